@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "taxo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "taxo", targets: ["taxo"]),
+        .library(name: "TaxoKit", targets: ["TaxoKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
+                       providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "TaxoKit", dependencies: [
+            "CCmark", "CSQLite",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "TaxoCLI", dependencies: [
+            "TaxoKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "taxo", dependencies: ["TaxoCLI"]),
+        .testTarget(name: "TaxoKitTests", dependencies: ["TaxoKit"]),
+        .testTarget(name: "TaxoCLITests", dependencies: ["TaxoKit"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

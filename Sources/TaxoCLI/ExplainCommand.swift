@@ -1,0 +1,44 @@
+import ArgumentParser
+import TaxoKit
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Explain a rule (TAX0201 or dangling-reference), or list all rules.")
+
+    @Argument(help: "A rule code or name; omit to list every rule.")
+    var rule: String?
+
+    func run() throws {
+        guard let rule else {
+            var out = ""
+            for r in RuleRegistry.all {
+                out += "\(r.code)  \(r.defaultSeverity.label.padding(7))  \(r.name.padding(22))  \(r.summary)\n"
+            }
+            Console.out(out)
+            return
+        }
+        guard let r = RuleRegistry.rule(rule) else {
+            let names = RuleRegistry.all.flatMap { [$0.code, $0.name] }
+            Console.err("taxo: error: no rule '\(rule)'" + (NearMiss.hint(for: rule, in: names).map { "; \($0)" } ?? "") + "\n")
+            throw TaxoExit(code: 2)
+        }
+        var out = "\(r.code) \(r.name) (\(r.family), default \(r.defaultSeverity.label))\n\n\(r.summary)\n\n\(r.explanation)\n"
+        for (title, examples) in [("Triggers on", r.triggering), ("Does not trigger on", r.nonTriggering)] {
+            out += "\n\(title):\n"
+            for ex in examples {
+                for f in ex.files {
+                    out += "  --- \(f.path)\n"
+                    let text = String(decoding: f.bytes, as: UTF8.self)
+                    for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(12) where !line.isEmpty {
+                        out += "    \(line)\n"
+                    }
+                }
+            }
+        }
+        Console.out(out)
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import TaxoKit
+
+/// Where the library is and how to load its configuration (shared by every command).
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .long, help: "The library root (default: the nearest folder above the working directory holding taxonomy.yaml, else the working directory).")
+    var root: String?
+
+    /// The library root as an absolute, standardised path.
+    func rootURL() -> URL {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let r = root { return URL(fileURLWithPath: r, relativeTo: cwd).standardizedFileURL }
+        return ConfigLoader.findRoot(from: cwd) ?? cwd.standardizedFileURL
+    }
+
+    /// Loads the configuration; on errors prints them and throws exit code 2.
+    func loadConfig(root: URL, format: DiagnosticFormat = .text) throws -> Config {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
+            Console.err("taxo: error: the library root '\(root.path)' is not a folder\n")
+            throw TaxoExit(code: 2)
+        }
+        let (config, diags) = ConfigLoader.load(root: root)
+        if let config { return config }
+        var summary = DiagnosticSummary()
+        summary.count(diags)
+        Console.out(format.render(diags, summary: summary, color: Console.stdoutIsTerminal))
+        Console.err("taxo: the configuration has \(summary.errors) error\(summary.errors == 1 ? "" : "s"); nothing was checked\n")
+        throw TaxoExit(code: 2)
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// `taxo`: the command line. Exit codes: 0 clean, 1 errors found, 2 usage, configuration or internal failure.
+public struct TaxoCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "taxo",
+        abstract: "Compile a taxonomy knowledge library: validate IDs and links, analyse gaps, build an index.",
+        version: "taxo " + TaxoKitVersion.string,
+        subcommands: [CheckCommand.self, ExplainCommand.self, ConfigCommand.self])
+
+    public init() {}
+}
+
+public enum TaxoMain {
+    /// Runs the command line and exits with taxo's exit codes.
+    public static func main(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try TaxoCommand.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let e as TaxoExit {
+            exit(e.code)
+        } catch {
+            let code = TaxoCommand.exitCode(for: error)
+            let message = TaxoCommand.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(code.rawValue == 64 ? 2 : (code.rawValue == 0 ? 0 : 2))
+        }
+    }
+}
+
+/// Thrown by commands to end with a given exit code after printing what they had to say.
+struct TaxoExit: Error {
+    var code: Int32
+}
+
+enum TaxoKitVersion {
+    static var string: String { TaxoKitVersionProxy.value }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The whole configuration of a library: what to read and how to understand it.
+public struct Config: Sendable {
+    public var roots: [String]
+    public var exclude: [Glob]
+    public var maxFileBytes: Int
+    public var departments: [Department]
+    public var kinds: [Kind]
+    public var hierarchy: [String]
+    public var documents: [DocumentType]
+    public var videoPattern: String
+    /// Levels set by code, rule name or family.
+    public var ruleLevels: [String: Severity]
+    /// A hash of the configuration text (for caches and the index).
+    public var hash: String
+
+    public func kind(named name: String) -> Kind? { kinds.first { $0.name == name } }
+
+    /// The kind whose globs take this file (first match wins).
+    public func kind(forPath path: String) -> Kind? {
+        for k in kinds where k.files.contains(where: { $0.matches(path) }) { return k }
+        return nil
+    }
+
+    public func documentType(forPath path: String) -> DocumentType? {
+        for d in documents where d.files.contains(where: { $0.matches(path) }) { return d }
+        return nil
+    }
+
+    public func isExcluded(_ path: String) -> Bool {
+        exclude.contains { $0.matches(path) }
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+
+/// Reads and validates `taxonomy.yaml`. Every problem is a TAX0901 diagnostic with its line and
+/// column (and a did-you-mean where one helps); a configuration with errors is not used.
+public enum ConfigLoader {
+    public static let fileName = "taxonomy.yaml"
+    public static let code = "TAX0901"
+
+    /// Finds `taxonomy.yaml` in `start` or the nearest folder above it.
+    public static func findRoot(from start: URL) -> URL? {
+        var dir = start.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(fileName).path) { return dir }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }
+
+    /// Loads the library's configuration, or the built-in default when it has none.
+    public static func load(root: URL) -> (Config?, [Diagnostic]) {
+        let url = root.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
+        }
+        return parse(SourceFile(path: fileName, rawBytes: [UInt8](data)))
+    }
+
+    public static func parse(_ file: SourceFile) -> (Config?, [Diagnostic]) {
+        var r = Reader(file: file)
+        let config = r.read()
+        return (r.diagnostics.contains { $0.severity == .error } ? nil : config, r.diagnostics)
+    }
+
+    struct Reader {
+        let file: SourceFile
+        var diagnostics: [Diagnostic] = []
+
+        init(file: SourceFile) { self.file = file }
+
+        mutating func error(_ message: String, at offset: Int, hint: String? = nil) {
+            diagnostics.append(Diagnostic(code: ConfigLoader.code, severity: .error, message: message,
+                                          at: file.location(offset), hint: hint))
+        }
+
+        mutating func checkKeys(_ node: Node, allowed: [String], context: String) {
+            guard let members = node.members else { return }
+            for m in members where !allowed.contains(m.key) {
+                error("unknown key '\(m.key)' in \(context)", at: m.keyOffset,
+                      hint: NearMiss.hint(for: m.key, in: allowed) ?? "known keys: " + allowed.joined(separator: ", "))
+            }
+        }
+
+        mutating func strings(_ node: Node?, what: String) -> [String] {
+            guard let node else { return [] }
+            if let s = node.string { return [s] }
+            guard let items = node.array else {
+                error("\(what) must be a list of strings", at: node.offset)
+                return []
+            }
+            var out: [String] = []
+            for i in items {
+                if let s = i.string { out.append(s) } else { error("\(what) must hold strings", at: i.offset) }
+            }
+            return out
+        }
+
+        mutating func globs(_ node: Node?, what: String) -> [Glob] {
+            guard let node else { return [] }
+            var out: [Glob] = []
+            let items = node.array ?? [node]
+            for i in items {
+                guard let s = i.string else { error("\(what) must hold glob strings", at: i.offset); continue }
+                if let problem = Glob.validate(s) { error("invalid glob '\(s)' in \(what): \(problem)", at: i.offset); continue }
+                out.append(Glob(s))
+            }
+            return out
+        }
+
+        mutating func int(_ node: Node?, what: String, default d: Int) -> Int {
+            guard let node else { return d }
+            if case .number(let n) = node.value, let v = Int(n), v >= 0 { return v }
+            error("\(what) must be a whole number", at: node.offset)
+            return d
+        }
+
+        mutating func bool(_ node: Node?, what: String, default d: Bool) -> Bool {
+            guard let node else { return d }
+            if case .bool(let b) = node.value { return b }
+            error("\(what) must be true or false", at: node.offset)
+            return d
+        }
+
+        static let topKeys = ["version", "roots", "exclude", "max_file_bytes", "departments", "kinds",
+                              "hierarchy", "documents", "video_pattern", "rules"]
+        static let kindKeys = ["prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
+                               "records", "id_fields", "name_fields", "legacy_id_fields", "links", "scoped"]
+        static let linkKeys = ["target", "many", "acyclic"]
+        static let docKeys = ["files", "scope_heading", "check_mentions"]
+
+        mutating func read() -> Config? {
+            let root: Node
+            switch YAMLReader.parse(file.text, lines: file.lines) {
+            case .failure(let f):
+                diagnostics.append(Diagnostic(code: ConfigLoader.code, severity: .error,
+                                              message: "configuration is not valid YAML: \(f.message)",
+                                              at: file.location(line: f.line, column: f.column)))
+                return nil
+            case .success(let n):
+                guard let n, n.members != nil else {
+                    error("the configuration must be a mapping of keys (roots, kinds, ...)", at: 0)
+                    return nil
+                }
+                root = n
+            }
+            checkKeys(root, allowed: Reader.topKeys, context: "the configuration")
+            if let v = root["version"], v.string != "1" {
+                error("unsupported configuration version '\(v.string ?? "?")'", at: v.offset, hint: "this taxo reads version 1")
+            }
+            var roots = strings(root["roots"], what: "roots")
+            if roots.isEmpty { roots = ["."] }
+            let exclude = globs(root["exclude"], what: "exclude")
+            let maxBytes = int(root["max_file_bytes"], what: "max_file_bytes", default: 8_000_000)
+
+            var departments: [Department] = []
+            if let deps = root["departments"] {
+                if let members = deps.members {
+                    for m in members {
+                        var name = m.key
+                        var aliases: [String] = []
+                        if let s = m.node.string { name = s } else if m.node.members != nil {
+                            checkKeys(m.node, allowed: ["name", "aliases"], context: "department \(m.key)")
+                            name = m.node["name"]?.string ?? m.key
+                            aliases = strings(m.node["aliases"], what: "aliases of \(m.key)")
+                        } else if case .null = m.node.value {
+                        } else {
+                            error("department \(m.key) must be a name or a mapping with name and aliases", at: m.node.offset)
+                        }
+                        if !isCode(m.key) { error("department code '\(m.key)' must be 2 to 6 capital letters", at: m.keyOffset) }
+                        departments.append(Department(code: m.key, name: name, aliases: aliases))
+                    }
+                } else { error("departments must be a mapping of codes", at: deps.offset) }
+            }
+
+            var kinds: [Kind] = []
+            var linkTargets: [(String, Int)] = []
+            if let ks = root["kinds"] {
+                if let members = ks.members {
+                    for m in members {
+                        if let k = readKind(m, targets: &linkTargets) { kinds.append(k) }
+                    }
+                } else { error("kinds must be a mapping of kind names", at: ks.offset) }
+            }
+            let kindNames = kinds.map(\.name)
+            for (t, off) in linkTargets where !kindNames.contains(t) {
+                error("unknown kind '\(t)'", at: off, hint: NearMiss.hint(for: t, in: kindNames) ?? "declared kinds: " + kindNames.joined(separator: ", "))
+            }
+            var seenPrefixes: [String: String] = [:]
+            for k in kinds {
+                for p in k.allPrefixes {
+                    if let other = seenPrefixes[p], other != k.name {
+                        error("prefix '\(p)' is used by kinds '\(other)' and '\(k.name)'", at: 0)
+                    }
+                    seenPrefixes[p] = k.name
+                }
+            }
+
+            var hierarchy: [String] = []
+            if let h = root["hierarchy"] {
+                for (i, name) in strings(h, what: "hierarchy").enumerated() {
+                    let off = h.array?[i].offset ?? h.offset
+                    if !kindNames.contains(name) {
+                        error("unknown kind '\(name)' in hierarchy", at: off, hint: NearMiss.hint(for: name, in: kindNames))
+                    }
+                    hierarchy.append(name)
+                }
+            }
+
+            var documents: [DocumentType] = []
+            if let ds = root["documents"] {
+                for m in ds.members ?? [] {
+                    checkKeys(m.node, allowed: Reader.docKeys, context: "document type \(m.key)")
+                    documents.append(DocumentType(
+                        name: m.key, files: globs(m.node["files"], what: "files of \(m.key)"),
+                        scopeHeading: m.node["scope_heading"]?.string,
+                        checkMentions: bool(m.node["check_mentions"], what: "check_mentions", default: true)))
+                }
+            }
+
+            var videoPattern = "Video_[0-9]{2,4}"
+            if let v = root["video_pattern"] {
+                if let s = v.string {
+                    if (try? NSRegularExpression(pattern: s)) == nil {
+                        error("video_pattern '\(s)' is not a valid regular expression", at: v.offset)
+                    } else { videoPattern = s }
+                } else { error("video_pattern must be a string", at: v.offset) }
+            }
+
+            var levels: [String: Severity] = [:]
+            if let rs = root["rules"] {
+                let known = RuleRegistry.all.flatMap { [$0.code, $0.name, $0.family] }
+                for m in rs.members ?? [] {
+                    if !known.contains(m.key) {
+                        error("unknown rule '\(m.key)'", at: m.keyOffset, hint: NearMiss.hint(for: m.key, in: Array(Set(known)).sorted()))
+                    }
+                    guard let s = m.node.string, let sev = Severity(configValue: s) else {
+                        error("rule level must be error, warning, info or off", at: m.node.offset)
+                        continue
+                    }
+                    levels[m.key] = sev
+                }
+            }
+            return Config(roots: roots, exclude: exclude, maxFileBytes: maxBytes, departments: departments,
+                          kinds: kinds, hierarchy: hierarchy, documents: documents, videoPattern: videoPattern,
+                          ruleLevels: levels, hash: Hashing.fnv1aHex(file.bytes))
+        }
+
+        func isCode(_ s: String) -> Bool {
+            (2...6).contains(s.count) && s.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+        }
+
+        mutating func readKind(_ m: Member, targets: inout [(String, Int)]) -> Kind? {
+            let n = m.node
+            guard n.members != nil else { error("kind \(m.key) must be a mapping", at: n.offset); return nil }
+            checkKeys(n, allowed: Reader.kindKeys, context: "kind \(m.key)")
+            guard let prefix = n["prefix"]?.string else {
+                error("kind \(m.key) needs a prefix", at: m.keyOffset, hint: "add 'prefix: ABC'")
+                return nil
+            }
+            let alt = strings(n["alternate_prefixes"], what: "alternate_prefixes")
+            for p in [prefix] + alt where !isPrefix(p) {
+                error("prefix '\(p)' must be 1 to 12 capital letters or digits, starting with a letter", at: n["prefix"]?.offset ?? n.offset)
+            }
+            var dept = DepartmentSegment.optional
+            if let d = n["department"] {
+                if let s = d.string, let v = DepartmentSegment(rawValue: s) { dept = v } else {
+                    error("department must be none, optional or required", at: d.offset,
+                          hint: NearMiss.hint(for: d.string ?? "", in: ["none", "optional", "required"]))
+                }
+            }
+            let digits = int(n["digits"], what: "digits", default: 3)
+            let maxDigits = int(n["max_digits"], what: "max_digits", default: 9)
+            var records: FieldPath?
+            if let r = n["records"] {
+                if let s = r.string, let p = FieldPath(s) { records = p } else { error("records must be a field path such as 'objects[]'", at: r.offset) }
+            }
+            var links: [LinkField] = []
+            if let ls = n["links"] {
+                for lm in ls.members ?? [] {
+                    guard let path = FieldPath(lm.key) else { error("invalid field path '\(lm.key)'", at: lm.keyOffset); continue }
+                    var target: String?
+                    var many = lm.key.contains("[]")
+                    var acyclic = false
+                    if let s = lm.node.string { target = s; targets.append((s, lm.node.offset)) } else if lm.node.members != nil {
+                        checkKeys(lm.node, allowed: Reader.linkKeys, context: "link \(lm.key)")
+                        if let t = lm.node["target"]?.string { target = t; targets.append((t, lm.node["target"]!.offset)) }
+                        many = bool(lm.node["many"], what: "many", default: many)
+                        acyclic = bool(lm.node["acyclic"], what: "acyclic", default: false)
+                    }
+                    guard let target else { error("link \(lm.key) needs a target kind", at: lm.node.offset); continue }
+                    links.append(LinkField(path: path, target: target, many: many, acyclic: acyclic))
+                }
+            }
+            return Kind(name: m.key, prefix: prefix, alternatePrefixes: alt, department: dept,
+                        minDigits: max(1, digits), maxDigits: max(digits, maxDigits),
+                        files: globs(n["files"], what: "files of \(m.key)"), records: records,
+                        idFields: strings(n["id_fields"], what: "id_fields").nonEmpty ?? ["id"],
+                        nameFields: strings(n["name_fields"], what: "name_fields").nonEmpty ?? ["name"],
+                        legacyIdFields: strings(n["legacy_id_fields"], what: "legacy_id_fields"),
+                        links: links, scoped: bool(n["scoped"], what: "scoped", default: false))
+        }
+
+        func isPrefix(_ s: String) -> Bool {
+            guard let f = s.unicodeScalars.first, ("A"..."Z").contains(f), s.count <= 12 else { return false }
+            return s.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        }
+    }
+}
+
+extension Array {
+    var nonEmpty: Self? { isEmpty ? nil : self }
+}

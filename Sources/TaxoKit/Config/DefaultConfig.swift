@@ -1,0 +1,188 @@
+/// The built-in configuration: the conventions of the seeds (TOL, WRF, MLS, TSK, STP, RSP, SKL, OBJ,
+/// ACT, PMT, departments AID, SEC, QA ...). `taxo config --print-default` prints it; a library's own
+/// `taxonomy.yaml` replaces it.
+public enum DefaultConfig {
+    public static let yaml = #"""
+# taxonomy.yaml: how taxo reads this library.
+# Paths and globs are relative to the folder holding this file.
+version: 1
+
+# Folders to read (walked in sorted order) and globs to leave out.
+roots: [LIBRARIES, TASK_MANAGERS, TALENTS]
+exclude:
+  - "**/.git/**"
+  - "**/node_modules/**"
+  - "**/_archive/**"
+  - "**/*backup*/**"
+  - "output/**"
+# Files larger than this are skipped with a note.
+max_file_bytes: 8000000
+
+departments:
+  AID: { name: "AI & Automations", aliases: [AI, AIA] }
+  SEC: { name: "Security Engineering" }
+  QA:  { name: "Quality Assurance" }
+  DEV: { name: "Development & Engineering" }
+  HRM: { name: "Human Resources Management", aliases: [HR] }
+  LGN: { name: "Lead Generation", aliases: [LG] }
+  DGN: { name: "Design & Creative", aliases: [DESIGN] }
+  VID: { name: "Video Production" }
+  SLS: { name: "Sales" }
+  SMM: { name: "Social Media Management" }
+  MKT: { name: "Marketing" }
+  OPS: { name: "Operations" }
+
+# Entity kinds. An ID is PREFIX-NNN, or PREFIX-DEPT-NNN where department is optional or required.
+kinds:
+  tool:
+    prefix: TOL
+    alternate_prefixes: [TOOL]
+    department: optional
+    digits: 3
+    files: ["LIBRARIES/LBS_003_Tools/**/*.{json,yaml,yml}"]
+    id_fields: [tool_id, id]
+    name_fields: [name, tool_name]
+    links:
+      "responsibilities[]": { target: responsibility, many: true }
+      "skills[]": { target: skill, many: true }
+      "departments[]": { target: department, many: true }
+  workflow:
+    prefix: WRF
+    alternate_prefixes: [WF]
+    department: optional
+    digits: 3
+    files: ["TASK_MANAGERS/TSM-001_Templates/Workflows/**/*.{json,yaml,yml,md}", "TASK_MANAGERS/TSM-006_Workflows/**/*.{json,yaml,yml,md}"]
+    id_fields: [workflow_id, id, "Workflow ID"]
+    name_fields: [name, workflow_name, "Workflow Name"]
+    links:
+      "milestones[]": { target: milestone, many: true }
+      "tools_required[].tool_id": { target: tool, many: true }
+      "responsibilities[]": { target: responsibility, many: true }
+  milestone:
+    prefix: MLS
+    alternate_prefixes: [MLT]
+    department: optional
+    digits: 3
+    scoped: true
+    files: ["TASK_MANAGERS/TSM-002_Milestone_Templates/**/*.{json,yaml,yml,md}"]
+    id_fields: [milestone_id, milestone_template_id, id]
+    name_fields: [name, milestone_name]
+    links:
+      workflow: { target: workflow }
+      "tasks[]": { target: task, many: true }
+      "dependencies[]": { target: milestone, many: true, acyclic: true }
+  task:
+    prefix: TSK
+    alternate_prefixes: [TST]
+    department: optional
+    digits: 3
+    scoped: true
+    files: ["TASK_MANAGERS/TSM-003_Task_Templates/**/*.{json,yaml,yml,md}"]
+    id_fields: [task_id, template_id, task_template_id, id]
+    name_fields: [name, task_name, task_template_name]
+    links:
+      milestone: { target: milestone }
+      "steps[]": { target: step, many: true }
+      "tools_required[]": { target: tool, many: true }
+      "skills_required[]": { target: skill, many: true }
+      responsibility: { target: responsibility }
+      "dependencies[]": { target: task, many: true, acyclic: true }
+  step:
+    prefix: STP
+    alternate_prefixes: [STT]
+    department: optional
+    digits: 3
+    scoped: true
+    files: ["TASK_MANAGERS/TSM-004_Step_Templates/**/*.{json,yaml,yml,md}"]
+    id_fields: [step_id, step_template_id, id, "Step ID"]
+    name_fields: [name, step_name, step_template_name]
+    links:
+      task: { target: task }
+      action: { target: action }
+      object: { target: object }
+      tool: { target: tool }
+      "dependencies[]": { target: step, many: true, acyclic: true }
+  responsibility:
+    prefix: RSP
+    alternate_prefixes: [RESP]
+    department: optional
+    digits: 3
+    files: ["LIBRARIES/Responsibilities/*.{json,yaml,yml}", "LIBRARIES/Responsibilities/Core/**/*.{json,yaml,yml}"]
+    id_fields: [responsibility_id, id]
+    name_fields: [name, responsibility_name, primary_phrase]
+    links:
+      "skills[]": { target: skill, many: true }
+      department: { target: department }
+  skill:
+    prefix: SKL
+    department: optional
+    digits: 3
+    files: ["TALENTS/Skills/**/*.{json,yaml,yml}", "LIBRARIES/Responsibilities/Skills/**/*.{json,yaml,yml}"]
+    id_fields: [skill_id, id]
+    name_fields: [name, skill_name, skill_phrase]
+    links:
+      "related_skills[]": { target: skill, many: true }
+  object:
+    prefix: OBJ
+    department: optional
+    digits: 3
+    files: ["LIBRARIES/Responsibilities/Objects/**/*.{json,yaml,yml}"]
+    records: "objects[]"
+    id_fields: [object_id, id]
+    name_fields: [name, object_name]
+    links:
+      "produced_by[]": { target: task, many: true }
+      "related_tools[]": { target: tool, many: true }
+  action:
+    prefix: ACT
+    department: none
+    digits: 3
+    files: ["LIBRARIES/Responsibilities/Actions/**/*.{json,yaml,yml}"]
+    records: "actions[]"
+    id_fields: [action_id, id]
+    name_fields: [name, action, verb]
+  department:
+    prefix: DPT
+    department: none
+    digits: 3
+    files: ["LIBRARIES/LBS_006_Departments/**/*.{json,yaml,yml}"]
+    records: "data[]"
+    id_fields: [department_id]
+    name_fields: [full_name, name]
+  profession:
+    prefix: PRF
+    department: none
+    digits: 3
+    files: ["LIBRARIES/LBS_005_Professions/**/*.{json,yaml,yml}"]
+    id_fields: [profession_id, id]
+    name_fields: [name, profession_name]
+  prompt:
+    prefix: PMT
+    department: none
+    digits: 3
+    files: ["TASK_MANAGERS/PROMPTS/**/*.{md,json,yaml,yml}"]
+    id_fields: [prompt_id, id, "Prompt ID"]
+    name_fields: [name, title, "Prompt Name"]
+
+# The chain that `incomplete hierarchy` and `orphan entity` follow: each kind lists the next.
+hierarchy: [workflow, milestone, task, step]
+
+# Markdown documents that are not entities. Their ID mentions are recorded and checked.
+documents:
+  transcript:
+    files: ["TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_*.md"]
+    scope_heading: "TAXONOMY"
+  analysis:
+    files: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/**/*.md"]
+  index:
+    files: ["**/VIDEOS_INDEX.md", "**/README.md"]
+    check_mentions: false
+
+# Video IDs, as found in file names and text.
+video_pattern: "Video_[0-9]{2,4}"
+
+# Rule levels: a code (TAX0201), a rule name (dangling-reference) or a family (hierarchy)
+# set to error, warning, info or off.
+rules: {}
+"""#
+}

@@ -1,0 +1,64 @@
+/// A path into a record: `tools_required[].tool_id`, `parent_task.task_id`, `milestones[]`.
+/// Keys are compared with `FieldKey.normalize`, so `Parent Task` finds `parent_task`.
+public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+    public enum Step: Sendable, Hashable {
+        case key(String)
+        case each
+    }
+
+    public var steps: [Step]
+    public let text: String
+
+    public init?(_ text: String) {
+        self.text = text
+        var steps: [Step] = []
+        for raw in text.split(separator: ".", omittingEmptySubsequences: false) {
+            var part = Substring(raw)
+            var eaches = 0
+            while part.hasSuffix("[]") { part = part.dropLast(2); eaches += 1 }
+            if part.isEmpty && eaches == 0 { return nil }
+            if part.contains("[") || part.contains("]") { return nil }
+            if !part.isEmpty { steps.append(.key(FieldKey.normalize(String(part)))) }
+            for _ in 0..<eaches { steps.append(.each) }
+        }
+        if steps.isEmpty { return nil }
+        self.steps = steps
+    }
+
+    public var description: String { text }
+
+    /// The first key of the path (for Markdown header fields).
+    public var firstKey: String? {
+        if case .key(let k) = steps.first { return k }
+        return nil
+    }
+
+    /// Every node the path reaches in `root`; arrays met at a `.key` step are walked through.
+    public func resolve(in root: Node) -> [Node] {
+        var current = [root]
+        for step in steps {
+            var next: [Node] = []
+            for n in current {
+                switch step {
+                case .each:
+                    if let a = n.array { next.append(contentsOf: a) } else { next.append(n) }
+                case .key(let k):
+                    FieldPath.collect(key: k, in: n, into: &next)
+                }
+            }
+            current = next
+            if current.isEmpty { break }
+        }
+        return current
+    }
+
+    private static func collect(key: String, in n: Node, into out: inout [Node]) {
+        switch n.value {
+        case .object(let members):
+            for m in members where FieldKey.normalize(m.key) == key { out.append(m.node) }
+        case .array(let items):
+            for i in items { collect(key: key, in: i, into: &out) }
+        default: break
+        }
+    }
+}

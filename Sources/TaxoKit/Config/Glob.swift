@@ -1,0 +1,106 @@
+/// A path glob: `*` and `?` within a segment, `**` across segments, `{a,b}` alternatives.
+public struct Glob: Sendable, Hashable, CustomStringConvertible {
+    public let pattern: String
+    private let alternatives: [[Substring]]
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        alternatives = Glob.expandBraces(pattern).map { $0.split(separator: "/", omittingEmptySubsequences: true) }
+    }
+
+    public var description: String { pattern }
+
+    /// A problem with the pattern, or nil when it is usable.
+    public static func validate(_ pattern: String) -> String? {
+        var depth = 0
+        for c in pattern {
+            if c == "{" { depth += 1 }
+            if c == "}" { depth -= 1; if depth < 0 { return "unbalanced '}'" } }
+        }
+        if depth != 0 { return "unbalanced '{'" }
+        if pattern.isEmpty { return "empty pattern" }
+        if pattern.hasPrefix("/") { return "patterns are relative to the library root; remove the leading '/'" }
+        return nil
+    }
+
+    public func matches(_ path: String) -> Bool {
+        let segs = path.split(separator: "/", omittingEmptySubsequences: true)
+        for alt in alternatives where Glob.match(alt[...], segs[...]) { return true }
+        return false
+    }
+
+    /// True when some path below `directory` could match (used to prune the walk).
+    public func couldMatchBelow(_ directory: String) -> Bool {
+        let segs = directory.split(separator: "/", omittingEmptySubsequences: true)
+        for alt in alternatives where Glob.prefixMatch(alt[...], segs[...]) { return true }
+        return false
+    }
+
+    static func expandBraces(_ p: String) -> [String] {
+        guard let open = p.firstIndex(of: "{") else { return [p] }
+        var depth = 0
+        var close: String.Index?
+        var i = open
+        while i < p.endIndex {
+            if p[i] == "{" { depth += 1 }
+            if p[i] == "}" { depth -= 1; if depth == 0 { close = i; break } }
+            i = p.index(after: i)
+        }
+        guard let c = close else { return [p] }
+        let inner = p[p.index(after: open)..<c]
+        var parts: [Substring] = []
+        var d = 0
+        var start = inner.startIndex
+        var j = inner.startIndex
+        while j < inner.endIndex {
+            if inner[j] == "{" { d += 1 } else if inner[j] == "}" { d -= 1 } else if inner[j] == ",", d == 0 {
+                parts.append(inner[start..<j]); start = inner.index(after: j)
+            }
+            j = inner.index(after: j)
+        }
+        parts.append(inner[start..<inner.endIndex])
+        let head = p[p.startIndex..<open], tail = p[p.index(after: c)...]
+        return parts.flatMap { expandBraces(String(head) + $0 + tail) }
+    }
+
+    static func match(_ pat: ArraySlice<Substring>, _ segs: ArraySlice<Substring>) -> Bool {
+        guard let first = pat.first else { return segs.isEmpty }
+        if first == "**" {
+            let rest = pat.dropFirst()
+            var s = segs
+            while true {
+                if match(rest, s) { return true }
+                if s.isEmpty { return false }
+                s = s.dropFirst()
+            }
+        }
+        guard let seg = segs.first, matchSegment(Array(first.utf8)[...], Array(seg.utf8)[...]) else { return false }
+        return match(pat.dropFirst(), segs.dropFirst())
+    }
+
+    static func prefixMatch(_ pat: ArraySlice<Substring>, _ segs: ArraySlice<Substring>) -> Bool {
+        guard let seg = segs.first else { return true }
+        guard let first = pat.first else { return false }
+        if first == "**" { return true }
+        guard matchSegment(Array(first.utf8)[...], Array(seg.utf8)[...]) else { return false }
+        return prefixMatch(pat.dropFirst(), segs.dropFirst())
+    }
+
+    static func matchSegment(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
+        var pi = p.startIndex, si = s.startIndex
+        var starP = -1, starS = -1
+        while si < s.endIndex {
+            if pi < p.endIndex, p[pi] == UInt8(ascii: "?") || p[pi] == s[si] {
+                pi += 1; si += 1
+            } else if pi < p.endIndex, p[pi] == UInt8(ascii: "*") {
+                starP = pi; starS = si; pi += 1
+            } else if starP >= 0 {
+                pi = starP + 1; starS += 1; si = starS
+            } else {
+                return false
+            }
+        }
+        while pi < p.endIndex, p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p.endIndex
+    }
+}

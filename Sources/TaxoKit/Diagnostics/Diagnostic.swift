@@ -1,0 +1,65 @@
+/// The one finding type of taxo: a stable rule code, a severity, a message, where it is,
+/// notes pointing at related places, and a fix hint.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    public struct Note: Sendable, Hashable, Codable {
+        public var message: String
+        public var location: SourceLocation?
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    public var code: String
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    public var notes: [Note]
+    public var hint: String?
+
+    public init(code: String, severity: Severity, message: String, at location: SourceLocation?,
+                notes: [Note] = [], hint: String? = nil) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.notes = notes
+        self.hint = hint
+    }
+
+    /// Deterministic order: file, line, column, code, message.
+    public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let fa = a.location?.file ?? "", fb = b.location?.file ?? ""
+        if fa != fb { return fa < fb }
+        let la = a.location?.line ?? 0, lb = b.location?.line ?? 0
+        if la != lb { return la < lb }
+        let ca = a.location?.column ?? 0, cb = b.location?.column ?? 0
+        if ca != cb { return ca < cb }
+        if a.code != b.code { return a.code < b.code }
+        return a.message < b.message
+    }
+}
+
+/// Counts of a set of diagnostics by severity.
+public struct DiagnosticSummary: Sendable, Codable, Equatable {
+    public var errors = 0
+    public var warnings = 0
+    public var notes = 0
+    public var files = 0
+    public var entities = 0
+    public var documents = 0
+    public var references = 0
+
+    public init() {}
+
+    public mutating func count(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics {
+            switch d.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: notes += 1
+            case .off: break
+            }
+        }
+    }
+}

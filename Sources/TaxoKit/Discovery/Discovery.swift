@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file found under the library's roots.
+public struct DiscoveredFile: Sendable {
+    public enum Format: String, Sendable { case json, yaml, markdown, csv }
+    public var path: String
+    public var absolutePath: String
+    public var size: Int
+    public var format: Format
+}
+
+/// Walks the configured roots in sorted order, honours excludes, skips oversized files with a note,
+/// and never follows a symbolic link to a folder (so it cannot loop).
+public enum Discovery {
+    public static func format(of name: String) -> DiscoveredFile.Format? {
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "json": return .json
+        case "yaml", "yml": return .yaml
+        case "md", "markdown": return .markdown
+        case "csv": return .csv
+        default: return nil
+        }
+    }
+
+    public static func discover(root: String, config: Config) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
+        var files: [DiscoveredFile] = []
+        var diags: [Diagnostic] = []
+        var seen = Set<String>()
+        for r in config.roots.sorted() {
+            let rel = r == "." ? "" : r.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let abs = rel.isEmpty ? root : root + "/" + rel
+            var st = stat()
+            guard lstat(abs, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+                diags.append(SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
+                continue
+            }
+            walk(abs: abs, rel: rel, config: config, files: &files, diags: &diags, seen: &seen)
+        }
+        files.sort { $0.path < $1.path }
+        return (files, diags)
+    }
+
+    static func walk(abs: String, rel: String, config: Config, files: inout [DiscoveredFile],
+                     diags: inout [Diagnostic], seen: inout Set<String>) {
+        guard let dir = opendir(abs) else {
+            diags.append(SkippedFile.diagnostic(path: rel, reason: "the folder cannot be read"))
+            return
+        }
+        var names: [String] = []
+        while let ent = readdir(dir) {
+            let name = withUnsafePointer(to: ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(dir)
+        names.sort()
+        for name in names {
+            let childRel = rel.isEmpty ? name : rel + "/" + name
+            let childAbs = abs + "/" + name
+            var st = stat()
+            guard lstat(childAbs, &st) == 0 else { continue }
+            let type = st.st_mode & S_IFMT
+            if type == S_IFDIR {
+                if config.isExcluded(childRel) || config.isExcluded(childRel + "/") || config.exclude.contains(where: { $0.matches(childRel + "/x") && $0.pattern.hasSuffix("/**") }) { continue }
+                walk(abs: childAbs, rel: childRel, config: config, files: &files, diags: &diags, seen: &seen)
+                continue
+            }
+            guard let fmt = format(of: name) else { continue }
+            if config.isExcluded(childRel) { continue }
+            if type == S_IFLNK {
+                var target = stat()
+                guard stat(childAbs, &target) == 0 else {
+                    diags.append(SkippedFile.diagnostic(path: childRel, reason: "it is a broken symbolic link"))
+                    continue
+                }
+                if (target.st_mode & S_IFMT) != S_IFREG { continue }
+                st = target
+            } else if type != S_IFREG { continue }
+            let size = Int(st.st_size)
+            if size > config.maxFileBytes {
+                diags.append(SkippedFile.diagnostic(path: childRel, reason: "it is larger than max_file_bytes (\(size) > \(config.maxFileBytes) bytes)"))
+                continue
+            }
+            guard seen.insert(childRel).inserted else { continue }
+            files.append(DiscoveredFile(path: childRel, absolutePath: childAbs, size: size, format: fmt))
+        }
+    }
+}

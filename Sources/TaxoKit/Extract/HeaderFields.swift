@@ -1,0 +1,88 @@
+/// Header fields of a Markdown file: YAML front matter, bold `**Key**: value` lines and two-column
+/// metadata table rows (`| Step ID | `STT-0012` |`).
+struct HeaderField {
+    var key: String
+    var normalizedKey: String
+    var value: String
+    var offset: Int
+    var line: Int
+}
+
+enum HeaderFields {
+    static func extract(_ file: SourceFile, syntax: MarkdownSyntax, frontMatter: Node?) -> [HeaderField] {
+        var out: [HeaderField] = []
+        if let fm = frontMatter, let members = fm.members {
+            for m in members {
+                let value: String
+                if let s = m.node.string { value = s } else if let a = m.node.array {
+                    value = a.compactMap(\.string).joined(separator: ", ")
+                } else { continue }
+                out.append(HeaderField(key: m.key, normalizedKey: FieldKey.normalize(m.key), value: value,
+                                       offset: m.node.offset, line: file.lines.lineIndex(of: m.node.offset) + 1))
+            }
+        }
+        let skip = syntax.nonProseLines(count: file.lines.lineCount)
+        for l in 1...max(1, file.lines.lineCount) where l < skip.count && !skip[l] {
+            let text = file.lines.lineText(l)
+            guard let first = text.first(where: { $0 != " " }) else { continue }
+            if first == "*" || first == "-" {
+                if let f = bold(text) { out.append(field(file, line: l, text: text, key: f.key, value: f.value, valueStart: f.start)) }
+            } else if first == "|" {
+                if let f = tableRow(text) { out.append(field(file, line: l, text: text, key: f.key, value: f.value, valueStart: f.start)) }
+            }
+        }
+        return out
+    }
+
+    static func field(_ file: SourceFile, line: Int, text: Substring, key: String, value: String, valueStart: String.Index) -> HeaderField {
+        let byteCol = text.utf8.distance(from: text.startIndex, to: valueStart)
+        return HeaderField(key: key, normalizedKey: FieldKey.normalize(key), value: value,
+                           offset: file.lines.lineStarts[line - 1] + byteCol, line: line)
+    }
+
+    /// `**Key**: value`, `**Key:** value`, optionally as a list item.
+    static func bold(_ line: Substring) -> (key: String, value: String, start: String.Index)? {
+        var s = line.drop { $0 == " " }
+        if s.hasPrefix("- ") || s.hasPrefix("* ") { s = s.dropFirst(2).drop { $0 == " " } }
+        guard s.hasPrefix("**") else { return nil }
+        let afterOpen = s.dropFirst(2)
+        guard let close = afterOpen.range(of: "**") else { return nil }
+        var key = afterOpen[..<close.lowerBound]
+        var rest = afterOpen[close.upperBound...]
+        if key.hasSuffix(":") { key = key.dropLast() } else if rest.hasPrefix(":") { rest = rest.dropFirst() } else { return nil }
+        guard !key.isEmpty, key.count <= 60, !key.contains("*") else { return nil }
+        let valueStart = rest.firstIndex { $0 != " " } ?? rest.endIndex
+        let value = clean(rest[valueStart...])
+        return (String(key).trimmingSpaces(), value, valueStart)
+    }
+
+    /// `| Key | value |` with exactly two cells, not a separator row.
+    static func tableRow(_ line: Substring) -> (key: String, value: String, start: String.Index)? {
+        var s = line.trimmingSpacesSubstring()
+        guard s.hasPrefix("|") else { return nil }
+        s = s.dropFirst()
+        if s.hasSuffix("|") { s = s.dropLast() }
+        let cells = s.split(separator: "|", omittingEmptySubsequences: false)
+        guard cells.count == 2 else { return nil }
+        let key = cells[0].trimmingSpaces()
+        let rawValue = cells[1]
+        guard !key.isEmpty, !key.allSatisfy({ $0 == "-" || $0 == ":" }) else { return nil }
+        let valueStart = rawValue.firstIndex { $0 != " " } ?? rawValue.endIndex
+        return (clean(Substring(key)), clean(rawValue[valueStart...]), valueStart)
+    }
+
+    static func clean(_ s: Substring) -> String {
+        var t = s.trimmingSpaces()
+        if t.hasPrefix("`"), t.hasSuffix("`"), t.count >= 2 { t = String(t.dropFirst().dropLast()) }
+        return t
+    }
+}
+
+extension Substring {
+    func trimmingSpacesSubstring() -> Substring {
+        var s = self
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return s
+    }
+}

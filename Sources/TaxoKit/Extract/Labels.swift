@@ -1,0 +1,68 @@
+/// The label written after an ID: `TOL-112 (Dropbox Dash)`, `WF-AI-001: Develop and Deploy`,
+/// `MLS-001 – Prepare Baseline`.
+enum Labels {
+    /// `text` is the whole string; `start` and `end` are the ID's UTF-8 offsets in it.
+    static func after(_ text: String, start: Int, end: Int) -> String? {
+        let u = Array(text.utf8)
+        guard end <= u.count else { return nil }
+        var i = end
+        while i < u.count, u[i] == 32 || u[i] == 9 || u[i] == 96 || u[i] == 42 { i += 1 } // spaces, backticks, bold
+        guard i < u.count else { return nil }
+        if u[i] == UInt8(ascii: "(") {
+            var depth = 0
+            var j = i
+            while j < u.count {
+                if u[j] == UInt8(ascii: "(") { depth += 1 }
+                if u[j] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+                j += 1
+            }
+            guard j < u.count else { return nil }
+            return clean(String(decoding: u[(i + 1)..<j], as: UTF8.self))
+        }
+        // "ID: label" or "ID – label" only when the ID opens the text.
+        let opening = String(decoding: u[0..<start], as: UTF8.self).allSatisfy { $0 == " " || $0 == "`" || $0 == "*" || $0 == "-" || $0 == "[" }
+        guard opening else { return nil }
+        var sepEnd = -1
+        if u[i] == UInt8(ascii: ":") { sepEnd = i + 1 } else if u[i] == UInt8(ascii: "-"), i + 1 < u.count, u[i + 1] == 32 {
+            sepEnd = i + 1
+        } else if i + 2 < u.count, u[i] == 0xE2, u[i + 1] == 0x80, u[i + 2] == 0x93 || u[i + 2] == 0x94 { sepEnd = i + 3 }
+        guard sepEnd > 0 else { return nil }
+        var rest = String(decoding: u[sepEnd...], as: UTF8.self)
+        if let paren = rest.range(of: " (") { rest = String(rest[..<paren.lowerBound]) }
+        if let bar = rest.firstIndex(of: "|") { rest = String(rest[..<bar]) }
+        return clean(rest)
+    }
+
+    static func clean(_ s: String) -> String? {
+        var t = s.trimmingSpaces()
+        while t.hasPrefix("`") || t.hasPrefix("*") { t.removeFirst() }
+        while t.hasSuffix("`") || t.hasSuffix("*") { t.removeLast() }
+        t = t.trimmingSpaces()
+        return t.isEmpty || t.count > 160 ? nil : t
+    }
+
+    /// Names compared loosely: case, punctuation and spacing ignored.
+    static func normalized(_ s: String) -> String {
+        var out = ""
+        for u in s.lowercased().unicodeScalars where u.properties.isAlphabetic || ("0"..."9").contains(u) { out.unicodeScalars.append(u) }
+        return out
+    }
+
+    /// Whether a label plausibly names the entity: equal, or one contains the other, after normalisation,
+    /// or they share most of their words.
+    static func agrees(_ label: String, _ name: String) -> Bool {
+        let a = normalized(label), b = normalized(name)
+        if a.isEmpty || b.isEmpty { return true }
+        if a == b || a.contains(b) || b.contains(a) { return true }
+        let wa = Set(words(label)), wb = Set(words(name))
+        guard !wa.isEmpty, !wb.isEmpty else { return true }
+        let common = wa.intersection(wb).count
+        return Double(common) / Double(min(wa.count, wb.count)) >= 0.5
+    }
+
+    static func words(_ s: String) -> [String] {
+        s.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count > 1 && !stop.contains($0) }
+    }
+
+    static let stop: Set<String> = ["the", "and", "of", "for", "to", "a", "an", "in", "on", "with", "via"]
+}

@@ -1,0 +1,187 @@
+import Foundation
+
+/// Reads a Markdown file: an entity when it sits where a kind's files live and its header names an
+/// ID; otherwise a document whose ID mentions are recorded with their context.
+struct MarkdownExtractor {
+    let grammar: IDGrammar
+    let config: Config
+    let file: SourceFile
+    let videoRegex: NSRegularExpression?
+    var diagnostics: [Diagnostic] = []
+
+    enum Output {
+        case entity(Entity)
+        case document(Document)
+    }
+
+    mutating func extract() -> Output {
+        let syntax = MarkdownParser.parse(file)
+        var frontMatter: Node?
+        if let fm = syntax.frontMatter {
+            switch YAMLReader.parse(fm.text, lines: file.lines, lineOffset: fm.firstLine - 1) {
+            case .success(let n): frontMatter = n
+            case .failure(let f):
+                diagnostics.append(MalformedFile.diagnostic(format: "YAML front matter", message: f.message, hint: nil,
+                                                            at: file.location(line: f.line, column: f.column)))
+            }
+        }
+        let fields = HeaderFields.extract(file, syntax: syntax, frontMatter: frontMatter)
+        let tokens = scanTokens()
+        if let kindIndex = config.kind(forPath: file.path).flatMap({ k in config.kinds.firstIndex { $0.name == k.name } }),
+           let e = entity(kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens) {
+            return .entity(e)
+        }
+        return .document(document(fields: fields, syntax: syntax, tokens: tokens))
+    }
+
+    func scanTokens() -> [(IDToken, Int, Int)] {
+        var out: [(IDToken, Int, Int)] = []
+        file.bytes.withUnsafeBufferPointer { buf in grammar.scan(buf) { out.append(($0, $1, $2)) } }
+        return out
+    }
+
+    func lineLabel(start: Int, end: Int) -> (line: Int, text: Substring, label: String?) {
+        let li = file.lines.lineIndex(of: start)
+        let text = file.lines.lineText(li + 1)
+        let ls = file.lines.lineStarts[li]
+        return (li + 1, text, Labels.after(String(text), start: start - ls, end: end - ls))
+    }
+
+    mutating func entity(kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax, tokens: [(IDToken, Int, Int)]) -> Entity? {
+        let kind = config.kinds[kindIndex]
+        var idField: HeaderField?
+        for k in kind.idFields {
+            let nk = FieldKey.normalize(k)
+            if let f = fields.first(where: { $0.normalizedKey == nk }) { idField = f; break }
+        }
+        guard let idf = idField else { return nil }
+        let loc = file.location(idf.offset)
+        var parsed: ParsedID?
+        switch grammar.check(idf.value) {
+        case .valid(let p):
+            if p.kind == kindIndex {
+                parsed = p
+                if let d = p.department, p.canonicalDepartment == nil {
+                    diagnostics.append(UnknownDepartment.diagnostic(code: d, in: idf.value, known: grammar.departmentCodes, at: loc))
+                }
+            } else {
+                diagnostics.append(MalformedID.diagnostic(value: idf.value, kind: kind,
+                    reason: "its prefix '\(p.prefix)' belongs to kind \(grammar.kinds[p.kind].name)", suggestion: nil, at: loc))
+            }
+        case .placeholder:
+            diagnostics.append(PlaceholderID.diagnostic(value: idf.value, at: loc, asOwnID: true))
+        case .malformed(let reason, let suggestion):
+            diagnostics.append(MalformedID.diagnostic(value: idf.value, kind: kind, reason: reason, suggestion: suggestion, at: loc))
+        case .unknownPrefix(let prefix, let suggestions):
+            diagnostics.append(UnknownPrefix.diagnostic(token: idf.value, prefix: prefix, suggestions: suggestions, at: loc))
+        }
+        var name: String?
+        for k in kind.nameFields {
+            let nk = FieldKey.normalize(k)
+            if let f = fields.first(where: { $0.normalizedKey == nk }), !f.value.isEmpty { name = f.value; break }
+        }
+        if name == nil, let h1 = syntax.headings.first(where: { $0.level == 1 }) {
+            var t = h1.text
+            if let p = parsed, let r = t.range(of: p.written) { t.removeSubrange(r) }
+            name = Labels.clean(String(t.drop { $0 == ":" || $0 == " " || $0 == "-" }))
+        }
+        // Which lines hold typed header fields.
+        var typedLines: [Int: Int] = [:]
+        for (li, link) in kind.links.enumerated() {
+            guard let key = link.path.firstKey else { continue }
+            for f in fields where f.normalizedKey == key { typedLines[f.line] = li }
+        }
+        var fieldByLine: [Int: String] = [:]
+        for f in fields { fieldByLine[f.line] = f.key }
+        var refs: [Reference] = []
+        for (tok, start, end) in tokens {
+            let at = file.location(start)
+            switch tok {
+            case .id(let p):
+                if p.key == parsed?.key || start == idf.offset { continue }
+                let ll = lineLabel(start: start, end: end)
+                refs.append(Reference(field: fieldByLine[ll.line] ?? "body", raw: String(ll.text.trimmingSpaces()), id: p,
+                                      label: ll.label, location: at, linkIndex: typedLines[ll.line]))
+            case .unknownPrefix(let text, let prefix, let sugg):
+                diagnostics.append(UnknownPrefix.diagnostic(token: text, prefix: prefix, suggestions: sugg, at: at))
+            case .placeholder:
+                break
+            }
+        }
+        let dept = fields.first { $0.normalizedKey == "department" }?.value
+        return Entity(kind: kindIndex, id: parsed, rawID: idf.value, name: name, file: file.path, location: loc,
+                      department: dept, idField: idf.key, soleRecordInFile: true, references: refs)
+    }
+
+    mutating func document(fields: [HeaderField], syntax: MarkdownSyntax, tokens: [(IDToken, Int, Int)]) -> Document {
+        let type = config.documentType(forPath: file.path)
+        var fieldMap: [String: String] = [:]
+        for f in fields where fieldMap[f.key] == nil { fieldMap[f.key] = f.value }
+        let title = fields.first { $0.normalizedKey == "title" }?.value ?? syntax.headings.first { $0.level == 1 }?.text
+        var video: String?
+        if let re = videoRegex {
+            let name = (file.path as NSString).lastPathComponent
+            if let m = re.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)), let r = Range(m.range, in: name) {
+                video = String(name[r])
+            } else if let v = fields.first(where: { $0.normalizedKey == "videoid" || $0.normalizedKey == "sourceid" })?.value,
+                      let m = re.firstMatch(in: v, range: NSRange(v.startIndex..., in: v)), let r = Range(m.range, in: v) {
+                video = String(v[r])
+            }
+        }
+        var scopeStart = Int.max
+        if let sh = type?.scopeHeading?.uppercased(), let h = syntax.headings.first(where: { $0.text.uppercased().contains(sh) }) {
+            scopeStart = h.line
+        }
+        // Code blocks that are proposal lists (a CSV of New_ID rows).
+        var proposalLines = Set<Int>()
+        for c in syntax.codeBlocks {
+            let head = c.literal.prefix(200).lowercased()
+            if head.hasPrefix("new_id") || head.hasPrefix("new id") || c.info.lowercased().contains("propos") {
+                for l in c.startLine...max(c.startLine, c.endLine) { proposalLines.insert(l) }
+            }
+        }
+        var mentions: [Mention] = []
+        var hi = 0
+        let headings = syntax.headings.sorted { $0.line < $1.line }
+        for (tok, start, end) in tokens {
+            let at = file.location(start)
+            switch tok {
+            case .id(let p):
+                let ll = lineLabel(start: start, end: end)
+                while hi < headings.count, headings[hi].line <= ll.line { hi += 1 }
+                let heading = hi > 0 ? headings[hi - 1].text : nil
+                let lower = ll.text.lowercased()
+                let proposal = proposalLines.contains(ll.line) || lower.contains("propos") || lower.contains("suggested")
+                    || lower.contains("new_id") || lower.contains("placeholder")
+                let context = String(ll.text.trimmingSpaces().prefix(240))
+                mentions.append(Mention(id: p, location: at, label: ll.label, heading: heading, context: context,
+                                        isProposal: proposal,
+                                        declaresScope: ll.line > scopeStart && grammar.kinds[p.kind].scoped))
+            case .unknownPrefix(let text, let prefix, let sugg):
+                if type?.checkMentions ?? true {
+                    diagnostics.append(UnknownPrefix.diagnostic(token: text, prefix: prefix, suggestions: sugg, at: at))
+                }
+            case .placeholder:
+                break
+            }
+        }
+        let links = syntax.links.map { l in
+            MarkdownLink(destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
+        }
+        return Document(path: file.path, type: type?.name, title: title, video: video, fields: fieldMap,
+                        headings: syntax.headings, mentions: mentions, links: links, checkMentions: type?.checkMentions ?? true)
+    }
+
+    /// The exact position of a link destination, searched from the line its block starts on.
+    func locate(_ destination: String, from line: Int) -> SourceLocation {
+        guard !destination.isEmpty else { return file.location(line: line) }
+        for l in line..<min(file.lines.lineCount + 1, line + 60) {
+            let t = file.lines.lineText(l)
+            if let r = t.range(of: "(" + destination) ?? t.range(of: destination) {
+                let col = t[t.startIndex..<r.lowerBound].unicodeScalars.count + 1 + (t[r].hasPrefix("(") ? 1 : 0)
+                return file.location(line: l, column: col)
+            }
+        }
+        return file.location(line: line)
+    }
+}

@@ -1,0 +1,145 @@
+/// Turns the records of a parsed JSON or YAML file into entities with their references.
+struct RecordExtractor {
+    let grammar: IDGrammar
+    let kindIndex: Int
+    let kind: Kind
+    let file: SourceFile
+    var diagnostics: [Diagnostic] = []
+
+    init(grammar: IDGrammar, kindIndex: Int, file: SourceFile) {
+        self.grammar = grammar
+        self.kindIndex = kindIndex
+        self.kind = grammar.kinds[kindIndex]
+        self.file = file
+    }
+
+    func records(in root: Node) -> [Node] {
+        if let path = kind.records {
+            let found = path.resolve(in: root).filter { $0.members != nil }
+            if !found.isEmpty { return found }
+        }
+        if let items = root.array { return items.filter { $0.members != nil } }
+        return root.members != nil ? [root] : []
+    }
+
+    mutating func extract(root: Node) -> [Entity] {
+        let recs = records(in: root)
+        var out: [Entity] = []
+        if recs.isEmpty {
+            diagnostics.append(MissingID.diagnostic(kind: kind, at: file.location(root.offset), fileLevel: true))
+            return out
+        }
+        for r in recs {
+            if let e = entity(r, sole: recs.count == 1) { out.append(e) }
+        }
+        return out
+    }
+
+    mutating func entity(_ record: Node, sole: Bool) -> Entity? {
+        guard let (idKey, idNode) = record.member(matchingAny: kind.idFields) else {
+            diagnostics.append(MissingID.diagnostic(kind: kind, at: file.location(record.offset), fileLevel: false))
+            return nil
+        }
+        let loc = file.location(idNode.offset)
+        guard let raw = idNode.string else {
+            diagnostics.append(MalformedID.diagnostic(value: "\(idNode.value)", kind: kind, reason: "the ID must be a string",
+                                                      suggestion: nil, at: loc))
+            return nil
+        }
+        var parsed: ParsedID?
+        switch grammar.check(raw) {
+        case .valid(let p):
+            if p.kind != kindIndex {
+                diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind,
+                    reason: "its prefix '\(p.prefix)' belongs to kind \(grammar.kinds[p.kind].name)", suggestion: nil, at: loc))
+            } else {
+                parsed = p
+                if let d = p.department, p.canonicalDepartment == nil {
+                    diagnostics.append(UnknownDepartment.diagnostic(code: d, in: raw, known: grammar.departmentCodes, at: loc))
+                }
+            }
+        case .placeholder:
+            diagnostics.append(PlaceholderID.diagnostic(value: raw, at: loc, asOwnID: true))
+        case .malformed(let reason, let suggestion):
+            diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind, reason: reason, suggestion: suggestion, at: loc))
+        case .unknownPrefix(let prefix, let suggestions):
+            diagnostics.append(UnknownPrefix.diagnostic(token: raw, prefix: prefix, suggestions: suggestions, at: loc))
+        }
+        let name = record.member(matchingAny: kind.nameFields)?.node.string
+        let dept = record.member(matchingAny: ["department", "primary_department"])?.node.string
+        var typed: [Int: Int] = [:]
+        for (li, link) in kind.links.enumerated() {
+            for n in link.path.resolve(in: record) {
+                if let items = n.array { for i in items { typed[i.offset] = li } } else { typed[n.offset] = li }
+            }
+        }
+        var refs: [Reference] = []
+        walk(record, path: "", skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
+        _ = idKey
+        return Entity(kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
+                      department: dept, idField: idKey, soleRecordInFile: sole, references: refs)
+    }
+
+    mutating func walk(_ n: Node, path: String, skip: Int, own: String?, typed: [Int: Int], link: Int?, refs: inout [Reference]) {
+        switch n.value {
+        case .string(let s):
+            if n.offset != skip { scanString(s, at: n.offset + 1, field: path, own: own, link: typed[n.offset] ?? link, refs: &refs) }
+        case .array(let items):
+            let l = typed[n.offset] ?? link
+            for (i, item) in items.enumerated() {
+                walk(item, path: "\(path)[\(i)]", skip: skip, own: own, typed: typed, link: l, refs: &refs)
+            }
+        case .object(let members):
+            for m in members {
+                let p = path.isEmpty ? m.key : path + "." + m.key
+                if m.key.utf8.contains(where: { $0 == 45 }) {
+                    scanString(m.key, at: m.keyOffset + 1, field: p, own: own, link: nil, refs: &refs)
+                }
+                walk(m.node, path: p, skip: skip, own: own, typed: typed, link: nil, refs: &refs)
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func scanString(_ s: String, at offset: Int, field: String, own: String?, link: Int?, refs: inout [Reference]) {
+        guard s.utf8.contains(45) else { return }
+        var found = false
+        var str = s
+        var tokens: [(IDToken, Int, Int)] = []
+        str.withUTF8 { buf in grammar.scan(buf) { tokens.append(($0, $1, $2)) } }
+        for (tok, start, end) in tokens {
+            let loc = file.location(offset + start)
+            switch tok {
+            case .id(let p):
+                found = true
+                if p.key == own { continue }
+                if let d = p.department, p.canonicalDepartment == nil {
+                    diagnostics.append(UnknownDepartment.diagnostic(code: d, in: p.written, known: grammar.departmentCodes, at: loc))
+                }
+                refs.append(Reference(field: field, raw: s, id: p, label: Labels.after(s, start: start, end: end),
+                                      location: loc, linkIndex: link))
+            case .placeholder(_, let text):
+                found = true
+                diagnostics.append(PlaceholderID.diagnostic(value: text, at: loc, asOwnID: false))
+            case .unknownPrefix(let text, let prefix, let sugg):
+                found = true
+                diagnostics.append(UnknownPrefix.diagnostic(token: text, prefix: prefix, suggestions: sugg, at: loc))
+            }
+        }
+        // A typed link field whose value is ID-shaped but not a known ID: say what is wrong with it.
+        if !found, link != nil {
+            let head = s.trimmingSpaces().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ":" || $0 == "," }).first.map(String.init) ?? ""
+            guard head.contains("-") || head.contains("_"), head.contains(where: \.isASCIIDigit) else { return }
+            let loc = file.location(offset)
+            switch grammar.check(head) {
+            case .unknownPrefix(let prefix, let sugg) where !sugg.isEmpty:
+                diagnostics.append(UnknownPrefix.diagnostic(token: head, prefix: prefix, suggestions: sugg, at: loc))
+            case .malformed(_, let suggestion?):
+                diagnostics.append(MalformedID.diagnostic(value: head, kind: nil, reason: "it is not a valid ID", suggestion: suggestion, at: loc))
+            default:
+                break
+            }
+        }
+    }
+}

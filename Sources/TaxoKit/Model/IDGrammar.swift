@@ -1,0 +1,249 @@
+import Foundation
+
+/// An ID as written, understood against the configured kinds: `TOL-SEC-124`, `TOOL-AI-051`, `MLT-001`.
+public struct ParsedID: Sendable, Hashable {
+    /// Index of the kind in `Config.kinds`.
+    public var kind: Int
+    public var written: String
+    /// The prefix as written (may be an alternate prefix).
+    public var prefix: String
+    /// The department segment as written, if any.
+    public var department: String?
+    /// The department's canonical code when the segment is a known code or alias.
+    public var canonicalDepartment: String?
+    public var number: String
+    /// The key that identifies the entity: main prefix, canonical department, number without leading zeros.
+    public var key: String
+    public var usesAlternatePrefix: Bool
+    public var canonical: String
+}
+
+/// What an ID-shaped token found in text or in a field is.
+public enum IDToken: Sendable {
+    case id(ParsedID)
+    /// `TOL-XXX`, `TST-###`: a slot for an ID not yet assigned.
+    case placeholder(kind: Int, text: String)
+    /// A prefix no kind declares but that looks like a typo of one (`TKS-001`).
+    case unknownPrefix(text: String, prefix: String, suggestions: [String])
+}
+
+/// The outcome of checking a value that must be an ID (an entity's own ID field).
+public enum IDCheck: Sendable {
+    case valid(ParsedID)
+    case placeholder(kind: Int)
+    /// The value breaks the grammar; `suggestion` is a corrected spelling when one is evident.
+    case malformed(reason: String, suggestion: String?)
+    case unknownPrefix(prefix: String, suggestions: [String])
+}
+
+/// The ID grammar of a configuration: prefixes, department codes, digit widths.
+public struct IDGrammar: Sendable {
+    public let kinds: [Kind]
+    let prefixToKind: [String: Int]
+    let departmentCanonical: [String: String]
+    public let allPrefixes: [String]
+    /// Sorted-letter signatures of known prefixes, for spotting transposed typos (`TKS` for `TSK`).
+    let anagramToPrefix: [String: String]
+
+    public init(config: Config) {
+        kinds = config.kinds
+        var p: [String: Int] = [:]
+        for (i, k) in config.kinds.enumerated() {
+            for pre in k.allPrefixes where p[pre] == nil { p[pre] = i }
+        }
+        prefixToKind = p
+        var d: [String: String] = [:]
+        for dep in config.departments {
+            d[dep.code] = dep.code
+            for a in dep.aliases where d[a] == nil { d[a] = dep.code }
+        }
+        departmentCanonical = d
+        allPrefixes = p.keys.sorted()
+        var an: [String: String] = [:]
+        for pre in allPrefixes { an[String(pre.sorted())] = an[String(pre.sorted())] ?? pre }
+        anagramToPrefix = an
+    }
+
+    public func kindIndex(forPrefix prefix: String) -> Int? { prefixToKind[prefix] }
+
+    public func canonicalDepartment(_ code: String) -> String? { departmentCanonical[code] }
+
+    public var departmentCodes: [String] { Array(Set(departmentCanonical.keys)).sorted() }
+
+    func make(kind: Int, written: String, prefix: String, dept: String?, number: Substring) -> ParsedID {
+        let k = kinds[kind]
+        let canonDept = dept.flatMap { departmentCanonical[$0] }
+        var trimmed = number.drop { $0 == "0" }
+        if trimmed.isEmpty { trimmed = "0" }
+        let deptPart = dept.map { "-" + (canonDept ?? $0) } ?? ""
+        let key = k.prefix + deptPart + "-" + trimmed
+        let canonical = k.prefix + deptPart + "-" + number
+        return ParsedID(kind: kind, written: written, prefix: prefix, department: dept, canonicalDepartment: canonDept,
+                        number: String(number), key: key, usesAlternatePrefix: prefix != k.prefix, canonical: canonical)
+    }
+
+    /// Checks a whole value that must be one ID.
+    public func check(_ raw: String) -> IDCheck {
+        let s = raw.trimmingSpaces()
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count >= 2, let kind = prefixToKind[String(parts[0])] {
+            let k = kinds[kind]
+            let last = parts[parts.count - 1]
+            if parts.count <= 3, isPlaceholder(last) { return .placeholder(kind: kind) }
+            if parts.count == 2 || parts.count == 3 {
+                let dept: String? = parts.count == 3 ? String(parts[1]) : nil
+                let numberOK = !last.isEmpty && last.allSatisfy(\.isASCIIDigit)
+                if numberOK, dept == nil || dept!.allSatisfy({ $0.isASCIIUppercase }) && !dept!.isEmpty {
+                    if last.count < k.minDigits || last.count > k.maxDigits {
+                        return .malformed(reason: "the number must have \(k.minDigits == k.maxDigits ? "\(k.minDigits)" : "\(k.minDigits) or more") digits",
+                                          suggestion: last.count < k.minDigits ? parts.dropLast().joined(separator: "-") + "-" + String(repeating: "0", count: k.minDigits - last.count) + last : nil)
+                    }
+                    if dept != nil, k.department == .none {
+                        return .malformed(reason: "kind \(k.name) takes no department segment", suggestion: k.prefix + "-" + last)
+                    }
+                    if dept == nil, k.department == .required {
+                        return .malformed(reason: "kind \(k.name) needs a department segment", suggestion: nil)
+                    }
+                    return .valid(make(kind: kind, written: s, prefix: String(parts[0]), dept: dept, number: last))
+                }
+            }
+        }
+        if let first = parts.first, parts.count >= 2, looksLikePrefix(first), prefixToKind[String(first)] == nil,
+           parts.last.map({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) == true {
+            let sugg = NearMiss.suggestions(for: String(first), in: allPrefixes, caseInsensitive: false)
+            return .unknownPrefix(prefix: String(first), suggestions: sugg)
+        }
+        return .malformed(reason: "it is not of the form PREFIX-NNN", suggestion: repaired(s))
+    }
+
+    /// A plausible corrected spelling of a broken ID (`tol_012` -> `TOL-012`), if it then parses.
+    public func repaired(_ s: String) -> String? {
+        var t = s.uppercased().replacingAll("_", with: "-").replacingAll(" ", with: "-")
+        while t.contains("--") { t = t.replacingAll("--", with: "-") }
+        // Insert a dash between the letters and the digits: TOL012 -> TOL-012.
+        if !t.contains("-"), let firstDigit = t.firstIndex(where: \.isASCIIDigit), firstDigit > t.startIndex {
+            t = String(t[..<firstDigit]) + "-" + String(t[firstDigit...])
+        }
+        // Drop a stray letter after the number: TOL-012A -> TOL-012.
+        while let l = t.last, l.isASCIIUppercase, t.dropLast().last?.isASCIIDigit == true { t.removeLast() }
+        if t != s, case .valid = check(t) { return t }
+        return nil
+    }
+
+    func isPlaceholder(_ s: Substring) -> Bool {
+        s.count >= 2 && s.allSatisfy { $0 == "X" || $0 == "#" || $0 == "x" || $0 == "N" || $0 == "?" } && !s.allSatisfy { $0 == "N" && s.count < 3 }
+    }
+
+    func looksLikePrefix(_ s: Substring) -> Bool {
+        (2...6).contains(s.count) && s.allSatisfy { $0.isASCIIUppercase }
+    }
+
+    /// Finds every ID-shaped token in UTF-8 text. `report(token, startOffset, endOffset)` gets offsets
+    /// relative to `base`. With `typos`, unknown prefixes that are anagrams of known ones are reported.
+    public func scan(_ b: UnsafeBufferPointer<UInt8>, base: Int = 0, typos: Bool = true,
+                     _ report: (IDToken, Int, Int) -> Void) {
+        let n = b.count
+        var i = 0
+        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        @inline(__always) func isWord(_ c: UInt8) -> Bool {
+            isUpper(c) || isDigit(c) || (c >= 97 && c <= 122) || c == 95
+        }
+        while i < n {
+            let c = b[i]
+            guard isUpper(c), i == 0 || !(isWord(b[i - 1]) || b[i - 1] == 45) else { i += 1; continue }
+            let start = i
+            var j = i
+            while j < n, isUpper(b[j]) || isDigit(b[j]) { j += 1 }
+            guard j < n, b[j] == 45, j - start <= 12 else { i = j; continue }
+            let prefix = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+            let kind = prefixToKind[prefix]
+            if kind == nil && !typos { i = j; continue }
+            // Segments after the prefix.
+            var k = j + 1
+            var dept: (Int, Int)?
+            var numStart = -1, numEnd = -1
+            var placeholderEnd = -1
+            var segStart = k
+            while k < n, isUpper(b[k]) { k += 1 }
+            if k > segStart {
+                // Letters: a department, or a placeholder such as XXX.
+                if k < n, b[k] == 45 {
+                    dept = (segStart, k)
+                    k += 1
+                    segStart = k
+                } else {
+                    let word = UnsafeBufferPointer(rebasing: b[segStart..<k])
+                    if word.count >= 2, word.allSatisfy({ $0 == 88 || $0 == 78 }), !(k < n && isWord(b[k])) { placeholderEnd = k }
+                    k = segStart
+                }
+            }
+            if placeholderEnd < 0 {
+                var m = k
+                while m < n, isDigit(b[m]) { m += 1 }
+                if m > k { numStart = k; numEnd = m } else {
+                    var h = k
+                    while h < n, b[h] == 35 || b[h] == 88 { h += 1 }
+                    if h - k >= 2, !(h < n && isWord(b[h])) { placeholderEnd = h }
+                }
+            }
+            if placeholderEnd > 0 {
+                if let kind {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<placeholderEnd]), as: UTF8.self)
+                    report(.placeholder(kind: kind, text: text), base + start, base + placeholderEnd)
+                }
+                i = placeholderEnd
+                continue
+            }
+            guard numStart >= 0 else { i = j; continue }
+            // The token must end here: not followed by a word character or by -digit/-letter continuation.
+            if numEnd < n, isWord(b[numEnd]) { i = numEnd; continue }
+            if numEnd + 1 < n, b[numEnd] == 45, isWord(b[numEnd + 1]) { i = numEnd + 1; continue }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<numEnd]), as: UTF8.self)
+            if let kind {
+                let deptStr = dept.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0.0..<$0.1]), as: UTF8.self) }
+                let number = String(decoding: UnsafeBufferPointer(rebasing: b[numStart..<numEnd]), as: UTF8.self)
+                report(.id(make(kind: kind, written: text, prefix: prefix, dept: deptStr, number: Substring(number))), base + start, base + numEnd)
+            } else if typos, dept == nil, numEnd - numStart >= 2, (2...5).contains(prefix.count),
+                      prefix.allSatisfy({ $0.isASCIIUppercase }),
+                      let known = anagramToPrefix[String(prefix.sorted())] {
+                report(.unknownPrefix(text: text, prefix: prefix, suggestions: [known]), base + start, base + numEnd)
+            }
+            i = numEnd
+        }
+    }
+
+    /// Convenience for a Swift string.
+    public func tokens(in text: String, typos: Bool = true) -> [(IDToken, Int, Int)] {
+        var out: [(IDToken, Int, Int)] = []
+        var t = text
+        t.withUTF8 { buf in scan(buf, typos: typos) { out.append(($0, $1, $2)) } }
+        return out
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+    var isASCIIUppercase: Bool { asciiValue.map { $0 >= 65 && $0 <= 90 } ?? false }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

@@ -1,0 +1,44 @@
+/// `{"version": 1, "diagnostics": [...], "summary": {...}}`, sorted by file, line, column, code.
+public enum JSONReporter {
+    public static let version = 1
+
+    public static func render(_ diags: [Diagnostic], summary: DiagnosticSummary) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.int("version", version)
+        w.beginArray("diagnostics")
+        for d in diags {
+            w.beginObject()
+            w.string("code", d.code)
+            w.string("severity", d.severity.label)
+            w.string("file", d.location?.file)
+            w.int("line", d.location?.line)
+            w.int("column", d.location?.column)
+            w.string("message", d.message)
+            w.beginArray("notes")
+            for n in d.notes {
+                w.beginObject()
+                w.string("message", n.message)
+                w.string("file", n.location?.file)
+                w.int("line", n.location?.line)
+                w.int("column", n.location?.column)
+                w.endObject()
+            }
+            w.endArray()
+            w.string("hint", d.hint)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginObject("summary")
+        w.int("errors", summary.errors)
+        w.int("warnings", summary.warnings)
+        w.int("notes", summary.notes)
+        w.int("files", summary.files)
+        w.int("entities", summary.entities)
+        w.int("documents", summary.documents)
+        w.int("references", summary.references)
+        w.endObject()
+        w.endObject()
+        return w.out + "\n"
+    }
+}

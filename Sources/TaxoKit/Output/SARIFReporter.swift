@@ -1,0 +1,81 @@
+/// SARIF 2.1.0 with one run, the rules that fired, and one result per diagnostic.
+public enum SARIFReporter {
+    public static func render(_ diags: [Diagnostic]) -> String {
+        let codes = Set(diags.map(\.code))
+        let rules = RuleRegistry.all.filter { codes.contains($0.code) }
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        w.string("version", "2.1.0")
+        w.beginArray("runs")
+        w.beginObject()
+        w.beginObject("tool")
+        w.beginObject("driver")
+        w.string("name", "taxo")
+        w.string("version", TaxoVersion.string)
+        w.string("informationUri", "https://example.invalid/taxo")
+        w.beginArray("rules")
+        for r in rules {
+            w.beginObject()
+            w.string("id", r.code)
+            w.string("name", r.name)
+            w.beginObject("shortDescription"); w.string("text", r.summary); w.endObject()
+            w.beginObject("fullDescription"); w.string("text", r.explanation); w.endObject()
+            w.beginObject("defaultConfiguration"); w.string("level", level(r.defaultSeverity)); w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.endObject()
+        w.beginArray("results")
+        for d in diags {
+            w.beginObject()
+            w.string("ruleId", d.code)
+            w.string("level", level(d.severity))
+            w.beginObject("message")
+            w.string("text", d.message + (d.hint.map { " (\($0))" } ?? ""))
+            w.endObject()
+            if let l = d.location { location(&w, l, key: "locations") }
+            if !d.notes.isEmpty {
+                w.beginArray("relatedLocations")
+                for (i, n) in d.notes.enumerated() {
+                    w.beginObject()
+                    w.int("id", i + 1)
+                    if let l = n.location { physical(&w, l) }
+                    w.beginObject("message"); w.string("text", n.message); w.endObject()
+                    w.endObject()
+                }
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.endArray()
+        w.endObject()
+        return w.out + "\n"
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: return "error"
+        case .warning: return "warning"
+        default: return "note"
+        }
+    }
+
+    static func location(_ w: inout JSONWriter, _ l: SourceLocation, key: String) {
+        w.beginArray(key)
+        w.beginObject()
+        physical(&w, l)
+        w.endObject()
+        w.endArray()
+    }
+
+    static func physical(_ w: inout JSONWriter, _ l: SourceLocation) {
+        w.beginObject("physicalLocation")
+        w.beginObject("artifactLocation"); w.string("uri", l.file); w.endObject()
+        w.beginObject("region"); w.int("startLine", l.line); w.int("startColumn", l.column); w.endObject()
+        w.endObject()
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Yams
+
+/// Reads YAML through Yams into the same position-keeping `Node` tree as JSON.
+public enum YAMLReader {
+    public struct Failure: Error, Sendable {
+        public var message: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// Parses one YAML document. `lines` converts Yams' line/column marks to byte offsets;
+    /// `lineOffset` shifts lines when the YAML is embedded (front matter).
+    public static func parse(_ text: String, lines: LineTable, lineOffset: Int = 0) -> Result<Node?, Failure> {
+        do {
+            guard let root = try Yams.compose(yaml: text) else { return .success(nil) }
+            return .success(convert(root, lines: lines, lineOffset: lineOffset))
+        } catch let e as YamlError {
+            return .failure(failure(e, lineOffset: lineOffset))
+        } catch {
+            return .failure(Failure(message: "YAML could not be read", line: 1 + lineOffset, column: 1))
+        }
+    }
+
+    static func failure(_ e: YamlError, lineOffset: Int) -> Failure {
+        switch e {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var msg = problem
+            if let c = context { msg = "\(problem) (\(c.text))" }
+            return Failure(message: msg, line: mark.line + lineOffset, column: mark.column)
+        case let .reader(problem, _, _, _):
+            return Failure(message: problem, line: 1 + lineOffset, column: 1)
+        default:
+            return Failure(message: "YAML could not be read", line: 1 + lineOffset, column: 1)
+        }
+    }
+
+    static func offset(_ mark: Mark?, lines: LineTable, lineOffset: Int) -> Int {
+        guard let m = mark else { return 0 }
+        return lines.offset(line: m.line + lineOffset, column: m.column)
+    }
+
+    static func isNumber(_ s: String) -> Bool {
+        var u = Substring(s)
+        if u.first == "-" || u.first == "+" { u = u.dropFirst() }
+        guard let f = u.first, f.isASCIIDigit else { return false }
+        var dots = 0
+        for c in u {
+            if c == "." { dots += 1; if dots > 1 { return false } } else if !c.isASCIIDigit && c != "_" { return false }
+        }
+        return true
+    }
+
+    static func convert(_ n: Yams.Node, lines: LineTable, lineOffset: Int) -> Node {
+        let off = offset(n.mark, lines: lines, lineOffset: lineOffset)
+        switch n {
+        case .scalar(let s):
+            if s.style == .plain || s.style == .any {
+                switch s.string {
+                case "", "~", "null", "Null", "NULL": return Node(.null, at: off)
+                case "true", "True", "TRUE", "yes", "Yes", "on", "On": return Node(.bool(true), at: off)
+                case "false", "False", "FALSE", "no", "No", "off", "Off": return Node(.bool(false), at: off)
+                default:
+                    if isNumber(s.string) { return Node(.number(s.string), at: off) }
+                }
+            }
+            return Node(.string(s.string), at: off)
+        case .sequence(let seq):
+            return Node(.array(seq.map { convert($0, lines: lines, lineOffset: lineOffset) }), at: off)
+        case .mapping(let map):
+            var members: [Member] = []
+            members.reserveCapacity(map.count)
+            for (k, v) in map {
+                let key = k.scalar?.string ?? (try? Yams.serialize(node: k).trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
+                members.append(Member(key: key, keyOffset: offset(k.mark, lines: lines, lineOffset: lineOffset),
+                                      node: convert(v, lines: lines, lineOffset: lineOffset)))
+            }
+            return Node(.object(members), at: off)
+        }
+    }
+}

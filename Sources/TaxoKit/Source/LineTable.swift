@@ -1,0 +1,63 @@
+/// Converts byte offsets of one file's text into 1-based line and column numbers.
+/// Columns count Unicode scalars, as editors do; a carriage return before a newline is ignored.
+public struct LineTable: Sendable {
+    public let lineStarts: [Int]
+    private let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        bytes.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count where buf[i] == 10 { starts.append(i + 1) }
+        }
+        lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 0-based line index holding `offset`.
+    public func lineIndex(of offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    public func position(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = max(0, min(offset, bytes.count))
+        let li = lineIndex(of: clamped)
+        var col = 1
+        var i = lineStarts[li]
+        while i < clamped {
+            if bytes[i] & 0xC0 != 0x80 { col += 1 }
+            i += 1
+        }
+        return (li + 1, col)
+    }
+
+    /// Byte offset of a 1-based line and 1-based column counted in Unicode scalars.
+    public func offset(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        var i = lineStarts[line - 1]
+        var col = 1
+        while col < column, i < bytes.count, bytes[i] != 10 {
+            i += 1
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            col += 1
+        }
+        return i
+    }
+
+    /// The text of a 1-based line without its line ending.
+    public func lineText(_ line: Int) -> Substring {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, end <= bytes.count, end - 1 >= start, end - 1 < bytes.count, bytes[end - 1] == 13 { end -= 1 }
+        if end < start { return "" }
+        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// One file of the library, read once: its relative path, its bytes with a UTF-8 byte-order mark
+/// removed, and a line table for positions.
+public struct SourceFile: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    public let hadBOM: Bool
+    public let lines: LineTable
+
+    public init(path: String, rawBytes: [UInt8]) {
+        self.path = path
+        if rawBytes.count >= 3, rawBytes[0] == 0xEF, rawBytes[1] == 0xBB, rawBytes[2] == 0xBF {
+            bytes = Array(rawBytes[3...])
+            hadBOM = true
+        } else {
+            bytes = rawBytes
+            hadBOM = false
+        }
+        lines = LineTable(bytes)
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, rawBytes: Array(text.utf8))
+    }
+
+    public func location(_ offset: Int) -> SourceLocation {
+        let p = lines.position(of: offset)
+        return SourceLocation(file: path, line: p.line, column: p.column)
+    }
+
+    public func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+
+    /// The whole text; invalid UTF-8 sequences become U+FFFD (they are reported separately).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The offset of the first byte that is not valid UTF-8, or nil when the file is valid.
+    public func firstInvalidUTF8Offset() -> Int? {
+        bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
+    }
+}

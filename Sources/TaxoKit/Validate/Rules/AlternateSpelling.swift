@@ -1,0 +1,25 @@
+/// TAX0206: a reference written with an alternate prefix or department alias.
+enum AlternateSpelling {
+    static let info = RuleInfo(
+        code: "TAX0206", name: "alternate-spelling", family: "links", severity: .note,
+        summary: "A reference resolves, but is written differently from the target's ID.",
+        explanation: """
+        Alternate prefixes (`TOOL-` for `TOL-`), department aliases (`AI` for `AID`) and other digit counts
+        (`TOL-0013` for `TOL-013`) resolve to the same entity. Writing the target's own ID keeps searches
+        and reports exact.
+        """,
+        triggering: [RuleExample([Ex.tool("TOL-013", "Auth0"), Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOOL-013 (Auth0)\"]")])],
+        nonTriggering: [RuleExample([Ex.tool("TOL-013", "Auth0"), Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOL-013 (Auth0)\"]")])])
+
+    static func check(_ lib: Library) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (ei, e) in lib.entities.enumerated() {
+            for (ri, r) in e.references.enumerated() {
+                guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written else { continue }
+                out.append(info.diagnostic("'\(r.id.written)' refers to \(target.written)", at: r.location,
+                                           hint: "write '\(target.written)'"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,29 @@
+/// TAX0301: a workflow without milestones, a milestone without tasks, a task without steps.
+enum IncompleteHierarchy {
+    static let info = RuleInfo(
+        code: "TAX0301", name: "incomplete-hierarchy", family: "hierarchy", severity: .warning,
+        summary: "An entity of the hierarchy has no children of the next level.",
+        explanation: """
+        The configured `hierarchy` (by default workflow -> milestone -> task -> step) is a chain: each
+        workflow needs milestones, each milestone tasks, each task steps. A link in either direction counts
+        (a workflow listing a milestone, or the milestone naming the workflow).
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json", "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}")])],
+        nonTriggering: [RuleExample([
+            ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json", "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"milestones\": [\"MLS-001\"]}"),
+            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json", "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TSK-001\"]}"),
+            ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"STP-001\"]}"),
+            ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"),
+        ])])
+
+    static func check(_ lib: Library, _ edges: HierarchyEdges) -> [Diagnostic] {
+        let h = lib.config.hierarchy
+        var out: [Diagnostic] = []
+        for (ei, e) in lib.entities.enumerated() {
+            guard e.id != nil, let l = edges.level[e.kind], l + 1 < h.count, !edges.hasChild.contains(ei) else { continue }
+            out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' has no \(h[l + 1])s", at: e.location,
+                                       hint: "link at least one \(h[l + 1]) to it"))
+        }
+        return out
+    }
+}

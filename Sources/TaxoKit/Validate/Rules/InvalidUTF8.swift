@@ -1,0 +1,17 @@
+/// TAX0002: a file that is not valid UTF-8.
+enum InvalidUTF8 {
+    static let info = RuleInfo(
+        code: "TAX0002", name: "invalid-utf8", family: "syntax", severity: .error,
+        summary: "A file holds bytes that are not valid UTF-8.",
+        explanation: """
+        Library files must be UTF-8. taxo reports the first invalid byte, reads the rest with the invalid
+        bytes replaced by U+FFFD, and goes on. Files saved as Latin-1 or Windows-1252 by an old editor are
+        the usual cause: re-save them as UTF-8.
+        """,
+        triggering: [RuleExample(bytes: [("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", Array("# Notes\n\ncaf".utf8) + [0xE9, 0x0A])])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\ncafé ✅\n")])])
+
+    static func diagnostic(at loc: SourceLocation) -> Diagnostic {
+        info.diagnostic("the file is not valid UTF-8 from here on", at: loc, hint: "re-save the file as UTF-8")
+    }
+}

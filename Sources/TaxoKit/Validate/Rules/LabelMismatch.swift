@@ -1,0 +1,28 @@
+/// TAX0203: a reference whose label names another entity than its ID.
+enum LabelMismatch {
+    static let info = RuleInfo(
+        code: "TAX0203", name: "label-mismatch", family: "links", severity: .warning,
+        summary: "The label written after an ID names a different entity.",
+        explanation: """
+        References often carry the target's name: `TOL-001 (99designs)`, `WF-AI-001: Develop and Deploy`.
+        When the label does not match the target's name (case, punctuation and small words ignored; one
+        containing the other counts as a match), either the ID or the label is wrong: `TOL-001 (Browse AI)`
+        where TOL-001 is 99designs.
+        """,
+        triggering: [RuleExample([Ex.tool("TOL-001", "99designs"), Ex.tool("TOL-002", "Figma", extra: "\"alternatives\": [\"TOL-001 (Browse AI)\"]")])],
+        nonTriggering: [RuleExample([Ex.tool("TOL-001", "99designs"), Ex.tool("TOL-002", "Figma", extra: "\"alternatives\": [\"TOL-001 (99Designs)\"]")])])
+
+    static func check(_ lib: Library) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (ei, e) in lib.entities.enumerated() {
+            for (ri, r) in e.references.enumerated() {
+                guard let label = r.label, let t = lib.targets[ei][ri], let name = lib.entities[t].name,
+                      !Labels.agrees(label, name) else { continue }
+                out.append(info.diagnostic("label '\(label)' does not match \(r.id.written), which is '\(name)'",
+                                           at: r.location, notes: [.init("\(r.id.written) is defined here", at: lib.entities[t].location)],
+                                           hint: "correct the ID or the label"))
+            }
+        }
+        return out
+    }
+}

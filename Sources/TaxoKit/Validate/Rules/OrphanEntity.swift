@@ -1,0 +1,26 @@
+/// TAX0303: an entity of the hierarchy that no parent links to.
+enum OrphanEntity {
+    static let info = RuleInfo(
+        code: "TAX0303", name: "orphan-entity", family: "hierarchy", severity: .warning,
+        summary: "A milestone, task or step that no parent links to.",
+        explanation: """
+        Below the top of the configured `hierarchy`, every entity should belong to a parent: a milestone to
+        a workflow, a task to a milestone, a step to a task. An orphan is unreachable from any workflow.
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")])],
+        nonTriggering: [RuleExample([
+            ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"STP-001\"]}"),
+            ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"),
+        ])])
+
+    static func check(_ lib: Library, _ edges: HierarchyEdges) -> [Diagnostic] {
+        let h = lib.config.hierarchy
+        var out: [Diagnostic] = []
+        for (ei, e) in lib.entities.enumerated() {
+            guard e.id != nil, let l = edges.level[e.kind], l > 0, !edges.hasParent.contains(ei) else { continue }
+            out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' belongs to no \(h[l - 1])", at: e.location,
+                                       hint: "link it from a \(h[l - 1])"))
+        }
+        return out
+    }
+}

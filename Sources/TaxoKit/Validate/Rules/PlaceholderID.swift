@@ -1,0 +1,18 @@
+/// TAX0103: a placeholder where an ID should be (`TOL-XXX`, `TST-###`).
+enum PlaceholderID {
+    static let info = RuleInfo(
+        code: "TAX0103", name: "placeholder-id", family: "ids", severity: .warning,
+        summary: "An entity holds a placeholder instead of an ID.",
+        explanation: """
+        Templates use placeholders such as `TOL-XXX` or `TST-###` for IDs not assigned yet. In an entity
+        (its own ID or a reference) a placeholder means the entry was committed unfinished: assign the
+        next free ID of the kind. Placeholders in documents (templates, prompts) are not reported.
+        """,
+        triggering: [RuleExample([Ex.tool("TOL-XXX", "Figma")])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Template.md", "# Template\n\nProposed Tool ID: TOL-XXX\n")])])
+
+    static func diagnostic(value: String, at loc: SourceLocation, asOwnID: Bool) -> Diagnostic {
+        info.diagnostic(asOwnID ? "placeholder ID '\(value)' instead of a real ID" : "placeholder reference '\(value)'",
+                        at: loc, hint: "assign the next free ID of the kind")
+    }
+}

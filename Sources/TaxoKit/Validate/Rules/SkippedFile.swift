@@ -1,0 +1,17 @@
+/// TAX0003: a file or folder taxo did not read.
+enum SkippedFile {
+    static let info = RuleInfo(
+        code: "TAX0003", name: "skipped-file", family: "discovery", severity: .note,
+        summary: "A file or folder was not read (binary, too large, unreadable, missing root).",
+        explanation: """
+        taxo reads JSON, YAML, Markdown and CSV files under the configured roots. A file that holds NUL
+        bytes, is larger than `max_file_bytes`, cannot be opened, or a root folder that does not exist, is
+        reported once as a note and skipped. Symbolic links to folders are never followed.
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md", "PK\u{0}\u{0}binary")])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/ok.md", "# Fine\n")])])
+
+    static func diagnostic(path: String, reason: String) -> Diagnostic {
+        info.diagnostic("skipped: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))
+    }
+}

@@ -1,0 +1,18 @@
+/// TAX0106: a department segment in an ID that is not a configured code or alias.
+enum UnknownDepartment {
+    static let info = RuleInfo(
+        code: "TAX0106", name: "unknown-department", family: "ids", severity: .error,
+        summary: "An ID's department segment is not a known department code.",
+        explanation: """
+        IDs such as `TOL-SEC-124` carry a department code. The codes and their aliases (`AI` = `AIA` =
+        `AID`) are declared under `departments:` in the configuration. A segment that is neither is
+        reported with the closest known code.
+        """,
+        triggering: [RuleExample([Ex.tool("TOL-SCE-124", "ScaleKit Dashboard")])],
+        nonTriggering: [RuleExample([Ex.tool("TOL-SEC-124", "ScaleKit Dashboard"), Ex.tool("TOL-AI-051", "Claude")])])
+
+    static func diagnostic(code: String, in id: String, known: [String], at loc: SourceLocation) -> Diagnostic {
+        info.diagnostic("unknown department code '\(code)' in '\(id)'", at: loc,
+                        hint: NearMiss.hint(for: code, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
+    }
+}

@@ -1,0 +1,2 @@
+import TaxoCLI
+TaxoMain.main()
