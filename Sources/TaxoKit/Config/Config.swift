@@ -19,13 +19,23 @@ public struct Config: Sendable {
 
     /// The kind whose globs take this file (first match wins).
     public func kind(forPath path: String) -> Kind? {
-        for k in kinds where k.files.contains(where: { $0.matches(path) }) { return k }
+        kindIndex(forPath: path).map { kinds[$0] }
+    }
+
+    public func kindIndex(forPath path: String) -> Int? {
+        let segs = Config.segments(path)
+        for (i, k) in kinds.enumerated() where k.files.contains(where: { $0.matches(segments: segs) }) { return i }
         return nil
     }
 
     public func documentType(forPath path: String) -> DocumentType? {
-        for d in documents where d.files.contains(where: { $0.matches(path) }) { return d }
+        let segs = Config.segments(path)
+        for d in documents where d.files.contains(where: { $0.matches(segments: segs) }) { return d }
         return nil
+    }
+
+    static func segments(_ path: String) -> [[UInt8]] {
+        path.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
     }
 
     public func isExcluded(_ path: String) -> Bool {

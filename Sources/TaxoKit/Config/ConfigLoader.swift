@@ -203,6 +203,7 @@ public enum ConfigLoader {
                     if !known.contains(m.key) {
                         error("unknown rule '\(m.key)'", at: m.keyOffset, hint: NearMiss.hint(for: m.key, in: Array(Set(known)).sorted()))
                     }
+                    if case .bool(false) = m.node.value { levels[m.key] = .off; continue }
                     guard let s = m.node.string, let sev = Severity(configValue: s) else {
                         error("rule level must be error, warning, info or off", at: m.node.offset)
                         continue

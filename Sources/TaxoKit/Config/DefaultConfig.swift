@@ -19,7 +19,7 @@ exclude:
 max_file_bytes: 8000000
 
 departments:
-  AID: { name: "AI & Automations", aliases: [AI, AIA] }
+  AID: { name: "AI & Automations", aliases: [AI, AIA, AUT] }
   SEC: { name: "Security Engineering" }
   QA:  { name: "Quality Assurance" }
   DEV: { name: "Development & Engineering" }

@@ -55,7 +55,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     private static func collect(key: String, in n: Node, into out: inout [Node]) {
         switch n.value {
         case .object(let members):
-            for m in members where FieldKey.normalize(m.key) == key { out.append(m.node) }
+            for m in members where FieldKey.matches(m.key, normalized: key) { out.append(m.node) }
         case .array(let items):
             for i in items { collect(key: key, in: i, into: &out) }
         default: break

@@ -1,12 +1,15 @@
 /// A path glob: `*` and `?` within a segment, `**` across segments, `{a,b}` alternatives.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
-    private let alternatives: [[Substring]]
+    private let alternatives: [[[UInt8]]]
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        alternatives = Glob.expandBraces(pattern).map { $0.split(separator: "/", omittingEmptySubsequences: true) }
+        alternatives = Glob.expandBraces(pattern).map { $0.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) } }
     }
+
+    public static func == (a: Glob, b: Glob) -> Bool { a.pattern == b.pattern }
+    public func hash(into h: inout Hasher) { h.combine(pattern) }
 
     public var description: String { pattern }
 
@@ -24,14 +27,19 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func matches(_ path: String) -> Bool {
-        let segs = path.split(separator: "/", omittingEmptySubsequences: true)
+        let segs = path.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
+        return matches(segments: segs)
+    }
+
+    /// Matches a path already split into segments (to split once for many globs).
+    public func matches(segments segs: [[UInt8]]) -> Bool {
         for alt in alternatives where Glob.match(alt[...], segs[...]) { return true }
         return false
     }
 
     /// True when some path below `directory` could match (used to prune the walk).
     public func couldMatchBelow(_ directory: String) -> Bool {
-        let segs = directory.split(separator: "/", omittingEmptySubsequences: true)
+        let segs = directory.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
         for alt in alternatives where Glob.prefixMatch(alt[...], segs[...]) { return true }
         return false
     }
@@ -63,9 +71,11 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return parts.flatMap { expandBraces(String(head) + $0 + tail) }
     }
 
-    static func match(_ pat: ArraySlice<Substring>, _ segs: ArraySlice<Substring>) -> Bool {
+    static let doubleStar: [UInt8] = [42, 42]
+
+    static func match(_ pat: ArraySlice<[UInt8]>, _ segs: ArraySlice<[UInt8]>) -> Bool {
         guard let first = pat.first else { return segs.isEmpty }
-        if first == "**" {
+        if first == doubleStar {
             let rest = pat.dropFirst()
             var s = segs
             while true {
@@ -74,15 +84,15 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                 s = s.dropFirst()
             }
         }
-        guard let seg = segs.first, matchSegment(Array(first.utf8)[...], Array(seg.utf8)[...]) else { return false }
+        guard let seg = segs.first, matchSegment(first[...], seg[...]) else { return false }
         return match(pat.dropFirst(), segs.dropFirst())
     }
 
-    static func prefixMatch(_ pat: ArraySlice<Substring>, _ segs: ArraySlice<Substring>) -> Bool {
+    static func prefixMatch(_ pat: ArraySlice<[UInt8]>, _ segs: ArraySlice<[UInt8]>) -> Bool {
         guard let seg = segs.first else { return true }
         guard let first = pat.first else { return false }
-        if first == "**" { return true }
-        guard matchSegment(Array(first.utf8)[...], Array(seg.utf8)[...]) else { return false }
+        if first == doubleStar { return true }
+        guard matchSegment(first[...], seg[...]) else { return false }
         return prefixMatch(pat.dropFirst(), segs.dropFirst())
     }
 

@@ -68,7 +68,7 @@ struct FileProcessor: @unchecked Sendable {
 
     func processStructured(_ file: SourceFile, _ r: inout FileResult,
                            parse: () -> Result<Node, ParseFailure>) {
-        let kindIndex = config.kind(forPath: file.path).flatMap { k in config.kinds.firstIndex { $0.name == k.name } }
+        let kindIndex = config.kindIndex(forPath: file.path)
         switch parse() {
         case .failure(let f):
             r.diagnostics.append(MalformedFile.diagnostic(format: file.path.hasSuffix(".json") ? "JSON" : "YAML",

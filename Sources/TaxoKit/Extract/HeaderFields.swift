@@ -22,7 +22,11 @@ enum HeaderFields {
             }
         }
         let skip = syntax.nonProseLines(count: file.lines.lineCount)
+        let starts = file.lines.lineStarts
         for l in 1...max(1, file.lines.lineCount) where l < skip.count && !skip[l] {
+            var b = starts[l - 1]
+            while b < file.bytes.count, file.bytes[b] == 32 { b += 1 }
+            guard b < file.bytes.count, file.bytes[b] == 42 || file.bytes[b] == 45 || file.bytes[b] == 124 else { continue }
             let text = file.lines.lineText(l)
             guard let first = text.first(where: { $0 != " " }) else { continue }
             if first == "*" || first == "-" {

@@ -20,17 +20,20 @@ enum Labels {
             return clean(String(decoding: u[(i + 1)..<j], as: UTF8.self))
         }
         // "ID: label" or "ID – label" only when the ID opens the text.
-        let opening = String(decoding: u[0..<start], as: UTF8.self).allSatisfy { $0 == " " || $0 == "`" || $0 == "*" || $0 == "-" || $0 == "[" }
+        let opening = u[0..<start].allSatisfy { $0 == 32 || $0 == 96 || $0 == 42 || $0 == 45 || $0 == 91 }
         guard opening else { return nil }
         var sepEnd = -1
         if u[i] == UInt8(ascii: ":") { sepEnd = i + 1 } else if u[i] == UInt8(ascii: "-"), i + 1 < u.count, u[i + 1] == 32 {
             sepEnd = i + 1
         } else if i + 2 < u.count, u[i] == 0xE2, u[i + 1] == 0x80, u[i + 2] == 0x93 || u[i + 2] == 0x94 { sepEnd = i + 3 }
         guard sepEnd > 0 else { return nil }
-        var rest = String(decoding: u[sepEnd...], as: UTF8.self)
-        if let paren = rest.range(of: " (") { rest = String(rest[..<paren.lowerBound]) }
-        if let bar = rest.firstIndex(of: "|") { rest = String(rest[..<bar]) }
-        return clean(rest)
+        var end2 = u.count
+        var k = sepEnd
+        while k < u.count {
+            if u[k] == UInt8(ascii: "|") || (u[k] == 32 && k + 1 < u.count && u[k + 1] == UInt8(ascii: "(")) { end2 = k; break }
+            k += 1
+        }
+        return clean(String(decoding: u[sepEnd..<end2], as: UTF8.self))
     }
 
     static func clean(_ s: String) -> String? {

@@ -27,7 +27,7 @@ struct MarkdownExtractor {
         }
         let fields = HeaderFields.extract(file, syntax: syntax, frontMatter: frontMatter)
         let tokens = scanTokens()
-        if let kindIndex = config.kind(forPath: file.path).flatMap({ k in config.kinds.firstIndex { $0.name == k.name } }),
+        if let kindIndex = config.kindIndex(forPath: file.path),
            let e = entity(kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens) {
             return .entity(e)
         }
@@ -136,11 +136,12 @@ struct MarkdownExtractor {
         var proposalLines = Set<Int>()
         for c in syntax.codeBlocks {
             let head = c.literal.prefix(200).lowercased()
-            if head.hasPrefix("new_id") || head.hasPrefix("new id") || c.info.lowercased().contains("propos") {
+            if head.hasPrefix("new_id") || head.hasPrefix("new id") || ByteSearch.containsIgnoringCase(c.info, "propos") {
                 for l in c.startLine...max(c.startLine, c.endLine) { proposalLines.insert(l) }
             }
         }
         var mentions: [Mention] = []
+        var proposalCache: [Int: Bool] = [:]
         var hi = 0
         let headings = syntax.headings.sorted { $0.line < $1.line }
         for (tok, start, end) in tokens {
@@ -150,9 +151,13 @@ struct MarkdownExtractor {
                 let ll = lineLabel(start: start, end: end)
                 while hi < headings.count, headings[hi].line <= ll.line { hi += 1 }
                 let heading = hi > 0 ? headings[hi - 1].text : nil
-                let lower = ll.text.lowercased()
-                let proposal = proposalLines.contains(ll.line) || lower.contains("propos") || lower.contains("suggested")
-                    || lower.contains("new_id") || lower.contains("placeholder")
+                let proposal: Bool
+                if let cached = proposalCache[ll.line] { proposal = cached } else {
+                    proposal = proposalLines.contains(ll.line) || ["propos", "suggested", "new_id", "placeholder"].contains {
+                        ByteSearch.containsIgnoringCase(ll.text, $0)
+                    }
+                    proposalCache[ll.line] = proposal
+                }
                 let context = String(ll.text.trimmingSpaces().prefix(240))
                 mentions.append(Mention(id: p, location: at, label: ll.label, heading: heading, context: context,
                                         isProposal: proposal,
@@ -175,13 +180,9 @@ struct MarkdownExtractor {
     /// The exact position of a link destination, searched from the line its block starts on.
     func locate(_ destination: String, from line: Int) -> SourceLocation {
         guard !destination.isEmpty else { return file.location(line: line) }
-        for l in line..<min(file.lines.lineCount + 1, line + 60) {
-            let t = file.lines.lineText(l)
-            if let r = t.range(of: "(" + destination) ?? t.range(of: destination) {
-                let col = t[t.startIndex..<r.lowerBound].unicodeScalars.count + 1 + (t[r].hasPrefix("(") ? 1 : 0)
-                return file.location(line: l, column: col)
-            }
-        }
-        return file.location(line: line)
+        let needle = Array(destination.utf8)
+        let start = file.lines.lineStarts[max(0, min(line, file.lines.lineCount) - 1)]
+        let found: Int? = file.bytes.withUnsafeBufferPointer { ByteSearch.find(needle, in: $0, from: start) }
+        return found.map { file.location($0) } ?? file.location(line: line)
     }
 }

@@ -54,7 +54,7 @@ extension Node {
         guard case .object(let members) = value else { return nil }
         for k in keys {
             let nk = FieldKey.normalize(k)
-            for m in members where FieldKey.normalize(m.key) == nk { return (m.key, m.node) }
+            for m in members where FieldKey.matches(m.key, normalized: nk) { return (m.key, m.node) }
         }
         return nil
     }
@@ -62,9 +62,19 @@ extension Node {
 
 /// Field names are compared without case, spaces, dashes or underscores: `Step ID` = `step_id`.
 public enum FieldKey {
+    @inline(__always) static func isSeparator(_ c: UInt8) -> Bool { c == 32 || c == 95 || c == 45 || c == 9 }
+
     public static func normalize(_ s: String) -> String {
+        var ascii = true
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        for c in s.utf8 {
+            if c >= 0x80 { ascii = false; break }
+            if isSeparator(c) { continue }
+            bytes.append(c >= 65 && c <= 90 ? c + 32 : c)
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
         var out = ""
-        out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
             switch u {
             case " ", "_", "-", "\t": continue
@@ -72,5 +82,17 @@ public enum FieldKey {
             }
         }
         return out
+    }
+
+    /// Whether `raw` normalises to `normalized`, without allocating for ASCII keys.
+    public static func matches(_ raw: String, normalized: String) -> Bool {
+        var n = normalized.utf8.makeIterator()
+        for c in raw.utf8 {
+            if c >= 0x80 { return normalize(raw) == normalized }
+            if isSeparator(c) { continue }
+            let l = c >= 65 && c <= 90 ? c + 32 : c
+            guard let x = n.next(), x == l else { return false }
+        }
+        return n.next() == nil
     }
 }

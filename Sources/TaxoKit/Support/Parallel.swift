@@ -2,14 +2,14 @@ import Foundation
 
 /// Order-preserving parallel map over all cores; results come back in input order.
 enum Parallel {
-    static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+    static func map<T, R>(_ items: [T], minimum: Int = 64, _ transform: (T) -> R) -> [R] {
         let n = items.count
-        if n < 64 { return items.map(transform) }
+        if n < minimum || n < 2 { return items.map(transform) }
         let out = UnsafeMutablePointer<R?>.allocate(capacity: n)
         out.initialize(repeating: nil, count: n)
         defer { out.deinitialize(count: n); out.deallocate() }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(16, n / (workers * 8))
+        let chunk = minimum <= 1 ? 1 : max(16, n / (workers * 8))
         let chunks = (n + chunk - 1) / chunk
         items.withUnsafeBufferPointer { buf in
             DispatchQueue.concurrentPerform(iterations: chunks) { c in

@@ -19,17 +19,11 @@ public enum RuleRegistry {
 enum Validator {
     static func run(_ lib: Library) -> [Diagnostic] {
         let edges = HierarchyEdges(lib)
-        var out: [Diagnostic] = []
-        out += DuplicateID.check(lib)
-        out += FileNameMismatch.check(lib)
-        out += DanglingReference.check(lib)
-        out += WrongKindReference.check(lib)
-        out += LabelMismatch.check(lib)
-        out += DanglingMention.check(lib)
-        out += AlternateSpelling.check(lib)
-        out += IncompleteHierarchy.check(lib, edges)
-        out += OrphanEntity.check(lib, edges)
-        out += HierarchyCycle.check(lib)
-        return out
+        let passes: [(Library) -> [Diagnostic]] = [
+            DuplicateID.check, FileNameMismatch.check, DanglingReference.check, WrongKindReference.check,
+            LabelMismatch.check, DanglingMention.check, AlternateSpelling.check,
+            { IncompleteHierarchy.check($0, edges) }, { OrphanEntity.check($0, edges) }, HierarchyCycle.check,
+        ]
+        return Parallel.map(passes, minimum: 1) { $0(lib) }.flatMap { $0 }
     }
 }

@@ -18,7 +18,7 @@ enum FileNameMismatch {
             let name = e.file.split(separator: "/").last.map(String.init) ?? e.file
             let stem = name.split(separator: ".").first.map(String.init) ?? name
             var named: [ParsedID] = []
-            for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) {
+            for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where part.contains("-") && part.contains(where: \.isASCIIDigit) {
                 if case .valid(let p) = lib.grammar.check(String(part)), p.kind == e.kind { named.append(p) }
             }
             guard !named.isEmpty, !named.contains(where: { $0.key == id.key }) else { continue }

@@ -18,6 +18,9 @@ enum LabelMismatch {
             for (ri, r) in e.references.enumerated() {
                 guard let label = r.label, let t = lib.targets[ei][ri], let name = lib.entities[t].name,
                       !Labels.agrees(label, name) else { continue }
+                // When the ID is defined twice, a label matching either definition is not this rule's concern.
+                if let all = lib.table[r.id.key], all.count > 1,
+                   all.contains(where: { lib.entities[$0].name.map { Labels.agrees(label, $0) } ?? true }) { continue }
                 out.append(info.diagnostic("label '\(label)' does not match \(r.id.written), which is '\(name)'",
                                            at: r.location, notes: [.init("\(r.id.written) is defined here", at: lib.entities[t].location)],
                                            hint: "correct the ID or the label"))
