@@ -1,0 +1,21 @@
+import ArgumentParser
+import TaxoKit
+
+/// Measures the floor the benchmarks compare against: reading (and parsing) every file once.
+struct BenchFloorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-floor", abstract: "Read (and with --parse, parse) every library file once; for benchmarks.",
+        shouldDisplay: false)
+
+    @OptionGroup var library: LibraryOptions
+
+    @Flag(name: .long, help: "Also parse every JSON, YAML and Markdown file.")
+    var parse = false
+
+    func run() throws {
+        let root = library.rootURL()
+        let config = try library.loadConfig(root: root)
+        let r = Floor.run(root: root.path, config: config, parse: parse)
+        Console.out("\(r.files) files, \(r.bytes) bytes, \(r.nodes) parsed units\n")
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// Runs the built `taxo` binary as a user would and checks output and exit codes.
+@Suite struct CLITests {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for c in [dir, dir.deletingLastPathComponent(), dir.deletingLastPathComponent().deletingLastPathComponent()] {
+            let b = c.appendingPathComponent("taxo")
+            if FileManager.default.isExecutableFile(atPath: b.path) { return b }
+        }
+        return repoRoot.appendingPathComponent(".build/debug/taxo")
+    }
+
+    struct Run { var out: String; var err: String; var code: Int32 }
+
+    func taxo(_ args: [String], cwd: URL = repoRoot) throws -> Run {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        p.currentDirectoryURL = cwd
+        let o = Pipe(), e = Pipe()
+        p.standardOutput = o
+        p.standardError = e
+        try p.run()
+        let out = o.fileHandleForReading.readDataToEndOfFile()
+        let err = e.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self), code: p.terminationStatus)
+    }
+
+    func brokenCopy() throws -> URL {
+        let dst = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dst, withIntermediateDirectories: true)
+        for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"] {
+            try FileManager.default.copyItem(at: Self.repoRoot.appendingPathComponent(d), to: dst.appendingPathComponent(d))
+        }
+        let m = dst.appendingPathComponent("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_Configure_ScaleKit_Authorization_Stack.json")
+        let text = try String(contentsOf: m, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"TSK-006\"\n", with: "\"TSK-006\",\n    \"TSK-099\",\n    \"TKS-004\"\n").write(to: m, atomically: true, encoding: .utf8)
+        try "{\n  \"tool_id\": \"TOL-QA-031\",\n  \"name\": \"MCP Inspector\"\n}\n"
+            .write(to: dst.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector_Copy.json"), atomically: true, encoding: .utf8)
+        try "{\n  \"tool_id\": \"TOL-QA-032\",\n  \"name\": \"Playwright\",\n}\n"
+            .write(to: dst.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Playwright.json"), atomically: true, encoding: .utf8)
+        return dst
+    }
+
+    @Test func checkOnTheExampleLibraryIsClean() throws {
+        let r = try taxo(["check"])
+        #expect(r.code == 0)
+        #expect(r.out.isEmpty)
+        #expect(r.err.contains("0 errors, 0 warnings"))
+    }
+
+    @Test func brokenCopyFailsInEveryFormat() throws {
+        let root = try brokenCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = try taxo(["check", "--root", root.path])
+        #expect(text.code == 1)
+        let lines = text.out.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector_Copy.json:2:14: error: duplicate ID 'TOL-QA-031'"))
+        #expect(lines[1].hasPrefix("LIBRARIES/LBS_003_Tools/QA/Playwright.json:3:23: error: invalid JSON: trailing comma"))
+        #expect(lines[2].contains("MLS-002_Configure_ScaleKit_Authorization_Stack.json:11:6: error: dangling reference") && lines[2].hasSuffix("[TAX0201]"))
+        #expect(lines[3].contains(":12:6: error: unknown ID prefix 'TKS'") && text.out.contains("did you mean 'TSK'?"))
+
+        let json = try taxo(["check", "--root", root.path, "--format", "json"])
+        #expect(json.code == 1)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(obj["version"] as? Int == 1)
+        let diags = try #require(obj["diagnostics"] as? [[String: Any]])
+        #expect(diags.map { $0["code"] as? String } == ["TAX0104", "TAX0001", "TAX0201", "TAX0102"])
+        #expect(diags.map { $0["line"] as? Int } == [2, 3, 11, 12])
+        #expect((obj["summary"] as? [String: Any])?["errors"] as? Int == 4)
+
+        let gh = try taxo(["check", "--root", root.path, "--format", "github"])
+        #expect(gh.code == 1)
+        let ghLines = gh.out.split(separator: "\n")
+        #expect(ghLines.count == 4 && ghLines.allSatisfy { $0.hasPrefix("::error file=") })
+        #expect(ghLines[2].contains(",line=11,col=6,title=TAX0201::"))
+
+        let sarif = try taxo(["check", "--root", root.path, "--format", "sarif"])
+        #expect(sarif.code == 1)
+        let s = try #require(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)) as? [String: Any])
+        #expect(s["version"] as? String == "2.1.0")
+        let results = try #require(((s["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["TAX0104", "TAX0001", "TAX0201", "TAX0102"])
+    }
+
+    @Test func pathsLimitTheReport() throws {
+        let root = try brokenCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try taxo(["check", "--root", root.path, "LIBRARIES"])
+        #expect(r.code == 1)
+        #expect(r.out.split(separator: "\n").filter { $0.contains(": error: ") }.count == 2)
+    }
+
+    @Test func explainAndConfig() throws {
+        let list = try taxo(["explain"])
+        #expect(list.code == 0 && list.out.contains("TAX0201") && list.out.contains("dangling-reference"))
+        let one = try taxo(["explain", "TAX0201"])
+        #expect(one.code == 0 && one.out.contains("Triggers on") && one.out.contains("Does not trigger on"))
+        let bad = try taxo(["explain", "TAX9999"])
+        #expect(bad.code == 2)
+        let def = try taxo(["config", "--print-default"])
+        #expect(def.code == 0 && def.out.contains("prefix: TOL"))
+    }
+
+    @Test func usageAndConfigurationErrorsExitTwo() throws {
+        #expect(try taxo(["check", "--format", "xml"]).code == 2)
+        #expect(try taxo(["frobnicate"]).code == 2)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-cfg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "version: 1\nkinds:\n  tool:\n    prefx: TOL\n".write(to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        let r = try taxo(["check"], cwd: dir)
+        #expect(r.code == 2)
+        #expect(r.out.contains("taxonomy.yaml:4:5: error: unknown key 'prefx' in kind tool [TAX0901]"))
+        #expect(r.out.contains("did you mean 'prefix'?"))
+    }
+}

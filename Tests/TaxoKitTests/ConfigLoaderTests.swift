@@ -1,0 +1,59 @@
+import Testing
+@testable import TaxoKit
+
+@Suite struct ConfigLoaderTests {
+    func load(_ yaml: String) -> (Config?, [Diagnostic]) {
+        ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: yaml))
+    }
+
+    @Test func defaultConfigurationIsValid() {
+        let (c, d) = load(DefaultConfig.yaml)
+        #expect(d.isEmpty)
+        let config = try! #require(c)
+        #expect(Set(["TOL", "WRF", "MLS", "TSK", "STP", "RSP", "SKL", "OBJ", "ACT", "PMT"]).isSubset(of: Set(config.kinds.map(\.prefix))))
+        #expect(Set(["AID", "SEC", "QA"]).isSubset(of: Set(config.departments.map(\.code))))
+    }
+
+    @Test func unknownKeyHasPositionAndDidYouMean() throws {
+        let (c, d) = load("version: 1\nrots: [A]\n")
+        #expect(c == nil)
+        let e = try #require(d.first)
+        #expect(e.code == "TAX0901")
+        #expect(e.location == SourceLocation(file: "taxonomy.yaml", line: 2, column: 1))
+        #expect(e.hint == "did you mean 'roots'?")
+    }
+
+    @Test func unknownTargetKindIsReported() throws {
+        let yaml = "kinds:\n  tool:\n    prefix: TOL\n    links:\n      workflows: { target: worklfow }\n  workflow:\n    prefix: WRF\n"
+        let (c, d) = load(yaml)
+        #expect(c == nil)
+        let e = try #require(d.first { $0.message.contains("unknown kind 'worklfow'") })
+        #expect(e.location?.line == 5)
+        #expect(e.hint == "did you mean 'workflow'?")
+    }
+
+    @Test func badRegexAndGlobAndLevels() {
+        let (_, d) = load("video_pattern: \"Video_[0-9\"\nexclude: [\"a/{b\"]\nrules:\n  TAX0201: loud\n  dangling-refrence: off\n")
+        let msgs = d.map(\.message)
+        #expect(msgs.contains { $0.contains("not a valid regular expression") })
+        #expect(msgs.contains { $0.contains("invalid glob") })
+        #expect(msgs.contains { $0.contains("rule level") })
+        #expect(d.contains { $0.message.contains("unknown rule 'dangling-refrence'") && $0.hint == "did you mean 'dangling-reference'?" })
+    }
+
+    @Test func invalidYAMLIsADiagnosticNotACrash() throws {
+        let (c, d) = load("kinds: [\n  - a: b\n")
+        #expect(c == nil)
+        #expect(try #require(d.first).message.contains("not valid YAML"))
+    }
+
+    @Test func ruleLevelsApply() throws {
+        let yaml = DefaultConfig.yaml.replacingAll("rules: {}", with: "rules:\n  dangling-reference: warning\n  hierarchy: off\n")
+        let (c, d) = load(yaml)
+        #expect(d.isEmpty)
+        let config = try #require(c)
+        let r = Compiler.compile(files: [(path: "LIBRARIES/LBS_003_Tools/TOL-001_A.json", bytes: Array(#"{"tool_id": "TOL-001", "name": "A", "see": "TOL-002"}"#.utf8))], config: config)
+        #expect(r.diagnostics.map(\.code) == ["TAX0201"])
+        #expect(r.diagnostics.first?.severity == .warning)
+    }
+}

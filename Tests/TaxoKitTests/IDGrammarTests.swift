@@ -1,0 +1,74 @@
+import Testing
+@testable import TaxoKit
+
+@Suite struct IDGrammarTests {
+    let grammar = IDGrammar(config: TestSupport.defaultConfig)
+
+    func kindName(_ c: IDCheck) -> String? {
+        if case .valid(let p) = c { return grammar.kinds[p.kind].name }
+        return nil
+    }
+
+    @Test func validIDs() {
+        #expect(kindName(grammar.check("TOL-013")) == "tool")
+        #expect(kindName(grammar.check("TOL-SEC-124")) == "tool")
+        #expect(kindName(grammar.check("TOOL-AI-051")) == "tool")
+        #expect(kindName(grammar.check("MLT-001")) == "milestone")
+        #expect(kindName(grammar.check("TSK-0001")) == "task")
+    }
+
+    @Test func keysNormaliseAliasesPrefixesAndZeros() {
+        guard case .valid(let a) = grammar.check("TOOL-AI-051"), case .valid(let b) = grammar.check("TOL-AID-051"),
+              case .valid(let c) = grammar.check("TOL-AID-0051") else { Issue.record("did not parse"); return }
+        #expect(a.key == b.key && b.key == c.key)
+        #expect(a.usesAlternatePrefix)
+    }
+
+    @Test func malformedIDsGetRepairs() {
+        for (bad, fix) in [("tol-012", "TOL-012"), ("TOL_012", "TOL-012"), ("TOL012", "TOL-012"), ("TOL--012", "TOL-012"), ("TOL-012a", "TOL-012")] {
+            if case .malformed(_, let s) = grammar.check(bad) { #expect(s == fix, "\(bad)") } else { Issue.record("\(bad) accepted") }
+        }
+        if case .malformed(let r, let s) = grammar.check("TOL-12") {
+            #expect(r.contains("digits") && s == "TOL-012")
+        } else { Issue.record("short number accepted") }
+        if case .malformed = grammar.check("ACT-SEC-001") {} else { Issue.record("department on a kind without one accepted") }
+    }
+
+    @Test func placeholdersAndUnknownPrefixes() {
+        if case .placeholder = grammar.check("TOL-XXX") {} else { Issue.record("TOL-XXX") }
+        if case .placeholder = grammar.check("TST-###") {} else { Issue.record("TST-###") }
+        if case .unknownPrefix(let p, let s) = grammar.check("TKS-001") { #expect(p == "TKS" && s.contains("TSK")) } else { Issue.record("TKS") }
+    }
+
+    @Test func scanFindsIDsWithBoundaries() {
+        let text = "See TOL-112 (Dropbox Dash), WF-AI-001: Deploy, TOL-013_Auth0.json, UC-TOOL113-001, xTOL-001, TSK-001-02 and TOL-XXX; TKS-007."
+        let toks = grammar.tokens(in: text)
+        var ids: [String] = [], placeholders: [String] = [], typos: [String] = []
+        for (t, _, _) in toks {
+            switch t {
+            case .id(let p): ids.append(p.written)
+            case .placeholder(_, let s): placeholders.append(s)
+            case .unknownPrefix(let s, _, _): typos.append(s)
+            }
+        }
+        #expect(ids == ["TOL-112", "WF-AI-001"])
+        #expect(placeholders == ["TOL-XXX"])
+        #expect(typos == ["TKS-007"])
+    }
+
+    @Test func scanOffsetsPointAtTheID() {
+        let text = "ab TOL-001 cd"
+        let t = grammar.tokens(in: text)
+        #expect(t.count == 1 && t[0].1 == 3 && t[0].2 == 10)
+    }
+
+    @Test func labels() {
+        #expect(Labels.after("TOL-112 (Dropbox Dash)", start: 0, end: 7) == "Dropbox Dash")
+        #expect(Labels.after("WF-AI-001: Develop and Deploy AI Application", start: 0, end: 9) == "Develop and Deploy AI Application")
+        #expect(Labels.after("MLS-001 – Prepare Baseline", start: 0, end: 7) == "Prepare Baseline")
+        #expect(Labels.after("uses TOL-112 for x", start: 5, end: 12) == nil)
+        #expect(Labels.agrees("99Designs", "99designs"))
+        #expect(Labels.agrees("FastAPI", "FastAPI + FastMCP"))
+        #expect(!Labels.agrees("Browse AI", "99designs"))
+    }
+}

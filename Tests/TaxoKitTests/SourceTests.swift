@@ -1,0 +1,54 @@
+import Testing
+@testable import TaxoKit
+
+@Suite struct SourceTests {
+    @Test func bomIsStrippedAndCRLFCounted() {
+        let f = SourceFile(path: "a.json", rawBytes: [0xEF, 0xBB, 0xBF] + Array("{\r\n  \"a\": 1\r\n}".utf8))
+        #expect(f.hadBOM)
+        #expect(f.bytes.first == UInt8(ascii: "{"))
+        #expect(f.lines.lineText(2) == "  \"a\": 1")
+        let off = f.bytes.firstIndex(of: UInt8(ascii: "a"))!
+        #expect(f.location(off) == SourceLocation(file: "a.json", line: 2, column: 4))
+    }
+
+    @Test func columnsCountScalars() {
+        let f = SourceFile(path: "a.md", text: "é✅ X")
+        let off = Array("é✅ ".utf8).count
+        #expect(f.location(off).column == 4)
+        #expect(f.lines.offset(line: 1, column: 4) == off)
+    }
+
+    @Test func invalidUTF8IsFound() {
+        let f = SourceFile(path: "a.md", rawBytes: Array("ok\n".utf8) + [0xC3, 0x28])
+        #expect(f.firstInvalidUTF8Offset() == 3)
+        #expect(SourceFile(path: "b.md", text: "fine ✅").firstInvalidUTF8Offset() == nil)
+        #expect(SourceFile(path: "c.md", rawBytes: [0xE2, 0x9C]).firstInvalidUTF8Offset() == 0)
+        #expect(SourceFile(path: "d.md", rawBytes: [0xED, 0xA0, 0x80]).firstInvalidUTF8Offset() == 0)
+    }
+
+    @Test func globs() {
+        #expect(Glob("LIBRARIES/**/*.json").matches("LIBRARIES/a/b/c.json"))
+        #expect(Glob("LIBRARIES/**/*.json").matches("LIBRARIES/c.json"))
+        #expect(!Glob("LIBRARIES/*.json").matches("LIBRARIES/a/c.json"))
+        #expect(Glob("**/*.{json,yaml}").matches("x/y.yaml"))
+        #expect(!Glob("**/*.{json,yaml}").matches("x/y.md"))
+        #expect(Glob("**/_archive/**").matches("a/_archive/b/c.md"))
+        #expect(Glob("Video_0??.md").matches("Video_024.md"))
+        #expect(Glob.validate("a/{b") != nil)
+        #expect(Glob.validate("/abs") != nil)
+    }
+
+    @Test func nearMiss() {
+        #expect(NearMiss.distance("TKS", "TSK") == 1)
+        #expect(NearMiss.distance("kitten", "sitting") == 3)
+        #expect(NearMiss.suggestions(for: "rots", in: ["roots", "kinds", "rules"]) == ["roots"])
+    }
+
+    @Test func fieldKeys() {
+        #expect(FieldKey.normalize("Step ID") == "stepid")
+        #expect(FieldKey.matches("step_id", normalized: "stepid"))
+        #expect(FieldKey.matches("Step-ID", normalized: "stepid"))
+        #expect(!FieldKey.matches("step", normalized: "stepid"))
+        #expect(FieldKey.matches("Étape ID", normalized: FieldKey.normalize("étape_id")))
+    }
+}
