@@ -19,6 +19,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Never colour the output.")
     var noColor = false
 
+    @Flag(name: .long, help: "Print the time each stage took to stderr.")
+    var timings = false
+
     @Argument(help: "Report only on these files or folders (the whole library is still loaded).")
     var paths: [String] = []
 
@@ -28,11 +31,16 @@ struct CheckCommand: ParsableCommand {
         let config = try library.loadConfig(root: root, format: format)
         let only = paths.map { relativePath($0, root: root) }
         let result = Compiler.compile(root: root.path, config: config, only: only.isEmpty ? nil : only)
+        if timings {
+            for t in result.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
+        }
         Console.out(format.render(result.diagnostics, summary: result.summary, color: !noColor && Console.stdoutIsTerminal))
         if format == .text || Console.stderrIsTerminal {
             let secs = String(format: "%.2f", Date().timeIntervalSince(start))
             Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")
         }
+        // The process ends right after: skip freeing the whole model.
+        CompileResultKeeper.keep(result)
         if result.summary.errors > 0 || (strict && result.summary.warnings > 0) { throw TaxoExit(code: 1) }
     }
 }
@@ -45,4 +53,10 @@ func relativePath(_ p: String, root: URL) -> String {
     if abs == r { return "" }
     if abs.hasPrefix(r + "/") { return String(abs.dropFirst(r.count + 1)) }
     return p
+}
+
+/// Holds the last compile until the process exits, so the (large) model is never freed piece by piece.
+enum CompileResultKeeper {
+    nonisolated(unsafe) static var kept: [CompileResult] = []
+    static func keep(_ r: CompileResult) { kept.append(r) }
 }

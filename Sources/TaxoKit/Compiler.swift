@@ -6,17 +6,36 @@ public struct CompileResult: Sendable {
     public var library: Library
     public var diagnostics: [Diagnostic]
     public var summary: DiagnosticSummary
+    /// Seconds spent in each stage, in order (`taxo check --timings` prints them).
+    public var timings: [(stage: String, seconds: Double)] = []
+}
+
+/// Measures stages of a compile.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func append(_ more: [(stage: String, seconds: Double)]) { laps += more }
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((stage, Double(now - last) / 1e9))
+        last = now
+    }
 }
 
 /// The one facade: discover, parse, extract, resolve, validate.
 public enum Compiler {
     public static func compile(root: String, config: Config, only: [String]? = nil) -> CompileResult {
+        var clock = StageClock()
         let (found, discoveryDiags) = Discovery.discover(root: root, config: config)
+        clock.lap("discover")
         let grammar = IDGrammar(config: config)
         let processor = FileProcessor(config: config, grammar: grammar,
                                       videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
         let results = Parallel.map(found) { processor.process($0) }
-        return finish(config: config, grammar: grammar, results: results, extra: discoveryDiags, only: only)
+        clock.lap("read, parse, extract")
+        return finish(config: config, grammar: grammar, results: results, extra: discoveryDiags, only: only, clock: clock)
     }
 
     /// Compiles an in-memory library (path -> content), as tests and rule examples do.
@@ -31,11 +50,17 @@ public enum Compiler {
         return finish(config: config, grammar: grammar, results: results, extra: [], only: only)
     }
 
-    static func finish(config: Config, grammar: IDGrammar, results: [FileResult], extra: [Diagnostic], only: [String]?) -> CompileResult {
+    static func finish(config: Config, grammar: IDGrammar, results: [FileResult], extra: [Diagnostic], only: [String]?,
+                       clock: StageClock = StageClock()) -> CompileResult {
+        var clock = clock
         let library = Resolver.resolve(config: config, grammar: grammar, files: results)
+        clock.lap("resolve")
         var diags = extra
         for r in results { diags += r.diagnostics }
-        diags += Validator.run(library)
+        let validated = Validator.runTimed(library)
+        diags += validated.diagnostics
+        clock.lap("validate")
+        clock.append(validated.timings)
         diags = RuleLevels.apply(config, to: diags)
         if let only, !only.isEmpty {
             diags = diags.filter { d in
@@ -50,6 +75,7 @@ public enum Compiler {
         summary.entities = library.entities.count
         summary.documents = library.documents.count
         summary.references = library.entities.reduce(0) { $0 + $1.references.count }
-        return CompileResult(library: library, diagnostics: diags, summary: summary)
+        clock.lap("sort diagnostics")
+        return CompileResult(library: library, diagnostics: diags, summary: summary, timings: clock.laps)
     }
 }

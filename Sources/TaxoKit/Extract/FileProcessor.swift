@@ -61,6 +61,9 @@ struct FileProcessor: @unchecked Sendable {
         case .csv:
             break
         }
+        for e in r.entities {
+            if let d = FileNameMismatch.check(e, grammar: grammar) { r.diagnostics.append(d) }
+        }
         return r
     }
 

@@ -27,6 +27,16 @@ enum HeaderFields {
             var b = starts[l - 1]
             while b < file.bytes.count, file.bytes[b] == 32 { b += 1 }
             guard b < file.bytes.count, file.bytes[b] == 42 || file.bytes[b] == 45 || file.bytes[b] == 124 else { continue }
+            if file.bytes[b] == 124 {
+                // Only two-cell rows are fields: count the bars before making a string.
+                let end = l < file.lines.lineCount ? starts[l] : file.bytes.count
+                var bars = 0
+                for i in b..<end where file.bytes[i] == 124 { bars += 1; if bars > 3 { break } }
+                if bars > 3 || bars < 2 { continue }
+            } else if file.bytes[b] != 42 {
+                // "- **Key**: value" list items only.
+                guard b + 3 < file.bytes.count, file.bytes[b + 1] == 32, file.bytes[b + 2] == 42 else { continue }
+            }
             let text = file.lines.lineText(l)
             guard let first = text.first(where: { $0 != " " }) else { continue }
             if first == "*" || first == "-" {

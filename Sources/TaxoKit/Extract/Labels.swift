@@ -3,7 +3,13 @@
 enum Labels {
     /// `text` is the whole string; `start` and `end` are the ID's UTF-8 offsets in it.
     static func after(_ text: String, start: Int, end: Int) -> String? {
-        let u = Array(text.utf8)
+        after(Array(text.utf8)[...], start: start, end: end)
+    }
+
+    /// The same over UTF-8 bytes; `start` and `end` are offsets from the slice's start.
+    static func after(_ bytes: ArraySlice<UInt8>, start: Int, end: Int) -> String? {
+        let base = bytes.startIndex
+        let u = UnsafeByteView(bytes: bytes, base: base)
         guard end <= u.count else { return nil }
         var i = end
         while i < u.count, u[i] == 32 || u[i] == 9 || u[i] == 96 || u[i] == 42 { i += 1 } // spaces, backticks, bold
@@ -17,10 +23,10 @@ enum Labels {
                 j += 1
             }
             guard j < u.count else { return nil }
-            return clean(String(decoding: u[(i + 1)..<j], as: UTF8.self))
+            return clean(u.string(i + 1, j))
         }
         // "ID: label" or "ID – label" only when the ID opens the text.
-        let opening = u[0..<start].allSatisfy { $0 == 32 || $0 == 96 || $0 == 42 || $0 == 45 || $0 == 91 }
+        let opening = (0..<start).allSatisfy { let c = u[$0]; return c == 32 || c == 96 || c == 42 || c == 45 || c == 91 || c == 9 }
         guard opening else { return nil }
         var sepEnd = -1
         if u[i] == UInt8(ascii: ":") { sepEnd = i + 1 } else if u[i] == UInt8(ascii: "-"), i + 1 < u.count, u[i + 1] == 32 {
@@ -33,7 +39,7 @@ enum Labels {
             if u[k] == UInt8(ascii: "|") || (u[k] == 32 && k + 1 < u.count && u[k + 1] == UInt8(ascii: "(")) { end2 = k; break }
             k += 1
         }
-        return clean(String(decoding: u[sepEnd..<end2], as: UTF8.self))
+        return clean(u.string(sepEnd, end2))
     }
 
     static func clean(_ s: String) -> String? {
@@ -46,6 +52,14 @@ enum Labels {
 
     /// Names compared loosely: case, punctuation and spacing ignored.
     static func normalized(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
+            for c in s.utf8 {
+                if c >= 65 && c <= 90 { bytes.append(c + 32) } else if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) { bytes.append(c) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         for u in s.lowercased().unicodeScalars where u.properties.isAlphabetic || ("0"..."9").contains(u) { out.unicodeScalars.append(u) }
         return out
@@ -68,4 +82,13 @@ enum Labels {
     }
 
     static let stop: Set<String> = ["the", "and", "of", "for", "to", "a", "an", "in", "on", "with", "via"]
+}
+
+/// Zero-based indexing over an array slice of bytes.
+struct UnsafeByteView {
+    let bytes: ArraySlice<UInt8>
+    let base: Int
+    var count: Int { bytes.count }
+    subscript(i: Int) -> UInt8 { bytes[base + i] }
+    func string(_ a: Int, _ b: Int) -> String { String(decoding: bytes[(base + a)..<(base + b)], as: UTF8.self) }
 }

@@ -17,7 +17,9 @@ struct MarkdownExtractor {
     mutating func extract() -> Output {
         let syntax = MarkdownParser.parse(file)
         var frontMatter: Node?
-        if let fm = syntax.frontMatter {
+        if let fm = syntax.frontMatter, let simple = SimpleYAML.parse(file, firstLine: fm.firstLine, lastLine: fm.lastLine) {
+            frontMatter = simple
+        } else if let fm = syntax.frontMatter {
             switch YAMLReader.parse(fm.text, lines: file.lines, lineOffset: fm.firstLine - 1) {
             case .success(let n): frontMatter = n
             case .failure(let f):
@@ -40,12 +42,20 @@ struct MarkdownExtractor {
         return out
     }
 
-    func lineLabel(start: Int, end: Int) -> (line: Int, text: Substring, label: String?) {
+    /// The line of a token, its byte range, and the label written after the token.
+    func lineLabel(start: Int, end: Int) -> (line: Int, range: Range<Int>, label: String?) {
         let li = file.lines.lineIndex(of: start)
-        let text = file.lines.lineText(li + 1)
         let ls = file.lines.lineStarts[li]
-        return (li + 1, text, Labels.after(String(text), start: start - ls, end: end - ls))
+        var le = li + 1 < file.lines.lineCount ? file.lines.lineStarts[li + 1] - 1 : file.bytes.count
+        if le > ls, file.bytes[le - 1] == 13 { le -= 1 }
+        return (li + 1, ls..<le, Labels.after(file.bytes[ls..<le], start: start - ls, end: end - ls))
     }
+
+    func text(_ r: Range<Int>) -> String {
+        String(decoding: file.bytes[r], as: UTF8.self).trimmingSpaces()
+    }
+
+    static let proposalWords: [[UInt8]] = ["propos", "suggested", "new_id", "placeholder"].map { Array($0.utf8) }
 
     mutating func entity(kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax, tokens: [(IDToken, Int, Int)]) -> Entity? {
         let kind = config.kinds[kindIndex]
@@ -100,7 +110,7 @@ struct MarkdownExtractor {
             case .id(let p):
                 if p.key == parsed?.key || start == idf.offset { continue }
                 let ll = lineLabel(start: start, end: end)
-                refs.append(Reference(field: fieldByLine[ll.line] ?? "body", raw: String(ll.text.trimmingSpaces()), id: p,
+                refs.append(Reference(field: fieldByLine[ll.line] ?? "body", raw: text(ll.range), id: p,
                                       label: ll.label, location: at, linkIndex: typedLines[ll.line]))
             case .unknownPrefix(let text, let prefix, let sugg):
                 diagnostics.append(UnknownPrefix.diagnostic(token: text, prefix: prefix, suggestions: sugg, at: at))
@@ -153,12 +163,12 @@ struct MarkdownExtractor {
                 let heading = hi > 0 ? headings[hi - 1].text : nil
                 let proposal: Bool
                 if let cached = proposalCache[ll.line] { proposal = cached } else {
-                    proposal = proposalLines.contains(ll.line) || ["propos", "suggested", "new_id", "placeholder"].contains {
-                        ByteSearch.containsIgnoringCase(ll.text, $0)
+                    proposal = proposalLines.contains(ll.line) || MarkdownExtractor.proposalWords.contains {
+                        ByteSearch.containsIgnoringCase(bytes: file.bytes[ll.range], $0)
                     }
                     proposalCache[ll.line] = proposal
                 }
-                let context = String(ll.text.trimmingSpaces().prefix(240))
+                let context = String(text(ll.range).prefix(240))
                 mentions.append(Mention(id: p, location: at, label: ll.label, heading: heading, context: context,
                                         isProposal: proposal,
                                         declaresScope: ll.line > scopeStart && grammar.kinds[p.kind].scoped))

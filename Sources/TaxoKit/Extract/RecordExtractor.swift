@@ -74,37 +74,64 @@ struct RecordExtractor {
             }
         }
         var refs: [Reference] = []
-        walk(record, path: "", skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
+        var path: [PathStep] = []
+        walk(record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
         _ = idKey
         return Entity(kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
                       department: dept, idField: idKey, soleRecordInFile: sole, references: refs)
     }
 
-    mutating func walk(_ n: Node, path: String, skip: Int, own: String?, typed: [Int: Int], link: Int?, refs: inout [Reference]) {
+    enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    static func render(_ path: [PathStep]) -> String {
+        var out = ""
+        for p in path {
+            switch p {
+            case .key(let k): out += out.isEmpty ? k : "." + k
+            case .index(let i): out += "[\(i)]"
+            }
+        }
+        return out
+    }
+
+    mutating func walk(_ n: Node, path: inout [PathStep], skip: Int, own: String?, typed: [Int: Int], link: Int?, refs: inout [Reference]) {
         switch n.value {
         case .string(let s):
-            if n.offset != skip { scanString(s, at: n.offset + 1, field: path, own: own, link: typed[n.offset] ?? link, refs: &refs) }
+            if n.offset != skip { scanString(s, at: n.offset + 1, path: path, own: own, link: typed[n.offset] ?? link, refs: &refs) }
         case .array(let items):
             let l = typed[n.offset] ?? link
             for (i, item) in items.enumerated() {
-                walk(item, path: "\(path)[\(i)]", skip: skip, own: own, typed: typed, link: l, refs: &refs)
+                path.append(.index(i))
+                walk(item, path: &path, skip: skip, own: own, typed: typed, link: l, refs: &refs)
+                path.removeLast()
             }
         case .object(let members):
             for m in members {
-                let p = path.isEmpty ? m.key : path + "." + m.key
+                path.append(.key(m.key))
                 if m.key.utf8.contains(where: { $0 == 45 }) {
-                    scanString(m.key, at: m.keyOffset + 1, field: p, own: own, link: nil, refs: &refs)
+                    scanString(m.key, at: m.keyOffset + 1, path: path, own: own, link: nil, refs: &refs)
                 }
-                walk(m.node, path: p, skip: skip, own: own, typed: typed, link: nil, refs: &refs)
+                walk(m.node, path: &path, skip: skip, own: own, typed: typed, link: nil, refs: &refs)
+                path.removeLast()
             }
         default:
             break
         }
     }
 
-    mutating func scanString(_ s: String, at offset: Int, field: String, own: String?, link: Int?, refs: inout [Reference]) {
+    mutating func scanString(_ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]) {
         guard s.utf8.contains(45) else { return }
         var found = false
+        var fieldCache: String?
+        func field() -> String {
+            if let f = fieldCache { return f }
+            let f = RecordExtractor.render(path)
+            fieldCache = f
+            return f
+        }
         var str = s
         var tokens: [(IDToken, Int, Int)] = []
         str.withUTF8 { buf in grammar.scan(buf) { tokens.append(($0, $1, $2)) } }
@@ -117,7 +144,7 @@ struct RecordExtractor {
                 if let d = p.department, p.canonicalDepartment == nil {
                     diagnostics.append(UnknownDepartment.diagnostic(code: d, in: p.written, known: grammar.departmentCodes, at: loc))
                 }
-                refs.append(Reference(field: field, raw: s, id: p, label: Labels.after(s, start: start, end: end),
+                refs.append(Reference(field: field(), raw: s, id: p, label: Labels.after(Array(s.utf8)[...], start: start, end: end),
                                       location: loc, linkIndex: link))
             case .placeholder(_, let text):
                 found = true

@@ -25,4 +25,24 @@ enum ByteSearch {
         for i in t.indices where t[i] >= 65 && t[i] <= 90 { t[i] += 32 }
         return t.withUnsafeBufferPointer { find(nd, in: $0) != nil }
     }
+
+    /// Whether `bytes` contain the lowercase ASCII `needle`, ignoring ASCII case, without allocating.
+    static func containsIgnoringCase(bytes: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, bytes.count >= n else { return n == 0 }
+        var i = bytes.startIndex
+        let last = bytes.endIndex - n
+        while i <= last {
+            var k = 0
+            while k < n {
+                var c = bytes[i + k]
+                if c >= 65 && c <= 90 { c += 32 }
+                if c != needle[k] { break }
+                k += 1
+            }
+            if k == n { return true }
+            i += 1
+        }
+        return false
+    }
 }

@@ -17,13 +17,24 @@ public enum RuleRegistry {
 
 /// Runs the rules that look at the whole resolved library.
 enum Validator {
-    static func run(_ lib: Library) -> [Diagnostic] {
+    static func run(_ lib: Library) -> [Diagnostic] { runTimed(lib).diagnostics }
+
+    /// Runs every pass (in parallel) and reports how long each took.
+    static func runTimed(_ lib: Library) -> (diagnostics: [Diagnostic], timings: [(stage: String, seconds: Double)]) {
         let edges = HierarchyEdges(lib)
-        let passes: [(Library) -> [Diagnostic]] = [
-            DuplicateID.check, FileNameMismatch.check, DanglingReference.check, WrongKindReference.check,
-            LabelMismatch.check, DanglingMention.check, AlternateSpelling.check,
-            { IncompleteHierarchy.check($0, edges) }, { OrphanEntity.check($0, edges) }, HierarchyCycle.check,
+        let passes: [(String, (Library) -> [Diagnostic])] = [
+            ("duplicate-id", DuplicateID.check),
+            ("dangling-reference", DanglingReference.check), ("wrong-kind-reference", WrongKindReference.check),
+            ("label-mismatch", LabelMismatch.check), ("dangling-mention", DanglingMention.check),
+            ("alternate-spelling", AlternateSpelling.check),
+            ("incomplete-hierarchy", { IncompleteHierarchy.check($0, edges) }), ("orphan-entity", { OrphanEntity.check($0, edges) }),
+            ("link-cycle", HierarchyCycle.check),
         ]
-        return Parallel.map(passes, minimum: 1) { $0(lib) }.flatMap { $0 }
+        let results = Parallel.map(passes, minimum: 1) { pass -> ([Diagnostic], Double) in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let d = pass.1(lib)
+            return (d, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        return (results.flatMap { $0.0 }, zip(passes, results).map { ("  rule " + $0.0.0, $0.1.1) })
     }
 }

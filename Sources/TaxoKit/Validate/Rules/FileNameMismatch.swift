@@ -11,20 +11,19 @@ enum FileNameMismatch {
         triggering: [RuleExample([("LIBRARIES/LBS_003_Tools/TOL-072_Figma.json", "{\"tool_id\": \"TOL-101\", \"name\": \"Figma\"}")])],
         nonTriggering: [RuleExample([Ex.tool("TOL-072", "Figma"), ("LIBRARIES/LBS_003_Tools/Figma.json", "{\"tool_id\": \"TOL-073\", \"name\": \"Figma\"}")])])
 
-    static func check(_ lib: Library) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for e in lib.entities where e.soleRecordInFile {
-            guard let id = e.id else { continue }
-            let name = e.file.split(separator: "/").last.map(String.init) ?? e.file
-            let stem = name.split(separator: ".").first.map(String.init) ?? name
-            var named: [ParsedID] = []
-            for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where part.contains("-") && part.contains(where: \.isASCIIDigit) {
-                if case .valid(let p) = lib.grammar.check(String(part)), p.kind == e.kind { named.append(p) }
-            }
-            guard !named.isEmpty, !named.contains(where: { $0.key == id.key }) else { continue }
-            out.append(info.diagnostic("file name says '\(named[0].written)' but the \(lib.kindName(e)) inside is '\(id.written)'",
-                                       at: e.location, hint: "rename the file or correct the ID"))
+    /// Runs during extraction (per file, in parallel): the entity's own ID against its file's name.
+    static func check(_ e: Entity, grammar: IDGrammar) -> Diagnostic? {
+        guard e.soleRecordInFile, let id = e.id else { return nil }
+        let name = e.file.utf8.split(separator: 47).last.map { String(decoding: $0, as: UTF8.self) } ?? e.file
+        // Cheap filter: the name must hold a dash followed somewhere by a digit.
+        guard name.utf8.contains(45), name.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        var named: [ParsedID] = []
+        for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where part.utf8.contains(45) {
+            if case .valid(let p) = grammar.check(String(part)), p.kind == e.kind { named.append(p) }
         }
-        return out
+        guard !named.isEmpty, !named.contains(where: { $0.key == id.key }) else { return nil }
+        return info.diagnostic("file name says '\(named[0].written)' but the \(grammar.kinds[e.kind].name) inside is '\(id.written)'",
+                               at: e.location, hint: "rename the file or correct the ID")
     }
 }

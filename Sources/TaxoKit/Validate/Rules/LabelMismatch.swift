@@ -14,10 +14,14 @@ enum LabelMismatch {
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        var cache: [String: Bool] = [:]
         for (ei, e) in lib.entities.enumerated() {
             for (ri, r) in e.references.enumerated() {
-                guard let label = r.label, let t = lib.targets[ei][ri], let name = lib.entities[t].name,
-                      !Labels.agrees(label, name) else { continue }
+                guard let label = r.label, let t = lib.targets[ei][ri], let name = lib.entities[t].name else { continue }
+                let key = label + "\u{1}" + name
+                let agrees: Bool
+                if let c = cache[key] { agrees = c } else { agrees = Labels.agrees(label, name); cache[key] = agrees }
+                if agrees { continue }
                 // When the ID is defined twice, a label matching either definition is not this rule's concern.
                 if let all = lib.table[r.id.key], all.count > 1,
                    all.contains(where: { lib.entities[$0].name.map { Labels.agrees(label, $0) } ?? true }) { continue }
