@@ -28,14 +28,14 @@ struct StageClock {
 public enum Compiler {
     public static func compile(root: String, config: Config, only: [String]? = nil) -> CompileResult {
         var clock = StageClock()
-        let (found, discoveryDiags) = Discovery.discover(root: root, config: config)
+        let (found, discoveryDiags, inventory) = Discovery.discoverAll(root: root, config: config)
         clock.lap("discover")
         let grammar = IDGrammar(config: config)
         let processor = FileProcessor(config: config, grammar: grammar,
                                       videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
         let results = Parallel.map(found) { processor.process($0) }
         clock.lap("read, parse, extract")
-        return finish(config: config, grammar: grammar, results: results, extra: discoveryDiags, only: only, clock: clock)
+        return finish(config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only, clock: clock)
     }
 
     /// Compiles an in-memory library (path -> content), as tests and rule examples do.
@@ -43,17 +43,19 @@ public enum Compiler {
         let grammar = IDGrammar(config: config)
         let processor = FileProcessor(config: config, grammar: grammar,
                                       videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        var inventory = FileInventory()
+        for f in files { inventory.addFile(f.path) }
         let results = files.sorted { $0.path < $1.path }.compactMap { f -> FileResult? in
             guard let fmt = Discovery.format(of: f.path), !config.isExcluded(f.path) else { return nil }
             return processor.process(path: f.path, format: fmt, bytes: f.bytes)
         }
-        return finish(config: config, grammar: grammar, results: results, extra: [], only: only)
+        return finish(config: config, grammar: grammar, results: results, inventory: inventory, extra: [], only: only)
     }
 
-    static func finish(config: Config, grammar: IDGrammar, results: [FileResult], extra: [Diagnostic], only: [String]?,
-                       clock: StageClock = StageClock()) -> CompileResult {
+    static func finish(config: Config, grammar: IDGrammar, results: [FileResult], inventory: FileInventory, extra: [Diagnostic],
+                       only: [String]?, clock: StageClock = StageClock()) -> CompileResult {
         var clock = clock
-        let library = Resolver.resolve(config: config, grammar: grammar, files: results)
+        let library = Resolver.resolve(config: config, grammar: grammar, files: results, inventory: inventory)
         clock.lap("resolve")
         var diags = extra
         for r in results { diags += r.diagnostics }

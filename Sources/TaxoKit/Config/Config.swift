@@ -12,6 +12,12 @@ public struct Config: Sendable {
     public var videoPattern: String
     /// Levels set by code, rule name or family.
     public var ruleLevels: [String: Severity]
+    /// Link prefixes that stand for the library root (`ENTITIES/` in libraries that moved).
+    public var linkRootAliases: [String] = []
+    /// Globs of archived files: read so that references to them resolve, but not checked themselves.
+    public var archive: [Glob] = []
+    /// CSV master lists cross-checked against the entity files.
+    public var masterLists: [MasterList] = []
     /// A hash of the configuration text (for caches and the index).
     public var hash: String
 
@@ -38,7 +44,24 @@ public struct Config: Sendable {
         path.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
     }
 
+    public func isArchived(_ path: String) -> Bool {
+        archive.contains { $0.matches(path) }
+    }
+
     public func isExcluded(_ path: String) -> Bool {
         exclude.contains { $0.matches(path) }
     }
+}
+
+/// A CSV master list: which column holds the ID, the name and the entity's file.
+public struct MasterList: Sendable {
+    public var files: [Glob]
+    public var kind: String
+    public var idColumn: String
+    public var nameColumn: String?
+    public var pathColumn: String?
+    /// A column with the entity's current ID when `idColumn` holds an older one.
+    public var currentIDColumn: String?
+    /// Prefix of the path column that stands for the library root (`ENTITIES/`).
+    public var pathPrefix: String?
 }

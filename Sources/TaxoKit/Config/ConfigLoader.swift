@@ -91,10 +91,12 @@ public enum ConfigLoader {
             return d
         }
 
-        static let topKeys = ["version", "roots", "exclude", "max_file_bytes", "departments", "kinds",
-                              "hierarchy", "documents", "video_pattern", "rules"]
+        static let topKeys = ["version", "roots", "exclude", "archive", "max_file_bytes", "departments", "kinds",
+                              "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists"]
         static let kindKeys = ["prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
-                               "records", "id_fields", "name_fields", "legacy_id_fields", "links", "scoped"]
+                               "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
+                               "id_from_filename", "links", "scoped"]
+        static let masterKeys = ["files", "kind", "id_column", "name_column", "path_column", "current_id_column", "path_prefix"]
         static let linkKeys = ["target", "many", "acyclic"]
         static let docKeys = ["files", "scope_heading", "check_mentions"]
 
@@ -211,9 +213,30 @@ public enum ConfigLoader {
                     levels[m.key] = sev
                 }
             }
-            return Config(roots: roots, exclude: exclude, maxFileBytes: maxBytes, departments: departments,
-                          kinds: kinds, hierarchy: hierarchy, documents: documents, videoPattern: videoPattern,
-                          ruleLevels: levels, hash: Hashing.fnv1aHex(file.bytes))
+            var masters: [MasterList] = []
+            if let ms = root["master_lists"] {
+                for m in ms.array ?? [] {
+                    guard m.members != nil else { error("each master list must be a mapping", at: m.offset); continue }
+                    checkKeys(m, allowed: Reader.masterKeys, context: "master list")
+                    guard let kind = m["kind"]?.string, let idc = m["id_column"]?.string else {
+                        error("a master list needs 'kind' and 'id_column'", at: m.offset)
+                        continue
+                    }
+                    if !kindNames.contains(kind) {
+                        error("unknown kind '\(kind)'", at: m["kind"]!.offset, hint: NearMiss.hint(for: kind, in: kindNames))
+                    }
+                    masters.append(MasterList(files: globs(m["files"], what: "files of a master list"), kind: kind, idColumn: idc,
+                                              nameColumn: m["name_column"]?.string, pathColumn: m["path_column"]?.string,
+                                              currentIDColumn: m["current_id_column"]?.string, pathPrefix: m["path_prefix"]?.string))
+                }
+            }
+            var config = Config(roots: roots, exclude: exclude, maxFileBytes: maxBytes, departments: departments,
+                                kinds: kinds, hierarchy: hierarchy, documents: documents, videoPattern: videoPattern,
+                                ruleLevels: levels, hash: Hashing.fnv1aHex(file.bytes))
+            config.linkRootAliases = strings(root["link_root_aliases"], what: "link_root_aliases")
+            config.archive = globs(root["archive"], what: "archive")
+            config.masterLists = masters
+            return config
         }
 
         func isCode(_ s: String) -> Bool {
@@ -268,7 +291,22 @@ public enum ConfigLoader {
                         idFields: strings(n["id_fields"], what: "id_fields").nonEmpty ?? ["id"],
                         nameFields: strings(n["name_fields"], what: "name_fields").nonEmpty ?? ["name"],
                         legacyIdFields: strings(n["legacy_id_fields"], what: "legacy_id_fields"),
+                        legacyPatterns: legacyPatterns(n["legacy_patterns"]),
+                        idFromFilename: bool(n["id_from_filename"], what: "id_from_filename", default: false),
                         links: links, scoped: bool(n["scoped"], what: "scoped", default: false))
+        }
+
+        mutating func legacyPatterns(_ node: Node?) -> [LegacyPattern] {
+            guard let node else { return [] }
+            var out: [LegacyPattern] = []
+            for item in node.array ?? [node] {
+                guard let s = item.string else { error("legacy_patterns must hold strings", at: item.offset); continue }
+                if let p = LegacyPattern(s) { out.append(p) } else {
+                    error("invalid legacy pattern '\(s)'", at: item.offset,
+                          hint: "write literal text with {n} for the number and {a} for a letter segment, e.g. 'Task-Template-{n}'")
+                }
+            }
+            return out
         }
 
         func isPrefix(_ s: String) -> Bool {

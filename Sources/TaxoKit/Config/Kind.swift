@@ -26,6 +26,10 @@ public struct Kind: Sendable {
     public var idFields: [String]
     public var nameFields: [String]
     public var legacyIdFields: [String]
+    /// Older ID spellings of this kind (`Task-Template-{n}`): recognised as IDs, resolved through legacy aliases.
+    public var legacyPatterns: [LegacyPattern]
+    /// The ID in the file name (`TST-072_....json`) is the entity's ID; an inner ID that differs is kept as a legacy ID.
+    public var idFromFilename: Bool
     public var links: [LinkField]
     /// IDs of this kind restart in every video (`MLS-001`): mentions in a video's documents resolve in its scope first.
     public var scoped: Bool
@@ -58,4 +62,65 @@ public struct DocumentType: Sendable {
     public var scopeHeading: String?
     /// Whether dangling ID mentions in these documents are reported.
     public var checkMentions: Bool
+}
+
+/// An older ID spelling: literal text (compared without case), `{n}` digits, `{a}` capital letters.
+public struct LegacyPattern: Sendable {
+    enum Part: Sendable { case literal([UInt8]), digits, letters }
+    let parts: [Part]
+    public let text: String
+
+    public init?(_ text: String) {
+        self.text = text
+        var parts: [Part] = []
+        var lit: [UInt8] = []
+        var rest = Substring(text)
+        while let c = rest.first {
+            if rest.hasPrefix("{n}") || rest.hasPrefix("{a}") {
+                if !lit.isEmpty { parts.append(.literal(lit)); lit = [] }
+                parts.append(rest.hasPrefix("{n}") ? .digits : .letters)
+                rest = rest.dropFirst(3)
+            } else {
+                lit.append(contentsOf: Array(String(c).lowercased().utf8))
+                rest = rest.dropFirst()
+            }
+        }
+        if !lit.isEmpty { parts.append(.literal(lit)) }
+        guard parts.contains(where: { if case .digits = $0 { return true } else { return false } }),
+              case .literal = parts.first else { return nil }
+        self.parts = parts
+    }
+
+    /// The end of a match starting at `i`, or nil.
+    func match(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        var k = i
+        for p in parts {
+            switch p {
+            case .literal(let l):
+                for c in l {
+                    guard k < b.count else { return nil }
+                    var x = b[k]
+                    if x >= 65 && x <= 90 { x += 32 }
+                    guard x == c else { return nil }
+                    k += 1
+                }
+            case .digits:
+                let s = k
+                while k < b.count, b[k] >= 48 && b[k] <= 57 { k += 1 }
+                guard k > s else { return nil }
+            case .letters:
+                let s = k
+                while k < b.count, (b[k] >= 65 && b[k] <= 90) || (b[k] >= 97 && b[k] <= 122) { k += 1 }
+                guard k > s else { return nil }
+            }
+        }
+        // Must end at a word boundary.
+        if k < b.count, (b[k] >= 48 && b[k] <= 57) || (b[k] >= 65 && b[k] <= 90) || (b[k] >= 97 && b[k] <= 122) || b[k] == 95 { return nil }
+        return k
+    }
+
+    var firstByte: UInt8? {
+        if case .literal(let l) = parts.first { return l.first }
+        return nil
+    }
 }

@@ -27,9 +27,15 @@ public enum Discovery {
     }
 
     public static func discover(root: String, config: Config) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
+        let r = discoverAll(root: root, config: config)
+        return (r.files, r.diagnostics)
+    }
+
+    public static func discoverAll(root: String, config: Config) -> (files: [DiscoveredFile], diagnostics: [Diagnostic], inventory: FileInventory) {
         var files: [DiscoveredFile] = []
         var diags: [Diagnostic] = []
         var seen = Set<String>()
+        var inventory = FileInventory(rootPath: root)
         for r in config.roots.sorted() {
             let rel = r == "." ? "" : r.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let abs = rel.isEmpty ? root : root + "/" + rel
@@ -38,14 +44,15 @@ public enum Discovery {
                 diags.append(SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
                 continue
             }
-            walk(abs: abs, rel: rel, config: config, files: &files, diags: &diags, seen: &seen)
+            inventory.addDirectory(rel)
+            walk(abs: abs, rel: rel, config: config, files: &files, diags: &diags, seen: &seen, inventory: &inventory)
         }
         files.sort { $0.path < $1.path }
-        return (files, diags)
+        return (files, diags, inventory)
     }
 
     static func walk(abs: String, rel: String, config: Config, files: inout [DiscoveredFile],
-                     diags: inout [Diagnostic], seen: inout Set<String>) {
+                     diags: inout [Diagnostic], seen: inout Set<String>, inventory: inout FileInventory) {
         guard let dir = opendir(abs) else {
             diags.append(SkippedFile.diagnostic(path: rel, reason: "the folder cannot be read"))
             return
@@ -67,10 +74,12 @@ public enum Discovery {
             guard lstat(childAbs, &st) == 0 else { continue }
             let type = st.st_mode & S_IFMT
             if type == S_IFDIR {
+                inventory.addDirectory(childRel)
                 if config.isExcluded(childRel) || config.isExcluded(childRel + "/") || config.exclude.contains(where: { $0.matches(childRel + "/x") && $0.pattern.hasSuffix("/**") }) { continue }
-                walk(abs: childAbs, rel: childRel, config: config, files: &files, diags: &diags, seen: &seen)
+                walk(abs: childAbs, rel: childRel, config: config, files: &files, diags: &diags, seen: &seen, inventory: &inventory)
                 continue
             }
+            inventory.addFile(childRel)
             guard let fmt = format(of: name) else { continue }
             if config.isExcluded(childRel) { continue }
             if type == S_IFLNK {

@@ -8,7 +8,18 @@ public struct FileResult: Sendable {
     public var hash: String
     public var entities: [Entity] = []
     public var document: Document?
+    /// Links and heading anchors of a Markdown file (entity or document).
+    public var markdown: MarkdownInfo?
+    /// A CSV master list, when the configuration declares this file as one.
+    public var masterList: (index: Int, table: CSVTable)?
     public var diagnostics: [Diagnostic] = []
+}
+
+/// What link checking needs from a Markdown file.
+public struct MarkdownInfo: Sendable {
+    public var links: [MarkdownLink]
+    /// GitHub-style anchors of the file's headings.
+    public var anchors: Set<String>
 }
 
 /// Reads, parses and extracts one file. Safe to run on many files at once.
@@ -52,17 +63,27 @@ struct FileProcessor: @unchecked Sendable {
                 }
             }
         case .markdown:
+            if let d = JSONInMarkdown.check(file) { r.diagnostics.append(d) }
             var m = MarkdownExtractor(grammar: grammar, config: config, file: file, videoRegex: videoRegex)
-            switch m.extract() {
+            let (out, info) = m.extractWithInfo()
+            switch out {
             case .entity(let e): r.entities.append(e)
             case .document(let d): r.document = d
             }
+            r.markdown = info
             r.diagnostics += m.diagnostics
         case .csv:
-            break
+            if let mi = config.masterLists.firstIndex(where: { $0.files.contains { $0.matches(path) } }) {
+                r.masterList = (mi, CSVReader.parse(file))
+            }
         }
         for e in r.entities {
             if let d = FileNameMismatch.check(e, grammar: grammar) { r.diagnostics.append(d) }
+        }
+        if let d = ConflictedCopy.check(path: path) { r.diagnostics.append(d) }
+        var p = path
+        p.withUTF8 { b in
+            for (_, text) in DoubledSegment.find(b) { r.diagnostics.append(DoubledSegment.diagnostic(text, at: SourceLocation(file: path, line: 1, column: 1))) }
         }
         return r
     }

@@ -14,8 +14,21 @@ struct MarkdownExtractor {
         case document(Document)
     }
 
-    mutating func extract() -> Output {
+    mutating func extract() -> Output { extractWithInfo().0 }
+
+    mutating func extractWithInfo() -> (Output, MarkdownInfo) {
         let syntax = MarkdownParser.parse(file)
+        let info = MarkdownInfo(links: syntax.links.map { l in
+            MarkdownLink(destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
+        }, anchors: Anchors.slugs(syntax.headings.map(\.text)))
+        diagnostics += TableCellCount.check(file, skip: syntax.nonProseLines(count: file.lines.lineCount))
+        file.bytes.withUnsafeBufferPointer { b in
+            for (off, text) in DoubledSegment.find(b) { diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(off))) }
+        }
+        return (extract(syntax: syntax), info)
+    }
+
+    mutating func extract(syntax: MarkdownSyntax) -> Output {
         var frontMatter: Node?
         if let fm = syntax.frontMatter, let simple = SimpleYAML.parse(file, firstLine: fm.firstLine, lastLine: fm.lastLine) {
             frontMatter = simple
@@ -66,25 +79,9 @@ struct MarkdownExtractor {
         }
         guard let idf = idField else { return nil }
         let loc = file.location(idf.offset)
-        var parsed: ParsedID?
-        switch grammar.check(idf.value) {
-        case .valid(let p):
-            if p.kind == kindIndex {
-                parsed = p
-                if let d = p.department, p.canonicalDepartment == nil {
-                    diagnostics.append(UnknownDepartment.diagnostic(code: d, in: idf.value, known: grammar.departmentCodes, at: loc))
-                }
-            } else {
-                diagnostics.append(MalformedID.diagnostic(value: idf.value, kind: kind,
-                    reason: "its prefix '\(p.prefix)' belongs to kind \(grammar.kinds[p.kind].name)", suggestion: nil, at: loc))
-            }
-        case .placeholder:
-            diagnostics.append(PlaceholderID.diagnostic(value: idf.value, at: loc, asOwnID: true))
-        case .malformed(let reason, let suggestion):
-            diagnostics.append(MalformedID.diagnostic(value: idf.value, kind: kind, reason: reason, suggestion: suggestion, at: loc))
-        case .unknownPrefix(let prefix, let suggestions):
-            diagnostics.append(UnknownPrefix.diagnostic(token: idf.value, prefix: prefix, suggestions: suggestions, at: loc))
-        }
+        let own = OwnID(raw: idf.value, kindIndex: kindIndex, grammar: grammar, file: file.path, at: loc)
+        diagnostics += own.diagnostics
+        let parsed = own.id
         var name: String?
         for k in kind.nameFields {
             let nk = FieldKey.normalize(k)
@@ -108,7 +105,7 @@ struct MarkdownExtractor {
             let at = file.location(start)
             switch tok {
             case .id(let p):
-                if p.key == parsed?.key || start == idf.offset { continue }
+                if p.key == parsed?.key || start == idf.offset || own.legacyKeys.contains(p.key) { continue }
                 let ll = lineLabel(start: start, end: end)
                 refs.append(Reference(field: fieldByLine[ll.line] ?? "body", raw: text(ll.range), id: p,
                                       label: ll.label, location: at, linkIndex: typedLines[ll.line]))
@@ -120,7 +117,8 @@ struct MarkdownExtractor {
         }
         let dept = fields.first { $0.normalizedKey == "department" }?.value
         return Entity(kind: kindIndex, id: parsed, rawID: idf.value, name: name, file: file.path, location: loc,
-                      department: dept, idField: idf.key, soleRecordInFile: true, references: refs)
+                      department: dept, idField: idf.key, soleRecordInFile: !own.fromFilename, references: refs,
+                      legacyKeys: own.legacyKeys)
     }
 
     mutating func document(fields: [HeaderField], syntax: MarkdownSyntax, tokens: [(IDToken, Int, Int)]) -> Document {
@@ -180,11 +178,8 @@ struct MarkdownExtractor {
                 break
             }
         }
-        let links = syntax.links.map { l in
-            MarkdownLink(destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
-        }
         return Document(path: file.path, type: type?.name, title: title, video: video, fields: fieldMap,
-                        headings: syntax.headings, mentions: mentions, links: links, checkMentions: type?.checkMentions ?? true)
+                        headings: syntax.headings, mentions: mentions, checkMentions: type?.checkMentions ?? true)
     }
 
     /// The exact position of a link destination, searched from the line its block starts on.

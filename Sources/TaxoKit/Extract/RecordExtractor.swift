@@ -5,6 +5,8 @@ struct RecordExtractor {
     let kind: Kind
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
+    /// Legacy keys of the record being walked (they are its own IDs, not references).
+    var legacySkip: Set<String> = []
 
     init(grammar: IDGrammar, kindIndex: Int, file: SourceFile) {
         self.grammar = grammar
@@ -46,24 +48,14 @@ struct RecordExtractor {
                                                       suggestion: nil, at: loc))
             return nil
         }
-        var parsed: ParsedID?
-        switch grammar.check(raw) {
-        case .valid(let p):
-            if p.kind != kindIndex {
-                diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind,
-                    reason: "its prefix '\(p.prefix)' belongs to kind \(grammar.kinds[p.kind].name)", suggestion: nil, at: loc))
-            } else {
-                parsed = p
-                if let d = p.department, p.canonicalDepartment == nil {
-                    diagnostics.append(UnknownDepartment.diagnostic(code: d, in: raw, known: grammar.departmentCodes, at: loc))
-                }
+        let own = OwnID(raw: raw, kindIndex: kindIndex, grammar: grammar, file: file.path, at: loc)
+        diagnostics += own.diagnostics
+        let parsed = own.id
+        var legacyKeys = own.legacyKeys
+        for f in kind.legacyIdFields {
+            for n in FieldPath(f)?.resolve(in: record) ?? [] {
+                legacyKeys += OwnID.legacyKeys(from: (n.array ?? [n]).compactMap(\.string), grammar: grammar)
             }
-        case .placeholder:
-            diagnostics.append(PlaceholderID.diagnostic(value: raw, at: loc, asOwnID: true))
-        case .malformed(let reason, let suggestion):
-            diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind, reason: reason, suggestion: suggestion, at: loc))
-        case .unknownPrefix(let prefix, let suggestions):
-            diagnostics.append(UnknownPrefix.diagnostic(token: raw, prefix: prefix, suggestions: suggestions, at: loc))
         }
         let name = record.member(matchingAny: kind.nameFields)?.node.string
         let dept = record.member(matchingAny: ["department", "primary_department"])?.node.string
@@ -75,10 +67,12 @@ struct RecordExtractor {
         }
         var refs: [Reference] = []
         var path: [PathStep] = []
+        legacySkip = Set(legacyKeys)
         walk(record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
         _ = idKey
         return Entity(kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
-                      department: dept, idField: idKey, soleRecordInFile: sole, references: refs)
+                      department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
+                      legacyKeys: legacyKeys.filter { $0 != parsed?.key })
     }
 
     enum PathStep {
@@ -123,6 +117,11 @@ struct RecordExtractor {
     }
 
     mutating func scanString(_ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]) {
+        guard s.utf8.contains(45) || s.utf8.contains(95) else { return }
+        var str0 = s
+        str0.withUTF8 { b in
+            for (off, text) in DoubledSegment.find(b) { diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(offset + off))) }
+        }
         guard s.utf8.contains(45) else { return }
         var found = false
         var fieldCache: String?
@@ -140,7 +139,7 @@ struct RecordExtractor {
             switch tok {
             case .id(let p):
                 found = true
-                if p.key == own { continue }
+                if p.key == own || legacySkip.contains(p.key) { continue }
                 if let d = p.department, p.canonicalDepartment == nil {
                     diagnostics.append(UnknownDepartment.diagnostic(code: d, in: p.written, known: grammar.departmentCodes, at: loc))
                 }
@@ -153,6 +152,10 @@ struct RecordExtractor {
                 found = true
                 diagnostics.append(UnknownPrefix.diagnostic(token: text, prefix: prefix, suggestions: sugg, at: loc))
             }
+        }
+        // Several IDs joined in one string of a named field.
+        if tokens.count >= 2, case .key? = path.last, CommaJoinedIDs.onlyIDs(s, tokens: tokens) {
+            diagnostics.append(CommaJoinedIDs.diagnostic(field: field(), at: file.location(offset)))
         }
         // A typed link field whose value is ID-shaped but not a known ID: say what is wrong with it.
         if !found, link != nil {

@@ -13,6 +13,8 @@ public struct Entity: Sendable {
     /// Whether the file holds just this record (file-name checks apply only then).
     public var soleRecordInFile: Bool
     public var references: [Reference]
+    /// Older IDs this entity answers to (keys), from an inner ID, `legacy_id_fields` or a master list.
+    public var legacyKeys: [String] = []
 }
 
 /// A link from an entity field (or a Markdown header field) to an ID.
@@ -67,6 +69,5 @@ public struct Document: Sendable {
     public var fields: [String: String]
     public var headings: [Heading]
     public var mentions: [Mention]
-    public var links: [MarkdownLink]
     public var checkMentions: Bool
 }

@@ -16,6 +16,11 @@ public struct ParsedID: Sendable, Hashable {
     public var key: String
     public var usesAlternatePrefix: Bool
     public var canonical: String
+    /// Written in an older spelling (a kind's `legacy_patterns`); resolves only through legacy aliases.
+    public var legacy: Bool = false
+
+    /// The alias key of a legacy spelling.
+    public static func legacyKey(_ written: String) -> String { "~" + written.uppercased() }
 }
 
 /// What an ID-shaped token found in text or in a field is.
@@ -34,6 +39,8 @@ public enum IDCheck: Sendable {
     /// The value breaks the grammar; `suggestion` is a corrected spelling when one is evident.
     case malformed(reason: String, suggestion: String?)
     case unknownPrefix(prefix: String, suggestions: [String])
+    /// An older spelling declared by the kind's `legacy_patterns`.
+    case legacy(ParsedID)
 }
 
 /// The ID grammar of a configuration: prefixes, department codes, digit widths.
@@ -44,6 +51,8 @@ public struct IDGrammar: Sendable {
     public let allPrefixes: [String]
     /// Sorted-letter signatures of known prefixes, for spotting transposed typos (`TKS` for `TSK`).
     let anagramToPrefix: [String: String]
+    /// Legacy patterns by the lower-cased first byte of their literal.
+    let legacyByFirst: [UInt8: [(kind: Int, pattern: LegacyPattern)]]
 
     public init(config: Config) {
         kinds = config.kinds
@@ -62,6 +71,29 @@ public struct IDGrammar: Sendable {
         var an: [String: String] = [:]
         for pre in allPrefixes { an[String(pre.sorted())] = an[String(pre.sorted())] ?? pre }
         anagramToPrefix = an
+        var lg: [UInt8: [(kind: Int, pattern: LegacyPattern)]] = [:]
+        for (i, k) in config.kinds.enumerated() {
+            for p in k.legacyPatterns { if let f = p.firstByte { lg[f, default: []].append((i, p)) } }
+        }
+        legacyByFirst = lg
+    }
+
+    func legacyID(kind: Int, written: String) -> ParsedID {
+        var p = ParsedID(kind: kind, written: written, prefix: written, department: nil, canonicalDepartment: nil, number: "",
+                         key: ParsedID.legacyKey(written), usesAlternatePrefix: false, canonical: written)
+        p.legacy = true
+        return p
+    }
+
+    /// A whole value in a legacy spelling, if it is one.
+    func legacyMatch(_ s: String) -> ParsedID? {
+        guard !legacyByFirst.isEmpty else { return nil }
+        var t = s
+        return t.withUTF8 { b -> ParsedID? in
+            guard let f = b.first, let cands = legacyByFirst[f >= 65 && f <= 90 ? f + 32 : f] else { return nil }
+            for c in cands where c.pattern.match(b, at: 0) == b.count { return legacyID(kind: c.kind, written: s) }
+            return nil
+        }
     }
 
     public func kindIndex(forPrefix prefix: String) -> Int? { prefixToKind[prefix] }
@@ -108,6 +140,7 @@ public struct IDGrammar: Sendable {
                 }
             }
         }
+        if let l = legacyMatch(s) { return .legacy(l) }
         if let first = parts.first, parts.count >= 2, looksLikePrefix(first), prefixToKind[String(first)] == nil,
            parts.last.map({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) == true {
             let sugg = NearMiss.suggestions(for: String(first), in: allPrefixes, caseInsensitive: false)
@@ -149,8 +182,23 @@ public struct IDGrammar: Sendable {
         @inline(__always) func isWord(_ c: UInt8) -> Bool {
             isUpper(c) || isDigit(c) || (c >= 97 && c <= 122) || c == 95
         }
+        let hasLegacy = !legacyByFirst.isEmpty
         while i < n {
             let c = b[i]
+            if hasLegacy, i == 0 || !(isWord(b[i - 1]) || b[i - 1] == 45),
+               let cands = legacyByFirst[c >= 65 && c <= 90 ? c + 32 : c] {
+                var matched = false
+                for cand in cands {
+                    if let e = cand.pattern.match(b, at: i) {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: b[i..<e]), as: UTF8.self)
+                        report(.id(legacyID(kind: cand.kind, written: text)), base + i, base + e)
+                        i = e
+                        matched = true
+                        break
+                    }
+                }
+                if matched { continue }
+            }
             guard isUpper(c), i == 0 || !(isWord(b[i - 1]) || b[i - 1] == 45) else { i += 1; continue }
             let start = i
             var j = i

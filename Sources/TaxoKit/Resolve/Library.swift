@@ -8,13 +8,22 @@ public struct Library: Sendable {
     public let documents: [Document]
     /// Entity key -> indices of the entities that declare it, in file order.
     public let table: [String: [Int]]
+    /// Legacy key -> entities that carry it (inner legacy IDs, legacy_id fields, master lists).
+    public let aliases: [String: [Int]]
     /// Video -> keys its transcript declares in its scope section.
     public let scopes: [String: Set<String>]
     /// For each entity, for each reference: the index of the entity it resolves to.
     public let targets: [[Int?]]
+    /// Every file and folder under the roots.
+    public let inventory: FileInventory
+    /// Rows of the CSV master lists, matched to files and entities.
+    public let masterRows: [MasterRow]
 
     /// The entity an ID names (the first definition when it is defined twice).
-    public func lookup(_ id: ParsedID) -> Int? { table[id.key]?.first }
+    public func lookup(_ id: ParsedID) -> Int? { table[id.key]?.first ?? aliases[id.key]?.first }
+
+    /// Whether an ID resolves, canonically or through a legacy alias.
+    public func resolves(_ key: String) -> Bool { table[key] != nil || aliases[key] != nil }
 
     public func kindName(_ e: Entity) -> String { config.kinds[e.kind].name }
 
@@ -22,7 +31,7 @@ public struct Library: Sendable {
 }
 
 public enum Resolver {
-    public static func resolve(config: Config, grammar: IDGrammar, files: [FileResult]) -> Library {
+    public static func resolve(config: Config, grammar: IDGrammar, files: [FileResult], inventory: FileInventory = FileInventory()) -> Library {
         var entities: [Entity] = []
         var documents: [Document] = []
         for f in files {
@@ -34,13 +43,32 @@ public enum Resolver {
         for (i, e) in entities.enumerated() {
             if let id = e.id { table[id.key, default: []].append(i) }
         }
+        var aliases: [String: [Int]] = [:]
+        for (i, e) in entities.enumerated() {
+            for k in e.legacyKeys where table[k] == nil { aliases[k, default: []].append(i) }
+        }
+        let masterRows = MasterRows.match(config: config, grammar: grammar, files: files, entities: entities,
+                                          table: table, inventory: inventory)
+        // A master list's IDs for an entity that declares another one are old IDs of that entity.
+        for row in masterRows {
+            guard let e = row.entity, row.file != nil else { continue }
+            for raw in [row.id, row.currentID].compactMap({ $0 }) {
+                let key: String
+                switch grammar.check(raw) {
+                case .valid(let p), .legacy(let p): key = p.key
+                default: key = ParsedID.legacyKey(raw)
+                }
+                if key != entities[e].id?.key, table[key] == nil, aliases[key]?.contains(e) != true { aliases[key, default: []].append(e) }
+            }
+        }
         var scopes: [String: Set<String>] = [:]
         for d in documents {
             guard let v = d.video else { continue }
             for m in d.mentions where m.declaresScope { scopes[v, default: []].insert(m.id.key) }
         }
-        let targets = entities.map { e in e.references.map { r in table[r.id.key]?.first } }
+        let targets = entities.map { e in e.references.map { r in table[r.id.key]?.first ?? aliases[r.id.key]?.first } }
         return Library(config: config, grammar: grammar, files: files, entities: entities, documents: documents,
-                       table: table, scopes: scopes, targets: targets)
+                       table: table, aliases: aliases, scopes: scopes, targets: targets, inventory: inventory,
+                       masterRows: masterRows)
     }
 }

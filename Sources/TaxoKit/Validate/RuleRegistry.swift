@@ -7,6 +7,9 @@ public enum RuleRegistry {
         MalformedID.info, UnknownPrefix.info, PlaceholderID.info, DuplicateID.info, FileNameMismatch.info,
         UnknownDepartment.info, MissingID.info,
         DanglingReference.info, WrongKindReference.info, LabelMismatch.info, DanglingMention.info, AlternateSpelling.info,
+        LegacyReference.info, MasterListRowMissingFile.info, MasterListFileWithoutRow.info, MasterListDisagreement.info,
+        BrokenLink.info, BrokenAnchor.info, AbsolutePathLink.info,
+        DoubledSegment.info, CommaJoinedIDs.info, ConflictedCopy.info, JSONInMarkdown.info, TableCellCount.info,
         IncompleteHierarchy.info, HierarchyCycle.info, OrphanEntity.info,
     ].sorted { $0.code < $1.code }
 
@@ -26,7 +29,7 @@ enum Validator {
             ("duplicate-id", DuplicateID.check),
             ("dangling-reference", DanglingReference.check), ("wrong-kind-reference", WrongKindReference.check),
             ("label-mismatch", LabelMismatch.check), ("dangling-mention", DanglingMention.check),
-            ("alternate-spelling", AlternateSpelling.check),
+            ("alternate-spelling", AlternateSpelling.check), ("legacy-reference", LegacyReference.check), ("master-lists", MasterListDisagreement.check), ("links", BrokenLink.check),
             ("incomplete-hierarchy", { IncompleteHierarchy.check($0, edges) }), ("orphan-entity", { OrphanEntity.check($0, edges) }),
             ("link-cycle", HierarchyCycle.check),
         ]

@@ -14,7 +14,7 @@ enum AlternateSpelling {
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (ei, e) in lib.entities.enumerated() {
-            for (ri, r) in e.references.enumerated() {
+            for (ri, r) in e.references.enumerated() where lib.table[r.id.key] != nil {
                 guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written else { continue }
                 out.append(info.diagnostic("'\(r.id.written)' refers to \(target.written)", at: r.location,
                                            hint: "write '\(target.written)'"))

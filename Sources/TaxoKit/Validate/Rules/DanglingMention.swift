@@ -23,7 +23,7 @@ enum DanglingMention {
             var seen = Set<String>()
             let scope = d.video.flatMap { lib.scopes[$0] }
             for m in d.mentions where !m.isProposal && !m.declaresScope {
-                if lib.table[m.id.key] != nil { continue }
+                if lib.resolves(m.id.key) { continue }
                 if lib.config.kinds[m.id.kind].scoped, scope?.contains(m.id.key) == true { continue }
                 guard seen.insert(m.id.key).inserted else { continue }
                 let kind = lib.config.kinds[m.id.kind].name

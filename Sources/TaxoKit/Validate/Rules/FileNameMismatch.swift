@@ -13,7 +13,7 @@ enum FileNameMismatch {
 
     /// Runs during extraction (per file, in parallel): the entity's own ID against its file's name.
     static func check(_ e: Entity, grammar: IDGrammar) -> Diagnostic? {
-        guard e.soleRecordInFile, let id = e.id else { return nil }
+        guard e.soleRecordInFile, let id = e.id, !id.legacy else { return nil }
         let name = e.file.utf8.split(separator: 47).last.map { String(decoding: $0, as: UTF8.self) } ?? e.file
         // Cheap filter: the name must hold a dash followed somewhere by a digit.
         guard name.utf8.contains(45), name.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }

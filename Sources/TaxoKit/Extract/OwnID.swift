@@ -1,0 +1,77 @@
+/// Decides an entity's ID from its ID field (and, for kinds with `id_from_filename`, its file name),
+/// with the legacy IDs it also answers to and the diagnostics the ID field deserves.
+struct OwnID {
+    var id: ParsedID?
+    var legacyKeys: [String] = []
+    var diagnostics: [Diagnostic] = []
+    /// The ID came from the file name (the file-name check is then done here).
+    var fromFilename = false
+
+    init(raw: String, kindIndex: Int, grammar: IDGrammar, file: String, at loc: SourceLocation) {
+        let kind = grammar.kinds[kindIndex]
+        let named = kind.idFromFilename ? OwnID.filenameID(file, kindIndex: kindIndex, grammar: grammar) : nil
+        var inner: ParsedID?
+        switch grammar.check(raw) {
+        case .valid(let p):
+            if p.kind != kindIndex {
+                diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind,
+                    reason: "its prefix '\(p.prefix)' belongs to kind \(grammar.kinds[p.kind].name)", suggestion: nil, at: loc))
+            } else {
+                inner = p
+                if let d = p.department, p.canonicalDepartment == nil {
+                    diagnostics.append(UnknownDepartment.diagnostic(code: d, in: raw, known: grammar.departmentCodes, at: loc))
+                }
+            }
+        case .legacy(let p):
+            inner = p.kind == kindIndex ? p : nil
+        case .placeholder:
+            diagnostics.append(PlaceholderID.diagnostic(value: raw, at: loc, asOwnID: true))
+        case .malformed(let reason, let suggestion):
+            diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind, reason: reason, suggestion: suggestion, at: loc))
+        case .unknownPrefix(let prefix, let suggestions):
+            diagnostics.append(UnknownPrefix.diagnostic(token: raw, prefix: prefix, suggestions: suggestions, at: loc))
+        }
+        if let named {
+            id = named
+            fromFilename = true
+            if let inner, inner.key != named.key {
+                legacyKeys.append(inner.key)
+                if OwnID.number(inner.written) != OwnID.number(named.written) {
+                    diagnostics.append(FileNameMismatch.info.diagnostic(
+                        "file name says '\(named.written)' but the record's ID is '\(raw)' (kept as a legacy ID)",
+                        at: loc, hint: "rename the file or correct the ID"))
+                }
+            }
+        } else if let inner, !inner.legacy {
+            id = inner
+        } else if let inner {
+            legacyKeys.append(inner.key)
+        }
+    }
+
+    /// The trailing number of an ID, without leading zeros.
+    static func number(_ s: String) -> Int? {
+        let digits = s.reversed().prefix { $0.isASCIIDigit }
+        return Int(String(digits.reversed()))
+    }
+
+    /// The first part of the file name that is a valid ID of this kind.
+    static func filenameID(_ path: String, kindIndex: Int, grammar: IDGrammar) -> ParsedID? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where part.contains("-") {
+            if case .valid(let p) = grammar.check(String(part)), p.kind == kindIndex { return p }
+        }
+        return nil
+    }
+
+    /// Keys of the values of a kind's `legacy_id_fields`.
+    static func legacyKeys(from values: [String], grammar: IDGrammar) -> [String] {
+        values.compactMap { v in
+            switch grammar.check(v) {
+            case .valid(let p), .legacy(let p): return p.key
+            default: return v.isEmpty ? nil : ParsedID.legacyKey(v)
+            }
+        }
+    }
+}

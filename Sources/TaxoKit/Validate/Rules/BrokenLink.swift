@@ -1,0 +1,160 @@
+/// TAX0401: a relative Markdown link or image whose target does not exist.
+enum BrokenLink {
+    static let info = RuleInfo(
+        code: "TAX0401", name: "broken-link", family: "links", severity: .error,
+        summary: "A relative link or image in a Markdown file points at nothing.",
+        explanation: """
+        Every relative link and image of every Markdown file is resolved against the file's folder (a
+        leading `/`, or a prefix listed in `link_root_aliases` such as `ENTITIES/`, means the library root).
+        When the target is missing, the hint says whether it exists with other letter case (which breaks on
+        case-sensitive systems and in git) or where a file of the same name now is, as a relative path.
+        Web links are not checked.
+        """,
+        triggering: [RuleExample([
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee [the gap](Gap/video_024_gap.md) and [moved](Old/Report.md).\n"),
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/New/Report.md", "# Report\n"),
+        ])],
+        nonTriggering: [RuleExample([
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee [the gap](Gap/Video_024_Gap.md#gap), [web](https://example.com) and [top](#notes).\n"),
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
+        ])])
+
+    static func check(_ lib: Library) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var anchors: [String: Set<String>] = [:]
+        for f in lib.files { if let m = f.markdown { anchors[f.path] = m.anchors } }
+        for f in lib.files {
+            guard let md = f.markdown else { continue }
+            let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
+            for link in md.links {
+                switch LinkTarget.resolve(link.destination, from: dir, aliases: lib.config.linkRootAliases) {
+                case .external, .outside:
+                    continue
+                case .absolute:
+                    out.append(AbsolutePathLink.info.diagnostic("link to an absolute path '\(link.destination)' only works on one machine",
+                                                               at: link.location, hint: "link relative to this file instead"))
+                case .sameFile(let anchor):
+                    if !anchor.isEmpty, let set = anchors[f.path], !set.contains(anchor) {
+                        out.append(BrokenAnchor.diagnostic(anchor: anchor, in: f.path, known: set, at: link.location))
+                    }
+                case .path(let target, let anchor):
+                    if let kind = lib.inventory.kind(of: target) {
+                        if kind == .file, !anchor.isEmpty, let set = anchors[target], !set.contains(anchor) {
+                            out.append(BrokenAnchor.diagnostic(anchor: anchor, in: target, known: set, at: link.location))
+                        }
+                        continue
+                    }
+                    out.append(info.diagnostic("broken \(link.isImage ? "image" : "link"): '\(link.destination)' does not exist",
+                                               at: link.location, hint: hint(for: target, from: dir, lib: lib)))
+                }
+            }
+        }
+        return out
+    }
+
+    static func hint(for target: String, from dir: String, lib: Library) -> String? {
+        if let actual = lib.inventory.lowercased[target.lowercased()] {
+            return "'\(LinkTarget.relative(actual, from: dir))' exists with different letter case"
+        }
+        let name = target.split(separator: "/").last.map { String($0).lowercased() } ?? target.lowercased()
+        if let moved = lib.inventory.byName[name], !moved.isEmpty {
+            return "a file of this name is at '\(LinkTarget.relative(moved.sorted()[0], from: dir))'"
+        }
+        return nil
+    }
+}
+
+/// TAX0402: a link to a heading that does not exist.
+enum BrokenAnchor {
+    static let info = RuleInfo(
+        code: "TAX0402", name: "broken-anchor", family: "links", severity: .warning,
+        summary: "A link's `#anchor` names no heading of its target.",
+        explanation: """
+        Anchors are GitHub-style heading slugs (lower case, punctuation dropped, spaces as dashes). A link to
+        `file.md#section` or `#section` whose heading was renamed or removed lands at the top of the page.
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n## Next Steps\n\nSee [steps](#next-step).\n")])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n## Next Steps\n\nSee [steps](#next-steps).\n")])])
+
+    static func diagnostic(anchor: String, in file: String, known: Set<String>, at loc: SourceLocation) -> Diagnostic {
+        info.diagnostic("no heading '#\(anchor)' in \(file)", at: loc, hint: NearMiss.hint(for: anchor, in: known.sorted()))
+    }
+}
+
+/// TAX0403: a link to an absolute operating-system path.
+enum AbsolutePathLink {
+    static let info = RuleInfo(
+        code: "TAX0403", name: "absolute-path-link", family: "links", severity: .warning,
+        summary: "A link points at an absolute path on someone's machine.",
+        explanation: """
+        `C:\\Users\\...`, `/Users/...`, `/home/...` and `file://` links work only on the machine they were
+        written on. Link relative to the file instead.
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](C:\\Users\\ana\\Dropbox\\spec.md)\n")])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](https://example.com/spec.md)\n")])])
+}
+
+/// Where a Markdown link destination points.
+enum LinkTarget {
+    case external
+    case absolute
+    /// Above the library root: not checked.
+    case outside
+    case sameFile(anchor: String)
+    case path(String, anchor: String)
+
+    static func resolve(_ raw: String, from dir: String, aliases: [String]) -> LinkTarget {
+        var d = raw.trimmingSpaces()
+        if d.hasPrefix("<"), d.hasSuffix(">") { d = String(d.dropFirst().dropLast()) }
+        let lower = d.lowercased()
+        if lower.hasPrefix("file:") { return .absolute }
+        if lower.contains("://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") { return .external }
+        if d.count >= 3, let f = d.unicodeScalars.first, ("A"..."Z").contains(f) || ("a"..."z").contains(f),
+           Array(d)[1] == ":", Array(d)[2] == "\\" || Array(d)[2] == "/" { return .absolute }
+        if d.hasPrefix("\\\\") || d.hasPrefix("/Users/") || d.hasPrefix("/home/") || d.hasPrefix("~/") { return .absolute }
+        var anchor = ""
+        if let h = d.firstIndex(of: "#") { anchor = String(d[d.index(after: h)...]); d = String(d[..<h]) }
+        if let q = d.firstIndex(of: "?") { d = String(d[..<q]) }
+        d = d.removingPercentEncodingSafe()
+        if d.isEmpty { return .sameFile(anchor: anchor.lowercased()) }
+        var base = dir
+        if d.hasPrefix("/") { base = ""; d.removeFirst() }
+        for a in aliases where d.hasPrefix(a) { base = ""; d = String(d.dropFirst(a.count)) }
+        var parts = base.split(separator: "/").map(String.init)
+        for seg in d.split(separator: "/", omittingEmptySubsequences: true) {
+            if seg == "." { continue }
+            if seg == ".." {
+                if parts.isEmpty { return .outside }
+                parts.removeLast()
+            } else { parts.append(String(seg)) }
+        }
+        return .path(parts.joined(separator: "/"), anchor: anchor.lowercased())
+    }
+
+    /// `target` relative to the folder `dir` (both root-relative).
+    static func relative(_ target: String, from dir: String) -> String {
+        let t = target.split(separator: "/").map(String.init), f = dir.split(separator: "/").map(String.init)
+        var i = 0
+        while i < t.count - 1, i < f.count, t[i] == f[i] { i += 1 }
+        return (Array(repeating: "..", count: f.count - i) + t[i...]).joined(separator: "/")
+    }
+}
+
+extension String {
+    func removingPercentEncodingSafe() -> String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var it = Array(utf8)[...]
+        while let c = it.first {
+            if c == 37, it.count >= 3, let v = UInt8(String(decoding: it.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(v)
+                it = it.dropFirst(3)
+            } else {
+                bytes.append(c)
+                it = it.dropFirst()
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
