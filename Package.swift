@@ -26,7 +26,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "taxo", dependencies: ["TaxoCLI"]),
-        .testTarget(name: "TaxoKitTests", dependencies: ["TaxoKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "TaxoKitTests", dependencies: ["TaxoKit"]),
         .testTarget(name: "TaxoCLITests", dependencies: ["TaxoKit", "taxo"]),
     ],
     swiftLanguageModes: [.v5]

@@ -19,6 +19,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Never colour the output.")
     var noColor = false
 
+    @Flag(name: .long, help: "Print counts per rule and per folder instead of every finding.")
+    var summary = false
+
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
@@ -34,7 +37,11 @@ struct CheckCommand: ParsableCommand {
         if timings {
             for t in result.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
         }
-        Console.out(format.render(result.diagnostics, summary: result.summary, color: !noColor && Console.stdoutIsTerminal))
+        if summary {
+            Console.out(SummaryReporter.render(result.diagnostics))
+        } else {
+            Console.out(format.render(result.diagnostics, summary: result.summary, color: !noColor && Console.stdoutIsTerminal))
+        }
         if format == .text || Console.stderrIsTerminal {
             let secs = String(format: "%.2f", Date().timeIntervalSince(start))
             Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")

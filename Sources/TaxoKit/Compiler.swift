@@ -64,6 +64,10 @@ public enum Compiler {
         clock.lap("validate")
         clock.append(validated.timings)
         diags = RuleLevels.apply(config, to: diags)
+        if !config.archive.isEmpty {
+            // Archived files resolve references but are not themselves checked.
+            diags = diags.filter { d in d.location.map { !config.isArchived($0.file) } ?? true }
+        }
         if let only, !only.isEmpty {
             diags = diags.filter { d in
                 guard let f = d.location?.file else { return false }

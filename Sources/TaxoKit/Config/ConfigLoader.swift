@@ -258,8 +258,8 @@ public enum ConfigLoader {
             var dept = DepartmentSegment.optional
             if let d = n["department"] {
                 if let s = d.string, let v = DepartmentSegment(rawValue: s) { dept = v } else {
-                    error("department must be none, optional or required", at: d.offset,
-                          hint: NearMiss.hint(for: d.string ?? "", in: ["none", "optional", "required"]))
+                    error("department must be none, optional, required or free", at: d.offset,
+                          hint: NearMiss.hint(for: d.string ?? "", in: ["none", "optional", "required", "free"]))
                 }
             }
             let digits = int(n["digits"], what: "digits", default: 3)

@@ -1,6 +1,8 @@
 /// How a kind's IDs carry a department segment (`TOL-SEC-124`).
 public enum DepartmentSegment: String, Sendable {
     case none, optional, required
+    /// A segment of capital letters that is a category, not a department code (`OBJ-RAG-011`).
+    case free
 }
 
 /// A typed link field: where it is in a record, which kind it points at, and how many targets.
@@ -42,6 +44,7 @@ public struct Kind: Sendable {
         case .none: return "\(prefix)-NNN (\(digits))"
         case .optional: return "\(prefix)-NNN or \(prefix)-DEPT-NNN (\(digits))"
         case .required: return "\(prefix)-DEPT-NNN (\(digits))"
+        case .free: return "\(prefix)-NNN or \(prefix)-CATEGORY-NNN (\(digits))"
         }
     }
 }

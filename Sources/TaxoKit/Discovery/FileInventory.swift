@@ -2,15 +2,40 @@
 import Glibc
 #endif
 
+import Foundation
+
 /// Every file and folder under the library's roots (of any type, not only the parsed ones), for
 /// checking link targets and suggesting where a moved file went.
-public struct FileInventory: Sendable {
+public struct FileInventory: @unchecked Sendable {
     public private(set) var files: Set<String> = []
     public private(set) var dirs: Set<String> = [""]
-    /// Lower-cased path -> actual path, for case-only mismatches.
-    public private(set) var lowercased: [String: String] = [:]
-    /// File name -> paths that have it, for moved files.
-    public private(set) var byName: [String: [String]] = [:]
+    private let hints = HintTables()
+
+    /// Lower-cased path -> actual path, for case-only mismatches (built on first use).
+    public var lowercased: [String: String] { hints.tables(files, dirs).lowercased }
+    /// Lower-cased file name -> paths that have it, for moved files (built on first use).
+    public var byName: [String: [String]] { hints.tables(files, dirs).byName }
+
+    final class HintTables: @unchecked Sendable {
+        private let lock = NSLock()
+        private var built: (lowercased: [String: String], byName: [String: [String]])?
+
+        func tables(_ files: Set<String>, _ dirs: Set<String>) -> (lowercased: [String: String], byName: [String: [String]]) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let b = built { return b }
+            var lower: [String: String] = [:]
+            var names: [String: [String]] = [:]
+            for d in dirs.sorted() { lower[d.lowercased()] = d }
+            for f in files.sorted() {
+                lower[f.lowercased()] = f
+                let name = f.split(separator: "/").last.map(String.init) ?? f
+                names[name.lowercased(), default: []].append(f)
+            }
+            built = (lower, names)
+            return built!
+        }
+    }
     /// The library root on disk, to check targets outside the roots; nil for in-memory libraries.
     public var rootPath: String?
 
@@ -18,20 +43,16 @@ public struct FileInventory: Sendable {
 
     public mutating func addFile(_ path: String) {
         guard files.insert(path).inserted else { return }
-        lowercased[path.lowercased()] = path
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        byName[name.lowercased(), default: []].append(path)
-        var parts = path.split(separator: "/").dropLast()
-        while !parts.isEmpty {
-            let d = parts.joined(separator: "/")
+        var end = path.utf8.lastIndex(of: 47)
+        while let e = end {
+            let d = String(path[path.startIndex..<e])
             if !dirs.insert(d).inserted { break }
-            lowercased[d.lowercased()] = d
-            parts = parts.dropLast()
+            end = path.utf8[path.startIndex..<e].lastIndex(of: 47)
         }
     }
 
     public mutating func addDirectory(_ path: String) {
-        if dirs.insert(path).inserted { lowercased[path.lowercased()] = path }
+        dirs.insert(path)
     }
 
     public enum Kind { case file, directory }

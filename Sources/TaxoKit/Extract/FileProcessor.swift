@@ -18,8 +18,10 @@ public struct FileResult: Sendable {
 /// What link checking needs from a Markdown file.
 public struct MarkdownInfo: Sendable {
     public var links: [MarkdownLink]
-    /// GitHub-style anchors of the file's headings.
-    public var anchors: Set<String>
+    /// The file's headings, from which GitHub-style anchors are made when a link needs them.
+    public var headings: [String]
+
+    public var anchors: Set<String> { Anchors.slugs(headings) }
 }
 
 /// Reads, parses and extracts one file. Safe to run on many files at once.

@@ -20,7 +20,7 @@ struct MarkdownExtractor {
         let syntax = MarkdownParser.parse(file)
         let info = MarkdownInfo(links: syntax.links.map { l in
             MarkdownLink(destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
-        }, anchors: Anchors.slugs(syntax.headings.map(\.text)))
+        }, headings: syntax.headings.map(\.text))
         diagnostics += TableCellCount.check(file, skip: syntax.nonProseLines(count: file.lines.lineCount))
         file.bytes.withUnsafeBufferPointer { b in
             for (off, text) in DoubledSegment.find(b) { diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(off))) }
@@ -51,7 +51,10 @@ struct MarkdownExtractor {
 
     func scanTokens() -> [(IDToken, Int, Int)] {
         var out: [(IDToken, Int, Int)] = []
-        file.bytes.withUnsafeBufferPointer { buf in grammar.scan(buf) { out.append(($0, $1, $2)) } }
+        file.bytes.withUnsafeBufferPointer { buf in
+            grammar.scan(buf) { out.append(($0, $1, $2)) }
+            out = grammar.withRanges(out, in: buf)
+        }
         return out
     }
 

@@ -59,10 +59,16 @@ struct OwnID {
     static func filenameID(_ path: String, kindIndex: Int, grammar: IDGrammar) -> ParsedID? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let stem = name.split(separator: ".").first.map(String.init) ?? name
-        for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where part.contains("-") {
+        for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where mayBeID(part) {
             if case .valid(let p) = grammar.check(String(part)), p.kind == kindIndex { return p }
         }
         return nil
+    }
+
+    /// A cheap test before parsing a file-name part as an ID: a capital letter first, a dash, a digit last.
+    static func mayBeID(_ part: Substring) -> Bool {
+        guard let f = part.utf8.first, f >= 65 && f <= 90, let l = part.utf8.last, l >= 48 && l <= 57 else { return false }
+        return part.utf8.contains(45)
     }
 
     /// Keys of the values of a kind's `legacy_id_fields`.

@@ -133,7 +133,10 @@ struct RecordExtractor {
         }
         var str = s
         var tokens: [(IDToken, Int, Int)] = []
-        str.withUTF8 { buf in grammar.scan(buf) { tokens.append(($0, $1, $2)) } }
+        str.withUTF8 { buf in
+            grammar.scan(buf) { tokens.append(($0, $1, $2)) }
+            tokens = grammar.withRanges(tokens, in: buf)
+        }
         for (tok, start, end) in tokens {
             let loc = file.location(offset + start)
             switch tok {

@@ -104,7 +104,7 @@ public struct IDGrammar: Sendable {
 
     func make(kind: Int, written: String, prefix: String, dept: String?, number: Substring) -> ParsedID {
         let k = kinds[kind]
-        let canonDept = dept.flatMap { departmentCanonical[$0] }
+        let canonDept = k.department == .free ? dept : dept.flatMap { departmentCanonical[$0] }
         var trimmed = number.drop { $0 == "0" }
         if trimmed.isEmpty { trimmed = "0" }
         let deptPart = dept.map { "-" + (canonDept ?? $0) } ?? ""
@@ -277,6 +277,14 @@ extension Character {
 
 extension StringProtocol {
     func trimmingSpaces() -> String {
+        let u = Array(utf8)
+        if let f = u.first, let l = u.last, f < 0x80, l < 0x80, f > 32, l > 32 { return String(self) }
+        if u.allSatisfy({ $0 < 0x80 }) {
+            var a = 0, z = u.count
+            while a < z, u[a] <= 32 { a += 1 }
+            while z > a, u[z - 1] <= 32 { z -= 1 }
+            return String(decoding: u[a..<z], as: UTF8.self)
+        }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

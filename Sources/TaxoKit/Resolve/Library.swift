@@ -40,9 +40,14 @@ public enum Resolver {
         }
         var table: [String: [Int]] = [:]
         table.reserveCapacity(entities.count)
+        var archived: [Int] = []
         for (i, e) in entities.enumerated() {
-            if let id = e.id { table[id.key, default: []].append(i) }
+            guard let id = e.id else { continue }
+            if !config.archive.isEmpty, config.isArchived(e.file) { archived.append(i); continue }
+            table[id.key, default: []].append(i)
         }
+        // An archived entity fills a gap; it never duplicates a live one.
+        for i in archived where table[entities[i].id!.key] == nil { table[entities[i].id!.key] = [i] }
         var aliases: [String: [Int]] = [:]
         for (i, e) in entities.enumerated() {
             for k in e.legacyKeys where table[k] == nil { aliases[k, default: []].append(i) }
@@ -51,7 +56,7 @@ public enum Resolver {
                                           table: table, inventory: inventory)
         // A master list's IDs for an entity that declares another one are old IDs of that entity.
         for row in masterRows {
-            guard let e = row.entity, row.file != nil else { continue }
+            guard let e = row.entity, row.file != nil || row.movedTo != nil else { continue }
             for raw in [row.id, row.currentID].compactMap({ $0 }) {
                 let key: String
                 switch grammar.check(raw) {

@@ -12,6 +12,8 @@ public struct MasterRow: Sendable {
     /// The entity of the list's kind in that file, or the one with the row's ID.
     public var entity: Int?
     public var currentID: String?
+    /// Where the row's file is now, when it is missing at the path the row gives but its name is unique.
+    public var movedTo: String?
 
     public var location: SourceLocation { SourceLocation(file: csv, line: line, column: 1) }
 }
@@ -38,8 +40,14 @@ enum MasterRows {
                 }
                 guard let id = cell(idc) else { continue }
                 var row = MasterRow(list: mi, csv: f.path, line: line, id: id, name: cell(nc), path: cell(pc), currentID: cell(cc))
-                if let p = row.path { row.file = locate(p, prefix: m.pathPrefix, dir: dir, inventory: inventory) }
-                if let file = row.file {
+                if let p = row.path {
+                    row.file = locate(p, prefix: m.pathPrefix, dir: dir, inventory: inventory)
+                    if row.file == nil {
+                        let name = p.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0).lowercased() } ?? p
+                        if let c = inventory.byName[name], c.count == 1 { row.movedTo = c[0] }
+                    }
+                }
+                if let file = row.file ?? row.movedTo {
                     row.entity = byFile[file]?.first { kind == nil || entities[$0].kind == kind }
                 }
                 if row.entity == nil, case .valid(let p) = grammar.check(id) { row.entity = table[p.key]?.first }

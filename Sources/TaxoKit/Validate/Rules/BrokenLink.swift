@@ -22,25 +22,40 @@ enum BrokenLink {
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var anchors: [String: Set<String>] = [:]
-        for f in lib.files { if let m = f.markdown { anchors[f.path] = m.anchors } }
+        var headings: [String: [String]] = [:]
+        for f in lib.files { if let m = f.markdown { headings[f.path] = m.headings } }
+        var slugCache: [String: Set<String>] = [:]
+        func anchorsOf(_ path: String) -> Set<String>? {
+            if let s = slugCache[path] { return s }
+            guard let h = headings[path] else { return nil }
+            let s = Anchors.slugs(h)
+            slugCache[path] = s
+            return s
+        }
+        var resolved: [String: LinkTarget] = [:]
         for f in lib.files {
             guard let md = f.markdown else { continue }
             let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
             for link in md.links {
-                switch LinkTarget.resolve(link.destination, from: dir, aliases: lib.config.linkRootAliases) {
+                let key = dir + "\u{0}" + link.destination
+                let target: LinkTarget
+                if let t = resolved[key] { target = t } else {
+                    target = LinkTarget.resolve(link.destination, from: dir, aliases: lib.config.linkRootAliases)
+                    resolved[key] = target
+                }
+                switch target {
                 case .external, .outside:
                     continue
                 case .absolute:
                     out.append(AbsolutePathLink.info.diagnostic("link to an absolute path '\(link.destination)' only works on one machine",
                                                                at: link.location, hint: "link relative to this file instead"))
                 case .sameFile(let anchor):
-                    if !anchor.isEmpty, let set = anchors[f.path], !set.contains(anchor) {
+                    if !anchor.isEmpty, let set = anchorsOf(f.path), !set.contains(anchor) {
                         out.append(BrokenAnchor.diagnostic(anchor: anchor, in: f.path, known: set, at: link.location))
                     }
                 case .path(let target, let anchor):
                     if let kind = lib.inventory.kind(of: target) {
-                        if kind == .file, !anchor.isEmpty, let set = anchors[target], !set.contains(anchor) {
+                        if kind == .file, !anchor.isEmpty, let set = anchorsOf(target), !set.contains(anchor) {
                             out.append(BrokenAnchor.diagnostic(anchor: anchor, in: target, known: set, at: link.location))
                         }
                         continue
@@ -107,11 +122,12 @@ enum LinkTarget {
     static func resolve(_ raw: String, from dir: String, aliases: [String]) -> LinkTarget {
         var d = raw.trimmingSpaces()
         if d.hasPrefix("<"), d.hasSuffix(">") { d = String(d.dropFirst().dropLast()) }
-        let lower = d.lowercased()
-        if lower.hasPrefix("file:") { return .absolute }
-        if lower.contains("://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") { return .external }
-        if d.count >= 3, let f = d.unicodeScalars.first, ("A"..."Z").contains(f) || ("a"..."z").contains(f),
-           Array(d)[1] == ":", Array(d)[2] == "\\" || Array(d)[2] == "/" { return .absolute }
+        // A scheme (letters then ':') means a web or mail link, a file: URL or a drive letter.
+        let u = Array(d.utf8.prefix(12))
+        if let colon = u.firstIndex(of: 58), colon > 0, u[..<colon].allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 43 || $0 == 45 || $0 == 46 }) {
+            if colon == 1 { return .absolute }
+            return String(decoding: u[..<colon], as: UTF8.self).lowercased() == "file" ? .absolute : .external
+        }
         if d.hasPrefix("\\\\") || d.hasPrefix("/Users/") || d.hasPrefix("/home/") || d.hasPrefix("~/") { return .absolute }
         var anchor = ""
         if let h = d.firstIndex(of: "#") { anchor = String(d[d.index(after: h)...]); d = String(d[..<h]) }

@@ -19,7 +19,7 @@ enum FileNameMismatch {
         guard name.utf8.contains(45), name.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
         let stem = name.split(separator: ".").first.map(String.init) ?? name
         var named: [ParsedID] = []
-        for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where part.utf8.contains(45) {
+        for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where OwnID.mayBeID(part) {
             if case .valid(let p) = grammar.check(String(part)), p.kind == e.kind { named.append(p) }
         }
         guard !named.isEmpty, !named.contains(where: { $0.key == id.key }) else { return nil }

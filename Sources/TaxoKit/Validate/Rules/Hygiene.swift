@@ -13,36 +13,54 @@ enum DoubledSegment {
         nonTriggering: [RuleExample([("LIBRARIES/Responsibilities/Objects/AI.json",
                                       "{\"objects\": [{\"object_id\": \"OBJ-AI-001\", \"name\": \"x\", \"related\": [\"LIBRARIES/LBS_003_Tools/Claude\", \"MLS-001-MLS\"]}]}")])])
 
-    /// Repeated one- or two-segment runs in UTF-8 text: the offsets and the repeated text.
+    /// Repeated one- or two-segment runs in UTF-8 text: the offsets and the repeated text. Only code-like
+    /// segments count (capital letters and digits, with a letter), so `Sync_Sync` in a title is not one.
     static func find(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, String)] {
         @inline(__always) func isAlnum(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
         @inline(__always) func isSep(_ c: UInt8) -> Bool { c == 45 || c == 95 }
         var out: [(Int, String)] = []
         var i = 0
         let n = b.count
+        // Up to four segments of the current word, without allocating.
+        var s0 = 0, e0 = 0, s1 = 0, e1 = 0, s2 = 0, e2 = 0, s3 = 0, e3 = 0
+        func eq(_ a0: Int, _ a1: Int, _ c0: Int, _ c1: Int) -> Bool {
+            guard a1 - a0 == c1 - c0 else { return false }
+            for k in 0..<(a1 - a0) where b[a0 + k] != b[c0 + k] { return false }
+            return true
+        }
+        func codeLike(_ a0: Int, _ a1: Int) -> Bool {
+            var letter = false
+            for k in a0..<a1 {
+                let c = b[k]
+                if c >= 65 && c <= 90 { letter = true } else if !(c >= 48 && c <= 57) { return false }
+            }
+            return letter
+        }
         while i < n {
-            guard isAlnum(b[i]), i == 0 || !(isAlnum(b[i - 1]) || isSep(b[i - 1])) else { i += 1; continue }
-            // Segments of this word: [start, end) pairs.
-            var segs: [(Int, Int)] = []
+            let c = b[i]
+            guard c >= 65 && c <= 90, i == 0 || !(isAlnum(b[i - 1]) || isSep(b[i - 1])) else { i += 1; continue }
+            var count = 0
             var j = i
-            while j < n {
+            while j < n, count < 4 {
                 let s = j
                 while j < n, isAlnum(b[j]) { j += 1 }
                 if j == s { break }
-                segs.append((s, j))
-                if j < n, isSep(b[j]), j + 1 < n, isAlnum(b[j + 1]) { j += 1 } else { break }
-            }
-            if segs.count >= 2 {
-                func eq(_ a: (Int, Int), _ c: (Int, Int)) -> Bool {
-                    a.1 - a.0 == c.1 - c.0 && (0..<(a.1 - a.0)).allSatisfy { b[a.0 + $0] == b[c.0 + $0] }
+                switch count {
+                case 0: s0 = s; e0 = j
+                case 1: s1 = s; e1 = j
+                case 2: s2 = s; e2 = j
+                default: s3 = s; e3 = j
                 }
-                func hasLetter(_ a: (Int, Int)) -> Bool { (a.0..<a.1).contains { b[$0] >= 65 } }
-                if eq(segs[0], segs[1]), segs[0].1 - segs[0].0 >= 3, hasLetter(segs[0]) {
-                    out.append((segs[0].0, String(decoding: UnsafeBufferPointer(rebasing: b[segs[0].0..<segs[1].1]), as: UTF8.self)))
-                } else if segs.count >= 4, eq(segs[0], segs[2]), eq(segs[1], segs[3]), hasLetter(segs[0]), b[segs[0].1] == b[segs[2].1] {
-                    out.append((segs[0].0, String(decoding: UnsafeBufferPointer(rebasing: b[segs[0].0..<segs[3].1]), as: UTF8.self)))
-                }
+                count += 1
+                if j + 1 < n, isSep(b[j]), isAlnum(b[j + 1]) { j += 1 } else { break }
             }
+            if count >= 2, e0 - s0 >= 3, codeLike(s0, e0), eq(s0, e0, s1, e1) {
+                out.append((s0, String(decoding: UnsafeBufferPointer(rebasing: b[s0..<e1]), as: UTF8.self)))
+            } else if count >= 4, codeLike(s0, e0), eq(s0, e0, s2, e2), eq(s1, e1, s3, e3), b[e0] == b[e2] {
+                out.append((s0, String(decoding: UnsafeBufferPointer(rebasing: b[s0..<e3]), as: UTF8.self)))
+            }
+            // Skip the rest of this word.
+            while j < n, isAlnum(b[j]) || isSep(b[j]) { j += 1 }
             i = max(j, i + 1)
         }
         return out
@@ -141,39 +159,59 @@ enum TableCellCount {
         nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md", "# Index\n\n| Video | Title | Duration |\n|---|---|---|\n| Video_003 | Kimi `a|b` | 14:31 |\n")])])
 
     /// Cells of a table row, ignoring pipes in code spans and escaped pipes.
-    static func cells(_ line: Substring) -> Int {
-        var s = line.trimmingSpacesSubstring()
-        if s.hasPrefix("|") { s = s.dropFirst() }
-        if s.hasSuffix("|"), !s.hasSuffix("\\|") { s = s.dropLast() }
+    static func cells(_ line: Substring) -> Int { cells(Array(line.utf8)[...]) }
+
+    static func cells(_ u: ArraySlice<UInt8>) -> Int {
+        var a = u.startIndex, z = u.endIndex
+        while a < z, u[a] == 32 || u[a] == 9 { a += 1 }
+        while z > a, u[z - 1] == 32 || u[z - 1] == 9 || u[z - 1] == 13 { z -= 1 }
+        if a < z, u[a] == 124 { a += 1 }
+        if z > a, u[z - 1] == 124, !(z - 2 >= a && u[z - 2] == 92) { z -= 1 }
         var count = 1
         var inCode = false
-        var prev: Character = " "
-        for c in s {
-            if c == "`" { inCode.toggle() } else if c == "|", !inCode, prev != "\\" { count += 1 }
+        var prev: UInt8 = 32
+        var k = a
+        while k < z {
+            let c = u[k]
+            if c == 96 { inCode.toggle() } else if c == 124, !inCode, prev != 92 { count += 1 }
             prev = c
+            k += 1
         }
         return count
     }
 
-    static func isSeparator(_ line: Substring) -> Bool {
-        let t = line.trimmingSpacesSubstring()
-        return t.contains("-") && t.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " }
+    static func isSeparator(_ u: ArraySlice<UInt8>) -> Bool {
+        var dash = false
+        for c in u {
+            if c == 45 { dash = true } else if c != 124 && c != 58 && c != 32 && c != 9 && c != 13 { return false }
+        }
+        return dash
+    }
+
+    static func startsWithBar(_ u: ArraySlice<UInt8>) -> Bool {
+        for c in u { if c == 32 || c == 9 { continue }; return c == 124 }
+        return false
     }
 
     static func check(_ file: SourceFile, skip: [Bool]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var l = 1
         let n = file.lines.lineCount
+        func line(_ l: Int) -> ArraySlice<UInt8> {
+            let s = file.lines.lineStarts[l - 1]
+            let e = l < n ? file.lines.lineStarts[l] - 1 : file.bytes.count
+            return file.bytes[s..<max(s, e)]
+        }
+        var l = 1
         while l < n {
             defer { l += 1 }
-            guard l < skip.count, !skip[l], l + 1 < skip.count, !skip[l + 1] else { continue }
-            let head = file.lines.lineText(l)
-            guard head.trimmingSpacesSubstring().hasPrefix("|"), isSeparator(file.lines.lineText(l + 1)) else { continue }
+            guard l + 1 < skip.count, !skip[l], !skip[l + 1] else { continue }
+            let head = line(l)
+            guard startsWithBar(head), isSeparator(line(l + 1)) else { continue }
             let width = cells(head)
             var r = l + 2
             while r <= n, r < skip.count, !skip[r] {
-                let row = file.lines.lineText(r)
-                guard row.trimmingSpacesSubstring().hasPrefix("|") else { break }
+                let row = line(r)
+                guard startsWithBar(row) else { break }
                 let c = cells(row)
                 if c != width {
                     out.append(info.diagnostic("table row has \(c) cells; the header has \(width)", at: file.location(line: r),

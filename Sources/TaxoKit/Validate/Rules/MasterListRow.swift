@@ -40,16 +40,16 @@ enum MasterListDisagreement {
         var out: [Diagnostic] = []
         var known = Set<String>()
         for row in lib.masterRows {
-            if let f = row.file { known.insert(f) }
+            if let f = row.file ?? row.movedTo { known.insert(f) }
             if let e = row.entity { known.insert(lib.entities[e].file) }
             if let p = row.path, row.file == nil {
                 let name = p.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? p
                 var hint = "create the file, or correct or remove the row"
-                if let moved = lib.inventory.byName[name.lowercased()]?.first { hint = "a file of this name is at '\(moved)'; update the row" }
+                if let moved = row.movedTo ?? lib.inventory.byName[name.lowercased()]?.first { hint = "a file of this name is at '\(moved)'; update the row" }
                 out.append(MasterListRowMissingFile.info.diagnostic("\(row.id): master list names '\(p)', which does not exist",
                                                                   at: row.location, hint: hint))
             }
-            guard let ei = row.entity, row.file != nil || lib.entities[ei].id?.written == row.id else { continue }
+            guard let ei = row.entity, row.file != nil || row.movedTo != nil || lib.entities[ei].id?.written == row.id else { continue }
             let e = lib.entities[ei]
             let declared = lib.displayID(e)
             var problems: [String] = []
