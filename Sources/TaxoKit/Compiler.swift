@@ -26,13 +26,14 @@ struct StageClock {
 
 /// The one facade: discover, parse, extract, resolve, validate.
 public enum Compiler {
-    public static func compile(root: String, config: Config, only: [String]? = nil) -> CompileResult {
+    public static func compile(root: String, config: Config, only: [String]? = nil, keepContent: Bool = false) -> CompileResult {
         var clock = StageClock()
         let (found, discoveryDiags, inventory) = Discovery.discoverAll(root: root, config: config)
         clock.lap("discover")
         let grammar = IDGrammar(config: config)
-        let processor = FileProcessor(config: config, grammar: grammar,
+        var processor = FileProcessor(config: config, grammar: grammar,
                                       videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        processor.keepContent = keepContent
         let results = Parallel.map(found) { processor.process($0) }
         clock.lap("read, parse, extract")
         return finish(config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only, clock: clock)

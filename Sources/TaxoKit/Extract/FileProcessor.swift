@@ -29,6 +29,8 @@ struct FileProcessor: @unchecked Sendable {
     let config: Config
     let grammar: IDGrammar
     let videoRegex: NSRegularExpression?
+    /// Keep each record's JSON and each document's text (for the index).
+    var keepContent = false
 
     func process(_ f: DiscoveredFile) -> FileResult {
         guard let raw = FileReader.read(f.absolutePath) else {
@@ -66,7 +68,7 @@ struct FileProcessor: @unchecked Sendable {
             }
         case .markdown:
             if let d = JSONInMarkdown.check(file) { r.diagnostics.append(d) }
-            var m = MarkdownExtractor(grammar: grammar, config: config, file: file, videoRegex: videoRegex)
+            var m = MarkdownExtractor(grammar: grammar, config: config, file: file, videoRegex: videoRegex, keepContent: keepContent)
             let (out, info) = m.extractWithInfo()
             switch out {
             case .entity(let e): r.entities.append(e)
@@ -102,6 +104,7 @@ struct FileProcessor: @unchecked Sendable {
         case .success(let root):
             guard let kindIndex else { return }
             var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file)
+            x.keepRecords = keepContent
             r.entities = x.extract(root: root)
             r.diagnostics += x.diagnostics
         }

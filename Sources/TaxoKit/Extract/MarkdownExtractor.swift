@@ -7,6 +7,7 @@ struct MarkdownExtractor {
     let config: Config
     let file: SourceFile
     let videoRegex: NSRegularExpression?
+    var keepContent = false
     var diagnostics: [Diagnostic] = []
 
     enum Output {
@@ -119,9 +120,18 @@ struct MarkdownExtractor {
             }
         }
         let dept = fields.first { $0.normalizedKey == "department" }?.value
-        return Entity(kind: kindIndex, id: parsed, rawID: idf.value, name: name, file: file.path, location: loc,
-                      department: dept, idField: idf.key, soleRecordInFile: !own.fromFilename, references: refs,
-                      legacyKeys: own.legacyKeys)
+        var e = Entity(kind: kindIndex, id: parsed, rawID: idf.value, name: name, file: file.path, location: loc,
+                       department: dept, idField: idf.key, soleRecordInFile: !own.fromFilename, references: refs,
+                       legacyKeys: own.legacyKeys)
+        e.description = fields.first { f in RecordExtractor.descriptionFields.contains { FieldKey.matches(f.key, normalized: $0) } }?.value
+        if keepContent {
+            var w = JSONWriter(pretty: false)
+            w.beginObject()
+            for f in fields { w.string(f.key, f.value) }
+            w.endObject()
+            e.record = w.out
+        }
+        return e
     }
 
     mutating func document(fields: [HeaderField], syntax: MarkdownSyntax, tokens: [(IDToken, Int, Int)]) -> Document {
@@ -182,7 +192,8 @@ struct MarkdownExtractor {
             }
         }
         return Document(path: file.path, type: type?.name, title: title, video: video, fields: fieldMap,
-                        headings: syntax.headings, mentions: mentions, checkMentions: type?.checkMentions ?? true)
+                        headings: syntax.headings, mentions: mentions, checkMentions: type?.checkMentions ?? true,
+                        text: keepContent ? file.text : nil)
     }
 
     /// The exact position of a link destination, searched from the line its block starts on.

@@ -7,6 +7,8 @@ struct RecordExtractor {
     var diagnostics: [Diagnostic] = []
     /// Legacy keys of the record being walked (they are its own IDs, not references).
     var legacySkip: Set<String> = []
+    /// Keep each record as compact JSON.
+    var keepRecords = false
 
     init(grammar: IDGrammar, kindIndex: Int, file: SourceFile) {
         self.grammar = grammar
@@ -70,10 +72,15 @@ struct RecordExtractor {
         legacySkip = Set(legacyKeys)
         walk(record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
         _ = idKey
-        return Entity(kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
-                      department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
-                      legacyKeys: legacyKeys.filter { $0 != parsed?.key })
+        var e = Entity(kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
+                       department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
+                       legacyKeys: legacyKeys.filter { $0 != parsed?.key })
+        e.description = record.member(matchingAny: RecordExtractor.descriptionFields)?.node.string
+        if keepRecords { e.record = record.compactJSON() }
+        return e
     }
+
+    static let descriptionFields = ["description", "purpose", "objective", "summary", "detail"]
 
     enum PathStep {
         case key(String)

@@ -15,6 +15,10 @@ public struct Entity: Sendable {
     public var references: [Reference]
     /// Older IDs this entity answers to (keys), from an inner ID, `legacy_id_fields` or a master list.
     public var legacyKeys: [String] = []
+    /// A description, purpose or objective, for search.
+    public var description: String?
+    /// The record as compact JSON (kept when building the index).
+    public var record: String?
 }
 
 /// A link from an entity field (or a Markdown header field) to an ID.
@@ -70,4 +74,6 @@ public struct Document: Sendable {
     public var headings: [Heading]
     public var mentions: [Mention]
     public var checkMentions: Bool
+    /// The Markdown text (kept when building the index, for full-text search).
+    public var text: String?
 }

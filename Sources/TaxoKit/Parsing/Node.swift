@@ -96,3 +96,33 @@ public enum FieldKey {
         return n.next() == nil
     }
 }
+
+extension Node {
+    /// The value as compact JSON (YAML values too), keys in their written order.
+    public func compactJSON() -> String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    func write(into out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += Double(n) != nil ? n : JSONWriter.escape(n)
+        case .string(let s): out += JSONWriter.escape(s)
+        case .array(let a):
+            out += "["
+            for (i, n) in a.enumerated() { if i > 0 { out += "," }; n.write(into: &out) }
+            out += "]"
+        case .object(let m):
+            out += "{"
+            for (i, x) in m.enumerated() {
+                if i > 0 { out += "," }
+                out += JSONWriter.escape(x.key) + ":"
+                x.node.write(into: &out)
+            }
+            out += "}"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import TaxoKit
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Full-text search of entities and documents in the index (run taxo build first).")
+
+    @OptionGroup var library: LibraryOptions
+
+    @Option(name: .long, help: "The index (default: output/index.sqlite under the library root).")
+    var index: String?
+
+    @Option(name: .long, help: "At most this many hits.")
+    var limit = 20
+
+    @Argument(help: "An FTS5 query: words, \"a phrase\", prefix*, AND/OR/NOT.")
+    var query: [String]
+
+    func run() throws {
+        let root = library.rootURL()
+        let path = index ?? root.appendingPathComponent("output/index.sqlite").path
+        guard FileManager.default.fileExists(atPath: path) else {
+            Console.err("taxo: error: no index at \(path); run 'taxo build' first\n")
+            throw TaxoExit(code: 2)
+        }
+        do {
+            let hits = try IndexSearch.search(indexPath: path, query: query.joined(separator: " "), limit: limit)
+            if hits.isEmpty { Console.err("taxo: no hits\n"); throw TaxoExit(code: 1) }
+            var out = ""
+            for h in hits { out += "\(h.file):\(h.line): \(h.title)\n    \(h.snippet)\n" }
+            Console.out(out)
+        } catch let e as SQLiteDatabase.Error {
+            Console.err("taxo: error: the query could not run: \(e.message)\n")
+            throw TaxoExit(code: 2)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Ranked full-text search over the index's entity and document tables.
+public enum IndexSearch {
+    public struct Hit: Sendable, Equatable {
+        public var file: String
+        public var line: Int
+        public var title: String
+        public var snippet: String
+        public var rank: Double
+    }
+
+    public static func search(indexPath: String, query: String, limit: Int = 20) throws -> [Hit] {
+        let db = try SQLiteDatabase(path: indexPath, readOnly: true)
+        let q = sanitize(query)
+        var hits: [Hit] = []
+        let e = try db.prepare("""
+            SELECT file, line, '[' || kind || ' ' || id || '] ' || name, snippet(entity_fts, -1, '[', ']', '…', 12), bm25(entity_fts, 0, 0, 0, 0, 10.0, 1.0)
+            FROM entity_fts WHERE entity_fts MATCH ? ORDER BY 5, file, line LIMIT ?
+            """)
+        try e.bind([.text(q), .int(limit)])
+        while try e.step() {
+            let r = e.row()
+            hits.append(Hit(file: r[0] ?? "", line: Int(r[1] ?? "0") ?? 0, title: r[2] ?? "", snippet: r[3] ?? "", rank: Double(r[4] ?? "0") ?? 0))
+        }
+        let d = try db.prepare("""
+            SELECT path, line, heading, snippet(document_fts, 3, '[', ']', '…', 12), bm25(document_fts, 0, 0, 2.0, 1.0)
+            FROM document_fts WHERE document_fts MATCH ? ORDER BY 5, path, line LIMIT ?
+            """)
+        try d.bind([.text(q), .int(limit)])
+        while try d.step() {
+            let r = d.row()
+            hits.append(Hit(file: r[0] ?? "", line: Int(r[1] ?? "0") ?? 0, title: "§ " + (r[2] ?? ""), snippet: (r[3] ?? "").replacingAll("\n", with: " "),
+                            rank: Double(r[4] ?? "0") ?? 0))
+        }
+        hits.sort { ($0.rank, $0.file, $0.line) < ($1.rank, $1.file, $1.line) }
+        return Array(hits.prefix(limit))
+    }
+
+    /// Plain words become an implicit AND of prefix-free terms; FTS5 syntax is passed through when present.
+    static func sanitize(_ q: String) -> String {
+        if q.contains("\"") || q.contains("*") || q.contains(" AND ") || q.contains(" OR ") || q.contains(" NOT ") { return q }
+        return q.split(whereSeparator: { $0 == " " }).map { "\"" + $0.replacingAll("\"", with: "") + "\"" }.joined(separator: " ")
+    }
+}

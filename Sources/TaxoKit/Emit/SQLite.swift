@@ -1,0 +1,120 @@
+import CSQLite
+
+/// A thin SQLite connection: prepared statements, transactions, errors that carry the failing SQL.
+public final class SQLiteDatabase {
+    public struct Error: Swift.Error, CustomStringConvertible {
+        public var message: String
+        public var sql: String
+        public var description: String { "SQLite: \(message) (in: \(sql.prefix(200)))" }
+    }
+
+    let db: OpaquePointer
+
+    public init(path: String, readOnly: Bool = false) throws {
+        var handle: OpaquePointer?
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK, let h = handle else {
+            let msg = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let h = handle { sqlite3_close(h) }
+            throw Error(message: msg, sql: "open \(path)")
+        }
+        db = h
+    }
+
+    deinit { sqlite3_close(db) }
+
+    public func exec(_ sql: String) throws {
+        var err: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(db, sql, nil, nil, &err) != SQLITE_OK {
+            let msg = err.map { String(cString: $0) } ?? "error"
+            sqlite3_free(err)
+            throw Error(message: msg, sql: sql)
+        }
+    }
+
+    public func prepare(_ sql: String) throws -> Statement {
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let s = stmt else {
+            throw Error(message: String(cString: sqlite3_errmsg(db)), sql: sql)
+        }
+        return Statement(stmt: s, db: self, sql: sql)
+    }
+
+    /// Runs a query and returns every row as strings (NULL as nil).
+    public func query(_ sql: String, _ args: [Value] = []) throws -> [[String?]] {
+        let s = try prepare(sql)
+        try s.bind(args)
+        var rows: [[String?]] = []
+        while try s.step() { rows.append(s.row()) }
+        return rows
+    }
+
+    public enum Value {
+        case text(String?)
+        case int(Int?)
+        case blob([UInt8])
+        case null
+    }
+
+    public final class Statement {
+        let stmt: OpaquePointer
+        unowned let db: SQLiteDatabase
+        let sql: String
+
+        init(stmt: OpaquePointer, db: SQLiteDatabase, sql: String) {
+            self.stmt = stmt
+            self.db = db
+            self.sql = sql
+        }
+
+        deinit { sqlite3_finalize(stmt) }
+
+        static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+        public func bind(_ values: [Value]) throws {
+            sqlite3_reset(stmt)
+            sqlite3_clear_bindings(stmt)
+            for (i, v) in values.enumerated() {
+                let idx = Int32(i + 1)
+                let rc: Int32
+                switch v {
+                case .text(let s?): rc = sqlite3_bind_text(stmt, idx, s, -1, Statement.transient)
+                case .int(let n?): rc = sqlite3_bind_int64(stmt, idx, Int64(n))
+                case .blob(let b): rc = b.withUnsafeBytes { sqlite3_bind_blob(stmt, idx, $0.baseAddress, Int32(b.count), Statement.transient) }
+                case .text(nil), .int(nil), .null: rc = sqlite3_bind_null(stmt, idx)
+                }
+                if rc != SQLITE_OK { throw Error(message: String(cString: sqlite3_errmsg(db.db)), sql: sql) }
+            }
+        }
+
+        /// Binds and runs a statement that returns no rows.
+        public func run(_ values: [Value]) throws {
+            try bind(values)
+            let rc = sqlite3_step(stmt)
+            if rc != SQLITE_DONE && rc != SQLITE_ROW { throw Error(message: String(cString: sqlite3_errmsg(db.db)), sql: sql) }
+        }
+
+        public func step() throws -> Bool {
+            let rc = sqlite3_step(stmt)
+            if rc == SQLITE_ROW { return true }
+            if rc == SQLITE_DONE { return false }
+            throw Error(message: String(cString: sqlite3_errmsg(db.db)), sql: sql)
+        }
+
+        public func row() -> [String?] {
+            (0..<sqlite3_column_count(stmt)).map { i in
+                sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(stmt, i))
+            }
+        }
+
+        public func blob(_ i: Int32) -> [UInt8] {
+            let n = Int(sqlite3_column_bytes(stmt, i))
+            guard n > 0, let p = sqlite3_column_blob(stmt, i) else { return [] }
+            return Array(UnsafeRawBufferPointer(start: p, count: n))
+        }
+
+        public func text(_ i: Int32) -> String? {
+            sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(stmt, i))
+        }
+    }
+}
