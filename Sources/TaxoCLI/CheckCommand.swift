@@ -19,6 +19,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Never colour the output.")
     var noColor = false
 
+    @Flag(name: .long, help: "Parse every file; do not reuse the extraction cache of the last build.")
+    var noCache = false
+
     @Flag(name: .long, help: "Print counts per rule and per folder instead of every finding.")
     var summary = false
 
@@ -33,7 +36,9 @@ struct CheckCommand: ParsableCommand {
         let root = library.rootURL()
         let config = try library.loadConfig(root: root, format: format)
         let only = paths.map { relativePath($0, root: root) }
-        let result = Compiler.compile(root: root.path, config: config, only: only.isEmpty ? nil : only)
+        let cachePath = root.appendingPathComponent("output").appendingPathComponent(ExtractionCache.fileName).path
+        let cache = noCache ? nil : ExtractionCache(path: cachePath, configHash: config.hash)
+        let result = Compiler.compile(root: root.path, config: config, only: only.isEmpty ? nil : only, cache: cache)
         if timings {
             for t in result.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
         }

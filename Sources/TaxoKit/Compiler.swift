@@ -26,7 +26,8 @@ struct StageClock {
 
 /// The one facade: discover, parse, extract, resolve, validate.
 public enum Compiler {
-    public static func compile(root: String, config: Config, only: [String]? = nil, keepContent: Bool = false) -> CompileResult {
+    public static func compile(root: String, config: Config, only: [String]? = nil, keepContent: Bool = false,
+                               cache: ExtractionCache? = nil) -> CompileResult {
         var clock = StageClock()
         let (found, discoveryDiags, inventory) = Discovery.discoverAll(root: root, config: config)
         clock.lap("discover")
@@ -34,7 +35,7 @@ public enum Compiler {
         var processor = FileProcessor(config: config, grammar: grammar,
                                       videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
         processor.keepContent = keepContent
-        let results = Parallel.map(found) { processor.process($0) }
+        let results = Parallel.map(found) { processor.process($0, cache: cache) }
         clock.lap("read, parse, extract")
         return finish(config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only, clock: clock)
     }

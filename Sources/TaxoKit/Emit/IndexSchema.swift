@@ -2,6 +2,16 @@
 public enum IndexSchema {
     public static let version = 1
 
+    /// Tables whose rows all come from one library file, with the column naming it: an incremental
+    /// build deletes and re-inserts just the rows of changed files.
+    public static let perFileTables: [(table: String, column: String)] = [
+        ("files", "path"), ("entities", "file"), ("aliases", "file"), ("link_rows", "file"), ("documents", "path"),
+        ("sections", "document"), ("mention_rows", "document"), ("entity_fts", "file"), ("document_fts", "path"),
+    ]
+
+    /// Tables rebuilt whole on every build (they depend on the whole library).
+    public static let globalTables = ["meta", "resolution", "scopes", "diagnostics"]
+
     public static let sql = """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     CREATE TABLE files (
@@ -25,6 +35,7 @@ public enum IndexSchema {
     ) WITHOUT ROWID;
     CREATE INDEX entities_key ON entities(key);
     CREATE INDEX entities_kind ON entities(kind, id);
+    CREATE INDEX entities_file ON entities(file);
     CREATE TABLE aliases (
       alias TEXT NOT NULL,
       kind TEXT NOT NULL,
@@ -33,7 +44,8 @@ public enum IndexSchema {
       file TEXT NOT NULL REFERENCES files(path)
     );
     CREATE INDEX aliases_alias ON aliases(alias);
-    CREATE TABLE links (
+    CREATE INDEX aliases_file ON aliases(file);
+    CREATE TABLE link_rows (
       source_id TEXT NOT NULL,
       source_key TEXT,
       source_kind TEXT NOT NULL,
@@ -43,16 +55,23 @@ public enum IndexSchema {
       target_id TEXT NOT NULL,
       target_key TEXT NOT NULL,
       target_kind TEXT NOT NULL,
-      resolved_id TEXT,
-      resolved_key TEXT,
-      resolved_file TEXT,
       file TEXT NOT NULL REFERENCES files(path),
       line INTEGER NOT NULL,
       col INTEGER NOT NULL
     );
-    CREATE INDEX links_resolved ON links(resolved_key);
-    CREATE INDEX links_target ON links(target_key);
-    CREATE INDEX links_source ON links(source_key);
+    CREATE INDEX link_rows_target ON link_rows(target_key);
+    CREATE INDEX link_rows_source ON link_rows(source_key);
+    CREATE INDEX link_rows_file ON link_rows(file);
+    CREATE TABLE resolution (
+      lookup TEXT PRIMARY KEY,
+      id TEXT NOT NULL,
+      key TEXT,
+      file TEXT NOT NULL,
+      via TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE VIEW links AS
+      SELECT l.*, r.id AS resolved_id, r.key AS resolved_key, r.file AS resolved_file, r.via AS resolved_via
+      FROM link_rows l LEFT JOIN resolution r ON r.lookup = l.target_key;
     CREATE TABLE documents (
       path TEXT PRIMARY KEY REFERENCES files(path),
       title TEXT,
@@ -68,7 +87,7 @@ public enum IndexSchema {
       line INTEGER NOT NULL
     );
     CREATE INDEX sections_document ON sections(document, line);
-    CREATE TABLE mentions (
+    CREATE TABLE mention_rows (
       document TEXT NOT NULL REFERENCES documents(path),
       id TEXT NOT NULL,
       key TEXT NOT NULL,
@@ -79,12 +98,16 @@ public enum IndexSchema {
       context TEXT NOT NULL,
       label TEXT,
       proposal INTEGER NOT NULL,
-      scoped INTEGER NOT NULL,
-      resolved_id TEXT,
-      resolved_file TEXT
+      declares_scope INTEGER NOT NULL
     );
-    CREATE INDEX mentions_key ON mentions(key);
-    CREATE INDEX mentions_document ON mentions(document, line);
+    CREATE INDEX mention_rows_key ON mention_rows(key);
+    CREATE INDEX mention_rows_document ON mention_rows(document, line);
+    CREATE TABLE scopes (video TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (video, key)) WITHOUT ROWID;
+    CREATE VIEW mentions AS
+      SELECT m.*, d.video AS video,
+             EXISTS (SELECT 1 FROM scopes s WHERE s.video = d.video AND s.key = m.key) AS in_scope,
+             r.id AS resolved_id, r.file AS resolved_file
+      FROM mention_rows m JOIN documents d ON d.path = m.document LEFT JOIN resolution r ON r.lookup = m.key;
     CREATE TABLE diagnostics (
       code TEXT NOT NULL,
       severity TEXT NOT NULL,
@@ -109,12 +132,12 @@ public enum IndexSchema {
       SELECT e.id, e.kind, e.name, e.file, e.line FROM entities e
       WHERE e.key IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM links l WHERE l.resolved_key = e.key AND l.source_key IS NOT e.key)
-        AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.key = e.key);
+        AND NOT EXISTS (SELECT 1 FROM mention_rows m WHERE m.key = e.key);
     CREATE VIEW coverage_by_kind AS
       SELECT e.kind,
              count(*) AS entities,
              sum(EXISTS (SELECT 1 FROM links l WHERE l.resolved_key = e.key AND l.source_key IS NOT e.key)) AS referenced,
-             sum(EXISTS (SELECT 1 FROM mentions m WHERE m.key = e.key)) AS mentioned,
+             sum(EXISTS (SELECT 1 FROM mention_rows m WHERE m.key = e.key)) AS mentioned,
              (SELECT count(*) FROM links l WHERE l.source_kind = e.kind AND l.resolved_key IS NULL) AS dangling_links_out
       FROM entities e WHERE e.key IS NOT NULL GROUP BY e.kind;
     """

@@ -2,13 +2,73 @@ import Foundation
 
 /// Writes the compiled library to `index.sqlite`: into a temporary file beside it, in one transaction,
 /// rows in sorted order, then renamed into place, so a crash never leaves a half-written index and two
-/// builds of one library differ only in `meta.build_time`.
+/// builds of one library differ only in `meta.build_time`. An incremental write starts from a copy of
+/// the previous index and replaces only the rows of files that changed, plus the whole-library tables.
 public enum IndexWriter {
+    /// What an existing index says about the build that wrote it.
+    public struct Previous {
+        public var files: [String: String]
+        public var usable: Bool
+    }
+
+    /// Reads an existing index's file hashes; it is usable when schema, taxo version and configuration match.
+    public static func previous(at path: String, configHash: String) -> Previous? {
+        guard FileManager.default.fileExists(atPath: path), let db = try? SQLiteDatabase(path: path, readOnly: true),
+              let meta = try? db.query("SELECT key, value FROM meta") else { return nil }
+        var m: [String: String] = [:]
+        for r in meta { if let k = r[0], let v = r[1] { m[k] = v } }
+        let usable = m["schema_version"] == String(IndexSchema.version) && m["taxo_version"] == TaxoVersion.string
+            && m["config_hash"] == configHash
+        var files: [String: String] = [:]
+        for r in (try? db.query("SELECT path, hash FROM files")) ?? [] { if let p = r[0], let h = r[1] { files[p] = h } }
+        return Previous(files: files, usable: usable)
+    }
+
+    /// Writes the whole index. Every file result must carry its content (record JSON, document text).
     public static func write(_ result: CompileResult, to path: String, buildTime: String) throws {
+        try atomically(path) { tmp in
+            let db = try open(tmp)
+            try db.exec("BEGIN")
+            try db.exec(IndexSchema.sql)
+            try insertFileRows(db, result, only: nil)
+            try insertGlobalRows(db, result, buildTime: buildTime)
+            try db.exec("COMMIT")
+            try db.exec("INSERT INTO entity_fts(entity_fts) VALUES('optimize'); INSERT INTO document_fts(document_fts) VALUES('optimize');")
+        }
+    }
+
+    /// Updates a copy of the previous index: rows of `changed` files are replaced, rows of files that
+    /// are gone are deleted, whole-library tables are rebuilt. Changed results must carry their content.
+    public static func update(_ result: CompileResult, previous: Previous, at path: String, buildTime: String) throws {
+        let current = Dictionary(result.library.files.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
+        let changed = Set(current.filter { previous.files[$0.key] != $0.value }.keys)
+        let removed = Set(previous.files.keys).subtracting(current.keys)
+        try atomically(path) { tmp in
+            try FastCopy.copy(from: path, to: tmp)
+            let db = try open(tmp)
+            try db.exec("BEGIN")
+            for (table, column) in IndexSchema.perFileTables {
+                let del = try db.prepare("DELETE FROM \(table) WHERE \(column) = ?")
+                for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
+            }
+            for t in IndexSchema.globalTables { try db.exec("DELETE FROM \(t)") }
+            try insertFileRows(db, result, only: changed)
+            try insertGlobalRows(db, result, buildTime: buildTime)
+            try db.exec("COMMIT")
+        }
+    }
+
+    static func open(_ path: String) throws -> SQLiteDatabase {
+        let db = try SQLiteDatabase(path: path)
+        try db.exec("PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;")
+        return db
+    }
+
+    static func atomically(_ path: String, _ body: (String) throws -> Void) throws {
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: tmp)
         do {
-            try fill(result, path: tmp, buildTime: buildTime)
+            try body(tmp)
             if ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" {
                 // Tests kill the process here to prove the previous index survives.
                 FileHandle.standardError.write(Data("taxo: paused before rename\n".utf8))
@@ -21,30 +81,23 @@ public enum IndexWriter {
         }
     }
 
-    static func fill(_ r: CompileResult, path: String, buildTime: String) throws {
-        let db = try SQLiteDatabase(path: path)
-        try db.exec("PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF;")
-        try db.exec("BEGIN")
-        try db.exec(IndexSchema.sql)
+    /// Rows that come from single files (all files, or only `only`), in sorted order.
+    static func insertFileRows(_ db: SQLiteDatabase, _ r: CompileResult, only: Set<String>?) throws {
         let lib = r.library
         let kinds = lib.config.kinds.map(\.name)
-
-        let meta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
-        for (k, v) in [("schema_version", String(IndexSchema.version)), ("taxo_version", TaxoVersion.string),
-                       ("config_hash", lib.config.hash), ("build_time", buildTime),
-                       ("errors", String(r.summary.errors)), ("warnings", String(r.summary.warnings))] {
-            try meta.run([.text(k), .text(v)])
-        }
+        func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
 
         let files = try db.prepare("INSERT INTO files VALUES (?, ?, ?, ?)")
-        for f in lib.files.sorted(by: { $0.path < $1.path }) {
+        for f in lib.files.sorted(by: { $0.path < $1.path }) where wanted(f.path) {
             try files.run([.text(f.path), .text(f.format.rawValue), .int(f.size), .text(f.hash)])
         }
 
         let ent = try db.prepare("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let fts = try db.prepare("INSERT INTO entity_fts VALUES (?, ?, ?, ?, ?, ?)")
         let alias = try db.prepare("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)")
-        let order = lib.entities.indices.sorted { lib.entities[$0].location < lib.entities[$1].location }
+        let link = try db.prepare("INSERT INTO link_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let order = lib.entities.indices.filter { wanted(lib.entities[$0].file) }
+            .sorted { lib.entities[$0].location < lib.entities[$1].location }
         for i in order {
             let e = lib.entities[i]
             let id = lib.displayID(e)
@@ -54,30 +107,19 @@ public enum IndexWriter {
             for a in e.legacyKeys.sorted() {
                 try alias.run([.text(a.hasPrefix("~") ? String(a.dropFirst()) : a), .text(kinds[e.kind]), .text(id), .text(e.id?.key), .text(e.file)])
             }
-            if let p = e.id, p.written != p.canonical {
-                try alias.run([.text(p.written), .text(kinds[e.kind]), .text(id), .text(p.key), .text(e.file)])
-            }
-        }
-
-        let link = try db.prepare("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        for i in order {
-            let e = lib.entities[i]
-            let refs = e.references.indices.sorted { (e.references[$0].location, e.references[$0].id.written) < (e.references[$1].location, e.references[$1].id.written) }
-            for ri in refs {
-                let ref = e.references[ri]
-                let t = lib.targets[i][ri].map { lib.entities[$0] }
-                try link.run([.text(lib.displayID(e)), .text(e.id?.key), .text(kinds[e.kind]), .text(ref.field), .text(ref.raw), .text(ref.label),
+            let refs = e.references.sorted { ($0.location, $0.id.written) < ($1.location, $1.id.written) }
+            for ref in refs {
+                try link.run([.text(id), .text(e.id?.key), .text(kinds[e.kind]), .text(ref.field), .text(ref.raw), .text(ref.label),
                               .text(ref.id.written), .text(ref.id.key), .text(kinds[ref.id.kind]),
-                              .text(t.map { lib.displayID($0) }), .text(t?.id?.key), .text(t?.file),
                               .text(ref.location.file), .int(ref.location.line), .int(ref.location.column)])
             }
         }
 
         let doc = try db.prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?)")
         let sec = try db.prepare("INSERT INTO sections VALUES (?, ?, ?, ?)")
-        let men = try db.prepare("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let men = try db.prepare("INSERT INTO mention_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let dfts = try db.prepare("INSERT INTO document_fts VALUES (?, ?, ?, ?)")
-        for d in lib.documents.sorted(by: { $0.path < $1.path }) {
+        for d in lib.documents.sorted(by: { $0.path < $1.path }) where wanted(d.path) {
             var w = JSONWriter(pretty: false)
             w.beginObject()
             for k in d.fields.keys.sorted() { w.string(k, d.fields[k]) }
@@ -86,18 +128,34 @@ public enum IndexWriter {
             for h in d.headings.sorted(by: { $0.line < $1.line }) {
                 try sec.run([.text(d.path), .int(h.level), .text(h.text), .int(h.line)])
             }
-            let scope = d.video.flatMap { lib.scopes[$0] }
             for m in d.mentions.sorted(by: { ($0.location, $0.id.written) < ($1.location, $1.id.written) }) {
-                let t = lib.lookup(m.id).map { lib.entities[$0] }
-                let inScope = lib.config.kinds[m.id.kind].scoped && scope?.contains(m.id.key) == true
                 try men.run([.text(d.path), .text(m.id.written), .text(m.id.key), .text(kinds[m.id.kind]),
                              .int(m.location.line), .int(m.location.column), .text(m.heading), .text(m.context), .text(m.label),
-                             .int(m.isProposal ? 1 : 0), .int(m.declaresScope || inScope ? 1 : 0),
-                             .text(t.map { lib.displayID($0) }), .text(t?.file)])
+                             .int(m.isProposal ? 1 : 0), .int(m.declaresScope ? 1 : 0)])
             }
             for s in sections(of: d) { try dfts.run([.text(d.path), .int(s.line), .text(s.heading), .text(s.text)]) }
         }
+    }
 
+    /// Rows that depend on the whole library: meta, resolution of every ID and alias, scopes, diagnostics.
+    static func insertGlobalRows(_ db: SQLiteDatabase, _ r: CompileResult, buildTime: String) throws {
+        let lib = r.library
+        let meta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
+        for (k, v) in [("schema_version", String(IndexSchema.version)), ("taxo_version", TaxoVersion.string),
+                       ("config_hash", lib.config.hash), ("build_time", buildTime),
+                       ("errors", String(r.summary.errors)), ("warnings", String(r.summary.warnings))] {
+            try meta.run([.text(k), .text(v)])
+        }
+        let res = try db.prepare("INSERT INTO resolution VALUES (?, ?, ?, ?, ?)")
+        var rows: [(String, Int, String)] = []
+        for (k, v) in lib.table { if let first = v.first { rows.append((k, first, "id")) } }
+        for (k, v) in lib.aliases where lib.table[k] == nil { if let first = v.first { rows.append((k, first, "alias")) } }
+        for (k, i, via) in rows.sorted(by: { $0.0 < $1.0 }) {
+            let e = lib.entities[i]
+            try res.run([.text(k), .text(lib.displayID(e)), .text(e.id?.key), .text(e.file), .text(via)])
+        }
+        let sc = try db.prepare("INSERT INTO scopes VALUES (?, ?)")
+        for v in lib.scopes.keys.sorted() { for k in lib.scopes[v]!.sorted() { try sc.run([.text(v), .text(k)]) } }
         let diag = try db.prepare("INSERT INTO diagnostics VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for d in r.diagnostics {
             var w = JSONWriter(pretty: false)
@@ -114,27 +172,24 @@ public enum IndexWriter {
             try diag.run([.text(d.code), .text(d.severity.label), .text(d.location?.file), .int(d.location?.line),
                           .int(d.location?.column), .text(d.message), .text(d.hint), .text(w.out)])
         }
-        try db.exec("COMMIT")
-        try db.exec("INSERT INTO entity_fts(entity_fts) VALUES('optimize'); INSERT INTO document_fts(document_fts) VALUES('optimize');")
     }
 
     /// A document's text cut at its headings: (first line, heading, text).
     static func sections(of d: Document) -> [(line: Int, heading: String, text: String)] {
         guard let text = d.text else { return [] }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let starts = Set(d.headings.map(\.line))
+        var headingAt: [Int: String] = [:]
+        for h in d.headings where headingAt[h.line] == nil { headingAt[h.line] = h.text }
         var out: [(Int, String, String)] = []
         var cur: [Substring] = []
         var curLine = 1
         var heading = d.title ?? ""
         for (i, l) in lines.enumerated() {
-            if starts.contains(i + 1), !cur.isEmpty {
-                out.append((curLine, heading, cur.joined(separator: "\n")))
+            if let h = headingAt[i + 1] {
+                if !cur.isEmpty { out.append((curLine, heading, cur.joined(separator: "\n"))) }
                 cur = []
-            }
-            if starts.contains(i + 1) {
                 curLine = i + 1
-                heading = d.headings.first { $0.line == i + 1 }?.text ?? heading
+                heading = h
             }
             cur.append(l)
         }

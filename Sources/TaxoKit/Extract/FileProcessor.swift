@@ -13,6 +13,8 @@ public struct FileResult: Sendable {
     /// A CSV master list, when the configuration declares this file as one.
     public var masterList: (index: Int, table: CSVTable)?
     public var diagnostics: [Diagnostic] = []
+    /// Taken from the extraction cache (unchanged since the last build) rather than parsed now.
+    public var fromCache = false
 }
 
 /// What link checking needs from a Markdown file.
@@ -32,12 +34,13 @@ struct FileProcessor: @unchecked Sendable {
     /// Keep each record's JSON and each document's text (for the index).
     var keepContent = false
 
-    func process(_ f: DiscoveredFile) -> FileResult {
+    func process(_ f: DiscoveredFile, cache: ExtractionCache? = nil) -> FileResult {
         guard let raw = FileReader.read(f.absolutePath) else {
             var r = FileResult(path: f.path, format: f.format, size: f.size, hash: "")
             r.diagnostics.append(SkippedFile.diagnostic(path: f.path, reason: "it cannot be read"))
             return r
         }
+        if let cache, let hit = cache.result(path: f.path, hash: Hashing.fnv1aHex(raw)) { return hit }
         return process(path: f.path, format: f.format, bytes: raw)
     }
 

@@ -1,0 +1,105 @@
+/// A compact, versioned binary encoding for cached extraction results: varints, length-prefixed
+/// UTF-8 strings, and a per-file string table so repeated strings (paths, fields) are stored once.
+struct BinaryWriter {
+    var bytes: [UInt8] = []
+    private var strings: [String: Int] = [:]
+
+    mutating func uint(_ v: UInt64) {
+        var v = v
+        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func int(_ v: Int) { uint(UInt64(bitPattern: Int64(v)) << 1 ^ UInt64(bitPattern: Int64(v) >> 63)) }
+    mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+
+    /// Strings are interned: the first time written in full, later as a back-reference.
+    mutating func string(_ s: String) {
+        if let i = strings[s] { uint(UInt64(i) << 1 | 1); return }
+        strings[s] = strings.count
+        let u = s.utf8
+        uint(UInt64(u.count) << 1)
+        bytes.append(contentsOf: u)
+    }
+
+    mutating func optString(_ s: String?) {
+        bool(s != nil)
+        if let s { string(s) }
+    }
+
+    mutating func optInt(_ v: Int?) {
+        bool(v != nil)
+        if let v { int(v) }
+    }
+
+    mutating func raw(_ b: [UInt8]) {
+        uint(UInt64(b.count))
+        bytes.append(contentsOf: b)
+    }
+
+    /// Starts a new record whose strings do not refer back to earlier records.
+    mutating func resetStrings() { strings.removeAll(keepingCapacity: true) }
+}
+
+struct BinaryReader {
+    struct Corrupt: Error {}
+    let bytes: [UInt8]
+    var i = 0
+    private var strings: [String] = []
+
+    init(_ bytes: [UInt8], at offset: Int = 0) {
+        self.bytes = bytes
+        i = offset
+    }
+
+    mutating func uint() throws -> UInt64 {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard i < bytes.count, shift < 64 else { throw Corrupt() }
+            let b = bytes[i]
+            i += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+    }
+
+    mutating func int() throws -> Int {
+        let u = try uint()
+        return Int(Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
+    }
+
+    mutating func bool() throws -> Bool {
+        guard i < bytes.count else { throw Corrupt() }
+        i += 1
+        return bytes[i - 1] != 0
+    }
+
+    mutating func string() throws -> String {
+        let h = try uint()
+        if h & 1 == 1 {
+            let idx = Int(h >> 1)
+            guard idx < strings.count else { throw Corrupt() }
+            return strings[idx]
+        }
+        let n = Int(h >> 1)
+        guard i + n <= bytes.count else { throw Corrupt() }
+        let s = String(decoding: bytes[i..<(i + n)], as: UTF8.self)
+        i += n
+        strings.append(s)
+        return s
+    }
+
+    mutating func optString() throws -> String? { try bool() ? try string() : nil }
+    mutating func optInt() throws -> Int? { try bool() ? try int() : nil }
+
+    mutating func raw() throws -> [UInt8] {
+        let n = Int(try uint())
+        guard i + n <= bytes.count else { throw Corrupt() }
+        defer { i += n }
+        return Array(bytes[i..<(i + n)])
+    }
+
+    mutating func resetStrings() { strings.removeAll(keepingCapacity: true) }
+}

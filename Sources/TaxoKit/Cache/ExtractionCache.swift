@@ -1,0 +1,82 @@
+import Foundation
+
+/// Extraction results of the last build, by file and content hash, so that a later build or check
+/// re-parses only files whose content changed (and everything when taxo or the configuration changed).
+public final class ExtractionCache: @unchecked Sendable {
+    public static let fileName = "taxo-cache.bin"
+    static let magic = Array("TAXOCACHE".utf8)
+    static let formatVersion: UInt64 = 1
+
+    private let bytes: [UInt8]
+    private var entries: [String: (hash: String, offset: Int, length: Int)] = [:]
+
+    public var count: Int { entries.count }
+
+    /// Loads a cache written for this taxo version and configuration; nil when missing, stale or damaged.
+    public init?(path: String, configHash: String) {
+        guard let data = FileReader.read(path) else { return nil }
+        bytes = data
+        var r = BinaryReader(data)
+        do {
+            guard data.count > ExtractionCache.magic.count, Array(data.prefix(ExtractionCache.magic.count)) == ExtractionCache.magic else { return nil }
+            r.i = ExtractionCache.magic.count
+            guard try r.uint() == ExtractionCache.formatVersion, try r.string() == TaxoVersion.string,
+                  try r.string() == configHash else { return nil }
+            let n = try r.count()
+            for _ in 0..<n {
+                r.resetStrings()
+                let path = try r.string(), hash = try r.string()
+                let len = Int(try r.uint())
+                guard r.i + len <= data.count else { return nil }
+                entries[path] = (hash, r.i, len)
+                r.i += len
+            }
+        } catch { return nil }
+    }
+
+    /// The cached result for a file whose content has this hash.
+    public func result(path: String, hash: String) -> FileResult? {
+        guard let e = entries[path], e.hash == hash else { return nil }
+        var r = BinaryReader(bytes, at: e.offset)
+        guard var result = try? r.fileResult(), result.path == path else { return nil }
+        result.fromCache = true
+        return result
+    }
+
+    /// The encoded entry of a file, as stored (to carry it into the next cache unchanged).
+    func rawEntry(path: String, hash: String) -> ArraySlice<UInt8>? {
+        guard let e = entries[path], e.hash == hash else { return nil }
+        return bytes[e.offset..<(e.offset + e.length)]
+    }
+
+    /// Writes the results (without record JSON and document text) atomically. Entries of files taken
+    /// from `previous` unchanged are copied as they are.
+    public static func write(_ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil) throws {
+        let blobs = Parallel.map(results) { r -> [UInt8] in
+            if r.fromCache, let old = previous?.rawEntry(path: r.path, hash: r.hash) { return Array(old) }
+            var w = BinaryWriter()
+            w.fileResult(r)
+            return w.bytes
+        }
+        var w = BinaryWriter()
+        w.bytes.append(contentsOf: magic)
+        w.uint(formatVersion)
+        w.string(TaxoVersion.string)
+        w.string(configHash)
+        w.uint(UInt64(results.count))
+        for (r, b) in zip(results, blobs) {
+            w.resetStrings()
+            w.string(r.path)
+            w.string(r.hash)
+            w.raw(b)
+        }
+        let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: tmp, contents: Data(w.bytes)) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        if rename(tmp, path) != 0 {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+}
