@@ -21,7 +21,7 @@ release: setup
 	$(SWIFT) build -c release
 
 run: release
-	./.build/release/taxo check
+	./.build/release/taxo build
 
 test: setup
 	$(SWIFT) test

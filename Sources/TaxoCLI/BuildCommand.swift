@@ -33,45 +33,24 @@ struct BuildCommand: ParsableCommand {
             ?? root.appendingPathComponent("output")
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
         let progress = Progress(enabled: Console.stderrIsTerminal)
-        let index = outDir.appendingPathComponent("index.sqlite")
-        let cachePath = outDir.appendingPathComponent(ExtractionCache.fileName).path
-        let previous = noCache ? nil : IndexWriter.previous(at: index.path, configHash: config.hash)
-        let cache = previous?.usable == true ? ExtractionCache(path: cachePath, configHash: config.hash) : nil
-        progress.show(cache == nil ? "compiling" : "compiling (\(cache!.count) files cached)")
-        var result = Compiler.compile(root: root.path, config: config, keepContent: true, cache: cache)
-        var incremental = false
-        if let previous, previous.usable, cache != nil {
-            // Files taken from the cache must be the ones the previous index holds; otherwise start over.
-            incremental = result.library.files.allSatisfy { !$0.fromCache || previous.files[$0.path] == $0.hash }
-            if !incremental { result = Compiler.compile(root: root.path, config: config, keepContent: true) }
-        }
-        progress.show("writing the index")
-        let t0 = Date()
-        var tIndex = 0.0
+        progress.show("building")
+        let outcome: Builder.Outcome
         do {
-            if incremental, let previous {
-                try IndexWriter.update(result, previous: previous, at: index.path, buildTime: BuildTime.now())
-            } else {
-                try IndexWriter.write(result, to: index.path, buildTime: BuildTime.now())
-            }
-            tIndex = Date().timeIntervalSince(t0)
-            try ExtractionCache.write(result.library.files, to: cachePath, configHash: config.hash, previous: incremental ? cache : nil)
+            outcome = try Builder.build(root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now())
         } catch {
             progress.clear()
-            Console.err("taxo: error: could not write \(index.path): \(error)\n")
+            Console.err("taxo: error: could not write the index in \(outDir.path): \(error)\n")
             throw TaxoExit(code: 2)
         }
         progress.clear()
+        let result = outcome.result
         if timings {
-            for t in result.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
-            Console.err("write index".padding(28) + String(format: "%8.1f ms\n", tIndex * 1000))
-            Console.err("write cache".padding(28) + String(format: "%8.1f ms\n", (Date().timeIntervalSince(t0) - tIndex) * 1000))
+            for t in outcome.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
         }
         if !quiet { Console.out(format.render(result.diagnostics, summary: result.summary, color: Console.stdoutIsTerminal)) }
         let secs = String(format: "%.2f", Date().timeIntervalSince(start))
         Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")
-        let reparsed = result.library.files.filter { !$0.fromCache }.count
-        Console.err("taxo: wrote \(relativePath(index.path, root: root)) (\(incremental ? "incremental: \(reparsed) files re-parsed" : "full build"))\n")
+        Console.err("taxo: wrote \(relativePath(outcome.indexPath, root: root)) (\(outcome.incremental ? "incremental: \(outcome.reparsed) files re-parsed" : "full build"))\n")
         CompileResultKeeper.keep(result)
         if result.summary.errors > 0 { throw TaxoExit(code: 1) }
     }

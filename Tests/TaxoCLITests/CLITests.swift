@@ -120,4 +120,59 @@ import Testing
         #expect(r.out.contains("taxonomy.yaml:4:5: error: unknown key 'prefx' in kind tool [TAX0901]"))
         #expect(r.out.contains("did you mean 'prefix'?"))
     }
+
+    @Test func buildWritesAnIndexAndSearchFindsScaleKit() throws {
+        let root = try brokenCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let b = try taxo(["build", "--root", root.path, "--quiet"])
+        #expect(b.code == 1)
+        #expect(b.err.contains("wrote output/index.sqlite (full build)"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/index.sqlite").path))
+        let s = try taxo(["search", "--root", root.path, "ScaleKit"])
+        #expect(s.code == 0)
+        #expect(s.out.contains("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json:4: [tool TOL-SEC-124] ScaleKit Dashboard"))
+        let again = try taxo(["build", "--root", root.path, "--quiet"])
+        #expect(again.err.contains("incremental: 0 files re-parsed"))
+    }
+
+    @Test func aKilledBuildLeavesThePreviousIndexIntact() throws {
+        let root = try brokenCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try taxo(["build", "--root", root.path, "--quiet"]).code == 1)
+        let index = root.appendingPathComponent("output/index.sqlite")
+        let before = try #require(FileManager.default.contents(atPath: index.path))
+        let tool = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json")
+        try (try String(contentsOf: tool, encoding: .utf8)).replacingOccurrences(of: "MCP Inspector", with: "MCP Inspector 2")
+            .write(to: tool, atomically: true, encoding: .utf8)
+        for extra in [[], ["--no-cache"]] {
+            let p = Process()
+            p.executableURL = Self.binary
+            p.arguments = ["build", "--root", root.path, "--quiet"] + extra
+            var env = ProcessInfo.processInfo.environment
+            env["TAXO_TEST_PAUSE_BEFORE_RENAME"] = "1"
+            p.environment = env
+            let e = Pipe()
+            p.standardError = e
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            var seen = Data()
+            while !String(decoding: seen, as: UTF8.self).contains("paused before rename") {
+                let chunk = e.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                seen.append(chunk)
+            }
+            #expect(String(decoding: seen, as: UTF8.self).contains("paused before rename"))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .uncaughtSignal)
+            #expect(FileManager.default.contents(atPath: index.path) == before)
+        }
+        let dump = try taxo(["dump-index", "--root", root.path])
+        #expect(dump.code == 0 && dump.out.contains("| MCP Inspector |"))
+        let next = try taxo(["build", "--root", root.path, "--quiet"])
+        #expect(next.code == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+        #expect(try taxo(["dump-index", "--root", root.path]).out.contains("MCP Inspector 2"))
+    }
 }

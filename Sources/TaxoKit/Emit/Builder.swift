@@ -1,0 +1,48 @@
+import Foundation
+
+/// `taxo build`: compile, then write the index (incrementally when the previous index and cache allow)
+/// and the extraction cache into the output folder. Never writes inside the library's roots.
+public enum Builder {
+    public struct Outcome {
+        public var result: CompileResult
+        public var indexPath: String
+        public var incremental: Bool
+        public var reparsed: Int
+        public var timings: [(stage: String, seconds: Double)]
+    }
+
+    public static func build(root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String) throws -> Outcome {
+        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+        removeStaleTemporaries(in: outDir)
+        let index = outDir + "/index.sqlite"
+        let cachePath = outDir + "/" + ExtractionCache.fileName
+        let previous = noCache ? nil : IndexWriter.previous(at: index, configHash: config.hash)
+        let cache = previous?.usable == true ? ExtractionCache(path: cachePath, configHash: config.hash) : nil
+        var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache)
+        var incremental = false
+        if let previous, previous.usable, cache != nil {
+            // Files taken from the cache must be the ones the previous index holds; otherwise start over.
+            incremental = result.library.files.allSatisfy { !$0.fromCache || previous.files[$0.path] == $0.hash }
+            if !incremental { result = Compiler.compile(root: root, config: config, keepContent: true) }
+        }
+        var clock = StageClock()
+        if incremental, let previous {
+            try IndexWriter.update(result, previous: previous, at: index, buildTime: buildTime)
+        } else {
+            try IndexWriter.write(result, to: index, buildTime: buildTime)
+        }
+        clock.lap("write index")
+        try ExtractionCache.write(result.library.files, to: cachePath, configHash: config.hash, previous: incremental ? cache : nil)
+        clock.lap("write cache")
+        return Outcome(result: result, indexPath: index, incremental: incremental,
+                       reparsed: result.library.files.filter { !$0.fromCache }.count, timings: result.timings + clock.laps)
+    }
+
+    /// Temporary files of builds that were killed before they could rename them.
+    static func removeStaleTemporaries(in dir: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        where name.hasPrefix("index.sqlite.tmp-") || name.hasPrefix(ExtractionCache.fileName + ".tmp-") {
+            try? FileManager.default.removeItem(atPath: dir + "/" + name)
+        }
+    }
+}
