@@ -26,13 +26,22 @@ public enum Builder {
             if !incremental { result = Compiler.compile(root: root, config: config, keepContent: true) }
         }
         var clock = StageClock()
+        // The cache is written on another thread while SQLite (single-threaded) writes the index.
+        let files = result.library.files
+        let cacheDone = DispatchGroup()
+        nonisolated(unsafe) var cacheError: Error?
+        DispatchQueue.global().async(group: cacheDone) {
+            do { try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: incremental ? cache : nil) } catch { cacheError = error }
+        }
+        defer { cacheDone.wait() }
         if incremental, let previous {
             try IndexWriter.update(result, previous: previous, at: index, buildTime: buildTime)
         } else {
             try IndexWriter.write(result, to: index, buildTime: buildTime)
         }
         clock.lap("write index")
-        try ExtractionCache.write(result.library.files, to: cachePath, configHash: config.hash, previous: incremental ? cache : nil)
+        cacheDone.wait()
+        if let cacheError { throw cacheError }
         clock.lap("write cache")
         return Outcome(result: result, indexPath: index, incremental: incremental,
                        reparsed: result.library.files.filter { !$0.fromCache }.count, timings: result.timings + clock.laps)

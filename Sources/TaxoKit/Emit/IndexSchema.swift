@@ -12,7 +12,7 @@ public enum IndexSchema {
     /// Tables rebuilt whole on every build (they depend on the whole library).
     public static let globalTables = ["meta", "resolution", "scopes", "diagnostics"]
 
-    public static let sql = """
+    public static let tables = """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     CREATE TABLE files (
       path TEXT PRIMARY KEY,
@@ -33,9 +33,6 @@ public enum IndexSchema {
       record TEXT,
       PRIMARY KEY (file, line, col)
     ) WITHOUT ROWID;
-    CREATE INDEX entities_key ON entities(key);
-    CREATE INDEX entities_kind ON entities(kind, id);
-    CREATE INDEX entities_file ON entities(file);
     CREATE TABLE aliases (
       alias TEXT NOT NULL,
       kind TEXT NOT NULL,
@@ -43,8 +40,6 @@ public enum IndexSchema {
       entity_key TEXT,
       file TEXT NOT NULL REFERENCES files(path)
     );
-    CREATE INDEX aliases_alias ON aliases(alias);
-    CREATE INDEX aliases_file ON aliases(file);
     CREATE TABLE link_rows (
       source_id TEXT NOT NULL,
       source_key TEXT,
@@ -59,9 +54,6 @@ public enum IndexSchema {
       line INTEGER NOT NULL,
       col INTEGER NOT NULL
     );
-    CREATE INDEX link_rows_target ON link_rows(target_key);
-    CREATE INDEX link_rows_source ON link_rows(source_key);
-    CREATE INDEX link_rows_file ON link_rows(file);
     CREATE TABLE resolution (
       lookup TEXT PRIMARY KEY,
       id TEXT NOT NULL,
@@ -79,14 +71,12 @@ public enum IndexSchema {
       video TEXT,
       fields TEXT NOT NULL
     ) WITHOUT ROWID;
-    CREATE INDEX documents_video ON documents(video);
     CREATE TABLE sections (
       document TEXT NOT NULL REFERENCES documents(path),
       level INTEGER NOT NULL,
       heading TEXT NOT NULL,
       line INTEGER NOT NULL
     );
-    CREATE INDEX sections_document ON sections(document, line);
     CREATE TABLE mention_rows (
       document TEXT NOT NULL REFERENCES documents(path),
       id TEXT NOT NULL,
@@ -100,8 +90,6 @@ public enum IndexSchema {
       proposal INTEGER NOT NULL,
       declares_scope INTEGER NOT NULL
     );
-    CREATE INDEX mention_rows_key ON mention_rows(key);
-    CREATE INDEX mention_rows_document ON mention_rows(document, line);
     CREATE TABLE scopes (video TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (video, key)) WITHOUT ROWID;
     CREATE VIEW mentions AS
       SELECT m.*, d.video AS video,
@@ -118,8 +106,6 @@ public enum IndexSchema {
       hint TEXT,
       notes TEXT NOT NULL
     );
-    CREATE INDEX diagnostics_file ON diagnostics(file, line);
-    CREATE INDEX diagnostics_code ON diagnostics(code);
     CREATE VIRTUAL TABLE entity_fts USING fts5(id UNINDEXED, kind UNINDEXED, file UNINDEXED, line UNINDEXED, name, description);
     CREATE VIRTUAL TABLE document_fts USING fts5(path UNINDEXED, line UNINDEXED, heading, text);
     CREATE VIEW broken_links AS
@@ -141,4 +127,24 @@ public enum IndexSchema {
              (SELECT count(*) FROM links l WHERE l.source_kind = e.kind AND l.resolved_key IS NULL) AS dangling_links_out
       FROM entities e WHERE e.key IS NOT NULL GROUP BY e.kind;
     """
+
+    /// Indexes, created after the rows of a full build are in (faster than maintaining them row by row).
+    public static let indexes = """
+    CREATE INDEX entities_key ON entities(key);
+    CREATE INDEX entities_kind ON entities(kind, id);
+    CREATE INDEX entities_file ON entities(file);
+    CREATE INDEX aliases_alias ON aliases(alias);
+    CREATE INDEX aliases_file ON aliases(file);
+    CREATE INDEX link_rows_target ON link_rows(target_key);
+    CREATE INDEX link_rows_source ON link_rows(source_key);
+    CREATE INDEX link_rows_file ON link_rows(file);
+    CREATE INDEX documents_video ON documents(video);
+    CREATE INDEX sections_document ON sections(document, line);
+    CREATE INDEX mention_rows_key ON mention_rows(key);
+    CREATE INDEX mention_rows_document ON mention_rows(document, line);
+    CREATE INDEX diagnostics_file ON diagnostics(file, line);
+    CREATE INDEX diagnostics_code ON diagnostics(code);
+    """
+
+    public static var sql: String { tables + "\n" + indexes }
 }

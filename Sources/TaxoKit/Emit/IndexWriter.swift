@@ -29,11 +29,11 @@ public enum IndexWriter {
         try atomically(path) { tmp in
             let db = try open(tmp)
             try db.exec("BEGIN")
-            try db.exec(IndexSchema.sql)
+            try db.exec(IndexSchema.tables)
             try insertFileRows(db, result, only: nil)
             try insertGlobalRows(db, result, buildTime: buildTime)
+            try db.exec(IndexSchema.indexes)
             try db.exec("COMMIT")
-            try db.exec("INSERT INTO entity_fts(entity_fts) VALUES('optimize'); INSERT INTO document_fts(document_fts) VALUES('optimize');")
         }
     }
 
@@ -177,23 +177,29 @@ public enum IndexWriter {
     /// A document's text cut at its headings: (first line, heading, text).
     static func sections(of d: Document) -> [(line: Int, heading: String, text: String)] {
         guard let text = d.text else { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var headingAt: [Int: String] = [:]
         for h in d.headings where headingAt[h.line] == nil { headingAt[h.line] = h.text }
+        let u = Array(text.utf8)
         var out: [(Int, String, String)] = []
-        var cur: [Substring] = []
-        var curLine = 1
+        var start = 0, startLine = 1, line = 1
         var heading = d.title ?? ""
-        for (i, l) in lines.enumerated() {
-            if let h = headingAt[i + 1] {
-                if !cur.isEmpty { out.append((curLine, heading, cur.joined(separator: "\n"))) }
-                cur = []
-                curLine = i + 1
+        var i = 0
+        while true {
+            // At the start of `line` (offset i): a heading line closes the previous section.
+            if let h = headingAt[line], i > start {
+                out.append((startLine, heading, String(decoding: u[start..<(i - 1)], as: UTF8.self)))
+                start = i
+                startLine = line
                 heading = h
+            } else if let h = headingAt[line] {
+                heading = h
+                startLine = line
             }
-            cur.append(l)
+            guard let nl = u[i...].firstIndex(of: 10) else { break }
+            i = nl + 1
+            line += 1
         }
-        if !cur.isEmpty { out.append((curLine, heading, cur.joined(separator: "\n"))) }
+        if start < u.count { out.append((startLine, heading, String(decoding: u[start...], as: UTF8.self))) }
         return out
     }
 }

@@ -8,6 +8,7 @@ public struct JSONWriter {
     public init(pretty: Bool = true) { indentUnit = pretty ? "  " : "" }
 
     public static func escape(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 }) { return "\"" + s + "\"" }
         var r = "\""
         for u in s.unicodeScalars {
             switch u {
