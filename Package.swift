@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
@@ -20,6 +21,7 @@ let package = Package(
         .target(name: "TaxoKit", dependencies: [
             "CCmark", "CSQLite",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TaxoCLI", dependencies: [
             "TaxoKit",

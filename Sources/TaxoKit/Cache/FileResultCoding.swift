@@ -25,6 +25,7 @@ extension BinaryWriter {
         }
         uint(UInt64(e.legacyKeys.count)); for k in e.legacyKeys { string(k) }
         optString(e.description)
+        uint(UInt64(e.aliases.count)); for a in e.aliases { string(a) }
     }
 
     mutating func document(_ d: Document) {
@@ -108,6 +109,7 @@ extension BinaryReader {
         var e = Entity(kind: kind, id: id, rawID: raw, name: name, file: file, location: loc, department: dept, idField: idField,
                        soleRecordInFile: sole, references: refs, legacyKeys: legacy)
         e.description = try optString()
+        for _ in 0..<(try count()) { e.aliases.append(try string()) }
         return e
     }
 

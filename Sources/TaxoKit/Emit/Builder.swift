@@ -9,9 +9,11 @@ public enum Builder {
         public var incremental: Bool
         public var reparsed: Int
         public var timings: [(stage: String, seconds: Double)]
+        public var reports: [String] = []
     }
 
-    public static func build(root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String) throws -> Outcome {
+    public static func build(root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String,
+                             templates: Templates? = nil) throws -> Outcome {
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         removeStaleTemporaries(in: outDir)
         let index = outDir + "/index.sqlite"
@@ -43,8 +45,11 @@ public enum Builder {
         cacheDone.wait()
         if let cacheError { throw cacheError }
         clock.lap("write cache")
+        let reports = try ReportWriter.writeGapReports(result, root: root, outDir: outDir,
+                                                       templates: templates ?? Templates(directory: root + "/templates"))
+        clock.lap("write reports")
         return Outcome(result: result, indexPath: index, incremental: incremental,
-                       reparsed: result.library.files.filter { !$0.fromCache }.count, timings: result.timings + clock.laps)
+                       reparsed: result.library.files.filter { !$0.fromCache }.count, timings: result.timings + clock.laps, reports: reports)
     }
 
     /// Temporary files of builds that were killed before they could rename them.

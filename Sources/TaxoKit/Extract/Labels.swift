@@ -77,6 +77,16 @@ enum Labels {
         return Double(common) / Double(min(wa.count, wb.count)) >= 0.5
     }
 
+    /// Stricter than `agrees`, for gap verdicts: equal or containing after normalisation, or most words shared.
+    static func agreesStrictly(_ label: String, _ name: String) -> Bool {
+        let a = normalized(label), b = normalized(name)
+        if a.isEmpty || b.isEmpty { return true }
+        if a == b || a.contains(b) || b.contains(a) { return true }
+        let wa = Set(words(label)), wb = Set(words(name))
+        guard !wa.isEmpty, !wb.isEmpty else { return false }
+        return Double(wa.intersection(wb).count) / Double(wa.union(wb).count) >= 0.6
+    }
+
     static func words(_ s: String) -> [String] {
         s.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count > 1 && !stop.contains($0) }
     }

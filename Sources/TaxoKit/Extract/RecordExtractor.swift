@@ -76,6 +76,9 @@ struct RecordExtractor {
                        department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
                        legacyKeys: legacyKeys.filter { $0 != parsed?.key })
         e.description = record.member(matchingAny: RecordExtractor.descriptionFields)?.node.string
+        if let a = record.member(matchingAny: ["aliases", "alias", "also_known_as"])?.node {
+            e.aliases = (a.array ?? [a]).compactMap(\.string)
+        }
         if keepRecords { e.record = record.compactJSON() }
         return e
     }

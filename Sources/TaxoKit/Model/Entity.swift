@@ -17,6 +17,8 @@ public struct Entity: Sendable {
     public var legacyKeys: [String] = []
     /// A description, purpose or objective, for search.
     public var description: String?
+    /// Other names the entity goes by (an `aliases` field), for name matching.
+    public var aliases: [String] = []
     /// The record as compact JSON (kept when building the index).
     public var record: String?
 }

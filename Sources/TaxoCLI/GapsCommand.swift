@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import TaxoKit
+
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Gap analysis of transcripts and analyses against the library (Phase 5, computed).",
+        discussion: "A target is a document path or a video ID (Video_024: its transcript and every analysis of it).")
+
+    enum Format: String, ExpressibleByArgument { case md, json }
+
+    @OptionGroup var library: LibraryOptions
+
+    @Option(name: .long, help: "md (from templates/gap-analysis.md.mustache) or json.")
+    var format: Format = .md
+
+    @Option(name: .long, help: "Write the report to this file instead of standard output.")
+    var out: String?
+
+    @Option(name: .long, help: "Write a draft entry per missing entity into this folder (never overwrites).")
+    var stubs: String?
+
+    @Argument(help: "Document paths or video IDs.")
+    var targets: [String]
+
+    func run() throws {
+        let root = library.rootURL()
+        let config = try library.loadConfig(root: root)
+        let result = Compiler.compile(root: root.path, config: config)
+        let targets = self.targets.map { t in t.contains("/") || t.hasSuffix(".md") ? relativePath(t, root: root) : t }
+        let report: GapReport
+        do {
+            report = try Gaps.report(targets: targets, library: result.library, root: root.path,
+                                     command: "taxo gaps " + self.targets.joined(separator: " "))
+        } catch let e as Gaps.TargetError {
+            Console.err("taxo: error: \(e.description)\n")
+            throw TaxoExit(code: 2)
+        }
+        let templates = Templates(directory: root.appendingPathComponent("templates").path)
+        let text: String
+        do {
+            text = format == .json ? report.json() : try report.markdown(templates: templates)
+        } catch {
+            Console.err("taxo: error: \(error)\n")
+            throw TaxoExit(code: 2)
+        }
+        if let out {
+            let url = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8)) else {
+                Console.err("taxo: error: cannot write \(out)\n")
+                throw TaxoExit(code: 2)
+            }
+        } else {
+            Console.out(text)
+        }
+        if let stubs {
+            let r = try Gaps.writeStubs(report, to: URL(fileURLWithPath: stubs).standardizedFileURL.path, templates: templates)
+            Console.err("taxo: wrote \(r.written.count) draft entr\(r.written.count == 1 ? "y" : "ies") to \(stubs)" +
+                        (r.skipped.isEmpty ? "" : "; kept \(r.skipped.count) existing file(s)") + "\n")
+        }
+        let c = report.candidates
+        Console.err("taxo: \(c.count) candidates: " + GapVerdict.allCases.map { v in "\(c.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ") + "\n")
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// A gap report: the candidates of some documents with their verdicts, as Markdown (from
+/// `templates/gap-analysis.md.mustache`) or versioned JSON.
+public struct GapReport {
+    public var title: String
+    public var sourceID: String
+    public var targets: [String]
+    public var candidates: [GapCandidate]
+    public var library: Library
+    public var command: String
+
+    public static let groups: [(name: String, kinds: [String])] = [
+        ("Tools (TOL)", ["tool"]), ("Workflows (WRF)", ["workflow"]), ("Milestones / Tasks / Steps", ["milestone", "task", "step"]),
+        ("Responsibilities (RSP)", ["responsibility"]), ("Skills (SKL)", ["skill"]), ("Objects (OBJ)", ["object"]),
+        ("Actions (ACT)", ["action"]), ("Other", []),
+    ]
+
+    func group(of c: GapCandidate) -> Int {
+        let k = c.kind.map { library.config.kinds[$0].name } ?? ""
+        return GapReport.groups.firstIndex { $0.kinds.contains(k) } ?? GapReport.groups.count - 1
+    }
+
+    func count(_ cs: [GapCandidate], _ v: GapVerdict) -> Int { cs.filter { $0.verdict == v }.count }
+
+    static func maxPriority(_ cs: [GapCandidate]) -> String {
+        for p in ["HIGH", "MED", "LOW"] where cs.contains(where: { $0.priority == p }) { return p }
+        return "—"
+    }
+
+    func evidence(_ o: GapOccurrence) -> String {
+        "\(o.file):\(o.line)" + (o.timestamp.map { " [\($0)]" } ?? "")
+    }
+
+    /// Distinct places (file and line) of a candidate, in order.
+    func places(_ c: GapCandidate) -> [GapOccurrence] {
+        var seen = Set<String>()
+        return c.occurrences.filter { seen.insert("\($0.file):\($0.line)").inserted }
+    }
+
+    func action(_ c: GapCandidate) -> String {
+        let kind = c.kind.map { library.config.kinds[$0].name } ?? "entry"
+        switch c.verdict {
+        case .exists: return "none"
+        case .conflict: return c.note.isEmpty ? "reconcile with the library" : "reconcile: " + c.note
+        case .near: return "check whether it is \(c.libraryID ?? "") (\(c.libraryName ?? "")); fix the spelling or add an alias"
+        case .missing: return "create the \(kind) \(c.suggestedID ?? "")"
+        case .placeholder: return "assign \(c.suggestedID ?? "an ID") and create the \(kind)"
+        }
+    }
+
+    /// The Mustache context: plain dictionaries and arrays, sorted.
+    public func context() -> [String: Any] {
+        var groups: [[String: Any]] = []
+        for (gi, g) in GapReport.groups.enumerated() {
+            let cs = candidates.filter { group(of: $0) == gi }
+            guard !cs.isEmpty else { continue }
+            groups.append([
+                "name": g.name, "identified": cs.count, "exists": count(cs, .exists), "conflict": count(cs, .conflict),
+                "near": count(cs, .near), "missing": count(cs, .missing) + count(cs, .placeholder), "priority": GapReport.maxPriority(cs),
+                "candidates": cs.map { c -> [String: Any] in
+                    var d: [String: Any] = [
+                        "text": Cell.md(c.text), "verdict": c.verdict.rawValue,
+                        "library": c.libraryID.map { Cell.md("\($0) \(c.libraryName ?? "") (\(c.libraryFile ?? ""))") } ?? "—",
+                        "evidence": Cell.md(places(c).prefix(4).map(evidence).joined(separator: ", ") + (places(c).count > 4 ? ", +\(places(c).count - 4) more" : "")),
+                        "suggested_id": c.suggestedID ?? "—", "priority": c.priority, "action": Cell.md(action(c)),
+                    ]
+                    if let id = c.id, c.name != nil { d["id"] = Cell.md(id) }
+                    if let s = c.score { d["score"] = String(format: "%.2f", s) }
+                    return d
+                },
+            ])
+        }
+        let n = candidates.count
+        let exists = count(candidates, .exists)
+        var findings: [String] = []
+        var actions: [String] = []
+        for c in candidates where c.verdict != .exists {
+            let where_ = c.occurrences.first.map(evidence) ?? ""
+            switch c.verdict {
+            case .conflict: findings.append("**\(c.text)** conflicts with the library: \(c.note) (\(where_)).")
+            case .near: findings.append("**\(c.text)** is not in the library; the closest is \(c.libraryID ?? "") '\(c.libraryName ?? "")' (\(String(format: "%.2f", c.score ?? 0))) (\(where_)).")
+            case .missing: findings.append("**\(c.text)** is missing from the library (\(where_)); next free ID \(c.suggestedID ?? "—").")
+            case .placeholder: findings.append("**\(c.text)** has a placeholder ID (\(c.placeholders.joined(separator: ", "))) (\(where_)).")
+            case .exists: break
+            }
+            if c.priority == "HIGH" || c.priority == "MED" { actions.append("[\(c.priority)] \(action(c)) — \(c.text).") }
+        }
+        var alloc = IDAllocator(library: library)
+        var nextFree: [[String: Any]] = []
+        var seen = Set<String>()
+        for c in candidates {
+            guard let k = c.kind else { continue }
+            let depts: [String?] = library.config.kinds[k].department == .none ? [nil]
+                : [nil] + Array(Set(library.entities.filter { $0.kind == k }.compactMap { $0.id?.canonicalDepartment })).sorted()
+            for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
+                nextFree.append(["kind": library.config.kinds[k].name, "department": d ?? "—", "id": alloc.next(kind: k, department: d)])
+            }
+        }
+        return [
+            "title": title, "source_id": sourceID, "command": command, "taxo_version": TaxoVersion.string,
+            "targets": targets.enumerated().map { ["path": $0.element, "link": $0.element, "last": $0.offset == targets.count - 1] },
+            "library": ["entities": library.entities.count, "files": library.files.count],
+            "summary": [
+                "candidates": n, "documents": targets.count, "exists": exists, "conflict": count(candidates, .conflict),
+                "near": count(candidates, .near), "missing": count(candidates, .missing), "placeholder": count(candidates, .placeholder),
+                "high": candidates.filter { $0.priority == "HIGH" }.count,
+                "coverage": n == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(n)),
+            ],
+            "groups": groups, "findings": findings, "actions": actions, "next_free": nextFree,
+        ]
+    }
+
+    public func markdown(templates: Templates) throws -> String {
+        try templates.render("gap-analysis.md", context())
+    }
+
+    public func json() -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.int("version", 1)
+        w.string("title", title)
+        w.beginArray("targets"); for t in targets { w.string(nil, t) }; w.endArray()
+        w.beginArray("candidates")
+        for c in candidates {
+            w.beginObject()
+            w.string("kind", c.kind.map { library.config.kinds[$0].name })
+            w.string("text", c.text)
+            w.string("name", c.name)
+            w.string("id", c.id)
+            w.beginArray("ids"); for i in c.ids { w.string(nil, i.written) }; for p in c.placeholders { w.string(nil, p) }; w.endArray()
+            w.string("verdict", c.verdict.rawValue)
+            w.string("library_id", c.libraryID)
+            w.string("library_name", c.libraryName)
+            w.string("library_file", c.libraryFile)
+            w.string("suggested_id", c.suggestedID)
+            if let s = c.score { w.raw("score", String(format: "%.2f", s)) } else { w.raw("score", "null") }
+            w.string("priority", c.priority)
+            w.string("note", c.note.isEmpty ? nil : c.note)
+            w.beginArray("evidence")
+            for o in places(c) {
+                w.beginObject()
+                w.string("file", o.file); w.int("line", o.line); w.int("column", o.column)
+                w.string("heading", o.heading); w.string("snippet", o.snippet); w.string("timestamp", o.timestamp)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.beginObject("summary")
+        for v in GapVerdict.allCases { w.int(v.rawValue, count(candidates, v)) }
+        w.endObject()
+        w.endObject()
+        return w.out + "\n"
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// `taxo gaps`: resolve targets (document paths or video IDs), analyse them, and write stubs.
+public enum Gaps {
+    public struct TargetError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The documents a target names: a video ID gives its transcript and every analysis of it.
+    public static func documents(for targets: [String], library: Library) throws -> [String] {
+        var out: [String] = []
+        let videoRegex = try? NSRegularExpression(pattern: "^" + library.config.videoPattern + "$")
+        for t in targets {
+            let trimmed = t.hasSuffix("/") ? String(t.dropLast()) : t
+            if let re = videoRegex, re.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
+                let docs = library.documents.filter { $0.video == trimmed }.map(\.path)
+                guard !docs.isEmpty else { throw TargetError(description: "no document of \(trimmed) was found") }
+                out += docs
+            } else if library.files.contains(where: { $0.path == trimmed }) || library.inventory.files.contains(trimmed) {
+                out.append(trimmed)
+            } else {
+                throw TargetError(description: "'\(t)' is neither a video ID nor a file of the library")
+            }
+        }
+        return Array(Set(out)).sorted()
+    }
+
+    public static func report(targets: [String], library: Library, root: String, command: String) throws -> GapReport {
+        let docs = try documents(for: targets, library: library)
+        let candidates = GapAnalyzer(library: library).analyze(documents: docs, root: root)
+        let video = targets.count == 1 ? targets[0] : nil
+        let title = video.map { v in v.hasPrefix("Video_") ? "\(v) Gap Analysis" : "Gap Analysis of \(v)" } ?? "Gap Analysis"
+        let source = (video ?? "Gaps").replacingAll("/", with: "_").replacingAll(".md", with: "") + "_Gap_Analysis"
+        return GapReport(title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command)
+    }
+
+    /// Writes one draft entry per missing entity into `dir` (never overwriting, never outside it).
+    public static func writeStubs(_ report: GapReport, to dir: String, templates: Templates) throws -> (written: [String], skipped: [String]) {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var written: [String] = [], skipped: [String] = []
+        let lib = report.library
+        for c in report.candidates where c.verdict == .missing || c.verdict == .placeholder {
+            guard let id = c.suggestedID, let k = c.kind else { continue }
+            let kind = lib.config.kinds[k]
+            let name = c.name ?? c.text
+            let safe = String(name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "_" })
+                .split(separator: "_").joined(separator: "_")
+            let file = "\(id)_\(safe.prefix(60)).json"
+            let path = dir + "/" + file
+            if FileManager.default.fileExists(atPath: path) { skipped.append(file); continue }
+            let evidence = c.occurrences.prefix(10).map { "\($0.file):\($0.line)" }
+            let dept: String? = {
+                guard case .valid(let p) = lib.grammar.check(id) else { return nil }
+                return p.canonicalDepartment
+            }()
+            let ctx: [String: Any] = [
+                "id_field": Cell.json(kind.idFields.first { !$0.contains(" ") } ?? "id"), "name_field": Cell.json(kind.nameFields.first { !$0.contains(" ") } ?? "name"),
+                "id": Cell.json(id), "name": Cell.json(name), "kind": kind.name,
+                "department": dept.map(Cell.json) as Any, "source": Cell.json(report.targets.joined(separator: ", ")),
+                "evidence": evidence.enumerated().map { ["text": Cell.json($0.element), "last": $0.offset == evidence.count - 1] },
+            ]
+            let tname = templates.source("entries/\(kind.name).json") != nil ? "entries/\(kind.name).json" : "entries/default.json"
+            let text = try templates.render(tname, ctx)
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                throw TargetError(description: "cannot write \(path)")
+            }
+            written.append(file)
+        }
+        return (written, skipped)
+    }
+}

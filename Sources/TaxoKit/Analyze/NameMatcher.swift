@@ -1,0 +1,72 @@
+/// Finds every library name (and alias) in a text with one pass over its words: a trie keyed by
+/// lower-cased words, so a 180 KB transcript is matched against thousands of names at once
+/// (multi-word names such as `ScaleKit Python SDK` included, longest match wins).
+public struct NameMatcher: Sendable {
+    final class TrieNode: @unchecked Sendable {
+        var next: [String: TrieNode] = [:]
+        /// Entities whose name ends here, and the name as written.
+        var ends: [(entity: Int, name: String)] = []
+    }
+
+    let root = TrieNode()
+    public private(set) var count = 0
+
+    public init() {}
+
+    /// Lower-cased words of a name or text: letters and digits, with inner `.`/`+`/`#` kept (`Node.js`, `C++`).
+    public static func words(_ s: String) -> [(word: String, start: Int, end: Int)] {
+        var out: [(String, Int, Int)] = []
+        let u = Array(s.utf8)
+        var i = 0
+        func isWordByte(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80 }
+        while i < u.count {
+            guard isWordByte(u[i]) else { i += 1; continue }
+            let s0 = i
+            while i < u.count, isWordByte(u[i]) || ((u[i] == 46 || u[i] == 43 || u[i] == 35) && i + 1 < u.count && isWordByte(u[i + 1])) { i += 1 }
+            while i < u.count, u[i] == 43 || u[i] == 35 { i += 1 } // C++, C#
+            out.append((String(decoding: u[s0..<i], as: UTF8.self).lowercased(), s0, i))
+        }
+        return out
+    }
+
+    public mutating func add(_ name: String, entity: Int) {
+        let ws = NameMatcher.words(name).map(\.word)
+        guard !ws.isEmpty else { return }
+        var n = root
+        for w in ws {
+            if let c = n.next[w] { n = c } else { let c = TrieNode(); n.next[w] = c; n = c }
+        }
+        if !n.ends.contains(where: { $0.entity == entity }) { n.ends.append((entity, name)); count += 1 }
+    }
+
+    public struct Match: Sendable {
+        public var entities: [Int]
+        public var name: String
+        public var start: Int
+        public var end: Int
+    }
+
+    /// Longest matches, left to right, not overlapping; offsets are UTF-8 offsets into `text`.
+    public func matches(in text: String) -> [Match] {
+        let ws = NameMatcher.words(text)
+        var out: [Match] = []
+        var i = 0
+        while i < ws.count {
+            var n = root
+            var best: (Int, TrieNode)?
+            var j = i
+            while j < ws.count, let c = n.next[ws[j].word] {
+                n = c
+                if !c.ends.isEmpty { best = (j, c) }
+                j += 1
+            }
+            if let (last, node) = best {
+                out.append(Match(entities: node.ends.map(\.entity), name: node.ends[0].name, start: ws[i].start, end: ws[last].end))
+                i = last + 1
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
