@@ -5,7 +5,7 @@ import Foundation
 public final class ExtractionCache: @unchecked Sendable {
     public static let fileName = "taxo-cache.bin"
     static let magic = Array("TAXOCACHE".utf8)
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
 
     private let bytes: [UInt8]
     private var entries: [String: (hash: String, offset: Int, length: Int)] = [:]

@@ -26,6 +26,7 @@ extension BinaryWriter {
         uint(UInt64(e.legacyKeys.count)); for k in e.legacyKeys { string(k) }
         optString(e.description)
         uint(UInt64(e.aliases.count)); for a in e.aliases { string(a) }
+        uint(UInt64(e.videos.count)); for v in e.videos { string(v) }
     }
 
     mutating func document(_ d: Document) {
@@ -110,6 +111,7 @@ extension BinaryReader {
                        soleRecordInFile: sole, references: refs, legacyKeys: legacy)
         e.description = try optString()
         for _ in 0..<(try count()) { e.aliases.append(try string()) }
+        for _ in 0..<(try count()) { e.videos.append(try string()) }
         return e
     }
 

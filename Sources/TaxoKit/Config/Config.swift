@@ -18,6 +18,8 @@ public struct Config: Sendable {
     public var archive: [Glob] = []
     /// CSV master lists cross-checked against the entity files.
     public var masterLists: [MasterList] = []
+    /// The phases a video goes through (`phases:`), in order.
+    public var phases: [Phase] = Phase.defaults
     /// A hash of the configuration text (for caches and the index).
     public var hash: String
 
@@ -64,4 +66,33 @@ public struct MasterList: Sendable {
     public var currentIDColumn: String?
     /// Prefix of the path column that stands for the library root (`ENTITIES/`).
     public var pathPrefix: String?
+}
+
+/// One phase of the video workflow and how its artifact is recognised.
+public struct Phase: Sendable {
+    public var number: Int
+    public var name: String
+    public var optional: Bool
+    /// Path patterns with `{video}`; the phase is done when one of them exists.
+    public var artifacts: [String]
+    /// Entity fields that name a video: the phase is also done when entities name the video there.
+    public var integrationFields: [String]
+
+    public static let defaults: [Phase] = [
+        Phase(number: 1, name: "Transcription", optional: false,
+              artifacts: ["TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/{video}.md"], integrationFields: []),
+        Phase(number: 2, name: "Naming", optional: true,
+              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Naming/{video}_Naming.md"], integrationFields: []),
+        Phase(number: 3, name: "Initial Analysis", optional: false,
+              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/{video}_Phase3_Analysis.md"], integrationFields: []),
+        Phase(number: 4, name: "Objects Extraction", optional: false,
+              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/{video}_Phase4_Objects.md"], integrationFields: []),
+        Phase(number: 5, name: "Gap Analysis", optional: false,
+              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap_Analysis/{video}_Gap_Analysis.md"], integrationFields: []),
+        Phase(number: 6, name: "Taxonomy Integration", optional: false,
+              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Integration/{video}_Taxonomy_Integration.md"],
+              integrationFields: ["source_video", "discovery_source", "video_source.video_id", "source_id"]),
+        Phase(number: 7, name: "Library Mapping", optional: false,
+              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Library_Mapping/{video}_Library_Mapping_Report.md"], integrationFields: []),
+    ]
 }

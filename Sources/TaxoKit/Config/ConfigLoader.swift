@@ -92,7 +92,7 @@ public enum ConfigLoader {
         }
 
         static let topKeys = ["version", "roots", "exclude", "archive", "max_file_bytes", "departments", "kinds",
-                              "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists"]
+                              "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists", "phases"]
         static let kindKeys = ["prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
                                "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
                                "id_from_filename", "links", "scoped"]
@@ -236,6 +236,22 @@ public enum ConfigLoader {
             config.linkRootAliases = strings(root["link_root_aliases"], what: "link_root_aliases")
             config.archive = globs(root["archive"], what: "archive")
             config.masterLists = masters
+            if let ps = root["phases"] {
+                var phases: [Phase] = []
+                for (i, p) in (ps.array ?? []).enumerated() {
+                    guard p.members != nil else { error("each phase must be a mapping", at: p.offset); continue }
+                    checkKeys(p, allowed: ["number", "name", "optional", "artifacts", "integration_fields"], context: "phase")
+                    guard let name = p["name"]?.string else { error("a phase needs a name", at: p.offset); continue }
+                    let arts = strings(p["artifacts"], what: "artifacts")
+                    for (k, a) in arts.enumerated() where !a.contains("{video}") {
+                        error("artifact pattern '\(a)' has no {video}", at: p["artifacts"]?.array?[k].offset ?? p.offset)
+                    }
+                    phases.append(Phase(number: int(p["number"], what: "number", default: i + 1), name: name,
+                                        optional: bool(p["optional"], what: "optional", default: false), artifacts: arts,
+                                        integrationFields: strings(p["integration_fields"], what: "integration_fields")))
+                }
+                config.phases = phases
+            }
             return config
         }
 

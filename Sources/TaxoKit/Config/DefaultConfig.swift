@@ -181,6 +181,20 @@ documents:
 # Video IDs, as found in file names and text.
 video_pattern: "Video_[0-9]{2,4}"
 
+# The phases of the video workflow: a phase is done when one of its artifacts exists ({video} is the
+# video ID), or, with integration_fields, when library entities name the video in one of those fields.
+phases:
+  - { number: 1, name: Transcription, artifacts: ["TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/{video}.md"] }
+  - { number: 2, name: Naming, optional: true, artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Naming/{video}_Naming.md"] }
+  - { number: 3, name: Initial Analysis, artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/{video}_Phase3_Analysis.md"] }
+  - { number: 4, name: Objects Extraction, artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/{video}_Phase4_Objects.md"] }
+  - { number: 5, name: Gap Analysis, artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap_Analysis/{video}_Gap_Analysis.md"] }
+  - number: 6
+    name: Taxonomy Integration
+    artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Integration/{video}_Taxonomy_Integration.md"]
+    integration_fields: [source_video, discovery_source, video_source.video_id]
+  - { number: 7, name: Library Mapping, artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Library_Mapping/{video}_Library_Mapping_Report.md"] }
+
 # Rule levels: a code (TAX0201), a rule name (dangling-reference) or a family (hierarchy)
 # set to error, warning, info or off.
 rules: {}

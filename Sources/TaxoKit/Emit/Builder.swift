@@ -18,6 +18,7 @@ public enum Builder {
         removeStaleTemporaries(in: outDir)
         let index = outDir + "/index.sqlite"
         let cachePath = outDir + "/" + ExtractionCache.fileName
+        let previousMeta = HealthReport.previousMeta(indexPath: index)
         let previous = noCache ? nil : IndexWriter.previous(at: index, configHash: config.hash)
         let cache = previous?.usable == true ? ExtractionCache(path: cachePath, configHash: config.hash) : nil
         var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache)
@@ -45,8 +46,9 @@ public enum Builder {
         cacheDone.wait()
         if let cacheError { throw cacheError }
         clock.lap("write cache")
-        let reports = try ReportWriter.writeGapReports(result, root: root, outDir: outDir,
-                                                       templates: templates ?? Templates(directory: root + "/templates"))
+        let tpl = templates ?? Templates(directory: root + "/templates")
+        let reports = try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl)
+            + ReportWriter.writeReports(result, outDir: outDir, templates: tpl, previous: previousMeta)
         clock.lap("write reports")
         return Outcome(result: result, indexPath: index, incremental: incremental,
                        reparsed: result.library.files.filter { !$0.fromCache }.count, timings: result.timings + clock.laps, reports: reports)

@@ -143,7 +143,9 @@ public enum IndexWriter {
         let meta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
         for (k, v) in [("schema_version", String(IndexSchema.version)), ("taxo_version", TaxoVersion.string),
                        ("config_hash", lib.config.hash), ("build_time", buildTime),
-                       ("errors", String(r.summary.errors)), ("warnings", String(r.summary.warnings))] {
+                       ("errors", String(r.summary.errors)), ("warnings", String(r.summary.warnings)),
+                       ("entities", String(lib.entities.count)), ("references", String(r.summary.references)),
+                       ("dangling", String(lib.targets.reduce(0) { $0 + $1.filter { $0 == nil }.count }))] {
             try meta.run([.text(k), .text(v)])
         }
         let res = try db.prepare("INSERT INTO resolution VALUES (?, ?, ?, ?, ?)")

@@ -108,6 +108,8 @@ struct FileProcessor: @unchecked Sendable {
             guard let kindIndex else { return }
             var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file)
             x.keepRecords = keepContent
+            x.videoRegex = videoRegex
+            x.videoFields = config.phases.flatMap(\.integrationFields).compactMap(FieldPath.init)
             r.entities = x.extract(root: root)
             r.diagnostics += x.diagnostics
         }

@@ -124,6 +124,10 @@ struct MarkdownExtractor {
                        department: dept, idField: idf.key, soleRecordInFile: !own.fromFilename, references: refs,
                        legacyKeys: own.legacyKeys)
         e.description = fields.first { f in RecordExtractor.descriptionFields.contains { FieldKey.matches(f.key, normalized: $0) } }?.value
+        if let re = videoRegex {
+            let names = Set(config.phases.flatMap(\.integrationFields).map { FieldKey.normalize($0) })
+            e.videos = Array(Set(fields.filter { names.contains($0.normalizedKey) }.flatMap { VideoIDs.find(in: $0.value, re) })).sorted()
+        }
         if keepContent {
             var w = JSONWriter(pretty: false)
             w.beginObject()

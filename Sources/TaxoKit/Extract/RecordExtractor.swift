@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the records of a parsed JSON or YAML file into entities with their references.
 struct RecordExtractor {
     let grammar: IDGrammar
@@ -9,6 +11,9 @@ struct RecordExtractor {
     var legacySkip: Set<String> = []
     /// Keep each record as compact JSON.
     var keepRecords = false
+    /// Fields that name the video an entity came from, and how a video ID looks.
+    var videoFields: [FieldPath] = []
+    var videoRegex: NSRegularExpression?
 
     init(grammar: IDGrammar, kindIndex: Int, file: SourceFile) {
         self.grammar = grammar
@@ -80,6 +85,12 @@ struct RecordExtractor {
             e.aliases = (a.array ?? [a]).compactMap(\.string)
         }
         if keepRecords { e.record = record.compactJSON() }
+        if let re = videoRegex {
+            for f in videoFields {
+                for n in f.resolve(in: record) { for v in (n.array ?? [n]).compactMap(\.string) { e.videos += VideoIDs.find(in: v, re) } }
+            }
+            e.videos = Array(Set(e.videos)).sorted()
+        }
         return e
     }
 

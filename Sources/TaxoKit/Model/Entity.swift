@@ -19,6 +19,8 @@ public struct Entity: Sendable {
     public var description: String?
     /// Other names the entity goes by (an `aliases` field), for name matching.
     public var aliases: [String] = []
+    /// Videos the entity names in a phase's integration fields (`source_video: Video_024`).
+    public var videos: [String] = []
     /// The record as compact JSON (kept when building the index).
     public var record: String?
 }

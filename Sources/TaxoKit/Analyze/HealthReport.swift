@@ -1,0 +1,104 @@
+import Foundation
+
+/// The library's health: counts per kind and department, links, orphans, findings per rule with the
+/// top files, complete WRF -> MLS -> TSK -> STP chains, and the trend against the previous build.
+public struct HealthReport {
+    let result: CompileResult
+    /// `meta` of the previous index, when there was one.
+    let previous: [String: String]?
+
+    public init(result: CompileResult, previous: [String: String]?) {
+        self.result = result
+        self.previous = previous
+    }
+
+    public static func previousMeta(indexPath: String) -> [String: String]? {
+        guard FileManager.default.fileExists(atPath: indexPath), let db = try? SQLiteDatabase(path: indexPath, readOnly: true),
+              let rows = try? db.query("SELECT key, value FROM meta") else { return nil }
+        var m: [String: String] = [:]
+        for r in rows { if let k = r[0], let v = r[1] { m[k] = v } }
+        return m
+    }
+
+    /// How many workflows reach a step through milestone and task.
+    func completeChains() -> (complete: Int, total: Int, incomplete: [String]) {
+        let lib = result.library
+        let h = lib.config.hierarchy.compactMap { n in lib.config.kinds.firstIndex { $0.name == n } }
+        guard h.count >= 2 else { return (0, 0, []) }
+        var down: [Int: Set<Int>] = [:]
+        var level: [Int: Int] = [:]
+        for (i, k) in h.enumerated() { level[k] = i }
+        for (ei, e) in lib.entities.enumerated() {
+            guard let le = level[e.kind] else { continue }
+            for (ri, _) in e.references.enumerated() {
+                guard let t = lib.targets[ei][ri], let lt = level[lib.entities[t].kind] else { continue }
+                if lt == le + 1 { down[ei, default: []].insert(t) }
+                if lt == le - 1 { down[t, default: []].insert(ei) }
+            }
+        }
+        func reaches(_ i: Int, _ depth: Int) -> Bool {
+            if depth == h.count - 1 { return true }
+            return (down[i] ?? []).contains { reaches($0, depth + 1) }
+        }
+        let tops = lib.entities.indices.filter { lib.entities[$0].kind == h[0] && lib.entities[$0].id != nil }
+        let incomplete = tops.filter { !reaches($0, 0) }.map { lib.displayID(lib.entities[$0]) }.sorted()
+        return (tops.count - incomplete.count, tops.count, incomplete)
+    }
+
+    public func context(command: String) -> [String: Any] {
+        let lib = result.library
+        let kinds = lib.config.kinds.map(\.name)
+        var perKind: [String: Int] = [:], perDept: [String: Int] = [:]
+        for e in lib.entities {
+            perKind[kinds[e.kind], default: 0] += 1
+            perDept[e.id?.canonicalDepartment ?? e.department ?? "—", default: 0] += 1
+        }
+        let refs = lib.targets.reduce(0) { $0 + $1.count }
+        let dangling = lib.targets.reduce(0) { $0 + $1.filter { $0 == nil }.count }
+        var referenced = Set<Int>()
+        for t in lib.targets { for x in t { if let x { referenced.insert(x) } } }
+        var mentioned = Set<String>()
+        for d in lib.documents { for m in d.mentions { mentioned.insert(m.id.key) } }
+        let orphans = lib.entities.indices.filter { i in
+            let e = lib.entities[i]
+            return e.id != nil && !referenced.contains(i) && !mentioned.contains(e.id!.key)
+        }
+        var rules: [String: (Severity, Int, [String: Int])] = [:]
+        for d in result.diagnostics {
+            var r = rules[d.code] ?? (d.severity, 0, [:])
+            r.1 += 1
+            r.0 = max(r.0, d.severity)
+            if let f = d.location?.file { r.2[f, default: 0] += 1 }
+            rules[d.code] = r
+        }
+        let ruleRows: [[String: Any]] = rules.keys.sorted { (rules[$0]!.1, $1) > (rules[$1]!.1, $0) }.map { code in
+            let (sev, n, files) = rules[code]!
+            let top = files.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
+            return ["code": code, "name": RuleRegistry.rule(code)?.name ?? "", "severity": sev.label, "count": n,
+                    "top_files": Cell.md(top.joined(separator: ", "))]
+        }
+        let chains = completeChains()
+        var trend: [[String: Any]] = []
+        let now: [(String, Int)] = [("entities", lib.entities.count), ("references", refs), ("dangling", dangling),
+                                    ("errors", result.summary.errors), ("warnings", result.summary.warnings)]
+        if let p = previous {
+            for (k, v) in now {
+                guard let old = p[k].flatMap(Int.init) else { continue }
+                let d = v - old
+                trend.append(["metric": k, "previous": old, "now": v, "change": d == 0 ? "=" : (d > 0 ? "+\(d)" : "\(d)")])
+            }
+        }
+        return [
+            "title": "Library Health", "command": command, "taxo_version": TaxoVersion.string,
+            "files": lib.files.count, "entities": lib.entities.count, "documents": lib.documents.count,
+            "per_kind": perKind.keys.sorted().map { ["kind": $0, "count": perKind[$0]!] },
+            "per_department": perDept.keys.sorted().map { ["department": $0, "count": perDept[$0]!] },
+            "references": refs, "resolved": refs - dangling, "dangling": dangling, "orphans": orphans.count,
+            "orphan_list": orphans.prefix(20).map { ["id": lib.displayID(lib.entities[$0]), "kind": kinds[lib.entities[$0].kind], "file": lib.entities[$0].file] },
+            "errors": result.summary.errors, "warnings": result.summary.warnings, "notes": result.summary.notes,
+            "rules": ruleRows, "chains_complete": chains.complete, "chains_total": chains.total,
+            "chains_incomplete": chains.incomplete.prefix(20).map { ["id": $0] },
+            "has_trend": !trend.isEmpty, "trend": trend, "previous_build": previous?["build_time"] ?? "",
+        ]
+    }
+}

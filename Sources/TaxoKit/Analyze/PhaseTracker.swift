@@ -1,0 +1,125 @@
+import Foundation
+
+/// The phase tracker: for every video, which phases are done (their artifact exists), present with
+/// errors, missing, or optional and absent, computed from the files themselves.
+public struct PhaseTracker {
+    public enum State: String, Sendable {
+        case done, errors, missing, skipped
+
+        public var symbol: String {
+            switch self {
+            case .done: return "✅"
+            case .errors: return "⚠️"
+            case .missing: return "❌"
+            case .skipped: return "—"
+            }
+        }
+    }
+
+    public struct PhaseStatus: Sendable {
+        public var phase: Phase
+        public var state: State
+        public var artifacts: [String]
+        public var entities: Int
+    }
+
+    public struct Video: Sendable {
+        public var id: String
+        public var title: String?
+        public var creator: String?
+        public var url: String?
+        public var duration: String?
+        public var phases: [PhaseStatus]
+
+        public var nextAction: String {
+            if let p = phases.first(where: { !$0.phase.optional && $0.state != .done }) {
+                return p.state == .errors ? "Fix the errors of Phase \(p.phase.number) (\(p.phase.name))" : "Phase \(p.phase.number): \(p.phase.name)"
+            }
+            return "None: all phases done"
+        }
+
+        public var lastDone: Int { phases.filter { $0.state == .done }.map(\.phase.number).max() ?? 0 }
+    }
+
+    public let videos: [Video]
+    public let phases: [Phase]
+
+    public init(result: CompileResult) {
+        let lib = result.library
+        phases = lib.config.phases
+        var ids = Set(lib.documents.compactMap(\.video))
+        for e in lib.entities { ids.formUnion(e.videos) }
+        var errorFiles = Set<String>()
+        for d in result.diagnostics where d.severity == .error { if let f = d.location?.file { errorFiles.insert(f) } }
+        var byVideo: [String: [Int]] = [:]
+        for (i, e) in lib.entities.enumerated() { for v in e.videos { byVideo[v, default: []].append(i) } }
+        var out: [Video] = []
+        for v in ids.sorted() {
+            var statuses: [PhaseStatus] = []
+            for p in lib.config.phases {
+                let arts = p.artifacts.map { $0.replacingAll("{video}", with: v) }.filter { lib.inventory.kind(of: $0) == .file }
+                let ents = p.integrationFields.isEmpty ? [] : (byVideo[v] ?? [])
+                var state: State
+                if arts.isEmpty && ents.isEmpty {
+                    state = p.optional ? .skipped : .missing
+                } else {
+                    let files = Set(arts + ents.map { lib.entities[$0].file })
+                    state = files.contains(where: errorFiles.contains) ? .errors : .done
+                }
+                statuses.append(PhaseStatus(phase: p, state: state, artifacts: arts, entities: ents.count))
+            }
+            let transcript = lib.config.phases.first.flatMap { p in p.artifacts.map { $0.replacingAll("{video}", with: v) }.first }
+            let doc = lib.documents.first { $0.path == transcript } ?? lib.documents.first { $0.video == v && $0.type == "transcript" }
+            func field(_ names: [String]) -> String? {
+                guard let d = doc else { return nil }
+                for n in names {
+                    let nk = FieldKey.normalize(n)
+                    if let kv = d.fields.first(where: { FieldKey.normalize($0.key) == nk }) { return kv.value }
+                }
+                return nil
+            }
+            out.append(Video(id: v, title: field(["Video Title", "title"]), creator: field(["Channel/Creator", "Creator", "Channel"]),
+                             url: field(["Video URL", "URL"]), duration: field(["Duration"]), phases: statuses))
+        }
+        videos = out
+    }
+
+    /// The Mustache context of `templates/videos-index.md.mustache`.
+    public func context(command: String) -> [String: Any] {
+        let n = videos.count
+        return [
+            "command": command, "taxo_version": TaxoVersion.string, "videos_count": n,
+            "phases": phases.map { ["number": $0.number, "name": $0.name, "optional": $0.optional] },
+            "catalog": videos.map { v -> [String: Any] in
+                ["id": v.id, "title": Cell.md(v.title ?? "—"), "creator": Cell.md(v.creator ?? "—"), "url": Cell.md(v.url ?? "—"),
+                 "duration": Cell.md(v.duration ?? "—")]
+            },
+            "tracker": videos.map { v -> [String: Any] in
+                ["id": v.id, "cells": v.phases.map { ["symbol": $0.state.symbol] }, "next": Cell.md(v.nextAction)]
+            },
+            "statistics": phases.map { p -> [String: Any] in
+                let done = videos.filter { v in v.phases.contains { $0.phase.number == p.number && $0.state == .done } }.count
+                return ["number": p.number, "name": p.name, "done": done,
+                        "percent": n == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(done) / Double(n))]
+            },
+            "complete": videos.filter { v in v.phases.allSatisfy { $0.state == .done || $0.state == .skipped } }.count,
+            "artifacts": videos.map { v -> [String: Any] in
+                ["id": v.id, "links": v.phases.flatMap { p in
+                    p.artifacts.map { ["phase": p.phase.number, "name": p.phase.name, "path": $0] }
+                        + (p.entities > 0 ? [["phase": p.phase.number, "name": p.phase.name, "path": "", "entities": p.entities]] : [])
+                }]
+            },
+        ]
+    }
+
+    /// A plain-text table for the terminal.
+    public func text() -> String {
+        var out = "video      " + phases.map { "P\($0.number)" }.joined(separator: "  ") + "  next action\n"
+        for v in videos {
+            out += v.id.padding(toLength: 11, withPad: " ", startingAt: 0)
+            out += v.phases.map { $0.state.symbol + (($0.state.symbol.count == 1 && $0.state != .errors) ? "  " : " ") }.joined(separator: " ")
+            out += " " + v.nextAction + "\n"
+        }
+        return out
+    }
+}

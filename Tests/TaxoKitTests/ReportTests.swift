@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import TaxoKit
+
+@Suite struct ReportTests {
+    static let example = Compiler.compile(root: TestSupport.repoRoot.path, config: TestSupport.defaultConfig)
+
+    func golden(_ name: String, _ text: String) throws {
+        let url = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/\(name)")
+        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" { try text.write(to: url, atomically: true, encoding: .utf8) }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(name) differs from its golden file")
+    }
+
+    @Test func trackerShowsVideo024DoneAndVideo025StoppedAfterPhase3() throws {
+        let t = PhaseTracker(result: Self.example)
+        #expect(t.videos.map(\.id) == ["Video_024", "Video_025"])
+        let states = t.videos.map { $0.phases.map(\.state.symbol).joined(separator: " ") }
+        #expect(states == ["✅ — ✅ ✅ ✅ ✅ ✅", "✅ — ✅ ❌ ❌ ❌ ❌"])
+        #expect(t.videos[1].nextAction == "Phase 4: Objects Extraction")
+        #expect(t.videos[0].title == "Tutorial: Auth for Remote MCP Servers (Step by Step) | OAuth 2.1 with ScaleKit")
+        let md = try Templates(directory: nil).render("videos-index.md", t.context(command: "taxo build"))
+        #expect(md.contains("| Video_024 | ✅ | — | ✅ | ✅ | ✅ | ✅ | ✅ | None: all phases done |"))
+        #expect(md.contains("| Video_025 | ✅ | — | ✅ | ❌ | ❌ | ❌ | ❌ | Phase 4: Objects Extraction |"))
+        #expect(md.contains("Tutorial: Auth for Remote MCP Servers (Step by Step) \\| OAuth 2.1 with ScaleKit"))
+        try golden("VIDEOS_INDEX.expected.md", md)
+    }
+
+    @Test func mappingReportShowsTheWRFSEC014Hierarchy() throws {
+        let ctx = MappingReport(result: Self.example, video: "Video_024").context(command: "taxo build")
+        let tree = try #require(ctx["tree"] as? String)
+        #expect(tree.hasPrefix("WRF-SEC-014 Secure MCP OAuth 2.1 Implementation\n├── MLS-001 Prepare Baseline MCP Server (AID)\n│   ├── TSK-001"))
+        #expect(tree.contains("└── MLS-004 Test Authenticated MCP Workflow (QA)"))
+        let md = try Templates(directory: nil).render("library-mapping.md", ctx)
+        for section in ["## Summary", "## Context", "## Data / Content", "## Findings", "## Actions / Next Steps",
+                        "## Metrics / Status", "## Attachments / Links", "## Change Log"] { #expect(md.contains(section)) }
+        #expect(md.contains("```mermaid\nflowchart TD\n"))
+        #expect(md.contains("ACT-050 Export → OBJ-SEC-510 OAuth Metadata JSON via TOL-AID-201 FastAPI + FastMCP in STP-007"))
+        try golden("Video_024_Library_Mapping_Report.expected.md", md)
+    }
+
+    @Test func mermaidIsWellFormedWithAwkwardNames() throws {
+        let files: [(String, String)] = [
+            ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+             #"{"workflow_id": "WRF-001", "name": "Say \"hi\" [now] | later", "milestones": ["MLS-001"], "source_video": "Video_001"}"#),
+            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+             #"{"milestone_id": "MLS-001", "name": "Plan (a) {b} <c> #1", "tasks": ["TSK-001"], "source_video": "Video_001"}"#),
+            ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", #"{"task_id": "TSK-001", "name": "Do it", "source_video": "Video_001"}"#),
+        ]
+        let r = TestSupport.compile(files)
+        let mermaid = try #require(MappingReport(result: r, video: "Video_001").context(command: "")["mermaid"] as? String)
+        let lines = mermaid.split(separator: "\n").map(String.init)
+        #expect(lines.first == "flowchart TD")
+        var declared = Set<String>()
+        var edges = 0
+        for l in lines.dropFirst() {
+            let t = l.trimmingCharacters(in: .whitespaces)
+            if let open = t.firstIndex(of: "[") {
+                let id = String(t[..<open])
+                #expect(id.range(of: #"^n[0-9]+$"#, options: .regularExpression) != nil, "bad node id \(id)")
+                #expect(t.hasSuffix("\"]") && t.dropFirst(id.count).hasPrefix("[\""))
+                let label = t.dropFirst(id.count + 2).dropLast(2)
+                for bad in ["\"", "[", "]", "|", "(", ")", "{", "}", "<", ">"] { #expect(!label.contains(bad), "unescaped \(bad) in \(label)") }
+                declared.insert(id)
+            } else {
+                let parts = t.components(separatedBy: " --> ")
+                #expect(parts.count == 2)
+                #expect(declared.contains(parts[0]) && declared.contains(parts[1]), "edge to an undeclared node: \(t)")
+                edges += 1
+            }
+        }
+        #expect(declared.count == 3 && edges == 2)
+        #expect(mermaid.contains("Say #quot;hi#quot; #91;now#93; #124; later"))
+    }
+
+    @Test(.enabled(if: RealworldSampleTests.available, "../shared/fixtures/realworld-sample is not beside the repo"))
+    func phasesCheckFindsTheHandKeptTrackersDisagreements() throws {
+        let root = try TestSupport.copyToTemp(TestSupport.realworldSample)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/realworld/taxonomy.yaml"),
+                                         to: root.appendingPathComponent("taxonomy.yaml"))
+        let (config, _) = ConfigLoader.load(root: root)
+        let r = Compiler.compile(root: root.path, config: try #require(config))
+        let path = "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/VIDEOS_INDEX.md"
+        let file = SourceFile(path: path, rawBytes: try #require(FileReader.read(root.path + "/" + path)))
+        let findings = PhaseCheck.check(file, tracker: PhaseTracker(result: r))
+        let msgs = findings.map(\.message)
+        #expect(msgs.contains("Video_001 Phase 1 (Transcription) is marked ✅ but no artifact exists (the library has no file of Video_001)"))
+        #expect(msgs.contains { $0.hasPrefix("Video_023 is missing from the tracker") })
+        #expect(findings.contains { $0.line == 40 && $0.message == "row has 7 cells; the header has 8" })
+        #expect(findings.contains { $0.line == 690 && $0.message.hasPrefix("Video_024 Phase 3 (Initial Analysis) is marked ✅ but its artifact has errors") })
+    }
+
+    @Test func healthReportCountsAndTrends() throws {
+        let ctx = HealthReport(result: Self.example, previous: ["entities": "70", "errors": "2", "build_time": "2026-01-01T00:00:00Z"]).context(command: "taxo build")
+        #expect(ctx["entities"] as? Int == 72)
+        #expect(ctx["chains_complete"] as? Int == 1 && ctx["chains_total"] as? Int == 1)
+        #expect(ctx["dangling"] as? Int == 0)
+        let md = try Templates(directory: nil).render("health.md", ctx)
+        #expect(md.contains("| entities | 70 | 72 | +2 |") && md.contains("| errors | 2 | 0 | -2 |"))
+    }
+
+    @Test func buildWritesEveryReport() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-reports-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let o = try Builder.build(root: TestSupport.repoRoot.path, config: TestSupport.defaultConfig, outDir: out.path, buildTime: "x")
+        let names = Set(o.reports.map { String($0.dropFirst(out.path.count + 1)) })
+        #expect(names == ["gaps/Video_024_Gap_Analysis.md", "gaps/Video_025_Gap_Analysis.md", "VIDEOS_INDEX.md",
+                          "mapping/Video_024_Library_Mapping_Report.md", "HEALTH.md"])
+    }
+}
