@@ -175,4 +175,27 @@ import Testing
         #expect(leftovers.isEmpty)
         #expect(try taxo(["dump-index", "--root", root.path]).out.contains("MCP Inspector 2"))
     }
+
+    @Test func gapsAndPhasesFromTheCommandLine() throws {
+        let md = try taxo(["gaps", "Video_025"])
+        #expect(md.code == 0)
+        #expect(md.out.hasPrefix("---\ncategory: 03_ANALYSIS\n") && md.out.contains("| Tavilli Search API | near (0.88) |"))
+        #expect(md.err.contains("2 near, 1 missing, 1 placeholder"))
+        let json = try taxo(["gaps", "Video_025", "--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(obj["version"] as? Int == 1)
+        #expect(try taxo(["gaps", "Video_999"]).code == 2)
+        let phases = try taxo(["phases"])
+        #expect(phases.code == 0 && phases.out.contains("Video_025") && phases.out.contains("Phase 4: Objects Extraction"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-phases-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let hand = dir.appendingPathComponent("VIDEOS_INDEX.md")
+        try "# Index\n\n| Video | Phase 1 | Phase 2 | Phase 3 | Phase 4 | Phase 5 | Phase 6 | Phase 7 |\n|---|---|---|---|---|---|---|---|\n| Video_024 | ✅ | N/A | ✅ | ✅ | ✅ | ✅ | ✅ |\n| Video_025 | ✅ | N/A | ✅ | ✅ | ⏳ | ⏳ |\n"
+            .write(to: hand, atomically: true, encoding: .utf8)
+        let check = try taxo(["phases", "--check", hand.path])
+        #expect(check.code == 1)
+        #expect(check.out.contains(":6: row has 7 cells; the header has 8"))
+        #expect(check.out.contains(":6: Video_025 Phase 4 (Objects Extraction) is marked ✅ but no artifact exists"))
+    }
 }
