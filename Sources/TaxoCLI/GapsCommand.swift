@@ -27,7 +27,8 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let root = library.rootURL()
         let config = try library.loadConfig(root: root)
-        let result = Compiler.compile(root: root.path, config: config)
+        let cache = ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
+        let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let targets = self.targets.map { t in t.contains("/") || t.hasSuffix(".md") ? relativePath(t, root: root) : t }
         let report: GapReport
         do {

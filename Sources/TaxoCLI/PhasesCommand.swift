@@ -18,7 +18,8 @@ struct PhasesCommand: ParsableCommand {
     func run() throws {
         let root = library.rootURL()
         let config = try library.loadConfig(root: root)
-        let result = Compiler.compile(root: root.path, config: config)
+        let cache = ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
+        let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let tracker = PhaseTracker(result: result)
         if let check {
             let url = URL(fileURLWithPath: check, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

@@ -11,6 +11,10 @@ public struct GapAnalyzer {
     /// Trigram -> names (normalised) for fuzzy matches.
     let trigrams: [String: [String]]
     let displayNames: [String: String]
+    /// Next free IDs as the library stands (copied per report).
+    let baseAllocator: IDAllocator
+    /// Department segments in use per kind (for the next-free-ID table).
+    let departmentsByKind: [Int: [String]]
 
     /// Kinds whose names are too generic to match in free text (verbs, department names).
     public static let unmatchedKinds: Set<String> = ["action", "department"]
@@ -35,6 +39,10 @@ public struct GapAnalyzer {
             for t in Set(GapAnalyzer.trigrams(n)) { tri[t, default: []].append(n) }
         }
         self.matcher = m
+        self.baseAllocator = IDAllocator(library: library)
+        var dk: [Int: Set<String>] = [:]
+        for e in library.entities { if let d = e.id?.canonicalDepartment { dk[e.kind, default: []].insert(d) } }
+        self.departmentsByKind = dk.mapValues { $0.sorted() }
         self.names = names
         self.trigrams = tri
         self.displayNames = display
@@ -63,7 +71,7 @@ public struct GapAnalyzer {
             occurrences += GapScanner(grammar: library.grammar, matcher: matcher, toolKind: toolKind, file: f).scan()
         }
         var candidates = merge(occurrences)
-        var allocator = IDAllocator(library: library)
+        var allocator = baseAllocator
         for i in candidates.indices { judge(&candidates[i], allocator: &allocator) }
         candidates = consolidate(candidates)
         return candidates.sorted { a, b in

@@ -9,6 +9,8 @@ public struct GapReport {
     public var candidates: [GapCandidate]
     public var library: Library
     public var command: String
+    var allocator: IDAllocator
+    var departmentsByKind: [Int: [String]]
 
     public static let groups: [(name: String, kinds: [String])] = [
         ("Tools (TOL)", ["tool"]), ("Workflows (WRF)", ["workflow"]), ("Milestones / Tasks / Steps", ["milestone", "task", "step"]),
@@ -55,14 +57,15 @@ public struct GapReport {
         for (gi, g) in GapReport.groups.enumerated() {
             let cs = candidates.filter { group(of: $0) == gi }
             guard !cs.isEmpty else { continue }
+            let placesOf = cs.map { places($0) }
             groups.append([
                 "name": g.name, "identified": cs.count, "exists": count(cs, .exists), "conflict": count(cs, .conflict),
                 "near": count(cs, .near), "missing": count(cs, .missing) + count(cs, .placeholder), "priority": GapReport.maxPriority(cs),
-                "candidates": cs.map { c -> [String: Any] in
+                "candidates": zip(cs, placesOf).map { c, ps -> [String: Any] in
                     var d: [String: Any] = [
                         "text": Cell.md(c.text), "verdict": c.verdict.rawValue,
                         "library": c.libraryID.map { Cell.md("\($0) \(c.libraryName ?? "") (\(c.libraryFile ?? ""))") } ?? "—",
-                        "evidence": Cell.md(places(c).prefix(4).map(evidence).joined(separator: ", ") + (places(c).count > 4 ? ", +\(places(c).count - 4) more" : "")),
+                        "evidence": Cell.md(ps.prefix(4).map(evidence).joined(separator: ", ") + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")),
                         "suggested_id": c.suggestedID ?? "—", "priority": c.priority, "action": Cell.md(action(c)),
                     ]
                     if let id = c.id, c.name != nil { d["id"] = Cell.md(id) }
@@ -86,13 +89,12 @@ public struct GapReport {
             }
             if c.priority == "HIGH" || c.priority == "MED" { actions.append("[\(c.priority)] \(action(c)) — \(c.text).") }
         }
-        var alloc = IDAllocator(library: library)
+        var alloc = allocator
         var nextFree: [[String: Any]] = []
         var seen = Set<String>()
         for c in candidates {
             guard let k = c.kind else { continue }
-            let depts: [String?] = library.config.kinds[k].department == .none ? [nil]
-                : [nil] + Array(Set(library.entities.filter { $0.kind == k }.compactMap { $0.id?.canonicalDepartment })).sorted()
+            let depts: [String?] = library.config.kinds[k].department == .none ? [nil] : [nil] + (departmentsByKind[k] ?? [])
             for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
                 nextFree.append(["kind": library.config.kinds[k].name, "department": d ?? "—", "id": alloc.next(kind: k, department: d)])
             }

@@ -29,6 +29,19 @@ struct GapScanner {
     static let requiredMarkers = ["tools_required", "skills_required", "responsibility:", "responsibilities:", "tool:", "skills:",
                                   "tasks:", "steps:", "parent_task", "parent_milestone", "object:", "action:"]
     static let neededHeadings = ["workflow", "milestone", "task", "step"]
+    static let requiredNeedles = requiredMarkers.map { Array($0.utf8) }
+    static let proposNeedle = Array("propos".utf8), newIDNeedle = Array("new_id".utf8)
+    static let toolIDNeedle = Array("tool id".utf8), libraryIDNeedle = Array("library id".utf8)
+
+    /// A cheap test before looking for versions: `v`+digit, or `>=`, `^`, `~` before a digit.
+    static func mayHoldVersion(_ b: ArraySlice<UInt8>) -> Bool {
+        var prev: UInt8 = 32
+        for c in b {
+            if c >= 48 && c <= 57, prev == 118 || prev == 86 || prev == 61 || prev == 94 || prev == 126 { return true }
+            prev = c
+        }
+        return false
+    }
 
     static func timestamp(_ line: Substring) -> String? {
         let t = line.trimmingSpacesSubstring()
@@ -83,17 +96,20 @@ struct GapScanner {
                 table = nil
                 continue
             }
-            let lower = text.lowercased()
-            let required = GapScanner.requiredMarkers.contains { lower.contains($0) }
-                || GapScanner.neededHeadings.contains { (current?.text.lowercased() ?? "").contains($0) && inCode[l] }
-            let proposal = lower.contains("propos") || lower.contains("new_id")
+            let lineBytes = Array(text.utf8)
+            let bytes = lineBytes[...]
+            let required = GapScanner.requiredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
+                || (inCode[l] && GapScanner.neededHeadings.contains { (current?.text.lowercased() ?? "").contains($0) })
+            let proposal = ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.proposNeedle)
+                || ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.newIDNeedle)
             let ls = file.lines.lineStarts[l - 1]
             // IDs and placeholders on this line.
             var tokens: [(IDToken, Int, Int)] = []
-            let lineBytes = Array(text.utf8)
-            lineBytes.withUnsafeBufferPointer { b in
-                grammar.scan(b) { tokens.append(($0, $1, $2)) }
-                tokens = grammar.withRanges(tokens, in: b)
+            if lineBytes.contains(45) {
+                lineBytes.withUnsafeBufferPointer { b in
+                    grammar.scan(b) { tokens.append(($0, $1, $2)) }
+                    tokens = grammar.withRanges(tokens, in: b)
+                }
             }
             var lineIDs: [(GapOccurrence.What, String?)] = []
             for (tok, a, z) in tokens {
@@ -112,7 +128,8 @@ struct GapScanner {
                 }
             }
             // "Proposed Tool ID: X" / "Library ID: X" under a tool heading pairs the heading's name with X.
-            if let s = sectionName, (lower.contains("tool id") || lower.contains("library id")), let first = lineIDs.first {
+            if let s = sectionName, ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.toolIDNeedle)
+                || ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.libraryIDNeedle), let first = lineIDs.first {
                 out[s.index].pairedID = first.0
                 if let i = out.lastIndex(where: { $0.line == l }) { out[i].pairedName = out[i].pairedName ?? s.name }
             }
@@ -146,7 +163,7 @@ struct GapScanner {
                 out.append(occ(.name(item, kind: toolKind), line: l, column: 1, text: text))
             }
             // Products written with a version (`Better-Auth v1.3.9`, `**Redis**: v8`, `"fastmcp>=0.4.0"`).
-            for name in GapScanner.versionedNames(text) {
+            for name in GapScanner.mayHoldVersion(bytes) ? GapScanner.versionedNames(text) : [] {
                 out.append(occ(.name(name, kind: toolKind), line: l, column: 1, text: text))
             }
             // CSV ID blocks: New_ID,Entity_Type,Name rows.

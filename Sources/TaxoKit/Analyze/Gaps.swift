@@ -25,13 +25,16 @@ public enum Gaps {
         return Array(Set(out)).sorted()
     }
 
-    public static func report(targets: [String], library: Library, root: String, command: String) throws -> GapReport {
+    public static func report(targets: [String], library: Library, root: String, command: String,
+                              analyzer: GapAnalyzer? = nil) throws -> GapReport {
         let docs = try documents(for: targets, library: library)
-        let candidates = GapAnalyzer(library: library).analyze(documents: docs, root: root)
+        let a = analyzer ?? GapAnalyzer(library: library)
+        let candidates = a.analyze(documents: docs, root: root)
         let video = targets.count == 1 ? targets[0] : nil
         let title = video.map { v in v.hasPrefix("Video_") ? "\(v) Gap Analysis" : "Gap Analysis of \(v)" } ?? "Gap Analysis"
         let source = (video ?? "Gaps").replacingAll("/", with: "_").replacingAll(".md", with: "") + "_Gap_Analysis"
-        return GapReport(title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command)
+        return GapReport(title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command,
+                         allocator: a.baseAllocator, departmentsByKind: a.departmentsByKind)
     }
 
     /// Writes one draft entry per missing entity into `dir` (never overwriting, never outside it).

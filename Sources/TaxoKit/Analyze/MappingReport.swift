@@ -6,16 +6,19 @@ public struct MappingReport {
     let video: String
     var lib: Library { result.library }
 
-    public init(result: CompileResult, video: String) {
+    let kids: [Int: [Int]]
+    let videoEntities: [Int]
+
+    public init(result: CompileResult, video: String, children: [Int: [Int]]? = nil, entities: [Int]? = nil) {
         self.result = result
         self.video = video
+        self.kids = children ?? MappingReport.children(result.library)
+        // Entities that name the video in an integration field.
+        self.videoEntities = entities ?? result.library.entities.indices.filter { result.library.entities[$0].videos.contains(video) }
     }
 
-    /// Entities that name the video in an integration field.
-    var videoEntities: [Int] { lib.entities.indices.filter { lib.entities[$0].videos.contains(video) } }
-
     /// Parent -> children between adjacent hierarchy levels, from links in either direction.
-    func children() -> [Int: [Int]] {
+    static func children(_ lib: Library) -> [Int: [Int]] {
         var level: [Int: Int] = [:]
         for (i, n) in lib.config.hierarchy.enumerated() { if let k = lib.config.kinds.firstIndex(where: { $0.name == n }) { level[k] = i } }
         var out: [Int: Set<Int>] = [:]
@@ -39,7 +42,6 @@ public struct MappingReport {
 
     public func context(command: String) -> [String: Any] {
         let ents = videoEntities
-        let kids = children()
         let kindNames = lib.config.kinds.map(\.name)
         let hierarchyTop = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
         let roots = ents.filter { lib.entities[$0].kind == hierarchyTop }

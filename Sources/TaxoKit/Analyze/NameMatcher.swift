@@ -3,7 +3,7 @@
 /// (multi-word names such as `ScaleKit Python SDK` included, longest match wins).
 public struct NameMatcher: Sendable {
     final class TrieNode: @unchecked Sendable {
-        var next: [String: TrieNode] = [:]
+        var next: [UInt64: TrieNode] = [:]
         /// Entities whose name ends here, and the name as written.
         var ends: [(entity: Int, name: String)] = []
     }
@@ -29,8 +29,33 @@ public struct NameMatcher: Sendable {
         return out
     }
 
+    /// FNV-1a of a word's lower-cased UTF-8 bytes: trie edges without a String per word.
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for var c in bytes {
+            if c >= 65 && c <= 90 { c += 32 }
+            h = (h ^ UInt64(c)) &* 0x100000001b3
+        }
+        return h
+    }
+
+    /// Word spans (UTF-8 offsets) of a text, with the hash of each lower-cased word.
+    static func wordSpans(_ u: [UInt8]) -> [(hash: UInt64, start: Int, end: Int)] {
+        var out: [(UInt64, Int, Int)] = []
+        var i = 0
+        func isWordByte(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80 }
+        while i < u.count {
+            guard isWordByte(u[i]) else { i += 1; continue }
+            let s0 = i
+            while i < u.count, isWordByte(u[i]) || ((u[i] == 46 || u[i] == 43 || u[i] == 35) && i + 1 < u.count && isWordByte(u[i + 1])) { i += 1 }
+            while i < u.count, u[i] == 43 || u[i] == 35 { i += 1 }
+            out.append((hash(u[s0..<i]), s0, i))
+        }
+        return out
+    }
+
     public mutating func add(_ name: String, entity: Int) {
-        let ws = NameMatcher.words(name).map(\.word)
+        let ws = NameMatcher.wordSpans(Array(name.utf8)).map(\.hash)
         guard !ws.isEmpty else { return }
         var n = root
         for w in ws {
@@ -48,14 +73,14 @@ public struct NameMatcher: Sendable {
 
     /// Longest matches, left to right, not overlapping; offsets are UTF-8 offsets into `text`.
     public func matches(in text: String) -> [Match] {
-        let ws = NameMatcher.words(text)
+        let ws = NameMatcher.wordSpans(Array(text.utf8))
         var out: [Match] = []
         var i = 0
         while i < ws.count {
             var n = root
             var best: (Int, TrieNode)?
             var j = i
-            while j < ws.count, let c = n.next[ws[j].word] {
+            while j < ws.count, let c = n.next[ws[j].hash] {
                 n = c
                 if !c.ends.isEmpty { best = (j, c) }
                 j += 1

@@ -37,6 +37,18 @@ public enum Builder {
             do { try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: incremental ? cache : nil) } catch { cacheError = error }
         }
         defer { cacheDone.wait() }
+        // The reports are rendered on the other cores meanwhile too.
+        let tpl = templates ?? Templates(directory: root + "/templates")
+        nonisolated(unsafe) var reports: [String] = []
+        nonisolated(unsafe) var reportError: Error?
+        let reportsDone = DispatchGroup()
+        DispatchQueue.global().async(group: reportsDone) { [result] in
+            do {
+                reports = try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl)
+                    + ReportWriter.writeReports(result, outDir: outDir, templates: tpl, previous: previousMeta)
+            } catch { reportError = error }
+        }
+        defer { reportsDone.wait() }
         if incremental, let previous {
             try IndexWriter.update(result, previous: previous, at: index, buildTime: buildTime)
         } else {
@@ -46,9 +58,8 @@ public enum Builder {
         cacheDone.wait()
         if let cacheError { throw cacheError }
         clock.lap("write cache")
-        let tpl = templates ?? Templates(directory: root + "/templates")
-        let reports = try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl)
-            + ReportWriter.writeReports(result, outDir: outDir, templates: tpl, previous: previousMeta)
+        reportsDone.wait()
+        if let reportError { throw reportError }
         clock.lap("write reports")
         return Outcome(result: result, indexPath: index, incremental: incremental,
                        reparsed: result.library.files.filter { !$0.fromCache }.count, timings: result.timings + clock.laps, reports: reports)

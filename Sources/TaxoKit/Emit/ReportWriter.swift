@@ -9,14 +9,46 @@ public enum ReportWriter {
         guard !videos.isEmpty else { return [] }
         let dir = outDir + "/gaps"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        var written: [String] = []
-        for v in videos {
-            let report = try Gaps.report(targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))")
-            let path = dir + "/\(v)_Gap_Analysis.md"
-            try Data(try report.markdown(templates: templates).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            written.append(path)
+        // A report is rewritten only when its documents or the library's IDs and names changed.
+        let manifestPath = dir + "/.manifest"
+        var manifest: [String: String] = [:]
+        if let data = FileReader.read(manifestPath) {
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                let p = line.split(separator: " ", maxSplits: 1)
+                if p.count == 2 { manifest[String(p[0])] = String(p[1]) }
+            }
         }
-        return written
+        let libraryPrint = fingerprint(lib, templates: templates)
+        var hashes: [String: String] = [:]
+        for f in lib.files { hashes[f.path] = f.hash }
+        var prints: [String: String] = [:]
+        for v in videos {
+            let docs = lib.documents.filter { $0.video == v }.map(\.path).sorted()
+            prints[v] = Hashing.fnv1aHex(Array((libraryPrint + docs.map { $0 + ":" + (hashes[$0] ?? "") }.joined(separator: ",")).utf8))
+        }
+        let stale = videos.filter { v in manifest[v] != prints[v] || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md") }
+        // One analyzer (its name matcher and trigram index) for every video, the videos in parallel.
+        let analyzer = stale.isEmpty ? nil : GapAnalyzer(library: lib)
+        let texts = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
+            Result {
+                try Gaps.report(targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
+                    .markdown(templates: templates)
+            }
+        }
+        for (v, t) in zip(stale, texts) {
+            try Data(try t.get().utf8).write(to: URL(fileURLWithPath: dir + "/\(v)_Gap_Analysis.md"), options: .atomic)
+        }
+        try Data(videos.map { "\($0) \(prints[$0]!)\n" }.joined().utf8).write(to: URL(fileURLWithPath: manifestPath), options: .atomic)
+        return videos.map { dir + "/\($0)_Gap_Analysis.md" }
+    }
+
+    /// What gap verdicts depend on besides the documents: every entity's key, kind, name and aliases,
+    /// the configuration, the template, and taxo's version.
+    static func fingerprint(_ lib: Library, templates: Templates) -> String {
+        var parts: [String] = [TaxoVersion.string, lib.config.hash, templates.source("gap-analysis.md") ?? ""]
+        parts.reserveCapacity(lib.entities.count + 3)
+        for e in lib.entities { parts.append("\(e.kind)|\(e.id?.key ?? e.rawID)|\(e.name ?? "")|\(e.aliases.joined(separator: ";"))|\(e.file)") }
+        return Hashing.fnv1aHex(Array(parts.joined(separator: "\n").utf8))
     }
 
     /// The phase tracker, one mapping report per video with entities, and the health report.
@@ -30,10 +62,14 @@ public enum ReportWriter {
         }
         let tracker = PhaseTracker(result: result)
         try write("VIDEOS_INDEX.md", try templates.render("videos-index.md", tracker.context(command: "taxo build")))
-        for v in tracker.videos where result.library.entities.contains(where: { $0.videos.contains(v.id) }) {
-            let ctx = MappingReport(result: result, video: v.id).context(command: "taxo build")
-            try write("mapping/\(v.id)_Library_Mapping_Report.md", try templates.render("library-mapping.md", ctx))
+        var byVideo: [String: [Int]] = [:]
+        for (i, e) in result.library.entities.enumerated() { for v in e.videos { byVideo[v, default: []].append(i) } }
+        let children = MappingReport.children(result.library)
+        let videos = tracker.videos.map(\.id).filter { byVideo[$0] != nil }
+        let texts = Parallel.map(videos, minimum: 2) { v in
+            Result { try templates.render("library-mapping.md", MappingReport(result: result, video: v, children: children, entities: byVideo[v]).context(command: "taxo build")) }
         }
+        for (v, t) in zip(videos, texts) { try write("mapping/\(v)_Library_Mapping_Report.md", try t.get()) }
         try write("HEALTH.md", try templates.render("health.md", HealthReport(result: result, previous: previous).context(command: "taxo build")))
         return written
     }

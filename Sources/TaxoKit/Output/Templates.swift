@@ -15,9 +15,26 @@ public struct Templates {
     }
 
     public func render(_ name: String, _ context: [String: Any]) throws -> String {
+        try parsed(name).render(context)
+    }
+
+    /// Templates are parsed once per run.
+    private let cache = ParsedCache()
+
+    final class ParsedCache: @unchecked Sendable {
+        let lock = NSLock()
+        var templates: [String: MustacheTemplate] = [:]
+    }
+
+    func parsed(_ name: String) throws -> MustacheTemplate {
+        cache.lock.lock()
+        defer { cache.lock.unlock() }
+        if let t = cache.templates[name] { return t }
         guard let src = source(name) else { throw TemplateError(message: "no template '\(name)'") }
         do {
-            return try MustacheTemplate(string: src).render(context)
+            let t = try MustacheTemplate(string: src)
+            cache.templates[name] = t
+            return t
         } catch {
             throw TemplateError(message: "template '\(name)' does not parse: \(error)")
         }
@@ -33,7 +50,17 @@ public struct Templates {
 enum Cell {
     /// For a Markdown table cell: pipes escaped, line breaks folded.
     static func md(_ s: String?) -> String {
-        (s ?? "").replacingAll("|", with: "\\|").replacingAll("\r", with: " ").replacingAll("\n", with: " ")
+        guard let s else { return "" }
+        guard s.utf8.contains(where: { $0 == 124 || $0 == 10 || $0 == 13 }) else { return s }
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "|": out += "\\|"
+            case "\n", "\r", "\r\n": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     /// For inside a JSON string.
