@@ -5,10 +5,12 @@ import Foundation
 public final class ExtractionCache: @unchecked Sendable {
     public static let fileName = "taxo-cache.bin"
     static let magic = Array("TAXOCACHE".utf8)
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
 
     private let bytes: [UInt8]
-    private var entries: [String: (hash: String, offset: Int, length: Int)] = [:]
+    private var entries: [String: (hash: String, offset: Int, length: Int, size: Int, mtime: Int64)] = [:]
+    /// When the cache was written (nanoseconds): files modified close to it are read again (racy timestamps).
+    private var writtenAt: Int64 = 0
 
     public var count: Int { entries.count }
 
@@ -22,16 +24,24 @@ public final class ExtractionCache: @unchecked Sendable {
             r.i = ExtractionCache.magic.count
             guard try r.uint() == ExtractionCache.formatVersion, try r.string() == TaxoVersion.string,
                   try r.string() == configHash else { return nil }
+            writtenAt = Int64(try r.int())
             let n = try r.count()
             for _ in 0..<n {
                 r.resetStrings()
                 let path = try r.string(), hash = try r.string()
+                let size = try r.int(), mtime = Int64(try r.int())
                 let len = Int(try r.uint())
                 guard r.i + len <= data.count else { return nil }
-                entries[path] = (hash, r.i, len)
+                entries[path] = (hash, r.i, len, size, mtime)
                 r.i += len
             }
         } catch { return nil }
+    }
+
+    /// The cached result for a file with the size and modification time it had when cached.
+    public func unchanged(path: String, size: Int, mtime: Int64) -> FileResult? {
+        guard let e = entries[path], e.size == size, e.mtime == mtime, mtime < writtenAt - 2_000_000_000 else { return nil }
+        return result(path: path, hash: e.hash)
     }
 
     /// The cached result for a file whose content has this hash.
@@ -63,11 +73,16 @@ public final class ExtractionCache: @unchecked Sendable {
         w.uint(formatVersion)
         w.string(TaxoVersion.string)
         w.string(configHash)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        w.int(Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))
         w.uint(UInt64(results.count))
         for (r, b) in zip(results, blobs) {
             w.resetStrings()
             w.string(r.path)
             w.string(r.hash)
+            w.int(r.size)
+            w.int(Int(r.mtime))
             w.raw(b)
         }
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"

@@ -10,6 +10,8 @@ public struct DiscoveredFile: Sendable {
     public var absolutePath: String
     public var size: Int
     public var format: Format
+    /// Modification time in nanoseconds (0 when unknown), to skip reading files the cache already knows.
+    public var mtime: Int64 = 0
 }
 
 /// Walks the configured roots in sorted order, honours excludes, skips oversized files with a note,
@@ -97,7 +99,8 @@ public enum Discovery {
                 continue
             }
             guard seen.insert(childRel).inserted else { continue }
-            files.append(DiscoveredFile(path: childRel, absolutePath: childAbs, size: size, format: fmt))
+            let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            files.append(DiscoveredFile(path: childRel, absolutePath: childAbs, size: size, format: fmt, mtime: mtime))
         }
     }
 }

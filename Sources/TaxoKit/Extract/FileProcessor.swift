@@ -15,6 +15,8 @@ public struct FileResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Taken from the extraction cache (unchanged since the last build) rather than parsed now.
     public var fromCache = false
+    /// The file's modification time when it was read (nanoseconds), kept in the cache.
+    public var mtime: Int64 = 0
 }
 
 /// What link checking needs from a Markdown file.
@@ -35,13 +37,23 @@ struct FileProcessor: @unchecked Sendable {
     var keepContent = false
 
     func process(_ f: DiscoveredFile, cache: ExtractionCache? = nil) -> FileResult {
+        // Same size and modification time as when cached (and not modified around the cache's writing): trust it.
+        if let cache, f.mtime > 0, var hit = cache.unchanged(path: f.path, size: f.size, mtime: f.mtime) {
+            hit.mtime = f.mtime
+            return hit
+        }
         guard let raw = FileReader.read(f.absolutePath) else {
             var r = FileResult(path: f.path, format: f.format, size: f.size, hash: "")
             r.diagnostics.append(SkippedFile.diagnostic(path: f.path, reason: "it cannot be read"))
             return r
         }
-        if let cache, let hit = cache.result(path: f.path, hash: Hashing.fnv1aHex(raw)) { return hit }
-        return process(path: f.path, format: f.format, bytes: raw)
+        if let cache, var hit = cache.result(path: f.path, hash: Hashing.fnv1aHex(raw)) {
+            hit.mtime = f.mtime
+            return hit
+        }
+        var r = process(path: f.path, format: f.format, bytes: raw)
+        r.mtime = f.mtime
+        return r
     }
 
     func process(path: String, format: DiscoveredFile.Format, bytes raw: [UInt8]) -> FileResult {
