@@ -50,8 +50,7 @@ public struct GapAnalyzer {
 
     /// A name worth finding in free text: several words, or one word of 4+ letters that is not all lower case.
     static func distinctive(_ name: String) -> Bool {
-        let ws = NameMatcher.words(name)
-        if ws.count >= 2 { return true }
+        if NameMatcher.wordSpans(Array(name.utf8)).count >= 2 { return true }
         return name.count >= 4 && name.contains { $0.isUppercase || $0.isNumber }
     }
 

@@ -25,17 +25,7 @@ public struct HealthReport {
         let lib = result.library
         let h = lib.config.hierarchy.compactMap { n in lib.config.kinds.firstIndex { $0.name == n } }
         guard h.count >= 2 else { return (0, 0, []) }
-        var down: [Int: Set<Int>] = [:]
-        var level: [Int: Int] = [:]
-        for (i, k) in h.enumerated() { level[k] = i }
-        for (ei, e) in lib.entities.enumerated() {
-            guard let le = level[e.kind] else { continue }
-            for (ri, _) in e.references.enumerated() {
-                guard let t = lib.targets[ei][ri], let lt = level[lib.entities[t].kind] else { continue }
-                if lt == le + 1 { down[ei, default: []].insert(t) }
-                if lt == le - 1 { down[t, default: []].insert(ei) }
-            }
-        }
+        let down = MappingReport.children(lib)
         func reaches(_ i: Int, _ depth: Int) -> Bool {
             if depth == h.count - 1 { return true }
             return (down[i] ?? []).contains { reaches($0, depth + 1) }

@@ -13,22 +13,6 @@ public struct NameMatcher: Sendable {
 
     public init() {}
 
-    /// Lower-cased words of a name or text: letters and digits, with inner `.`/`+`/`#` kept (`Node.js`, `C++`).
-    public static func words(_ s: String) -> [(word: String, start: Int, end: Int)] {
-        var out: [(String, Int, Int)] = []
-        let u = Array(s.utf8)
-        var i = 0
-        func isWordByte(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80 }
-        while i < u.count {
-            guard isWordByte(u[i]) else { i += 1; continue }
-            let s0 = i
-            while i < u.count, isWordByte(u[i]) || ((u[i] == 46 || u[i] == 43 || u[i] == 35) && i + 1 < u.count && isWordByte(u[i + 1])) { i += 1 }
-            while i < u.count, u[i] == 43 || u[i] == 35 { i += 1 } // C++, C#
-            out.append((String(decoding: u[s0..<i], as: UTF8.self).lowercased(), s0, i))
-        }
-        return out
-    }
-
     /// FNV-1a of a word's lower-cased UTF-8 bytes: trie edges without a String per word.
     static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         var h: UInt64 = 0xcbf29ce484222325

@@ -161,16 +161,7 @@ public enum IndexWriter {
         let diag = try db.prepare("INSERT INTO diagnostics VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for d in r.diagnostics {
             var w = JSONWriter(pretty: false)
-            w.beginArray()
-            for n in d.notes {
-                w.beginObject()
-                w.string("message", n.message)
-                w.string("file", n.location?.file)
-                w.int("line", n.location?.line)
-                w.int("column", n.location?.column)
-                w.endObject()
-            }
-            w.endArray()
+            w.notes(nil, d.notes)
             try diag.run([.text(d.code), .text(d.severity.label), .text(d.location?.file), .int(d.location?.line),
                           .int(d.location?.column), .text(d.message), .text(d.hint), .text(w.out)])
         }

@@ -15,16 +15,7 @@ public enum JSONReporter {
             w.int("line", d.location?.line)
             w.int("column", d.location?.column)
             w.string("message", d.message)
-            w.beginArray("notes")
-            for n in d.notes {
-                w.beginObject()
-                w.string("message", n.message)
-                w.string("file", n.location?.file)
-                w.int("line", n.location?.line)
-                w.int("column", n.location?.column)
-                w.endObject()
-            }
-            w.endArray()
+            w.notes("notes", d.notes)
             w.string("hint", d.hint)
             w.endObject()
         }

@@ -65,4 +65,18 @@ public struct JSONWriter {
         prefix(key: key)
         out += json
     }
+
+    /// A diagnostic's notes as an array of {message, file, line, column}.
+    public mutating func notes(_ key: String?, _ notes: [Diagnostic.Note]) {
+        beginArray(key)
+        for n in notes {
+            beginObject()
+            string("message", n.message)
+            string("file", n.location?.file)
+            int("line", n.location?.line)
+            int("column", n.location?.column)
+            endObject()
+        }
+        endArray()
+    }
 }

@@ -30,21 +30,42 @@ enum DanglingReference {
     }
 }
 
-/// Suggests existing IDs close to a missing one (same kind, small edit distance).
+/// Suggests existing IDs close to a missing one: one edit of its number (a digit changed, dropped,
+/// added or two swapped), looked up in the ID table, so it costs the same in a library of any size.
 struct NearestIDs {
     let lib: Library
-    var byKind: [Int: [String]]?
 
     init(_ lib: Library) { self.lib = lib }
 
-    mutating func hint(for id: ParsedID) -> String? {
-        if byKind == nil {
-            var m: [Int: [String]] = [:]
-            for e in lib.entities { if let p = e.id { m[p.kind, default: []].append(p.written) } }
-            byKind = m.mapValues { Array(Set($0)).sorted() }
+    static func variants(_ number: String) -> Set<String> {
+        let d = Array(number)
+        var out = Set<String>()
+        let digits = Array("0123456789")
+        for i in d.indices {
+            for c in digits where c != d[i] { var v = d; v[i] = c; out.insert(String(v)) }
+            var del = d; del.remove(at: i); if !del.isEmpty { out.insert(String(del)) }
+            if i + 1 < d.count { var t = d; t.swapAt(i, i + 1); out.insert(String(t)) }
         }
-        let candidates = byKind?[id.kind] ?? []
-        let s = NearMiss.suggestions(for: id.written, in: candidates, limit: 3, caseInsensitive: false)
+        for i in 0...d.count { for c in digits { var v = d; v.insert(c, at: i); out.insert(String(v)) } }
+        out.remove(number)
+        return out
+    }
+
+    mutating func hint(for id: ParsedID) -> String? {
+        guard !id.legacy, let dash = id.key.lastIndex(of: "-") else { return nil }
+        let base = id.key[..<dash]
+        var found: [(Int, String)] = []
+        for v in NearestIDs.variants(id.number) {
+            var t = v.drop { $0 == "0" }
+            if t.isEmpty { t = "0" }
+            guard let e = lib.table[base + "-" + t]?.first else { continue }
+            let written = lib.displayID(lib.entities[e])
+            found.append((NearMiss.distance(id.written, written), written))
+        }
+        let s = Array(Set(found.map(\.1))).sorted { a, b in
+            let da = found.first { $0.1 == a }!.0, db = found.first { $0.1 == b }!.0
+            return da != db ? da < db : a < b
+        }.prefix(3)
         guard !s.isEmpty else { return nil }
         return "did you mean " + s.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
