@@ -51,9 +51,17 @@ public enum IndexWriter {
                 let del = try db.prepare("DELETE FROM \(table) WHERE \(column) = ?")
                 for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
             }
-            for t in IndexSchema.globalTables { try db.exec("DELETE FROM \(t)") }
             try insertFileRows(db, result, only: changed)
-            try insertGlobalRows(db, result, buildTime: buildTime)
+            // The whole-library tables are rewritten only when their content changed.
+            let globalHash = globalRowsHash(result)
+            let old = try db.query("SELECT value FROM meta WHERE key = 'global_hash'").first?.first ?? nil
+            if old == globalHash {
+                let meta = try db.prepare("UPDATE meta SET value = ? WHERE key = ?")
+                try meta.run([.text(buildTime), .text("build_time")])
+            } else {
+                for t in IndexSchema.globalTables { try db.exec("DELETE FROM \(t)") }
+                try insertGlobalRows(db, result, buildTime: buildTime)
+            }
             try db.exec("COMMIT")
         }
     }
@@ -137,12 +145,24 @@ public enum IndexWriter {
         }
     }
 
+    /// A hash of everything the whole-library tables hold (but the build time).
+    static func globalRowsHash(_ r: CompileResult) -> String {
+        let lib = r.library
+        var parts: [String] = ["\(r.summary.errors)|\(r.summary.warnings)|\(lib.entities.count)|\(r.summary.references)"]
+        for (k, v) in lib.table { if let f = v.first { parts.append(k + "=" + lib.displayID(lib.entities[f]) + "@" + lib.entities[f].file) } }
+        for (k, v) in lib.aliases where lib.table[k] == nil { if let f = v.first { parts.append(k + "~" + lib.displayID(lib.entities[f]) + "@" + lib.entities[f].file) } }
+        for (v, ks) in lib.scopes { parts.append(v + ":" + ks.sorted().joined(separator: ",")) }
+        for d in r.diagnostics { parts.append("\(d.code)|\(d.location?.description ?? "")|\(d.message)|\(d.hint ?? "")|\(d.notes.map(\.message))") }
+        parts.sort()
+        return Hashing.fnv1aHex(Array(parts.joined(separator: "\n").utf8))
+    }
+
     /// Rows that depend on the whole library: meta, resolution of every ID and alias, scopes, diagnostics.
     static func insertGlobalRows(_ db: SQLiteDatabase, _ r: CompileResult, buildTime: String) throws {
         let lib = r.library
         let meta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
         for (k, v) in [("schema_version", String(IndexSchema.version)), ("taxo_version", TaxoVersion.string),
-                       ("config_hash", lib.config.hash), ("build_time", buildTime),
+                       ("config_hash", lib.config.hash), ("build_time", buildTime), ("global_hash", globalRowsHash(r)),
                        ("errors", String(r.summary.errors)), ("warnings", String(r.summary.warnings)),
                        ("entities", String(lib.entities.count)), ("references", String(r.summary.references)),
                        ("dangling", String(lib.targets.reduce(0) { $0 + $1.filter { $0 == nil }.count }))] {
