@@ -11,13 +11,7 @@ public enum ReportWriter {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // A report is rewritten only when its documents or the library's IDs and names changed.
         let manifestPath = dir + "/.manifest"
-        var manifest: [String: String] = [:]
-        if let data = FileReader.read(manifestPath) {
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                let p = line.split(separator: " ", maxSplits: 1)
-                if p.count == 2 { manifest[String(p[0])] = String(p[1]) }
-            }
-        }
+        let manifest = readManifest(manifestPath)
         let libraryPrint = fingerprint(lib, templates: templates)
         var hashes: [String: String] = [:]
         for f in lib.files { hashes[f.path] = f.hash }
@@ -38,8 +32,24 @@ public enum ReportWriter {
         for (v, t) in zip(stale, texts) {
             try Data(try t.get().utf8).write(to: URL(fileURLWithPath: dir + "/\(v)_Gap_Analysis.md"), options: .atomic)
         }
-        try Data(videos.map { "\($0) \(prints[$0]!)\n" }.joined().utf8).write(to: URL(fileURLWithPath: manifestPath), options: .atomic)
+        try writeManifest(manifestPath, prints)
         return videos.map { dir + "/\($0)_Gap_Analysis.md" }
+    }
+
+    /// `name fingerprint` lines recording what each report was made from.
+    static func readManifest(_ path: String) -> [String: String] {
+        var manifest: [String: String] = [:]
+        if let data = FileReader.read(path) {
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                let p = line.split(separator: " ", maxSplits: 1)
+                if p.count == 2 { manifest[String(p[0])] = String(p[1]) }
+            }
+        }
+        return manifest
+    }
+
+    static func writeManifest(_ path: String, _ prints: [String: String]) throws {
+        try Data(prints.keys.sorted().map { "\($0) \(prints[$0]!)\n" }.joined().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// What gap verdicts depend on besides the documents: every entity's key, kind, name and aliases,
@@ -64,12 +74,29 @@ public enum ReportWriter {
         try write("VIDEOS_INDEX.md", try templates.render("videos-index.md", tracker.context(command: "taxo build")))
         var byVideo: [String: [Int]] = [:]
         for (i, e) in result.library.entities.enumerated() { for v in e.videos { byVideo[v, default: []].append(i) } }
-        let children = MappingReport.children(result.library)
         let videos = tracker.videos.map(\.id).filter { byVideo[$0] != nil }
-        let texts = Parallel.map(videos, minimum: 2) { v in
+        // A mapping report depends on the library's IDs and names, the whole-library tables (resolution,
+        // diagnostics), and the files of the video's entities and documents: rewritten when one changed.
+        let lib = result.library
+        let base = fingerprint(lib, templates: templates) + IndexWriter.globalRowsHash(result) + (templates.source("library-mapping.md") ?? "")
+        var hashes: [String: String] = [:]
+        for f in lib.files { hashes[f.path] = f.hash }
+        var prints: [String: String] = [:]
+        for v in videos {
+            let files = Set(byVideo[v]!.map { lib.entities[$0].file } + lib.documents.filter { $0.video == v }.map(\.path)).sorted()
+            prints[v] = Hashing.fnv1aHex(Array((base + files.map { $0 + ":" + (hashes[$0] ?? "") }.joined(separator: ",")).utf8))
+        }
+        let manifestPath = outDir + "/mapping/.manifest"
+        let manifest = readManifest(manifestPath)
+        let stale = videos.filter { manifest[$0] != prints[$0] || !FileManager.default.fileExists(atPath: outDir + "/mapping/\($0)_Library_Mapping_Report.md") }
+        let children = stale.isEmpty ? [:] : MappingReport.children(lib)
+        let texts = Parallel.map(stale, minimum: 2) { v in
             Result { try templates.render("library-mapping.md", MappingReport(result: result, video: v, children: children, entities: byVideo[v]).context(command: "taxo build")) }
         }
-        for (v, t) in zip(videos, texts) { try write("mapping/\(v)_Library_Mapping_Report.md", try t.get()) }
+        for (v, t) in zip(stale, texts) { try write("mapping/\(v)_Library_Mapping_Report.md", try t.get()) }
+        try FileManager.default.createDirectory(atPath: outDir + "/mapping", withIntermediateDirectories: true)
+        try writeManifest(manifestPath, prints)
+        written += videos.filter { !stale.contains($0) }.map { outDir + "/mapping/\($0)_Library_Mapping_Report.md" }
         try write("HEALTH.md", try templates.render("health.md", HealthReport(result: result, previous: previous).context(command: "taxo build")))
         return written
     }
