@@ -1,10 +1,6 @@
 import Foundation
 import TaxoKit
 
-enum TaxoKitVersionProxy {
-    static let value = TaxoVersion.string
-}
-
 /// Console output for commands (the library never prints).
 enum Console {
     static func out(_ s: String) {

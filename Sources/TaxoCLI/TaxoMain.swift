@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import TaxoKit
 
 /// `taxo`: the command line. Exit codes: 0 clean, 1 errors found, 2 usage, configuration or internal failure.
 public struct TaxoCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "taxo",
         abstract: "Compile a taxonomy knowledge library: validate IDs and links, analyse gaps, build an index.",
-        version: "taxo " + TaxoKitVersion.string,
+        version: "taxo " + TaxoVersion.string,
         subcommands: [CheckCommand.self, BuildCommand.self, GapsCommand.self, PhasesCommand.self, SearchCommand.self, ExplainCommand.self, ConfigCommand.self, DumpIndexCommand.self, BenchFloorCommand.self])
 
     public init() {}
@@ -37,8 +38,4 @@ public enum TaxoMain {
 /// Thrown by commands to end with a given exit code after printing what they had to say.
 struct TaxoExit: Error {
     var code: Int32
-}
-
-enum TaxoKitVersion {
-    static var string: String { TaxoKitVersionProxy.value }
 }

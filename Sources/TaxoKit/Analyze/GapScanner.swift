@@ -143,7 +143,7 @@ struct GapScanner {
                         let name = GapScanner.cleanName(cells[nc])
                         if !name.isEmpty, grammar.check(name).isNotAnID {
                             var paired: GapOccurrence.What?
-                            if let ic = t.idCol, ic < cells.count { paired = lineIDs.first { _ in true }?.0 ?? nil; _ = ic }
+                            if let ic = t.idCol, ic < cells.count { paired = lineIDs.first?.0 }
                             let kind = t.typeCol.flatMap { $0 < cells.count ? kindIndex(forType: cells[$0]) : nil } ?? toolKind
                             out.append(occ(.name(name, kind: kind), line: l, column: 1, text: text, required: required, pairedID: paired))
                         }

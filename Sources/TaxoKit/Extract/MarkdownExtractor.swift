@@ -15,8 +15,6 @@ struct MarkdownExtractor {
         case document(Document)
     }
 
-    mutating func extract() -> Output { extractWithInfo().0 }
-
     mutating func extractWithInfo() -> (Output, MarkdownInfo) {
         let syntax = MarkdownParser.parse(file)
         let info = MarkdownInfo(links: syntax.links.map { l in

@@ -196,7 +196,6 @@ public enum JSONParser {
             while true {
                 skipWS()
                 items.append(try value(depth: depth + 1))
-                let afterValue = i
                 skipWS()
                 guard i < b.count else { throw err("unexpected end of file: expected ',' or ']' to continue the array") }
                 let c = b[i]
@@ -211,7 +210,7 @@ public enum JSONParser {
                 }
                 if c == UInt8(ascii: "]") { i += 1; return .array(items) }
                 if c == UInt8(ascii: "/") { throw err("comments are not allowed in JSON", hint: "remove the comment") }
-                throw err("missing ',' between array elements", at: afterValue == i ? i : i, hint: "insert a comma before \(describe(c))")
+                throw err("missing ',' between array elements", hint: "insert a comma before \(describe(c))")
             }
         }
 
