@@ -8,32 +8,26 @@ enum LegacyReference {
         (with `id_from_filename`), the values of `legacy_id_fields`, and a master list's current-ID column.
         A reference by such an old ID resolves, but should name the canonical ID, which the message gives.
         """,
-        triggering: [RuleExample([
-            ("taxonomy.yaml", """
-            kinds:
-              task:
-                prefix: TST
-                legacy_patterns: ["Task-Template-{n}"]
-                legacy_id_fields: [legacy_id]
-                files: ["tasks/*.json"]
-                id_fields: [template_id]
-            """),
-            ("tasks/TST-072_Write.json", "{\"template_id\": \"TST-072\", \"legacy_id\": \"Task-Template-101\", \"name\": \"Write\"}"),
+        triggering: [RuleExample(example + [
             ("tasks/TST-073_Edit.json", "{\"template_id\": \"TST-073\", \"name\": \"Edit\", \"dependencies\": [\"Task-Template-101\"]}"),
         ])],
-        nonTriggering: [RuleExample([
-            ("taxonomy.yaml", """
-            kinds:
-              task:
-                prefix: TST
-                legacy_patterns: ["Task-Template-{n}"]
-                legacy_id_fields: [legacy_id]
-                files: ["tasks/*.json"]
-                id_fields: [template_id]
-            """),
-            ("tasks/TST-072_Write.json", "{\"template_id\": \"TST-072\", \"legacy_id\": \"Task-Template-101\", \"name\": \"Write\"}"),
+        nonTriggering: [RuleExample(example + [
             ("tasks/TST-073_Edit.json", "{\"template_id\": \"TST-073\", \"name\": \"Edit\", \"dependencies\": [\"TST-072\"]}"),
         ])])
+
+    /// A task kind with a legacy spelling, and a task whose `legacy_id` is Task-Template-101.
+    static let example: [(String, String)] = [
+        ("taxonomy.yaml", """
+        kinds:
+          task:
+            prefix: TST
+            legacy_patterns: ["Task-Template-{n}"]
+            legacy_id_fields: [legacy_id]
+            files: ["tasks/*.json"]
+            id_fields: [template_id]
+        """),
+        ("tasks/TST-072_Write.json", "{\"template_id\": \"TST-072\", \"legacy_id\": \"Task-Template-101\", \"name\": \"Write\"}"),
+    ]
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
