@@ -60,9 +60,14 @@ enum HeaderFields {
         if s.hasPrefix("- ") || s.hasPrefix("* ") { s = s.dropFirst(2).drop { $0 == " " } }
         guard s.hasPrefix("**") else { return nil }
         let afterOpen = s.dropFirst(2)
-        guard let close = afterOpen.range(of: "**") else { return nil }
-        var key = afterOpen[..<close.lowerBound]
-        var rest = afterOpen[close.upperBound...]
+        var closeAt: Substring.Index?
+        var prevStar = false
+        for i in afterOpen.indices {
+            if afterOpen[i] == "*" { if prevStar { closeAt = afterOpen.index(before: i); break }; prevStar = true } else { prevStar = false }
+        }
+        guard let close = closeAt else { return nil }
+        var key = afterOpen[..<close]
+        var rest = afterOpen[afterOpen.index(close, offsetBy: 2)...]
         if key.hasSuffix(":") { key = key.dropLast() } else if rest.hasPrefix(":") { rest = rest.dropFirst() } else { return nil }
         guard !key.isEmpty, key.count <= 60, !key.contains("*") else { return nil }
         let valueStart = rest.firstIndex { $0 != " " } ?? rest.endIndex

@@ -119,9 +119,19 @@ enum ConflictedCopy {
 
     static let markers = ["conflicted copy", "спірна копія", "конфликтующая копия", "case conflict", "konfliktkopie", "copie en conflit"]
 
+    static let asciiMarkers = markers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let otherMarkers = markers.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+
     static func check(path: String) -> Diagnostic? {
-        let lower = path.lowercased()
-        guard markers.contains(where: { lower.contains($0) }) else { return nil }
+        // Every marker has "co" or "ко"/"кон" in it; most paths have neither a parenthesis nor those.
+        guard path.utf8.contains(40) || path.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        let bytes = Array(path.utf8)[...]
+        var hit = asciiMarkers.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
+        if !hit, bytes.contains(where: { $0 >= 0x80 }) {
+            let lower = path.lowercased()
+            hit = otherMarkers.contains { lower.contains($0) }
+        }
+        guard hit else { return nil }
         return info.diagnostic("conflicted copy left by a sync tool", at: SourceLocation(file: path, line: 1, column: 1),
                                hint: "merge it with the original and delete it")
     }
