@@ -37,20 +37,24 @@ public enum Builder {
             do { try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: incremental ? cache : nil) } catch { cacheError = error }
         }
         defer { cacheDone.wait() }
-        // The reports are rendered on the other cores meanwhile too.
+        // The reports are rendered on the other cores meanwhile too; the fingerprints they and the index
+        // update compare are computed once.
         let tpl = templates ?? Templates(directory: root + "/templates")
+        let globalHash = IndexWriter.globalRowsHash(result)
+        let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
         nonisolated(unsafe) var reports: [String] = []
         nonisolated(unsafe) var reportError: Error?
         let reportsDone = DispatchGroup()
         DispatchQueue.global().async(group: reportsDone) { [result] in
             do {
-                reports = try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl)
-                    + ReportWriter.writeReports(result, outDir: outDir, templates: tpl, previous: previousMeta)
+                reports = try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint)
+                    + ReportWriter.writeReports(result, outDir: outDir, templates: tpl, previous: previousMeta,
+                                                libraryPrint: libraryPrint, globalHash: globalHash)
             } catch { reportError = error }
         }
         defer { reportsDone.wait() }
         if incremental, let previous {
-            try IndexWriter.update(result, previous: previous, at: index, buildTime: buildTime)
+            try IndexWriter.update(result, previous: previous, at: index, buildTime: buildTime, globalHash: globalHash)
         } else {
             try IndexWriter.write(result, to: index, buildTime: buildTime)
         }

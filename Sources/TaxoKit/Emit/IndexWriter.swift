@@ -39,7 +39,8 @@ public enum IndexWriter {
 
     /// Updates a copy of the previous index: rows of `changed` files are replaced, rows of files that
     /// are gone are deleted, whole-library tables are rebuilt. Changed results must carry their content.
-    public static func update(_ result: CompileResult, previous: Previous, at path: String, buildTime: String) throws {
+    public static func update(_ result: CompileResult, previous: Previous, at path: String, buildTime: String,
+                              globalHash: String? = nil) throws {
         let current = Dictionary(result.library.files.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
         let changed = Set(current.filter { previous.files[$0.key] != $0.value }.keys)
         let removed = Set(previous.files.keys).subtracting(current.keys)
@@ -53,7 +54,7 @@ public enum IndexWriter {
             }
             try insertFileRows(db, result, only: changed)
             // The whole-library tables are rewritten only when their content changed.
-            let globalHash = globalRowsHash(result)
+            let globalHash = globalHash ?? globalRowsHash(result)
             let old = try db.query("SELECT value FROM meta WHERE key = 'global_hash'").first?.first ?? nil
             if old == globalHash {
                 let meta = try db.prepare("UPDATE meta SET value = ? WHERE key = ?")

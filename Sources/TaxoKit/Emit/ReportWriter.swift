@@ -3,7 +3,8 @@ import Foundation
 /// Writes the generated reports of `taxo build` under the output folder.
 public enum ReportWriter {
     /// One gap report per video: `gaps/<video>_Gap_Analysis.md`. Returns the paths written.
-    public static func writeGapReports(_ result: CompileResult, root: String, outDir: String, templates: Templates) throws -> [String] {
+    public static func writeGapReports(_ result: CompileResult, root: String, outDir: String, templates: Templates,
+                                       libraryPrint: String? = nil) throws -> [String] {
         let lib = result.library
         let videos = Set(lib.documents.compactMap(\.video)).sorted()
         guard !videos.isEmpty else { return [] }
@@ -12,7 +13,7 @@ public enum ReportWriter {
         // A report is rewritten only when its documents or the library's IDs and names changed.
         let manifestPath = dir + "/.manifest"
         let manifest = readManifest(manifestPath)
-        let libraryPrint = fingerprint(lib, templates: templates)
+        let libraryPrint = libraryPrint ?? fingerprint(lib, templates: templates)
         var hashes: [String: String] = [:]
         for f in lib.files { hashes[f.path] = f.hash }
         var prints: [String: String] = [:]
@@ -62,7 +63,8 @@ public enum ReportWriter {
     }
 
     /// The phase tracker, one mapping report per video with entities, and the health report.
-    public static func writeReports(_ result: CompileResult, outDir: String, templates: Templates, previous: [String: String]?) throws -> [String] {
+    public static func writeReports(_ result: CompileResult, outDir: String, templates: Templates, previous: [String: String]?,
+                                    libraryPrint: String? = nil, globalHash: String? = nil) throws -> [String] {
         var written: [String] = []
         func write(_ rel: String, _ text: String) throws {
             let path = outDir + "/" + rel
@@ -78,7 +80,8 @@ public enum ReportWriter {
         // A mapping report depends on the library's IDs and names, the whole-library tables (resolution,
         // diagnostics), and the files of the video's entities and documents: rewritten when one changed.
         let lib = result.library
-        let base = fingerprint(lib, templates: templates) + IndexWriter.globalRowsHash(result) + (templates.source("library-mapping.md") ?? "")
+        let base = (libraryPrint ?? fingerprint(lib, templates: templates)) + (globalHash ?? IndexWriter.globalRowsHash(result))
+            + (templates.source("library-mapping.md") ?? "")
         var hashes: [String: String] = [:]
         for f in lib.files { hashes[f.path] = f.hash }
         var prints: [String: String] = [:]
