@@ -29,6 +29,8 @@ struct GapScanner {
     static let requiredMarkers = ["tools_required", "skills_required", "responsibility:", "responsibilities:", "tool:", "skills:",
                                   "tasks:", "steps:", "parent_task", "parent_milestone", "object:", "action:"]
     static let neededHeadings = ["workflow", "milestone", "task", "step"]
+    /// Bold keys whose value is a comma-separated list of tool names.
+    static let toolListKeys: Set<String> = ["tools", "tool", "toolsmentioned", "toolsused", "keytools", "toolsandplatforms", "notabletools"]
     static let requiredNeedles = requiredMarkers.map { Array($0.utf8) }
     static let proposNeedle = Array("propos".utf8), newIDNeedle = Array("new_id".utf8)
     static let toolIDNeedle = Array("tool id".utf8), libraryIDNeedle = Array("library id".utf8)
@@ -162,6 +164,17 @@ struct GapScanner {
             if toolSection, !inCode[l], let item = GapScanner.boldItem(text) {
                 out.append(occ(.name(item, kind: toolKind), line: l, column: 1, text: text))
             }
+            // "**Tools Mentioned:** FastAPI, FastMCP, ScaleKit Dashboard" lists tools by name.
+            if !inCode[l], let f = HeaderFields.bold(text), GapScanner.toolListKeys.contains(FieldKey.normalize(f.key)),
+               !f.value.isEmpty, grammar.check(f.value).isNotAnID {
+                for part in f.value.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                    let name = GapScanner.cleanName(String(part))
+                    let balanced = name.filter { $0 == "(" }.count == name.filter { $0 == ")" }.count
+                    if balanced, name.count >= 2, name.count <= 60, name.first?.isLetter == true, !name.contains(".md") {
+                        out.append(occ(.name(name, kind: toolKind), line: l, column: 1, text: text))
+                    }
+                }
+            }
             // Products written with a version (`Better-Auth v1.3.9`, `**Redis**: v8`, `"fastmcp>=0.4.0"`).
             for name in GapScanner.mayHoldVersion(bytes) ? GapScanner.versionedNames(text) : [] {
                 out.append(occ(.name(name, kind: toolKind), line: l, column: 1, text: text))
@@ -248,7 +261,8 @@ struct GapScanner {
                 let lower = name.lowercased()
                 let hasLetter = name.contains { $0.isLetter }
                 if hasLetter, name.count >= 3, !["version", "ready", "for", "with", "and", "the", "from", "requirement", "current", "exceeds", "matches"].contains(lower),
-                   (name.first?.isUppercase == true || t.contains("\"" + name)), GapScanner.productLike(name) {
+                   (name.first?.isUppercase == true || t.contains("\"" + name)), GapScanner.productLike(name),
+                   name.dropFirst().contains(where: { $0.isUppercase || $0.isNumber || $0 == "." || $0 == "-" }) || t.contains("\"" + name) {
                     out.append(name)
                 }
             }
@@ -259,7 +273,8 @@ struct GapScanner {
 
     /// Not a metadata key (`EXTRACTOR_VERSION`, `Duration`, `Status`).
     static func productLike(_ name: String) -> Bool {
-        if name.contains("_"), name.allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }) { return false }
+        if name.contains("_") || name.unicodeScalars.contains(where: { !$0.isASCII }) { return false }
+        if name.split(separator: " ").count > 4 { return false }
         return !["duration", "date", "version", "status", "phase", "prompt", "python", "node", "schema", "timeline", "total"].contains(name.lowercased())
     }
 
