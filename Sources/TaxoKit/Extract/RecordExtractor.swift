@@ -15,11 +15,17 @@ struct RecordExtractor {
     var videoFields: [FieldPath] = []
     var videoRegex: NSRegularExpression?
 
+    /// The kind's ID and name fields, normalised once.
+    let idFields: [String]
+    let nameFields: [String]
+
     init(grammar: IDGrammar, kindIndex: Int, file: SourceFile) {
         self.grammar = grammar
         self.kindIndex = kindIndex
         self.kind = grammar.kinds[kindIndex]
         self.file = file
+        idFields = kind.idFields.map(FieldKey.normalize)
+        nameFields = kind.nameFields.map(FieldKey.normalize)
     }
 
     func records(in root: Node) -> [Node] {
@@ -45,7 +51,7 @@ struct RecordExtractor {
     }
 
     mutating func entity(_ record: Node, sole: Bool) -> Entity? {
-        guard let (idKey, idNode) = record.member(matchingAny: kind.idFields) else {
+        guard let (idKey, idNode) = record.member(matchingNormalized: idFields) else {
             diagnostics.append(MissingID.diagnostic(kind: kind, at: file.location(record.offset), fileLevel: false))
             return nil
         }
@@ -64,8 +70,8 @@ struct RecordExtractor {
                 legacyKeys += OwnID.legacyKeys(from: (n.array ?? [n]).compactMap(\.string), grammar: grammar)
             }
         }
-        let name = record.member(matchingAny: kind.nameFields)?.node.string
-        let dept = record.member(matchingAny: ["department", "primary_department"])?.node.string
+        let name = record.member(matchingNormalized: nameFields)?.node.string
+        let dept = record.member(matchingNormalized: RecordExtractor.departmentFields)?.node.string
         var typed: [Int: Int] = [:]
         for (li, link) in kind.links.enumerated() {
             for n in link.path.resolve(in: record) {
@@ -80,8 +86,8 @@ struct RecordExtractor {
         var e = Entity(kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
                        department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
                        legacyKeys: legacyKeys.filter { $0 != parsed?.key })
-        e.description = record.member(matchingAny: RecordExtractor.descriptionFields)?.node.string
-        if let a = record.member(matchingAny: ["aliases", "alias", "also_known_as"])?.node {
+        e.description = record.member(matchingNormalized: RecordExtractor.descriptionKeys)?.node.string
+        if let a = record.member(matchingNormalized: RecordExtractor.aliasFields)?.node {
             e.aliases = (a.array ?? [a]).compactMap(\.string)
         }
         if keepRecords { e.record = record.compactJSON() }
@@ -95,6 +101,9 @@ struct RecordExtractor {
     }
 
     static let descriptionFields = ["description", "purpose", "objective", "summary", "detail"]
+    static let descriptionKeys = descriptionFields.map(FieldKey.normalize)
+    static let departmentFields = ["department", "primary_department"].map(FieldKey.normalize)
+    static let aliasFields = ["aliases", "alias", "also_known_as"].map(FieldKey.normalize)
 
     enum PathStep {
         case key(String)
@@ -138,12 +147,18 @@ struct RecordExtractor {
     }
 
     mutating func scanString(_ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]) {
-        guard s.utf8.contains(45) || s.utf8.contains(95) else { return }
-        var str0 = s
-        str0.withUTF8 { b in
-            for (off, text) in DoubledSegment.find(b) { diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(offset + off))) }
+        var dash = false, underscore = false, upper = false
+        for c in s.utf8 {
+            if c == 45 { dash = true } else if c == 95 { underscore = true } else if c >= 65 && c <= 90 { upper = true }
         }
-        guard s.utf8.contains(45) else { return }
+        guard dash || underscore else { return }
+        if upper {
+            var str0 = s
+            str0.withUTF8 { b in
+                for (off, text) in DoubledSegment.find(b) { diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(offset + off))) }
+            }
+        }
+        guard dash else { return }
         var found = false
         var fieldCache: String?
         func field() -> String {

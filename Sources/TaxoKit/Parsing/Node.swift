@@ -51,9 +51,13 @@ extension Node {
     /// The first member whose key matches one of `keys` after normalisation
     /// (case, spaces, dashes and underscores ignored), in the order of `keys`.
     public func member(matchingAny keys: [String]) -> (key: String, node: Node)? {
+        member(matchingNormalized: keys.map(FieldKey.normalize))
+    }
+
+    /// The same with keys already normalised (hot paths normalise them once).
+    public func member(matchingNormalized keys: [String]) -> (key: String, node: Node)? {
         guard case .object(let members) = value else { return nil }
-        for k in keys {
-            let nk = FieldKey.normalize(k)
+        for nk in keys {
             for m in members where FieldKey.matches(m.key, normalized: nk) { return (m.key, m.node) }
         }
         return nil
