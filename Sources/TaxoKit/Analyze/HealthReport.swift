@@ -13,6 +13,7 @@ public struct HealthReport {
     }
 
     public static func previousMeta(indexPath: String) -> [String: String]? {
+        IndexWriter.recover(indexPath)
         guard FileManager.default.fileExists(atPath: indexPath), let db = try? SQLiteDatabase(path: indexPath, readOnly: true),
               let rows = try? db.query("SELECT key, value FROM meta") else { return nil }
         var m: [String: String] = [:]

@@ -5,6 +5,7 @@ public enum IndexDump {
                                 "mention_rows", "scopes", "diagnostics"]
 
     public static func dump(path: String) throws -> String {
+        IndexWriter.recover(path)
         let db = try SQLiteDatabase(path: path, readOnly: true)
         var out = ""
         for t in tables {

@@ -6,7 +6,7 @@ public enum IndexSchema {
     /// build deletes and re-inserts just the rows of changed files.
     public static let perFileTables: [(table: String, column: String)] = [
         ("files", "path"), ("entities", "file"), ("aliases", "file"), ("link_rows", "file"), ("documents", "path"),
-        ("sections", "document"), ("mention_rows", "document"), ("entity_fts", "file"), ("document_fts", "path"),
+        ("sections", "document"), ("mention_rows", "document"),
     ]
 
     /// Tables rebuilt whole on every build (they depend on the whole library).
@@ -108,6 +108,7 @@ public enum IndexSchema {
     );
     CREATE VIRTUAL TABLE entity_fts USING fts5(id UNINDEXED, kind UNINDEXED, file UNINDEXED, line UNINDEXED, name, description);
     CREATE VIRTUAL TABLE document_fts USING fts5(path UNINDEXED, line UNINDEXED, heading, text);
+    CREATE TABLE fts_rows (tbl TEXT NOT NULL, file TEXT NOT NULL, row INTEGER NOT NULL);
     CREATE VIEW broken_links AS
       SELECT source_id, source_kind, field, raw, target_id, target_kind, file, line, col
       FROM links WHERE resolved_key IS NULL;
@@ -130,6 +131,7 @@ public enum IndexSchema {
 
     /// Indexes, created after the rows of a full build are in (faster than maintaining them row by row).
     public static let indexes = """
+    CREATE INDEX fts_rows_file ON fts_rows(file, tbl);
     CREATE INDEX entities_key ON entities(key);
     CREATE INDEX entities_kind ON entities(kind, id);
     CREATE INDEX entities_file ON entities(file);

@@ -9,6 +9,7 @@ public enum IndexSearch {
     }
 
     public static func search(indexPath: String, query: String, limit: Int = 20) throws -> [Hit] {
+        IndexWriter.recover(indexPath)
         let db = try SQLiteDatabase(path: indexPath, readOnly: true)
         let q = sanitize(query)
         var hits: [Hit] = []

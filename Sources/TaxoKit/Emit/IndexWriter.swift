@@ -13,6 +13,7 @@ public enum IndexWriter {
 
     /// Reads an existing index's file hashes; it is usable when schema, taxo version and configuration match.
     public static func previous(at path: String, configHash: String) -> Previous? {
+        recover(path)
         guard FileManager.default.fileExists(atPath: path), let db = try? SQLiteDatabase(path: path, readOnly: true),
               let meta = try? db.query("SELECT key, value FROM meta") else { return nil }
         var m: [String: String] = [:]
@@ -44,14 +45,24 @@ public enum IndexWriter {
         let current = Dictionary(result.library.files.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
         let changed = Set(current.filter { previous.files[$0.key] != $0.value }.keys)
         let removed = Set(previous.files.keys).subtracting(current.keys)
-        try atomically(path) { tmp in
-            try FastCopy.copy(from: path, to: tmp)
-            let db = try open(tmp)
-            try db.exec("BEGIN")
+        // In place, in one transaction under a rollback journal with cache spilling off: the index file
+        // is not touched before COMMIT, so a killed build leaves it as it was (the journal it leaves
+        // behind is rolled back by the next connection: see `recover`).
+        do {
+            let db = try SQLiteDatabase(path: path)
+            try db.exec("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576; PRAGMA cache_spill = OFF;")
+            try db.exec("BEGIN IMMEDIATE")
             for (table, column) in IndexSchema.perFileTables {
                 let del = try db.prepare("DELETE FROM \(table) WHERE \(column) = ?")
                 for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
             }
+            // Full-text rows by rowid (their file columns are not indexed), through fts_rows.
+            for tbl in ["entity_fts", "document_fts"] {
+                let del = try db.prepare("DELETE FROM \(tbl) WHERE rowid IN (SELECT row FROM fts_rows WHERE file = ? AND tbl = '\(tbl)')")
+                for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
+            }
+            let delRows = try db.prepare("DELETE FROM fts_rows WHERE file = ?")
+            for f in changed.union(removed).sorted() { try delRows.run([.text(f)]) }
             try insertFileRows(db, result, only: changed)
             // The whole-library tables are rewritten only when their content changed.
             let globalHash = globalHash ?? globalRowsHash(result)
@@ -63,7 +74,22 @@ public enum IndexWriter {
                 for t in IndexSchema.globalTables { try db.exec("DELETE FROM \(t)") }
                 try insertGlobalRows(db, result, buildTime: buildTime)
             }
+            pauseForTests()
             try db.exec("COMMIT")
+        }
+    }
+
+    /// Rolls back what a killed build left in the journal, so the index reads as before it.
+    public static func recover(_ path: String) {
+        guard FileManager.default.fileExists(atPath: path + "-journal") else { return }
+        if let db = try? SQLiteDatabase(path: path) { _ = try? db.query("SELECT count(*) FROM sqlite_master") }
+    }
+
+    static func pauseForTests() {
+        if ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" {
+            // Tests kill the process here to prove the previous index survives.
+            FileHandle.standardError.write(Data("taxo: paused before rename\n".utf8))
+            Thread.sleep(forTimeInterval: 30)
         }
     }
 
@@ -78,11 +104,9 @@ public enum IndexWriter {
         try? FileManager.default.removeItem(atPath: tmp)
         do {
             try body(tmp)
-            if ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" {
-                // Tests kill the process here to prove the previous index survives.
-                FileHandle.standardError.write(Data("taxo: paused before rename\n".utf8))
-                Thread.sleep(forTimeInterval: 30)
-            }
+            pauseForTests()
+            // A journal left by a killed incremental build belongs to the file being replaced.
+            try? FileManager.default.removeItem(atPath: path + "-journal")
             if rename(tmp, path) != 0 { throw SQLiteDatabase.Error(message: "cannot rename the index into place", sql: path) }
         } catch {
             try? FileManager.default.removeItem(atPath: tmp)
@@ -103,6 +127,7 @@ public enum IndexWriter {
 
         let ent = try db.prepare("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let fts = try db.prepare("INSERT INTO entity_fts VALUES (?, ?, ?, ?, ?, ?)")
+        let ftsRow = try db.prepare("INSERT INTO fts_rows VALUES (?, ?, ?)")
         let alias = try db.prepare("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)")
         let link = try db.prepare("INSERT INTO link_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let order = lib.entities.indices.filter { wanted(lib.entities[$0].file) }
@@ -113,6 +138,7 @@ public enum IndexWriter {
             try ent.run([.text(id), .text(e.id?.key), .text(kinds[e.kind]), .text(e.name), .text(e.department), .text(e.description),
                          .text(e.file), .int(e.location.line), .int(e.location.column), .text(e.record)])
             try fts.run([.text(id), .text(kinds[e.kind]), .text(e.file), .int(e.location.line), .text(e.name ?? ""), .text(e.description ?? "")])
+            try ftsRow.run([.text("entity_fts"), .text(e.file), .int(db.lastInsertRowID)])
             for a in e.legacyKeys.sorted() {
                 try alias.run([.text(a.hasPrefix("~") ? String(a.dropFirst()) : a), .text(kinds[e.kind]), .text(id), .text(e.id?.key), .text(e.file)])
             }
@@ -142,7 +168,10 @@ public enum IndexWriter {
                              .int(m.location.line), .int(m.location.column), .text(m.heading), .text(m.context), .text(m.label),
                              .int(m.isProposal ? 1 : 0), .int(m.declaresScope ? 1 : 0)])
             }
-            for s in sections(of: d) { try dfts.run([.text(d.path), .int(s.line), .text(s.heading), .text(s.text)]) }
+            for s in sections(of: d) {
+                try dfts.run([.text(d.path), .int(s.line), .text(s.heading), .text(s.text)])
+                try ftsRow.run([.text("document_fts"), .text(d.path), .int(db.lastInsertRowID)])
+            }
         }
     }
 

@@ -32,6 +32,9 @@ public final class SQLiteDatabase {
         }
     }
 
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertRowID: Int { Int(sqlite3_last_insert_rowid(db)) }
+
     public func prepare(_ sql: String) throws -> Statement {
         var stmt: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let s = stmt else {
