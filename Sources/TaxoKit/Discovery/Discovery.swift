@@ -47,14 +47,28 @@ public enum Discovery {
                 continue
             }
             inventory.addDirectory(rel)
-            walk(abs: abs, rel: rel, config: config, files: &files, diags: &diags, seen: &seen, inventory: &inventory)
+            // The root's own files here; its folders are walked in parallel below.
+            var units: [(abs: String, rel: String)] = []
+            walk(abs: abs, rel: rel, config: config, files: &files, diags: &diags, seen: &seen, inventory: &inventory, units: &units)
+            let parts = Parallel.map(units, minimum: 2) { u -> ([DiscoveredFile], [Diagnostic], FileInventory) in
+                var f: [DiscoveredFile] = [], d: [Diagnostic] = [], s = Set<String>(), inv = FileInventory(rootPath: root)
+                walk(abs: u.abs, rel: u.rel, config: config, files: &f, diags: &d, seen: &s, inventory: &inv)
+                return (f, d, inv)
+            }
+            for (f, d, inv) in parts {
+                for x in f where seen.insert(x.path).inserted { files.append(x) }
+                diags += d
+                inventory.merge(inv)
+            }
         }
         files.sort { $0.path < $1.path }
         return (files, diags, inventory)
     }
 
+    /// Walks a folder. With `units`, its subfolders are not entered but listed there (to walk in parallel).
     static func walk(abs: String, rel: String, config: Config, files: inout [DiscoveredFile],
-                     diags: inout [Diagnostic], seen: inout Set<String>, inventory: inout FileInventory) {
+                     diags: inout [Diagnostic], seen: inout Set<String>, inventory: inout FileInventory,
+                     units: UnsafeMutablePointer<[(abs: String, rel: String)]>? = nil) {
         guard let dir = opendir(abs) else {
             diags.append(SkippedFile.diagnostic(path: rel, reason: "the folder cannot be read"))
             return
@@ -78,6 +92,7 @@ public enum Discovery {
             if type == S_IFDIR {
                 inventory.addDirectory(childRel)
                 if config.isExcluded(childRel) || config.isExcluded(childRel + "/") || config.exclude.contains(where: { $0.matches(childRel + "/x") && $0.pattern.hasSuffix("/**") }) { continue }
+                if let units { units.pointee.append((childAbs, childRel)); continue }
                 walk(abs: childAbs, rel: childRel, config: config, files: &files, diags: &diags, seen: &seen, inventory: &inventory)
                 continue
             }

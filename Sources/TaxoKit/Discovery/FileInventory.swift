@@ -55,6 +55,11 @@ public struct FileInventory: @unchecked Sendable {
         dirs.insert(path)
     }
 
+    public mutating func merge(_ other: FileInventory) {
+        files.formUnion(other.files)
+        dirs.formUnion(other.dirs)
+    }
+
     public enum Kind { case file, directory }
 
     /// Whether a root-relative path exists (as a file or folder), looking on disk outside the roots.
