@@ -32,6 +32,13 @@ struct BuildCommand: ParsableCommand {
         let outDir = out.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
             ?? root.appendingPathComponent("output")
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+        if ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" {
+            // The crash test kills the process here to prove the previous index survives.
+            IndexWriter.beforeCommit = {
+                Console.err("taxo: paused before rename\n")
+                Thread.sleep(forTimeInterval: 30)
+            }
+        }
         let progress = Progress(enabled: Console.stderrIsTerminal)
         progress.show("building")
         let outcome: Builder.Outcome

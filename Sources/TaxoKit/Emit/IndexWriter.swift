@@ -85,13 +85,10 @@ public enum IndexWriter {
         if let db = try? SQLiteDatabase(path: path) { _ = try? db.query("SELECT count(*) FROM sqlite_master") }
     }
 
-    static func pauseForTests() {
-        if ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" {
-            // Tests kill the process here to prove the previous index survives.
-            FileHandle.standardError.write(Data("taxo: paused before rename\n".utf8))
-            Thread.sleep(forTimeInterval: 30)
-        }
-    }
+    /// Called right before the index is committed or renamed into place (the CLI's crash test pauses here).
+    nonisolated(unsafe) public static var beforeCommit: (() -> Void)?
+
+    static func pauseForTests() { beforeCommit?() }
 
     static func open(_ path: String) throws -> SQLiteDatabase {
         let db = try SQLiteDatabase(path: path)
