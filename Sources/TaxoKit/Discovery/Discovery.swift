@@ -69,26 +69,37 @@ public enum Discovery {
     static func walk(abs: String, rel: String, config: Config, files: inout [DiscoveredFile],
                      diags: inout [Diagnostic], seen: inout Set<String>, inventory: inout FileInventory,
                      units: UnsafeMutablePointer<[(abs: String, rel: String)]>? = nil) {
-        guard let dir = opendir(abs) else {
+        let dfd = open(abs, O_RDONLY | O_DIRECTORY)
+        guard dfd >= 0, let dir = fdopendir(dfd) else {
+            if dfd >= 0 { close(dfd) }
             diags.append(SkippedFile.diagnostic(path: rel, reason: "the folder cannot be read"))
             return
         }
-        var names: [String] = []
+        defer { closedir(dir) }
+        // The entry type from readdir saves a stat for folders and for files taxo does not read.
+        var names: [(String, UInt8)] = []
         while let ent = readdir(dir) {
             let name = withUnsafePointer(to: ent.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            names.append(name)
+            names.append((name, ent.pointee.d_type))
         }
-        closedir(dir)
-        names.sort()
-        for name in names {
+        names.sort { $0.0 < $1.0 }
+        for (name, dtype) in names {
             let childRel = rel.isEmpty ? name : rel + "/" + name
             let childAbs = abs + "/" + name
             var st = stat()
-            guard lstat(childAbs, &st) == 0 else { continue }
-            let type = st.st_mode & S_IFMT
+            var type: mode_t
+            if dtype == UInt8(DT_DIR) {
+                type = S_IFDIR
+            } else if dtype == UInt8(DT_REG), format(of: name) == nil {
+                inventory.addFile(childRel)
+                continue
+            } else {
+                guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                type = st.st_mode & S_IFMT
+            }
             if type == S_IFDIR {
                 inventory.addDirectory(childRel)
                 if config.isExcluded(childRel) || config.isExcluded(childRel + "/") || config.exclude.contains(where: { $0.matches(childRel + "/x") && $0.pattern.hasSuffix("/**") }) { continue }
