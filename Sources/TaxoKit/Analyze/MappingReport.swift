@@ -18,7 +18,7 @@ public struct MappingReport {
     }
 
     /// Parent -> children between adjacent hierarchy levels, from links in either direction.
-    static func children(_ lib: Library) -> [Int: [Int]] {
+    static func children(_ lib: Library, sorted: Bool = true) -> [Int: [Int]] {
         var level: [Int: Int] = [:]
         for (i, n) in lib.config.hierarchy.enumerated() { if let k = lib.config.kinds.firstIndex(where: { $0.name == n }) { level[k] = i } }
         var out: [Int: Set<Int>] = [:]
@@ -30,6 +30,7 @@ public struct MappingReport {
                 if lt == le - 1 { out[t, default: []].insert(ei) }
             }
         }
+        guard sorted else { return out.mapValues { Array($0) } }
         return out.mapValues { $0.sorted { lib.displayID(lib.entities[$0]) < lib.displayID(lib.entities[$1]) } }
     }
 

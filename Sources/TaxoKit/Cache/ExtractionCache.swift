@@ -7,7 +7,7 @@ public final class ExtractionCache: @unchecked Sendable {
     static let magic = Array("TAXOCACHE".utf8)
     static let formatVersion: UInt64 = 4
 
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private var entries: [String: (hash: String, offset: Int, length: Int, size: Int, mtime: Int64)] = [:]
     /// When the cache was written (nanoseconds): files modified close to it are read again (racy timestamps).
     private var writtenAt: Int64 = 0
@@ -62,13 +62,15 @@ public final class ExtractionCache: @unchecked Sendable {
     /// Writes the results (without record JSON and document text) atomically. Entries of files taken
     /// from `previous` unchanged are copied as they are.
     public static func write(_ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil) throws {
-        let blobs = Parallel.map(results) { r -> [UInt8] in
-            if r.fromCache, let old = previous?.rawEntry(path: r.path, hash: r.hash) { return Array(old) }
+        // Entries of unchanged files are copied straight from the previous cache; only the others are encoded.
+        let blobs = Parallel.map(results) { r -> [UInt8]? in
+            if r.fromCache, previous?.rawEntry(path: r.path, hash: r.hash) != nil { return nil }
             var w = BinaryWriter()
             w.fileResult(r)
             return w.bytes
         }
         var w = BinaryWriter()
+        w.bytes.reserveCapacity((previous?.bytes.count ?? 0) + blobs.reduce(0) { $0 + ($1?.count ?? 0) } + results.count * 64)
         w.bytes.append(contentsOf: magic)
         w.uint(formatVersion)
         w.string(TaxoVersion.string)
@@ -83,7 +85,10 @@ public final class ExtractionCache: @unchecked Sendable {
             w.string(r.hash)
             w.int(r.size)
             w.int(Int(r.mtime))
-            w.raw(b)
+            if let b { w.raw(b) } else if let old = previous?.rawEntry(path: r.path, hash: r.hash) {
+                w.uint(UInt64(old.count))
+                w.bytes.append(contentsOf: old)
+            }
         }
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: tmp, contents: Data(w.bytes)) else {
