@@ -92,13 +92,9 @@ import Testing
 
     @Test(.enabled(if: RealworldSampleTests.available, "../shared/fixtures/realworld-sample is not beside the repo"))
     func realworldVideo024() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.realworldSample)
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/realworld/taxonomy.yaml"),
-                                         to: root.appendingPathComponent("taxonomy.yaml"))
-        let (config, _) = ConfigLoader.load(root: root)
-        let lib = Compiler.compile(root: root.path, config: try #require(config)).library
-        let r = try report("Video_024", library: lib, root: root.path)
+        let r = try RealworldSampleTests.withCompiledCopy { result, root in
+            try report("Video_024", library: result.library, root: root.path)
+        }
         func verdict(_ text: String) -> GapVerdict? { r.candidates.first { $0.text.contains(text) }?.verdict }
         for tool in ["FastAPI + FastMCP", "ScaleKit Dashboard", "ScaleKit Python SDK", "Tavilli", "MCP Inspector"] {
             #expect(verdict(tool) == .missing, "\(tool)")

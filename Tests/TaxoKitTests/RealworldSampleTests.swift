@@ -7,7 +7,10 @@ import Testing
 @Suite struct RealworldSampleTests {
     static var available: Bool { FileManager.default.fileExists(atPath: TestSupport.realworldSample.path) }
 
-    static func compileCopy(prepare: (URL) throws -> Void = { _ in }) throws -> CompileResult {
+    /// Compiles a temporary copy of the sample (after `prepare` edits it) and hands the result and the
+    /// copy's root to `body`; the copy is removed afterwards.
+    static func withCompiledCopy<T>(prepare: (URL) throws -> Void = { _ in },
+                                    _ body: (CompileResult, URL) throws -> T) throws -> T {
         let root = try TestSupport.copyToTemp(TestSupport.realworldSample)
         defer { try? FileManager.default.removeItem(at: root) }
         let yaml = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/realworld/taxonomy.yaml")
@@ -15,7 +18,11 @@ import Testing
         try prepare(root)
         let (config, diags) = ConfigLoader.load(root: root)
         #expect(diags.isEmpty, "\(diags.map(\.message))")
-        return Compiler.compile(root: root.path, config: try #require(config))
+        return try body(Compiler.compile(root: root.path, config: try #require(config)), root)
+    }
+
+    static func compileCopy(prepare: (URL) throws -> Void = { _ in }) throws -> CompileResult {
+        try withCompiledCopy(prepare: prepare) { r, _ in r }
     }
 
     @Test(.enabled(if: available, "../shared/fixtures/realworld-sample is not beside the repo"))

@@ -75,15 +75,11 @@ import Testing
 
     @Test(.enabled(if: RealworldSampleTests.available, "../shared/fixtures/realworld-sample is not beside the repo"))
     func phasesCheckFindsTheHandKeptTrackersDisagreements() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.realworldSample)
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/realworld/taxonomy.yaml"),
-                                         to: root.appendingPathComponent("taxonomy.yaml"))
-        let (config, _) = ConfigLoader.load(root: root)
-        let r = Compiler.compile(root: root.path, config: try #require(config))
         let path = "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/VIDEOS_INDEX.md"
-        let file = SourceFile(path: path, rawBytes: try #require(FileReader.read(root.path + "/" + path)))
-        let findings = PhaseCheck.check(file, tracker: PhaseTracker(result: r))
+        let findings = try RealworldSampleTests.withCompiledCopy { r, root in
+            let file = SourceFile(path: path, rawBytes: try #require(FileReader.read(root.path + "/" + path)))
+            return PhaseCheck.check(file, tracker: PhaseTracker(result: r))
+        }
         let msgs = findings.map(\.message)
         #expect(msgs.contains("Video_001 Phase 1 (Transcription) is marked ✅ but no artifact exists (the library has no file of Video_001)"))
         #expect(msgs.contains { $0.hasPrefix("Video_023 is missing from the tracker") })

@@ -163,7 +163,7 @@ public struct GapAnalyzer {
         if let e = resolved.first {
             let ent = lib.entities[e]
             setLibrary(&c, e)
-            let nameAgrees = c.name.map { n in ([ent.name].compactMap { $0 } + ent.aliases).contains { Labels.agreesStrictly(n, $0) } } ?? true
+            let nameAgrees = c.name.map { n in ([ent.name].compactMap { $0 } + ent.aliases).contains { Labels.agrees(n, $0, strictly: true) } } ?? true
             if nameAgrees {
                 c.verdict = .exists
             } else {

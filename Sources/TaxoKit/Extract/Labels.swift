@@ -66,25 +66,16 @@ enum Labels {
     }
 
     /// Whether a label plausibly names the entity: equal, or one contains the other, after normalisation,
-    /// or they share most of their words.
-    static func agrees(_ label: String, _ name: String) -> Bool {
+    /// or they share enough words. Loosely (for TAX label checks), half the shorter label's words suffice and
+    /// a label without content words passes; strictly (for gap verdicts), 60% of all words must be shared.
+    static func agrees(_ label: String, _ name: String, strictly: Bool = false) -> Bool {
         let a = normalized(label), b = normalized(name)
         if a.isEmpty || b.isEmpty { return true }
         if a == b || a.contains(b) || b.contains(a) { return true }
         let wa = Set(words(label)), wb = Set(words(name))
-        guard !wa.isEmpty, !wb.isEmpty else { return true }
-        let common = wa.intersection(wb).count
-        return Double(common) / Double(min(wa.count, wb.count)) >= 0.5
-    }
-
-    /// Stricter than `agrees`, for gap verdicts: equal or containing after normalisation, or most words shared.
-    static func agreesStrictly(_ label: String, _ name: String) -> Bool {
-        let a = normalized(label), b = normalized(name)
-        if a.isEmpty || b.isEmpty { return true }
-        if a == b || a.contains(b) || b.contains(a) { return true }
-        let wa = Set(words(label)), wb = Set(words(name))
-        guard !wa.isEmpty, !wb.isEmpty else { return false }
-        return Double(wa.intersection(wb).count) / Double(wa.union(wb).count) >= 0.6
+        guard !wa.isEmpty, !wb.isEmpty else { return !strictly }
+        let common = Double(wa.intersection(wb).count)
+        return strictly ? common / Double(wa.union(wb).count) >= 0.6 : common / Double(min(wa.count, wb.count)) >= 0.5
     }
 
     static func words(_ s: String) -> [String] {
