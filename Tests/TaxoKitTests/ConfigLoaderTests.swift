@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TaxoKit
 
@@ -55,5 +56,28 @@ import Testing
         let r = Compiler.compile(files: [(path: "LIBRARIES/LBS_003_Tools/TOL-001_A.json", bytes: Array(#"{"tool_id": "TOL-001", "name": "A", "see": "TOL-002"}"#.utf8))], config: config)
         #expect(r.diagnostics.map(\.code) == ["TAX0201"])
         #expect(r.diagnostics.first?.severity == .warning)
+    }
+
+    @Test func excludedDirectoriesArePrunedOnlyWhenThePatternCoversThem() {
+        #expect(Glob("drafts/**").coversDirectory("drafts"))
+        #expect(Glob("**/_vendor/**").coversDirectory("LIBRARIES/x/_vendor"))
+        #expect(Glob("{old,drafts}").coversDirectory("drafts"))
+        #expect(!Glob("drafts/*.md").coversDirectory("drafts"))
+        #expect(!Glob("**/*.md").coversDirectory("LIBRARIES"))
+        #expect(!Glob("drafts/**").coversDirectory("LIBRARIES/drafts"))
+    }
+
+    @Test func discoveryHonoursExcludesForDirectoriesAndFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-excl-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["LIBRARIES/keep/TOL-001_A.json", "LIBRARIES/drafts/TOL-002_B.json", "LIBRARIES/keep/notes.md", "LIBRARIES/keep/deep/TOL-003_C.json"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: url)
+        }
+        var config = TestSupport.defaultConfig
+        config.exclude = [Glob("LIBRARIES/drafts/**"), Glob("**/*.md")]
+        let found = Discovery.discover(root: root.path, config: config).files.map(\.path).sorted()
+        #expect(found == ["LIBRARIES/keep/TOL-001_A.json", "LIBRARIES/keep/deep/TOL-003_C.json"])
     }
 }

@@ -53,6 +53,11 @@ public struct Config: Sendable {
     public func isExcluded(_ path: String) -> Bool {
         exclude.contains { $0.matches(path) }
     }
+
+    /// Whether the walk skips a directory and everything below it.
+    public func isExcludedDirectory(_ path: String) -> Bool {
+        exclude.contains { $0.coversDirectory(path) }
+    }
 }
 
 /// A CSV master list: which column holds the ID, the name and the entity's file.

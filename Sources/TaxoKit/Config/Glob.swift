@@ -37,11 +37,14 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
-    /// True when some path below `directory` could match (used to prune the walk).
-    public func couldMatchBelow(_ directory: String) -> Bool {
+    /// True when the pattern excludes the whole directory: it names the directory itself, or ends in `**`
+    /// and matches everything below it (`drafts/**`), so the walk need not descend.
+    public func coversDirectory(_ directory: String) -> Bool {
         let segs = directory.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
-        for alt in alternatives where Glob.prefixMatch(alt[...], segs[...]) { return true }
-        return false
+        let below = segs + [[120]]
+        return alternatives.contains { alt in
+            Glob.match(alt[...], segs[...]) || (alt.last == Glob.doubleStar && Glob.match(alt[...], below[...]))
+        }
     }
 
     static func expandBraces(_ p: String) -> [String] {
@@ -86,14 +89,6 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         }
         guard let seg = segs.first, matchSegment(first[...], seg[...]) else { return false }
         return match(pat.dropFirst(), segs.dropFirst())
-    }
-
-    static func prefixMatch(_ pat: ArraySlice<[UInt8]>, _ segs: ArraySlice<[UInt8]>) -> Bool {
-        guard let seg = segs.first else { return true }
-        guard let first = pat.first else { return false }
-        if first == doubleStar { return true }
-        guard matchSegment(first[...], seg[...]) else { return false }
-        return prefixMatch(pat.dropFirst(), segs.dropFirst())
     }
 
     static func matchSegment(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {

@@ -102,7 +102,7 @@ public enum Discovery {
             }
             if type == S_IFDIR {
                 inventory.addDirectory(childRel)
-                if config.isExcluded(childRel) || config.isExcluded(childRel + "/") || config.exclude.contains(where: { $0.matches(childRel + "/x") && $0.pattern.hasSuffix("/**") }) { continue }
+                if config.isExcludedDirectory(childRel) { continue }
                 if let units { units.pointee.append((childAbs, childRel)); continue }
                 walk(abs: childAbs, rel: childRel, config: config, files: &files, diags: &diags, seen: &seen, inventory: &inventory)
                 continue
