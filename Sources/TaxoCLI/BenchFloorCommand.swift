@@ -12,10 +12,13 @@ struct BenchFloorCommand: ParsableCommand {
     @Flag(name: .long, help: "Also parse every JSON, YAML and Markdown file.")
     var parse = false
 
+    @Flag(name: .long, help: "Only discover the files (walk the roots), reading none.")
+    var discoverOnly = false
+
     func run() throws {
         let root = library.rootURL()
         let config = try library.loadConfig(root: root)
-        let r = Floor.run(root: root.path, config: config, parse: parse)
+        let r = Floor.run(root: root.path, config: config, parse: parse, discoverOnly: discoverOnly)
         Console.out("\(r.files) files, \(r.bytes) bytes, \(r.nodes) parsed units\n")
     }
 }

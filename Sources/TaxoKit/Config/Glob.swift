@@ -2,10 +2,13 @@
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     private let alternatives: [[[UInt8]]]
+    /// Per alternative, its segments without wildcards: a path lacking one of them cannot match it.
+    private let literals: [[[UInt8]]]
 
     public init(_ pattern: String) {
         self.pattern = pattern
         alternatives = Glob.expandBraces(pattern).map { $0.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) } }
+        literals = alternatives.map { alt in alt.filter { seg in !seg.contains { $0 == 42 || $0 == 63 } } }
     }
 
     public static func == (a: Glob, b: Glob) -> Bool { a.pattern == b.pattern }
@@ -27,6 +30,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func matches(_ path: String) -> Bool {
+        // Most paths fail on a literal segment: look for those bytes before splitting the path.
+        var path = path
+        let possible = path.withUTF8 { buf in literals.contains { alt in alt.allSatisfy { ByteSearch.find($0, in: buf) != nil } } }
+        guard possible else { return false }
         let segs = path.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
         return matches(segments: segs)
     }

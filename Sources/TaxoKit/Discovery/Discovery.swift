@@ -18,12 +18,22 @@ public struct DiscoveredFile: Sendable {
 /// and never follows a symbolic link to a folder (so it cannot loop).
 public enum Discovery {
     public static func format(of name: String) -> DiscoveredFile.Format? {
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        switch name[name.index(after: dot)...].lowercased() {
-        case "json": return .json
-        case "yaml", "yml": return .yaml
-        case "md", "markdown": return .markdown
-        case "csv": return .csv
+        // The extension's bytes, lower-cased, without making a String (called for every file of the tree).
+        var ext: UInt64 = 0
+        var n = 0
+        for b in name.utf8.reversed() {
+            if b == UInt8(ascii: ".") { break }
+            n += 1
+            if n > 8 || b == UInt8(ascii: "/") { return nil }
+            let lower = b >= 65 && b <= 90 ? b + 32 : b
+            ext |= UInt64(lower) << (8 * UInt64(n - 1))
+        }
+        guard n < name.utf8.count else { return nil }
+        switch ext {
+        case 0x6A_73_6F_6E: return .json                          // json
+        case 0x79_61_6D_6C, 0x79_6D_6C: return .yaml              // yaml, yml
+        case 0x6D_64, 0x6D_61_72_6B_64_6F_77_6E: return .markdown // md, markdown
+        case 0x63_73_76: return .csv                              // csv
         default: return nil
         }
     }
@@ -34,99 +44,133 @@ public enum Discovery {
     }
 
     public static func discoverAll(root: String, config: Config) -> (files: [DiscoveredFile], diagnostics: [Diagnostic], inventory: FileInventory) {
-        var files: [DiscoveredFile] = []
-        var diags: [Diagnostic] = []
-        var seen = Set<String>()
-        var inventory = FileInventory(rootPath: root)
+        // Two passes: folders are listed one after the other (cheap: one getdents per folder), then the
+        // files taxo reads are checked against the excludes and stat'ed on every core.
+        var listing = Listing(config: config)
         for r in config.roots.sorted() {
             let rel = r == "." ? "" : r.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let abs = rel.isEmpty ? root : root + "/" + rel
             var st = stat()
             guard lstat(abs, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
-                diags.append(SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
+                listing.diags.append(SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
                 continue
             }
-            inventory.addDirectory(rel)
-            // The root's own files here; its folders are walked in parallel below.
-            var units: [(abs: String, rel: String)] = []
-            walk(abs: abs, rel: rel, config: config, files: &files, diags: &diags, seen: &seen, inventory: &inventory, units: &units)
-            let parts = Parallel.map(units, minimum: 2) { u -> ([DiscoveredFile], [Diagnostic], FileInventory) in
-                var f: [DiscoveredFile] = [], d: [Diagnostic] = [], s = Set<String>(), inv = FileInventory(rootPath: root)
-                walk(abs: u.abs, rel: u.rel, config: config, files: &f, diags: &d, seen: &s, inventory: &inv)
-                return (f, d, inv)
-            }
-            for (f, d, inv) in parts {
-                for x in f where seen.insert(x.path).inserted { files.append(x) }
-                diags += d
-                inventory.merge(inv)
+            listing.dirs.append(rel)
+            listing.list(abs: abs, rel: rel)
+        }
+        defer { for fd in listing.fds where fd >= 0 { close(fd) } }
+        let fds = listing.fds
+        let checked = Parallel.map(listing.candidates) { c -> Candidate.Outcome in c.check(config: config, dirFD: fds[c.dir]) }
+        var files: [DiscoveredFile] = []
+        files.reserveCapacity(checked.count)
+        var diags = listing.diags
+        for outcome in checked {
+            switch outcome {
+            case .file(let f): files.append(f)
+            case .skipped(let d): diags.append(d)
+            case .none: break
             }
         }
+        // Roots may overlap ("." and "LIBRARIES"): one entry a path.
         files.sort { $0.path < $1.path }
-        return (files, diags, inventory)
+        var unique: [DiscoveredFile] = []
+        unique.reserveCapacity(files.count)
+        for f in files where unique.last?.path != f.path { unique.append(f) }
+        let inventory = FileInventory(rootPath: root, files: listing.inventoryFiles, dirs: listing.dirs)
+        return (unique, diags, inventory)
     }
 
-    /// Walks a folder. With `units`, its subfolders are not entered but listed there (to walk in parallel).
-    static func walk(abs: String, rel: String, config: Config, files: inout [DiscoveredFile],
-                     diags: inout [Diagnostic], seen: inout Set<String>, inventory: inout FileInventory,
-                     units: UnsafeMutablePointer<[(abs: String, rel: String)]>? = nil) {
-        let dfd = open(abs, O_RDONLY | O_DIRECTORY)
-        guard dfd >= 0, let dir = fdopendir(dfd) else {
-            if dfd >= 0 { close(dfd) }
-            diags.append(SkippedFile.diagnostic(path: rel, reason: "the folder cannot be read"))
-            return
-        }
-        defer { closedir(dir) }
-        // The entry type from readdir saves a stat for folders and for files taxo does not read.
-        var names: [(String, UInt8)] = []
-        while let ent = readdir(dir) {
-            let name = withUnsafePointer(to: ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+    /// The first pass: every folder under the roots (minus hidden and excluded ones) listed with readdir,
+    /// whose entry types save a stat for folders and for files taxo does not read.
+    struct Listing {
+        let config: Config
+        var dirs: [String] = []
+        var inventoryFiles: [String] = []
+        var candidates: [Candidate] = []
+        var diags: [Diagnostic] = []
+        /// An open descriptor per listed folder (for fstatat), -1 once too many are open.
+        var fds: [Int32] = []
+        static let maxOpen = 256
+
+        init(config: Config) { self.config = config }
+
+        mutating func list(abs: String, rel: String) {
+            let dfd = open(abs, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard dfd >= 0 else {
+                diags.append(SkippedFile.diagnostic(path: rel, reason: "the folder cannot be read"))
+                return
             }
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            names.append((name, ent.pointee.d_type))
-        }
-        names.sort { $0.0 < $1.0 }
-        for (name, dtype) in names {
-            let childRel = rel.isEmpty ? name : rel + "/" + name
-            let childAbs = abs + "/" + name
-            var st = stat()
-            var type: mode_t
-            if dtype == UInt8(DT_DIR) {
-                type = S_IFDIR
-            } else if dtype == UInt8(DT_REG), format(of: name) == nil {
-                inventory.addFile(childRel)
-                continue
-            } else {
-                guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                type = st.st_mode & S_IFMT
+            // fdopendir takes the descriptor; a duplicate stays open for the second pass's fstatat.
+            let keep = fds.count < Listing.maxOpen ? dup(dfd) : -1
+            guard let dir = fdopendir(dfd) else {
+                close(dfd)
+                if keep >= 0 { close(keep) }
+                diags.append(SkippedFile.diagnostic(path: rel, reason: "the folder cannot be read"))
+                return
             }
-            if type == S_IFDIR {
-                inventory.addDirectory(childRel)
-                if config.isExcludedDirectory(childRel) { continue }
-                if let units { units.pointee.append((childAbs, childRel)); continue }
-                walk(abs: childAbs, rel: childRel, config: config, files: &files, diags: &diags, seen: &seen, inventory: &inventory)
-                continue
+            let index = fds.count
+            fds.append(keep)
+            var names: [(String, UInt8)] = []
+            while let ent = readdir(dir) {
+                let name = withUnsafePointer(to: ent.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.utf8.first == UInt8(ascii: ".") { continue }
+                names.append((name, ent.pointee.d_type))
             }
-            inventory.addFile(childRel)
-            guard let fmt = format(of: name) else { continue }
-            if config.isExcluded(childRel) { continue }
-            if type == S_IFLNK {
-                var target = stat()
-                guard stat(childAbs, &target) == 0 else {
-                    diags.append(SkippedFile.diagnostic(path: childRel, reason: "it is a broken symbolic link"))
+            names.sort { $0.0 < $1.0 }
+            var subdirs: [(String, String)] = []
+            for (name, dtype) in names {
+                let childRel = rel.isEmpty ? name : rel + "/" + name
+                var isDir = dtype == UInt8(DT_DIR)
+                if dtype != UInt8(DT_DIR) && dtype != UInt8(DT_REG) {
+                    // A link or an unknown type: one lstat says what it is (links to folders are not followed).
+                    var st = stat()
+                    guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                    isDir = (st.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isDir {
+                    dirs.append(childRel)
+                    if !config.isExcludedDirectory(childRel) { subdirs.append((abs + "/" + name, childRel)) }
                     continue
                 }
-                if (target.st_mode & S_IFMT) != S_IFREG { continue }
-                st = target
-            } else if type != S_IFREG { continue }
+                inventoryFiles.append(childRel)
+                guard let fmt = Discovery.format(of: name) else { continue }
+                candidates.append(Candidate(dir: index, name: name, rel: childRel, abs: abs + "/" + name, format: fmt))
+            }
+            closedir(dir)
+            for (a, r) in subdirs { list(abs: a, rel: r) }
+        }
+    }
+
+    /// A file with a format taxo reads, to check against the excludes and stat in the second pass.
+    struct Candidate {
+        enum Outcome { case file(DiscoveredFile), skipped(Diagnostic), none }
+        let dir: Int
+        let name: String
+        let rel: String
+        let abs: String
+        let format: DiscoveredFile.Format
+
+        func check(config: Config, dirFD: Int32) -> Outcome {
+            if config.isExcluded(rel) { return .none }
+            var st = stat()
+            let ok = dirFD >= 0 ? fstatat(dirFD, name, &st, 0) : stat(abs, &st)
+            guard ok == 0 else {
+                var l = stat()
+                if lstat(abs, &l) == 0, (l.st_mode & S_IFMT) == S_IFLNK {
+                    return .skipped(SkippedFile.diagnostic(path: rel, reason: "it is a broken symbolic link"))
+                }
+                return .none
+            }
+            // A regular file, or a link to one; links to anything else are left alone.
+            guard (st.st_mode & S_IFMT) == S_IFREG else { return .none }
             let size = Int(st.st_size)
             if size > config.maxFileBytes {
-                diags.append(SkippedFile.diagnostic(path: childRel, reason: "it is larger than max_file_bytes (\(size) > \(config.maxFileBytes) bytes)"))
-                continue
+                return .skipped(SkippedFile.diagnostic(path: rel, reason: "it is larger than max_file_bytes (\(size) > \(config.maxFileBytes) bytes)"))
             }
-            guard seen.insert(childRel).inserted else { continue }
             let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-            files.append(DiscoveredFile(path: childRel, absolutePath: childAbs, size: size, format: fmt, mtime: mtime))
+            return .file(DiscoveredFile(path: rel, absolutePath: abs, size: size, format: format, mtime: mtime))
         }
     }
 }

@@ -41,23 +41,24 @@ public struct FileInventory: @unchecked Sendable {
 
     public init(rootPath: String? = nil) { self.rootPath = rootPath }
 
+    /// An inventory of these files and folders; `dirs` holds the folder of every file.
+    init(rootPath: String?, files: [String], dirs: [String]) {
+        self.rootPath = rootPath
+        self.files = Set(files)
+        self.dirs.reserveCapacity(dirs.count + 1)
+        for d in dirs { addDirectory(d) }
+    }
+
     public mutating func addFile(_ path: String) {
-        guard files.insert(path).inserted else { return }
-        var end = path.utf8.lastIndex(of: 47)
-        while let e = end {
-            let d = String(path[path.startIndex..<e])
-            if !dirs.insert(d).inserted { break }
-            end = path.utf8[path.startIndex..<e].lastIndex(of: 47)
-        }
+        guard files.insert(path).inserted, let e = path.utf8.lastIndex(of: 47) else { return }
+        let parent = path[path.startIndex..<e]
+        if !dirs.contains(String(parent)) { addDirectory(String(parent)) }
     }
 
+    /// Adds a folder and the folders above it.
     public mutating func addDirectory(_ path: String) {
-        dirs.insert(path)
-    }
-
-    public mutating func merge(_ other: FileInventory) {
-        files.formUnion(other.files)
-        dirs.formUnion(other.dirs)
+        guard dirs.insert(path).inserted else { return }
+        if let e = path.utf8.lastIndex(of: 47) { addDirectory(String(path[path.startIndex..<e])) }
     }
 
     public enum Kind { case file, directory }

@@ -14,13 +14,16 @@ public enum Builder {
 
     public static func build(root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String,
                              templates: Templates? = nil) throws -> Outcome {
+        var startClock = StageClock()
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         removeStaleTemporaries(in: outDir)
         let index = outDir + "/index.sqlite"
         let cachePath = outDir + "/" + ExtractionCache.fileName
         let previousMeta = HealthReport.previousMeta(indexPath: index)
         let previous = noCache ? nil : IndexWriter.previous(at: index, configHash: config.hash)
+        startClock.lap("previous index")
         let cache = previous?.usable == true ? ExtractionCache(path: cachePath, configHash: config.hash) : nil
+        startClock.lap("load cache")
         var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache)
         var incremental = false
         if let previous, previous.usable, cache != nil {
@@ -31,10 +34,11 @@ public enum Builder {
         var clock = StageClock()
         // The cache is written on another thread while SQLite (single-threaded) writes the index.
         let files = result.library.files
+        let previousCache = incremental ? cache : nil
         let cacheDone = DispatchGroup()
         nonisolated(unsafe) var cacheError: Error?
         DispatchQueue.global().async(group: cacheDone) {
-            do { try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: incremental ? cache : nil) } catch { cacheError = error }
+            do { try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache) } catch { cacheError = error }
         }
         defer { cacheDone.wait() }
         // The reports are rendered on the other cores meanwhile too; the fingerprints they and the index
@@ -66,7 +70,7 @@ public enum Builder {
         if let reportError { throw reportError }
         clock.lap("write reports")
         return Outcome(result: result, indexPath: index, incremental: incremental,
-                       reparsed: result.library.files.filter { !$0.fromCache }.count, timings: result.timings + clock.laps, reports: reports)
+                       reparsed: result.library.files.filter { !$0.fromCache }.count, timings: startClock.laps + result.timings + clock.laps, reports: reports)
     }
 
     /// Temporary files of builds that were killed before they could rename them.
