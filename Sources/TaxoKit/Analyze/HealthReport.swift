@@ -26,7 +26,7 @@ public struct HealthReport {
         let lib = result.library
         let h = lib.config.hierarchy.compactMap { n in lib.config.kinds.firstIndex { $0.name == n } }
         guard h.count >= 2 else { return (0, 0, []) }
-        let down = MappingReport.children(lib, sorted: false)
+        let down = lib.hierarchy.children
         func reaches(_ i: Int, _ depth: Int) -> Bool {
             if depth == h.count - 1 { return true }
             return (down[i] ?? []).contains { reaches($0, depth + 1) }

@@ -6,32 +6,18 @@ public struct MappingReport {
     let video: String
     var lib: Library { result.library }
 
-    let kids: [Int: [Int]]
     let videoEntities: [Int]
 
-    public init(result: CompileResult, video: String, children: [Int: [Int]]? = nil, entities: [Int]? = nil) {
+    public init(result: CompileResult, video: String, entities: [Int]? = nil) {
         self.result = result
         self.video = video
-        self.kids = children ?? MappingReport.children(result.library)
         // Entities that name the video in an integration field.
         self.videoEntities = entities ?? result.library.entities.indices.filter { result.library.entities[$0].videos.contains(video) }
     }
 
-    /// Parent -> children between adjacent hierarchy levels, from links in either direction.
-    static func children(_ lib: Library, sorted: Bool = true) -> [Int: [Int]] {
-        var level: [Int: Int] = [:]
-        for (i, n) in lib.config.hierarchy.enumerated() { if let k = lib.config.kinds.firstIndex(where: { $0.name == n }) { level[k] = i } }
-        var out: [Int: Set<Int>] = [:]
-        for (ei, e) in lib.entities.enumerated() {
-            guard let le = level[e.kind] else { continue }
-            for (ri, _) in e.references.enumerated() {
-                guard let t = lib.targets[ei][ri], let lt = level[lib.entities[t].kind] else { continue }
-                if lt == le + 1 { out[ei, default: []].insert(t) }
-                if lt == le - 1 { out[t, default: []].insert(ei) }
-            }
-        }
-        guard sorted else { return out.mapValues { Array($0) } }
-        return out.mapValues { $0.sorted { lib.displayID(lib.entities[$0]) < lib.displayID(lib.entities[$1]) } }
+    /// An entity's children in the hierarchy, by displayed ID.
+    func kids(_ i: Int) -> [Int] {
+        (lib.hierarchy.children[i] ?? []).map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
     }
 
     func label(_ i: Int) -> String {
@@ -55,7 +41,7 @@ public struct MappingReport {
             tree.append(line)
             let node = mermaid.node(lib.displayID(e), label: label(i))
             if let p = parentNode { mermaid.edge(p, node) }
-            let cs = kids[i] ?? []
+            let cs = kids(i)
             for (k, c) in cs.enumerated() {
                 walk(c, prefix: depth == 0 ? "" : prefix + (last ? "    " : "│   "), last: k == cs.count - 1, depth: depth + 1, parentNode: node)
             }

@@ -22,6 +22,13 @@ struct BinaryWriter {
         bytes.append(contentsOf: u)
     }
 
+    /// A string written in full, never interned (for tables of unique strings).
+    mutating func literal(_ s: String) {
+        let u = s.utf8
+        uint(UInt64(u.count) << 1)
+        bytes.append(contentsOf: u)
+    }
+
     mutating func optString(_ s: String?) {
         bool(s != nil)
         if let s { string(s) }
@@ -32,22 +39,22 @@ struct BinaryWriter {
         if let v { int(v) }
     }
 
-    mutating func raw(_ b: [UInt8]) {
-        uint(UInt64(b.count))
-        bytes.append(contentsOf: b)
+    mutating func fixed64(_ v: UInt64) {
+        for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) }
     }
 
     /// Starts a new record whose strings do not refer back to earlier records.
     mutating func resetStrings() { strings.removeAll(keepingCapacity: true) }
 }
 
+/// Reads what `BinaryWriter` wrote from memory the caller keeps alive (a mapped cache file).
 struct BinaryReader {
     struct Corrupt: Error {}
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     private var strings: [String] = []
 
-    init(_ bytes: [UInt8], at offset: Int = 0) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int = 0) {
         self.bytes = bytes
         i = offset
     }
@@ -85,7 +92,7 @@ struct BinaryReader {
         }
         let n = Int(h >> 1)
         guard i + n <= bytes.count else { throw Corrupt() }
-        let s = String(decoding: bytes[i..<(i + n)], as: UTF8.self)
+        let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + n)]), as: UTF8.self)
         i += n
         strings.append(s)
         return s
@@ -94,11 +101,13 @@ struct BinaryReader {
     mutating func optString() throws -> String? { try bool() ? try string() : nil }
     mutating func optInt() throws -> Int? { try bool() ? try int() : nil }
 
-    mutating func raw() throws -> [UInt8] {
-        let n = Int(try uint())
-        guard i + n <= bytes.count else { throw Corrupt() }
-        defer { i += n }
-        return Array(bytes[i..<(i + n)])
+    /// A fixed-width little-endian number (the cache's trailer).
+    mutating func fixed64() throws -> UInt64 {
+        guard i + 8 <= bytes.count else { throw Corrupt() }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+        i += 8
+        return v
     }
 
     mutating func resetStrings() { strings.removeAll(keepingCapacity: true) }

@@ -2,38 +2,59 @@ import Foundation
 
 /// Extraction results of the last build, by file and content hash, so that a later build or check
 /// re-parses only files whose content changed (and everything when taxo or the configuration changed).
+///
+/// The file is a header, the encoded results, a directory of them and a fixed trailer pointing at the
+/// directory. A build after a few edits appends the new results, a new directory and a new trailer
+/// (the bytes before stay as they were, so readers mapping the file are safe); when dead entries make up
+/// more than half of it, or nothing can be reused, the file is written anew and renamed into place.
 public final class ExtractionCache: @unchecked Sendable {
     public static let fileName = "taxo-cache.bin"
     static let magic = Array("TAXOCACHE".utf8)
-    static let formatVersion: UInt64 = 4
+    static let trailerMagic = Array("TAXOEND.".utf8)
+    static let trailerLength = 16
+    static let formatVersion: UInt64 = 5
 
-    let bytes: [UInt8]
-    private var entries: [String: (hash: String, offset: Int, length: Int, size: Int, mtime: Int64)] = [:]
+    struct Entry {
+        var hash: String
+        var offset: Int
+        var length: Int
+        var size: Int
+        var mtime: Int64
+    }
+
+    private let file: MappedFile
+    private var entries: [String: Entry] = [:]
     /// When the cache was written (nanoseconds): files modified close to it are read again (racy timestamps).
     private var writtenAt: Int64 = 0
 
     public var count: Int { entries.count }
 
-    /// Loads a cache written for this taxo version and configuration; nil when missing, stale or damaged.
+    /// Loads a cache written for this taxo version and configuration; nil when missing, stale or damaged
+    /// (a build killed while appending leaves no valid trailer: the next one starts over).
     public init?(path: String, configHash: String) {
-        guard let data = FileReader.read(path) else { return nil }
-        bytes = data
-        var r = BinaryReader(data)
+        guard let f = MappedFile(path: path) else { return nil }
+        file = f
+        let b = f.bytes, m = ExtractionCache.magic, t = ExtractionCache.trailerMagic
+        guard b.count >= m.count + ExtractionCache.trailerLength, b.prefix(m.count).elementsEqual(m),
+              b.suffix(t.count).elementsEqual(t) else { return nil }
+        var r = BinaryReader(b, at: m.count)
         do {
-            guard data.count > ExtractionCache.magic.count, Array(data.prefix(ExtractionCache.magic.count)) == ExtractionCache.magic else { return nil }
-            r.i = ExtractionCache.magic.count
             guard try r.uint() == ExtractionCache.formatVersion, try r.string() == TaxoVersion.string,
                   try r.string() == configHash else { return nil }
+            let header = r.i
+            r.i = b.count - ExtractionCache.trailerLength
+            let directory = Int(try r.fixed64())
+            guard directory >= header, directory < b.count - ExtractionCache.trailerLength else { return nil }
+            r.i = directory
             writtenAt = Int64(try r.int())
             let n = try r.count()
+            entries.reserveCapacity(n)
             for _ in 0..<n {
-                r.resetStrings()
                 let path = try r.string(), hash = try r.string()
                 let size = try r.int(), mtime = Int64(try r.int())
-                let len = Int(try r.uint())
-                guard r.i + len <= data.count else { return nil }
-                entries[path] = (hash, r.i, len, size, mtime)
-                r.i += len
+                let offset = Int(try r.uint()), length = Int(try r.uint())
+                guard offset >= header, length <= directory - offset else { return nil }
+                entries[path] = Entry(hash: hash, offset: offset, length: length, size: size, mtime: mtime)
             }
         } catch { return nil }
     }
@@ -47,56 +68,133 @@ public final class ExtractionCache: @unchecked Sendable {
     /// The cached result for a file whose content has this hash.
     public func result(path: String, hash: String) -> FileResult? {
         guard let e = entries[path], e.hash == hash else { return nil }
-        var r = BinaryReader(bytes, at: e.offset)
-        guard var result = try? r.fileResult(), result.path == path else { return nil }
+        var r = BinaryReader(file.bytes, at: e.offset)
+        guard var result = try? r.fileResult(), result.path == path, r.i == e.offset + e.length else { return nil }
         result.fromCache = true
         return result
     }
 
-    /// The encoded entry of a file, as stored (to carry it into the next cache unchanged).
-    func rawEntry(path: String, hash: String) -> ArraySlice<UInt8>? {
+    /// The stored entry of a file whose content has this hash (to carry it into the next cache unchanged).
+    func entry(path: String, hash: String) -> Entry? {
         guard let e = entries[path], e.hash == hash else { return nil }
-        return bytes[e.offset..<(e.offset + e.length)]
+        return e
     }
 
-    /// Writes the results (without record JSON and document text) atomically. Entries of files taken
-    /// from `previous` unchanged are copied as they are.
+    /// Writes the results (without record JSON and document text). With the cache they were read with,
+    /// entries of unchanged files are kept (appended after, or copied when the file is written anew).
     public static func write(_ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil) throws {
-        // Entries of unchanged files are copied straight from the previous cache; only the others are encoded.
-        let blobs = Parallel.map(results) { r -> [UInt8]? in
-            if r.fromCache, previous?.rawEntry(path: r.path, hash: r.hash) != nil { return nil }
+        let kept = results.map { r in r.fromCache ? previous?.entry(path: r.path, hash: r.hash) : nil }
+        let blobs = Parallel.map(Array(zip(results, kept))) { r, k -> [UInt8]? in
+            guard k == nil else { return nil }
             var w = BinaryWriter()
             w.fileResult(r)
             return w.bytes
         }
+        let fresh = blobs.reduce(0) { $0 + ($1?.count ?? 0) }
+        let live = fresh + kept.reduce(0) { $0 + ($1?.length ?? 0) }
+        if let previous, previous.file.bytes.count + fresh < 2 * live + (1 << 20),
+           try append(results, kept: kept, blobs: blobs, to: path, previous: previous) {
+            return
+        }
+        try rewrite(results, kept: kept, blobs: blobs, to: path, configHash: configHash, previous: previous)
+    }
+
+    /// The header of a new cache file.
+    static func header(configHash: String) -> BinaryWriter {
         var w = BinaryWriter()
-        w.bytes.reserveCapacity((previous?.bytes.count ?? 0) + blobs.reduce(0) { $0 + ($1?.count ?? 0) } + results.count * 64)
         w.bytes.append(contentsOf: magic)
         w.uint(formatVersion)
         w.string(TaxoVersion.string)
         w.string(configHash)
+        return w
+    }
+
+    /// Appends the new entries, a directory and a trailer at `w`'s position `base` in the file.
+    static func directory(_ results: [FileResult], offsets: [(offset: Int, length: Int)], into w: inout BinaryWriter, at base: Int) {
+        let start = base + w.bytes.count
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         w.int(Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))
         w.uint(UInt64(results.count))
-        for (r, b) in zip(results, blobs) {
-            w.resetStrings()
-            w.string(r.path)
-            w.string(r.hash)
+        for (r, o) in zip(results, offsets) {
+            w.literal(r.path)
+            w.literal(r.hash)
             w.int(r.size)
             w.int(Int(r.mtime))
-            if let b { w.raw(b) } else if let old = previous?.rawEntry(path: r.path, hash: r.hash) {
-                w.uint(UInt64(old.count))
-                w.bytes.append(contentsOf: old)
-            }
+            w.uint(UInt64(o.offset))
+            w.uint(UInt64(o.length))
         }
+        w.fixed64(UInt64(start))
+        w.bytes.append(contentsOf: trailerMagic)
+    }
+
+    /// Adds to the file the previous cache was read from; false when that file has changed since.
+    static func append(_ results: [FileResult], kept: [Entry?], blobs: [[UInt8]?], to path: String, previous: ExtractionCache) throws -> Bool {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        // One writer at a time; and the file must still be the one (and the length) that was read.
+        guard flock(fd, LOCK_EX) == 0 else { return false }
+        var st = stat()
+        let base = previous.file.bytes.count
+        guard fstat(fd, &st) == 0, UInt64(st.st_dev) == previous.file.device, UInt64(st.st_ino) == previous.file.inode,
+              Int(st.st_size) == base else { return false }
+        var w = BinaryWriter()
+        var offsets: [(offset: Int, length: Int)] = []
+        offsets.reserveCapacity(results.count)
+        for (k, b) in zip(kept, blobs) {
+            if let k { offsets.append((k.offset, k.length)); continue }
+            offsets.append((base + w.bytes.count, b!.count))
+            w.bytes.append(contentsOf: b!)
+        }
+        directory(results, offsets: offsets, into: &w, at: base)
+        try writeAll(fd, w.bytes, at: base)
+        return true
+    }
+
+    /// Writes a new file with every live entry and renames it into place.
+    static func rewrite(_ results: [FileResult], kept: [Entry?], blobs: [[UInt8]?], to path: String, configHash: String,
+                        previous: ExtractionCache?) throws {
+        var w = header(configHash: configHash)
+        w.bytes.reserveCapacity(w.bytes.count + blobs.reduce(0) { $0 + ($1?.count ?? 0) } + kept.reduce(0) { $0 + ($1?.length ?? 0) }
+                                + results.count * 96)
+        var offsets: [(offset: Int, length: Int)] = []
+        offsets.reserveCapacity(results.count)
+        for (k, b) in zip(kept, blobs) {
+            let at = w.bytes.count
+            if let k, let old = previous?.file.bytes {
+                w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[k.offset..<(k.offset + k.length)]))
+            } else if let b {
+                w.bytes.append(contentsOf: b)
+            }
+            offsets.append((at, w.bytes.count - at))
+        }
+        directory(results, offsets: offsets, into: &w, at: 0)
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(w.bytes)) else {
-            throw CocoaError(.fileWriteUnknown)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        do {
+            try writeAll(fd, w.bytes, at: 0)
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(tmp)
+            throw error
         }
         if rename(tmp, path) != 0 {
-            try? FileManager.default.removeItem(atPath: tmp)
+            unlink(tmp)
             throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int) throws {
+        try bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset + done))
+                if n < 0 { if errno == EINTR { continue }; throw CocoaError(.fileWriteUnknown) }
+                done += n
+            }
         }
     }
 }

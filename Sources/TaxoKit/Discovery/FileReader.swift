@@ -13,19 +13,18 @@ public enum FileReader {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
         let size = Int(st.st_size)
-        var out = [UInt8](repeating: 0, count: size)
-        var got = 0
-        let ok: Bool = out.withUnsafeMutableBytes { buf in
+        var ok = true
+        // Not zero-filled first: read() writes every byte that is kept.
+        let out = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var got = 0
             while got < size {
                 let n = Glibc.read(fd, buf.baseAddress! + got, size - got)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                if n < 0 { if errno == EINTR { continue }; ok = false; break }
                 if n == 0 { break }
                 got += n
             }
-            return true
+            count = ok ? got : 0
         }
-        guard ok else { return nil }
-        if got < size { out.removeLast(size - got) }
-        return out
+        return ok ? out : nil
     }
 }

@@ -92,9 +92,8 @@ public enum ReportWriter {
         let manifestPath = outDir + "/mapping/.manifest"
         let manifest = readManifest(manifestPath)
         let stale = videos.filter { manifest[$0] != prints[$0] || !FileManager.default.fileExists(atPath: outDir + "/mapping/\($0)_Library_Mapping_Report.md") }
-        let children = stale.isEmpty ? [:] : MappingReport.children(lib)
         let texts = Parallel.map(stale, minimum: 2) { v in
-            Result { try templates.render("library-mapping.md", MappingReport(result: result, video: v, children: children, entities: byVideo[v]).context(command: "taxo build")) }
+            Result { try templates.render("library-mapping.md", MappingReport(result: result, video: v, entities: byVideo[v]).context(command: "taxo build")) }
         }
         for (v, t) in zip(stale, texts) { try write("mapping/\(v)_Library_Mapping_Report.md", try t.get()) }
         try FileManager.default.createDirectory(atPath: outDir + "/mapping", withIntermediateDirectories: true)

@@ -18,6 +18,8 @@ public struct Library: Sendable {
     public let inventory: FileInventory
     /// Rows of the CSV master lists, matched to files and entities.
     public let masterRows: [MasterRow]
+    /// Parents and children along the configured hierarchy.
+    public let hierarchy: Hierarchy
 
     /// The entity an ID names (the first definition when it is defined twice).
     public func lookup(_ id: ParsedID) -> Int? { table[id.key]?.first ?? aliases[id.key]?.first }
@@ -74,6 +76,6 @@ public enum Resolver {
         let targets = entities.map { e in e.references.map { r in table[r.id.key]?.first ?? aliases[r.id.key]?.first } }
         return Library(config: config, grammar: grammar, files: files, entities: entities, documents: documents,
                        table: table, aliases: aliases, scopes: scopes, targets: targets, inventory: inventory,
-                       masterRows: masterRows)
+                       masterRows: masterRows, hierarchy: Hierarchy(config: config, entities: entities, targets: targets))
     }
 }

@@ -24,13 +24,12 @@ enum Validator {
 
     /// Runs every pass (in parallel) and reports how long each took.
     static func runTimed(_ lib: Library) -> (diagnostics: [Diagnostic], timings: [(stage: String, seconds: Double)]) {
-        let edges = HierarchyEdges(lib)
         let passes: [(String, (Library) -> [Diagnostic])] = [
             ("duplicate-id", DuplicateID.check),
             ("dangling-reference", DanglingReference.check), ("wrong-kind-reference", WrongKindReference.check),
             ("label-mismatch", LabelMismatch.check), ("dangling-mention", DanglingMention.check),
             ("alternate-spelling", AlternateSpelling.check), ("legacy-reference", LegacyReference.check), ("master-lists", MasterListDisagreement.check), ("links", BrokenLink.check),
-            ("incomplete-hierarchy", { IncompleteHierarchy.check($0, edges) }), ("orphan-entity", { OrphanEntity.check($0, edges) }),
+            ("incomplete-hierarchy", IncompleteHierarchy.check), ("orphan-entity", OrphanEntity.check),
             ("link-cycle", HierarchyCycle.check),
         ]
         let results = Parallel.map(passes, minimum: 1) { pass -> ([Diagnostic], Double) in

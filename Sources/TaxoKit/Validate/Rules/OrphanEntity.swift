@@ -15,11 +15,12 @@ enum OrphanEntity {
             ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"),
         ])])
 
-    static func check(_ lib: Library, _ edges: HierarchyEdges) -> [Diagnostic] {
-        let h = lib.config.hierarchy
+    static func check(_ lib: Library) -> [Diagnostic] {
+        let h = lib.config.hierarchy, edges = lib.hierarchy
         var out: [Diagnostic] = []
-        for (ei, e) in lib.entities.enumerated() {
-            guard e.id != nil, let l = edges.level[e.kind], l > 0, !edges.hasParent.contains(ei) else { continue }
+        for ei in lib.entities.indices {
+            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0, !edges.hasParent.contains(ei) else { continue }
+            let e = lib.entities[ei]
             out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' belongs to no \(h[l - 1])", at: e.location,
                                        hint: "link it from a \(h[l - 1])"))
         }
