@@ -92,7 +92,7 @@ public final class ExtractionCache: @unchecked Sendable {
         }
         let fresh = blobs.reduce(0) { $0 + ($1?.count ?? 0) }
         let live = fresh + kept.reduce(0) { $0 + ($1?.length ?? 0) }
-        if let previous, previous.file.bytes.count + fresh < 2 * live + (1 << 20),
+        if let previous, previous.file.bytes.count + fresh < 2 * live + (1 << 16),
            try append(results, kept: kept, blobs: blobs, to: path, previous: previous) {
             return
         }

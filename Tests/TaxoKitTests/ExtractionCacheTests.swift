@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import TaxoKit
+
+@Suite struct ExtractionCacheTests {
+    func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
+
+    /// Results as a later build has them: taken from the cache, except `edited` (re-parsed).
+    func resultsAfterEditing(_ edited: Int, from cachePath: String, root: URL) throws -> (cache: ExtractionCache, results: [FileResult]) {
+        let cache = try #require(ExtractionCache(path: cachePath, configHash: TestSupport.defaultConfig.hash))
+        var results = Compiler.compile(root: root.path, config: TestSupport.defaultConfig, cache: cache).library.files
+        #expect(results.allSatisfy { $0.fromCache })
+        results[edited].fromCache = false
+        return (cache, results)
+    }
+
+    @Test func appendsKeepsEarlierBytesCompactsAndRejectsATornTail() throws {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent(ExtractionCache.fileName).path
+        let hash = TestSupport.defaultConfig.hash
+        let plain = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
+        try ExtractionCache.write(plain.library.files, to: path, configHash: hash)
+        let first = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        // One edited file: its entry, a directory and a trailer are appended; the bytes before stay.
+        var (cache, results) = try resultsAfterEditing(3, from: path, root: root)
+        try ExtractionCache.write(results, to: path, configHash: hash, previous: cache)
+        let second = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(second.count > first.count)
+        #expect(second.prefix(first.count) == first)
+        let reread = try #require(ExtractionCache(path: path, configHash: hash))
+        #expect(reread.count == plain.library.files.count)
+        // The re-parsed file's entry now lives in the appended part; the others where they were.
+        let moved = try #require(reread.entry(path: results[3].path, hash: results[3].hash))
+        #expect(moved.offset >= first.count)
+        #expect(try #require(reread.entry(path: results[2].path, hash: results[2].hash)).offset < first.count)
+        #expect(reread.result(path: results[3].path, hash: results[3].hash)?.entities.count == plain.library.files[3].entities.count)
+        #expect(reread.result(path: results[3].path, hash: "another") == nil)
+
+        // Many more: dead entries never grow the file past twice its live part (plus the slack).
+        for i in 0..<60 {
+            (cache, results) = try resultsAfterEditing(i % results.count, from: path, root: root)
+            try ExtractionCache.write(results, to: path, configHash: hash, previous: cache)
+            #expect(size(path) < 2 * first.count + (1 << 16) + first.count / 2)
+        }
+        #expect(size(path) < second.count * 3)
+
+        // What the cache holds after all that still compiles to what parsing gives.
+        let cached = Compiler.compile(root: root.path, config: TestSupport.defaultConfig,
+                                      cache: try #require(ExtractionCache(path: path, configHash: hash)))
+        #expect(cached.library.files.allSatisfy { $0.fromCache })
+        #expect(cached.diagnostics == plain.diagnostics)
+
+        // A build killed while appending leaves a tail without a trailer: the cache is not used.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(repeating: 7, count: 100))
+        try handle.close()
+        let torn = ExtractionCache(path: path, configHash: hash)
+        #expect(torn == nil)
+        let missing = ExtractionCache(path: path + ".missing", configHash: hash)
+        #expect(missing == nil)
+    }
+}
