@@ -84,10 +84,10 @@ public final class ExtractionCache: @unchecked Sendable {
     /// entries of unchanged files are kept (appended after, or copied when the file is written anew).
     public static func write(_ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil) throws {
         let kept = results.map { r in r.fromCache ? previous?.entry(path: r.path, hash: r.hash) : nil }
-        let blobs = Parallel.map(Array(zip(results, kept))) { r, k -> [UInt8]? in
-            guard k == nil else { return nil }
+        let blobs = Parallel.map(Array(results.indices)) { i -> [UInt8]? in
+            guard kept[i] == nil else { return nil }
             var w = BinaryWriter()
-            w.fileResult(r)
+            w.fileResult(results[i])
             return w.bytes
         }
         let fresh = blobs.reduce(0) { $0 + ($1?.count ?? 0) }

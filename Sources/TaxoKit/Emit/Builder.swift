@@ -28,7 +28,8 @@ public enum Builder {
         var incremental = false
         if let previous, previous.usable, cache != nil {
             // Files taken from the cache must be the ones the previous index holds; otherwise start over.
-            incremental = result.library.files.allSatisfy { !$0.fromCache || previous.files[$0.path] == $0.hash }
+            let files = result.library.files
+            incremental = files.indices.allSatisfy { !files[$0].fromCache || previous.files[files[$0].path] == files[$0].hash }
             if !incremental { result = Compiler.compile(root: root, config: config, keepContent: true) }
         }
         var clock = StageClock()
@@ -70,7 +71,7 @@ public enum Builder {
         if let reportError { throw reportError }
         clock.lap("write reports")
         return Outcome(result: result, indexPath: index, incremental: incremental,
-                       reparsed: result.library.files.filter { !$0.fromCache }.count, timings: startClock.laps + result.timings + clock.laps, reports: reports)
+                       reparsed: result.library.files.reduce(0) { $0 + ($1.fromCache ? 0 : 1) }, timings: startClock.laps + result.timings + clock.laps, reports: reports)
     }
 
     /// Temporary files of builds that were killed before they could rename them.

@@ -118,7 +118,7 @@ public enum IndexWriter {
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
 
         let files = try db.prepare("INSERT INTO files VALUES (?, ?, ?, ?)")
-        for f in lib.files.sorted(by: { $0.path < $1.path }) where wanted(f.path) {
+        for f in lib.files.filter({ wanted($0.path) }).sorted(by: { $0.path < $1.path }) {
             try files.run([.text(f.path), .text(f.format.rawValue), .int(f.size), .text(f.hash)])
         }
 
@@ -151,7 +151,7 @@ public enum IndexWriter {
         let sec = try db.prepare("INSERT INTO sections VALUES (?, ?, ?, ?)")
         let men = try db.prepare("INSERT INTO mention_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let dfts = try db.prepare("INSERT INTO document_fts VALUES (?, ?, ?, ?)")
-        for d in lib.documents.sorted(by: { $0.path < $1.path }) where wanted(d.path) {
+        for d in lib.documents.filter({ wanted($0.path) }).sorted(by: { $0.path < $1.path }) {
             var w = JSONWriter(pretty: false)
             w.beginObject()
             for k in d.fields.keys.sorted() { w.string(k, d.fields[k]) }

@@ -15,7 +15,7 @@ public enum ReportWriter {
         let manifest = readManifest(manifestPath)
         let libraryPrint = libraryPrint ?? fingerprint(lib, templates: templates)
         var hashes: [String: String] = [:]
-        for f in lib.files { hashes[f.path] = f.hash }
+        for i in lib.files.indices { hashes[lib.files[i].path] = lib.files[i].hash }
         var prints: [String: String] = [:]
         for v in videos {
             let docs = lib.documents.filter { $0.video == v }.map(\.path).sorted()
@@ -75,7 +75,7 @@ public enum ReportWriter {
         let tracker = PhaseTracker(result: result)
         try write("VIDEOS_INDEX.md", try templates.render("videos-index.md", tracker.context(command: "taxo build")))
         var byVideo: [String: [Int]] = [:]
-        for (i, e) in result.library.entities.enumerated() { for v in e.videos { byVideo[v, default: []].append(i) } }
+        for i in result.library.entities.indices { for v in result.library.entities[i].videos { byVideo[v, default: []].append(i) } }
         let videos = tracker.videos.map(\.id).filter { byVideo[$0] != nil }
         // A mapping report depends on the library's IDs and names, the whole-library tables (resolution,
         // diagnostics), and the files of the video's entities and documents: rewritten when one changed.
@@ -83,7 +83,7 @@ public enum ReportWriter {
         let base = (libraryPrint ?? fingerprint(lib, templates: templates)) + (globalHash ?? IndexWriter.globalRowsHash(result))
             + (templates.source("library-mapping.md") ?? "")
         var hashes: [String: String] = [:]
-        for f in lib.files { hashes[f.path] = f.hash }
+        for i in lib.files.indices { hashes[lib.files[i].path] = lib.files[i].hash }
         var prints: [String: String] = [:]
         for v in videos {
             let files = Set(byVideo[v]!.map { lib.entities[$0].file } + lib.documents.filter { $0.video == v }.map(\.path)).sorted()

@@ -64,17 +64,39 @@ public struct Entity: Sendable {
 }
 
 /// A link from an entity field (or a Markdown header field) to an ID.
+///
+/// Boxed like `Entity`: rules walk every reference of the library.
 public struct Reference: Sendable {
+    public init(field: String, raw: String, id: ParsedID, label: String?, location: SourceLocation, linkIndex: Int?) {
+        s = Storage(field: field, raw: raw, id: id, label: label, location: location, linkIndex: linkIndex)
+    }
+
     /// The field path with indices, e.g. `tools_required[1]`, `parent_task.task_id`.
-    public var field: String
+    public var field: String { get { s.field } _modify { unique(); yield &s.field } }
     /// The whole string the ID was found in.
-    public var raw: String
-    public var id: ParsedID
+    public var raw: String { get { s.raw } _modify { unique(); yield &s.raw } }
+    public var id: ParsedID { get { s.id } _modify { unique(); yield &s.id } }
     /// The text written after the ID (`TOL-112 (Dropbox Dash)` -> `Dropbox Dash`).
-    public var label: String?
-    public var location: SourceLocation
+    public var label: String? { get { s.label } _modify { unique(); yield &s.label } }
+    public var location: SourceLocation { get { s.location } _modify { unique(); yield &s.location } }
     /// The declared link field this came from, if any: index into the source kind's `links`.
-    public var linkIndex: Int?
+    public var linkIndex: Int? { get { s.linkIndex } _modify { unique(); yield &s.linkIndex } }
+
+    private var s: Storage
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&s) { s = s.copy() }
+    }
+
+    final class Storage: @unchecked Sendable {
+        var field: String, raw: String, id: ParsedID, label: String?, location: SourceLocation, linkIndex: Int?
+
+        init(field: String, raw: String, id: ParsedID, label: String?, location: SourceLocation, linkIndex: Int?) {
+            (self.field, self.raw, self.id, self.label, self.location, self.linkIndex) = (field, raw, id, label, location, linkIndex)
+        }
+
+        func copy() -> Storage { Storage(field: field, raw: raw, id: id, label: label, location: location, linkIndex: linkIndex) }
+    }
 }
 
 /// A Markdown heading.
@@ -85,18 +107,40 @@ public struct Heading: Sendable {
 }
 
 /// An ID mentioned in a document, with its context.
+///
+/// Boxed like `Entity`: rules and reports walk every mention of the library.
 public struct Mention: Sendable {
-    public var id: ParsedID
-    public var location: SourceLocation
-    public var label: String?
+    public init(id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool, declaresScope: Bool) {
+        s = Storage(id: id, location: location, label: label, heading: heading, context: context, isProposal: isProposal, declaresScope: declaresScope)
+    }
+
+    public var id: ParsedID { get { s.id } _modify { unique(); yield &s.id } }
+    public var location: SourceLocation { get { s.location } _modify { unique(); yield &s.location } }
+    public var label: String? { get { s.label } _modify { unique(); yield &s.label } }
     /// The nearest heading above the mention.
-    public var heading: String?
+    public var heading: String? { get { s.heading } _modify { unique(); yield &s.heading } }
     /// The line it stands on, trimmed.
-    public var context: String
+    public var context: String { get { s.context } _modify { unique(); yield &s.context } }
     /// Written as a proposal ("Proposed Tool ID: TOL-AID-201", a New_ID list): not a claim that it exists.
-    public var isProposal: Bool
+    public var isProposal: Bool { get { s.isProposal } _modify { unique(); yield &s.isProposal } }
     /// Inside the document's scope section (a transcript's taxonomy analysis): declares a video-scoped ID.
-    public var declaresScope: Bool
+    public var declaresScope: Bool { get { s.declaresScope } _modify { unique(); yield &s.declaresScope } }
+
+    private var s: Storage
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&s) { s = s.copy() }
+    }
+
+    final class Storage: @unchecked Sendable {
+        var id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool, declaresScope: Bool
+
+        init(id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool, declaresScope: Bool) {
+            (self.id, self.location, self.label, self.heading, self.context, self.isProposal, self.declaresScope) = (id, location, label, heading, context, isProposal, declaresScope)
+        }
+
+        func copy() -> Storage { Storage(id: id, location: location, label: label, heading: heading, context: context, isProposal: isProposal, declaresScope: declaresScope) }
+    }
 }
 
 /// A relative link or image in a Markdown file.

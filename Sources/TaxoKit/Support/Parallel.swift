@@ -7,7 +7,7 @@ enum Parallel {
         if n < minimum || n < 2 { return items.map(transform) }
         let out = UnsafeMutablePointer<R?>.allocate(capacity: n)
         out.initialize(repeating: nil, count: n)
-        defer { out.deinitialize(count: n); out.deallocate() }
+        defer { out.deallocate() }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = minimum <= 1 ? 1 : max(16, n / (workers * 8))
         let chunks = (n + chunk - 1) / chunk
@@ -17,6 +17,7 @@ enum Parallel {
                 for i in lo..<hi { out[i] = transform(buf[i]) }
             }
         }
-        return (0..<n).map { out[$0]! }
+        // Moved out, not copied (results can be large values).
+        return (0..<n).map { (out + $0).move()! }
     }
 }
