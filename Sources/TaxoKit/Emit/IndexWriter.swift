@@ -42,9 +42,14 @@ public enum IndexWriter {
     /// are gone are deleted, whole-library tables are rebuilt. Changed results must carry their content.
     public static func update(_ result: CompileResult, previous: Previous, at path: String, buildTime: String,
                               globalHash: String? = nil) throws {
-        let current = Dictionary(result.library.files.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
-        let changed = Set(current.filter { previous.files[$0.key] != $0.value }.keys)
-        let removed = Set(previous.files.keys).subtracting(current.keys)
+        let files = result.library.files
+        var changed = Set<String>(), known = 0
+        for i in files.indices {
+            if let old = previous.files[files[i].path] { known += 1; if old == files[i].hash { continue } }
+            changed.insert(files[i].path)
+        }
+        // Files the previous index has that are gone (none when every one of them was seen).
+        let removed = known == previous.files.count ? [] : Set(previous.files.keys).subtracting(files.map(\.path))
         // In place, in one transaction under a rollback journal with cache spilling off: the index file
         // is not touched before COMMIT, so a killed build leaves it as it was (the journal it leaves
         // behind is rolled back by the next connection: see `recover`).
@@ -175,13 +180,29 @@ public enum IndexWriter {
     /// A hash of everything the whole-library tables hold (but the build time).
     static func globalRowsHash(_ r: CompileResult) -> String {
         let lib = r.library
-        var parts: [String] = ["\(r.summary.errors)|\(r.summary.warnings)|\(lib.entities.count)|\(r.summary.references)"]
-        for (k, v) in lib.table { if let f = v.first { parts.append(k + "=" + lib.displayID(lib.entities[f]) + "@" + lib.entities[f].file) } }
-        for (k, v) in lib.aliases where lib.table[k] == nil { if let f = v.first { parts.append(k + "~" + lib.displayID(lib.entities[f]) + "@" + lib.entities[f].file) } }
-        for (v, ks) in lib.scopes { parts.append(v + ":" + ks.sorted().joined(separator: ",")) }
-        for d in r.diagnostics { parts.append("\(d.code)|\(d.location?.description ?? "")|\(d.message)|\(d.hint ?? "")|\(d.notes.map(\.message))") }
-        parts.sort()
-        return Hashing.fnv1aHex(Array(parts.joined(separator: "\n").utf8))
+        var all = UnorderedHash()
+        func record(_ tag: String, _ fill: (inout StreamHash) -> Void) {
+            var h = StreamHash()
+            h.add(tag)
+            fill(&h)
+            all.add(h)
+        }
+        record("summary") { $0.add(r.summary.errors); $0.add(r.summary.warnings); $0.add(lib.entities.count); $0.add(r.summary.references) }
+        for (k, v) in lib.table { if let f = v.first { record("=") { $0.add(k); $0.add(lib.displayID(lib.entities[f])); $0.add(lib.entities[f].file) } } }
+        for (k, v) in lib.aliases where lib.table[k] == nil {
+            if let f = v.first { record("~") { $0.add(k); $0.add(lib.displayID(lib.entities[f])); $0.add(lib.entities[f].file) } }
+        }
+        for (v, ks) in lib.scopes {
+            record("scope") { h in h.add(v); for k in ks.sorted() { h.add(k) } }
+        }
+        for d in r.diagnostics {
+            record("diag") { h in
+                h.add(d.code); h.add(d.location?.file); h.add(d.location?.line ?? -1); h.add(d.location?.column ?? -1)
+                h.add(d.message); h.add(d.hint)
+                for n in d.notes { h.add(n.message); h.add(n.location?.file); h.add(n.location?.line ?? -1) }
+            }
+        }
+        return all.hex
     }
 
     /// Rows that depend on the whole library: meta, resolution of every ID and alias, scopes, diagnostics.

@@ -56,10 +56,14 @@ public enum ReportWriter {
     /// What gap verdicts depend on besides the documents: every entity's key, kind, name and aliases,
     /// the configuration, the template, and taxo's version.
     static func fingerprint(_ lib: Library, templates: Templates) -> String {
-        var parts: [String] = [TaxoVersion.string, lib.config.hash, templates.source("gap-analysis.md") ?? ""]
-        parts.reserveCapacity(lib.entities.count + 3)
-        for e in lib.entities { parts.append("\(e.kind)|\(e.id?.key ?? e.rawID)|\(e.name ?? "")|\(e.aliases.joined(separator: ";"))|\(e.file)") }
-        return Hashing.fnv1aHex(Array(parts.joined(separator: "\n").utf8))
+        var h = StreamHash()
+        h.add(TaxoVersion.string); h.add(lib.config.hash); h.add(templates.source("gap-analysis.md"))
+        for e in lib.entities {
+            h.add(e.kind); h.add(e.id?.key ?? e.rawID); h.add(e.name); h.add(e.file)
+            h.add(e.aliases.count)
+            for a in e.aliases { h.add(a) }
+        }
+        return h.hex
     }
 
     /// The phase tracker, one mapping report per video with entities, and the health report.

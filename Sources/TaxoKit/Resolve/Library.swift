@@ -14,6 +14,8 @@ public struct Library: Sendable {
     public let scopes: [String: Set<String>]
     /// For each entity, for each reference: the index of the entity it resolves to.
     public let targets: [[Int?]]
+    /// The references that resolve only through an older ID (entity, reference), in entity order.
+    public let legacyTargets: [(entity: Int, reference: Int)]
     /// Every file and folder under the roots.
     public let inventory: FileInventory
     /// Rows of the CSV master lists, matched to files and entities.
@@ -73,9 +75,18 @@ public enum Resolver {
             guard let v = d.video else { continue }
             for m in d.mentions where m.declaresScope { scopes[v, default: []].insert(m.id.key) }
         }
-        let targets = entities.map { e in e.references.map { r in table[r.id.key]?.first ?? aliases[r.id.key]?.first } }
+        var legacyTargets: [(entity: Int, reference: Int)] = []
+        let targets = entities.indices.map { ei in
+            entities[ei].references.indices.map { ri -> Int? in
+                let key = entities[ei].references[ri].id.key
+                if let t = table[key]?.first { return t }
+                guard let t = aliases[key]?.first else { return nil }
+                legacyTargets.append((ei, ri))
+                return t
+            }
+        }
         return Library(config: config, grammar: grammar, files: files, entities: entities, documents: documents,
-                       table: table, aliases: aliases, scopes: scopes, targets: targets, inventory: inventory,
+                       table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets, inventory: inventory,
                        masterRows: masterRows, hierarchy: Hierarchy(config: config, entities: entities, targets: targets))
     }
 }

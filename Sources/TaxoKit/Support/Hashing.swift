@@ -15,8 +15,49 @@ public enum Hashing {
         return h
     }
 
-    public static func fnv1aHex(_ bytes: [UInt8]) -> String {
-        let s = String(fnv1a(bytes), radix: 16)
+    public static func fnv1aHex(_ bytes: [UInt8]) -> String { hex(fnv1a(bytes)) }
+
+    /// 16 lower-case hex digits.
+    static func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }
+}
+
+/// FNV-1a fed piece by piece (strings, numbers), without joining the pieces into one string first.
+/// Each piece ends with a separator byte, so ("ab", "c") and ("a", "bc") differ.
+struct StreamHash {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    mutating func add(_ s: String) {
+        var s = s
+        s.withUTF8 { for b in $0 { value = (value ^ UInt64(b)) &* 0x100000001b3 } }
+        value = (value ^ 0x1F) &* 0x100000001b3
+    }
+
+    mutating func add(_ s: String?) { if let s { add(s) } else { value = (value ^ 0x1E) &* 0x100000001b3 } }
+
+    mutating func add(_ n: Int) {
+        var n = UInt64(bitPattern: Int64(n))
+        for _ in 0..<8 { value = (value ^ (n & 0xFF)) &* 0x100000001b3; n >>= 8 }
+    }
+
+    var hex: String { Hashing.hex(value) }
+}
+
+/// A hash of a set of records that does not depend on their order (no sorting): each record is hashed
+/// alone and the results are combined by addition and, mixed, by exclusive or.
+struct UnorderedHash {
+    private var sum: UInt64 = 0, mixed: UInt64 = 0, count = 0
+
+    mutating func add(_ record: StreamHash) {
+        var z = record.value &+ 0x9E3779B97F4A7C15
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        sum &+= record.value
+        mixed ^= z ^ (z >> 31)
+        count += 1
+    }
+
+    var hex: String { Hashing.hex(sum) + Hashing.hex(mixed) + String(count, radix: 16) }
 }

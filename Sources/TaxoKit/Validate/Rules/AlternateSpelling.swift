@@ -13,8 +13,10 @@ enum AlternateSpelling {
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // References resolved through an older ID are the legacy rule's.
+        let legacy = Set(lib.legacyTargets.map { $0.entity << 32 | $0.reference })
         for (ei, e) in lib.entities.enumerated() {
-            for (ri, r) in e.references.enumerated() where lib.table[r.id.key] != nil {
+            for (ri, r) in e.references.enumerated() where !legacy.contains(ei << 32 | ri) {
                 guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written else { continue }
                 out.append(info.diagnostic("'\(r.id.written)' refers to \(target.written)", at: r.location,
                                            hint: "write '\(target.written)'"))

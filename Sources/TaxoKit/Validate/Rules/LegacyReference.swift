@@ -31,14 +31,12 @@ enum LegacyReference {
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (ei, e) in lib.entities.enumerated() {
-            for (ri, r) in e.references.enumerated() where lib.table[r.id.key] == nil {
-                guard let t = lib.targets[ei][ri] else { continue }
-                let target = lib.entities[t]
-                out.append(info.diagnostic("'\(r.id.written)' is an old ID of \(lib.displayID(target)) ('\(target.name ?? "")')",
-                                           at: r.location, notes: [.init("\(lib.displayID(target)) is defined here", at: target.location)],
-                                           hint: "write '\(lib.displayID(target))'"))
-            }
+        for (ei, ri) in lib.legacyTargets {
+            guard let t = lib.targets[ei][ri] else { continue }
+            let r = lib.entities[ei].references[ri], target = lib.entities[t]
+            out.append(info.diagnostic("'\(r.id.written)' is an old ID of \(lib.displayID(target)) ('\(target.name ?? "")')",
+                                       at: r.location, notes: [.init("\(lib.displayID(target)) is defined here", at: target.location)],
+                                       hint: "write '\(lib.displayID(target))'"))
         }
         return out
     }
