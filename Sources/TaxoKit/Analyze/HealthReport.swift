@@ -40,19 +40,27 @@ public struct HealthReport {
         let lib = result.library
         let kinds = lib.config.kinds.map(\.name)
         var perKind: [String: Int] = [:], perDept: [String: Int] = [:]
+        var kindCounts = [Int](repeating: 0, count: kinds.count)
         for e in lib.entities {
-            perKind[kinds[e.kind], default: 0] += 1
+            kindCounts[e.kind] += 1
             perDept[e.id?.canonicalDepartment ?? e.department ?? "—", default: 0] += 1
         }
-        let refs = lib.targets.reduce(0) { $0 + $1.count }
-        let dangling = lib.targets.reduce(0) { $0 + $1.filter { $0 == nil }.count }
-        var referenced = Set<Int>()
-        for t in lib.targets { for x in t { if let x { referenced.insert(x) } } }
-        var mentioned = Set<String>()
-        for d in lib.documents { for m in d.mentions { mentioned.insert(m.id.key) } }
+        for (k, n) in zip(kinds, kindCounts) where n > 0 { perKind[k, default: 0] += n }
+        // Referenced or mentioned entities (a mention names a key: every entity declaring it counts).
+        var used = [Bool](repeating: false, count: lib.entities.count)
+        var refs = 0, dangling = 0
+        for t in lib.targets {
+            refs += t.count
+            for x in t { if let x { used[x] = true } else { dangling += 1 } }
+        }
+        for d in lib.documents { for m in d.mentions { for i in lib.table[m.id.key] ?? [] { used[i] = true } } }
+        var mentionedKeys: Set<String>?
         let orphans = lib.entities.indices.filter { i in
-            let e = lib.entities[i]
-            return e.id != nil && !referenced.contains(i) && !mentioned.contains(e.id!.key)
+            guard !used[i], let key = lib.entities[i].id?.key else { return false }
+            // Entities the table holds were marked above; an archived duplicate it leaves out is checked by key.
+            if lib.table[key]?.contains(i) == true { return true }
+            if mentionedKeys == nil { mentionedKeys = Set(lib.documents.flatMap { $0.mentions.map(\.id.key) }) }
+            return !mentionedKeys!.contains(key)
         }
         var rules: [String: (Severity, Int, [String: Int])] = [:]
         for d in result.diagnostics {

@@ -291,15 +291,26 @@ extension StringProtocol {
         return String(s)
     }
 
+    /// Every occurrence of `target` replaced, matching UTF-8 bytes (Foundation's `range(of:)` is slow on Linux).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
+        let t = Array(target.utf8)
+        guard !t.isEmpty else { return String(self) }
+        var s = String(self)
+        let original = s
+        return s.withUTF8 { buf -> String in
+            guard var hit = ByteSearch.find(t, in: buf) else { return original }
+            var out: [UInt8] = []
+            out.reserveCapacity(buf.count + replacement.utf8.count)
+            var last = 0
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[last..<hit]))
+                out.append(contentsOf: replacement.utf8)
+                last = hit + t.count
+                guard let next = ByteSearch.find(t, in: buf, from: last) else { break }
+                hit = next
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[last...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
     }
 }
