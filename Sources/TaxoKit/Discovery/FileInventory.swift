@@ -9,21 +9,16 @@ import Foundation
 public struct FileInventory: @unchecked Sendable {
     public private(set) var files: Set<String> = []
     public private(set) var dirs: Set<String> = [""]
-    private let hints = HintTables()
+    /// Made again after a change (copies share it until then).
+    private var hints = Lazy<(lowercased: [String: String], byName: [String: [String]])>()
 
     /// Lower-cased path -> actual path, for case-only mismatches (built on first use).
-    public var lowercased: [String: String] { hints.tables(files, dirs).lowercased }
+    public var lowercased: [String: String] { hintTables.lowercased }
     /// Lower-cased file name -> paths that have it, for moved files (built on first use).
-    public var byName: [String: [String]] { hints.tables(files, dirs).byName }
+    public var byName: [String: [String]] { hintTables.byName }
 
-    final class HintTables: @unchecked Sendable {
-        private let lock = NSLock()
-        private var built: (lowercased: [String: String], byName: [String: [String]])?
-
-        func tables(_ files: Set<String>, _ dirs: Set<String>) -> (lowercased: [String: String], byName: [String: [String]]) {
-            lock.lock()
-            defer { lock.unlock() }
-            if let b = built { return b }
+    private var hintTables: (lowercased: [String: String], byName: [String: [String]]) {
+        hints.get {
             var lower: [String: String] = [:]
             var names: [String: [String]] = [:]
             for d in dirs.sorted() { lower[d.lowercased()] = d }
@@ -32,8 +27,7 @@ public struct FileInventory: @unchecked Sendable {
                 let name = f.split(separator: "/").last.map(String.init) ?? f
                 names[name.lowercased(), default: []].append(f)
             }
-            built = (lower, names)
-            return built!
+            return (lower, names)
         }
     }
     /// The library root on disk, to check targets outside the roots; nil for in-memory libraries.
@@ -50,7 +44,9 @@ public struct FileInventory: @unchecked Sendable {
     }
 
     public mutating func addFile(_ path: String) {
-        guard files.insert(path).inserted, let e = path.utf8.lastIndex(of: 47) else { return }
+        guard files.insert(path).inserted else { return }
+        hints = Lazy()
+        guard let e = path.utf8.lastIndex(of: 47) else { return }
         let parent = path[path.startIndex..<e]
         if !dirs.contains(String(parent)) { addDirectory(String(parent)) }
     }
@@ -58,6 +54,7 @@ public struct FileInventory: @unchecked Sendable {
     /// Adds a folder and the folders above it.
     public mutating func addDirectory(_ path: String) {
         guard dirs.insert(path).inserted else { return }
+        hints = Lazy()
         if let e = path.utf8.lastIndex(of: 47) { addDirectory(String(path[path.startIndex..<e])) }
     }
 

@@ -33,43 +33,30 @@ public enum Builder {
             if !incremental { result = Compiler.compile(root: root, config: config, keepContent: true) }
         }
         var clock = StageClock()
-        // The cache is written on another thread while SQLite (single-threaded) writes the index.
+        // The cache and the reports are written on other threads while SQLite (single-threaded) writes the
+        // index; the fingerprints the reports and the index update compare are computed once, first.
         let files = result.library.files
         let previousCache = incremental ? cache : nil
-        let cacheDone = DispatchGroup()
-        nonisolated(unsafe) var cacheError: Error?
-        DispatchQueue.global().async(group: cacheDone) {
-            do { try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache) } catch { cacheError = error }
-        }
-        defer { cacheDone.wait() }
-        // The reports are rendered on the other cores meanwhile too; the fingerprints they and the index
-        // update compare are computed once.
+        let jobs = Jobs()
+        defer { jobs.waitQuietly() }
+        jobs.add { try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache); return [] }
         let tpl = templates ?? Templates(directory: root + "/templates")
         let globalHash = IndexWriter.globalRowsHash(result)
         let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
-        nonisolated(unsafe) var reports: [String] = []
-        nonisolated(unsafe) var reportError: Error?
-        let reportsDone = DispatchGroup()
-        DispatchQueue.global().async(group: reportsDone) { [result] in
-            do {
-                reports = try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint)
-                    + ReportWriter.writeReports(result, outDir: outDir, templates: tpl, previous: previousMeta,
-                                                libraryPrint: libraryPrint, globalHash: globalHash)
-            } catch { reportError = error }
+        jobs.add { [result] in try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta) }
+        jobs.add { [result] in try ReportWriter.writeTracker(result, outDir: outDir, templates: tpl) }
+        jobs.add { [result] in
+            try ReportWriter.writeMappingReports(result, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash)
         }
-        defer { reportsDone.wait() }
+        jobs.add { [result] in try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint) }
         if incremental, let previous {
             try IndexWriter.update(result, previous: previous, at: index, buildTime: buildTime, globalHash: globalHash)
         } else {
             try IndexWriter.write(result, to: index, buildTime: buildTime)
         }
         clock.lap("write index")
-        cacheDone.wait()
-        if let cacheError { throw cacheError }
-        clock.lap("write cache")
-        reportsDone.wait()
-        if let reportError { throw reportError }
-        clock.lap("write reports")
+        let reports = try jobs.wait()
+        clock.lap("write cache and reports")
         return Outcome(result: result, indexPath: index, incremental: incremental,
                        reparsed: result.library.files.reduce(0) { $0 + ($1.fromCache ? 0 : 1) }, timings: startClock.laps + result.timings + clock.laps, reports: reports)
     }
@@ -81,4 +68,35 @@ public enum Builder {
             try? FileManager.default.removeItem(atPath: dir + "/" + name)
         }
     }
+}
+
+/// Work run on other threads; `wait` gives the paths each job wrote, in the order they were added.
+final class Jobs: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var results: [Result<[String], Error>?] = []
+
+    func add(_ job: @escaping @Sendable () throws -> [String]) {
+        lock.lock()
+        let slot = results.count
+        results.append(nil)
+        lock.unlock()
+        DispatchQueue.global().async(group: group) { [self] in
+            let r = Result { try job() }
+            lock.lock()
+            results[slot] = r
+            lock.unlock()
+        }
+    }
+
+    /// Waits for every job; throws the first error (in job order).
+    func wait() throws -> [String] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return try results.flatMap { try $0!.get() }
+    }
+
+    /// Waits without looking at the results (when the caller is already leaving with an error).
+    func waitQuietly() { group.wait() }
 }

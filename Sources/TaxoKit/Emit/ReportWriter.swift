@@ -66,44 +66,58 @@ public enum ReportWriter {
         return h.hex
     }
 
-    /// The phase tracker, one mapping report per video with entities, and the health report.
-    public static func writeReports(_ result: CompileResult, outDir: String, templates: Templates, previous: [String: String]?,
-                                    libraryPrint: String? = nil, globalHash: String? = nil) throws -> [String] {
-        var written: [String] = []
-        func write(_ rel: String, _ text: String) throws {
-            let path = outDir + "/" + rel
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            written.append(path)
-        }
-        let tracker = PhaseTracker(result: result)
-        try write("VIDEOS_INDEX.md", try templates.render("videos-index.md", tracker.context(command: "taxo build")))
+    static func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The phase tracker: `VIDEOS_INDEX.md`.
+    public static func writeTracker(_ result: CompileResult, outDir: String, templates: Templates) throws -> [String] {
+        let path = outDir + "/VIDEOS_INDEX.md"
+        try write(try templates.render("videos-index.md", PhaseTracker(result: result).context(command: "taxo build")), to: path)
+        return [path]
+    }
+
+    /// The health report: `HEALTH.md`, with the trend since the previous build's index.
+    public static func writeHealth(_ result: CompileResult, outDir: String, templates: Templates, previous: [String: String]?) throws -> [String] {
+        let path = outDir + "/HEALTH.md"
+        try write(try templates.render("health.md", HealthReport(result: result, previous: previous).context(command: "taxo build")), to: path)
+        return [path]
+    }
+
+    /// One mapping report per video that entities name: `mapping/<video>_Library_Mapping_Report.md`.
+    public static func writeMappingReports(_ result: CompileResult, outDir: String, templates: Templates,
+                                           libraryPrint: String? = nil, globalHash: String? = nil) throws -> [String] {
+        let lib = result.library
         var byVideo: [String: [Int]] = [:]
-        for i in result.library.entities.indices { for v in result.library.entities[i].videos { byVideo[v, default: []].append(i) } }
-        let videos = tracker.videos.map(\.id).filter { byVideo[$0] != nil }
+        for i in lib.entities.indices { for v in lib.entities[i].videos { byVideo[v, default: []].append(i) } }
+        var docsByVideo: [String: [String]] = [:]
+        for d in lib.documents { if let v = d.video { docsByVideo[v, default: []].append(d.path) } }
+        let videos = byVideo.keys.sorted()
         // A mapping report depends on the library's IDs and names, the whole-library tables (resolution,
         // diagnostics), and the files of the video's entities and documents: rewritten when one changed.
-        let lib = result.library
         let base = (libraryPrint ?? fingerprint(lib, templates: templates)) + (globalHash ?? IndexWriter.globalRowsHash(result))
             + (templates.source("library-mapping.md") ?? "")
         var hashes: [String: String] = [:]
         for i in lib.files.indices { hashes[lib.files[i].path] = lib.files[i].hash }
         var prints: [String: String] = [:]
         for v in videos {
-            let files = Set(byVideo[v]!.map { lib.entities[$0].file } + lib.documents.filter { $0.video == v }.map(\.path)).sorted()
-            prints[v] = Hashing.fnv1aHex(Array((base + files.map { $0 + ":" + (hashes[$0] ?? "") }.joined(separator: ",")).utf8))
+            let files = Set(byVideo[v]!.map { lib.entities[$0].file } + (docsByVideo[v] ?? [])).sorted()
+            var h = StreamHash()
+            h.add(base)
+            for f in files { h.add(f); h.add(hashes[f]) }
+            prints[v] = h.hex
         }
-        let manifestPath = outDir + "/mapping/.manifest"
+        let dir = outDir + "/mapping"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let manifestPath = dir + "/.manifest"
         let manifest = readManifest(manifestPath)
-        let stale = videos.filter { manifest[$0] != prints[$0] || !FileManager.default.fileExists(atPath: outDir + "/mapping/\($0)_Library_Mapping_Report.md") }
+        let stale = videos.filter { manifest[$0] != prints[$0] || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md") }
         let texts = Parallel.map(stale, minimum: 2) { v in
             Result { try templates.render("library-mapping.md", MappingReport(result: result, video: v, entities: byVideo[v]).context(command: "taxo build")) }
         }
-        for (v, t) in zip(stale, texts) { try write("mapping/\(v)_Library_Mapping_Report.md", try t.get()) }
-        try FileManager.default.createDirectory(atPath: outDir + "/mapping", withIntermediateDirectories: true)
+        for (v, t) in zip(stale, texts) { try write(try t.get(), to: dir + "/\(v)_Library_Mapping_Report.md") }
         try writeManifest(manifestPath, prints)
-        written += videos.filter { !stale.contains($0) }.map { outDir + "/mapping/\($0)_Library_Mapping_Report.md" }
-        try write("HEALTH.md", try templates.render("health.md", HealthReport(result: result, previous: previous).context(command: "taxo build")))
-        return written
+        return videos.map { dir + "/\($0)_Library_Mapping_Report.md" }
     }
 }

@@ -20,8 +20,10 @@ public struct Library: Sendable {
     public let inventory: FileInventory
     /// Rows of the CSV master lists, matched to files and entities.
     public let masterRows: [MasterRow]
-    /// Parents and children along the configured hierarchy.
-    public let hierarchy: Hierarchy
+    /// Parents and children along the configured hierarchy (made on first use, by the rules that need it
+    /// while the others run).
+    public var hierarchy: Hierarchy { hierarchyBox.get { Hierarchy(config: config, entities: entities, targets: targets) } }
+    private let hierarchyBox = Lazy<Hierarchy>()
 
     /// The entity an ID names (the first definition when it is defined twice).
     public func lookup(_ id: ParsedID) -> Int? { table[id.key]?.first ?? aliases[id.key]?.first }
@@ -75,18 +77,23 @@ public enum Resolver {
             guard let v = d.video else { continue }
             for m in d.mentions where m.declaresScope { scopes[v, default: []].insert(m.id.key) }
         }
-        var legacyTargets: [(entity: Int, reference: Int)] = []
-        let targets = entities.indices.map { ei in
-            entities[ei].references.indices.map { ri -> Int? in
-                let key = entities[ei].references[ri].id.key
+        // Every reference looked up, the entities split over the cores.
+        let resolved = Parallel.map(Array(entities.indices)) { ei -> (targets: [Int?], legacy: [Int]) in
+            var legacy: [Int] = []
+            let refs = entities[ei].references
+            let targets = refs.indices.map { ri -> Int? in
+                let key = refs[ri].id.key
                 if let t = table[key]?.first { return t }
                 guard let t = aliases[key]?.first else { return nil }
-                legacyTargets.append((ei, ri))
+                legacy.append(ri)
                 return t
             }
+            return (targets, legacy)
         }
+        let targets = resolved.map(\.targets)
+        let legacyTargets = resolved.indices.flatMap { ei in resolved[ei].legacy.map { (entity: ei, reference: $0) } }
         return Library(config: config, grammar: grammar, files: files, entities: entities, documents: documents,
                        table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets, inventory: inventory,
-                       masterRows: masterRows, hierarchy: Hierarchy(config: config, entities: entities, targets: targets))
+                       masterRows: masterRows)
     }
 }

@@ -22,6 +22,7 @@ enum MasterRows {
     /// Reads the rows of every master list and matches them to files and entities.
     static func match(config: Config, grammar: IDGrammar, files: [FileResult], entities: [Entity],
                       table: [String: [Int]], inventory: FileInventory) -> [MasterRow] {
+        guard files.contains(where: { $0.masterList != nil }) else { return [] }
         var byFile: [String: [Int]] = [:]
         for (i, e) in entities.enumerated() { byFile[e.file, default: []].append(i) }
         var rows: [MasterRow] = []
