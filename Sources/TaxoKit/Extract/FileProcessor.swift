@@ -35,6 +35,18 @@ struct FileProcessor: @unchecked Sendable {
     let videoRegex: NSRegularExpression?
     /// Keep each record's JSON and each document's text (for the index).
     var keepContent = false
+    /// The configuration's field paths, parsed once for every file: integration fields naming videos,
+    /// and each kind's legacy ID fields.
+    let videoFields: [FieldPath]
+    let legacyIDPaths: [[FieldPath]]
+
+    init(config: Config, grammar: IDGrammar, videoRegex: NSRegularExpression?) {
+        self.config = config
+        self.grammar = grammar
+        self.videoRegex = videoRegex
+        videoFields = config.phases.flatMap(\.integrationFields).compactMap(FieldPath.init)
+        legacyIDPaths = config.kinds.map { $0.legacyIdFields.compactMap(FieldPath.init) }
+    }
 
     func process(_ f: DiscoveredFile, cache: ExtractionCache? = nil) -> FileResult {
         // Same size and modification time as when cached (and not modified around the cache's writing): trust it.
@@ -121,7 +133,8 @@ struct FileProcessor: @unchecked Sendable {
             var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file)
             x.keepRecords = keepContent
             x.videoRegex = videoRegex
-            x.videoFields = config.phases.flatMap(\.integrationFields).compactMap(FieldPath.init)
+            x.videoFields = videoFields
+            x.legacyIDPaths = legacyIDPaths[kindIndex]
             r.entities = x.extract(root: root)
             r.diagnostics += x.diagnostics
         }

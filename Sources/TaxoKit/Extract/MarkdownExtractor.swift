@@ -181,7 +181,9 @@ struct MarkdownExtractor {
                     }
                     proposalCache[ll.line] = proposal
                 }
-                let context = String(text(ll.range).prefix(240))
+                // 240 characters at most (a line of 240 bytes or fewer has no more: no need to count them).
+                let line = text(ll.range)
+                let context = line.utf8.count <= 240 ? line : String(line.prefix(240))
                 mentions.append(Mention(id: p, location: at, label: ll.label, heading: heading, context: context,
                                         isProposal: proposal,
                                         declaresScope: ll.line > scopeStart && grammar.kinds[p.kind].scoped))

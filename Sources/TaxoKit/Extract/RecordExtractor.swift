@@ -13,6 +13,8 @@ struct RecordExtractor {
     var keepRecords = false
     /// Fields that name the video an entity came from, and how a video ID looks.
     var videoFields: [FieldPath] = []
+    /// The kind's `legacy_id_fields` as paths.
+    var legacyIDPaths: [FieldPath] = []
     var videoRegex: NSRegularExpression?
 
     /// The kind's ID and name fields, normalised once.
@@ -65,8 +67,8 @@ struct RecordExtractor {
         diagnostics += own.diagnostics
         let parsed = own.id
         var legacyKeys = own.legacyKeys
-        for f in kind.legacyIdFields {
-            for n in FieldPath(f)?.resolve(in: record) ?? [] {
+        for path in legacyIDPaths {
+            for n in path.resolve(in: record) {
                 legacyKeys += OwnID.legacyKeys(from: (n.array ?? [n]).compactMap(\.string), grammar: grammar)
             }
         }
