@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Converts byte offsets of one file's text into 1-based line and column numbers.
 /// Columns count Unicode scalars, as editors do; a carriage return before a newline is ignored.
 public struct LineTable: Sendable {
@@ -9,7 +15,13 @@ public struct LineTable: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
         bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<buf.count where buf[i] == 10 { starts.append(i + 1) }
+            // memchr skips to each newline with vector instructions.
+            guard let base = buf.baseAddress else { return }
+            var i = 0
+            while i < buf.count, let p = memchr(base + i, 10, buf.count - i) {
+                i = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - base + 1
+                starts.append(i)
+            }
         }
         lineStarts = starts
     }

@@ -17,9 +17,12 @@ enum FileNameMismatch {
         let name = e.file.utf8.split(separator: 47).last.map { String(decoding: $0, as: UTF8.self) } ?? e.file
         // Cheap filter: the name must hold a dash followed somewhere by a digit.
         guard name.utf8.contains(45), name.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
-        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        // Split on bytes (the separators are ASCII): splitting Characters costs grapheme breaking.
+        let stem = name.utf8.split(separator: 46).first ?? name.utf8[...]
         var named: [ParsedID] = []
-        for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where OwnID.mayBeID(part) {
+        for bytes in stem.split(whereSeparator: { $0 == 95 || $0 == 32 }) {
+            let part = Substring(bytes)
+            guard OwnID.mayBeID(part) else { continue }
             if case .valid(let p) = grammar.check(String(part)), p.kind == e.kind { named.append(p) }
         }
         guard !named.isEmpty, !named.contains(where: { $0.key == id.key }) else { return nil }
