@@ -12,15 +12,6 @@ public struct HealthReport {
         self.previous = previous
     }
 
-    public static func previousMeta(indexPath: String) -> [String: String]? {
-        IndexWriter.recover(indexPath)
-        guard FileManager.default.fileExists(atPath: indexPath), let db = try? SQLiteDatabase(path: indexPath, readOnly: true),
-              let rows = try? db.query("SELECT key, value FROM meta") else { return nil }
-        var m: [String: String] = [:]
-        for r in rows { if let k = r[0], let v = r[1] { m[k] = v } }
-        return m
-    }
-
     /// How many workflows reach a step through milestone and task.
     func completeChains() -> (complete: Int, total: Int, incomplete: [String]) {
         let lib = result.library

@@ -19,8 +19,11 @@ public enum Builder {
         removeStaleTemporaries(in: outDir)
         let index = outDir + "/index.sqlite"
         let cachePath = outDir + "/" + ExtractionCache.fileName
-        let previousMeta = HealthReport.previousMeta(indexPath: index)
-        let previous = noCache ? nil : IndexWriter.previous(at: index, configHash: config.hash)
+        // The previous index: its meta gives the health report's trend; its files, with --no-cache ignored,
+        // what an incremental build may keep.
+        let stored = IndexWriter.previous(at: index, configHash: config.hash)
+        let previousMeta = stored?.meta
+        let previous = noCache ? nil : stored
         startClock.lap("previous index")
         let cache = previous?.usable == true ? ExtractionCache(path: cachePath, configHash: config.hash) : nil
         startClock.lap("load cache")
@@ -68,35 +71,4 @@ public enum Builder {
             try? FileManager.default.removeItem(atPath: dir + "/" + name)
         }
     }
-}
-
-/// Work run on other threads; `wait` gives the paths each job wrote, in the order they were added.
-final class Jobs: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var results: [Result<[String], Error>?] = []
-
-    func add(_ job: @escaping @Sendable () throws -> [String]) {
-        lock.lock()
-        let slot = results.count
-        results.append(nil)
-        lock.unlock()
-        DispatchQueue.global().async(group: group) { [self] in
-            let r = Result { try job() }
-            lock.lock()
-            results[slot] = r
-            lock.unlock()
-        }
-    }
-
-    /// Waits for every job; throws the first error (in job order).
-    func wait() throws -> [String] {
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return try results.flatMap { try $0!.get() }
-    }
-
-    /// Waits without looking at the results (when the caller is already leaving with an error).
-    func waitQuietly() { group.wait() }
 }

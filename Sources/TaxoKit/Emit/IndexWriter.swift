@@ -9,6 +9,8 @@ public enum IndexWriter {
     public struct Previous {
         public var files: [String: String]
         public var usable: Bool
+        /// The `meta` table (schema and taxo versions, configuration hash, build time, counts).
+        public var meta: [String: String]
     }
 
     /// Reads an existing index's file hashes; it is usable when schema, taxo version and configuration match.
@@ -22,7 +24,7 @@ public enum IndexWriter {
             && m["config_hash"] == configHash
         var files: [String: String] = [:]
         for r in (try? db.query("SELECT path, hash FROM files")) ?? [] { if let p = r[0], let h = r[1] { files[p] = h } }
-        return Previous(files: files, usable: usable)
+        return Previous(files: files, usable: usable, meta: m)
     }
 
     /// Writes the whole index. Every file result must carry its content (record JSON, document text).
