@@ -8,8 +8,11 @@ public struct GapAnalyzer {
     let matcher: NameMatcher
     /// Normalised name -> entities, for exact name and alias matches.
     let names: [String: [Int]]
-    /// Trigram -> names (normalised) for fuzzy matches.
-    let trigrams: [String: [String]]
+    /// Normalised names of five or more characters, sorted, for fuzzy matches: trigram -> their indices,
+    /// and how many distinct trigrams each has.
+    let fuzzyNames: [String]
+    let trigrams: [UInt64: [Int32]]
+    let trigramCounts: [Int]
     let displayNames: [String: String]
     /// Next free IDs as the library stands (copied per report).
     let baseAllocator: IDAllocator
@@ -34,10 +37,17 @@ public struct GapAnalyzer {
                 if !GapAnalyzer.unmatchedKinds.contains(kindName), GapAnalyzer.distinctive(n) { m.add(n, entity: i) }
             }
         }
-        var tri: [String: [String]] = [:]
-        for n in names.keys where n.count >= 5 {
-            for t in Set(GapAnalyzer.trigrams(n)) { tri[t, default: []].append(n) }
+        let fuzzy = names.keys.filter { $0.count >= 5 }.sorted()
+        var tri: [UInt64: [Int32]] = [:]
+        var counts: [Int] = []
+        counts.reserveCapacity(fuzzy.count)
+        for (i, n) in fuzzy.enumerated() {
+            let keys = GapAnalyzer.trigrams(n)
+            counts.append(keys.count)
+            for t in keys { tri[t, default: []].append(Int32(i)) }
         }
+        self.fuzzyNames = fuzzy
+        self.trigramCounts = counts
         self.matcher = m
         self.baseAllocator = IDAllocator(library: library)
         var dk: [Int: Set<String>] = [:]
@@ -54,10 +64,21 @@ public struct GapAnalyzer {
         return name.count >= 4 && name.contains { $0.isUppercase || $0.isNumber }
     }
 
-    static func trigrams(_ s: String) -> [String] {
+    /// The distinct character trigrams of `" " + s + " "`, as numbers: three ASCII bytes packed (no
+    /// strings made), or the FNV hash of the three characters (high bit set) when the name is not ASCII.
+    static func trigrams(_ s: String) -> Set<UInt64> {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            let b: [UInt64] = [32] + s.utf8.map { UInt64($0) } + [32]
+            guard b.count >= 3 else { return [0] }
+            var out = Set<UInt64>()
+            for i in 0...(b.count - 3) { out.insert(b[i] << 16 | b[i + 1] << 8 | b[i + 2]) }
+            return out
+        }
         let c = Array(" " + s + " ")
-        guard c.count >= 3 else { return [s] }
-        return (0...(c.count - 3)).map { String(c[$0..<($0 + 3)]) }
+        guard c.count >= 3 else { return [0] }
+        var out = Set<UInt64>()
+        for i in 0...(c.count - 3) { out.insert(Hashing.fnv1a(Array(String(c[i..<(i + 3)]).utf8)) | 1 << 63) }
+        return out
     }
 
     /// Reads the target documents and returns the candidates with their verdicts.
@@ -207,12 +228,13 @@ public struct GapAnalyzer {
         guard let name else { return nil }
         let n = Labels.normalized(name)
         guard n.count >= 5 else { return nil }
-        var shared: [String: Int] = [:]
-        let mine = Set(GapAnalyzer.trigrams(n))
+        var shared: [Int32: Int] = [:]
+        let mine = GapAnalyzer.trigrams(n)
         for t in mine { for cand in trigrams[t] ?? [] { shared[cand, default: 0] += 1 } }
         var best: (String, Double)?
-        for (cand, k) in shared where Double(k) >= Double(mine.count) * 0.4 {
-            let jaccard = Double(k) / Double(mine.count + Set(GapAnalyzer.trigrams(cand)).count - k)
+        for (ci, k) in shared where Double(k) >= Double(mine.count) * 0.4 {
+            let cand = fuzzyNames[Int(ci)]
+            let jaccard = Double(k) / Double(mine.count + trigramCounts[Int(ci)] - k)
             let edit = 1 - Double(NearMiss.distance(n, cand)) / Double(max(n.count, cand.count))
             let score = max(jaccard, edit)
             if score >= 0.7, score > (best?.1 ?? 0) || (score == best?.1 && cand < best!.0) { best = (cand, score) }
