@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
         let secs = String(format: "%.2f", Date().timeIntervalSince(start))
         Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")
         Console.err("taxo: wrote \(relativePath(outcome.indexPath, root: root)) (\(outcome.incremental ? "incremental: \(outcome.reparsed) files re-parsed" : "full build"))\n")
-        CompileResultKeeper.keep(result)
+        KeepUntilExit.keep(result)
         if result.summary.errors > 0 { throw TaxoExit(code: 1) }
     }
 }

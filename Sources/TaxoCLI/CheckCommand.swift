@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
             Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")
         }
         // The process ends right after: skip freeing the whole model.
-        CompileResultKeeper.keep(result)
+        KeepUntilExit.keep(result)
         if result.summary.errors > 0 || (strict && result.summary.warnings > 0) { throw TaxoExit(code: 1) }
     }
 }
@@ -67,8 +67,9 @@ func relativePath(_ p: String, root: URL) -> String {
     return p
 }
 
-/// Holds the last compile until the process exits, so the (large) model is never freed piece by piece.
-enum CompileResultKeeper {
-    nonisolated(unsafe) static var kept: [CompileResult] = []
-    static func keep(_ r: CompileResult) { kept.append(r) }
+/// Holds large values (the compiled model, gap analyses) until the process exits, so they are never
+/// freed piece by piece just before the operating system takes the memory back anyway.
+enum KeepUntilExit {
+    nonisolated(unsafe) static var kept: [Any] = []
+    static func keep(_ v: Any) { kept.append(v) }
 }

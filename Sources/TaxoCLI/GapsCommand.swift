@@ -31,9 +31,12 @@ struct GapsCommand: ParsableCommand {
         let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let targets = self.targets.map { t in t.contains("/") || t.hasSuffix(".md") ? relativePath(t, root: root) : t }
         let report: GapReport
+        let analyzer = GapAnalyzer(library: result.library)
+        KeepUntilExit.keep([result, analyzer] as [Any])
         do {
             report = try Gaps.report(targets: targets, library: result.library, root: root.path,
-                                     command: "taxo gaps " + self.targets.joined(separator: " "))
+                                     command: "taxo gaps " + self.targets.joined(separator: " "), analyzer: analyzer)
+            KeepUntilExit.keep(report)
         } catch let e as Gaps.TargetError {
             Console.err("taxo: error: \(e.description)\n")
             throw TaxoExit(code: 2)
