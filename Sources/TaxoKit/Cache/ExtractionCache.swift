@@ -84,19 +84,31 @@ public final class ExtractionCache: @unchecked Sendable {
     /// entries of unchanged files are kept (appended after, or copied when the file is written anew).
     public static func write(_ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil) throws {
         let kept = results.map { r in r.fromCache ? previous?.entry(path: r.path, hash: r.hash) : nil }
-        let blobs = Parallel.map(Array(results.indices)) { i -> [UInt8]? in
-            guard kept[i] == nil else { return nil }
-            var w = BinaryWriter()
-            w.fileResult(results[i])
-            return w.bytes
-        }
-        let fresh = blobs.reduce(0) { $0 + ($1?.count ?? 0) }
-        let live = fresh + kept.reduce(0) { $0 + ($1?.length ?? 0) }
-        if let previous, previous.file.bytes.count + fresh < 2 * live + (1 << 16),
-           try append(results, kept: kept, blobs: blobs, to: path, previous: previous) {
+        let freshCount = kept.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
+        // Most files changed (or no previous cache): written anew, encoded chunk by chunk as they go out.
+        guard let previous, freshCount * 4 <= results.count else {
+            try rewrite(results, kept: kept, blobs: nil, to: path, configHash: configHash, previous: previous)
             return
         }
-        try rewrite(results, kept: kept, blobs: blobs, to: path, configHash: configHash, previous: previous)
+        let blobs = encode(results, Array(results.indices.filter { kept[$0] == nil }))
+        var encoded = [[UInt8]?](repeating: nil, count: results.count)
+        for (i, b) in blobs { encoded[i] = b }
+        let fresh = blobs.reduce(0) { $0 + $1.bytes.count }
+        let live = fresh + kept.reduce(0) { $0 + ($1?.length ?? 0) }
+        if previous.file.bytes.count + fresh < 2 * live + (1 << 16),
+           try append(results, kept: kept, blobs: encoded, to: path, previous: previous) {
+            return
+        }
+        try rewrite(results, kept: kept, blobs: encoded, to: path, configHash: configHash, previous: previous)
+    }
+
+    /// The encoded results at these indices, on every core.
+    static func encode(_ results: [FileResult], _ indices: [Int]) -> [(index: Int, bytes: [UInt8])] {
+        Parallel.map(indices) { i in
+            var w = BinaryWriter()
+            w.fileResult(results[i])
+            return (i, w.bytes)
+        }
     }
 
     /// The header of a new cache file.
@@ -152,29 +164,43 @@ public final class ExtractionCache: @unchecked Sendable {
         return true
     }
 
-    /// Writes a new file with every live entry and renames it into place.
-    static func rewrite(_ results: [FileResult], kept: [Entry?], blobs: [[UInt8]?], to path: String, configHash: String,
+    /// Writes a new file with every live entry and renames it into place. Without `blobs`, results are
+    /// encoded a chunk at a time and written out, so the whole cache is never held in memory twice.
+    static func rewrite(_ results: [FileResult], kept: [Entry?], blobs: [[UInt8]?]?, to path: String, configHash: String,
                         previous: ExtractionCache?) throws {
-        var w = header(configHash: configHash)
-        w.bytes.reserveCapacity(w.bytes.count + blobs.reduce(0) { $0 + ($1?.count ?? 0) } + kept.reduce(0) { $0 + ($1?.length ?? 0) }
-                                + results.count * 96)
-        var offsets: [(offset: Int, length: Int)] = []
-        offsets.reserveCapacity(results.count)
-        for (k, b) in zip(kept, blobs) {
-            let at = w.bytes.count
-            if let k, let old = previous?.file.bytes {
-                w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[k.offset..<(k.offset + k.length)]))
-            } else if let b {
-                w.bytes.append(contentsOf: b)
-            }
-            offsets.append((at, w.bytes.count - at))
-        }
-        directory(results, offsets: offsets, into: &w, at: 0)
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         do {
-            try writeAll(fd, w.bytes, at: 0)
+            var w = header(configHash: configHash)
+            var written = 0
+            func flush() throws {
+                try writeAll(fd, w.bytes, at: written)
+                written += w.bytes.count
+                w.bytes.removeAll(keepingCapacity: true)
+            }
+            var offsets: [(offset: Int, length: Int)] = []
+            offsets.reserveCapacity(results.count)
+            let chunk = 2048
+            for start in stride(from: 0, to: results.count, by: chunk) {
+                let range = start..<min(results.count, start + chunk)
+                var fresh: [Int: [UInt8]] = [:]
+                if blobs == nil {
+                    for (i, b) in encode(results, range.filter { kept[$0] == nil }) { fresh[i] = b }
+                }
+                for i in range {
+                    let at = written + w.bytes.count
+                    if let k = kept[i], let old = previous?.file.bytes {
+                        w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[k.offset..<(k.offset + k.length)]))
+                    } else if let b = blobs?[i] ?? fresh[i] {
+                        w.bytes.append(contentsOf: b)
+                    }
+                    offsets.append((at, written + w.bytes.count - at))
+                }
+                try flush()
+            }
+            directory(results, offsets: offsets, into: &w, at: written)
+            try flush()
             close(fd)
         } catch {
             close(fd)
