@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
-    @Flag(name: .long, help: "Ignore the previous index and cache: parse everything and write the index anew.")
+    @Flag(name: .long, help: "Ignore the previous index, cache and report manifests: parse everything, write the index and every report anew.")
     var noCache = false
 
     func run() throws {

@@ -104,4 +104,22 @@ import Testing
         #expect(names == ["gaps/Video_024_Gap_Analysis.md", "gaps/Video_025_Gap_Analysis.md", "VIDEOS_INDEX.md",
                           "mapping/Video_024_Library_Mapping_Report.md", "HEALTH.md"])
     }
+
+    @Test func reportsAreRewrittenWhenStaleAndAllWithNoCache() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-reports-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let root = TestSupport.repoRoot.path, config = TestSupport.defaultConfig
+        _ = try Builder.build(root: root, config: config, outDir: out.path, buildTime: "x")
+        let gap = out.appendingPathComponent("gaps/Video_024_Gap_Analysis.md")
+        let mapping = out.appendingPathComponent("mapping/Video_024_Library_Mapping_Report.md")
+        let original = try String(contentsOf: gap, encoding: .utf8)
+        for f in [gap, mapping] { try "edited by hand\n".write(to: f, atomically: true, encoding: .utf8) }
+        // Nothing they were made from changed: an ordinary build keeps them (the manifests say so).
+        _ = try Builder.build(root: root, config: config, outDir: out.path, buildTime: "y")
+        #expect(try String(contentsOf: gap, encoding: .utf8) == "edited by hand\n")
+        // --no-cache rewrites every report.
+        _ = try Builder.build(root: root, config: config, outDir: out.path, noCache: true, buildTime: "z")
+        #expect(try String(contentsOf: gap, encoding: .utf8) == original)
+        #expect(try String(contentsOf: mapping, encoding: .utf8).contains("Video_024"))
+    }
 }

@@ -71,11 +71,26 @@ struct GapScanner {
         var sectionName: (name: String, index: Int)?   // the H3 tool heading's candidate, to pair with an ID line
         var table: (cols: [String], nameCol: Int?, idCol: Int?, typeCol: Int?)?
 
+        // Many candidates share a line (library names above all): its snippet and timestamp are made once.
+        var lineInfo: [Int: (snippet: String, timestamp: String?)] = [:]
+        var strippedHeadings: [Int: String] = [:]
+        func stripped(_ h: Heading) -> String {
+            if let s = strippedHeadings[h.line] { return s }
+            let s = GapScanner.stripNumbering(h.text)
+            strippedHeadings[h.line] = s
+            return s
+        }
         func occ(_ what: GapOccurrence.What, line: Int, column: Int, text: Substring, required: Bool = false, proposal: Bool = false,
                  pairedName: String? = nil, pairedID: GapOccurrence.What? = nil) -> GapOccurrence {
-            GapOccurrence(what: what, pairedName: pairedName, pairedID: pairedID, file: file.path, line: line, column: column,
-                          heading: current.map { GapScanner.stripNumbering($0.text) }, snippet: String(text.trimmingSpaces().prefix(200)),
-                          timestamp: GapScanner.timestamp(text), required: required, proposal: proposal)
+            let info: (snippet: String, timestamp: String?)
+            if let known = lineInfo[line] { info = known } else {
+                let t = text.trimmingSpaces()
+                info = (t.utf8.count <= 200 ? t : String(t.prefix(200)), GapScanner.timestamp(text))
+                lineInfo[line] = info
+            }
+            let heading = current.map(stripped)
+            return GapOccurrence(what: what, pairedName: pairedName, pairedID: pairedID, file: file.path, line: line, column: column,
+                                 heading: heading, snippet: info.snippet, timestamp: info.timestamp, required: required, proposal: proposal)
         }
 
         for l in 1...max(1, n) {
@@ -190,14 +205,14 @@ struct GapScanner {
             let loc = file.location(m.start)
             let lineText = file.lines.lineText(loc.line)
             var o = occ(.libraryName(m.name, entities: m.entities), line: loc.line, column: loc.column, text: lineText)
-            o.heading = headingAbove(loc.line, syntax.headings).map(GapScanner.stripNumbering)
+            o.heading = headingAbove(loc.line, syntax.headings).map(stripped)
             out.append(o)
         }
         return out
     }
 
-    func headingAbove(_ line: Int, _ hs: [Heading]) -> String? {
-        hs.last { $0.line <= line }?.text
+    func headingAbove(_ line: Int, _ hs: [Heading]) -> Heading? {
+        hs.last { $0.line <= line }
     }
 
     func kindIndex(forType t: String) -> Int? {

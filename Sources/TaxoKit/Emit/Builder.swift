@@ -36,7 +36,7 @@ public enum Builder {
             if !incremental { result = Compiler.compile(root: root, config: config, keepContent: true) }
         }
         var clock = StageClock()
-        // The cache and the reports are written on other threads while SQLite (single-threaded) writes the
+        // The cache and the reports are written on other threads (every report anew with --no-cache) while SQLite (single-threaded) writes the
         // index; the fingerprints the reports and the index update compare are computed once, first.
         let files = result.library.files
         let previousCache = incremental ? cache : nil
@@ -49,9 +49,12 @@ public enum Builder {
         jobs.add { [result] in try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta) }
         jobs.add { [result] in try ReportWriter.writeTracker(result, outDir: outDir, templates: tpl) }
         jobs.add { [result] in
-            try ReportWriter.writeMappingReports(result, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash)
+            try ReportWriter.writeMappingReports(result, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
+                                                 rewriteAll: noCache)
         }
-        jobs.add { [result] in try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint) }
+        jobs.add { [result] in
+            try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache)
+        }
         if incremental, let previous {
             try IndexWriter.update(result, previous: previous, at: index, buildTime: buildTime, globalHash: globalHash)
         } else {

@@ -4,7 +4,7 @@ import Foundation
 public enum ReportWriter {
     /// One gap report per video: `gaps/<video>_Gap_Analysis.md`. Returns the paths written.
     public static func writeGapReports(_ result: CompileResult, root: String, outDir: String, templates: Templates,
-                                       libraryPrint: String? = nil) throws -> [String] {
+                                       libraryPrint: String? = nil, rewriteAll: Bool = false) throws -> [String] {
         let lib = result.library
         let videos = Set(lib.documents.compactMap(\.video)).sorted()
         guard !videos.isEmpty else { return [] }
@@ -21,7 +21,9 @@ public enum ReportWriter {
             let docs = lib.documents.filter { $0.video == v }.map(\.path).sorted()
             prints[v] = Hashing.fnv1aHex(Array((libraryPrint + docs.map { $0 + ":" + (hashes[$0] ?? "") }.joined(separator: ",")).utf8))
         }
-        let stale = videos.filter { v in manifest[v] != prints[v] || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md") }
+        let stale = videos.filter { v in
+            rewriteAll || manifest[v] != prints[v] || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md")
+        }
         // One analyzer (its name matcher and trigram index) for every video, the videos in parallel.
         let analyzer = stale.isEmpty ? nil : GapAnalyzer(library: lib)
         let texts = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
@@ -87,7 +89,7 @@ public enum ReportWriter {
 
     /// One mapping report per video that entities name: `mapping/<video>_Library_Mapping_Report.md`.
     public static func writeMappingReports(_ result: CompileResult, outDir: String, templates: Templates,
-                                           libraryPrint: String? = nil, globalHash: String? = nil) throws -> [String] {
+                                           libraryPrint: String? = nil, globalHash: String? = nil, rewriteAll: Bool = false) throws -> [String] {
         let lib = result.library
         var byVideo: [String: [Int]] = [:]
         for i in lib.entities.indices { for v in lib.entities[i].videos { byVideo[v, default: []].append(i) } }
@@ -112,7 +114,9 @@ public enum ReportWriter {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let manifestPath = dir + "/.manifest"
         let manifest = readManifest(manifestPath)
-        let stale = videos.filter { manifest[$0] != prints[$0] || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md") }
+        let stale = videos.filter {
+            rewriteAll || manifest[$0] != prints[$0] || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md")
+        }
         let texts = Parallel.map(stale, minimum: 2) { v in
             Result { try templates.render("library-mapping.md", MappingReport(result: result, video: v, entities: byVideo[v]).context(command: "taxo build")) }
         }
