@@ -36,8 +36,12 @@ public enum Builder {
             if !incremental { result = Compiler.compile(root: root, config: config, keepContent: true) }
         }
         var clock = StageClock()
-        // The cache and the reports are written on other threads (every report anew with --no-cache) while SQLite (single-threaded) writes the
-        // index; the fingerprints the reports and the index update compare are computed once, first.
+        // Only the index needs record JSON and document text: the cache, the reports and the caller get the
+        // result without them, and the full one is let go once the index is written.
+        var full: CompileResult? = result
+        result = result.withoutContent()
+        // The cache and the reports are written on other threads (every report anew with --no-cache) while
+        // SQLite (single-threaded) writes the index; the fingerprints they compare are computed once, first.
         let files = result.library.files
         let previousCache = incremental ? cache : nil
         let jobs = Jobs()
@@ -56,10 +60,11 @@ public enum Builder {
             try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache)
         }
         if incremental, let previous {
-            try IndexWriter.update(result, previous: previous, at: index, buildTime: buildTime, globalHash: globalHash)
+            try IndexWriter.update(full!, previous: previous, at: index, buildTime: buildTime, globalHash: globalHash)
         } else {
-            try IndexWriter.write(result, to: index, buildTime: buildTime)
+            try IndexWriter.write(full!, to: index, buildTime: buildTime)
         }
+        full = nil
         clock.lap("write index")
         let reports = try jobs.wait()
         clock.lap("write cache and reports")

@@ -26,15 +26,15 @@ public enum ReportWriter {
         }
         // One analyzer (its name matcher and trigram index) for every video, the videos in parallel.
         let analyzer = stale.isEmpty ? nil : GapAnalyzer(library: lib)
-        let texts = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
+        // Each report is written as soon as it is made (they can be large: never all held at once).
+        let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<Void, Error> in
             Result {
-                try Gaps.report(targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
+                let text = try Gaps.report(targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
                     .markdown(templates: templates)
+                try write(text, to: dir + "/\(v)_Gap_Analysis.md")
             }
         }
-        for (v, t) in zip(stale, texts) {
-            try Data(try t.get().utf8).write(to: URL(fileURLWithPath: dir + "/\(v)_Gap_Analysis.md"), options: .atomic)
-        }
+        for o in outcomes { try o.get() }
         try writeManifest(manifestPath, prints)
         return videos.map { dir + "/\($0)_Gap_Analysis.md" }
     }
@@ -117,10 +117,13 @@ public enum ReportWriter {
         let stale = videos.filter {
             rewriteAll || manifest[$0] != prints[$0] || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md")
         }
-        let texts = Parallel.map(stale, minimum: 2) { v in
-            Result { try templates.render("library-mapping.md", MappingReport(result: result, video: v, entities: byVideo[v]).context(command: "taxo build")) }
+        let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<Void, Error> in
+            Result {
+                let text = try templates.render("library-mapping.md", MappingReport(result: result, video: v, entities: byVideo[v]).context(command: "taxo build"))
+                try write(text, to: dir + "/\(v)_Library_Mapping_Report.md")
+            }
         }
-        for (v, t) in zip(stale, texts) { try write(try t.get(), to: dir + "/\(v)_Library_Mapping_Report.md") }
+        for o in outcomes { try o.get() }
         try writeManifest(manifestPath, prints)
         return videos.map { dir + "/\($0)_Library_Mapping_Report.md" }
     }
