@@ -17,10 +17,10 @@ public struct HealthReport {
         let lib = result.library
         let h = lib.config.hierarchy.compactMap { n in lib.config.kinds.firstIndex { $0.name == n } }
         guard h.count >= 2 else { return (0, 0, []) }
-        let down = lib.hierarchy.children
+        let edges = lib.hierarchy
         func reaches(_ i: Int, _ depth: Int) -> Bool {
             if depth == h.count - 1 { return true }
-            return (down[i] ?? []).contains { reaches($0, depth + 1) }
+            return edges.children(of: i).contains { reaches($0, depth + 1) }
         }
         let tops = lib.entities.indices.filter { lib.entities[$0].kind == h[0] && lib.entities[$0].id != nil }
         let incomplete = tops.filter { !reaches($0, 0) }.map { lib.displayID(lib.entities[$0]) }.sorted()

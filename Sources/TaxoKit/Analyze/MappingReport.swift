@@ -17,7 +17,7 @@ public struct MappingReport {
 
     /// An entity's children in the hierarchy, by displayed ID.
     func kids(_ i: Int) -> [Int] {
-        (lib.hierarchy.children[i] ?? []).map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
+        lib.hierarchy.children(of: i).map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
     }
 
     func label(_ i: Int) -> String {

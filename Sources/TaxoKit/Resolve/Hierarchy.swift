@@ -4,31 +4,44 @@
 public struct Hierarchy: Sendable {
     /// Kind index -> its level in the hierarchy.
     public let level: [Int: Int]
-    /// Entity -> its children on the next level, in entity order.
-    public let children: [Int: [Int]]
-    /// Entities with a parent on the level above.
-    public let hasParent: Set<Int>
+    /// Entity -> its children on the next level, in entity order (one array per entity).
+    private let down: [[Int]]
+    /// Whether each entity has a parent on the level above.
+    private let parented: [Bool]
 
     init(config: Config, entities: [Entity], targets: [[Int?]]) {
         var level: [Int: Int] = [:]
         for (i, name) in config.hierarchy.enumerated() {
             if let k = config.kinds.firstIndex(where: { $0.name == name }) { level[k] = i }
         }
-        var down: [Int: Set<Int>] = [:]
-        for ei in entities.indices {
-            guard let le = level[entities[ei].kind] else { continue }
+        // Levels looked up once per entity (-1: not in the hierarchy), then plain arrays, no hashing.
+        let levels = entities.indices.map { level[entities[$0].kind] ?? -1 }
+        var down = [[Int]](repeating: [], count: entities.count)
+        var parented = [Bool](repeating: false, count: entities.count)
+        for ei in entities.indices where levels[ei] >= 0 {
+            let le = levels[ei]
             for case let t? in targets[ei] {
-                guard let lt = level[entities[t].kind] else { continue }
-                if lt == le + 1 { down[ei, default: []].insert(t) }
-                if lt == le - 1 { down[t, default: []].insert(ei) }
+                let lt = levels[t]
+                if lt == le + 1 { down[ei].append(t); parented[t] = true }
+                if lt == le - 1 && lt >= 0 { down[t].append(ei); parented[ei] = true }
             }
         }
+        for i in down.indices where down[i].count > 1 {
+            down[i].sort()
+            var unique: [Int] = []
+            unique.reserveCapacity(down[i].count)
+            for c in down[i] where unique.last != c { unique.append(c) }
+            down[i] = unique
+        }
         self.level = level
-        children = down.mapValues { $0.sorted() }
-        var parented = Set<Int>()
-        for c in down.values { parented.formUnion(c) }
-        hasParent = parented
+        self.down = down
+        self.parented = parented
     }
 
-    public func hasChild(_ entity: Int) -> Bool { children[entity] != nil }
+    /// An entity's children on the next level, in entity order.
+    public func children(of entity: Int) -> [Int] { down[entity] }
+
+    public func hasChild(_ entity: Int) -> Bool { !down[entity].isEmpty }
+
+    public func hasParent(_ entity: Int) -> Bool { parented[entity] }
 }

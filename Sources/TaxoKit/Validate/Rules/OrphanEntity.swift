@@ -19,7 +19,7 @@ enum OrphanEntity {
         let h = lib.config.hierarchy, edges = lib.hierarchy
         var out: [Diagnostic] = []
         for ei in lib.entities.indices {
-            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0, !edges.hasParent.contains(ei) else { continue }
+            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0, !edges.hasParent(ei) else { continue }
             let e = lib.entities[ei]
             out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' belongs to no \(h[l - 1])", at: e.location,
                                        hint: "link it from a \(h[l - 1])"))
