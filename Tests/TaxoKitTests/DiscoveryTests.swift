@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import TaxoKit
+
+@Suite struct DiscoveryTests {
+    @Test func extensionsAreReadFromTheBytesWhateverTheirCase() {
+        #expect(Discovery.format(of: "TOL-001_A.json") == .json)
+        #expect(Discovery.format(of: "a.JSON") == .json)
+        #expect(Discovery.format(of: "w.yml") == .yaml && Discovery.format(of: "w.YaMl") == .yaml)
+        #expect(Discovery.format(of: "n.md") == .markdown && Discovery.format(of: "n.Markdown") == .markdown)
+        #expect(Discovery.format(of: "list.csv") == .csv)
+        for name in ["README", "notes.txt", "x.jsonl", "x.", "dir.json/file", "archive.tar.gz", "x.mdx"] {
+            #expect(Discovery.format(of: name) == nil, "\(name)")
+        }
+    }
+
+    @Test func linksToFilesAreReadLinksToFoldersNeverFollowedBrokenLinksReported() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("taxo-disc-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        func write(_ path: String, _ text: String = "{}") throws {
+            let url = root.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write("LIBRARIES/LBS_003_Tools/TOL-001_Real.json")
+        try write("LIBRARIES/LBS_003_Tools/notes.txt", "not read")
+        try write("LIBRARIES/.hidden/TOL-004_Hidden.json")
+        try write("elsewhere/TOL-002_Target.json")
+        let tools = root.appendingPathComponent("LIBRARIES/LBS_003_Tools")
+        try fm.createSymbolicLink(atPath: tools.appendingPathComponent("TOL-002_Link.json").path,
+                                  withDestinationPath: "../../elsewhere/TOL-002_Target.json")
+        try fm.createSymbolicLink(atPath: tools.appendingPathComponent("TOL-003_Broken.json").path, withDestinationPath: "missing.json")
+        // A link back up the tree: followed, it would never end.
+        try fm.createSymbolicLink(atPath: tools.appendingPathComponent("loop").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: tools.appendingPathComponent("loop.json").path, withDestinationPath: "..")
+
+        let r = Discovery.discoverAll(root: root.path, config: TestSupport.defaultConfig)
+        #expect(r.files.map(\.path) == ["LIBRARIES/LBS_003_Tools/TOL-001_Real.json", "LIBRARIES/LBS_003_Tools/TOL-002_Link.json"])
+        #expect(r.files.allSatisfy { $0.size == 2 && $0.mtime > 0 })
+        #expect(r.diagnostics.contains { $0.location?.file == "LIBRARIES/LBS_003_Tools/TOL-003_Broken.json" && $0.message.contains("broken symbolic link") })
+        // The roots that do not exist are reported too; nothing else is.
+        #expect(r.diagnostics.count == 3)
+        #expect(r.inventory.kind(of: "LIBRARIES/LBS_003_Tools/notes.txt") == .file)
+        #expect(r.inventory.kind(of: "LIBRARIES/LBS_003_Tools/loop") == .file)
+        #expect(r.inventory.kind(of: "LIBRARIES/LBS_003_Tools") == .directory)
+        #expect(r.inventory.kind(of: "LIBRARIES") == .directory)
+        #expect(!r.inventory.files.contains { $0.contains(".hidden") || $0.contains("loop/") })
+    }
+}
