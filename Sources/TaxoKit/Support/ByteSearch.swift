@@ -30,19 +30,29 @@ enum ByteSearch {
     static func containsIgnoringCase(bytes: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         let n = needle.count
         guard n > 0, bytes.count >= n else { return n == 0 }
-        var i = bytes.startIndex
-        let last = bytes.endIndex - n
-        while i <= last {
-            var k = 0
-            while k < n {
-                var c = bytes[i + k]
-                if c >= 65 && c <= 90 { c += 32 }
-                if c != needle[k] { break }
-                k += 1
+        return bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { nd in
+                // Candidates start with the needle's first byte in either case; only those are compared.
+                let first = nd[0]
+                let firstUpper = first >= 97 && first <= 122 ? first - 32 : first
+                var i = 0
+                let last = hay.count - n
+                while i <= last {
+                    let b = hay[i]
+                    if b == first || b == firstUpper {
+                        var k = 1
+                        while k < n {
+                            var c = hay[i + k]
+                            if c >= 65 && c <= 90 { c += 32 }
+                            if c != nd[k] { break }
+                            k += 1
+                        }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
-            if k == n { return true }
-            i += 1
         }
-        return false
     }
 }
