@@ -80,12 +80,13 @@ struct GapScanner {
             strippedHeadings[h.line] = s
             return s
         }
-        func occ(_ what: GapOccurrence.What, line: Int, column: Int, text: Substring, required: Bool = false, proposal: Bool = false,
+        func occ(_ what: GapOccurrence.What, line: Int, column: Int, text: @autoclosure () -> Substring, required: Bool = false, proposal: Bool = false,
                  pairedName: String? = nil, pairedID: GapOccurrence.What? = nil) -> GapOccurrence {
             let info: (snippet: String, timestamp: String?)
             if let known = lineInfo[line] { info = known } else {
-                let t = text.trimmingSpaces()
-                info = (t.utf8.count <= 200 ? t : String(t.prefix(200)), GapScanner.timestamp(text))
+                let whole = text()
+                let t = whole.trimmingSpaces()
+                info = (t.utf8.count <= 200 ? t : String(t.prefix(200)), GapScanner.timestamp(whole))
                 lineInfo[line] = info
             }
             let heading = current.map(stripped)
@@ -203,8 +204,8 @@ struct GapScanner {
         let text = file.text
         for m in matcher.matches(in: text) {
             let loc = file.location(m.start)
-            let lineText = file.lines.lineText(loc.line)
-            var o = occ(.libraryName(m.name, entities: m.entities), line: loc.line, column: loc.column, text: lineText)
+            // The line's text is made only for the first name found on it (occ keeps what it needs).
+            var o = occ(.libraryName(m.name, entities: m.entities), line: loc.line, column: loc.column, text: file.lines.lineText(loc.line))
             o.heading = headingAbove(loc.line, syntax.headings).map(stripped)
             out.append(o)
         }
