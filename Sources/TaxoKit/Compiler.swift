@@ -8,13 +8,6 @@ public struct CompileResult: Sendable {
     public var summary: DiagnosticSummary
     /// Seconds spent in each stage, in order (`taxo check --timings` prints them).
     public var timings: [(stage: String, seconds: Double)] = []
-
-    /// The result without record JSON and document text (see `Library.withoutContent`).
-    public func withoutContent() -> CompileResult {
-        var r = self
-        r.library = library.withoutContent()
-        return r
-    }
 }
 
 /// Measures stages of a compile.

@@ -28,18 +28,14 @@ public enum Builder {
         let cache = previous?.usable == true ? ExtractionCache(path: cachePath, configHash: config.hash) : nil
         startClock.lap("load cache")
         var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache)
-        var incremental = false
+        // Files taken from the cache must be the ones the previous index holds; otherwise start over.
+        var changes: (changed: Set<String>, removed: Set<String>)?
         if let previous, previous.usable, cache != nil {
-            // Files taken from the cache must be the ones the previous index holds; otherwise start over.
-            let files = result.library.files
-            incremental = files.indices.allSatisfy { !files[$0].fromCache || previous.files[files[$0].path] == files[$0].hash }
-            if !incremental { result = Compiler.compile(root: root, config: config, keepContent: true) }
+            changes = previous.changes(for: result.library.files)
+            if changes == nil { result = Compiler.compile(root: root, config: config, keepContent: true) }
         }
+        let incremental = changes != nil
         var clock = StageClock()
-        // Only the index needs record JSON and document text: the cache, the reports and the caller get the
-        // result without them, and the full one is let go once the index is written.
-        var full: CompileResult? = result
-        result = result.withoutContent()
         // The cache and the reports are written on other threads (every report anew with --no-cache) while
         // SQLite (single-threaded) writes the index; the fingerprints they compare are computed once, first.
         let files = result.library.files
@@ -59,12 +55,11 @@ public enum Builder {
         jobs.add { [result] in
             try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache)
         }
-        if incremental, let previous {
-            try IndexWriter.update(full!, previous: previous, at: index, buildTime: buildTime, globalHash: globalHash)
+        if let changes {
+            try IndexWriter.update(result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash)
         } else {
-            try IndexWriter.write(full!, to: index, buildTime: buildTime)
+            try IndexWriter.write(result, to: index, buildTime: buildTime)
         }
-        full = nil
         clock.lap("write index")
         let reports = try jobs.wait()
         clock.lap("write cache and reports")

@@ -11,6 +11,22 @@ public enum IndexWriter {
         public var usable: Bool
         /// The `meta` table (schema and taxo versions, configuration hash, build time, counts).
         public var meta: [String: String]
+
+        /// What an update must replace for these files (new or with another hash) and delete (gone); nil
+        /// when a file taken from the cache is not the one this index holds, so only a full write is right.
+        public func changes(for files: [FileResult]) -> (changed: Set<String>, removed: Set<String>)? {
+            var changed = Set<String>(), known = 0
+            for i in files.indices {
+                let old = self.files[files[i].path]
+                if old != nil { known += 1 }
+                if old == files[i].hash { continue }
+                if files[i].fromCache { return nil }
+                changed.insert(files[i].path)
+            }
+            // None gone when every file of the index was seen.
+            let removed = known == self.files.count ? [] : Set(self.files.keys).subtracting(files.map(\.path))
+            return (changed, removed)
+        }
     }
 
     /// Reads an existing index's file hashes; it is usable when schema, taxo version and configuration match.
@@ -42,16 +58,9 @@ public enum IndexWriter {
 
     /// Updates a copy of the previous index: rows of `changed` files are replaced, rows of files that
     /// are gone are deleted, whole-library tables are rebuilt. Changed results must carry their content.
-    public static func update(_ result: CompileResult, previous: Previous, at path: String, buildTime: String,
-                              globalHash: String? = nil) throws {
-        let files = result.library.files
-        var changed = Set<String>(), known = 0
-        for i in files.indices {
-            if let old = previous.files[files[i].path] { known += 1; if old == files[i].hash { continue } }
-            changed.insert(files[i].path)
-        }
-        // Files the previous index has that are gone (none when every one of them was seen).
-        let removed = known == previous.files.count ? [] : Set(previous.files.keys).subtracting(files.map(\.path))
+    public static func update(_ result: CompileResult, changes: (changed: Set<String>, removed: Set<String>), at path: String,
+                              buildTime: String, globalHash: String? = nil) throws {
+        let (changed, removed) = changes
         // In place, in one transaction under a rollback journal with cache spilling off: the index file
         // is not touched before COMMIT, so a killed build leaves it as it was (the journal it leaves
         // behind is rolled back by the next connection: see `recover`).

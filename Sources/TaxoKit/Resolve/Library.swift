@@ -23,34 +23,7 @@ public struct Library: Sendable {
     /// Parents and children along the configured hierarchy (made on first use, by the rules that need it
     /// while the others run).
     public var hierarchy: Hierarchy { hierarchyBox.get { Hierarchy(config: config, entities: entities, targets: targets) } }
-    fileprivate var hierarchyBox = Lazy<Hierarchy>()
-
-    /// The same library without record JSON and document text (only the index needs them): what a build
-    /// keeps once the index is written, so that memory is given back while the reports are made.
-    public func withoutContent() -> Library {
-        func strip(_ e: Entity) -> Entity {
-            guard e.record != nil else { return e }
-            var e = e
-            e.record = nil
-            return e
-        }
-        func strip(_ d: Document) -> Document {
-            guard d.text != nil else { return d }
-            var d = d
-            d.text = nil
-            return d
-        }
-        let files = self.files.map { f -> FileResult in
-            guard f.document?.text != nil || f.entities.contains(where: { $0.record != nil }) else { return f }
-            var f = f
-            f.entities = f.entities.map(strip)
-            f.document = f.document.map(strip)
-            return f
-        }
-        return Library(config: config, grammar: grammar, files: files, entities: entities.map(strip), documents: documents.map(strip),
-                       table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets,
-                       inventory: inventory, masterRows: masterRows, hierarchyBox: hierarchyBox)
-    }
+    private let hierarchyBox = Lazy<Hierarchy>()
 
     /// The entity an ID names (the first definition when it is defined twice).
     public func lookup(_ id: ParsedID) -> Int? { table[id.key]?.first ?? aliases[id.key]?.first }
