@@ -35,17 +35,13 @@ struct FileProcessor: @unchecked Sendable {
     let videoRegex: NSRegularExpression?
     /// Keep each record's JSON and each document's text (for the index).
     var keepContent = false
-    /// The configuration's field paths, parsed once for every file: integration fields naming videos,
-    /// and each kind's legacy ID fields.
-    let videoFields: [FieldPath]
-    let legacyIDPaths: [[FieldPath]]
+    let names: FieldNames
 
     init(config: Config, grammar: IDGrammar, videoRegex: NSRegularExpression?) {
         self.config = config
         self.grammar = grammar
         self.videoRegex = videoRegex
-        videoFields = config.phases.flatMap(\.integrationFields).compactMap(FieldPath.init)
-        legacyIDPaths = config.kinds.map { $0.legacyIdFields.compactMap(FieldPath.init) }
+        names = FieldNames(config: config)
     }
 
     func process(_ f: DiscoveredFile, cache: ExtractionCache? = nil) -> FileResult {
@@ -95,7 +91,8 @@ struct FileProcessor: @unchecked Sendable {
             }
         case .markdown:
             if let d = JSONInMarkdown.check(file) { r.diagnostics.append(d) }
-            var m = MarkdownExtractor(grammar: grammar, config: config, file: file, videoRegex: videoRegex, keepContent: keepContent)
+            var m = MarkdownExtractor(grammar: grammar, config: config, names: names, file: file, videoRegex: videoRegex,
+                                      keepContent: keepContent)
             let (out, info) = m.extractWithInfo()
             switch out {
             case .entity(let e): r.entities.append(e)
@@ -130,11 +127,9 @@ struct FileProcessor: @unchecked Sendable {
                                                           message: f.message, hint: f.hint, at: f.location))
         case .success(let root):
             guard let kindIndex else { return }
-            var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file)
+            var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file, names: names)
             x.keepRecords = keepContent
             x.videoRegex = videoRegex
-            x.videoFields = videoFields
-            x.legacyIDPaths = legacyIDPaths[kindIndex]
             r.entities = x.extract(root: root)
             r.diagnostics += x.diagnostics
         }

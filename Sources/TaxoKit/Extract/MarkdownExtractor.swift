@@ -5,6 +5,7 @@ import Foundation
 struct MarkdownExtractor {
     let grammar: IDGrammar
     let config: Config
+    let names: FieldNames
     let file: SourceFile
     let videoRegex: NSRegularExpression?
     var keepContent = false
@@ -73,10 +74,8 @@ struct MarkdownExtractor {
     static let proposalWords: [[UInt8]] = ["propos", "suggested", "new_id", "placeholder"].map { Array($0.utf8) }
 
     mutating func entity(kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax, tokens: [(IDToken, Int, Int)]) -> Entity? {
-        let kind = config.kinds[kindIndex]
         var idField: HeaderField?
-        for k in kind.idFields {
-            let nk = FieldKey.normalize(k)
+        for nk in names.idFields[kindIndex] {
             if let f = fields.first(where: { $0.normalizedKey == nk }) { idField = f; break }
         }
         guard let idf = idField else { return nil }
@@ -85,8 +84,7 @@ struct MarkdownExtractor {
         diagnostics += own.diagnostics
         let parsed = own.id
         var name: String?
-        for k in kind.nameFields {
-            let nk = FieldKey.normalize(k)
+        for nk in names.nameFields[kindIndex] {
             if let f = fields.first(where: { $0.normalizedKey == nk }), !f.value.isEmpty { name = f.value; break }
         }
         if name == nil, let h1 = syntax.headings.first(where: { $0.level == 1 }) {
@@ -96,7 +94,7 @@ struct MarkdownExtractor {
         }
         // Which lines hold typed header fields.
         var typedLines: [Int: Int] = [:]
-        for (li, link) in kind.links.enumerated() {
+        for (li, link) in config.kinds[kindIndex].links.enumerated() {
             guard let key = link.path.firstKey else { continue }
             for f in fields where f.normalizedKey == key { typedLines[f.line] = li }
         }
@@ -123,8 +121,7 @@ struct MarkdownExtractor {
                        legacyKeys: own.legacyKeys)
         e.description = fields.first { f in RecordExtractor.descriptionFields.contains { FieldKey.matches(f.key, normalized: $0) } }?.value
         if let re = videoRegex {
-            let names = Set(config.phases.flatMap(\.integrationFields).map { FieldKey.normalize($0) })
-            e.videos = Array(Set(fields.filter { names.contains($0.normalizedKey) }.flatMap { VideoIDs.find(in: $0.value, re) })).sorted()
+            e.videos = Array(Set(fields.filter { names.videoKeys.contains($0.normalizedKey) }.flatMap { VideoIDs.find(in: $0.value, re) })).sorted()
         }
         if keepContent {
             var w = JSONWriter(pretty: false)

@@ -12,22 +12,16 @@ struct RecordExtractor {
     /// Keep each record as compact JSON.
     var keepRecords = false
     /// Fields that name the video an entity came from, and how a video ID looks.
-    var videoFields: [FieldPath] = []
-    /// The kind's `legacy_id_fields` as paths.
-    var legacyIDPaths: [FieldPath] = []
     var videoRegex: NSRegularExpression?
 
-    /// The kind's ID and name fields, normalised once.
-    let idFields: [String]
-    let nameFields: [String]
+    let names: FieldNames
 
-    init(grammar: IDGrammar, kindIndex: Int, file: SourceFile) {
+    init(grammar: IDGrammar, kindIndex: Int, file: SourceFile, names: FieldNames) {
         self.grammar = grammar
         self.kindIndex = kindIndex
         self.kind = grammar.kinds[kindIndex]
         self.file = file
-        idFields = kind.idFields.map(FieldKey.normalize)
-        nameFields = kind.nameFields.map(FieldKey.normalize)
+        self.names = names
     }
 
     func records(in root: Node) -> [Node] {
@@ -53,7 +47,7 @@ struct RecordExtractor {
     }
 
     mutating func entity(_ record: Node, sole: Bool) -> Entity? {
-        guard let (idKey, idNode) = record.member(matchingNormalized: idFields) else {
+        guard let (idKey, idNode) = record.member(matchingNormalized: names.idFields[kindIndex]) else {
             diagnostics.append(MissingID.diagnostic(kind: kind, at: file.location(record.offset), fileLevel: false))
             return nil
         }
@@ -67,12 +61,12 @@ struct RecordExtractor {
         diagnostics += own.diagnostics
         let parsed = own.id
         var legacyKeys = own.legacyKeys
-        for path in legacyIDPaths {
+        for path in names.legacyIDPaths[kindIndex] {
             for n in path.resolve(in: record) {
                 legacyKeys += OwnID.legacyKeys(from: (n.array ?? [n]).compactMap(\.string), grammar: grammar)
             }
         }
-        let name = record.member(matchingNormalized: nameFields)?.node.string
+        let name = record.member(matchingNormalized: names.nameFields[kindIndex])?.node.string
         let dept = record.member(matchingNormalized: RecordExtractor.departmentFields)?.node.string
         var typed: [Int: Int] = [:]
         for (li, link) in kind.links.enumerated() {
@@ -94,7 +88,7 @@ struct RecordExtractor {
         }
         if keepRecords { e.record = record.compactJSON() }
         if let re = videoRegex {
-            for f in videoFields {
+            for f in names.videoPaths {
                 for n in f.resolve(in: record) { for v in (n.array ?? [n]).compactMap(\.string) { e.videos += VideoIDs.find(in: v, re) } }
             }
             e.videos = Array(Set(e.videos)).sorted()
