@@ -85,25 +85,23 @@ public final class ExtractionCache: @unchecked Sendable {
     public static func write(_ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil) throws {
         let kept = results.map { r in r.fromCache ? previous?.entry(path: r.path, hash: r.hash) : nil }
         let freshCount = kept.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
-        // Most files changed (or no previous cache): written anew, encoded chunk by chunk as they go out.
-        guard let previous, freshCount * 4 <= results.count else {
-            try rewrite(results, kept: kept, blobs: nil, to: path, configHash: configHash, previous: previous)
-            return
+        // A few changed: appended, unless dead entries would then make up more than half of the file.
+        if let previous, freshCount * 4 <= results.count {
+            let fresh = Dictionary(uniqueKeysWithValues: encode(results, results.indices.filter { kept[$0] == nil }))
+            let freshBytes = fresh.values.reduce(0) { $0 + $1.count }
+            let live = freshBytes + kept.reduce(0) { $0 + ($1?.length ?? 0) }
+            if previous.file.bytes.count + freshBytes < 2 * live + (1 << 16),
+               try append(results, kept: kept, fresh: fresh, to: path, previous: previous) {
+                return
+            }
         }
-        let blobs = encode(results, Array(results.indices.filter { kept[$0] == nil }))
-        var encoded = [[UInt8]?](repeating: nil, count: results.count)
-        for (i, b) in blobs { encoded[i] = b }
-        let fresh = blobs.reduce(0) { $0 + $1.bytes.count }
-        let live = fresh + kept.reduce(0) { $0 + ($1?.length ?? 0) }
-        if previous.file.bytes.count + fresh < 2 * live + (1 << 16),
-           try append(results, kept: kept, blobs: encoded, to: path, previous: previous) {
-            return
-        }
-        try rewrite(results, kept: kept, blobs: encoded, to: path, configHash: configHash, previous: previous)
+        // Otherwise (most changed, no previous cache, too much dead, or the file replaced meanwhile) written
+        // anew, encoded chunk by chunk as it goes out.
+        try rewrite(results, kept: kept, to: path, configHash: configHash, previous: previous)
     }
 
     /// The encoded results at these indices, on every core.
-    static func encode(_ results: [FileResult], _ indices: [Int]) -> [(index: Int, bytes: [UInt8])] {
+    static func encode(_ results: [FileResult], _ indices: [Int]) -> [(Int, [UInt8])] {
         Parallel.map(indices) { i in
             var w = BinaryWriter()
             w.fileResult(results[i])
@@ -141,7 +139,7 @@ public final class ExtractionCache: @unchecked Sendable {
     }
 
     /// Adds to the file the previous cache was read from; false when that file has changed since.
-    static func append(_ results: [FileResult], kept: [Entry?], blobs: [[UInt8]?], to path: String, previous: ExtractionCache) throws -> Bool {
+    static func append(_ results: [FileResult], kept: [Entry?], fresh: [Int: [UInt8]], to path: String, previous: ExtractionCache) throws -> Bool {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -154,19 +152,20 @@ public final class ExtractionCache: @unchecked Sendable {
         var w = BinaryWriter()
         var offsets: [(offset: Int, length: Int)] = []
         offsets.reserveCapacity(results.count)
-        for (k, b) in zip(kept, blobs) {
-            if let k { offsets.append((k.offset, k.length)); continue }
-            offsets.append((base + w.bytes.count, b!.count))
-            w.bytes.append(contentsOf: b!)
+        for i in results.indices {
+            if let k = kept[i] { offsets.append((k.offset, k.length)); continue }
+            let b = fresh[i] ?? []
+            offsets.append((base + w.bytes.count, b.count))
+            w.bytes.append(contentsOf: b)
         }
         directory(results, offsets: offsets, into: &w, at: base)
         try writeAll(fd, w.bytes, at: base)
         return true
     }
 
-    /// Writes a new file with every live entry and renames it into place. Without `blobs`, results are
-    /// encoded a chunk at a time and written out, so the whole cache is never held in memory twice.
-    static func rewrite(_ results: [FileResult], kept: [Entry?], blobs: [[UInt8]?]?, to path: String, configHash: String,
+    /// Writes a new file with every live entry and renames it into place. Results not kept are encoded a
+    /// chunk at a time and written out, so the whole cache is never held in memory twice.
+    static func rewrite(_ results: [FileResult], kept: [Entry?], to path: String, configHash: String,
                         previous: ExtractionCache?) throws {
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -184,15 +183,12 @@ public final class ExtractionCache: @unchecked Sendable {
             let chunk = 2048
             for start in stride(from: 0, to: results.count, by: chunk) {
                 let range = start..<min(results.count, start + chunk)
-                var fresh: [Int: [UInt8]] = [:]
-                if blobs == nil {
-                    for (i, b) in encode(results, range.filter { kept[$0] == nil }) { fresh[i] = b }
-                }
+                let fresh = Dictionary(uniqueKeysWithValues: encode(results, range.filter { kept[$0] == nil }))
                 for i in range {
                     let at = written + w.bytes.count
                     if let k = kept[i], let old = previous?.file.bytes {
                         w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[k.offset..<(k.offset + k.length)]))
-                    } else if let b = blobs?[i] ?? fresh[i] {
+                    } else if let b = fresh[i] {
                         w.bytes.append(contentsOf: b)
                     }
                     offsets.append((at, written + w.bytes.count - at))
