@@ -22,10 +22,6 @@ let package = Package(
             "CCmark", "CSQLite",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
-        ], swiftSettings: [
-            // The model's copy-on-write boxes are read in every loop; release builds skip the dynamic
-            // exclusivity checks on them (debug builds and tests keep them).
-            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
         .target(name: "TaxoCLI", dependencies: [
             "TaxoKit",

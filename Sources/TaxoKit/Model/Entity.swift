@@ -42,10 +42,24 @@ public struct Entity: Sendable {
         if !isKnownUniquelyReferenced(&s) { s = s.copy() }
     }
 
+    /// Its fields are exempt from run-time exclusivity checks: only `unique()` ever hands one out for
+    /// writing, and only when the box is not shared.
     final class Storage: @unchecked Sendable {
-        var kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation
-        var department: String?, idField: String, soleRecordInFile: Bool, references: [Reference], legacyKeys: [String]
-        var description: String?, aliases: [String], videos: [String], record: String?
+        @exclusivity(unchecked) var kind: Int
+        @exclusivity(unchecked) var id: ParsedID?
+        @exclusivity(unchecked) var rawID: String
+        @exclusivity(unchecked) var name: String?
+        @exclusivity(unchecked) var file: String
+        @exclusivity(unchecked) var location: SourceLocation
+        @exclusivity(unchecked) var department: String?
+        @exclusivity(unchecked) var idField: String
+        @exclusivity(unchecked) var soleRecordInFile: Bool
+        @exclusivity(unchecked) var references: [Reference]
+        @exclusivity(unchecked) var legacyKeys: [String]
+        @exclusivity(unchecked) var description: String?
+        @exclusivity(unchecked) var aliases: [String]
+        @exclusivity(unchecked) var videos: [String]
+        @exclusivity(unchecked) var record: String?
 
         init(kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation,
              department: String?, idField: String, soleRecordInFile: Bool, references: [Reference], legacyKeys: [String],
@@ -89,7 +103,12 @@ public struct Reference: Sendable {
     }
 
     final class Storage: @unchecked Sendable {
-        var field: String, raw: String, id: ParsedID, label: String?, location: SourceLocation, linkIndex: Int?
+        @exclusivity(unchecked) var field: String
+        @exclusivity(unchecked) var raw: String
+        @exclusivity(unchecked) var id: ParsedID
+        @exclusivity(unchecked) var label: String?
+        @exclusivity(unchecked) var location: SourceLocation
+        @exclusivity(unchecked) var linkIndex: Int?
 
         init(field: String, raw: String, id: ParsedID, label: String?, location: SourceLocation, linkIndex: Int?) {
             (self.field, self.raw, self.id, self.label, self.location, self.linkIndex) = (field, raw, id, label, location, linkIndex)
@@ -133,7 +152,13 @@ public struct Mention: Sendable {
     }
 
     final class Storage: @unchecked Sendable {
-        var id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool, declaresScope: Bool
+        @exclusivity(unchecked) var id: ParsedID
+        @exclusivity(unchecked) var location: SourceLocation
+        @exclusivity(unchecked) var label: String?
+        @exclusivity(unchecked) var heading: String?
+        @exclusivity(unchecked) var context: String
+        @exclusivity(unchecked) var isProposal: Bool
+        @exclusivity(unchecked) var declaresScope: Bool
 
         init(id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool, declaresScope: Bool) {
             (self.id, self.location, self.label, self.heading, self.context, self.isProposal, self.declaresScope) = (id, location, label, heading, context, isProposal, declaresScope)
