@@ -53,6 +53,11 @@ public struct PhaseTracker {
         for d in result.diagnostics where d.severity == .error { if let f = d.location?.file { errorFiles.insert(f) } }
         var byVideo: [String: [Int]] = [:]
         for (i, e) in lib.entities.enumerated() { for v in e.videos { byVideo[v, default: []].append(i) } }
+        var docByPath: [String: Int] = [:], transcriptOf: [String: Int] = [:]
+        for (i, d) in lib.documents.enumerated() {
+            docByPath[d.path] = i
+            if let v = d.video, d.type == "transcript", transcriptOf[v] == nil { transcriptOf[v] = i }
+        }
         var out: [Video] = []
         for v in ids.sorted() {
             var statuses: [PhaseStatus] = []
@@ -69,7 +74,7 @@ public struct PhaseTracker {
                 statuses.append(PhaseStatus(phase: p, state: state, artifacts: arts, entities: ents.count))
             }
             let transcript = lib.config.phases.first.flatMap { p in p.artifacts.map { $0.replacingAll("{video}", with: v) }.first }
-            let doc = lib.documents.first { $0.path == transcript } ?? lib.documents.first { $0.video == v && $0.type == "transcript" }
+            let doc = (transcript.flatMap { docByPath[$0] } ?? transcriptOf[v]).map { lib.documents[$0] }
             func field(_ names: [String]) -> String? {
                 guard let d = doc else { return nil }
                 for n in names {

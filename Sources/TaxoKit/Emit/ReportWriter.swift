@@ -13,14 +13,10 @@ public enum ReportWriter {
         // A report is rewritten only when its documents or the library's IDs and names changed.
         let manifestPath = dir + "/.manifest"
         let manifest = readManifest(manifestPath)
-        let libraryPrint = libraryPrint ?? fingerprint(lib, templates: templates)
-        var hashes: [String: String] = [:]
-        for i in lib.files.indices { hashes[lib.files[i].path] = lib.files[i].hash }
+        let base = libraryPrint ?? fingerprint(lib, templates: templates)
+        let hashes = fileHashes(lib), docs = documentsByVideo(lib)
         var prints: [String: String] = [:]
-        for v in videos {
-            let docs = lib.documents.filter { $0.video == v }.map(\.path).sorted()
-            prints[v] = Hashing.fnv1aHex(Array((libraryPrint + docs.map { $0 + ":" + (hashes[$0] ?? "") }.joined(separator: ",")).utf8))
-        }
+        for v in videos { prints[v] = reportPrint(base, files: docs[v] ?? [], hashes: hashes) }
         let stale = videos.filter { v in
             rewriteAll || manifest[v] != prints[v] || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md")
         }
@@ -68,6 +64,30 @@ public enum ReportWriter {
         return h.hex
     }
 
+    /// Path -> content hash of every file.
+    static func fileHashes(_ lib: Library) -> [String: String] {
+        var hashes: [String: String] = [:]
+        hashes.reserveCapacity(lib.files.count)
+        for i in lib.files.indices { hashes[lib.files[i].path] = lib.files[i].hash }
+        return hashes
+    }
+
+    /// Video -> paths of its documents.
+    static func documentsByVideo(_ lib: Library) -> [String: [String]] {
+        var docs: [String: [String]] = [:]
+        for d in lib.documents { if let v = d.video { docs[v, default: []].append(d.path) } }
+        return docs
+    }
+
+    /// What a report was made from: the fingerprint shared by every report of its kind, and its own files
+    /// with their content hashes.
+    static func reportPrint(_ base: String, files: [String], hashes: [String: String]) -> String {
+        var h = StreamHash()
+        h.add(base)
+        for f in Set(files).sorted() { h.add(f); h.add(hashes[f]) }
+        return h.hex
+    }
+
     static func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -93,23 +113,15 @@ public enum ReportWriter {
         let lib = result.library
         var byVideo: [String: [Int]] = [:]
         for i in lib.entities.indices { for v in lib.entities[i].videos { byVideo[v, default: []].append(i) } }
-        var docsByVideo: [String: [String]] = [:]
-        for d in lib.documents { if let v = d.video { docsByVideo[v, default: []].append(d.path) } }
+        let docsByVideo = documentsByVideo(lib)
         let videos = byVideo.keys.sorted()
         // A mapping report depends on the library's IDs and names, the whole-library tables (resolution,
         // diagnostics), and the files of the video's entities and documents: rewritten when one changed.
         let base = (libraryPrint ?? fingerprint(lib, templates: templates)) + (globalHash ?? IndexWriter.globalRowsHash(result))
             + (templates.source("library-mapping.md") ?? "")
-        var hashes: [String: String] = [:]
-        for i in lib.files.indices { hashes[lib.files[i].path] = lib.files[i].hash }
+        let hashes = fileHashes(lib)
         var prints: [String: String] = [:]
-        for v in videos {
-            let files = Set(byVideo[v]!.map { lib.entities[$0].file } + (docsByVideo[v] ?? [])).sorted()
-            var h = StreamHash()
-            h.add(base)
-            for f in files { h.add(f); h.add(hashes[f]) }
-            prints[v] = h.hex
-        }
+        for v in videos { prints[v] = reportPrint(base, files: byVideo[v]!.map { lib.entities[$0].file } + (docsByVideo[v] ?? []), hashes: hashes) }
         let dir = outDir + "/mapping"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let manifestPath = dir + "/.manifest"
