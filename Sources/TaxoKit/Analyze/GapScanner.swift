@@ -126,7 +126,7 @@ struct GapScanner {
             if lineBytes.contains(45) {
                 lineBytes.withUnsafeBufferPointer { b in
                     grammar.scan(b) { tokens.append(($0, $1, $2)) }
-                    tokens = grammar.withRanges(tokens, in: b)
+                    tokens = grammar.withRanges(tokens, in: b, limit: 500).tokens
                 }
             }
             var lineIDs: [(GapOccurrence.What, String?)] = []

@@ -22,11 +22,13 @@ extension BinaryWriter {
         uint(UInt64(e.references.count))
         for r in e.references {
             string(r.field); string(r.raw); parsedID(r.id); optString(r.label); location(r.location); optInt(r.linkIndex)
+            optString(r.range); bool(r.inCode)
         }
         uint(UInt64(e.legacyKeys.count)); for k in e.legacyKeys { string(k) }
         optString(e.description)
         uint(UInt64(e.aliases.count)); for a in e.aliases { string(a) }
         uint(UInt64(e.videos.count)); for v in e.videos { string(v) }
+        optString(e.status)
     }
 
     mutating func document(_ d: Document) {
@@ -37,7 +39,7 @@ extension BinaryWriter {
         uint(UInt64(d.mentions.count))
         for m in d.mentions {
             parsedID(m.id); location(m.location); optString(m.label); optString(m.heading); string(m.context)
-            bool(m.isProposal); bool(m.declaresScope)
+            bool(m.isProposal); bool(m.declaresScope); optString(m.range); bool(m.inCode)
         }
         bool(d.checkMentions)
     }
@@ -58,8 +60,15 @@ extension BinaryWriter {
             uint(UInt64(t.header.count)); for h in t.header { string(h) }
             uint(UInt64(t.rows.count))
             for row in t.rows { int(row.line); uint(UInt64(row.cells.count)); for c in row.cells { string(c) } }
+            uint(UInt64(t.cellColumns.count)); for cs in t.cellColumns { uint(UInt64(cs.count)); for c in cs { int(c) } }
         }
         uint(UInt64(r.diagnostics.count)); for d in r.diagnostics { diagnostic(d) }
+        uint(UInt64(r.unknownPrefixes.count))
+        for u in r.unknownPrefixes {
+            string(u.token); string(u.prefix); uint(UInt64(u.suggestions.count)); for s in u.suggestions { string(s) }
+            location(u.location)
+        }
+        uint(UInt64(r.brokenDeclarations.count)); for b in r.brokenDeclarations { string(b.key); string(b.written) }
     }
 }
 
@@ -102,8 +111,11 @@ extension BinaryReader {
         let n = try count()
         refs.reserveCapacity(n)
         for _ in 0..<n {
-            refs.append(Reference(field: try string(), raw: try string(), id: try parsedID(), label: try optString(),
-                                  location: try location(), linkIndex: try optInt()))
+            var r = Reference(field: try string(), raw: try string(), id: try parsedID(), label: try optString(),
+                              location: try location(), linkIndex: try optInt())
+            r.range = try optString()
+            r.inCode = try bool()
+            refs.append(r)
         }
         var legacy: [String] = []
         for _ in 0..<(try count()) { legacy.append(try string()) }
@@ -112,6 +124,7 @@ extension BinaryReader {
         e.description = try optString()
         for _ in 0..<(try count()) { e.aliases.append(try string()) }
         for _ in 0..<(try count()) { e.videos.append(try string()) }
+        e.status = try optString()
         return e
     }
 
@@ -123,8 +136,11 @@ extension BinaryReader {
         for _ in 0..<(try count()) { headings.append(Heading(level: try int(), text: try string(), line: try int())) }
         var mentions: [Mention] = []
         for _ in 0..<(try count()) {
-            mentions.append(Mention(id: try parsedID(), location: try location(), label: try optString(), heading: try optString(),
-                                    context: try string(), isProposal: try bool(), declaresScope: try bool()))
+            var m = Mention(id: try parsedID(), location: try location(), label: try optString(), heading: try optString(),
+                            context: try string(), isProposal: try bool(), declaresScope: try bool())
+            m.range = try optString()
+            m.inCode = try bool()
+            mentions.append(m)
         }
         return Document(path: path, type: type, title: title, video: video, fields: fields, headings: headings,
                         mentions: mentions, checkMentions: try bool(), text: nil)
@@ -155,9 +171,22 @@ extension BinaryReader {
                 for _ in 0..<(try count()) { cells.append(try string()) }
                 rows.append((line, cells))
             }
-            r.masterList = (i, CSVTable(header: header, rows: rows))
+            var table = CSVTable(header: header, rows: rows)
+            for _ in 0..<(try count()) {
+                var cs: [Int] = []
+                for _ in 0..<(try count()) { cs.append(try int()) }
+                table.cellColumns.append(cs)
+            }
+            r.masterList = (i, table)
         }
         for _ in 0..<(try count()) { r.diagnostics.append(try diagnostic()) }
+        for _ in 0..<(try count()) {
+            let token = try string(), prefix = try string()
+            var sugg: [String] = []
+            for _ in 0..<(try count()) { sugg.append(try string()) }
+            r.unknownPrefixes.append(PrefixUse(token: token, prefix: prefix, suggestions: sugg, location: try location()))
+        }
+        for _ in 0..<(try count()) { r.brokenDeclarations.append(BrokenDeclaration(key: try string(), written: try string())) }
         return r
     }
 }

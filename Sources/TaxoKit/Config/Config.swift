@@ -20,8 +20,28 @@ public struct Config: Sendable {
     public var masterLists: [MasterList] = []
     /// The phases a video goes through (`phases:`), in order.
     public var phases: [Phase] = Phase.defaults
+    /// Words that make a heading's section, or the block after a lead-in line ending in `:`, a list of
+    /// announced IDs (proposals): kept for next free IDs, never reported as dangling.
+    public var proposalMarkers: [String] = Config.defaultProposalMarkers
+    /// Prefixes that are not IDs of this library (`CAT` for category codes): never reported.
+    public var ignorePrefixes: [String] = []
+    /// Whether label and legacy checks look inside Markdown code blocks (`code_blocks: check`); by
+    /// default they hold made-up examples and are skipped.
+    public var checkCodeBlocks = false
+    /// Statuses that make an entity inactive: exempt from the hierarchy rules (compared without case).
+    public var inactiveStatuses: [String] = Config.defaultInactiveStatuses
     /// A hash of the configuration text (for caches and the index).
     public var hash: String
+
+    public static let defaultProposalMarkers = ["next available", "available ids", "reserved", "planned", "future",
+                                                "to be created", "proposed"]
+    public static let defaultInactiveStatuses = ["deprecated", "archived", "retired"]
+
+    /// Whether an entity's status makes it inactive.
+    public func isInactive(status: String?) -> Bool {
+        guard let s = status?.trimmingSpaces().lowercased(), !s.isEmpty else { return false }
+        return inactiveStatuses.contains { s == $0 || s.hasPrefix($0 + " ") || s.hasPrefix($0 + ":") || s.hasPrefix($0 + "-") }
+    }
 
     public func kind(named name: String) -> Kind? { kinds.first { $0.name == name } }
 

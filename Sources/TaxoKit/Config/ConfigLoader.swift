@@ -92,7 +92,8 @@ public enum ConfigLoader {
         }
 
         static let topKeys = ["version", "roots", "exclude", "archive", "max_file_bytes", "departments", "kinds",
-                              "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists", "phases"]
+                              "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists", "phases",
+                              "proposal_markers", "ignore_prefixes", "code_blocks", "inactive_statuses"]
         static let kindKeys = ["prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
                                "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
                                "id_from_filename", "links", "scoped"]
@@ -236,6 +237,30 @@ public enum ConfigLoader {
             config.linkRootAliases = strings(root["link_root_aliases"], what: "link_root_aliases")
             config.archive = globs(root["archive"], what: "archive")
             config.masterLists = masters
+            if let pm = root["proposal_markers"] {
+                config.proposalMarkers = strings(pm, what: "proposal_markers").map { $0.lowercased() }.filter { !$0.isEmpty }
+            }
+            if let ip = root["ignore_prefixes"] {
+                config.ignorePrefixes = strings(ip, what: "ignore_prefixes")
+                for (i, p) in config.ignorePrefixes.enumerated() where !isPrefix(p) {
+                    error("prefix '\(p)' in ignore_prefixes must be 1 to 12 capital letters or digits, starting with a letter",
+                          at: ip.array?[i].offset ?? ip.offset)
+                }
+                for p in config.ignorePrefixes where seenPrefixes[p] != nil {
+                    error("prefix '\(p)' is declared by kind '\(seenPrefixes[p]!)' and cannot be ignored", at: ip.offset)
+                }
+            }
+            if let cb = root["code_blocks"] {
+                switch cb.string {
+                case "check": config.checkCodeBlocks = true
+                case "skip": config.checkCodeBlocks = false
+                default: error("code_blocks must be 'skip' (the default) or 'check'", at: cb.offset,
+                               hint: NearMiss.hint(for: cb.string ?? "", in: ["skip", "check"]))
+                }
+            }
+            if let st = root["inactive_statuses"] {
+                config.inactiveStatuses = strings(st, what: "inactive_statuses").map { $0.lowercased() }.filter { !$0.isEmpty }
+            }
             if let ps = root["phases"] {
                 var phases: [Phase] = []
                 for (i, p) in (ps.array ?? []).enumerated() {

@@ -13,6 +13,10 @@ public struct FileResult: Sendable {
     /// A CSV master list, when the configuration declares this file as one.
     public var masterList: (index: Int, table: CSVTable)?
     public var diagnostics: [Diagnostic] = []
+    /// Tokens with undeclared prefixes, judged over the whole library.
+    public var unknownPrefixes: [PrefixUse] = []
+    /// IDs the file appears to declare although it does not parse.
+    public var brokenDeclarations: [BrokenDeclaration] = []
     /// Taken from the extraction cache (unchanged since the last build) rather than parsed now.
     public var fromCache = false
     /// The file's modification time when it was read (nanoseconds), kept in the cache.
@@ -100,6 +104,7 @@ struct FileProcessor: @unchecked Sendable {
             }
             r.markdown = info
             r.diagnostics += m.diagnostics
+            r.unknownPrefixes += m.unknownPrefixes
         case .csv:
             if let mi = config.masterLists.firstIndex(where: { $0.files.contains { $0.matches(path) } }) {
                 r.masterList = (mi, CSVReader.parse(file))
@@ -125,6 +130,9 @@ struct FileProcessor: @unchecked Sendable {
         case .failure(let f):
             r.diagnostics.append(MalformedFile.diagnostic(format: file.path.hasSuffix(".json") ? "JSON" : "YAML",
                                                           message: f.message, hint: f.hint, at: f.location))
+            if let kindIndex {
+                r.brokenDeclarations = BrokenFileIDs.scan(file, kindIndex: kindIndex, grammar: grammar, names: names)
+            }
         case .success(let root):
             guard let kindIndex else { return }
             var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file, names: names)
@@ -132,6 +140,7 @@ struct FileProcessor: @unchecked Sendable {
             x.videoRegex = videoRegex
             r.entities = x.extract(root: root)
             r.diagnostics += x.diagnostics
+            r.unknownPrefixes += x.unknownPrefixes
         }
     }
 }

@@ -10,6 +10,8 @@ struct MarkdownExtractor {
     let videoRegex: NSRegularExpression?
     var keepContent = false
     var diagnostics: [Diagnostic] = []
+    /// Tokens with a prefix no kind declares (judged over the whole library by `UnknownPrefix`).
+    var unknownPrefixes: [PrefixUse] = []
 
     enum Output {
         case entity(Entity)
@@ -42,20 +44,23 @@ struct MarkdownExtractor {
         }
         let fields = HeaderFields.extract(file, syntax: syntax, frontMatter: frontMatter)
         let tokens = scanTokens()
-        if let kindIndex = config.kindIndex(forPath: file.path),
+        // A file that a document type matches is a document, never an entity.
+        if config.documentType(forPath: file.path) == nil, let kindIndex = config.kindIndex(forPath: file.path),
            let e = entity(kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens) {
             return .entity(e)
         }
         return .document(document(fields: fields, syntax: syntax, tokens: tokens))
     }
 
-    func scanTokens() -> [(IDToken, Int, Int)] {
+    /// The ID tokens of the file, with the range each belongs to.
+    func scanTokens() -> (tokens: [(IDToken, Int, Int)], ranges: [String?]) {
         var out: [(IDToken, Int, Int)] = []
+        var ranges: [String?] = []
         file.bytes.withUnsafeBufferPointer { buf in
             grammar.scan(buf) { out.append(($0, $1, $2)) }
-            out = grammar.withRanges(out, in: buf)
+            (out, ranges) = grammar.withRanges(out, in: buf)
         }
-        return out
+        return (out, ranges)
     }
 
     /// The line of a token, its byte range, and the label written after the token.
@@ -71,16 +76,29 @@ struct MarkdownExtractor {
         String(decoding: file.bytes[r], as: UTF8.self).trimmingSpaces()
     }
 
-    static let proposalWords: [[UInt8]] = ["propos", "suggested", "new_id", "placeholder"].map { Array($0.utf8) }
-
-    mutating func entity(kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax, tokens: [(IDToken, Int, Int)]) -> Entity? {
+    mutating func entity(kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax,
+                         tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?])) -> Entity? {
         var idField: HeaderField?
         for nk in names.idFields[kindIndex] {
             if let f = fields.first(where: { $0.normalizedKey == nk }) { idField = f; break }
         }
-        guard let idf = idField else { return nil }
-        let loc = file.location(idf.offset)
-        let own = OwnID(raw: idf.value, kindIndex: kindIndex, grammar: grammar, file: file.path, at: loc)
+        let own: OwnID
+        let loc: SourceLocation
+        let idOffset: Int
+        let rawID: String
+        if let idf = idField {
+            loc = file.location(idf.offset)
+            own = OwnID(raw: idf.value, kindIndex: kindIndex, grammar: grammar, file: file.path, at: loc)
+            (idOffset, rawID) = (idf.offset, idf.value)
+        } else if config.kinds[kindIndex].idFromFilename,
+                  let named = OwnID.filenameID(file.path, kindIndex: kindIndex, grammar: grammar) {
+            // No ID header: the file name names the entity (`PMT-004_Video_Transcription.md`).
+            loc = file.location(line: 1)
+            own = OwnID(filename: named)
+            (idOffset, rawID) = (-1, named.written)
+        } else {
+            return nil
+        }
         diagnostics += own.diagnostics
         let parsed = own.id
         var name: String?
@@ -101,24 +119,29 @@ struct MarkdownExtractor {
         var fieldByLine: [Int: String] = [:]
         for f in fields { fieldByLine[f.line] = f.key }
         var refs: [Reference] = []
-        for (tok, start, end) in tokens {
+        let code = syntax.codeLines(count: file.lines.lineCount)
+        for (ti, (tok, start, end)) in tokens.tokens.enumerated() {
             let at = file.location(start)
             switch tok {
             case .id(let p):
-                if p.key == parsed?.key || start == idf.offset || own.legacyKeys.contains(p.key) { continue }
+                if p.key == parsed?.key || start == idOffset || own.legacyKeys.contains(p.key) { continue }
                 let ll = lineLabel(start: start, end: end)
-                refs.append(Reference(field: fieldByLine[ll.line] ?? "body", raw: text(ll.range), id: p,
-                                      label: ll.label, location: at, linkIndex: typedLines[ll.line]))
+                var r = Reference(field: fieldByLine[ll.line] ?? "body", raw: text(ll.range), id: p,
+                                  label: tokens.ranges[ti] == nil ? ll.label : nil, location: at, linkIndex: typedLines[ll.line])
+                r.range = tokens.ranges[ti]
+                r.inCode = ll.line < code.count && code[ll.line]
+                refs.append(r)
             case .unknownPrefix(let text, let prefix, let sugg):
-                diagnostics.append(UnknownPrefix.diagnostic(token: text, prefix: prefix, suggestions: sugg, at: at))
+                unknownPrefixes.append(PrefixUse(token: text, prefix: prefix, suggestions: sugg, location: at))
             case .placeholder:
                 break
             }
         }
         let dept = fields.first { $0.normalizedKey == "department" }?.value
-        var e = Entity(kind: kindIndex, id: parsed, rawID: idf.value, name: name, file: file.path, location: loc,
-                       department: dept, idField: idf.key, soleRecordInFile: !own.fromFilename, references: refs,
+        var e = Entity(kind: kindIndex, id: parsed, rawID: rawID, name: name, file: file.path, location: loc,
+                       department: dept, idField: idField?.key ?? "file name", soleRecordInFile: !own.fromFilename, references: refs,
                        legacyKeys: own.legacyKeys)
+        e.status = fields.first { $0.normalizedKey == "status" }?.value
         e.description = fields.first { f in RecordExtractor.descriptionFields.contains { FieldKey.matches(f.key, normalized: $0) } }?.value
         if let re = videoRegex {
             e.videos = Array(Set(fields.filter { names.videoKeys.contains($0.normalizedKey) }.flatMap { VideoIDs.find(in: $0.value, re) })).sorted()
@@ -133,7 +156,8 @@ struct MarkdownExtractor {
         return e
     }
 
-    mutating func document(fields: [HeaderField], syntax: MarkdownSyntax, tokens: [(IDToken, Int, Int)]) -> Document {
+    mutating func document(fields: [HeaderField], syntax: MarkdownSyntax,
+                           tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?])) -> Document {
         let type = config.documentType(forPath: file.path)
         var fieldMap: [String: String] = [:]
         for f in fields where fieldMap[f.key] == nil { fieldMap[f.key] = f.value }
@@ -152,41 +176,42 @@ struct MarkdownExtractor {
         if let sh = type?.scopeHeading?.uppercased(), let h = syntax.headings.first(where: { $0.text.uppercased().contains(sh) }) {
             scopeStart = h.line
         }
-        // Code blocks that are proposal lists (a CSV of New_ID rows).
-        var proposalLines = Set<Int>()
-        for c in syntax.codeBlocks {
-            let head = c.literal.prefix(200).lowercased()
-            if head.hasPrefix("new_id") || head.hasPrefix("new id") || ByteSearch.containsIgnoringCase(c.info, "propos") {
-                for l in c.startLine...max(c.startLine, c.endLine) { proposalLines.insert(l) }
-            }
-        }
+        let proposals = ProposalSections(file: file, syntax: syntax, markers: config.proposalMarkers)
+        let code = syntax.codeLines(count: file.lines.lineCount)
         var mentions: [Mention] = []
-        var proposalCache: [Int: Bool] = [:]
         var hi = 0
         let headings = syntax.headings.sorted { $0.line < $1.line }
-        for (tok, start, end) in tokens {
+        var last: (start: Int, mention: Mention)?
+        for (ti, (tok, start, end)) in tokens.tokens.enumerated() {
             let at = file.location(start)
             switch tok {
             case .id(let p):
+                let range = tokens.ranges[ti]
+                // The IDs inside a range stand at its first end and share its line, heading and context.
+                if let l = last, l.start == start, range != nil {
+                    var m = l.mention
+                    m.id = p
+                    m.label = nil
+                    m.declaresScope = l.mention.declaresScope && grammar.kinds[p.kind].scoped
+                    mentions.append(m)
+                    continue
+                }
                 let ll = lineLabel(start: start, end: end)
                 while hi < headings.count, headings[hi].line <= ll.line { hi += 1 }
                 let heading = hi > 0 ? headings[hi - 1].text : nil
-                let proposal: Bool
-                if let cached = proposalCache[ll.line] { proposal = cached } else {
-                    proposal = proposalLines.contains(ll.line) || MarkdownExtractor.proposalWords.contains {
-                        ByteSearch.containsIgnoringCase(bytes: file.bytes[ll.range], $0)
-                    }
-                    proposalCache[ll.line] = proposal
-                }
                 // 240 characters at most (a line of 240 bytes or fewer has no more: no need to count them).
                 let line = text(ll.range)
                 let context = line.utf8.count <= 240 ? line : String(line.prefix(240))
-                mentions.append(Mention(id: p, location: at, label: ll.label, heading: heading, context: context,
-                                        isProposal: proposal,
-                                        declaresScope: ll.line > scopeStart && grammar.kinds[p.kind].scoped))
+                var m = Mention(id: p, location: at, label: range == nil ? ll.label : nil, heading: heading, context: context,
+                                isProposal: proposals.isProposal(line: ll.line, bytes: file.bytes[ll.range]),
+                                declaresScope: ll.line > scopeStart && grammar.kinds[p.kind].scoped)
+                m.range = range
+                m.inCode = ll.line < code.count && code[ll.line]
+                mentions.append(m)
+                last = (start, m)
             case .unknownPrefix(let text, let prefix, let sugg):
                 if type?.checkMentions ?? true {
-                    diagnostics.append(UnknownPrefix.diagnostic(token: text, prefix: prefix, suggestions: sugg, at: at))
+                    unknownPrefixes.append(PrefixUse(token: text, prefix: prefix, suggestions: sugg, location: at))
                 }
             case .placeholder:
                 break

@@ -7,6 +7,12 @@ struct OwnID {
     /// The ID came from the file name (the file-name check is then done here).
     var fromFilename = false
 
+    /// An entity named by its file alone (a Markdown file with no ID header line).
+    init(filename named: ParsedID) {
+        id = named
+        fromFilename = true
+    }
+
     init(raw: String, kindIndex: Int, grammar: IDGrammar, file: String, at loc: SourceLocation) {
         let kind = grammar.kinds[kindIndex]
         let named = kind.idFromFilename ? OwnID.filenameID(file, kindIndex: kindIndex, grammar: grammar) : nil

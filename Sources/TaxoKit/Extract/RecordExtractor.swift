@@ -7,6 +7,8 @@ struct RecordExtractor {
     let kind: Kind
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
+    /// Tokens with a prefix no kind declares (judged over the whole library by `UnknownPrefix`).
+    var unknownPrefixes: [PrefixUse] = []
     /// Legacy keys of the record being walked (they are its own IDs, not references).
     var legacySkip: Set<String> = []
     /// Keep each record as compact JSON.
@@ -83,6 +85,7 @@ struct RecordExtractor {
                        department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
                        legacyKeys: legacyKeys.filter { $0 != parsed?.key })
         e.description = record.member(matchingNormalized: RecordExtractor.descriptionKeys)?.node.string
+        e.status = record.member(matchingNormalized: RecordExtractor.statusFields)?.node.string
         if let a = record.member(matchingNormalized: RecordExtractor.aliasFields)?.node {
             e.aliases = (a.array ?? [a]).compactMap(\.string)
         }
@@ -99,6 +102,7 @@ struct RecordExtractor {
     static let descriptionFields = ["description", "purpose", "objective", "summary", "detail"]
     static let descriptionKeys = descriptionFields.map(FieldKey.normalize)
     static let departmentFields = ["department", "primary_department"].map(FieldKey.normalize)
+    static let statusFields = ["status", "lifecycle_status"].map(FieldKey.normalize)
     static let aliasFields = ["aliases", "alias", "also_known_as"].map(FieldKey.normalize)
 
     enum PathStep {
@@ -165,27 +169,34 @@ struct RecordExtractor {
         }
         var str = s
         var tokens: [(IDToken, Int, Int)] = []
+        var ranges: [String?] = []
         str.withUTF8 { buf in
             grammar.scan(buf) { tokens.append(($0, $1, $2)) }
-            tokens = grammar.withRanges(tokens, in: buf)
+            (tokens, ranges) = grammar.withRanges(tokens, in: buf)
         }
-        for (tok, start, end) in tokens {
+        var lastStart = -1
+        for (ti, (tok, start, end)) in tokens.enumerated() {
             let loc = file.location(offset + start)
+            // The IDs inside a range stand at its first end: say what is wrong with a written ID once.
+            let written = start != lastStart
+            lastStart = start
             switch tok {
             case .id(let p):
                 found = true
                 if p.key == own || legacySkip.contains(p.key) { continue }
-                if let d = p.department, p.canonicalDepartment == nil {
+                if written, let d = p.department, p.canonicalDepartment == nil {
                     diagnostics.append(UnknownDepartment.diagnostic(code: d, in: p.written, known: grammar.departmentCodes, at: loc))
                 }
-                refs.append(Reference(field: field(), raw: s, id: p, label: Labels.after(Array(s.utf8)[...], start: start, end: end),
-                                      location: loc, linkIndex: link))
+                var r = Reference(field: field(), raw: s, id: p, label: ranges[ti] == nil ? Labels.after(Array(s.utf8)[...], start: start, end: end) : nil,
+                                  location: loc, linkIndex: link)
+                r.range = ranges[ti]
+                refs.append(r)
             case .placeholder(_, let text):
                 found = true
                 diagnostics.append(PlaceholderID.diagnostic(value: text, at: loc, asOwnID: false))
             case .unknownPrefix(let text, let prefix, let sugg):
                 found = true
-                diagnostics.append(UnknownPrefix.diagnostic(token: text, prefix: prefix, suggestions: sugg, at: loc))
+                unknownPrefixes.append(PrefixUse(token: text, prefix: prefix, suggestions: sugg, location: loc))
             }
         }
         // Several IDs joined in one string of a named field.
@@ -199,7 +210,7 @@ struct RecordExtractor {
             let loc = file.location(offset)
             switch grammar.check(head) {
             case .unknownPrefix(let prefix, let sugg) where !sugg.isEmpty:
-                diagnostics.append(UnknownPrefix.diagnostic(token: head, prefix: prefix, suggestions: sugg, at: loc))
+                unknownPrefixes.append(PrefixUse(token: head, prefix: prefix, suggestions: sugg, location: loc))
             case .malformed(_, let suggestion?):
                 diagnostics.append(MalformedID.diagnostic(value: head, kind: nil, reason: "it is not a valid ID", suggestion: suggestion, at: loc))
             default:

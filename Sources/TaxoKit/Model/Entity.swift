@@ -35,6 +35,8 @@ public struct Entity: Sendable {
     public var videos: [String] { get { s.videos } _modify { unique(); yield &s.videos } }
     /// The record as compact JSON (kept when building the index).
     public var record: String? { get { s.record } _modify { unique(); yield &s.record } }
+    /// The record's status as written (`active`, `Deprecated`), when it has one.
+    public var status: String? { get { s.status } _modify { unique(); yield &s.status } }
 
     private var s: Storage
 
@@ -60,6 +62,7 @@ public struct Entity: Sendable {
         @exclusivity(unchecked) var aliases: [String]
         @exclusivity(unchecked) var videos: [String]
         @exclusivity(unchecked) var record: String?
+        @exclusivity(unchecked) var status: String?
 
         init(kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation,
              department: String?, idField: String, soleRecordInFile: Bool, references: [Reference], legacyKeys: [String],
@@ -70,9 +73,11 @@ public struct Entity: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(kind: kind, id: id, rawID: rawID, name: name, file: file, location: location, department: department,
-                    idField: idField, soleRecordInFile: soleRecordInFile, references: references, legacyKeys: legacyKeys,
-                    description: description, aliases: aliases, videos: videos, record: record)
+            let c = Storage(kind: kind, id: id, rawID: rawID, name: name, file: file, location: location, department: department,
+                            idField: idField, soleRecordInFile: soleRecordInFile, references: references, legacyKeys: legacyKeys,
+                            description: description, aliases: aliases, videos: videos, record: record)
+            c.status = status
+            return c
         }
     }
 }
@@ -95,6 +100,10 @@ public struct Reference: Sendable {
     public var location: SourceLocation { get { s.location } _modify { unique(); yield &s.location } }
     /// The declared link field this came from, if any: index into the source kind's `links`.
     public var linkIndex: Int? { get { s.linkIndex } _modify { unique(); yield &s.linkIndex } }
+    /// The range the ID was written in (`ACT-001 to ACT-429`), for every ID of a range, both ends included.
+    public var range: String? { get { s.range } _modify { unique(); yield &s.range } }
+    /// Written inside a fenced or indented code block of a Markdown file (an example, not a claim).
+    public var inCode: Bool { get { s.inCode } _modify { unique(); yield &s.inCode } }
 
     private var s: Storage
 
@@ -109,12 +118,18 @@ public struct Reference: Sendable {
         @exclusivity(unchecked) var label: String?
         @exclusivity(unchecked) var location: SourceLocation
         @exclusivity(unchecked) var linkIndex: Int?
+        @exclusivity(unchecked) var range: String?
+        @exclusivity(unchecked) var inCode = false
 
         init(field: String, raw: String, id: ParsedID, label: String?, location: SourceLocation, linkIndex: Int?) {
             (self.field, self.raw, self.id, self.label, self.location, self.linkIndex) = (field, raw, id, label, location, linkIndex)
         }
 
-        func copy() -> Storage { Storage(field: field, raw: raw, id: id, label: label, location: location, linkIndex: linkIndex) }
+        func copy() -> Storage {
+            let c = Storage(field: field, raw: raw, id: id, label: label, location: location, linkIndex: linkIndex)
+            (c.range, c.inCode) = (range, inCode)
+            return c
+        }
     }
 }
 
@@ -144,6 +159,10 @@ public struct Mention: Sendable {
     public var isProposal: Bool { get { s.isProposal } _modify { unique(); yield &s.isProposal } }
     /// Inside the document's scope section (a transcript's taxonomy analysis): declares a video-scoped ID.
     public var declaresScope: Bool { get { s.declaresScope } _modify { unique(); yield &s.declaresScope } }
+    /// The range the ID was written in (`ACT-001 to ACT-429`), for every ID of a range, both ends included.
+    public var range: String? { get { s.range } _modify { unique(); yield &s.range } }
+    /// Written inside a fenced or indented code block (an example, not a claim).
+    public var inCode: Bool { get { s.inCode } _modify { unique(); yield &s.inCode } }
 
     private var s: Storage
 
@@ -159,12 +178,19 @@ public struct Mention: Sendable {
         @exclusivity(unchecked) var context: String
         @exclusivity(unchecked) var isProposal: Bool
         @exclusivity(unchecked) var declaresScope: Bool
+        @exclusivity(unchecked) var range: String?
+        @exclusivity(unchecked) var inCode = false
 
         init(id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool, declaresScope: Bool) {
             (self.id, self.location, self.label, self.heading, self.context, self.isProposal, self.declaresScope) = (id, location, label, heading, context, isProposal, declaresScope)
         }
 
-        func copy() -> Storage { Storage(id: id, location: location, label: label, heading: heading, context: context, isProposal: isProposal, declaresScope: declaresScope) }
+        func copy() -> Storage {
+            let c = Storage(id: id, location: location, label: label, heading: heading, context: context, isProposal: isProposal,
+                            declaresScope: declaresScope)
+            (c.range, c.inCode) = (range, inCode)
+            return c
+        }
     }
 }
 

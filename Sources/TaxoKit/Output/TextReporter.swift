@@ -5,7 +5,11 @@ public enum TextReporter {
         for d in diags {
             out += line(location: d.location, label: d.severity.label, message: d.message, code: d.code, color: color, severity: d.severity)
             for n in d.notes {
-                out += line(location: n.location, label: "note", message: n.message, code: nil, color: color, severity: .note)
+                if n.location == nil {
+                    out += "    note: \(n.message)\n"
+                } else {
+                    out += line(location: n.location, label: "note", message: n.message, code: nil, color: color, severity: .note)
+                }
             }
             if let h = d.hint { out += "    hint: \(h)\n" }
         }

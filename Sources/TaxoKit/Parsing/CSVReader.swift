@@ -2,6 +2,14 @@
 public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [(line: Int, cells: [String])]
+    /// For each row, the 1-based column at which each of its cells starts on the row's line.
+    public var cellColumns: [[Int]] = []
+
+    /// The column of a row's cell (1 when unknown).
+    public func column(row: Int, cell: Int) -> Int {
+        guard row < cellColumns.count, cell < cellColumns[row].count else { return 1 }
+        return cellColumns[row][cell]
+    }
 
     public func column(_ name: String) -> Int? {
         let n = FieldKey.normalize(name)
@@ -11,15 +19,22 @@ public struct CSVTable: Sendable {
 
 public enum CSVReader {
     public static func parse(_ file: SourceFile) -> CSVTable {
-        var records: [(Int, [String])] = []
+        var records: [(Int, [String], [Int])] = []
         var cells: [String] = []
+        var columns: [Int] = []
+        var rowStart = 0
+        var cellStart = 0
         var cell: [UInt8] = []
         var line = 1
         var rowLine = 1
         var inQuotes = false
         let b = file.bytes
         var i = 0
-        func endCell() { cells.append(String(decoding: cell, as: UTF8.self)); cell.removeAll(keepingCapacity: true) }
+        func endCell() {
+            cells.append(String(decoding: cell, as: UTF8.self))
+            columns.append(cellStart - rowStart + 1)
+            cell.removeAll(keepingCapacity: true)
+        }
         while i < b.count {
             let c = b[i]
             if inQuotes {
@@ -35,20 +50,25 @@ public enum CSVReader {
             }
             switch c {
             case 34 where cell.isEmpty: inQuotes = true
-            case 44: endCell()
+            case 44: endCell(); cellStart = i + 1
             case 13 where i + 1 < b.count && b[i + 1] == 10: break
             case 10:
                 endCell()
-                if !(cells.count == 1 && cells[0].isEmpty) { records.append((rowLine, cells)) }
+                if !(cells.count == 1 && cells[0].isEmpty) { records.append((rowLine, cells, columns)) }
                 cells = []
+                columns = []
                 line += 1
                 rowLine = line
+                rowStart = i + 1
+                cellStart = i + 1
             default: cell.append(c)
             }
             i += 1
         }
-        if !cell.isEmpty || !cells.isEmpty { endCell(); records.append((rowLine, cells)) }
+        if !cell.isEmpty || !cells.isEmpty { endCell(); records.append((rowLine, cells, columns)) }
         guard let first = records.first else { return CSVTable(header: [], rows: []) }
-        return CSVTable(header: first.1.map { $0.trimmingSpaces() }, rows: Array(records.dropFirst()).map { (line: $0.0, cells: $0.1) })
+        var table = CSVTable(header: first.1.map { $0.trimmingSpaces() }, rows: records.dropFirst().map { (line: $0.0, cells: $0.1) })
+        table.cellColumns = records.dropFirst().map(\.2)
+        return table
     }
 }

@@ -20,7 +20,16 @@ public struct MarkdownSyntax: Sendable {
     public var headings: [Heading] = []
     public var codeBlocks: [CodeBlock] = []
     public var links: [(destination: String, line: Int, isImage: Bool)] = []
+    /// Top-level lists: first and last line.
+    public var lists: [(startLine: Int, endLine: Int)] = []
     public var frontMatter: FrontMatter?
+
+    /// Lines (1-based) inside fenced or indented code blocks.
+    public func codeLines(count: Int) -> [Bool] {
+        var out = [Bool](repeating: false, count: count + 2)
+        for c in codeBlocks { for l in max(1, c.startLine)...max(c.startLine, min(c.endLine, count)) { out[l] = true } }
+        return out
+    }
 
     /// Lines (1-based) that are inside fenced or indented code blocks or front matter.
     public func nonProseLines(count: Int) -> [Bool] {
@@ -70,6 +79,9 @@ public enum MarkdownParser {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 syntax.codeBlocks.append(MarkdownSyntax.CodeBlock(info: info, startLine: line,
                                                                   endLine: Int(cmark_node_get_end_line(node)), literal: literal))
+            case CMARK_NODE_LIST:
+                let end = Int(cmark_node_get_end_line(node))
+                if syntax.lists.last.map({ line > $0.endLine }) ?? true { syntax.lists.append((line, max(line, end))) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 syntax.links.append((url, lastBlockLine, type == CMARK_NODE_IMAGE))

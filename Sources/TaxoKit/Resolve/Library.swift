@@ -20,6 +20,8 @@ public struct Library: Sendable {
     public let inventory: FileInventory
     /// Rows of the CSV master lists, matched to files and entities.
     public let masterRows: [MasterRow]
+    /// Keys that files which do not parse appear to declare -> the first such file.
+    public let broken: [String: BrokenDeclarationSite]
     /// Parents and children along the configured hierarchy (made on first use, by the rules that need it
     /// while the others run).
     public var hierarchy: Hierarchy { hierarchyBox.get { Hierarchy(config: config, entities: entities, targets: targets) } }
@@ -34,6 +36,22 @@ public struct Library: Sendable {
     public func kindName(_ e: Entity) -> String { config.kinds[e.kind].name }
 
     public func displayID(_ e: Entity) -> String { e.id?.written ?? e.rawID }
+}
+
+/// A file that does not parse but appears to declare an ID.
+public struct BrokenDeclarationSite: Sendable {
+    public var written: String
+    public var file: String
+    /// Where it fails to parse.
+    public var location: SourceLocation?
+
+    /// The note a reference to the ID gets instead of a dangling error.
+    func diagnostic(rule: RuleInfo, reference written: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(code: rule.code, severity: .note,
+                   message: "'\(written)' is declared by \(file), which does not parse",
+                   at: location, notes: [.init("the file fails to parse here", at: self.location ?? SourceLocation(file: file, line: 1, column: 1))],
+                   hint: "repair \(file); this reference then resolves")
+    }
 }
 
 public enum Resolver {
@@ -92,8 +110,15 @@ public enum Resolver {
         }
         let targets = resolved.map(\.targets)
         let legacyTargets = resolved.indices.flatMap { ei in resolved[ei].legacy.map { (entity: ei, reference: $0) } }
+        var broken: [String: BrokenDeclarationSite] = [:]
+        for f in files {
+            for b in f.brokenDeclarations where broken[b.key] == nil && table[b.key] == nil {
+                broken[b.key] = BrokenDeclarationSite(written: b.written, file: f.path,
+                                                      location: f.diagnostics.first { $0.code == MalformedFile.info.code }?.location)
+            }
+        }
         return Library(config: config, grammar: grammar, files: files, entities: entities, documents: documents,
                        table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets, inventory: inventory,
-                       masterRows: masterRows)
+                       masterRows: masterRows, broken: broken)
     }
 }

@@ -33,6 +33,7 @@ enum Validator {
             ("wrong-kind-reference", WrongKindReference.check), ("dangling-reference", DanglingReference.check),
             ("orphan-entity", OrphanEntity.check), ("duplicate-id", DuplicateID.check),
             ("legacy-reference", LegacyReference.check), ("master-lists", MasterListDisagreement.check),
+            ("unknown-prefix", UnknownPrefix.check),
         ]
         let results = Parallel.map(passes, minimum: 1) { pass -> ([Diagnostic], Double) in
             let t0 = DispatchTime.now().uptimeNanoseconds

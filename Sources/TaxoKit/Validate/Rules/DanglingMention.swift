@@ -9,11 +9,21 @@ enum DanglingMention {
         IDs of kinds that restart per video (milestones, tasks, steps) that the video's transcript declares
         in its taxonomy section, and documents whose type sets `check_mentions: false`. Reported once per
         document and ID, at the first mention.
+
+        Announced IDs are proposals too: every ID under a heading holding one of the `proposal_markers`
+        (by default "next available", "available ids", "reserved", "planned", "future", "to be created",
+        "proposed"), up to the next heading of the same or a higher level, and in the list, table or code
+        block right after a lead-in line that holds a marker and ends in `:`. A range (`ACT-001 to ACT-429`)
+        is one mention, reported once with the count of its undeclared IDs. An ID that a file which does not
+        parse appears to declare gets a note pointing at that file instead.
         """,
         triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md", "# Gap\n\nRSP-333 exists already.\n")])],
         nonTriggering: [RuleExample([
             ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md", "# Gap\n\n- **Proposed Tool ID**: `TOL-AID-201`\n- TOL-001 (Figma) exists.\n"),
             Ex.tool("TOL-001", "Figma"),
+        ]), RuleExample([
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md",
+             "# Gap\n\n## Reserved IDs\n\n- TOL-002 to TOL-009\n\n## Notes\n\nNext available tool IDs:\n\n| ID |\n|---|\n| TOL-010 |\n"),
         ])])
 
     static func check(_ lib: Library) -> [Diagnostic] {
@@ -22,10 +32,25 @@ enum DanglingMention {
         for d in lib.documents where d.checkMentions {
             var seen = Set<String>()
             let scope = d.video.flatMap { lib.scopes[$0] }
+            var ranges: [String: [ParsedID]] = [:]
+            func dangles(_ m: Mention) -> Bool {
+                if lib.resolves(m.id.key) { return false }
+                return !(lib.config.kinds[m.id.kind].scoped && scope?.contains(m.id.key) == true)
+            }
+            for m in d.mentions where !m.isProposal && !m.declaresScope && m.range != nil && dangles(m) {
+                ranges[m.range!, default: []].append(m.id)
+            }
             for m in d.mentions where !m.isProposal && !m.declaresScope {
-                if lib.resolves(m.id.key) { continue }
-                if lib.config.kinds[m.id.kind].scoped, scope?.contains(m.id.key) == true { continue }
-                guard seen.insert(m.id.key).inserted else { continue }
+                if let range = m.range {
+                    guard let members = ranges[range], seen.insert("range:" + range).inserted else { continue }
+                    if let diag = IDRangeReport.diagnostic(info, lib: lib, range: range, undeclared: members, at: m.location) { out.append(diag) }
+                    continue
+                }
+                guard dangles(m), seen.insert(m.id.key).inserted else { continue }
+                if let b = lib.broken[m.id.key] {
+                    out.append(b.diagnostic(rule: info, reference: m.id.written, at: m.location))
+                    continue
+                }
                 let kind = lib.config.kinds[m.id.kind].name
                 out.append(info.diagnostic("'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
                                            hint: nearest.hint(for: m.id) ?? "create the \(kind), or write the mention as a proposal"))

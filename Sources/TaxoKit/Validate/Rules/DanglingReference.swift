@@ -7,23 +7,48 @@ enum DanglingReference {
         Every ID written in an entity's fields (a typed link such as `milestones[]`, or an ID inside free
         text such as "TOOL-112 (Dropbox Dash)") must name an entity of the library. A reference to an ID
         nobody declares is reported once per entity and ID, with the closest existing IDs of the same kind.
+        A range (`ACT-001 to ACT-429`) is one reference: it is reported once, with how many of its IDs are
+        undeclared and the first few. A reference to an ID that a file which does not parse appears to
+        declare is a note pointing at that file, not an error. When the dangling ID is the entity's only
+        parent or child in the hierarchy, the hierarchy warnings it would cause are folded into this error.
         """,
-        triggering: [RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]")])],
-        nonTriggering: [RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]"), Ex.tool("TOL-002", "Sketch")])])
+        triggering: [
+            RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]")]),
+            RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": \"TOL-001 to TOL-004\""), Ex.tool("TOL-002", "Sketch")]),
+        ],
+        nonTriggering: [
+            RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]"), Ex.tool("TOL-002", "Sketch")]),
+            RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]"),
+                         ("LIBRARIES/LBS_003_Tools/TOL-002_Sketch.json", "{\"tool_id\": \"TOL-002\", \"name\": \"Sketch\",}")]),
+        ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var index = NearestIDs(lib)
+        let followOn = FollowOn(lib)
         for (ei, e) in lib.entities.enumerated() {
             var seen = Set<String>()
             var counts: [String: Int] = [:]
-            for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil { counts[r.id.key, default: 0] += 1 }
+            var ranges: [String: [Reference]] = [:]
             for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil {
+                if let range = r.range { ranges[range, default: []].append(r) } else { counts[r.id.key, default: 0] += 1 }
+            }
+            for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil {
+                if let range = r.range {
+                    guard seen.insert("range:" + range).inserted, let members = ranges[range] else { continue }
+                    if let d = IDRangeReport.diagnostic(info, lib: lib, range: range, undeclared: members.map(\.id), at: r.location) { out.append(d) }
+                    continue
+                }
                 guard seen.insert(r.id.key).inserted else { continue }
+                if let b = lib.broken[r.id.key] {
+                    out.append(b.diagnostic(rule: info, reference: r.id.written, at: r.location))
+                    continue
+                }
                 let kind = lib.config.kinds[r.id.kind].name
                 var msg = "dangling reference: no \(kind) has the ID '\(r.id.written)' (field '\(r.field)')"
                 if let n = counts[r.id.key], n > 1 { msg += "; referenced \(n) times here" }
-                out.append(info.diagnostic(msg, at: r.location, hint: index.hint(for: r.id)))
+                out.append(info.diagnostic(msg, at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
+                                           hint: index.hint(for: r.id)))
             }
         }
         return out
@@ -52,7 +77,7 @@ struct NearestIDs {
     }
 
     mutating func hint(for id: ParsedID) -> String? {
-        guard !id.legacy, let dash = id.key.lastIndex(of: "-") else { return nil }
+        guard !id.legacy, id.number.count <= 12, let dash = id.key.lastIndex(of: "-") else { return nil }
         let base = id.key[..<dash]
         var found: [(Int, String)] = []
         for v in NearestIDs.variants(id.number) {

@@ -6,7 +6,9 @@ enum IncompleteHierarchy {
         explanation: """
         The configured `hierarchy` (by default workflow -> milestone -> task -> step) is a chain: each
         workflow needs milestones, each milestone tasks, each task steps. A link in either direction counts
-        (a workflow listing a milestone, or the milestone naming the workflow).
+        (a workflow listing a milestone, or the milestone naming the workflow). Inactive entities (a status
+        listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
+        whose child links all dangle gets the dangling-reference error instead.
         """,
         triggering: [RuleExample([("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json", "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}")])],
         nonTriggering: [RuleExample([
@@ -19,8 +21,10 @@ enum IncompleteHierarchy {
     static func check(_ lib: Library) -> [Diagnostic] {
         let h = lib.config.hierarchy, edges = lib.hierarchy
         var out: [Diagnostic] = []
+        let followOn = FollowOn(lib)
         for ei in lib.entities.indices {
-            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l + 1 < h.count, !edges.hasChild(ei) else { continue }
+            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l + 1 < h.count, !edges.hasChild(ei),
+                  !lib.config.isInactive(status: lib.entities[ei].status), !followOn.hasDanglingLink(entity: ei, up: false) else { continue }
             let e = lib.entities[ei]
             out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' has no \(h[l + 1])s", at: e.location,
                                        hint: "link at least one \(h[l + 1]) to it"))

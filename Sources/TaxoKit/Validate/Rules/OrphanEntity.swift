@@ -6,6 +6,8 @@ enum OrphanEntity {
         explanation: """
         Below the top of the configured `hierarchy`, every entity should belong to a parent: a milestone to
         a workflow, a task to a milestone, a step to a task. An orphan is unreachable from any workflow.
+        Inactive entities (a status listed in `inactive_statuses`, by default deprecated, archived, retired)
+        are exempt, and an entity whose parent link dangles gets the dangling-reference error instead.
         """,
         triggering: [RuleExample([("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")])],
         nonTriggering: [RuleExample([
@@ -18,8 +20,10 @@ enum OrphanEntity {
     static func check(_ lib: Library) -> [Diagnostic] {
         let h = lib.config.hierarchy, edges = lib.hierarchy
         var out: [Diagnostic] = []
+        let followOn = FollowOn(lib)
         for ei in lib.entities.indices {
-            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0, !edges.hasParent(ei) else { continue }
+            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0, !edges.hasParent(ei),
+                  !lib.config.isInactive(status: lib.entities[ei].status), !followOn.hasDanglingLink(entity: ei, up: true) else { continue }
             let e = lib.entities[ei]
             out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' belongs to no \(h[l - 1])", at: e.location,
                                        hint: "link it from a \(h[l - 1])"))
