@@ -163,6 +163,8 @@ kinds:
     files: ["TASK_MANAGERS/PROMPTS/**/*.{md,json,yaml,yml}"]
     id_fields: [prompt_id, id, "Prompt ID"]
     name_fields: [name, title, "Prompt Name"]
+    # PMT-004_Video_Transcription.md is PMT-004 even without an ID header line (name from its first heading).
+    id_from_filename: true
 
 # The chain that `incomplete hierarchy` and `orphan entity` follow: each kind lists the next.
 hierarchy: [workflow, milestone, task, step]
@@ -177,6 +179,17 @@ documents:
   index:
     files: ["**/VIDEOS_INDEX.md", "**/README.md"]
     check_mentions: false
+
+# Headings and lead-in lines ending in ':' that hold one of these words announce IDs: the IDs in that
+# section (or in the list, table or code block after the lead-in) are proposals, used for next free
+# IDs and never reported as dangling.
+proposal_markers: ["next available", "available ids", "reserved", "planned", "future", "to be created", "proposed"]
+# Prefixes that are not IDs of this library (category codes, ticket keys): never reported.
+ignore_prefixes: []
+# Label and legacy-reference checks inside Markdown code blocks: skip (made-up examples) or check.
+code_blocks: skip
+# Entities whose status is one of these are exempt from the hierarchy rules.
+inactive_statuses: [deprecated, archived, retired]
 
 # Video IDs, as found in file names and text.
 video_pattern: "Video_[0-9]{2,4}"

@@ -70,3 +70,23 @@ public struct FileInventory: @unchecked Sendable {
         return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 }
+
+extension FileInventory {
+    /// Where a missing file has moved: the one live file of that name (case ignored), if there is exactly
+    /// one. Archived files (matched by `archive:`, or inside a folder whose name says archive or backup)
+    /// are never a file's new place.
+    public func movedFile(named path: String, config: Config) -> String? {
+        let name = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0).lowercased() } ?? path.lowercased()
+        guard let all = byName[name] else { return nil }
+        let live = all.filter { !FileInventory.isArchived($0, config: config) }
+        return live.count == 1 ? live[0] : nil
+    }
+
+    static func isArchived(_ path: String, config: Config) -> Bool {
+        if config.isArchived(path) { return true }
+        return path.split(separator: "/").dropLast().contains { seg in
+            let s = seg.lowercased()
+            return s.contains("archive") || s.contains("backup")
+        }
+    }
+}

@@ -22,8 +22,8 @@ enum Labels {
                 if u[j] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
                 j += 1
             }
-            guard j < u.count else { return nil }
-            return clean(u.string(i + 1, j))
+            guard j < u.count, let label = clean(u.string(i + 1, j)) else { return nil }
+            return isStatusRemark(label) ? nil : label
         }
         // "ID: label" or "ID – label" only when the ID opens the text.
         let opening = (0..<start).allSatisfy { let c = u[$0]; return c == 32 || c == 96 || c == 42 || c == 45 || c == 91 || c == 9 }
@@ -33,6 +33,10 @@ enum Labels {
             sepEnd = i + 1
         } else if i + 2 < u.count, u[i] == 0xE2, u[i + 1] == 0x80, u[i + 2] == 0x93 || u[i + 2] == 0x94 { sepEnd = i + 3 }
         guard sepEnd > 0 else { return nil }
+        // A bold description after the colon (`TOL-001: **Used for mockups**`) is not a name.
+        var b = sepEnd
+        while b < u.count, u[b] == 32 { b += 1 }
+        if b + 1 < u.count, u[b] == 42, u[b + 1] == 42 { return nil }
         var end2 = u.count
         var k = sepEnd
         while k < u.count {
@@ -40,6 +44,21 @@ enum Labels {
             k += 1
         }
         return clean(u.string(sepEnd, end2))
+    }
+
+    /// Parenthesised remarks about an entity's state, not its name: `(Deprecated)`, `(missing)`, `(In Progress)`.
+    static let statusRemarks: Set<String> = [
+        "deprecated", "missing", "inprogress", "archived", "retired", "removed", "obsolete", "legacy", "new", "todo", "tbd",
+        "planned", "proposed", "pending", "done", "complete", "completed", "draft", "active", "inactive", "wip", "blocked",
+        "notfound", "doesnotexist", "notcreated", "notyetcreated", "exists", "existing", "na", "optional", "required",
+        "placeholder", "reserved", "future", "renamed", "moved", "merged", "duplicate", "unknown", "verified", "unverified",
+    ]
+
+    static func isStatusRemark(_ label: String) -> Bool {
+        let n = normalized(label)
+        if statusRemarks.contains(n) { return true }
+        // "deprecated 2025-01", "missing in library"
+        return ["deprecated", "missing", "archived", "retired", "removed", "renamed", "notfound"].contains { n.hasPrefix($0) && label.count <= 40 }
     }
 
     static func clean(_ s: String) -> String? {

@@ -99,6 +99,17 @@ struct RecordExtractor {
         return e
     }
 
+    /// Reports each part of a department link's value that names no department.
+    mutating func checkDepartmentValue(_ s: String, at offset: Int) {
+        for part in s.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            let v = part.trimmingSpaces()
+            guard !v.isEmpty, grammar.canonicalDepartment(v) == nil, !grammar.departmentNames.contains(v.lowercased()) else { continue }
+            diagnostics.append(UnknownDepartment.info.diagnostic(
+                "'\(v)' is not a department code, alias or name", at: file.location(offset),
+                hint: NearMiss.hint(for: v, in: grammar.departmentCodes) ?? "declare it under 'departments:' in taxonomy.yaml"))
+        }
+    }
+
     static let descriptionFields = ["description", "purpose", "objective", "summary", "detail"]
     static let descriptionKeys = descriptionFields.map(FieldKey.normalize)
     static let departmentFields = ["department", "primary_department"].map(FieldKey.normalize)
@@ -202,6 +213,11 @@ struct RecordExtractor {
         // Several IDs joined in one string of a named field.
         if tokens.count >= 2, case .key? = path.last, CommaJoinedIDs.onlyIDs(s, tokens: tokens) {
             diagnostics.append(CommaJoinedIDs.diagnostic(field: field(), at: file.location(offset)))
+        }
+        // A department link: a declared code or alias, a department's name, or a DPT ID.
+        if !found, let link, kind.links[link].target == "department", !grammar.departmentCodes.isEmpty {
+            checkDepartmentValue(s, at: offset)
+            return
         }
         // A typed link field whose value is ID-shaped but not a known ID: say what is wrong with it.
         if !found, link != nil {

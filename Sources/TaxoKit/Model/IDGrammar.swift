@@ -48,6 +48,8 @@ public struct IDGrammar: Sendable {
     public let kinds: [Kind]
     let prefixToKind: [String: Int]
     let departmentCanonical: [String: String]
+    /// Department names, lower-cased (a department link may name one).
+    let departmentNames: Set<String>
     public let allPrefixes: [String]
     /// Sorted-letter signatures of known prefixes, for spotting transposed typos (`TKS` for `TSK`).
     let anagramToPrefix: [String: String]
@@ -67,6 +69,7 @@ public struct IDGrammar: Sendable {
             for a in dep.aliases where d[a] == nil { d[a] = dep.code }
         }
         departmentCanonical = d
+        departmentNames = Set(config.departments.map { $0.name.lowercased() })
         allPrefixes = p.keys.sorted()
         var an: [String: String] = [:]
         for pre in allPrefixes { an[String(pre.sorted())] = an[String(pre.sorted())] ?? pre }

@@ -20,6 +20,8 @@ public struct Library: Sendable {
     public let inventory: FileInventory
     /// Rows of the CSV master lists, matched to files and entities.
     public let masterRows: [MasterRow]
+    /// Legacy keys that only a master list gives to an entity (its ID column for an entity declaring another ID).
+    public let masterListKeys: Set<String>
     /// Keys that files which do not parse appear to declare -> the first such file.
     public let broken: [String: BrokenDeclarationSite]
     /// Parents and children along the configured hierarchy (made on first use, by the rules that need it
@@ -79,6 +81,7 @@ public enum Resolver {
         let masterRows = MasterRows.match(config: config, grammar: grammar, files: files, entities: entities,
                                           table: table, inventory: inventory)
         // A master list's IDs for an entity that declares another one are old IDs of that entity.
+        var masterListKeys = Set<String>()
         for row in masterRows {
             guard let e = row.entity, row.file != nil || row.movedTo != nil else { continue }
             for raw in [row.id, row.currentID].compactMap({ $0 }) {
@@ -87,7 +90,10 @@ public enum Resolver {
                 case .valid(let p), .legacy(let p): key = p.key
                 default: key = ParsedID.legacyKey(raw)
                 }
-                if key != entities[e].id?.key, table[key] == nil, aliases[key]?.contains(e) != true { aliases[key, default: []].append(e) }
+                if key != entities[e].id?.key, table[key] == nil, aliases[key]?.contains(e) != true {
+                    if aliases[key] == nil { masterListKeys.insert(key) }
+                    aliases[key, default: []].append(e)
+                }
             }
         }
         var scopes: [String: Set<String>] = [:]
@@ -119,6 +125,6 @@ public enum Resolver {
         }
         return Library(config: config, grammar: grammar, files: files, entities: entities, documents: documents,
                        table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets, inventory: inventory,
-                       masterRows: masterRows, broken: broken)
+                       masterRows: masterRows, masterListKeys: masterListKeys, broken: broken)
     }
 }

@@ -15,7 +15,12 @@ public struct MasterRow: Sendable {
     /// Where the row's file is now, when it is missing at the path the row gives but its name is unique.
     public var movedTo: String?
 
+    /// The column of the row's path cell (1 when the list has no path column).
+    public var pathColumn: Int = 1
+
     public var location: SourceLocation { SourceLocation(file: csv, line: line, column: 1) }
+    /// Where the row's path cell is.
+    public var pathLocation: SourceLocation { SourceLocation(file: csv, line: line, column: pathColumn) }
 }
 
 enum MasterRows {
@@ -33,7 +38,7 @@ enum MasterRows {
             guard let idc = t.column(m.idColumn) else { continue }
             let nc = m.nameColumn.flatMap(t.column), pc = m.pathColumn.flatMap(t.column), cc = m.currentIDColumn.flatMap(t.column)
             let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
-            for (line, cells) in t.rows {
+            for (rowIndex, (line, cells)) in t.rows.enumerated() {
                 func cell(_ i: Int?) -> String? {
                     guard let i, i < cells.count else { return nil }
                     let v = cells[i].trimmingSpaces()
@@ -41,12 +46,10 @@ enum MasterRows {
                 }
                 guard let id = cell(idc) else { continue }
                 var row = MasterRow(list: mi, csv: f.path, line: line, id: id, name: cell(nc), path: cell(pc), currentID: cell(cc))
+                if let pc { row.pathColumn = t.column(row: rowIndex, cell: pc) }
                 if let p = row.path {
                     row.file = locate(p, prefix: m.pathPrefix, dir: dir, inventory: inventory)
-                    if row.file == nil {
-                        let name = p.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0).lowercased() } ?? p
-                        if let c = inventory.byName[name], c.count == 1 { row.movedTo = c[0] }
-                    }
+                    if row.file == nil { row.movedTo = inventory.movedFile(named: p, config: config) }
                 }
                 if let file = row.file ?? row.movedTo {
                     row.entity = byFile[file]?.first { kind == nil || entities[$0].kind == kind }

@@ -6,18 +6,34 @@ enum AlternateSpelling {
         explanation: """
         Alternate prefixes (`TOOL-` for `TOL-`), department aliases (`AI` for `AID`) and other digit counts
         (`TOL-0013` for `TOL-013`) resolve to the same entity. Writing the target's own ID keeps searches
-        and reports exact.
+        and reports exact. Not noted: a reference whose text also holds the canonical spelling
+        (`"MLT-2" (should be "MLT-002")`), text that documents the prefix itself (`RESP-### is now RSP-###`),
+        and the IDs inside a range beyond its first written end.
         """,
         triggering: [RuleExample([Ex.tool("TOL-013", "Auth0"), Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOOL-013 (Auth0)\"]")])],
         nonTriggering: [RuleExample([Ex.tool("TOL-013", "Auth0"), Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOL-013 (Auth0)\"]")])])
+
+    /// Whether the reference's text already gives the canonical spelling, or documents the prefix itself.
+    static func documentsSpelling(_ r: Reference, canonical: ParsedID, lib: Library) -> Bool {
+        let raw = r.raw
+        if raw.contains(canonical.written) { return true }
+        let main = lib.config.kinds[canonical.kind].prefix
+        for p in Set([main, r.id.prefix]) {
+            for tail in ["-#", "-X", "-N", "-{", "-<", "-*"] where raw.contains(p + tail) { return true }
+        }
+        return false
+    }
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
         // References resolved through an older ID are the legacy rule's.
         let legacy = Set(lib.legacyTargets.map { $0.entity << 32 | $0.reference })
         for (ei, e) in lib.entities.enumerated() {
+            var ranges = Set<String>()
             for (ri, r) in e.references.enumerated() where !legacy.contains(ei << 32 | ri) {
                 guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written else { continue }
+                if let range = r.range, !ranges.insert(range).inserted { continue }
+                if documentsSpelling(r, canonical: target, lib: lib) { continue }
                 out.append(info.diagnostic("'\(r.id.written)' refers to \(target.written)", at: r.location,
                                            hint: "write '\(target.written)'"))
             }

@@ -7,8 +7,9 @@ enum BrokenLink {
         Every relative link and image of every Markdown file is resolved against the file's folder (a
         leading `/`, or a prefix listed in `link_root_aliases` such as `ENTITIES/`, means the library root).
         When the target is missing, the hint says whether it exists with other letter case (which breaks on
-        case-sensitive systems and in git) or where a file of the same name now is, as a relative path.
-        Web links are not checked.
+        case-sensitive systems and in git) or where a file of the same name now is, as a relative path: only
+        when that name is unique among the files that are not archived, and never a file inside an archive
+        or backup folder (a moved `README.md` is not one of the many others). Web links are not checked.
         """,
         triggering: [RuleExample([
             ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee [the gap](Gap/video_024_gap.md) and [moved](Old/Report.md).\n"),
@@ -44,8 +45,12 @@ enum BrokenLink {
                     resolved[key] = target
                 }
                 switch target {
-                case .external, .outside:
+                case .external:
                     continue
+                case .outside:
+                    out.append(LinkOutsideLibrary.info.diagnostic(
+                        "link '\(link.destination)' climbs above the library root", at: link.location,
+                        hint: "link to a file inside the library, or write a web link"))
                 case .absolute:
                     out.append(AbsolutePathLink.info.diagnostic("link to an absolute path '\(link.destination)' only works on one machine",
                                                                at: link.location, hint: "link relative to this file instead"))
@@ -72,12 +77,26 @@ enum BrokenLink {
         if let actual = lib.inventory.lowercased[target.lowercased()] {
             return "'\(LinkTarget.relative(actual, from: dir))' exists with different letter case"
         }
-        let name = target.split(separator: "/").last.map { String($0).lowercased() } ?? target.lowercased()
-        if let moved = lib.inventory.byName[name], !moved.isEmpty {
-            return "a file of this name is at '\(LinkTarget.relative(moved.sorted()[0], from: dir))'"
+        if let moved = lib.inventory.movedFile(named: target, config: lib.config) {
+            return "a file of this name is at '\(LinkTarget.relative(moved, from: dir))'"
         }
         return nil
     }
+}
+
+/// TAX0404: a relative link that climbs above the library root.
+enum LinkOutsideLibrary {
+    static let info = RuleInfo(
+        code: "TAX0404", name: "link-outside-library", family: "links", severity: .warning,
+        summary: "A relative link climbs above the library root.",
+        explanation: """
+        A link such as `../../../../Other/notes.md` that leaves the folder holding `taxonomy.yaml` points at
+        something taxo cannot see and that a clone of the library may not have. Link to a file inside the
+        library, or use a web link.
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../../Plan.md).\n")])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../TALENTS/Plan.md).\n"),
+                                     ("TALENTS/Plan.md", "# Plan\n")])])
 }
 
 /// TAX0402: a link to a heading that does not exist.

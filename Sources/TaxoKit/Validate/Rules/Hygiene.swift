@@ -163,7 +163,9 @@ enum TableCellCount {
         summary: "A Markdown table row has a different number of cells than the header.",
         explanation: """
         A row with a missing or extra `|` shifts every later cell into the wrong column (a Duration under
-        Channel URL). Renderers silently drop or pad cells, so the error survives review.
+        Channel URL). Renderers silently drop or pad cells, so the error survives review. When the header
+        and the delimiter row disagree, the table does not render at all: that is one warning, at the
+        header, saying which cell count the rest of the table has.
         """,
         triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md", "# Index\n\n| Video | Title | Duration |\n|---|---|---|\n| Video_003 | Kimi | 14:31 | extra |\n")])],
         nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md", "# Index\n\n| Video | Title | Duration |\n|---|---|---|\n| Video_003 | Kimi `a|b` | 14:31 |\n")])])
@@ -203,6 +205,22 @@ enum TableCellCount {
         return false
     }
 
+    /// The one warning of a table whose header and delimiter row have different cell counts.
+    static func headerMismatch(width: Int, delimiter: Int, rows: [Int], at loc: SourceLocation) -> Diagnostic {
+        let rowsAgree = !rows.isEmpty && rows.allSatisfy { $0 == delimiter }
+        var message = "this table does not render: the header has \(width) cells, the delimiter row \(delimiter)"
+        if rowsAgree { message = "this table does not render: the header has \(width) cells, the delimiter row and rows \(delimiter)" }
+        let target = rowsAgree || rows.isEmpty ? delimiter : width
+        let hint: String
+        if target == delimiter {
+            hint = width < delimiter ? "add the missing header cell\(delimiter - width == 1 ? "" : "s")"
+                : "remove the extra header cell\(width - delimiter == 1 ? "" : "s") or escape '|' as '\\|'"
+        } else {
+            hint = "give the delimiter row \(width) cells"
+        }
+        return info.diagnostic(message, at: loc, hint: hint)
+    }
+
     static func check(_ file: SourceFile, skip: [Bool]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let n = file.lines.lineCount
@@ -217,8 +235,16 @@ enum TableCellCount {
             guard l + 1 < skip.count, !skip[l], !skip[l + 1] else { continue }
             let head = line(l)
             guard startsWithBar(head), isSeparator(line(l + 1)) else { continue }
-            let width = cells(head)
+            let width = cells(head), delimiter = cells(line(l + 1))
             var r = l + 2
+            if width != delimiter {
+                // Header and delimiter row disagree: the table does not render at all. One warning, at the header.
+                var rows: [Int] = []
+                while r <= n, r < skip.count, !skip[r], startsWithBar(line(r)) { rows.append(cells(line(r))); r += 1 }
+                out.append(headerMismatch(width: width, delimiter: delimiter, rows: rows, at: file.location(line: l)))
+                l = r - 1
+                continue
+            }
             while r <= n, r < skip.count, !skip[r] {
                 let row = line(r)
                 guard startsWithBar(row) else { break }

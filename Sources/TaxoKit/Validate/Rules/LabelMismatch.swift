@@ -7,7 +7,10 @@ enum LabelMismatch {
         References often carry the target's name: `TOL-001 (99designs)`, `WF-AI-001: Develop and Deploy`.
         When the label does not match the target's name (case, punctuation and small words ignored; one
         containing the other counts as a match), either the ID or the label is wrong: `TOL-001 (Browse AI)`
-        where TOL-001 is 99designs.
+        where TOL-001 is 99designs. Not labels: parenthesised remarks about the entity's state
+        (`(Deprecated)`, `(missing)`, `(In Progress)`) and a bold description after a colon. Inside Markdown
+        code blocks (made-up examples in prompts and guides) the rule is silent unless `code_blocks: check`
+        is configured.
         """,
         triggering: [RuleExample([Ex.tool("TOL-001", "99designs"), Ex.tool("TOL-002", "Figma", extra: "\"alternatives\": [\"TOL-001 (Browse AI)\"]")])],
         nonTriggering: [RuleExample([Ex.tool("TOL-001", "99designs"), Ex.tool("TOL-002", "Figma", extra: "\"alternatives\": [\"TOL-001 (99Designs)\"]")])])
@@ -17,7 +20,8 @@ enum LabelMismatch {
         var cache: [String: Bool] = [:]
         for (ei, e) in lib.entities.enumerated() {
             for (ri, r) in e.references.enumerated() {
-                guard let label = r.label, let t = lib.targets[ei][ri], let name = lib.entities[t].name else { continue }
+                guard let label = r.label, let t = lib.targets[ei][ri], let name = lib.entities[t].name,
+                      !r.inCode || lib.config.checkCodeBlocks else { continue }
                 let key = label + "\u{1}" + name
                 let agrees: Bool
                 if let c = cache[key] { agrees = c } else { agrees = Labels.agrees(label, name); cache[key] = agrees }

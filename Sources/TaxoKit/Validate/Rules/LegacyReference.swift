@@ -7,6 +7,11 @@ enum LegacyReference {
         Entities keep answering to their older IDs: an inner ID that differs from the ID in the file name
         (with `id_from_filename`), the values of `legacy_id_fields`, and a master list's current-ID column.
         A reference by such an old ID resolves, but should name the canonical ID, which the message gives.
+        An ID that only a master list gives to an entity declaring another ID is called the master list's
+        ID for it; when the reference's label names a different entity, no rewrite is proposed (the ID or
+        the label is wrong, and only a person can tell which). When the target lives only in an archive, the
+        message says so. Inside Markdown code blocks (made-up examples) the rule is silent unless
+        `code_blocks: check` is configured.
         """,
         triggering: [RuleExample(example + [
             ("tasks/TST-073_Edit.json", "{\"template_id\": \"TST-073\", \"name\": \"Edit\", \"dependencies\": [\"Task-Template-101\"]}"),
@@ -34,10 +39,33 @@ enum LegacyReference {
         for (ei, ri) in lib.legacyTargets {
             guard let t = lib.targets[ei][ri] else { continue }
             let r = lib.entities[ei].references[ri], target = lib.entities[t]
-            out.append(info.diagnostic("'\(r.id.written)' is an old ID of \(lib.displayID(target)) ('\(target.name ?? "")')",
-                                       at: r.location, notes: [.init("\(lib.displayID(target)) is defined here", at: target.location)],
-                                       hint: "write '\(lib.displayID(target))'"))
+            if r.inCode && !lib.config.checkCodeBlocks { continue }
+            out.append(diagnostic(r, target: target, lib: lib))
         }
         return out
+    }
+
+    static func diagnostic(_ r: Reference, target: Entity, lib: Library) -> Diagnostic {
+        let id = lib.displayID(target)
+        let named = target.name.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+        let who = named.map { "\(id) (\($0))" } ?? id
+        let note = Diagnostic.Note("\(id) is defined here", at: target.location)
+        let labelDiffers = r.label.map { label in named.map { !Labels.agrees(label, $0) } ?? false } ?? false
+        let hint = labelDiffers ? "the label '\(r.label!)' names another entity than \(id): correct the ID or the label"
+            : "write '\(id)'"
+        if FileInventory.isArchived(target.file, config: lib.config) {
+            return info.diagnostic("'\(r.id.written)' refers to \(who), archived in \(target.file)", at: r.location, notes: [note],
+                                   hint: labelDiffers ? hint : "refer to a live entity, or restore \(id) from the archive")
+        }
+        if r.id.written.uppercased() == id.uppercased() || r.id.key == target.id?.key {
+            // Not an old ID of itself: the target's own ID did not parse, so only its alias resolves.
+            return info.diagnostic("'\(r.id.written)' resolves only through an old ID of the entity in \(target.file)",
+                                   at: r.location, notes: [note], hint: "correct the ID field of \(target.file)")
+        }
+        if lib.masterListKeys.contains(r.id.key), !target.legacyKeys.contains(r.id.key) {
+            return info.diagnostic("'\(r.id.written)' is the master list's ID for \(who)", at: r.location, notes: [note],
+                                   hint: labelDiffers ? hint : "write '\(id)', or make the master list and the file agree")
+        }
+        return info.diagnostic("'\(r.id.written)' is an old ID of \(who)", at: r.location, notes: [note], hint: hint)
     }
 }

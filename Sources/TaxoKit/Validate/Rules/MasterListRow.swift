@@ -12,6 +12,21 @@ enum MasterListRowMissingFile {
         nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n"))])
 }
 
+extension MasterListRowMissingFile {
+    /// The live entity of the list's kind that declares the row's ID, if one does.
+    static func declaringEntity(_ row: MasterRow, lib: Library) -> Int? {
+        let kind = lib.config.kinds.firstIndex { $0.name == lib.config.masterLists[row.list].kind }
+        let key: String
+        switch lib.grammar.check(row.id) {
+        case .valid(let p), .legacy(let p): key = p.key
+        default: return nil
+        }
+        return (lib.table[key] ?? lib.aliases[key] ?? []).first { e in
+            (kind == nil || lib.entities[e].kind == kind) && !FileInventory.isArchived(lib.entities[e].file, config: lib.config)
+        }
+    }
+}
+
 enum MasterListFileWithoutRow {
     static let info = RuleInfo(
         code: "TAX0602", name: "file-without-master-row", family: "master-lists", severity: .warning,
@@ -43,11 +58,19 @@ enum MasterListDisagreement {
             if let f = row.file ?? row.movedTo { known.insert(f) }
             if let e = row.entity { known.insert(lib.entities[e].file) }
             if let p = row.path, row.file == nil {
-                let name = p.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? p
+                var message = "\(row.id): master list names '\(p)', which does not exist"
+                var notes: [Diagnostic.Note] = []
                 var hint = "create the file, or correct or remove the row"
-                if let moved = row.movedTo ?? lib.inventory.byName[name.lowercased()]?.first { hint = "a file of this name is at '\(moved)'; update the row" }
-                out.append(MasterListRowMissingFile.info.diagnostic("\(row.id): master list names '\(p)', which does not exist",
-                                                                  at: row.location, hint: hint))
+                if let moved = row.movedTo ?? lib.inventory.movedFile(named: p, config: lib.config) {
+                    hint = "a file of this name is at '\(moved)'; update the row"
+                } else if let declared = MasterListRowMissingFile.declaringEntity(row, lib: lib) {
+                    // The row's ID is declared by a file of another name: the path is stale, not the file missing.
+                    let e = lib.entities[declared]
+                    message += "; \(lib.displayID(e)) is declared by '\(e.file)'"
+                    notes.append(.init("\(lib.displayID(e)) is defined here", at: e.location))
+                    hint = "update the row's path to '\(e.file)'"
+                }
+                out.append(MasterListRowMissingFile.info.diagnostic(message, at: row.pathLocation, notes: notes, hint: hint))
             }
             guard let ei = row.entity, row.file != nil || row.movedTo != nil || lib.entities[ei].id?.written == row.id else { continue }
             let e = lib.entities[ei]
