@@ -162,6 +162,10 @@ struct RecordExtractor {
         for c in s.utf8 {
             if c == 45 { dash = true } else if c == 95 { underscore = true } else if c >= 65 && c <= 90 { upper = true }
         }
+        if !dash, let link, kind.links[link].target == "department", !grammar.departmentCodes.isEmpty {
+            checkDepartmentValue(s, at: offset)
+            return
+        }
         guard dash || underscore else { return }
         if upper {
             var str0 = s

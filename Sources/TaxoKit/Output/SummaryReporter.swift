@@ -10,7 +10,8 @@ public enum SummaryReporter {
             let folder = d.location.map { $0.file.split(separator: "/").dropLast().prefix(depth).joined(separator: "/") } ?? ""
             byFolder[folder.isEmpty ? "." : folder, default: [:]][d.severity, default: 0] += 1
         }
-        var out = "Findings by rule\n\n"
+        var out = rootCauses(diags)
+        out += "Findings by rule\n\n"
         out += "  count  severity  code     rule\n"
         for (code, (sev, n)) in byRule.sorted(by: { $0.value.1 != $1.value.1 ? $0.value.1 > $1.value.1 : $0.key < $1.key }) {
             let name = RuleRegistry.rule(code)?.name ?? "configuration"
@@ -23,6 +24,19 @@ public enum SummaryReporter {
             out += pad(String(e), 7, left: true) + "  " + pad(String(w), 8, left: true) + "  " + pad(String(n), 5, left: true) + "  " + f + "\n"
         }
         return out
+    }
+
+    /// Files that do not parse and IDs declared twice come first: each hides or causes other findings.
+    static func rootCauses(_ diags: [Diagnostic]) -> String {
+        let malformed = diags.filter { $0.code == MalformedFile.info.code }
+        let duplicates = diags.filter { $0.code == DuplicateID.info.code }
+        guard !malformed.isEmpty || !duplicates.isEmpty else { return "" }
+        var out = "Root causes (fix these first: each hides or causes other findings)\n\n"
+        for d in malformed + duplicates {
+            let loc = d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-"
+            out += "  \(d.code)  \(loc)  \(d.message)\n"
+        }
+        return out + "\n"
     }
 
     static func pad(_ s: String, _ n: Int, left: Bool = false) -> String {

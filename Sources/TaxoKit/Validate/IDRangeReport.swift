@@ -15,7 +15,7 @@ enum IDRangeReport {
         if missing.count > listed { list += ", ..." }
         let message = missing.count == total
             ? "none of the \(total) IDs in \(range) is declared"
-            : "\(missing.count) of \(total) IDs in \(range) are not declared: \(list)"
+            : "\(missing.count) of \(total) IDs in \(range) \(missing.count == 1 ? "is" : "are") not declared: \(list)"
         return rule.diagnostic(message, at: location,
                                hint: "create the missing \(kind)s, narrow the range, or announce it under a heading such as 'Reserved IDs'")
     }

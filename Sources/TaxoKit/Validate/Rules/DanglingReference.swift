@@ -18,8 +18,6 @@ enum DanglingReference {
         ],
         nonTriggering: [
             RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]"), Ex.tool("TOL-002", "Sketch")]),
-            RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]"),
-                         ("LIBRARIES/LBS_003_Tools/TOL-002_Sketch.json", "{\"tool_id\": \"TOL-002\", \"name\": \"Sketch\",}")]),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
