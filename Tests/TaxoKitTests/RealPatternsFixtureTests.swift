@@ -64,6 +64,10 @@ import Testing
         let doc = try #require(r.library.documents.first { $0.path.hasSuffix("Plan.md") })
         let proposed = Set(doc.mentions.filter(\.isProposal).map(\.id.written))
         #expect(proposed == ["TOL-050", "ACT-100", "ACT-101", "ACT-102", "ACT-103", "ACT-104", "ACT-105", "TOL-051", "TOL-060"])
+        // Announced IDs are taken: the next free action ID comes after the announced range.
+        var alloc = IDAllocator(library: r.library)
+        let action = try #require(r.library.config.kinds.firstIndex { $0.name == "action" })
+        #expect(alloc.next(kind: action, department: nil) == "ACT-106")
     }
 
     @Test func markdownEntitiesAreNamedByTheirFile() throws {

@@ -277,6 +277,15 @@ struct IDAllocator {
             let k = IDAllocator.key(p.kind, p.canonicalDepartment ?? p.department)
             used[k] = max(used[k] ?? 0, n)
         }
+        // IDs announced in documents (proposals, reserved and planned IDs) are taken too; video-scoped
+        // kinds restart per video and do not count.
+        for d in library.documents {
+            for m in d.mentions where m.isProposal && !m.id.legacy && !library.config.kinds[m.id.kind].scoped {
+                guard let n = Int(m.id.number) else { continue }
+                let k = IDAllocator.key(m.id.kind, m.id.canonicalDepartment ?? m.id.department)
+                used[k] = max(used[k] ?? 0, n)
+            }
+        }
     }
 
     static func key(_ kind: Int, _ dept: String?) -> String { "\(kind)|\(dept ?? "")" }
