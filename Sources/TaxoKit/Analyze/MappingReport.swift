@@ -89,7 +89,7 @@ public struct MappingReport {
         var integration: [[String: Any]] = []
         let docs = lib.documents.filter { $0.video == video }
         var proposed: [String: (ParsedID, String?)] = [:]
-        for d in docs { for m in d.mentions where !lib.config.kinds[m.id.kind].scoped || m.declaresScope {
+        for d in docs { for m in d.mentions where !lib.isScoped(m, in: d) || m.declaresScope {
             if proposed[m.id.key] == nil { proposed[m.id.key] = (m.id, m.label) }
         } }
         for (_, (id, lbl)) in proposed.sorted(by: { $0.key < $1.key }) {

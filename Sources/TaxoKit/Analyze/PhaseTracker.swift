@@ -44,11 +44,30 @@ public struct PhaseTracker {
     public let videos: [Video]
     public let phases: [Phase]
 
+    /// Videos named by files that match a phase's artifact pattern (any extension the pattern gives).
+    static func videosFromArtifacts(_ lib: Library) -> Set<String> {
+        guard let re = try? NSRegularExpression(pattern: lib.config.videoPattern) else { return [] }
+        let patterns = lib.config.phases.flatMap(\.artifacts).filter { !$0.hasSuffix(".md") }
+        guard !patterns.isEmpty else { return [] }
+        var out = Set<String>()
+        for f in lib.inventory.files {
+            guard let name = f.split(separator: "/").last, name.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { continue }
+            for v in VideoIDs.find(in: String(name), re) {
+                if patterns.contains(where: { p in VideoIDs.spellings(v).contains { p.replacingAll("{video}", with: $0) == f } }) {
+                    out.insert(v)
+                }
+            }
+        }
+        return out
+    }
+
     public init(result: CompileResult) {
         let lib = result.library
         phases = lib.config.phases
         var ids = Set(lib.documents.compactMap(\.video))
         for e in lib.entities { ids.formUnion(e.videos) }
+        // Videos whose only artifact is not Markdown (a transcript kept as `Video_027.json`).
+        ids.formUnion(PhaseTracker.videosFromArtifacts(lib))
         var errorFiles = Set<String>()
         for d in result.diagnostics where d.severity == .error { if let f = d.location?.file { errorFiles.insert(f) } }
         var byVideo: [String: [Int]] = [:]
@@ -62,7 +81,10 @@ public struct PhaseTracker {
         for v in ids.sorted() {
             var statuses: [PhaseStatus] = []
             for p in lib.config.phases {
-                let arts = p.artifacts.map { $0.replacingAll("{video}", with: v) }.filter { lib.inventory.kind(of: $0) == .file }
+                // `Video_19_Gap_Analysis.md` is Video_019's too: every spelling of the number is tried.
+                let arts = p.artifacts.compactMap { pattern in
+                    VideoIDs.spellings(v).map { pattern.replacingAll("{video}", with: $0) }.first { lib.inventory.kind(of: $0) == .file }
+                }
                 let ents = p.integrationFields.isEmpty ? [] : (byVideo[v] ?? [])
                 var state: State
                 if arts.isEmpty && ents.isEmpty {

@@ -12,7 +12,7 @@ public final class ExtractionCache: @unchecked Sendable {
     static let magic = Array("TAXOCACHE".utf8)
     static let trailerMagic = Array("TAXOEND.".utf8)
     static let trailerLength = 16
-    static let formatVersion: UInt64 = 6
+    static let formatVersion: UInt64 = 7
 
     struct Entry {
         var hash: String

@@ -28,7 +28,7 @@ extension BinaryWriter {
         optString(e.description)
         uint(UInt64(e.aliases.count)); for a in e.aliases { string(a) }
         uint(UInt64(e.videos.count)); for v in e.videos { string(v) }
-        optString(e.status)
+        optString(e.status); int(e.inlineChildren)
     }
 
     mutating func document(_ d: Document) {
@@ -125,6 +125,7 @@ extension BinaryReader {
         for _ in 0..<(try count()) { e.aliases.append(try string()) }
         for _ in 0..<(try count()) { e.videos.append(try string()) }
         e.status = try optString()
+        e.inlineChildren = try int()
         return e
     }
 

@@ -96,10 +96,11 @@ public enum ConfigLoader {
                               "proposal_markers", "ignore_prefixes", "code_blocks", "inactive_statuses"]
         static let kindKeys = ["prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
                                "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
-                               "id_from_filename", "links", "scoped"]
+                               "id_from_filename", "links", "scoped", "segments", "legacy_case", "file_kind",
+                               "free_text_references", "children", "embedded"]
         static let masterKeys = ["files", "kind", "id_column", "name_column", "path_column", "current_id_column", "path_prefix"]
-        static let linkKeys = ["target", "many", "acyclic"]
-        static let docKeys = ["files", "scope_heading", "check_mentions"]
+        static let linkKeys = ["target", "many", "acyclic", "local", "by"]
+        static let docKeys = ["files", "scope_heading", "check_mentions", "free_text_references", "scoped_prefixes"]
 
         mutating func read() -> Config? {
             let root: Node
@@ -183,10 +184,17 @@ public enum ConfigLoader {
             if let ds = root["documents"] {
                 for m in ds.members ?? [] {
                     checkKeys(m.node, allowed: Reader.docKeys, context: "document type \(m.key)")
-                    documents.append(DocumentType(
+                    var doc = DocumentType(
                         name: m.key, files: globs(m.node["files"], what: "files of \(m.key)"),
                         scopeHeading: m.node["scope_heading"]?.string,
-                        checkMentions: bool(m.node["check_mentions"], what: "check_mentions", default: true)))
+                        checkMentions: bool(m.node["check_mentions"], what: "check_mentions", default: true))
+                    doc.freeTextReferences = bool(m.node["free_text_references"], what: "free_text_references", default: true)
+                    doc.scopedPrefixes = strings(m.node["scoped_prefixes"], what: "scoped_prefixes")
+                    for p in doc.scopedPrefixes where seenPrefixes[p] == nil {
+                        error("scoped prefix '\(p)' of document type \(m.key) is no kind's prefix", at: m.node["scoped_prefixes"]!.offset,
+                              hint: NearMiss.hint(for: p, in: seenPrefixes.keys.sorted()))
+                    }
+                    documents.append(doc)
                 }
             }
 
@@ -315,34 +323,78 @@ public enum ConfigLoader {
                     guard let path = FieldPath(lm.key) else { error("invalid field path '\(lm.key)'", at: lm.keyOffset); continue }
                     var target: String?
                     var many = lm.key.contains("[]")
-                    var acyclic = false
+                    var acyclic = false, local = false, byPath = false
                     if let s = lm.node.string { target = s; targets.append((s, lm.node.offset)) } else if lm.node.members != nil {
                         checkKeys(lm.node, allowed: Reader.linkKeys, context: "link \(lm.key)")
                         if let t = lm.node["target"]?.string { target = t; targets.append((t, lm.node["target"]!.offset)) }
                         many = bool(lm.node["many"], what: "many", default: many)
                         acyclic = bool(lm.node["acyclic"], what: "acyclic", default: false)
+                        local = bool(lm.node["local"], what: "local", default: false)
+                        if let by = lm.node["by"] {
+                            switch by.string {
+                            case "id": byPath = false
+                            case "path": byPath = true
+                            default: error("by must be 'id' (the default) or 'path'", at: by.offset,
+                                           hint: NearMiss.hint(for: by.string ?? "", in: ["id", "path"]))
+                            }
+                        }
                     }
                     guard let target else { error("link \(lm.key) needs a target kind", at: lm.node.offset); continue }
-                    links.append(LinkField(path: path, target: target, many: many, acyclic: acyclic))
+                    var link = LinkField(path: path, target: target, many: many, acyclic: acyclic)
+                    (link.local, link.byPath) = (local, byPath)
+                    links.append(link)
                 }
             }
-            return Kind(name: m.key, prefix: prefix, alternatePrefixes: alt, department: dept,
-                        minDigits: max(1, digits), maxDigits: max(digits, maxDigits),
-                        files: globs(n["files"], what: "files of \(m.key)"), records: records,
-                        idFields: strings(n["id_fields"], what: "id_fields").nonEmpty ?? ["id"],
-                        nameFields: strings(n["name_fields"], what: "name_fields").nonEmpty ?? ["name"],
-                        legacyIdFields: strings(n["legacy_id_fields"], what: "legacy_id_fields"),
-                        legacyPatterns: legacyPatterns(n["legacy_patterns"]),
-                        idFromFilename: bool(n["id_from_filename"], what: "id_from_filename", default: false),
-                        links: links, scoped: bool(n["scoped"], what: "scoped", default: false))
+            var caseSensitive = false
+            if let lc = n["legacy_case"] {
+                switch lc.string {
+                case "sensitive": caseSensitive = true
+                case "insensitive": caseSensitive = false
+                default: error("legacy_case must be 'insensitive' (the default) or 'sensitive'", at: lc.offset,
+                               hint: NearMiss.hint(for: lc.string ?? "", in: ["insensitive", "sensitive"]))
+                }
+            }
+            var kind = Kind(name: m.key, prefix: prefix, alternatePrefixes: alt, department: dept,
+                            minDigits: max(1, digits), maxDigits: max(digits, maxDigits),
+                            files: globs(n["files"], what: "files of \(m.key)"), records: records,
+                            idFields: strings(n["id_fields"], what: "id_fields").nonEmpty ?? ["id"],
+                            nameFields: strings(n["name_fields"], what: "name_fields").nonEmpty ?? ["name"],
+                            legacyIdFields: strings(n["legacy_id_fields"], what: "legacy_id_fields"),
+                            legacyPatterns: legacyPatterns(n["legacy_patterns"], caseSensitive: caseSensitive),
+                            idFromFilename: bool(n["id_from_filename"], what: "id_from_filename", default: false),
+                            links: links, scoped: bool(n["scoped"], what: "scoped", default: false))
+            kind.legacyCaseSensitive = caseSensitive
+            if let sg = n["segments"] {
+                let v = int(sg, what: "segments", default: 1)
+                if (1...4).contains(v) { kind.segments = v } else { error("segments must be 1 to 4", at: sg.offset) }
+            }
+            if let fk = n["file_kind"] {
+                if let s = fk.string { kind.fileKind = s; targets.append((s, fk.offset)) } else { error("file_kind must be a kind name", at: fk.offset) }
+            }
+            kind.freeTextReferences = bool(n["free_text_references"], what: "free_text_references", default: true)
+            if let c = n["children"] {
+                if let s = c.string, let p = FieldPath(s) { kind.children = p } else { error("children must be a field path such as 'steps[]'", at: c.offset) }
+            }
+            if let em = n["embedded"] {
+                for item in em.array ?? [em] {
+                    guard item.members != nil else { error("each embedded source must be a mapping with files and records", at: item.offset); continue }
+                    checkKeys(item, allowed: ["files", "records"], context: "embedded records of \(m.key)")
+                    guard let r = item["records"]?.string, let path = FieldPath(r) else {
+                        error("embedded records need 'records', a field path such as 'milestones[]'", at: item.offset)
+                        continue
+                    }
+                    kind.embedded.append(EmbeddedRecords(files: globs(item["files"], what: "files of embedded records"), records: path))
+                }
+            }
+            return kind
         }
 
-        mutating func legacyPatterns(_ node: Node?) -> [LegacyPattern] {
+        mutating func legacyPatterns(_ node: Node?, caseSensitive: Bool = false) -> [LegacyPattern] {
             guard let node else { return [] }
             var out: [LegacyPattern] = []
             for item in node.array ?? [node] {
                 guard let s = item.string else { error("legacy_patterns must hold strings", at: item.offset); continue }
-                if let p = LegacyPattern(s) { out.append(p) } else {
+                if let p = LegacyPattern(s, caseSensitive: caseSensitive) { out.append(p) } else {
                     error("invalid legacy pattern '\(s)'", at: item.offset,
                           hint: "write literal text with {n} for the number and {a} for a letter segment, e.g. 'Task-Template-{n}'")
                 }

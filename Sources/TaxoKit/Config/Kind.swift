@@ -12,6 +12,18 @@ public struct LinkField: Sendable {
     public var many: Bool
     /// Links through this field must never form a cycle (parents, dependencies).
     public var acyclic: Bool
+    /// The IDs in this field are the record's own children, declared by it (`tasks[].task_id` inside a
+    /// workflow): not looked up in the library.
+    public var local: Bool = false
+    /// The field holds a file path (`../Workflows/X.json`), relative to the record's file: the link goes to
+    /// the entity that file declares.
+    public var byPath: Bool = false
+}
+
+/// Records of a kind kept inside other files (a project template's inline `milestones[]`).
+public struct EmbeddedRecords: Sendable {
+    public var files: [Glob]
+    public var records: FieldPath
 }
 
 /// One kind of entity, as the configuration declares it.
@@ -35,6 +47,19 @@ public struct Kind: Sendable {
     public var links: [LinkField]
     /// IDs of this kind restart in every video (`MLS-001`): mentions in a video's documents resolve in its scope first.
     public var scoped: Bool
+    /// How many department or category segments an ID may carry (`RESP-OPS-ACC-001`: 2).
+    public var segments: Int = 1
+    /// Legacy patterns compare letter case (`TASK-TEMPLATE-006` is not `Task-Template-006`).
+    public var legacyCaseSensitive = false
+    /// The kind of the file itself, when the file is a list of this kind's records (`CHT-001_Checklist.json`
+    /// holding `items[]`): the file is an entity of that kind, its ID from the file name.
+    public var fileKind: String?
+    /// Whether IDs in free text count as references; false: only typed link fields (and Markdown header lines).
+    public var freeTextReferences = true
+    /// Children written inline without IDs (`steps[]` of objects): they count for incomplete-hierarchy.
+    public var children: FieldPath?
+    /// Records of this kind inside other kinds' files.
+    public var embedded: [EmbeddedRecords] = []
 
     public var allPrefixes: [String] { [prefix] + alternatePrefixes }
 
@@ -65,6 +90,10 @@ public struct DocumentType: Sendable {
     public var scopeHeading: String?
     /// Whether dangling ID mentions in these documents are reported.
     public var checkMentions: Bool
+    /// Whether IDs in the text count as mentions; false: only header lines (front matter, bold keys).
+    public var freeTextReferences = true
+    /// Prefixes that are video-scoped in these documents (`STP-012` in a transcript is the video's step).
+    public var scopedPrefixes: [String] = []
 }
 
 /// An older ID spelling: literal text (compared without case), `{n}` digits, `{a}` capital letters.
@@ -72,9 +101,12 @@ public struct LegacyPattern: Sendable {
     enum Part: Sendable { case literal([UInt8]), digits, letters }
     let parts: [Part]
     public let text: String
+    /// Literal text must match with its letter case.
+    public let caseSensitive: Bool
 
-    public init?(_ text: String) {
+    public init?(_ text: String, caseSensitive: Bool = false) {
         self.text = text
+        self.caseSensitive = caseSensitive
         var parts: [Part] = []
         var lit: [UInt8] = []
         var rest = Substring(text)
@@ -84,7 +116,7 @@ public struct LegacyPattern: Sendable {
                 parts.append(rest.hasPrefix("{n}") ? .digits : .letters)
                 rest = rest.dropFirst(3)
             } else {
-                lit.append(contentsOf: Array(String(c).lowercased().utf8))
+                lit.append(contentsOf: Array((caseSensitive ? String(c) : String(c).lowercased()).utf8))
                 rest = rest.dropFirst()
             }
         }
@@ -103,7 +135,7 @@ public struct LegacyPattern: Sendable {
                 for c in l {
                     guard k < b.count else { return nil }
                     var x = b[k]
-                    if x >= 65 && x <= 90 { x += 32 }
+                    if !caseSensitive, x >= 65 && x <= 90 { x += 32 }
                     guard x == c else { return nil }
                     k += 1
                 }
@@ -122,8 +154,9 @@ public struct LegacyPattern: Sendable {
         return k
     }
 
+    /// The first byte, lower-cased (the grammar files patterns by it).
     var firstByte: UInt8? {
-        if case .literal(let l) = parts.first { return l.first }
+        if case .literal(let l) = parts.first, let f = l.first { return f >= 65 && f <= 90 ? f + 32 : f }
         return nil
     }
 }

@@ -4,6 +4,9 @@
 struct FieldNames: Sendable {
     let idFields: [[String]]
     let nameFields: [[String]]
+    /// The same as paths into a record, for fields written as paths (`metadata.name`); nil for plain keys.
+    let idPaths: [[FieldPath?]]
+    let namePaths: [[FieldPath?]]
     let legacyIDPaths: [[FieldPath]]
     /// The integration fields as paths into a record, and as normalised Markdown header keys.
     let videoPaths: [FieldPath]
@@ -12,9 +15,28 @@ struct FieldNames: Sendable {
     init(config: Config) {
         idFields = config.kinds.map { $0.idFields.map(FieldKey.normalize) }
         nameFields = config.kinds.map { $0.nameFields.map(FieldKey.normalize) }
+        func paths(_ fields: [String]) -> [FieldPath?] { fields.map { $0.contains(".") || $0.contains("[") ? FieldPath($0) : nil } }
+        idPaths = config.kinds.map { paths($0.idFields) }
+        namePaths = config.kinds.map { paths($0.nameFields) }
         legacyIDPaths = config.kinds.map { $0.legacyIdFields.compactMap(FieldPath.init) }
         let integration = config.phases.flatMap(\.integrationFields)
         videoPaths = integration.compactMap(FieldPath.init)
         videoKeys = Set(integration.map(FieldKey.normalize))
+    }
+}
+
+extension FieldNames {
+    /// The first of a kind's fields present in a record, in the configured order: plain keys compared
+    /// normalised, paths (`metadata.name`) followed into nested objects.
+    static func first(in record: Node, keys: [String], paths: [FieldPath?]) -> (key: String, node: Node)? {
+        guard paths.contains(where: { $0 != nil }) else { return record.member(matchingNormalized: keys) }
+        for (i, key) in keys.enumerated() {
+            if let p = paths[i] {
+                if let n = p.resolve(in: record).first(where: { $0.string != nil }) { return (p.text, n) }
+            } else if let m = record.member(matchingNormalized: [key]) {
+                return m
+            }
+        }
+        return nil
     }
 }

@@ -114,6 +114,7 @@ struct FileProcessor: @unchecked Sendable {
             if let d = FileNameMismatch.check(e, grammar: grammar) { r.diagnostics.append(d) }
         }
         if let d = ConflictedCopy.check(path: path) { r.diagnostics.append(d) }
+        if format != .csv, let d = ambiguousKind(path) { r.diagnostics.append(d) }
         var p = path
         p.withUTF8 { b in
             for (_, text) in DoubledSegment.find(b) { r.diagnostics.append(DoubledSegment.diagnostic(text, at: SourceLocation(file: path, line: 1, column: 1))) }
@@ -134,14 +135,64 @@ struct FileProcessor: @unchecked Sendable {
                 r.brokenDeclarations = BrokenFileIDs.scan(file, kindIndex: kindIndex, grammar: grammar, names: names)
             }
         case .success(let root):
-            guard let kindIndex else { return }
-            var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file, names: names)
-            x.keepRecords = keepContent
-            x.videoRegex = videoRegex
-            r.entities = x.extract(root: root)
-            r.diagnostics += x.diagnostics
-            r.unknownPrefixes += x.unknownPrefixes
+            if let kindIndex {
+                var x = extractor(kindIndex, file)
+                r.entities = x.extract(root: root)
+                r.diagnostics += x.diagnostics
+                r.unknownPrefixes += x.unknownPrefixes
+                if let fk = config.kinds[kindIndex].fileKind, let fki = config.kinds.firstIndex(where: { $0.name == fk }),
+                   let e = fileEntity(kind: fki, file: file, root: root, children: r.entities) {
+                    r.entities.insert(e, at: 0)
+                }
+            }
+            // Records of other kinds kept inside this file (a project template's inline milestones).
+            for (ki, k) in config.kinds.enumerated() where ki != kindIndex && !k.embedded.isEmpty {
+                for source in k.embedded where source.files.contains(where: { $0.matches(file.path) }) {
+                    let records = source.records.resolve(in: root).filter { $0.members != nil }
+                    guard !records.isEmpty else { continue }
+                    var x = extractor(ki, file)
+                    for rec in records { if let e = x.entity(rec, sole: false) { r.entities.append(e) } }
+                    r.diagnostics += x.diagnostics
+                    r.unknownPrefixes += x.unknownPrefixes
+                }
+            }
         }
+    }
+
+    func extractor(_ kindIndex: Int, _ file: SourceFile) -> RecordExtractor {
+        var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file, names: names)
+        x.keepRecords = keepContent
+        x.videoRegex = videoRegex
+        x.linkRootAliases = config.linkRootAliases
+        return x
+    }
+
+    /// The entity a list file is itself (`file_kind`): its ID from the file name, its name from the
+    /// top-level name field or the file name, its records as children.
+    func fileEntity(kind: Int, file: SourceFile, root: Node, children: [Entity]) -> Entity? {
+        guard let id = OwnID.filenameID(file.path, kindIndex: kind, grammar: grammar) else { return nil }
+        let stem = file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file.path
+        let name = FieldNames.first(in: root, keys: names.nameFields[kind], paths: names.namePaths[kind])?.node.string
+            ?? stem.replacingAll(id.written, with: "").replacingAll("_", with: " ").trimmingSpaces()
+        let loc = SourceLocation(file: file.path, line: 1, column: 1)
+        let refs = children.compactMap { c in
+            c.id.map { Reference(field: "records", raw: $0.written, id: $0, label: nil, location: c.location, linkIndex: nil) }
+        }
+        var e = Entity(kind: kind, id: id, rawID: id.written, name: name.isEmpty ? nil : name, file: file.path, location: loc,
+                       department: nil, idField: "file name", soleRecordInFile: false, references: refs)
+        e.inlineChildren = children.count
+        return e
+    }
+
+    /// TAX0108: a file that several kinds' `files:` take (the first one wins).
+    func ambiguousKind(_ path: String) -> Diagnostic? {
+        let segs = Config.segments(path)
+        let kinds = config.kinds.filter { k in k.files.contains { $0.matches(segments: segs) } }
+        guard kinds.count > 1 else { return nil }
+        return AmbiguousKind.info.diagnostic(
+            "this file matches the files of kinds \(kinds.map { "'\($0.name)'" }.joined(separator: " and ")); it is read as a \(kinds[0].name)",
+            at: SourceLocation(file: path, line: 1, column: 1),
+            hint: "narrow the globs of '\(kinds[1].name)' (or of '\(kinds[0].name)') so that one kind takes this file")
     }
 }
 

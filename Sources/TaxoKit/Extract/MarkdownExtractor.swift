@@ -126,6 +126,7 @@ struct MarkdownExtractor {
             case .id(let p):
                 if p.key == parsed?.key || start == idOffset || own.legacyKeys.contains(p.key) { continue }
                 let ll = lineLabel(start: start, end: end)
+                if !config.kinds[kindIndex].freeTextReferences, fieldByLine[ll.line] == nil { continue }
                 var r = Reference(field: fieldByLine[ll.line] ?? "body", raw: text(ll.range), id: p,
                                   label: tokens.ranges[ti] == nil ? ll.label : nil, location: at, linkIndex: typedLines[ll.line])
                 r.range = tokens.ranges[ti]
@@ -166,10 +167,10 @@ struct MarkdownExtractor {
         if let re = videoRegex {
             let name = (file.path as NSString).lastPathComponent
             if let m = re.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)), let r = Range(m.range, in: name) {
-                video = String(name[r])
+                video = VideoIDs.canonical(String(name[r]))
             } else if let v = fields.first(where: { $0.normalizedKey == "videoid" || $0.normalizedKey == "sourceid" })?.value,
                       let m = re.firstMatch(in: v, range: NSRange(v.startIndex..., in: v)), let r = Range(m.range, in: v) {
-                video = String(v[r])
+                video = VideoIDs.canonical(String(v[r]))
             }
         }
         var scopeStart = Int.max
@@ -177,6 +178,8 @@ struct MarkdownExtractor {
             scopeStart = h.line
         }
         let proposals = ProposalSections(file: file, syntax: syntax, markers: config.proposalMarkers)
+        let headerLines: Set<Int>? = type?.freeTextReferences == false ? Set(fields.map(\.line)) : nil
+        let scopedPrefixes = Set(type?.scopedPrefixes ?? [])
         let code = syntax.codeLines(count: file.lines.lineCount)
         var mentions: [Mention] = []
         var hi = 0
@@ -192,11 +195,12 @@ struct MarkdownExtractor {
                     var m = l.mention
                     m.id = p
                     m.label = nil
-                    m.declaresScope = l.mention.declaresScope && grammar.kinds[p.kind].scoped
+                    m.declaresScope = l.mention.declaresScope
                     mentions.append(m)
                     continue
                 }
                 let ll = lineLabel(start: start, end: end)
+                if let headerLines, !headerLines.contains(ll.line) { continue }
                 while hi < headings.count, headings[hi].line <= ll.line { hi += 1 }
                 let heading = hi > 0 ? headings[hi - 1].text : nil
                 // 240 characters at most (a line of 240 bytes or fewer has no more: no need to count them).
@@ -204,7 +208,7 @@ struct MarkdownExtractor {
                 let context = line.utf8.count <= 240 ? line : String(line.prefix(240))
                 var m = Mention(id: p, location: at, label: range == nil ? ll.label : nil, heading: heading, context: context,
                                 isProposal: proposals.isProposal(line: ll.line, bytes: file.bytes[ll.range]),
-                                declaresScope: ll.line > scopeStart && grammar.kinds[p.kind].scoped)
+                                declaresScope: ll.line > scopeStart && (grammar.kinds[p.kind].scoped || scopedPrefixes.contains(p.prefix)))
                 m.range = range
                 m.inCode = ll.line < code.count && code[ll.line]
                 mentions.append(m)

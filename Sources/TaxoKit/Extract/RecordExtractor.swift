@@ -9,6 +9,10 @@ struct RecordExtractor {
     var diagnostics: [Diagnostic] = []
     /// Tokens with a prefix no kind declares (judged over the whole library by `UnknownPrefix`).
     var unknownPrefixes: [PrefixUse] = []
+    /// IDs met in `local` link fields of the record being walked.
+    var localChildren = 0
+    /// Prefixes that stand for the library root in paths (`ENTITIES/`).
+    var linkRootAliases: [String] = []
     /// Legacy keys of the record being walked (they are its own IDs, not references).
     var legacySkip: Set<String> = []
     /// Keep each record as compact JSON.
@@ -49,7 +53,7 @@ struct RecordExtractor {
     }
 
     mutating func entity(_ record: Node, sole: Bool) -> Entity? {
-        guard let (idKey, idNode) = record.member(matchingNormalized: names.idFields[kindIndex]) else {
+        guard let (idKey, idNode) = FieldNames.first(in: record, keys: names.idFields[kindIndex], paths: names.idPaths[kindIndex]) else {
             diagnostics.append(MissingID.diagnostic(kind: kind, at: file.location(record.offset), fileLevel: false))
             return nil
         }
@@ -68,7 +72,7 @@ struct RecordExtractor {
                 legacyKeys += OwnID.legacyKeys(from: (n.array ?? [n]).compactMap(\.string), grammar: grammar)
             }
         }
-        let name = record.member(matchingNormalized: names.nameFields[kindIndex])?.node.string
+        let name = FieldNames.first(in: record, keys: names.nameFields[kindIndex], paths: names.namePaths[kindIndex])?.node.string
         let dept = record.member(matchingNormalized: RecordExtractor.departmentFields)?.node.string
         var typed: [Int: Int] = [:]
         for (li, link) in kind.links.enumerated() {
@@ -79,6 +83,7 @@ struct RecordExtractor {
         var refs: [Reference] = []
         var path: [PathStep] = []
         legacySkip = Set(legacyKeys)
+        localChildren = 0
         walk(record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
         _ = idKey
         var e = Entity(kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
@@ -86,6 +91,7 @@ struct RecordExtractor {
                        legacyKeys: legacyKeys.filter { $0 != parsed?.key })
         e.description = record.member(matchingNormalized: RecordExtractor.descriptionKeys)?.node.string
         e.status = record.member(matchingNormalized: RecordExtractor.statusFields)?.node.string
+        e.inlineChildren = localChildren + (kind.children.map { $0.resolve(in: record).count } ?? 0)
         if let a = record.member(matchingNormalized: RecordExtractor.aliasFields)?.node {
             e.aliases = (a.array ?? [a]).compactMap(\.string)
         }
@@ -97,6 +103,17 @@ struct RecordExtractor {
             e.videos = Array(Set(e.videos)).sorted()
         }
         return e
+    }
+
+    /// A link by file path: the entity the file at that path (relative to this file) declares.
+    mutating func pathReference(_ s: String, at offset: Int, path: [PathStep], link: Int, refs: inout [Reference]) {
+        let raw = s.trimmingSpaces()
+        guard !raw.isEmpty, !raw.contains("://") else { return }
+        let dir = file.path.split(separator: "/").dropLast().joined(separator: "/")
+        guard case .path(let target, _) = LinkTarget.resolve(raw, from: dir, aliases: linkRootAliases) else { return }
+        let target_ = grammar.kinds.firstIndex { $0.name == kind.links[link].target } ?? kindIndex
+        refs.append(Reference(field: RecordExtractor.render(path), raw: s, id: ParsedID.path(kind: target_, written: raw, file: target),
+                              label: nil, location: file.location(offset), linkIndex: link))
     }
 
     /// Reports each part of a department link's value that names no department.
@@ -158,6 +175,17 @@ struct RecordExtractor {
     }
 
     mutating func scanString(_ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]) {
+        if link == nil && !kind.freeTextReferences { return }
+        if let link, kind.links[link].byPath {
+            pathReference(s, at: offset, path: path, link: link, refs: &refs)
+            return
+        }
+        if let link, kind.links[link].local {
+            // The record's own children: counted, not looked up.
+            var t = s
+            t.withUTF8 { b in grammar.scan(b, typos: false) { tok, _, _ in if case .id = tok { localChildren += 1 } } }
+            return
+        }
         var dash = false, underscore = false, upper = false
         for c in s.utf8 {
             if c == 45 { dash = true } else if c == 95 { underscore = true } else if c >= 65 && c <= 90 { upper = true }

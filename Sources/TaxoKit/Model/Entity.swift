@@ -37,6 +37,9 @@ public struct Entity: Sendable {
     public var record: String? { get { s.record } _modify { unique(); yield &s.record } }
     /// The record's status as written (`active`, `Deprecated`), when it has one.
     public var status: String? { get { s.status } _modify { unique(); yield &s.status } }
+    /// Children the record holds itself: inline children without IDs (a kind's `children:`), or IDs in a
+    /// `local` link field. They count for incomplete-hierarchy.
+    public var inlineChildren: Int { get { s.inlineChildren } _modify { unique(); yield &s.inlineChildren } }
 
     private var s: Storage
 
@@ -63,6 +66,7 @@ public struct Entity: Sendable {
         @exclusivity(unchecked) var videos: [String]
         @exclusivity(unchecked) var record: String?
         @exclusivity(unchecked) var status: String?
+        @exclusivity(unchecked) var inlineChildren = 0
 
         init(kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation,
              department: String?, idField: String, soleRecordInFile: Bool, references: [Reference], legacyKeys: [String],
@@ -76,7 +80,7 @@ public struct Entity: Sendable {
             let c = Storage(kind: kind, id: id, rawID: rawID, name: name, file: file, location: location, department: department,
                             idField: idField, soleRecordInFile: soleRecordInFile, references: references, legacyKeys: legacyKeys,
                             description: description, aliases: aliases, videos: videos, record: record)
-            c.status = status
+            (c.status, c.inlineChildren) = (status, inlineChildren)
             return c
         }
     }

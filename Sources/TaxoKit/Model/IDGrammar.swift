@@ -21,6 +21,22 @@ public struct ParsedID: Sendable, Hashable {
 
     /// The alias key of a legacy spelling.
     public static func legacyKey(_ written: String) -> String { "~" + written.uppercased() }
+
+    /// A link by file path (`by: path`): `written` is the path as written, the key names the file.
+    public static func path(kind: Int, written: String, file: String) -> ParsedID {
+        var p = ParsedID(kind: kind, written: written, prefix: "", department: nil, canonicalDepartment: nil, number: "",
+                         key: pathKeyPrefix + file, usesAlternatePrefix: false, canonical: written)
+        p.legacy = true
+        return p
+    }
+
+    static let pathKeyPrefix = "@path:"
+
+    /// Whether this is a link by file path rather than by ID.
+    public var isPath: Bool { key.hasPrefix(ParsedID.pathKeyPrefix) }
+
+    /// The library path a link by file path names.
+    public var pathTarget: String? { isPath ? String(key.dropFirst(ParsedID.pathKeyPrefix.count)) : nil }
 }
 
 /// What an ID-shaped token found in text or in a field is.
@@ -82,8 +98,9 @@ public struct IDGrammar: Sendable {
     }
 
     func legacyID(kind: Int, written: String) -> ParsedID {
+        let key = kinds[kind].legacyCaseSensitive ? "~=" + written : ParsedID.legacyKey(written)
         var p = ParsedID(kind: kind, written: written, prefix: written, department: nil, canonicalDepartment: nil, number: "",
-                         key: ParsedID.legacyKey(written), usesAlternatePrefix: false, canonical: written)
+                         key: key, usesAlternatePrefix: false, canonical: written)
         p.legacy = true
         return p
     }
@@ -107,7 +124,15 @@ public struct IDGrammar: Sendable {
 
     func make(kind: Int, written: String, prefix: String, dept: String?, number: Substring) -> ParsedID {
         let k = kinds[kind]
-        let canonDept = k.department == .free ? dept : dept.flatMap { departmentCanonical[$0] }
+        let canonDept: String?
+        if k.department == .free {
+            canonDept = dept
+        } else if let d = dept, k.segments > 1, let dash = d.firstIndex(of: "-") {
+            // Two segments (`OPS-ACC`): the first is the department, the rest a category.
+            canonDept = departmentCanonical[String(d[..<dash])].map { $0 + d[dash...] }
+        } else {
+            canonDept = dept.flatMap { departmentCanonical[$0] }
+        }
         var trimmed = number.drop { $0 == "0" }
         if trimmed.isEmpty { trimmed = "0" }
         let deptPart = dept.map { "-" + (canonDept ?? $0) } ?? ""
@@ -124,11 +149,13 @@ public struct IDGrammar: Sendable {
         if parts.count >= 2, let kind = prefixToKind[String(parts[0])] {
             let k = kinds[kind]
             let last = parts[parts.count - 1]
-            if parts.count <= 3, isPlaceholder(last) { return .placeholder(kind: kind) }
-            if parts.count == 2 || parts.count == 3 {
-                let dept: String? = parts.count == 3 ? String(parts[1]) : nil
+            let maxParts = 2 + max(1, k.segments)
+            if parts.count <= maxParts, isPlaceholder(last) { return .placeholder(kind: kind) }
+            if parts.count >= 2 && parts.count <= maxParts {
+                let middle = parts[1..<(parts.count - 1)]
+                let dept: String? = middle.isEmpty ? nil : middle.joined(separator: "-")
                 let numberOK = !last.isEmpty && last.allSatisfy(\.isASCIIDigit)
-                if numberOK, dept == nil || dept!.allSatisfy({ $0.isASCIIUppercase }) && !dept!.isEmpty {
+                if numberOK, middle.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIUppercase) }) {
                     if last.count < k.minDigits || last.count > k.maxDigits {
                         return .malformed(reason: "the number must have \(k.minDigits == k.maxDigits ? "\(k.minDigits)" : "\(k.minDigits) or more") digits",
                                           suggestion: last.count < k.minDigits ? parts.dropLast().joined(separator: "-") + "-" + String(repeating: "0", count: k.minDigits - last.count) + last : nil)
@@ -216,17 +243,22 @@ public struct IDGrammar: Sendable {
             var numStart = -1, numEnd = -1
             var placeholderEnd = -1
             var segStart = k
-            while k < n, isUpper(b[k]) { k += 1 }
-            if k > segStart {
-                // Letters: a department, or a placeholder such as XXX.
+            let maxSegments = kind.map { max(1, kinds[$0].segments) } ?? 1
+            var segments = 0
+            while segments < maxSegments {
+                while k < n, isUpper(b[k]) { k += 1 }
+                guard k > segStart else { break }
+                // Letters: a department (or category) segment, or a placeholder such as XXX.
                 if k < n, b[k] == 45 {
-                    dept = (segStart, k)
+                    dept = (dept?.0 ?? segStart, k)
                     k += 1
                     segStart = k
+                    segments += 1
                 } else {
                     let word = UnsafeBufferPointer(rebasing: b[segStart..<k])
                     if word.count >= 2, word.allSatisfy({ $0 == 88 || $0 == 78 }), !(k < n && isWord(b[k])) { placeholderEnd = k }
                     k = segStart
+                    break
                 }
             }
             if placeholderEnd < 0 {

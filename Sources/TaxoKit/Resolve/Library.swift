@@ -37,6 +37,14 @@ public struct Library: Sendable {
 
     public func kindName(_ e: Entity) -> String { config.kinds[e.kind].name }
 
+    /// Whether a mention in a document is of a video-scoped ID: its kind is `scoped`, or the document's
+    /// type lists its prefix under `scoped_prefixes`.
+    public func isScoped(_ m: Mention, in d: Document) -> Bool {
+        if config.kinds[m.id.kind].scoped { return true }
+        guard let type = d.type else { return false }
+        return config.documents.first { $0.name == type }?.scopedPrefixes.contains(m.id.prefix) ?? false
+    }
+
     public func displayID(_ e: Entity) -> String { e.id?.written ?? e.rawID }
 }
 
@@ -101,6 +109,9 @@ public enum Resolver {
             guard let v = d.video else { continue }
             for m in d.mentions where m.declaresScope { scopes[v, default: []].insert(m.id.key) }
         }
+        // Links by file path go to the first entity the file declares.
+        var byFile: [String: Int] = [:]
+        for (i, e) in entities.enumerated() where byFile[e.file] == nil { byFile[e.file] = i }
         // Every reference looked up, the entities split over the cores.
         let resolved = Parallel.map(Array(entities.indices)) { ei -> (targets: [Int?], legacy: [Int]) in
             var legacy: [Int] = []
@@ -108,6 +119,7 @@ public enum Resolver {
             let targets = refs.indices.map { ri -> Int? in
                 let key = refs[ri].id.key
                 if let t = table[key]?.first { return t }
+                if let file = refs[ri].id.pathTarget { return byFile[file] }
                 guard let t = aliases[key]?.first else { return nil }
                 legacy.append(ri)
                 return t

@@ -5,7 +5,7 @@ public enum RuleRegistry {
     public static let all: [RuleInfo] = [
         MalformedFile.info, InvalidUTF8.info, SkippedFile.info,
         MalformedID.info, UnknownPrefix.info, PlaceholderID.info, DuplicateID.info, FileNameMismatch.info,
-        UnknownDepartment.info, MissingID.info,
+        UnknownDepartment.info, MissingID.info, AmbiguousKind.info,
         DanglingReference.info, WrongKindReference.info, LabelMismatch.info, DanglingMention.info, AlternateSpelling.info,
         LegacyReference.info, MasterListRowMissingFile.info, MasterListFileWithoutRow.info, MasterListDisagreement.info,
         BrokenLink.info, BrokenAnchor.info, AbsolutePathLink.info, LinkOutsideLibrary.info,

@@ -31,7 +31,7 @@ enum AlternateSpelling {
         for (ei, e) in lib.entities.enumerated() {
             var ranges = Set<String>()
             for (ri, r) in e.references.enumerated() where !legacy.contains(ei << 32 | ri) {
-                guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written else { continue }
+                guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written, !r.id.isPath else { continue }
                 if let range = r.range, !ranges.insert(range).inserted { continue }
                 if documentsSpelling(r, canonical: target, lib: lib) { continue }
                 out.append(info.diagnostic("'\(r.id.written)' refers to \(target.written)", at: r.location,

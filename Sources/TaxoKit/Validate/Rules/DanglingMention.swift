@@ -35,7 +35,7 @@ enum DanglingMention {
             var ranges: [String: [ParsedID]] = [:]
             func dangles(_ m: Mention) -> Bool {
                 if lib.resolves(m.id.key) { return false }
-                return !(lib.config.kinds[m.id.kind].scoped && scope?.contains(m.id.key) == true)
+                return !(lib.isScoped(m, in: d) && scope?.contains(m.id.key) == true)
             }
             for m in d.mentions where !m.isProposal && !m.declaresScope && m.range != nil && dangles(m) {
                 ranges[m.range!, default: []].append(m.id)

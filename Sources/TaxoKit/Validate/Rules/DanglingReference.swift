@@ -38,6 +38,13 @@ enum DanglingReference {
                     continue
                 }
                 guard seen.insert(r.id.key).inserted else { continue }
+                if let file = r.id.pathTarget {
+                    let what = lib.inventory.kind(of: file) == .file ? "declares no entity" : "does not exist"
+                    out.append(info.diagnostic("dangling reference: '\(r.id.written)' (field '\(r.field)') names \(file), which \(what)",
+                                               at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
+                                               hint: lib.inventory.movedFile(named: file, config: lib.config).map { "a file of this name is at '\($0)'" }))
+                    continue
+                }
                 if let b = lib.broken[r.id.key] {
                     out.append(b.diagnostic(rule: info, reference: r.id.written, at: r.location))
                     continue

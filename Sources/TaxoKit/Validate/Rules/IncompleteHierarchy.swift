@@ -8,7 +8,8 @@ enum IncompleteHierarchy {
         workflow needs milestones, each milestone tasks, each task steps. A link in either direction counts
         (a workflow listing a milestone, or the milestone naming the workflow). Inactive entities (a status
         listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
-        whose child links all dangle gets the dangling-reference error instead.
+        whose child links all dangle gets the dangling-reference error instead. Children a record holds itself
+        count: inline children without IDs (the kind's `children: "steps[]"`) and IDs in a `local` link.
         """,
         triggering: [RuleExample([("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json", "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}")])],
         nonTriggering: [RuleExample([
@@ -24,6 +25,7 @@ enum IncompleteHierarchy {
         let followOn = FollowOn(lib)
         for ei in lib.entities.indices {
             guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l + 1 < h.count, !edges.hasChild(ei),
+                  lib.entities[ei].inlineChildren == 0,
                   !lib.config.isInactive(status: lib.entities[ei].status), !followOn.hasDanglingLink(entity: ei, up: false) else { continue }
             let e = lib.entities[ei]
             out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' has no \(h[l + 1])s", at: e.location,

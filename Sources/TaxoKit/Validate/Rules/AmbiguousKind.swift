@@ -1,0 +1,20 @@
+/// TAX0108: a file that the `files:` globs of several kinds take.
+enum AmbiguousKind {
+    static let info = RuleInfo(
+        code: "TAX0108", name: "ambiguous-kind", family: "ids", severity: .warning,
+        summary: "A file matches the files of more than one kind.",
+        explanation: """
+        Each file is read as the first kind (in the configuration's order) whose `files:` globs take it. When
+        another kind's globs take it too, the file may be read as the wrong kind without anyone noticing: its
+        records get the wrong ID grammar and links. Narrow the globs so that exactly one kind takes each file.
+        The first kind still wins.
+        """,
+        triggering: [RuleExample([
+            ("taxonomy.yaml", "kinds:\n  tool:\n    prefix: TOL\n    files: [\"lib/**/*.json\"]\n    id_fields: [id]\n  skill:\n    prefix: SKL\n    files: [\"lib/skills/*.json\"]\n    id_fields: [id]\n"),
+            ("lib/skills/SKL-001.json", "{\"id\": \"TOL-001\"}"),
+        ])],
+        nonTriggering: [RuleExample([
+            ("taxonomy.yaml", "kinds:\n  tool:\n    prefix: TOL\n    files: [\"lib/tools/*.json\"]\n    id_fields: [id]\n  skill:\n    prefix: SKL\n    files: [\"lib/skills/*.json\"]\n    id_fields: [id]\n"),
+            ("lib/skills/SKL-001.json", "{\"id\": \"SKL-001\"}"),
+        ])])
+}
