@@ -166,6 +166,22 @@ kinds:
     # PMT-004_Video_Transcription.md is PMT-004 even without an ID header line (name from its first heading).
     id_from_filename: true
 
+# A kind may also set (defaults shown):
+#   segments: 1                  # department or category segments an ID may carry (RESP-OPS-ACC-001 needs 2)
+#   legacy_case: insensitive     # sensitive: TASK-TEMPLATE-006 is not Task-Template-006
+#   file_kind: checklist         # (none by default) the list file is itself an entity of that kind, ID from its name
+#   free_text_references: true   # false: only typed link fields and Markdown header lines hold references
+#   children: "steps[]"          # (none by default) inline children without IDs count for incomplete-hierarchy
+#   embedded:                    # (none by default) records of this kind inside other kinds' files
+#     - { files: ["TASK_MANAGERS/Projects/**/*.json"], records: "milestones[]" }
+#   id_fields and name_fields also take paths into nested objects: [metadata.name, name]
+# A link may also set (defaults shown):
+#   local: false                 # true: the IDs are the record's own children, not looked up in the library
+#   by: id                       # path: the field holds a file path; the link goes to the entity of that file
+# A document type may also set (defaults shown):
+#   free_text_references: true   # false: only header lines (front matter, **Key:** value) hold mentions
+#   scoped_prefixes: []          # prefixes that are video-scoped in these documents: [MLS, TSK, STP]
+
 # The chain that `incomplete hierarchy` and `orphan entity` follow: each kind lists the next.
 hierarchy: [workflow, milestone, task, step]
 
