@@ -16,7 +16,7 @@ struct BenchFloorCommand: ParsableCommand {
     var discoverOnly = false
 
     func run() throws {
-        let root = library.rootURL()
+        let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
         let r = Floor.run(root: root.path, config: config, parse: parse, discoverOnly: discoverOnly)
         Console.out("\(r.files) files, \(r.bytes) bytes, \(r.nodes) parsed units\n")

@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let root = library.rootURL()
+        let root = try library.rootURL()
         let config = try library.loadConfig(root: root, format: format)
         let outDir = out.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
             ?? root.appendingPathComponent("output")

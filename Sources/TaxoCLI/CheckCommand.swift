@@ -6,18 +6,22 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the whole library; report every problem with file:line:col, a code and a hint.",
-        discussion: "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration failure.")
+        discussion: """
+        With PATHS or --changed, the whole library is still loaded and checked, and every finding that touches \
+        the given files is reported: findings in them, and findings elsewhere that name an ID they declare now \
+        or declared before (a renamed ID's dangling references), or that link to them.
+        Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration failure. \
+        The only file check ever writes is the one --write-baseline names.
+        """)
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .long, help: "Output format: text, json, github or sarif.")
     var format: DiagnosticFormat = .text
 
     @Flag(name: .long, help: "Exit 1 on warnings too.")
     var strict = false
-
-    @Flag(name: .long, help: "Never colour the output.")
-    var noColor = false
 
     @Flag(name: .long, help: "Parse every file; do not reuse the extraction cache of the last build.")
     var noCache = false
@@ -28,43 +32,204 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
-    @Argument(help: "Report only on these files or folders (the whole library is still loaded).")
+    @Flag(name: .long, help: "Check the files git sees as changed since --base (and staged, unstaged and untracked ones).")
+    var changed = false
+
+    @Option(name: .long, help: "With --changed: the commit to compare with (default: the merge base with the default branch).")
+    var base: String?
+
+    @Flag(name: .long, help: "With --changed: only what the git index holds (for pre-commit).")
+    var staged = false
+
+    @Option(name: .long, help: "With '-' as the path: the library path the text on standard input stands for.")
+    var stdinFilename: String?
+
+    @Option(name: .long, help: "Report and fail only on findings not recorded in this baseline file (default: taxonomy.yaml's baseline).")
+    var baseline: String?
+
+    @Flag(name: .long, help: "Ignore the baseline named in taxonomy.yaml.")
+    var noBaseline = false
+
+    @Option(name: .long, help: "Write today's findings to this baseline file and exit 0.")
+    var writeBaseline: String?
+
+    @Flag(name: .long, help: "Ignore taxo-ignore comments and per-path overrides: show everything.")
+    var noSuppressions = false
+
+    @Argument(help: "Report on these files or folders only ('-' for standard input with --stdin-filename).")
     var paths: [String] = []
 
     func run() throws {
         let start = Date()
-        let root = library.rootURL()
+        let cwd = FileManager.default.currentDirectoryPath
+        let root = try library.rootURL()
         let config = try library.loadConfig(root: root, format: format)
-        let only = paths.map { relativePath($0, root: root) }
+        let display = PathDisplay(root: root.path, workingDirectory: cwd)
+        var selection = try Selection(paths: paths, stdinFilename: stdinFilename, root: root, config: config, display: display)
+        if changed { try selection.addChanged(root: root, base: base, staged: staged, display: display) }
+
         let cachePath = root.appendingPathComponent("output").appendingPathComponent(ExtractionCache.fileName).path
         let cache = noCache ? nil : ExtractionCache(path: cachePath, configHash: config.hash)
-        let result = Compiler.compile(root: root.path, config: config, only: only.isEmpty ? nil : only, cache: cache)
+        let options = CompileOptions(suppressions: !noSuppressions, overlay: selection.overlay)
+        let result = Compiler.compile(root: root.path, config: config, cache: cache, options: options)
+        if result.summary.files == 0, let problem = Self.emptyLibrary(root: root, config: config) {
+            Console.err("taxo: error: \(problem)\n")
+            throw TaxoExit(code: 2)
+        }
+        var diags = result.diagnostics
+        if selection.filtering {
+            if !changed { selection.addPreviousFromGit(root: root) }
+            let previousResults = selection.files.compactMap { cache?.previous(path: $0) }
+            let change = ChangeSet(paths: selection.files, folders: selection.folders, previous: selection.previous,
+                                   previousResults: previousResults, result: result)
+            diags = change.filter(diags, grammar: result.library.grammar)
+        }
+        if let wb = writeBaseline {
+            let b = Baseline(diags, grammar: result.library.grammar)
+            let url = URL(fileURLWithPath: wb, relativeTo: URL(fileURLWithPath: cwd))
+            do { try b.json().write(to: url, atomically: true, encoding: .utf8) } catch {
+                Console.err("taxo: error: cannot write the baseline \(wb)\n")
+                throw TaxoExit(code: 2)
+            }
+            Console.err("taxo: wrote \(Plural.count(diags.count, "finding")) to the baseline \(wb)\n")
+            return
+        }
+        var baselineLine: String?
+        if let path = baseline ?? (noBaseline ? nil : config.baseline.map { root.appendingPathComponent($0).path }) {
+            let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd))
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                Console.err("taxo: error: cannot read the baseline \(path)\n")
+                throw TaxoExit(code: 2)
+            }
+            let b: Baseline
+            do { b = try Baseline(json: data) } catch let e as Baseline.ReadError {
+                Console.err("taxo: error: the baseline \(path) is not valid: \(e.message)\n")
+                throw TaxoExit(code: 2)
+            }
+            let before = diags.count
+            let (fresh, gone) = b.filter(diags, grammar: result.library.grammar)
+            diags = fresh
+            baselineLine = "taxo: \(Plural.count(before - fresh.count, "finding")) in the baseline"
+                + (gone > 0 ? "; \(Plural.count(gone, "baseline entry", "baseline entries")) no longer \(gone == 1 ? "occurs" : "occur") (tighten it with --write-baseline)" : "")
+        }
+        diags += selection.notes
+        var counts = result.summary
+        counts.errors = 0; counts.warnings = 0; counts.notes = 0
+        counts.count(diags)
+
         if timings {
             for t in result.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
         }
         if summary {
-            Console.out(SummaryReporter.render(result.diagnostics))
-        } else {
-            Console.out(format.render(result.diagnostics, summary: result.summary, color: !noColor && Console.stdoutIsTerminal))
+            Console.out(SummaryReporter.render(display.apply(diags)))
+        } else if !output.quiet {
+            Console.out(format.render(diags, summary: counts, color: output.color, paths: display, workingDirectory: cwd))
         }
         if format == .text || Console.stderrIsTerminal {
+            if let baselineLine { Console.err(baselineLine + "\n") }
             let secs = String(format: "%.2f", Date().timeIntervalSince(start))
-            Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")
+            Console.err(TextReporter.summaryLine(counts) + " [\(secs) s]\n")
         }
         // The process ends right after: skip freeing the whole model.
         KeepUntilExit.keep(result)
-        if result.summary.errors > 0 || (strict && result.summary.warnings > 0) { throw TaxoExit(code: 1) }
+        if counts.errors > 0 || (strict && counts.warnings > 0) { throw TaxoExit(code: 1) }
+    }
+
+    /// Why a library without files is a failure, or nil when its roots exist and are empty (a note).
+    static func emptyLibrary(root: URL, config: Config) -> String? {
+        let missing = config.roots.filter { !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        guard missing.count == config.roots.count else { return nil }
+        return "none of the library's roots (\(config.roots.joined(separator: ", "))) exists under \(root.path)"
     }
 }
 
-/// A path given on the command line, made relative to the library root.
-func relativePath(_ p: String, root: URL) -> String {
-    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
-    let r = root.standardizedFileURL.path
-    if abs == r { return "" }
-    if abs.hasPrefix(r + "/") { return String(abs.dropFirst(r.count + 1)) }
-    return p
+/// The files a check reports on, from the command line or git, with what they held before.
+struct Selection {
+    var files: [String] = []
+    var folders: [String] = []
+    var overlay: [String: [UInt8]] = [:]
+    var previous: [String: [UInt8]] = [:]
+    var notes: [Diagnostic] = []
+    var filtering = false
+
+    init(paths: [String], stdinFilename: String?, root: URL, config: Config, display: PathDisplay) throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        for p in paths {
+            if p == "-" {
+                guard let name = stdinFilename else {
+                    Console.err("taxo: error: 'taxo check -' needs --stdin-filename PATH (the file the text stands for)\n")
+                    throw TaxoExit(code: 2)
+                }
+                guard let rel = display.libraryPath(name, workingDirectory: cwd, root: root.path), !rel.isEmpty else {
+                    Console.err("taxo: error: --stdin-filename '\(name)' is not inside the library at \(root.path)\n")
+                    throw TaxoExit(code: 2)
+                }
+                overlay[rel] = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                files.append(rel)
+                filtering = true
+                continue
+            }
+            let abs = URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: cwd)).standardizedFileURL.path
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: abs, isDirectory: &isDir) else {
+                Console.err("taxo: error: '\(p)' does not exist\n")
+                throw TaxoExit(code: 2)
+            }
+            filtering = true
+            guard let rel = display.libraryPath(p, workingDirectory: cwd, root: root.path),
+                  Selection.isUnderRoots(rel, config: config, folder: isDir.boolValue) else {
+                notes.append(Diagnostic.skippedOutsideRoots(p))
+                continue
+            }
+            if isDir.boolValue { folders.append(rel) } else { files.append(rel) }
+        }
+    }
+
+    static func isUnderRoots(_ rel: String, config: Config, folder: Bool) -> Bool {
+        if config.roots.contains(".") { return true }
+        return config.roots.contains { r in rel == r || rel.hasPrefix(r + "/") || (folder && (rel.isEmpty || r.hasPrefix(rel + "/"))) }
+    }
+
+    /// The files git sees as changed, with their content at the base.
+    mutating func addChanged(root: URL, base: String?, staged: Bool, display: PathDisplay) throws {
+        let git = Git(directory: root)
+        guard let top = git.topLevel() else {
+            Console.err("taxo: error: --changed needs a git repository; \(root.path) is not in one\n")
+            throw TaxoExit(code: 2)
+        }
+        let rev: String
+        do {
+            rev = staged ? "HEAD" : try base ?? git.defaultBase()
+            filtering = true
+            for f in try git.changedFiles(base: rev, staged: staged) {
+                let abs = top.appendingPathComponent(f).path
+                guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty else { continue }
+                files.append(rel)
+                if let old = git.content(of: f, at: rev) { previous[rel] = old }
+            }
+        } catch let e as Git.Failure {
+            Console.err("taxo: error: \(e.message)\n")
+            throw TaxoExit(code: 2)
+        }
+    }
+
+    /// For files named on the command line: what they held at HEAD, when the library is in git.
+    mutating func addPreviousFromGit(root: URL) {
+        let git = Git(directory: root)
+        guard !files.isEmpty, let top = git.topLevel() else { return }
+        let rootPath = root.standardizedFileURL.path, topPath = top.path
+        let prefix = rootPath == topPath ? "" : String(rootPath.dropFirst(topPath.count + 1)) + "/"
+        for f in files where previous[f] == nil {
+            if let old = git.content(of: prefix + f, at: "HEAD") { previous[f] = old }
+        }
+    }
+}
+
+/// Counted nouns: "1 file", "2 files".
+enum Plural {
+    static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) \(n == 1 ? one : many ?? one + "s")"
+    }
 }
 
 /// Holds large values (the compiled model, gap analyses) until the process exits, so they are never

@@ -16,7 +16,7 @@ struct ConfigCommand: ParsableCommand {
             Console.out(DefaultConfig.yaml)
             return
         }
-        let root = library.rootURL()
+        let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
         Console.out("configuration OK: \(config.kinds.count) kinds, \(config.departments.count) departments, roots \(config.roots.joined(separator: ", "))\n")
     }

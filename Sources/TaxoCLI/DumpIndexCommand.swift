@@ -11,7 +11,7 @@ struct DumpIndexCommand: ParsableCommand {
     var index: String?
 
     func run() throws {
-        let path = index ?? library.rootURL().appendingPathComponent("output/index.sqlite").path
+        let path = try index ?? library.rootURL().appendingPathComponent("output/index.sqlite").path
         do { Console.out(try IndexDump.dump(path: path)) } catch {
             Console.err("taxo: error: \(error)\n")
             throw TaxoExit(code: 2)

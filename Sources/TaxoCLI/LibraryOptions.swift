@@ -7,11 +7,14 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .long, help: "The library root (default: the nearest folder above the working directory holding taxonomy.yaml, else the working directory).")
     var root: String?
 
-    /// The library root as an absolute, standardised path.
-    func rootURL() -> URL {
+    /// The library root as an absolute, standardised path: `--root`, else the library holding the working
+    /// directory; exit 2 when there is none.
+    func rootURL() throws -> URL {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let r = root { return URL(fileURLWithPath: r, relativeTo: cwd).standardizedFileURL }
-        return ConfigLoader.findRoot(from: cwd) ?? cwd.standardizedFileURL
+        if let found = ConfigLoader.findLibrary(from: cwd) { return found }
+        Console.err("taxo: error: no library found above \(cwd.standardizedFileURL.path): no folder holds taxonomy.yaml or one of LIBRARIES, TASK_MANAGERS, TALENTS\n")
+        throw TaxoExit(code: 2)
     }
 
     /// Loads the configuration; on errors prints them and throws exit code 2.
@@ -32,3 +35,9 @@ struct LibraryOptions: ParsableArguments {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// A path given on the command line, made relative to the library root.
+func relativePath(_ p: String, root: URL) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    return PathDisplay(prefix: "").libraryPath(p, workingDirectory: cwd, root: root.path) ?? p
+}

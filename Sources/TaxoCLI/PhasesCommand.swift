@@ -16,7 +16,7 @@ struct PhasesCommand: ParsableCommand {
     var markdown = false
 
     func run() throws {
-        let root = library.rootURL()
+        let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
         let cache = ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
         let result = Compiler.compile(root: root.path, config: config, cache: cache)

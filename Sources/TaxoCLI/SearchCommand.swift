@@ -18,7 +18,7 @@ struct SearchCommand: ParsableCommand {
     var query: [String]
 
     func run() throws {
-        let root = library.rootURL()
+        let root = try library.rootURL()
         let path = index ?? root.appendingPathComponent("output/index.sqlite").path
         guard FileManager.default.fileExists(atPath: path) else {
             Console.err("taxo: error: no index at \(path); run 'taxo build' first\n")

@@ -24,20 +24,45 @@ struct StageClock {
     }
 }
 
+/// How a compile treats the library beyond its configuration.
+public struct CompileOptions: Sendable {
+    /// Apply `taxo-ignore` comments and per-path overrides (`--no-suppressions` turns them off).
+    public var suppressions = true
+    /// Contents that stand for files (path relative to the root -> bytes): `taxo check - --stdin-filename`.
+    public var overlay: [String: [UInt8]] = [:]
+
+    public init(suppressions: Bool = true, overlay: [String: [UInt8]] = [:]) {
+        self.suppressions = suppressions
+        self.overlay = overlay
+    }
+}
+
 /// The one facade: discover, parse, extract, resolve, validate.
 public enum Compiler {
     public static func compile(root: String, config: Config, only: [String]? = nil, keepContent: Bool = false,
-                               cache: ExtractionCache? = nil) -> CompileResult {
+                               cache: ExtractionCache? = nil, options: CompileOptions = CompileOptions()) -> CompileResult {
         var clock = StageClock()
-        let (found, discoveryDiags, inventory) = Discovery.discoverAll(root: root, config: config)
+        var (found, discoveryDiags, inventory) = Discovery.discoverAll(root: root, config: config)
+        // Buffers that stand for files (an editor's unsaved text): read from memory, added when new.
+        for path in options.overlay.keys.sorted() where !found.contains(where: { $0.path == path }) {
+            guard let fmt = Discovery.format(of: path), !config.isExcluded(path) else { continue }
+            found.append(DiscoveredFile(path: path, absolutePath: root + "/" + path, size: options.overlay[path]!.count, format: fmt))
+            inventory.addFile(path)
+        }
+        if !options.overlay.isEmpty { found.sort { $0.path < $1.path } }
         clock.lap("discover")
         let grammar = IDGrammar(config: config)
         var processor = FileProcessor(config: config, grammar: grammar,
                                       videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
         processor.keepContent = keepContent
-        let results = Parallel.map(found) { processor.process($0, cache: cache) }
+        let overlay = options.overlay
+        let results = Parallel.map(found) { f -> FileResult in
+            if let bytes = overlay[f.path] { return processor.process(path: f.path, format: f.format, bytes: bytes) }
+            return processor.process(f, cache: cache)
+        }
         clock.lap("read, parse, extract")
-        return finish(config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only, clock: clock)
+        return finish(config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only,
+                      options: options, clock: clock)
     }
 
     /// Compiles an in-memory library (path -> content), as tests and rule examples do.
@@ -55,7 +80,7 @@ public enum Compiler {
     }
 
     static func finish(config: Config, grammar: IDGrammar, results: [FileResult], inventory: FileInventory, extra: [Diagnostic],
-                       only: [String]?, clock: StageClock = StageClock()) -> CompileResult {
+                       only: [String]?, options: CompileOptions = CompileOptions(), clock: StageClock = StageClock()) -> CompileResult {
         var clock = clock
         let library = Resolver.resolve(config: config, grammar: grammar, files: results, inventory: inventory)
         clock.lap("resolve")
@@ -65,7 +90,10 @@ public enum Compiler {
         diags += validated.diagnostics
         clock.lap("validate")
         clock.append(validated.timings)
-        diags = RuleLevels.apply(config, to: diags)
+        diags = RuleLevels.apply(config, to: diags, overrides: options.suppressions)
+        if options.suppressions {
+            diags = UnusedSuppression.apply(results.flatMap(\.suppressions), to: diags)
+        }
         if !config.archive.isEmpty {
             // Archived files resolve references but are not themselves checked.
             diags = diags.filter { d in d.location.map { !config.isArchived($0.file) } ?? true }

@@ -5,31 +5,9 @@ import Testing
 @Suite struct CLITests {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var binary: URL {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for c in [dir, dir.deletingLastPathComponent(), dir.deletingLastPathComponent().deletingLastPathComponent()] {
-            let b = c.appendingPathComponent("taxo")
-            if FileManager.default.isExecutableFile(atPath: b.path) { return b }
-        }
-        return repoRoot.appendingPathComponent(".build/debug/taxo")
-    }
+    typealias Run = CLI.Run
 
-    struct Run { var out: String; var err: String; var code: Int32 }
-
-    func taxo(_ args: [String], cwd: URL = repoRoot) throws -> Run {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        p.currentDirectoryURL = cwd
-        let o = Pipe(), e = Pipe()
-        p.standardOutput = o
-        p.standardError = e
-        try p.run()
-        let out = o.fileHandleForReading.readDataToEndOfFile()
-        let err = e.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self), code: p.terminationStatus)
-    }
+    func taxo(_ args: [String], cwd: URL = repoRoot, stdin: String? = nil) throws -> Run { try CLI.taxo(args, cwd: cwd, stdin: stdin) }
 
     func brokenCopy() throws -> URL {
         let dst = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-cli-\(UUID().uuidString)")
@@ -57,7 +35,7 @@ import Testing
     @Test func brokenCopyFailsInEveryFormat() throws {
         let root = try brokenCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let text = try taxo(["check", "--root", root.path])
+        let text = try taxo(["check"], cwd: root)
         #expect(text.code == 1)
         let lines = text.out.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(lines.count == 4)
@@ -66,22 +44,22 @@ import Testing
         #expect(lines[2].contains("MLS-002_Configure_ScaleKit_Authorization_Stack.json:11:6: error: dangling reference") && lines[2].hasSuffix("[TAX0201]"))
         #expect(lines[3].contains(":12:6: error: unknown ID prefix 'TKS'") && text.out.contains("did you mean 'TSK'?"))
 
-        let json = try taxo(["check", "--root", root.path, "--format", "json"])
+        let json = try taxo(["check", "--format", "json"], cwd: root)
         #expect(json.code == 1)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
-        #expect(obj["version"] as? Int == 1)
+        #expect(obj["version"] as? Int == 2 && obj["root"] as? String == ".")
         let diags = try #require(obj["diagnostics"] as? [[String: Any]])
         #expect(diags.map { $0["code"] as? String } == ["TAX0104", "TAX0001", "TAX0201", "TAX0102"])
         #expect(diags.map { $0["line"] as? Int } == [2, 3, 11, 12])
         #expect((obj["summary"] as? [String: Any])?["errors"] as? Int == 4)
 
-        let gh = try taxo(["check", "--root", root.path, "--format", "github"])
+        let gh = try taxo(["check", "--format", "github"], cwd: root)
         #expect(gh.code == 1)
         let ghLines = gh.out.split(separator: "\n")
         #expect(ghLines.count == 4 && ghLines.allSatisfy { $0.hasPrefix("::error file=") })
         #expect(ghLines[2].contains(",line=11,col=6,title=TAX0201::"))
 
-        let sarif = try taxo(["check", "--root", root.path, "--format", "sarif"])
+        let sarif = try taxo(["check", "--format", "sarif"], cwd: root)
         #expect(sarif.code == 1)
         let s = try #require(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)) as? [String: Any])
         #expect(s["version"] as? String == "2.1.0")
@@ -92,7 +70,7 @@ import Testing
     @Test func pathsLimitTheReport() throws {
         let root = try brokenCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let r = try taxo(["check", "--root", root.path, "LIBRARIES"])
+        let r = try taxo(["check", "LIBRARIES"], cwd: root)
         #expect(r.code == 1)
         #expect(r.out.split(separator: "\n").filter { $0.contains(": error: ") }.count == 2)
     }
@@ -146,7 +124,7 @@ import Testing
             .write(to: tool, atomically: true, encoding: .utf8)
         for extra in [[], ["--no-cache"]] {
             let p = Process()
-            p.executableURL = Self.binary
+            p.executableURL = CLI.binary
             p.arguments = ["build", "--root", root.path, "--quiet"] + extra
             var env = ProcessInfo.processInfo.environment
             env["TAXO_TEST_PAUSE_BEFORE_RENAME"] = "1"

@@ -12,7 +12,7 @@ public final class ExtractionCache: @unchecked Sendable {
     static let magic = Array("TAXOCACHE".utf8)
     static let trailerMagic = Array("TAXOEND.".utf8)
     static let trailerLength = 16
-    static let formatVersion: UInt64 = 7
+    static let formatVersion: UInt64 = 8
 
     struct Entry {
         var hash: String
@@ -62,6 +62,12 @@ public final class ExtractionCache: @unchecked Sendable {
     /// The cached result for a file with the size and modification time it had when cached.
     public func unchanged(path: String, size: Int, mtime: Int64) -> FileResult? {
         guard let e = entries[path], e.size == size, e.mtime == mtime, mtime < writtenAt - 2_000_000_000 else { return nil }
+        return result(path: path, hash: e.hash)
+    }
+
+    /// What the file held when the cache was written, whatever it holds now (what it used to declare).
+    public func previous(path: String) -> FileResult? {
+        guard let e = entries[path] else { return nil }
         return result(path: path, hash: e.hash)
     }
 

@@ -69,6 +69,11 @@ extension BinaryWriter {
             location(u.location)
         }
         uint(UInt64(r.brokenDeclarations.count)); for b in r.brokenDeclarations { string(b.key); string(b.written) }
+        uint(UInt64(r.suppressions.count))
+        for s in r.suppressions {
+            uint(UInt64(s.codes.count)); for c in s.codes { string(c) }
+            int(s.firstLine); int(min(s.lastLine, Int(Int32.max))); location(s.location)
+        }
     }
 }
 
@@ -188,6 +193,12 @@ extension BinaryReader {
             r.unknownPrefixes.append(PrefixUse(token: token, prefix: prefix, suggestions: sugg, location: try location()))
         }
         for _ in 0..<(try count()) { r.brokenDeclarations.append(BrokenDeclaration(key: try string(), written: try string())) }
+        for _ in 0..<(try count()) {
+            var codes: [String] = []
+            for _ in 0..<(try count()) { codes.append(try string()) }
+            let first = try int(), last = try int()
+            r.suppressions.append(Suppression(codes: codes, firstLine: first, lastLine: last == Int(Int32.max) ? Int.max : last, location: try location()))
+        }
         return r
     }
 }

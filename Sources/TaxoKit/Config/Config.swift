@@ -30,6 +30,10 @@ public struct Config: Sendable {
     public var checkCodeBlocks = false
     /// Statuses that make an entity inactive: exempt from the hierarchy rules (compared without case).
     public var inactiveStatuses: [String] = Config.defaultInactiveStatuses
+    /// Rule levels for some paths (`overrides: [{files: [...], rules: {TAX0205: off}}]`); the last match wins.
+    public var overrides: [RuleOverride] = []
+    /// A baseline file (relative to the root) that `taxo check` compares with unless told otherwise.
+    public var baseline: String?
     /// A hash of the configuration text (for caches and the index).
     public var hash: String
 
@@ -78,6 +82,15 @@ public struct Config: Sendable {
     public func isExcludedDirectory(_ path: String) -> Bool {
         exclude.contains { $0.coversDirectory(path) }
     }
+}
+
+/// Rule levels that apply to the files some globs match.
+public struct RuleOverride: Sendable {
+    public var files: [Glob]
+    /// By code, rule name or family, as under `rules:`.
+    public var levels: [String: Severity]
+    /// Where it is written in taxonomy.yaml.
+    public var location: SourceLocation
 }
 
 /// A CSV master list: which column holds the ID, the name and the entity's file.

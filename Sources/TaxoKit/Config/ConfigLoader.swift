@@ -17,6 +17,25 @@ public enum ConfigLoader {
         }
     }
 
+    /// The library that holds `start`: the nearest folder upward with `taxonomy.yaml`, else the nearest
+    /// folder upward holding one of the built-in default's roots (`LIBRARIES`, `TASK_MANAGERS`, `TALENTS`).
+    public static func findLibrary(from start: URL) -> URL? {
+        if let r = findRoot(from: start) { return r }
+        let roots = parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml)).0?.roots ?? []
+        var dir = start.standardizedFileURL
+        while true {
+            for r in roots where r != "." {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: dir.appendingPathComponent(r).path, isDirectory: &isDir), isDir.boolValue {
+                    return dir
+                }
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }
+
     /// Loads the library's configuration, or the built-in default when it has none.
     public static func load(root: URL) -> (Config?, [Diagnostic]) {
         let url = root.appendingPathComponent(fileName)
@@ -93,7 +112,8 @@ public enum ConfigLoader {
 
         static let topKeys = ["version", "roots", "exclude", "archive", "max_file_bytes", "departments", "kinds",
                               "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists", "phases",
-                              "proposal_markers", "ignore_prefixes", "code_blocks", "inactive_statuses"]
+                              "proposal_markers", "ignore_prefixes", "code_blocks", "inactive_statuses",
+                              "overrides", "baseline"]
         static let kindKeys = ["prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
                                "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
                                "id_from_filename", "links", "scoped", "segments", "legacy_case", "file_kind",
@@ -207,21 +227,7 @@ public enum ConfigLoader {
                 } else { error("video_pattern must be a string", at: v.offset) }
             }
 
-            var levels: [String: Severity] = [:]
-            if let rs = root["rules"] {
-                let known = RuleRegistry.all.flatMap { [$0.code, $0.name, $0.family] }
-                for m in rs.members ?? [] {
-                    if !known.contains(m.key) {
-                        error("unknown rule '\(m.key)'", at: m.keyOffset, hint: NearMiss.hint(for: m.key, in: Array(Set(known)).sorted()))
-                    }
-                    if case .bool(false) = m.node.value { levels[m.key] = .off; continue }
-                    guard let s = m.node.string, let sev = Severity(configValue: s) else {
-                        error("rule level must be error, warning, info or off", at: m.node.offset)
-                        continue
-                    }
-                    levels[m.key] = sev
-                }
-            }
+            let levels = ruleLevels(root["rules"], what: "rules")
             var masters: [MasterList] = []
             if let ms = root["master_lists"] {
                 for m in ms.array ?? [] {
@@ -266,6 +272,20 @@ public enum ConfigLoader {
                                hint: NearMiss.hint(for: cb.string ?? "", in: ["skip", "check"]))
                 }
             }
+            if let ov = root["overrides"] {
+                for item in ov.array ?? [] {
+                    guard item.members != nil else { error("each override must be a mapping with files and rules", at: item.offset); continue }
+                    checkKeys(item, allowed: ["files", "rules"], context: "override")
+                    let files = globs(item["files"], what: "files of an override")
+                    if files.isEmpty { error("an override needs 'files'", at: item.offset) }
+                    config.overrides.append(RuleOverride(files: files, levels: ruleLevels(item["rules"], what: "rules of an override"),
+                                                         location: file.location(item.offset)))
+                }
+                if ov.array == nil { error("overrides must be a list of {files, rules}", at: ov.offset) }
+            }
+            if let b = root["baseline"] {
+                if let s = b.string { config.baseline = s } else { error("baseline must be a file path", at: b.offset) }
+            }
             if let st = root["inactive_statuses"] {
                 config.inactiveStatuses = strings(st, what: "inactive_statuses").map { $0.lowercased() }.filter { !$0.isEmpty }
             }
@@ -286,6 +306,27 @@ public enum ConfigLoader {
                 config.phases = phases
             }
             return config
+        }
+
+        /// A mapping of rule codes, names or families to levels (`rules:`, and each override's `rules:`).
+        mutating func ruleLevels(_ node: Node?, what: String) -> [String: Severity] {
+            var levels: [String: Severity] = [:]
+            guard let rs = node else { return levels }
+            guard let members = rs.members else { error("\(what) must be a mapping of rules to levels", at: rs.offset); return levels }
+            let known = RuleRegistry.all.flatMap { [$0.code, $0.name, $0.family] }
+            for m in members {
+                if !known.contains(m.key) {
+                    error("unknown rule '\(m.key)'", at: m.keyOffset, hint: NearMiss.hint(for: m.key, in: Array(Set(known)).sorted()))
+                }
+                if case .bool(false) = m.node.value { levels[m.key] = .off; continue }
+                guard let s = m.node.string, let sev = Severity(configValue: s) else {
+                    error("rule level must be error, warning, note (or info) or off", at: m.node.offset,
+                          hint: NearMiss.hint(for: m.node.string ?? "", in: ["error", "warning", "note", "info", "off"]))
+                    continue
+                }
+                levels[m.key] = sev
+            }
+            return levels
         }
 
         func isCode(_ s: String) -> Bool {

@@ -15,6 +15,8 @@ public struct FileResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Tokens with undeclared prefixes, judged over the whole library.
     public var unknownPrefixes: [PrefixUse] = []
+    /// `taxo-ignore` comments of a Markdown file.
+    public var suppressions: [Suppression] = []
     /// IDs the file appears to declare although it does not parse.
     public var brokenDeclarations: [BrokenDeclaration] = []
     /// Taken from the extraction cache (unchanged since the last build) rather than parsed now.
@@ -105,6 +107,7 @@ struct FileProcessor: @unchecked Sendable {
             r.markdown = info
             r.diagnostics += m.diagnostics
             r.unknownPrefixes += m.unknownPrefixes
+            r.suppressions = m.suppressions
         case .csv:
             if let mi = config.masterLists.firstIndex(where: { $0.files.contains { $0.matches(path) } }) {
                 r.masterList = (mi, CSVReader.parse(file))

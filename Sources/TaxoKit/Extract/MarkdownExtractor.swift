@@ -12,6 +12,8 @@ struct MarkdownExtractor {
     var diagnostics: [Diagnostic] = []
     /// Tokens with a prefix no kind declares (judged over the whole library by `UnknownPrefix`).
     var unknownPrefixes: [PrefixUse] = []
+    /// The file's `taxo-ignore` comments.
+    var suppressions: [Suppression] = []
 
     enum Output {
         case entity(Entity)
@@ -24,6 +26,9 @@ struct MarkdownExtractor {
             MarkdownLink(destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
         }, headings: syntax.headings.map(\.text))
         diagnostics += TableCellCount.check(file, skip: syntax.nonProseLines(count: file.lines.lineCount))
+        if ByteSearch.containsIgnoringCase(bytes: file.bytes[...], SuppressionComments.marker) {
+            suppressions = SuppressionComments.scan(file, codeLines: syntax.codeLines(count: file.lines.lineCount))
+        }
         file.bytes.withUnsafeBufferPointer { b in
             for (off, text) in DoubledSegment.find(b) { diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(off))) }
         }

@@ -2,12 +2,15 @@
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
     case text, json, github, sarif
 
-    public func render(_ diags: [Diagnostic], summary: DiagnosticSummary, color: Bool = false) -> String {
+    /// Renders diagnostics whose paths are relative to the library root, showing them through `paths`.
+    public func render(_ diags: [Diagnostic], summary: DiagnosticSummary, color: Bool = false,
+                       paths: PathDisplay = PathDisplay(prefix: ""), workingDirectory: String? = nil) -> String {
+        let shown = paths.apply(diags)
         switch self {
-        case .text: return TextReporter.render(diags, color: color)
-        case .json: return JSONReporter.render(diags, summary: summary)
-        case .github: return GitHubReporter.render(diags)
-        case .sarif: return SARIFReporter.render(diags)
+        case .text: return TextReporter.render(shown, color: color)
+        case .json: return JSONReporter.render(shown, summary: summary, root: paths.root)
+        case .github: return GitHubReporter.render(shown)
+        case .sarif: return SARIFReporter.render(shown, workingDirectory: workingDirectory)
         }
     }
 }

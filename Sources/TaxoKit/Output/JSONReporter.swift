@@ -1,11 +1,14 @@
-/// `{"version": 1, "diagnostics": [...], "summary": {...}}`, sorted by file, line, column, code.
+/// `{"version": 2, "root": "kb", "diagnostics": [...], "summary": {...}}`, sorted by file, line, column,
+/// code. Paths are relative to the working directory; `root` is the library root, relative to it too
+/// (version 1 had no `root` and paths relative to the library root).
 public enum JSONReporter {
-    public static let version = 1
+    public static let version = 2
 
-    public static func render(_ diags: [Diagnostic], summary: DiagnosticSummary) -> String {
+    public static func render(_ diags: [Diagnostic], summary: DiagnosticSummary, root: String = ".") -> String {
         var w = JSONWriter()
         w.beginObject()
         w.int("version", version)
+        w.string("root", root)
         w.beginArray("diagnostics")
         for d in diags {
             w.beginObject()

@@ -1,6 +1,11 @@
-/// SARIF 2.1.0 with one run, the rules that fired, and one result per diagnostic.
+import Foundation
+/// SARIF 2.1.0 with one run, the rules that fired, and one result per diagnostic. Artifact URIs are
+/// percent-encoded relative references against the base `SRCROOT`, which `originalUriBaseIds` gives as
+/// the working directory's file URI.
 public enum SARIFReporter {
-    public static func render(_ diags: [Diagnostic]) -> String {
+    public static let baseID = "SRCROOT"
+
+    public static func render(_ diags: [Diagnostic], workingDirectory: String? = nil) -> String {
         let codes = Set(diags.map(\.code))
         let rules = RuleRegistry.all.filter { codes.contains($0.code) }
         var w = JSONWriter()
@@ -27,6 +32,13 @@ public enum SARIFReporter {
         w.endArray()
         w.endObject()
         w.endObject()
+        if let wd = workingDirectory {
+            w.beginObject("originalUriBaseIds")
+            w.beginObject(baseID)
+            w.string("uri", "file://" + encode(URL(fileURLWithPath: wd).standardizedFileURL.path) + "/")
+            w.endObject()
+            w.endObject()
+        }
         w.beginArray("results")
         for d in diags {
             w.beginObject()
@@ -74,8 +86,25 @@ public enum SARIFReporter {
 
     static func physical(_ w: inout JSONWriter, _ l: SourceLocation) {
         w.beginObject("physicalLocation")
-        w.beginObject("artifactLocation"); w.string("uri", l.file); w.endObject()
+        w.beginObject("artifactLocation"); w.string("uri", encode(l.file)); w.string("uriBaseId", baseID); w.endObject()
         w.beginObject("region"); w.int("startLine", l.line); w.int("startColumn", l.column); w.endObject()
         w.endObject()
+    }
+}
+
+extension SARIFReporter {
+    /// RFC 3986 percent-encoding of a path: unreserved characters and `/` stay, every other byte is `%XX`.
+    public static func encode(_ path: String) -> String {
+        var out = ""
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                out += String(format: "%%%02X", b)
+            }
+        }
+        return out
     }
 }

@@ -1,21 +1,48 @@
-/// Applies the configured level of each rule (by code, name or family); drops rules set to off.
+/// Applies the configured level of each rule (by code, name or family), then the per-path `overrides`
+/// (the last matching one wins); drops rules set to off. With suppressions on, an override that turns a
+/// rule off for paths where it never fires is reported as unused.
 enum RuleLevels {
-    static func apply(_ config: Config, to diags: [Diagnostic]) -> [Diagnostic] {
-        guard !config.ruleLevels.isEmpty else { return diags }
-        var byCode: [String: Severity] = [:]
+    static func apply(_ config: Config, to diags: [Diagnostic], overrides useOverrides: Bool = true) -> [Diagnostic] {
+        let overrides = useOverrides ? config.overrides : []
+        guard !config.ruleLevels.isEmpty || !overrides.isEmpty else { return diags }
         var defaults: [String: Severity] = [:]
-        for r in RuleRegistry.all {
-            defaults[r.code] = r.defaultSeverity
-            if let s = config.ruleLevels[r.code] ?? config.ruleLevels[r.name] ?? config.ruleLevels[r.family] { byCode[r.code] = s }
-        }
-        return diags.compactMap { d in
-            guard let s = byCode[d.code] else { return d }
-            if s == .off { return nil }
+        for r in RuleRegistry.all { defaults[r.code] = r.defaultSeverity }
+        let byCode = levels(config.ruleLevels)
+        let perOverride = overrides.map { levels($0.levels) }
+        var used = [Bool](repeating: false, count: overrides.count)
+        var out: [Diagnostic] = []
+        out.reserveCapacity(diags.count)
+        for d in diags {
+            var level = byCode[d.code]
+            if !overrides.isEmpty, let f = d.location?.file {
+                for (i, o) in overrides.enumerated().reversed() where perOverride[i][d.code] != nil && o.files.contains(where: { $0.matches(f) }) {
+                    level = perOverride[i][d.code]
+                    if level == .off { used[i] = true }
+                    break
+                }
+            }
+            guard let s = level else { out.append(d); continue }
+            if s == .off { continue }
             // A rule's follow-on notes (a reference into a file that does not parse) stay notes.
-            if d.severity == .note, defaults[d.code] != .note { return d }
+            if d.severity == .note, defaults[d.code] != .note { out.append(d); continue }
             var d = d
             d.severity = s
-            return d
+            out.append(d)
         }
+        for (i, o) in overrides.enumerated() where !used[i] && o.levels.values.contains(.off) {
+            out.append(UnusedSuppression.info.diagnostic("this override turns rules off where they find nothing", at: o.location,
+                                                         hint: "remove it, or narrow its files"))
+        }
+        return out
+    }
+
+    /// Levels by code, from levels set by code, rule name or family.
+    static func levels(_ set: [String: Severity]) -> [String: Severity] {
+        var byCode: [String: Severity] = [:]
+        guard !set.isEmpty else { return byCode }
+        for r in RuleRegistry.all {
+            if let s = set[r.code] ?? set[r.name] ?? set[r.family] { byCode[r.code] = s }
+        }
+        return byCode
     }
 }

@@ -14,4 +14,15 @@ enum SkippedFile {
     static func diagnostic(path: String, reason: String) -> Diagnostic {
         info.diagnostic("skipped: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))
     }
+
+    /// A path given on the command line that is not under the library's roots (a README, `.github/`):
+    /// skipped, so that pre-commit may pass any staged file.
+    static func outsideRoots(_ path: String) -> Diagnostic {
+        info.diagnostic("skipped: '\(path)' is not under the library's roots", at: nil)
+    }
+}
+
+extension Diagnostic {
+    /// The note for a command-line path outside the library's roots (TAX0003).
+    public static func skippedOutsideRoots(_ path: String) -> Diagnostic { SkippedFile.outsideRoots(path) }
 }

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// Options every command takes for what it prints.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Never colour the output.")
+    var noColor = false
+
+    @Flag(name: .long, help: "Print only what is asked for: no progress or summary lines on stderr, no findings list.")
+    var quiet = false
+
+    var color: Bool { !noColor && Console.stdoutIsTerminal }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Today's findings, recorded so that CI fails only on new ones (`taxo check --write-baseline FILE`,
+/// `taxo check --baseline FILE`).
+///
+/// A finding's fingerprint is its rule code, its file, the IDs it names (sorted) and its message with
+/// numbers folded, never its line: an edit above a finding does not make it new. Each fingerprint keeps a
+/// count (the same dangling ID twice in one file is two findings). The file is JSON, sorted and stable, so
+/// that it reviews well in a diff.
+public struct Baseline: Sendable, Equatable {
+    public struct Fingerprint: Sendable, Hashable, Comparable {
+        public var code: String
+        public var file: String
+        public var ids: [String]
+        public var message: String
+
+        public static func < (a: Fingerprint, b: Fingerprint) -> Bool {
+            (a.file, a.code, a.message, a.ids.joined(separator: ",")) < (b.file, b.code, b.message, b.ids.joined(separator: ","))
+        }
+    }
+
+    public static let version = 1
+    public var counts: [Fingerprint: Int]
+
+    public init(_ diags: [Diagnostic], grammar: IDGrammar) {
+        var c: [Fingerprint: Int] = [:]
+        for d in diags { c[Baseline.fingerprint(d, grammar: grammar), default: 0] += 1 }
+        counts = c
+    }
+
+    public static func fingerprint(_ d: Diagnostic, grammar: IDGrammar) -> Fingerprint {
+        var ids = Set<String>()
+        for tok in grammar.tokens(in: d.message, typos: false) { if case .id(let p) = tok.0 { ids.insert(p.written) } }
+        return Fingerprint(code: d.code, file: d.location?.file ?? "", ids: ids.sorted(), message: fold(d.message))
+    }
+
+    /// The message with every run of digits written as `#` (counts and columns change; the finding does not).
+    static func fold(_ s: String) -> String {
+        var out = ""
+        var inDigits = false
+        for c in s.unicodeScalars {
+            if ("0"..."9").contains(c) {
+                if !inDigits { out += "#" }
+                inDigits = true
+            } else {
+                out.unicodeScalars.append(c)
+                inDigits = false
+            }
+        }
+        return out
+    }
+
+    /// The findings the baseline does not hold (each fingerprint's count used up first), and how many
+    /// baseline entries no longer occur.
+    public func filter(_ diags: [Diagnostic], grammar: IDGrammar) -> (new: [Diagnostic], gone: Int) {
+        var left = counts
+        var fresh: [Diagnostic] = []
+        for d in diags {
+            let f = Baseline.fingerprint(d, grammar: grammar)
+            if let n = left[f], n > 0 { left[f] = n - 1 } else { fresh.append(d) }
+        }
+        return (fresh, left.values.reduce(0, +))
+    }
+
+    public func json() -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.int("version", Baseline.version)
+        w.string("tool", "taxo " + TaxoVersion.string)
+        w.beginArray("findings")
+        for f in counts.keys.sorted() {
+            w.beginObject()
+            w.string("code", f.code)
+            w.string("file", f.file)
+            w.beginArray("ids")
+            for id in f.ids { w.string(nil, id) }
+            w.endArray()
+            w.string("message", f.message)
+            w.int("count", counts[f]!)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.out + "\n"
+    }
+
+    public struct ReadError: Error, Sendable { public var message: String }
+
+    public init(json data: Data) throws {
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ReadError(message: "not a JSON object")
+        }
+        guard root["version"] as? Int == Baseline.version else { throw ReadError(message: "unsupported baseline version") }
+        guard let items = root["findings"] as? [[String: Any]] else { throw ReadError(message: "no 'findings' list") }
+        var c: [Fingerprint: Int] = [:]
+        for i in items {
+            guard let code = i["code"] as? String, let file = i["file"] as? String, let message = i["message"] as? String else {
+                throw ReadError(message: "a finding lacks code, file or message")
+            }
+            let f = Fingerprint(code: code, file: file, ids: (i["ids"] as? [String]) ?? [], message: message)
+            c[f, default: 0] += max(1, i["count"] as? Int ?? 1)
+        }
+        counts = c
+    }
+}

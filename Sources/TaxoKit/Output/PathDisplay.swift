@@ -1,0 +1,47 @@
+import Foundation
+
+/// Paths as the user sees them: diagnostics hold paths relative to the library root; every output format
+/// prints them relative to the working directory (as clang and ruff do), so that `--root kb` gives
+/// `kb/LIBRARIES/...`, which GitHub annotations and SARIF viewers find in the repository.
+public struct PathDisplay: Sendable {
+    /// The library root relative to the working directory, with a trailing slash ("" when they are one).
+    public let prefix: String
+
+    public init(root: String, workingDirectory: String) {
+        let r = URL(fileURLWithPath: root).standardizedFileURL.pathComponents
+        let w = URL(fileURLWithPath: workingDirectory).standardizedFileURL.pathComponents
+        var i = 0
+        while i < r.count, i < w.count, r[i] == w[i] { i += 1 }
+        let parts = Array(repeating: "..", count: w.count - i) + r[i...]
+        prefix = parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+
+    public init(prefix: String) { self.prefix = prefix }
+
+    /// The root as shown (`.` when it is the working directory).
+    public var root: String { prefix.isEmpty ? "." : String(prefix.dropLast()) }
+
+    public func path(_ p: String) -> String { prefix.isEmpty || p.hasPrefix("<") ? p : prefix + p }
+
+    public func apply(_ diags: [Diagnostic]) -> [Diagnostic] {
+        guard !prefix.isEmpty else { return diags }
+        return diags.map { d in
+            var d = d
+            if let l = d.location { d.location = SourceLocation(file: path(l.file), line: l.line, column: l.column) }
+            d.notes = d.notes.map { n in
+                var n = n
+                if let l = n.location { n.location = SourceLocation(file: path(l.file), line: l.line, column: l.column) }
+                return n
+            }
+            return d
+        }
+    }
+
+    /// A library-relative path given on the command line (or by git), made relative to the root.
+    public func libraryPath(_ userPath: String, workingDirectory: String, root: String) -> String? {
+        let abs = URL(fileURLWithPath: userPath, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL.path
+        let r = URL(fileURLWithPath: root).standardizedFileURL.path
+        if abs == r { return "" }
+        return abs.hasPrefix(r + "/") ? String(abs.dropFirst(r.count + 1)) : nil
+    }
+}

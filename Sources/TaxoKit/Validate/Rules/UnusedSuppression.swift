@@ -1,0 +1,36 @@
+/// TAX0506: a suppression that silences nothing.
+enum UnusedSuppression {
+    static let info = RuleInfo(
+        code: "TAX0506", name: "unused-suppression", family: "hygiene", severity: .warning,
+        summary: "A taxo-ignore comment or a per-path override silences nothing.",
+        explanation: """
+        `<!-- taxo-ignore CODE -->` (next line), `<!-- taxo-ignore-start CODE -->` ... `<!-- taxo-ignore-end -->`
+        (a block) and `<!-- taxo-ignore-file CODE -->` (the file) silence findings in Markdown; `overrides:` in
+        taxonomy.yaml turn rules off for paths. One that silences nothing hides nothing today and would hide a
+        new finding tomorrow: remove it, as ruff's RUF100 asks. `taxo check --no-suppressions` shows everything.
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                                   "# Notes\n\n<!-- taxo-ignore TAX0205 -->\nNothing to silence here.\n")])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                                      "# Notes\n\n<!-- taxo-ignore TAX0205 -->\nRSP-333 exists already.\n")])])
+
+    /// Drops the findings that suppressions cover, and reports the suppressions that covered none.
+    static func apply(_ suppressions: [Suppression], to diags: [Diagnostic]) -> [Diagnostic] {
+        guard !suppressions.isEmpty else { return diags }
+        var byFile: [String: [Int]] = [:]
+        for (i, s) in suppressions.enumerated() { byFile[s.location.file, default: []].append(i) }
+        var used = [Bool](repeating: false, count: suppressions.count)
+        var out: [Diagnostic] = []
+        for d in diags {
+            guard let f = d.location?.file, let candidates = byFile[f] else { out.append(d); continue }
+            var hit = false
+            for i in candidates where suppressions[i].covers(d) { used[i] = true; hit = true }
+            if !hit { out.append(d) }
+        }
+        for (i, s) in suppressions.enumerated() where !used[i] {
+            let what = s.codes.isEmpty ? "any finding" : s.codes.joined(separator: ", ")
+            out.append(info.diagnostic("this taxo-ignore silences nothing (\(what))", at: s.location, hint: "remove the comment"))
+        }
+        return out
+    }
+}
