@@ -8,6 +8,7 @@ struct BenchFloorCommand: ParsableCommand {
         shouldDisplay: false)
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
 
     @Flag(name: .long, help: "Also parse every JSON, YAML and Markdown file.")
     var parse = false

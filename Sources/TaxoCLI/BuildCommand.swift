@@ -16,8 +16,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "How to print the findings: text, json, github or sarif.")
     var format: DiagnosticFormat = .text
 
-    @Flag(name: .long, help: "Only print the summary line, not every finding.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
+
+    @Flag(name: .long, help: "Exit 1 on warnings too.")
+    var strict = false
 
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
@@ -54,12 +56,16 @@ struct BuildCommand: ParsableCommand {
         if timings {
             for t in outcome.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
         }
-        if !quiet { Console.out(format.render(result.diagnostics, summary: result.summary, color: Console.stdoutIsTerminal)) }
+        let cwd = FileManager.default.currentDirectoryPath
+        if !output.quiet {
+            Console.out(format.render(result.diagnostics, summary: result.summary, color: output.color,
+                                      paths: PathDisplay(root: root.path, workingDirectory: cwd), workingDirectory: cwd))
+        }
         let secs = String(format: "%.2f", Date().timeIntervalSince(start))
         Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")
         Console.err("taxo: wrote \(relativePath(outcome.indexPath, root: root)) (\(outcome.incremental ? "incremental: \(outcome.reparsed) files re-parsed" : "full build"))\n")
         KeepUntilExit.keep(result)
-        if result.summary.errors > 0 { throw TaxoExit(code: 1) }
+        if result.summary.errors > 0 || (strict && result.summary.warnings > 0) { throw TaxoExit(code: 1) }
     }
 }
 

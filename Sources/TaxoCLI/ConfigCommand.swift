@@ -10,14 +10,17 @@ struct ConfigCommand: ParsableCommand {
     var printDefault = false
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         if printDefault {
-            Console.out(DefaultConfig.yaml)
+            Console.out(DefaultConfig.yaml.hasSuffix("\n") ? DefaultConfig.yaml : DefaultConfig.yaml + "\n")
             return
         }
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
-        Console.out("configuration OK: \(config.kinds.count) kinds, \(config.departments.count) departments, roots \(config.roots.joined(separator: ", "))\n")
+        if !output.quiet {
+            Console.out("configuration OK: \(Plural.count(config.kinds.count, "kind")), \(Plural.count(config.departments.count, "department")), roots \(config.roots.joined(separator: ", "))\n")
+        }
     }
 }

@@ -6,6 +6,7 @@ struct DumpIndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dump-index", abstract: "Print an index's tables as sorted text.")
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .long, help: "The index (default: output/index.sqlite under the library root).")
     var index: String?

@@ -8,7 +8,20 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A rule code or name; omit to list every rule.")
     var rule: String?
 
+    @Option(name: .long, help: "text or json.")
+    var format: DataFormat = .text
+
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        if format == .json {
+            let rules = try rule.map { r -> [RuleInfo] in
+                guard let one = RuleRegistry.rule(r) else { throw Self.unknown(r) }
+                return [one]
+            } ?? RuleRegistry.all
+            Console.out(DataJSON.rules(rules))
+            return
+        }
         guard let rule else {
             var out = ""
             for r in RuleRegistry.all {
@@ -17,11 +30,7 @@ struct ExplainCommand: ParsableCommand {
             Console.out(out)
             return
         }
-        guard let r = RuleRegistry.rule(rule) else {
-            let names = RuleRegistry.all.flatMap { [$0.code, $0.name] }
-            Console.err("taxo: error: no rule '\(rule)'" + (NearMiss.hint(for: rule, in: names).map { "; \($0)" } ?? "") + "\n")
-            throw TaxoExit(code: 2)
-        }
+        guard let r = RuleRegistry.rule(rule) else { throw Self.unknown(rule) }
         var out = "\(r.code) \(r.name) (\(r.family), default \(r.defaultSeverity.label))\n\n\(r.summary)\n\n\(r.explanation)\n"
         for (title, examples) in [("Triggers on", r.triggering), ("Does not trigger on", r.nonTriggering)] {
             out += "\n\(title):\n"
@@ -37,6 +46,19 @@ struct ExplainCommand: ParsableCommand {
         }
         Console.out(out)
     }
+}
+
+extension ExplainCommand {
+    static func unknown(_ rule: String) -> TaxoExit {
+        let names = RuleRegistry.all.flatMap { [$0.code, $0.name] }
+        Console.err("taxo: error: no rule '\(rule)'" + (NearMiss.hint(for: rule, in: names).map { "; \($0)" } ?? "") + "\n")
+        return TaxoExit(code: 2)
+    }
+}
+
+/// `--format` of the commands that print data.
+enum DataFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 extension String {

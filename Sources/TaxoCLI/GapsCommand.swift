@@ -11,6 +11,7 @@ struct GapsCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case md, json }
 
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .long, help: "md (from templates/gap-analysis.md.mustache) or json.")
     var format: Format = .md
@@ -65,6 +66,6 @@ struct GapsCommand: ParsableCommand {
                         (r.skipped.isEmpty ? "" : "; kept \(r.skipped.count) existing file(s)") + "\n")
         }
         let c = report.candidates
-        Console.err("taxo: \(c.count) candidates: " + GapVerdict.allCases.map { v in "\(c.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ") + "\n")
+        if !output.quiet { Console.err("taxo: \(Plural.count(c.count, "candidate")): " + GapVerdict.allCases.map { v in "\(c.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ") + "\n") }
     }
 }

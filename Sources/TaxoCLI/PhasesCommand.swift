@@ -15,6 +15,11 @@ struct PhasesCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the tracker as Markdown (as taxo build writes VIDEOS_INDEX.md).")
     var markdown = false
 
+    @Option(name: .long, help: "text or json.")
+    var format: DataFormat = .text
+
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
@@ -29,11 +34,13 @@ struct PhasesCommand: ParsableCommand {
             }
             let findings = PhaseCheck.check(SourceFile(path: check, rawBytes: raw), tracker: tracker)
             Console.out(findings.map { "\(check):\($0.line): \($0.message)\n" }.joined())
-            Console.err("taxo: \(findings.count) disagreement\(findings.count == 1 ? "" : "s") with the computed tracker\n")
+            if !output.quiet { Console.err("taxo: \(Plural.count(findings.count, "disagreement")) with the computed tracker\n") }
             if !findings.isEmpty { throw TaxoExit(code: 1) }
             return
         }
-        if markdown {
+        if format == .json {
+            Console.out(DataJSON.phases(tracker))
+        } else if markdown {
             Console.out(try Templates(directory: root.appendingPathComponent("templates").path)
                 .render("videos-index.md", tracker.context(command: "taxo phases --markdown")))
         } else {

@@ -14,7 +14,12 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "At most this many hits.")
     var limit = 20
 
-    @Argument(help: "An FTS5 query: words, \"a phrase\", prefix*, AND/OR/NOT.")
+    @Option(name: .long, help: "text or json.")
+    var format: DataFormat = .text
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Words (the last one may be the start of a word: tavil), an ID (TOL-SEC-124), or an FTS5 query: \"a phrase\", prefix*, AND/OR/NOT.")
     var query: [String]
 
     func run() throws {
@@ -25,8 +30,17 @@ struct SearchCommand: ParsableCommand {
             throw TaxoExit(code: 2)
         }
         do {
-            let hits = try IndexSearch.search(indexPath: path, query: query.joined(separator: " "), limit: limit)
-            if hits.isEmpty { Console.err("taxo: no hits\n"); throw TaxoExit(code: 1) }
+            let q = query.joined(separator: " ")
+            let hits = try IndexSearch.search(indexPath: path, query: q, limit: limit)
+            if format == .json {
+                Console.out(DataJSON.search(hits, query: q))
+                if hits.isEmpty { throw TaxoExit(code: 1) }
+                return
+            }
+            if hits.isEmpty {
+                if !output.quiet { Console.err("taxo: no hits\n") }
+                throw TaxoExit(code: 1)
+            }
             var out = ""
             for h in hits { out += "\(h.file):\(h.line): \(h.title)\n    \(h.snippet)\n" }
             Console.out(out)

@@ -87,6 +87,7 @@ public struct HealthReport {
             "orphan_list": orphans.prefix(20).map { ["id": lib.displayID(lib.entities[$0]), "kind": kinds[lib.entities[$0].kind], "file": lib.entities[$0].file] },
             "errors": result.summary.errors, "warnings": result.summary.warnings, "notes": result.summary.notes,
             "rules": ruleRows, "chains_complete": chains.complete, "chains_total": chains.total,
+            "chains_text": "\(chains.total) workflow\(chains.total == 1 ? " has" : "s have")",
             "chains_incomplete": chains.incomplete.prefix(20).map { ["id": $0] },
             "has_trend": !trend.isEmpty, "trend": trend, "previous_build": previous?["build_time"] ?? "",
         ]

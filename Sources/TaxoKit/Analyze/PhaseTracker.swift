@@ -114,6 +114,7 @@ public struct PhaseTracker {
     /// The Mustache context of `templates/videos-index.md.mustache`.
     public func context(command: String) -> [String: Any] {
         let n = videos.count
+        let complete = videos.filter { v in v.phases.allSatisfy { $0.state == .done || $0.state == .skipped } }.count
         return [
             "command": command, "taxo_version": TaxoVersion.string, "videos_count": n,
             "phases": phases.map { ["number": $0.number, "name": $0.name, "optional": $0.optional] },
@@ -129,7 +130,9 @@ public struct PhaseTracker {
                 return ["number": p.number, "name": p.name, "done": done,
                         "percent": n == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(done) / Double(n))]
             },
-            "complete": videos.filter { v in v.phases.allSatisfy { $0.state == .done || $0.state == .skipped } }.count,
+            "complete": complete,
+            "videos_text": "\(n) video\(n == 1 ? "" : "s")",
+            "complete_text": "\(complete) \(complete == 1 ? "has" : "have")",
             "artifacts": videos.map { v -> [String: Any] in
                 ["id": v.id, "links": v.phases.flatMap { p in
                     p.artifacts.map { ["phase": p.phase.number, "name": p.phase.name, "path": $0] }

@@ -225,7 +225,7 @@ phases:
   - { number: 7, name: Library Mapping, artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Library_Mapping/{video}_Library_Mapping_Report.md"] }
 
 # Rule levels: a code (TAX0201), a rule name (dangling-reference) or a family (hierarchy)
-# set to error, warning, info or off.
+# set to error, warning, note (info is accepted too) or off.
 rules: {}
 """#
 }

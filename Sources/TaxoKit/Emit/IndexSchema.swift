@@ -1,6 +1,6 @@
-/// The SQLite index's schema (version 1). Documented with example queries in docs/index.md.
+/// The SQLite index's schema (version 2: entity IDs are searchable in `entity_fts`). Documented with example queries in docs/index.md.
 public enum IndexSchema {
-    public static let version = 1
+    public static let version = 2
 
     /// Tables whose rows all come from one library file, with the column naming it: an incremental
     /// build deletes and re-inserts just the rows of changed files.
@@ -106,7 +106,7 @@ public enum IndexSchema {
       hint TEXT,
       notes TEXT NOT NULL
     );
-    CREATE VIRTUAL TABLE entity_fts USING fts5(id UNINDEXED, kind UNINDEXED, file UNINDEXED, line UNINDEXED, name, description);
+    CREATE VIRTUAL TABLE entity_fts USING fts5(id, kind UNINDEXED, file UNINDEXED, line UNINDEXED, name, description);
     CREATE VIRTUAL TABLE document_fts USING fts5(path UNINDEXED, line UNINDEXED, heading, text);
     CREATE TABLE fts_rows (tbl TEXT NOT NULL, file TEXT NOT NULL, row INTEGER NOT NULL);
     CREATE VIEW broken_links AS

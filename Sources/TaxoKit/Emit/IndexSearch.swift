@@ -14,7 +14,7 @@ public enum IndexSearch {
         let q = sanitize(query)
         var hits: [Hit] = []
         let e = try db.prepare("""
-            SELECT file, line, '[' || kind || ' ' || id || '] ' || name, snippet(entity_fts, -1, '[', ']', '…', 12), bm25(entity_fts, 0, 0, 0, 0, 10.0, 1.0)
+            SELECT file, line, '[' || kind || ' ' || id || '] ' || name, snippet(entity_fts, -1, '[', ']', '…', 12), bm25(entity_fts, 50.0, 0, 0, 0, 10.0, 1.0)
             FROM entity_fts WHERE entity_fts MATCH ? ORDER BY 5, file, line LIMIT ?
             """)
         try e.bind([.text(q), .int(limit)])
@@ -36,9 +36,14 @@ public enum IndexSearch {
         return Array(hits.prefix(limit))
     }
 
-    /// Plain words become an implicit AND of prefix-free terms; FTS5 syntax is passed through when present.
+    /// Plain words become an implicit AND of terms, the last one a prefix (`tavil` finds Tavily); an ID
+    /// (`TOL-SEC-124`) is a phrase. FTS5 syntax is passed through when present.
     static func sanitize(_ q: String) -> String {
         if q.contains("\"") || q.contains("*") || q.contains(" AND ") || q.contains(" OR ") || q.contains(" NOT ") { return q }
-        return q.split(whereSeparator: { $0 == " " }).map { "\"" + $0.replacingAll("\"", with: "") + "\"" }.joined(separator: " ")
+        let words = q.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { String($0).replacingAll("\"", with: "") }.filter { !$0.isEmpty }
+        return words.enumerated().map { i, w in
+            let quoted = "\"" + w + "\""
+            return i == words.count - 1 && w.allSatisfy({ $0.isLetter || $0.isNumber }) ? quoted + "*" : quoted
+        }.joined(separator: " ")
     }
 }

@@ -1,0 +1,83 @@
+/// `--format json` of the commands that print data (`phases`, `search`, `explain`): versioned objects,
+/// in the order the text output has.
+public enum DataJSON {
+    public static let version = 1
+
+    public static func phases(_ t: PhaseTracker) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.int("version", version)
+        w.beginArray("videos")
+        for v in t.videos {
+            w.beginObject()
+            w.string("id", v.id)
+            w.string("title", v.title)
+            w.string("next_action", v.nextAction)
+            w.beginArray("phases")
+            for p in v.phases {
+                w.beginObject()
+                w.int("number", p.phase.number)
+                w.string("name", p.phase.name)
+                w.string("state", p.state.rawValue)
+                w.beginArray("artifacts")
+                for a in p.artifacts { w.string(nil, a) }
+                w.endArray()
+                w.int("entities", p.entities)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.out + "\n"
+    }
+
+    public static func search(_ hits: [IndexSearch.Hit], query: String) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.int("version", version)
+        w.string("query", query)
+        w.beginArray("hits")
+        for h in hits {
+            w.beginObject()
+            w.string("file", h.file)
+            w.int("line", h.line)
+            w.string("title", h.title)
+            w.string("snippet", h.snippet)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.out + "\n"
+    }
+
+    public static func rules(_ rules: [RuleInfo]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.int("version", version)
+        w.beginArray("rules")
+        for r in rules {
+            w.beginObject()
+            w.string("code", r.code)
+            w.string("name", r.name)
+            w.string("family", r.family)
+            w.string("severity", r.defaultSeverity.label)
+            w.string("summary", r.summary)
+            w.string("explanation", r.explanation)
+            for (key, examples) in [("triggering", r.triggering), ("non_triggering", r.nonTriggering)] {
+                w.beginArray(key)
+                for ex in examples {
+                    w.beginObject()
+                    for f in ex.files { w.string(f.path, String(decoding: f.bytes, as: UTF8.self)) }
+                    w.endObject()
+                }
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.out + "\n"
+    }
+}
