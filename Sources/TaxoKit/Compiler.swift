@@ -90,10 +90,10 @@ public enum Compiler {
         diags += validated.diagnostics
         clock.lap("validate")
         clock.append(validated.timings)
-        diags = RuleLevels.apply(config, to: diags, overrides: options.suppressions)
         if options.suppressions {
             diags = UnusedSuppression.apply(results.flatMap(\.suppressions), to: diags)
         }
+        diags = RuleLevels.apply(config, to: diags, overrides: options.suppressions)
         if !config.archive.isEmpty {
             // Archived files resolve references but are not themselves checked.
             diags = diags.filter { d in d.location.map { !config.isArchived($0.file) } ?? true }

@@ -27,9 +27,12 @@ enum UnusedSuppression {
             for i in candidates where suppressions[i].covers(d) { used[i] = true; hit = true }
             if !hit { out.append(d) }
         }
+        // An unused suppression's own warning may be silenced too (`taxo-ignore-file TAX0506`).
         for (i, s) in suppressions.enumerated() where !used[i] {
             let what = s.codes.isEmpty ? "any finding" : s.codes.joined(separator: ", ")
-            out.append(info.diagnostic("this taxo-ignore silences nothing (\(what))", at: s.location, hint: "remove the comment"))
+            let d = info.diagnostic("this taxo-ignore silences nothing (\(what))", at: s.location, hint: "remove the comment")
+            let silencers = (byFile[s.location.file] ?? []).filter { $0 != i && suppressions[$0].covers(d) }
+            if silencers.isEmpty { out.append(d) }
         }
         return out
     }

@@ -1,0 +1,348 @@
+import Foundation
+import Testing
+
+/// Adopting taxo in CI and before commit (issue 13), through the binary: root discovery, paths, changed
+/// files, baselines, suppressions, pre-commit and the options every command shares.
+@Suite struct AdoptionTests {
+    typealias Run = CLI.Run
+    func taxo(_ args: [String], cwd: URL, stdin: String? = nil) throws -> Run { try CLI.taxo(args, cwd: cwd, stdin: stdin) }
+
+    static let inspector = "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json"
+
+    func withCopy(_ body: (URL) throws -> Void) throws {
+        let root = try CLI.exampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try body(root)
+    }
+
+    func write(_ text: String, _ path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func edit(_ path: String, in root: URL, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(path)
+        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func errors(_ r: Run) -> [Substring] { r.out.split(separator: "\n").filter { $0.contains(": error: ") } }
+
+    // MARK: 1. Root discovery
+
+    @Test func theLibraryIsFoundFromAnySubfolder() throws {
+        try withCopy { root in
+            let sub = root.appendingPathComponent("TASK_MANAGERS/TSM-003_Task_Templates")
+            let r = try taxo(["check"], cwd: sub)
+            #expect(r.code == 0)
+            #expect(r.err.contains("in 57 files"))
+            try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "\"name\"", with: "\"name\",") }
+            let broken = try taxo(["check"], cwd: sub)
+            #expect(broken.code == 1)
+            // Paths are relative to the working directory.
+            #expect(broken.out.contains("../../LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json:"))
+        }
+        let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-nolib-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: nowhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: nowhere) }
+        let r = try taxo(["check"], cwd: nowhere)
+        #expect(r.code == 2)
+        #expect(r.err.contains("no library found above"))
+    }
+
+    @Test func aLibraryWhoseRootsAreMissingFailsAndAnEmptyOneIsClean() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("kb"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "version: 1\nroots: [kb]\n".write(to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        #expect(try taxo(["check"], cwd: dir).code == 0)
+        try "version: 1\nroots: [nothere]\n".write(to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        let r = try taxo(["check"], cwd: dir)
+        #expect(r.code == 2 && r.err.contains("none of the library's roots"))
+    }
+
+    // MARK: 2. Paths
+
+    @Test func pathsThatDoNotExistOrLieOutsideTheRoots() throws {
+        try withCopy { root in
+            #expect(try taxo(["check", "no/such/file.json"], cwd: root).code == 2)
+            #expect(try taxo(["check", "-"], cwd: root).code == 2)
+            try write("# Readme\n", "README.md", in: root)
+            let outside = try taxo(["check", "README.md"], cwd: root)
+            #expect(outside.code == 0)
+            #expect(outside.out.contains("skipped: 'README.md' is not under the library's roots"))
+        }
+    }
+
+    @Test func standardInputStandsForAFile() throws {
+        try withCopy { root in
+            let r = try taxo(["check", "-", "--stdin-filename", Self.inspector], cwd: root,
+                             stdin: "{\n  \"tool_id\": \"TOL-QA-031\",\n  \"name\": \"MCP Inspector\",\n}\n")
+            #expect(r.code == 1)
+            #expect(r.out.hasPrefix(Self.inspector + ":3:26: error: invalid JSON"))
+            // The file on disk is untouched.
+            #expect(try taxo(["check"], cwd: root).code == 0)
+        }
+    }
+
+    @Test func everyFormatPrintsPathsFromTheWorkingDirectory() throws {
+        try withCopy { root in
+            let odd = "LIBRARIES/LBS_003_Tools/QA/Web, UI tests/Selenium 100%.json"
+            try write("{\"tool_id\": \"TOL-QA-777\", \"name\": \"Selenium\",}", odd, in: root)
+            let parent = root.deletingLastPathComponent()
+            let name = root.lastPathComponent
+            let text = try taxo(["check", "--root", name], cwd: parent)
+            #expect(text.out.hasPrefix("\(name)/\(odd):1:45: error:"))
+            let gh = try taxo(["check", "--root", name, "--format", "github"], cwd: parent)
+            #expect(gh.out.hasPrefix("::error file=\(name)/LIBRARIES/"))
+            let json = try taxo(["check", "--root", name, "--format", "json"], cwd: parent)
+            let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+            #expect(obj["version"] as? Int == 2 && obj["root"] as? String == name)
+            #expect(((obj["diagnostics"] as? [[String: Any]])?.first?["file"] as? String) == "\(name)/\(odd)")
+            let sarif = try taxo(["check", "--root", name, "--format", "sarif"], cwd: parent)
+            let s = try #require(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)) as? [String: Any])
+            let run = try #require((s["runs"] as? [[String: Any]])?.first)
+            let base = try #require((run["originalUriBaseIds"] as? [String: Any])?["SRCROOT"] as? [String: Any])
+            #expect((base["uri"] as? String)?.hasPrefix("file:///") == true && (base["uri"] as? String)?.hasSuffix("/") == true)
+            let results = try #require(run["results"] as? [[String: Any]])
+            let artifact = try #require(((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])
+            #expect(artifact["uriBaseId"] as? String == "SRCROOT")
+            #expect(artifact["uri"] as? String == "\(name)/LIBRARIES/LBS_003_Tools/QA/Web%2C%20UI%20tests/Selenium%20100%25.json")
+            // Every URI is an RFC 3986 relative reference (the SARIF schema's uri-reference format).
+            for r in results {
+                for l in (r["locations"] as? [[String: Any]]) ?? [] {
+                    let uri = (((l["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String) ?? ""
+                    #expect(Self.isURIReference(uri), "\(uri)")
+                }
+            }
+        }
+    }
+
+    /// RFC 3986 `relative-ref` with a path only: unreserved, sub-delims, ':', '@', '/' and %XX.
+    static func isURIReference(_ s: String) -> Bool {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".unicodeScalars)
+        let u = Array(s.unicodeScalars)
+        var i = 0
+        while i < u.count {
+            if u[i] == "%" {
+                guard i + 2 < u.count, u[i + 1].properties.isASCIIHexDigit, u[i + 2].properties.isASCIIHexDigit else { return false }
+                i += 3
+            } else {
+                guard allowed.contains(u[i]) else { return false }
+                i += 1
+            }
+        }
+        return !s.isEmpty && !s.hasPrefix("//")
+    }
+
+    // MARK: 3. Changed files
+
+    @Test func aRenamedIDReportsItsDanglingReferences() throws {
+        try withCopy { root in
+            try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-031", with: "TOL-QA-032") }
+            // Without git, the previous build's cache tells what the file declared.
+            #expect(try taxo(["build"], cwd: root).code == 1)
+            try withCopyRestored(root) {
+                let r = try taxo(["check", Self.inspector], cwd: root)
+                #expect(r.code == 1)
+                #expect(errors(r).count == 16)
+                #expect(errors(r).allSatisfy { $0.contains("'TOL-QA-031'") })
+            }
+        }
+    }
+
+    /// Builds the cache on the original file, then renames again (the cache then knows the old ID).
+    func withCopyRestored(_ root: URL, _ body: () throws -> Void) throws {
+        try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-032", with: "TOL-QA-031") }
+        #expect(try taxo(["build"], cwd: root).code == 0)
+        try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-031", with: "TOL-QA-032") }
+        try body()
+    }
+
+    @Test func changedFilesInGit() throws {
+        try withCopy { root in
+            try CLI.git(["init", "-q", "-b", "main"], in: root)
+            try CLI.git(["add", "-A"], in: root)
+            try CLI.git(["commit", "-qm", "library"], in: root)
+            #expect(try taxo(["check", "--changed"], cwd: root).code == 0)
+            try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-031", with: "TOL-QA-032") }
+            let unstaged = try taxo(["check", "--changed"], cwd: root)
+            #expect(unstaged.code == 1 && errors(unstaged).count == 16)
+            // --staged sees only the index.
+            #expect(try taxo(["check", "--changed", "--staged"], cwd: root).code == 0)
+            try CLI.git(["add", "-A"], in: root)
+            let staged = try taxo(["check", "--changed", "--staged"], cwd: root)
+            #expect(staged.code == 1 && errors(staged).count == 16)
+            // A deleted file's references dangle; a base that is not a commit is a usage error.
+            try CLI.git(["commit", "-qm", "rename"], in: root)
+            try FileManager.default.removeItem(at: root.appendingPathComponent("TALENTS/Skills/Master/skills.json"))
+            let deleted = try taxo(["check", "--changed", "--base", "HEAD"], cwd: root)
+            #expect(deleted.code == 1 && errors(deleted).contains { $0.contains("'SKL-042'") })
+            #expect(errors(deleted).allSatisfy { !$0.contains("TOL-QA-031") })
+            #expect(try taxo(["check", "--changed", "--base", "no-such-ref"], cwd: root).code == 2)
+        }
+    }
+
+    // MARK: 4. Baseline
+
+    @Test func aBaselineFailsOnlyOnNewFindings() throws {
+        try withCopy { root in
+            try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-031", with: "TOL-QA-032") }
+            let written = try taxo(["check", "--write-baseline", "taxo-baseline.json"], cwd: root)
+            #expect(written.code == 0 && written.err.contains("wrote 16 findings"))
+            let text = try String(contentsOf: root.appendingPathComponent("taxo-baseline.json"), encoding: .utf8)
+            #expect(text.contains("\"version\": 1") && text.contains("\"code\": \"TAX0201\""))
+            #expect(try taxo(["check", "--baseline", "taxo-baseline.json"], cwd: root).code == 0)
+            // Lines added above a finding do not make it new.
+            try edit("LIBRARIES/Responsibilities/Objects/QA_Objects.json", in: root) { "\n\n\n" + $0 }
+            let shifted = try taxo(["check", "--baseline", "taxo-baseline.json"], cwd: root)
+            #expect(shifted.code == 0 && shifted.err.contains("16 findings in the baseline"))
+            // A new finding fails, alone.
+            try write("{\"tool_id\": \"TOL-QA-033\", \"name\": \"X\", \"related\": [\"TOL-QA-999\"]}", "LIBRARIES/LBS_003_Tools/QA/X.json", in: root)
+            let fresh = try taxo(["check", "--baseline", "taxo-baseline.json"], cwd: root)
+            #expect(fresh.code == 1 && errors(fresh).count == 1 && errors(fresh)[0].contains("TOL-QA-999"))
+            // Fixed findings are counted so that the baseline can be tightened; taxonomy.yaml may name it.
+            try FileManager.default.removeItem(at: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/X.json"))
+            try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-032", with: "TOL-QA-031") }
+            try (try taxo(["config", "--print-default"], cwd: root).out + "baseline: taxo-baseline.json\n")
+                .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            let gone = try taxo(["check"], cwd: root)
+            #expect(gone.code == 0 && gone.err.contains("16 baseline entries no longer occur"))
+            #expect(try taxo(["check", "--no-baseline"], cwd: root).err.contains("baseline") == false)
+        }
+    }
+
+    // MARK: 5. Suppressions
+
+    @Test func suppressionCommentsAndOverrides() throws {
+        try withCopy { root in
+            let doc = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
+            try write("""
+            # Notes
+
+            <!-- taxo-ignore TAX0205 -->
+            RSP-901 is cited here.
+
+            RSP-902 is not silenced.
+
+            <!-- taxo-ignore-start dangling-mention -->
+            RSP-903 and RSP-904.
+            <!-- taxo-ignore-end -->
+
+            <!-- taxo-ignore TAX0401 -->
+            Nothing to silence here.
+
+            ```md
+            <!-- taxo-ignore -->
+            ```
+            RSP-905 after a fence.
+            """, doc, in: root)
+            let r = try taxo(["check"], cwd: root)
+            let lines = r.out.split(separator: "\n").filter { $0.hasPrefix(doc) }
+            #expect(lines.contains { $0.contains("'RSP-902'") })
+            #expect(lines.contains { $0.contains("'RSP-905'") })
+            #expect(!lines.contains { $0.contains("'RSP-901'") || $0.contains("'RSP-903'") || $0.contains("'RSP-904'") })
+            #expect(lines.contains { $0.contains(":12:1: warning: this taxo-ignore silences nothing (TAX0401) [TAX0506]") })
+            let all = try taxo(["check", "--no-suppressions"], cwd: root)
+            #expect(all.out.contains("'RSP-901'") && all.out.contains("'RSP-904'") && !all.out.contains("TAX0506"))
+            // The whole file, then a per-path override in taxonomy.yaml.
+            try edit(doc, in: root) { "<!-- taxo-ignore-file TAX0205 TAX0506 -->\n" + $0 }
+            #expect(try taxo(["check"], cwd: root).out.contains(doc) == false)
+            try edit(doc, in: root) { String($0.drop { $0 != "\n" }.dropFirst()) }
+            try (try taxo(["config", "--print-default"], cwd: root).out.replacingOccurrences(of: "rules: {}", with: """
+                rules: {}
+                overrides:
+                  - files: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"]
+                    rules: { TAX0205: off, hygiene: off }
+                  - files: ["TALENTS/**"]
+                    rules: { TAX0205: off }
+                """)).write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            let o = try taxo(["check"], cwd: root)
+            #expect(!o.out.contains(doc))
+            #expect(o.out.contains("taxonomy.yaml:") && o.out.contains("this override turns rules off where they find nothing"))
+        }
+    }
+
+    // MARK: 6. pre-commit
+
+    /// pre-commit from PyPI (installed by .ci/run into a venv, named by TAXO_PRECOMMIT) runs the hook of
+    /// this repository's .pre-commit-hooks.yaml on a library's staged changes.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TAXO_PRECOMMIT"] != nil, "TAXO_PRECOMMIT names no pre-commit"))
+    func preCommitRunsTheHook() throws {
+        let precommit = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TAXO_PRECOMMIT"]!)
+        // The hook repository: a git copy of this repository's hook file.
+        let hooks = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-hooks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: hooks) }
+        try FileManager.default.copyItem(at: CLI.repoRoot.appendingPathComponent(".pre-commit-hooks.yaml"),
+                                         to: hooks.appendingPathComponent(".pre-commit-hooks.yaml"))
+        try CLI.git(["init", "-q", "-b", "main"], in: hooks)
+        try CLI.git(["add", "-A"], in: hooks)
+        try CLI.git(["commit", "-qm", "hooks"], in: hooks)
+        try withCopy { root in
+            try CLI.git(["init", "-q", "-b", "main"], in: root)
+            try CLI.git(["add", "-A"], in: root)
+            try CLI.git(["commit", "-qm", "library"], in: root)
+            try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "\"name\"", with: "\"name\",") }
+            try CLI.git(["add", "-A"], in: root)
+            let env = ["PATH": CLI.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+                       "PRE_COMMIT_HOME": hooks.appendingPathComponent(".cache").path]
+            let fail = try CLI.run(precommit, ["try-repo", hooks.path, "taxo-check", "--verbose"], cwd: root, env: env)
+            #expect(fail.code == 1, "\(fail.out)\(fail.err)")
+            #expect(fail.out.contains("MCP_Inspector.json") && fail.out.contains("TAX0001"))
+            try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "\"name\",", with: "\"name\"") }
+            try CLI.git(["add", "-A"], in: root)
+            let pass = try CLI.run(precommit, ["try-repo", hooks.path, "taxo-check"], cwd: root, env: env)
+            #expect(pass.code == 0, "\(pass.out)\(pass.err)")
+        }
+    }
+
+    // MARK: 7. Consistency
+
+    @Test func everyCommandTakesTheSharedOptions() throws {
+        try withCopy { root in
+            #expect(try taxo(["build", "--quiet", "--no-color"], cwd: root).code == 0)
+            for args in [["check"], ["phases"], ["search", "ScaleKit"], ["explain"], ["config"], ["gaps", "Video_024"], ["dump-index"]] {
+                let r = try taxo(args + ["--quiet", "--no-color"], cwd: root)
+                #expect(r.code == 0, "\(args): \(r.err)")
+            }
+            for args in [["phases"], ["search", "ScaleKit"], ["explain"], ["explain", "TAX0201"]] {
+                let r = try taxo(args + ["--format", "json"], cwd: root)
+                let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+                #expect(obj?["version"] as? Int == 1, "\(args)")
+            }
+            // build --strict fails on warnings.
+            try write("{\"step_id\": \"STP-900\", \"name\": \"Alone\"}", "TASK_MANAGERS/TSM-004_Step_Templates/STP-900_Alone.json", in: root)
+            #expect(try taxo(["build"], cwd: root).code == 0)
+            #expect(try taxo(["build", "--strict"], cwd: root).code == 1)
+        }
+    }
+
+    @Test func searchFindsIDsFirstAndPrefixesAndRejectsBadQueries() throws {
+        try withCopy { root in
+            _ = try taxo(["build", "--quiet"], cwd: root)
+            let id = try taxo(["search", "TOL-SEC-124"], cwd: root)
+            #expect(id.out.split(separator: "\n").first?.contains("[tool TOL-SEC-124] ScaleKit Dashboard") == true)
+            let prefix = try taxo(["search", "scalek"], cwd: root)
+            #expect(prefix.code == 0 && prefix.out.contains("ScaleKit"))
+            let bad = try taxo(["search", "AND", "OR", "("], cwd: root)
+            #expect(bad.code == 2 && bad.err.contains("error"))
+        }
+    }
+
+    @Test func levelsAndTheDefaultConfiguration() throws {
+        try withCopy { root in
+            let def = try taxo(["config", "--print-default"], cwd: root)
+            #expect(def.out.hasSuffix("\n"))
+            try (def.out + "\n").replacingOccurrences(of: "rules: {}", with: "rules: { orphan-entity: info, label-mismatch: note }")
+                .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            #expect(try taxo(["config"], cwd: root).code == 0)
+            try def.out.replacingOccurrences(of: "rules: {}", with: "rules: { orphan-entity: warnin }")
+                .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            let bad = try taxo(["config"], cwd: root)
+            #expect(bad.code == 2 && bad.out.contains("did you mean 'warning'?"))
+            try def.out.write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            #expect(try taxo(["config"], cwd: root).out.contains("12 kinds, 12 departments"))
+        }
+    }
+}
