@@ -66,12 +66,18 @@ struct CheckCommand: ParsableCommand {
         let config = try library.loadConfig(root: root, format: format)
         let display = PathDisplay(root: root.path, workingDirectory: cwd)
         var selection = try Selection(paths: paths, stdinFilename: stdinFilename, root: root, config: config, display: display)
-        if changed { try selection.addChanged(root: root, base: base, staged: staged, display: display) }
+        // git answers while the library compiles (the compile does not depend on them).
+        let gitAnswer = Background<Selection> { [selection, changed, base, staged] in
+            var s = selection
+            if changed { try s.addChanged(root: root, base: base, staged: staged, config: config, display: display) }
+            return s
+        }
 
         let cachePath = root.appendingPathComponent("output").appendingPathComponent(ExtractionCache.fileName).path
         let cache = noCache ? nil : ExtractionCache(path: cachePath, configHash: config.hash)
         let options = CompileOptions(suppressions: !noSuppressions, overlay: selection.overlay)
         let result = Compiler.compile(root: root.path, config: config, cache: cache, options: options)
+        selection = try gitAnswer.value()
         if result.summary.files == 0, let problem = Self.emptyLibrary(root: root, config: config) {
             Console.err("taxo: error: \(problem)\n")
             throw TaxoExit(code: 2)
@@ -191,7 +197,7 @@ struct Selection {
     }
 
     /// The files git sees as changed, with their content at the base.
-    mutating func addChanged(root: URL, base: String?, staged: Bool, display: PathDisplay) throws {
+    mutating func addChanged(root: URL, base: String?, staged: Bool, config: Config, display: PathDisplay) throws {
         let git = Git(directory: root)
         guard let top = git.topLevel() else {
             Console.err("taxo: error: --changed needs a git repository; \(root.path) is not in one\n")
@@ -201,12 +207,15 @@ struct Selection {
         do {
             rev = staged ? "HEAD" : try base ?? git.defaultBase()
             filtering = true
+            var byGitPath: [String: String] = [:]
             for f in try git.changedFiles(base: rev, staged: staged) {
                 let abs = top.appendingPathComponent(f).path
-                guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty else { continue }
+                guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
+                      Selection.isUnderRoots(rel, config: config, folder: false) else { continue }
                 files.append(rel)
-                if let old = git.content(of: f, at: rev) { previous[rel] = old }
+                byGitPath[f] = rel
             }
+            for (f, old) in git.contents(of: byGitPath.keys.sorted(), at: rev) { previous[byGitPath[f]!] = old }
         } catch let e as Git.Failure {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)
@@ -219,9 +228,27 @@ struct Selection {
         guard !files.isEmpty, let top = git.topLevel() else { return }
         let rootPath = root.standardizedFileURL.path, topPath = top.path
         let prefix = rootPath == topPath ? "" : String(rootPath.dropFirst(topPath.count + 1)) + "/"
-        for f in files where previous[f] == nil {
-            if let old = git.content(of: prefix + f, at: "HEAD") { previous[f] = old }
+        let wanted = files.filter { previous[$0] == nil }
+        for (f, old) in git.contents(of: wanted.map { prefix + $0 }, at: "HEAD") { previous[String(f.dropFirst(prefix.count))] = old }
+    }
+}
+
+/// Work started on another thread, whose value (or error) is waited for when needed.
+final class Background<T>: @unchecked Sendable {
+    private var result: Result<T, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        DispatchQueue.global().async {
+            self.result = Result { try work() }
+            self.done.signal()
         }
+    }
+
+    func value() throws -> T {
+        done.wait()
+        done.signal()
+        return try result!.get()
     }
 }
 

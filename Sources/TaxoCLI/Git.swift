@@ -7,18 +7,8 @@ struct Git {
     struct Failure: Error { var message: String }
 
     func run(_ args: [String]) throws -> (out: Data, ok: Bool) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git"] + args
-        p.currentDirectoryURL = directory
-        let o = Pipe(), e = Pipe()
-        p.standardOutput = o
-        p.standardError = e
-        try p.run()
-        let out = o.fileHandleForReading.readDataToEndOfFile()
-        _ = e.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (out, p.terminationStatus == 0)
+        guard let r = Subprocess.run(["git", "-C", directory.path] + args) else { throw Failure(message: "git could not be run") }
+        return (Data(r.out), r.status == 0)
     }
 
     func text(_ args: [String]) throws -> String? {
@@ -58,9 +48,24 @@ struct Git {
         return out.sorted()
     }
 
-    /// A file's content at a commit (`HEAD`, a merge base), or nil when it did not exist there.
-    func content(of path: String, at rev: String) -> [UInt8]? {
-        guard let r = try? run(["show", "\(rev):\(path)"]), r.ok else { return nil }
-        return [UInt8](r.out)
+    /// Files' contents at a commit (`HEAD`, a merge base), by path; paths that did not exist there are
+    /// left out. One `git cat-file --batch` for all of them.
+    func contents(of paths: [String], at rev: String) -> [String: [UInt8]] {
+        guard !paths.isEmpty else { return [:] }
+        let request = paths.map { "\(rev):\($0)\n" }.joined()
+        guard let r = Subprocess.run(["git", "-C", directory.path, "cat-file", "--batch"], input: Array(request.utf8)), r.status == 0 else { return [:] }
+        let data = r.out
+        // Each answer: "<sha> blob <size>\n<content>\n", or "<name> missing\n".
+        var out: [String: [UInt8]] = [:]
+        var k = 0
+        for path in paths {
+            guard let nl = data[k...].firstIndex(of: 10) else { break }
+            let header = String(decoding: data[k..<nl], as: UTF8.self).split(separator: " ")
+            k = nl + 1
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), k + size <= data.count else { continue }
+            out[path] = Array(data[k..<(k + size)])
+            k += size + 1
+        }
+        return out
     }
 }
