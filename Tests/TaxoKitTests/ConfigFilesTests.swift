@@ -28,8 +28,12 @@ import Testing
         var n = 0
         for block in readme.components(separatedBy: "```yaml\n").dropFirst() {
             guard let end = block.range(of: "```") else { continue }
+            let yaml = String(block[..<end.lowerBound])
+            // Configuration examples only (not pre-commit or CI snippets): the first key is a configuration key.
+            let first = yaml.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard let key = first?.split(separator: ":").first.map(String.init), ConfigLoader.Reader.topKeys.contains(key) else { continue }
             n += 1
-            out.append(("README.md yaml block \(n)", String(block[..<end.lowerBound])))
+            out.append(("README.md yaml block \(n)", yaml))
         }
         return out
     }
@@ -59,6 +63,10 @@ import Testing
         lines.append("phases " + c.phases.map { "\($0.number) \($0.name) \($0.optional) \($0.artifacts) \($0.integrationFields)" }.joined(separator: "; "))
         lines.append("rules " + c.ruleLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))
         lines.append("markers \(c.proposalMarkers) ignore \(c.ignorePrefixes) code \(c.checkCodeBlocks ? "check" : "skip") inactive \(c.inactiveStatuses)")
+        for o in c.overrides {
+            lines.append("override \(o.files.map(\.pattern)) " + o.levels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))
+        }
+        lines.append("baseline \(c.baseline ?? "-")")
         return lines.joined(separator: "\n")
     }
 
