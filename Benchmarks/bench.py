@@ -35,7 +35,11 @@ def check_truth(kb):
         return ["taxo exited %d: %s" % (r.returncode, r.stderr.strip())]
     d = json.loads(r.stdout)
     truth = json.load(open(kb + ".truth.json"))["defects"]
+    # Paths are relative to the working directory; the truth file's to the library root ("root" says where).
+    prefix = "" if d.get("root", ".") == "." else d["root"] + "/"
     errors = [x for x in d["diagnostics"] if x["severity"] == "error"]
+    for e in errors:
+        if e.get("file") and e["file"].startswith(prefix): e["file"] = e["file"][len(prefix):]
     by = {}
     for e in errors:
         by.setdefault(e["code"], []).append(e)

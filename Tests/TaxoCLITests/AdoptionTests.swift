@@ -242,11 +242,11 @@ import Testing
             #expect(lines.contains { $0.contains("'RSP-902'") })
             #expect(lines.contains { $0.contains("'RSP-905'") })
             #expect(!lines.contains { $0.contains("'RSP-901'") || $0.contains("'RSP-903'") || $0.contains("'RSP-904'") })
-            #expect(lines.contains { $0.contains(":12:1: warning: this taxo-ignore silences nothing (TAX0401) [TAX0506]") })
+            #expect(lines.contains { $0.contains(":12:1: warning: this taxo-ignore silences nothing (TAX0401) [TAX0507]") })
             let all = try taxo(["check", "--no-suppressions"], cwd: root)
-            #expect(all.out.contains("'RSP-901'") && all.out.contains("'RSP-904'") && !all.out.contains("TAX0506"))
+            #expect(all.out.contains("'RSP-901'") && all.out.contains("'RSP-904'") && !all.out.contains("TAX0507"))
             // The whole file, then a per-path override in taxonomy.yaml.
-            try edit(doc, in: root) { "<!-- taxo-ignore-file TAX0205 TAX0506 -->\n" + $0 }
+            try edit(doc, in: root) { "<!-- taxo-ignore-file TAX0205 TAX0507 -->\n" + $0 }
             #expect(try taxo(["check"], cwd: root).out.contains(doc) == false)
             try edit(doc, in: root) { String($0.drop { $0 != "\n" }.dropFirst()) }
             try (try taxo(["config", "--print-default"], cwd: root).out.replacingOccurrences(of: "rules: {}", with: """

@@ -1,7 +1,7 @@
-/// TAX0506: a suppression that silences nothing.
+/// TAX0507: a suppression that silences nothing.
 enum UnusedSuppression {
     static let info = RuleInfo(
-        code: "TAX0506", name: "unused-suppression", family: "hygiene", severity: .warning,
+        code: "TAX0507", name: "unused-suppression", family: "hygiene", severity: .warning,
         summary: "A taxo-ignore comment or a per-path override silences nothing.",
         explanation: """
         `<!-- taxo-ignore CODE -->` (next line), `<!-- taxo-ignore-start CODE -->` ... `<!-- taxo-ignore-end -->`
@@ -27,7 +27,7 @@ enum UnusedSuppression {
             for i in candidates where suppressions[i].covers(d) { used[i] = true; hit = true }
             if !hit { out.append(d) }
         }
-        // An unused suppression's own warning may be silenced too (`taxo-ignore-file TAX0506`).
+        // An unused suppression's own warning may be silenced too (`taxo-ignore-file TAX0507`).
         for (i, s) in suppressions.enumerated() where !used[i] {
             let what = s.codes.isEmpty ? "any finding" : s.codes.joined(separator: ", ")
             let d = info.diagnostic("this taxo-ignore silences nothing (\(what))", at: s.location, hint: "remove the comment")
