@@ -39,9 +39,20 @@ public enum ConfigLoader {
     /// Loads the library's configuration, or the built-in default when it has none.
     public static func load(root: URL) -> (Config?, [Diagnostic]) {
         let url = root.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        var st = stat()
+        // No taxonomy.yaml (and no broken link of that name): the built-in default.
+        guard lstat(url.path, &st) == 0 else {
             return parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
         }
+        func refuse(_ why: String) -> (Config?, [Diagnostic]) {
+            (nil, [Diagnostic(code: code, severity: .error, message: "\(fileName) \(why)", at: SourceLocation(file: fileName, line: 1, column: 1),
+                              hint: "make it a readable YAML file, or remove it to use the built-in default")])
+        }
+        // Stat through a link: a FIFO, device or folder is never read (a FIFO would block forever).
+        guard stat(url.path, &st) == 0 else { return refuse("is a link to nothing") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return refuse("is not a regular file") }
+        guard Int(st.st_size) <= 4_000_000 else { return refuse("is larger than 4 MB") }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return refuse("cannot be read") }
         return parse(SourceFile(path: fileName, rawBytes: [UInt8](data)))
     }
 
@@ -64,6 +75,10 @@ public enum ConfigLoader {
 
         mutating func checkKeys(_ node: Node, allowed: [String], context: String) {
             guard let members = node.members else { return }
+            var seen = Set<String>()
+            for m in members where !seen.insert(m.key).inserted {
+                error("'\(m.key)' is given twice in \(context)", at: m.keyOffset, hint: "keep one; the second would silently win")
+            }
             for m in members where !allowed.contains(m.key) {
                 error("unknown key '\(m.key)' in \(context)", at: m.keyOffset,
                       hint: NearMiss.hint(for: m.key, in: allowed) ?? "known keys: " + allowed.joined(separator: ", "))
@@ -98,7 +113,13 @@ public enum ConfigLoader {
 
         mutating func int(_ node: Node?, what: String, default d: Int) -> Int {
             guard let node else { return d }
-            if case .number(let n) = node.value, let v = Int(n), v >= 0 { return v }
+            if case .number(let n) = node.value {
+                if let v = Int(n), v >= 0 { return v }
+                if n.allSatisfy(\.isASCIIDigit) {
+                    error("\(what) is too large", at: node.offset)
+                    return d
+                }
+            }
             error("\(what) must be a whole number", at: node.offset)
             return d
         }
@@ -202,6 +223,7 @@ public enum ConfigLoader {
 
             var documents: [DocumentType] = []
             if let ds = root["documents"] {
+                if ds.members == nil { error("documents must be a mapping of document types", at: ds.offset) }
                 for m in ds.members ?? [] {
                     checkKeys(m.node, allowed: Reader.docKeys, context: "document type \(m.key)")
                     var doc = DocumentType(
@@ -230,6 +252,7 @@ public enum ConfigLoader {
             let levels = ruleLevels(root["rules"], what: "rules")
             var masters: [MasterList] = []
             if let ms = root["master_lists"] {
+                if ms.array == nil { error("master_lists must be a list", at: ms.offset) }
                 for m in ms.array ?? [] {
                     guard m.members != nil else { error("each master list must be a mapping", at: m.offset); continue }
                     checkKeys(m, allowed: Reader.masterKeys, context: "master list")
@@ -291,6 +314,7 @@ public enum ConfigLoader {
             }
             if let ps = root["phases"] {
                 var phases: [Phase] = []
+                if ps.array == nil { error("phases must be a list of phases", at: ps.offset) }
                 for (i, p) in (ps.array ?? []).enumerated() {
                     guard p.members != nil else { error("each phase must be a mapping", at: p.offset); continue }
                     checkKeys(p, allowed: ["number", "name", "optional", "artifacts", "integration_fields"], context: "phase")
@@ -352,14 +376,23 @@ public enum ConfigLoader {
                           hint: NearMiss.hint(for: d.string ?? "", in: ["none", "optional", "required", "free"]))
                 }
             }
-            let digits = int(n["digits"], what: "digits", default: 3)
-            let maxDigits = int(n["max_digits"], what: "max_digits", default: 9)
+            var digits = int(n["digits"], what: "digits", default: 3)
+            var maxDigits = int(n["max_digits"], what: "max_digits", default: 9)
+            if !(1...IDGrammar.digitLimit).contains(digits) {
+                error("digits must be 1 to \(IDGrammar.digitLimit)", at: n["digits"]?.offset ?? n.offset)
+                digits = 3
+            }
+            if !(1...IDGrammar.digitLimit).contains(maxDigits) {
+                error("max_digits must be 1 to \(IDGrammar.digitLimit)", at: n["max_digits"]?.offset ?? n.offset)
+                maxDigits = 9
+            }
             var records: FieldPath?
             if let r = n["records"] {
                 if let s = r.string, let p = FieldPath(s) { records = p } else { error("records must be a field path such as 'objects[]'", at: r.offset) }
             }
             var links: [LinkField] = []
             if let ls = n["links"] {
+                if ls.members == nil { error("links of \(m.key) must be a mapping of field paths to target kinds", at: ls.offset) }
                 for lm in ls.members ?? [] {
                     guard let path = FieldPath(lm.key) else { error("invalid field path '\(lm.key)'", at: lm.keyOffset); continue }
                     var target: String?

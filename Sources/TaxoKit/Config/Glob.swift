@@ -17,6 +17,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public var description: String { pattern }
 
     /// A problem with the pattern, or nil when it is usable.
+    /// Limits checked when the configuration loads (no real library comes near them).
+    public static let maxAlternatives = 256
+    public static let maxGlobstars = 8
+
     public static func validate(_ pattern: String) -> String? {
         var depth = 0
         for c in pattern {
@@ -25,6 +29,16 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         }
         if depth != 0 { return "unbalanced '{'" }
         if pattern.isEmpty { return "empty pattern" }
+        // Complexity: brace groups multiply into alternatives, and each `**` multiplies matching work.
+        var product = 1, commas: [Int] = []
+        for c in pattern {
+            if c == "{" { commas.append(1) } else if c == ",", !commas.isEmpty { commas[commas.count - 1] += 1 } else if c == "}", let n = commas.popLast() {
+                product = product.multipliedReportingOverflow(by: n).overflow ? Int.max : product * n
+            }
+        }
+        if product > Glob.maxAlternatives { return "its braces expand to more than \(Glob.maxAlternatives) alternatives" }
+        let globstars = pattern.components(separatedBy: "**").count - 1
+        if globstars > Glob.maxGlobstars { return "it has more than \(Glob.maxGlobstars) '**' segments" }
         if pattern.hasPrefix("/") { return "patterns are relative to the library root; remove the leading '/'" }
         return nil
     }

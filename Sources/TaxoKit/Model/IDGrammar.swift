@@ -61,6 +61,9 @@ public enum IDCheck: Sendable {
 
 /// The ID grammar of a configuration: prefixes, department codes, digit widths.
 public struct IDGrammar: Sendable {
+    /// The most digits an ID's number may have (`digits` and `max_digits` are checked against it).
+    public static let digitLimit = 18
+
     public let kinds: [Kind]
     let prefixToKind: [String: Int]
     let departmentCanonical: [String: String]
@@ -282,6 +285,8 @@ public struct IDGrammar: Sendable {
             // The token must end here: not followed by a word character or by -digit/-letter continuation.
             if numEnd < n, isWord(b[numEnd]) { i = numEnd; continue }
             if numEnd + 1 < n, b[numEnd] == 45, isWord(b[numEnd + 1]) { i = numEnd + 1; continue }
+            // More digits than the kind allows: a number, not an ID (and no nearest-ID search for it).
+            if let kind, numEnd - numStart > kinds[kind].maxDigits { i = numEnd; continue }
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<numEnd]), as: UTF8.self)
             if let kind {
                 let deptStr = dept.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0.0..<$0.1]), as: UTF8.self) }

@@ -12,9 +12,16 @@ public enum YAMLReader {
     /// Parses one YAML document. `lines` converts Yams' line/column marks to byte offsets;
     /// `lineOffset` shifts lines when the YAML is embedded (front matter).
     public static func parse(_ text: String, lines: LineTable, lineOffset: Int = 0) -> Result<Node?, Failure> {
+        if let deep = YAMLLimits.checkNesting(text, lineOffset: lineOffset) { return .failure(deep) }
         do {
             guard let root = try Yams.compose(yaml: text) else { return .success(nil) }
-            return .success(convert(root, lines: lines, lineOffset: lineOffset))
+            var budget = YAMLLimits.maxNodes
+            guard let node = convert(root, lines: lines, lineOffset: lineOffset, budget: &budget) else {
+                let at = root.mark
+                return .failure(Failure(message: "the document expands to more than \(YAMLLimits.maxNodes) nodes (aliases that repeat aliases?)",
+                                        line: (at?.line ?? 1) + lineOffset, column: at?.column ?? 1))
+            }
+            return .success(node)
         } catch let e as YamlError {
             return .failure(failure(e, lineOffset: lineOffset))
         } catch {
@@ -52,7 +59,10 @@ public enum YAMLReader {
         return true
     }
 
-    static func convert(_ n: Yams.Node, lines: LineTable, lineOffset: Int) -> Node {
+    /// The node as taxo's `Node`, or nil once more than `budget` nodes were made (aliases expand here).
+    static func convert(_ n: Yams.Node, lines: LineTable, lineOffset: Int, budget: inout Int) -> Node? {
+        budget -= 1
+        if budget < 0 { return nil }
         let off = offset(n.mark, lines: lines, lineOffset: lineOffset)
         switch n {
         case .scalar(let s):
@@ -67,14 +77,20 @@ public enum YAMLReader {
             }
             return Node(.string(s.string), at: off)
         case .sequence(let seq):
-            return Node(.array(seq.map { convert($0, lines: lines, lineOffset: lineOffset) }), at: off)
+            var items: [Node] = []
+            items.reserveCapacity(seq.count)
+            for item in seq {
+                guard let c = convert(item, lines: lines, lineOffset: lineOffset, budget: &budget) else { return nil }
+                items.append(c)
+            }
+            return Node(.array(items), at: off)
         case .mapping(let map):
             var members: [Member] = []
             members.reserveCapacity(map.count)
             for (k, v) in map {
-                let key = k.scalar?.string ?? (try? Yams.serialize(node: k).trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
-                members.append(Member(key: key, keyOffset: offset(k.mark, lines: lines, lineOffset: lineOffset),
-                                      node: convert(v, lines: lines, lineOffset: lineOffset)))
+                let key = k.scalar?.string ?? "<complex key>"
+                guard let value = convert(v, lines: lines, lineOffset: lineOffset, budget: &budget) else { return nil }
+                members.append(Member(key: key, keyOffset: offset(k.mark, lines: lines, lineOffset: lineOffset), node: value))
             }
             return Node(.object(members), at: off)
         }
