@@ -124,6 +124,7 @@ struct MarkdownExtractor {
         var fieldByLine: [Int: String] = [:]
         for f in fields { fieldByLine[f.line] = f.key }
         var refs: [Reference] = []
+        var lineText: (line: Int, text: String)?
         let code = syntax.codeLines(count: file.lines.lineCount)
         for (ti, (tok, start, end)) in tokens.tokens.enumerated() {
             let at = file.location(start)
@@ -132,7 +133,9 @@ struct MarkdownExtractor {
                 if p.key == parsed?.key || start == idOffset || own.legacyKeys.contains(p.key) { continue }
                 let ll = lineLabel(start: start, end: end)
                 if !config.kinds[kindIndex].freeTextReferences, fieldByLine[ll.line] == nil { continue }
-                var r = Reference(field: fieldByLine[ll.line] ?? "body", raw: text(ll.range), id: p,
+                // One String per line, however many IDs it holds.
+                if lineText?.line != ll.line { lineText = (ll.line, text(ll.range)) }
+                var r = Reference(field: fieldByLine[ll.line] ?? "body", raw: lineText!.text, id: p,
                                   label: tokens.ranges[ti] == nil ? ll.label : nil, location: at, linkIndex: typedLines[ll.line])
                 r.range = tokens.ranges[ti]
                 r.inCode = ll.line < code.count && code[ll.line]
@@ -190,6 +193,7 @@ struct MarkdownExtractor {
         var hi = 0
         let headings = syntax.headings.sorted { $0.line < $1.line }
         var last: (start: Int, mention: Mention)?
+        var lineState: (line: Int, context: String, proposal: Bool)?
         for (ti, (tok, start, end)) in tokens.tokens.enumerated() {
             let at = file.location(start)
             switch tok {
@@ -208,11 +212,16 @@ struct MarkdownExtractor {
                 if let headerLines, !headerLines.contains(ll.line) { continue }
                 while hi < headings.count, headings[hi].line <= ll.line { hi += 1 }
                 let heading = hi > 0 ? headings[hi - 1].text : nil
-                // 240 characters at most (a line of 240 bytes or fewer has no more: no need to count them).
-                let line = text(ll.range)
-                let context = line.utf8.count <= 240 ? line : String(line.prefix(240))
-                var m = Mention(id: p, location: at, label: range == nil ? ll.label : nil, heading: heading, context: context,
-                                isProposal: proposals.isProposal(line: ll.line, bytes: file.bytes[ll.range]),
+                // Context and proposal state once per line, however many IDs it holds.
+                if lineState?.line != ll.line {
+                    // 240 characters at most (a line of 240 bytes or fewer has no more: no need to count them).
+                    let context = ll.range.count <= 240 ? text(ll.range)
+                        : String(String(decoding: file.bytes[ll.range.lowerBound..<min(ll.range.upperBound, ll.range.lowerBound + 1024)], as: UTF8.self)
+                            .trimmingSpaces().prefix(240))
+                    lineState = (ll.line, context, proposals.isProposal(line: ll.line, bytes: file.bytes[ll.range]))
+                }
+                var m = Mention(id: p, location: at, label: range == nil ? ll.label : nil, heading: heading, context: lineState!.context,
+                                isProposal: lineState!.proposal,
                                 declaresScope: ll.line > scopeStart && (grammar.kinds[p.kind].scoped || scopedPrefixes.contains(p.prefix)))
                 m.range = range
                 m.inCode = ll.line < code.count && code[ll.line]
