@@ -33,6 +33,13 @@ struct BuildCommand: ParsableCommand {
         let config = try library.loadConfig(root: root, format: format)
         let outDir = out.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
             ?? root.appendingPathComponent("output")
+        // The output never goes into the library's roots (the next build would read its own reports).
+        let outRel = PathDisplay(prefix: "").libraryPath(outDir.path, workingDirectory: "/", root: root.path)
+        if let outRel, config.roots.contains(where: { $0 == "." || outRel == $0 || outRel.hasPrefix($0 + "/") }),
+           outRel.isEmpty || !config.isExcludedDirectory(outRel) {
+            Console.err("taxo: error: --out \(outDir.path) is inside the library's roots (\(config.roots.joined(separator: ", "))); write the output elsewhere\n")
+            throw TaxoExit(code: 2)
+        }
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
         if ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" {
             // The crash test kills the process here to prove the previous index survives.

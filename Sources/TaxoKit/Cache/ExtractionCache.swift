@@ -12,7 +12,7 @@ public final class ExtractionCache: @unchecked Sendable {
     static let magic = Array("TAXOCACHE".utf8)
     static let trailerMagic = Array("TAXOEND.".utf8)
     static let trailerLength = 16
-    static let formatVersion: UInt64 = 8
+    static let formatVersion: UInt64 = 9
 
     struct Entry {
         var hash: String
@@ -73,9 +73,13 @@ public final class ExtractionCache: @unchecked Sendable {
 
     /// The cached result for a file whose content has this hash.
     public func result(path: String, hash: String) -> FileResult? {
-        guard let e = entries[path], e.hash == hash else { return nil }
+        guard let e = entries[path], e.hash == hash, e.length >= 8, e.offset + e.length <= file.bytes.count else { return nil }
+        // Each entry ends with a checksum of its bytes: a damaged entry is parsed again, never believed.
+        let payload = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(file.bytes)[e.offset..<(e.offset + e.length - 8)])
+        var c = BinaryReader(file.bytes, at: e.offset + e.length - 8)
+        guard let stored = try? c.fixed64(), stored == Hashing.fnv1a(payload) else { return nil }
         var r = BinaryReader(file.bytes, at: e.offset)
-        guard var result = try? r.fileResult(), result.path == path, r.i == e.offset + e.length else { return nil }
+        guard var result = try? r.fileResult(), result.path == path, r.i == e.offset + e.length - 8 else { return nil }
         result.fromCache = true
         return result
     }
@@ -111,6 +115,7 @@ public final class ExtractionCache: @unchecked Sendable {
         Parallel.map(indices) { i in
             var w = BinaryWriter()
             w.fileResult(results[i])
+            w.fixed64(Hashing.fnv1a(w.bytes))
             return (i, w.bytes)
         }
     }

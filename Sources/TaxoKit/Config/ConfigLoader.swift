@@ -36,6 +36,17 @@ public enum ConfigLoader {
         }
     }
 
+    /// Whether a configured path leaves the library: absolute, or climbing above it with `..`.
+    static func leavesLibrary(_ path: String) -> Bool {
+        if path.hasPrefix("/") || path.hasPrefix("~") || path.hasPrefix("\\") { return true }
+        var depth = 0
+        for seg in path.split(separator: "/") {
+            if seg == ".." { depth -= 1 } else if seg != "." { depth += 1 }
+            if depth < 0 { return true }
+        }
+        return false
+    }
+
     /// Loads the library's configuration, or the built-in default when it has none.
     public static func load(root: URL) -> (Config?, [Diagnostic]) {
         let url = root.appendingPathComponent(fileName)
@@ -163,6 +174,10 @@ public enum ConfigLoader {
                 error("unsupported configuration version '\(v.string ?? "?")'", at: v.offset, hint: "this taxo reads version 1")
             }
             var roots = strings(root["roots"], what: "roots")
+            for (i, r) in roots.enumerated() where ConfigLoader.leavesLibrary(r) {
+                error("root '\(r)' is outside the library: roots are folders below the one holding taxonomy.yaml",
+                      at: root["roots"]?.array?[i].offset ?? root["roots"]?.offset ?? 0)
+            }
             if roots.isEmpty { roots = ["."] }
             let exclude = globs(root["exclude"], what: "exclude")
             let maxBytes = int(root["max_file_bytes"], what: "max_file_bytes", default: 8_000_000)
@@ -320,8 +335,9 @@ public enum ConfigLoader {
                     checkKeys(p, allowed: ["number", "name", "optional", "artifacts", "integration_fields"], context: "phase")
                     guard let name = p["name"]?.string else { error("a phase needs a name", at: p.offset); continue }
                     let arts = strings(p["artifacts"], what: "artifacts")
-                    for (k, a) in arts.enumerated() where !a.contains("{video}") {
-                        error("artifact pattern '\(a)' has no {video}", at: p["artifacts"]?.array?[k].offset ?? p.offset)
+                    for (k, a) in arts.enumerated() where !a.contains("{video}") || ConfigLoader.leavesLibrary(a) {
+                        error(a.contains("{video}") ? "artifact pattern '\(a)' is outside the library" : "artifact pattern '\(a)' has no {video}",
+                              at: p["artifacts"]?.array?[k].offset ?? p.offset)
                     }
                     phases.append(Phase(number: int(p["number"], what: "number", default: i + 1), name: name,
                                         optional: bool(p["optional"], what: "optional", default: false), artifacts: arts,

@@ -60,7 +60,12 @@ public enum Discovery {
         }
         defer { for fd in listing.fds where fd >= 0 { close(fd) } }
         let fds = listing.fds
-        let checked = Parallel.map(listing.candidates) { c -> Candidate.Outcome in c.check(config: config, dirFD: fds[c.dir]) }
+        let realRoot: String = {
+            guard let r = realpath(root, nil) else { return root }
+            defer { free(r) }
+            return String(cString: r)
+        }()
+        let checked = Parallel.map(listing.candidates) { c -> Candidate.Outcome in c.check(config: config, dirFD: fds[c.dir], realRoot: realRoot) }
         var files: [DiscoveredFile] = []
         files.reserveCapacity(checked.count)
         var diags = listing.diags
@@ -152,16 +157,20 @@ public enum Discovery {
         let abs: String
         let format: DiscoveredFile.Format
 
-        func check(config: Config, dirFD: Int32) -> Outcome {
+        func check(config: Config, dirFD: Int32, realRoot: String) -> Outcome {
             if config.isExcluded(rel) { return .none }
             var st = stat()
-            let ok = dirFD >= 0 ? fstatat(dirFD, name, &st, 0) : stat(abs, &st)
-            guard ok == 0 else {
-                var l = stat()
-                if lstat(abs, &l) == 0, (l.st_mode & S_IFMT) == S_IFLNK {
+            // Not following links first: a plain file costs one call; a link is resolved and must stay inside.
+            guard (dirFD >= 0 ? fstatat(dirFD, name, &st, AT_SYMLINK_NOFOLLOW) : lstat(abs, &st)) == 0 else { return .none }
+            if (st.st_mode & S_IFMT) == S_IFLNK {
+                guard stat(abs, &st) == 0, let target = realpath(abs, nil) else {
                     return .skipped(SkippedFile.diagnostic(path: rel, reason: "it is a broken symbolic link"))
                 }
-                return .none
+                let resolved = String(cString: target)
+                free(target)
+                guard resolved.hasPrefix(realRoot + "/") else {
+                    return .skipped(SkippedFile.diagnostic(path: rel, reason: "it is a link to '\(resolved)', outside the library"))
+                }
             }
             // A regular file, or a link to one; links to anything else are left alone.
             guard (st.st_mode & S_IFMT) == S_IFREG else { return .none }

@@ -68,10 +68,14 @@ public enum Builder {
     }
 
     /// Temporary files of builds that were killed before they could rename them.
+    /// Foundation's atomic writes of reports leave `.dat.nosync...` files when killed: removed from the
+    /// output folder and its report folders.
     static func removeStaleTemporaries(in dir: String) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        where name.hasPrefix("index.sqlite.tmp-") || name.hasPrefix(ExtractionCache.fileName + ".tmp-") {
-            try? FileManager.default.removeItem(atPath: dir + "/" + name)
+        for sub in ["", "/gaps", "/mapping"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + sub)) ?? []
+            where name.hasPrefix("index.sqlite.tmp-") || name.hasPrefix(ExtractionCache.fileName + ".tmp-") || name.hasPrefix(".dat.nosync") {
+                try? FileManager.default.removeItem(atPath: dir + sub + "/" + name)
+            }
         }
     }
 }
