@@ -70,8 +70,10 @@ struct FileProcessor: @unchecked Sendable {
         return r
     }
 
-    func process(path: String, format: DiscoveredFile.Format, bytes raw: [UInt8]) -> FileResult {
-        var r = FileResult(path: path, format: format, size: raw.count, hash: Hashing.fnv1aHex(raw))
+    func process(path: String, format: DiscoveredFile.Format, bytes original: [UInt8]) -> FileResult {
+        var r = FileResult(path: path, format: format, size: original.count, hash: Hashing.fnv1aHex(original))
+        // UTF-16 and UTF-32 with a byte-order mark are text (their NUL bytes are not binary).
+        let raw = TextEncoding.decodeUnicodeBOM(original) ?? original
         if raw.prefix(8000).contains(0) {
             r.diagnostics.append(SkippedFile.diagnostic(path: path, reason: "it looks binary (it holds NUL bytes)"))
             return r
@@ -82,12 +84,14 @@ struct FileProcessor: @unchecked Sendable {
         }
         switch format {
         case .json:
+            var duplicates: [(key: String, first: Int, second: Int)] = []
             processStructured(file, &r) {
-                switch JSONParser.parse(file.bytes) {
+                switch JSONParser.parse(file.bytes, duplicates: &duplicates) {
                 case .success(let n): return .success(n)
                 case .failure(let e): return .failure(ParseFailure(message: e.message, hint: e.hint, location: file.location(e.offset)))
                 }
             }
+            for d in duplicates { r.diagnostics.append(DuplicateKey.diagnostic(key: d.key, first: file.location(d.first), second: file.location(d.second))) }
         case .yaml:
             processStructured(file, &r) {
                 switch YAMLReader.parse(file.text, lines: file.lines) {
@@ -110,7 +114,21 @@ struct FileProcessor: @unchecked Sendable {
             r.suppressions = m.suppressions
         case .csv:
             if let mi = config.masterLists.firstIndex(where: { $0.files.contains { $0.matches(path) } }) {
-                r.masterList = (mi, CSVReader.parse(file))
+                var problems: [CSVReader.Problem] = []
+                let table = CSVReader.parse(file, problems: &problems)
+                for p in problems {
+                    r.diagnostics.append(MalformedFile.diagnostic(format: "CSV", message: p.message, hint: p.hint, at: file.location(p.offset)))
+                }
+                let list = config.masterLists[mi]
+                for column in [list.idColumn] + [list.nameColumn, list.pathColumn, list.currentIDColumn].compactMap({ $0 })
+                where table.column(column) == nil {
+                    let header = table.header.joined(separator: ",")
+                    r.diagnostics.append(MalformedFile.diagnostic(
+                        format: "CSV", message: "the master list has no column '\(column)' (its header: \(header.isEmpty ? "empty" : header))",
+                        hint: header.contains(";") ? "the file separates cells with ';'; master lists use ','" : "correct the header or the master list's configuration",
+                        at: file.location(line: 1)))
+                }
+                r.masterList = (mi, table)
             }
         }
         for e in r.entities {

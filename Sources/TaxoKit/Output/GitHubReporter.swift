@@ -24,8 +24,12 @@ public enum GitHubReporter {
         return out
     }
 
+    /// Workflow-command escaping; other control characters (ESC in a file name) are made visible first.
     static func escapeData(_ s: String) -> String {
-        s.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+        let kept = s.unicodeScalars.map { u -> String in
+            u == "\n" || u == "\r" ? String(u) : Visible.escaped(String(u))
+        }.joined()
+        return kept.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
     }
 
     static func escapeProperty(_ s: String) -> String {

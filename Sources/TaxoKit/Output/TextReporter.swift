@@ -6,18 +6,19 @@ public enum TextReporter {
             out += line(location: d.location, label: d.severity.label, message: d.message, code: d.code, color: color, severity: d.severity)
             for n in d.notes {
                 if n.location == nil {
-                    out += "    note: \(n.message)\n"
+                    out += "    note: \(Visible.escaped(n.message))\n"
                 } else {
                     out += line(location: n.location, label: "note", message: n.message, code: nil, color: color, severity: .note)
                 }
             }
-            if let h = d.hint { out += "    hint: \(h)\n" }
+            if let h = d.hint { out += "    hint: \(Visible.escaped(h))\n" }
         }
         return out
     }
 
     static func line(location: SourceLocation?, label: String, message: String, code: String?, color: Bool, severity: Severity) -> String {
-        let loc = location.map { "\($0.file):\($0.line):\($0.column): " } ?? "taxo: "
+        let loc = location.map { "\(Visible.escaped($0.file)):\($0.line):\($0.column): " } ?? "taxo: "
+        let message = Visible.escaped(message)
         let c: String
         switch severity {
         case .error: c = "\u{1B}[1;31m"

@@ -18,7 +18,15 @@ public struct CSVTable: Sendable {
 }
 
 public enum CSVReader {
+    /// Where a CSV file breaks its format: a quoted cell never closed (its opening quote's offset).
+    public struct Problem: Sendable { public var message: String; public var offset: Int; public var hint: String? }
+
     public static func parse(_ file: SourceFile) -> CSVTable {
+        parse(file, problems: nil)
+    }
+
+    public static func parse(_ file: SourceFile, problems: UnsafeMutablePointer<[Problem]>?) -> CSVTable {
+        var openQuote = -1
         var records: [(Int, [String], [Int])] = []
         var cells: [String] = []
         var columns: [Int] = []
@@ -49,7 +57,7 @@ public enum CSVReader {
                 continue
             }
             switch c {
-            case 34 where cell.isEmpty: inQuotes = true
+            case 34 where cell.isEmpty: inQuotes = true; openQuote = i
             case 44: endCell(); cellStart = i + 1
             case 13 where i + 1 < b.count && b[i + 1] == 10: break
             case 10:
@@ -64,6 +72,10 @@ public enum CSVReader {
             default: cell.append(c)
             }
             i += 1
+        }
+        if inQuotes {
+            problems?.pointee.append(Problem(message: "a quoted cell is never closed", offset: max(0, openQuote),
+                                             hint: "close the quote, or double a quote inside the cell (\"\")"))
         }
         if !cell.isEmpty || !cells.isEmpty { endCell(); records.append((rowLine, cells, columns)) }
         guard let first = records.first else { return CSVTable(header: [], rows: []) }

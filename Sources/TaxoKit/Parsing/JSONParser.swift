@@ -9,8 +9,14 @@ public struct JSONSyntaxError: Error, Sendable {
 
 public enum JSONParser {
     public static func parse(_ bytes: [UInt8]) -> Result<Node, JSONSyntaxError> {
+        parse(bytes, duplicates: nil)
+    }
+
+    /// The same, reporting member names given twice in one object (first and second offsets).
+    public static func parse(_ bytes: [UInt8], duplicates: UnsafeMutablePointer<[(key: String, first: Int, second: Int)]>?) -> Result<Node, JSONSyntaxError> {
         bytes.withUnsafeBufferPointer { buf in
             var p = Impl(b: buf)
+            defer { duplicates?.pointee = p.duplicates }
             do {
                 p.skipWS()
                 let v = try p.value(depth: 0)
@@ -30,6 +36,7 @@ public enum JSONParser {
     private struct Impl {
         let b: UnsafeBufferPointer<UInt8>
         var i = 0
+        var duplicates: [(key: String, first: Int, second: Int)] = []
         init(b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
         func err(_ m: String, at o: Int? = nil, hint: String? = nil) -> JSONSyntaxError {
@@ -217,6 +224,7 @@ public enum JSONParser {
         mutating func object(depth: Int) throws -> Value {
             i += 1
             var members: [Member] = []
+            var seen: Set<String>?
             skipWS()
             if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             while true {
@@ -240,6 +248,15 @@ public enum JSONParser {
                 i += 1
                 skipWS()
                 let v = try value(depth: depth + 1)
+                // A name given twice: the second silently wins in most readers. Small objects compare directly.
+                if members.count < 16 {
+                    if let first = members.first(where: { $0.key == key }) { duplicates.append((key, first.keyOffset, keyOffset)) }
+                } else {
+                    if seen == nil { seen = Set(members.map(\.key)) }
+                    if !seen!.insert(key).inserted, let first = members.first(where: { $0.key == key }) {
+                        duplicates.append((key, first.keyOffset, keyOffset))
+                    }
+                }
                 members.append(Member(key: key, keyOffset: keyOffset, node: v))
                 skipWS()
                 guard i < b.count else { throw err("unexpected end of file: expected ',' or '}' to continue the object") }

@@ -9,7 +9,7 @@ public enum RuleRegistry {
         DanglingReference.info, WrongKindReference.info, LabelMismatch.info, DanglingMention.info, AlternateSpelling.info,
         LegacyReference.info, MasterListRowMissingFile.info, MasterListFileWithoutRow.info, MasterListDisagreement.info,
         BrokenLink.info, BrokenAnchor.info, AbsolutePathLink.info, LinkOutsideLibrary.info,
-        DoubledSegment.info, CommaJoinedIDs.info, ConflictedCopy.info, JSONInMarkdown.info, TableCellCount.info, UnusedSuppression.info,
+        DoubledSegment.info, CommaJoinedIDs.info, ConflictedCopy.info, JSONInMarkdown.info, TableCellCount.info, DuplicateKey.info, UnusedSuppression.info,
         IncompleteHierarchy.info, HierarchyCycle.info, OrphanEntity.info,
     ].sorted { $0.code < $1.code }
 
