@@ -15,11 +15,14 @@ enum CLI {
 
     struct Run { var out: String; var err: String; var code: Int32 }
 
-    static func taxo(_ args: [String], cwd: URL = repoRoot, stdin: String? = nil, env: [String: String] = [:]) throws -> Run {
-        try run(binary, args, cwd: cwd, stdin: stdin, env: env)
+    static func taxo(_ args: [String], cwd: URL = repoRoot, stdin: String? = nil, env: [String: String] = [:],
+                     timeout: Double = 120) throws -> Run {
+        try run(binary, args, cwd: cwd, stdin: stdin, env: env, timeout: timeout)
     }
 
-    static func run(_ exe: URL, _ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:]) throws -> Run {
+    /// Runs a program; one still running after `timeout` seconds is killed (exit code 137: a hang fails the test).
+    static func run(_ exe: URL, _ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:],
+                    timeout: Double = 120) throws -> Run {
         let p = Process()
         p.executableURL = exe
         p.arguments = args
@@ -30,6 +33,9 @@ enum CLI {
         p.standardError = e
         p.standardInput = i
         try p.run()
+        let killer = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        defer { killer.cancel() }
         if let stdin { i.fileHandleForWriting.write(Data(stdin.utf8)) }
         try i.fileHandleForWriting.close()
         // Read both pipes at once so that neither fills up.

@@ -62,4 +62,36 @@ import Testing
         let missing = ExtractionCache(path: path + ".missing", configHash: hash)
         #expect(missing == nil)
     }
+
+    /// Every byte of a small cache flipped once: the check it serves gives the findings of a check without
+    /// the cache, every time (a damaged entry fails its checksum and the file is parsed again).
+    @Test func aFlippedByteNeverChangesTheFindings() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-flip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tools = root.appendingPathComponent("LIBRARIES/LBS_003_Tools")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        try "{\"tool_id\": \"TOL-001\", \"name\": \"Figma\", \"related\": [\"TOL-002\", \"TOL-404\"]}"
+            .write(to: tools.appendingPathComponent("TOL-001_Figma.json"), atomically: true, encoding: .utf8)
+        try "{\"tool_id\": \"TOL-002\", \"name\": \"Sketch\", \"x\": \"TKS-001\"}"
+            .write(to: tools.appendingPathComponent("TOL-002_Sketch.json"), atomically: true, encoding: .utf8)
+        let config = TestSupport.defaultConfig
+        func render(_ r: CompileResult) -> [String] { r.diagnostics.map { "\($0.location?.description ?? "") \($0.code) \($0.message)" } }
+        let truth = render(Compiler.compile(root: root.path, config: config))
+        #expect(truth.count >= 2)
+        let path = root.appendingPathComponent(ExtractionCache.fileName).path
+        try ExtractionCache.write(Compiler.compile(root: root.path, config: config).library.files, to: path, configHash: config.hash)
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        var served = 0
+        for i in 0..<original.count {
+            var bytes = original
+            bytes[i] ^= 0x5A
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let cache = ExtractionCache(path: path, configHash: config.hash)
+            let r = Compiler.compile(root: root.path, config: config, cache: cache)
+            if r.library.files.contains(where: \.fromCache) { served += 1 }
+            #expect(render(r) == truth, "byte \(i) flipped")
+        }
+        // The unflipped entries were still used (the test exercised the cache, not only its rejection).
+        #expect(served > 0)
+    }
 }
