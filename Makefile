@@ -4,7 +4,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libsqlite3-dev pkg-config
 
-.PHONY: setup build release run test bench-smoke bench clean
+.PHONY: setup build release run test bench-smoke bench fuzz asan clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -32,5 +32,13 @@ bench-smoke: release
 bench: release
 	python3 Benchmarks/bench.py
 
+# libFuzzer targets (JSON, YAML, Markdown, configuration, globs, cache), 60 s each; FUZZ_SECONDS=N to change.
+fuzz: setup release
+	bash scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
+
+# The test suite under AddressSanitizer (a second full build: minutes on 2 cores).
+asan: setup
+	$(SWIFT) test --scratch-path .build-asan -Xswiftc -sanitize=address
+
 clean:
-	rm -rf .build output/*.sqlite
+	rm -rf .build .build-fuzz .build-asan output/*.sqlite

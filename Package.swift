@@ -28,6 +28,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "taxo", dependencies: ["TaxoCLI"]),
+        // libFuzzer targets: `make fuzz` builds them with -sanitize=fuzzer into .build-fuzz/.
+        .executableTarget(name: "taxo-fuzz", dependencies: ["TaxoKit"]),
         .testTarget(name: "TaxoKitTests", dependencies: ["TaxoKit"]),
         .testTarget(name: "TaxoCLITests", dependencies: ["TaxoKit", "taxo"]),
     ],

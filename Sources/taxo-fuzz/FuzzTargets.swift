@@ -1,0 +1,71 @@
+import Foundation
+import TaxoKit
+
+/// libFuzzer targets. Built only by `make fuzz` (with `-sanitize=fuzzer -D FUZZING`, into .build-fuzz/),
+/// where libFuzzer provides `main`; the target is chosen by TAXO_FUZZ_TARGET: json, yaml, markdown,
+/// config, glob or cache. An ordinary build makes a stub that says how to run them.
+enum FuzzTarget: String, CaseIterable {
+    case json, yaml, markdown, config, glob, cache
+
+    static let current: FuzzTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TAXO_FUZZ_TARGET"] ?? "") ?? .json
+    static let library = TestSupportConfig.defaultConfig
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .json:
+            _ = JSONParser.parse(bytes)
+        case .yaml:
+            let file = SourceFile(path: "fuzz.yaml", rawBytes: bytes)
+            _ = YAMLReader.parse(file.text, lines: file.lines)
+        case .markdown:
+            // As a document and as an entity, compiled (extraction, resolution and every rule).
+            _ = Compiler.compile(files: [("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Video_024_fuzz.md", bytes),
+                                         ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_fuzz.md", bytes)], config: FuzzTarget.library)
+        case .config:
+            _ = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", rawBytes: bytes))
+        case .glob:
+            let text = String(decoding: bytes.prefix(200), as: UTF8.self)
+            let parts = text.split(separator: "\n", maxSplits: 1).map(String.init)
+            guard let pattern = parts.first, Glob.validate(pattern) == nil else { return }
+            _ = Glob(pattern).matches(parts.count > 1 ? parts[1] : "LIBRARIES/LBS_003_Tools/TOL-001.json")
+        case .cache:
+            let path = NSTemporaryDirectory() + "/taxo-fuzz-cache-\(getpid())"
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            if let c = ExtractionCache(path: path, configHash: FuzzTarget.library.hash) {
+                _ = c.previous(path: "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json")
+            }
+        }
+    }
+}
+
+/// The default configuration, loaded once.
+enum TestSupportConfig {
+    static let defaultConfig: Config = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: DefaultConfig.yaml)).0!
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzTarget.current.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// SwiftPM links an executable's entry point as `taxo_fuzz_main`: hand control to libFuzzer's driver.
+@_cdecl("taxo_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var c = argc
+    var v = argv
+    return LLVMFuzzerRunDriver(&c, &v) { data, size in fuzz(data, size) }
+}
+#else
+@main
+struct FuzzStub {
+    static func main() {
+        print("taxo-fuzz: build with 'make fuzz' (libFuzzer); targets: " + FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+}
+#endif

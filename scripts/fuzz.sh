@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Sources/taxo-fuzz) into .build-fuzz/ and runs each for SECONDS (default 60)
+# on a seed corpus made from the repository's fixtures. A crash leaves its input in .build-fuzz/artifacts/
+# and fails the script: turn it into a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+swift build --product taxo-fuzz --scratch-path .build-fuzz -c release \
+  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING 2>&1 | tail -1
+bin=.build-fuzz/release/taxo-fuzz
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p .build-fuzz/artifacts
+mkdir -p "$work"/{json,yaml,markdown,config,glob,cache}
+find LIBRARIES Tests/Fixtures -name '*.json' -size -64k | head -40 | while read -r f; do cp "$f" "$work/json/$(echo "$f" | tr '/' '_')"; done
+find TASK_MANAGERS Tests/Fixtures -name '*.yaml' -size -64k | head -20 | while read -r f; do cp "$f" "$work/yaml/$(echo "$f" | tr '/' '_')"; done
+find TASK_MANAGERS Tests/Fixtures -name '*.md' -size -64k | head -40 | while read -r f; do cp "$f" "$work/markdown/$(echo "$f" | tr '/' '_')"; done
+find Tests/Fixtures Benchmarks -name 'taxonomy.yaml' | grep -v work/ | while read -r f; do cp "$f" "$work/config/$(echo "$f" | tr '/' '_')"; done
+printf 'LIBRARIES/**/*.{json,yaml}\nLIBRARIES/LBS_003_Tools/QA/x.json' > "$work/glob/1"
+printf '**/_archive/**\nTASK_MANAGERS/_archive/a/b.md' > "$work/glob/2"
+printf 'TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_*.md\nTASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md' > "$work/glob/3"
+lib=$(mktemp -d)
+cp -r LIBRARIES TASK_MANAGERS TALENTS "$lib/"
+if [ -x .build/release/taxo ]; then (cd "$lib" && "$OLDPWD/.build/release/taxo" build --quiet >/dev/null 2>&1 || true); fi
+[ -f "$lib/output/taxo-cache.bin" ] && cp "$lib/output/taxo-cache.bin" "$work/cache/example"
+rm -rf "$lib"
+status=0
+for t in json yaml markdown config glob cache; do
+  echo "== fuzz $t (${seconds}s)"
+  if ! TAXO_FUZZ_TARGET=$t "$bin" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+       -artifact_prefix=.build-fuzz/artifacts/$t- "$work/$t" 2>"$work/$t.log"; then
+    echo "fuzz $t: FAILED (input saved under .build-fuzz/artifacts/)"; tail -30 "$work/$t.log"; status=1
+  else
+    grep -E "^Done [0-9]+ runs" "$work/$t.log" || true
+  fi
+done
+exit $status
