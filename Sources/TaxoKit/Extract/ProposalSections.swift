@@ -27,14 +27,18 @@ struct ProposalSections {
         }
         guard !markers.isEmpty else { return }
         let markerBytes = markers.map { Array($0.utf8) }
-        func hasMarker<S: Collection>(_ text: S) -> Bool where S.Element == UInt8 {
-            markerBytes.contains { ByteSearch.containsIgnoringCase(bytes: Array(text)[...], $0) }
+        func hasMarker(_ text: ArraySlice<UInt8>) -> Bool {
+            markerBytes.contains { ByteSearch.containsIgnoringCase(bytes: text, $0) }
         }
         // Sections under a marked heading.
         let headings = syntax.headings.sorted { $0.line < $1.line }
-        for (i, h) in headings.enumerated() where hasMarker(h.text.utf8) {
+        for (i, h) in headings.enumerated() where hasMarker(Array(h.text.utf8)[...]) {
             let end = headings[(i + 1)...].first { $0.level <= h.level }.map { $0.line - 1 } ?? count
             mark(h.line, end)
+        }
+        func isBlank(_ line: Int) -> Bool {
+            let a = file.lines.lineStarts[line - 1], z = line < count ? file.lines.lineStarts[line] : file.bytes.count
+            return file.bytes[a..<z].allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
         }
         // Lead-in lines ending in ':' and the block after them.
         let code = syntax.codeLines(count: count)
@@ -43,14 +47,14 @@ struct ProposalSections {
         while l <= count {
             defer { l += 1 }
             guard !code[l], !headingLines.contains(l) else { continue }
-            let text = file.lines.lineText(l)
-            guard text.utf8.contains(58) else { continue }
-            var u = Array(text.utf8)
-            while let last = u.last, last == 32 || last == 9 || last == 13 || last == 42 || last == 95 { u.removeLast() }
-            guard u.last == 58, hasMarker(u) else { continue }
+            // The line's bytes, without building a String: most lines do not end in ':'.
+            let a = file.lines.lineStarts[l - 1]
+            var z = l < count ? file.lines.lineStarts[l] : file.bytes.count
+            while z > a, let c = Optional(file.bytes[z - 1]), c == 10 || c == 32 || c == 9 || c == 13 || c == 42 || c == 95 { z -= 1 }
+            guard z > a, file.bytes[z - 1] == 58, hasMarker(file.bytes[a..<z]) else { continue }
             // The block right after: skip blank lines, then a code block, a list, or lines up to a blank one.
             var s = l + 1
-            while s <= count, file.lines.lineText(s).trimmingSpaces().isEmpty { s += 1 }
+            while s <= count, isBlank(s) { s += 1 }
             guard s <= count else { continue }
             if let c = syntax.codeBlocks.first(where: { $0.startLine == s }) {
                 mark(s, c.endLine)
@@ -58,7 +62,7 @@ struct ProposalSections {
                 mark(s, list.endLine)
             } else {
                 var e = s
-                while e + 1 <= count, !file.lines.lineText(e + 1).trimmingSpaces().isEmpty { e += 1 }
+                while e + 1 <= count, !isBlank(e + 1) { e += 1 }
                 mark(s, e)
             }
             mark(l, l)
