@@ -51,7 +51,23 @@ public enum Discovery {
             let rel = r == "." ? "" : r.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let abs = rel.isEmpty ? root : root + "/" + rel
             var st = stat()
-            guard lstat(abs, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+            guard lstat(abs, &st) == 0 else {
+                listing.diags.append(SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
+                continue
+            }
+            // A root that is a link is followed only when it stays inside the library.
+            if (st.st_mode & S_IFMT) == S_IFLNK {
+                let inside: Bool = {
+                    guard let t = realpath(abs, nil), let r = realpath(root, nil) else { return false }
+                    defer { free(t); free(r) }
+                    return String(cString: t).hasPrefix(String(cString: r) + "/")
+                }()
+                guard inside, stat(abs, &st) == 0 else {
+                    listing.diags.append(SkippedFile.diagnostic(path: rel, reason: "the root '\(rel)' is a link out of the library"))
+                    continue
+                }
+            }
+            guard (st.st_mode & S_IFMT) == S_IFDIR else {
                 listing.diags.append(SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
                 continue
             }
