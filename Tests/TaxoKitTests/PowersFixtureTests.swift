@@ -9,7 +9,6 @@ import Testing
 /// compared with Tests/Fixtures/powers.expected (TAXO_UPDATE_GOLDEN=1 swift test regenerates it).
 @Suite struct PowersFixtureTests {
     static let root = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/powers")
-    static let golden = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/powers.expected")
 
     let r: CompileResult
     init() throws {
@@ -19,16 +18,10 @@ import Testing
     }
 
     func entity(_ id: String) -> Entity? { r.library.entities.first { $0.id?.written == id } }
-    func at(_ file: String, _ code: String? = nil) -> [Diagnostic] {
-        r.diagnostics.filter { $0.location?.file.hasSuffix(file) == true && (code == nil || $0.code == code) }
-    }
+    func at(_ file: String, _ code: String? = nil) -> [Diagnostic] { TestSupport.findings(r, in: file, code) }
 
     @Test func findingsMatchTheGoldenFile() throws {
-        let text = r.diagnostics.map(RealPatternsFixtureTests.render).joined(separator: "\n") + "\n"
-        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: Self.golden, atomically: true, encoding: .utf8)
-        }
-        #expect(text == (try String(contentsOf: Self.golden, encoding: .utf8)))
+        try TestSupport.expectGolden(r.diagnostics.map(TestSupport.render).joined(separator: "\n") + "\n", "powers.expected")
     }
 
     @Test func twoCategorySegments() throws {

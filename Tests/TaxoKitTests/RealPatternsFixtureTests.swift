@@ -11,7 +11,6 @@ import Testing
 /// each pattern is asserted on its own below.
 @Suite struct RealPatternsFixtureTests {
     static let root = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/realpatterns")
-    static let golden = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/realpatterns.expected")
 
     static func compile() throws -> CompileResult {
         let (config, diags) = ConfigLoader.load(root: root)
@@ -19,26 +18,13 @@ import Testing
         return Compiler.compile(root: root.path, config: try #require(config))
     }
 
-    static func render(_ d: Diagnostic) -> String {
-        var s = "\(d.location?.description ?? "-") \(d.severity.label) \(d.code) \(d.message)"
-        for n in d.notes { s += "\n    note: \(n.location?.description ?? "-") \(n.message)" }
-        if let h = d.hint { s += "\n    hint: \(h)" }
-        return s
-    }
-
     let r: CompileResult
     init() throws { r = try Self.compile() }
 
-    func at(_ file: String, _ code: String? = nil) -> [Diagnostic] {
-        r.diagnostics.filter { $0.location?.file.hasSuffix(file) == true && (code == nil || $0.code == code) }
-    }
+    func at(_ file: String, _ code: String? = nil) -> [Diagnostic] { TestSupport.findings(r, in: file, code) }
 
     @Test func findingsMatchTheGoldenFile() throws {
-        let text = r.diagnostics.map(Self.render).joined(separator: "\n") + "\n"
-        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: Self.golden, atomically: true, encoding: .utf8)
-        }
-        #expect(text == (try String(contentsOf: Self.golden, encoding: .utf8)))
+        try TestSupport.expectGolden(r.diagnostics.map(TestSupport.render).joined(separator: "\n") + "\n", "realpatterns.expected")
     }
 
     @Test func aRangeIsOneFinding() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TaxoKit
 
 /// Paths and helpers shared by the tests.
@@ -40,5 +41,25 @@ enum TestSupport {
             }
         }
         return dst
+    }
+
+    /// Compares text with a golden file under Tests/Fixtures; TAXO_UPDATE_GOLDEN=1 rewrites the file instead.
+    static func expectGolden(_ text: String, _ name: String) throws {
+        let url = repoRoot.appendingPathComponent("Tests/Fixtures/\(name)")
+        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" { try text.write(to: url, atomically: true, encoding: .utf8) }
+        #expect(text == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs from its golden file")
+    }
+
+    /// The findings of a fixture library as golden text: location, severity, code, message, notes, hint.
+    static func render(_ d: Diagnostic) -> String {
+        var s = "\(d.location?.description ?? "-") \(d.severity.label) \(d.code) \(d.message)"
+        for n in d.notes { s += "\n    note: \(n.location?.description ?? "-") \(n.message)" }
+        if let h = d.hint { s += "\n    hint: \(h)" }
+        return s
+    }
+
+    /// The diagnostics of a compile in one file (by suffix), of one code when given.
+    static func findings(_ r: CompileResult, in file: String, _ code: String? = nil) -> [Diagnostic] {
+        r.diagnostics.filter { $0.location?.file.hasSuffix(file) == true && (code == nil || $0.code == code) }
     }
 }
