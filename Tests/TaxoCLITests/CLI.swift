@@ -39,14 +39,15 @@ enum CLI {
         if let stdin { i.fileHandleForWriting.write(Data(stdin.utf8)) }
         try i.fileHandleForWriting.close()
         // Read both pipes at once so that neither fills up.
-        var err = Data()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let err = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { err = e.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { err.data = e.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let out = o.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Run(out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self), code: p.terminationStatus)
+        return Run(out: String(decoding: out, as: UTF8.self), err: String(decoding: err.data, as: UTF8.self), code: p.terminationStatus)
     }
 
     /// `git` in a folder (tests make their own repositories).
