@@ -105,6 +105,7 @@ struct MarkdownExtractor {
             return nil
         }
         diagnostics += own.diagnostics
+        if let u = own.unknownPrefix { unknownPrefixes.append(u) }
         let parsed = own.id
         var name: String?
         for nk in names.nameFields[kindIndex] {

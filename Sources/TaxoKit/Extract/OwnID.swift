@@ -4,6 +4,8 @@ struct OwnID {
     var id: ParsedID?
     var legacyKeys: [String] = []
     var diagnostics: [Diagnostic] = []
+    /// An ID field whose prefix no kind declares.
+    var unknownPrefix: PrefixUse?
     /// The ID came from the file name (the file-name check is then done here).
     var fromFilename = false
 
@@ -35,7 +37,8 @@ struct OwnID {
         case .malformed(let reason, let suggestion):
             diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind, reason: reason, suggestion: suggestion, at: loc))
         case .unknownPrefix(let prefix, let suggestions):
-            diagnostics.append(UnknownPrefix.diagnostic(token: raw, prefix: prefix, suggestions: suggestions, at: loc))
+            // Judged over the whole library with every other use of the prefix (a convention, or a typo).
+            unknownPrefix = PrefixUse(token: raw.trimmingSpaces(), prefix: prefix, suggestions: suggestions, location: loc)
         }
         if let named {
             id = named

@@ -65,6 +65,7 @@ struct RecordExtractor {
         }
         let own = OwnID(raw: raw, kindIndex: kindIndex, grammar: grammar, file: file.path, at: loc)
         diagnostics += own.diagnostics
+        if let u = own.unknownPrefix { unknownPrefixes.append(u) }
         let parsed = own.id
         var legacyKeys = own.legacyKeys
         for path in names.legacyIDPaths[kindIndex] {
