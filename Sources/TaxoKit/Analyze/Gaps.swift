@@ -61,6 +61,7 @@ public enum Gaps {
                 "id": Cell.json(id), "name": Cell.json(name), "kind": kind.name,
                 "department": dept.map(Cell.json) as Any, "source": Cell.json(report.targets.joined(separator: ", ")),
                 "evidence": evidence.enumerated().map { ["text": Cell.json($0.element), "last": $0.offset == evidence.count - 1] },
+                "generated_by": "taxo gaps --stubs",
             ]
             let tname = templates.source("entries/\(kind.name).json") != nil ? "entries/\(kind.name).json" : "entries/default.json"
             let text = try templates.render(tname, ctx)

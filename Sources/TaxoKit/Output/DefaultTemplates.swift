@@ -120,7 +120,7 @@ Priority rules: HIGH when a workflow, milestone, task or step of the documents n
     "{{{text}}}"{{^last}},{{/last}}
 {{/evidence}}
   ],
-  "generated_by": "taxo gaps --stubs"
+  "generated_by": "{{{generated_by}}}"
 }
 
 """#

@@ -7,6 +7,10 @@ public struct PathDisplay: Sendable {
     /// The library root relative to the working directory, with a trailing slash ("" when they are one).
     public let prefix: String
 
+    /// When the working directory is inside the library: the folders from the root down to it, so that
+    /// paths below it print without climbing out and back in (`QA/x.json`, not `../LIBRARIES/QA/x.json`).
+    private let below: [String]
+
     public init(root: String, workingDirectory: String) {
         let r = URL(fileURLWithPath: root).standardizedFileURL.pathComponents
         let w = URL(fileURLWithPath: workingDirectory).standardizedFileURL.pathComponents
@@ -14,14 +18,25 @@ public struct PathDisplay: Sendable {
         while i < r.count, i < w.count, r[i] == w[i] { i += 1 }
         let parts = Array(repeating: "..", count: w.count - i) + r[i...]
         prefix = parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+        below = i == r.count ? Array(w[i...]) : []
     }
 
-    public init(prefix: String) { self.prefix = prefix }
+    public init(prefix: String) {
+        self.prefix = prefix
+        below = []
+    }
 
     /// The root as shown (`.` when it is the working directory).
     public var root: String { prefix.isEmpty ? "." : String(prefix.dropLast()) }
 
-    public func path(_ p: String) -> String { prefix.isEmpty || p.hasPrefix("<") ? p : prefix + p }
+    public func path(_ p: String) -> String {
+        if prefix.isEmpty || p.hasPrefix("<") { return p }
+        guard !below.isEmpty else { return prefix + p }
+        let parts = p.split(separator: "/").map(String.init)
+        var i = 0
+        while i < below.count, i < parts.count - 1, below[i] == parts[i] { i += 1 }
+        return (Array(repeating: "..", count: below.count - i) + parts[i...]).joined(separator: "/")
+    }
 
     public func apply(_ diags: [Diagnostic]) -> [Diagnostic] {
         guard !prefix.isEmpty else { return diags }

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import TaxoKit
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Create an entry with the next free ID, where and as the library keeps that kind.",
+        discussion: """
+        Prints the new file's path (relative to the working directory) on stdout. Never overwrites a file and never \
+        writes outside the library's roots. With --parent, the parent's child list gets the new ID; a master list \
+        of the kind gets a row. --dry-run prints what would be written instead.
+        """)
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The kind (tool, task ...) or its prefix.")
+    var kind: String
+
+    @Option(name: .long, help: "The entry's name.")
+    var name: String
+
+    @Option(name: .long, help: "The department code (TOL-QA-032).")
+    var department: String?
+
+    @Option(name: .long, help: "An entity whose child list gets the new ID (a task for a new step).")
+    var parent: String?
+
+    @Option(name: .long, help: "The folder to write into, relative to the library root (default: where most of the kind's files are).")
+    var dir: String?
+
+    @Flag(name: .long, help: "Print the files that would be written; write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let root = try library.rootURL()
+        let config = try library.loadConfig(root: root)
+        let cache = ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
+        let result = Compiler.compile(root: root.path, config: config, cache: cache)
+        let plan: NewEntry.Plan
+        do {
+            plan = try NewEntry.plan(kind: kind, name: name, department: department, parent: parent, dir: dir, library: result.library,
+                                     root: root.path, templates: Templates(directory: root.appendingPathComponent("templates").path))
+        } catch let e as NewEntry.Failure {
+            Console.err("taxo: error: \(e.message)\n")
+            throw TaxoExit(code: 2)
+        }
+        let cwd = FileManager.default.currentDirectoryPath
+        let shown = PathDisplay(root: root.path, workingDirectory: cwd)
+        if dryRun {
+            for e in [plan.file] + plan.updates { Console.out("--- \(shown.path(e.path))\n\(e.text)") }
+            return
+        }
+        let url = root.appendingPathComponent(plan.file.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // O_EXCL: an existing file is never replaced, even one created meanwhile.
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            Console.err("taxo: error: \(shown.path(plan.file.path)) exists already; nothing was written\n")
+            throw TaxoExit(code: 2)
+        }
+        let bytes = Array(plan.file.text.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else {
+            Console.err("taxo: error: cannot write \(shown.path(plan.file.path))\n")
+            throw TaxoExit(code: 2)
+        }
+        for e in plan.updates {
+            try e.text.write(to: root.appendingPathComponent(e.path), atomically: true, encoding: .utf8)
+            if !output.quiet { Console.err("taxo: updated \(shown.path(e.path))\n") }
+        }
+        Console.out(shown.path(plan.file.path) + "\n")
+        if !output.quiet { Console.err("taxo: created \(plan.id)\n") }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+
+/// `taxo new`: a new entry with the next free ID, where and as the library keeps that kind's entries.
+///
+/// The plan is computed from the compiled library and returned as texts; the command writes them (the new
+/// file never over an existing one). The ID comes from the allocator gap analysis uses (announced IDs are
+/// taken); the folder is the one holding most of the kind's files (of the department, when given); the
+/// file is named by ID and name (`TSK-013_Name.json`) or by name (`Playwright.json`) as most of the kind's
+/// files are; its text comes from `templates/entries/<kind>.json` (a library's own templates win), or for
+/// Markdown kinds a header with the ID field. With a parent, the parent's child list gets the new ID, and a
+/// master list of the kind gets a row.
+public enum NewEntry {
+    public struct Edit: Sendable {
+        public var path: String
+        public var text: String
+    }
+
+    public struct Plan: Sendable {
+        public var id: String
+        /// The new file, relative to the library root.
+        public var file: Edit
+        /// The parent's file with the new ID in its child list, and the master list with a new row.
+        public var updates: [Edit]
+    }
+
+    public struct Failure: Error, Sendable { public var message: String }
+
+    public static func plan(kind kindName: String, name: String, department: String?, parent: String?, dir: String?,
+                            library lib: Library, root: String, templates: Templates) throws -> Plan {
+        let config = lib.config
+        guard let k = config.kinds.firstIndex(where: { $0.name == kindName || $0.allPrefixes.contains(kindName.uppercased()) }) else {
+            throw Failure(message: "no kind '\(kindName)'" + (NearMiss.hint(for: kindName, in: config.kinds.map(\.name)).map { "; \($0)" } ?? ""))
+        }
+        let kind = config.kinds[k]
+        let trimmed = name.trimmingSpaces()
+        guard !trimmed.isEmpty else { throw Failure(message: "--name must not be empty") }
+        var dept: String?
+        if let d = department {
+            guard kind.department != .none else { throw Failure(message: "kind \(kind.name) takes no department segment") }
+            guard let canonical = kind.department == .free ? d.uppercased() : lib.grammar.canonicalDepartment(d.uppercased()) else {
+                throw Failure(message: "unknown department '\(d)'" + (NearMiss.hint(for: d, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? ""))
+            }
+            dept = canonical
+        } else if kind.department == .required {
+            throw Failure(message: "kind \(kind.name) needs --department")
+        }
+        let mine = lib.entities.filter { $0.kind == k && !FileInventory.isArchived($0.file, config: config) }
+        if mine.contains(where: { $0.name.map(Labels.normalized) == Labels.normalized(trimmed) && (dept == nil || $0.id?.canonicalDepartment == dept) }) {
+            throw Failure(message: "a \(kind.name) named '\(trimmed)' exists already")
+        }
+        // One record per file is what a new file can hold; list files are edited by hand.
+        let perFile = Dictionary(grouping: mine, by: \.file)
+        if !perFile.isEmpty, perFile.values.filter({ $0.count > 1 }).count * 2 > perFile.count {
+            throw Failure(message: "kind \(kind.name) keeps its records in list files; add the record to one of them")
+        }
+        var alloc = IDAllocator(library: lib)
+        let id = alloc.next(kind: k, department: dept)
+
+        // Where and how: the kind's (and department's) usual folder, extension and naming.
+        let sameDept = dept.map { d in mine.filter { $0.id?.canonicalDepartment == d } } ?? []
+        let models = sameDept.isEmpty ? mine : sameDept
+        let folder: String
+        if let dir {
+            folder = dir
+        } else if let common = mostCommon(models.map { ($0.file as NSString).deletingLastPathComponent }) {
+            folder = common
+        } else {
+            folder = defaultFolder(kind) ?? ""
+        }
+        let ext = mostCommon(models.map { ($0.file as NSString).pathExtension.lowercased() }) ?? "json"
+        let byID = models.isEmpty || models.filter { e in e.id.map { ($0.written as NSString).length > 0 && e.file.contains($0.written) } ?? false }.count * 2 >= models.count
+        let safe = String(trimmed.unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "_" })
+            .split(separator: "_").joined(separator: "_").prefix(80)
+        let fileName = (byID ? "\(id)_\(safe)" : String(safe)) + "." + ext
+        let path = folder.isEmpty ? fileName : folder + "/" + fileName
+        guard config.kindIndex(forPath: path) == k else {
+            throw Failure(message: "\(path) is not where kind \(kind.name)'s files are read (its files: \(kind.files.map(\.pattern).joined(separator: ", ")))")
+        }
+        guard !ConfigLoader.leavesLibrary(path), config.roots.contains(where: { $0 == "." || path.hasPrefix($0 + "/") }) else {
+            throw Failure(message: "\(path) is outside the library's roots")
+        }
+        let text = try render(kind: kind, id: id, name: trimmed, department: dept, ext: ext, templates: templates)
+        var updates: [Edit] = []
+        if let parent { updates.append(try parentEdit(parent, child: id, childKind: k, library: lib, root: root)) }
+        if let row = masterRow(kind: kind, id: id, name: trimmed, path: path, library: lib, root: root) { updates.append(row) }
+        return Plan(id: id, file: Edit(path: path, text: text), updates: updates)
+    }
+
+    static func mostCommon(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// The literal folder a kind's first glob names (`LIBRARIES/LBS_003_Tools` of `LIBRARIES/LBS_003_Tools/**/*.json`).
+    static func defaultFolder(_ kind: Kind) -> String? {
+        guard let g = kind.files.first?.pattern else { return nil }
+        let literal = g.split(separator: "/").prefix { !$0.contains("*") && !$0.contains("{") && !$0.contains("?") }
+        return literal.isEmpty ? nil : literal.joined(separator: "/")
+    }
+
+    static func render(kind: Kind, id: String, name: String, department: String?, ext: String, templates: Templates) throws -> String {
+        let idField = kind.idFields.first { !$0.contains(" ") && !$0.contains(".") } ?? "id"
+        let nameField = kind.nameFields.first { !$0.contains(" ") && !$0.contains(".") } ?? "name"
+        switch ext {
+        case "md":
+            let label = kind.idFields.first { $0.contains(" ") } ?? idField
+            return "# \(name)\n\n**\(label):** \(id)\n**Status:** draft\n"
+        case "yaml", "yml":
+            return "\(idField): \(id)\n\(nameField): \"\(name.replacingAll("\"", with: "\\\""))\"\n" + (department.map { "department: \($0)\n" } ?? "") + "status: draft\n"
+        default:
+            let ctx: [String: Any] = [
+                "id_field": Cell.json(idField), "name_field": Cell.json(nameField), "id": Cell.json(id), "name": Cell.json(name),
+                "kind": kind.name, "department": department.map(Cell.json) as Any, "source": "taxo new",
+                "evidence": [[String: Any]](), "generated_by": "taxo new",
+            ]
+            let tname = templates.source("entries/\(kind.name).json") != nil ? "entries/\(kind.name).json" : "entries/default.json"
+            return try templates.render(tname, ctx)
+        }
+    }
+}
+
+extension NewEntry {
+    /// The parent's JSON file with the new ID added to its child list (the link field of the parent's kind
+    /// that targets the new entry's kind), its formatting kept.
+    static func parentEdit(_ parentID: String, child: String, childKind: Int, library lib: Library, root: String) throws -> Edit {
+        let parsed: ParsedID
+        switch lib.grammar.check(parentID) {
+        case .valid(let p), .legacy(let p): parsed = p
+        default: throw Failure(message: "--parent '\(parentID)' is not an ID")
+        }
+        guard let pi = lib.lookup(parsed) else { throw Failure(message: "no entity has the ID '\(parentID)'") }
+        let parent = lib.entities[pi]
+        let pk = lib.config.kinds[parent.kind]
+        let childName = lib.config.kinds[childKind].name
+        guard let link = pk.links.first(where: { $0.target == childName && !$0.local && !$0.byPath && $0.path.steps.count == 2 }),
+              case .key(let key)? = link.path.steps.first, case .each? = link.path.steps.last else {
+            throw Failure(message: "kind \(pk.name) has no list field of \(childName)s (such as \"\(childName)s[]\" under links:)")
+        }
+        guard parent.file.hasSuffix(".json"), let data = FileManager.default.contents(atPath: root + "/" + parent.file) else {
+            throw Failure(message: "the parent \(parentID) is not in a JSON file; add \(child) to it by hand")
+        }
+        let bytes = [UInt8](data)
+        guard case .success(let rootNode) = JSONParser.parse(bytes) else { throw Failure(message: "\(parent.file) does not parse; repair it first") }
+        let records = pk.records.map { $0.resolve(in: rootNode) } ?? (rootNode.array ?? [rootNode])
+        guard let record = records.first(where: { r in
+            r.members?.contains { m in m.node.string.map { lib.grammar.tokens(in: $0, typos: false).contains { t in if case .id(let p) = t.0 { return p.key == parsed.key } else { return false } } } ?? false } ?? false
+        }) ?? (records.count == 1 ? records.first : nil) else {
+            throw Failure(message: "cannot find \(parentID)'s record in \(parent.file)")
+        }
+        let field = record.members?.first { FieldKey.matches($0.key, normalized: key) }
+        var out = bytes
+        let quoted = Array(("\"" + child + "\"").utf8)
+        if let field {
+            guard field.node.array != nil, let close = closing(bytes, from: field.node.offset) else {
+                throw Failure(message: "\(parent.file): '\(field.key)' is not a list")
+            }
+            var last = close - 1
+            while last > field.node.offset, [32, 9, 10, 13].contains(bytes[last]) { last -= 1 }
+            // Items one per line stay one per line, at the last item's indentation.
+            var lineStart = last
+            while lineStart > field.node.offset, bytes[lineStart - 1] != 10 { lineStart -= 1 }
+            let multiline = lineStart > field.node.offset
+            let indent = multiline ? Array(bytes[lineStart..<last].prefix { $0 == 32 || $0 == 9 }) : []
+            let insert = bytes[last] == UInt8(ascii: "[") ? quoted
+                : (multiline ? Array(",\n".utf8) + indent + quoted : Array(", ".utf8) + quoted)
+            out.insert(contentsOf: insert, at: last + 1)
+        } else {
+            guard let close = closing(bytes, from: record.offset) else { throw Failure(message: "cannot edit \(parent.file)") }
+            var last = close - 1
+            while last > record.offset, [32, 9, 10, 13].contains(bytes[last]) { last -= 1 }
+            let name = link.path.text.split(separator: "[").first.map(String.init) ?? key
+            let insert = Array((bytes[last] == UInt8(ascii: "{") ? "" : ",").utf8) + Array("\n  \"\(name)\": [".utf8) + quoted + Array("]".utf8)
+            out.insert(contentsOf: insert, at: last + 1)
+        }
+        return Edit(path: parent.file, text: String(decoding: out, as: UTF8.self))
+    }
+
+    /// The offset of the bracket or brace closing the one at `open` (strings skipped).
+    static func closing(_ b: [UInt8], from open: Int) -> Int? {
+        var depth = 0, i = open, inString = false
+        while i < b.count {
+            let c = b[i]
+            if inString {
+                if c == 92 { i += 2; continue }
+                if c == 34 { inString = false }
+            } else if c == 34 {
+                inString = true
+            } else if c == 91 || c == 123 {
+                depth += 1
+            } else if c == 93 || c == 125 {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The kind's master list with a row for the new entry, written as its other rows are.
+    static func masterRow(kind: Kind, id: String, name: String, path: String, library lib: Library, root: String) -> Edit? {
+        guard let f = lib.files.first(where: { $0.masterList.map { lib.config.masterLists[$0.index].kind == kind.name } ?? false }),
+              let (mi, table) = f.masterList, let data = FileManager.default.contents(atPath: root + "/" + f.path) else { return nil }
+        let list = lib.config.masterLists[mi]
+        let dir = (f.path as NSString).deletingLastPathComponent
+        let pc = list.pathColumn.flatMap(table.column)
+        let rooted = pc.map { c in table.rows.contains { $0.cells.count > c && $0.cells[c].contains("/") } } ?? false
+        let pathCell = rooted ? (list.pathPrefix ?? "") + path : (path.hasPrefix(dir + "/") ? String(path.dropFirst(dir.count + 1)) : path)
+        var cells = [String](repeating: "", count: table.header.count)
+        if let c = table.column(list.idColumn) { cells[c] = id }
+        if let n = list.nameColumn, let c = table.column(n) { cells[c] = name }
+        if let pc { cells[pc] = pathCell }
+        func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s }
+        var text = String(decoding: data, as: UTF8.self)
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        if !text.isEmpty, !text.hasSuffix("\n") { text += newline }
+        text += cells.map(csv).joined(separator: ",") + newline
+        return Edit(path: f.path, text: text)
+    }
+}

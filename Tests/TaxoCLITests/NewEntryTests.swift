@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `taxo new` through the binary (issue 18, first half): the next free ID, the usual folder and file name,
+/// the parent's child list and the master list updated, and `taxo check` clean afterwards.
+@Suite struct NewEntryTests {
+    func withCopy(_ body: (URL) throws -> Void) throws {
+        let root = try CLI.exampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try body(root)
+    }
+
+    @Test func aToolWithTheNextIDOfItsDepartment() throws {
+        try withCopy { root in
+            let r = try CLI.taxo(["new", "tool", "--name", "Playwright Test", "--department", "QA"], cwd: root)
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.out == "LIBRARIES/LBS_003_Tools/QA/Playwright_Test.json\n")
+            let text = try String(contentsOf: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Playwright_Test.json"), encoding: .utf8)
+            #expect(text.contains("\"tool_id\": \"TOL-QA-032\"") && text.contains("\"name\": \"Playwright Test\""))
+            let check = try CLI.taxo(["check"], cwd: root)
+            #expect(check.code == 0 && check.err.contains("0 errors, 0 warnings"))
+            // The same name again is refused; a path from a subfolder is relative to it.
+            #expect(try CLI.taxo(["new", "tool", "--name", "Playwright Test", "--department", "QA"], cwd: root).code == 2)
+            let sub = try CLI.taxo(["new", "tool", "--name", "Cypress", "--department", "QA"], cwd: root.appendingPathComponent("LIBRARIES"))
+            #expect(sub.out == "LBS_003_Tools/QA/Cypress.json\n")
+            #expect(try String(contentsOf: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Cypress.json"), encoding: .utf8).contains("TOL-QA-033"))
+        }
+    }
+
+    @Test func aStepUnderItsTaskNamedByID() throws {
+        try withCopy { root in
+            let r = try CLI.taxo(["new", "step", "--name", "Check the result", "--parent", "TSK-007"], cwd: root)
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.out == "TASK_MANAGERS/TSM-004_Step_Templates/STP-013_Check_the_result.json\n")
+            let task = try String(contentsOf: root.appendingPathComponent("TASK_MANAGERS/TSM-003_Task_Templates/TSK-007_Publish_Well-Known_Metadata_Endpoint.json"), encoding: .utf8)
+            #expect(task.contains("\"STP-007\",\n    \"STP-013\""))
+            let check = try CLI.taxo(["check"], cwd: root)
+            #expect(check.code == 0 && check.err.contains("0 errors, 0 warnings"), "\(check.out)")
+        }
+    }
+
+    @Test func dryRunsAndRefusals() throws {
+        try withCopy { root in
+            let dry = try CLI.taxo(["new", "tool", "--name", "Zapier", "--dry-run"], cwd: root)
+            #expect(dry.code == 0 && dry.out.contains("--- LIBRARIES/LBS_003_Tools/") && dry.out.contains("Zapier"))
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Zapier.json").path))
+            #expect(try CLI.taxo(["new", "toool", "--name", "X"], cwd: root).err.contains("did you mean 'tool'?"))
+            #expect(try CLI.taxo(["new", "tool", "--name", "X", "--department", "QQQ"], cwd: root).code == 2)
+            #expect(try CLI.taxo(["new", "tool", "--name", "X", "--dir", "../elsewhere"], cwd: root).code == 2)
+            #expect(try CLI.taxo(["new", "step", "--name", "X", "--parent", "TOL-QA-031"], cwd: root).code == 2)
+        }
+    }
+}
