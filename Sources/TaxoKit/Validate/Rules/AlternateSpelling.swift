@@ -24,6 +24,16 @@ enum AlternateSpelling {
         return false
     }
 
+    /// The same for a document's mention, by the line it stands on.
+    static func mentionDocumentsSpelling(_ m: Mention, canonical: ParsedID, lib: Library) -> Bool {
+        if m.context.contains(canonical.written) { return true }
+        let main = lib.config.kinds[canonical.kind].prefix
+        for p in Set([main, m.id.prefix]) {
+            for tail in ["-#", "-X", "-N", "-{", "-<", "-*"] where m.context.contains(p + tail) { return true }
+        }
+        return false
+    }
+
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
         // References resolved through an older ID are the legacy rule's.
@@ -36,6 +46,15 @@ enum AlternateSpelling {
                 if documentsSpelling(r, canonical: target, lib: lib) { continue }
                 out.append(info.diagnostic("'\(r.id.written)' refers to \(target.written)", at: r.location,
                                            hint: "write '\(target.written)'"))
+            }
+        }
+        // In documents too (a note, like in fields), once per document and spelling.
+        for d in lib.documents where d.checkMentions {
+            var seen = Set<String>()
+            for m in d.mentions where m.range == nil && !m.isProposal && !m.declaresScope {
+                guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id, target.written != m.id.written,
+                      !mentionDocumentsSpelling(m, canonical: target, lib: lib), seen.insert(m.id.written).inserted else { continue }
+                out.append(info.diagnostic("'\(m.id.written)' refers to \(target.written)", at: m.location, hint: "write '\(target.written)'"))
             }
         }
         return out

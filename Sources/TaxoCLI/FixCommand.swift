@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TaxoKit
+
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix", abstract: "Make the repairs that need no judgement (links, spellings, old IDs, misspelt prefixes).",
+        discussion: """
+        Without --write: prints a unified diff of the repairs and exits 1 when there is any (usable in CI). With \
+        --write: rewrites the files in place, byte for byte except the repaired spans. Never touches a label that \
+        names another entity, a duplicate ID or a file that does not parse. `taxo explain CODE` says what each \
+        rule's fix does.
+        """)
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
+
+    @Flag(name: .long, help: "Rewrite the files instead of printing a diff.")
+    var write = false
+
+    @Option(name: .long, help: "Only the fixes of this rule (a code or name; repeatable).")
+    var rule: [String] = []
+
+    @Argument(help: "Only fix these files or folders.")
+    var paths: [String] = []
+
+    func run() throws {
+        let root = try library.rootURL()
+        let config = try library.loadConfig(root: root)
+        let result = Compiler.compile(root: root.path, config: config)
+        var codes: Set<String>?
+        if !rule.isEmpty {
+            var set = Set<String>()
+            for r in rule {
+                guard let info = RuleRegistry.rule(r) else { throw ExplainCommand.unknown(r) }
+                set.insert(info.code)
+            }
+            codes = set
+        }
+        let cwd = FileManager.default.currentDirectoryPath
+        let display = PathDisplay(root: root.path, workingDirectory: cwd)
+        var only: [String] = []
+        for p in paths {
+            guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: cwd)).path) else {
+                Console.err("taxo: error: '\(p)' does not exist\n")
+                throw TaxoExit(code: 2)
+            }
+            if let rel = display.libraryPath(p, workingDirectory: cwd, root: root.path) { only.append(rel) }
+        }
+        let fixes = Fixes.plan(result, root: root.path, only: paths.isEmpty ? nil : only, rules: codes)
+        let count = fixes.reduce(0) { $0 + $1.edits.count }
+        if !write {
+            Console.out(Fixes.diff(fixes.map { f in var f = f; f.path = display.path(f.path); return f }))
+            if !output.quiet { Console.err("taxo: \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))" + (count > 0 ? "; run with --write to apply" : "") + "\n") }
+            if count > 0 { throw TaxoExit(code: 1) }
+            return
+        }
+        for f in fixes {
+            try Data(f.fixed).write(to: root.appendingPathComponent(f.path), options: .atomic)
+        }
+        if !output.quiet { Console.err("taxo: applied \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))\n") }
+    }
+}
