@@ -48,15 +48,29 @@ struct FixCommand: ParsableCommand {
             if let rel = display.libraryPath(p, workingDirectory: cwd, root: root.path) { only.append(rel) }
         }
         let fixes = Fixes.plan(result, root: root.path, only: paths.isEmpty ? nil : only, rules: codes)
-        let count = fixes.reduce(0) { $0 + $1.edits.count }
+        let count = fixes.reduce(0) { $0 + $1.edits.count + ($1.renameTo == nil ? 0 : 1) }
         if !write {
-            Console.out(Fixes.diff(fixes.map { f in var f = f; f.path = display.path(f.path); return f }))
+            Console.out(Fixes.diff(fixes.map { f in
+                var f = f
+                f.path = display.path(f.path)
+                f.renameTo = f.renameTo.map(display.path)
+                return f
+            }))
             if !output.quiet { Console.err("taxo: \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))" + (count > 0 ? "; run with --write to apply" : "") + "\n") }
             if count > 0 { throw TaxoExit(code: 1) }
             return
         }
         for f in fixes {
-            try Data(f.fixed).write(to: root.appendingPathComponent(f.path), options: .atomic)
+            if !f.edits.isEmpty { try Data(f.fixed).write(to: root.appendingPathComponent(f.path), options: .atomic) }
+            if let to = f.renameTo {
+                let dst = root.appendingPathComponent(to).path
+                // Never over an existing file (link() fails when the name is taken), then the old name goes.
+                guard link(root.appendingPathComponent(f.path).path, dst) == 0 else {
+                    Console.err("taxo: error: cannot rename \(display.path(f.path)) to \(display.path(to))\n")
+                    throw TaxoExit(code: 2)
+                }
+                unlink(root.appendingPathComponent(f.path).path)
+            }
         }
         if !output.quiet { Console.err("taxo: applied \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))\n") }
     }

@@ -50,4 +50,26 @@ import Testing
         #expect(again.code == 0 && again.out.isEmpty)
         #expect(try CLI.taxo(["explain", "TAX0206"], cwd: root).out.contains("Fix: taxo fix rewrites"))
     }
+
+    @Test func aStaleFileNameIsRenamedWithEveryLinkToIt() throws {
+        let root = try CLI.exampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let old = "TASK_MANAGERS/TSM-004_Step_Templates/STP-011_Paste_Bearer_Token_in_Inspector_Auth_Field.md"
+        let new = "TASK_MANAGERS/TSM-004_Step_Templates/STP-099_Paste_Bearer_Token_in_Inspector_Auth_Field.md"
+        let step = root.appendingPathComponent(old)
+        try (try String(contentsOf: step, encoding: .utf8)).replacingOccurrences(of: "| Step ID | `STP-011` |", with: "| Step ID | `STP-099` |")
+            .write(to: step, atomically: true, encoding: .utf8)
+        let notes = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Links.md")
+        try "# Notes\n\nSee [the step](../../TSM-004_Step_Templates/STP-011_Paste_Bearer_Token_in_Inspector_Auth_Field.md#step).\n"
+            .write(to: notes, atomically: true, encoding: .utf8)
+        let diff = try CLI.taxo(["fix", "--rule", "TAX0105"], cwd: root)
+        #expect(diff.code == 1 && diff.out.contains("rename from \(old)\nrename to \(new)"))
+        #expect(try CLI.taxo(["fix", "--write", "--rule", "file-name-mismatch"], cwd: root).code == 0)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(new).path))
+        #expect(!FileManager.default.fileExists(atPath: step.path))
+        #expect(try String(contentsOf: notes, encoding: .utf8).contains("(../../TSM-004_Step_Templates/STP-099_Paste_Bearer_Token_in_Inspector_Auth_Field.md#step)"))
+        let check = try CLI.taxo(["check"], cwd: root)
+        #expect(!check.out.contains("TAX0105") && !check.out.contains("TAX0401"))
+        #expect(try CLI.taxo(["fix", "--rule", "TAX0105"], cwd: root).code == 0)
+    }
 }

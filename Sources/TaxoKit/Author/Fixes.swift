@@ -21,6 +21,8 @@ public enum Fixes {
         public var path: String
         public var original: [UInt8]
         public var edits: [Edit]
+        /// A new name in the same folder (TAX0105), when every link to the file could be rewritten.
+        public var renameTo: String?
 
         /// The file with every edit applied.
         public var fixed: [UInt8] {
@@ -36,6 +38,7 @@ public enum Fixes {
         "TAX0206": "taxo fix rewrites the reference to the target's ID.",
         "TAX0207": "taxo fix rewrites the old ID to the canonical one, unless the label written after it names another entity.",
         "TAX0102": "taxo fix rewrites a rare misspelt prefix when there is one did-you-mean and the corrected ID exists.",
+        "TAX0105": "taxo fix renames the file after the ID inside (kinds without id_from_filename) and rewrites every link and master-list path to it; it renames nothing when one of them cannot be rewritten.",
     ]
 
     public static func plan(_ result: CompileResult, root: String, only: [String]? = nil, rules: Set<String>? = nil) -> [FileFix] {
@@ -114,12 +117,49 @@ public enum Fixes {
                 replace(BrokenLink.info.code, at: link.location, written: destination, with: LinkTarget.relative(actual, from: dir))
             }
         }
+        // Stale file names: renamed after the ID inside, with every link to them rewritten (or left alone).
+        var renames: [String: String] = [:]
+        for e in lib.entities where !lib.config.kinds[e.kind].idFromFilename {
+            guard let id = e.id, let named = FileNameMismatch.staleName(e, grammar: lib.grammar), want(FileNameMismatch.info.code, e.file),
+                  !broken.contains(e.file) else { continue }
+            let parts = e.file.split(separator: "/")
+            let oldName = String(parts.last!), newName = oldName.replacingAll(named[0].written, with: id.written)
+            let newPath = (parts.dropLast().map(String.init) + [newName]).joined(separator: "/")
+            guard newName != oldName, lib.inventory.kind(of: newPath) == nil, !renames.values.contains(newPath) else { continue }
+            var linkEdits: [(SourceLocation, String, String)] = []
+            var rewritable = true
+            for f in lib.files {
+                let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
+                for link in f.markdown?.links ?? [] {
+                    guard case .path(let target, _) = LinkTarget.resolve(link.destination, from: dir, aliases: lib.config.linkRootAliases),
+                          target == e.file else { continue }
+                    let path = link.destination.split(separator: "#", maxSplits: 1).first.map(String.init) ?? link.destination
+                    guard path.hasSuffix(oldName) else { rewritable = false; continue }
+                    linkEdits.append((link.location, path, String(path.dropLast(oldName.count)) + newName))
+                }
+            }
+            for row in lib.masterRows where (row.file ?? row.movedTo) == e.file {
+                guard let p = row.path, p.hasSuffix(oldName) else { rewritable = false; continue }
+                linkEdits.append((row.pathLocation, p, String(p.dropLast(oldName.count)) + newName))
+            }
+            guard rewritable else { continue }
+            let before = byFile.values.reduce(0) { $0 + $1.count }
+            for (loc, old, new) in linkEdits { replace(FileNameMismatch.info.code, at: loc, written: old, with: new) }
+            // Every link edit must have been possible (the text at each place as expected).
+            guard byFile.values.reduce(0, { $0 + $1.count }) - before == linkEdits.count else {
+                for k in byFile.keys { byFile[k]!.removeAll { ed in ed.code == FileNameMismatch.info.code && linkEdits.contains { $0.2 == ed.replacement } } }
+                continue
+            }
+            renames[e.file] = newPath
+            if byFile[e.file] == nil, source(e.file) != nil { byFile[e.file] = [] }
+        }
         return byFile.keys.sorted().compactMap { path in
             guard let src = sources[path] else { return nil }
             var seen = Set<Int>()
             let edits = byFile[path]!.filter { seen.insert($0.start).inserted }.sorted { $0.start < $1.start }
+            if edits.isEmpty && renames[path] == nil { return nil }
             let original = (src.hadBOM ? [0xEF, 0xBB, 0xBF] : []) + src.bytes
-            return FileFix(path: path, original: original, edits: edits)
+            return FileFix(path: path, original: original, edits: edits, renameTo: renames[path])
         }
     }
 
@@ -127,6 +167,8 @@ public enum Fixes {
     public static func diff(_ fixes: [FileFix]) -> String {
         var out = ""
         for f in fixes {
+            if let to = f.renameTo { out += "diff --git a/\(f.path) b/\(to)\nrename from \(f.path)\nrename to \(to)\n" }
+            guard !f.edits.isEmpty else { continue }
             out += "--- a/\(f.path)\n+++ b/\(f.path)\n"
             let before = LineTable(f.original)
             var lines = Set<Int>()

@@ -13,6 +13,13 @@ enum FileNameMismatch {
 
     /// Runs during extraction (per file, in parallel): the entity's own ID against its file's name.
     static func check(_ e: Entity, grammar: IDGrammar) -> Diagnostic? {
+        guard let id = e.id, let named = staleName(e, grammar: grammar) else { return nil }
+        return info.diagnostic("file name says '\(named[0].written)' but the \(grammar.kinds[e.kind].name) inside is '\(id.written)'",
+                               at: e.location, hint: "rename the file or correct the ID")
+    }
+
+    /// The IDs of the entity's kind its file name carries, when none is the entity's own (a stale name).
+    static func staleName(_ e: Entity, grammar: IDGrammar) -> [ParsedID]? {
         guard e.soleRecordInFile, let id = e.id, !id.legacy else { return nil }
         let name = e.file.utf8.split(separator: 47).last.map { String(decoding: $0, as: UTF8.self) } ?? e.file
         // Cheap filter: the name must hold a dash followed somewhere by a digit.
@@ -26,7 +33,6 @@ enum FileNameMismatch {
             if case .valid(let p) = grammar.check(String(part)), p.kind == e.kind { named.append(p) }
         }
         guard !named.isEmpty, !named.contains(where: { $0.key == id.key }) else { return nil }
-        return info.diagnostic("file name says '\(named[0].written)' but the \(grammar.kinds[e.kind].name) inside is '\(id.written)'",
-                               at: e.location, hint: "rename the file or correct the ID")
+        return named
     }
 }
