@@ -95,3 +95,42 @@ import Testing
         #expect(served > 0)
     }
 }
+
+/// Everything extraction finds survives the cache: a check served from the cache gives the findings, the
+/// entities, references, mentions and suppressions of a check that parses every file (a field forgotten in
+/// `FileResultCoding` would otherwise vanish on cached builds only).
+@Suite struct CacheRoundTripTests {
+    static func summary(_ r: CompileResult) -> [String] {
+        var out = r.diagnostics.map { "D \($0.location?.description ?? "") \($0.code) \($0.severity.label) \($0.message) \($0.notes.map(\.message)) \($0.hint ?? "")" }
+        for e in r.library.entities {
+            out.append("E \(e.file) \(e.id?.key ?? "-") \(e.name ?? "-") \(e.status ?? "-") \(e.inlineChildren) \(e.legacyKeys) \(e.videos) \(e.aliases)")
+            for ref in e.references { out.append("R \(ref.field) \(ref.id.key) \(ref.label ?? "-") \(ref.location) \(ref.range ?? "-") \(ref.inCode) \(ref.linkIndex ?? -1)") }
+        }
+        for d in r.library.documents {
+            out.append("M \(d.path) \(d.video ?? "-") \(d.title ?? "-")")
+            for m in d.mentions { out.append("m \(m.id.key) \(m.location) \(m.isProposal) \(m.declaresScope) \(m.range ?? "-") \(m.inCode) \(m.label ?? "-")") }
+        }
+        for f in r.library.files {
+            out.append("F \(f.path) \(f.unknownPrefixes.map(\.token)) \(f.brokenDeclarations.map(\.key)) \(f.suppressions.map { "\($0.codes)\($0.firstLine)-\($0.lastLine)" })")
+            if let m = f.masterList { out.append("C \(m.table.header) \(m.table.rows.map(\.cells)) \(m.table.cellColumns)") }
+        }
+        return out
+    }
+
+    @Test(arguments: ["conventions", "realpatterns", "powers"])
+    func aCachedCheckEqualsAFreshOne(fixture: String) throws {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/\(fixture)"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = try #require(ConfigLoader.load(root: root).0)
+        let fresh = Compiler.compile(root: root.path, config: config)
+        let path = root.appendingPathComponent(ExtractionCache.fileName).path
+        try ExtractionCache.write(fresh.library.files, to: path, configHash: config.hash)
+        let cache = try #require(ExtractionCache(path: path, configHash: config.hash))
+        let cached = Compiler.compile(root: root.path, config: config, cache: cache)
+        let allCached = cached.library.files.allSatisfy { $0.fromCache }
+        #expect(allCached)
+        let a = Self.summary(fresh), b = Self.summary(cached)
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) where x != y { Issue.record("differs after the cache: \(x)  vs  \(y)") }
+    }
+}
