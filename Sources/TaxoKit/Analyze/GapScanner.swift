@@ -294,11 +294,39 @@ struct GapScanner {
         return !["duration", "date", "version", "status", "phase", "prompt", "python", "node", "schema", "timeline", "total"].contains(name.lowercased())
     }
 
+    /// A table row's cells: split on `|` except an escaped `\|` (unescaped in the cell) or one inside a code
+    /// span, as `TableCellCount` counts them (taxo's own tracker escapes pipes in titles).
     static func cells(_ row: Substring) -> [String] {
         var s = row.trimmingSpacesSubstring()
         if s.hasPrefix("|") { s = s.dropFirst() }
-        if s.hasSuffix("|") { s = s.dropLast() }
-        return s.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        if s.hasSuffix("|"), !s.hasSuffix("\\|") { s = s.dropLast() }
+        guard s.contains("\\") || s.contains("`") else {
+            return s.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        }
+        var out: [String] = []
+        var cell = ""
+        var inCode = false
+        var escaped = false
+        for ch in s {
+            if escaped {
+                if ch != "|" { cell.append("\\") }
+                cell.append(ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else if ch == "`" {
+                inCode.toggle()
+                cell.append(ch)
+            } else if ch == "|", !inCode {
+                out.append(cell.trimmingSpaces())
+                cell = ""
+            } else {
+                cell.append(ch)
+            }
+        }
+        if escaped { cell.append("\\") }
+        out.append(cell.trimmingSpaces())
+        return out
     }
 
     /// `- **Name** – text` (not `- **Key**: value`).
