@@ -122,4 +122,15 @@ import Testing
         #expect(try String(contentsOf: gap, encoding: .utf8) == original)
         #expect(try String(contentsOf: mapping, encoding: .utf8).contains("Video_024"))
     }
+
+    /// A name cannot close a fence, start a heading or bring HTML into a report (issue 16, injection).
+    @Test func namesCannotInjectMarkdownOrHTML() {
+        let evil = "Tool```\n# Injected <script>alert(1)</script> | x"
+        let cell = Cell.md(evil)
+        #expect(!cell.contains("\n") && !cell.contains("<script>") && cell.contains("&lt;script&gt;") && cell.contains("\\|"))
+        let line = Cell.fenced(evil)
+        #expect(!line.contains("```") && !line.contains("\n"))
+        let node = Mermaid.escape(evil)
+        #expect(!node.contains("`") && !node.contains("<") && !node.contains("\n"))
+    }
 }

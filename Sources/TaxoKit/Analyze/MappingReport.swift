@@ -38,7 +38,7 @@ public struct MappingReport {
         func walk(_ i: Int, prefix: String, last: Bool, depth: Int, parentNode: String?) {
             let e = lib.entities[i]
             let line = depth == 0 ? label(i) : prefix + (last ? "└── " : "├── ") + label(i) + (dept(e).map { " (\($0))" } ?? "")
-            tree.append(line)
+            tree.append(Cell.fenced(line))
             let node = mermaid.node(lib.displayID(e), label: label(i))
             if let p = parentNode { mermaid.edge(p, node) }
             let cs = kids(i)

@@ -22,6 +22,7 @@ public struct Mermaid {
             case "<": out += "#60;"
             case ">": out += "#62;"
             case "#": out += "#35;"
+            case "`": out += "#96;"
             case "\n", "\r": out += " "
             default: out.append(ch)
             }
