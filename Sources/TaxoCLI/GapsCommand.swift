@@ -31,7 +31,7 @@ struct GapsCommand: ParsableCommand {
         let cache = ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
         let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let targets = self.targets.map { t in t.contains("/") || t.hasSuffix(".md") ? relativePath(t, root: root) : t }
-        let report: GapReport
+        var report: GapReport
         let analyzer = GapAnalyzer(library: result.library)
         KeepUntilExit.keep([result, analyzer] as [Any])
         do {
@@ -41,6 +41,11 @@ struct GapsCommand: ParsableCommand {
         } catch let e as Gaps.TargetError {
             Console.err("taxo: error: \(e.description)\n")
             throw TaxoExit(code: 2)
+        }
+        if let out {
+            // Links relative to where the report is written, so that they resolve there.
+            report.linksFrom = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.deletingLastPathComponent().path
         }
         let templates = Templates(directory: root.appendingPathComponent("templates").path)
         let text: String

@@ -14,4 +14,21 @@ import Testing
         #expect(r.code == 0, "\(r.out)")
         #expect(r.err.contains("0 disagreements"))
     }
+
+    /// A gap report written into the library keeps `taxo check` clean (its suggested and next free IDs are
+    /// proposals), and its links resolve from where it is written, as do those of the reports `build` writes.
+    @Test func gapReportsInTheLibraryAndInOutputHaveWorkingLinksAndNoDanglingIDs() throws {
+        let root = try CLI.exampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap_Analysis/Video_025_Gap_Analysis.md"
+        #expect(try CLI.taxo(["gaps", "Video_025", "--out", out], cwd: root).code == 0)
+        let text = try String(contentsOf: root.appendingPathComponent(out), encoding: .utf8)
+        #expect(text.contains("](../../02_TRANSCRIPTIONS/Video_025.md)"))
+        let check = try CLI.taxo(["check"], cwd: root)
+        #expect(check.code == 0 && check.err.contains("0 errors, 0 warnings"), "\(check.out)")
+        #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
+        let built = try String(contentsOf: root.appendingPathComponent("output/gaps/Video_025_Gap_Analysis.md"), encoding: .utf8)
+        #expect(built.contains("](../../TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md)"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/gaps/../../TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md").path))
+    }
 }

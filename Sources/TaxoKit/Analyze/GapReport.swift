@@ -9,6 +9,10 @@ public struct GapReport {
     public var candidates: [GapCandidate]
     public var library: Library
     public var command: String
+    /// The library root (absolute), and the folder the report will be written to (absolute): links are made
+    /// relative to it so that they resolve where the report is read. Nil: links relative to the library root.
+    public var root = ""
+    public var linksFrom: String?
     var allocator: IDAllocator
     var departmentsByKind: [Int: [String]]
 
@@ -46,8 +50,8 @@ public struct GapReport {
         case .exists: return "none"
         case .conflict: return c.note.isEmpty ? "reconcile with the library" : "reconcile: " + c.note
         case .near: return "check whether it is \(c.libraryID ?? "") (\(c.libraryName ?? "")); fix the spelling or add an alias"
-        case .missing: return "create the \(kind) \(c.suggestedID ?? "")"
-        case .placeholder: return "assign \(c.suggestedID ?? "an ID") and create the \(kind)"
+        case .missing: return c.suggestedID.map { "create the \(kind), proposed ID \($0)" } ?? "create the \(kind)"
+        case .placeholder: return c.suggestedID.map { "assign the proposed ID \($0) and create the \(kind)" } ?? "assign an ID and create the \(kind)"
         }
     }
 
@@ -83,7 +87,7 @@ public struct GapReport {
             switch c.verdict {
             case .conflict: findings.append("**\(c.text)** conflicts with the library: \(c.note) (\(where_)).")
             case .near: findings.append("**\(c.text)** is not in the library; the closest is \(c.libraryID ?? "") '\(c.libraryName ?? "")' (\(String(format: "%.2f", c.score ?? 0))) (\(where_)).")
-            case .missing: findings.append("**\(c.text)** is missing from the library (\(where_)); next free ID \(c.suggestedID ?? "—").")
+            case .missing: findings.append("**\(c.text)** is missing from the library (\(where_)); proposed ID \(c.suggestedID ?? "—").")
             case .placeholder: findings.append("**\(c.text)** has a placeholder ID (\(c.placeholders.joined(separator: ", "))) (\(where_)).")
             case .exists: break
             }
@@ -101,7 +105,7 @@ public struct GapReport {
         }
         return [
             "title": title, "source_id": sourceID, "command": command, "taxo_version": TaxoVersion.string,
-            "targets": targets.enumerated().map { ["path": $0.element, "link": $0.element, "last": $0.offset == targets.count - 1] },
+            "targets": targets.enumerated().map { ["path": $0.element, "link": link($0.element), "last": $0.offset == targets.count - 1] },
             "library": ["entities": library.entities.count, "files": library.files.count],
             "summary": [
                 "candidates": n, "documents": targets.count, "exists": exists, "conflict": count(candidates, .conflict),
@@ -155,5 +159,11 @@ public struct GapReport {
         w.endObject()
         w.endObject()
         return w.out + "\n"
+    }
+
+    /// A library path as a link from where the report is written.
+    func link(_ path: String) -> String {
+        guard let from = linksFrom, !root.isEmpty else { return path }
+        return PathDisplay(root: root, workingDirectory: from).path(path)
     }
 }

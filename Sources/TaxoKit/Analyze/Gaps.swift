@@ -33,8 +33,10 @@ public enum Gaps {
         let video = targets.count == 1 ? targets[0] : nil
         let title = video.map { v in v.hasPrefix("Video_") ? "\(v) Gap Analysis" : "Gap Analysis of \(v)" } ?? "Gap Analysis"
         let source = (video ?? "Gaps").replacingAll("/", with: "_").replacingAll(".md", with: "") + "_Gap_Analysis"
-        return GapReport(title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command,
-                         allocator: a.baseAllocator, departmentsByKind: a.departmentsByKind)
+        var report = GapReport(title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command,
+                               allocator: a.baseAllocator, departmentsByKind: a.departmentsByKind)
+        report.root = root
+        return report
     }
 
     /// Writes one draft entry per missing entity into `dir` (never overwriting, never outside it).

@@ -37,7 +37,7 @@ public struct Config: Sendable {
     /// A hash of the configuration text (for caches and the index).
     public var hash: String
 
-    public static let defaultProposalMarkers = ["next available", "available ids", "reserved", "planned", "future",
+    public static let defaultProposalMarkers = ["next available", "next free", "available ids", "reserved", "planned", "future",
                                                 "to be created", "proposed"]
     public static let defaultInactiveStatuses = ["deprecated", "archived", "retired"]
 

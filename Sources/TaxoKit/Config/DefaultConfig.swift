@@ -199,7 +199,7 @@ documents:
 # Headings and lead-in lines ending in ':' that hold one of these words announce IDs: the IDs in that
 # section (or in the list, table or code block after the lead-in) are proposals, used for next free
 # IDs and never reported as dangling.
-proposal_markers: ["next available", "available ids", "reserved", "planned", "future", "to be created", "proposed"]
+proposal_markers: ["next available", "next free", "available ids", "reserved", "planned", "future", "to be created", "proposed"]
 # Prefixes that are not IDs of this library (category codes, ticket keys): never reported.
 ignore_prefixes: []
 # Label and legacy-reference checks inside Markdown code blocks: skip (made-up examples) or check.

@@ -25,8 +25,9 @@ public enum ReportWriter {
         // Each report is written as soon as it is made (they can be large: never all held at once).
         let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<Void, Error> in
             Result {
-                let text = try Gaps.report(targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
-                    .markdown(templates: templates)
+                var report = try Gaps.report(targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
+                report.linksFrom = dir
+                let text = try report.markdown(templates: templates)
                 try write(text, to: dir + "/\(v)_Gap_Analysis.md")
             }
         }

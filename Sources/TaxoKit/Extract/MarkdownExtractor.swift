@@ -221,8 +221,11 @@ struct MarkdownExtractor {
                             .trimmingSpaces().prefix(240))
                     lineState = (ll.line, context, proposals.isProposal(line: ll.line, bytes: file.bytes[ll.range]))
                 }
+                // In a table with a "Suggested ID" (or "Proposed ID", "Next free ID") column, the column decides.
+                let proposed = lineState!.proposal
+                    || (proposals.hasProposalColumns(line: ll.line) && proposals.inProposalColumn(line: ll.line, bytes: file.bytes[ll.range], offset: start))
                 var m = Mention(id: p, location: at, label: range == nil ? ll.label : nil, heading: heading, context: lineState!.context,
-                                isProposal: lineState!.proposal,
+                                isProposal: proposed,
                                 declaresScope: ll.line > scopeStart && (grammar.kinds[p.kind].scoped || scopedPrefixes.contains(p.prefix)))
                 m.range = range
                 m.inCode = ll.line < code.count && code[ll.line]

@@ -8,6 +8,11 @@
 struct ProposalSections {
     /// Indexed by 1-based line.
     private(set) var lines: [Bool]
+    /// Table rows whose table has proposal columns (a header cell "Suggested ID", "Proposed ID", "Next free
+    /// ID", "New ID" or with a marker): line -> the 0-based indexes of those columns.
+    private(set) var columns: [Int: Set<Int>] = [:]
+
+    static let columnWords: [[UInt8]] = ["suggest", "propos", "next free", "new id", "new_id"].map { Array($0.utf8) }
 
     static let lineWords: [[UInt8]] = ["propos", "suggested", "new_id", "placeholder"].map { Array($0.utf8) }
 
@@ -25,6 +30,7 @@ struct ProposalSections {
                 mark(c.startLine, max(c.startLine, c.endLine))
             }
         }
+        findProposalColumns(file, markers: markers)
         guard !markers.isEmpty else { return }
         let markerBytes = markers.map { Array($0.utf8) }
         func hasMarker(_ text: ArraySlice<UInt8>) -> Bool {
@@ -73,5 +79,54 @@ struct ProposalSections {
     func isProposal(line: Int, bytes: ArraySlice<UInt8>) -> Bool {
         if line < lines.count, lines[line] { return true }
         return ProposalSections.lineWords.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
+    }
+
+    /// Whether the line is a table row with proposal columns (then the answer depends on the column).
+    func hasProposalColumns(line: Int) -> Bool { columns[line] != nil }
+
+    /// Whether the ID at `offset` of the row (`bytes`) stands in one of its table's proposal columns.
+    func inProposalColumn(line: Int, bytes: ArraySlice<UInt8>, offset: Int) -> Bool {
+        guard let cols = columns[line] else { return false }
+        return cols.contains(ProposalSections.column(of: offset, in: bytes))
+    }
+
+    /// The 0-based cell index of a byte offset in a table row (pipes escaped or in code spans do not count).
+    static func column(of offset: Int, in row: ArraySlice<UInt8>) -> Int {
+        var i = row.startIndex
+        while i < row.endIndex, row[i] == 32 || row[i] == 9 { i += 1 }
+        if i < row.endIndex, row[i] == 124 { i += 1 }
+        var col = 0, inCode = false, prev: UInt8 = 0
+        while i < min(row.endIndex, offset) {
+            let c = row[i]
+            if c == 96 { inCode.toggle() } else if c == 124, !inCode, prev != 92 { col += 1 }
+            prev = c
+            i += 1
+        }
+        return col
+    }
+
+    mutating func findProposalColumns(_ file: SourceFile, markers: [String]) {
+        let count = file.lines.lineCount
+        let words = ProposalSections.columnWords + markers.map { Array($0.utf8) }
+        func bytes(_ l: Int) -> ArraySlice<UInt8> {
+            let a = file.lines.lineStarts[l - 1], z = l < count ? file.lines.lineStarts[l] : file.bytes.count
+            return file.bytes[a..<z]
+        }
+        var l = 1
+        while l < count {
+            let head = bytes(l)
+            guard TableCellCount.startsWithBar(head), TableCellCount.isSeparator(bytes(l + 1)) else { l += 1; continue }
+            let cells = GapScanner.cells(Substring(String(decoding: head, as: UTF8.self)))
+            var cols = Set<Int>()
+            for (i, c) in cells.enumerated() where words.contains(where: { ByteSearch.containsIgnoringCase(bytes: Array(c.utf8)[...], $0) }) {
+                cols.insert(i)
+            }
+            var r = l + 2
+            while r <= count, TableCellCount.startsWithBar(bytes(r)) {
+                if !cols.isEmpty { columns[r] = cols }
+                r += 1
+            }
+            l = r
+        }
     }
 }
