@@ -43,11 +43,10 @@ enum UnknownPrefix {
             let first = sorted[0]
             var files: [String] = []
             for u in sorted where u.location.file != first.location.file && files.last != u.location.file { files.append(u.location.file) }
-            var fileCount = Set(sorted.map(\.location.file)).count
+            let fileCount = Set(sorted.map(\.location.file)).count
             let notes = files.prefix(10).map { f in
                 Diagnostic.Note("also written in this file", at: sorted.first { $0.location.file == f }!.location)
             } + (files.count > 10 ? [Diagnostic.Note("and \(files.count - 10) more files")] : [])
-            fileCount = max(fileCount, 1)
             out.append(info.diagnostic(
                 "'\(prefix)' appears in \(distinct.count) IDs in \(fileCount) file\(fileCount == 1 ? "" : "s") but no kind declares it",
                 at: first.location, notes: notes,
