@@ -133,4 +133,23 @@ import Testing
         let node = Mermaid.escape(evil)
         #expect(!node.contains("`") && !node.contains("<") && !node.contains("\n"))
     }
+
+    /// Departments merge through codes, aliases and names, unknown values get their own rows (last), and
+    /// archived entities are counted apart (issue 16, health).
+    @Test func healthMergesDepartmentsAndCountsArchivedApart() throws {
+        let files: [(String, String)] = [
+            ("taxonomy.yaml", "kinds:\n  tool:\n    prefix: TOL\n    department: optional\n    files: [\"tools/**/*.json\"]\n    id_fields: [tool_id]\narchive: [\"**/_archive/**\"]\ndepartments:\n  AID: { name: \"AI & Automations\", aliases: [AI] }\n"),
+            ("tools/a.json", "{\"tool_id\": \"TOL-AID-001\", \"name\": \"A\"}"),
+            ("tools/b.json", "{\"tool_id\": \"TOL-AI-002\", \"name\": \"B\"}"),
+            ("tools/c.json", "{\"tool_id\": \"TOL-003\", \"name\": \"C\", \"department\": \"AI & Automations\"}"),
+            ("tools/d.json", "{\"tool_id\": \"TOL-004\", \"name\": \"D\", \"department\": \"Sales\"}"),
+            ("tools/_archive/e.json", "{\"tool_id\": \"TOL-005\", \"name\": \"E\"}"),
+        ]
+        let r = TestSupport.compile(files)
+        let ctx = HealthReport(result: r, previous: nil).context(command: "taxo build")
+        let rows = try #require(ctx["per_department"] as? [[String: Any]])
+        #expect(rows.map { $0["department"] as? String } == ["AID", "unknown: Sales"])
+        #expect(rows.first?["count"] as? Int == 3)
+        #expect(ctx["archived"] as? Int == 1)
+    }
 }

@@ -32,9 +32,20 @@ public struct HealthReport {
         let kinds = lib.config.kinds.map(\.name)
         var perKind: [String: Int] = [:], perDept: [String: Int] = [:]
         var kindCounts = [Int](repeating: 0, count: kinds.count)
+        var archived = 0
+        // Department names as the configuration knows them (codes, aliases and names merge into one row).
+        var byName: [String: String] = [:]
+        for d in lib.config.departments { byName[d.name.lowercased()] = d.code }
+        func department(_ e: Entity) -> String {
+            if let c = e.id?.canonicalDepartment { return c }
+            guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return "—" }
+            return lib.grammar.canonicalDepartment(v.uppercased()) ?? byName[v.lowercased()] ?? "unknown: \(v)"
+        }
         for e in lib.entities {
+            // Archived entities resolve references but are not part of the live library's counts.
+            if FileInventory.isArchived(e.file, config: lib.config) { archived += 1; continue }
             kindCounts[e.kind] += 1
-            perDept[e.id?.canonicalDepartment ?? e.department ?? "—", default: 0] += 1
+            perDept[department(e), default: 0] += 1
         }
         for (k, n) in zip(kinds, kindCounts) where n > 0 { perKind[k, default: 0] += n }
         // Referenced or mentioned entities (a mention names a key: every entity declaring it counts).
@@ -82,7 +93,9 @@ public struct HealthReport {
             "title": "Library Health", "command": command, "taxo_version": TaxoVersion.string,
             "files": lib.files.count, "entities": lib.entities.count, "documents": lib.documents.count,
             "per_kind": perKind.keys.sorted().map { ["kind": $0, "count": perKind[$0]!] },
-            "per_department": perDept.keys.sorted().map { ["department": $0, "count": perDept[$0]!] },
+            "per_department": perDept.keys.sorted { ($0.hasPrefix("unknown: ") ? 1 : 0, $0) < ($1.hasPrefix("unknown: ") ? 1 : 0, $1) }
+                .map { ["department": Cell.md($0), "count": perDept[$0]!] },
+            "archived": archived, "has_archived": archived > 0,
             "references": refs, "resolved": refs - dangling, "dangling": dangling, "orphans": orphans.count,
             "orphan_list": orphans.prefix(20).map { ["id": lib.displayID(lib.entities[$0]), "kind": kinds[lib.entities[$0].kind], "file": lib.entities[$0].file] },
             "errors": result.summary.errors, "warnings": result.summary.warnings, "notes": result.summary.notes,

@@ -338,6 +338,10 @@ taxo_version: {{{taxo_version}}}
 {{#per_department}}
 | {{{department}}} | {{{count}}} |
 {{/per_department}}
+{{#has_archived}}
+
+{{{archived}}} archived entities (in archive folders) are not counted.
+{{/has_archived}}
 
 ## Findings
 
