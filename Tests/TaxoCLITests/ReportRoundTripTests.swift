@@ -31,4 +31,20 @@ import Testing
         #expect(built.contains("](../../TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md)"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/gaps/../../TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md").path))
     }
+
+    /// Every link of the tracker `taxo build` writes resolves from `output/`, and none is empty.
+    @Test func trackerLinksResolveFromTheOutputFolder() throws {
+        let root = try CLI.exampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
+        let out = root.appendingPathComponent("output")
+        let text = try String(contentsOf: out.appendingPathComponent("VIDEOS_INDEX.md"), encoding: .utf8)
+        #expect(!text.contains("]()"))
+        let links = text.components(separatedBy: "](").dropFirst().compactMap { $0.split(separator: ")").first.map(String.init) }
+            .filter { !$0.contains("://") }
+        #expect(links.count >= 5)
+        for l in links {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(l).standardizedFileURL.path), "\(l)")
+        }
+    }
 }

@@ -111,8 +111,11 @@ public struct PhaseTracker {
         videos = out
     }
 
-    /// The Mustache context of `templates/videos-index.md.mustache`.
-    public func context(command: String) -> [String: Any] {
+    /// The Mustache context of `templates/videos-index.md.mustache`. With `root` and `linksFrom` (absolute
+    /// folders), artifact links are relative to where the tracker is written.
+    public func context(command: String, root: String? = nil, linksFrom: String? = nil) -> [String: Any] {
+        let display = root.flatMap { r in linksFrom.map { PathDisplay(root: r, workingDirectory: $0) } }
+        func link(_ p: String) -> String { display?.path(p) ?? p }
         let n = videos.count
         let complete = videos.filter { v in v.phases.allSatisfy { $0.state == .done || $0.state == .skipped } }.count
         return [
@@ -135,8 +138,9 @@ public struct PhaseTracker {
             "complete_text": "\(complete) \(complete == 1 ? "has" : "have")",
             "artifacts": videos.map { v -> [String: Any] in
                 ["id": v.id, "links": v.phases.flatMap { p in
-                    p.artifacts.map { ["phase": p.phase.number, "name": p.phase.name, "path": $0] }
-                        + (p.entities > 0 ? [["phase": p.phase.number, "name": p.phase.name, "path": "", "entities": p.entities]] : [])
+                    p.artifacts.map { ["phase": p.phase.number, "name": p.phase.name, "path": link($0)] as [String: Any] }
+                        // A phase done by entities has no file to link to (no empty link).
+                        + (p.entities > 0 ? [["phase": p.phase.number, "name": p.phase.name, "entities": p.entities] as [String: Any]] : [])
                 }]
             },
         ]

@@ -47,7 +47,7 @@ public enum Builder {
         let globalHash = IndexWriter.globalRowsHash(result)
         let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
         jobs.add { [result] in try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta) }
-        jobs.add { [result] in try ReportWriter.writeTracker(result, outDir: outDir, templates: tpl) }
+        jobs.add { [result] in try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
         jobs.add { [result] in
             try ReportWriter.writeMappingReports(result, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
                                                  rewriteAll: noCache)

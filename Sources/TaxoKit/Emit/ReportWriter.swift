@@ -95,9 +95,10 @@ public enum ReportWriter {
     }
 
     /// The phase tracker: `VIDEOS_INDEX.md`.
-    public static func writeTracker(_ result: CompileResult, outDir: String, templates: Templates) throws -> [String] {
+    public static func writeTracker(_ result: CompileResult, root: String? = nil, outDir: String, templates: Templates) throws -> [String] {
         let path = outDir + "/VIDEOS_INDEX.md"
-        try write(try templates.render("videos-index.md", PhaseTracker(result: result).context(command: "taxo build")), to: path)
+        let ctx = PhaseTracker(result: result).context(command: "taxo build", root: root, linksFrom: root == nil ? nil : outDir)
+        try write(try templates.render("videos-index.md", ctx), to: path)
         return [path]
     }
 
