@@ -32,19 +32,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/gaps/../../TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md").path))
     }
 
-    /// Every link of the tracker `taxo build` writes resolves from `output/`, and none is empty.
+    /// Every link of the reports `taxo build` writes resolves from where each is written, and none is empty.
     @Test func trackerLinksResolveFromTheOutputFolder() throws {
         let root = try CLI.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
         let out = root.appendingPathComponent("output")
-        let text = try String(contentsOf: out.appendingPathComponent("VIDEOS_INDEX.md"), encoding: .utf8)
-        #expect(!text.contains("]()"))
-        let links = text.components(separatedBy: "](").dropFirst().compactMap { $0.split(separator: ")").first.map(String.init) }
-            .filter { !$0.contains("://") }
-        #expect(links.count >= 5)
-        for l in links {
-            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(l).standardizedFileURL.path), "\(l)")
+        for report in ["VIDEOS_INDEX.md", "mapping/Video_024_Library_Mapping_Report.md", "gaps/Video_024_Gap_Analysis.md"] {
+            let url = out.appendingPathComponent(report)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(!text.contains("]()"), "\(report)")
+            let links = text.components(separatedBy: "](").dropFirst().compactMap { $0.split(separator: ")").first.map(String.init) }
+                .filter { !$0.contains("://") && !$0.hasPrefix("#") }
+            #expect(links.count >= 3, "\(report)")
+            for l in links {
+                let target = url.deletingLastPathComponent().appendingPathComponent(l).standardizedFileURL.path
+                #expect(FileManager.default.fileExists(atPath: target), "\(report): \(l)")
+            }
         }
     }
 }

@@ -27,7 +27,9 @@ public struct MappingReport {
 
     func dept(_ e: Entity) -> String? { e.department ?? e.id?.canonicalDepartment }
 
-    public func context(command: String) -> [String: Any] {
+    /// With `root` and `linksFrom` (absolute folders), links are relative to where the report is written.
+    public func context(command: String, root: String? = nil, linksFrom: String? = nil) -> [String: Any] {
+        let display = root.flatMap { r in linksFrom.map { PathDisplay(root: r, workingDirectory: $0) } }
         let ents = videoEntities
         let kindNames = lib.config.kinds.map(\.name)
         let hierarchyTop = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
@@ -109,7 +111,7 @@ public struct MappingReport {
             "per_kind": perKind.keys.sorted().map { ["kind": $0, "count": perKind[$0]!] },
             "tree": tree.joined(separator: "\n"), "has_tree": !tree.isEmpty, "mermaid": mermaid.text,
             "tools": tools, "chains": chains, "per_department": deptRows, "integration": integration,
-            "diagnostics": diags, "documents": docs.map(\.path).sorted(),
+            "diagnostics": diags, "documents": docs.map(\.path).sorted().map { ["path": $0, "link": display?.path($0) ?? $0] },
         ]
     }
 }

@@ -49,7 +49,7 @@ public enum Builder {
         jobs.add { [result] in try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta) }
         jobs.add { [result] in try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
         jobs.add { [result] in
-            try ReportWriter.writeMappingReports(result, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
+            try ReportWriter.writeMappingReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
                                                  rewriteAll: noCache)
         }
         jobs.add { [result] in

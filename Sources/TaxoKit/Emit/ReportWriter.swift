@@ -110,7 +110,7 @@ public enum ReportWriter {
     }
 
     /// One mapping report per video that entities name: `mapping/<video>_Library_Mapping_Report.md`.
-    public static func writeMappingReports(_ result: CompileResult, outDir: String, templates: Templates,
+    public static func writeMappingReports(_ result: CompileResult, root: String? = nil, outDir: String, templates: Templates,
                                            libraryPrint: String? = nil, globalHash: String? = nil, rewriteAll: Bool = false) throws -> [String] {
         let lib = result.library
         var byVideo: [String: [Int]] = [:]
@@ -133,7 +133,8 @@ public enum ReportWriter {
         }
         let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<Void, Error> in
             Result {
-                let text = try templates.render("library-mapping.md", MappingReport(result: result, video: v, entities: byVideo[v]).context(command: "taxo build"))
+                let text = try templates.render("library-mapping.md", MappingReport(result: result, video: v, entities: byVideo[v])
+                    .context(command: "taxo build", root: root, linksFrom: root == nil ? nil : dir))
                 try write(text, to: dir + "/\(v)_Library_Mapping_Report.md")
             }
         }

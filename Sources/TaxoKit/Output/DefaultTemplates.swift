@@ -212,7 +212,7 @@ taxo_version: {{{taxo_version}}}
 ## Context
 - Documents:
 {{#documents}}
-  - {{{.}}}
+  - {{{path}}}
 {{/documents}}
 
 ## Data / Content
@@ -292,7 +292,7 @@ No workflow names this video yet.
 
 ## Attachments / Links
 {{#documents}}
-- [{{{.}}}]({{{.}}})
+- [{{{path}}}]({{{link}}})
 {{/documents}}
 
 ## Change Log
