@@ -24,7 +24,8 @@ import Testing
     /// A small deterministic generator (the test must fail the same way twice).
     struct LCG { var state: UInt64; mutating func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) } }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: generator.path), "../shared/bench/gen_kb.py is not beside the repo"))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: generator.path) || ProcessInfo.processInfo.environment["CI"] == "true",
+                   "../shared/bench/gen_kb.py is not beside the repo (in CI the test runs and fails)"))
     func changedEqualsTheTouchedSubsetOfAFullCheck() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-changed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
