@@ -55,12 +55,12 @@ enum BrokenLink {
                     out.append(AbsolutePathLink.info.diagnostic("link to an absolute path '\(link.destination)' only works on one machine",
                                                                at: link.location, hint: "link relative to this file instead"))
                 case .sameFile(let anchor):
-                    if !anchor.isEmpty, let set = anchorsOf(f.path), !set.contains(anchor) {
+                    if !anchor.isEmpty, !BrokenAnchor.isLineAnchor(anchor), let set = anchorsOf(f.path), !set.contains(anchor) {
                         out.append(BrokenAnchor.diagnostic(anchor: anchor, in: f.path, known: set, at: link.location))
                     }
                 case .path(let target, let anchor):
                     if let kind = lib.inventory.kind(of: target) {
-                        if kind == .file, !anchor.isEmpty, let set = anchorsOf(target), !set.contains(anchor) {
+                        if kind == .file, !anchor.isEmpty, !BrokenAnchor.isLineAnchor(anchor), let set = anchorsOf(target), !set.contains(anchor) {
                             out.append(BrokenAnchor.diagnostic(anchor: anchor, in: target, known: set, at: link.location))
                         }
                         continue
@@ -107,9 +107,18 @@ enum BrokenAnchor {
         explanation: """
         Anchors are GitHub-style heading slugs (lower case, punctuation dropped, spaces as dashes). A link to
         `file.md#section` or `#section` whose heading was renamed or removed lands at the top of the page.
+        GitHub's line anchors (`file.md#L12`, `#L12-L20`) name lines and are accepted.
         """,
         triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n## Next Steps\n\nSee [steps](#next-step).\n")])],
-        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n## Next Steps\n\nSee [steps](#next-steps).\n")])])
+        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                                      "# Notes\n\n## Next Steps\n\nSee [steps](#next-steps), [line](#L3) and [lines](Notes.md#L3-L5).\n")])])
+
+    /// GitHub's line anchors (`#L12`, `#L12-L20`, lower-cased here): they name lines, not headings.
+    static func isLineAnchor(_ anchor: String) -> Bool {
+        let parts = anchor.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { p in p.count >= 2 && p.first == "l" && p.dropFirst().allSatisfy(\.isASCIIDigit) }
+    }
 
     static func diagnostic(anchor: String, in file: String, known: Set<String>, at loc: SourceLocation) -> Diagnostic {
         info.diagnostic("no heading '#\(anchor)' in \(file)", at: loc, hint: NearMiss.hint(for: anchor, in: known.sorted()))
