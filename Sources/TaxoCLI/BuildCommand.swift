@@ -35,7 +35,7 @@ struct BuildCommand: ParsableCommand {
             ?? root.appendingPathComponent("output")
         // The output never goes into the library's roots (the next build would read its own reports).
         let outRel = PathDisplay(prefix: "").libraryPath(outDir.path, workingDirectory: "/", root: root.path)
-        if let outRel, config.roots.contains(where: { $0 == "." || outRel == $0 || outRel.hasPrefix($0 + "/") }),
+        if let outRel, config.isUnderRoots(outRel),
            outRel.isEmpty || !config.isExcludedDirectory(outRel) {
             Console.err("taxo: error: --out \(outDir.path) is inside the library's roots (\(config.roots.joined(separator: ", "))); write the output elsewhere\n")
             throw TaxoExit(code: 2)

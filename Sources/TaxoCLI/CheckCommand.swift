@@ -73,8 +73,7 @@ struct CheckCommand: ParsableCommand {
             return s
         }
 
-        let cachePath = root.appendingPathComponent("output").appendingPathComponent(ExtractionCache.fileName).path
-        let cache = noCache ? nil : ExtractionCache(path: cachePath, configHash: config.hash)
+        let cache = noCache ? nil : library.cache(root: root, config: config)
         let options = CompileOptions(suppressions: !noSuppressions, overlay: selection.overlay)
         let result = Compiler.compile(root: root.path, config: config, cache: cache, options: options)
         selection = try gitAnswer.value()
@@ -183,17 +182,12 @@ struct Selection {
             }
             filtering = true
             guard let rel = display.libraryPath(p, workingDirectory: cwd, root: root.path),
-                  Selection.isUnderRoots(rel, config: config, folder: isDir.boolValue) else {
+                  config.isUnderRoots(rel, folder: isDir.boolValue) else {
                 notes.append(Diagnostic.skippedOutsideRoots(p))
                 continue
             }
             if isDir.boolValue { folders.append(rel) } else { files.append(rel) }
         }
-    }
-
-    static func isUnderRoots(_ rel: String, config: Config, folder: Bool) -> Bool {
-        if config.roots.contains(".") { return true }
-        return config.roots.contains { r in rel == r || rel.hasPrefix(r + "/") || (folder && (rel.isEmpty || r.hasPrefix(rel + "/"))) }
     }
 
     /// The files git sees as changed, with their content at the base.
@@ -211,7 +205,7 @@ struct Selection {
             for f in try git.changedFiles(base: rev, staged: staged) {
                 let abs = top.appendingPathComponent(f).path
                 guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
-                      Selection.isUnderRoots(rel, config: config, folder: false) else { continue }
+                      config.isUnderRoots(rel) else { continue }
                 files.append(rel)
                 byGitPath[f] = rel
             }

@@ -28,7 +28,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
-        let cache = ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
+        let cache = library.cache(root: root, config: config)
         let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let targets = self.targets.map { t in t.contains("/") || t.hasSuffix(".md") ? relativePath(t, root: root) : t }
         var report: GapReport

@@ -17,6 +17,11 @@ struct LibraryOptions: ParsableArguments {
         throw TaxoExit(code: 2)
     }
 
+    /// The extraction cache the last build left in `output/` (nil when there is none or it is stale).
+    func cache(root: URL, config: Config) -> ExtractionCache? {
+        ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
+    }
+
     /// Loads the configuration; on errors prints them and throws exit code 2.
     func loadConfig(root: URL, format: DiagnosticFormat = .text) throws -> Config {
         var isDir: ObjCBool = false

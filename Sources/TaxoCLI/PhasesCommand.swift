@@ -23,7 +23,7 @@ struct PhasesCommand: ParsableCommand {
     func run() throws {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
-        let cache = ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
+        let cache = library.cache(root: root, config: config)
         let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let tracker = PhaseTracker(result: result)
         if let check {

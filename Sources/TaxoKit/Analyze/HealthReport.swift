@@ -43,7 +43,7 @@ public struct HealthReport {
         }
         for e in lib.entities {
             // Archived entities resolve references but are not part of the live library's counts.
-            if FileInventory.isArchived(e.file, config: lib.config) { archived += 1; continue }
+            if lib.config.looksArchived(e.file) { archived += 1; continue }
             kindCounts[e.kind] += 1
             perDept[department(e), default: 0] += 1
         }

@@ -44,7 +44,7 @@ public enum NewEntry {
         } else if kind.department == .required {
             throw Failure(message: "kind \(kind.name) needs --department")
         }
-        let mine = lib.entities.filter { $0.kind == k && !FileInventory.isArchived($0.file, config: config) }
+        let mine = lib.entities.filter { $0.kind == k && !config.looksArchived($0.file) }
         if mine.contains(where: { $0.name.map(Labels.normalized) == Labels.normalized(trimmed) && (dept == nil || $0.id?.canonicalDepartment == dept) }) {
             throw Failure(message: "a \(kind.name) named '\(trimmed)' exists already")
         }
@@ -76,7 +76,7 @@ public enum NewEntry {
         guard config.kindIndex(forPath: path) == k else {
             throw Failure(message: "\(path) is not where kind \(kind.name)'s files are read (its files: \(kind.files.map(\.pattern).joined(separator: ", ")))")
         }
-        guard !ConfigLoader.leavesLibrary(path), config.roots.contains(where: { $0 == "." || path.hasPrefix($0 + "/") }) else {
+        guard !ConfigLoader.leavesLibrary(path), config.isUnderRoots(path) else {
             throw Failure(message: "\(path) is outside the library's roots")
         }
         let text = try render(kind: kind, id: id, name: trimmed, department: dept, ext: ext, templates: templates)

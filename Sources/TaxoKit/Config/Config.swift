@@ -74,6 +74,22 @@ public struct Config: Sendable {
         archive.contains { $0.matches(path) }
     }
 
+    /// Archived for hints and counts: matched by `archive:`, or inside a folder whose name says archive or
+    /// backup (a moved file is never looked for there, and such entities are not counted as live).
+    public func looksArchived(_ path: String) -> Bool {
+        if isArchived(path) { return true }
+        return path.split(separator: "/").dropLast().contains { seg in
+            let s = seg.lowercased()
+            return s.contains("archive") || s.contains("backup")
+        }
+    }
+
+    /// Whether a library-relative path lies under one of the roots (a folder may also lie above one).
+    public func isUnderRoots(_ path: String, folder: Bool = false) -> Bool {
+        if roots.contains(".") { return true }
+        return roots.contains { r in path == r || path.hasPrefix(r + "/") || (folder && (path.isEmpty || r.hasPrefix(path + "/"))) }
+    }
+
     public func isExcluded(_ path: String) -> Bool {
         exclude.contains { $0.matches(path) }
     }

@@ -78,15 +78,7 @@ extension FileInventory {
     public func movedFile(named path: String, config: Config) -> String? {
         let name = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0).lowercased() } ?? path.lowercased()
         guard let all = byName[name] else { return nil }
-        let live = all.filter { !FileInventory.isArchived($0, config: config) }
+        let live = all.filter { !config.looksArchived($0) }
         return live.count == 1 ? live[0] : nil
-    }
-
-    static func isArchived(_ path: String, config: Config) -> Bool {
-        if config.isArchived(path) { return true }
-        return path.split(separator: "/").dropLast().contains { seg in
-            let s = seg.lowercased()
-            return s.contains("archive") || s.contains("backup")
-        }
     }
 }

@@ -53,7 +53,7 @@ enum LegacyReference {
         let labelDiffers = r.label.map { label in named.map { !Labels.agrees(label, $0) } ?? false } ?? false
         let hint = labelDiffers ? "the label '\(r.label!)' names another entity than \(id): correct the ID or the label"
             : "write '\(id)'"
-        if FileInventory.isArchived(target.file, config: lib.config) {
+        if lib.config.looksArchived(target.file) {
             return info.diagnostic("'\(r.id.written)' refers to \(who), archived in \(target.file)", at: r.location, notes: [note],
                                    hint: labelDiffers ? hint : "refer to a live entity, or restore \(id) from the archive")
         }

@@ -22,7 +22,7 @@ extension MasterListRowMissingFile {
         default: return nil
         }
         return (lib.table[key] ?? lib.aliases[key] ?? []).first { e in
-            (kind == nil || lib.entities[e].kind == kind) && !FileInventory.isArchived(lib.entities[e].file, config: lib.config)
+            (kind == nil || lib.entities[e].kind == kind) && !lib.config.looksArchived(lib.entities[e].file)
         }
     }
 }
