@@ -79,7 +79,7 @@ public enum Fixes {
                     if r.inCode && !lib.config.checkCodeBlocks { continue }
                     if lib.table[r.id.key] != nil { continue }
                     replace(LegacyReference.info.code, at: r.location, written: r.id.written, with: target.written)
-                } else if target.written != r.id.written, !AlternateSpelling.documentsSpelling(r, canonical: target, lib: lib) {
+                } else if target.written != r.id.written, !AlternateSpelling.documentsSpelling(r.raw, written: r.id, canonical: target, lib: lib) {
                     replace(AlternateSpelling.info.code, at: r.location, written: r.id.written, with: target.written)
                 }
             }
@@ -88,7 +88,7 @@ public enum Fixes {
         for d in lib.documents {
             for m in d.mentions where m.range == nil && !m.isProposal && !m.declaresScope {
                 guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id, target.written != m.id.written,
-                      !AlternateSpelling.mentionDocumentsSpelling(m, canonical: target, lib: lib) else { continue }
+                      !AlternateSpelling.documentsSpelling(m.context, written: m.id, canonical: target, lib: lib) else { continue }
                 replace(AlternateSpelling.info.code, at: m.location, written: m.id.written, with: target.written)
             }
         }

@@ -186,10 +186,10 @@ struct MarkdownExtractor {
         if let sh = type?.scopeHeading?.uppercased(), let h = syntax.headings.first(where: { $0.text.uppercased().contains(sh) }) {
             scopeStart = h.line
         }
-        let proposals = ProposalSections(file: file, syntax: syntax, markers: config.proposalMarkers)
+        let code = syntax.codeLines(count: file.lines.lineCount)
+        let proposals = ProposalSections(file: file, syntax: syntax, code: code, markers: config.proposalMarkers)
         let headerLines: Set<Int>? = type?.freeTextReferences == false ? Set(fields.map(\.line)) : nil
         let scopedPrefixes = Set(type?.scopedPrefixes ?? [])
-        let code = syntax.codeLines(count: file.lines.lineCount)
         var mentions: [Mention] = []
         var hi = 0
         let headings = syntax.headings.sorted { $0.line < $1.line }
@@ -223,7 +223,7 @@ struct MarkdownExtractor {
                 }
                 // In a table with a "Suggested ID" (or "Proposed ID", "Next free ID") column, the column decides.
                 let proposed = lineState!.proposal
-                    || (proposals.hasProposalColumns(line: ll.line) && proposals.inProposalColumn(line: ll.line, bytes: file.bytes[ll.range], offset: start))
+                    || proposals.inProposalColumn(line: ll.line, bytes: file.bytes[ll.range], offset: start)
                 var m = Mention(id: p, location: at, label: range == nil ? ll.label : nil, heading: heading, context: lineState!.context,
                                 isProposal: proposed,
                                 declaresScope: ll.line > scopeStart && (grammar.kinds[p.kind].scoped || scopedPrefixes.contains(p.prefix)))

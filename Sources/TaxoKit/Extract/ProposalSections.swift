@@ -16,7 +16,8 @@ struct ProposalSections {
 
     static let lineWords: [[UInt8]] = ["propos", "suggested", "new_id", "placeholder"].map { Array($0.utf8) }
 
-    init(file: SourceFile, syntax: MarkdownSyntax, markers: [String]) {
+    /// `code` marks the lines inside code blocks (`MarkdownSyntax.codeLines`), made once per file by the caller.
+    init(file: SourceFile, syntax: MarkdownSyntax, code: [Bool], markers: [String]) {
         let count = file.lines.lineCount
         lines = [Bool](repeating: false, count: count + 2)
         func mark(_ a: Int, _ z: Int) {
@@ -47,7 +48,6 @@ struct ProposalSections {
             return file.bytes[a..<z].allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
         }
         // Lead-in lines ending in ':' and the block after them.
-        let code = syntax.codeLines(count: count)
         let headingLines = Set(headings.map(\.line))
         var l = 1
         while l <= count {
@@ -80,9 +80,6 @@ struct ProposalSections {
         if line < lines.count, lines[line] { return true }
         return ProposalSections.lineWords.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
     }
-
-    /// Whether the line is a table row with proposal columns (then the answer depends on the column).
-    func hasProposalColumns(line: Int) -> Bool { columns[line] != nil }
 
     /// Whether the ID at `offset` of the row (`bytes`) stands in one of its table's proposal columns.
     func inProposalColumn(line: Int, bytes: ArraySlice<UInt8>, offset: Int) -> Bool {

@@ -33,8 +33,7 @@ public struct MarkdownSyntax: Sendable {
 
     /// Lines (1-based) that are inside fenced or indented code blocks or front matter.
     public func nonProseLines(count: Int) -> [Bool] {
-        var out = [Bool](repeating: false, count: count + 2)
-        for c in codeBlocks { for l in max(1, c.startLine)...max(c.startLine, min(c.endLine, count)) { out[l] = true } }
+        var out = codeLines(count: count)
         if let fm = frontMatter { for l in max(1, fm.firstLine - 1)...min(fm.lastLine + 1, count) { out[l] = true } }
         return out
     }

@@ -13,23 +13,13 @@ enum AlternateSpelling {
         triggering: [RuleExample([Ex.tool("TOL-013", "Auth0"), Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOOL-013 (Auth0)\"]")])],
         nonTriggering: [RuleExample([Ex.tool("TOL-013", "Auth0"), Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOL-013 (Auth0)\"]")])])
 
-    /// Whether the reference's text already gives the canonical spelling, or documents the prefix itself.
-    static func documentsSpelling(_ r: Reference, canonical: ParsedID, lib: Library) -> Bool {
-        let raw = r.raw
-        if raw.contains(canonical.written) { return true }
+    /// Whether the text an ID stands in (a field's string, a document's line) already gives the canonical
+    /// spelling, or documents the prefix itself (`RESP-### is now RSP-###`).
+    static func documentsSpelling(_ text: String, written: ParsedID, canonical: ParsedID, lib: Library) -> Bool {
+        if text.contains(canonical.written) { return true }
         let main = lib.config.kinds[canonical.kind].prefix
-        for p in Set([main, r.id.prefix]) {
-            for tail in ["-#", "-X", "-N", "-{", "-<", "-*"] where raw.contains(p + tail) { return true }
-        }
-        return false
-    }
-
-    /// The same for a document's mention, by the line it stands on.
-    static func mentionDocumentsSpelling(_ m: Mention, canonical: ParsedID, lib: Library) -> Bool {
-        if m.context.contains(canonical.written) { return true }
-        let main = lib.config.kinds[canonical.kind].prefix
-        for p in Set([main, m.id.prefix]) {
-            for tail in ["-#", "-X", "-N", "-{", "-<", "-*"] where m.context.contains(p + tail) { return true }
+        for p in Set([main, written.prefix]) {
+            for tail in ["-#", "-X", "-N", "-{", "-<", "-*"] where text.contains(p + tail) { return true }
         }
         return false
     }
@@ -43,7 +33,7 @@ enum AlternateSpelling {
             for (ri, r) in e.references.enumerated() where !legacy.contains(ei << 32 | ri) {
                 guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written, !r.id.isPath else { continue }
                 if let range = r.range, !ranges.insert(range).inserted { continue }
-                if documentsSpelling(r, canonical: target, lib: lib) { continue }
+                if documentsSpelling(r.raw, written: r.id, canonical: target, lib: lib) { continue }
                 out.append(info.diagnostic("'\(r.id.written)' refers to \(target.written)", at: r.location,
                                            hint: "write '\(target.written)'"))
             }
@@ -53,7 +43,7 @@ enum AlternateSpelling {
             var seen = Set<String>()
             for m in d.mentions where m.range == nil && !m.isProposal && !m.declaresScope {
                 guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id, target.written != m.id.written,
-                      !mentionDocumentsSpelling(m, canonical: target, lib: lib), seen.insert(m.id.written).inserted else { continue }
+                      !documentsSpelling(m.context, written: m.id, canonical: target, lib: lib), seen.insert(m.id.written).inserted else { continue }
                 out.append(info.diagnostic("'\(m.id.written)' refers to \(target.written)", at: m.location, hint: "write '\(target.written)'"))
             }
         }
