@@ -60,14 +60,17 @@ public enum Fixes {
             sources[path] = s
             return s
         }
-        /// Replaces `written` at a location, when the file holds exactly that there.
-        func replace(_ code: String, at loc: SourceLocation, written: String, with new: String) {
-            guard written != new, want(code, loc.file), !broken.contains(loc.file), let src = source(loc.file) else { return }
+        /// The edit replacing `written` at a location, when the file holds exactly that there.
+        func edit(_ code: String, at loc: SourceLocation, written: String, with new: String) -> Edit? {
+            guard written != new, want(code, loc.file), !broken.contains(loc.file), let src = source(loc.file) else { return nil }
             let bom = src.hadBOM ? 3 : 0
             let offset = src.lines.offset(line: loc.line, column: loc.column)
             let w = Array(written.utf8)
-            guard offset + w.count <= src.bytes.count, Array(src.bytes[offset..<(offset + w.count)]) == w else { return }
-            byFile[loc.file, default: []].append(Edit(code: code, start: bom + offset, end: bom + offset + w.count, replacement: new))
+            guard offset + w.count <= src.bytes.count, Array(src.bytes[offset..<(offset + w.count)]) == w else { return nil }
+            return Edit(code: code, start: bom + offset, end: bom + offset + w.count, replacement: new)
+        }
+        func replace(_ code: String, at loc: SourceLocation, written: String, with new: String) {
+            if let e = edit(code, at: loc, written: written, with: new) { byFile[loc.file, default: []].append(e) }
         }
         // Alternate spellings and old IDs in entity fields.
         let legacy = Set(lib.legacyTargets.map { $0.entity << 32 | $0.reference })
@@ -142,14 +145,10 @@ public enum Fixes {
                 guard let p = row.path, p.hasSuffix(oldName) else { rewritable = false; continue }
                 linkEdits.append((row.pathLocation, p, String(p.dropLast(oldName.count)) + newName))
             }
-            guard rewritable else { continue }
-            let before = byFile.values.reduce(0) { $0 + $1.count }
-            for (loc, old, new) in linkEdits { replace(FileNameMismatch.info.code, at: loc, written: old, with: new) }
-            // Every link edit must have been possible (the text at each place as expected).
-            guard byFile.values.reduce(0, { $0 + $1.count }) - before == linkEdits.count else {
-                for k in byFile.keys { byFile[k]!.removeAll { ed in ed.code == FileNameMismatch.info.code && linkEdits.contains { $0.2 == ed.replacement } } }
-                continue
-            }
+            // Every link edit must be possible (the text at each place as expected), or nothing is renamed.
+            let edits = linkEdits.map { edit(FileNameMismatch.info.code, at: $0.0, written: $0.1, with: $0.2) }
+            guard rewritable, !edits.contains(where: { $0 == nil }) else { continue }
+            for (e, l) in zip(edits, linkEdits) { byFile[l.0.file, default: []].append(e!) }
             renames[e.file] = newPath
             if byFile[e.file] == nil, source(e.file) != nil { byFile[e.file] = [] }
         }
