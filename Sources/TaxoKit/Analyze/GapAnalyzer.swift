@@ -1,105 +1,114 @@
 import Foundation
 
 /// Phase 5, computed: which tools and IDs a video's documents (or any Markdown document) mention,
-/// and whether the library has them, has them under another name or ID, has something close, or
-/// lacks them (with the next free ID).
+/// and whether the library has them, has them under another name or ID, has something close, lacks
+/// them (with the next free ID), or declares them in a file that does not parse.
 public struct GapAnalyzer {
     public let library: Library
     let matcher: NameMatcher
+    let kinds: GapKinds
     /// Normalised name -> entities, for exact name and alias matches.
     let names: [String: [Int]]
-    /// Normalised names of five or more characters, sorted, for fuzzy matches: trigram -> their indices,
-    /// and how many distinct trigrams each has.
-    let fuzzyNames: [String]
-    let trigrams: [UInt64: [Int32]]
-    let trigramCounts: [Int]
+    /// Library names per kind, for near matches within the candidate's kind.
+    let fuzzy: [Int: FuzzyIndex]
+    /// Kinds a bare name (no kind known) is compared with: the tool kind.
+    let toolLike: [Int]
     let displayNames: [String: String]
     /// Next free IDs as the library stands (copied per report).
     let baseAllocator: IDAllocator
     /// Department segments in use per kind (for the next-free-ID table).
     let departmentsByKind: [Int: [String]]
 
-    /// Kinds whose names are too generic to match in free text (verbs, department names).
-    public static let unmatchedKinds: Set<String> = ["action", "department"]
-
     public init(library: Library) {
         self.library = library
+        let config = library.config
+        kinds = GapKinds(config: config)
+        let unmatched = Set(Role.unmatchedInText.compactMap { config.kindIndex(role: $0) })
         var m = NameMatcher()
         var names: [String: [Int]] = [:]
+        var perKind: [Int: Set<String>] = [:]
         var display: [String: String] = [:]
         for (i, e) in library.entities.enumerated() where e.id != nil {
-            let kindName = library.config.kinds[e.kind].name
             for n in ([e.name].compactMap { $0 } + e.aliases) {
                 let norm = Labels.normalized(n)
                 guard norm.count >= 3 else { continue }
                 names[norm, default: []].append(i)
+                perKind[e.kind, default: []].insert(norm)
                 display[norm] = display[norm] ?? n
-                if !GapAnalyzer.unmatchedKinds.contains(kindName), GapAnalyzer.distinctive(n) { m.add(n, entity: i) }
+                if !unmatched.contains(e.kind), GapAnalyzer.distinctive(n, toolLike: e.kind == kinds.tool) { m.add(n, entity: i) }
             }
         }
-        let fuzzy = names.keys.filter { $0.count >= 5 }.sorted()
-        var tri: [UInt64: [Int32]] = [:]
-        var counts: [Int] = []
-        counts.reserveCapacity(fuzzy.count)
-        for (i, n) in fuzzy.enumerated() {
-            let keys = GapAnalyzer.trigrams(n)
-            counts.append(keys.count)
-            for t in keys { tri[t, default: []].append(Int32(i)) }
-        }
-        self.fuzzyNames = fuzzy
-        self.trigramCounts = counts
         self.matcher = m
+        self.names = names
+        self.displayNames = display
+        self.fuzzy = perKind.mapValues { FuzzyIndex(names: $0) }
+        self.toolLike = [kinds.tool].compactMap { $0 }
         self.baseAllocator = IDAllocator(library: library)
         var dk: [Int: Set<String>] = [:]
         for e in library.entities { if let d = e.id?.canonicalDepartment { dk[e.kind, default: []].insert(d) } }
         self.departmentsByKind = dk.mapValues { $0.sorted() }
-        self.names = names
-        self.trigrams = tri
-        self.displayNames = display
     }
 
-    /// A name worth finding in free text: several words, or one word of 4+ letters that is not all lower case.
-    static func distinctive(_ name: String) -> Bool {
+    /// A name worth finding in free text: several words; or one word of 4+ letters that is not all lower
+    /// case, for a tool; for other kinds one word only with a capital or digit inside (`OAuth2`, not `Creator`,
+    /// which is an English word before it is an object).
+    static func distinctive(_ name: String, toolLike: Bool = true) -> Bool {
         if NameMatcher.wordSpans(Array(name.utf8)).count >= 2 { return true }
-        return name.count >= 4 && name.contains { $0.isUppercase || $0.isNumber }
+        guard name.count >= 4 else { return false }
+        return toolLike ? name.contains { $0.isUppercase || $0.isNumber } : name.dropFirst().contains { $0.isUppercase || $0.isNumber }
     }
 
-    /// The distinct character trigrams of `" " + s + " "`, as numbers: three ASCII bytes packed (no
-    /// strings made), or the FNV hash of the three characters (high bit set) when the name is not ASCII.
-    static func trigrams(_ s: String) -> Set<UInt64> {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            let b: [UInt64] = [32] + s.utf8.map { UInt64($0) } + [32]
-            guard b.count >= 3 else { return [0] }
-            var out = Set<UInt64>()
-            for i in 0...(b.count - 3) { out.insert(b[i] << 16 | b[i + 1] << 8 | b[i + 2]) }
-            return out
-        }
-        let c = Array(" " + s + " ")
-        guard c.count >= 3 else { return [0] }
-        var out = Set<UInt64>()
-        for i in 0...(c.count - 3) { out.insert(Hashing.fnv1a(Array(String(c[i..<(i + 3)]).utf8)) | 1 << 63) }
-        return out
+    /// Misspellings in prose are compared with the tool-like kinds' names.
+    func proseNames() -> ProseNames? {
+        guard let k = toolLike.first, let index = fuzzy[k] else { return nil }
+        var ents: [String: [Int]] = [:]
+        for n in index.names { ents[n] = names[n]?.filter { toolLike.contains(library.entities[$0].kind) } }
+        return ProseNames(index: index, entities: ents, display: displayNames, known: Set(names.keys))
     }
 
-    /// Reads the target documents and returns the candidates with their verdicts.
+    /// Reads the target documents and returns the candidates with their verdicts, HIGH priority first.
     public func analyze(documents paths: [String], root: String) -> [GapCandidate] {
-        let toolKind = library.config.kinds.firstIndex { $0.name == "tool" }
         var occurrences: [GapOccurrence] = []
+        let prose = proseNames()
+        let docs = Dictionary(library.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for p in paths.sorted() {
             guard let raw = FileReader.read(root + "/" + p) else { continue }
             let f = SourceFile(path: p, rawBytes: raw)
-            occurrences += GapScanner(grammar: library.grammar, matcher: matcher, toolKind: toolKind, file: f).scan()
+            var scanner = GapScanner(grammar: library.grammar, matcher: matcher, kinds: kinds, file: f)
+            if let d = docs[p] {
+                scanner.video = d.video
+                let type = d.type.flatMap { t in library.config.documents.first { $0.name == t } }
+                scanner.scopedPrefixes = Set(type?.scopedPrefixes ?? [])
+            }
+            scanner.prose = prose
+            occurrences += scanner.scan()
         }
         var candidates = merge(occurrences)
         var allocator = baseAllocator
+        // IDs the documents write that nobody declares are kept as their own suggestions: reserve them first.
+        for c in candidates { for id in c.ids where allocator.isFree(id) && c.scopedTo == nil { allocator.reserve(id) } }
         for i in candidates.indices { judge(&candidates[i], allocator: &allocator) }
         candidates = consolidate(candidates)
         return candidates.sorted { a, b in
+            let pa = GapAnalyzer.priorityRank(a.priority), pb = GapAnalyzer.priorityRank(b.priority)
+            if pa != pb { return pa < pb }
             let ka = a.kind ?? Int.max, kb = b.kind ?? Int.max
             if ka != kb { return ka < kb }
             return (a.text.lowercased(), a.id ?? "") < (b.text.lowercased(), b.id ?? "")
         }
     }
+
+    static func priorityRank(_ p: String) -> Int {
+        switch p {
+        case "HIGH": return 0
+        case "MED": return 1
+        case "LOW": return 2
+        default: return 3
+        }
+    }
+
+    /// The key that groups an ID's occurrences: a scoped ID belongs to its video.
+    static func idKey(_ id: ParsedID, scopedTo video: String?) -> String { video.map { $0 + "|" + id.key } ?? id.key }
 
     /// Groups occurrences: by name when a name is known, else by ID; an ID seen with a name joins that name.
     func merge(_ occs: [GapOccurrence]) -> [GapCandidate] {
@@ -108,39 +117,55 @@ public struct GapAnalyzer {
         var out: [GapCandidate] = []
         func add(_ o: GapOccurrence, name: String?, id: ParsedID?, placeholder: String?, kind: Int?) {
             let nameKey = name.map { "n:" + Labels.normalized($0) }
+            let idKey = id.map { GapAnalyzer.idKey($0, scopedTo: o.scopedTo) }
             var idx: Int?
-            if let nk = nameKey, let i = byKey[nk] { idx = i }
-            if idx == nil, let id, let i = idOwner[id.key] { idx = i }
-            if idx == nil, nameKey == nil, let ph = placeholder { idx = byKey["p:" + ph + ":\(o.line)"] }
+            // An ID decides first: `TOL-SEC-124 (Auth0)` and a bare `TOL-SEC-124` are one candidate.
+            if let k = idKey, let i = idOwner[k] { idx = i }
+            if idx == nil, let nk = nameKey, let i = byKey[nk], id == nil || out[i].ids.isEmpty { idx = i }
+            // `Google OAuth / Google Login` and `Google OAuth` are one candidate.
+            let partKeys = name.map { GapNames.slashParts($0).map { "n:" + Labels.normalized($0) } } ?? []
+            if idx == nil, id == nil { idx = partKeys.lazy.compactMap { byKey[$0] }.first }
+            if idx == nil, nameKey == nil, let ph = placeholder { idx = byKey["p:" + ph + ":\(o.file):\(o.line)"] }
             let i: Int
             if let found = idx { i = found } else {
                 out.append(GapCandidate(kind: kind))
                 i = out.count - 1
             }
             if let nk = nameKey, byKey[nk] == nil { byKey[nk] = i }
-            if let id, idOwner[id.key] == nil { idOwner[id.key] = i }
-            if nameKey == nil, id == nil, let ph = placeholder { byKey["p:" + ph + ":\(o.line)"] = i }
+            for pk in partKeys where byKey[pk] == nil { byKey[pk] = i }
+            if let k = idKey, idOwner[k] == nil { idOwner[k] = i }
+            if nameKey == nil, id == nil, let ph = placeholder { byKey["p:" + ph + ":\(o.file):\(o.line)"] = i }
             if out[i].name == nil, let name { out[i].name = name }
             if let id, !out[i].ids.contains(where: { $0.key == id.key }) { out[i].ids.append(id) }
             if let ph = placeholder, !out[i].placeholders.contains(ph) { out[i].placeholders.append(ph) }
             if out[i].kind == nil { out[i].kind = kind }
+            if let v = o.version, !out[i].versions.contains(v) { out[i].versions.append(v) }
+            if out[i].scopedTo == nil, id != nil { out[i].scopedTo = o.scopedTo }
+            if out[i].department == nil { out[i].department = o.department }
             out[i].occurrences.append(o)
         }
         // Structured names and labelled IDs first, so that names anchor the groups.
-        let ordered = occs.sorted { rank($0) < rank($1) }
+        let ordered = occs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         for o in ordered {
             switch o.what {
             case .name(let n, let k):
-                var id: ParsedID?, ph: String?
+                var id: ParsedID?, ph: String?, phKind: Int?
                 if case .id(let p)? = o.pairedID { id = p }
-                if case .placeholder(_, let t)? = o.pairedID { ph = t }
-                add(o, name: n, id: id, placeholder: ph, kind: id.map(\.kind) ?? k)
+                if case .placeholder(let pk, let t)? = o.pairedID { ph = t; phKind = pk }
+                var scoped = o
+                if let p = id, let owner = occs.first(where: { if case .id(let q) = $0.what { return q.key == p.key && $0.line == o.line } else { return false } }) {
+                    scoped.scopedTo = owner.scopedTo
+                }
+                add(scoped, name: n, id: id, placeholder: ph, kind: id.map(\.kind) ?? phKind ?? k)
             case .id(let p):
                 add(o, name: o.pairedName, id: p, placeholder: nil, kind: p.kind)
             case .placeholder(let k, let t):
                 add(o, name: o.pairedName, id: nil, placeholder: t, kind: k)
             case .libraryName(let n, let ents):
                 add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
+            case .nearName(let n, let ents, let libName, let score):
+                add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
+                if let i = byKey["n:" + Labels.normalized(n)], out[i].proseNear == nil { out[i].proseNear = (ents, libName, score) }
             }
         }
         for i in out.indices { out[i].occurrences.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) } }
@@ -148,7 +173,8 @@ public struct GapAnalyzer {
     }
 
     /// Drops bare placeholders written on a line that already names a candidate (a table row's ID cell),
-    /// and folds plain name matches into the candidate that resolves to the same library entity.
+    /// and folds every candidate that exists as the same library entity into the first of them (by name,
+    /// alias or ID, it is one entity mentioned several ways).
     func consolidate(_ cs: [GapCandidate]) -> [GapCandidate] {
         var named = Set<String>()
         for c in cs where c.name != nil { for o in c.occurrences { named.insert("\(o.file):\(o.line)") } }
@@ -156,8 +182,10 @@ public struct GapAnalyzer {
         var byEntity: [Int: Int] = [:]
         for c in cs {
             if c.name == nil, c.ids.isEmpty, c.occurrences.allSatisfy({ named.contains("\($0.file):\($0.line)") }) { continue }
-            let sameName = c.libraryEntity.flatMap { byEntity[$0] }.map { Labels.normalized(out[$0].text) == Labels.normalized(c.text) } ?? false
-            if sameName, c.verdict == .exists, let e = c.libraryEntity, let j = byEntity[e] {
+            if c.verdict == .exists, let e = c.libraryEntity, let j = byEntity[e] {
+                if out[j].name == nil { out[j].name = c.name }
+                for id in c.ids where !out[j].ids.contains(where: { $0.key == id.key }) { out[j].ids.append(id) }
+                for v in c.versions where !out[j].versions.contains(v) { out[j].versions.append(v) }
                 out[j].occurrences += c.occurrences
                 out[j].occurrences.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
                 continue
@@ -174,24 +202,69 @@ public struct GapAnalyzer {
         case .id: return o.pairedName != nil ? 2 : 4
         case .placeholder: return 3
         case .libraryName: return 5
+        case .nearName: return 6
         }
+    }
+
+    /// The entities a name (or, for `A / B`, one of its parts) names exactly, within a kind when one is known.
+    func exactEntities(_ name: String?, kind: Int?) -> [Int] {
+        guard let name else { return [] }
+        let lib = library
+        func find(_ n: String) -> [Int] {
+            (names[Labels.normalized(n)] ?? []).filter { kind == nil || lib.entities[$0].kind == kind }
+        }
+        let whole = find(name)
+        if !whole.isEmpty { return whole }
+        for part in GapNames.slashParts(name) {
+            let found = find(part)
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+
+    /// Whether a name agrees with an entity: its name or an alias, or (for `A / B`) one of its parts does.
+    func nameAgrees(_ name: String, with e: Entity) -> Bool {
+        let known = [e.name].compactMap { $0 } + e.aliases
+        let parts = [name] + GapNames.slashParts(name)
+        return parts.contains { p in known.contains { Labels.agrees(p, $0, strictly: true) } }
     }
 
     func judge(_ c: inout GapCandidate, allocator: inout IDAllocator) {
         let lib = library
+        defer { c.priority = priority(c) }
+        if let video = c.scopedTo {
+            c.verdict = .proposed
+            c.note = "\(c.ids.first?.written ?? c.text) is \(video)'s own ID (video-scoped), not the library's"
+            return
+        }
         let resolved = c.ids.compactMap { lib.lookup($0) }
-        let exact = c.name.flatMap { names[Labels.normalized($0)] }?.filter { c.kind == nil || lib.entities[$0].kind == c.kind } ?? []
+        let exact = exactEntities(c.name, kind: c.kind)
         if let e = resolved.first {
             let ent = lib.entities[e]
             setLibrary(&c, e)
-            let nameAgrees = c.name.map { n in ([ent.name].compactMap { $0 } + ent.aliases).contains { Labels.agrees(n, $0, strictly: true) } } ?? true
-            if nameAgrees {
+            if c.name.map({ nameAgrees($0, with: ent) }) ?? true {
                 c.verdict = .exists
             } else {
                 c.verdict = .conflict
                 c.note = "\(lib.displayID(ent)) is '\(ent.name ?? "")' in the library, not '\(c.name ?? "")'"
+                // The entity the name stands for may exist under another ID, or not at all.
+                if let other = exact.first {
+                    c.note += "; '\(c.name ?? "")' is \(lib.displayID(lib.entities[other]))"
+                } else if let k = c.kind {
+                    c.suggestedID = allocator.suggest(kind: k, department: c.department)
+                }
             }
-        } else if let e = exact.first {
+            return
+        }
+        if let broken = c.ids.lazy.compactMap({ lib.broken[$0.key] }).first {
+            c.verdict = .broken
+            c.libraryFile = broken.file
+            c.libraryID = broken.written
+            let at = broken.location.map { ":\($0.line):\($0.column)" } ?? ""
+            c.note = "\(broken.written) is declared in \(broken.file), which does not parse (\(broken.file)\(at))"
+            return
+        }
+        if let e = exact.first {
             setLibrary(&c, e)
             if let id = c.ids.first {
                 c.verdict = .conflict
@@ -199,19 +272,17 @@ public struct GapAnalyzer {
             } else {
                 c.verdict = .exists
             }
-        } else if let (n, score) = nearest(c.name), let e = names[n]?.first(where: { c.kind == nil || lib.entities[$0].kind == c.kind }) ?? names[n]?.first {
-            setLibrary(&c, e)
-            c.verdict = .near
-            c.score = (score * 100).rounded() / 100
-            c.note = "'\(c.name ?? "")' ~ '\(displayNames[n] ?? n)' (similarity \(String(format: "%.2f", score)))"
-        } else if !c.placeholders.isEmpty && c.ids.isEmpty {
-            c.verdict = .placeholder
-            c.suggestedID = suggest(c, allocator: &allocator)
-        } else {
-            c.verdict = .missing
-            c.suggestedID = suggest(c, allocator: &allocator)
+            return
         }
-        c.priority = priority(c)
+        if let near = nearest(c) {
+            setLibrary(&c, near.entity)
+            c.verdict = .near
+            c.score = (near.score * 100).rounded() / 100
+            c.note = "'\(c.name ?? "")' ~ '\(near.name)' (similarity \(String(format: "%.2f", near.score)))"
+            return
+        }
+        c.verdict = !c.placeholders.isEmpty && c.ids.isEmpty ? .placeholder : .missing
+        c.suggestedID = suggest(c, allocator: &allocator)
     }
 
     func setLibrary(_ c: inout GapCandidate, _ e: Int) {
@@ -223,80 +294,40 @@ public struct GapAnalyzer {
         if c.kind == nil { c.kind = ent.kind }
     }
 
-    /// The closest library name by trigram similarity and edit distance; never for short names.
-    func nearest(_ name: String?) -> (String, Double)? {
-        guard let name else { return nil }
+    /// The closest library name within the candidate's kind (tool-like kinds for a bare name), or the near
+    /// match found in prose; never across kinds, never for short names or candidates written with an ID.
+    func nearest(_ c: GapCandidate) -> (entity: Int, name: String, score: Double)? {
+        guard c.ids.isEmpty, let name = c.name else { return nil }
         let n = Labels.normalized(name)
-        guard n.count >= 5 else { return nil }
-        var shared: [Int32: Int] = [:]
-        let mine = GapAnalyzer.trigrams(n)
-        for t in mine { for cand in trigrams[t] ?? [] { shared[cand, default: 0] += 1 } }
-        var best: (String, Double)?
-        for (ci, k) in shared where Double(k) >= Double(mine.count) * 0.4 {
-            let cand = fuzzyNames[Int(ci)]
-            let jaccard = Double(k) / Double(mine.count + trigramCounts[Int(ci)] - k)
-            let edit = 1 - Double(NearMiss.distance(n, cand)) / Double(max(n.count, cand.count))
-            let score = max(jaccard, edit)
-            if score >= 0.7, score > (best?.1 ?? 0) || (score == best?.1 && cand < best!.0) { best = (cand, score) }
+        let searchKinds = c.kind.map { [$0] } ?? toolLike
+        var best: (FuzzyIndex.Match, Int)?
+        for k in searchKinds {
+            guard let m = fuzzy[k]?.nearest(n, bounds: .structured) else { continue }
+            if best == nil || m.score > best!.0.score { best = (m, k) }
         }
-        return best
+        if let (m, k) = best, let e = names[m.name]?.first(where: { library.entities[$0].kind == k }) {
+            return (e, displayNames[m.name] ?? m.name, m.score)
+        }
+        if let p = c.proseNear, let e = p.entities.first { return (e, p.name, p.score) }
+        return nil
     }
 
+    /// One suggestion per missing entity: the free ID the document writes for it, else the next free ID in
+    /// the library's pattern for its kind and department.
     func suggest(_ c: GapCandidate, allocator: inout IDAllocator) -> String? {
-        guard let kind = c.kind ?? c.placeholders.first.flatMap({ p in library.grammar.kindIndex(forPrefix: String(p.split(separator: "-")[0])) }) else { return nil }
-        var dept: String?
-        if let p = c.ids.first { dept = p.canonicalDepartment ?? p.department }
-        if dept == nil {
-            for ph in c.placeholders {
-                let parts = ph.split(separator: "-")
-                if parts.count == 3, let d = library.grammar.canonicalDepartment(String(parts[1])) { dept = d; break }
-            }
+        if let id = c.ids.first, !library.resolves(id.key) { return id.canonical }
+        let grammar = library.grammar
+        guard let kind = c.kind ?? c.placeholders.first.flatMap({ p in grammar.kindIndex(forPrefix: String(p.split(separator: "-")[0])) }) else {
+            return nil
         }
-        if library.config.kinds[kind].department == .none { dept = nil }
-        return allocator.next(kind: kind, department: dept)
+        return allocator.suggest(kind: kind, department: c.department)
     }
 
     func priority(_ c: GapCandidate) -> String {
-        guard c.verdict != .exists else { return "—" }
+        guard c.verdict != .exists, c.verdict != .proposed else { return "—" }
         if c.occurrences.contains(where: \.required) { return "HIGH" }
         let structured = c.occurrences.contains { if case .name = $0.what { return true } else { return false } }
-        if structured || c.occurrences.count >= 2 || c.verdict == .conflict { return "MED" }
+        if structured || c.occurrences.count >= 2 || c.verdict == .conflict || c.verdict == .broken { return "MED" }
         return "LOW"
-    }
-}
-
-/// Next free IDs per kind and department, unique within one report.
-struct IDAllocator {
-    var used: [String: Int] = [:]
-    let library: Library
-
-    init(library: Library) {
-        self.library = library
-        for e in library.entities {
-            guard let p = e.id, !p.legacy, let n = Int(p.number) else { continue }
-            let k = IDAllocator.key(p.kind, p.canonicalDepartment ?? p.department)
-            used[k] = max(used[k] ?? 0, n)
-        }
-        // IDs announced in documents (proposals, reserved and planned IDs) are taken too; video-scoped
-        // kinds restart per video and do not count.
-        for d in library.documents {
-            for m in d.mentions where m.isProposal && !m.id.legacy && !library.config.kinds[m.id.kind].scoped {
-                guard let n = Int(m.id.number) else { continue }
-                let k = IDAllocator.key(m.id.kind, m.id.canonicalDepartment ?? m.id.department)
-                used[k] = max(used[k] ?? 0, n)
-            }
-        }
-    }
-
-    static func key(_ kind: Int, _ dept: String?) -> String { "\(kind)|\(dept ?? "")" }
-
-    mutating func next(kind: Int, department: String?) -> String {
-        let k = IDAllocator.key(kind, department)
-        let n = (used[k] ?? 0) + 1
-        used[k] = n
-        let kd = library.config.kinds[kind]
-        let digits = String(n)
-        let num = String(repeating: "0", count: max(0, kd.minDigits - digits.count)) + digits
-        return kd.prefix + (department.map { "-" + $0 } ?? "") + "-" + num
     }
 }

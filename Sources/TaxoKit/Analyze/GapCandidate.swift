@@ -1,6 +1,10 @@
 /// What a gap report says about one candidate.
 public enum GapVerdict: String, Sendable, CaseIterable {
     case exists, conflict, near, missing, placeholder
+    /// The document's own ID: a milestone, task or step ID scoped to its video (not the library's).
+    case proposed
+    /// Declared in a file that does not parse (`library_file` names it).
+    case broken
 }
 
 /// A tool, ID or name a document mentions, with every place it occurs and its verdict.
@@ -21,6 +25,14 @@ public struct GapCandidate: Sendable {
     public var suggestedID: String?
     public var priority: String = "—"
     public var note: String = ""
+    /// Versions written with the name (`v0.3.1`).
+    public var versions: [String] = []
+    /// The video whose own ID it is (verdict `proposed`).
+    public var scopedTo: String?
+    /// A near match found in prose: the entities and the library name it is close to, and the similarity.
+    var proseNear: (entities: [Int], name: String, score: Double)?
+    /// The department its mentions give, if any.
+    var department: String?
 
     public var text: String { name ?? ids.first?.written ?? placeholders.first ?? "?" }
     public var id: String? { ids.first?.written ?? placeholders.first }

@@ -7,6 +7,8 @@ public struct GapOccurrence: Sendable {
         case libraryName(String, entities: [Int])
         /// A name from a structured place: a tool heading, a tool table, a CSV ID block, a bold list item.
         case name(String, kind: Int?)
+        /// A capitalised phrase of running text within two edits of a library name (`Scalekit Dashbord`).
+        case nearName(String, entities: [Int], libraryName: String, score: Double)
     }
 
     public var what: What
@@ -24,4 +26,10 @@ public struct GapOccurrence: Sendable {
     public var required: Bool
     /// Written as a proposal ("Proposed Tool ID", a New_ID list).
     public var proposal: Bool
+    /// A version written with the name (`LangChain v0.3.1`), kept as evidence, not as part of the name.
+    public var version: String? = nil
+    /// A department given with it (the ID's segment, a Department column or field of its section).
+    public var department: String? = nil
+    /// The video whose own ID this is (a milestone, task or step ID scoped to the document's video).
+    public var scopedTo: String? = nil
 }

@@ -13,18 +13,28 @@ public struct GapReport {
     /// relative to it so that they resolve where the report is read. Nil: links relative to the library root.
     public var root = ""
     public var linksFrom: String?
+    /// Documents of the targets that were not analysed, and why (a conflicted copy of another document).
+    public var skipped: [(path: String, reason: String)] = []
     var allocator: IDAllocator
     var departmentsByKind: [Int: [String]]
 
-    public static let groups: [(name: String, kinds: [String])] = [
-        ("Tools (TOL)", ["tool"]), ("Workflows (WRF)", ["workflow"]), ("Milestones / Tasks / Steps", ["milestone", "task", "step"]),
-        ("Responsibilities (RSP)", ["responsibility"]), ("Skills (SKL)", ["skill"]), ("Objects (OBJ)", ["object"]),
-        ("Actions (ACT)", ["action"]), ("Other", []),
-    ]
+    /// The report's groups: a title (with the kinds' prefixes) and the kinds it holds; the last is "Other".
+    var groups: [(name: String, kinds: [Int])] {
+        let config = library.config
+        var out: [(String, [Int])] = []
+        for g in Role.gapGroups {
+            let ks = g.roles.compactMap { config.kindIndex(role: $0) }
+            guard !ks.isEmpty else { continue }
+            let prefixes = ks.count == 1 ? " (" + config.kinds[ks[0]].prefix + ")" : ""
+            out.append((g.title + prefixes, ks))
+        }
+        out.append(("Other", []))
+        return out
+    }
 
-    func group(of c: GapCandidate) -> Int {
-        let k = c.kind.map { library.config.kinds[$0].name } ?? ""
-        return GapReport.groups.firstIndex { $0.kinds.contains(k) } ?? GapReport.groups.count - 1
+    func group(of c: GapCandidate, in groups: [(name: String, kinds: [Int])]) -> Int {
+        guard let k = c.kind else { return groups.count - 1 }
+        return groups.firstIndex { $0.kinds.contains(k) } ?? groups.count - 1
     }
 
     func count(_ cs: [GapCandidate], _ v: GapVerdict) -> Int { cs.filter { $0.verdict == v }.count }
@@ -35,7 +45,7 @@ public struct GapReport {
     }
 
     func evidence(_ o: GapOccurrence) -> String {
-        "\(o.file):\(o.line)" + (o.timestamp.map { " [\($0)]" } ?? "")
+        "\(o.file):\(o.line)" + (o.timestamp.map { " [\($0)]" } ?? "") + (o.version.map { " (\($0))" } ?? "")
     }
 
     /// Distinct places (file and line) of a candidate, in order.
@@ -52,19 +62,22 @@ public struct GapReport {
         case .near: return "check whether it is \(c.libraryID ?? "") (\(c.libraryName ?? "")); fix the spelling or add an alias"
         case .missing: return c.suggestedID.map { "create the \(kind), proposed ID \($0)" } ?? "create the \(kind)"
         case .placeholder: return c.suggestedID.map { "assign the proposed ID \($0) and create the \(kind)" } ?? "assign an ID and create the \(kind)"
+        case .proposed: return "none (the video's own ID; integrate it in Phase 6)"
+        case .broken: return "fix \(c.libraryFile ?? "the file") so that it parses"
         }
     }
 
     /// The Mustache context: plain dictionaries and arrays, sorted.
     public func context() -> [String: Any] {
         var groups: [[String: Any]] = []
-        for (gi, g) in GapReport.groups.enumerated() {
-            let cs = candidates.filter { group(of: $0) == gi }
+        let reportGroups = self.groups
+        for (gi, g) in reportGroups.enumerated() {
+            let cs = candidates.filter { group(of: $0, in: reportGroups) == gi }
             guard !cs.isEmpty else { continue }
             let placesOf = cs.map { places($0) }
             groups.append([
                 "name": g.name, "identified": cs.count, "exists": count(cs, .exists), "conflict": count(cs, .conflict),
-                "near": count(cs, .near), "missing": count(cs, .missing) + count(cs, .placeholder), "priority": GapReport.maxPriority(cs),
+                "near": count(cs, .near), "missing": count(cs, .missing) + count(cs, .placeholder) + count(cs, .broken), "priority": GapReport.maxPriority(cs),
                 "candidates": zip(cs, placesOf).map { c, ps -> [String: Any] in
                     var d: [String: Any] = [
                         "text": Cell.md(c.text), "verdict": c.verdict.rawValue,
@@ -80,16 +93,18 @@ public struct GapReport {
         }
         let n = candidates.count
         let exists = count(candidates, .exists)
+        let own = count(candidates, .proposed)
         var findings: [String] = []
         var actions: [String] = []
-        for c in candidates where c.verdict != .exists {
+        for c in candidates where c.verdict != .exists && c.verdict != .proposed {
             let where_ = c.occurrences.first.map(evidence) ?? ""
             switch c.verdict {
             case .conflict: findings.append("**\(c.text)** conflicts with the library: \(c.note) (\(where_)).")
             case .near: findings.append("**\(c.text)** is not in the library; the closest is \(c.libraryID ?? "") '\(c.libraryName ?? "")' (\(String(format: "%.2f", c.score ?? 0))) (\(where_)).")
             case .missing: findings.append("**\(c.text)** is missing from the library (\(where_)); proposed ID \(c.suggestedID ?? "—").")
             case .placeholder: findings.append("**\(c.text)** has a placeholder ID (\(c.placeholders.joined(separator: ", "))) (\(where_)).")
-            case .exists: break
+            case .broken: findings.append("**\(c.text)** cannot be checked: \(c.note) (\(where_)).")
+            case .exists, .proposed: break
             }
             if c.priority == "HIGH" || c.priority == "MED" { actions.append("[\(c.priority)] \(action(c)) — \(c.text).") }
         }
@@ -106,12 +121,15 @@ public struct GapReport {
         return [
             "title": title, "source_id": sourceID, "command": command, "taxo_version": TaxoVersion.string,
             "targets": targets.enumerated().map { ["path": $0.element, "link": link($0.element), "last": $0.offset == targets.count - 1] },
+            "has_skipped": !skipped.isEmpty,
+            "skipped": skipped.map { ["path": $0.path, "link": link($0.path), "reason": Cell.md($0.reason)] },
             "library": ["entities": library.entities.count, "files": library.files.count],
             "summary": [
                 "candidates": n, "documents": targets.count, "exists": exists, "conflict": count(candidates, .conflict),
                 "near": count(candidates, .near), "missing": count(candidates, .missing), "placeholder": count(candidates, .placeholder),
+                "proposed": own, "broken": count(candidates, .broken),
                 "high": candidates.filter { $0.priority == "HIGH" }.count,
-                "coverage": n == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(n)),
+                "coverage": n - own == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(n - own)),
             ],
             "groups": groups, "findings": findings, "actions": actions, "next_free": nextFree,
         ]
@@ -127,6 +145,9 @@ public struct GapReport {
         w.int("version", 1)
         w.string("title", title)
         w.beginArray("targets"); for t in targets { w.string(nil, t) }; w.endArray()
+        w.beginArray("skipped")
+        for s in skipped { w.beginObject(); w.string("path", s.path); w.string("reason", s.reason); w.endObject() }
+        w.endArray()
         w.beginArray("candidates")
         for c in candidates {
             w.beginObject()
@@ -143,11 +164,14 @@ public struct GapReport {
             if let s = c.score { w.raw("score", String(format: "%.2f", s)) } else { w.raw("score", "null") }
             w.string("priority", c.priority)
             w.string("note", c.note.isEmpty ? nil : c.note)
+            w.beginArray("versions"); for v in c.versions { w.string(nil, v) }; w.endArray()
+            w.string("video", c.scopedTo)
             w.beginArray("evidence")
             for o in places(c) {
                 w.beginObject()
                 w.string("file", o.file); w.int("line", o.line); w.int("column", o.column)
                 w.string("heading", o.heading); w.string("snippet", o.snippet); w.string("timestamp", o.timestamp)
+                w.string("version", o.version)
                 w.endObject()
             }
             w.endArray()

@@ -6,8 +6,9 @@ public enum Gaps {
         public var description: String
     }
 
-    /// The documents a target names: a video ID gives its transcript and every analysis of it.
-    public static func documents(for targets: [String], library: Library) throws -> [String] {
+    /// The documents a target names: a video ID gives its transcript and every analysis of it. Conflicted
+    /// copies of a document that is also there are skipped, with the reason.
+    public static func documents(for targets: [String], library: Library) throws -> (documents: [String], skipped: [(path: String, reason: String)]) {
         var out: [String] = []
         let videoRegex = try? NSRegularExpression(pattern: "^" + library.config.videoPattern + "$")
         for t in targets {
@@ -22,12 +23,22 @@ public enum Gaps {
                 throw TargetError(description: "'\(t)' is neither a video ID nor a file of the library")
             }
         }
-        return Array(Set(out)).sorted()
+        let all = Set(out)
+        let known = Set(library.files.map(\.path)).union(library.inventory.files)
+        var docs: [String] = [], skipped: [(path: String, reason: String)] = []
+        for p in all.sorted() {
+            if let original = ConflictedCopy.original(of: p), all.contains(original) || known.contains(original) {
+                skipped.append((p, "a conflicted copy of \(original) made by a file-sync tool; merge or delete it"))
+            } else {
+                docs.append(p)
+            }
+        }
+        return (docs, skipped)
     }
 
     public static func report(targets: [String], library: Library, root: String, command: String,
                               analyzer: GapAnalyzer? = nil) throws -> GapReport {
-        let docs = try documents(for: targets, library: library)
+        let (docs, skipped) = try documents(for: targets, library: library)
         let a = analyzer ?? GapAnalyzer(library: library)
         let candidates = a.analyze(documents: docs, root: root)
         let video = targets.count == 1 ? targets[0] : nil
@@ -36,6 +47,7 @@ public enum Gaps {
         var report = GapReport(title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command,
                                allocator: a.baseAllocator, departmentsByKind: a.departmentsByKind)
         report.root = root
+        report.skipped = skipped
         return report
     }
 

@@ -34,6 +34,8 @@ public struct Config: Sendable {
     public var overrides: [RuleOverride] = []
     /// A baseline file (relative to the root) that `taxo check` compares with unless told otherwise.
     public var baseline: String?
+    /// Which kind plays each role (`roles:`); a role not listed is played by the kind of its name, "" by none.
+    public var roles: [Role: String] = [:]
     /// A hash of the configuration text (for caches and the index).
     public var hash: String
 

@@ -145,7 +145,7 @@ public enum ConfigLoader {
         static let topKeys = ["version", "roots", "exclude", "archive", "max_file_bytes", "departments", "kinds",
                               "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists", "phases",
                               "proposal_markers", "ignore_prefixes", "code_blocks", "inactive_statuses",
-                              "overrides", "baseline"]
+                              "overrides", "baseline", "roles"]
         static let kindKeys = ["prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
                                "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
                                "id_from_filename", "links", "scoped", "segments", "legacy_case", "file_kind",
@@ -320,6 +320,26 @@ public enum ConfigLoader {
                                                          location: file.location(item.offset)))
                 }
                 if ov.array == nil { error("overrides must be a list of {files, rules}", at: ov.offset) }
+            }
+            if let r = root["roles"] {
+                for m in r.members ?? [] {
+                    guard let role = Role(rawValue: m.key) else {
+                        let names = Role.allCases.map(\.rawValue)
+                        error("unknown role '\(m.key)'", at: m.keyOffset,
+                              hint: NearMiss.hint(for: m.key, in: names) ?? "roles: " + names.joined(separator: ", "))
+                        continue
+                    }
+                    if case .null = m.node.value { config.roles[role] = ""; continue }
+                    guard let name = m.node.string else { error("role \(m.key) must name a kind (or be null)", at: m.node.offset); continue }
+                    if !kinds.contains(where: { $0.name == name }) {
+                        let kindNames = kinds.map(\.name)
+                        error("unknown kind '\(name)' for role \(m.key)", at: m.node.offset,
+                              hint: NearMiss.hint(for: name, in: kindNames) ?? "declared kinds: " + kindNames.joined(separator: ", "))
+                        continue
+                    }
+                    config.roles[role] = name
+                }
+                if r.members == nil { error("roles must be a mapping of role to kind name", at: r.offset) }
             }
             if let b = root["baseline"] {
                 if let s = b.string { config.baseline = s } else { error("baseline must be a file path", at: b.offset) }

@@ -135,6 +135,29 @@ enum ConflictedCopy {
         return info.diagnostic("conflicted copy left by a sync tool", at: SourceLocation(file: path, line: 1, column: 1),
                                hint: "merge it with the original and delete it")
     }
+
+    /// The path of the original a conflicted copy was made from (the parenthetical with a marker taken out,
+    /// or Syncthing's `.sync-conflict-...` part), or nil when the path is not a conflicted copy.
+    static func original(of path: String) -> String? {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = path[slash...]
+        if let r = name.range(of: #"\.sync-conflict-[0-9]{8}-[0-9]{6}(-[A-Za-z0-9]+)?"#, options: .regularExpression) {
+            return String(path[..<slash]) + name[..<r.lowerBound] + name[r.upperBound...]
+        }
+        let lower = name.lowercased()
+        guard markers.contains(where: { lower.contains($0) }) else { return nil }
+        var search = name.startIndex
+        while let open = name[search...].firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
+            let inner = name[name.index(after: open)..<close].lowercased()
+            if markers.contains(where: { inner.contains($0) }) {
+                var before = name[..<open]
+                while before.hasSuffix(" ") { before = before.dropLast() }
+                return String(path[..<slash]) + before + name[name.index(after: close)...]
+            }
+            search = name.index(after: close)
+        }
+        return nil
+    }
 }
 
 /// TAX0504: a `.md` file whose content is JSON.

@@ -1,0 +1,318 @@
+import Foundation
+
+/// The walk over one document's lines for `GapScanner`: the heading, tool section and table it is in,
+/// and the occurrences found so far.
+struct ScanState {
+    let s: GapScanner
+    let file: SourceFile
+    let syntax: MarkdownSyntax
+    let lineCount: Int
+    var out: [GapOccurrence] = []
+    var headingAt: [Int: Heading] = [:]
+    var codeAt: [Int: MarkdownSyntax.CodeBlock] = [:]
+    var inCode: [Bool]
+    var current: Heading?
+    var toolSection = false
+    /// Under a tool section's own heading or a heading that titles a list of tools (`Other Tools Mentioned`):
+    /// `- **Name**: text` items name tools (under a tool's heading they are its fields).
+    var toolList = false
+    var section: GapScanner.Section?
+    var table: GapScanner.Table?
+    /// Byte ranges of the IDs and placeholders found (library names inside them are not names).
+    var idSpans: [Range<Int>] = []
+    /// Many candidates share a line: its snippet and timestamp are made once.
+    var lineInfo: [Int: (snippet: String, timestamp: String?)] = [:]
+    var strippedHeadings: [Int: String] = [:]
+    /// An `X_ID:` line's ID waiting for its `X_NAME:` line: the occurrence, its line and the key's stem.
+    var pendingID: (index: Int, line: Int, stem: String)?
+
+    init(scanner: GapScanner) {
+        s = scanner
+        file = scanner.file
+        syntax = MarkdownParser.parse(file)
+        lineCount = file.lines.lineCount
+        for h in syntax.headings { headingAt[h.line] = h }
+        inCode = [Bool](repeating: false, count: lineCount + 2)
+        for c in syntax.codeBlocks {
+            codeAt[c.startLine] = c
+            for l in c.startLine...max(c.startLine, min(c.endLine, lineCount)) { inCode[l] = true }
+        }
+    }
+
+    mutating func stripped(_ h: Heading) -> String {
+        if let known = strippedHeadings[h.line] { return known }
+        let t = GapNames.stripNumbering(h.text)
+        strippedHeadings[h.line] = t
+        return t
+    }
+
+    mutating func occ(_ what: GapOccurrence.What, line: Int, column: Int, text: @autoclosure () -> Substring, required: Bool = false,
+                      proposal: Bool = false, pairedName: String? = nil, pairedID: GapOccurrence.What? = nil) -> GapOccurrence {
+        let info: (snippet: String, timestamp: String?)
+        if let known = lineInfo[line] { info = known } else {
+            let whole = text()
+            let t = whole.trimmingSpaces()
+            info = (t.utf8.count <= 200 ? t : String(t.prefix(200)), GapNames.timestamp(whole))
+            lineInfo[line] = info
+        }
+        let heading = current.map { stripped($0) }
+        return GapOccurrence(what: what, pairedName: pairedName, pairedID: pairedID, file: file.path, line: line, column: column,
+                             heading: heading, snippet: info.snippet, timestamp: info.timestamp, required: required, proposal: proposal)
+    }
+
+    /// Adds a name occurrence when the text is a name (with its version split off).
+    mutating func addName(_ raw: String, kind: Int?, line: Int, column: Int, text: Substring, required: Bool = false, proposal: Bool = false,
+                          pairedID: GapOccurrence.What? = nil, department: String? = nil, maxLength: Int = 80) {
+        guard let (name, version) = GapNames.candidate(raw, maxLength: maxLength) else { return }
+        guard s.grammar.check(name).isNotAnID else { return }
+        var o = occ(.name(name, kind: kind), line: line, column: column, text: text, required: required, proposal: proposal, pairedID: pairedID)
+        o.version = version
+        o.department = department
+        out.append(o)
+    }
+
+    /// The column of a piece of a line (1 when it is not found).
+    func column(of piece: String, in text: Substring, line: Int) -> Int {
+        guard let r = text.range(of: piece) else { return 1 }
+        return file.location(file.lines.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: r.lowerBound)).column
+    }
+
+    mutating func run() {
+        for l in 1...max(1, lineCount) { line(l) }
+        libraryNames()
+        if let prose = s.prose { out += prose.occurrences(in: file, syntax: syntax, inCode: inCode, idSpans: idSpans, known: out) }
+    }
+
+    /// The IDs and placeholders of a line, with their labels.
+    mutating func tokens(_ l: Int, bytes lineBytes: [UInt8], required: Bool, proposal: Bool, text: Substring) -> [GapScanner.Token] {
+        guard lineBytes.contains(UInt8(ascii: "-")) else { return [] }
+        var raw: [(IDToken, Int, Int)] = []
+        lineBytes.withUnsafeBufferPointer { b in
+            s.grammar.scan(b) { raw.append(($0, $1, $2)) }
+            raw = s.grammar.withRanges(raw, in: b, limit: 500).tokens
+        }
+        let ls = file.lines.lineStarts[l - 1]
+        var found: [GapScanner.Token] = []
+        for (tok, a, z) in raw {
+            let col = file.location(ls + a).column
+            var label = Labels.after(lineBytes[...], start: a, end: z)
+            if label == nil, let k = ScanState.listMarkerEnd(lineBytes, before: a) {
+                label = Labels.after(lineBytes[k...], start: a - k, end: z - k)
+            }
+            if let t = label, GapNames.isSentence(t) || GapNames.isPath(t) || GapNames.isURL(t) { label = nil }
+            let written = String(decoding: lineBytes[a..<z], as: UTF8.self)
+            switch tok {
+            case .id(let p):
+                var o = occ(.id(p), line: l, column: col, text: text, required: required, proposal: proposal, pairedName: label)
+                o.department = p.canonicalDepartment ?? p.department
+                if let v = s.video, s.grammar.kinds[p.kind].scoped || s.scopedPrefixes.contains(p.prefix) { o.scopedTo = v }
+                out.append(o)
+                found.append(GapScanner.Token(what: .id(p), start: a, end: z, column: col, label: label, text: written))
+            case .placeholder(let k, let t):
+                var o = occ(.placeholder(kind: k, text: t), line: l, column: col, text: text, required: required, proposal: true, pairedName: label)
+                let parts = t.split(separator: "-")
+                if parts.count == 3 { o.department = s.grammar.canonicalDepartment(String(parts[1])) }
+                out.append(o)
+                found.append(GapScanner.Token(what: .placeholder(kind: k, text: t), start: a, end: z, column: col, label: label, text: written))
+            case .unknownPrefix:
+                continue
+            }
+            idSpans.append((ls + a)..<(ls + z))
+        }
+        return found
+    }
+
+    mutating func line(_ l: Int) {
+        let text = file.lines.lineText(l)
+        let lineBytes = Array(text.utf8)
+        let bytes = lineBytes[...]
+        let heading = headingAt[l]
+        if let h = heading {
+            current = h
+            let name = GapNames.stripNumbering(h.text)
+            if h.level <= 2 { toolSection = name.lowercased().contains("tool") }
+            toolList = toolSection && (h.level <= 2 || GapNames.isSectionTitle(name))
+            section = nil
+            table = nil
+        }
+        let required = GapScanner.requiredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
+            || (inCode[l] && s.kinds.neededHeadings.contains { (current?.text.lowercased() ?? "").contains($0) })
+        let proposal = ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.proposNeedle)
+            || ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.newIDNeedle)
+        let toks = tokens(l, bytes: lineBytes, required: required, proposal: proposal, text: text)
+        if let h = heading {
+            // A tool heading names a candidate: `### 1.3 ScaleKit Python SDK`, `### LangChain v0.3.1`.
+            if h.level >= 3, toolSection, !toolList {
+                var name = GapNames.stripNumbering(h.text)
+                for t in toks { name = name.replacingAll(t.text, with: " ") }
+                let paired = toks.first?.what
+                let before = out.count
+                addName(name, kind: s.kinds.tool, line: l, column: 1, text: text, pairedID: paired)
+                if out.count > before { section = GapScanner.Section(name: out[before].nameText ?? name, index: before) }
+            }
+            return
+        }
+        if let sec = section { pairWithSection(sec, line: l, bytes: bytes, tokens: toks, text: text) }
+        let trimmed = text.trimmingSpacesSubstring()
+        if !inCode[l], trimmed.hasPrefix("|") {
+            tableRow(l, trimmed: trimmed, tokens: toks, text: text, required: required)
+            return
+        }
+        table = nil
+        // Bold items in a tool list: "- **Google OAuth / Google Login** – identity provider".
+        let field = GapScanner.field(text)
+        let fieldKey = field.map { FieldKey.normalize($0.key) }
+        if toolSection, !inCode[l], let item = GapNames.boldItem(text, keysToo: toolList), !toks.contains(where: { item.contains($0.text) }) {
+            let key = FieldKey.normalize(item)
+            if !GapNames.fieldKeys.contains(key), s.kinds.listKeys[key] == nil {
+                addName(item, kind: s.kinds.tool, line: l, column: column(of: item, in: text, line: l), text: text)
+            }
+        }
+        // "**Tools Mentioned:** FastAPI, FastMCP" and "TOOLS_REQUIRED: TOL-AID-205, Notion" list names.
+        var listed = false
+        if let f = field, let list = s.kinds.listKeys[fieldKey!], !f.value.isEmpty {
+            listed = true
+            for item in GapNames.items(f.value) where !toks.contains(where: { item.contains($0.text) }) {
+                addName(item, kind: list.kind, line: l, column: column(of: item, in: text, line: l), text: text,
+                        required: required || list.required, maxLength: 60)
+            }
+        }
+        // `MILESTONE_ID: MLS-001` then `MILESTONE_NAME: Build the Research Graph`: the name is the ID's label.
+        if let key = fieldKey {
+            if key.hasSuffix("id"), toks.count == 1, toks[0].label == nil, let i = out.lastIndex(where: { $0.line == l && $0.column == toks[0].column }) {
+                pendingID = (i, l, String(key.dropLast(2)))
+            } else if key.hasSuffix("name"), let p = pendingID, l - p.line <= 3, String(key.dropLast(4)) == p.stem,
+                      let f = field, let (name, _) = GapNames.candidate(f.value) {
+                out[p.index].pairedName = name
+                pendingID = nil
+            }
+        }
+        // Products written with a version (`Better-Auth v1.3.9`, `**Redis**: v8`, `"fastmcp>=0.4.0"`).
+        if !listed, GapNames.mayHoldVersion(bytes) {
+            for name in GapNames.versionedNames(text) where !toks.contains(where: { $0.text.contains(name) || name.contains($0.text) }) {
+                addName(name, kind: s.kinds.tool, line: l, column: column(of: name, in: text, line: l), text: text)
+            }
+        }
+        // CSV ID blocks: New_ID,Entity_Type,Name rows.
+        if let c = codeAt[l - 1], c.info.lowercased().contains("csv") || c.literal.hasPrefix("New_ID") {
+            csvRows(c, first: l)
+        }
+    }
+
+    /// Under a tool heading, `Proposed Tool ID: X` or `Library ID: X` pairs the heading's name with X, unless
+    /// X carries a label naming something else (`Proposed Tool ID: TOL-QA-040 (Playwright)` under
+    /// `### LangChain`); a Department field gives the section's department.
+    mutating func pairWithSection(_ sec: GapScanner.Section, line l: Int, bytes: ArraySlice<UInt8>, tokens toks: [GapScanner.Token], text: Substring) {
+        if let first = toks.first, out[sec.index].pairedID == nil,
+           ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.toolIDNeedle) || ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.libraryIDNeedle),
+           first.label.map({ Labels.agrees($0, sec.name) }) ?? true {
+            out[sec.index].pairedID = first.what
+            if let i = out.lastIndex(where: { $0.line == l && $0.column == first.column }) { out[i].pairedName = out[i].pairedName ?? sec.name }
+        }
+        if out[sec.index].department == nil, let f = GapScanner.field(text), FieldKey.normalize(f.key).hasPrefix("department")
+            || FieldKey.normalize(f.key) == "primarydepartment" {
+            out[sec.index].department = s.department(in: f.value)
+        }
+    }
+
+    /// A table row: the header decides which cell names the candidate; a cell holding an ID pairs with it.
+    mutating func tableRow(_ l: Int, trimmed: Substring, tokens toks: [GapScanner.Token], text: Substring, required: Bool) {
+        let cells = GapScanner.cells(trimmed)
+        guard let t = table else {
+            if l + 1 <= lineCount, TableCellCount.isSeparator(Array(file.lines.lineText(l + 1).utf8)[...]) {
+                let norm = cells.map { FieldKey.normalize($0) }
+                let idCol = norm.firstIndex { $0 == "toolid" || $0 == "id" || $0 == "newid" || $0 == "libraryid" }
+                let typeCol = norm.firstIndex { $0 == "type" || $0 == "entitytype" || $0 == "kind" }
+                let nameCol = norm.firstIndex { $0 == "tool" || $0 == "toolname" || $0 == "tools" }
+                    ?? (idCol != nil || typeCol != nil ? norm.firstIndex { $0 == "name" || $0 == "entityname" } : nil)
+                table = GapScanner.Table(nameColumn: nameCol, idColumn: idCol, typeColumn: typeCol,
+                                         departmentColumn: norm.firstIndex { $0 == "department" || $0 == "dept" || $0 == "departments" })
+            }
+            return
+        }
+        if TableCellCount.isSeparator(Array(trimmed.utf8)[...]) { return }
+        guard let nc = t.nameColumn, nc < cells.count else { return }
+        var name = cells[nc]
+        let inCell = toks.filter { name.contains($0.text) }
+        // `MCP Inspector / VS Code client (TOL-QA-031)`: the name pairs with the ID in its cell.
+        for tok in inCell { name = name.replacingAll("(" + tok.text + ")", with: " ").replacingAll(tok.text, with: " ") }
+        var paired = inCell.first?.what
+        if paired == nil, let ic = t.idColumn, ic < cells.count { paired = toks.first { cells[ic].contains($0.text) }?.what }
+        let kind = t.typeColumn.flatMap { $0 < cells.count ? s.kindIndex(forType: cells[$0]) : nil } ?? (paired == nil ? s.kinds.tool : nil)
+        let dept = t.departmentColumn.flatMap { $0 < cells.count ? s.department(in: cells[$0]) : nil }
+        addName(name, kind: kind, line: l, column: column(of: cells[nc], in: text, line: l), text: text, required: required, pairedID: paired,
+                department: dept)
+    }
+
+    /// Rows of a CSV code block with an ID column and a name column; the block starts on the line before `first`.
+    mutating func csvRows(_ c: MarkdownSyntax.CodeBlock, first: Int) {
+        let f = SourceFile(path: file.path, text: c.literal)
+        let t = CSVReader.parse(f)
+        guard let idc = t.column("New_ID") ?? t.column("ID"), let nc = t.column("Name") else { return }
+        let tc = t.column("Entity_Type") ?? t.column("Type")
+        let dc = t.column("Department")
+        for (line, cells) in t.rows where idc < cells.count && nc < cells.count {
+            let l = first + line - 1
+            let name = cells[nc].trimmingSpaces()
+            guard !name.isEmpty else { continue }
+            var paired: GapOccurrence.What?
+            switch s.grammar.check(cells[idc]) {
+            case .valid(let p): paired = .id(p)
+            case .placeholder(let k): paired = .placeholder(kind: k, text: cells[idc])
+            default: break
+            }
+            let kind = tc.flatMap { $0 < cells.count ? s.kindIndex(forType: cells[$0]) : nil }
+            let dept = dc.flatMap { $0 < cells.count ? s.department(in: cells[$0]) : nil }
+            let text = file.lines.lineText(l)
+            let saved = current
+            current = nil
+            addName(name, kind: kind, line: l, column: 1, text: text, proposal: true, pairedID: paired, department: dept)
+            current = saved
+        }
+    }
+
+    /// Library names anywhere in the text, except inside IDs, paths and URLs.
+    mutating func libraryNames() {
+        let headings = syntax.headings
+        let bytes = file.bytes
+        for m in s.matcher.matches(in: file.text) {
+            if idSpans.contains(where: { $0.overlaps(m.start..<m.end) }) { continue }
+            // The whitespace-delimited word around the match: `LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json` is a path.
+            var a = m.start, z = m.end
+            let stops: Set<UInt8> = [32, 9, 10, 13, UInt8(ascii: "`"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]")]
+            while a > 0, !stops.contains(bytes[a - 1]) { a -= 1 }
+            while z < bytes.count, !stops.contains(bytes[z]) { z += 1 }
+            if a < m.start || z > m.end {
+                let word = String(decoding: bytes[a..<z], as: UTF8.self)
+                if GapNames.isPath(word) || GapNames.isURL(word) { continue }
+            }
+            let loc = file.location(m.start)
+            let lineText = file.lines.lineText(loc.line)
+            var o = occ(.libraryName(m.name, entities: m.entities), line: loc.line, column: loc.column, text: lineText)
+            if let h = headings.last(where: { $0.line <= loc.line }) { o.heading = stripped(h) } else { o.heading = nil }
+            out.append(o)
+        }
+    }
+}
+
+extension ScanState {
+    /// Where a numbered-list marker (`  1. `, `2) `) ends when only it stands before `offset`.
+    static func listMarkerEnd(_ b: [UInt8], before offset: Int) -> Int? {
+        var i = 0
+        while i < offset, b[i] == 32 || b[i] == 9 { i += 1 }
+        let digits = i
+        while i < offset, b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9") { i += 1 }
+        guard i > digits, i < offset, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ")") else { return nil }
+        i += 1
+        while i < offset, b[i] == 32 { i += 1 }
+        return i == offset ? i : nil
+    }
+}
+
+extension GapOccurrence {
+    /// The name a name occurrence carries.
+    var nameText: String? {
+        if case .name(let n, _) = what { return n }
+        return nil
+    }
+}

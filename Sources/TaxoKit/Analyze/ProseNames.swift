@@ -1,0 +1,104 @@
+/// Misspelt library names in running text: capitalised phrases of one to four words (`Scalekit Dashbord`,
+/// `Tavilly`) compared with the names of tool-like kinds, within two edits. Each distinct phrase is compared
+/// once per analysis, through the trigram index's rarest trigrams, so a long transcript stays fast.
+final class ProseNames {
+    let index: FuzzyIndex
+    /// Normalised library names -> entities (of the tool-like kinds), and their names as written.
+    let entities: [String: [Int]]
+    let display: [String: String]
+    /// Every normalised library name of any kind: a phrase that is one is not a misspelling.
+    let known: Set<String>
+    private var memo: [String: FuzzyIndex.Match?] = [:]
+
+    init(index: FuzzyIndex, entities: [String: [Int]], display: [String: String], known: Set<String>) {
+        self.index = index
+        self.entities = entities
+        self.display = display
+        self.known = known
+    }
+
+    func near(_ phrase: String) -> FuzzyIndex.Match? {
+        let n = Labels.normalized(phrase)
+        if let m = memo[n] { return m }
+        let m = known.contains(n) ? nil : index.nearest(n, bounds: .prose)
+        memo[n] = m
+        return m
+    }
+
+    /// Capitalised runs of words on one line, as (start, end) byte offsets of each word.
+    static func runs(_ u: ArraySlice<UInt8>) -> [[(start: Int, end: Int)]] {
+        var out: [[(Int, Int)]] = []
+        var run: [(Int, Int)] = []
+        var i = u.startIndex
+        func isWordByte(_ c: UInt8) -> Bool {
+            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c >= 0x80
+        }
+        func close() { if !run.isEmpty { out.append(run); run = [] } }
+        while i < u.endIndex {
+            let c = u[i]
+            if c == 32 || c == 9 || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") { i += 1; continue }
+            guard isWordByte(c) else { close(); i += 1; continue }
+            let s0 = i
+            while i < u.endIndex, isWordByte(u[i]) { i += 1 }
+            var e = i
+            var endsRun = false
+            while e > s0, u[e - 1] == UInt8(ascii: ".") || u[e - 1] == UInt8(ascii: "-") { e -= 1; endsRun = true }
+            if i < u.endIndex, !(u[i] == 32 || u[i] == 9 || u[i] == UInt8(ascii: "*") || u[i] == UInt8(ascii: "_")) { endsRun = true }
+            let first = u[s0]
+            if e > s0, first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") {
+                run.append((s0 - u.startIndex, e - u.startIndex))
+            } else {
+                close()
+            }
+            if endsRun { close() }
+        }
+        close()
+        return out
+    }
+
+    /// Near-miss occurrences in a document's prose (not in code, not in IDs, not a name found already).
+    func occurrences(in file: SourceFile, syntax: MarkdownSyntax, inCode: [Bool], idSpans: [Range<Int>], known found: [GapOccurrence]) -> [GapOccurrence] {
+        var out: [GapOccurrence] = []
+        var foundNames: [Int: Set<String>] = [:]
+        for o in found {
+            switch o.what {
+            case .name(let n, _), .libraryName(let n, _): foundNames[o.line, default: []].insert(Labels.normalized(n))
+            default: break
+            }
+        }
+        let headings = syntax.headings
+        for l in 1...max(1, file.lines.lineCount) where l >= inCode.count || !inCode[l] {
+            let start = file.lines.lineStarts[l - 1]
+            let end = l < file.lines.lineCount ? file.lines.lineStarts[l] : file.bytes.count
+            let line = file.bytes[start..<end]
+            for run in ProseNames.runs(line) {
+                var i = 0
+                while i < run.count {
+                    var matched = 0
+                    // Longest phrase first, at most four words.
+                    for len in stride(from: min(4, run.count - i), through: 1, by: -1) {
+                        let a = start + run[i].start, z = start + run[i + len - 1].end
+                        if idSpans.contains(where: { $0.overlaps(a..<z) }) { continue }
+                        let phrase = String(decoding: file.bytes[a..<z], as: UTF8.self)
+                        if foundNames[l]?.contains(Labels.normalized(phrase)) == true { matched = len; break }
+                        guard let m = near(phrase), let ents = entities[m.name] else { continue }
+                        let loc = file.location(a)
+                        let text = file.lines.lineText(l).trimmingSpaces()
+                        var o = GapOccurrence(what: .nearName(phrase, entities: ents, libraryName: display[m.name] ?? m.name, score: m.score),
+                                              pairedName: nil, pairedID: nil, file: file.path, line: l, column: loc.column,
+                                              heading: headings.last { $0.line <= l }.map { GapNames.stripNumbering($0.text) },
+                                              snippet: text.utf8.count <= 200 ? text : String(text.prefix(200)),
+                                              timestamp: GapNames.timestamp(file.lines.lineText(l)), required: false, proposal: false)
+                        o.column = loc.column
+                        out.append(o)
+                        matched = len
+                        break
+                    }
+                    i += max(1, matched)
+                }
+            }
+        }
+        return out
+    }
+}

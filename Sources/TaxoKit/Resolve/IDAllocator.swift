@@ -1,0 +1,89 @@
+/// Next free IDs, one allocator for gap reports, `--stubs`, `taxo new` and the MCP `next_id`: per kind and
+/// department, after every ID the library declares or its documents announce, unique within one session,
+/// and in the library's own pattern for the kind (with a department segment where most of its IDs have one).
+public struct IDAllocator: Sendable {
+    var used: [String: Int] = [:]
+    /// Exact IDs taken (declared, announced, or handed out), by canonical key.
+    var taken: Set<String> = []
+    let config: Config
+    /// Per kind: how many IDs carry a department segment, how many do not, and the departments by use.
+    var withDepartment: [Int: Int] = [:]
+    var withoutDepartment: [Int: Int] = [:]
+    var departmentUse: [Int: [String: Int]] = [:]
+
+    public init(library: Library) {
+        config = library.config
+        for e in library.entities {
+            guard let p = e.id, !p.legacy else { continue }
+            taken.insert(p.key)
+            let dept = p.canonicalDepartment ?? p.department
+            if let d = dept {
+                withDepartment[p.kind, default: 0] += 1
+                departmentUse[p.kind, default: [:]][d, default: 0] += 1
+            } else {
+                withoutDepartment[p.kind, default: 0] += 1
+            }
+            guard let n = Int(p.number) else { continue }
+            let k = IDAllocator.key(p.kind, dept)
+            used[k] = max(used[k] ?? 0, n)
+        }
+        for key in library.broken.keys { taken.insert(key) }
+        // IDs announced in documents (proposals, reserved and planned IDs) are taken too; video-scoped
+        // kinds restart per video and do not count.
+        for d in library.documents {
+            for m in d.mentions where m.isProposal && !m.id.legacy && !config.kinds[m.id.kind].scoped {
+                taken.insert(m.id.key)
+                guard let n = Int(m.id.number) else { continue }
+                let k = IDAllocator.key(m.id.kind, m.id.canonicalDepartment ?? m.id.department)
+                used[k] = max(used[k] ?? 0, n)
+            }
+        }
+    }
+
+    static func key(_ kind: Int, _ dept: String?) -> String { "\(kind)|\(dept ?? "")" }
+
+    /// The department segment a new ID of a kind gets: none when the kind has none or most of its IDs have
+    /// none; otherwise the one given, else the kind's most used department.
+    public func department(kind: Int, given: String?) -> String? {
+        if config.kinds[kind].department == .none { return nil }
+        let with = withDepartment[kind] ?? 0, without = withoutDepartment[kind] ?? 0
+        if config.kinds[kind].department == .required || with > without {
+            if let g = given { return g }
+            return departmentUse[kind]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        return with == without ? given : nil
+    }
+
+    /// Whether an ID is free: nobody declares, announces or was given it.
+    public func isFree(_ id: ParsedID) -> Bool { !taken.contains(id.key) }
+
+    /// Takes an ID a document writes for a new entity, so that no suggestion repeats it (the numbers after
+    /// the library's highest stay free: `TOL-AID-999` does not push the next suggestion to 1000).
+    public mutating func reserve(_ id: ParsedID) {
+        taken.insert(id.key)
+    }
+
+    /// The next free ID of a kind and department (exactly that department; see `department(kind:given:)`).
+    public mutating func next(kind: Int, department: String?) -> String {
+        let k = IDAllocator.key(kind, department)
+        let kd = config.kinds[kind]
+        var n = (used[k] ?? 0) + 1
+        while true {
+            let digits = String(n)
+            let num = String(repeating: "0", count: max(0, kd.minDigits - digits.count)) + digits
+            let id = kd.prefix + (department.map { "-" + $0 } ?? "") + "-" + num
+            let key = kd.prefix + (department.map { "-" + $0 } ?? "") + "-" + digits
+            if !taken.contains(key) {
+                used[k] = n
+                taken.insert(key)
+                return id
+            }
+            n += 1
+        }
+    }
+
+    /// The next free ID in the library's pattern for the kind, given a department hint.
+    public mutating func suggest(kind: Int, department given: String?) -> String {
+        next(kind: kind, department: department(kind: kind, given: given))
+    }
+}
