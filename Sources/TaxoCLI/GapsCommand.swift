@@ -71,6 +71,9 @@ struct GapsCommand: ParsableCommand {
                         (r.skipped.isEmpty ? "" : "; kept \(r.skipped.count) existing file(s)") + "\n")
         }
         let c = report.candidates
-        if !output.quiet { Console.err("taxo: \(Plural.count(c.count, "candidate")): " + GapVerdict.allCases.map { v in "\(c.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ") + "\n") }
+        if !output.quiet {
+            for s in report.skipped { Console.err("taxo: note: skipped \(s.path): \(s.reason)\n") }
+            Console.err("taxo: \(Plural.count(c.count, "candidate")): " + GapVerdict.allCases.map { v in "\(c.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ") + "\n")
+        }
     }
 }

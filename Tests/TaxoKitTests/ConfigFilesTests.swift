@@ -42,6 +42,7 @@ import Testing
         var lines: [String] = []
         lines.append("roots \(c.roots) exclude \(c.exclude.map(\.pattern)) archive \(c.archive.map(\.pattern)) max \(c.maxFileBytes)")
         lines.append("departments " + c.departments.map { "\($0.code)=\($0.name)\($0.aliases)" }.joined(separator: " "))
+        if !c.roles.isEmpty { lines.append("roles " + c.roles.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " ")) }
         for k in c.kinds {
             lines.append("kind \(k.name) prefix \(k.allPrefixes) dept \(k.department.rawValue) digits \(k.minDigits)-\(k.maxDigits) segments \(k.segments)")
             lines.append("  files \(k.files.map(\.pattern)) records \(k.records?.text ?? "-") ids \(k.idFields) names \(k.nameFields)")

@@ -24,6 +24,29 @@ import Testing
         #expect(e.hint == "did you mean 'roots'?")
     }
 
+    @Test func rolesMapKindsAndAreChecked() throws {
+        let base = "kinds:\n  software:\n    prefix: SFT\n  phase:\n    prefix: PHS\n  tool:\n    prefix: TOL\n"
+        let (c, d) = load(base + "roles: { tool: software, milestone: phase, action: null }\n")
+        #expect(d.isEmpty)
+        let config = try #require(c)
+        #expect(config.kindIndex(role: .tool) == 0)
+        #expect(config.kindIndex(role: .milestone) == 1)
+        #expect(config.kindIndex(role: .action) == nil)
+        // Roles not listed are played by the kind of their name, if any.
+        #expect(config.kindIndex(role: .skill) == nil)
+        #expect(config.role(ofKind: 0) == .tool)
+        #expect(config.role(ofKind: 2) == nil)
+        let (bad, errors) = load(base + "roles:\n  tol: software\n  prompt: prmpt\n")
+        #expect(bad == nil)
+        let role = try #require(errors.first { $0.message == "unknown role 'tol'" })
+        #expect(role.location?.line == 9)
+        #expect(role.location?.column == 3)
+        #expect(role.hint == "did you mean 'tool'?")
+        let kind = try #require(errors.first { $0.message == "unknown kind 'prmpt' for role prompt" })
+        #expect(kind.location?.line == 10)
+        #expect(errors.count == 2)
+    }
+
     @Test func unknownTargetKindIsReported() throws {
         let yaml = "kinds:\n  tool:\n    prefix: TOL\n    links:\n      workflows: { target: worklfow }\n  workflow:\n    prefix: WRF\n"
         let (c, d) = load(yaml)

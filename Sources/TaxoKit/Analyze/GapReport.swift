@@ -58,7 +58,9 @@ public struct GapReport {
         let kind = c.kind.map { library.config.kinds[$0].name } ?? "entry"
         switch c.verdict {
         case .exists: return "none"
-        case .conflict: return c.note.isEmpty ? "reconcile with the library" : "reconcile: " + c.note
+        case .conflict:
+            let base = c.note.isEmpty ? "reconcile with the library" : "reconcile: " + c.note
+            return base + (c.suggestedID.map { "; if it is another \(kind), create it with the proposed ID \($0)" } ?? "")
         case .near: return "check whether it is \(c.libraryID ?? "") (\(c.libraryName ?? "")); fix the spelling or add an alias"
         case .missing: return c.suggestedID.map { "create the \(kind), proposed ID \($0)" } ?? "create the \(kind)"
         case .placeholder: return c.suggestedID.map { "assign the proposed ID \($0) and create the \(kind)" } ?? "assign an ID and create the \(kind)"
@@ -113,7 +115,8 @@ public struct GapReport {
         var seen = Set<String>()
         for c in candidates {
             guard let k = c.kind else { continue }
-            let depts: [String?] = library.config.kinds[k].department == .none ? [nil] : [nil] + (departmentsByKind[k] ?? [])
+            // The library's pattern for the kind: with its departments, or without one.
+            let depts: [String?] = alloc.department(kind: k, given: nil) == nil ? [nil] : (departmentsByKind[k] ?? []).map { $0 }
             for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
                 nextFree.append(["kind": library.config.kinds[k].name, "department": d ?? "—", "id": alloc.next(kind: k, department: d)])
             }

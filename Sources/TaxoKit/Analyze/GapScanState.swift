@@ -221,12 +221,14 @@ struct ScanState {
         guard let t = table else {
             if l + 1 <= lineCount, TableCellCount.isSeparator(Array(file.lines.lineText(l + 1).utf8)[...]) {
                 let norm = cells.map { FieldKey.normalize($0) }
-                let idCol = norm.firstIndex { $0 == "toolid" || $0 == "id" || $0 == "newid" || $0 == "libraryid" }
+                // An ID column: a header with the word ID (`Tool_ID`, `Object ID (proposed)`, `New ID`).
+                let idCol = cells.firstIndex { $0.split { !($0.isLetter || $0.isNumber) }.contains { $0.lowercased() == "id" } }
                 let typeCol = norm.firstIndex { $0 == "type" || $0 == "entitytype" || $0 == "kind" }
-                let nameCol = norm.firstIndex { $0 == "tool" || $0 == "toolname" || $0 == "tools" }
-                    ?? (idCol != nil || typeCol != nil ? norm.firstIndex { $0 == "name" || $0 == "entityname" } : nil)
+                let toolCol = norm.firstIndex { $0 == "tool" || $0 == "toolname" || $0 == "tools" }
+                let nameCol = toolCol ?? (idCol != nil || typeCol != nil ? norm.firstIndex { $0 == "name" || $0 == "entityname" } : nil)
                 table = GapScanner.Table(nameColumn: nameCol, idColumn: idCol, typeColumn: typeCol,
-                                         departmentColumn: norm.firstIndex { $0 == "department" || $0 == "dept" || $0 == "departments" })
+                                         departmentColumn: norm.firstIndex { $0 == "department" || $0 == "dept" || $0 == "departments" },
+                                         namesTools: toolCol != nil)
             }
             return
         }
@@ -238,7 +240,11 @@ struct ScanState {
         for tok in inCell { name = name.replacingAll("(" + tok.text + ")", with: " ").replacingAll(tok.text, with: " ") }
         var paired = inCell.first?.what
         if paired == nil, let ic = t.idColumn, ic < cells.count { paired = toks.first { cells[ic].contains($0.text) }?.what }
-        let kind = t.typeColumn.flatMap { $0 < cells.count ? s.kindIndex(forType: cells[$0]) : nil } ?? (paired == nil ? s.kinds.tool : nil)
+        let typed = t.typeColumn.flatMap { $0 < cells.count ? s.kindIndex(forType: cells[$0]) : nil }
+        // A generic Name column names an entity only with an ID or a type that is a kind (`| Name | Type |` of
+        // objects whose types are Configuration, Secret ... is not a list of tools).
+        guard t.namesTools || typed != nil || paired != nil else { return }
+        let kind = typed ?? (paired == nil ? s.kinds.tool : nil)
         let dept = t.departmentColumn.flatMap { $0 < cells.count ? s.department(in: cells[$0]) : nil }
         addName(name, kind: kind, line: l, column: column(of: cells[nc], in: text, line: l), text: text, required: required, pairedID: paired,
                 department: dept)

@@ -65,6 +65,8 @@ struct GapScanner {
         var idColumn: Int?
         var typeColumn: Int?
         var departmentColumn: Int?
+        /// The name column is a Tool column (names are tools unless a type or ID says otherwise).
+        var namesTools: Bool
     }
 
     func scan() -> [GapOccurrence] {

@@ -200,6 +200,9 @@ documents:
 # section (or in the list, table or code block after the lead-in) are proposals, used for next free
 # IDs and never reported as dangling.
 proposal_markers: ["next available", "next free", "available ids", "reserved", "planned", "future", "to be created", "proposed"]
+# Which kind plays each role the reports need (tool, prompt, workflow, milestone, task, step, responsibility,
+# skill, object, action, department); by default the kind of the same name, null for none.
+# roles: { tool: tool }
 # Prefixes that are not IDs of this library (category codes, ticket keys): never reported.
 ignore_prefixes: []
 # Label and legacy-reference checks inside Markdown code blocks: skip (made-up examples) or check.

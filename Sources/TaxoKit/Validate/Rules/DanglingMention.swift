@@ -24,6 +24,9 @@ enum DanglingMention {
         ]), RuleExample([
             ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md",
              "# Gap\n\n## Reserved IDs\n\n- TOL-002 to TOL-009\n\n## Notes\n\nNext available tool IDs:\n\n| ID |\n|---|\n| TOL-010 |\n"),
+        ]), RuleExample([
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md",
+             "# Gap\n\n| Candidate | Suggested ID |\n|-----------|--------------|\n| Notion | TOL-AID-206 |\n| Zapier | TOL-AID-207 |\n\nDone.\n"),
         ])])
 
     static func check(_ lib: Library) -> [Diagnostic] {

@@ -218,7 +218,7 @@ enum TableCellCount {
     static func isSeparator(_ u: ArraySlice<UInt8>) -> Bool {
         var dash = false
         for c in u {
-            if c == 45 { dash = true } else if c != 124 && c != 58 && c != 32 && c != 9 && c != 13 { return false }
+            if c == 45 { dash = true } else if c != 124 && c != 58 && c != 32 && c != 9 && c != 13 && c != 10 { return false }
         }
         return dash
     }
