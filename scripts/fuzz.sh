@@ -12,9 +12,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p .build-fuzz/artifacts
 mkdir -p "$work"/{json,yaml,markdown,config,glob,cache}
-find LIBRARIES Tests/Fixtures -name '*.json' -size -64k | head -40 | while read -r f; do cp "$f" "$work/json/$(echo "$f" | tr '/' '_')"; done
-find TASK_MANAGERS Tests/Fixtures -name '*.yaml' -size -64k | head -20 | while read -r f; do cp "$f" "$work/yaml/$(echo "$f" | tr '/' '_')"; done
-find TASK_MANAGERS Tests/Fixtures -name '*.md' -size -64k | head -40 | while read -r f; do cp "$f" "$work/markdown/$(echo "$f" | tr '/' '_')"; done
+find LIBRARIES Tests/Fixtures -name '*.json' -size -64k | awk 'NR<=40' | while read -r f; do cp "$f" "$work/json/$(echo "$f" | tr '/' '_')"; done
+find TASK_MANAGERS Tests/Fixtures -name '*.yaml' -size -64k | awk 'NR<=20' | while read -r f; do cp "$f" "$work/yaml/$(echo "$f" | tr '/' '_')"; done
+find TASK_MANAGERS Tests/Fixtures -name '*.md' -size -64k | awk 'NR<=40' | while read -r f; do cp "$f" "$work/markdown/$(echo "$f" | tr '/' '_')"; done
 find Tests/Fixtures Benchmarks -name 'taxonomy.yaml' | grep -v work/ | while read -r f; do cp "$f" "$work/config/$(echo "$f" | tr '/' '_')"; done
 printf 'LIBRARIES/**/*.{json,yaml}\nLIBRARIES/LBS_003_Tools/QA/x.json' > "$work/glob/1"
 printf '**/_archive/**\nTASK_MANAGERS/_archive/a/b.md' > "$work/glob/2"
