@@ -46,9 +46,16 @@ import Testing
                 .filter { !$0.contains("://") && !$0.hasPrefix("#") }
             #expect(links.count >= 3, "\(report)")
             for l in links {
-                let target = url.deletingLastPathComponent().appendingPathComponent(l).standardizedFileURL.path
+                // `file.md#L12`: the file exists and has that line.
+                let parts = l.split(separator: "#", maxSplits: 1).map(String.init)
+                let target = url.deletingLastPathComponent().appendingPathComponent(parts[0]).standardizedFileURL.path
                 #expect(FileManager.default.fileExists(atPath: target), "\(report): \(l)")
+                if parts.count == 2, parts[1].hasPrefix("L"), let line = Int(parts[1].dropFirst()) {
+                    let lines = (try? String(contentsOfFile: target, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false).count ?? 0
+                    #expect(line >= 1 && line <= lines, "\(report): \(l) is past the end of the file")
+                }
             }
+            if report.hasPrefix("gaps/") { #expect(links.contains { $0.contains(".md#L") }, "evidence links to lines") }
         }
     }
 }

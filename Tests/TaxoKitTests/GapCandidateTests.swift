@@ -138,12 +138,12 @@ import Testing
         let r = try report("TM/Research/02_TRANSCRIPTIONS/Video_031.md")
         let ranks = r.candidates.map { GapAnalyzer.priorityRank($0.priority) }
         #expect(ranks == ranks.sorted())
-        let ctx = r.context()
-        let actions = ctx["actions"] as? [String] ?? []
+        let ctx = try r.context()
+        let actions = ctx["actions"]?.array?.compactMap(\.text) ?? []
         #expect(actions.first?.hasPrefix("[HIGH]") == true)
         // Tools here carry departments (TOL-AID-201, TOL-SEC-124 ...): a new one gets one too.
         #expect(named(r, "Notion").first?.suggestedID == "TOL-AID-206")
-        let next = (ctx["next_free"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "tool" }.compactMap { $0["id"] as? String }
+        let next = (ctx["next_free"]?.array ?? []).filter { $0["kind"]?.text == "tool" }.compactMap { $0["id"]?.text }
         #expect(!next.isEmpty)
         #expect(next.allSatisfy { $0.split(separator: "-").count == 3 }, "\(next)")
     }

@@ -19,7 +19,7 @@ import Testing
         #expect(states == ["✅ — ✅ ✅ ✅ ✅ ✅", "✅ — ✅ ❌ ❌ ❌ ❌"])
         #expect(t.videos[1].nextAction == "Phase 4: Objects Extraction")
         #expect(t.videos[0].title == "Tutorial: Auth for Remote MCP Servers (Step by Step) | OAuth 2.1 with ScaleKit")
-        let md = try Templates(directory: nil).render("videos-index.md", t.context(command: "taxo build"))
+        let md = try Templates(directory: nil).render("videos-index.md", try t.context(command: "taxo build"))
         #expect(md.contains("| Video_024 | ✅ | — | ✅ | ✅ | ✅ | ✅ | ✅ | None: all phases done |"))
         #expect(md.contains("| Video_025 | ✅ | — | ✅ | ❌ | ❌ | ❌ | ❌ | Phase 4: Objects Extraction |"))
         #expect(md.contains("Tutorial: Auth for Remote MCP Servers (Step by Step) \\| OAuth 2.1 with ScaleKit"))
@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func mappingReportShowsTheWRFSEC014Hierarchy() throws {
-        let ctx = MappingReport(result: Self.example, video: "Video_024").context(command: "taxo build")
-        let tree = try #require(ctx["tree"] as? String)
+        let ctx = try MappingReport(result: Self.example, video: "Video_024").context(command: "taxo build")
+        let tree = try #require(ctx["tree"]?.text)
         #expect(tree.hasPrefix("WRF-SEC-014 Secure MCP OAuth 2.1 Implementation\n├── MLS-001 Prepare Baseline MCP Server (AID)\n│   ├── TSK-001"))
         #expect(tree.contains("└── MLS-004 Test Authenticated MCP Workflow (QA)"))
         let md = try Templates(directory: nil).render("library-mapping.md", ctx)
@@ -48,7 +48,7 @@ import Testing
             ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", #"{"task_id": "TSK-001", "name": "Do it", "source_video": "Video_001"}"#),
         ]
         let r = TestSupport.compile(files)
-        let mermaid = try #require(MappingReport(result: r, video: "Video_001").context(command: "")["mermaid"] as? String)
+        let mermaid = try #require(try MappingReport(result: r, video: "Video_001").context(command: "")["mermaid"]?.text)
         let lines = mermaid.split(separator: "\n").map(String.init)
         #expect(lines.first == "flowchart TD")
         var declared = Set<String>()
@@ -88,10 +88,11 @@ import Testing
     }
 
     @Test func healthReportCountsAndTrends() throws {
-        let ctx = HealthReport(result: Self.example, previous: ["entities": "70", "errors": "2", "build_time": "2026-01-01T00:00:00Z"]).context(command: "taxo build")
-        #expect(ctx["entities"] as? Int == 72)
-        #expect(ctx["chains_complete"] as? Int == 1 && ctx["chains_total"] as? Int == 1)
-        #expect(ctx["dangling"] as? Int == 0)
+        let ctx = try HealthReport(result: Self.example, previous: ["entities": "70", "errors": "2", "build_time": "2026-01-01T00:00:00Z"]).context(command: "taxo build")
+        #expect(ctx["entities"]?.int == 72)
+        #expect(ctx["chains_complete"]?.int == 1)
+        #expect(ctx["chains_total"]?.int == 1)
+        #expect(ctx["dangling"]?.int == 0)
         let md = try Templates(directory: nil).render("health.md", ctx)
         #expect(md.contains("| entities | 70 | 72 | +2 |") && md.contains("| errors | 2 | 0 | -2 |"))
     }
@@ -123,15 +124,38 @@ import Testing
         #expect(try String(contentsOf: mapping, encoding: .utf8).contains("Video_024"))
     }
 
-    /// A name cannot close a fence, start a heading or bring HTML into a report (issue 16, injection).
-    @Test func namesCannotInjectMarkdownOrHTML() {
+    /// A name cannot close a fence, start a heading or bring HTML into a report (issue 16, injection): every
+    /// text of a context is escaped by the report encoder, fenced lines and Mermaid labels by their own rules.
+    @Test func namesCannotInjectMarkdownOrHTML() throws {
         let evil = "Tool```\n# Injected <script>alert(1)</script> | x"
-        let cell = Cell.md(evil)
-        #expect(!cell.contains("\n") && !cell.contains("<script>") && cell.contains("&lt;script&gt;") && cell.contains("\\|"))
-        let line = Cell.fenced(evil)
+        let cell = MarkdownText.escape(evil)
+        #expect(!cell.contains("\n"))
+        #expect(!cell.contains("<script>"))
+        #expect(cell.contains("&lt;script&gt;"))
+        #expect(cell.contains("\\|"))
+        #expect(!cell.contains("```"))
+        let line = MarkdownText.fenced(evil)
         #expect(!line.contains("```") && !line.contains("\n"))
         let node = Mermaid.escape(evil)
         #expect(!node.contains("`") && !node.contains("<") && !node.contains("\n"))
+        // Through whole reports: an entity and a tool named so.
+        let files: [(String, String)] = [
+            ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+             #"{"workflow_id": "WRF-001", "name": "Flow```\n# Injected <script>x</script>", "milestones": ["MLS-001"], "source_video": "Video_001"}"#),
+            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json", #"{"milestone_id": "MLS-001", "name": "Plan | <b>", "source_video": "Video_001"}"#),
+        ]
+        let r = TestSupport.compile(files)
+        let md = try Templates(directory: nil).render("library-mapping.md", try MappingReport(result: r, video: "Video_001").context(command: "taxo build"))
+        // Outside fenced blocks (inside, text is code and shows as it is) no HTML gets through.
+        let prose = md.components(separatedBy: "\n```").enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+        #expect(!prose.contains("<script>"))
+        #expect(!prose.contains("<b>"))
+        #expect(md.contains("WRF-001 Flow`\u{200B}`\u{200B}` # Injected <script>x</script>"))
+        #expect(!md.split(separator: "\n").contains { $0.hasPrefix("# Injected") })
+        // The fences stay balanced: every opening fence is closed.
+        #expect(md.components(separatedBy: "\n```").count % 2 == 1)
+        let health = try Templates(directory: nil).render("health.md", try HealthReport(result: r, previous: nil).context(command: "taxo build"))
+        #expect(!health.contains("<script>"))
     }
 
     /// Departments merge through codes, aliases and names, unknown values get their own rows (last), and
@@ -146,10 +170,10 @@ import Testing
             ("tools/_archive/e.json", "{\"tool_id\": \"TOL-005\", \"name\": \"E\"}"),
         ]
         let r = TestSupport.compile(files)
-        let ctx = HealthReport(result: r, previous: nil).context(command: "taxo build")
-        let rows = try #require(ctx["per_department"] as? [[String: Any]])
-        #expect(rows.map { $0["department"] as? String } == ["AID", "unknown: Sales"])
-        #expect(rows.first?["count"] as? Int == 3)
-        #expect(ctx["archived"] as? Int == 1)
+        let ctx = try HealthReport(result: r, previous: nil).context(command: "taxo build")
+        let rows = try #require(ctx["per_department"]?.array)
+        #expect(rows.map { $0["department"]?.text } == ["AID", "unknown: Sales"])
+        #expect(rows.first?["count"]?.int == 3)
+        #expect(ctx["archived"]?.int == 1)
     }
 }

@@ -144,6 +144,9 @@ public struct GapAnalyzer {
             if out[i].department == nil { out[i].department = o.department }
             out[i].occurrences.append(o)
         }
+        // The video an ID written on a line is scoped to (a name paired with that ID belongs to it too).
+        var scopedOn: [String: String] = [:]
+        for o in occs { if case .id(let q) = o.what, let v = o.scopedTo { scopedOn["\(o.file):\(o.line):\(q.key)"] = v } }
         // Structured names and labelled IDs first, so that names anchor the groups.
         let ordered = occs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         for o in ordered {
@@ -153,9 +156,7 @@ public struct GapAnalyzer {
                 if case .id(let p)? = o.pairedID { id = p }
                 if case .placeholder(let pk, let t)? = o.pairedID { ph = t; phKind = pk }
                 var scoped = o
-                if let p = id, let owner = occs.first(where: { if case .id(let q) = $0.what { return q.key == p.key && $0.line == o.line } else { return false } }) {
-                    scoped.scopedTo = owner.scopedTo
-                }
+                if let p = id, !scopedOn.isEmpty { scoped.scopedTo = scopedOn["\(o.file):\(o.line):\(p.key)"] }
                 add(scoped, name: n, id: id, placeholder: ph, kind: id.map(\.kind) ?? phKind ?? k)
             case .id(let p):
                 add(o, name: o.pairedName, id: p, placeholder: nil, kind: p.kind)
@@ -176,12 +177,13 @@ public struct GapAnalyzer {
     /// and folds every candidate that exists as the same library entity into the first of them (by name,
     /// alias or ID, it is one entity mentioned several ways).
     func consolidate(_ cs: [GapCandidate]) -> [GapCandidate] {
-        var named = Set<String>()
-        for c in cs where c.name != nil { for o in c.occurrences { named.insert("\(o.file):\(o.line)") } }
+        // Lines (per file) that hold a named candidate.
+        var named: [String: Set<Int>] = [:]
+        for c in cs where c.name != nil { for o in c.occurrences { named[o.file, default: []].insert(o.line) } }
         var out: [GapCandidate] = []
         var byEntity: [Int: Int] = [:]
         for c in cs {
-            if c.name == nil, c.ids.isEmpty, c.occurrences.allSatisfy({ named.contains("\($0.file):\($0.line)") }) { continue }
+            if c.name == nil, c.ids.isEmpty, c.occurrences.allSatisfy({ named[$0.file]?.contains($0.line) == true }) { continue }
             if c.verdict == .exists, let e = c.libraryEntity, let j = byEntity[e] {
                 if out[j].name == nil { out[j].name = c.name }
                 for id in c.ids where !out[j].ids.contains(where: { $0.key == id.key }) { out[j].ids.append(id) }

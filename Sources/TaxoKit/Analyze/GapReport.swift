@@ -48,10 +48,18 @@ public struct GapReport {
         "\(o.file):\(o.line)" + (o.timestamp.map { " [\($0)]" } ?? "") + (o.version.map { " (\($0))" } ?? "")
     }
 
+    /// Evidence as a link that opens the document at the line (`[file:12](file#L12) [09:05]`).
+    func evidenceLink(_ o: GapOccurrence) -> String {
+        "[\(MarkdownText.escape(o.file)):\(o.line)](\(link(o.file))#L\(o.line))" + (o.timestamp.map { " [\($0)]" } ?? "")
+            + (o.version.map { " (\(MarkdownText.escape($0)))" } ?? "")
+    }
+
     /// Distinct places (file and line) of a candidate, in order.
     func places(_ c: GapCandidate) -> [GapOccurrence] {
-        var seen = Set<String>()
-        return c.occurrences.filter { seen.insert("\($0.file):\($0.line)").inserted }
+        // Occurrences are sorted by file and line: a place is one that differs from the one before.
+        var out: [GapOccurrence] = []
+        for o in c.occurrences where out.last.map({ $0.line != o.line || $0.file != o.file }) ?? true { out.append(o) }
+        return out
     }
 
     func action(_ c: GapCandidate) -> String {
@@ -69,77 +77,13 @@ public struct GapReport {
         }
     }
 
-    /// The Mustache context: plain dictionaries and arrays, sorted.
-    public func context() -> [String: Any] {
-        var groups: [[String: Any]] = []
-        let reportGroups = self.groups
-        for (gi, g) in reportGroups.enumerated() {
-            let cs = candidates.filter { group(of: $0, in: reportGroups) == gi }
-            guard !cs.isEmpty else { continue }
-            let placesOf = cs.map { places($0) }
-            groups.append([
-                "name": g.name, "identified": cs.count, "exists": count(cs, .exists), "conflict": count(cs, .conflict),
-                "near": count(cs, .near), "missing": count(cs, .missing) + count(cs, .placeholder) + count(cs, .broken), "priority": GapReport.maxPriority(cs),
-                "candidates": zip(cs, placesOf).map { c, ps -> [String: Any] in
-                    var d: [String: Any] = [
-                        "text": Cell.md(c.text), "verdict": c.verdict.rawValue,
-                        "library": c.libraryID.map { Cell.md("\($0) \(c.libraryName ?? "") (\(c.libraryFile ?? ""))") } ?? "—",
-                        "evidence": Cell.md(ps.prefix(4).map(evidence).joined(separator: ", ") + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")),
-                        "suggested_id": c.suggestedID ?? "—", "priority": c.priority, "action": Cell.md(action(c)),
-                    ]
-                    if let id = c.id, c.name != nil { d["id"] = Cell.md(id) }
-                    if let s = c.score { d["score"] = String(format: "%.2f", s) }
-                    return d
-                },
-            ])
-        }
-        let n = candidates.count
-        let exists = count(candidates, .exists)
-        let own = count(candidates, .proposed)
-        var findings: [String] = []
-        var actions: [String] = []
-        for c in candidates where c.verdict != .exists && c.verdict != .proposed {
-            let where_ = c.occurrences.first.map(evidence) ?? ""
-            switch c.verdict {
-            case .conflict: findings.append("**\(c.text)** conflicts with the library: \(c.note) (\(where_)).")
-            case .near: findings.append("**\(c.text)** is not in the library; the closest is \(c.libraryID ?? "") '\(c.libraryName ?? "")' (\(String(format: "%.2f", c.score ?? 0))) (\(where_)).")
-            case .missing: findings.append("**\(c.text)** is missing from the library (\(where_)); proposed ID \(c.suggestedID ?? "—").")
-            case .placeholder: findings.append("**\(c.text)** has a placeholder ID (\(c.placeholders.joined(separator: ", "))) (\(where_)).")
-            case .broken: findings.append("**\(c.text)** cannot be checked: \(c.note) (\(where_)).")
-            case .exists, .proposed: break
-            }
-            if c.priority == "HIGH" || c.priority == "MED" { actions.append("[\(c.priority)] \(action(c)) — \(c.text).") }
-        }
-        var alloc = allocator
-        var nextFree: [[String: Any]] = []
-        var seen = Set<String>()
-        for c in candidates {
-            guard let k = c.kind else { continue }
-            // The library's pattern for the kind: with its departments, or without one.
-            let depts: [String?] = alloc.department(kind: k, given: nil) == nil ? [nil] : (departmentsByKind[k] ?? []).map { $0 }
-            for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
-                nextFree.append(["kind": library.config.kinds[k].name, "department": d ?? "—", "id": alloc.next(kind: k, department: d)])
-            }
-        }
-        return [
-            "title": title, "source_id": sourceID, "command": command, "taxo_version": TaxoVersion.string,
-            "targets": targets.enumerated().map { ["path": $0.element, "link": link($0.element), "last": $0.offset == targets.count - 1] },
-            "has_skipped": !skipped.isEmpty,
-            "skipped": skipped.map { ["path": $0.path, "link": link($0.path), "reason": Cell.md($0.reason)] },
-            "library": ["entities": library.entities.count, "files": library.files.count],
-            "summary": [
-                "candidates": n, "documents": targets.count, "exists": exists, "conflict": count(candidates, .conflict),
-                "near": count(candidates, .near), "missing": count(candidates, .missing), "placeholder": count(candidates, .placeholder),
-                "proposed": own, "broken": count(candidates, .broken),
-                "high": candidates.filter { $0.priority == "HIGH" }.count,
-                "coverage": n - own == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(n - own)),
-            ],
-            "groups": groups, "findings": findings, "actions": actions, "next_free": nextFree,
-        ]
-    }
-
     public func markdown(templates: Templates) throws -> String {
         try templates.render("gap-analysis.md", context())
+    }
+
+    /// The report's typed context, encoded for the templates (`Report/GapReportContext.swift`).
+    public func context() throws -> ReportValue {
+        try ReportValue.make(GapReportContext(self))
     }
 
     public func json() -> String {

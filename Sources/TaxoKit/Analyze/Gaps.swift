@@ -24,10 +24,10 @@ public enum Gaps {
             }
         }
         let all = Set(out)
-        let known = Set(library.files.map(\.path)).union(library.inventory.files)
         var docs: [String] = [], skipped: [(path: String, reason: String)] = []
         for p in all.sorted() {
-            if let original = ConflictedCopy.original(of: p), all.contains(original) || known.contains(original) {
+            if let original = ConflictedCopy.original(of: p),
+               all.contains(original) || library.inventory.files.contains(original) || library.files.contains(where: { $0.path == original }) {
                 skipped.append((p, "a conflicted copy of \(original) made by a file-sync tool; merge or delete it"))
             } else {
                 docs.append(p)
@@ -70,15 +70,8 @@ public enum Gaps {
                 guard case .valid(let p) = lib.grammar.check(id) else { return nil }
                 return p.canonicalDepartment
             }()
-            let ctx: [String: Any] = [
-                "id_field": Cell.json(kind.idFields.first { !$0.contains(" ") } ?? "id"), "name_field": Cell.json(kind.nameFields.first { !$0.contains(" ") } ?? "name"),
-                "id": Cell.json(id), "name": Cell.json(name), "kind": kind.name,
-                "department": dept.map(Cell.json) as Any, "source": Cell.json(report.targets.joined(separator: ", ")),
-                "evidence": evidence.enumerated().map { ["text": Cell.json($0.element), "last": $0.offset == evidence.count - 1] },
-                "generated_by": "taxo gaps --stubs",
-            ]
-            let tname = templates.source("entries/\(kind.name).json") != nil ? "entries/\(kind.name).json" : "entries/default.json"
-            let text = try templates.render(tname, ctx)
+            let text = try EntryStubContext(kind: kind, id: id, name: name, department: dept, source: report.targets.joined(separator: ", "),
+                                            evidence: evidence, generatedBy: "taxo gaps --stubs").render(templates: templates)
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw TargetError(description: "cannot write \(path)")
             }

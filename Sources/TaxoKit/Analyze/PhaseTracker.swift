@@ -111,39 +111,10 @@ public struct PhaseTracker {
         videos = out
     }
 
-    /// The Mustache context of `templates/videos-index.md.mustache`. With `root` and `linksFrom` (absolute
-    /// folders), artifact links are relative to where the tracker is written.
-    public func context(command: String, root: String? = nil, linksFrom: String? = nil) -> [String: Any] {
-        let display = root.flatMap { r in linksFrom.map { PathDisplay(root: r, workingDirectory: $0) } }
-        func link(_ p: String) -> String { display?.path(p) ?? p }
-        let n = videos.count
-        let complete = videos.filter { v in v.phases.allSatisfy { $0.state == .done || $0.state == .skipped } }.count
-        return [
-            "command": command, "taxo_version": TaxoVersion.string, "videos_count": n,
-            "phases": phases.map { ["number": $0.number, "name": $0.name, "optional": $0.optional] },
-            "catalog": videos.map { v -> [String: Any] in
-                ["id": v.id, "title": Cell.md(v.title ?? "—"), "creator": Cell.md(v.creator ?? "—"), "url": Cell.md(v.url ?? "—"),
-                 "duration": Cell.md(v.duration ?? "—")]
-            },
-            "tracker": videos.map { v -> [String: Any] in
-                ["id": v.id, "cells": v.phases.map { ["symbol": $0.state.symbol] }, "next": Cell.md(v.nextAction)]
-            },
-            "statistics": phases.map { p -> [String: Any] in
-                let done = videos.filter { v in v.phases.contains { $0.phase.number == p.number && $0.state == .done } }.count
-                return ["number": p.number, "name": p.name, "done": done,
-                        "percent": n == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(done) / Double(n))]
-            },
-            "complete": complete,
-            "videos_text": "\(n) video\(n == 1 ? "" : "s")",
-            "complete_text": "\(complete) \(complete == 1 ? "has" : "have")",
-            "artifacts": videos.map { v -> [String: Any] in
-                ["id": v.id, "links": v.phases.flatMap { p in
-                    p.artifacts.map { ["phase": p.phase.number, "name": p.phase.name, "path": link($0)] as [String: Any] }
-                        // A phase done by entities has no file to link to (no empty link).
-                        + (p.entities > 0 ? [["phase": p.phase.number, "name": p.phase.name, "entities": p.entities] as [String: Any]] : [])
-                }]
-            },
-        ]
+    /// The context of `templates/videos-index.md.mustache` (`Report/TrackerContext.swift`). With `root` and
+    /// `linksFrom` (absolute folders), artifact links are relative to where the tracker is written.
+    public func context(command: String, root: String? = nil, linksFrom: String? = nil) throws -> ReportValue {
+        try ReportValue.make(TrackerContext(self, command: command, root: root, linksFrom: linksFrom))
     }
 
     /// A plain-text table for the terminal.

@@ -109,13 +109,8 @@ public enum NewEntry {
         case "yaml", "yml":
             return "\(idField): \(id)\n\(nameField): \"\(name.replacingAll("\"", with: "\\\""))\"\n" + (department.map { "department: \($0)\n" } ?? "") + "status: draft\n"
         default:
-            let ctx: [String: Any] = [
-                "id_field": Cell.json(idField), "name_field": Cell.json(nameField), "id": Cell.json(id), "name": Cell.json(name),
-                "kind": kind.name, "department": department.map(Cell.json) as Any, "source": "taxo new",
-                "evidence": [[String: Any]](), "generated_by": "taxo new",
-            ]
-            let tname = templates.source("entries/\(kind.name).json") != nil ? "entries/\(kind.name).json" : "entries/default.json"
-            return try templates.render(tname, ctx)
+            return try EntryStubContext(kind: kind, id: id, name: name, department: department, source: "taxo new", evidence: [],
+                                        generatedBy: "taxo new").render(templates: templates)
         }
     }
 }

@@ -97,7 +97,7 @@ public enum ReportWriter {
     /// The phase tracker: `VIDEOS_INDEX.md`.
     public static func writeTracker(_ result: CompileResult, root: String? = nil, outDir: String, templates: Templates) throws -> [String] {
         let path = outDir + "/VIDEOS_INDEX.md"
-        let ctx = PhaseTracker(result: result).context(command: "taxo build", root: root, linksFrom: root == nil ? nil : outDir)
+        let ctx = try PhaseTracker(result: result).context(command: "taxo build", root: root, linksFrom: root == nil ? nil : outDir)
         try write(try templates.render("videos-index.md", ctx), to: path)
         return [path]
     }
@@ -105,7 +105,7 @@ public enum ReportWriter {
     /// The health report: `HEALTH.md`, with the trend since the previous build's index.
     public static func writeHealth(_ result: CompileResult, outDir: String, templates: Templates, previous: [String: String]?) throws -> [String] {
         let path = outDir + "/HEALTH.md"
-        try write(try templates.render("health.md", HealthReport(result: result, previous: previous).context(command: "taxo build")), to: path)
+        try write(try templates.render("health.md", try HealthReport(result: result, previous: previous).context(command: "taxo build")), to: path)
         return [path]
     }
 
@@ -133,7 +133,7 @@ public enum ReportWriter {
         }
         let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<Void, Error> in
             Result {
-                let text = try templates.render("library-mapping.md", MappingReport(result: result, video: v, entities: byVideo[v])
+                let text = try templates.render("library-mapping.md", try MappingReport(result: result, video: v, entities: byVideo[v])
                     .context(command: "taxo build", root: root, linksFrom: root == nil ? nil : dir))
                 try write(text, to: dir + "/\(v)_Library_Mapping_Report.md")
             }

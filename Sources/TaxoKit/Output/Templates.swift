@@ -14,8 +14,8 @@ public struct Templates {
         return DefaultTemplates.all[name]
     }
 
-    public func render(_ name: String, _ context: [String: Any]) throws -> String {
-        try parsed(name).render(context)
+    public func render(_ name: String, _ context: ReportValue) throws -> String {
+        try parsed(name).render(context.mustache)
     }
 
     /// Templates are parsed once per run.
@@ -44,38 +44,4 @@ public struct Templates {
         public var message: String
         public var description: String { message }
     }
-}
-
-/// Helpers to make template values safe where they land.
-enum Cell {
-    /// For a Markdown table cell: pipes escaped, line breaks folded.
-    /// For a Markdown table cell: pipes escaped, line breaks folded, and `<` `>` as entities (a name holding
-    /// `<script>` stays text in every renderer).
-    static func md(_ s: String?) -> String {
-        guard let s else { return "" }
-        guard s.utf8.contains(where: { $0 == 124 || $0 == 10 || $0 == 13 || $0 == 60 || $0 == 62 }) else { return s }
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "|": out += "\\|"
-            case "\n", "\r", "\r\n": out += " "
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
-    /// For a line inside a fenced code block: one line (breaks folded), and no run of three backticks that
-    /// would close the fence.
-    static func fenced(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 96 || $0 == 10 || $0 == 13 }) else { return s }
-        var t = s.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " ")
-        while t.contains("```") { t = t.replacingAll("```", with: "`\u{200B}`\u{200B}`") }
-        return t
-    }
-
-    /// For inside a JSON string.
-    static func json(_ s: String) -> String { String(JSONWriter.escape(s).dropFirst().dropLast()) }
 }

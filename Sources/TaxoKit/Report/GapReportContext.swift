@@ -1,0 +1,129 @@
+import Foundation
+
+/// What `templates/gap-analysis.md.mustache` is given: a gap report's candidates by group, findings,
+/// actions (HIGH first) and next free IDs. Text is escaped by the encoder; evidence and findings are
+/// Markdown made here (links to the line, bold names).
+struct GapReportContext: Encodable {
+    struct Target: Encodable {
+        var path: String
+        var link: Markdown
+        var last: Bool
+    }
+
+    struct Skipped: Encodable {
+        var path: String
+        var link: Markdown
+        var reason: String
+    }
+
+    struct Candidate: Encodable {
+        var text: String
+        var id: String?
+        var verdict: String
+        var score: String?
+        var library: String
+        var evidence: Markdown
+        var suggestedID: String
+        var priority: String
+        var action: String
+    }
+
+    struct Group: Encodable {
+        var name: String
+        var identified, exists, conflict, near, missing: Int
+        var priority: String
+        var candidates: [Candidate]
+    }
+
+    struct Summary: Encodable {
+        var candidates, documents, exists, conflict, near, missing, placeholder, proposed, broken, high: Int
+        var coverage: String
+    }
+
+    struct LibrarySize: Encodable {
+        var entities, files: Int
+    }
+
+    struct NextFree: Encodable {
+        var kind, department, id: String
+    }
+
+    var title: String
+    var sourceID: String
+    var command: String
+    var taxoVersion = TaxoVersion.string
+    var targets: [Target]
+    var hasSkipped: Bool
+    var skipped: [Skipped]
+    var library: LibrarySize
+    var summary: Summary
+    var groups: [Group]
+    var findings: [Markdown]
+    var actions: [String]
+    var nextFree: [NextFree]
+
+    init(_ r: GapReport) {
+        let cs = r.candidates
+        func count(_ list: [GapCandidate], _ v: GapVerdict) -> Int { list.reduce(0) { $0 + ($1.verdict == v ? 1 : 0) } }
+        title = r.title
+        sourceID = r.sourceID
+        command = r.command
+        targets = r.targets.enumerated().map { Target(path: $0.element, link: Markdown(r.link($0.element)), last: $0.offset == r.targets.count - 1) }
+        hasSkipped = !r.skipped.isEmpty
+        skipped = r.skipped.map { Skipped(path: $0.path, link: Markdown(r.link($0.path)), reason: $0.reason) }
+        library = LibrarySize(entities: r.library.entities.count, files: r.library.files.count)
+        let reportGroups = r.groups
+        var byGroup = [[GapCandidate]](repeating: [], count: reportGroups.count)
+        for c in cs { byGroup[r.group(of: c, in: reportGroups)].append(c) }
+        groups = zip(reportGroups, byGroup).compactMap { g, list in
+            guard !list.isEmpty else { return nil }
+            return Group(name: g.name, identified: list.count, exists: count(list, .exists), conflict: count(list, .conflict), near: count(list, .near),
+                         missing: count(list, .missing) + count(list, .placeholder) + count(list, .broken), priority: GapReport.maxPriority(list),
+                         candidates: list.map { GapReportContext.candidate($0, r) })
+        }
+        let own = count(cs, .proposed), exists = count(cs, .exists)
+        summary = Summary(candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(cs, .conflict), near: count(cs, .near),
+                          missing: count(cs, .missing), placeholder: count(cs, .placeholder), proposed: own, broken: count(cs, .broken),
+                          high: cs.reduce(0) { $0 + ($1.priority == "HIGH" ? 1 : 0) },
+                          coverage: cs.count - own == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(cs.count - own)))
+        var findings: [Markdown] = [], actions: [String] = []
+        for c in cs where c.verdict != .exists && c.verdict != .proposed {
+            let text = "**" + MarkdownText.escape(c.text) + "**"
+            let at = c.occurrences.first.map { " (" + r.evidenceLink($0) + ")" } ?? ""
+            let e = MarkdownText.escape
+            switch c.verdict {
+            case .conflict: findings.append(Markdown("\(text) conflicts with the library: \(e(c.note))\(at)."))
+            case .near:
+                findings.append(Markdown("\(text) is not in the library; the closest is \(e(c.libraryID ?? "")) '\(e(c.libraryName ?? ""))' "
+                    + "(\(String(format: "%.2f", c.score ?? 0)))\(at)."))
+            case .missing: findings.append(Markdown("\(text) is missing from the library\(at); proposed ID \(e(c.suggestedID ?? "—"))."))
+            case .placeholder: findings.append(Markdown("\(text) has a placeholder ID (\(e(c.placeholders.joined(separator: ", "))))\(at)."))
+            case .broken: findings.append(Markdown("\(text) cannot be checked: \(e(c.note))\(at)."))
+            case .exists, .proposed: break
+            }
+            if c.priority == "HIGH" || c.priority == "MED" { actions.append("[\(c.priority)] \(r.action(c)) — \(c.text).") }
+        }
+        self.findings = findings
+        self.actions = actions
+        var alloc = r.allocator
+        var nextFree: [NextFree] = []
+        var seen = Set<String>()
+        for c in cs {
+            guard let k = c.kind else { continue }
+            // The library's pattern for the kind: with its departments, or without one.
+            let depts: [String?] = alloc.department(kind: k, given: nil) == nil ? [nil] : (r.departmentsByKind[k] ?? []).map { $0 }
+            for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
+                nextFree.append(NextFree(kind: r.library.config.kinds[k].name, department: d ?? "—", id: alloc.next(kind: k, department: d)))
+            }
+        }
+        self.nextFree = nextFree
+    }
+
+    static func candidate(_ c: GapCandidate, _ r: GapReport) -> Candidate {
+        let ps = r.places(c)
+        let evidence = ps.prefix(4).map(r.evidenceLink).joined(separator: ", ") + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")
+        return Candidate(text: c.text, id: c.name != nil ? c.id : nil, verdict: c.verdict.rawValue, score: c.score.map { String(format: "%.2f", $0) },
+                         library: c.libraryID.map { "\($0) \(c.libraryName ?? "") (\(c.libraryFile ?? ""))" } ?? "—",
+                         evidence: Markdown(evidence), suggestedID: c.suggestedID ?? "—", priority: c.priority, action: r.action(c))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// What `templates/health.md.mustache` is given: counts per kind and department (departments merged
+/// through their codes, aliases and names; unknown values in their own rows; archived entities apart),
+/// links, orphans, findings per rule with their top files, complete hierarchy chains and the trend.
+struct HealthContext: Encodable {
+    struct KindCount: Encodable { var kind: String; var count: Int }
+    struct DepartmentCount: Encodable { var department: String; var count: Int }
+    struct Orphan: Encodable { var id, kind, file: String }
+    struct Rule: Encodable { var code, name, severity: String; var count: Int; var topFiles: String }
+    struct Chain: Encodable { var id: String }
+    struct Trend: Encodable { var metric: String; var previous, now: Int; var change: String }
+
+    var title = "Library Health"
+    var command: String
+    var taxoVersion = TaxoVersion.string
+    var files, entities, documents: Int
+    var perKind: [KindCount]
+    var perDepartment: [DepartmentCount]
+    var archived: Int
+    var hasArchived: Bool
+    var references, resolved, dangling, orphans: Int
+    var orphanList: [Orphan]
+    var errors, warnings, notes: Int
+    var rules: [Rule]
+    var chainsComplete, chainsTotal: Int
+    var chainsText: String
+    var chainsIncomplete: [Chain]
+    var hasTrend: Bool
+    var trend: [Trend]
+    var previousBuild: String
+
+    init(_ h: HealthReport, command: String) {
+        let lib = h.result.library
+        let kinds = lib.config.kinds.map(\.name)
+        var perKind: [String: Int] = [:], perDept: [String: Int] = [:]
+        var kindCounts = [Int](repeating: 0, count: kinds.count)
+        var archived = 0
+        // Department names as the configuration knows them (codes, aliases and names merge into one row).
+        var byName: [String: String] = [:]
+        for d in lib.config.departments { byName[d.name.lowercased()] = d.code }
+        func department(_ e: Entity) -> String {
+            if let c = e.id?.canonicalDepartment { return c }
+            guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return "—" }
+            return lib.grammar.canonicalDepartment(v.uppercased()) ?? byName[v.lowercased()] ?? "unknown: \(v)"
+        }
+        for e in lib.entities {
+            // Archived entities resolve references but are not part of the live library's counts.
+            if lib.config.looksArchived(e.file) { archived += 1; continue }
+            kindCounts[e.kind] += 1
+            perDept[department(e), default: 0] += 1
+        }
+        for (k, n) in zip(kinds, kindCounts) where n > 0 { perKind[k, default: 0] += n }
+        // Referenced or mentioned entities (a mention names a key: every entity declaring it counts).
+        var used = [Bool](repeating: false, count: lib.entities.count)
+        var refs = 0, dangling = 0
+        for t in lib.targets {
+            refs += t.count
+            for x in t { if let x { used[x] = true } else { dangling += 1 } }
+        }
+        for d in lib.documents { for m in d.mentions { for i in lib.table[m.id.key] ?? [] { used[i] = true } } }
+        var mentionedKeys: Set<String>?
+        let orphans = lib.entities.indices.filter { i in
+            guard !used[i], let key = lib.entities[i].id?.key else { return false }
+            // Entities the table holds were marked above; an archived duplicate it leaves out is checked by key.
+            if lib.table[key]?.contains(i) == true { return true }
+            if mentionedKeys == nil { mentionedKeys = Set(lib.documents.flatMap { $0.mentions.map(\.id.key) }) }
+            return !mentionedKeys!.contains(key)
+        }
+        var rules: [String: (Severity, Int, [String: Int])] = [:]
+        for d in h.result.diagnostics {
+            var r = rules[d.code] ?? (d.severity, 0, [:])
+            r.1 += 1
+            r.0 = max(r.0, d.severity)
+            if let f = d.location?.file { r.2[f, default: 0] += 1 }
+            rules[d.code] = r
+        }
+        let ruleRows: [Rule] = rules.keys.sorted { (rules[$0]!.1, $1) > (rules[$1]!.1, $0) }.map { code in
+            let (sev, n, files) = rules[code]!
+            let top = files.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
+            return Rule(code: code, name: RuleRegistry.rule(code)?.name ?? "", severity: sev.label, count: n, topFiles: top.joined(separator: ", "))
+        }
+        let chains = h.completeChains()
+        var trend: [Trend] = []
+        let now: [(String, Int)] = [("entities", lib.entities.count), ("references", refs), ("dangling", dangling),
+                                    ("errors", h.result.summary.errors), ("warnings", h.result.summary.warnings)]
+        if let p = h.previous {
+            for (k, v) in now {
+                guard let old = p[k].flatMap(Int.init) else { continue }
+                let d = v - old
+                trend.append(Trend(metric: k, previous: old, now: v, change: d == 0 ? "=" : (d > 0 ? "+\(d)" : "\(d)")))
+            }
+        }
+        self.command = command
+        files = lib.files.count
+        entities = lib.entities.count
+        documents = lib.documents.count
+        self.perKind = perKind.keys.sorted().map { KindCount(kind: $0, count: perKind[$0]!) }
+        self.perDepartment = perDept.keys.sorted { ($0.hasPrefix("unknown: ") ? 1 : 0, $0) < ($1.hasPrefix("unknown: ") ? 1 : 0, $1) }
+            .map { DepartmentCount(department: $0, count: perDept[$0]!) }
+        self.archived = archived
+        hasArchived = archived > 0
+        self.references = refs
+        resolved = refs - dangling
+        self.dangling = dangling
+        self.orphans = orphans.count
+        orphanList = orphans.prefix(20).map { Orphan(id: lib.displayID(lib.entities[$0]), kind: kinds[lib.entities[$0].kind], file: lib.entities[$0].file) }
+        errors = h.result.summary.errors
+        warnings = h.result.summary.warnings
+        notes = h.result.summary.notes
+        self.rules = ruleRows
+        chainsComplete = chains.complete
+        chainsTotal = chains.total
+        chainsText = "\(chains.total) workflow\(chains.total == 1 ? " has" : "s have")"
+        chainsIncomplete = chains.incomplete.prefix(20).map { Chain(id: $0) }
+        hasTrend = !trend.isEmpty
+        self.trend = trend
+        previousBuild = h.previous?["build_time"] ?? ""
+    }
+}

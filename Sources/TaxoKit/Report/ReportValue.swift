@@ -1,0 +1,150 @@
+import Mustache
+
+/// A value a template gets as it is, escaped already for where it lands.
+protocol VerbatimText {
+    var verbatim: String { get }
+}
+
+/// Markdown that taxo writes itself (a link, a diagram): handed to a template as it is, never escaped.
+public struct Markdown: Encodable, Hashable, Sendable, VerbatimText {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    var verbatim: String { text }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
+}
+
+/// Text for inside a JSON string of a template (`"name": "{{{name}}}"`): escaped for JSON, not Markdown.
+public struct JSONString: Encodable, Hashable, Sendable, VerbatimText {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    var verbatim: String { String(JSONWriter.escape(text).dropFirst().dropLast()) }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
+}
+
+/// A report context as the templates see it: the tree an `Encodable` context encodes to. Text is escaped
+/// for Markdown here, once, as the tree is made (`MarkdownText.escape`); `Markdown` values are not.
+public indirect enum ReportValue: Sendable, Equatable {
+    case text(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case null
+    case array([ReportValue])
+    case object([String: ReportValue])
+
+    /// Encodes a context; property names become snake_case keys (`sourceID` -> `source_id`).
+    public static func make(_ value: some Encodable) throws -> ReportValue {
+        try ReportEncoder.encode(value)
+    }
+
+    /// The value as swift-mustache renders it: objects as `MustacheParent`s, arrays as arrays, nil for null.
+    var mustache: Any? {
+        switch self {
+        case .text(let s): return s
+        case .int(let n): return n
+        case .double(let d): return d
+        case .bool(let b): return b
+        case .null: return nil
+        case .array(let a): return a.map { $0.mustache ?? "" }
+        case .object(let o): return ReportNode(o)
+        }
+    }
+
+    /// A fingerprint of everything the tree holds (keys in sorted order): equal trees, equal reports.
+    public var fingerprint: String {
+        var h = StreamHash()
+        add(to: &h)
+        return h.hex
+    }
+
+    func add(to h: inout StreamHash) {
+        switch self {
+        case .text(let s): h.add(1); h.add(s)
+        case .int(let n): h.add(2); h.add(n)
+        case .double(let d): h.add(3); h.add(Int(d.bitPattern))
+        case .bool(let b): h.add(b ? 4 : 5)
+        case .null: h.add(6)
+        case .array(let a):
+            h.add(7); h.add(a.count)
+            for v in a { v.add(to: &h) }
+        case .object(let o):
+            h.add(8); h.add(o.count)
+            for k in o.keys.sorted() { h.add(k); o[k]!.add(to: &h) }
+        }
+    }
+
+    /// A member of an object (nil for anything else).
+    public subscript(key: String) -> ReportValue? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+
+    /// The text of a text value, as the template gets it (escaped).
+    public var text: String? {
+        if case .text(let s) = self { return s }
+        return nil
+    }
+
+    public var int: Int? {
+        if case .int(let n) = self { return n }
+        return nil
+    }
+
+    public var array: [ReportValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+}
+
+/// An object of a report context, for swift-mustache.
+final class ReportNode: MustacheParent {
+    let members: [String: ReportValue]
+    init(_ members: [String: ReportValue]) { self.members = members }
+    func child(named name: String) -> Any? { members[name]?.mustache }
+}
+
+/// Escaping for text in generated Markdown, wherever it lands: a table cell (a `|` escaped), one line
+/// (breaks folded), HTML (`<` and `>` as entities, so `<script>` stays text), and a fenced block (no run
+/// of three backticks that would close it).
+public enum MarkdownText {
+    /// For a line inside a fenced code block, where Markdown escapes show as they are: one line (breaks
+    /// folded), and no run of three backticks that would close the fence.
+    public static func fenced(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == 10 || $0 == 13 }) else { return s }
+        var t = s.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " ")
+        while t.contains("```") { t = t.replacingAll("```", with: "`\u{200B}`\u{200B}`") }
+        return t
+    }
+
+    public static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 10 || $0 == 13 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "`") }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        var ticks = 0
+        for ch in s {
+            if ch == "`" {
+                ticks += 1
+                // A third backtick in a row gets a zero-width space before it.
+                if ticks == 3 { out += "\u{200B}"; ticks = 1 }
+                out.append(ch)
+                continue
+            }
+            ticks = 0
+            switch ch {
+            case "|": out += "\\|"
+            case "\n", "\r", "\r\n": out += " "
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
