@@ -18,6 +18,8 @@ public struct GapAnalyzer {
     let baseAllocator: IDAllocator
     /// Department segments in use per kind (for the next-free-ID table).
     let departmentsByKind: [Int: [String]]
+    /// What prose near matches compare with: the tool kind's names, their entities, and every library name.
+    let prose: (index: FuzzyIndex, entities: [String: [Int]], known: Set<String>)?
 
     public init(library: Library) {
         self.library = library
@@ -43,6 +45,13 @@ public struct GapAnalyzer {
         self.displayNames = display
         self.fuzzy = perKind.mapValues { FuzzyIndex(names: $0) }
         self.toolLike = [kinds.tool].compactMap { $0 }
+        if let k = toolLike.first, let index = fuzzy[k] {
+            var ents: [String: [Int]] = [:]
+            for n in index.names { ents[n] = names[n]?.filter { library.entities[$0].kind == k } }
+            prose = (index, ents, Set(names.keys))
+        } else {
+            prose = nil
+        }
         self.baseAllocator = IDAllocator(library: library)
         var dk: [Int: Set<String>] = [:]
         for e in library.entities { if let d = e.id?.canonicalDepartment { dk[e.kind, default: []].insert(d) } }
@@ -58,12 +67,11 @@ public struct GapAnalyzer {
         return toolLike ? name.contains { $0.isUppercase || $0.isNumber } : name.dropFirst().contains { $0.isUppercase || $0.isNumber }
     }
 
-    /// Misspellings in prose are compared with the tool-like kinds' names.
+    /// Misspellings in prose are compared with the tool-like kinds' names (a fresh memo per analysis: the
+    /// analyzer is shared by reports made in parallel).
     func proseNames() -> ProseNames? {
-        guard let k = toolLike.first, let index = fuzzy[k] else { return nil }
-        var ents: [String: [Int]] = [:]
-        for n in index.names { ents[n] = names[n]?.filter { toolLike.contains(library.entities[$0].kind) } }
-        return ProseNames(index: index, entities: ents, display: displayNames, known: Set(names.keys))
+        guard let p = prose else { return nil }
+        return ProseNames(index: p.index, entities: p.entities, display: displayNames, known: p.known)
     }
 
     /// Reads the target documents and returns the candidates with their verdicts, HIGH priority first.

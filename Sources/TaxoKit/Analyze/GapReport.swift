@@ -49,7 +49,7 @@ public struct GapReport {
     }
 
     /// Evidence as a link that opens the document at the line (`[file:12](file#L12) [09:05]`).
-    func evidenceLink(_ o: GapOccurrence) -> String {
+    func evidenceLink(_ o: GapOccurrence, link: (String) -> String) -> String {
         "[\(MarkdownText.escape(o.file)):\(o.line)](\(link(o.file))#L\(o.line))" + (o.timestamp.map { " [\($0)]" } ?? "")
             + (o.version.map { " (\(MarkdownText.escape($0)))" } ?? "")
     }
@@ -133,8 +133,12 @@ public struct GapReport {
     }
 
     /// A library path as a link from where the report is written.
-    func link(_ path: String) -> String {
-        guard let from = linksFrom, !root.isEmpty else { return path }
-        return PathDisplay(root: root, workingDirectory: from).path(path)
+    func link(_ path: String) -> String { linker()(path) }
+
+    /// Links from where the report is written, the relative prefix worked out once.
+    func linker() -> (String) -> String {
+        guard let from = linksFrom, !root.isEmpty else { return { $0 } }
+        let display = PathDisplay(root: root, workingDirectory: from)
+        return { display.path($0) }
     }
 }

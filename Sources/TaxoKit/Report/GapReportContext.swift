@@ -64,13 +64,14 @@ struct GapReportContext: Encodable {
 
     init(_ r: GapReport) {
         let cs = r.candidates
+        let link = r.linker()
         func count(_ list: [GapCandidate], _ v: GapVerdict) -> Int { list.reduce(0) { $0 + ($1.verdict == v ? 1 : 0) } }
         title = r.title
         sourceID = r.sourceID
         command = r.command
-        targets = r.targets.enumerated().map { Target(path: $0.element, link: Markdown(r.link($0.element)), last: $0.offset == r.targets.count - 1) }
+        targets = r.targets.enumerated().map { Target(path: $0.element, link: Markdown(link($0.element)), last: $0.offset == r.targets.count - 1) }
         hasSkipped = !r.skipped.isEmpty
-        skipped = r.skipped.map { Skipped(path: $0.path, link: Markdown(r.link($0.path)), reason: $0.reason) }
+        skipped = r.skipped.map { Skipped(path: $0.path, link: Markdown(link($0.path)), reason: $0.reason) }
         library = LibrarySize(entities: r.library.entities.count, files: r.library.files.count)
         let reportGroups = r.groups
         var byGroup = [[GapCandidate]](repeating: [], count: reportGroups.count)
@@ -79,7 +80,7 @@ struct GapReportContext: Encodable {
             guard !list.isEmpty else { return nil }
             return Group(name: g.name, identified: list.count, exists: count(list, .exists), conflict: count(list, .conflict), near: count(list, .near),
                          missing: count(list, .missing) + count(list, .placeholder) + count(list, .broken), priority: GapReport.maxPriority(list),
-                         candidates: list.map { GapReportContext.candidate($0, r) })
+                         candidates: list.map { GapReportContext.candidate($0, r, link: link) })
         }
         let own = count(cs, .proposed), exists = count(cs, .exists)
         summary = Summary(candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(cs, .conflict), near: count(cs, .near),
@@ -89,7 +90,7 @@ struct GapReportContext: Encodable {
         var findings: [Markdown] = [], actions: [String] = []
         for c in cs where c.verdict != .exists && c.verdict != .proposed {
             let text = "**" + MarkdownText.escape(c.text) + "**"
-            let at = c.occurrences.first.map { " (" + r.evidenceLink($0) + ")" } ?? ""
+            let at = c.occurrences.first.map { " (" + r.evidenceLink($0, link: link) + ")" } ?? ""
             let e = MarkdownText.escape
             switch c.verdict {
             case .conflict: findings.append(Markdown("\(text) conflicts with the library: \(e(c.note))\(at)."))
@@ -119,9 +120,9 @@ struct GapReportContext: Encodable {
         self.nextFree = nextFree
     }
 
-    static func candidate(_ c: GapCandidate, _ r: GapReport) -> Candidate {
+    static func candidate(_ c: GapCandidate, _ r: GapReport, link: (String) -> String) -> Candidate {
         let ps = r.places(c)
-        let evidence = ps.prefix(4).map(r.evidenceLink).joined(separator: ", ") + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")
+        let evidence = ps.prefix(4).map { r.evidenceLink($0, link: link) }.joined(separator: ", ") + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")
         return Candidate(text: c.text, id: c.name != nil ? c.id : nil, verdict: c.verdict.rawValue, score: c.score.map { String(format: "%.2f", $0) },
                          library: c.libraryID.map { "\($0) \(c.libraryName ?? "") (\(c.libraryFile ?? ""))" } ?? "—",
                          evidence: Markdown(evidence), suggestedID: c.suggestedID ?? "—", priority: c.priority, action: r.action(c))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Encodes an `Encodable` report context into a `ReportValue` tree: strings escaped for Markdown
 /// (`MarkdownText`), `Markdown` values kept as they are, keys in snake_case, nil as null.
 struct ReportEncoder {
@@ -7,9 +9,21 @@ struct ReportEncoder {
         return slot.materialize()
     }
 
-    /// `sourceID` -> `source_id`, `nextFree` -> `next_free`, `has_skipped` stays.
+    /// `sourceID` -> `source_id`, `nextFree` -> `next_free`, `has_skipped` stays (a key without a capital
+    /// letter is returned at once; the others are converted once per run).
     static func snakeCase(_ key: String) -> String {
-        guard key.contains(where: \.isUppercase) else { return key }
+        guard key.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return key }
+        return snakeCache.withLock { cache in
+            if let known = cache[key] { return known }
+            let s = convert(key)
+            cache[key] = s
+            return s
+        }
+    }
+
+    static let snakeCache = Locked<[String: String]>([:])
+
+    static func convert(_ key: String) -> String {
         var out = ""
         let chars = Array(key)
         for (i, c) in chars.enumerated() {
@@ -153,5 +167,17 @@ struct ReportEncoder {
         mutating func encode(_ value: Double) throws { slot.content = .value(.double(value)) }
         mutating func encode(_ value: Int) throws { slot.content = .value(.int(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { try slot.encode(value) }
+    }
+}
+
+/// A value behind a lock, shared between the threads that render reports.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }
