@@ -106,6 +106,30 @@ import Testing
                           "mapping/Video_024_Library_Mapping_Report.md", "HEALTH.md"])
     }
 
+    /// A report whose inputs changed but whose content would not (its encoded context has the fingerprint the
+    /// manifest holds) is left untouched; one whose content changes is rewritten.
+    @Test func reportsAreWrittenOnlyWhenTheirContentChanges() throws {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("output")
+        let config = TestSupport.defaultConfig
+        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "x")
+        let gap = out.appendingPathComponent("gaps/Video_025_Gap_Analysis.md")
+        try "kept\n".write(to: gap, atomically: true, encoding: .utf8)
+        // A blank line at the end of the transcript: new inputs, the same report.
+        let transcript = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md")
+        try (try String(contentsOf: transcript, encoding: .utf8) + "\n").write(to: transcript, atomically: true, encoding: .utf8)
+        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "y")
+        #expect(try String(contentsOf: gap, encoding: .utf8) == "kept\n")
+        let manifest = try String(contentsOf: out.appendingPathComponent("gaps/.manifest"), encoding: .utf8)
+        #expect(manifest.split(separator: "\n").allSatisfy { $0.split(separator: " ").count == 3 }, "\(manifest)")
+        // A new tool mention changes the report: it is written again.
+        try (try String(contentsOf: transcript, encoding: .utf8) + "\nWe also validated tokens with the ScaleKit Python SDK here.\n")
+            .write(to: transcript, atomically: true, encoding: .utf8)
+        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "z")
+        #expect(try String(contentsOf: gap, encoding: .utf8).contains("ScaleKit Python SDK"))
+    }
+
     @Test func reportsAreRewrittenWhenStaleAndAllWithNoCache() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-reports-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }

@@ -18,8 +18,10 @@ public struct GapAnalyzer {
     let baseAllocator: IDAllocator
     /// Department segments in use per kind (for the next-free-ID table).
     let departmentsByKind: [Int: [String]]
-    /// What prose near matches compare with: the tool kind's names, their entities, and every library name.
-    let prose: (index: FuzzyIndex, entities: [String: [Int]], known: Set<String>)?
+    /// What prose near matches compare with (made once, shared by every analysis).
+    let prose: ProseNames.Index?
+    /// Document path -> its index in `library.documents`.
+    let documentIndex: [String: Int]
 
     public init(library: Library) {
         self.library = library
@@ -48,10 +50,13 @@ public struct GapAnalyzer {
         if let k = toolLike.first, let index = fuzzy[k] {
             var ents: [String: [Int]] = [:]
             for n in index.names { ents[n] = names[n]?.filter { library.entities[$0].kind == k } }
-            prose = (index, ents, Set(names.keys))
+            prose = ProseNames.Index(fuzzy: index, entities: ents, display: display, known: Set(names.keys))
         } else {
             prose = nil
         }
+        var docIndex: [String: Int] = [:]
+        for (i, d) in library.documents.enumerated() where docIndex[d.path] == nil { docIndex[d.path] = i }
+        documentIndex = docIndex
         self.baseAllocator = IDAllocator(library: library)
         var dk: [Int: Set<String>] = [:]
         for e in library.entities { if let d = e.id?.canonicalDepartment { dk[e.kind, default: []].insert(d) } }
@@ -70,20 +75,19 @@ public struct GapAnalyzer {
     /// Misspellings in prose are compared with the tool-like kinds' names (a fresh memo per analysis: the
     /// analyzer is shared by reports made in parallel).
     func proseNames() -> ProseNames? {
-        guard let p = prose else { return nil }
-        return ProseNames(index: p.index, entities: p.entities, display: displayNames, known: p.known)
+        prose.map { ProseNames(index: $0) }
     }
 
     /// Reads the target documents and returns the candidates with their verdicts, HIGH priority first.
     public func analyze(documents paths: [String], root: String) -> [GapCandidate] {
         var occurrences: [GapOccurrence] = []
         let prose = proseNames()
-        let docs = Dictionary(library.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for p in paths.sorted() {
             guard let raw = FileReader.read(root + "/" + p) else { continue }
             let f = SourceFile(path: p, rawBytes: raw)
             var scanner = GapScanner(grammar: library.grammar, matcher: matcher, kinds: kinds, file: f)
-            if let d = docs[p] {
+            if let di = documentIndex[p] {
+                let d = library.documents[di]
                 scanner.video = d.video
                 let type = d.type.flatMap { t in library.config.documents.first { $0.name == t } }
                 scanner.scopedPrefixes = Set(type?.scopedPrefixes ?? [])
@@ -97,13 +101,10 @@ public struct GapAnalyzer {
         for c in candidates { for id in c.ids where allocator.isFree(id) && c.scopedTo == nil { allocator.reserve(id) } }
         for i in candidates.indices { judge(&candidates[i], allocator: &allocator) }
         candidates = consolidate(candidates)
-        return candidates.sorted { a, b in
-            let pa = GapAnalyzer.priorityRank(a.priority), pb = GapAnalyzer.priorityRank(b.priority)
-            if pa != pb { return pa < pb }
-            let ka = a.kind ?? Int.max, kb = b.kind ?? Int.max
-            if ka != kb { return ka < kb }
-            return (a.text.lowercased(), a.id ?? "") < (b.text.lowercased(), b.id ?? "")
-        }
+        // Sorted by a key made once per candidate, moving indices rather than the candidates.
+        let keys = candidates.map { (GapAnalyzer.priorityRank($0.priority), $0.kind ?? Int.max, $0.text.lowercased(), $0.id ?? "") }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return order.map { candidates[$0] }
     }
 
     static func priorityRank(_ p: String) -> Int {

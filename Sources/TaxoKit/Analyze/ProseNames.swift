@@ -2,25 +2,36 @@
 /// `Tavilly`) compared with the names of tool-like kinds, within two edits. Each distinct phrase is compared
 /// once per analysis, through the trigram index's rarest trigrams, so a long transcript stays fast.
 final class ProseNames {
-    let index: FuzzyIndex
-    /// Normalised library names -> entities (of the tool-like kinds), and their names as written.
-    let entities: [String: [Int]]
-    let display: [String: String]
-    /// Every normalised library name of any kind: a phrase that is one is not a misspelling.
-    let known: Set<String>
+    /// What phrases are compared with, made once per analyzer and shared.
+    final class Index: Sendable {
+        let fuzzy: FuzzyIndex
+        /// Normalised library names -> entities (of the tool-like kinds), and their names as written.
+        let entities: [String: [Int]]
+        let display: [String: String]
+        /// Every normalised library name of any kind: a phrase that is one is not a misspelling.
+        let known: Set<String>
+
+        init(fuzzy: FuzzyIndex, entities: [String: [Int]], display: [String: String], known: Set<String>) {
+            self.fuzzy = fuzzy
+            self.entities = entities
+            self.display = display
+            self.known = known
+        }
+    }
+
+    let shared: Index
+    var entities: [String: [Int]] { shared.entities }
+    var display: [String: String] { shared.display }
     private var memo: [String: FuzzyIndex.Match?] = [:]
 
-    init(index: FuzzyIndex, entities: [String: [Int]], display: [String: String], known: Set<String>) {
-        self.index = index
-        self.entities = entities
-        self.display = display
-        self.known = known
+    init(index: Index) {
+        shared = index
     }
 
     func near(_ phrase: String) -> FuzzyIndex.Match? {
         let n = Labels.normalized(phrase)
         if let m = memo[n] { return m }
-        let m = known.contains(n) ? nil : index.nearest(n, bounds: .prose)
+        let m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
         memo[n] = m
         return m
     }

@@ -18,38 +18,63 @@ public enum ReportWriter {
         var prints: [String: String] = [:]
         for v in videos { prints[v] = reportPrint(base, files: docs[v] ?? [], hashes: hashes) }
         let stale = videos.filter { v in
-            rewriteAll || manifest[v] != prints[v] || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md")
+            rewriteAll || manifest[v]?.inputs != prints[v] || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md")
         }
         // One analyzer (its name matcher and trigram index) for every video, the videos in parallel.
         let analyzer = stale.isEmpty ? nil : GapAnalyzer(library: lib)
         // Each report is written as soon as it is made (they can be large: never all held at once).
-        let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<Void, Error> in
+        let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
             Result {
                 var report = try Gaps.report(targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
                 report.linksFrom = dir
-                let text = try report.markdown(templates: templates)
-                try write(text, to: dir + "/\(v)_Gap_Analysis.md")
+                let context = try report.context()
+                return try writeIfChanged(context, template: "gap-analysis.md", templates: templates, to: dir + "/\(v)_Gap_Analysis.md",
+                                          previous: rewriteAll ? nil : manifest[v]?.content)
             }
         }
-        for o in outcomes { try o.get() }
-        try writeManifest(manifestPath, prints)
+        try writeManifest(manifestPath, prints, contents: try contents(stale, outcomes, previous: manifest))
         return videos.map { dir + "/\($0)_Gap_Analysis.md" }
     }
 
-    /// `name fingerprint` lines recording what each report was made from.
-    static func readManifest(_ path: String) -> [String: String] {
-        var manifest: [String: String] = [:]
+    /// A report's line in a manifest: the fingerprint of what it is made from (to skip making it), and the
+    /// fingerprint of its encoded context (to leave the file untouched when it would come out the same).
+    struct ManifestEntry {
+        var inputs: String
+        var content: String?
+    }
+
+    /// `name inputs [content]` lines recording what each report was made from.
+    static func readManifest(_ path: String) -> [String: ManifestEntry] {
+        var manifest: [String: ManifestEntry] = [:]
         if let data = FileReader.read(path) {
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                let p = line.split(separator: " ", maxSplits: 1)
-                if p.count == 2 { manifest[String(p[0])] = String(p[1]) }
+                let p = line.split(separator: " ")
+                if p.count >= 2 { manifest[String(p[0])] = ManifestEntry(inputs: String(p[1]), content: p.count > 2 ? String(p[2]) : nil) }
             }
         }
         return manifest
     }
 
-    static func writeManifest(_ path: String, _ prints: [String: String]) throws {
-        try Data(prints.keys.sorted().map { "\($0) \(prints[$0]!)\n" }.joined().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    static func writeManifest(_ path: String, _ prints: [String: String], contents: [String: String]) throws {
+        let lines = prints.keys.sorted().map { "\($0) \(prints[$0]!)" + (contents[$0].map { " " + $0 } ?? "") + "\n" }
+        try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The content fingerprints after a run: the new ones of the reports made, the previous ones of the rest.
+    static func contents(_ made: [String], _ outcomes: [Result<String, Error>], previous: [String: ManifestEntry]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in previous { if let c = v.content { out[k] = c } }
+        for (name, o) in zip(made, outcomes) { out[name] = try o.get() }
+        return out
+    }
+
+    /// Renders a report and writes it unless its context's fingerprint is the one it was written from (the
+    /// file keeps its time when nothing in it would change). Returns the fingerprint.
+    static func writeIfChanged(_ context: ReportValue, template: String, templates: Templates, to path: String, previous: String?) throws -> String {
+        let print = context.fingerprint
+        if print == previous, FileManager.default.fileExists(atPath: path) { return print }
+        try write(try templates.render(template, context), to: path)
+        return print
     }
 
     /// What gap verdicts depend on besides the documents: every entity's key, kind, name and aliases,
@@ -129,17 +154,17 @@ public enum ReportWriter {
         let manifestPath = dir + "/.manifest"
         let manifest = readManifest(manifestPath)
         let stale = videos.filter {
-            rewriteAll || manifest[$0] != prints[$0] || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md")
+            rewriteAll || manifest[$0]?.inputs != prints[$0] || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md")
         }
-        let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<Void, Error> in
+        let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
             Result {
-                let text = try templates.render("library-mapping.md", try MappingReport(result: result, video: v, entities: byVideo[v])
-                    .context(command: "taxo build", root: root, linksFrom: root == nil ? nil : dir))
-                try write(text, to: dir + "/\(v)_Library_Mapping_Report.md")
+                let context = try MappingReport(result: result, video: v, entities: byVideo[v])
+                    .context(command: "taxo build", root: root, linksFrom: root == nil ? nil : dir)
+                return try writeIfChanged(context, template: "library-mapping.md", templates: templates, to: dir + "/\(v)_Library_Mapping_Report.md",
+                                          previous: rewriteAll ? nil : manifest[v]?.content)
             }
         }
-        for o in outcomes { try o.get() }
-        try writeManifest(manifestPath, prints)
+        try writeManifest(manifestPath, prints, contents: try contents(stale, outcomes, previous: manifest))
         return videos.map { dir + "/\($0)_Library_Mapping_Report.md" }
     }
 }

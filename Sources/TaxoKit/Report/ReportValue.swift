@@ -46,9 +46,9 @@ public indirect enum ReportValue: Sendable, Equatable {
     /// The value as swift-mustache renders it: objects as `MustacheParent`s, arrays as arrays, nil for null.
     var mustache: Any? {
         switch self {
-        case .text(let s): return s
-        case .int(let n): return n
-        case .double(let d): return d
+        case .text(let s): return RenderedText(renderText: s)
+        case .int(let n): return RenderedText(renderText: String(n))
+        case .double(let d): return RenderedText(renderText: String(d))
         case .bool(let b): return b
         case .null: return nil
         case .array(let a): return a.map { $0.mustache ?? "" }
@@ -100,6 +100,12 @@ public indirect enum ReportValue: Sendable, Equatable {
         if case .array(let a) = self { return a }
         return nil
     }
+}
+
+/// Text as swift-mustache renders it, without asking the run time how to describe a value.
+struct RenderedText: MustacheCustomRenderable {
+    let renderText: String
+    var isNull: Bool { false }
 }
 
 /// An object of a report context, for swift-mustache.
