@@ -130,7 +130,7 @@ struct ScanState {
         if let h = heading {
             current = h
             let name = GapNames.stripNumbering(h.text)
-            if h.level <= 2 { toolSection = name.lowercased().contains("tool") }
+            if h.level <= 2 { toolSection = name.lowercased().contains(GapVocabulary.toolSectionWord) }
             toolList = toolSection && (h.level <= 2 || GapNames.isSectionTitle(name))
             section = nil
             table = nil
@@ -209,8 +209,7 @@ struct ScanState {
             out[sec.index].pairedID = first.what
             if let i = out.lastIndex(where: { $0.line == l && $0.column == first.column }) { out[i].pairedName = out[i].pairedName ?? sec.name }
         }
-        if out[sec.index].department == nil, let f = GapScanner.field(text), FieldKey.normalize(f.key).hasPrefix("department")
-            || FieldKey.normalize(f.key) == "primarydepartment" {
+        if out[sec.index].department == nil, let f = GapScanner.field(text), GapVocabulary.departmentFields.contains(FieldKey.normalize(f.key)) {
             out[sec.index].department = s.department(in: f.value)
         }
     }
@@ -223,11 +222,11 @@ struct ScanState {
                 let norm = cells.map { FieldKey.normalize($0) }
                 // An ID column: a header with the word ID (`Tool_ID`, `Object ID (proposed)`, `New ID`).
                 let idCol = cells.firstIndex { $0.split { !($0.isLetter || $0.isNumber) }.contains { $0.lowercased() == "id" } }
-                let typeCol = norm.firstIndex { $0 == "type" || $0 == "entitytype" || $0 == "kind" }
-                let toolCol = norm.firstIndex { $0 == "tool" || $0 == "toolname" || $0 == "tools" }
-                let nameCol = toolCol ?? (idCol != nil || typeCol != nil ? norm.firstIndex { $0 == "name" || $0 == "entityname" } : nil)
+                let typeCol = norm.firstIndex { GapVocabulary.typeColumns.contains($0) }
+                let toolCol = norm.firstIndex { GapVocabulary.toolColumns.contains($0) }
+                let nameCol = toolCol ?? (idCol != nil || typeCol != nil ? norm.firstIndex { GapVocabulary.nameColumns.contains($0) } : nil)
                 table = GapScanner.Table(nameColumn: nameCol, idColumn: idCol, typeColumn: typeCol,
-                                         departmentColumn: norm.firstIndex { $0 == "department" || $0 == "dept" || $0 == "departments" },
+                                         departmentColumn: norm.firstIndex { GapVocabulary.departmentColumns.contains($0) },
                                          namesTools: toolCol != nil)
             }
             return

@@ -13,11 +13,9 @@ struct GapKinds {
     init(config: Config) {
         tool = config.kindIndex(role: .tool)
         var keys: [String: (Int?, Bool)] = [:]
-        for k in ["tools", "tool", "toolsmentioned", "toolsused", "keytools", "toolsandplatforms", "notabletools", "toolstack"] {
-            keys[k] = (tool, false)
-        }
-        keys["toolsrequired"] = (tool, true)
-        keys["skillsrequired"] = (config.kindIndex(role: .skill), true)
+        for k in GapVocabulary.toolListKeys { keys[k] = (tool, false) }
+        keys[GapVocabulary.toolsRequiredKey] = (tool, true)
+        keys[GapVocabulary.skillsRequiredKey] = (config.kindIndex(role: .skill), true)
         listKeys = keys
         neededHeadings = Role.needing.compactMap { config.kindIndex(role: $0) }.map { config.kinds[$0].name.lowercased() }
     }
