@@ -33,5 +33,5 @@ let package = Package(
         .testTarget(name: "TaxoKitTests", dependencies: ["TaxoKit"]),
         .testTarget(name: "TaxoCLITests", dependencies: ["TaxoKit", "taxo"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -41,18 +41,17 @@ struct BuildCommand: ParsableCommand {
             throw TaxoExit(code: 2)
         }
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-        if ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" {
-            // The crash test kills the process here to prove the previous index survives.
-            IndexWriter.beforeCommit = {
-                Console.err("taxo: paused before rename\n")
-                Thread.sleep(forTimeInterval: 30)
-            }
-        }
+        // The crash test kills the process here to prove the previous index survives.
+        let pause: (() -> Void)? = ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" ? {
+            Console.err("taxo: paused before rename\n")
+            Thread.sleep(forTimeInterval: 30)
+        } : nil
         let progress = Progress(enabled: Console.stderrIsTerminal)
         progress.show("building")
         let outcome: Builder.Outcome
         do {
-            outcome = try Builder.build(root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now())
+            outcome = try Builder.build(root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now(),
+                                        beforeCommit: pause)
         } catch {
             progress.clear()
             Console.err("taxo: error: could not write the index in \(outDir.path): \(error)\n")

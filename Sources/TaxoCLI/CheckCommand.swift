@@ -228,6 +228,9 @@ struct Selection {
 }
 
 /// Work started on another thread, whose value (or error) is waited for when needed.
+///
+/// Sendable because `result` is written once, by the worker, before it signals `done`, and read only after
+/// waiting for that signal (which is passed on, so every later reader also waits for the write).
 final class Background<T>: @unchecked Sendable {
     private var result: Result<T, Error>?
     private let done = DispatchSemaphore(value: 0)
@@ -256,6 +259,11 @@ enum Plural {
 /// Holds large values (the compiled model, gap analyses) until the process exits, so they are never
 /// freed piece by piece just before the operating system takes the memory back anyway.
 enum KeepUntilExit {
-    nonisolated(unsafe) static var kept: [Any] = []
-    static func keep(_ v: Any) { kept.append(v) }
+    /// The value, boxed and retained once more than anyone releases it: no global list to guard.
+    final class Box {
+        let value: Any
+        init(_ value: Any) { self.value = value }
+    }
+
+    static func keep(_ v: Any) { _ = Unmanaged.passRetained(Box(v)) }
 }

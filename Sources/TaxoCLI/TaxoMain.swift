@@ -29,8 +29,9 @@ public enum TaxoMain {
                 print(message)
                 exit(0)
             }
+            // Usage errors (64) and every other failure: 2.
             FileHandle.standardError.write(Data((message + "\n").utf8))
-            exit(code.rawValue == 64 ? 2 : (code.rawValue == 0 ? 0 : 2))
+            exit(2)
         }
     }
 }

@@ -7,19 +7,30 @@ public struct CompileResult: Sendable {
     public var diagnostics: [Diagnostic]
     public var summary: DiagnosticSummary
     /// Seconds spent in each stage, in order (`taxo check --timings` prints them).
-    public var timings: [(stage: String, seconds: Double)] = []
+    public var timings: [StageTiming] = []
+}
+
+/// How long one stage of a run took.
+public struct StageTiming: Sendable, Equatable {
+    public var stage: String
+    public var seconds: Double
+
+    public init(stage: String, seconds: Double) {
+        self.stage = stage
+        self.seconds = seconds
+    }
 }
 
 /// Measures stages of a compile.
 struct StageClock {
     private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var laps: [(stage: String, seconds: Double)] = []
+    private(set) var laps: [StageTiming] = []
 
-    mutating func append(_ more: [(stage: String, seconds: Double)]) { laps += more }
+    mutating func append(_ more: [StageTiming]) { laps += more }
 
     mutating func lap(_ stage: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((stage, Double(now - last) / 1e9))
+        laps.append(StageTiming(stage: stage, seconds: Double(now - last) / 1e9))
         last = now
     }
 }

@@ -30,7 +30,7 @@ enum FuzzTarget: String, CaseIterable {
             _ = Glob(pattern).matches(parts.count > 1 ? parts[1] : "LIBRARIES/LBS_003_Tools/TOL-001.json")
         case .cache:
             let path = NSTemporaryDirectory() + "/taxo-fuzz-cache-\(getpid())"
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             if let c = ExtractionCache(path: path, configHash: FuzzTarget.library.hash) {
                 _ = c.previous(path: "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json")
             }

@@ -2,13 +2,19 @@
 /// lower-cased words, so a 180 KB transcript is matched against thousands of names at once
 /// (multi-word names such as `ScaleKit Python SDK` included, longest match wins).
 public struct NameMatcher: Sendable {
-    final class TrieNode: @unchecked Sendable {
-        var next: [UInt64: TrieNode] = [:]
-        /// Entities whose name ends here, and the name as written.
-        var ends: [(entity: Int, name: String)] = []
+    /// A trie node: the next node per word hash, and the entities whose name ends here (with the name as
+    /// written). Nodes live in one array (a value, shared read-only between threads); node 0 is the root.
+    struct TrieNode: Sendable {
+        var next: [UInt64: Int32] = [:]
+        var ends: [End] = []
     }
 
-    let root = TrieNode()
+    struct End: Sendable {
+        var entity: Int
+        var name: String
+    }
+
+    var nodes: [TrieNode] = [TrieNode()]
     public private(set) var count = 0
 
     public init() {}
@@ -41,11 +47,17 @@ public struct NameMatcher: Sendable {
     public mutating func add(_ name: String, entity: Int) {
         let ws = NameMatcher.wordSpans(Array(name.utf8)).map(\.hash)
         guard !ws.isEmpty else { return }
-        var n = root
+        var n = 0
         for w in ws {
-            if let c = n.next[w] { n = c } else { let c = TrieNode(); n.next[w] = c; n = c }
+            if let c = nodes[n].next[w] {
+                n = Int(c)
+            } else {
+                nodes.append(TrieNode())
+                nodes[n].next[w] = Int32(nodes.count - 1)
+                n = nodes.count - 1
+            }
         }
-        if !n.ends.contains(where: { $0.entity == entity }) { n.ends.append((entity, name)); count += 1 }
+        if !nodes[n].ends.contains(where: { $0.entity == entity }) { nodes[n].ends.append(End(entity: entity, name: name)); count += 1 }
     }
 
     public struct Match: Sendable {
@@ -61,16 +73,17 @@ public struct NameMatcher: Sendable {
         var out: [Match] = []
         var i = 0
         while i < ws.count {
-            var n = root
-            var best: (Int, TrieNode)?
+            var n = 0
+            var best: (Int, Int)?
             var j = i
-            while j < ws.count, let c = n.next[ws[j].hash] {
-                n = c
-                if !c.ends.isEmpty { best = (j, c) }
+            while j < ws.count, let c = nodes[n].next[ws[j].hash] {
+                n = Int(c)
+                if !nodes[n].ends.isEmpty { best = (j, n) }
                 j += 1
             }
             if let (last, node) = best {
-                out.append(Match(entities: node.ends.map(\.entity), name: node.ends[0].name, start: ws[i].start, end: ws[last].end))
+                let ends = nodes[node].ends
+                out.append(Match(entities: ends.map(\.entity), name: ends[0].name, start: ws[i].start, end: ws[last].end))
                 i = last + 1
             } else {
                 i += 1

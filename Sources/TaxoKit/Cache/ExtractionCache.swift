@@ -7,6 +7,9 @@ import Foundation
 /// directory. A build after a few edits appends the new results, a new directory and a new trailer
 /// (the bytes before stay as they were, so readers mapping the file are safe); when dead entries make up
 /// more than half of it, or nothing can be reused, the file is written anew and renamed into place.
+///
+/// Sendable because everything it holds is set in `init` and only read afterwards (`entries`, `writtenAt`,
+/// and the mapped bytes, which never change: see `MappedFile`).
 public final class ExtractionCache: @unchecked Sendable {
     public static let fileName = "taxo-cache.bin"
     static let magic = Array("TAXOCACHE".utf8)

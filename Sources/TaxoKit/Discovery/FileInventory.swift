@@ -6,7 +6,7 @@ import Foundation
 
 /// Every file and folder under the library's roots (of any type, not only the parsed ones), for
 /// checking link targets and suggesting where a moved file went.
-public struct FileInventory: @unchecked Sendable {
+public struct FileInventory: Sendable {
     public private(set) var files: Set<String> = []
     public private(set) var dirs: Set<String> = [""]
     /// Made again after a change (copies share it until then).

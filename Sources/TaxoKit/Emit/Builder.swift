@@ -8,12 +8,14 @@ public enum Builder {
         public var indexPath: String
         public var incremental: Bool
         public var reparsed: Int
-        public var timings: [(stage: String, seconds: Double)]
+        public var timings: [StageTiming]
         public var reports: [String] = []
     }
 
+    /// `beforeCommit` runs right before the index is committed or renamed into place (a test hook: the CLI's
+    /// crash test pauses there).
     public static func build(root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String,
-                             templates: Templates? = nil) throws -> Outcome {
+                             templates: Templates? = nil, beforeCommit: (() -> Void)? = nil) throws -> Outcome {
         var startClock = StageClock()
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         removeStaleTemporaries(in: outDir)
@@ -56,9 +58,9 @@ public enum Builder {
             try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache)
         }
         if let changes {
-            try IndexWriter.update(result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash)
+            try IndexWriter.update(result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash, beforeCommit: beforeCommit)
         } else {
-            try IndexWriter.write(result, to: index, buildTime: buildTime)
+            try IndexWriter.write(result, to: index, buildTime: buildTime, beforeCommit: beforeCommit)
         }
         clock.lap("write index")
         let reports = try jobs.wait()

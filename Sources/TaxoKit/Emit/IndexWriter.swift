@@ -44,8 +44,9 @@ public enum IndexWriter {
     }
 
     /// Writes the whole index. Every file result must carry its content (record JSON, document text).
-    public static func write(_ result: CompileResult, to path: String, buildTime: String) throws {
-        try atomically(path) { tmp in
+    /// `beforeCommit` runs right before the index is renamed into place (the CLI's crash test pauses there).
+    public static func write(_ result: CompileResult, to path: String, buildTime: String, beforeCommit: (() -> Void)? = nil) throws {
+        try atomically(path, beforeCommit: beforeCommit) { tmp in
             let db = try open(tmp)
             try db.exec("BEGIN")
             try db.exec(IndexSchema.tables)
@@ -59,7 +60,7 @@ public enum IndexWriter {
     /// Updates a copy of the previous index: rows of `changed` files are replaced, rows of files that
     /// are gone are deleted, whole-library tables are rebuilt. Changed results must carry their content.
     public static func update(_ result: CompileResult, changes: (changed: Set<String>, removed: Set<String>), at path: String,
-                              buildTime: String, globalHash: String? = nil) throws {
+                              buildTime: String, globalHash: String? = nil, beforeCommit: (() -> Void)? = nil) throws {
         let (changed, removed) = changes
         // In place, in one transaction under a rollback journal with cache spilling off: the index file
         // is not touched before COMMIT, so a killed build leaves it as it was (the journal it leaves
@@ -90,7 +91,7 @@ public enum IndexWriter {
                 for t in IndexSchema.globalTables { try db.exec("DELETE FROM \(t)") }
                 try insertGlobalRows(db, result, buildTime: buildTime)
             }
-            pauseForTests()
+            beforeCommit?()
             try db.exec("COMMIT")
         }
     }
@@ -101,23 +102,18 @@ public enum IndexWriter {
         if let db = try? SQLiteDatabase(path: path) { _ = try? db.query("SELECT count(*) FROM sqlite_master") }
     }
 
-    /// Called right before the index is committed or renamed into place (the CLI's crash test pauses here).
-    nonisolated(unsafe) public static var beforeCommit: (() -> Void)?
-
-    static func pauseForTests() { beforeCommit?() }
-
     static func open(_ path: String) throws -> SQLiteDatabase {
         let db = try SQLiteDatabase(path: path)
         try db.exec("PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;")
         return db
     }
 
-    static func atomically(_ path: String, _ body: (String) throws -> Void) throws {
+    static func atomically(_ path: String, beforeCommit: (() -> Void)? = nil, _ body: (String) throws -> Void) throws {
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: tmp)
         do {
             try body(tmp)
-            pauseForTests()
+            beforeCommit?()
             // A journal left by a killed incremental build belongs to the file being replaced.
             try? FileManager.default.removeItem(atPath: path + "-journal")
             if rename(tmp, path) != 0 { throw SQLiteDatabase.Error(message: "cannot rename the index into place", sql: path) }

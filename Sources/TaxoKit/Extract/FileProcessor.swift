@@ -35,7 +35,7 @@ public struct MarkdownInfo: Sendable {
 }
 
 /// Reads, parses and extracts one file. Safe to run on many files at once.
-struct FileProcessor: @unchecked Sendable {
+struct FileProcessor: Sendable {
     let config: Config
     let grammar: IDGrammar
     let videoRegex: NSRegularExpression?

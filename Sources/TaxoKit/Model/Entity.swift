@@ -48,7 +48,8 @@ public struct Entity: Sendable {
     }
 
     /// Its fields are exempt from run-time exclusivity checks: only `unique()` ever hands one out for
-    /// writing, and only when the box is not shared.
+    /// writing, and only when the box is not shared. Sendable for the same reason: a box other threads can
+    /// see is never written (copy on write), so they only ever read it.
     final class Storage: @unchecked Sendable {
         @exclusivity(unchecked) var kind: Int
         @exclusivity(unchecked) var id: ParsedID?
@@ -115,6 +116,7 @@ public struct Reference: Sendable {
         if !isKnownUniquelyReferenced(&s) { s = s.copy() }
     }
 
+    /// Copy on write like `Entity.Storage`: Sendable because a shared box is only read.
     final class Storage: @unchecked Sendable {
         @exclusivity(unchecked) var field: String
         @exclusivity(unchecked) var raw: String
@@ -174,6 +176,7 @@ public struct Mention: Sendable {
         if !isKnownUniquelyReferenced(&s) { s = s.copy() }
     }
 
+    /// Copy on write like `Entity.Storage`: Sendable because a shared box is only read.
     final class Storage: @unchecked Sendable {
         @exclusivity(unchecked) var id: ParsedID
         @exclusivity(unchecked) var location: SourceLocation

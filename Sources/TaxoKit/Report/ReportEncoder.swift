@@ -169,15 +169,3 @@ struct ReportEncoder {
         mutating func encode<T: Encodable>(_ value: T) throws { try slot.encode(value) }
     }
 }
-
-/// A value behind a lock, shared between the threads that render reports.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}

@@ -1,30 +1,25 @@
 import Foundation
 
 /// Work run on other threads; `wait` gives the paths each job wrote, in the order they were added.
-final class Jobs: @unchecked Sendable {
+final class Jobs: Sendable {
     private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var results: [Result<[String], Error>?] = []
+    private let results = Locked<[Result<[String], any Error>?]>([])
 
     func add(_ job: @escaping @Sendable () throws -> [String]) {
-        lock.lock()
-        let slot = results.count
-        results.append(nil)
-        lock.unlock()
-        DispatchQueue.global().async(group: group) { [self] in
+        let slot = results.withLock { r in
+            r.append(nil)
+            return r.count - 1
+        }
+        DispatchQueue.global().async(group: group) { [results] in
             let r = Result { try job() }
-            lock.lock()
-            results[slot] = r
-            lock.unlock()
+            results.withLock { $0[slot] = r }
         }
     }
 
     /// Waits for every job; throws the first error (in job order).
     func wait() throws -> [String] {
         group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return try results.flatMap { try $0!.get() }
+        return try results.withLock { r in try r.flatMap { try $0!.get() } }
     }
 
     /// Waits without looking at the results (when the caller is already leaving with an error).

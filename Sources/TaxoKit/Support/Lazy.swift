@@ -1,16 +1,13 @@
-import Foundation
-
 /// A value made on first use, once, by whichever thread asks first (the others wait for it).
-final class Lazy<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
+final class Lazy<Value>: Sendable {
+    private let value = Locked<Value?>(nil)
 
     func get(_ make: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value { return value }
-        let v = make()
-        value = v
-        return v
+        value.withLock { v in
+            if let known = v { return known }
+            let made = make()
+            v = made
+            return made
+        }
     }
 }

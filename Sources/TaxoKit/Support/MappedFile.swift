@@ -7,6 +7,9 @@ import Darwin
 /// A whole file mapped read-only into memory (read into a buffer when it cannot be mapped). Files that
 /// are only ever replaced by rename or appended to, like the extraction cache, are safe to map: the
 /// mapped bytes never change underneath.
+///
+/// Sendable because its fields are constants and the bytes they point to are never written while it lives
+/// (mapped read-only, or a private buffer filled in `init`); `deinit` unmaps them when no reader is left.
 final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The file's identity when it was opened, to tell whether the path still names the same file.

@@ -23,7 +23,7 @@ enum Validator {
     static func run(_ lib: Library) -> [Diagnostic] { runTimed(lib).diagnostics }
 
     /// Runs every pass (in parallel) and reports how long each took.
-    static func runTimed(_ lib: Library) -> (diagnostics: [Diagnostic], timings: [(stage: String, seconds: Double)]) {
+    static func runTimed(_ lib: Library) -> (diagnostics: [Diagnostic], timings: [StageTiming]) {
         // Longest first, so the cores finish together; the first pass makes the hierarchy the other
         // hierarchy rule (late in the list) then finds made.
         let passes: [(String, (Library) -> [Diagnostic])] = [
@@ -40,6 +40,6 @@ enum Validator {
             let d = pass.1(lib)
             return (d, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
         }
-        return (results.flatMap { $0.0 }, zip(passes, results).map { ("  rule " + $0.0.0, $0.1.1) })
+        return (results.flatMap { $0.0 }, zip(passes, results).map { StageTiming(stage: "  rule " + $0.0.0, seconds: $0.1.1) })
     }
 }
