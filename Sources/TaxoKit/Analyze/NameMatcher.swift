@@ -2,19 +2,15 @@
 /// lower-cased words, so a 180 KB transcript is matched against thousands of names at once
 /// (multi-word names such as `ScaleKit Python SDK` included, longest match wins).
 public struct NameMatcher: Sendable {
-    /// A trie node: the next node per word hash, and the entities whose name ends here (with the name as
-    /// written). Nodes live in one array (a value, shared read-only between threads); node 0 is the root.
-    struct TrieNode: Sendable {
-        var next: [UInt64: Int32] = [:]
-        var ends: [End] = []
-    }
+    /// The trie as arrays indexed by node (values, shared read-only between threads; node 0 is the root):
+    /// the next node per word hash, and the entities whose name ends at the node, with the name as written.
+    var next: [[UInt64: Int32]] = [[:]]
+    var ends: [[End]] = [[]]
 
     struct End: Sendable {
         var entity: Int
         var name: String
     }
-
-    var nodes: [TrieNode] = [TrieNode()]
     public private(set) var count = 0
 
     public init() {}
@@ -49,15 +45,16 @@ public struct NameMatcher: Sendable {
         guard !ws.isEmpty else { return }
         var n = 0
         for w in ws {
-            if let c = nodes[n].next[w] {
+            if let c = next[n][w] {
                 n = Int(c)
             } else {
-                nodes.append(TrieNode())
-                nodes[n].next[w] = Int32(nodes.count - 1)
-                n = nodes.count - 1
+                next.append([:])
+                ends.append([])
+                next[n][w] = Int32(next.count - 1)
+                n = next.count - 1
             }
         }
-        if !nodes[n].ends.contains(where: { $0.entity == entity }) { nodes[n].ends.append(End(entity: entity, name: name)); count += 1 }
+        if !ends[n].contains(where: { $0.entity == entity }) { ends[n].append(End(entity: entity, name: name)); count += 1 }
     }
 
     public struct Match: Sendable {
@@ -76,14 +73,14 @@ public struct NameMatcher: Sendable {
             var n = 0
             var best: (Int, Int)?
             var j = i
-            while j < ws.count, let c = nodes[n].next[ws[j].hash] {
+            while j < ws.count, let c = next[n][ws[j].hash] {
                 n = Int(c)
-                if !nodes[n].ends.isEmpty { best = (j, n) }
+                if !ends[n].isEmpty { best = (j, n) }
                 j += 1
             }
             if let (last, node) = best {
-                let ends = nodes[node].ends
-                out.append(Match(entities: ends.map(\.entity), name: ends[0].name, start: ws[i].start, end: ws[last].end))
+                let found = ends[node]
+                out.append(Match(entities: found.map(\.entity), name: found[0].name, start: ws[i].start, end: ws[last].end))
                 i = last + 1
             } else {
                 i += 1
