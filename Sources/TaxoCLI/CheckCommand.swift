@@ -107,7 +107,7 @@ struct CheckCommand: ParsableCommand {
                 throw TaxoExit(code: 2)
             }
             let b: Baseline
-            do { b = try Baseline(json: data) } catch let e as Baseline.ReadError {
+            do { b = try Baseline(json: data) } catch let e as TaxoError {
                 Console.err("taxo: error: the baseline \(path) is not valid: \(e.message)\n")
                 throw TaxoExit(code: 2)
             }
@@ -210,7 +210,7 @@ struct Selection {
                 byGitPath[f] = rel
             }
             for (f, old) in git.contents(of: byGitPath.keys.sorted(), at: rev) { previous[byGitPath[f]!] = old }
-        } catch let e as Git.Failure {
+        } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)
         }

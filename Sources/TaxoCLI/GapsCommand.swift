@@ -38,8 +38,8 @@ struct GapsCommand: ParsableCommand {
             report = try Gaps.report(targets: targets, library: result.library, root: root.path,
                                      command: "taxo gaps " + self.targets.joined(separator: " "), analyzer: analyzer)
             KeepUntilExit.keep(report)
-        } catch let e as Gaps.TargetError {
-            Console.err("taxo: error: \(e.description)\n")
+        } catch let e as TaxoError {
+            Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)
         }
         if let out {

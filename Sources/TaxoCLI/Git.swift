@@ -1,13 +1,12 @@
 import Foundation
+import TaxoKit
 
 /// The few git questions `taxo check --changed` asks, through the `git` command.
 struct Git {
     let directory: URL
 
-    struct Failure: Error { var message: String }
-
     func run(_ args: [String]) throws -> (out: Data, ok: Bool) {
-        guard let r = Subprocess.run(["git", "-C", directory.path] + args) else { throw Failure(message: "git could not be run") }
+        guard let r = Subprocess.run(["git", "-C", directory.path] + args) else { throw TaxoError.git("git could not be run") }
         return (Data(r.out), r.status == 0)
     }
 
@@ -39,7 +38,7 @@ struct Git {
         let diff = staged ? ["diff", "--name-only", "--no-renames", "-z", "--cached", "HEAD"]
                           : ["diff", "--name-only", "--no-renames", "-z", base]
         let r = try run(diff)
-        guard r.ok else { throw Failure(message: "git diff against '\(staged ? "HEAD" : base)' failed (is it a commit?)") }
+        guard r.ok else { throw TaxoError.git("git diff against '\(staged ? "HEAD" : base)' failed (is it a commit?)") }
         for p in r.out.split(separator: 0) { out.insert(String(decoding: p, as: UTF8.self)) }
         if !staged {
             let u = try run(["ls-files", "--others", "--exclude-standard", "-z"])

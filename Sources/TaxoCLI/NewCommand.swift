@@ -41,7 +41,7 @@ struct NewCommand: ParsableCommand {
         do {
             plan = try NewEntry.plan(kind: kind, name: name, department: department, parent: parent, dir: dir, library: result.library,
                                      root: root.path, templates: Templates(directory: root.appendingPathComponent("templates").path))
-        } catch let e as NewEntry.Failure {
+        } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)
         }

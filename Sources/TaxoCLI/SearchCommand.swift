@@ -44,11 +44,12 @@ struct SearchCommand: ParsableCommand {
             var out = ""
             for h in hits { out += "\(h.file):\(h.line): \(h.title)\n    \(h.snippet)\n" }
             Console.out(out)
-        } catch let e as IndexSearch.QueryError {
-            Console.err("taxo: error: \(e.message)\n")
-            throw TaxoExit(code: 2)
-        } catch let e as SQLiteDatabase.Error {
-            Console.err("taxo: error: the query could not run: \(e.message)\n")
+        } catch let e as TaxoError {
+            if case .index = e {
+                Console.err("taxo: error: the query could not run: \(e.message)\n")
+            } else {
+                Console.err("taxo: error: \(e.message)\n")
+            }
             throw TaxoExit(code: 2)
         }
     }

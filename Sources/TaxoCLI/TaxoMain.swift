@@ -22,6 +22,9 @@ public enum TaxoMain {
             exit(0)
         } catch let e as TaxoExit {
             exit(e.code)
+        } catch let e as TaxoError {
+            FileHandle.standardError.write(Data("taxo: error: \(e.description)\n".utf8))
+            exit(2)
         } catch {
             let code = TaxoCommand.exitCode(for: error)
             let message = TaxoCommand.fullMessage(for: error)

@@ -2,10 +2,6 @@ import Foundation
 
 /// `taxo gaps`: resolve targets (document paths or video IDs), analyse them, and write stubs.
 public enum Gaps {
-    public struct TargetError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// The documents a target names: a video ID gives its transcript and every analysis of it. Conflicted
     /// copies of a document that is also there are skipped, with the reason.
     public static func documents(for targets: [String], library: Library) throws -> (documents: [String], skipped: [(path: String, reason: String)]) {
@@ -15,12 +11,12 @@ public enum Gaps {
             let trimmed = t.hasSuffix("/") ? String(t.dropLast()) : t
             if let re = videoRegex, re.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
                 let docs = library.documents.filter { $0.video == trimmed }.map(\.path)
-                guard !docs.isEmpty else { throw TargetError(description: "no document of \(trimmed) was found") }
+                guard !docs.isEmpty else { throw TaxoError.badArgument("no document of \(trimmed) was found") }
                 out += docs
             } else if library.files.contains(where: { $0.path == trimmed }) || library.inventory.files.contains(trimmed) {
                 out.append(trimmed)
             } else {
-                throw TargetError(description: "'\(t)' is neither a video ID nor a file of the library")
+                throw TaxoError.badArgument("'\(t)' is neither a video ID nor a file of the library")
             }
         }
         let all = Set(out)
@@ -73,7 +69,7 @@ public enum Gaps {
             let text = try EntryStubContext(kind: kind, id: id, name: name, department: dept, source: report.targets.joined(separator: ", "),
                                             evidence: evidence, generatedBy: "taxo gaps --stubs").render(templates: templates)
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw TargetError(description: "cannot write \(path)")
+                throw TaxoError.io("cannot write \(path)")
             }
             written.append(file)
         }

@@ -23,35 +23,33 @@ public enum NewEntry {
         public var updates: [Edit]
     }
 
-    public struct Failure: Error, Sendable { public var message: String }
-
     public static func plan(kind kindName: String, name: String, department: String?, parent: String?, dir: String?,
                             library lib: Library, root: String, templates: Templates) throws -> Plan {
         let config = lib.config
         guard let k = config.kinds.firstIndex(where: { $0.name == kindName || $0.allPrefixes.contains(kindName.uppercased()) }) else {
-            throw Failure(message: "no kind '\(kindName)'" + (NearMiss.hint(for: kindName, in: config.kinds.map(\.name)).map { "; \($0)" } ?? ""))
+            throw TaxoError.badArgument("no kind '\(kindName)'" + (NearMiss.hint(for: kindName, in: config.kinds.map(\.name)).map { "; \($0)" } ?? ""))
         }
         let kind = config.kinds[k]
         let trimmed = name.trimmingSpaces()
-        guard !trimmed.isEmpty else { throw Failure(message: "--name must not be empty") }
+        guard !trimmed.isEmpty else { throw TaxoError.badArgument("--name must not be empty") }
         var dept: String?
         if let d = department {
-            guard kind.department != .none else { throw Failure(message: "kind \(kind.name) takes no department segment") }
+            guard kind.department != .none else { throw TaxoError.badArgument("kind \(kind.name) takes no department segment") }
             guard let canonical = kind.department == .free ? d.uppercased() : lib.grammar.canonicalDepartment(d.uppercased()) else {
-                throw Failure(message: "unknown department '\(d)'" + (NearMiss.hint(for: d, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? ""))
+                throw TaxoError.badArgument("unknown department '\(d)'" + (NearMiss.hint(for: d, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? ""))
             }
             dept = canonical
         } else if kind.department == .required {
-            throw Failure(message: "kind \(kind.name) needs --department")
+            throw TaxoError.badArgument("kind \(kind.name) needs --department")
         }
         let mine = lib.entities.filter { $0.kind == k && !config.looksArchived($0.file) }
         if mine.contains(where: { $0.name.map(Labels.normalized) == Labels.normalized(trimmed) && (dept == nil || $0.id?.canonicalDepartment == dept) }) {
-            throw Failure(message: "a \(kind.name) named '\(trimmed)' exists already")
+            throw TaxoError.badArgument("a \(kind.name) named '\(trimmed)' exists already")
         }
         // One record per file is what a new file can hold; list files are edited by hand.
         let perFile = Dictionary(grouping: mine, by: \.file)
         if !perFile.isEmpty, perFile.values.filter({ $0.count > 1 }).count * 2 > perFile.count {
-            throw Failure(message: "kind \(kind.name) keeps its records in list files; add the record to one of them")
+            throw TaxoError.badArgument("kind \(kind.name) keeps its records in list files; add the record to one of them")
         }
         var alloc = IDAllocator(library: lib)
         let id = alloc.next(kind: k, department: dept)
@@ -74,10 +72,10 @@ public enum NewEntry {
         let fileName = (byID ? "\(id)_\(safe)" : String(safe)) + "." + ext
         let path = folder.isEmpty ? fileName : folder + "/" + fileName
         guard config.kindIndex(forPath: path) == k else {
-            throw Failure(message: "\(path) is not where kind \(kind.name)'s files are read (its files: \(kind.files.map(\.pattern).joined(separator: ", ")))")
+            throw TaxoError.badArgument("\(path) is not where kind \(kind.name)'s files are read (its files: \(kind.files.map(\.pattern).joined(separator: ", ")))")
         }
         guard !ConfigLoader.leavesLibrary(path), config.isUnderRoots(path) else {
-            throw Failure(message: "\(path) is outside the library's roots")
+            throw TaxoError.badArgument("\(path) is outside the library's roots")
         }
         let text = try render(kind: kind, id: id, name: trimmed, department: dept, ext: ext, templates: templates)
         var updates: [Edit] = []
@@ -122,33 +120,33 @@ extension NewEntry {
         let parsed: ParsedID
         switch lib.grammar.check(parentID) {
         case .valid(let p), .legacy(let p): parsed = p
-        default: throw Failure(message: "--parent '\(parentID)' is not an ID")
+        default: throw TaxoError.badArgument("--parent '\(parentID)' is not an ID")
         }
-        guard let pi = lib.lookup(parsed) else { throw Failure(message: "no entity has the ID '\(parentID)'") }
+        guard let pi = lib.lookup(parsed) else { throw TaxoError.badArgument("no entity has the ID '\(parentID)'") }
         let parent = lib.entities[pi]
         let pk = lib.config.kinds[parent.kind]
         let childName = lib.config.kinds[childKind].name
         guard let link = pk.links.first(where: { $0.target == childName && !$0.local && !$0.byPath && $0.path.steps.count == 2 }),
               case .key(let key)? = link.path.steps.first, case .each? = link.path.steps.last else {
-            throw Failure(message: "kind \(pk.name) has no list field of \(childName)s (such as \"\(childName)s[]\" under links:)")
+            throw TaxoError.badArgument("kind \(pk.name) has no list field of \(childName)s (such as \"\(childName)s[]\" under links:)")
         }
         guard parent.file.hasSuffix(".json"), let data = FileManager.default.contents(atPath: root + "/" + parent.file) else {
-            throw Failure(message: "the parent \(parentID) is not in a JSON file; add \(child) to it by hand")
+            throw TaxoError.badArgument("the parent \(parentID) is not in a JSON file; add \(child) to it by hand")
         }
         let bytes = [UInt8](data)
-        guard case .success(let rootNode) = JSONParser.parse(bytes) else { throw Failure(message: "\(parent.file) does not parse; repair it first") }
+        guard case .success(let rootNode) = JSONParser.parse(bytes) else { throw TaxoError.badArgument("\(parent.file) does not parse; repair it first") }
         let records = pk.records.map { $0.resolve(in: rootNode) } ?? (rootNode.array ?? [rootNode])
         guard let record = records.first(where: { r in
             r.members?.contains { m in m.node.string.map { lib.grammar.tokens(in: $0, typos: false).contains { t in if case .id(let p) = t.0 { return p.key == parsed.key } else { return false } } } ?? false } ?? false
         }) ?? (records.count == 1 ? records.first : nil) else {
-            throw Failure(message: "cannot find \(parentID)'s record in \(parent.file)")
+            throw TaxoError.badArgument("cannot find \(parentID)'s record in \(parent.file)")
         }
         let field = record.members?.first { FieldKey.matches($0.key, normalized: key) }
         var out = bytes
         let quoted = Array(("\"" + child + "\"").utf8)
         if let field {
             guard field.node.array != nil, let close = closing(bytes, from: field.node.offset) else {
-                throw Failure(message: "\(parent.file): '\(field.key)' is not a list")
+                throw TaxoError.badArgument("\(parent.file): '\(field.key)' is not a list")
             }
             var last = close - 1
             while last > field.node.offset, [32, 9, 10, 13].contains(bytes[last]) { last -= 1 }
@@ -161,7 +159,7 @@ extension NewEntry {
                 : (multiline ? Array(",\n".utf8) + indent + quoted : Array(", ".utf8) + quoted)
             out.insert(contentsOf: insert, at: last + 1)
         } else {
-            guard let close = closing(bytes, from: record.offset) else { throw Failure(message: "cannot edit \(parent.file)") }
+            guard let close = closing(bytes, from: record.offset) else { throw TaxoError.badArgument("cannot edit \(parent.file)") }
             var last = close - 1
             while last > record.offset, [32, 9, 10, 13].contains(bytes[last]) { last -= 1 }
             let name = link.path.text.split(separator: "[").first.map(String.init) ?? key

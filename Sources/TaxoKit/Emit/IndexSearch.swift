@@ -11,12 +11,11 @@ public enum IndexSearch {
     /// Queries with more terms than this are refused (FTS5's cost grows with each, and no person writes them).
     public static let maxTerms = 64
 
-    public struct QueryError: Error, Sendable { public var message: String }
 
     public static func search(indexPath: String, query: String, limit: Int = 20) throws -> [Hit] {
         let terms = query.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).count
-        if terms > maxTerms { throw QueryError(message: "the query has \(terms) terms; at most \(maxTerms) are allowed") }
-        if query.utf8.count > 4096 { throw QueryError(message: "the query is longer than 4,096 bytes") }
+        if terms > maxTerms { throw TaxoError.query("the query has \(terms) terms; at most \(maxTerms) are allowed") }
+        if query.utf8.count > 4096 { throw TaxoError.query("the query is longer than 4,096 bytes") }
         IndexWriter.recover(indexPath)
         let db = try SQLiteDatabase(path: indexPath, readOnly: true)
         let q = sanitize(query)

@@ -116,7 +116,7 @@ public enum IndexWriter {
             beforeCommit?()
             // A journal left by a killed incremental build belongs to the file being replaced.
             try? FileManager.default.removeItem(atPath: path + "-journal")
-            if rename(tmp, path) != 0 { throw SQLiteDatabase.Error(message: "cannot rename the index into place", sql: path) }
+            if rename(tmp, path) != 0 { throw TaxoError.index("cannot rename the index into place", sql: path) }
         } catch {
             try? FileManager.default.removeItem(atPath: tmp)
             throw error

@@ -2,11 +2,8 @@ import CSQLite
 
 /// A thin SQLite connection: prepared statements, transactions, errors that carry the failing SQL.
 public final class SQLiteDatabase {
-    public struct Error: Swift.Error, CustomStringConvertible {
-        public var message: String
-        public var sql: String
-        public var description: String { "SQLite: \(message) (in: \(sql.prefix(200)))" }
-    }
+    /// The failure SQLite reports, with the statement that failed.
+    static func failure(_ message: String, sql: String) -> TaxoError { .index("SQLite: " + message, sql: "in: " + String(sql.prefix(200))) }
 
     let db: OpaquePointer
 
@@ -16,7 +13,7 @@ public final class SQLiteDatabase {
         guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK, let h = handle else {
             let msg = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let h = handle { sqlite3_close(h) }
-            throw Error(message: msg, sql: "open \(path)")
+            throw SQLiteDatabase.failure(msg, sql: "open \(path)")
         }
         db = h
     }
@@ -28,7 +25,7 @@ public final class SQLiteDatabase {
         if sqlite3_exec(db, sql, nil, nil, &err) != SQLITE_OK {
             let msg = err.map { String(cString: $0) } ?? "error"
             sqlite3_free(err)
-            throw Error(message: msg, sql: sql)
+            throw SQLiteDatabase.failure(msg, sql: sql)
         }
     }
 
@@ -38,7 +35,7 @@ public final class SQLiteDatabase {
     public func prepare(_ sql: String) throws -> Statement {
         var stmt: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let s = stmt else {
-            throw Error(message: String(cString: sqlite3_errmsg(db)), sql: sql)
+            throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db)), sql: sql)
         }
         return Statement(stmt: s, db: self, sql: sql)
     }
@@ -86,7 +83,7 @@ public final class SQLiteDatabase {
                 case .blob(let b): rc = b.withUnsafeBytes { sqlite3_bind_blob(stmt, idx, $0.baseAddress, Int32(b.count), Statement.transient) }
                 case .text(nil), .int(nil), .null: rc = sqlite3_bind_null(stmt, idx)
                 }
-                if rc != SQLITE_OK { throw Error(message: String(cString: sqlite3_errmsg(db.db)), sql: sql) }
+                if rc != SQLITE_OK { throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db.db)), sql: sql) }
             }
         }
 
@@ -94,14 +91,14 @@ public final class SQLiteDatabase {
         public func run(_ values: [Value]) throws {
             try bind(values)
             let rc = sqlite3_step(stmt)
-            if rc != SQLITE_DONE && rc != SQLITE_ROW { throw Error(message: String(cString: sqlite3_errmsg(db.db)), sql: sql) }
+            if rc != SQLITE_DONE && rc != SQLITE_ROW { throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db.db)), sql: sql) }
         }
 
         public func step() throws -> Bool {
             let rc = sqlite3_step(stmt)
             if rc == SQLITE_ROW { return true }
             if rc == SQLITE_DONE { return false }
-            throw Error(message: String(cString: sqlite3_errmsg(db.db)), sql: sql)
+            throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db.db)), sql: sql)
         }
 
         public func row() -> [String?] {

@@ -84,18 +84,17 @@ public struct Baseline: Sendable, Equatable {
         return w.out + "\n"
     }
 
-    public struct ReadError: Error, Sendable { public var message: String }
 
     public init(json data: Data) throws {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ReadError(message: "not a JSON object")
+            throw TaxoError.baseline("not a JSON object")
         }
-        guard root["version"] as? Int == Baseline.version else { throw ReadError(message: "unsupported baseline version") }
-        guard let items = root["findings"] as? [[String: Any]] else { throw ReadError(message: "no 'findings' list") }
+        guard root["version"] as? Int == Baseline.version else { throw TaxoError.baseline("unsupported baseline version") }
+        guard let items = root["findings"] as? [[String: Any]] else { throw TaxoError.baseline("no 'findings' list") }
         var c: [Fingerprint: Int] = [:]
         for i in items {
             guard let code = i["code"] as? String, let file = i["file"] as? String, let message = i["message"] as? String else {
-                throw ReadError(message: "a finding lacks code, file or message")
+                throw TaxoError.baseline("a finding lacks code, file or message")
             }
             let f = Fingerprint(code: code, file: file, ids: (i["ids"] as? [String]) ?? [], message: message)
             c[f, default: 0] += max(1, i["count"] as? Int ?? 1)

@@ -24,19 +24,14 @@ public struct Templates: Sendable {
     func parsed(_ name: String) throws -> MustacheTemplate {
         try cache.withLock { templates in
             if let t = templates[name] { return t }
-            guard let src = source(name) else { throw TemplateError(message: "no template '\(name)'") }
+            guard let src = source(name) else { throw TaxoError.template("no template '\(name)'") }
             do {
                 let t = try MustacheTemplate(string: src)
                 templates[name] = t
                 return t
             } catch {
-                throw TemplateError(message: "template '\(name)' does not parse: \(error)")
+                throw TaxoError.template("template '\(name)' does not parse: \(error)")
             }
         }
-    }
-
-    public struct TemplateError: Error, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
     }
 }

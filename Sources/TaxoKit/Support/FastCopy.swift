@@ -4,14 +4,13 @@ import Glibc
 
 /// Copies a file with large buffers (Foundation's copy is slow on Linux for big files).
 enum FastCopy {
-    struct Failed: Error { var path: String }
 
     static func copy(from src: String, to dst: String) throws {
         let inFD = open(src, O_RDONLY)
-        guard inFD >= 0 else { throw Failed(path: src) }
+        guard inFD >= 0 else { throw TaxoError.io("cannot copy \(src)") }
         defer { close(inFD) }
         let outFD = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard outFD >= 0 else { throw Failed(path: dst) }
+        guard outFD >= 0 else { throw TaxoError.io("cannot copy \(dst)") }
         defer { close(outFD) }
         // The kernel copies (and may share blocks) without passing the bytes through user space.
         var st = stat()
@@ -32,12 +31,12 @@ enum FastCopy {
         defer { buf.deallocate() }
         while true {
             let n = read(inFD, buf, size)
-            if n < 0 { if errno == EINTR { continue }; throw Failed(path: src) }
+            if n < 0 { if errno == EINTR { continue }; throw TaxoError.io("cannot copy \(src)") }
             if n == 0 { break }
             var off = 0
             while off < n {
                 let w = write(outFD, buf + off, n - off)
-                if w < 0 { if errno == EINTR { continue }; throw Failed(path: dst) }
+                if w < 0 { if errno == EINTR { continue }; throw TaxoError.io("cannot copy \(dst)") }
                 off += w
             }
         }
