@@ -31,7 +31,8 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         guard let r = RuleRegistry.rule(rule) else { throw Self.unknown(rule) }
-        var out = "\(r.code) \(r.name) (\(r.family), default \(r.defaultSeverity.label))\n\n\(r.summary)\n\n\(r.explanation)\n"
+        let stage = RuleRegistry.stages[r.code].map { ", " + $0.phrase } ?? ""
+        var out = "\(r.code) \(r.name) (\(r.family), default \(r.defaultSeverity.label)\(stage))\n\n\(r.summary)\n\n\(r.explanation)\n"
         if let fix = Fixes.descriptions[r.code] { out += "\nFix: \(fix)\n" }
         for (title, examples) in [("Triggers on", r.triggering), ("Does not trigger on", r.nonTriggering)] {
             out += "\n\(title):\n"

@@ -1,3 +1,35 @@
+/// When a rule's findings are made: while the files are discovered, parsed, extracted, or by a pass over
+/// the whole resolved library.
+public enum RuleStage: String, Sendable, CaseIterable {
+    case discovery, parse, extract, library
+
+    /// When, in words (`taxo explain`).
+    public var phrase: String {
+        switch self {
+        case .discovery: return "found while the files are discovered"
+        case .parse: return "found while the files are parsed"
+        case .extract: return "found while the files are extracted"
+        case .library: return "found by a pass over the whole library"
+        }
+    }
+}
+
+/// A rule as one unit, in one file named after it (`LinkCycle.swift` for `link-cycle`): its description
+/// (code, name, default severity, explanation, examples) and the stage it runs in. `RuleRegistry.rules`
+/// lists every rule; a test checks the list against the files.
+protocol Rule: SendableMetatype {
+    static var info: RuleInfo { get }
+    static var stage: RuleStage { get }
+}
+
+/// A rule that runs as a pass over the whole resolved library. A pass may also report rules that share its
+/// walk (broken-link reports broken-anchor, absolute-path-link and link-outside-library).
+protocol LibraryPass: Rule {
+    static func check(_ lib: Library) -> [Diagnostic]
+    /// Relative cost: passes start longest first, so the cores finish together.
+    static var cost: Int { get }
+}
+
 /// A rule's description: its stable code, a short name, default severity, one-line summary,
 /// an explanation, and examples that both document it and test it.
 public struct RuleInfo: Sendable {

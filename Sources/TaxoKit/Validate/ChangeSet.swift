@@ -55,7 +55,7 @@ public struct ChangeSet: Sendable {
                 }
             }
         }
-        if d.code == BrokenLink.info.code || d.code == BrokenAnchor.info.code || d.code == MasterListRowMissingFile.info.code {
+        if d.code == BrokenLink.info.code || d.code == BrokenAnchor.info.code || d.code == MasterRowWithoutFile.info.code {
             for p in paths {
                 let name = p.split(separator: "/").last.map(String.init) ?? p
                 if d.message.contains(name) { return true }

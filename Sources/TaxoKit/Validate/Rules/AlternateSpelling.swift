@@ -50,3 +50,8 @@ enum AlternateSpelling {
         return out
     }
 }
+
+extension AlternateSpelling: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 10
+}

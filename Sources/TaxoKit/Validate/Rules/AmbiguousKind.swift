@@ -18,3 +18,7 @@ enum AmbiguousKind {
             ("lib/skills/SKL-001.json", "{\"id\": \"SKL-001\"}"),
         ])])
 }
+
+extension AmbiguousKind: Rule {
+    static let stage = RuleStage.extract
+}

@@ -62,3 +62,8 @@ enum DanglingMention {
         return out
     }
 }
+
+extension DanglingMention: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 8
+}

@@ -100,3 +100,8 @@ struct NearestIDs {
         return "did you mean " + s.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 }
+
+extension DanglingReference: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 6
+}

@@ -29,3 +29,8 @@ enum DuplicateID {
         return out
     }
 }
+
+extension DuplicateID: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 4
+}

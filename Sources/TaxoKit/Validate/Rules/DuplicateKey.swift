@@ -16,3 +16,7 @@ enum DuplicateKey {
                         notes: [.init("first given here", at: first)], hint: "keep one of the two; readers keep the last silently")
     }
 }
+
+extension DuplicateKey: Rule {
+    static let stage = RuleStage.parse
+}

@@ -36,3 +36,7 @@ enum FileNameMismatch {
         return named
     }
 }
+
+extension FileNameMismatch: Rule {
+    static let stage = RuleStage.extract
+}

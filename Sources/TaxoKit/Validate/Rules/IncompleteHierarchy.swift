@@ -34,3 +34,8 @@ enum IncompleteHierarchy {
         return out
     }
 }
+
+extension IncompleteHierarchy: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 13
+}

@@ -15,3 +15,7 @@ enum InvalidUTF8 {
         info.diagnostic("the file is not valid UTF-8 from here on", at: loc, hint: "re-save the file as UTF-8")
     }
 }
+
+extension InvalidUTF8: Rule {
+    static let stage = RuleStage.parse
+}

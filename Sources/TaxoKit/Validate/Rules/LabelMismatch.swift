@@ -39,3 +39,8 @@ enum LabelMismatch {
         return out
     }
 }
+
+extension LabelMismatch: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 11
+}

@@ -69,3 +69,8 @@ enum LegacyReference {
         return info.diagnostic("'\(r.id.written)' is an old ID of \(who)", at: r.location, notes: [note], hint: hint)
     }
 }
+
+extension LegacyReference: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 3
+}

@@ -23,3 +23,7 @@ enum MalformedFile {
         info.diagnostic("invalid \(format): \(message)", at: loc, hint: hint)
     }
 }
+
+extension MalformedFile: Rule {
+    static let stage = RuleStage.parse
+}

@@ -25,3 +25,7 @@ enum MalformedID {
                                hint: suggestion.map { "did you mean '\($0)'?" })
     }
 }
+
+extension MalformedID: Rule {
+    static let stage = RuleStage.extract
+}

@@ -16,3 +16,7 @@ enum MissingID {
                         at: loc, hint: "add one of: " + kind.idFields.joined(separator: ", "))
     }
 }
+
+extension MissingID: Rule {
+    static let stage = RuleStage.extract
+}

@@ -31,3 +31,8 @@ enum OrphanEntity {
         return out
     }
 }
+
+extension OrphanEntity: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 5
+}

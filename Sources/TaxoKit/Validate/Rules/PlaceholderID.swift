@@ -16,3 +16,7 @@ enum PlaceholderID {
                         at: loc, hint: "assign the next free ID of the kind")
     }
 }
+
+extension PlaceholderID: Rule {
+    static let stage = RuleStage.extract
+}

@@ -26,3 +26,7 @@ extension Diagnostic {
     /// The note for a command-line path outside the library's roots (TAX0003).
     public static func skippedOutsideRoots(_ path: String) -> Diagnostic { SkippedFile.outsideRoots(path) }
 }
+
+extension SkippedFile: Rule {
+    static let stage = RuleStage.discovery
+}

@@ -20,3 +20,7 @@ enum UnknownDepartment {
                         hint: NearMiss.hint(for: code, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
     }
 }
+
+extension UnknownDepartment: Rule {
+    static let stage = RuleStage.extract
+}

@@ -61,3 +61,8 @@ enum UnknownPrefix {
         return info.diagnostic("unknown ID prefix '\(prefix)' in '\(token)'", at: loc, hint: hint)
     }
 }
+
+extension UnknownPrefix: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 1
+}

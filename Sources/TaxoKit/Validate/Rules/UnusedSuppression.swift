@@ -37,3 +37,7 @@ enum UnusedSuppression {
         return out
     }
 }
+
+extension UnusedSuppression: Rule {
+    static let stage = RuleStage.library
+}

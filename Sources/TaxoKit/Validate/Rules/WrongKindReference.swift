@@ -32,3 +32,8 @@ enum WrongKindReference {
         return out
     }
 }
+
+extension WrongKindReference: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 7
+}

@@ -1,5 +1,5 @@
 /// TAX0302: links through an acyclic field (dependencies, parents) that form a cycle.
-enum HierarchyCycle {
+enum LinkCycle {
     static let info = RuleInfo(
         code: "TAX0302", name: "link-cycle", family: "hierarchy", severity: .error,
         summary: "Links through a field declared acyclic form a cycle.",
@@ -64,4 +64,9 @@ enum HierarchyCycle {
         }
         return out
     }
+}
+
+extension LinkCycle: LibraryPass {
+    static let stage = RuleStage.library
+    static let cost = 9
 }

@@ -1,0 +1,17 @@
+/// TAX0403: a link to an absolute operating-system path.
+enum AbsolutePathLink {
+    static let info = RuleInfo(
+        code: "TAX0403", name: "absolute-path-link", family: "links", severity: .warning,
+        summary: "A link points at an absolute path on someone's machine.",
+        explanation: """
+        `C:\\Users\\...`, `/Users/...`, `/home/...` and `file://` links work only on the machine they were
+        written on. Link relative to the file instead.
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](C:\\Users\\ana\\Dropbox\\spec.md)\n")])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](https://example.com/spec.md)\n")])])
+}
+
+extension AbsolutePathLink: Rule {
+    /// Reported by the BrokenLink pass, which walks the same links.
+    static let stage = RuleStage.library
+}

@@ -1,0 +1,17 @@
+/// TAX0602: an entity file next to a master list without a row in it.
+enum FileWithoutMasterRow {
+    static let info = RuleInfo(
+        code: "TAX0602", name: "file-without-master-row", family: "master-lists", severity: .warning,
+        summary: "An entity file next to a master list has no row in it.",
+        explanation: """
+        Every entity of the list's kind in the master list's folder (and below) should have a row. A file the
+        list does not know is reported at the file.
+        """,
+        triggering: [RuleExample(MasterListExamples.files(rows: "", extra: true))],
+        nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n"))])
+}
+
+extension FileWithoutMasterRow: Rule {
+    /// Reported by the MasterRowDisagrees pass, which walks the same links.
+    static let stage = RuleStage.library
+}

@@ -1,0 +1,19 @@
+/// TAX0404: a relative link that climbs above the library root.
+enum LinkOutsideLibrary {
+    static let info = RuleInfo(
+        code: "TAX0404", name: "link-outside-library", family: "links", severity: .warning,
+        summary: "A relative link climbs above the library root.",
+        explanation: """
+        A link such as `../../../../Other/notes.md` that leaves the folder holding `taxonomy.yaml` points at
+        something taxo cannot see and that a clone of the library may not have. Link to a file inside the
+        library, or use a web link.
+        """,
+        triggering: [RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../../Plan.md).\n")])],
+        nonTriggering: [RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../TALENTS/Plan.md).\n"),
+                                     ("TALENTS/Plan.md", "# Plan\n")])])
+}
+
+extension LinkOutsideLibrary: Rule {
+    /// Reported by the BrokenLink pass, which walks the same links.
+    static let stage = RuleStage.library
+}

@@ -1,0 +1,33 @@
+/// TAX0601: a CSV master list row whose file does not exist.
+enum MasterRowWithoutFile {
+    static let info = RuleInfo(
+        code: "TAX0601", name: "master-row-without-file", family: "master-lists", severity: .warning,
+        summary: "A master list row names a file that does not exist.",
+        explanation: """
+        A master list (declared under `master_lists:` with its ID, name and file-path columns) promises a
+        file per row. A row whose file is missing is reported with where a file of that name is now, when
+        there is one (files move; lists are not updated). `path_prefix` strips a root alias such as `ENTITIES/`.
+        """,
+        triggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-002,Sketch,TOL-002_Sketch.json\n"))],
+        nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n"))])
+}
+
+extension MasterRowWithoutFile {
+    /// The live entity of the list's kind that declares the row's ID, if one does.
+    static func declaringEntity(_ row: MasterRow, lib: Library) -> Int? {
+        let kind = lib.config.kinds.firstIndex { $0.name == lib.config.masterLists[row.list].kind }
+        let key: String
+        switch lib.grammar.check(row.id) {
+        case .valid(let p), .legacy(let p): key = p.key
+        default: return nil
+        }
+        return (lib.table[key] ?? lib.aliases[key] ?? []).first { e in
+            (kind == nil || lib.entities[e].kind == kind) && !lib.config.looksArchived(lib.entities[e].file)
+        }
+    }
+}
+
+extension MasterRowWithoutFile: Rule {
+    /// Reported by the MasterRowDisagrees pass, which walks the same links.
+    static let stage = RuleStage.library
+}
