@@ -18,6 +18,24 @@ import Testing
         }
     }
 
+    /// Every finding of a rule's triggering examples is pinned next to the rule: the example, file, line,
+    /// column and message of each, and how many there are.
+    @Test(arguments: RuleRegistry.rules.map { $0.info.code })
+    func findingsLandWhereTheyArePinned(code: String) throws {
+        let rule = try #require(RuleRegistry.rules.first { $0.info.code == code })
+        var found: [String] = []
+        for (i, ex) in rule.info.triggering.enumerated() {
+            for d in TestSupport.compile(ex.files).diagnostics where d.code == code {
+                found.append("\(i) " + (d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-") + " " + d.message)
+            }
+        }
+        #expect(found.count == rule.pinned.count, "\(code): \(found.count) findings, \(rule.pinned.count) pinned")
+        for (got, want) in zip(found, rule.pinned) { #expect(got == want) }
+        // Every triggering example is pinned at least once.
+        let pinnedExamples = Set(rule.pinned.compactMap { $0.split(separator: " ").first.flatMap { Int($0) } })
+        #expect(pinnedExamples == Set(rule.info.triggering.indices), "\(code): examples without a pinned finding")
+    }
+
     @Test func codesAreUniqueAndWellFormed() {
         let codes = RuleRegistry.all.map(\.code)
         #expect(Set(codes).count == codes.count)

@@ -20,6 +20,9 @@ public enum RuleStage: String, Sendable, CaseIterable {
 protocol Rule: SendableMetatype {
     static var info: RuleInfo { get }
     static var stage: RuleStage { get }
+    /// Where each triggering example's findings land: `example file:line:column message`, in order. The
+    /// tests compare every finding of the rule's code with it: position, message and count.
+    static var pinned: [String] { get }
 }
 
 /// A rule that runs as a pass over the whole resolved library. A pass may also report rules that share its

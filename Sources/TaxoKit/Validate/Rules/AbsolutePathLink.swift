@@ -15,3 +15,10 @@ extension AbsolutePathLink: Rule {
     /// Reported by the BrokenLink pass, which walks the same links.
     static let stage = RuleStage.library
 }
+
+extension AbsolutePathLink {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 link to an absolute path 'C:\\Users\\ana\\Dropbox\\spec.md' only works on one machine",
+    ]
+}

@@ -55,3 +55,10 @@ extension AlternateSpelling: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 10
 }
+
+extension AlternateSpelling {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-014_Okta.json:4:21 'TOOL-013' refers to TOL-013",
+    ]
+}

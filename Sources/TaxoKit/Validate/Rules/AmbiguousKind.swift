@@ -22,3 +22,10 @@ enum AmbiguousKind {
 extension AmbiguousKind: Rule {
     static let stage = RuleStage.extract
 }
+
+extension AmbiguousKind {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 lib/skills/SKL-001.json:1:1 this file matches the files of kinds 'tool' and 'skill'; it is read as a tool",
+    ]
+}

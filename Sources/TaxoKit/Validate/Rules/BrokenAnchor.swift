@@ -28,3 +28,10 @@ extension BrokenAnchor: Rule {
     /// Reported by the BrokenLink pass, which walks the same links.
     static let stage = RuleStage.library
 }
+
+extension BrokenAnchor {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:5:13 no heading '#next-step' in TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+    ]
+}

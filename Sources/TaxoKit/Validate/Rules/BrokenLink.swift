@@ -88,3 +88,11 @@ extension BrokenLink: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 12
 }
+
+extension BrokenLink {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:15 broken link: 'Gap/video_024_gap.md' does not exist",
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:49 broken link: 'Old/Report.md' does not exist",
+    ]
+}

@@ -34,3 +34,10 @@ enum CommaJoinedIDs {
 extension CommaJoinedIDs: Rule {
     static let stage = RuleStage.extract
 }
+
+extension CommaJoinedIDs {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_A.json:4:20 field 'alternatives' joins several IDs in one string",
+    ]
+}

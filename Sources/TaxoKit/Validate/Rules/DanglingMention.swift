@@ -67,3 +67,10 @@ extension DanglingMention: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 8
 }
+
+extension DanglingMention {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md:3:1 'RSP-333' is mentioned but no responsibility has this ID",
+    ]
+}

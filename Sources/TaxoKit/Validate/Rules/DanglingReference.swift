@@ -105,3 +105,11 @@ extension DanglingReference: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 6
 }
+
+extension DanglingReference {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:4:21 dangling reference: no tool has the ID 'TOL-002' (field 'alternatives[0]')",
+        "1 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:4:20 2 of 4 IDs in TOL-001 to TOL-004 are not declared: TOL-003, TOL-004",
+    ]
+}

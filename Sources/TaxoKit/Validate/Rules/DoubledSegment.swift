@@ -74,3 +74,10 @@ enum DoubledSegment {
 extension DoubledSegment: Rule {
     static let stage = RuleStage.extract
 }
+
+extension DoubledSegment {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/Responsibilities/Objects/AI.json:1:78 'LBS_003_LBS_003' repeats its first segment",
+    ]
+}

@@ -34,3 +34,10 @@ extension DuplicateID: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 4
 }
+
+extension DuplicateID {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:2:14 duplicate ID 'TOL-001': already defined in LIBRARIES/LBS_003_Tools/TOL-001_Copy.json with a different name ('Sketch' there, 'Figma' here)",
+    ]
+}

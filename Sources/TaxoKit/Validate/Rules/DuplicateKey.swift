@@ -20,3 +20,10 @@ enum DuplicateKey {
 extension DuplicateKey: Rule {
     static let stage = RuleStage.parse
 }
+
+extension DuplicateKey {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:1:41 member \"name\" is given twice in this object",
+    ]
+}

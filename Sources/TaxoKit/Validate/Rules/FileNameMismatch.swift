@@ -40,3 +40,10 @@ enum FileNameMismatch {
 extension FileNameMismatch: Rule {
     static let stage = RuleStage.extract
 }
+
+extension FileNameMismatch {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-072_Figma.json:1:13 file name says 'TOL-072' but the tool inside is 'TOL-101'",
+    ]
+}

@@ -39,3 +39,10 @@ extension IncompleteHierarchy: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 13
 }
+
+extension IncompleteHierarchy {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json:1:17 workflow 'WRF-001' has no milestones",
+    ]
+}

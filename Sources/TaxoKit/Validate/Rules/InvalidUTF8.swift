@@ -19,3 +19,10 @@ enum InvalidUTF8 {
 extension InvalidUTF8: Rule {
     static let stage = RuleStage.parse
 }
+
+extension InvalidUTF8 {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:4 the file is not valid UTF-8 from here on",
+    ]
+}

@@ -20,3 +20,10 @@ enum JSONInMarkdown {
 extension JSONInMarkdown: Rule {
     static let stage = RuleStage.parse
 }
+
+extension JSONInMarkdown {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_021.md:1:1 this Markdown file is JSON",
+    ]
+}

@@ -44,3 +44,10 @@ extension LabelMismatch: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 11
 }
+
+extension LabelMismatch {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-002_Figma.json:4:21 label 'Browse AI' does not match TOL-001, which is '99designs'",
+    ]
+}

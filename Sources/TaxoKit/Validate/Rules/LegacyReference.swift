@@ -74,3 +74,10 @@ extension LegacyReference: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 3
 }
+
+extension LegacyReference {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 tasks/TST-073_Edit.json:1:62 'Task-Template-101' is an old ID of TST-072 (Write)",
+    ]
+}

@@ -70,3 +70,10 @@ extension LinkCycle: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 9
 }
+
+extension LinkCycle {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json:1:18 cycle: MLS-001 -> MLS-002 -> MLS-001",
+    ]
+}

@@ -17,3 +17,10 @@ extension LinkOutsideLibrary: Rule {
     /// Reported by the BrokenLink pass, which walks the same links.
     static let stage = RuleStage.library
 }
+
+extension LinkOutsideLibrary {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/Notes.md:3:16 link '../../Plan.md' climbs above the library root",
+    ]
+}

@@ -27,3 +27,12 @@ enum MalformedFile {
 extension MalformedFile: Rule {
     static let stage = RuleStage.parse
 }
+
+extension MalformedFile {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:4:20 invalid JSON: trailing comma before ']'",
+        "1 LIBRARIES/LBS_003_Tools/TOL-002_X.json:1:23 invalid JSON: missing ',' between object members",
+        "2 LIBRARIES/LBS_003_Tools/TOL-003_X.json:1:35 invalid JSON: invalid escape '\\D' in string",
+    ]
+}

@@ -29,3 +29,12 @@ enum MalformedID {
 extension MalformedID: Rule {
     static let stage = RuleStage.extract
 }
+
+extension MalformedID {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/tol-001_Figma.json:2:14 malformed ID 'tol-001': it is not of the form PREFIX-NNN; kind tool expects TOL-NNN or TOL-DEPT-NNN (3 or more digits)",
+        "1 LIBRARIES/LBS_003_Tools/TOL_002_Notion.json:2:14 malformed ID 'TOL_002': it is not of the form PREFIX-NNN; kind tool expects TOL-NNN or TOL-DEPT-NNN (3 or more digits)",
+        "2 LIBRARIES/LBS_003_Tools/TOL-3_Slack.json:2:14 malformed ID 'TOL-3': the number must have 3 or more digits; kind tool expects TOL-NNN or TOL-DEPT-NNN (3 or more digits)",
+    ]
+}

@@ -69,3 +69,10 @@ extension MasterRowDisagrees: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 2
 }
+
+extension MasterRowDisagrees {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 tools/Tools_Master.csv:2:1 the list names it 'Sketch' but the file 'Figma'",
+    ]
+}

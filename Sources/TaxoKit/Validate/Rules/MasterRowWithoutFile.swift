@@ -31,3 +31,10 @@ extension MasterRowWithoutFile: Rule {
     /// Reported by the MasterRowDisagrees pass, which walks the same links.
     static let stage = RuleStage.library
 }
+
+extension MasterRowWithoutFile {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 tools/Tools_Master.csv:3:16 TOL-002: master list names 'TOL-002_Sketch.json', which does not exist",
+    ]
+}

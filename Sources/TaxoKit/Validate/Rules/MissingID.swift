@@ -20,3 +20,10 @@ enum MissingID {
 extension MissingID: Rule {
     static let stage = RuleStage.extract
 }
+
+extension MissingID {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/Figma.json:1:1 tool record has no ID field",
+    ]
+}

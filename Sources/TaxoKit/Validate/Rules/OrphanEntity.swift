@@ -36,3 +36,10 @@ extension OrphanEntity: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 5
 }
+
+extension OrphanEntity {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json:1:13 step 'STP-001' belongs to no task",
+    ]
+}

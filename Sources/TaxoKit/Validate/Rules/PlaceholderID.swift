@@ -20,3 +20,10 @@ enum PlaceholderID {
 extension PlaceholderID: Rule {
     static let stage = RuleStage.extract
 }
+
+extension PlaceholderID {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-XXX_Figma.json:2:14 placeholder ID 'TOL-XXX' instead of a real ID",
+    ]
+}

@@ -30,3 +30,10 @@ extension Diagnostic {
 extension SkippedFile: Rule {
     static let stage = RuleStage.discovery
 }
+
+extension SkippedFile {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md:1:1 skipped: it looks binary (it holds NUL bytes)",
+    ]
+}

@@ -107,3 +107,10 @@ enum TableCellCount {
 extension TableCellCount: Rule {
     static let stage = RuleStage.extract
 }
+
+extension TableCellCount {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md:5:1 table row has 4 cells; the header has 3",
+    ]
+}

@@ -24,3 +24,11 @@ enum UnknownDepartment {
 extension UnknownDepartment: Rule {
     static let stage = RuleStage.extract
 }
+
+extension UnknownDepartment {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 LIBRARIES/LBS_003_Tools/TOL-SCE-124_ScaleKit_Dashboard.json:2:14 unknown department code 'SCE' in 'TOL-SCE-124'",
+        "1 LIBRARIES/LBS_003_Tools/TOL-SEC-124_ScaleKit_Dashboard.json:4:20 'QAX' is not a department code, alias or name",
+    ]
+}

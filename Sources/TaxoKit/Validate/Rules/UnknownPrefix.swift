@@ -66,3 +66,11 @@ extension UnknownPrefix: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 1
 }
+
+extension UnknownPrefix {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json:1:56 unknown ID prefix 'TKS' in 'TKS-001'",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:5 unknown ID prefix 'TKS' in 'TKS-001'",
+    ]
+}

@@ -41,3 +41,10 @@ enum UnusedSuppression {
 extension UnusedSuppression: Rule {
     static let stage = RuleStage.library
 }
+
+extension UnusedSuppression {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:1 this taxo-ignore silences nothing (TAX0205)",
+    ]
+}

@@ -37,3 +37,10 @@ extension WrongKindReference: LibraryPass {
     static let stage = RuleStage.library
     static let cost = 7
 }
+
+extension WrongKindReference {
+    /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
+    static let pinned = [
+        "0 TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json:1:60 field 'milestones[]' links to a milestone, but 'TSK-001' is a task",
+    ]
+}
