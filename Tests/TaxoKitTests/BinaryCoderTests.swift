@@ -1,0 +1,64 @@
+import Testing
+@testable import TaxoKit
+
+/// The cache's binary coding: every value written reads back, interned strings come back by reference,
+/// and truncated or corrupt input is an error, never a crash.
+@Suite struct BinaryCoderTests {
+    func read<T>(_ bytes: [UInt8], _ body: (inout BinaryReader) throws -> T) throws -> T {
+        try bytes.withUnsafeBufferPointer { buf in
+            var r = BinaryReader(buf)
+            return try body(&r)
+        }
+    }
+
+    @Test func valuesRoundTrip() throws {
+        var w = BinaryWriter()
+        let ints = [0, 1, -1, 63, -64, 1 << 40, Int.max, Int.min]
+        for n in ints { w.int(n) }
+        w.bool(true)
+        w.bool(false)
+        w.string("TOL-AID-201")
+        w.string("Müller ✅")
+        w.string("TOL-AID-201")
+        w.optString(nil)
+        w.optString("x")
+        w.optInt(nil)
+        w.optInt(-7)
+        w.fixed64(0xDEAD_BEEF_0123_4567)
+        let bytes = w.bytes
+        let back: (ints: [Int], bools: [Bool], strings: [String], opts: [String?], optInts: [Int?], fixed: UInt64) = try read(bytes) { r in
+            let i = try ints.map { _ in try r.int() }
+            let b = [try r.bool(), try r.bool()]
+            let s = [try r.string(), try r.string(), try r.string()]
+            let o = [try r.optString(), try r.optString()]
+            let oi = [try r.optInt(), try r.optInt()]
+            return (i, b, s, o, oi, try r.fixed64())
+        }
+        #expect(back.ints == ints)
+        #expect(back.bools == [true, false])
+        #expect(back.strings == ["TOL-AID-201", "Müller ✅", "TOL-AID-201"])
+        #expect(back.opts == [nil, "x"])
+        #expect(back.optInts == [nil, -7])
+        #expect(back.fixed == 0xDEAD_BEEF_0123_4567)
+    }
+
+    @Test func aRepeatedStringIsWrittenOnce() {
+        var once = BinaryWriter()
+        once.string("a long repeated string value")
+        var twice = BinaryWriter()
+        twice.string("a long repeated string value")
+        twice.string("a long repeated string value")
+        #expect(twice.bytes.count - once.bytes.count <= 2)
+    }
+
+    @Test func truncatedAndCorruptInputThrows() throws {
+        var w = BinaryWriter()
+        w.string("abcdef")
+        let bytes = w.bytes
+        #expect(throws: (any Error).self) { try self.read(Array(bytes.dropLast(2))) { try $0.string() } }
+        // A back-reference to a string never read.
+        #expect(throws: (any Error).self) { try self.read([0x0B]) { try $0.string() } }
+        #expect(throws: (any Error).self) { try self.read([]) { try $0.int() } }
+        #expect(throws: (any Error).self) { try self.read([0x01, 0x02]) { try $0.fixed64() } }
+    }
+}
