@@ -13,6 +13,8 @@ public enum DefaultTemplates {
 ''' + "".join('        "%s": %s,\n' % (k, v) for k, v in names.items()) + "    ]\n"
 for k, v in names.items():
     body = open(os.path.join(ROOT, "templates", k + ".mustache")).read()
-    src += '\n    public static let %s = #"""\n%s\n"""#\n' % (v, body)
+    # Indented as swift-format wants it (the closing delimiter's indentation is taken off every line).
+    indented = "\n".join(("        " + line) if line else "" for line in body.split("\n"))
+    src += '\n    public static let %s = #"""\n%s\n        """#\n' % (v, indented)
 src += "}\n"
 open(os.path.join(ROOT, "Sources/TaxoKit/Output/DefaultTemplates.swift"), "w").write(src)

@@ -6,7 +6,9 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Check the library and write the SQLite index (and reports) under the output folder.",
-        discussion: "Writes OUT/index.sqlite atomically, also when the library has errors, so a broken library can be explored. Exit status as for check.")
+        discussion:
+            "Writes OUT/index.sqlite atomically, also when the library has errors, so a broken library can be explored. Exit status as for check."
+    )
 
     @OptionGroup var library: LibraryOptions
 
@@ -24,34 +26,48 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
-    @Flag(name: .long, help: "Ignore the previous index, cache and report manifests: parse everything, write the index and every report anew.")
+    @Flag(
+        name: .long,
+        help:
+            "Ignore the previous index, cache and report manifests: parse everything, write the index and every report anew."
+    )
     var noCache = false
 
     func run() throws {
         let start = Date()
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root, format: format)
-        let outDir = out.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
+        let outDir =
+            out.map {
+                URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                    .standardizedFileURL
+            }
             ?? root.appendingPathComponent("output")
         // The output never goes into the library's roots (the next build would read its own reports).
         let outRel = PathDisplay(prefix: "").libraryPath(outDir.path, workingDirectory: "/", root: root.path)
         if let outRel, config.isUnderRoots(outRel),
-           outRel.isEmpty || !config.isExcludedDirectory(outRel) {
-            Console.err("taxo: error: --out \(outDir.path) is inside the library's roots (\(config.roots.joined(separator: ", "))); write the output elsewhere\n")
+            outRel.isEmpty || !config.isExcludedDirectory(outRel)
+        {
+            Console.err(
+                "taxo: error: --out \(outDir.path) is inside the library's roots (\(config.roots.joined(separator: ", "))); write the output elsewhere\n"
+            )
             throw TaxoExit(code: 2)
         }
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
         // The crash test kills the process here to prove the previous index survives.
-        let pause: (() -> Void)? = ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1" ? {
-            Console.err("taxo: paused before rename\n")
-            Thread.sleep(forTimeInterval: 30)
-        } : nil
+        let pause: (() -> Void)? =
+            ProcessInfo.processInfo.environment["TAXO_TEST_PAUSE_BEFORE_RENAME"] == "1"
+            ? {
+                Console.err("taxo: paused before rename\n")
+                Thread.sleep(forTimeInterval: 30)
+            } : nil
         let progress = Progress(enabled: Console.stderrIsTerminal)
         progress.show("building")
         let outcome: Builder.Outcome
         do {
-            outcome = try Builder.build(root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now(),
-                                        beforeCommit: pause)
+            outcome = try Builder.build(
+                root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now(),
+                beforeCommit: pause)
         } catch {
             progress.clear()
             Console.err("taxo: error: could not write the index in \(outDir.path): \(error)\n")
@@ -60,16 +76,22 @@ struct BuildCommand: ParsableCommand {
         progress.clear()
         let result = outcome.result
         if timings {
-            for t in outcome.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
+            for t in outcome.timings {
+                Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000))
+            }
         }
         let cwd = FileManager.default.currentDirectoryPath
         if !output.quiet {
-            Console.out(format.render(result.diagnostics, summary: result.summary, color: output.color,
-                                      paths: PathDisplay(root: root.path, workingDirectory: cwd), workingDirectory: cwd))
+            Console.out(
+                format.render(
+                    result.diagnostics, summary: result.summary, color: output.color,
+                    paths: PathDisplay(root: root.path, workingDirectory: cwd), workingDirectory: cwd))
         }
         let secs = String(format: "%.2f", Date().timeIntervalSince(start))
         Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")
-        Console.err("taxo: wrote \(relativePath(outcome.indexPath, root: root)) (\(outcome.incremental ? "incremental: \(outcome.reparsed) files re-parsed" : "full build"))\n")
+        Console.err(
+            "taxo: wrote \(relativePath(outcome.indexPath, root: root)) (\(outcome.incremental ? "incremental: \(outcome.reparsed) files re-parsed" : "full build"))\n"
+        )
         KeepUntilExit.keep(result)
         if result.summary.errors > 0 || (strict && result.summary.warnings > 0) { throw TaxoExit(code: 1) }
     }

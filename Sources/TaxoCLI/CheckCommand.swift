@@ -7,12 +7,12 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate the whole library; report every problem with file:line:col, a code and a hint.",
         discussion: """
-        With PATHS or --changed, the whole library is still loaded and checked, and every finding that touches \
-        the given files is reported: findings in them, and findings elsewhere that name an ID they declare now \
-        or declared before (a renamed ID's dangling references), or that link to them.
-        Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration failure. \
-        The only file check ever writes is the one --write-baseline names.
-        """)
+            With PATHS or --changed, the whole library is still loaded and checked, and every finding that touches \
+            the given files is reported: findings in them, and findings elsewhere that name an ID they declare now \
+            or declared before (a renamed ID's dangling references), or that link to them.
+            Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration failure. \
+            The only file check ever writes is the one --write-baseline names.
+            """)
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions
@@ -32,10 +32,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
 
-    @Flag(name: .long, help: "Check the files git sees as changed since --base (and staged, unstaged and untracked ones).")
+    @Flag(
+        name: .long, help: "Check the files git sees as changed since --base (and staged, unstaged and untracked ones)."
+    )
     var changed = false
 
-    @Option(name: .long, help: "With --changed: the commit to compare with (default: the merge base with the default branch).")
+    @Option(
+        name: .long,
+        help: "With --changed: the commit to compare with (default: the merge base with the default branch).")
     var base: String?
 
     @Flag(name: .long, help: "With --changed: only what the git index holds (for pre-commit).")
@@ -44,7 +48,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "With '-' as the path: the library path the text on standard input stands for.")
     var stdinFilename: String?
 
-    @Option(name: .long, help: "Report and fail only on findings not recorded in this baseline file (default: taxonomy.yaml's baseline).")
+    @Option(
+        name: .long,
+        help: "Report and fail only on findings not recorded in this baseline file (default: taxonomy.yaml's baseline)."
+    )
     var baseline: String?
 
     @Flag(name: .long, help: "Ignore the baseline named in taxonomy.yaml.")
@@ -65,7 +72,8 @@ struct CheckCommand: ParsableCommand {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root, format: format)
         let display = PathDisplay(root: root.path, workingDirectory: cwd)
-        var selection = try Selection(paths: paths, stdinFilename: stdinFilename, root: root, config: config, display: display)
+        var selection = try Selection(
+            paths: paths, stdinFilename: stdinFilename, root: root, config: config, display: display)
         // git answers while the library compiles (the compile does not depend on them).
         let gitAnswer = Background<Selection> { [selection, changed, base, staged] in
             var s = selection
@@ -85,8 +93,9 @@ struct CheckCommand: ParsableCommand {
         if selection.filtering {
             if !changed { selection.addPreviousFromGit(root: root) }
             let previousResults = selection.files.compactMap { cache?.previous(path: $0) }
-            let change = ChangeSet(paths: selection.files, folders: selection.folders, previous: selection.previous,
-                                   previousResults: previousResults, result: result)
+            let change = ChangeSet(
+                paths: selection.files, folders: selection.folders, previous: selection.previous,
+                previousResults: previousResults, result: result)
             diags = change.filter(diags, grammar: result.library.grammar)
         }
         if let wb = writeBaseline {
@@ -114,8 +123,11 @@ struct CheckCommand: ParsableCommand {
             let before = diags.count
             let (fresh, gone) = b.filter(diags, grammar: result.library.grammar)
             diags = fresh
-            baselineLine = "taxo: \(Plural.count(before - fresh.count, "finding")) in the baseline"
-                + (gone > 0 ? "; \(Plural.count(gone, "baseline entry", "baseline entries")) no longer \(gone == 1 ? "occurs" : "occur") (tighten it with --write-baseline)" : "")
+            baselineLine =
+                "taxo: \(Plural.count(before - fresh.count, "finding")) in the baseline"
+                + (gone > 0
+                    ? "; \(Plural.count(gone, "baseline entry", "baseline entries")) no longer \(gone == 1 ? "occurs" : "occur") (tighten it with --write-baseline)"
+                    : "")
         }
         diags += selection.notes
         var counts = result.summary
@@ -123,12 +135,15 @@ struct CheckCommand: ParsableCommand {
         counts.count(diags)
 
         if timings {
-            for t in result.timings { Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000)) }
+            for t in result.timings {
+                Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000))
+            }
         }
         if summary {
             Console.out(SummaryReporter.render(display.apply(diags)))
         } else if !output.quiet {
-            Console.out(format.render(diags, summary: counts, color: output.color, paths: display, workingDirectory: cwd))
+            Console.out(
+                format.render(diags, summary: counts, color: output.color, paths: display, workingDirectory: cwd))
         }
         if format == .text || Console.stderrIsTerminal {
             if let baselineLine { Console.err(baselineLine + "\n") }
@@ -142,7 +157,9 @@ struct CheckCommand: ParsableCommand {
 
     /// Why a library without files is a failure, or nil when its roots exist and are empty (a note).
     static func emptyLibrary(root: URL, config: Config) -> String? {
-        let missing = config.roots.filter { !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        let missing = config.roots.filter {
+            !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+        }
         guard missing.count == config.roots.count else { return nil }
         return "none of the library's roots (\(config.roots.joined(separator: ", "))) exists under \(root.path)"
     }
@@ -162,7 +179,8 @@ struct Selection {
         for p in paths {
             if p == "-" {
                 guard let name = stdinFilename else {
-                    Console.err("taxo: error: 'taxo check -' needs --stdin-filename PATH (the file the text stands for)\n")
+                    Console.err(
+                        "taxo: error: 'taxo check -' needs --stdin-filename PATH (the file the text stands for)\n")
                     throw TaxoExit(code: 2)
                 }
                 guard let rel = display.libraryPath(name, workingDirectory: cwd, root: root.path), !rel.isEmpty else {
@@ -182,7 +200,8 @@ struct Selection {
             }
             filtering = true
             guard let rel = display.libraryPath(p, workingDirectory: cwd, root: root.path),
-                  config.isUnderRoots(rel, folder: isDir.boolValue) else {
+                config.isUnderRoots(rel, folder: isDir.boolValue)
+            else {
                 notes.append(Diagnostic.skippedOutsideRoots(p))
                 continue
             }
@@ -205,7 +224,8 @@ struct Selection {
             for f in try git.changedFiles(base: rev, staged: staged) {
                 let abs = top.appendingPathComponent(f).path
                 guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
-                      config.isUnderRoots(rel) else { continue }
+                    config.isUnderRoots(rel)
+                else { continue }
                 files.append(rel)
                 byGitPath[f] = rel
             }
@@ -223,7 +243,9 @@ struct Selection {
         let rootPath = root.standardizedFileURL.path, topPath = top.path
         let prefix = rootPath == topPath ? "" : String(rootPath.dropFirst(topPath.count + 1)) + "/"
         let wanted = files.filter { previous[$0] == nil }
-        for (f, old) in git.contents(of: wanted.map { prefix + $0 }, at: "HEAD") { previous[String(f.dropFirst(prefix.count))] = old }
+        for (f, old) in git.contents(of: wanted.map { prefix + $0 }, at: "HEAD") {
+            previous[String(f.dropFirst(prefix.count))] = old
+        }
     }
 }
 

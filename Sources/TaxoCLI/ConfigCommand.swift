@@ -20,7 +20,9 @@ struct ConfigCommand: ParsableCommand {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
         if !output.quiet {
-            Console.out("configuration OK: \(Plural.count(config.kinds.count, "kind")), \(Plural.count(config.departments.count, "department")), roots \(config.roots.joined(separator: ", "))\n")
+            Console.out(
+                "configuration OK: \(Plural.count(config.kinds.count, "kind")), \(Plural.count(config.departments.count, "department")), roots \(config.roots.joined(separator: ", "))\n"
+            )
         }
     }
 }

@@ -3,7 +3,8 @@ import TaxoKit
 
 /// Prints every table of an index in sorted order (for golden tests and diffs).
 struct DumpIndexCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dump-index", abstract: "Print an index's tables as sorted text.")
+    static let configuration = CommandConfiguration(
+        commandName: "dump-index", abstract: "Print an index's tables as sorted text.")
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions

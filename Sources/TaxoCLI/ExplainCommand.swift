@@ -15,10 +15,11 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         if format == .json {
-            let rules = try rule.map { r -> [RuleInfo] in
-                guard let one = RuleRegistry.rule(r) else { throw Self.unknown(r) }
-                return [one]
-            } ?? RuleRegistry.all
+            let rules =
+                try rule.map { r -> [RuleInfo] in
+                    guard let one = RuleRegistry.rule(r) else { throw Self.unknown(r) }
+                    return [one]
+                } ?? RuleRegistry.all
             Console.out(DataJSON.rules(rules))
             return
         }
@@ -32,7 +33,8 @@ struct ExplainCommand: ParsableCommand {
         }
         guard let r = RuleRegistry.rule(rule) else { throw Self.unknown(rule) }
         let stage = RuleRegistry.stages[r.code].map { ", " + $0.phrase } ?? ""
-        var out = "\(r.code) \(r.name) (\(r.family), default \(r.defaultSeverity.label)\(stage))\n\n\(r.summary)\n\n\(r.explanation)\n"
+        var out =
+            "\(r.code) \(r.name) (\(r.family), default \(r.defaultSeverity.label)\(stage))\n\n\(r.summary)\n\n\(r.explanation)\n"
         if let fix = Fixes.descriptions[r.code] { out += "\nFix: \(fix)\n" }
         for (title, examples) in [("Triggers on", r.triggering), ("Does not trigger on", r.nonTriggering)] {
             out += "\n\(title):\n"
@@ -40,7 +42,8 @@ struct ExplainCommand: ParsableCommand {
                 for f in ex.files {
                     out += "  --- \(f.path)\n"
                     let text = String(decoding: f.bytes, as: UTF8.self)
-                    for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(12) where !line.isEmpty {
+                    for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(12)
+                    where !line.isEmpty {
                         out += "    \(line)\n"
                     }
                 }
@@ -53,7 +56,8 @@ struct ExplainCommand: ParsableCommand {
 extension ExplainCommand {
     static func unknown(_ rule: String) -> TaxoExit {
         let names = RuleRegistry.all.flatMap { [$0.code, $0.name] }
-        Console.err("taxo: error: no rule '\(rule)'" + (NearMiss.hint(for: rule, in: names).map { "; \($0)" } ?? "") + "\n")
+        Console.err(
+            "taxo: error: no rule '\(rule)'" + (NearMiss.hint(for: rule, in: names).map { "; \($0)" } ?? "") + "\n")
         return TaxoExit(code: 2)
     }
 }

@@ -4,13 +4,14 @@ import TaxoKit
 
 struct FixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fix", abstract: "Make the repairs that need no judgement (links, spellings, old IDs, misspelt prefixes).",
+        commandName: "fix",
+        abstract: "Make the repairs that need no judgement (links, spellings, old IDs, misspelt prefixes).",
         discussion: """
-        Without --write: prints a unified diff of the repairs and exits 1 when there is any (usable in CI). With \
-        --write: rewrites the files in place, byte for byte except the repaired spans. Never touches a label that \
-        names another entity, a duplicate ID or a file that does not parse. `taxo explain CODE` says what each \
-        rule's fix does.
-        """)
+            Without --write: prints a unified diff of the repairs and exits 1 when there is any (usable in CI). With \
+            --write: rewrites the files in place, byte for byte except the repaired spans. Never touches a label that \
+            names another entity, a duplicate ID or a file that does not parse. `taxo explain CODE` says what each \
+            rule's fix does.
+            """)
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions
@@ -41,7 +42,10 @@ struct FixCommand: ParsableCommand {
         let display = PathDisplay(root: root.path, workingDirectory: cwd)
         var only: [String] = []
         for p in paths {
-            guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: cwd)).path) else {
+            guard
+                FileManager.default.fileExists(
+                    atPath: URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: cwd)).path)
+            else {
                 Console.err("taxo: error: '\(p)' does not exist\n")
                 throw TaxoExit(code: 2)
             }
@@ -50,13 +54,19 @@ struct FixCommand: ParsableCommand {
         let fixes = Fixes.plan(result, root: root.path, only: paths.isEmpty ? nil : only, rules: codes)
         let count = fixes.reduce(0) { $0 + $1.edits.count + ($1.renameTo == nil ? 0 : 1) }
         if !write {
-            Console.out(Fixes.diff(fixes.map { f in
-                var f = f
-                f.path = display.path(f.path)
-                f.renameTo = f.renameTo.map(display.path)
-                return f
-            }))
-            if !output.quiet { Console.err("taxo: \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))" + (count > 0 ? "; run with --write to apply" : "") + "\n") }
+            Console.out(
+                Fixes.diff(
+                    fixes.map { f in
+                        var f = f
+                        f.path = display.path(f.path)
+                        f.renameTo = f.renameTo.map(display.path)
+                        return f
+                    }))
+            if !output.quiet {
+                Console.err(
+                    "taxo: \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))"
+                        + (count > 0 ? "; run with --write to apply" : "") + "\n")
+            }
             if count > 0 { throw TaxoExit(code: 1) }
             return
         }
@@ -72,6 +82,9 @@ struct FixCommand: ParsableCommand {
                 unlink(root.appendingPathComponent(f.path).path)
             }
         }
-        if !output.quiet { Console.err("taxo: applied \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))\n") }
+        if !output.quiet {
+            Console.err(
+                "taxo: applied \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))\n")
+        }
     }
 }

@@ -35,8 +35,9 @@ struct GapsCommand: ParsableCommand {
         let analyzer = GapAnalyzer(library: result.library)
         KeepUntilExit.keep([result, analyzer] as [Any])
         do {
-            report = try Gaps.report(targets: targets, library: result.library, root: root.path,
-                                     command: "taxo gaps " + self.targets.joined(separator: " "), analyzer: analyzer)
+            report = try Gaps.report(
+                targets: targets, library: result.library, root: root.path,
+                command: "taxo gaps " + self.targets.joined(separator: " "), analyzer: analyzer)
             KeepUntilExit.keep(report)
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
@@ -44,7 +45,8 @@ struct GapsCommand: ParsableCommand {
         }
         if let out {
             // Links relative to where the report is written, so that they resolve there.
-            report.linksFrom = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            report.linksFrom =
+                URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 .standardizedFileURL.deletingLastPathComponent().path
         }
         let templates = Templates(directory: root.appendingPathComponent("templates").path)
@@ -56,8 +58,10 @@ struct GapsCommand: ParsableCommand {
             throw TaxoExit(code: 2)
         }
         if let out {
-            let url = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let url = URL(
+                fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8)) else {
                 Console.err("taxo: error: cannot write \(out)\n")
                 throw TaxoExit(code: 2)
@@ -66,14 +70,19 @@ struct GapsCommand: ParsableCommand {
             Console.out(text)
         }
         if let stubs {
-            let r = try Gaps.writeStubs(report, to: URL(fileURLWithPath: stubs).standardizedFileURL.path, templates: templates)
-            Console.err("taxo: wrote \(r.written.count) draft entr\(r.written.count == 1 ? "y" : "ies") to \(stubs)" +
-                        (r.skipped.isEmpty ? "" : "; kept \(r.skipped.count) existing file(s)") + "\n")
+            let r = try Gaps.writeStubs(
+                report, to: URL(fileURLWithPath: stubs).standardizedFileURL.path, templates: templates)
+            Console.err(
+                "taxo: wrote \(r.written.count) draft entr\(r.written.count == 1 ? "y" : "ies") to \(stubs)"
+                    + (r.skipped.isEmpty ? "" : "; kept \(r.skipped.count) existing file(s)") + "\n")
         }
         let c = report.candidates
         if !output.quiet {
             for s in report.skipped { Console.err("taxo: note: skipped \(s.path): \(s.reason)\n") }
-            Console.err("taxo: \(Plural.count(c.count, "candidate")): " + GapVerdict.allCases.map { v in "\(c.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ") + "\n")
+            Console.err(
+                "taxo: \(Plural.count(c.count, "candidate")): "
+                    + GapVerdict.allCases.map { v in "\(c.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(
+                        separator: ", ") + "\n")
         }
     }
 }

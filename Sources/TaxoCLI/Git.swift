@@ -6,7 +6,9 @@ struct Git {
     let directory: URL
 
     func run(_ args: [String]) throws -> (out: Data, ok: Bool) {
-        guard let r = Subprocess.run(["git", "-C", directory.path] + args) else { throw TaxoError.git("git could not be run") }
+        guard let r = Subprocess.run(["git", "-C", directory.path] + args) else {
+            throw TaxoError.git("git could not be run")
+        }
         return (Data(r.out), r.status == 0)
     }
 
@@ -17,7 +19,9 @@ struct Git {
 
     /// The work tree's top folder, or nil outside a git repository.
     func topLevel() -> URL? {
-        (try? text(["rev-parse", "--show-toplevel"])).flatMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        (try? text(["rev-parse", "--show-toplevel"])).flatMap { $0 }.map {
+            URL(fileURLWithPath: $0).standardizedFileURL
+        }
     }
 
     /// The default base: the merge base with the default branch (origin's HEAD, else main or master), else HEAD.
@@ -35,8 +39,10 @@ struct Git {
     /// untracked files; with `staged`, only what the index holds against HEAD. Deleted files included.
     func changedFiles(base: String, staged: Bool) throws -> [String] {
         var out = Set<String>()
-        let diff = staged ? ["diff", "--name-only", "--no-renames", "-z", "--cached", "HEAD"]
-                          : ["diff", "--name-only", "--no-renames", "-z", base]
+        let diff =
+            staged
+            ? ["diff", "--name-only", "--no-renames", "-z", "--cached", "HEAD"]
+            : ["diff", "--name-only", "--no-renames", "-z", base]
         let r = try run(diff)
         guard r.ok else { throw TaxoError.git("git diff against '\(staged ? "HEAD" : base)' failed (is it a commit?)") }
         for p in r.out.split(separator: 0) { out.insert(String(decoding: p, as: UTF8.self)) }
@@ -52,7 +58,9 @@ struct Git {
     func contents(of paths: [String], at rev: String) -> [String: [UInt8]] {
         guard !paths.isEmpty else { return [:] }
         let request = paths.map { "\(rev):\($0)\n" }.joined()
-        guard let r = Subprocess.run(["git", "-C", directory.path, "cat-file", "--batch"], input: Array(request.utf8)), r.status == 0 else { return [:] }
+        guard let r = Subprocess.run(["git", "-C", directory.path, "cat-file", "--batch"], input: Array(request.utf8)),
+            r.status == 0
+        else { return [:] }
         let data = r.out
         // Each answer: "<sha> blob <size>\n<content>\n", or "<name> missing\n".
         var out: [String: [UInt8]] = [:]
@@ -61,7 +69,9 @@ struct Git {
             guard let nl = data[k...].firstIndex(of: 10) else { break }
             let header = String(decoding: data[k..<nl], as: UTF8.self).split(separator: " ")
             k = nl + 1
-            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), k + size <= data.count else { continue }
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), k + size <= data.count else {
+                continue
+            }
             out[path] = Array(data[k..<(k + size)])
             k += size + 1
         }

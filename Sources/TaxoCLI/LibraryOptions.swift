@@ -4,7 +4,11 @@ import TaxoKit
 
 /// Where the library is and how to load its configuration (shared by every command).
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .long, help: "The library root (default: the nearest folder above the working directory holding taxonomy.yaml, else the working directory).")
+    @Option(
+        name: .long,
+        help:
+            "The library root (default: the nearest folder above the working directory holding taxonomy.yaml, else the working directory)."
+    )
     var root: String?
 
     /// The library root as an absolute, standardised path: `--root`, else the library holding the working
@@ -13,13 +17,16 @@ struct LibraryOptions: ParsableArguments {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let r = root { return URL(fileURLWithPath: r, relativeTo: cwd).standardizedFileURL }
         if let found = ConfigLoader.findLibrary(from: cwd) { return found }
-        Console.err("taxo: error: no library found above \(cwd.standardizedFileURL.path): no folder holds taxonomy.yaml or one of LIBRARIES, TASK_MANAGERS, TALENTS\n")
+        Console.err(
+            "taxo: error: no library found above \(cwd.standardizedFileURL.path): no folder holds taxonomy.yaml or one of LIBRARIES, TASK_MANAGERS, TALENTS\n"
+        )
         throw TaxoExit(code: 2)
     }
 
     /// The extraction cache the last build left in `output/` (nil when there is none or it is stale).
     func cache(root: URL, config: Config) -> ExtractionCache? {
-        ExtractionCache(path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
+        ExtractionCache(
+            path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
     }
 
     /// Loads the configuration; on errors prints them and throws exit code 2.
@@ -34,7 +41,9 @@ struct LibraryOptions: ParsableArguments {
         var summary = DiagnosticSummary()
         summary.count(diags)
         Console.out(format.render(diags, summary: summary, color: Console.stdoutIsTerminal))
-        Console.err("taxo: the configuration has \(summary.errors) error\(summary.errors == 1 ? "" : "s"); nothing was checked\n")
+        Console.err(
+            "taxo: the configuration has \(summary.errors) error\(summary.errors == 1 ? "" : "s"); nothing was checked\n"
+        )
         throw TaxoExit(code: 2)
     }
 }

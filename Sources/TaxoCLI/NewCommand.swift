@@ -4,12 +4,13 @@ import TaxoKit
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Create an entry with the next free ID, where and as the library keeps that kind.",
+        commandName: "new",
+        abstract: "Create an entry with the next free ID, where and as the library keeps that kind.",
         discussion: """
-        Prints the new file's path (relative to the working directory) on stdout. Never overwrites a file and never \
-        writes outside the library's roots. With --parent, the parent's child list gets the new ID; a master list \
-        of the kind gets a row. --dry-run prints what would be written instead.
-        """)
+            Prints the new file's path (relative to the working directory) on stdout. Never overwrites a file and never \
+            writes outside the library's roots. With --parent, the parent's child list gets the new ID; a master list \
+            of the kind gets a row. --dry-run prints what would be written instead.
+            """)
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions
@@ -26,7 +27,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "An entity whose child list gets the new ID (a task for a new step).")
     var parent: String?
 
-    @Option(name: .long, help: "The folder to write into, relative to the library root (default: where most of the kind's files are).")
+    @Option(
+        name: .long,
+        help: "The folder to write into, relative to the library root (default: where most of the kind's files are).")
     var dir: String?
 
     @Flag(name: .long, help: "Print the files that would be written; write nothing.")
@@ -39,8 +42,9 @@ struct NewCommand: ParsableCommand {
         let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let plan: NewEntry.Plan
         do {
-            plan = try NewEntry.plan(kind: kind, name: name, department: department, parent: parent, dir: dir, library: result.library,
-                                     root: root.path, templates: Templates(directory: root.appendingPathComponent("templates").path))
+            plan = try NewEntry.plan(
+                kind: kind, name: name, department: department, parent: parent, dir: dir, library: result.library,
+                root: root.path, templates: Templates(directory: root.appendingPathComponent("templates").path))
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)

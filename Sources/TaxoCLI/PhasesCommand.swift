@@ -5,7 +5,9 @@ import TaxoKit
 struct PhasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phases", abstract: "Show the phase tracker computed from the files, or check a hand-kept one.",
-        discussion: "With --check FILE, every disagreement of FILE's tracker with the computed one is reported; exit 1 when there is any.")
+        discussion:
+            "With --check FILE, every disagreement of FILE's tracker with the computed one is reported; exit 1 when there is any."
+    )
 
     @OptionGroup var library: LibraryOptions
 
@@ -27,22 +29,26 @@ struct PhasesCommand: ParsableCommand {
         let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let tracker = PhaseTracker(result: result)
         if let check {
-            let url = URL(fileURLWithPath: check, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let url = URL(
+                fileURLWithPath: check, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             guard let raw = FileReader.read(url.path) else {
                 Console.err("taxo: error: cannot read \(check)\n")
                 throw TaxoExit(code: 2)
             }
             let findings = PhaseCheck.check(SourceFile(path: check, rawBytes: raw), tracker: tracker)
             Console.out(findings.map { "\(check):\($0.line): \($0.message)\n" }.joined())
-            if !output.quiet { Console.err("taxo: \(Plural.count(findings.count, "disagreement")) with the computed tracker\n") }
+            if !output.quiet {
+                Console.err("taxo: \(Plural.count(findings.count, "disagreement")) with the computed tracker\n")
+            }
             if !findings.isEmpty { throw TaxoExit(code: 1) }
             return
         }
         if format == .json {
             Console.out(DataJSON.phases(tracker))
         } else if markdown {
-            Console.out(try Templates(directory: root.appendingPathComponent("templates").path)
-                .render("videos-index.md", tracker.context(command: "taxo phases --markdown")))
+            Console.out(
+                try Templates(directory: root.appendingPathComponent("templates").path)
+                    .render("videos-index.md", tracker.context(command: "taxo phases --markdown")))
         } else {
             Console.out(tracker.text())
         }

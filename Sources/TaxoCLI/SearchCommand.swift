@@ -4,7 +4,8 @@ import TaxoKit
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Full-text search of entities and documents in the index (run taxo build first).")
+        commandName: "search",
+        abstract: "Full-text search of entities and documents in the index (run taxo build first).")
 
     @OptionGroup var library: LibraryOptions
 
@@ -19,7 +20,10 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "Words (the last one may be the start of a word: tavil), an ID (TOL-SEC-124), or an FTS5 query: \"a phrase\", prefix*, AND/OR/NOT.")
+    @Argument(
+        help:
+            "Words (the last one may be the start of a word: tavil), an ID (TOL-SEC-124), or an FTS5 query: \"a phrase\", prefix*, AND/OR/NOT."
+    )
     var query: [String]
 
     func run() throws {

@@ -8,7 +8,11 @@ public struct TaxoCommand: ParsableCommand {
         commandName: "taxo",
         abstract: "Compile a taxonomy knowledge library: validate IDs and links, analyse gaps, build an index.",
         version: "taxo " + TaxoVersion.string,
-        subcommands: [CheckCommand.self, BuildCommand.self, NewCommand.self, FixCommand.self, GapsCommand.self, PhasesCommand.self, SearchCommand.self, ExplainCommand.self, ConfigCommand.self, DumpIndexCommand.self, BenchFloorCommand.self])
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, NewCommand.self, FixCommand.self, GapsCommand.self,
+            PhasesCommand.self, SearchCommand.self, ExplainCommand.self, ConfigCommand.self, DumpIndexCommand.self,
+            BenchFloorCommand.self,
+        ])
 
     public init() {}
 }

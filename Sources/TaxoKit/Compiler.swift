@@ -50,21 +50,26 @@ public struct CompileOptions: Sendable {
 
 /// The one facade: discover, parse, extract, resolve, validate.
 public enum Compiler {
-    public static func compile(root: String, config: Config, only: [String]? = nil, keepContent: Bool = false,
-                               cache: ExtractionCache? = nil, options: CompileOptions = CompileOptions()) -> CompileResult {
+    public static func compile(
+        root: String, config: Config, only: [String]? = nil, keepContent: Bool = false,
+        cache: ExtractionCache? = nil, options: CompileOptions = CompileOptions()
+    ) -> CompileResult {
         var clock = StageClock()
         var (found, discoveryDiags, inventory) = Discovery.discoverAll(root: root, config: config)
         // Buffers that stand for files (an editor's unsaved text): read from memory, added when new.
         for path in options.overlay.keys.sorted() where !found.contains(where: { $0.path == path }) {
             guard let fmt = Discovery.format(of: path), !config.isExcluded(path) else { continue }
-            found.append(DiscoveredFile(path: path, absolutePath: root + "/" + path, size: options.overlay[path]!.count, format: fmt))
+            found.append(
+                DiscoveredFile(
+                    path: path, absolutePath: root + "/" + path, size: options.overlay[path]!.count, format: fmt))
             inventory.addFile(path)
         }
         if !options.overlay.isEmpty { found.sort { $0.path < $1.path } }
         clock.lap("discover")
         let grammar = IDGrammar(config: config)
-        var processor = FileProcessor(config: config, grammar: grammar,
-                                      videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        var processor = FileProcessor(
+            config: config, grammar: grammar,
+            videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
         processor.keepContent = keepContent
         let overlay = options.overlay
         let results = Parallel.map(found) { f -> FileResult in
@@ -72,15 +77,19 @@ public enum Compiler {
             return processor.process(f, cache: cache)
         }
         clock.lap("read, parse, extract")
-        return finish(config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only,
-                      options: options, clock: clock)
+        return finish(
+            config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only,
+            options: options, clock: clock)
     }
 
     /// Compiles an in-memory library (path -> content), as tests and rule examples do.
-    public static func compile(files: [(path: String, bytes: [UInt8])], config: Config, only: [String]? = nil) -> CompileResult {
+    public static func compile(files: [(path: String, bytes: [UInt8])], config: Config, only: [String]? = nil)
+        -> CompileResult
+    {
         let grammar = IDGrammar(config: config)
-        let processor = FileProcessor(config: config, grammar: grammar,
-                                      videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        let processor = FileProcessor(
+            config: config, grammar: grammar,
+            videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
         var inventory = FileInventory()
         for f in files { inventory.addFile(f.path) }
         let results = files.sorted { $0.path < $1.path }.compactMap { f -> FileResult? in
@@ -90,8 +99,10 @@ public enum Compiler {
         return finish(config: config, grammar: grammar, results: results, inventory: inventory, extra: [], only: only)
     }
 
-    static func finish(config: Config, grammar: IDGrammar, results: [FileResult], inventory: FileInventory, extra: [Diagnostic],
-                       only: [String]?, options: CompileOptions = CompileOptions(), clock: StageClock = StageClock()) -> CompileResult {
+    static func finish(
+        config: Config, grammar: IDGrammar, results: [FileResult], inventory: FileInventory, extra: [Diagnostic],
+        only: [String]?, options: CompileOptions = CompileOptions(), clock: StageClock = StageClock()
+    ) -> CompileResult {
         var clock = clock
         let library = Resolver.resolve(config: config, grammar: grammar, files: results, inventory: inventory)
         clock.lap("resolve")

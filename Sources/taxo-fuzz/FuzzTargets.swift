@@ -7,7 +7,8 @@ import TaxoKit
 enum FuzzTarget: String, CaseIterable {
     case json, yaml, markdown, config, glob, cache
 
-    static let current: FuzzTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TAXO_FUZZ_TARGET"] ?? "") ?? .json
+    static let current: FuzzTarget =
+        FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TAXO_FUZZ_TARGET"] ?? "") ?? .json
     static let library = TestSupportConfig.defaultConfig
 
     func run(_ bytes: [UInt8]) {
@@ -19,8 +20,11 @@ enum FuzzTarget: String, CaseIterable {
             _ = YAMLReader.parse(file.text, lines: file.lines)
         case .markdown:
             // As a document and as an entity, compiled (extraction, resolution and every rule).
-            _ = Compiler.compile(files: [("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Video_024_fuzz.md", bytes),
-                                         ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_fuzz.md", bytes)], config: FuzzTarget.library)
+            _ = Compiler.compile(
+                files: [
+                    ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Video_024_fuzz.md", bytes),
+                    ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_fuzz.md", bytes),
+                ], config: FuzzTarget.library)
         case .config:
             _ = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", rawBytes: bytes))
         case .glob:
@@ -40,32 +44,38 @@ enum FuzzTarget: String, CaseIterable {
 
 /// The default configuration, loaded once.
 enum TestSupportConfig {
-    static let defaultConfig: Config = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: DefaultConfig.yaml)).0!
+    static let defaultConfig: Config = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: DefaultConfig.yaml))
+        .0!
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FuzzTarget.current.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// SwiftPM links an executable's entry point as `taxo_fuzz_main`: hand control to libFuzzer's driver.
-@_cdecl("taxo_fuzz_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var c = argc
-    var v = argv
-    return LLVMFuzzerRunDriver(&c, &v) { data, size in fuzz(data, size) }
-}
-#else
-@main
-struct FuzzStub {
-    static func main() {
-        print("taxo-fuzz: build with 'make fuzz' (libFuzzer); targets: " + FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        FuzzTarget.current.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
     }
-}
+
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    /// SwiftPM links an executable's entry point as `taxo_fuzz_main`: hand control to libFuzzer's driver.
+    @_cdecl("taxo_fuzz_main")
+    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var c = argc
+        var v = argv
+        return LLVMFuzzerRunDriver(&c, &v) { data, size in fuzz(data, size) }
+    }
+#else
+    @main
+    struct FuzzStub {
+        static func main() {
+            print(
+                "taxo-fuzz: build with 'make fuzz' (libFuzzer); targets: "
+                    + FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
 #endif

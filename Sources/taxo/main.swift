@@ -1,2 +1,3 @@
 import TaxoCLI
+
 TaxoMain.main()

@@ -5,7 +5,9 @@ import Testing
 /// files, baselines, suppressions, pre-commit and the options every command shares.
 @Suite struct AdoptionTests {
     typealias Run = CLI.Run
-    func taxo(_ args: [String], cwd: URL, stdin: String? = nil) throws -> Run { try CLI.taxo(args, cwd: cwd, stdin: stdin) }
+    func taxo(_ args: [String], cwd: URL, stdin: String? = nil) throws -> Run {
+        try CLI.taxo(args, cwd: cwd, stdin: stdin)
+    }
 
     static let inspector = "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json"
 
@@ -54,9 +56,11 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("kb"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "version: 1\nroots: [kb]\n".write(to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\nroots: [kb]\n".write(
+            to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
         #expect(try taxo(["check"], cwd: dir).code == 0)
-        try "version: 1\nroots: [nothere]\n".write(to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\nroots: [nothere]\n".write(
+            to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
         let r = try taxo(["check"], cwd: dir)
         #expect(r.code == 2 && r.err.contains("none of the library's roots"))
     }
@@ -76,8 +80,9 @@ import Testing
 
     @Test func standardInputStandsForAFile() throws {
         try withCopy { root in
-            let r = try taxo(["check", "-", "--stdin-filename", Self.inspector], cwd: root,
-                             stdin: "{\n  \"tool_id\": \"TOL-QA-031\",\n  \"name\": \"MCP Inspector\",\n}\n")
+            let r = try taxo(
+                ["check", "-", "--stdin-filename", Self.inspector], cwd: root,
+                stdin: "{\n  \"tool_id\": \"TOL-QA-031\",\n  \"name\": \"MCP Inspector\",\n}\n")
             #expect(r.code == 1)
             #expect(r.out.hasPrefix(Self.inspector + ":3:26: error: invalid JSON"))
             // The file on disk is untouched.
@@ -103,15 +108,23 @@ import Testing
             let s = try #require(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)) as? [String: Any])
             let run = try #require((s["runs"] as? [[String: Any]])?.first)
             let base = try #require((run["originalUriBaseIds"] as? [String: Any])?["SRCROOT"] as? [String: Any])
-            #expect((base["uri"] as? String)?.hasPrefix("file:///") == true && (base["uri"] as? String)?.hasSuffix("/") == true)
+            #expect(
+                (base["uri"] as? String)?.hasPrefix("file:///") == true
+                    && (base["uri"] as? String)?.hasSuffix("/") == true)
             let results = try #require(run["results"] as? [[String: Any]])
-            let artifact = try #require(((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])
+            let artifact = try #require(
+                ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+                    "artifactLocation"] as? [String: Any])
             #expect(artifact["uriBaseId"] as? String == "SRCROOT")
-            #expect(artifact["uri"] as? String == "\(name)/LIBRARIES/LBS_003_Tools/QA/Web%2C%20UI%20tests/Selenium%20100%25.json")
+            #expect(
+                artifact["uri"] as? String
+                    == "\(name)/LIBRARIES/LBS_003_Tools/QA/Web%2C%20UI%20tests/Selenium%20100%25.json")
             // Every URI is an RFC 3986 relative reference (the SARIF schema's uri-reference format).
             for r in results {
                 for l in (r["locations"] as? [[String: Any]]) ?? [] {
-                    let uri = (((l["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String) ?? ""
+                    let uri =
+                        (((l["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"]
+                            as? String) ?? ""
                     #expect(Self.isURIReference(uri), "\(uri)")
                 }
             }
@@ -120,12 +133,15 @@ import Testing
 
     /// RFC 3986 `relative-ref` with a path only: unreserved, sub-delims, ':', '@', '/' and %XX.
     static func isURIReference(_ s: String) -> Bool {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".unicodeScalars)
+        let allowed = Set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".unicodeScalars)
         let u = Array(s.unicodeScalars)
         var i = 0
         while i < u.count {
             if u[i] == "%" {
-                guard i + 2 < u.count, u[i + 1].properties.isASCIIHexDigit, u[i + 2].properties.isASCIIHexDigit else { return false }
+                guard i + 2 < u.count, u[i + 1].properties.isASCIIHexDigit, u[i + 2].properties.isASCIIHexDigit else {
+                    return false
+                }
                 i += 3
             } else {
                 guard allowed.contains(u[i]) else { return false }
@@ -198,7 +214,9 @@ import Testing
             let shifted = try taxo(["check", "--baseline", "taxo-baseline.json"], cwd: root)
             #expect(shifted.code == 0 && shifted.err.contains("16 findings in the baseline"))
             // A new finding fails, alone.
-            try write("{\"tool_id\": \"TOL-QA-033\", \"name\": \"X\", \"related\": [\"TOL-QA-999\"]}", "LIBRARIES/LBS_003_Tools/QA/X.json", in: root)
+            try write(
+                "{\"tool_id\": \"TOL-QA-033\", \"name\": \"X\", \"related\": [\"TOL-QA-999\"]}",
+                "LIBRARIES/LBS_003_Tools/QA/X.json", in: root)
             let fresh = try taxo(["check", "--baseline", "taxo-baseline.json"], cwd: root)
             #expect(fresh.code == 1 && errors(fresh).count == 1 && errors(fresh)[0].contains("TOL-QA-999"))
             // Fixed findings are counted so that the baseline can be tightened; taxonomy.yaml may name it.
@@ -217,49 +235,57 @@ import Testing
     @Test func suppressionCommentsAndOverrides() throws {
         try withCopy { root in
             let doc = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
-            try write("""
-            # Notes
+            try write(
+                """
+                # Notes
 
-            <!-- taxo-ignore TAX0205 -->
-            RSP-901 is cited here.
+                <!-- taxo-ignore TAX0205 -->
+                RSP-901 is cited here.
 
-            RSP-902 is not silenced.
+                RSP-902 is not silenced.
 
-            <!-- taxo-ignore-start dangling-mention -->
-            RSP-903 and RSP-904.
-            <!-- taxo-ignore-end -->
+                <!-- taxo-ignore-start dangling-mention -->
+                RSP-903 and RSP-904.
+                <!-- taxo-ignore-end -->
 
-            <!-- taxo-ignore TAX0401 -->
-            Nothing to silence here.
+                <!-- taxo-ignore TAX0401 -->
+                Nothing to silence here.
 
-            ```md
-            <!-- taxo-ignore -->
-            ```
-            RSP-905 after a fence.
-            """, doc, in: root)
+                ```md
+                <!-- taxo-ignore -->
+                ```
+                RSP-905 after a fence.
+                """, doc, in: root)
             let r = try taxo(["check"], cwd: root)
             let lines = r.out.split(separator: "\n").filter { $0.hasPrefix(doc) }
             #expect(lines.contains { $0.contains("'RSP-902'") })
             #expect(lines.contains { $0.contains("'RSP-905'") })
-            #expect(!lines.contains { $0.contains("'RSP-901'") || $0.contains("'RSP-903'") || $0.contains("'RSP-904'") })
-            #expect(lines.contains { $0.contains(":12:1: warning: this taxo-ignore silences nothing (TAX0401) [TAX0507]") })
+            #expect(
+                !lines.contains { $0.contains("'RSP-901'") || $0.contains("'RSP-903'") || $0.contains("'RSP-904'") })
+            #expect(
+                lines.contains { $0.contains(":12:1: warning: this taxo-ignore silences nothing (TAX0401) [TAX0507]") })
             let all = try taxo(["check", "--no-suppressions"], cwd: root)
             #expect(all.out.contains("'RSP-901'") && all.out.contains("'RSP-904'") && !all.out.contains("TAX0507"))
             // The whole file, then a per-path override in taxonomy.yaml.
             try edit(doc, in: root) { "<!-- taxo-ignore-file TAX0205 TAX0507 -->\n" + $0 }
             #expect(try taxo(["check"], cwd: root).out.contains(doc) == false)
             try edit(doc, in: root) { String($0.drop { $0 != "\n" }.dropFirst()) }
-            try (try taxo(["config", "--print-default"], cwd: root).out.replacingOccurrences(of: "rules: {}", with: """
-                rules: {}
-                overrides:
-                  - files: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"]
-                    rules: { TAX0205: off, hygiene: off }
-                  - files: ["TALENTS/**"]
-                    rules: { TAX0205: off }
-                """)).write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            try
+                (try taxo(["config", "--print-default"], cwd: root).out.replacingOccurrences(
+                    of: "rules: {}",
+                    with: """
+                        rules: {}
+                        overrides:
+                          - files: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"]
+                            rules: { TAX0205: off, hygiene: off }
+                          - files: ["TALENTS/**"]
+                            rules: { TAX0205: off }
+                        """)).write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
             let o = try taxo(["check"], cwd: root)
             #expect(!o.out.contains(doc))
-            #expect(o.out.contains("taxonomy.yaml:") && o.out.contains("this override turns rules off where they find nothing"))
+            #expect(
+                o.out.contains("taxonomy.yaml:")
+                    && o.out.contains("this override turns rules off where they find nothing"))
         }
     }
 
@@ -267,15 +293,18 @@ import Testing
 
     /// pre-commit from PyPI (installed by .ci/run into a venv, named by TAXO_PRECOMMIT) runs the hook of
     /// this repository's .pre-commit-hooks.yaml on a library's staged changes.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["TAXO_PRECOMMIT"] != nil, "TAXO_PRECOMMIT names no pre-commit"))
+    @Test(
+        .enabled(if: ProcessInfo.processInfo.environment["TAXO_PRECOMMIT"] != nil, "TAXO_PRECOMMIT names no pre-commit")
+    )
     func preCommitRunsTheHook() throws {
         let precommit = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TAXO_PRECOMMIT"]!)
         // The hook repository: a git copy of this repository's hook file.
         let hooks = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-hooks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: hooks) }
-        try FileManager.default.copyItem(at: CLI.repoRoot.appendingPathComponent(".pre-commit-hooks.yaml"),
-                                         to: hooks.appendingPathComponent(".pre-commit-hooks.yaml"))
+        try FileManager.default.copyItem(
+            at: CLI.repoRoot.appendingPathComponent(".pre-commit-hooks.yaml"),
+            to: hooks.appendingPathComponent(".pre-commit-hooks.yaml"))
         try CLI.git(["init", "-q", "-b", "main"], in: hooks)
         try CLI.git(["add", "-A"], in: hooks)
         try CLI.git(["commit", "-qm", "hooks"], in: hooks)
@@ -285,8 +314,11 @@ import Testing
             try CLI.git(["commit", "-qm", "library"], in: root)
             try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "\"name\"", with: "\"name\",") }
             try CLI.git(["add", "-A"], in: root)
-            let env = ["PATH": CLI.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
-                       "PRE_COMMIT_HOME": hooks.appendingPathComponent(".cache").path]
+            let env = [
+                "PATH": CLI.binary.deletingLastPathComponent().path + ":"
+                    + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+                "PRE_COMMIT_HOME": hooks.appendingPathComponent(".cache").path,
+            ]
             let fail = try CLI.run(precommit, ["try-repo", hooks.path, "taxo-check", "--verbose"], cwd: root, env: env)
             #expect(fail.code == 1, "\(fail.out)\(fail.err)")
             #expect(fail.out.contains("MCP_Inspector.json") && fail.out.contains("TAX0001"))
@@ -302,7 +334,10 @@ import Testing
     @Test func everyCommandTakesTheSharedOptions() throws {
         try withCopy { root in
             #expect(try taxo(["build", "--quiet", "--no-color"], cwd: root).code == 0)
-            for args in [["check"], ["phases"], ["search", "ScaleKit"], ["explain"], ["config"], ["gaps", "Video_024"], ["dump-index"]] {
+            for args in [
+                ["check"], ["phases"], ["search", "ScaleKit"], ["explain"], ["config"], ["gaps", "Video_024"],
+                ["dump-index"],
+            ] {
                 let r = try taxo(args + ["--quiet", "--no-color"], cwd: root)
                 #expect(r.code == 0, "\(args): \(r.err)")
             }
@@ -312,7 +347,9 @@ import Testing
                 #expect(obj?["version"] as? Int == 1, "\(args)")
             }
             // build --strict fails on warnings.
-            try write("{\"step_id\": \"STP-900\", \"name\": \"Alone\"}", "TASK_MANAGERS/TSM-004_Step_Templates/STP-900_Alone.json", in: root)
+            try write(
+                "{\"step_id\": \"STP-900\", \"name\": \"Alone\"}",
+                "TASK_MANAGERS/TSM-004_Step_Templates/STP-900_Alone.json", in: root)
             #expect(try taxo(["build"], cwd: root).code == 0)
             #expect(try taxo(["build", "--strict"], cwd: root).code == 1)
         }
@@ -334,8 +371,10 @@ import Testing
         try withCopy { root in
             let def = try taxo(["config", "--print-default"], cwd: root)
             #expect(def.out.hasSuffix("\n"))
-            try (def.out + "\n").replacingOccurrences(of: "rules: {}", with: "rules: { orphan-entity: info, label-mismatch: note }")
-                .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            try (def.out + "\n").replacingOccurrences(
+                of: "rules: {}", with: "rules: { orphan-entity: info, label-mismatch: note }"
+            )
+            .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
             #expect(try taxo(["config"], cwd: root).code == 0)
             try def.out.replacingOccurrences(of: "rules: {}", with: "rules: { orphan-entity: warnin }")
                 .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs the built `taxo` binary as a user would.
 enum CLI {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var binary: URL {
         let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -15,14 +16,18 @@ enum CLI {
 
     struct Run { var out: String; var err: String; var code: Int32 }
 
-    static func taxo(_ args: [String], cwd: URL = repoRoot, stdin: String? = nil, env: [String: String] = [:],
-                     timeout: Double = 120) throws -> Run {
+    static func taxo(
+        _ args: [String], cwd: URL = repoRoot, stdin: String? = nil, env: [String: String] = [:],
+        timeout: Double = 120
+    ) throws -> Run {
         try run(binary, args, cwd: cwd, stdin: stdin, env: env, timeout: timeout)
     }
 
     /// Runs a program; one still running after `timeout` seconds is killed (exit code 137: a hang fails the test).
-    static func run(_ exe: URL, _ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:],
-                    timeout: Double = 120) throws -> Run {
+    static func run(
+        _ exe: URL, _ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:],
+        timeout: Double = 120
+    ) throws -> Run {
         let p = Process()
         p.executableURL = exe
         p.arguments = args
@@ -43,17 +48,23 @@ enum CLI {
         let err = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { err.data = e.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            err.data = e.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         let out = o.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Run(out: String(decoding: out, as: UTF8.self), err: String(decoding: err.data, as: UTF8.self), code: p.terminationStatus)
+        return Run(
+            out: String(decoding: out, as: UTF8.self), err: String(decoding: err.data, as: UTF8.self),
+            code: p.terminationStatus)
     }
 
     /// `git` in a folder (tests make their own repositories).
     @discardableResult
     static func git(_ args: [String], in dir: URL) throws -> Run {
-        try run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t"] + args, cwd: dir)
+        try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t"] + args, cwd: dir)
     }
 
     /// A temporary copy of the example library (LIBRARIES, TASK_MANAGERS, TALENTS).

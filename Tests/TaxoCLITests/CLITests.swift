@@ -3,25 +3,35 @@ import Testing
 
 /// Runs the built `taxo` binary as a user would and checks output and exit codes.
 @Suite struct CLITests {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     typealias Run = CLI.Run
 
-    func taxo(_ args: [String], cwd: URL = repoRoot, stdin: String? = nil) throws -> Run { try CLI.taxo(args, cwd: cwd, stdin: stdin) }
+    func taxo(_ args: [String], cwd: URL = repoRoot, stdin: String? = nil) throws -> Run {
+        try CLI.taxo(args, cwd: cwd, stdin: stdin)
+    }
 
     func brokenCopy() throws -> URL {
         let dst = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dst, withIntermediateDirectories: true)
         for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"] {
-            try FileManager.default.copyItem(at: Self.repoRoot.appendingPathComponent(d), to: dst.appendingPathComponent(d))
+            try FileManager.default.copyItem(
+                at: Self.repoRoot.appendingPathComponent(d), to: dst.appendingPathComponent(d))
         }
-        let m = dst.appendingPathComponent("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_Configure_ScaleKit_Authorization_Stack.json")
+        let m = dst.appendingPathComponent(
+            "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_Configure_ScaleKit_Authorization_Stack.json")
         let text = try String(contentsOf: m, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"TSK-006\"\n", with: "\"TSK-006\",\n    \"TSK-099\",\n    \"TKS-004\"\n").write(to: m, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"TSK-006\"\n", with: "\"TSK-006\",\n    \"TSK-099\",\n    \"TKS-004\"\n")
+            .write(to: m, atomically: true, encoding: .utf8)
         try "{\n  \"tool_id\": \"TOL-QA-031\",\n  \"name\": \"MCP Inspector\"\n}\n"
-            .write(to: dst.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector_Copy.json"), atomically: true, encoding: .utf8)
+            .write(
+                to: dst.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector_Copy.json"), atomically: true,
+                encoding: .utf8)
         try "{\n  \"tool_id\": \"TOL-QA-032\",\n  \"name\": \"Playwright\",\n}\n"
-            .write(to: dst.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Playwright.json"), atomically: true, encoding: .utf8)
+            .write(
+                to: dst.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Playwright.json"), atomically: true,
+                encoding: .utf8)
         return dst
     }
 
@@ -39,9 +49,14 @@ import Testing
         #expect(text.code == 1)
         let lines = text.out.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(lines.count == 4)
-        #expect(lines[0].hasPrefix("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector_Copy.json:2:14: error: duplicate ID 'TOL-QA-031'"))
-        #expect(lines[1].hasPrefix("LIBRARIES/LBS_003_Tools/QA/Playwright.json:3:23: error: invalid JSON: trailing comma"))
-        #expect(lines[2].contains("MLS-002_Configure_ScaleKit_Authorization_Stack.json:11:6: error: dangling reference") && lines[2].hasSuffix("[TAX0201]"))
+        #expect(
+            lines[0].hasPrefix(
+                "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector_Copy.json:2:14: error: duplicate ID 'TOL-QA-031'"))
+        #expect(
+            lines[1].hasPrefix("LIBRARIES/LBS_003_Tools/QA/Playwright.json:3:23: error: invalid JSON: trailing comma"))
+        #expect(
+            lines[2].contains("MLS-002_Configure_ScaleKit_Authorization_Stack.json:11:6: error: dangling reference")
+                && lines[2].hasSuffix("[TAX0201]"))
         #expect(lines[3].contains(":12:6: error: unknown ID prefix 'TKS'") && text.out.contains("did you mean 'TSK'?"))
 
         let json = try taxo(["check", "--format", "json"], cwd: root)
@@ -92,7 +107,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-cfg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "version: 1\nkinds:\n  tool:\n    prefx: TOL\n".write(to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\nkinds:\n  tool:\n    prefx: TOL\n".write(
+            to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
         let r = try taxo(["check"], cwd: dir)
         #expect(r.code == 2)
         #expect(r.out.contains("taxonomy.yaml:4:5: error: unknown key 'prefx' in kind tool [TAX0901]"))
@@ -108,7 +124,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/index.sqlite").path))
         let s = try taxo(["search", "--root", root.path, "ScaleKit"])
         #expect(s.code == 0)
-        #expect(s.out.contains("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json:4: [tool TOL-SEC-124] ScaleKit Dashboard"))
+        #expect(
+            s.out.contains(
+                "LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json:4: [tool TOL-SEC-124] ScaleKit Dashboard"))
         let again = try taxo(["build", "--root", root.path, "--quiet"])
         #expect(again.err.contains("incremental: 0 files re-parsed"))
     }
@@ -120,8 +138,10 @@ import Testing
         let index = root.appendingPathComponent("output/index.sqlite")
         let before = try #require(FileManager.default.contents(atPath: index.path))
         let tool = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json")
-        try (try String(contentsOf: tool, encoding: .utf8)).replacingOccurrences(of: "MCP Inspector", with: "MCP Inspector 2")
-            .write(to: tool, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: tool, encoding: .utf8)).replacingOccurrences(
+            of: "MCP Inspector", with: "MCP Inspector 2"
+        )
+        .write(to: tool, atomically: true, encoding: .utf8)
         for extra in [[], ["--no-cache"]] {
             let p = Process()
             p.executableURL = CLI.binary
@@ -149,7 +169,8 @@ import Testing
         #expect(dump.code == 0 && dump.out.contains("| MCP Inspector |"))
         let next = try taxo(["build", "--root", root.path, "--quiet"])
         #expect(next.code == 1)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path).filter { $0.contains(".tmp-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
+            .filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
         #expect(try taxo(["dump-index", "--root", root.path]).out.contains("MCP Inspector 2"))
     }
@@ -157,19 +178,22 @@ import Testing
     @Test func gapsAndPhasesFromTheCommandLine() throws {
         let md = try taxo(["gaps", "Video_025"])
         #expect(md.code == 0)
-        #expect(md.out.hasPrefix("---\ncategory: 03_ANALYSIS\n") && md.out.contains("| Tavilli Search API | near (0.88) |"))
+        #expect(
+            md.out.hasPrefix("---\ncategory: 03_ANALYSIS\n") && md.out.contains("| Tavilli Search API | near (0.88) |"))
         #expect(md.err.contains("2 near, 1 missing, 1 placeholder"))
         let json = try taxo(["gaps", "Video_025", "--format", "json"])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(obj["version"] as? Int == 1)
         #expect(try taxo(["gaps", "Video_999"]).code == 2)
         let phases = try taxo(["phases"])
-        #expect(phases.code == 0 && phases.out.contains("Video_025") && phases.out.contains("Phase 4: Objects Extraction"))
+        #expect(
+            phases.code == 0 && phases.out.contains("Video_025") && phases.out.contains("Phase 4: Objects Extraction"))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-phases-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let hand = dir.appendingPathComponent("VIDEOS_INDEX.md")
-        try "# Index\n\n| Video | Phase 1 | Phase 2 | Phase 3 | Phase 4 | Phase 5 | Phase 6 | Phase 7 |\n|---|---|---|---|---|---|---|---|\n| Video_024 | ✅ | N/A | ✅ | ✅ | ✅ | ✅ | ✅ |\n| Video_025 | ✅ | N/A | ✅ | ✅ | ⏳ | ⏳ |\n"
+        try
+            "# Index\n\n| Video | Phase 1 | Phase 2 | Phase 3 | Phase 4 | Phase 5 | Phase 6 | Phase 7 |\n|---|---|---|---|---|---|---|---|\n| Video_024 | ✅ | N/A | ✅ | ✅ | ✅ | ✅ | ✅ |\n| Video_025 | ✅ | N/A | ✅ | ✅ | ⏳ | ⏳ |\n"
             .write(to: hand, atomically: true, encoding: .utf8)
         let check = try taxo(["phases", "--check", hand.path])
         #expect(check.code == 1)

@@ -9,23 +9,29 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let notes = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Fix_Notes.md")
         let original = """
-        # Fix notes
+            # Fix notes
 
-        The inspector TOOL-QA-031 and the typo TKS-004 (Configure Authorization).
-        A label that names another entity stays: TOL-QA-031 (Zapier).
-        See [the task](../TSM-003_Task_Templates/tsk-001_initialize_fastmcp_service.json) and [moved](Old/TSK-002_Mount_Tavily_Search_Tool.json).
+            The inspector TOOL-QA-031 and the typo TKS-004 (Configure Authorization).
+            A label that names another entity stays: TOL-QA-031 (Zapier).
+            See [the task](../TSM-003_Task_Templates/tsk-001_initialize_fastmcp_service.json) and [moved](Old/TSK-002_Mount_Tavily_Search_Tool.json).
 
-        """
+            """
         // With a byte-order mark and CRLF line ends, which the fix keeps.
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         try Data(bom + Array(original.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: notes)
         let tool = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json")
-        try (try String(contentsOf: tool, encoding: .utf8)).replacingOccurrences(of: "\"TOL-SEC-124\",", with: "\"TOL-SEC-124\", \"see\": \"TOOL-QA-031\", \"alt\": \"TOL-QA-031 (Zapier)\",", options: [], range: nil)
-            .write(to: tool, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: tool, encoding: .utf8)).replacingOccurrences(
+            of: "\"TOL-SEC-124\",",
+            with: "\"TOL-SEC-124\", \"see\": \"TOOL-QA-031\", \"alt\": \"TOL-QA-031 (Zapier)\",", options: [],
+            range: nil
+        )
+        .write(to: tool, atomically: true, encoding: .utf8)
 
         let diff = try CLI.taxo(["fix"], cwd: root)
         #expect(diff.code == 1, "\(diff.err)")
-        #expect(diff.out.contains("-The inspector TOOL-QA-031 and the typo TKS-004") && diff.out.contains("+The inspector TOL-QA-031 and the typo TSK-004"))
+        #expect(
+            diff.out.contains("-The inspector TOOL-QA-031 and the typo TKS-004")
+                && diff.out.contains("+The inspector TOL-QA-031 and the typo TSK-004"))
         #expect(diff.out.contains("../TSM-003_Task_Templates/TSK-001_Initialize_FastMCP_Service.json"))
         #expect(diff.out.contains("../../TSM-003_Task_Templates/TSK-002_Mount_Tavily_Search_Tool.json"))
         #expect(!diff.out.contains("(Zapier)\r\n+"))
@@ -44,7 +50,10 @@ import Testing
 
         // What is left needs judgement (the label naming another entity); a second fix changes nothing.
         let check = try CLI.taxo(["check"], cwd: root)
-        let codes = Set(check.out.split(separator: "\n").compactMap { line in line.range(of: #"\[TAX\d+\]"#, options: .regularExpression).map { String(line[$0]) } })
+        let codes = Set(
+            check.out.split(separator: "\n").compactMap { line in
+                line.range(of: #"\[TAX\d+\]"#, options: .regularExpression).map { String(line[$0]) }
+            })
         #expect(codes == ["[TAX0203]"], "\(check.out)")
         let again = try CLI.taxo(["fix"], cwd: root)
         #expect(again.code == 0 && again.out.isEmpty)
@@ -57,17 +66,22 @@ import Testing
         let old = "TASK_MANAGERS/TSM-004_Step_Templates/STP-011_Paste_Bearer_Token_in_Inspector_Auth_Field.md"
         let new = "TASK_MANAGERS/TSM-004_Step_Templates/STP-099_Paste_Bearer_Token_in_Inspector_Auth_Field.md"
         let step = root.appendingPathComponent(old)
-        try (try String(contentsOf: step, encoding: .utf8)).replacingOccurrences(of: "| Step ID | `STP-011` |", with: "| Step ID | `STP-099` |")
-            .write(to: step, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: step, encoding: .utf8)).replacingOccurrences(
+            of: "| Step ID | `STP-011` |", with: "| Step ID | `STP-099` |"
+        )
+        .write(to: step, atomically: true, encoding: .utf8)
         let notes = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Links.md")
-        try "# Notes\n\nSee [the step](../../TSM-004_Step_Templates/STP-011_Paste_Bearer_Token_in_Inspector_Auth_Field.md#step).\n"
+        try
+            "# Notes\n\nSee [the step](../../TSM-004_Step_Templates/STP-011_Paste_Bearer_Token_in_Inspector_Auth_Field.md#step).\n"
             .write(to: notes, atomically: true, encoding: .utf8)
         let diff = try CLI.taxo(["fix", "--rule", "TAX0105"], cwd: root)
         #expect(diff.code == 1 && diff.out.contains("rename from \(old)\nrename to \(new)"))
         #expect(try CLI.taxo(["fix", "--write", "--rule", "file-name-mismatch"], cwd: root).code == 0)
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(new).path))
         #expect(!FileManager.default.fileExists(atPath: step.path))
-        #expect(try String(contentsOf: notes, encoding: .utf8).contains("(../../TSM-004_Step_Templates/STP-099_Paste_Bearer_Token_in_Inspector_Auth_Field.md#step)"))
+        #expect(
+            try String(contentsOf: notes, encoding: .utf8).contains(
+                "(../../TSM-004_Step_Templates/STP-099_Paste_Bearer_Token_in_Inspector_Auth_Field.md#step)"))
         let check = try CLI.taxo(["check"], cwd: root)
         #expect(!check.out.contains("TAX0105") && !check.out.contains("TAX0401"))
         #expect(try CLI.taxo(["fix", "--rule", "TAX0105"], cwd: root).code == 0)

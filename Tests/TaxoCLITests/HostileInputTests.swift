@@ -11,10 +11,15 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-hostile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         for d in ["LIBRARIES/LBS_003_Tools", "TASK_MANAGERS/RESEARCHES/03_ANALYSIS", "TALENTS"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(d), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(d), withIntermediateDirectories: true)
         }
-        if let config { try config.write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8) }
-        for (path, text) in files { try text.write(to: root.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+        if let config {
+            try config.write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        }
+        for (path, text) in files {
+            try text.write(to: root.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
         try body(root)
     }
 
@@ -28,8 +33,10 @@ import Testing
 
     @Test func deeplyNestedYAMLIsAnErrorNotAStackOverflow() throws {
         let deep = String(repeating: "[", count: 8000) + String(repeating: "]", count: 8000)
-        try library([Self.tools + "deep.yaml": "tool_id: TOL-001\nx: \(deep)\n",
-                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/fm.md": "---\nx: \(deep)\n---\n# Doc\n"]) { root in
+        try library([
+            Self.tools + "deep.yaml": "tool_id: TOL-001\nx: \(deep)\n",
+            "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/fm.md": "---\nx: \(deep)\n---\n# Doc\n",
+        ]) { root in
             let r = try check(root)
             #expect(r.code == 1)
             #expect(r.out.contains("deep.yaml:2:") && r.out.contains("nesting is deeper than 200 levels"))
@@ -50,7 +57,10 @@ import Testing
         }
         var merge = "a0: &a0 {x: 1, y: 2}\n"
         for i in 1...20 { merge += "a\(i): &a\(i) {<<: [*a\(i - 1)], k\(i): [*a\(i - 1), *a\(i - 1), *a\(i - 1)]}\n" }
-        try library([Self.tools + "bomb.yaml": bomb + "tool_id: TOL-001\n", Self.tools + "merge.yaml": merge + "tool_id: TOL-002\n"]) { root in
+        try library([
+            Self.tools + "bomb.yaml": bomb + "tool_id: TOL-001\n",
+            Self.tools + "merge.yaml": merge + "tool_id: TOL-002\n",
+        ]) { root in
             let r = try check(root)
             #expect(r.out.contains("bomb.yaml:1:1: error: invalid YAML: the document expands to more than"))
             #expect(r.out.contains("merge.yaml:1:1: error: invalid YAML: the document expands to more than"))
@@ -69,7 +79,10 @@ import Testing
             ("version: 1\n" + kind + "    links: \"str\"\n", "links of tool must be a mapping"),
             ("version: 1\nroots: [LIBRARIES]\nroots: [TALENTS]\n", "'roots' is given twice"),
             ("version: 1\nexclude: ['" + String(repeating: "{a,b}", count: 22) + "']\n", "more than 256 alternatives"),
-            ("version: 1\nexclude: ['" + Array(repeating: "**", count: 60).joined(separator: "/") + "']\n", "more than 8 '**' segments"),
+            (
+                "version: 1\nexclude: ['" + Array(repeating: "**", count: 60).joined(separator: "/") + "']\n",
+                "more than 8 '**' segments"
+            ),
             ("version: 1\nroots: [\"../outside\"]\n", "root '../outside' is outside the library"),
         ]
         for (yaml, expected) in cases {
@@ -97,12 +110,17 @@ import Testing
     }
 
     @Test func oneLineFilesAndHugeIDsStayLinear() throws {
-        let records = (0..<20_000).map { "{\"tool_id\": \"TOL-\(String(format: "%05d", $0))\", \"name\": \"Tool \($0)\", \"related\": [\"TOL-\(String(format: "%05d", ($0 + 1) % 20_000))\"]}" }
+        let records = (0..<20_000).map {
+            "{\"tool_id\": \"TOL-\(String(format: "%05d", $0))\", \"name\": \"Tool \($0)\", \"related\": [\"TOL-\(String(format: "%05d", ($0 + 1) % 20_000))\"]}"
+        }
         let ids = (0..<40_000).map { "TOL-\(String(format: "%05d", $0 % 20_000))" }.joined(separator: " ")
         let huge = "RSP-" + String(repeating: "9", count: 8000)
-        try library([Self.tools + "all.json": "[" + records.joined(separator: ",") + "]",
-                     Self.tools + "TOL-90000_Huge.json": "{\"tool_id\": \"TOL-90000\", \"name\": \"Huge\", \"related\": [\"\(huge)\"]}",
-                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/ids.md": "# IDs\n\n\(ids)\n"]) { root in
+        try library([
+            Self.tools + "all.json": "[" + records.joined(separator: ",") + "]",
+            Self.tools + "TOL-90000_Huge.json":
+                "{\"tool_id\": \"TOL-90000\", \"name\": \"Huge\", \"related\": [\"\(huge)\"]}",
+            "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/ids.md": "# IDs\n\n\(ids)\n",
+        ]) { root in
             let r = try check(root, ["--no-cache"])
             #expect(r.code == 0, "\(r.out.prefix(500))")
             #expect(r.err.contains("20,001 entities") || r.err.contains("20001 entities"))
@@ -114,8 +132,9 @@ import Testing
 
     @Test func linksOutOfTheLibraryAreNeverRead() throws {
         try library([Self.tools + "TOL-001_A.json": "{\"tool_id\": \"TOL-001\", \"name\": \"A\"}"]) { root in
-            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/passwd.md").path,
-                                                       withDestinationPath: "/etc/passwd")
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/passwd.md").path,
+                withDestinationPath: "/etc/passwd")
             let r = try check(root)
             #expect(r.out.contains("passwd.md:1:1: note: skipped: it is a link to '/etc/passwd', outside the library"))
             let build = try CLI.taxo(["build", "--quiet"], cwd: root)
@@ -128,26 +147,33 @@ import Testing
 
     @Test func malformedMasterListsAreDiagnosed() throws {
         let config = """
-        version: 1
-        roots: [LIBRARIES]
-        kinds:
-          tool:
-            prefix: TOL
-            files: ["LIBRARIES/**/*.json"]
-            id_fields: [tool_id]
-        master_lists:
-          - files: ["LIBRARIES/**/*.csv"]
-            kind: tool
-            id_column: TOL_ID
-            path_column: Filename
-        """
-        try library(config: config, [Self.tools + "quote.csv": "TOL_ID,Filename\nTOL-001,\"TOL-001_A.json\nTOL-002,x.json\n",
-                                     Self.tools + "semi.csv": "TOL_ID;Filename\nTOL-001;TOL-001_A.json\n",
-                                     Self.tools + "cr.csv": "TOL_ID,Filename\rTOL-001,TOL-001_A.json\rTOL-009,missing.json\r",
-                                     Self.tools + "TOL-001_A.json": "{\"tool_id\": \"TOL-001\", \"name\": \"A\"}"]) { root in
+            version: 1
+            roots: [LIBRARIES]
+            kinds:
+              tool:
+                prefix: TOL
+                files: ["LIBRARIES/**/*.json"]
+                id_fields: [tool_id]
+            master_lists:
+              - files: ["LIBRARIES/**/*.csv"]
+                kind: tool
+                id_column: TOL_ID
+                path_column: Filename
+            """
+        try library(
+            config: config,
+            [
+                Self.tools + "quote.csv": "TOL_ID,Filename\nTOL-001,\"TOL-001_A.json\nTOL-002,x.json\n",
+                Self.tools + "semi.csv": "TOL_ID;Filename\nTOL-001;TOL-001_A.json\n",
+                Self.tools + "cr.csv": "TOL_ID,Filename\rTOL-001,TOL-001_A.json\rTOL-009,missing.json\r",
+                Self.tools + "TOL-001_A.json": "{\"tool_id\": \"TOL-001\", \"name\": \"A\"}",
+            ]
+        ) { root in
             let r = try check(root)
             #expect(r.out.contains("quote.csv:2:9: error: invalid CSV: a quoted cell is never closed"))
-            #expect(r.out.contains("semi.csv:1:1: error: invalid CSV: the master list has no column 'TOL_ID'") && r.out.contains("';'"))
+            #expect(
+                r.out.contains("semi.csv:1:1: error: invalid CSV: the master list has no column 'TOL_ID'")
+                    && r.out.contains("';'"))
             // CR-only line ends: the missing file is on line 3.
             #expect(r.out.contains("cr.csv:3:"))
         }
@@ -155,15 +181,22 @@ import Testing
 
     @Test func encodingsLineEndsDuplicateKeysAndOutputSafety() throws {
         var utf16: [UInt8] = [0xFF, 0xFE]
-        for u in "{\"tool_id\": \"TOL-001\", \"name\": \"Wide\", \"related\": [\"TOL-404\"]}".utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
-        try library([Self.tools + "TOL-002_Dup.json": "{\"tool_id\": \"TOL-002\",\n \"name\": \"A\",\n \"name\": \"B\"}",
-                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/mac.md": "# Mac\r\rTOL-405 on line 3.\r",
-                     Self.tools + "evil\u{1B}[31m\nforged.md:1:1: error: forged.json": "{\"tool_id\": \"TOL-003\", \"name\": \"E\", \"x\": \"TOL-406\"}"]) { root in
+        for u in "{\"tool_id\": \"TOL-001\", \"name\": \"Wide\", \"related\": [\"TOL-404\"]}".utf16 {
+            utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)]
+        }
+        try library([
+            Self.tools + "TOL-002_Dup.json": "{\"tool_id\": \"TOL-002\",\n \"name\": \"A\",\n \"name\": \"B\"}",
+            "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/mac.md": "# Mac\r\rTOL-405 on line 3.\r",
+            Self.tools + "evil\u{1B}[31m\nforged.md:1:1: error: forged.json":
+                "{\"tool_id\": \"TOL-003\", \"name\": \"E\", \"x\": \"TOL-406\"}",
+        ]) { root in
             try Data(utf16).write(to: root.appendingPathComponent(Self.tools + "TOL-001_Wide.json"))
             let r = try check(root)
             #expect(r.out.contains("TOL-001_Wide.json:1:") && r.out.contains("'TOL-404'"))
             #expect(!r.out.contains("binary"))
-            #expect(r.out.contains("TOL-002_Dup.json:3:2: warning: member \"name\" is given twice in this object [TAX0506]"))
+            #expect(
+                r.out.contains("TOL-002_Dup.json:3:2: warning: member \"name\" is given twice in this object [TAX0506]")
+            )
             #expect(r.out.contains("mac.md:3:1: error: 'TOL-405'"))
             #expect(!r.out.contains("\u{1B}") && r.out.contains("evil\\x1B[31m\\x0Aforged.md"))
             #expect(!r.out.split(separator: "\n").contains { $0.hasPrefix("forged.md:1:1: error: forged") })
@@ -177,10 +210,13 @@ import Testing
             let out = root.appendingPathComponent("output/gaps")
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
             try "x".write(to: out.appendingPathComponent(".dat.nosync1234.abcd"), atomically: false, encoding: .utf8)
-            try "x".write(to: root.appendingPathComponent("output/index.sqlite.tmp-999"), atomically: false, encoding: .utf8)
+            try "x".write(
+                to: root.appendingPathComponent("output/index.sqlite.tmp-999"), atomically: false, encoding: .utf8)
             #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
             #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".dat.nosync1234.abcd").path))
-            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output/index.sqlite.tmp-999").path))
+            #expect(
+                !FileManager.default.fileExists(atPath: root.appendingPathComponent("output/index.sqlite.tmp-999").path)
+            )
         }
     }
 }

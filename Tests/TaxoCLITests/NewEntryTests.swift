@@ -15,15 +15,23 @@ import Testing
             let r = try CLI.taxo(["new", "tool", "--name", "Playwright Test", "--department", "QA"], cwd: root)
             #expect(r.code == 0, "\(r.err)")
             #expect(r.out == "LIBRARIES/LBS_003_Tools/QA/Playwright_Test.json\n")
-            let text = try String(contentsOf: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Playwright_Test.json"), encoding: .utf8)
+            let text = try String(
+                contentsOf: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Playwright_Test.json"),
+                encoding: .utf8)
             #expect(text.contains("\"tool_id\": \"TOL-QA-032\"") && text.contains("\"name\": \"Playwright Test\""))
             let check = try CLI.taxo(["check"], cwd: root)
             #expect(check.code == 0 && check.err.contains("0 errors, 0 warnings"))
             // The same name again is refused; a path from a subfolder is relative to it.
-            #expect(try CLI.taxo(["new", "tool", "--name", "Playwright Test", "--department", "QA"], cwd: root).code == 2)
-            let sub = try CLI.taxo(["new", "tool", "--name", "Cypress", "--department", "QA"], cwd: root.appendingPathComponent("LIBRARIES"))
+            #expect(
+                try CLI.taxo(["new", "tool", "--name", "Playwright Test", "--department", "QA"], cwd: root).code == 2)
+            let sub = try CLI.taxo(
+                ["new", "tool", "--name", "Cypress", "--department", "QA"],
+                cwd: root.appendingPathComponent("LIBRARIES"))
             #expect(sub.out == "LBS_003_Tools/QA/Cypress.json\n")
-            #expect(try String(contentsOf: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Cypress.json"), encoding: .utf8).contains("TOL-QA-033"))
+            #expect(
+                try String(
+                    contentsOf: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Cypress.json"), encoding: .utf8
+                ).contains("TOL-QA-033"))
         }
     }
 
@@ -32,7 +40,10 @@ import Testing
             let r = try CLI.taxo(["new", "step", "--name", "Check the result", "--parent", "TSK-007"], cwd: root)
             #expect(r.code == 0, "\(r.err)")
             #expect(r.out == "TASK_MANAGERS/TSM-004_Step_Templates/STP-013_Check_the_result.json\n")
-            let task = try String(contentsOf: root.appendingPathComponent("TASK_MANAGERS/TSM-003_Task_Templates/TSK-007_Publish_Well-Known_Metadata_Endpoint.json"), encoding: .utf8)
+            let task = try String(
+                contentsOf: root.appendingPathComponent(
+                    "TASK_MANAGERS/TSM-003_Task_Templates/TSK-007_Publish_Well-Known_Metadata_Endpoint.json"),
+                encoding: .utf8)
             #expect(task.contains("\"STP-007\",\n    \"STP-013\""))
             let check = try CLI.taxo(["check"], cwd: root)
             #expect(check.code == 0 && check.err.contains("0 errors, 0 warnings"), "\(check.out)")
@@ -43,7 +54,9 @@ import Testing
         try withCopy { root in
             let dry = try CLI.taxo(["new", "tool", "--name", "Zapier", "--dry-run"], cwd: root)
             #expect(dry.code == 0 && dry.out.contains("--- LIBRARIES/LBS_003_Tools/") && dry.out.contains("Zapier"))
-            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Zapier.json").path))
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Zapier.json").path))
             #expect(try CLI.taxo(["new", "toool", "--name", "X"], cwd: root).err.contains("did you mean 'tool'?"))
             #expect(try CLI.taxo(["new", "tool", "--name", "X", "--department", "QQQ"], cwd: root).code == 2)
             #expect(try CLI.taxo(["new", "tool", "--name", "X", "--dir", "../elsewhere"], cwd: root).code == 2)

@@ -27,9 +27,14 @@ import Testing
         let check = try CLI.taxo(["check"], cwd: root)
         #expect(check.code == 0 && check.err.contains("0 errors, 0 warnings"), "\(check.out)")
         #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
-        let built = try String(contentsOf: root.appendingPathComponent("output/gaps/Video_025_Gap_Analysis.md"), encoding: .utf8)
+        let built = try String(
+            contentsOf: root.appendingPathComponent("output/gaps/Video_025_Gap_Analysis.md"), encoding: .utf8)
         #expect(built.contains("](../../TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md)"))
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/gaps/../../TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: root.appendingPathComponent(
+                    "output/gaps/../../TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md"
+                ).path))
     }
 
     /// Every link of the reports `taxo build` writes resolves from where each is written, and none is empty.
@@ -38,12 +43,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
         let out = root.appendingPathComponent("output")
-        for report in ["VIDEOS_INDEX.md", "mapping/Video_024_Library_Mapping_Report.md", "gaps/Video_024_Gap_Analysis.md"] {
+        for report in [
+            "VIDEOS_INDEX.md", "mapping/Video_024_Library_Mapping_Report.md", "gaps/Video_024_Gap_Analysis.md",
+        ] {
             let url = out.appendingPathComponent(report)
             let text = try String(contentsOf: url, encoding: .utf8)
             #expect(!text.contains("]()"), "\(report)")
-            let links = text.components(separatedBy: "](").dropFirst().compactMap { $0.split(separator: ")").first.map(String.init) }
-                .filter { !$0.contains("://") && !$0.hasPrefix("#") }
+            let links = text.components(separatedBy: "](").dropFirst().compactMap {
+                $0.split(separator: ")").first.map(String.init)
+            }
+            .filter { !$0.contains("://") && !$0.hasPrefix("#") }
             #expect(links.count >= 3, "\(report)")
             for l in links {
                 // `file.md#L12`: the file exists and has that line.
@@ -51,7 +60,10 @@ import Testing
                 let target = url.deletingLastPathComponent().appendingPathComponent(parts[0]).standardizedFileURL.path
                 #expect(FileManager.default.fileExists(atPath: target), "\(report): \(l)")
                 if parts.count == 2, parts[1].hasPrefix("L"), let line = Int(parts[1].dropFirst()) {
-                    let lines = (try? String(contentsOfFile: target, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false).count ?? 0
+                    let lines =
+                        (try? String(contentsOfFile: target, encoding: .utf8))?.split(
+                            separator: "\n", omittingEmptySubsequences: false
+                        ).count ?? 0
                     #expect(line >= 1 && line <= lines, "\(report): \(l) is past the end of the file")
                 }
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaxoKit
 
 /// The cache's binary coding: every value written reads back, interned strings come back by reference,
@@ -26,14 +27,15 @@ import Testing
         w.optInt(-7)
         w.fixed64(0xDEAD_BEEF_0123_4567)
         let bytes = w.bytes
-        let back: (ints: [Int], bools: [Bool], strings: [String], opts: [String?], optInts: [Int?], fixed: UInt64) = try read(bytes) { r in
-            let i = try ints.map { _ in try r.int() }
-            let b = [try r.bool(), try r.bool()]
-            let s = [try r.string(), try r.string(), try r.string()]
-            let o = [try r.optString(), try r.optString()]
-            let oi = [try r.optInt(), try r.optInt()]
-            return (i, b, s, o, oi, try r.fixed64())
-        }
+        let back: (ints: [Int], bools: [Bool], strings: [String], opts: [String?], optInts: [Int?], fixed: UInt64) =
+            try read(bytes) { r in
+                let i = try ints.map { _ in try r.int() }
+                let b = [try r.bool(), try r.bool()]
+                let s = [try r.string(), try r.string(), try r.string()]
+                let o = [try r.optString(), try r.optString()]
+                let oi = [try r.optInt(), try r.optInt()]
+                return (i, b, s, o, oi, try r.fixed64())
+            }
         #expect(back.ints == ints)
         #expect(back.bools == [true, false])
         #expect(back.strings == ["TOL-AID-201", "Müller ✅", "TOL-AID-201"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 /// Every `taxonomy.yaml` in the repository (fixtures, benchmarks), the README's configuration example and
@@ -30,8 +31,12 @@ import Testing
             guard let end = block.range(of: "```") else { continue }
             let yaml = String(block[..<end.lowerBound])
             // Configuration examples only (not pre-commit or CI snippets): the first key is a configuration key.
-            let first = yaml.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            guard let key = first?.split(separator: ":").first.map(String.init), ConfigLoader.Reader.topKeys.contains(key) else { continue }
+            let first = yaml.split(separator: "\n").first {
+                !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty
+            }
+            guard let key = first?.split(separator: ":").first.map(String.init),
+                ConfigLoader.Reader.topKeys.contains(key)
+            else { continue }
             n += 1
             out.append(("README.md yaml block \(n)", yaml))
         }
@@ -40,32 +45,64 @@ import Testing
 
     static func describe(_ c: Config) -> String {
         var lines: [String] = []
-        lines.append("roots \(c.roots) exclude \(c.exclude.map(\.pattern)) archive \(c.archive.map(\.pattern)) max \(c.maxFileBytes)")
+        lines.append(
+            "roots \(c.roots) exclude \(c.exclude.map(\.pattern)) archive \(c.archive.map(\.pattern)) max \(c.maxFileBytes)"
+        )
         lines.append("departments " + c.departments.map { "\($0.code)=\($0.name)\($0.aliases)" }.joined(separator: " "))
-        if !c.roles.isEmpty { lines.append("roles " + c.roles.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " ")) }
+        if !c.roles.isEmpty {
+            lines.append(
+                "roles "
+                    + c.roles.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
+                    .joined(separator: " "))
+        }
         for k in c.kinds {
-            lines.append("kind \(k.name) prefix \(k.allPrefixes) dept \(k.department.rawValue) digits \(k.minDigits)-\(k.maxDigits) segments \(k.segments)")
-            lines.append("  files \(k.files.map(\.pattern)) records \(k.records?.text ?? "-") ids \(k.idFields) names \(k.nameFields)")
-            lines.append("  legacy fields \(k.legacyIdFields) patterns \(k.legacyPatterns.map(\.text)) case \(k.legacyCaseSensitive ? "sensitive" : "insensitive")")
-            lines.append("  from filename \(k.idFromFilename) scoped \(k.scoped) file kind \(k.fileKind ?? "-") free text \(k.freeTextReferences) children \(k.children?.text ?? "-")")
+            lines.append(
+                "kind \(k.name) prefix \(k.allPrefixes) dept \(k.department.rawValue) digits \(k.minDigits)-\(k.maxDigits) segments \(k.segments)"
+            )
+            lines.append(
+                "  files \(k.files.map(\.pattern)) records \(k.records?.text ?? "-") ids \(k.idFields) names \(k.nameFields)"
+            )
+            lines.append(
+                "  legacy fields \(k.legacyIdFields) patterns \(k.legacyPatterns.map(\.text)) case \(k.legacyCaseSensitive ? "sensitive" : "insensitive")"
+            )
+            lines.append(
+                "  from filename \(k.idFromFilename) scoped \(k.scoped) file kind \(k.fileKind ?? "-") free text \(k.freeTextReferences) children \(k.children?.text ?? "-")"
+            )
             for e in k.embedded { lines.append("  embedded \(e.files.map(\.pattern)) \(e.records.text)") }
             for l in k.links {
-                lines.append("  link \(l.path.text) -> \(l.target) many \(l.many) acyclic \(l.acyclic) local \(l.local) by \(l.byPath ? "path" : "id")")
+                lines.append(
+                    "  link \(l.path.text) -> \(l.target) many \(l.many) acyclic \(l.acyclic) local \(l.local) by \(l.byPath ? "path" : "id")"
+                )
             }
         }
         lines.append("hierarchy \(c.hierarchy)")
         for d in c.documents {
-            lines.append("document \(d.name) \(d.files.map(\.pattern)) scope \(d.scopeHeading ?? "-") check \(d.checkMentions) free text \(d.freeTextReferences) scoped \(d.scopedPrefixes)")
+            lines.append(
+                "document \(d.name) \(d.files.map(\.pattern)) scope \(d.scopeHeading ?? "-") check \(d.checkMentions) free text \(d.freeTextReferences) scoped \(d.scopedPrefixes)"
+            )
         }
         for m in c.masterLists {
-            lines.append("master \(m.kind) \(m.files.map(\.pattern)) \(m.idColumn) \(m.nameColumn ?? "-") \(m.pathColumn ?? "-") \(m.currentIDColumn ?? "-") \(m.pathPrefix ?? "-")")
+            lines.append(
+                "master \(m.kind) \(m.files.map(\.pattern)) \(m.idColumn) \(m.nameColumn ?? "-") \(m.pathColumn ?? "-") \(m.currentIDColumn ?? "-") \(m.pathPrefix ?? "-")"
+            )
         }
         lines.append("video \(c.videoPattern) link roots \(c.linkRootAliases)")
-        lines.append("phases " + c.phases.map { "\($0.number) \($0.name) \($0.optional) \($0.artifacts) \($0.integrationFields)" }.joined(separator: "; "))
-        lines.append("rules " + c.ruleLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))
-        lines.append("markers \(c.proposalMarkers) ignore \(c.ignorePrefixes) code \(c.checkCodeBlocks ? "check" : "skip") inactive \(c.inactiveStatuses)")
+        lines.append(
+            "phases "
+                + c.phases.map { "\($0.number) \($0.name) \($0.optional) \($0.artifacts) \($0.integrationFields)" }
+                .joined(separator: "; "))
+        lines.append(
+            "rules "
+                + c.ruleLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(
+                    separator: " "))
+        lines.append(
+            "markers \(c.proposalMarkers) ignore \(c.ignorePrefixes) code \(c.checkCodeBlocks ? "check" : "skip") inactive \(c.inactiveStatuses)"
+        )
         for o in c.overrides {
-            lines.append("override \(o.files.map(\.pattern)) " + o.levels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))
+            lines.append(
+                "override \(o.files.map(\.pattern)) "
+                    + o.levels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(
+                        separator: " "))
         }
         lines.append("baseline \(c.baseline ?? "-")")
         return lines.joined(separator: "\n")

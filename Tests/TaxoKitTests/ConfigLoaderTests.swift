@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 @Suite struct ConfigLoaderTests {
@@ -11,7 +12,9 @@ import Testing
         let (c, d) = load(DefaultConfig.yaml)
         #expect(d.isEmpty)
         let config = try! #require(c)
-        #expect(Set(["TOL", "WRF", "MLS", "TSK", "STP", "RSP", "SKL", "OBJ", "ACT", "PMT"]).isSubset(of: Set(config.kinds.map(\.prefix))))
+        #expect(
+            Set(["TOL", "WRF", "MLS", "TSK", "STP", "RSP", "SKL", "OBJ", "ACT", "PMT"]).isSubset(
+                of: Set(config.kinds.map(\.prefix))))
         #expect(Set(["AID", "SEC", "QA"]).isSubset(of: Set(config.departments.map(\.code))))
     }
 
@@ -48,7 +51,8 @@ import Testing
     }
 
     @Test func unknownTargetKindIsReported() throws {
-        let yaml = "kinds:\n  tool:\n    prefix: TOL\n    links:\n      workflows: { target: worklfow }\n  workflow:\n    prefix: WRF\n"
+        let yaml =
+            "kinds:\n  tool:\n    prefix: TOL\n    links:\n      workflows: { target: worklfow }\n  workflow:\n    prefix: WRF\n"
         let (c, d) = load(yaml)
         #expect(c == nil)
         let e = try #require(d.first { $0.message.contains("unknown kind 'worklfow'") })
@@ -57,12 +61,17 @@ import Testing
     }
 
     @Test func badRegexAndGlobAndLevels() {
-        let (_, d) = load("video_pattern: \"Video_[0-9\"\nexclude: [\"a/{b\"]\nrules:\n  TAX0201: loud\n  dangling-refrence: off\n")
+        let (_, d) = load(
+            "video_pattern: \"Video_[0-9\"\nexclude: [\"a/{b\"]\nrules:\n  TAX0201: loud\n  dangling-refrence: off\n")
         let msgs = d.map(\.message)
         #expect(msgs.contains { $0.contains("not a valid regular expression") })
         #expect(msgs.contains { $0.contains("invalid glob") })
         #expect(msgs.contains { $0.contains("rule level") })
-        #expect(d.contains { $0.message.contains("unknown rule 'dangling-refrence'") && $0.hint == "did you mean 'dangling-reference'?" })
+        #expect(
+            d.contains {
+                $0.message.contains("unknown rule 'dangling-refrence'")
+                    && $0.hint == "did you mean 'dangling-reference'?"
+            })
     }
 
     @Test func invalidYAMLIsADiagnosticNotACrash() throws {
@@ -72,11 +81,18 @@ import Testing
     }
 
     @Test func ruleLevelsApply() throws {
-        let yaml = DefaultConfig.yaml.replacingAll("rules: {}", with: "rules:\n  dangling-reference: warning\n  hierarchy: off\n")
+        let yaml = DefaultConfig.yaml.replacingAll(
+            "rules: {}", with: "rules:\n  dangling-reference: warning\n  hierarchy: off\n")
         let (c, d) = load(yaml)
         #expect(d.isEmpty)
         let config = try #require(c)
-        let r = Compiler.compile(files: [(path: "LIBRARIES/LBS_003_Tools/TOL-001_A.json", bytes: Array(#"{"tool_id": "TOL-001", "name": "A", "see": "TOL-002"}"#.utf8))], config: config)
+        let r = Compiler.compile(
+            files: [
+                (
+                    path: "LIBRARIES/LBS_003_Tools/TOL-001_A.json",
+                    bytes: Array(#"{"tool_id": "TOL-001", "name": "A", "see": "TOL-002"}"#.utf8)
+                )
+            ], config: config)
         #expect(r.diagnostics.map(\.code) == ["TAX0201"])
         #expect(r.diagnostics.first?.severity == .warning)
     }
@@ -93,9 +109,13 @@ import Testing
     @Test func discoveryHonoursExcludesForDirectoriesAndFiles() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-excl-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        for path in ["LIBRARIES/keep/TOL-001_A.json", "LIBRARIES/drafts/TOL-002_B.json", "LIBRARIES/keep/notes.md", "LIBRARIES/keep/deep/TOL-003_C.json"] {
+        for path in [
+            "LIBRARIES/keep/TOL-001_A.json", "LIBRARIES/drafts/TOL-002_B.json", "LIBRARIES/keep/notes.md",
+            "LIBRARIES/keep/deep/TOL-003_C.json",
+        ] {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("{}".utf8).write(to: url)
         }
         var config = TestSupport.defaultConfig

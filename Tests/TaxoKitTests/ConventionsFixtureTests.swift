@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 /// Tests/Fixtures/conventions reproduces every convention of a messy library in small files; the
@@ -17,7 +18,9 @@ import Testing
 
     @Test func findingsMatchTheGoldenFile() throws {
         let r = try compile()
-        let text = r.diagnostics.map { "\($0.location?.description ?? "-") \($0.severity.label) \($0.code) \($0.message)" }.joined(separator: "\n") + "\n"
+        let text =
+            r.diagnostics.map { "\($0.location?.description ?? "-") \($0.severity.label) \($0.code) \($0.message)" }
+            .joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" {
             try text.write(to: Self.golden, atomically: true, encoding: .utf8)
         }
@@ -50,7 +53,8 @@ import Testing
         #expect(lib.scopes["Video_024"] == ["MLS-101", "TSK-101", "STP-101"])
         // The archive resolves references but is not checked; the vendored folder is not read at all.
         #expect(entity("TOL-003") != nil)
-        #expect(!r.diagnostics.contains { $0.location!.file.contains("_archive") || $0.location!.file.contains("_vendor") })
+        #expect(
+            !r.diagnostics.contains { $0.location!.file.contains("_archive") || $0.location!.file.contains("_vendor") })
         #expect(entity("TOL-900") == nil)
         // Configured levels: orphan-entity off, label-mismatch raised to error.
         #expect(!r.diagnostics.contains { $0.code == "TAX0303" })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaxoKit
 
 /// Units of the extract stage: labels after IDs, proposal sections and columns, bold header fields.
@@ -22,7 +23,11 @@ import Testing
     func proposals(_ text: String) -> (ProposalSections, SourceFile) {
         let f = SourceFile(path: "a.md", text: text)
         let syntax = MarkdownParser.parse(f)
-        return (ProposalSections(file: f, syntax: syntax, code: syntax.codeLines(count: f.lines.lineCount), markers: Config.defaultProposalMarkers), f)
+        return (
+            ProposalSections(
+                file: f, syntax: syntax, code: syntax.codeLines(count: f.lines.lineCount),
+                markers: Config.defaultProposalMarkers), f
+        )
     }
 
     func lineBytes(_ f: SourceFile, _ l: Int) -> ArraySlice<UInt8> {
@@ -31,7 +36,8 @@ import Testing
     }
 
     @Test func proposalSectionsAndLeadIns() {
-        let (p, f) = proposals("# Plan\n\n## Next available IDs\n\n- TOL-010\n\n## Notes\n\nTOL-011 exists.\n\nReserved:\n\n- TOL-012\n")
+        let (p, f) = proposals(
+            "# Plan\n\n## Next available IDs\n\n- TOL-010\n\n## Notes\n\nTOL-011 exists.\n\nReserved:\n\n- TOL-012\n")
         #expect(p.isProposal(line: 5, bytes: lineBytes(f, 5)))
         #expect(!p.isProposal(line: 9, bytes: lineBytes(f, 9)))
         #expect(p.isProposal(line: 13, bytes: lineBytes(f, 13)))
@@ -40,7 +46,9 @@ import Testing
     /// Rows followed by more lines (each with its newline) are in the proposal column too (a regression:
     /// the delimiter row with its newline was not recognised).
     @Test func proposalColumnsOfTablesInsideADocument() {
-        let (p, f) = proposals("# Gap\n\n| Candidate | Suggested ID |\n|-----------|--------------|\n| Notion | TOL-AID-206 |\n| Zapier | TOL-AID-207 |\n\nDone.\n")
+        let (p, f) = proposals(
+            "# Gap\n\n| Candidate | Suggested ID |\n|-----------|--------------|\n| Notion | TOL-AID-206 |\n| Zapier | TOL-AID-207 |\n\nDone.\n"
+        )
         for l in [5, 6] {
             let row = lineBytes(f, l)
             let offset = row.startIndex + Array(row).firstIndex(of: UInt8(ascii: "T"))!

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 @Suite struct ExtractionCacheTests {
     func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
 
     /// Results as a later build has them: taken from the cache, except `edited` (re-parsed).
-    func resultsAfterEditing(_ edited: Int, from cachePath: String, root: URL) throws -> (cache: ExtractionCache, results: [FileResult]) {
+    func resultsAfterEditing(_ edited: Int, from cachePath: String, root: URL) throws -> (
+        cache: ExtractionCache, results: [FileResult]
+    ) {
         let cache = try #require(ExtractionCache(path: cachePath, configHash: TestSupport.defaultConfig.hash))
         var results = Compiler.compile(root: root.path, config: TestSupport.defaultConfig, cache: cache).library.files
         #expect(results.allSatisfy { $0.fromCache })
@@ -35,7 +38,9 @@ import Testing
         let moved = try #require(reread.entry(path: results[3].path, hash: results[3].hash))
         #expect(moved.offset >= first.count)
         #expect(try #require(reread.entry(path: results[2].path, hash: results[2].hash)).offset < first.count)
-        #expect(reread.result(path: results[3].path, hash: results[3].hash)?.entities.count == plain.library.files[3].entities.count)
+        #expect(
+            reread.result(path: results[3].path, hash: results[3].hash)?.entities.count
+                == plain.library.files[3].entities.count)
         #expect(reread.result(path: results[3].path, hash: "another") == nil)
 
         // Many more: dead entries never grow the file past twice its live part (plus the slack).
@@ -47,8 +52,9 @@ import Testing
         #expect(size(path) < second.count * 3)
 
         // What the cache holds after all that still compiles to what parsing gives.
-        let cached = Compiler.compile(root: root.path, config: TestSupport.defaultConfig,
-                                      cache: ExtractionCache(path: path, configHash: hash))
+        let cached = Compiler.compile(
+            root: root.path, config: TestSupport.defaultConfig,
+            cache: ExtractionCache(path: path, configHash: hash))
         #expect(cached.library.files.allSatisfy { $0.fromCache })
         #expect(cached.diagnostics == plain.diagnostics)
 
@@ -75,11 +81,14 @@ import Testing
         try "{\"tool_id\": \"TOL-002\", \"name\": \"Sketch\", \"x\": \"TKS-001\"}"
             .write(to: tools.appendingPathComponent("TOL-002_Sketch.json"), atomically: true, encoding: .utf8)
         let config = TestSupport.defaultConfig
-        func render(_ r: CompileResult) -> [String] { r.diagnostics.map { "\($0.location?.description ?? "") \($0.code) \($0.message)" } }
+        func render(_ r: CompileResult) -> [String] {
+            r.diagnostics.map { "\($0.location?.description ?? "") \($0.code) \($0.message)" }
+        }
         let truth = render(Compiler.compile(root: root.path, config: config))
         #expect(truth.count >= 2)
         let path = root.appendingPathComponent(ExtractionCache.fileName).path
-        try ExtractionCache.write(Compiler.compile(root: root.path, config: config).library.files, to: path, configHash: config.hash)
+        try ExtractionCache.write(
+            Compiler.compile(root: root.path, config: config).library.files, to: path, configHash: config.hash)
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         var served = 0
         for i in 0..<original.count {
@@ -101,18 +110,34 @@ import Testing
 /// `FileResultCoding` would otherwise vanish on cached builds only).
 @Suite struct CacheRoundTripTests {
     static func summary(_ r: CompileResult) -> [String] {
-        var out = r.diagnostics.map { "D \($0.location?.description ?? "") \($0.code) \($0.severity.label) \($0.message) \($0.notes.map(\.message)) \($0.hint ?? "")" }
+        var out = r.diagnostics.map {
+            "D \($0.location?.description ?? "") \($0.code) \($0.severity.label) \($0.message) \($0.notes.map(\.message)) \($0.hint ?? "")"
+        }
         for e in r.library.entities {
-            out.append("E \(e.file) \(e.id?.key ?? "-") \(e.name ?? "-") \(e.status ?? "-") \(e.inlineChildren) \(e.legacyKeys) \(e.videos) \(e.aliases)")
-            for ref in e.references { out.append("R \(ref.field) \(ref.id.key) \(ref.label ?? "-") \(ref.location) \(ref.range ?? "-") \(ref.inCode) \(ref.linkIndex ?? -1)") }
+            out.append(
+                "E \(e.file) \(e.id?.key ?? "-") \(e.name ?? "-") \(e.status ?? "-") \(e.inlineChildren) \(e.legacyKeys) \(e.videos) \(e.aliases)"
+            )
+            for ref in e.references {
+                out.append(
+                    "R \(ref.field) \(ref.id.key) \(ref.label ?? "-") \(ref.location) \(ref.range ?? "-") \(ref.inCode) \(ref.linkIndex ?? -1)"
+                )
+            }
         }
         for d in r.library.documents {
             out.append("M \(d.path) \(d.video ?? "-") \(d.title ?? "-")")
-            for m in d.mentions { out.append("m \(m.id.key) \(m.location) \(m.isProposal) \(m.declaresScope) \(m.range ?? "-") \(m.inCode) \(m.label ?? "-")") }
+            for m in d.mentions {
+                out.append(
+                    "m \(m.id.key) \(m.location) \(m.isProposal) \(m.declaresScope) \(m.range ?? "-") \(m.inCode) \(m.label ?? "-")"
+                )
+            }
         }
         for f in r.library.files {
-            out.append("F \(f.path) \(f.unknownPrefixes.map(\.token)) \(f.brokenDeclarations.map(\.key)) \(f.suppressions.map { "\($0.codes)\($0.firstLine)-\($0.lastLine)" })")
-            if let m = f.masterList { out.append("C \(m.table.header) \(m.table.rows.map(\.cells)) \(m.table.cellColumns)") }
+            out.append(
+                "F \(f.path) \(f.unknownPrefixes.map(\.token)) \(f.brokenDeclarations.map(\.key)) \(f.suppressions.map { "\($0.codes)\($0.firstLine)-\($0.lastLine)" })"
+            )
+            if let m = f.masterList {
+                out.append("C \(m.table.header) \(m.table.rows.map(\.cells)) \(m.table.cellColumns)")
+            }
         }
         return out
     }

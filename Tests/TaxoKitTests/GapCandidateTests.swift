@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 /// One test per misleading candidate of issue 15, on the labelled library Tests/Fixtures/gaps (the
@@ -17,7 +18,9 @@ import Testing
 
     static let phase3 = "TM/Research/03_ANALYSIS/Video_031_Phase3_Analysis.md"
 
-    func named(_ r: GapReport, _ text: String) -> [GapCandidate] { r.candidates.filter { Labels.normalized($0.text) == Labels.normalized(text) } }
+    func named(_ r: GapReport, _ text: String) -> [GapCandidate] {
+        r.candidates.filter { Labels.normalized($0.text) == Labels.normalized(text) }
+    }
     func withID(_ r: GapReport, _ id: String) -> [GapCandidate] {
         r.candidates.filter { $0.ids.contains { $0.written == id } || $0.placeholders.contains(id) }
     }
@@ -36,8 +39,12 @@ import Testing
         #expect(zapier.count == 1)
         #expect(zapier.first?.name == "Zapier")
         #expect(zapier.first?.verdict == .placeholder)
-        for c in r.candidates { #expect(Self.lib.grammar.check(c.name ?? "").isNotAnID, "'\(c.name ?? "")' is an ID used as a name") }
-        #expect(Set(r.candidates.compactMap(\.suggestedID)).count == r.candidates.compactMap(\.suggestedID).count, "suggestions repeat")
+        for c in r.candidates {
+            #expect(Self.lib.grammar.check(c.name ?? "").isNotAnID, "'\(c.name ?? "")' is an ID used as a name")
+        }
+        #expect(
+            Set(r.candidates.compactMap(\.suggestedID)).count == r.candidates.compactMap(\.suggestedID).count,
+            "suggestions repeat")
         #expect(named(r, "Tools").isEmpty)
     }
 
@@ -105,14 +112,19 @@ import Testing
     }
 
     @Test func conflictedCopiesAreSkippedAndBrokenFilesNamed() throws {
-        let r = try report("TM/Research/02_TRANSCRIPTIONS/Video_031.md", "TM/Research/02_TRANSCRIPTIONS/Video_031 (conflicted copy 2025-11-30).md")
+        let r = try report(
+            "TM/Research/02_TRANSCRIPTIONS/Video_031.md",
+            "TM/Research/02_TRANSCRIPTIONS/Video_031 (conflicted copy 2025-11-30).md")
         #expect(r.targets == ["TM/Research/02_TRANSCRIPTIONS/Video_031.md"])
         #expect(r.skipped.count == 1)
-        #expect(r.skipped.first?.reason.contains("conflicted copy of TM/Research/02_TRANSCRIPTIONS/Video_031.md") == true)
+        #expect(
+            r.skipped.first?.reason.contains("conflicted copy of TM/Research/02_TRANSCRIPTIONS/Video_031.md") == true)
         #expect(r.candidates.allSatisfy { $0.occurrences.allSatisfy { !$0.file.contains("conflicted") } })
         let json = try JSONSerialization.jsonObject(with: Data(r.json().utf8)) as? [String: Any]
         let skipped = json?["skipped"] as? [[String: Any]]
-        #expect(skipped?.first?["path"] as? String == "TM/Research/02_TRANSCRIPTIONS/Video_031 (conflicted copy 2025-11-30).md")
+        #expect(
+            skipped?.first?["path"] as? String
+                == "TM/Research/02_TRANSCRIPTIONS/Video_031 (conflicted copy 2025-11-30).md")
         let g = try report("TM/Research/03_ANALYSIS/Video_031_Gap_Analysis.md")
         let postman = try #require(withID(g, "TOL-QA-033").first)
         #expect(postman.verdict == .broken)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 /// The labelled set of gap analysis (Tests/Fixtures/gaps): documents in the seeds' styles, each with the
@@ -55,7 +56,9 @@ import Testing
 
     @Test func everyLabelledDocumentIsAnalysedExactly() throws {
         let lib = try Self.library()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("expected").path).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: Self.root.appendingPathComponent("expected").path
+        ).filter { $0.hasSuffix(".json") }.sorted()
         #expect(files.count >= 8, "the labelled set has \(files.count) documents")
         var expectedCount = 0, foundCount = 0, candidateHits = 0, verdictHits = 0
         var problems: [String] = []
@@ -77,13 +80,21 @@ import Testing
                 guard let got = found[c.key] else { problems.append("\(f): missed \(c.key)"); continue }
                 candidateHits += 1
                 let d = Self.differences(c, got, lib)
-                if d.isEmpty { verdictHits += 1 } else { problems.append("\(f): \(c.key): " + d.joined(separator: "; ")) }
+                if d.isEmpty {
+                    verdictHits += 1
+                } else {
+                    problems.append("\(f): \(c.key): " + d.joined(separator: "; "))
+                }
             }
             for (k, c) in found where !wanted.contains(k) {
-                problems.append("\(f): unexpected \(k) \(c.verdict.rawValue) \(c.occurrences.map { "\($0.file):\($0.line)" }.prefix(3))")
+                problems.append(
+                    "\(f): unexpected \(k) \(c.verdict.rawValue) \(c.occurrences.map { "\($0.file):\($0.line)" }.prefix(3))"
+                )
             }
         }
-        func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "-" : String(format: "%.1f%%", 100.0 * Double(a) / Double(b)) }
+        func pct(_ a: Int, _ b: Int) -> String {
+            b == 0 ? "-" : String(format: "%.1f%%", 100.0 * Double(a) / Double(b))
+        }
         print("gap labelled set: \(files.count) documents, \(expectedCount) labelled candidates")
         print("  candidates: precision \(pct(candidateHits, foundCount)), recall \(pct(candidateHits, expectedCount))")
         print("  verdicts:   precision \(pct(verdictHits, foundCount)), recall \(pct(verdictHits, expectedCount))")

@@ -1,11 +1,15 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 @Suite struct GapTests {
-    static let exampleLibrary = Compiler.compile(root: TestSupport.repoRoot.path, config: TestSupport.defaultConfig).library
+    static let exampleLibrary = Compiler.compile(root: TestSupport.repoRoot.path, config: TestSupport.defaultConfig)
+        .library
 
-    func report(_ target: String, library: Library = exampleLibrary, root: String = TestSupport.repoRoot.path) throws -> GapReport {
+    func report(_ target: String, library: Library = exampleLibrary, root: String = TestSupport.repoRoot.path) throws
+        -> GapReport
+    {
         try Gaps.report(targets: [target], library: library, root: root, command: "taxo gaps \(target)")
     }
 
@@ -13,8 +17,11 @@ import Testing
 
     @Test func secondVideoHasEveryVerdictKind() throws {
         let r = try report("Video_025")
-        #expect(r.targets == ["TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md",
-                              "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"])
+        #expect(
+            r.targets == [
+                "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md",
+                "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md",
+            ])
         let inspector = try #require(find(r, "MCP Inspector"))
         #expect(inspector.verdict == .exists && inspector.libraryID == "TOL-QA-031")
         let skill = try #require(find(r, "Prompt Engineering"))
@@ -32,7 +39,10 @@ import Testing
         #expect(own.verdict == .proposed)
         #expect(own.scopedTo == "Video_025")
         #expect(own.priority == "—")
-        #expect(!r.candidates.contains { $0.verdict == .conflict && $0.kind.map { r.library.config.kinds[$0].scoped } == true })
+        #expect(
+            !r.candidates.contains {
+                $0.verdict == .conflict && $0.kind.map { r.library.config.kinds[$0].scoped } == true
+            })
         // Evidence carries file, line, heading and the video timestamp.
         let ts = try #require(r.candidates.flatMap(\.occurrences).first { $0.timestamp == "14:48" })
         #expect(ts.file.hasSuffix("Video_025.md") && ts.heading == "Word-for-Word Transcription")
@@ -40,13 +50,17 @@ import Testing
 
     @Test func markdownReportIsGolden() throws {
         let md = try report("Video_025").markdown(templates: Templates(directory: nil))
-        for section in ["## Summary", "## Context", "## Data / Content", "## Findings", "## Actions / Next Steps",
-                        "## Metrics / Status", "## Attachments / Links", "## Change Log"] {
+        for section in [
+            "## Summary", "## Context", "## Data / Content", "## Findings", "## Actions / Next Steps",
+            "## Metrics / Status", "## Attachments / Links", "## Change Log",
+        ] {
             #expect(md.contains("\n" + section + "\n"), "missing \(section)")
         }
         #expect(md.hasPrefix("---\ncategory: 03_ANALYSIS\n"))
         let golden = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/Video_025_Gap_Analysis.md")
-        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" { try md.write(to: golden, atomically: true, encoding: .utf8) }
+        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" {
+            try md.write(to: golden, atomically: true, encoding: .utf8)
+        }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(md == expected)
     }
@@ -57,7 +71,10 @@ import Testing
         #expect(obj["version"] as? Int == 1)
         let cands = try #require(obj["candidates"] as? [[String: Any]])
         let keys = Set(cands.flatMap { $0.keys })
-        #expect(keys.isSuperset(of: ["kind", "text", "id", "verdict", "library_id", "library_name", "suggested_id", "score", "evidence"]))
+        #expect(
+            keys.isSuperset(of: [
+                "kind", "text", "id", "verdict", "library_id", "library_name", "suggested_id", "score", "evidence",
+            ]))
         let ev = try #require((cands.first?["evidence"] as? [[String: Any]])?.first)
         #expect(ev["file"] != nil && ev["line"] != nil && ev["snippet"] != nil)
     }
@@ -65,20 +82,26 @@ import Testing
     @Test func repositoryTemplatesMatchTheBuiltInOnes() throws {
         for (name, builtIn) in DefaultTemplates.all {
             let file = TestSupport.repoRoot.appendingPathComponent("templates/\(name).mustache")
-            #expect(try String(contentsOf: file, encoding: .utf8) == builtIn, "templates/\(name).mustache differs from the built-in")
+            #expect(
+                try String(contentsOf: file, encoding: .utf8) == builtIn,
+                "templates/\(name).mustache differs from the built-in")
         }
     }
 
     @Test func softwarePlansListTheirTools() throws {
-        let r = try report("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Software_Plans/MCP_Server_Implementation_Validation.md")
-        let tools = Dictionary(r.candidates.filter { $0.kind == 0 }.map { ($0.text, $0.verdict) }, uniquingKeysWith: { a, _ in a })
+        let r = try report(
+            "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Software_Plans/MCP_Server_Implementation_Validation.md")
+        let tools = Dictionary(
+            r.candidates.filter { $0.kind == 0 }.map { ($0.text, $0.verdict) }, uniquingKeysWith: { a, _ in a })
         // FastAPI and FastMCP are names of one entity (TOL-AID-201): one candidate, with both mentions.
         let fast = r.candidates.filter { $0.libraryID == "TOL-AID-201" }
         #expect(fast.count == 1)
         #expect(fast.first?.verdict == .exists)
         #expect(fast.first?.occurrences.contains { $0.snippet.contains("FastAPI") } == true)
         #expect(fast.first?.occurrences.contains { $0.snippet.lowercased().contains("fastmcp") } == true)
-        for t in ["Better-Auth", "Next.js", "PostgreSQL", "Redis", "prometheus-client"] { #expect(tools[t] == .missing, "\(t)") }
+        for t in ["Better-Auth", "Next.js", "PostgreSQL", "Redis", "prometheus-client"] {
+            #expect(tools[t] == .missing, "\(t)")
+        }
     }
 
     @Test func stubsPassCheckOnceMovedIntoTheLibrary() throws {
@@ -92,8 +115,9 @@ import Testing
         let second = try Gaps.writeStubs(r, to: stubs.path, templates: Templates(directory: nil))
         #expect(second.written.isEmpty && second.skipped.count == 2)
         for f in first.written {
-            try FileManager.default.moveItem(at: stubs.appendingPathComponent(f),
-                                             to: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/\(f)"))
+            try FileManager.default.moveItem(
+                at: stubs.appendingPathComponent(f),
+                to: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/\(f)"))
         }
         let after = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
         #expect(after.summary.errors == 0, "\(after.diagnostics.map(\.message))")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaxoKit
 
 @Suite struct IDGrammarTests {
@@ -19,29 +20,47 @@ import Testing
 
     @Test func keysNormaliseAliasesPrefixesAndZeros() {
         guard case .valid(let a) = grammar.check("TOOL-AI-051"), case .valid(let b) = grammar.check("TOL-AID-051"),
-              case .valid(let c) = grammar.check("TOL-AID-0051") else { Issue.record("did not parse"); return }
+            case .valid(let c) = grammar.check("TOL-AID-0051")
+        else { Issue.record("did not parse"); return }
         #expect(a.key == b.key && b.key == c.key)
         #expect(a.usesAlternatePrefix)
     }
 
     @Test func malformedIDsGetRepairs() {
-        for (bad, fix) in [("tol-012", "TOL-012"), ("TOL_012", "TOL-012"), ("TOL012", "TOL-012"), ("TOL--012", "TOL-012"), ("TOL-012a", "TOL-012")] {
-            if case .malformed(_, let s) = grammar.check(bad) { #expect(s == fix, "\(bad)") } else { Issue.record("\(bad) accepted") }
+        for (bad, fix) in [
+            ("tol-012", "TOL-012"), ("TOL_012", "TOL-012"), ("TOL012", "TOL-012"), ("TOL--012", "TOL-012"),
+            ("TOL-012a", "TOL-012"),
+        ] {
+            if case .malformed(_, let s) = grammar.check(bad) {
+                #expect(s == fix, "\(bad)")
+            } else {
+                Issue.record("\(bad) accepted")
+            }
         }
         if case .malformed(let r, let s) = grammar.check("TOL-12") {
             #expect(r.contains("digits") && s == "TOL-012")
-        } else { Issue.record("short number accepted") }
-        if case .malformed = grammar.check("ACT-SEC-001") {} else { Issue.record("department on a kind without one accepted") }
+        } else {
+            Issue.record("short number accepted")
+        }
+        if case .malformed = grammar.check("ACT-SEC-001") {
+        } else {
+            Issue.record("department on a kind without one accepted")
+        }
     }
 
     @Test func placeholdersAndUnknownPrefixes() {
         if case .placeholder = grammar.check("TOL-XXX") {} else { Issue.record("TOL-XXX") }
         if case .placeholder = grammar.check("TST-###") {} else { Issue.record("TST-###") }
-        if case .unknownPrefix(let p, let s) = grammar.check("TKS-001") { #expect(p == "TKS" && s.contains("TSK")) } else { Issue.record("TKS") }
+        if case .unknownPrefix(let p, let s) = grammar.check("TKS-001") {
+            #expect(p == "TKS" && s.contains("TSK"))
+        } else {
+            Issue.record("TKS")
+        }
     }
 
     @Test func scanFindsIDsWithBoundaries() {
-        let text = "See TOL-112 (Dropbox Dash), WF-AI-001: Deploy, TOL-013_Auth0.json, UC-TOOL113-001, xTOL-001, TSK-001-02 and TOL-XXX; TKS-007."
+        let text =
+            "See TOL-112 (Dropbox Dash), WF-AI-001: Deploy, TOL-013_Auth0.json, UC-TOOL113-001, xTOL-001, TSK-001-02 and TOL-XXX; TKS-007."
         let toks = grammar.tokens(in: text)
         var ids: [String] = [], placeholders: [String] = [], typos: [String] = []
         for (t, _, _) in toks {
@@ -64,7 +83,9 @@ import Testing
 
     @Test func labels() {
         #expect(Labels.after("TOL-112 (Dropbox Dash)", start: 0, end: 7) == "Dropbox Dash")
-        #expect(Labels.after("WF-AI-001: Develop and Deploy AI Application", start: 0, end: 9) == "Develop and Deploy AI Application")
+        #expect(
+            Labels.after("WF-AI-001: Develop and Deploy AI Application", start: 0, end: 9)
+                == "Develop and Deploy AI Application")
         #expect(Labels.after("MLS-001 – Prepare Baseline", start: 0, end: 7) == "Prepare Baseline")
         #expect(Labels.after("uses TOL-112 for x", start: 5, end: 12) == nil)
         #expect(Labels.agrees("99Designs", "99designs"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 @Suite(.serialized) struct IndexTests {
@@ -12,7 +13,9 @@ import Testing
     }
 
     func build(_ root: URL, out: URL, noCache: Bool = false) throws -> Builder.Outcome {
-        try Builder.build(root: root.path, config: TestSupport.defaultConfig, outDir: out.path, noCache: noCache, buildTime: Self.buildTime)
+        try Builder.build(
+            root: root.path, config: TestSupport.defaultConfig, outDir: out.path, noCache: noCache,
+            buildTime: Self.buildTime)
     }
 
     @Test func goldenDumpOfTheExampleLibrary() throws {
@@ -22,7 +25,9 @@ import Testing
         #expect(!o.incremental)
         let dump = try IndexDump.dump(path: o.indexPath)
         let golden = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/example-index.dump")
-        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" { try dump.write(to: golden, atomically: true, encoding: .utf8) }
+        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" {
+            try dump.write(to: golden, atomically: true, encoding: .utf8)
+        }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(dump == expected)
     }
@@ -33,23 +38,34 @@ import Testing
         try BrokenCopy.apply(to: root)
         let o = try build(root, out: root.appendingPathComponent("output"))
         let db = try SQLiteDatabase(path: o.indexPath, readOnly: true)
-        let dangling = try db.query("SELECT source_id, field, target_id, file, line FROM broken_links ORDER BY file, line")
+        let dangling = try db.query(
+            "SELECT source_id, field, target_id, file, line FROM broken_links ORDER BY file, line")
         #expect(dangling.map { $0[2] } == ["TSK-099"])
         #expect(dangling.first?[0] == "MLS-002" && dangling.first?[4] == "11")
         let inTM = try db.query("SELECT target_id FROM broken_links WHERE file LIKE 'TASK_MANAGERS/%'")
         #expect(inTM.count == 1)
-        let back = try db.query("SELECT source_id, field FROM backlinks WHERE target_id = 'WRF-SEC-014' ORDER BY source_id, field")
-        #expect(back.map { $0[0]! } == ["MLS-001", "MLS-002", "MLS-003", "MLS-004", "TOL-AID-201", "TOL-AID-205", "TOL-QA-031", "TOL-SEC-124", "TOL-SEC-125"])
-        let unused = try db.query("""
+        let back = try db.query(
+            "SELECT source_id, field FROM backlinks WHERE target_id = 'WRF-SEC-014' ORDER BY source_id, field")
+        #expect(
+            back.map { $0[0]! } == [
+                "MLS-001", "MLS-002", "MLS-003", "MLS-004", "TOL-AID-201", "TOL-AID-205", "TOL-QA-031", "TOL-SEC-124",
+                "TOL-SEC-125",
+            ])
+        let unused = try db.query(
+            """
             SELECT e.id FROM entities e WHERE e.kind = 'tool'
               AND NOT EXISTS (SELECT 1 FROM links l WHERE l.resolved_key = e.key AND l.source_kind = 'workflow') ORDER BY e.id
             """)
         #expect(unused.isEmpty)
         let orphans = try db.query("SELECT id FROM orphans ORDER BY kind, id").map { $0[0]! }
         #expect(orphans.contains("DPT-001") && !orphans.contains("TOL-SEC-124"))
-        let fts = try db.query("SELECT id FROM entity_fts WHERE entity_fts MATCH 'ScaleKit' ORDER BY rank").map { $0[0]! }
+        let fts = try db.query("SELECT id FROM entity_fts WHERE entity_fts MATCH 'ScaleKit' ORDER BY rank").map {
+            $0[0]!
+        }
         #expect(fts.contains("TOL-SEC-124") && fts.contains("TOL-SEC-125") && fts.contains("RSP-418"))
-        let docs = try db.query("SELECT path FROM document_fts WHERE document_fts MATCH 'ScaleKit' ORDER BY rank").map { $0[0]! }
+        let docs = try db.query("SELECT path FROM document_fts WHERE document_fts MATCH 'ScaleKit' ORDER BY rank").map {
+            $0[0]!
+        }
         #expect(docs.contains("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md"))
         let perRule = try db.query("SELECT code, count(*) FROM diagnostics GROUP BY code ORDER BY code")
         #expect(perRule.map { $0[0]! } == ["TAX0001", "TAX0102", "TAX0104", "TAX0201"])
@@ -61,7 +77,8 @@ import Testing
         let a = try temp(), b = try temp()
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
         let x = try build(TestSupport.repoRoot, out: a), y = try build(TestSupport.repoRoot, out: b)
-        let da = try #require(FileManager.default.contents(atPath: x.indexPath)), db = try #require(FileManager.default.contents(atPath: y.indexPath))
+        let da = try #require(FileManager.default.contents(atPath: x.indexPath)),
+            db = try #require(FileManager.default.contents(atPath: y.indexPath))
         #expect(da == db)
     }
 
@@ -72,11 +89,16 @@ import Testing
         _ = try build(root, out: out)
         // Edit one file, add one, delete one.
         let tool = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json")
-        try (try String(contentsOf: tool, encoding: .utf8)).replacingAll("\"MCP Inspector\"", with: "\"MCP Inspector Pro\"")
-            .write(to: tool, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: tool, encoding: .utf8)).replacingAll(
+            "\"MCP Inspector\"", with: "\"MCP Inspector Pro\""
+        )
+        .write(to: tool, atomically: true, encoding: .utf8)
         try "{\n  \"tool_id\": \"TOL-QA-032\",\n  \"name\": \"Playwright\",\n  \"skills\": [\"SKL-019\"]\n}\n"
-            .write(to: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Playwright.json"), atomically: true, encoding: .utf8)
-        try FileManager.default.removeItem(at: root.appendingPathComponent("TASK_MANAGERS/PROMPTS/PMT-007_Objects_Library_Extraction.md"))
+            .write(
+                to: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/Playwright.json"), atomically: true,
+                encoding: .utf8)
+        try FileManager.default.removeItem(
+            at: root.appendingPathComponent("TASK_MANAGERS/PROMPTS/PMT-007_Objects_Library_Extraction.md"))
         let inc = try build(root, out: out)
         #expect(inc.incremental)
         #expect(inc.reparsed == 2)
@@ -97,7 +119,10 @@ import Testing
         try BrokenCopy.apply(to: root)
         let out = root.appendingPathComponent("output")
         _ = try build(root, out: out)
-        let cache = try #require(ExtractionCache(path: out.appendingPathComponent(ExtractionCache.fileName).path, configHash: TestSupport.defaultConfig.hash))
+        let cache = try #require(
+            ExtractionCache(
+                path: out.appendingPathComponent(ExtractionCache.fileName).path,
+                configHash: TestSupport.defaultConfig.hash))
         let cached = Compiler.compile(root: root.path, config: TestSupport.defaultConfig, cache: cache)
         let plain = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
         let allCached = cached.library.files.allSatisfy { $0.fromCache }

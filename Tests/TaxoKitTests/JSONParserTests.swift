@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 @Suite struct JSONParserTests {
@@ -67,7 +68,9 @@ import Testing
     }
 
     @Test func rejectsWhatRFC8259Rejects() {
-        for bad in ["01", "1.", ".5", "+1", "1e", "tru", "nul", "[1 2]", "{\"a\" 1}", "{1: 2}", "\"a\u{01}\"", "[] []", "NaN"] {
+        for bad in [
+            "01", "1.", ".5", "+1", "1e", "tru", "nul", "[1 2]", "{\"a\" 1}", "{1: 2}", "\"a\u{01}\"", "[] []", "NaN",
+        ] {
             #expect(failure(bad) != nil, "accepted \(bad)")
         }
         for good in ["0", "-0", "1.5e-3", "[]", "{}", "\"\"", " [ 1 , { \"a\" : [ ] } ] ", "1E+2"] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 /// Tests/Fixtures/powers uses each configuration key that real libraries need (issue 12): two category
@@ -21,20 +22,25 @@ import Testing
     func at(_ file: String, _ code: String? = nil) -> [Diagnostic] { TestSupport.findings(r, in: file, code) }
 
     @Test func findingsMatchTheGoldenFile() throws {
-        try TestSupport.expectGolden(r.diagnostics.map(TestSupport.render).joined(separator: "\n") + "\n", "powers.expected")
+        try TestSupport.expectGolden(
+            r.diagnostics.map(TestSupport.render).joined(separator: "\n") + "\n", "powers.expected")
     }
 
     @Test func twoCategorySegments() throws {
         let resp = try #require(entity("RESP-OPS-ACC-001"))
         #expect(resp.id?.key == "RSP-OPS-ACC-1")
         #expect(r.library.grammar.tokens(in: "see RSP-OPS-ACC-001.").count == 1)
-        #expect(at("responsibilities.json", "TAX0201").map(\.message) == ["dangling reference: no responsibility has the ID 'RESP-OPS-ACC-009' (field 'related[1]')"])
+        #expect(
+            at("responsibilities.json", "TAX0201").map(\.message) == [
+                "dangling reference: no responsibility has the ID 'RESP-OPS-ACC-009' (field 'related[1]')"
+            ])
         #expect(at("responsibilities.json", "TAX0101").isEmpty && at("responsibilities.json", "TAX0106").isEmpty)
     }
 
     @Test func caseSensitiveLegacyPatterns() throws {
         let d = at("TST-002_Review.json")
-        #expect(d.contains { $0.code == "TAX0207" && $0.message.hasPrefix("'Task-Template-006' is an old ID of TST-001") })
+        #expect(
+            d.contains { $0.code == "TAX0207" && $0.message.hasPrefix("'Task-Template-006' is an old ID of TST-001") })
         #expect(d.contains { $0.code == "TAX0201" && $0.message.contains("'TASK-TEMPLATE-006'") })
     }
 
@@ -71,7 +77,10 @@ import Testing
     @Test func scopedPrefixesInTranscripts() throws {
         #expect(r.library.scopes["Video_019"] == ["TST-1", "TST-2"])
         // In the analysis, TST-555 is neither the video's nor the library's.
-        #expect(at("Video_019_Gap_Analysis.md", "TAX0205").map(\.message) == ["'TST-555' is mentioned but no task has this ID"])
+        #expect(
+            at("Video_019_Gap_Analysis.md", "TAX0205").map(\.message) == [
+                "'TST-555' is mentioned but no task has this ID"
+            ])
     }
 
     @Test func oneVideoHoweverItsNumberIsPadded() throws {
@@ -81,7 +90,8 @@ import Testing
         let tracker = PhaseTracker(result: r)
         #expect(tracker.videos.map(\.id) == ["Video_019", "Video_027"])
         let v19 = try #require(tracker.videos.first { $0.id == "Video_019" })
-        #expect(v19.phases.map(\.artifacts) == [["TM/Transcripts/Video_19.md"], ["TM/Analysis/Video_019_Gap_Analysis.md"]])
+        #expect(
+            v19.phases.map(\.artifacts) == [["TM/Transcripts/Video_19.md"], ["TM/Analysis/Video_019_Gap_Analysis.md"]])
         // A transcript kept as JSON is the video's Phase 1 artifact.
         let v27 = try #require(tracker.videos.first { $0.id == "Video_027" })
         #expect(v27.phases.first?.artifacts == ["TM/Transcripts/Video_027.json"])

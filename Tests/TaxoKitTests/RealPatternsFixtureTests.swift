@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 /// Tests/Fixtures/realpatterns holds, in small files, each pattern that made taxo report false errors on
@@ -24,32 +25,43 @@ import Testing
     func at(_ file: String, _ code: String? = nil) -> [Diagnostic] { TestSupport.findings(r, in: file, code) }
 
     @Test func findingsMatchTheGoldenFile() throws {
-        try TestSupport.expectGolden(r.diagnostics.map(TestSupport.render).joined(separator: "\n") + "\n", "realpatterns.expected")
+        try TestSupport.expectGolden(
+            r.diagnostics.map(TestSupport.render).joined(separator: "\n") + "\n", "realpatterns.expected")
     }
 
     @Test func aRangeIsOneFinding() throws {
         let doc = at("Ranges.md", "TAX0205")
         let range = try #require(doc.first { $0.message.contains("ACT-001 to ACT-020") })
-        #expect(range.message == "5 of 20 IDs in ACT-001 to ACT-020 are not declared: ACT-004, ACT-007, ACT-011, ACT-012, ACT-019")
+        #expect(
+            range.message
+                == "5 of 20 IDs in ACT-001 to ACT-020 are not declared: ACT-004, ACT-007, ACT-011, ACT-012, ACT-019")
         #expect(doc.filter { $0.message.contains("ACT-") }.count == 1)
         // TOL-001..TOL-003 all exist; two IDs of different departments are no range.
         #expect(!doc.contains { $0.message.contains("TOL-002") })
-        #expect(doc.contains { $0.message.contains("'TOL-SEC-001'") } && doc.contains { $0.message.contains("'TOL-QA-003'") })
+        #expect(
+            doc.contains { $0.message.contains("'TOL-SEC-001'") }
+                && doc.contains { $0.message.contains("'TOL-QA-003'") })
         let entity = at("TOL-001_Figma.json", "TAX0201")
         #expect(entity.contains { $0.message == "1 of 4 IDs in TOL-001 to TOL-004 is not declared: TOL-004" })
         // The range's IDs are all in the model (but the entity's own ID), at the range's position.
         let figma = try #require(r.library.entities.first { $0.id?.written == "TOL-001" })
         let members = figma.references.filter { $0.range == "TOL-001 to TOL-004" }
         #expect(members.map(\.id.written) == ["TOL-002", "TOL-003", "TOL-004"])
-        #expect(Set(members.map(\.location)).count == 2) // the inner IDs stand at the first end
+        #expect(Set(members.map(\.location)).count == 2)  // the inner IDs stand at the first end
     }
 
     @Test func announcedIDsAreProposals() throws {
         let plan = at("Plan.md", "TAX0205")
-        #expect(plan.map { $0.message } == ["'TOL-061' is mentioned but no tool has this ID", "'TOL-070' is mentioned but no tool has this ID"])
+        #expect(
+            plan.map { $0.message } == [
+                "'TOL-061' is mentioned but no tool has this ID", "'TOL-070' is mentioned but no tool has this ID",
+            ])
         let doc = try #require(r.library.documents.first { $0.path.hasSuffix("Plan.md") })
         let proposed = Set(doc.mentions.filter(\.isProposal).map(\.id.written))
-        #expect(proposed == ["TOL-050", "ACT-100", "ACT-101", "ACT-102", "ACT-103", "ACT-104", "ACT-105", "TOL-051", "TOL-060"])
+        #expect(
+            proposed == [
+                "TOL-050", "ACT-100", "ACT-101", "ACT-102", "ACT-103", "ACT-104", "ACT-105", "TOL-051", "TOL-060",
+            ])
         // Announced IDs are taken: the next free action ID comes after the announced range.
         var alloc = IDAllocator(library: r.library)
         let action = try #require(r.library.config.kinds.firstIndex { $0.name == "action" })
@@ -73,11 +85,14 @@ import Testing
     @Test func movedFileHintsOnlyForUniqueLiveFiles() throws {
         let links = at("Links.md", "TAX0401")
         #expect(links.count == 4)
-        #expect(links.first { $0.message.contains("Unique_Report") }?.hint == "a file of this name is at 'New/Unique_Report.md'")
+        #expect(
+            links.first { $0.message.contains("Unique_Report") }?.hint
+                == "a file of this name is at 'New/Unique_Report.md'")
         for name in ["README", "Archived_Only", "Backup_Only"] {
             #expect(links.first { $0.message.contains(name) }?.hint == nil, "\(name)")
         }
-        #expect(at("Links.md", "TAX0404").map(\.message) == ["link '../../../Outside.md' climbs above the library root"])
+        #expect(
+            at("Links.md", "TAX0404").map(\.message) == ["link '../../../Outside.md' climbs above the library root"])
     }
 
     @Test func aConventionalPrefixIsReportedOnce() throws {
@@ -87,13 +102,19 @@ import Testing
         #expect(cat.first?.hint?.contains("did you mean") == false)
         #expect(cat.first?.notes.count == 2)
         // A rare one stays a typo with did-you-mean; an ignored prefix is never reported.
-        #expect(r.diagnostics.contains { $0.code == "TAX0102" && $0.message.contains("'TKS-004'") && $0.hint == "did you mean 'TSK'?" })
+        #expect(
+            r.diagnostics.contains {
+                $0.code == "TAX0102" && $0.message.contains("'TKS-004'") && $0.hint == "did you mean 'TSK'?"
+            })
         #expect(!r.diagnostics.contains { $0.message.contains("CTA") })
     }
 
     @Test func legacyMessagesAreHonest() throws {
         let legacy = at("TOL-001_Figma.json", "TAX0207").map(\.message)
-        #expect(legacy.contains("'TOOL-112' refers to TOL-120 (Dropbox Dash), archived in LIB/Tools/_archive/TOL-120_Dropbox_Dash.json"))
+        #expect(
+            legacy.contains(
+                "'TOOL-112' refers to TOL-120 (Dropbox Dash), archived in LIB/Tools/_archive/TOL-120_Dropbox_Dash.json")
+        )
         #expect(legacy.contains("'TOL-131' is an old ID of TOL-130"))
         #expect(legacy.contains("'TOL-201' is the master list's ID for TOL-002 (Zapier)"))
         #expect(!r.diagnostics.contains { $0.message.contains("('')") })
@@ -106,7 +127,11 @@ import Testing
         #expect(r.diagnostics.filter { $0.severity == .error && $0.message.contains("TOL-QA-031") }.isEmpty)
         let notes = r.diagnostics.filter { $0.message.contains("'TOL-QA-031' is declared by") }
         #expect(notes.count == 2 && notes.allSatisfy { $0.severity == .note })
-        #expect(notes.allSatisfy { $0.notes.first?.location == SourceLocation(file: "LIB/Tools/QA/TOL-QA-031_Inspector.json", line: 3, column: 26) })
+        #expect(
+            notes.allSatisfy {
+                $0.notes.first?.location
+                    == SourceLocation(file: "LIB/Tools/QA/TOL-QA-031_Inspector.json", line: 3, column: 26)
+            })
         let summary = SummaryReporter.render(r.diagnostics)
         #expect(summary.hasPrefix("Root causes"))
         #expect(summary.contains("TAX0001  LIB/Tools/QA/TOL-QA-031_Inspector.json:3:26"))
@@ -166,7 +191,13 @@ import Testing
         var config = try #require(ConfigLoader.load(root: Self.root).0)
         config.checkCodeBlocks = true
         let checked = Compiler.compile(root: Self.root.path, config: config)
-        #expect(checked.diagnostics.contains { $0.code == "TAX0203" && $0.location?.file.hasSuffix("PMT-004_Video_Transcription.md") == true })
-        #expect(checked.diagnostics.contains { $0.code == "TAX0207" && $0.location?.file.hasSuffix("PMT-004_Video_Transcription.md") == true })
+        #expect(
+            checked.diagnostics.contains {
+                $0.code == "TAX0203" && $0.location?.file.hasSuffix("PMT-004_Video_Transcription.md") == true
+            })
+        #expect(
+            checked.diagnostics.contains {
+                $0.code == "TAX0207" && $0.location?.file.hasSuffix("PMT-004_Video_Transcription.md") == true
+            })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 /// The 29 real files in ../shared/fixtures/realworld-sample, compiled in a temporary copy with the
@@ -8,13 +9,16 @@ import Testing
     /// Whether the real-world tests run: when the shared fixture is beside the repository, and always in CI
     /// (CI=true), where a missing fixture must fail them rather than skip them silently.
     static var available: Bool {
-        FileManager.default.fileExists(atPath: TestSupport.realworldSample.path) || ProcessInfo.processInfo.environment["CI"] == "true"
+        FileManager.default.fileExists(atPath: TestSupport.realworldSample.path)
+            || ProcessInfo.processInfo.environment["CI"] == "true"
     }
 
     /// Compiles a temporary copy of the sample (after `prepare` edits it) and hands the result and the
     /// copy's root to `body`; the copy is removed afterwards.
-    static func withCompiledCopy<T>(prepare: (URL) throws -> Void = { _ in },
-                                    _ body: (CompileResult, URL) throws -> T) throws -> T {
+    static func withCompiledCopy<T>(
+        prepare: (URL) throws -> Void = { _ in },
+        _ body: (CompileResult, URL) throws -> T
+    ) throws -> T {
         let root = try TestSupport.copyToTemp(TestSupport.realworldSample)
         defer { try? FileManager.default.removeItem(at: root) }
         let yaml = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/realworld/taxonomy.yaml")
@@ -44,10 +48,12 @@ import Testing
         // TST-072 defined twice: the file name carries the ID, one file still holds Task-Template-101.
         let dup = try #require(d.first { $0.code == "TAX0104" && $0.message.contains("'TST-072'") })
         #expect(dup.location!.file.hasSuffix("TST-072_Install_Configure_IDE.json"))
-        #expect(dup.notes.first?.location?.file.hasSuffix("TST-072_Behance_Step_02_Write_Project_Description.json") == true)
+        #expect(
+            dup.notes.first?.location?.file.hasSuffix("TST-072_Behance_Step_02_Write_Project_Description.json") == true)
         #expect(has("TAX0105", "TST-072_Behance_Step_02_Write_Project_Description.json", "Task-Template-101"))
         // OBJ-AI-011 and OBJ-AI-012 defined twice with different names.
-        #expect(has("TAX0104", "RAG_Objects.json", "'OBJ-AI-011'") && has("TAX0104", "RAG_Objects.json", "'OBJ-AI-012'"))
+        #expect(
+            has("TAX0104", "RAG_Objects.json", "'OBJ-AI-011'") && has("TAX0104", "RAG_Objects.json", "'OBJ-AI-012'"))
         #expect(d.filter { $0.code == "TAX0104" && $0.message.contains("different name") }.count == 3)
         // TOOL-052 dangles from TOL-012_arXiv.json.
         #expect(has("TAX0201", "TOL-012_arXiv.json", "'TOOL-052'"))
@@ -55,14 +61,22 @@ import Testing
         #expect(has("TAX0205", "Gap_Analysis/Video_024_Gap_Analysis.md", "'RSP-333'"))
         #expect(has("TAX0205", "Gap_Analysis/Video_024_Gap_Analysis.md", "'SKL-078'"))
         // The transcript's own MLS/TSK/STP IDs are scoped to Video_024, not dangling.
-        #expect(!d.contains { $0.code == "TAX0205" && $0.location!.file.hasSuffix("Video_024.md") && $0.message.contains("'MLS-001'") })
+        #expect(
+            !d.contains {
+                $0.code == "TAX0205" && $0.location!.file.hasSuffix("Video_024.md") && $0.message.contains("'MLS-001'")
+            })
         #expect(r.library.scopes["Video_024"]?.contains("TST-12") == true)
         // VIDEOS_INDEX.md rows with the wrong cell count.
         let rows = d.filter { $0.code == "TAX0505" && $0.location!.file.hasSuffix("VIDEOS_INDEX.md") }
         #expect(rows.count >= 10)
         #expect(rows.contains { $0.location!.line == 40 && $0.message.contains("7 cells; the header has 8") })
         // Master lists: a moved workflow file, and a list that disagrees with the file.
-        #expect(d.contains { $0.code == "TAX0601" && $0.hint?.contains("TASK_MANAGERS/TSM-006_Workflows/Behance_Project_Publishing_Workflow.yaml") == true })
+        #expect(
+            d.contains {
+                $0.code == "TAX0601"
+                    && $0.hint?.contains("TASK_MANAGERS/TSM-006_Workflows/Behance_Project_Publishing_Workflow.yaml")
+                        == true
+            })
         #expect(has("TAX0603", "Workflows_Master_List.csv", "'WRF-001' but the file declares 'WF-SMM-004'"))
         // Hygiene: the doubled LBS_003 segment, JSON in a .md file.
         #expect(has("TAX0501", "AI_Automation_Objects.json", "LBS_003_LBS_003"))
@@ -70,7 +84,10 @@ import Testing
         // Byte-order marks and CRLF cause no error: the BOM files are read, the CRLF file fails only at its defect.
         #expect(!d.contains { $0.code == "TAX0002" })
         #expect(r.library.entities.contains { $0.id?.written == "WRF-VID-001" })
-        #expect(r.library.documents.contains { $0.path.hasSuffix("VIDEOS_INDEX.md") && $0.title == "Video Transcriptions Index" })
+        #expect(
+            r.library.documents.contains {
+                $0.path.hasSuffix("VIDEOS_INDEX.md") && $0.title == "Video Transcriptions Index"
+            })
     }
 
     @Test(.enabled(if: available, "../shared/fixtures/realworld-sample is not beside the repo"))
@@ -81,11 +98,15 @@ import Testing
             try "# Video 001\n".write(to: t, atomically: true, encoding: .utf8)
             let dir = root.appendingPathComponent("TASK_MANAGERS/TSM-003_Task_Templates/DESIGN")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try "# DESIGN-001\n".write(to: dir.appendingPathComponent("DESIGN-001.md"), atomically: true, encoding: .utf8)
+            try "# DESIGN-001\n".write(
+                to: dir.appendingPathComponent("DESIGN-001.md"), atomically: true, encoding: .utf8)
         }
         let links = r.diagnostics.filter { $0.code == "TAX0401" }
         let caseOnly = try #require(links.first { $0.message.contains("'./Video_001.md'") })
-        #expect(caseOnly.location == SourceLocation(file: "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/VIDEOS_INDEX.md", line: 67, column: 26))
+        #expect(
+            caseOnly.location
+                == SourceLocation(
+                    file: "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/VIDEOS_INDEX.md", line: 67, column: 26))
         #expect(caseOnly.hint == "'video_001.md' exists with different letter case")
         let moved = try #require(links.first { $0.message.contains("Task_Templates/DESIGN/DESIGN-001.md") })
         #expect(moved.hint == "a file of this name is at '../../TSM-003_Task_Templates/DESIGN/DESIGN-001.md'")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 @Suite struct ReportTests {
@@ -7,7 +8,9 @@ import Testing
 
     func golden(_ name: String, _ text: String) throws {
         let url = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/\(name)")
-        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" { try text.write(to: url, atomically: true, encoding: .utf8) }
+        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
         let expected = try String(contentsOf: url, encoding: .utf8)
         #expect(text == expected, "\(name) differs from its golden file")
     }
@@ -29,26 +32,41 @@ import Testing
     @Test func mappingReportShowsTheWRFSEC014Hierarchy() throws {
         let ctx = try MappingReport(result: Self.example, video: "Video_024").context(command: "taxo build")
         let tree = try #require(ctx["tree"]?.text)
-        #expect(tree.hasPrefix("WRF-SEC-014 Secure MCP OAuth 2.1 Implementation\n├── MLS-001 Prepare Baseline MCP Server (AID)\n│   ├── TSK-001"))
+        #expect(
+            tree.hasPrefix(
+                "WRF-SEC-014 Secure MCP OAuth 2.1 Implementation\n├── MLS-001 Prepare Baseline MCP Server (AID)\n│   ├── TSK-001"
+            ))
         #expect(tree.contains("└── MLS-004 Test Authenticated MCP Workflow (QA)"))
         let md = try Templates(directory: nil).render("library-mapping.md", ctx)
-        for section in ["## Summary", "## Context", "## Data / Content", "## Findings", "## Actions / Next Steps",
-                        "## Metrics / Status", "## Attachments / Links", "## Change Log"] { #expect(md.contains(section)) }
+        for section in [
+            "## Summary", "## Context", "## Data / Content", "## Findings", "## Actions / Next Steps",
+            "## Metrics / Status", "## Attachments / Links", "## Change Log",
+        ] { #expect(md.contains(section)) }
         #expect(md.contains("```mermaid\nflowchart TD\n"))
-        #expect(md.contains("ACT-050 Export → OBJ-SEC-510 OAuth Metadata JSON via TOL-AID-201 FastAPI + FastMCP in STP-007"))
+        #expect(
+            md.contains("ACT-050 Export → OBJ-SEC-510 OAuth Metadata JSON via TOL-AID-201 FastAPI + FastMCP in STP-007")
+        )
         try golden("Video_024_Library_Mapping_Report.expected.md", md)
     }
 
     @Test func mermaidIsWellFormedWithAwkwardNames() throws {
         let files: [(String, String)] = [
-            ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
-             #"{"workflow_id": "WRF-001", "name": "Say \"hi\" [now] | later", "milestones": ["MLS-001"], "source_video": "Video_001"}"#),
-            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
-             #"{"milestone_id": "MLS-001", "name": "Plan (a) {b} <c> #1", "tasks": ["TSK-001"], "source_video": "Video_001"}"#),
-            ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", #"{"task_id": "TSK-001", "name": "Do it", "source_video": "Video_001"}"#),
+            (
+                "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                #"{"workflow_id": "WRF-001", "name": "Say \"hi\" [now] | later", "milestones": ["MLS-001"], "source_video": "Video_001"}"#
+            ),
+            (
+                "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                #"{"milestone_id": "MLS-001", "name": "Plan (a) {b} <c> #1", "tasks": ["TSK-001"], "source_video": "Video_001"}"#
+            ),
+            (
+                "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json",
+                #"{"task_id": "TSK-001", "name": "Do it", "source_video": "Video_001"}"#
+            ),
         ]
         let r = TestSupport.compile(files)
-        let mermaid = try #require(try MappingReport(result: r, video: "Video_001").context(command: "")["mermaid"]?.text)
+        let mermaid = try #require(
+            try MappingReport(result: r, video: "Video_001").context(command: "")["mermaid"]?.text)
         let lines = mermaid.split(separator: "\n").map(String.init)
         #expect(lines.first == "flowchart TD")
         var declared = Set<String>()
@@ -60,7 +78,9 @@ import Testing
                 #expect(id.range(of: #"^n[0-9]+$"#, options: .regularExpression) != nil, "bad node id \(id)")
                 #expect(t.hasSuffix("\"]") && t.dropFirst(id.count).hasPrefix("[\""))
                 let label = t.dropFirst(id.count + 2).dropLast(2)
-                for bad in ["\"", "[", "]", "|", "(", ")", "{", "}", "<", ">"] { #expect(!label.contains(bad), "unescaped \(bad) in \(label)") }
+                for bad in ["\"", "[", "]", "|", "(", ")", "{", "}", "<", ">"] {
+                    #expect(!label.contains(bad), "unescaped \(bad) in \(label)")
+                }
                 declared.insert(id)
             } else {
                 let parts = t.components(separatedBy: " --> ")
@@ -81,14 +101,24 @@ import Testing
             return PhaseCheck.check(file, tracker: PhaseTracker(result: r))
         }
         let msgs = findings.map(\.message)
-        #expect(msgs.contains("Video_001 Phase 1 (Transcription) is marked ✅ but no artifact exists (the library has no file of Video_001)"))
+        #expect(
+            msgs.contains(
+                "Video_001 Phase 1 (Transcription) is marked ✅ but no artifact exists (the library has no file of Video_001)"
+            ))
         #expect(msgs.contains { $0.hasPrefix("Video_023 is missing from the tracker") })
         #expect(findings.contains { $0.line == 40 && $0.message == "row has 7 cells; the header has 8" })
-        #expect(findings.contains { $0.line == 690 && $0.message.hasPrefix("Video_024 Phase 3 (Initial Analysis) is marked ✅ but its artifact has errors") })
+        #expect(
+            findings.contains {
+                $0.line == 690
+                    && $0.message.hasPrefix(
+                        "Video_024 Phase 3 (Initial Analysis) is marked ✅ but its artifact has errors")
+            })
     }
 
     @Test func healthReportCountsAndTrends() throws {
-        let ctx = try HealthReport(result: Self.example, previous: ["entities": "70", "errors": "2", "build_time": "2026-01-01T00:00:00Z"]).context(command: "taxo build")
+        let ctx = try HealthReport(
+            result: Self.example, previous: ["entities": "70", "errors": "2", "build_time": "2026-01-01T00:00:00Z"]
+        ).context(command: "taxo build")
         #expect(ctx["entities"]?.int == 72)
         #expect(ctx["chains_complete"]?.int == 1)
         #expect(ctx["chains_total"]?.int == 1)
@@ -100,10 +130,14 @@ import Testing
     @Test func buildWritesEveryReport() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-reports-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let o = try Builder.build(root: TestSupport.repoRoot.path, config: TestSupport.defaultConfig, outDir: out.path, buildTime: "x")
+        let o = try Builder.build(
+            root: TestSupport.repoRoot.path, config: TestSupport.defaultConfig, outDir: out.path, buildTime: "x")
         let names = Set(o.reports.map { String($0.dropFirst(out.path.count + 1)) })
-        #expect(names == ["gaps/Video_024_Gap_Analysis.md", "gaps/Video_025_Gap_Analysis.md", "VIDEOS_INDEX.md",
-                          "mapping/Video_024_Library_Mapping_Report.md", "HEALTH.md"])
+        #expect(
+            names == [
+                "gaps/Video_024_Gap_Analysis.md", "gaps/Video_025_Gap_Analysis.md", "VIDEOS_INDEX.md",
+                "mapping/Video_024_Library_Mapping_Report.md", "HEALTH.md",
+            ])
     }
 
     /// A report whose inputs changed but whose content would not (its encoded context has the fingerprint the
@@ -118,13 +152,16 @@ import Testing
         try "kept\n".write(to: gap, atomically: true, encoding: .utf8)
         // A blank line at the end of the transcript: new inputs, the same report.
         let transcript = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md")
-        try (try String(contentsOf: transcript, encoding: .utf8) + "\n").write(to: transcript, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: transcript, encoding: .utf8) + "\n").write(
+            to: transcript, atomically: true, encoding: .utf8)
         _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "y")
         #expect(try String(contentsOf: gap, encoding: .utf8) == "kept\n")
         let manifest = try String(contentsOf: out.appendingPathComponent("gaps/.manifest"), encoding: .utf8)
         #expect(manifest.split(separator: "\n").allSatisfy { $0.split(separator: " ").count == 3 }, "\(manifest)")
         // A new tool mention changes the report: it is written again.
-        try (try String(contentsOf: transcript, encoding: .utf8) + "\nWe also validated tokens with the ScaleKit Python SDK here.\n")
+        try
+            (try String(contentsOf: transcript, encoding: .utf8)
+            + "\nWe also validated tokens with the ScaleKit Python SDK here.\n")
             .write(to: transcript, atomically: true, encoding: .utf8)
         _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "z")
         #expect(try String(contentsOf: gap, encoding: .utf8).contains("ScaleKit Python SDK"))
@@ -164,21 +201,29 @@ import Testing
         #expect(!node.contains("`") && !node.contains("<") && !node.contains("\n"))
         // Through whole reports: an entity and a tool named so.
         let files: [(String, String)] = [
-            ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
-             #"{"workflow_id": "WRF-001", "name": "Flow```\n# Injected <script>x</script>", "milestones": ["MLS-001"], "source_video": "Video_001"}"#),
-            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json", #"{"milestone_id": "MLS-001", "name": "Plan | <b>", "source_video": "Video_001"}"#),
+            (
+                "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                #"{"workflow_id": "WRF-001", "name": "Flow```\n# Injected <script>x</script>", "milestones": ["MLS-001"], "source_video": "Video_001"}"#
+            ),
+            (
+                "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                #"{"milestone_id": "MLS-001", "name": "Plan | <b>", "source_video": "Video_001"}"#
+            ),
         ]
         let r = TestSupport.compile(files)
-        let md = try Templates(directory: nil).render("library-mapping.md", try MappingReport(result: r, video: "Video_001").context(command: "taxo build"))
+        let md = try Templates(directory: nil).render(
+            "library-mapping.md", try MappingReport(result: r, video: "Video_001").context(command: "taxo build"))
         // Outside fenced blocks (inside, text is code and shows as it is) no HTML gets through.
-        let prose = md.components(separatedBy: "\n```").enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+        let prose = md.components(separatedBy: "\n```").enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            .joined()
         #expect(!prose.contains("<script>"))
         #expect(!prose.contains("<b>"))
         #expect(md.contains("WRF-001 Flow`\u{200B}`\u{200B}` # Injected <script>x</script>"))
         #expect(!md.split(separator: "\n").contains { $0.hasPrefix("# Injected") })
         // The fences stay balanced: every opening fence is closed.
         #expect(md.components(separatedBy: "\n```").count % 2 == 1)
-        let health = try Templates(directory: nil).render("health.md", try HealthReport(result: r, previous: nil).context(command: "taxo build"))
+        let health = try Templates(directory: nil).render(
+            "health.md", try HealthReport(result: r, previous: nil).context(command: "taxo build"))
         #expect(!health.contains("<script>"))
     }
 
@@ -186,7 +231,10 @@ import Testing
     /// archived entities are counted apart (issue 16, health).
     @Test func healthMergesDepartmentsAndCountsArchivedApart() throws {
         let files: [(String, String)] = [
-            ("taxonomy.yaml", "kinds:\n  tool:\n    prefix: TOL\n    department: optional\n    files: [\"tools/**/*.json\"]\n    id_fields: [tool_id]\narchive: [\"**/_archive/**\"]\ndepartments:\n  AID: { name: \"AI & Automations\", aliases: [AI] }\n"),
+            (
+                "taxonomy.yaml",
+                "kinds:\n  tool:\n    prefix: TOL\n    department: optional\n    files: [\"tools/**/*.json\"]\n    id_fields: [tool_id]\narchive: [\"**/_archive/**\"]\ndepartments:\n  AID: { name: \"AI & Automations\", aliases: [AI] }\n"
+            ),
             ("tools/a.json", "{\"tool_id\": \"TOL-AID-001\", \"name\": \"A\"}"),
             ("tools/b.json", "{\"tool_id\": \"TOL-AI-002\", \"name\": \"B\"}"),
             ("tools/c.json", "{\"tool_id\": \"TOL-003\", \"name\": \"C\", \"department\": \"AI & Automations\"}"),

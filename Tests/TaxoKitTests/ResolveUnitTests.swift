@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaxoKit
 
 /// Units of the resolve stage: lookups through legacy aliases, scoped mentions, and the ID allocator.

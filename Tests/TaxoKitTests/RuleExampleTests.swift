@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaxoKit
 
 /// Every rule's examples are its tests: triggering examples must report the rule, the others must not.
@@ -10,11 +11,15 @@ import Testing
         #expect(!rule.nonTriggering.isEmpty, "\(code) has no non-triggering example")
         for (i, ex) in rule.triggering.enumerated() {
             let r = TestSupport.compile(ex.files)
-            #expect(r.diagnostics.contains { $0.code == code }, "\(code) triggering example \(i) did not fire: \(r.diagnostics.map(\.message))")
+            #expect(
+                r.diagnostics.contains { $0.code == code },
+                "\(code) triggering example \(i) did not fire: \(r.diagnostics.map(\.message))")
         }
         for (i, ex) in rule.nonTriggering.enumerated() {
             let r = TestSupport.compile(ex.files)
-            #expect(!r.diagnostics.contains { $0.code == code }, "\(code) non-triggering example \(i) fired: \(r.diagnostics.map(\.message))")
+            #expect(
+                !r.diagnostics.contains { $0.code == code },
+                "\(code) non-triggering example \(i) fired: \(r.diagnostics.map(\.message))")
         }
     }
 
@@ -26,7 +31,8 @@ import Testing
         var found: [String] = []
         for (i, ex) in rule.info.triggering.enumerated() {
             for d in TestSupport.compile(ex.files).diagnostics where d.code == code {
-                found.append("\(i) " + (d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-") + " " + d.message)
+                found.append(
+                    "\(i) " + (d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-") + " " + d.message)
             }
         }
         #expect(found.count == rule.pinned.count, "\(code): \(found.count) findings, \(rule.pinned.count) pinned")

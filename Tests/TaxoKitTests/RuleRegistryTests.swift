@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaxoKit
 
 /// The rule as one unit: every file in `Validate/Rules/` holds exactly one rule, named after it, and every
@@ -9,7 +10,9 @@ import Testing
 
     /// (file name without .swift, codes declared in it, names declared in it)
     static func ruleFiles() throws -> [(file: String, codes: [String], names: [String])] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: rulesFolder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: rulesFolder.path).filter {
+            $0.hasSuffix(".swift")
+        }.sorted()
         let re = try NSRegularExpression(pattern: #"code: "(TAX[0-9]{4})", name: "([a-z0-9-]+)""#)
         return try files.map { f in
             let text = try String(contentsOf: rulesFolder.appendingPathComponent(f), encoding: .utf8)
@@ -35,8 +38,12 @@ import Testing
     @Test func theRegistryListsEveryRuleFileAndNothingElse() throws {
         let fileCodes = Set(try Self.ruleFiles().flatMap(\.codes))
         let registered = Set(RuleRegistry.all.map(\.code))
-        #expect(fileCodes.subtracting(registered).isEmpty, "rule files not in the registry: \(fileCodes.subtracting(registered).sorted())")
-        #expect(registered.subtracting(fileCodes).isEmpty, "registered rules without a file: \(registered.subtracting(fileCodes).sorted())")
+        #expect(
+            fileCodes.subtracting(registered).isEmpty,
+            "rule files not in the registry: \(fileCodes.subtracting(registered).sorted())")
+        #expect(
+            registered.subtracting(fileCodes).isEmpty,
+            "registered rules without a file: \(registered.subtracting(fileCodes).sorted())")
         #expect(registered.count == RuleRegistry.rules.count, "a rule is registered twice")
     }
 

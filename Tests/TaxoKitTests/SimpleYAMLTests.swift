@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaxoKit
 
 /// The fast front-matter reader must agree with Yams wherever it accepts the input.
@@ -11,7 +12,8 @@ import Testing
         case .number(let s): return "#\(s)"
         case .string(let s): return "'\(s)'"
         case .array(let a): return "[" + a.map(render).joined(separator: ",") + "]"
-        case .object(let m): return "{" + m.map { "\($0.key)=\(render($0.node))@\($0.keyOffset)" }.joined(separator: ",") + "}"
+        case .object(let m):
+            return "{" + m.map { "\($0.key)=\(render($0.node))@\($0.keyOffset)" }.joined(separator: ",") + "}"
         }
     }
 
@@ -34,7 +36,9 @@ import Testing
         #expect(render(simple) == render(f))
     }
 
-    @Test(arguments: ["a:\n  b: c\n", "a: |\n  text\n", "a: {b: c}\n", "a: x # comment\n", "a: &x 1\n", "a: 'it''s'\n", "a: b: c\n"])
+    @Test(arguments: [
+        "a:\n  b: c\n", "a: |\n  text\n", "a: {b: c}\n", "a: x # comment\n", "a: &x 1\n", "a: 'it''s'\n", "a: b: c\n",
+    ])
     func declinesWhatItDoesNotUnderstand(yaml: String) {
         #expect(both(yaml).simple == nil)
     }

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TaxoKit
+import Testing
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
-    static let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let sharedRoot: URL = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static let realworldSample = sharedRoot.appendingPathComponent("fixtures/realworld-sample")
 
@@ -46,7 +47,9 @@ enum TestSupport {
     /// Compares text with a golden file under Tests/Fixtures; TAXO_UPDATE_GOLDEN=1 rewrites the file instead.
     static func expectGolden(_ text: String, _ name: String) throws {
         let url = repoRoot.appendingPathComponent("Tests/Fixtures/\(name)")
-        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" { try text.write(to: url, atomically: true, encoding: .utf8) }
+        if ProcessInfo.processInfo.environment["TAXO_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
         #expect(text == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs from its golden file")
     }
 

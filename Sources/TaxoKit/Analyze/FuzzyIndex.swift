@@ -61,7 +61,8 @@ struct FuzzyIndex: Sendable {
         guard n.count >= 5, !names.isEmpty else { return nil }
         let mine = Array(FuzzyIndex.trigrams(n))
         let need = max(1, Int((Double(mine.count) * bounds.sharedShare).rounded(.up)))
-        let probes = mine.sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(mine.count - need + 1)
+        let probes = mine.sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(
+            mine.count - need + 1)
         var seen = Set<Int32>()
         var best: Match?
         let mineSet = Set(mine)

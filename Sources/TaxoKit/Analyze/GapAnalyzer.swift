@@ -39,7 +39,9 @@ public struct GapAnalyzer {
                 names[norm, default: []].append(i)
                 perKind[e.kind, default: []].insert(norm)
                 display[norm] = display[norm] ?? n
-                if !unmatched.contains(e.kind), GapAnalyzer.distinctive(n, toolLike: e.kind == kinds.tool) { m.add(n, entity: i) }
+                if !unmatched.contains(e.kind), GapAnalyzer.distinctive(n, toolLike: e.kind == kinds.tool) {
+                    m.add(n, entity: i)
+                }
             }
         }
         self.matcher = m
@@ -69,7 +71,9 @@ public struct GapAnalyzer {
     static func distinctive(_ name: String, toolLike: Bool = true) -> Bool {
         if NameMatcher.wordSpans(Array(name.utf8)).count >= 2 { return true }
         guard name.count >= 4 else { return false }
-        return toolLike ? name.contains { $0.isUppercase || $0.isNumber } : name.dropFirst().contains { $0.isUppercase || $0.isNumber }
+        return toolLike
+            ? name.contains { $0.isUppercase || $0.isNumber }
+            : name.dropFirst().contains { $0.isUppercase || $0.isNumber }
     }
 
     /// Misspellings in prose are compared with the tool-like kinds' names (a fresh memo per analysis: the
@@ -98,11 +102,15 @@ public struct GapAnalyzer {
         var candidates = merge(occurrences)
         var allocator = baseAllocator
         // IDs the documents write that nobody declares are kept as their own suggestions: reserve them first.
-        for c in candidates { for id in c.ids where allocator.isFree(id) && c.scopedTo == nil { allocator.reserve(id) } }
+        for c in candidates {
+            for id in c.ids where allocator.isFree(id) && c.scopedTo == nil { allocator.reserve(id) }
+        }
         for i in candidates.indices { judge(&candidates[i], allocator: &allocator) }
         candidates = consolidate(candidates)
         // Sorted by a key made once per candidate, moving indices rather than the candidates.
-        let keys = candidates.map { (GapAnalyzer.priorityRank($0.priority), $0.kind ?? Int.max, $0.text.lowercased(), $0.id ?? "") }
+        let keys = candidates.map {
+            (GapAnalyzer.priorityRank($0.priority), $0.kind ?? Int.max, $0.text.lowercased(), $0.id ?? "")
+        }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         return order.map { candidates[$0] }
     }
@@ -136,7 +144,9 @@ public struct GapAnalyzer {
             if idx == nil, id == nil { idx = partKeys.lazy.compactMap { byKey[$0] }.first }
             if idx == nil, nameKey == nil, let ph = placeholder { idx = byKey["p:" + ph + ":\(o.file):\(o.line)"] }
             let i: Int
-            if let found = idx { i = found } else {
+            if let found = idx {
+                i = found
+            } else {
                 out.append(GapCandidate(kind: kind))
                 i = out.count - 1
             }
@@ -155,9 +165,12 @@ public struct GapAnalyzer {
         }
         // The video an ID written on a line is scoped to (a name paired with that ID belongs to it too).
         var scopedOn: [String: String] = [:]
-        for o in occs { if case .id(let q) = o.what, let v = o.scopedTo { scopedOn["\(o.file):\(o.line):\(q.key)"] = v } }
+        for o in occs {
+            if case .id(let q) = o.what, let v = o.scopedTo { scopedOn["\(o.file):\(o.line):\(q.key)"] = v }
+        }
         // Structured names and labelled IDs first, so that names anchor the groups.
-        let ordered = occs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        let ordered = occs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(
+            \.element)
         for o in ordered {
             switch o.what {
             case .name(let n, let k):
@@ -175,10 +188,14 @@ public struct GapAnalyzer {
                 add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
             case .nearName(let n, let ents, let libName, let score):
                 add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
-                if let i = byKey["n:" + Labels.normalized(n)], out[i].proseNear == nil { out[i].proseNear = (ents, libName, score) }
+                if let i = byKey["n:" + Labels.normalized(n)], out[i].proseNear == nil {
+                    out[i].proseNear = (ents, libName, score)
+                }
             }
         }
-        for i in out.indices { out[i].occurrences.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) } }
+        for i in out.indices {
+            out[i].occurrences.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+        }
         return out
     }
 
@@ -192,7 +209,9 @@ public struct GapAnalyzer {
         var out: [GapCandidate] = []
         var byEntity: [Int: Int] = [:]
         for c in cs {
-            if c.name == nil, c.ids.isEmpty, c.occurrences.allSatisfy({ named[$0.file]?.contains($0.line) == true }) { continue }
+            if c.name == nil, c.ids.isEmpty, c.occurrences.allSatisfy({ named[$0.file]?.contains($0.line) == true }) {
+                continue
+            }
             if c.verdict == .exists, let e = c.libraryEntity, let j = byEntity[e] {
                 if out[j].name == nil { out[j].name = c.name }
                 for id in c.ids where !out[j].ids.contains(where: { $0.key == id.key }) { out[j].ids.append(id) }
@@ -327,10 +346,8 @@ public struct GapAnalyzer {
     /// the library's pattern for its kind and department.
     func suggest(_ c: GapCandidate, allocator: inout IDAllocator) -> String? {
         if let id = c.ids.first, !library.resolves(id.key) { return id.canonical }
-        let grammar = library.grammar
-        guard let kind = c.kind ?? c.placeholders.first.flatMap({ p in grammar.kindIndex(forPrefix: String(p.split(separator: "-")[0])) }) else {
-            return nil
-        }
+        let placeholderPrefix = c.placeholders.first.map { String($0.split(separator: "-")[0]) }
+        guard let kind = c.kind ?? placeholderPrefix.flatMap(library.grammar.kindIndex(forPrefix:)) else { return nil }
         return allocator.suggest(kind: kind, department: c.department)
     }
 

@@ -45,18 +45,27 @@ enum GapNames {
 
     /// A URL, e-mail address or link target.
     static func isURL(_ s: String) -> Bool {
-        s.contains("://") || s.hasPrefix("www.") || s.hasPrefix("mailto:") || (s.contains("@") && !s.contains(" ") && s.contains("."))
+        s.contains("://") || s.hasPrefix("www.") || s.hasPrefix("mailto:")
+            || (s.contains("@") && !s.contains(" ") && s.contains("."))
     }
 
-    static let fileExtensions: Set<String> = ["md", "json", "yaml", "yml", "csv", "txt", "toml", "lock", "py", "sh", "html", "env", "cfg", "ini", "xml"]
+    static let fileExtensions: Set<String> = [
+        "md", "json", "yaml", "yml", "csv", "txt", "toml", "lock", "py", "sh", "html", "env", "cfg", "ini", "xml",
+    ]
 
     /// A file or folder path (`ENTITIES/LIBRARIES/LBS_003_Tools/`, `./setup.py`, `FastAPI_FastMCP.json`);
     /// `FastAPI/FastMCP` and `CI/CD` are names joined by a slash, not paths.
     static func isPath(_ s: String) -> Bool {
         let t = s.trimmingSpaces()
         guard !t.contains(" ") else { return false }
-        if t.hasPrefix("/") || t.hasPrefix("./") || t.hasPrefix("../") || t.hasPrefix("~") || (t.hasSuffix("/") && t.count > 1) { return true }
-        if let dot = t.lastIndex(of: "."), fileExtensions.contains(t[t.index(after: dot)...].lowercased()) { return true }
+        if t.hasPrefix("/") || t.hasPrefix("./") || t.hasPrefix("../") || t.hasPrefix("~")
+            || (t.hasSuffix("/") && t.count > 1)
+        {
+            return true
+        }
+        if let dot = t.lastIndex(of: "."), fileExtensions.contains(t[t.index(after: dot)...].lowercased()) {
+            return true
+        }
         guard t.contains("/") else { return false }
         let segments = t.split(separator: "/")
         return segments.count >= 3 || t.contains("_") || segments.contains { $0.contains(".") }
@@ -91,15 +100,18 @@ enum GapNames {
 
     /// Words of a heading that names a group of tools, not one tool (`Other Tools Mentioned`, `Tools Overview`).
     static let sectionWords: Set<String> = [
-        "tools", "tool", "overview", "summary", "comparison", "notes", "recommendations", "mentioned", "related", "other",
+        "tools", "tool", "overview", "summary", "comparison", "notes", "recommendations", "mentioned", "related",
+        "other",
         "additional", "matrix", "categories", "details", "analysis", "extraction", "findings", "list", "inventory",
     ]
 
     /// Keys of a tool's fields (`- **Category**: ...`), never tool names, also in a list of tools.
     static let fieldKeys: Set<String> = [
         "category", "purpose", "vendor", "usage", "department", "departments", "status", "notes", "note", "filetarget",
-        "proposedtoolid", "libraryid", "toolid", "id", "keyfeatures", "features", "description", "owner", "priority", "type",
-        "version", "url", "link", "source", "gap", "action", "role", "website", "pricing", "license", "alternatives", "usedfor",
+        "proposedtoolid", "libraryid", "toolid", "id", "keyfeatures", "features", "description", "owner", "priority",
+        "type",
+        "version", "url", "link", "source", "gap", "action", "role", "website", "pricing", "license", "alternatives",
+        "usedfor",
     ]
 
     /// A heading that titles a list of tools rather than naming one.
@@ -108,7 +120,9 @@ enum GapNames {
     }
 
     /// Values that stand for nothing: `none`, `n/a`, `TBD`, `—`.
-    static let emptyValues: Set<String> = ["none", "na", "tbd", "tba", "unknown", "other", "various", "etc", "notapplicable", "nothing", "yes", "no"]
+    static let emptyValues: Set<String> = [
+        "none", "na", "tbd", "tba", "unknown", "other", "various", "etc", "notapplicable", "nothing", "yes", "no",
+    ]
 
     /// The name in a piece of text written where a name is expected (a list item, a heading, a table cell),
     /// with its version split off; nil when it is a path, URL, code, a sentence or nothing.
@@ -116,12 +130,16 @@ enum GapNames {
         let trimmed = raw.trimmingSpaces()
         if trimmed.isEmpty || isCode(trimmed) { return nil }
         var t = clean(trimmed)
-        for lead in ["and ", "or ", "plus ", "e.g. ", "i.e. "] where t.lowercased().hasPrefix(lead) { t = String(t.dropFirst(lead.count)) }
+        for lead in ["and ", "or ", "plus ", "e.g. ", "i.e. "] where t.lowercased().hasPrefix(lead) {
+            t = String(t.dropFirst(lead.count))
+        }
         while t.hasSuffix(".") || t.hasSuffix(",") || t.hasSuffix(":") { t.removeLast() }
         t = t.trimmingSpaces()
         guard !t.isEmpty, t.count <= maxLength, !isURL(t), !isPath(t) else { return nil }
         let norm = Labels.normalized(t)
-        guard norm.count >= 2, !emptyValues.contains(norm), t.first.map({ $0.isLetter || $0.isNumber }) == true else { return nil }
+        guard norm.count >= 2, !emptyValues.contains(norm), t.first.map({ $0.isLetter || $0.isNumber }) == true else {
+            return nil
+        }
         guard !isSentence(t) else { return nil }
         let (name, version) = splitVersion(t)
         let balanced = name.filter { $0 == "(" }.count == name.filter { $0 == ")" }.count
@@ -189,26 +207,40 @@ enum GapNames {
         // "- **PostgreSQL**: Ready for v17+": a bold key whose value holds a version names a product.
         let trimmed = line.trimmingSpacesSubstring()
         if trimmed.hasPrefix("- **") || trimmed.hasPrefix("* **"), let f = HeaderFields.bold(line),
-           f.value.range(of: #"(^|[^A-Za-z0-9])v[0-9]"#, options: .regularExpression) != nil,
-           f.key.count >= 3, f.key.count <= 40, f.key.first?.isUppercase == true, productLike(f.key) {
+            f.value.range(of: #"(^|[^A-Za-z0-9])v[0-9]"#, options: .regularExpression) != nil,
+            f.key.count >= 3, f.key.count <= 40, f.key.first?.isUppercase == true, productLike(f.key)
+        {
             return [clean(f.key)]
         }
         let t = String(line).replacingAll("**", with: "").replacingAll("`", with: "")
         let u = Array(t.utf8)
         func isNameByte(_ c: UInt8) -> Bool {
             (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: "_")
+                || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || c == UInt8(ascii: "-")
+                || c == UInt8(ascii: ".") || c == UInt8(ascii: "_")
         }
         func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
-        let separators: Set<UInt8> = [32, UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="), UInt8(ascii: ">"), UInt8(ascii: "<")]
-        let stop: Set<String> = ["version", "ready", "for", "with", "and", "the", "from", "requirement", "current", "exceeds", "matches"]
+        let separators: Set<UInt8> = [
+            32, UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="), UInt8(ascii: ">"),
+            UInt8(ascii: "<"),
+        ]
+        let stop: Set<String> = [
+            "version", "ready", "for", "with", "and", "the", "from", "requirement", "current", "exceeds", "matches",
+        ]
         var i = 0
         while i < u.count {
             // A version starts with v<digit>, or a specifier (>=, ^, ~) followed by a digit.
             var vStart = -1
-            if u[i] == UInt8(ascii: "v") || u[i] == UInt8(ascii: "V"), i + 1 < u.count, isDigit(u[i + 1]), i == 0 || !isNameByte(u[i - 1]) { vStart = i }
+            if u[i] == UInt8(ascii: "v") || u[i] == UInt8(ascii: "V"), i + 1 < u.count, isDigit(u[i + 1]),
+                i == 0 || !isNameByte(u[i - 1])
+            {
+                vStart = i
+            }
             if u[i] == UInt8(ascii: ">") || u[i] == UInt8(ascii: "^") || u[i] == UInt8(ascii: "~"), i + 1 < u.count,
-               isDigit(u[i + 1]) || u[i + 1] == UInt8(ascii: "=") { vStart = i }
+                isDigit(u[i + 1]) || u[i + 1] == UInt8(ascii: "=")
+            {
+                vStart = i
+            }
             guard vStart >= 0 else { i += 1; continue }
             var e = vStart
             while e > 0, separators.contains(u[e - 1]) { e -= 1 }
@@ -219,8 +251,10 @@ enum GapNames {
                 while name.hasSuffix(".") || name.hasSuffix("-") { name.removeLast() }
                 let quoted = t.contains("\"" + name)
                 if name.contains(where: \.isLetter), name.count >= 3, !stop.contains(name.lowercased()),
-                   name.first?.isUppercase == true || quoted, productLike(name), !isPath(name),
-                   name.dropFirst().contains(where: { $0.isUppercase || $0.isNumber || $0 == "." || $0 == "-" }) || quoted {
+                    name.first?.isUppercase == true || quoted, productLike(name), !isPath(name),
+                    name.dropFirst().contains(where: { $0.isUppercase || $0.isNumber || $0 == "." || $0 == "-" })
+                        || quoted
+                {
                     out.append(name)
                 }
             }
@@ -233,6 +267,8 @@ enum GapNames {
     static func productLike(_ name: String) -> Bool {
         if name.contains("_") || name.unicodeScalars.contains(where: { !$0.isASCII }) { return false }
         if name.split(separator: " ").count > 4 { return false }
-        return !["duration", "date", "version", "status", "phase", "prompt", "python", "node", "schema", "timeline", "total"].contains(name.lowercased())
+        return ![
+            "duration", "date", "version", "status", "phase", "prompt", "python", "node", "schema", "timeline", "total",
+        ].contains(name.lowercased())
     }
 }

@@ -50,7 +50,8 @@ public struct GapReport {
 
     /// Evidence as a link that opens the document at the line (`[file:12](file#L12) [09:05]`).
     func evidenceLink(_ o: GapOccurrence, link: (String) -> String) -> String {
-        "[\(MarkdownText.escape(o.file)):\(o.line)](\(link(o.file))#L\(o.line))" + (o.timestamp.map { " [\($0)]" } ?? "")
+        "[\(MarkdownText.escape(o.file)):\(o.line)](\(link(o.file))#L\(o.line))"
+            + (o.timestamp.map { " [\($0)]" } ?? "")
             + (o.version.map { " (\(MarkdownText.escape($0)))" } ?? "")
     }
 
@@ -68,10 +69,14 @@ public struct GapReport {
         case .exists: return "none"
         case .conflict:
             let base = c.note.isEmpty ? "reconcile with the library" : "reconcile: " + c.note
-            return base + (c.suggestedID.map { "; if it is another \(kind), create it with the proposed ID \($0)" } ?? "")
-        case .near: return "check whether it is \(c.libraryID ?? "") (\(c.libraryName ?? "")); fix the spelling or add an alias"
+            return base
+                + (c.suggestedID.map { "; if it is another \(kind), create it with the proposed ID \($0)" } ?? "")
+        case .near:
+            return "check whether it is \(c.libraryID ?? "") (\(c.libraryName ?? "")); fix the spelling or add an alias"
         case .missing: return c.suggestedID.map { "create the \(kind), proposed ID \($0)" } ?? "create the \(kind)"
-        case .placeholder: return c.suggestedID.map { "assign the proposed ID \($0) and create the \(kind)" } ?? "assign an ID and create the \(kind)"
+        case .placeholder:
+            return c.suggestedID.map { "assign the proposed ID \($0) and create the \(kind)" }
+                ?? "assign an ID and create the \(kind)"
         case .proposed: return "none (the video's own ID; integrate it in Phase 6)"
         case .broken: return "fix \(c.libraryFile ?? "the file") so that it parses"
         }
@@ -102,7 +107,8 @@ public struct GapReport {
             w.string("text", c.text)
             w.string("name", c.name)
             w.string("id", c.id)
-            w.beginArray("ids"); for i in c.ids { w.string(nil, i.written) }; for p in c.placeholders { w.string(nil, p) }; w.endArray()
+            w.beginArray("ids"); for i in c.ids { w.string(nil, i.written) };
+            for p in c.placeholders { w.string(nil, p) }; w.endArray()
             w.string("verdict", c.verdict.rawValue)
             w.string("library_id", c.libraryID)
             w.string("library_name", c.libraryName)

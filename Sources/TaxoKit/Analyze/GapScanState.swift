@@ -46,26 +46,36 @@ struct ScanState {
         return t
     }
 
-    mutating func occ(_ what: GapOccurrence.What, line: Int, column: Int, text: @autoclosure () -> Substring, required: Bool = false,
-                      proposal: Bool = false, pairedName: String? = nil, pairedID: GapOccurrence.What? = nil) -> GapOccurrence {
+    mutating func occ(
+        _ what: GapOccurrence.What, line: Int, column: Int, text: @autoclosure () -> Substring, required: Bool = false,
+        proposal: Bool = false, pairedName: String? = nil, pairedID: GapOccurrence.What? = nil
+    ) -> GapOccurrence {
         let info: (snippet: String, timestamp: String?)
-        if let known = lineInfo[line] { info = known } else {
+        if let known = lineInfo[line] {
+            info = known
+        } else {
             let whole = text()
             let t = whole.trimmingSpaces()
             info = (t.utf8.count <= 200 ? t : String(t.prefix(200)), GapNames.timestamp(whole))
             lineInfo[line] = info
         }
         let heading = current.map { stripped($0) }
-        return GapOccurrence(what: what, pairedName: pairedName, pairedID: pairedID, file: file.path, line: line, column: column,
-                             heading: heading, snippet: info.snippet, timestamp: info.timestamp, required: required, proposal: proposal)
+        return GapOccurrence(
+            what: what, pairedName: pairedName, pairedID: pairedID, file: file.path, line: line, column: column,
+            heading: heading, snippet: info.snippet, timestamp: info.timestamp, required: required, proposal: proposal)
     }
 
     /// Adds a name occurrence when the text is a name (with its version split off).
-    mutating func addName(_ raw: String, kind: Int?, line: Int, column: Int, text: Substring, required: Bool = false, proposal: Bool = false,
-                          pairedID: GapOccurrence.What? = nil, department: String? = nil, maxLength: Int = 80) {
+    mutating func addName(
+        _ raw: String, kind: Int?, line: Int, column: Int, text: Substring, required: Bool = false,
+        proposal: Bool = false,
+        pairedID: GapOccurrence.What? = nil, department: String? = nil, maxLength: Int = 80
+    ) {
         guard let (name, version) = GapNames.candidate(raw, maxLength: maxLength) else { return }
         guard s.grammar.check(name).isNotAnID else { return }
-        var o = occ(.name(name, kind: kind), line: line, column: column, text: text, required: required, proposal: proposal, pairedID: pairedID)
+        var o = occ(
+            .name(name, kind: kind), line: line, column: column, text: text, required: required, proposal: proposal,
+            pairedID: pairedID)
         o.version = version
         o.department = department
         out.append(o)
@@ -74,17 +84,23 @@ struct ScanState {
     /// The column of a piece of a line (1 when it is not found).
     func column(of piece: String, in text: Substring, line: Int) -> Int {
         guard let r = text.range(of: piece) else { return 1 }
-        return file.location(file.lines.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: r.lowerBound)).column
+        return file.location(
+            file.lines.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: r.lowerBound)
+        ).column
     }
 
     mutating func run() {
         for l in 1...max(1, lineCount) { line(l) }
         libraryNames()
-        if let prose = s.prose { out += prose.occurrences(in: file, syntax: syntax, inCode: inCode, idSpans: idSpans, known: out) }
+        if let prose = s.prose {
+            out += prose.occurrences(in: file, syntax: syntax, inCode: inCode, idSpans: idSpans, known: out)
+        }
     }
 
     /// The IDs and placeholders of a line, with their labels.
-    mutating func tokens(_ l: Int, bytes lineBytes: [UInt8], required: Bool, proposal: Bool, text: Substring) -> [GapScanner.Token] {
+    mutating func tokens(_ l: Int, bytes lineBytes: [UInt8], required: Bool, proposal: Bool, text: Substring)
+        -> [GapScanner.Token]
+    {
         guard lineBytes.contains(UInt8(ascii: "-")) else { return [] }
         var raw: [(IDToken, Int, Int)] = []
         lineBytes.withUnsafeBufferPointer { b in
@@ -103,17 +119,25 @@ struct ScanState {
             let written = String(decoding: lineBytes[a..<z], as: UTF8.self)
             switch tok {
             case .id(let p):
-                var o = occ(.id(p), line: l, column: col, text: text, required: required, proposal: proposal, pairedName: label)
+                var o = occ(
+                    .id(p), line: l, column: col, text: text, required: required, proposal: proposal, pairedName: label)
                 o.department = p.canonicalDepartment ?? p.department
-                if let v = s.video, s.grammar.kinds[p.kind].scoped || s.scopedPrefixes.contains(p.prefix) { o.scopedTo = v }
+                if let v = s.video, s.grammar.kinds[p.kind].scoped || s.scopedPrefixes.contains(p.prefix) {
+                    o.scopedTo = v
+                }
                 out.append(o)
                 found.append(GapScanner.Token(what: .id(p), start: a, end: z, column: col, label: label, text: written))
             case .placeholder(let k, let t):
-                var o = occ(.placeholder(kind: k, text: t), line: l, column: col, text: text, required: required, proposal: true, pairedName: label)
+                var o = occ(
+                    .placeholder(kind: k, text: t), line: l, column: col, text: text, required: required,
+                    proposal: true, pairedName: label)
                 let parts = t.split(separator: "-")
                 if parts.count == 3 { o.department = s.grammar.canonicalDepartment(String(parts[1])) }
                 out.append(o)
-                found.append(GapScanner.Token(what: .placeholder(kind: k, text: t), start: a, end: z, column: col, label: label, text: written))
+                found.append(
+                    GapScanner.Token(
+                        what: .placeholder(kind: k, text: t), start: a, end: z, column: col, label: label, text: written
+                    ))
             case .unknownPrefix:
                 continue
             }
@@ -135,9 +159,11 @@ struct ScanState {
             section = nil
             table = nil
         }
-        let required = GapScanner.requiredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
+        let required =
+            GapScanner.requiredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
             || (inCode[l] && s.kinds.neededHeadings.contains { (current?.text.lowercased() ?? "").contains($0) })
-        let proposal = ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.proposNeedle)
+        let proposal =
+            ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.proposNeedle)
             || ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.newIDNeedle)
         let toks = tokens(l, bytes: lineBytes, required: required, proposal: proposal, text: text)
         if let h = heading {
@@ -148,7 +174,9 @@ struct ScanState {
                 let paired = toks.first?.what
                 let before = out.count
                 addName(name, kind: s.kinds.tool, line: l, column: 1, text: text, pairedID: paired)
-                if out.count > before { section = GapScanner.Section(name: out[before].nameText ?? name, index: before) }
+                if out.count > before {
+                    section = GapScanner.Section(name: out[before].nameText ?? name, index: before)
+                }
             }
             return
         }
@@ -162,7 +190,9 @@ struct ScanState {
         // Bold items in a tool list: "- **Google OAuth / Google Login** – identity provider".
         let field = GapScanner.field(text)
         let fieldKey = field.map { FieldKey.normalize($0.key) }
-        if toolSection, !inCode[l], let item = GapNames.boldItem(text, keysToo: toolList), !toks.contains(where: { item.contains($0.text) }) {
+        if toolSection, !inCode[l], let item = GapNames.boldItem(text, keysToo: toolList),
+            !toks.contains(where: { item.contains($0.text) })
+        {
             let key = FieldKey.normalize(item)
             if !GapNames.fieldKeys.contains(key), s.kinds.listKeys[key] == nil {
                 addName(item, kind: s.kinds.tool, line: l, column: column(of: item, in: text, line: l), text: text)
@@ -173,23 +203,28 @@ struct ScanState {
         if let f = field, let list = s.kinds.listKeys[fieldKey!], !f.value.isEmpty {
             listed = true
             for item in GapNames.items(f.value) where !toks.contains(where: { item.contains($0.text) }) {
-                addName(item, kind: list.kind, line: l, column: column(of: item, in: text, line: l), text: text,
-                        required: required || list.required, maxLength: 60)
+                addName(
+                    item, kind: list.kind, line: l, column: column(of: item, in: text, line: l), text: text,
+                    required: required || list.required, maxLength: 60)
             }
         }
         // `MILESTONE_ID: MLS-001` then `MILESTONE_NAME: Build the Research Graph`: the name is the ID's label.
         if let key = fieldKey {
-            if key.hasSuffix("id"), toks.count == 1, toks[0].label == nil, let i = out.lastIndex(where: { $0.line == l && $0.column == toks[0].column }) {
+            if key.hasSuffix("id"), toks.count == 1, toks[0].label == nil,
+                let i = out.lastIndex(where: { $0.line == l && $0.column == toks[0].column })
+            {
                 pendingID = (i, l, String(key.dropLast(2)))
             } else if key.hasSuffix("name"), let p = pendingID, l - p.line <= 3, String(key.dropLast(4)) == p.stem,
-                      let f = field, let (name, _) = GapNames.candidate(f.value) {
+                let f = field, let (name, _) = GapNames.candidate(f.value)
+            {
                 out[p.index].pairedName = name
                 pendingID = nil
             }
         }
         // Products written with a version (`Better-Auth v1.3.9`, `**Redis**: v8`, `"fastmcp>=0.4.0"`).
         if !listed, GapNames.mayHoldVersion(bytes) {
-            for name in GapNames.versionedNames(text) where !toks.contains(where: { $0.text.contains(name) || name.contains($0.text) }) {
+            for name in GapNames.versionedNames(text)
+            where !toks.contains(where: { $0.text.contains(name) || name.contains($0.text) }) {
                 addName(name, kind: s.kinds.tool, line: l, column: column(of: name, in: text, line: l), text: text)
             }
         }
@@ -202,32 +237,49 @@ struct ScanState {
     /// Under a tool heading, `Proposed Tool ID: X` or `Library ID: X` pairs the heading's name with X, unless
     /// X carries a label naming something else (`Proposed Tool ID: TOL-QA-040 (Playwright)` under
     /// `### LangChain`); a Department field gives the section's department.
-    mutating func pairWithSection(_ sec: GapScanner.Section, line l: Int, bytes: ArraySlice<UInt8>, tokens toks: [GapScanner.Token], text: Substring) {
+    mutating func pairWithSection(
+        _ sec: GapScanner.Section, line l: Int, bytes: ArraySlice<UInt8>, tokens toks: [GapScanner.Token],
+        text: Substring
+    ) {
         if let first = toks.first, out[sec.index].pairedID == nil,
-           ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.toolIDNeedle) || ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.libraryIDNeedle),
-           first.label.map({ Labels.agrees($0, sec.name) }) ?? true {
+            ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.toolIDNeedle)
+                || ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.libraryIDNeedle),
+            first.label.map({ Labels.agrees($0, sec.name) }) ?? true
+        {
             out[sec.index].pairedID = first.what
-            if let i = out.lastIndex(where: { $0.line == l && $0.column == first.column }) { out[i].pairedName = out[i].pairedName ?? sec.name }
+            if let i = out.lastIndex(where: { $0.line == l && $0.column == first.column }) {
+                out[i].pairedName = out[i].pairedName ?? sec.name
+            }
         }
-        if out[sec.index].department == nil, let f = GapScanner.field(text), GapVocabulary.departmentFields.contains(FieldKey.normalize(f.key)) {
+        if out[sec.index].department == nil, let f = GapScanner.field(text),
+            GapVocabulary.departmentFields.contains(FieldKey.normalize(f.key))
+        {
             out[sec.index].department = s.department(in: f.value)
         }
     }
 
     /// A table row: the header decides which cell names the candidate; a cell holding an ID pairs with it.
-    mutating func tableRow(_ l: Int, trimmed: Substring, tokens toks: [GapScanner.Token], text: Substring, required: Bool) {
+    mutating func tableRow(
+        _ l: Int, trimmed: Substring, tokens toks: [GapScanner.Token], text: Substring, required: Bool
+    ) {
         let cells = GapScanner.cells(trimmed)
         guard let t = table else {
             if l + 1 <= lineCount, TableCellCount.isSeparator(Array(file.lines.lineText(l + 1).utf8)[...]) {
                 let norm = cells.map { FieldKey.normalize($0) }
                 // An ID column: a header with the word ID (`Tool_ID`, `Object ID (proposed)`, `New ID`).
-                let idCol = cells.firstIndex { $0.split { !($0.isLetter || $0.isNumber) }.contains { $0.lowercased() == "id" } }
+                let idCol = cells.firstIndex {
+                    $0.split { !($0.isLetter || $0.isNumber) }.contains { $0.lowercased() == "id" }
+                }
                 let typeCol = norm.firstIndex { GapVocabulary.typeColumns.contains($0) }
                 let toolCol = norm.firstIndex { GapVocabulary.toolColumns.contains($0) }
-                let nameCol = toolCol ?? (idCol != nil || typeCol != nil ? norm.firstIndex { GapVocabulary.nameColumns.contains($0) } : nil)
-                table = GapScanner.Table(nameColumn: nameCol, idColumn: idCol, typeColumn: typeCol,
-                                         departmentColumn: norm.firstIndex { GapVocabulary.departmentColumns.contains($0) },
-                                         namesTools: toolCol != nil)
+                let nameCol =
+                    toolCol
+                    ?? (idCol != nil || typeCol != nil
+                        ? norm.firstIndex { GapVocabulary.nameColumns.contains($0) } : nil)
+                table = GapScanner.Table(
+                    nameColumn: nameCol, idColumn: idCol, typeColumn: typeCol,
+                    departmentColumn: norm.firstIndex { GapVocabulary.departmentColumns.contains($0) },
+                    namesTools: toolCol != nil)
             }
             return
         }
@@ -236,17 +288,23 @@ struct ScanState {
         var name = cells[nc]
         let inCell = toks.filter { name.contains($0.text) }
         // `MCP Inspector / VS Code client (TOL-QA-031)`: the name pairs with the ID in its cell.
-        for tok in inCell { name = name.replacingAll("(" + tok.text + ")", with: " ").replacingAll(tok.text, with: " ") }
+        for tok in inCell {
+            name = name.replacingAll("(" + tok.text + ")", with: " ").replacingAll(tok.text, with: " ")
+        }
         var paired = inCell.first?.what
-        if paired == nil, let ic = t.idColumn, ic < cells.count { paired = toks.first { cells[ic].contains($0.text) }?.what }
+        if paired == nil, let ic = t.idColumn, ic < cells.count {
+            paired = toks.first { cells[ic].contains($0.text) }?.what
+        }
         let typed = t.typeColumn.flatMap { $0 < cells.count ? s.kindIndex(forType: cells[$0]) : nil }
         // A generic Name column names an entity only with an ID or a type that is a kind (`| Name | Type |` of
         // objects whose types are Configuration, Secret ... is not a list of tools).
         guard t.namesTools || typed != nil || paired != nil else { return }
         let kind = typed ?? (paired == nil ? s.kinds.tool : nil)
         let dept = t.departmentColumn.flatMap { $0 < cells.count ? s.department(in: cells[$0]) : nil }
-        addName(name, kind: kind, line: l, column: column(of: cells[nc], in: text, line: l), text: text, required: required, pairedID: paired,
-                department: dept)
+        addName(
+            name, kind: kind, line: l, column: column(of: cells[nc], in: text, line: l), text: text, required: required,
+            pairedID: paired,
+            department: dept)
     }
 
     /// Rows of a CSV code block with an ID column and a name column; the block starts on the line before `first`.
@@ -271,7 +329,8 @@ struct ScanState {
             let text = file.lines.lineText(l)
             let saved = current
             current = nil
-            addName(name, kind: kind, line: l, column: 1, text: text, proposal: true, pairedID: paired, department: dept)
+            addName(
+                name, kind: kind, line: l, column: 1, text: text, proposal: true, pairedID: paired, department: dept)
             current = saved
         }
     }
@@ -284,7 +343,10 @@ struct ScanState {
             if idSpans.contains(where: { $0.overlaps(m.start..<m.end) }) { continue }
             // The whitespace-delimited word around the match: `LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json` is a path.
             var a = m.start, z = m.end
-            let stops: Set<UInt8> = [32, 9, 10, 13, UInt8(ascii: "`"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]")]
+            let stops: Set<UInt8> = [
+                32, 9, 10, 13, UInt8(ascii: "`"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"),
+                UInt8(ascii: "["), UInt8(ascii: "]"),
+            ]
             while a > 0, !stops.contains(bytes[a - 1]) { a -= 1 }
             while z < bytes.count, !stops.contains(bytes[z]) { z += 1 }
             if a < m.start || z > m.end {
@@ -294,7 +356,11 @@ struct ScanState {
             let loc = file.location(m.start)
             let lineText = file.lines.lineText(loc.line)
             var o = occ(.libraryName(m.name, entities: m.entities), line: loc.line, column: loc.column, text: lineText)
-            if let h = headings.last(where: { $0.line <= loc.line }) { o.heading = stripped(h) } else { o.heading = nil }
+            if let h = headings.last(where: { $0.line <= loc.line }) {
+                o.heading = stripped(h)
+            } else {
+                o.heading = nil
+            }
             out.append(o)
         }
     }

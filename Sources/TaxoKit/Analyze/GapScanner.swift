@@ -17,7 +17,9 @@ struct GapKinds {
         keys[GapVocabulary.toolsRequiredKey] = (tool, true)
         keys[GapVocabulary.skillsRequiredKey] = (config.kindIndex(role: .skill), true)
         listKeys = keys
-        neededHeadings = Role.needing.compactMap { config.kindIndex(role: $0) }.map { config.kinds[$0].name.lowercased() }
+        neededHeadings = Role.needing.compactMap { config.kindIndex(role: $0) }.map {
+            config.kinds[$0].name.lowercased()
+        }
     }
 }
 
@@ -36,8 +38,10 @@ struct GapScanner {
     /// Near matches of capitalised phrases in prose (nil: not looked for).
     var prose: ProseNames? = nil
 
-    static let requiredNeedles = ["tools_required", "skills_required", "responsibility:", "responsibilities:", "tool:", "skills:",
-                                  "tasks:", "steps:", "parent_task", "parent_milestone", "object:", "action:"].map { Array($0.utf8) }
+    static let requiredNeedles = [
+        "tools_required", "skills_required", "responsibility:", "responsibilities:", "tool:", "skills:",
+        "tasks:", "steps:", "parent_task", "parent_milestone", "object:", "action:",
+    ].map { Array($0.utf8) }
     static let proposNeedle = Array("propos".utf8), newIDNeedle = Array("new_id".utf8)
     static let toolIDNeedle = Array("tool id".utf8), libraryIDNeedle = Array("library id".utf8)
 
@@ -75,13 +79,19 @@ struct GapScanner {
 
     func kindIndex(forType t: String) -> Int? {
         let n = FieldKey.normalize(t)
-        return grammar.kinds.firstIndex { FieldKey.normalize($0.name) == n || $0.allPrefixes.contains(t.trimmingSpaces().uppercased()) }
+        return grammar.kinds.firstIndex {
+            FieldKey.normalize($0.name) == n || $0.allPrefixes.contains(t.trimmingSpaces().uppercased())
+        }
     }
 
     /// The department code a piece of text names first (`AID primarily; SEC for ...` -> AID).
     func department(in text: String) -> String? {
         for w in text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            if let d = grammar.canonicalDepartment(String(w)) ?? grammar.canonicalDepartment(w.uppercased()), w.uppercased() == w || w.count > 3 { return d }
+            if let d = grammar.canonicalDepartment(String(w)) ?? grammar.canonicalDepartment(w.uppercased()),
+                w.uppercased() == w || w.count > 3
+            {
+                return d
+            }
         }
         return nil
     }
@@ -93,7 +103,9 @@ struct GapScanner {
         if s.hasPrefix("- ") || s.hasPrefix("* ") { s = s.dropFirst(2) }
         guard let colon = s.firstIndex(of: ":") else { return nil }
         let key = s[..<colon]
-        guard key.count >= 3, key.count <= 40, key.allSatisfy({ $0.isLetter || $0 == "_" || $0 == " " }) else { return nil }
+        guard key.count >= 3, key.count <= 40, key.allSatisfy({ $0.isLetter || $0 == "_" || $0 == " " }) else {
+            return nil
+        }
         return (String(key), String(s[s.index(after: colon)...]).trimmingSpaces())
     }
 

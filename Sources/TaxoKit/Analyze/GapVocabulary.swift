@@ -14,7 +14,9 @@ enum GapVocabulary {
     static let departmentColumns: Set<String> = ["department", "dept", "departments"]
     /// Bold or plain keys (normalised) whose value lists tools by name; `toolsrequired` also says a
     /// workflow, milestone, task or step needs them.
-    static let toolListKeys: Set<String> = ["tools", "tool", "toolsmentioned", "toolsused", "keytools", "toolsandplatforms", "notabletools", "toolstack"]
+    static let toolListKeys: Set<String> = [
+        "tools", "tool", "toolsmentioned", "toolsused", "keytools", "toolsandplatforms", "notabletools", "toolstack",
+    ]
     /// Field keys (normalised) under a tool heading that give its department.
     static let departmentFields: Set<String> = ["department", "departments", "primarydepartment"]
     static let toolsRequiredKey = "toolsrequired"

@@ -4,16 +4,21 @@ import Foundation
 public enum Gaps {
     /// The documents a target names: a video ID gives its transcript and every analysis of it. Conflicted
     /// copies of a document that is also there are skipped, with the reason.
-    public static func documents(for targets: [String], library: Library) throws -> (documents: [String], skipped: [(path: String, reason: String)]) {
+    public static func documents(for targets: [String], library: Library) throws -> (
+        documents: [String], skipped: [(path: String, reason: String)]
+    ) {
         var out: [String] = []
         let videoRegex = try? NSRegularExpression(pattern: "^" + library.config.videoPattern + "$")
         for t in targets {
             let trimmed = t.hasSuffix("/") ? String(t.dropLast()) : t
-            if let re = videoRegex, re.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
+            if let re = videoRegex,
+                re.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil
+            {
                 let docs = library.documents.filter { $0.video == trimmed }.map(\.path)
                 guard !docs.isEmpty else { throw TaxoError.badArgument("no document of \(trimmed) was found") }
                 out += docs
-            } else if library.files.contains(where: { $0.path == trimmed }) || library.inventory.files.contains(trimmed) {
+            } else if library.files.contains(where: { $0.path == trimmed }) || library.inventory.files.contains(trimmed)
+            {
                 out.append(trimmed)
             } else {
                 throw TaxoError.badArgument("'\(t)' is neither a video ID nor a file of the library")
@@ -23,7 +28,9 @@ public enum Gaps {
         var docs: [String] = [], skipped: [(path: String, reason: String)] = []
         for p in all.sorted() {
             if let original = ConflictedCopy.original(of: p),
-               all.contains(original) || library.inventory.files.contains(original) || library.files.contains(where: { $0.path == original }) {
+                all.contains(original) || library.inventory.files.contains(original)
+                    || library.files.contains(where: { $0.path == original })
+            {
                 skipped.append((p, "a conflicted copy of \(original) made by a file-sync tool; merge or delete it"))
             } else {
                 docs.append(p)
@@ -32,23 +39,29 @@ public enum Gaps {
         return (docs, skipped)
     }
 
-    public static func report(targets: [String], library: Library, root: String, command: String,
-                              analyzer: GapAnalyzer? = nil) throws -> GapReport {
+    public static func report(
+        targets: [String], library: Library, root: String, command: String,
+        analyzer: GapAnalyzer? = nil
+    ) throws -> GapReport {
         let (docs, skipped) = try documents(for: targets, library: library)
         let a = analyzer ?? GapAnalyzer(library: library)
         let candidates = a.analyze(documents: docs, root: root)
         let video = targets.count == 1 ? targets[0] : nil
-        let title = video.map { v in v.hasPrefix("Video_") ? "\(v) Gap Analysis" : "Gap Analysis of \(v)" } ?? "Gap Analysis"
+        let title =
+            video.map { v in v.hasPrefix("Video_") ? "\(v) Gap Analysis" : "Gap Analysis of \(v)" } ?? "Gap Analysis"
         let source = (video ?? "Gaps").replacingAll("/", with: "_").replacingAll(".md", with: "") + "_Gap_Analysis"
-        var report = GapReport(title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command,
-                               allocator: a.baseAllocator, departmentsByKind: a.departmentsByKind)
+        var report = GapReport(
+            title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command,
+            allocator: a.baseAllocator, departmentsByKind: a.departmentsByKind)
         report.root = root
         report.skipped = skipped
         return report
     }
 
     /// Writes one draft entry per missing entity into `dir` (never overwriting, never outside it).
-    public static func writeStubs(_ report: GapReport, to dir: String, templates: Templates) throws -> (written: [String], skipped: [String]) {
+    public static func writeStubs(_ report: GapReport, to dir: String, templates: Templates) throws -> (
+        written: [String], skipped: [String]
+    ) {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var written: [String] = [], skipped: [String] = []
         let lib = report.library
@@ -56,8 +69,10 @@ public enum Gaps {
             guard let id = c.suggestedID, let k = c.kind else { continue }
             let kind = lib.config.kinds[k]
             let name = c.name ?? c.text
-            let safe = String(name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "_" })
-                .split(separator: "_").joined(separator: "_")
+            let safe = String(
+                name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "_" }
+            )
+            .split(separator: "_").joined(separator: "_")
             let file = "\(id)_\(safe.prefix(60)).json"
             let path = dir + "/" + file
             if FileManager.default.fileExists(atPath: path) { skipped.append(file); continue }
@@ -66,8 +81,10 @@ public enum Gaps {
                 guard case .valid(let p) = lib.grammar.check(id) else { return nil }
                 return p.canonicalDepartment
             }()
-            let text = try EntryStubContext(kind: kind, id: id, name: name, department: dept, source: report.targets.joined(separator: ", "),
-                                            evidence: evidence, generatedBy: "taxo gaps --stubs").render(templates: templates)
+            let text = try EntryStubContext(
+                kind: kind, id: id, name: name, department: dept, source: report.targets.joined(separator: ", "),
+                evidence: evidence, generatedBy: "taxo gaps --stubs"
+            ).render(templates: templates)
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw TaxoError.io("cannot write \(path)")
             }

@@ -12,7 +12,8 @@ public struct MappingReport {
         self.result = result
         self.video = video
         // Entities that name the video in an integration field.
-        self.videoEntities = entities ?? result.library.entities.indices.filter { result.library.entities[$0].videos.contains(video) }
+        self.videoEntities =
+            entities ?? result.library.entities.indices.filter { result.library.entities[$0].videos.contains(video) }
     }
 
     /// An entity's children in the hierarchy, by displayed ID.

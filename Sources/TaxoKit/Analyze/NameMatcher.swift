@@ -29,11 +29,16 @@ public struct NameMatcher: Sendable {
     static func wordSpans(_ u: [UInt8]) -> [(hash: UInt64, start: Int, end: Int)] {
         var out: [(UInt64, Int, Int)] = []
         var i = 0
-        func isWordByte(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80 }
+        func isWordByte(_ c: UInt8) -> Bool {
+            (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
+        }
         while i < u.count {
             guard isWordByte(u[i]) else { i += 1; continue }
             let s0 = i
-            while i < u.count, isWordByte(u[i]) || ((u[i] == 46 || u[i] == 43 || u[i] == 35) && i + 1 < u.count && isWordByte(u[i + 1])) { i += 1 }
+            while i < u.count,
+                isWordByte(u[i])
+                    || ((u[i] == 46 || u[i] == 43 || u[i] == 35) && i + 1 < u.count && isWordByte(u[i + 1]))
+            { i += 1 }
             while i < u.count, u[i] == 43 || u[i] == 35 { i += 1 }
             out.append((hash(u[s0..<i]), s0, i))
         }
@@ -54,7 +59,9 @@ public struct NameMatcher: Sendable {
                 n = next.count - 1
             }
         }
-        if !ends[n].contains(where: { $0.entity == entity }) { ends[n].append(End(entity: entity, name: name)); count += 1 }
+        if !ends[n].contains(where: { $0.entity == entity }) {
+            ends[n].append(End(entity: entity, name: name)); count += 1
+        }
     }
 
     public struct Match: Sendable {
@@ -80,7 +87,8 @@ public struct NameMatcher: Sendable {
             }
             if let (last, node) = best {
                 let found = ends[node]
-                out.append(Match(entities: found.map(\.entity), name: found[0].name, start: ws[i].start, end: ws[last].end))
+                out.append(
+                    Match(entities: found.map(\.entity), name: found[0].name, start: ws[i].start, end: ws[last].end))
                 i = last + 1
             } else {
                 i += 1

@@ -13,12 +13,16 @@ public enum PhaseCheck {
         var foundTracker = false
         while l < n {
             let head = file.lines.lineText(l)
-            guard head.trimmingSpacesSubstring().hasPrefix("|"), TableCellCount.isSeparator(Array(file.lines.lineText(l + 1).utf8)[...]) else { l += 1; continue }
+            guard head.trimmingSpacesSubstring().hasPrefix("|"),
+                TableCellCount.isSeparator(Array(file.lines.lineText(l + 1).utf8)[...])
+            else { l += 1; continue }
             let cols = GapScanner.cells(head).map { FieldKey.normalize($0) }
             let width = cols.count
             let videoCol = cols.firstIndex { $0 == "video" || $0 == "videoid" }
             var phaseCols: [Int: Int] = [:]
-            for (i, c) in cols.enumerated() where c.hasPrefix("phase") { if let num = Int(c.dropFirst(5)) { phaseCols[num] = i } }
+            for (i, c) in cols.enumerated() where c.hasPrefix("phase") {
+                if let num = Int(c.dropFirst(5)) { phaseCols[num] = i }
+            }
             var r = l + 2
             while r <= n, file.lines.lineText(r).trimmingSpacesSubstring().hasPrefix("|") {
                 let row = file.lines.lineText(r)
@@ -37,10 +41,17 @@ public enum PhaseCheck {
                         let state = computed?.phases.first { $0.phase.number == num }?.state ?? .missing
                         let phaseName = tracker.phases.first { $0.number == num }?.name ?? ""
                         if claimsDone && state != .done {
-                            let what = state == .errors ? "its artifact has errors" : "no artifact exists" + (computed == nil ? " (the library has no file of \(vid))" : "")
-                            out.append(Finding(line: r, message: "\(vid) Phase \(num) (\(phaseName)) is marked ✅ but \(what)"))
+                            let what =
+                                state == .errors
+                                ? "its artifact has errors"
+                                : "no artifact exists" + (computed == nil ? " (the library has no file of \(vid))" : "")
+                            out.append(
+                                Finding(line: r, message: "\(vid) Phase \(num) (\(phaseName)) is marked ✅ but \(what)"))
                         } else if !claimsDone && state == .done {
-                            out.append(Finding(line: r, message: "\(vid) Phase \(num) (\(phaseName)) is marked '\(claim)' but it is done"))
+                            out.append(
+                                Finding(
+                                    line: r,
+                                    message: "\(vid) Phase \(num) (\(phaseName)) is marked '\(claim)' but it is done"))
                         }
                     }
                 }
@@ -50,10 +61,13 @@ public enum PhaseCheck {
         }
         if foundTracker {
             for v in tracker.videos where !seen.contains(v.id) {
-                out.append(Finding(line: 1, message: "\(v.id) is missing from the tracker (its last done phase is \(v.lastDone))"))
+                out.append(
+                    Finding(
+                        line: 1, message: "\(v.id) is missing from the tracker (its last done phase is \(v.lastDone))"))
             }
         } else {
-            out.append(Finding(line: 1, message: "no phase tracker table (a 'Video' column and 'Phase N' columns) was found"))
+            out.append(
+                Finding(line: 1, message: "no phase tracker table (a 'Video' column and 'Phase N' columns) was found"))
         }
         return out.sorted { ($0.line, $0.message) < ($1.line, $1.message) }
     }

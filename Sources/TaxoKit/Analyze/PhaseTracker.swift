@@ -33,7 +33,9 @@ public struct PhaseTracker {
 
         public var nextAction: String {
             if let p = phases.first(where: { !$0.phase.optional && $0.state != .done }) {
-                return p.state == .errors ? "Fix the errors of Phase \(p.phase.number) (\(p.phase.name))" : "Phase \(p.phase.number): \(p.phase.name)"
+                return p.state == .errors
+                    ? "Fix the errors of Phase \(p.phase.number) (\(p.phase.name))"
+                    : "Phase \(p.phase.number): \(p.phase.name)"
             }
             return "None: all phases done"
         }
@@ -51,9 +53,13 @@ public struct PhaseTracker {
         guard !patterns.isEmpty else { return [] }
         var out = Set<String>()
         for f in lib.inventory.files {
-            guard let name = f.split(separator: "/").last, name.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { continue }
+            guard let name = f.split(separator: "/").last, name.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else {
+                continue
+            }
             for v in VideoIDs.find(in: String(name), re) {
-                if patterns.contains(where: { p in VideoIDs.spellings(v).contains { p.replacingAll("{video}", with: $0) == f } }) {
+                if patterns.contains(where: { p in
+                    VideoIDs.spellings(v).contains { p.replacingAll("{video}", with: $0) == f }
+                }) {
                     out.insert(v)
                 }
             }
@@ -83,7 +89,9 @@ public struct PhaseTracker {
             for p in lib.config.phases {
                 // `Video_19_Gap_Analysis.md` is Video_019's too: every spelling of the number is tried.
                 let arts = p.artifacts.compactMap { pattern in
-                    VideoIDs.spellings(v).map { pattern.replacingAll("{video}", with: $0) }.first { lib.inventory.kind(of: $0) == .file }
+                    VideoIDs.spellings(v).map { pattern.replacingAll("{video}", with: $0) }.first {
+                        lib.inventory.kind(of: $0) == .file
+                    }
                 }
                 let ents = p.integrationFields.isEmpty ? [] : (byVideo[v] ?? [])
                 var state: State
@@ -95,7 +103,9 @@ public struct PhaseTracker {
                 }
                 statuses.append(PhaseStatus(phase: p, state: state, artifacts: arts, entities: ents.count))
             }
-            let transcript = lib.config.phases.first.flatMap { p in p.artifacts.map { $0.replacingAll("{video}", with: v) }.first }
+            let transcript = lib.config.phases.first.flatMap { p in
+                p.artifacts.map { $0.replacingAll("{video}", with: v) }.first
+            }
             let doc = (transcript.flatMap { docByPath[$0] } ?? transcriptOf[v]).map { lib.documents[$0] }
             func field(_ names: [String]) -> String? {
                 guard let d = doc else { return nil }
@@ -105,8 +115,11 @@ public struct PhaseTracker {
                 }
                 return nil
             }
-            out.append(Video(id: v, title: field(["Video Title", "title"]), creator: field(["Channel/Creator", "Creator", "Channel"]),
-                             url: field(["Video URL", "URL"]), duration: field(["Duration"]), phases: statuses))
+            out.append(
+                Video(
+                    id: v, title: field(["Video Title", "title"]),
+                    creator: field(["Channel/Creator", "Creator", "Channel"]),
+                    url: field(["Video URL", "URL"]), duration: field(["Duration"]), phases: statuses))
         }
         videos = out
     }
@@ -122,7 +135,8 @@ public struct PhaseTracker {
         var out = "video      " + phases.map { "P\($0.number)" }.joined(separator: "  ") + "  next action\n"
         for v in videos {
             out += v.id.padding(toLength: 11, withPad: " ", startingAt: 0)
-            out += v.phases.map { $0.state.symbol + (($0.state.symbol.count == 1 && $0.state != .errors) ? "  " : " ") }.joined(separator: " ")
+            out += v.phases.map { $0.state.symbol + (($0.state.symbol.count == 1 && $0.state != .errors) ? "  " : " ") }
+                .joined(separator: " ")
             out += " " + v.nextAction + "\n"
         }
         return out

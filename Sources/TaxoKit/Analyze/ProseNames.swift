@@ -43,7 +43,8 @@ final class ProseNames {
         var i = u.startIndex
         func isWordByte(_ c: UInt8) -> Bool {
             (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c >= 0x80
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
+                || c == UInt8(ascii: ".") || c >= 0x80
         }
         func close() { if !run.isEmpty { out.append(run); run = [] } }
         while i < u.endIndex {
@@ -55,7 +56,9 @@ final class ProseNames {
             var e = i
             var endsRun = false
             while e > s0, u[e - 1] == UInt8(ascii: ".") || u[e - 1] == UInt8(ascii: "-") { e -= 1; endsRun = true }
-            if i < u.endIndex, !(u[i] == 32 || u[i] == 9 || u[i] == UInt8(ascii: "*") || u[i] == UInt8(ascii: "_")) { endsRun = true }
+            if i < u.endIndex, !(u[i] == 32 || u[i] == 9 || u[i] == UInt8(ascii: "*") || u[i] == UInt8(ascii: "_")) {
+                endsRun = true
+            }
             let first = u[s0]
             if e > s0, first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") {
                 run.append((s0 - u.startIndex, e - u.startIndex))
@@ -69,7 +72,9 @@ final class ProseNames {
     }
 
     /// Near-miss occurrences in a document's prose (not in code, not in IDs, not a name found already).
-    func occurrences(in file: SourceFile, syntax: MarkdownSyntax, inCode: [Bool], idSpans: [Range<Int>], known found: [GapOccurrence]) -> [GapOccurrence] {
+    func occurrences(
+        in file: SourceFile, syntax: MarkdownSyntax, inCode: [Bool], idSpans: [Range<Int>], known found: [GapOccurrence]
+    ) -> [GapOccurrence] {
         var out: [GapOccurrence] = []
         var foundNames: [Int: Set<String>] = [:]
         for o in found {
@@ -96,11 +101,13 @@ final class ProseNames {
                         guard let m = near(phrase), let ents = entities[m.name] else { continue }
                         let loc = file.location(a)
                         let text = file.lines.lineText(l).trimmingSpaces()
-                        var o = GapOccurrence(what: .nearName(phrase, entities: ents, libraryName: display[m.name] ?? m.name, score: m.score),
-                                              pairedName: nil, pairedID: nil, file: file.path, line: l, column: loc.column,
-                                              heading: headings.last { $0.line <= l }.map { GapNames.stripNumbering($0.text) },
-                                              snippet: text.utf8.count <= 200 ? text : String(text.prefix(200)),
-                                              timestamp: GapNames.timestamp(file.lines.lineText(l)), required: false, proposal: false)
+                        var o = GapOccurrence(
+                            what: .nearName(
+                                phrase, entities: ents, libraryName: display[m.name] ?? m.name, score: m.score),
+                            pairedName: nil, pairedID: nil, file: file.path, line: l, column: loc.column,
+                            heading: headings.last { $0.line <= l }.map { GapNames.stripNumbering($0.text) },
+                            snippet: text.utf8.count <= 200 ? text : String(text.prefix(200)),
+                            timestamp: GapNames.timestamp(file.lines.lineText(l)), required: false, proposal: false)
                         o.column = loc.column
                         out.append(o)
                         matched = len

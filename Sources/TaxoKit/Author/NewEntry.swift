@@ -23,33 +23,52 @@ public enum NewEntry {
         public var updates: [Edit]
     }
 
-    public static func plan(kind kindName: String, name: String, department: String?, parent: String?, dir: String?,
-                            library lib: Library, root: String, templates: Templates) throws -> Plan {
+    public static func plan(
+        kind kindName: String, name: String, department: String?, parent: String?, dir: String?,
+        library lib: Library, root: String, templates: Templates
+    ) throws -> Plan {
         let config = lib.config
-        guard let k = config.kinds.firstIndex(where: { $0.name == kindName || $0.allPrefixes.contains(kindName.uppercased()) }) else {
-            throw TaxoError.badArgument("no kind '\(kindName)'" + (NearMiss.hint(for: kindName, in: config.kinds.map(\.name)).map { "; \($0)" } ?? ""))
+        guard
+            let k = config.kinds.firstIndex(where: {
+                $0.name == kindName || $0.allPrefixes.contains(kindName.uppercased())
+            })
+        else {
+            throw TaxoError.badArgument(
+                "no kind '\(kindName)'"
+                    + (NearMiss.hint(for: kindName, in: config.kinds.map(\.name)).map { "; \($0)" } ?? ""))
         }
         let kind = config.kinds[k]
         let trimmed = name.trimmingSpaces()
         guard !trimmed.isEmpty else { throw TaxoError.badArgument("--name must not be empty") }
         var dept: String?
         if let d = department {
-            guard kind.department != .none else { throw TaxoError.badArgument("kind \(kind.name) takes no department segment") }
-            guard let canonical = kind.department == .free ? d.uppercased() : lib.grammar.canonicalDepartment(d.uppercased()) else {
-                throw TaxoError.badArgument("unknown department '\(d)'" + (NearMiss.hint(for: d, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? ""))
+            guard kind.department != .none else {
+                throw TaxoError.badArgument("kind \(kind.name) takes no department segment")
+            }
+            guard
+                let canonical = kind.department == .free
+                    ? d.uppercased() : lib.grammar.canonicalDepartment(d.uppercased())
+            else {
+                throw TaxoError.badArgument(
+                    "unknown department '\(d)'"
+                        + (NearMiss.hint(for: d, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? ""))
             }
             dept = canonical
         } else if kind.department == .required {
             throw TaxoError.badArgument("kind \(kind.name) needs --department")
         }
         let mine = lib.entities.filter { $0.kind == k && !config.looksArchived($0.file) }
-        if mine.contains(where: { $0.name.map(Labels.normalized) == Labels.normalized(trimmed) && (dept == nil || $0.id?.canonicalDepartment == dept) }) {
+        if mine.contains(where: {
+            $0.name.map(Labels.normalized) == Labels.normalized(trimmed)
+                && (dept == nil || $0.id?.canonicalDepartment == dept)
+        }) {
             throw TaxoError.badArgument("a \(kind.name) named '\(trimmed)' exists already")
         }
         // One record per file is what a new file can hold; list files are edited by hand.
         let perFile = Dictionary(grouping: mine, by: \.file)
         if !perFile.isEmpty, perFile.values.filter({ $0.count > 1 }).count * 2 > perFile.count {
-            throw TaxoError.badArgument("kind \(kind.name) keeps its records in list files; add the record to one of them")
+            throw TaxoError.badArgument(
+                "kind \(kind.name) keeps its records in list files; add the record to one of them")
         }
         var alloc = IDAllocator(library: lib)
         let id = alloc.next(kind: k, department: dept)
@@ -66,13 +85,23 @@ public enum NewEntry {
             folder = defaultFolder(kind) ?? ""
         }
         let ext = mostCommon(models.map { ($0.file as NSString).pathExtension.lowercased() }) ?? "json"
-        let byID = models.isEmpty || models.filter { e in e.id.map { ($0.written as NSString).length > 0 && e.file.contains($0.written) } ?? false }.count * 2 >= models.count
-        let safe = String(trimmed.unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "_" })
-            .split(separator: "_").joined(separator: "_").prefix(80)
+        let byID =
+            models.isEmpty
+            || models.filter { e in
+                e.id.map { ($0.written as NSString).length > 0 && e.file.contains($0.written) } ?? false
+            }.count * 2 >= models.count
+        let safe = String(
+            trimmed.unicodeScalars.map {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "_"
+            }
+        )
+        .split(separator: "_").joined(separator: "_").prefix(80)
         let fileName = (byID ? "\(id)_\(safe)" : String(safe)) + "." + ext
         let path = folder.isEmpty ? fileName : folder + "/" + fileName
         guard config.kindIndex(forPath: path) == k else {
-            throw TaxoError.badArgument("\(path) is not where kind \(kind.name)'s files are read (its files: \(kind.files.map(\.pattern).joined(separator: ", ")))")
+            throw TaxoError.badArgument(
+                "\(path) is not where kind \(kind.name)'s files are read (its files: \(kind.files.map(\.pattern).joined(separator: ", ")))"
+            )
         }
         guard !ConfigLoader.leavesLibrary(path), config.isUnderRoots(path) else {
             throw TaxoError.badArgument("\(path) is outside the library's roots")
@@ -80,7 +109,9 @@ public enum NewEntry {
         let text = try render(kind: kind, id: id, name: trimmed, department: dept, ext: ext, templates: templates)
         var updates: [Edit] = []
         if let parent { updates.append(try parentEdit(parent, child: id, childKind: k, library: lib, root: root)) }
-        if let row = masterRow(kind: kind, id: id, name: trimmed, path: path, library: lib, root: root) { updates.append(row) }
+        if let row = masterRow(kind: kind, id: id, name: trimmed, path: path, library: lib, root: root) {
+            updates.append(row)
+        }
         return Plan(id: id, file: Edit(path: path, text: text), updates: updates)
     }
 
@@ -97,7 +128,9 @@ public enum NewEntry {
         return literal.isEmpty ? nil : literal.joined(separator: "/")
     }
 
-    static func render(kind: Kind, id: String, name: String, department: String?, ext: String, templates: Templates) throws -> String {
+    static func render(kind: Kind, id: String, name: String, department: String?, ext: String, templates: Templates)
+        throws -> String
+    {
         let idField = kind.idFields.first { !$0.contains(" ") && !$0.contains(".") } ?? "id"
         let nameField = kind.nameFields.first { !$0.contains(" ") && !$0.contains(".") } ?? "name"
         switch ext {
@@ -105,10 +138,13 @@ public enum NewEntry {
             let label = kind.idFields.first { $0.contains(" ") } ?? idField
             return "# \(name)\n\n**\(label):** \(id)\n**Status:** draft\n"
         case "yaml", "yml":
-            return "\(idField): \(id)\n\(nameField): \"\(name.replacingAll("\"", with: "\\\""))\"\n" + (department.map { "department: \($0)\n" } ?? "") + "status: draft\n"
+            return "\(idField): \(id)\n\(nameField): \"\(name.replacingAll("\"", with: "\\\""))\"\n"
+                + (department.map { "department: \($0)\n" } ?? "") + "status: draft\n"
         default:
-            return try EntryStubContext(kind: kind, id: id, name: name, department: department, source: "taxo new", evidence: [],
-                                        generatedBy: "taxo new").render(templates: templates)
+            return try EntryStubContext(
+                kind: kind, id: id, name: name, department: department, source: "taxo new", evidence: [],
+                generatedBy: "taxo new"
+            ).render(templates: templates)
         }
     }
 }
@@ -116,7 +152,9 @@ public enum NewEntry {
 extension NewEntry {
     /// The parent's JSON file with the new ID added to its child list (the link field of the parent's kind
     /// that targets the new entry's kind), its formatting kept.
-    static func parentEdit(_ parentID: String, child: String, childKind: Int, library lib: Library, root: String) throws -> Edit {
+    static func parentEdit(_ parentID: String, child: String, childKind: Int, library lib: Library, root: String) throws
+        -> Edit
+    {
         let parsed: ParsedID
         switch lib.grammar.check(parentID) {
         case .valid(let p), .legacy(let p): parsed = p
@@ -126,19 +164,35 @@ extension NewEntry {
         let parent = lib.entities[pi]
         let pk = lib.config.kinds[parent.kind]
         let childName = lib.config.kinds[childKind].name
-        guard let link = pk.links.first(where: { $0.target == childName && !$0.local && !$0.byPath && $0.path.steps.count == 2 }),
-              case .key(let key)? = link.path.steps.first, case .each? = link.path.steps.last else {
-            throw TaxoError.badArgument("kind \(pk.name) has no list field of \(childName)s (such as \"\(childName)s[]\" under links:)")
+        guard
+            let link = pk.links.first(where: {
+                $0.target == childName && !$0.local && !$0.byPath && $0.path.steps.count == 2
+            }),
+            case .key(let key)? = link.path.steps.first, case .each? = link.path.steps.last
+        else {
+            throw TaxoError.badArgument(
+                "kind \(pk.name) has no list field of \(childName)s (such as \"\(childName)s[]\" under links:)")
         }
-        guard parent.file.hasSuffix(".json"), let data = FileManager.default.contents(atPath: root + "/" + parent.file) else {
+        guard parent.file.hasSuffix(".json"), let data = FileManager.default.contents(atPath: root + "/" + parent.file)
+        else {
             throw TaxoError.badArgument("the parent \(parentID) is not in a JSON file; add \(child) to it by hand")
         }
         let bytes = [UInt8](data)
-        guard case .success(let rootNode) = JSONParser.parse(bytes) else { throw TaxoError.badArgument("\(parent.file) does not parse; repair it first") }
+        guard case .success(let rootNode) = JSONParser.parse(bytes) else {
+            throw TaxoError.badArgument("\(parent.file) does not parse; repair it first")
+        }
         let records = pk.records.map { $0.resolve(in: rootNode) } ?? (rootNode.array ?? [rootNode])
-        guard let record = records.first(where: { r in
-            r.members?.contains { m in m.node.string.map { lib.grammar.tokens(in: $0, typos: false).contains { t in if case .id(let p) = t.0 { return p.key == parsed.key } else { return false } } } ?? false } ?? false
-        }) ?? (records.count == 1 ? records.first : nil) else {
+        guard
+            let record = records.first(where: { r in
+                r.members?.contains { m in
+                    m.node.string.map {
+                        lib.grammar.tokens(in: $0, typos: false).contains { t in
+                            if case .id(let p) = t.0 { return p.key == parsed.key } else { return false }
+                        }
+                    } ?? false
+                } ?? false
+            }) ?? (records.count == 1 ? records.first : nil)
+        else {
             throw TaxoError.badArgument("cannot find \(parentID)'s record in \(parent.file)")
         }
         let field = record.members?.first { FieldKey.matches($0.key, normalized: key) }
@@ -155,15 +209,21 @@ extension NewEntry {
             while lineStart > field.node.offset, bytes[lineStart - 1] != 10 { lineStart -= 1 }
             let multiline = lineStart > field.node.offset
             let indent = multiline ? Array(bytes[lineStart..<last].prefix { $0 == 32 || $0 == 9 }) : []
-            let insert = bytes[last] == UInt8(ascii: "[") ? quoted
+            let insert =
+                bytes[last] == UInt8(ascii: "[")
+                ? quoted
                 : (multiline ? Array(",\n".utf8) + indent + quoted : Array(", ".utf8) + quoted)
             out.insert(contentsOf: insert, at: last + 1)
         } else {
-            guard let close = closing(bytes, from: record.offset) else { throw TaxoError.badArgument("cannot edit \(parent.file)") }
+            guard let close = closing(bytes, from: record.offset) else {
+                throw TaxoError.badArgument("cannot edit \(parent.file)")
+            }
             var last = close - 1
             while last > record.offset, [32, 9, 10, 13].contains(bytes[last]) { last -= 1 }
             let name = link.path.text.split(separator: "[").first.map(String.init) ?? key
-            let insert = Array((bytes[last] == UInt8(ascii: "{") ? "" : ",").utf8) + Array("\n  \"\(name)\": [".utf8) + quoted + Array("]".utf8)
+            let insert =
+                Array((bytes[last] == UInt8(ascii: "{") ? "" : ",").utf8) + Array("\n  \"\(name)\": [".utf8) + quoted
+                + Array("]".utf8)
             out.insert(contentsOf: insert, at: last + 1)
         }
         return Edit(path: parent.file, text: String(decoding: out, as: UTF8.self))
@@ -191,19 +251,31 @@ extension NewEntry {
     }
 
     /// The kind's master list with a row for the new entry, written as its other rows are.
-    static func masterRow(kind: Kind, id: String, name: String, path: String, library lib: Library, root: String) -> Edit? {
-        guard let f = lib.files.first(where: { $0.masterList.map { lib.config.masterLists[$0.index].kind == kind.name } ?? false }),
-              let (mi, table) = f.masterList, let data = FileManager.default.contents(atPath: root + "/" + f.path) else { return nil }
+    static func masterRow(kind: Kind, id: String, name: String, path: String, library lib: Library, root: String)
+        -> Edit?
+    {
+        guard
+            let f = lib.files.first(where: {
+                $0.masterList.map { lib.config.masterLists[$0.index].kind == kind.name } ?? false
+            }),
+            let (mi, table) = f.masterList, let data = FileManager.default.contents(atPath: root + "/" + f.path)
+        else { return nil }
         let list = lib.config.masterLists[mi]
         let dir = (f.path as NSString).deletingLastPathComponent
         let pc = list.pathColumn.flatMap(table.column)
         let rooted = pc.map { c in table.rows.contains { $0.cells.count > c && $0.cells[c].contains("/") } } ?? false
-        let pathCell = rooted ? (list.pathPrefix ?? "") + path : (path.hasPrefix(dir + "/") ? String(path.dropFirst(dir.count + 1)) : path)
+        let pathCell =
+            rooted
+            ? (list.pathPrefix ?? "") + path
+            : (path.hasPrefix(dir + "/") ? String(path.dropFirst(dir.count + 1)) : path)
         var cells = [String](repeating: "", count: table.header.count)
         if let c = table.column(list.idColumn) { cells[c] = id }
         if let n = list.nameColumn, let c = table.column(n) { cells[c] = name }
         if let pc { cells[pc] = pathCell }
-        func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s }
+        func csv(_ s: String) -> String {
+            s.contains(",") || s.contains("\"") || s.contains("\n")
+                ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+        }
         var text = String(decoding: data, as: UTF8.self)
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         if !text.isEmpty, !text.hasSuffix("\n") { text += newline }

@@ -1,7 +1,9 @@
 /// The benchmark floor: read every file of the library, and optionally parse every JSON, YAML and
 /// Markdown file once, with no extraction or validation. `taxo bench-floor` runs it.
 public enum Floor {
-    public static func run(root: String, config: Config, parse: Bool, discoverOnly: Bool = false) -> (files: Int, bytes: Int, nodes: Int) {
+    public static func run(root: String, config: Config, parse: Bool, discoverOnly: Bool = false) -> (
+        files: Int, bytes: Int, nodes: Int
+    ) {
         let (files, _) = Discovery.discover(root: root, config: config)
         if discoverOnly { return (files.count, files.reduce(0) { $0 + $1.size }, 0) }
         let counts = Parallel.map(files) { f -> (Int, Int) in

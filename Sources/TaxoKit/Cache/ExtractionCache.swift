@@ -39,11 +39,13 @@ public final class ExtractionCache: @unchecked Sendable {
         file = f
         let b = f.bytes, m = ExtractionCache.magic, t = ExtractionCache.trailerMagic
         guard b.count >= m.count + ExtractionCache.trailerLength, b.prefix(m.count).elementsEqual(m),
-              b.suffix(t.count).elementsEqual(t) else { return nil }
+            b.suffix(t.count).elementsEqual(t)
+        else { return nil }
         var r = BinaryReader(b, at: m.count)
         do {
             guard try r.uint() == ExtractionCache.formatVersion, try r.string() == TaxoVersion.string,
-                  try r.string() == configHash else { return nil }
+                try r.string() == configHash
+            else { return nil }
             let header = r.i
             r.i = b.count - ExtractionCache.trailerLength
             let directory = Int(try r.fixed64())
@@ -64,7 +66,9 @@ public final class ExtractionCache: @unchecked Sendable {
 
     /// The cached result for a file with the size and modification time it had when cached.
     public func unchanged(path: String, size: Int, mtime: Int64) -> FileResult? {
-        guard let e = entries[path], e.size == size, e.mtime == mtime, mtime < writtenAt - 2_000_000_000 else { return nil }
+        guard let e = entries[path], e.size == size, e.mtime == mtime, mtime < writtenAt - 2_000_000_000 else {
+            return nil
+        }
         return result(path: path, hash: e.hash)
     }
 
@@ -76,9 +80,12 @@ public final class ExtractionCache: @unchecked Sendable {
 
     /// The cached result for a file whose content has this hash.
     public func result(path: String, hash: String) -> FileResult? {
-        guard let e = entries[path], e.hash == hash, e.length >= 8, e.offset + e.length <= file.bytes.count else { return nil }
+        guard let e = entries[path], e.hash == hash, e.length >= 8, e.offset + e.length <= file.bytes.count else {
+            return nil
+        }
         // Each entry ends with a checksum of its bytes: a damaged entry is parsed again, never believed.
-        let payload = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(file.bytes)[e.offset..<(e.offset + e.length - 8)])
+        let payload = UnsafeRawBufferPointer(
+            rebasing: UnsafeRawBufferPointer(file.bytes)[e.offset..<(e.offset + e.length - 8)])
         var c = BinaryReader(file.bytes, at: e.offset + e.length - 8)
         guard let stored = try? c.fixed64(), stored == Hashing.fnv1a(payload) else { return nil }
         var r = BinaryReader(file.bytes, at: e.offset)
@@ -95,7 +102,9 @@ public final class ExtractionCache: @unchecked Sendable {
 
     /// Writes the results (without record JSON and document text). With the cache they were read with,
     /// entries of unchanged files are kept (appended after, or copied when the file is written anew).
-    public static func write(_ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil) throws {
+    public static func write(
+        _ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil
+    ) throws {
         let kept = results.map { r in r.fromCache ? previous?.entry(path: r.path, hash: r.hash) : nil }
         let freshCount = kept.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
         // A few changed: appended, unless dead entries would then make up more than half of the file.
@@ -104,7 +113,8 @@ public final class ExtractionCache: @unchecked Sendable {
             let freshBytes = fresh.values.reduce(0) { $0 + $1.count }
             let live = freshBytes + kept.reduce(0) { $0 + ($1?.length ?? 0) }
             if previous.file.bytes.count + freshBytes < 2 * live + (1 << 16),
-               try append(results, kept: kept, fresh: fresh, to: path, previous: previous) {
+                try append(results, kept: kept, fresh: fresh, to: path, previous: previous)
+            {
                 return
             }
         }
@@ -134,7 +144,9 @@ public final class ExtractionCache: @unchecked Sendable {
     }
 
     /// Appends the new entries, a directory and a trailer at `w`'s position `base` in the file.
-    static func directory(_ results: [FileResult], offsets: [(offset: Int, length: Int)], into w: inout BinaryWriter, at base: Int) {
+    static func directory(
+        _ results: [FileResult], offsets: [(offset: Int, length: Int)], into w: inout BinaryWriter, at base: Int
+    ) {
         let start = base + w.bytes.count
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -153,7 +165,9 @@ public final class ExtractionCache: @unchecked Sendable {
     }
 
     /// Adds to the file the previous cache was read from; false when that file has changed since.
-    static func append(_ results: [FileResult], kept: [Entry?], fresh: [Int: [UInt8]], to path: String, previous: ExtractionCache) throws -> Bool {
+    static func append(
+        _ results: [FileResult], kept: [Entry?], fresh: [Int: [UInt8]], to path: String, previous: ExtractionCache
+    ) throws -> Bool {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -162,7 +176,8 @@ public final class ExtractionCache: @unchecked Sendable {
         var st = stat()
         let base = previous.file.bytes.count
         guard fstat(fd, &st) == 0, UInt64(st.st_dev) == previous.file.device, UInt64(st.st_ino) == previous.file.inode,
-              Int(st.st_size) == base else { return false }
+            Int(st.st_size) == base
+        else { return false }
         var w = BinaryWriter()
         var offsets: [(offset: Int, length: Int)] = []
         offsets.reserveCapacity(results.count)
@@ -179,8 +194,10 @@ public final class ExtractionCache: @unchecked Sendable {
 
     /// Writes a new file with every live entry and renames it into place. Results not kept are encoded a
     /// chunk at a time and written out, so the whole cache is never held in memory twice.
-    static func rewrite(_ results: [FileResult], kept: [Entry?], to path: String, configHash: String,
-                        previous: ExtractionCache?) throws {
+    static func rewrite(
+        _ results: [FileResult], kept: [Entry?], to path: String, configHash: String,
+        previous: ExtractionCache?
+    ) throws {
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }

@@ -21,7 +21,8 @@ extension BinaryWriter {
         string(e.idField); bool(e.soleRecordInFile)
         uint(UInt64(e.references.count))
         for r in e.references {
-            string(r.field); string(r.raw); parsedID(r.id); optString(r.label); location(r.location); optInt(r.linkIndex)
+            string(r.field); string(r.raw); parsedID(r.id); optString(r.label); location(r.location);
+            optInt(r.linkIndex)
             optString(r.range); bool(r.inCode)
         }
         uint(UInt64(e.legacyKeys.count)); for k in e.legacyKeys { string(k) }
@@ -51,7 +52,8 @@ extension BinaryWriter {
         bool(r.document != nil); if let d = r.document { document(d) }
         bool(r.markdown != nil)
         if let m = r.markdown {
-            uint(UInt64(m.links.count)); for l in m.links { string(l.destination); location(l.location); bool(l.isImage) }
+            uint(UInt64(m.links.count));
+            for l in m.links { string(l.destination); location(l.location); bool(l.isImage) }
             uint(UInt64(m.headings.count)); for h in m.headings { string(h) }
         }
         bool(r.masterList != nil)
@@ -60,7 +62,8 @@ extension BinaryWriter {
             uint(UInt64(t.header.count)); for h in t.header { string(h) }
             uint(UInt64(t.rows.count))
             for row in t.rows { int(row.line); uint(UInt64(row.cells.count)); for c in row.cells { string(c) } }
-            uint(UInt64(t.cellColumns.count)); for cs in t.cellColumns { uint(UInt64(cs.count)); for c in cs { int(c) } }
+            uint(UInt64(t.cellColumns.count));
+            for cs in t.cellColumns { uint(UInt64(cs.count)); for c in cs { int(c) } }
         }
         uint(UInt64(r.diagnostics.count)); for d in r.diagnostics { diagnostic(d) }
         uint(UInt64(r.unknownPrefixes.count))
@@ -84,12 +87,15 @@ extension BinaryReader {
         return n
     }
 
-    mutating func location() throws -> SourceLocation { SourceLocation(file: try string(), line: try int(), column: try int()) }
+    mutating func location() throws -> SourceLocation {
+        SourceLocation(file: try string(), line: try int(), column: try int())
+    }
 
     mutating func parsedID() throws -> ParsedID {
-        var p = ParsedID(kind: try int(), written: try string(), prefix: try string(), department: try optString(),
-                         canonicalDepartment: try optString(), number: try string(), key: try string(),
-                         usesAlternatePrefix: try bool(), canonical: try string())
+        var p = ParsedID(
+            kind: try int(), written: try string(), prefix: try string(), department: try optString(),
+            canonicalDepartment: try optString(), number: try string(), key: try string(),
+            usesAlternatePrefix: try bool(), canonical: try string())
         p.legacy = try bool()
         return p
     }
@@ -110,22 +116,25 @@ extension BinaryReader {
     mutating func entity() throws -> Entity {
         let kind = try int()
         let id = try bool() ? try parsedID() : nil
-        let raw = try string(), name = try optString(), file = try string(), loc = try location(), dept = try optString()
+        let raw = try string(), name = try optString(), file = try string(), loc = try location(),
+            dept = try optString()
         let idField = try string(), sole = try bool()
         var refs: [Reference] = []
         let n = try count()
         refs.reserveCapacity(n)
         for _ in 0..<n {
-            var r = Reference(field: try string(), raw: try string(), id: try parsedID(), label: try optString(),
-                              location: try location(), linkIndex: try optInt())
+            var r = Reference(
+                field: try string(), raw: try string(), id: try parsedID(), label: try optString(),
+                location: try location(), linkIndex: try optInt())
             r.range = try optString()
             r.inCode = try bool()
             refs.append(r)
         }
         var legacy: [String] = []
         for _ in 0..<(try count()) { legacy.append(try string()) }
-        var e = Entity(kind: kind, id: id, rawID: raw, name: name, file: file, location: loc, department: dept, idField: idField,
-                       soleRecordInFile: sole, references: refs, legacyKeys: legacy)
+        var e = Entity(
+            kind: kind, id: id, rawID: raw, name: name, file: file, location: loc, department: dept, idField: idField,
+            soleRecordInFile: sole, references: refs, legacyKeys: legacy)
         e.description = try optString()
         for _ in 0..<(try count()) { e.aliases.append(try string()) }
         for _ in 0..<(try count()) { e.videos.append(try string()) }
@@ -142,14 +151,16 @@ extension BinaryReader {
         for _ in 0..<(try count()) { headings.append(Heading(level: try int(), text: try string(), line: try int())) }
         var mentions: [Mention] = []
         for _ in 0..<(try count()) {
-            var m = Mention(id: try parsedID(), location: try location(), label: try optString(), heading: try optString(),
-                            context: try string(), isProposal: try bool(), declaresScope: try bool())
+            var m = Mention(
+                id: try parsedID(), location: try location(), label: try optString(), heading: try optString(),
+                context: try string(), isProposal: try bool(), declaresScope: try bool())
             m.range = try optString()
             m.inCode = try bool()
             mentions.append(m)
         }
-        return Document(path: path, type: type, title: title, video: video, fields: fields, headings: headings,
-                        mentions: mentions, checkMentions: try bool(), text: nil)
+        return Document(
+            path: path, type: type, title: title, video: video, fields: fields, headings: headings,
+            mentions: mentions, checkMentions: try bool(), text: nil)
     }
 
     mutating func fileResult() throws -> FileResult {
@@ -161,7 +172,9 @@ extension BinaryReader {
         if try bool() { r.document = try document() }
         if try bool() {
             var links: [MarkdownLink] = []
-            for _ in 0..<(try count()) { links.append(MarkdownLink(destination: try string(), location: try location(), isImage: try bool())) }
+            for _ in 0..<(try count()) {
+                links.append(MarkdownLink(destination: try string(), location: try location(), isImage: try bool()))
+            }
             var headings: [String] = []
             for _ in 0..<(try count()) { headings.append(try string()) }
             r.markdown = MarkdownInfo(links: links, headings: headings)
@@ -190,14 +203,20 @@ extension BinaryReader {
             let token = try string(), prefix = try string()
             var sugg: [String] = []
             for _ in 0..<(try count()) { sugg.append(try string()) }
-            r.unknownPrefixes.append(PrefixUse(token: token, prefix: prefix, suggestions: sugg, location: try location()))
+            r.unknownPrefixes.append(
+                PrefixUse(token: token, prefix: prefix, suggestions: sugg, location: try location()))
         }
-        for _ in 0..<(try count()) { r.brokenDeclarations.append(BrokenDeclaration(key: try string(), written: try string())) }
+        for _ in 0..<(try count()) {
+            r.brokenDeclarations.append(BrokenDeclaration(key: try string(), written: try string()))
+        }
         for _ in 0..<(try count()) {
             var codes: [String] = []
             for _ in 0..<(try count()) { codes.append(try string()) }
             let first = try int(), last = try int()
-            r.suppressions.append(Suppression(codes: codes, firstLine: first, lastLine: last == Int(Int32.max) ? Int.max : last, location: try location()))
+            r.suppressions.append(
+                Suppression(
+                    codes: codes, firstLine: first, lastLine: last == Int(Int32.max) ? Int.max : last,
+                    location: try location()))
         }
         return r
     }

@@ -39,14 +39,18 @@ public struct Config: Sendable {
     /// A hash of the configuration text (for caches and the index).
     public var hash: String
 
-    public static let defaultProposalMarkers = ["next available", "next free", "available ids", "reserved", "planned", "future",
-                                                "to be created", "proposed"]
+    public static let defaultProposalMarkers = [
+        "next available", "next free", "available ids", "reserved", "planned", "future",
+        "to be created", "proposed",
+    ]
     public static let defaultInactiveStatuses = ["deprecated", "archived", "retired"]
 
     /// Whether an entity's status makes it inactive.
     public func isInactive(status: String?) -> Bool {
         guard let s = status?.trimmingSpaces().lowercased(), !s.isEmpty else { return false }
-        return inactiveStatuses.contains { s == $0 || s.hasPrefix($0 + " ") || s.hasPrefix($0 + ":") || s.hasPrefix($0 + "-") }
+        return inactiveStatuses.contains {
+            s == $0 || s.hasPrefix($0 + " ") || s.hasPrefix($0 + ":") || s.hasPrefix($0 + "-")
+        }
     }
 
     public func kind(named name: String) -> Kind? { kinds.first { $0.name == name } }
@@ -89,7 +93,9 @@ public struct Config: Sendable {
     /// Whether a library-relative path lies under one of the roots (a folder may also lie above one).
     public func isUnderRoots(_ path: String, folder: Bool = false) -> Bool {
         if roots.contains(".") { return true }
-        return roots.contains { r in path == r || path.hasPrefix(r + "/") || (folder && (path.isEmpty || r.hasPrefix(path + "/"))) }
+        return roots.contains { r in
+            path == r || path.hasPrefix(r + "/") || (folder && (path.isEmpty || r.hasPrefix(path + "/")))
+        }
     }
 
     public func isExcluded(_ path: String) -> Bool {
@@ -135,20 +141,31 @@ public struct Phase: Sendable {
     public var integrationFields: [String]
 
     public static let defaults: [Phase] = [
-        Phase(number: 1, name: "Transcription", optional: false,
-              artifacts: ["TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/{video}.md"], integrationFields: []),
-        Phase(number: 2, name: "Naming", optional: true,
-              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Naming/{video}_Naming.md"], integrationFields: []),
-        Phase(number: 3, name: "Initial Analysis", optional: false,
-              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/{video}_Phase3_Analysis.md"], integrationFields: []),
-        Phase(number: 4, name: "Objects Extraction", optional: false,
-              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/{video}_Phase4_Objects.md"], integrationFields: []),
-        Phase(number: 5, name: "Gap Analysis", optional: false,
-              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap_Analysis/{video}_Gap_Analysis.md"], integrationFields: []),
-        Phase(number: 6, name: "Taxonomy Integration", optional: false,
-              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Integration/{video}_Taxonomy_Integration.md"],
-              integrationFields: ["source_video", "discovery_source", "video_source.video_id", "source_id"]),
-        Phase(number: 7, name: "Library Mapping", optional: false,
-              artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Library_Mapping/{video}_Library_Mapping_Report.md"], integrationFields: []),
+        Phase(
+            number: 1, name: "Transcription", optional: false,
+            artifacts: ["TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/{video}.md"], integrationFields: []),
+        Phase(
+            number: 2, name: "Naming", optional: true,
+            artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Naming/{video}_Naming.md"], integrationFields: []),
+        Phase(
+            number: 3, name: "Initial Analysis", optional: false,
+            artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/{video}_Phase3_Analysis.md"],
+            integrationFields: []),
+        Phase(
+            number: 4, name: "Objects Extraction", optional: false,
+            artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/{video}_Phase4_Objects.md"],
+            integrationFields: []),
+        Phase(
+            number: 5, name: "Gap Analysis", optional: false,
+            artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap_Analysis/{video}_Gap_Analysis.md"],
+            integrationFields: []),
+        Phase(
+            number: 6, name: "Taxonomy Integration", optional: false,
+            artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Integration/{video}_Taxonomy_Integration.md"],
+            integrationFields: ["source_video", "discovery_source", "video_source.video_id", "source_id"]),
+        Phase(
+            number: 7, name: "Library Mapping", optional: false,
+            artifacts: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Library_Mapping/{video}_Library_Mapping_Report.md"],
+            integrationFields: []),
     ]
 }

@@ -26,7 +26,9 @@ public enum ConfigLoader {
         while true {
             for r in roots where r != "." {
                 var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: dir.appendingPathComponent(r).path, isDirectory: &isDir), isDir.boolValue {
+                if FileManager.default.fileExists(atPath: dir.appendingPathComponent(r).path, isDirectory: &isDir),
+                    isDir.boolValue
+                {
                     return dir
                 }
             }
@@ -56,8 +58,15 @@ public enum ConfigLoader {
             return parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
         }
         func refuse(_ why: String) -> (Config?, [Diagnostic]) {
-            (nil, [Diagnostic(code: code, severity: .error, message: "\(fileName) \(why)", at: SourceLocation(file: fileName, line: 1, column: 1),
-                              hint: "make it a readable YAML file, or remove it to use the built-in default")])
+            (
+                nil,
+                [
+                    Diagnostic(
+                        code: code, severity: .error, message: "\(fileName) \(why)",
+                        at: SourceLocation(file: fileName, line: 1, column: 1),
+                        hint: "make it a readable YAML file, or remove it to use the built-in default")
+                ]
+            )
         }
         // Stat through a link: a FIFO, device or folder is never read (a FIFO would block forever).
         guard stat(url.path, &st) == 0 else { return refuse("is a link to nothing") }
@@ -80,19 +89,24 @@ public enum ConfigLoader {
         init(file: SourceFile) { self.file = file }
 
         mutating func error(_ message: String, at offset: Int, hint: String? = nil) {
-            diagnostics.append(Diagnostic(code: ConfigLoader.code, severity: .error, message: message,
-                                          at: file.location(offset), hint: hint))
+            diagnostics.append(
+                Diagnostic(
+                    code: ConfigLoader.code, severity: .error, message: message,
+                    at: file.location(offset), hint: hint))
         }
 
         mutating func checkKeys(_ node: Node, allowed: [String], context: String) {
             guard let members = node.members else { return }
             var seen = Set<String>()
             for m in members where !seen.insert(m.key).inserted {
-                error("'\(m.key)' is given twice in \(context)", at: m.keyOffset, hint: "keep one; the second would silently win")
+                error(
+                    "'\(m.key)' is given twice in \(context)", at: m.keyOffset,
+                    hint: "keep one; the second would silently win")
             }
             for m in members where !allowed.contains(m.key) {
-                error("unknown key '\(m.key)' in \(context)", at: m.keyOffset,
-                      hint: NearMiss.hint(for: m.key, in: allowed) ?? "known keys: " + allowed.joined(separator: ", "))
+                error(
+                    "unknown key '\(m.key)' in \(context)", at: m.keyOffset,
+                    hint: NearMiss.hint(for: m.key, in: allowed) ?? "known keys: " + allowed.joined(separator: ", "))
             }
         }
 
@@ -116,7 +130,9 @@ public enum ConfigLoader {
             let items = node.array ?? [node]
             for i in items {
                 guard let s = i.string else { error("\(what) must hold glob strings", at: i.offset); continue }
-                if let problem = Glob.validate(s) { error("invalid glob '\(s)' in \(what): \(problem)", at: i.offset); continue }
+                if let problem = Glob.validate(s) {
+                    error("invalid glob '\(s)' in \(what): \(problem)", at: i.offset); continue
+                }
                 out.append(Glob(s))
             }
             return out
@@ -142,15 +158,21 @@ public enum ConfigLoader {
             return d
         }
 
-        static let topKeys = ["version", "roots", "exclude", "archive", "max_file_bytes", "departments", "kinds",
-                              "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists", "phases",
-                              "proposal_markers", "ignore_prefixes", "code_blocks", "inactive_statuses",
-                              "overrides", "baseline", "roles"]
-        static let kindKeys = ["prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
-                               "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
-                               "id_from_filename", "links", "scoped", "segments", "legacy_case", "file_kind",
-                               "free_text_references", "children", "embedded"]
-        static let masterKeys = ["files", "kind", "id_column", "name_column", "path_column", "current_id_column", "path_prefix"]
+        static let topKeys = [
+            "version", "roots", "exclude", "archive", "max_file_bytes", "departments", "kinds",
+            "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists", "phases",
+            "proposal_markers", "ignore_prefixes", "code_blocks", "inactive_statuses",
+            "overrides", "baseline", "roles",
+        ]
+        static let kindKeys = [
+            "prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
+            "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
+            "id_from_filename", "links", "scoped", "segments", "legacy_case", "file_kind",
+            "free_text_references", "children", "embedded",
+        ]
+        static let masterKeys = [
+            "files", "kind", "id_column", "name_column", "path_column", "current_id_column", "path_prefix",
+        ]
         static let linkKeys = ["target", "many", "acyclic", "local", "by"]
         static let docKeys = ["files", "scope_heading", "check_mentions", "free_text_references", "scoped_prefixes"]
 
@@ -158,9 +180,11 @@ public enum ConfigLoader {
             let root: Node
             switch YAMLReader.parse(file.text, lines: file.lines) {
             case .failure(let f):
-                diagnostics.append(Diagnostic(code: ConfigLoader.code, severity: .error,
-                                              message: "configuration is not valid YAML: \(f.message)",
-                                              at: file.location(line: f.line, column: f.column)))
+                diagnostics.append(
+                    Diagnostic(
+                        code: ConfigLoader.code, severity: .error,
+                        message: "configuration is not valid YAML: \(f.message)",
+                        at: file.location(line: f.line, column: f.column)))
                 return nil
             case .success(let n):
                 guard let n, n.members != nil else {
@@ -171,12 +195,15 @@ public enum ConfigLoader {
             }
             checkKeys(root, allowed: Reader.topKeys, context: "the configuration")
             if let v = root["version"], v.string != "1" {
-                error("unsupported configuration version '\(v.string ?? "?")'", at: v.offset, hint: "this taxo reads version 1")
+                error(
+                    "unsupported configuration version '\(v.string ?? "?")'", at: v.offset,
+                    hint: "this taxo reads version 1")
             }
             var roots = strings(root["roots"], what: "roots")
             for (i, r) in roots.enumerated() where ConfigLoader.leavesLibrary(r) {
-                error("root '\(r)' is outside the library: roots are folders below the one holding taxonomy.yaml",
-                      at: root["roots"]?.array?[i].offset ?? root["roots"]?.offset ?? 0)
+                error(
+                    "root '\(r)' is outside the library: roots are folders below the one holding taxonomy.yaml",
+                    at: root["roots"]?.array?[i].offset ?? root["roots"]?.offset ?? 0)
             }
             if roots.isEmpty { roots = ["."] }
             let exclude = globs(root["exclude"], what: "exclude")
@@ -188,18 +215,26 @@ public enum ConfigLoader {
                     for m in members {
                         var name = m.key
                         var aliases: [String] = []
-                        if let s = m.node.string { name = s } else if m.node.members != nil {
+                        if let s = m.node.string {
+                            name = s
+                        } else if m.node.members != nil {
                             checkKeys(m.node, allowed: ["name", "aliases"], context: "department \(m.key)")
                             name = m.node["name"]?.string ?? m.key
                             aliases = strings(m.node["aliases"], what: "aliases of \(m.key)")
                         } else if case .null = m.node.value {
                         } else {
-                            error("department \(m.key) must be a name or a mapping with name and aliases", at: m.node.offset)
+                            error(
+                                "department \(m.key) must be a name or a mapping with name and aliases",
+                                at: m.node.offset)
                         }
-                        if !isCode(m.key) { error("department code '\(m.key)' must be 2 to 6 capital letters", at: m.keyOffset) }
+                        if !isCode(m.key) {
+                            error("department code '\(m.key)' must be 2 to 6 capital letters", at: m.keyOffset)
+                        }
                         departments.append(Department(code: m.key, name: name, aliases: aliases))
                     }
-                } else { error("departments must be a mapping of codes", at: deps.offset) }
+                } else {
+                    error("departments must be a mapping of codes", at: deps.offset)
+                }
             }
 
             var kinds: [Kind] = []
@@ -209,11 +244,16 @@ public enum ConfigLoader {
                     for m in members {
                         if let k = readKind(m, targets: &linkTargets) { kinds.append(k) }
                     }
-                } else { error("kinds must be a mapping of kind names", at: ks.offset) }
+                } else {
+                    error("kinds must be a mapping of kind names", at: ks.offset)
+                }
             }
             let kindNames = kinds.map(\.name)
             for (t, off) in linkTargets where !kindNames.contains(t) {
-                error("unknown kind '\(t)'", at: off, hint: NearMiss.hint(for: t, in: kindNames) ?? "declared kinds: " + kindNames.joined(separator: ", "))
+                error(
+                    "unknown kind '\(t)'", at: off,
+                    hint: NearMiss.hint(for: t, in: kindNames) ?? "declared kinds: " + kindNames.joined(separator: ", ")
+                )
             }
             var seenPrefixes: [String: String] = [:]
             for k in kinds {
@@ -230,7 +270,9 @@ public enum ConfigLoader {
                 for (i, name) in strings(h, what: "hierarchy").enumerated() {
                     let off = h.array?[i].offset ?? h.offset
                     if !kindNames.contains(name) {
-                        error("unknown kind '\(name)' in hierarchy", at: off, hint: NearMiss.hint(for: name, in: kindNames))
+                        error(
+                            "unknown kind '\(name)' in hierarchy", at: off,
+                            hint: NearMiss.hint(for: name, in: kindNames))
                     }
                     hierarchy.append(name)
                 }
@@ -245,11 +287,14 @@ public enum ConfigLoader {
                         name: m.key, files: globs(m.node["files"], what: "files of \(m.key)"),
                         scopeHeading: m.node["scope_heading"]?.string,
                         checkMentions: bool(m.node["check_mentions"], what: "check_mentions", default: true))
-                    doc.freeTextReferences = bool(m.node["free_text_references"], what: "free_text_references", default: true)
+                    doc.freeTextReferences = bool(
+                        m.node["free_text_references"], what: "free_text_references", default: true)
                     doc.scopedPrefixes = strings(m.node["scoped_prefixes"], what: "scoped_prefixes")
                     for p in doc.scopedPrefixes where seenPrefixes[p] == nil {
-                        error("scoped prefix '\(p)' of document type \(m.key) is no kind's prefix", at: m.node["scoped_prefixes"]!.offset,
-                              hint: NearMiss.hint(for: p, in: seenPrefixes.keys.sorted()))
+                        error(
+                            "scoped prefix '\(p)' of document type \(m.key) is no kind's prefix",
+                            at: m.node["scoped_prefixes"]!.offset,
+                            hint: NearMiss.hint(for: p, in: seenPrefixes.keys.sorted()))
                     }
                     documents.append(doc)
                 }
@@ -260,8 +305,12 @@ public enum ConfigLoader {
                 if let s = v.string {
                     if (try? NSRegularExpression(pattern: s)) == nil {
                         error("video_pattern '\(s)' is not a valid regular expression", at: v.offset)
-                    } else { videoPattern = s }
-                } else { error("video_pattern must be a string", at: v.offset) }
+                    } else {
+                        videoPattern = s
+                    }
+                } else {
+                    error("video_pattern must be a string", at: v.offset)
+                }
             }
 
             let levels = ruleLevels(root["rules"], what: "rules")
@@ -276,48 +325,63 @@ public enum ConfigLoader {
                         continue
                     }
                     if !kindNames.contains(kind) {
-                        error("unknown kind '\(kind)'", at: m["kind"]!.offset, hint: NearMiss.hint(for: kind, in: kindNames))
+                        error(
+                            "unknown kind '\(kind)'", at: m["kind"]!.offset,
+                            hint: NearMiss.hint(for: kind, in: kindNames))
                     }
-                    masters.append(MasterList(files: globs(m["files"], what: "files of a master list"), kind: kind, idColumn: idc,
-                                              nameColumn: m["name_column"]?.string, pathColumn: m["path_column"]?.string,
-                                              currentIDColumn: m["current_id_column"]?.string, pathPrefix: m["path_prefix"]?.string))
+                    masters.append(
+                        MasterList(
+                            files: globs(m["files"], what: "files of a master list"), kind: kind, idColumn: idc,
+                            nameColumn: m["name_column"]?.string, pathColumn: m["path_column"]?.string,
+                            currentIDColumn: m["current_id_column"]?.string, pathPrefix: m["path_prefix"]?.string))
                 }
             }
-            var config = Config(roots: roots, exclude: exclude, maxFileBytes: maxBytes, departments: departments,
-                                kinds: kinds, hierarchy: hierarchy, documents: documents, videoPattern: videoPattern,
-                                ruleLevels: levels, hash: Hashing.fnv1aHex(file.bytes))
+            var config = Config(
+                roots: roots, exclude: exclude, maxFileBytes: maxBytes, departments: departments,
+                kinds: kinds, hierarchy: hierarchy, documents: documents, videoPattern: videoPattern,
+                ruleLevels: levels, hash: Hashing.fnv1aHex(file.bytes))
             config.linkRootAliases = strings(root["link_root_aliases"], what: "link_root_aliases")
             config.archive = globs(root["archive"], what: "archive")
             config.masterLists = masters
             if let pm = root["proposal_markers"] {
-                config.proposalMarkers = strings(pm, what: "proposal_markers").map { $0.lowercased() }.filter { !$0.isEmpty }
+                config.proposalMarkers = strings(pm, what: "proposal_markers").map { $0.lowercased() }.filter {
+                    !$0.isEmpty
+                }
             }
             if let ip = root["ignore_prefixes"] {
                 config.ignorePrefixes = strings(ip, what: "ignore_prefixes")
                 for (i, p) in config.ignorePrefixes.enumerated() where !isPrefix(p) {
-                    error("prefix '\(p)' in ignore_prefixes must be 1 to 12 capital letters or digits, starting with a letter",
-                          at: ip.array?[i].offset ?? ip.offset)
+                    error(
+                        "prefix '\(p)' in ignore_prefixes must be 1 to 12 capital letters or digits, starting with a letter",
+                        at: ip.array?[i].offset ?? ip.offset)
                 }
                 for p in config.ignorePrefixes where seenPrefixes[p] != nil {
-                    error("prefix '\(p)' is declared by kind '\(seenPrefixes[p]!)' and cannot be ignored", at: ip.offset)
+                    error(
+                        "prefix '\(p)' is declared by kind '\(seenPrefixes[p]!)' and cannot be ignored", at: ip.offset)
                 }
             }
             if let cb = root["code_blocks"] {
                 switch cb.string {
                 case "check": config.checkCodeBlocks = true
                 case "skip": config.checkCodeBlocks = false
-                default: error("code_blocks must be 'skip' (the default) or 'check'", at: cb.offset,
-                               hint: NearMiss.hint(for: cb.string ?? "", in: ["skip", "check"]))
+                default:
+                    error(
+                        "code_blocks must be 'skip' (the default) or 'check'", at: cb.offset,
+                        hint: NearMiss.hint(for: cb.string ?? "", in: ["skip", "check"]))
                 }
             }
             if let ov = root["overrides"] {
                 for item in ov.array ?? [] {
-                    guard item.members != nil else { error("each override must be a mapping with files and rules", at: item.offset); continue }
+                    guard item.members != nil else {
+                        error("each override must be a mapping with files and rules", at: item.offset); continue
+                    }
                     checkKeys(item, allowed: ["files", "rules"], context: "override")
                     let files = globs(item["files"], what: "files of an override")
                     if files.isEmpty { error("an override needs 'files'", at: item.offset) }
-                    config.overrides.append(RuleOverride(files: files, levels: ruleLevels(item["rules"], what: "rules of an override"),
-                                                         location: file.location(item.offset)))
+                    config.overrides.append(
+                        RuleOverride(
+                            files: files, levels: ruleLevels(item["rules"], what: "rules of an override"),
+                            location: file.location(item.offset)))
                 }
                 if ov.array == nil { error("overrides must be a list of {files, rules}", at: ov.offset) }
             }
@@ -325,16 +389,21 @@ public enum ConfigLoader {
                 for m in r.members ?? [] {
                     guard let role = Role(rawValue: m.key) else {
                         let names = Role.allCases.map(\.rawValue)
-                        error("unknown role '\(m.key)'", at: m.keyOffset,
-                              hint: NearMiss.hint(for: m.key, in: names) ?? "roles: " + names.joined(separator: ", "))
+                        error(
+                            "unknown role '\(m.key)'", at: m.keyOffset,
+                            hint: NearMiss.hint(for: m.key, in: names) ?? "roles: " + names.joined(separator: ", "))
                         continue
                     }
                     if case .null = m.node.value { config.roles[role] = ""; continue }
-                    guard let name = m.node.string else { error("role \(m.key) must name a kind (or be null)", at: m.node.offset); continue }
+                    guard let name = m.node.string else {
+                        error("role \(m.key) must name a kind (or be null)", at: m.node.offset); continue
+                    }
                     if !kinds.contains(where: { $0.name == name }) {
                         let kindNames = kinds.map(\.name)
-                        error("unknown kind '\(name)' for role \(m.key)", at: m.node.offset,
-                              hint: NearMiss.hint(for: name, in: kindNames) ?? "declared kinds: " + kindNames.joined(separator: ", "))
+                        error(
+                            "unknown kind '\(name)' for role \(m.key)", at: m.node.offset,
+                            hint: NearMiss.hint(for: name, in: kindNames) ?? "declared kinds: "
+                                + kindNames.joined(separator: ", "))
                         continue
                     }
                     config.roles[role] = name
@@ -345,23 +414,31 @@ public enum ConfigLoader {
                 if let s = b.string { config.baseline = s } else { error("baseline must be a file path", at: b.offset) }
             }
             if let st = root["inactive_statuses"] {
-                config.inactiveStatuses = strings(st, what: "inactive_statuses").map { $0.lowercased() }.filter { !$0.isEmpty }
+                config.inactiveStatuses = strings(st, what: "inactive_statuses").map { $0.lowercased() }.filter {
+                    !$0.isEmpty
+                }
             }
             if let ps = root["phases"] {
                 var phases: [Phase] = []
                 if ps.array == nil { error("phases must be a list of phases", at: ps.offset) }
                 for (i, p) in (ps.array ?? []).enumerated() {
                     guard p.members != nil else { error("each phase must be a mapping", at: p.offset); continue }
-                    checkKeys(p, allowed: ["number", "name", "optional", "artifacts", "integration_fields"], context: "phase")
+                    checkKeys(
+                        p, allowed: ["number", "name", "optional", "artifacts", "integration_fields"], context: "phase")
                     guard let name = p["name"]?.string else { error("a phase needs a name", at: p.offset); continue }
                     let arts = strings(p["artifacts"], what: "artifacts")
                     for (k, a) in arts.enumerated() where !a.contains("{video}") || ConfigLoader.leavesLibrary(a) {
-                        error(a.contains("{video}") ? "artifact pattern '\(a)' is outside the library" : "artifact pattern '\(a)' has no {video}",
-                              at: p["artifacts"]?.array?[k].offset ?? p.offset)
+                        error(
+                            a.contains("{video}")
+                                ? "artifact pattern '\(a)' is outside the library"
+                                : "artifact pattern '\(a)' has no {video}",
+                            at: p["artifacts"]?.array?[k].offset ?? p.offset)
                     }
-                    phases.append(Phase(number: int(p["number"], what: "number", default: i + 1), name: name,
-                                        optional: bool(p["optional"], what: "optional", default: false), artifacts: arts,
-                                        integrationFields: strings(p["integration_fields"], what: "integration_fields")))
+                    phases.append(
+                        Phase(
+                            number: int(p["number"], what: "number", default: i + 1), name: name,
+                            optional: bool(p["optional"], what: "optional", default: false), artifacts: arts,
+                            integrationFields: strings(p["integration_fields"], what: "integration_fields")))
                 }
                 config.phases = phases
             }
@@ -372,16 +449,21 @@ public enum ConfigLoader {
         mutating func ruleLevels(_ node: Node?, what: String) -> [String: Severity] {
             var levels: [String: Severity] = [:]
             guard let rs = node else { return levels }
-            guard let members = rs.members else { error("\(what) must be a mapping of rules to levels", at: rs.offset); return levels }
+            guard let members = rs.members else {
+                error("\(what) must be a mapping of rules to levels", at: rs.offset); return levels
+            }
             let known = RuleRegistry.all.flatMap { [$0.code, $0.name, $0.family] }
             for m in members {
                 if !known.contains(m.key) {
-                    error("unknown rule '\(m.key)'", at: m.keyOffset, hint: NearMiss.hint(for: m.key, in: Array(Set(known)).sorted()))
+                    error(
+                        "unknown rule '\(m.key)'", at: m.keyOffset,
+                        hint: NearMiss.hint(for: m.key, in: Array(Set(known)).sorted()))
                 }
                 if case .bool(false) = m.node.value { levels[m.key] = .off; continue }
                 guard let s = m.node.string, let sev = Severity(configValue: s) else {
-                    error("rule level must be error, warning, note (or info) or off", at: m.node.offset,
-                          hint: NearMiss.hint(for: m.node.string ?? "", in: ["error", "warning", "note", "info", "off"]))
+                    error(
+                        "rule level must be error, warning, note (or info) or off", at: m.node.offset,
+                        hint: NearMiss.hint(for: m.node.string ?? "", in: ["error", "warning", "note", "info", "off"]))
                     continue
                 }
                 levels[m.key] = sev
@@ -403,13 +485,18 @@ public enum ConfigLoader {
             }
             let alt = strings(n["alternate_prefixes"], what: "alternate_prefixes")
             for p in [prefix] + alt where !isPrefix(p) {
-                error("prefix '\(p)' must be 1 to 12 capital letters or digits, starting with a letter", at: n["prefix"]?.offset ?? n.offset)
+                error(
+                    "prefix '\(p)' must be 1 to 12 capital letters or digits, starting with a letter",
+                    at: n["prefix"]?.offset ?? n.offset)
             }
             var dept = DepartmentSegment.optional
             if let d = n["department"] {
-                if let s = d.string, let v = DepartmentSegment(rawValue: s) { dept = v } else {
-                    error("department must be none, optional, required or free", at: d.offset,
-                          hint: NearMiss.hint(for: d.string ?? "", in: ["none", "optional", "required", "free"]))
+                if let s = d.string, let v = DepartmentSegment(rawValue: s) {
+                    dept = v
+                } else {
+                    error(
+                        "department must be none, optional, required or free", at: d.offset,
+                        hint: NearMiss.hint(for: d.string ?? "", in: ["none", "optional", "required", "free"]))
                 }
             }
             var digits = int(n["digits"], what: "digits", default: 3)
@@ -424,19 +511,31 @@ public enum ConfigLoader {
             }
             var records: FieldPath?
             if let r = n["records"] {
-                if let s = r.string, let p = FieldPath(s) { records = p } else { error("records must be a field path such as 'objects[]'", at: r.offset) }
+                if let s = r.string, let p = FieldPath(s) {
+                    records = p
+                } else {
+                    error("records must be a field path such as 'objects[]'", at: r.offset)
+                }
             }
             var links: [LinkField] = []
             if let ls = n["links"] {
-                if ls.members == nil { error("links of \(m.key) must be a mapping of field paths to target kinds", at: ls.offset) }
+                if ls.members == nil {
+                    error("links of \(m.key) must be a mapping of field paths to target kinds", at: ls.offset)
+                }
                 for lm in ls.members ?? [] {
-                    guard let path = FieldPath(lm.key) else { error("invalid field path '\(lm.key)'", at: lm.keyOffset); continue }
+                    guard let path = FieldPath(lm.key) else {
+                        error("invalid field path '\(lm.key)'", at: lm.keyOffset); continue
+                    }
                     var target: String?
                     var many = lm.key.contains("[]")
                     var acyclic = false, local = false, byPath = false
-                    if let s = lm.node.string { target = s; targets.append((s, lm.node.offset)) } else if lm.node.members != nil {
+                    if let s = lm.node.string {
+                        target = s; targets.append((s, lm.node.offset))
+                    } else if lm.node.members != nil {
                         checkKeys(lm.node, allowed: Reader.linkKeys, context: "link \(lm.key)")
-                        if let t = lm.node["target"]?.string { target = t; targets.append((t, lm.node["target"]!.offset)) }
+                        if let t = lm.node["target"]?.string {
+                            target = t; targets.append((t, lm.node["target"]!.offset))
+                        }
                         many = bool(lm.node["many"], what: "many", default: many)
                         acyclic = bool(lm.node["acyclic"], what: "acyclic", default: false)
                         local = bool(lm.node["local"], what: "local", default: false)
@@ -444,8 +543,10 @@ public enum ConfigLoader {
                             switch by.string {
                             case "id": byPath = false
                             case "path": byPath = true
-                            default: error("by must be 'id' (the default) or 'path'", at: by.offset,
-                                           hint: NearMiss.hint(for: by.string ?? "", in: ["id", "path"]))
+                            default:
+                                error(
+                                    "by must be 'id' (the default) or 'path'", at: by.offset,
+                                    hint: NearMiss.hint(for: by.string ?? "", in: ["id", "path"]))
                             }
                         }
                     }
@@ -460,40 +561,55 @@ public enum ConfigLoader {
                 switch lc.string {
                 case "sensitive": caseSensitive = true
                 case "insensitive": caseSensitive = false
-                default: error("legacy_case must be 'insensitive' (the default) or 'sensitive'", at: lc.offset,
-                               hint: NearMiss.hint(for: lc.string ?? "", in: ["insensitive", "sensitive"]))
+                default:
+                    error(
+                        "legacy_case must be 'insensitive' (the default) or 'sensitive'", at: lc.offset,
+                        hint: NearMiss.hint(for: lc.string ?? "", in: ["insensitive", "sensitive"]))
                 }
             }
-            var kind = Kind(name: m.key, prefix: prefix, alternatePrefixes: alt, department: dept,
-                            minDigits: max(1, digits), maxDigits: max(digits, maxDigits),
-                            files: globs(n["files"], what: "files of \(m.key)"), records: records,
-                            idFields: strings(n["id_fields"], what: "id_fields").nonEmpty ?? ["id"],
-                            nameFields: strings(n["name_fields"], what: "name_fields").nonEmpty ?? ["name"],
-                            legacyIdFields: strings(n["legacy_id_fields"], what: "legacy_id_fields"),
-                            legacyPatterns: legacyPatterns(n["legacy_patterns"], caseSensitive: caseSensitive),
-                            idFromFilename: bool(n["id_from_filename"], what: "id_from_filename", default: false),
-                            links: links, scoped: bool(n["scoped"], what: "scoped", default: false))
+            var kind = Kind(
+                name: m.key, prefix: prefix, alternatePrefixes: alt, department: dept,
+                minDigits: max(1, digits), maxDigits: max(digits, maxDigits),
+                files: globs(n["files"], what: "files of \(m.key)"), records: records,
+                idFields: strings(n["id_fields"], what: "id_fields").nonEmpty ?? ["id"],
+                nameFields: strings(n["name_fields"], what: "name_fields").nonEmpty ?? ["name"],
+                legacyIdFields: strings(n["legacy_id_fields"], what: "legacy_id_fields"),
+                legacyPatterns: legacyPatterns(n["legacy_patterns"], caseSensitive: caseSensitive),
+                idFromFilename: bool(n["id_from_filename"], what: "id_from_filename", default: false),
+                links: links, scoped: bool(n["scoped"], what: "scoped", default: false))
             kind.legacyCaseSensitive = caseSensitive
             if let sg = n["segments"] {
                 let v = int(sg, what: "segments", default: 1)
                 if (1...4).contains(v) { kind.segments = v } else { error("segments must be 1 to 4", at: sg.offset) }
             }
             if let fk = n["file_kind"] {
-                if let s = fk.string { kind.fileKind = s; targets.append((s, fk.offset)) } else { error("file_kind must be a kind name", at: fk.offset) }
+                if let s = fk.string {
+                    kind.fileKind = s; targets.append((s, fk.offset))
+                } else {
+                    error("file_kind must be a kind name", at: fk.offset)
+                }
             }
             kind.freeTextReferences = bool(n["free_text_references"], what: "free_text_references", default: true)
             if let c = n["children"] {
-                if let s = c.string, let p = FieldPath(s) { kind.children = p } else { error("children must be a field path such as 'steps[]'", at: c.offset) }
+                if let s = c.string, let p = FieldPath(s) {
+                    kind.children = p
+                } else {
+                    error("children must be a field path such as 'steps[]'", at: c.offset)
+                }
             }
             if let em = n["embedded"] {
                 for item in em.array ?? [em] {
-                    guard item.members != nil else { error("each embedded source must be a mapping with files and records", at: item.offset); continue }
+                    guard item.members != nil else {
+                        error("each embedded source must be a mapping with files and records", at: item.offset);
+                        continue
+                    }
                     checkKeys(item, allowed: ["files", "records"], context: "embedded records of \(m.key)")
                     guard let r = item["records"]?.string, let path = FieldPath(r) else {
                         error("embedded records need 'records', a field path such as 'milestones[]'", at: item.offset)
                         continue
                     }
-                    kind.embedded.append(EmbeddedRecords(files: globs(item["files"], what: "files of embedded records"), records: path))
+                    kind.embedded.append(
+                        EmbeddedRecords(files: globs(item["files"], what: "files of embedded records"), records: path))
                 }
             }
             return kind
@@ -504,9 +620,14 @@ public enum ConfigLoader {
             var out: [LegacyPattern] = []
             for item in node.array ?? [node] {
                 guard let s = item.string else { error("legacy_patterns must hold strings", at: item.offset); continue }
-                if let p = LegacyPattern(s, caseSensitive: caseSensitive) { out.append(p) } else {
-                    error("invalid legacy pattern '\(s)'", at: item.offset,
-                          hint: "write literal text with {n} for the number and {a} for a letter segment, e.g. 'Task-Template-{n}'")
+                if let p = LegacyPattern(s, caseSensitive: caseSensitive) {
+                    out.append(p)
+                } else {
+                    error(
+                        "invalid legacy pattern '\(s)'", at: item.offset,
+                        hint:
+                            "write literal text with {n} for the number and {a} for a letter segment, e.g. 'Task-Template-{n}'"
+                    )
                 }
             }
             return out

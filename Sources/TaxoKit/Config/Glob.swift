@@ -7,7 +7,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        alternatives = Glob.expandBraces(pattern).map { $0.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) } }
+        alternatives = Glob.expandBraces(pattern).map {
+            $0.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
+        }
         literals = alternatives.map { alt in alt.filter { seg in !seg.contains { $0 == 42 || $0 == 63 } } }
     }
 
@@ -32,11 +34,17 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         // Complexity: brace groups multiply into alternatives, and each `**` multiplies matching work.
         var product = 1, commas: [Int] = []
         for c in pattern {
-            if c == "{" { commas.append(1) } else if c == ",", !commas.isEmpty { commas[commas.count - 1] += 1 } else if c == "}", let n = commas.popLast() {
+            if c == "{" {
+                commas.append(1)
+            } else if c == ",", !commas.isEmpty {
+                commas[commas.count - 1] += 1
+            } else if c == "}", let n = commas.popLast() {
                 product = product.multipliedReportingOverflow(by: n).overflow ? Int.max : product * n
             }
         }
-        if product > Glob.maxAlternatives { return "its braces expand to more than \(Glob.maxAlternatives) alternatives" }
+        if product > Glob.maxAlternatives {
+            return "its braces expand to more than \(Glob.maxAlternatives) alternatives"
+        }
         let globstars = pattern.components(separatedBy: "**").count - 1
         if globstars > Glob.maxGlobstars { return "it has more than \(Glob.maxGlobstars) '**' segments" }
         if pattern.hasPrefix("/") { return "patterns are relative to the library root; remove the leading '/'" }
@@ -46,7 +54,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ path: String) -> Bool {
         // Most paths fail on a literal segment: look for those bytes before splitting the path.
         var path = path
-        let possible = path.withUTF8 { buf in literals.contains { alt in alt.allSatisfy { ByteSearch.find($0, in: buf) != nil } } }
+        let possible = path.withUTF8 { buf in
+            literals.contains { alt in alt.allSatisfy { ByteSearch.find($0, in: buf) != nil } }
+        }
         guard possible else { return false }
         let segs = path.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
         return matches(segments: segs)
@@ -85,7 +95,11 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         var start = inner.startIndex
         var j = inner.startIndex
         while j < inner.endIndex {
-            if inner[j] == "{" { d += 1 } else if inner[j] == "}" { d -= 1 } else if inner[j] == ",", d == 0 {
+            if inner[j] == "{" {
+                d += 1
+            } else if inner[j] == "}" {
+                d -= 1
+            } else if inner[j] == ",", d == 0 {
                 parts.append(inner[start..<j]); start = inner.index(after: j)
             }
             j = inner.index(after: j)

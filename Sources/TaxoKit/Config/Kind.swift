@@ -122,7 +122,8 @@ public struct LegacyPattern: Sendable {
         }
         if !lit.isEmpty { parts.append(.literal(lit)) }
         guard parts.contains(where: { if case .digits = $0 { return true } else { return false } }),
-              case .literal = parts.first else { return nil }
+            case .literal = parts.first
+        else { return nil }
         self.parts = parts
     }
 
@@ -150,7 +151,11 @@ public struct LegacyPattern: Sendable {
             }
         }
         // Must end at a word boundary.
-        if k < b.count, (b[k] >= 48 && b[k] <= 57) || (b[k] >= 65 && b[k] <= 90) || (b[k] >= 97 && b[k] <= 122) || b[k] == 95 { return nil }
+        if k < b.count,
+            (b[k] >= 48 && b[k] <= 57) || (b[k] >= 65 && b[k] <= 90) || (b[k] >= 97 && b[k] <= 122) || b[k] == 95
+        {
+            return nil
+        }
         return k
     }
 

@@ -17,8 +17,10 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var notes: [Note]
     public var hint: String?
 
-    public init(code: String, severity: Severity, message: String, at location: SourceLocation?,
-                notes: [Note] = [], hint: String? = nil) {
+    public init(
+        code: String, severity: Severity, message: String, at location: SourceLocation?,
+        notes: [Note] = [], hint: String? = nil
+    ) {
         self.code = code
         self.severity = severity
         self.message = message

@@ -47,8 +47,10 @@ public struct RuleInfo: Sendable {
     /// Small libraries on which the rule must stay silent.
     public var nonTriggering: [RuleExample]
 
-    public init(code: String, name: String, family: String, severity: Severity, summary: String,
-                explanation: String, triggering: [RuleExample], nonTriggering: [RuleExample]) {
+    public init(
+        code: String, name: String, family: String, severity: Severity, summary: String,
+        explanation: String, triggering: [RuleExample], nonTriggering: [RuleExample]
+    ) {
         self.code = code
         self.name = name
         self.family = family

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A file found under the library's roots.
@@ -30,10 +31,10 @@ public enum Discovery {
         }
         guard n < name.utf8.count else { return nil }
         switch ext {
-        case 0x6A_73_6F_6E: return .json                          // json
-        case 0x79_61_6D_6C, 0x79_6D_6C: return .yaml              // yaml, yml
-        case 0x6D_64, 0x6D_61_72_6B_64_6F_77_6E: return .markdown // md, markdown
-        case 0x63_73_76: return .csv                              // csv
+        case 0x6A_73_6F_6E: return .json  // json
+        case 0x79_61_6D_6C, 0x79_6D_6C: return .yaml  // yaml, yml
+        case 0x6D_64, 0x6D_61_72_6B_64_6F_77_6E: return .markdown  // md, markdown
+        case 0x63_73_76: return .csv  // csv
         default: return nil
         }
     }
@@ -43,7 +44,9 @@ public enum Discovery {
         return (r.files, r.diagnostics)
     }
 
-    public static func discoverAll(root: String, config: Config) -> (files: [DiscoveredFile], diagnostics: [Diagnostic], inventory: FileInventory) {
+    public static func discoverAll(root: String, config: Config) -> (
+        files: [DiscoveredFile], diagnostics: [Diagnostic], inventory: FileInventory
+    ) {
         // Two passes: folders are listed one after the other (cheap: one getdents per folder), then the
         // files taxo reads are checked against the excludes and stat'ed on every core.
         var listing = Listing(config: config)
@@ -52,7 +55,8 @@ public enum Discovery {
             let abs = rel.isEmpty ? root : root + "/" + rel
             var st = stat()
             guard lstat(abs, &st) == 0 else {
-                listing.diags.append(SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
+                listing.diags.append(
+                    SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
                 continue
             }
             // A root that is a link is followed only when it stays inside the library.
@@ -63,12 +67,14 @@ public enum Discovery {
                     return String(cString: t).hasPrefix(String(cString: r) + "/")
                 }()
                 guard inside, stat(abs, &st) == 0 else {
-                    listing.diags.append(SkippedFile.diagnostic(path: rel, reason: "the root '\(rel)' is a link out of the library"))
+                    listing.diags.append(
+                        SkippedFile.diagnostic(path: rel, reason: "the root '\(rel)' is a link out of the library"))
                     continue
                 }
             }
             guard (st.st_mode & S_IFMT) == S_IFDIR else {
-                listing.diags.append(SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
+                listing.diags.append(
+                    SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
                 continue
             }
             listing.dirs.append(rel)
@@ -81,7 +87,9 @@ public enum Discovery {
             defer { free(r) }
             return String(cString: r)
         }()
-        let checked = Parallel.map(listing.candidates) { c -> Candidate.Outcome in c.check(config: config, dirFD: fds[c.dir], realRoot: realRoot) }
+        let checked = Parallel.map(listing.candidates) { c -> Candidate.Outcome in
+            c.check(config: config, dirFD: fds[c.dir], realRoot: realRoot)
+        }
         var files: [DiscoveredFile] = []
         files.reserveCapacity(checked.count)
         var diags = listing.diags
@@ -177,7 +185,9 @@ public enum Discovery {
             if config.isExcluded(rel) { return .none }
             var st = stat()
             // Not following links first: a plain file costs one call; a link is resolved and must stay inside.
-            guard (dirFD >= 0 ? fstatat(dirFD, name, &st, AT_SYMLINK_NOFOLLOW) : lstat(abs, &st)) == 0 else { return .none }
+            guard (dirFD >= 0 ? fstatat(dirFD, name, &st, AT_SYMLINK_NOFOLLOW) : lstat(abs, &st)) == 0 else {
+                return .none
+            }
             if (st.st_mode & S_IFMT) == S_IFLNK {
                 guard stat(abs, &st) == 0, let target = realpath(abs, nil) else {
                     return .skipped(SkippedFile.diagnostic(path: rel, reason: "it is a broken symbolic link"))
@@ -185,14 +195,17 @@ public enum Discovery {
                 let resolved = String(cString: target)
                 free(target)
                 guard resolved.hasPrefix(realRoot + "/") else {
-                    return .skipped(SkippedFile.diagnostic(path: rel, reason: "it is a link to '\(resolved)', outside the library"))
+                    return .skipped(
+                        SkippedFile.diagnostic(path: rel, reason: "it is a link to '\(resolved)', outside the library"))
                 }
             }
             // A regular file, or a link to one; links to anything else are left alone.
             guard (st.st_mode & S_IFMT) == S_IFREG else { return .none }
             let size = Int(st.st_size)
             if size > config.maxFileBytes {
-                return .skipped(SkippedFile.diagnostic(path: rel, reason: "it is larger than max_file_bytes (\(size) > \(config.maxFileBytes) bytes)"))
+                return .skipped(
+                    SkippedFile.diagnostic(
+                        path: rel, reason: "it is larger than max_file_bytes (\(size) > \(config.maxFileBytes) bytes)"))
             }
             let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
             return .file(DiscoveredFile(path: rel, absolutePath: abs, size: size, format: format, mtime: mtime))

@@ -1,8 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Every file and folder under the library's roots (of any type, not only the parsed ones), for
 /// checking link targets and suggesting where a moved file went.
@@ -76,7 +76,9 @@ extension FileInventory {
     /// one. Archived files (matched by `archive:`, or inside a folder whose name says archive or backup)
     /// are never a file's new place.
     public func movedFile(named path: String, config: Config) -> String? {
-        let name = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0).lowercased() } ?? path.lowercased()
+        let name =
+            path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0).lowercased() }
+            ?? path.lowercased()
         guard let all = byName[name] else { return nil }
         let live = all.filter { !config.looksArchived($0) }
         return live.count == 1 ? live[0] : nil

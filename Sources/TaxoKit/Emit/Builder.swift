@@ -14,8 +14,10 @@ public enum Builder {
 
     /// `beforeCommit` runs right before the index is committed or renamed into place (a test hook: the CLI's
     /// crash test pauses there).
-    public static func build(root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String,
-                             templates: Templates? = nil, beforeCommit: (() -> Void)? = nil) throws -> Outcome {
+    public static func build(
+        root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String,
+        templates: Templates? = nil, beforeCommit: (() -> Void)? = nil
+    ) throws -> Outcome {
         var startClock = StageClock()
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         removeStaleTemporaries(in: outDir)
@@ -44,29 +46,39 @@ public enum Builder {
         let previousCache = incremental ? cache : nil
         let jobs = Jobs()
         defer { jobs.waitQuietly() }
-        jobs.add { try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache); return [] }
+        jobs.add {
+            try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache); return []
+        }
         let tpl = templates ?? Templates(directory: root + "/templates")
         let globalHash = IndexWriter.globalRowsHash(result)
         let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
-        jobs.add { [result] in try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta) }
+        jobs.add { [result] in
+            try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta)
+        }
         jobs.add { [result] in try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
         jobs.add { [result] in
-            try ReportWriter.writeMappingReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
-                                                 rewriteAll: noCache)
+            try ReportWriter.writeMappingReports(
+                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
+                rewriteAll: noCache)
         }
         jobs.add { [result] in
-            try ReportWriter.writeGapReports(result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache)
+            try ReportWriter.writeGapReports(
+                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache)
         }
         if let changes {
-            try IndexWriter.update(result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash, beforeCommit: beforeCommit)
+            try IndexWriter.update(
+                result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash,
+                beforeCommit: beforeCommit)
         } else {
             try IndexWriter.write(result, to: index, buildTime: buildTime, beforeCommit: beforeCommit)
         }
         clock.lap("write index")
         let reports = try jobs.wait()
         clock.lap("write cache and reports")
-        return Outcome(result: result, indexPath: index, incremental: incremental,
-                       reparsed: result.library.files.reduce(0) { $0 + ($1.fromCache ? 0 : 1) }, timings: startClock.laps + result.timings + clock.laps, reports: reports)
+        return Outcome(
+            result: result, indexPath: index, incremental: incremental,
+            reparsed: result.library.files.reduce(0) { $0 + ($1.fromCache ? 0 : 1) },
+            timings: startClock.laps + result.timings + clock.laps, reports: reports)
     }
 
     /// Temporary files of builds that were killed before they could rename them.
@@ -75,7 +87,9 @@ public enum Builder {
     static func removeStaleTemporaries(in dir: String) {
         for sub in ["", "/gaps", "/mapping"] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + sub)) ?? []
-            where name.hasPrefix("index.sqlite.tmp-") || name.hasPrefix(ExtractionCache.fileName + ".tmp-") || name.hasPrefix(".dat.nosync") {
+            where name.hasPrefix("index.sqlite.tmp-") || name.hasPrefix(ExtractionCache.fileName + ".tmp-")
+                || name.hasPrefix(".dat.nosync")
+            {
                 try? FileManager.default.removeItem(atPath: dir + sub + "/" + name)
             }
         }

@@ -33,19 +33,25 @@ public enum IndexWriter {
     public static func previous(at path: String, configHash: String) -> Previous? {
         recover(path)
         guard FileManager.default.fileExists(atPath: path), let db = try? SQLiteDatabase(path: path, readOnly: true),
-              let meta = try? db.query("SELECT key, value FROM meta") else { return nil }
+            let meta = try? db.query("SELECT key, value FROM meta")
+        else { return nil }
         var m: [String: String] = [:]
         for r in meta { if let k = r[0], let v = r[1] { m[k] = v } }
-        let usable = m["schema_version"] == String(IndexSchema.version) && m["taxo_version"] == TaxoVersion.string
+        let usable =
+            m["schema_version"] == String(IndexSchema.version) && m["taxo_version"] == TaxoVersion.string
             && m["config_hash"] == configHash
         var files: [String: String] = [:]
-        for r in (try? db.query("SELECT path, hash FROM files")) ?? [] { if let p = r[0], let h = r[1] { files[p] = h } }
+        for r in (try? db.query("SELECT path, hash FROM files")) ?? [] {
+            if let p = r[0], let h = r[1] { files[p] = h }
+        }
         return Previous(files: files, usable: usable, meta: m)
     }
 
     /// Writes the whole index. Every file result must carry its content (record JSON, document text).
     /// `beforeCommit` runs right before the index is renamed into place (the CLI's crash test pauses there).
-    public static func write(_ result: CompileResult, to path: String, buildTime: String, beforeCommit: (() -> Void)? = nil) throws {
+    public static func write(
+        _ result: CompileResult, to path: String, buildTime: String, beforeCommit: (() -> Void)? = nil
+    ) throws {
         try atomically(path, beforeCommit: beforeCommit) { tmp in
             let db = try open(tmp)
             try db.exec("BEGIN")
@@ -59,15 +65,19 @@ public enum IndexWriter {
 
     /// Updates a copy of the previous index: rows of `changed` files are replaced, rows of files that
     /// are gone are deleted, whole-library tables are rebuilt. Changed results must carry their content.
-    public static func update(_ result: CompileResult, changes: (changed: Set<String>, removed: Set<String>), at path: String,
-                              buildTime: String, globalHash: String? = nil, beforeCommit: (() -> Void)? = nil) throws {
+    public static func update(
+        _ result: CompileResult, changes: (changed: Set<String>, removed: Set<String>), at path: String,
+        buildTime: String, globalHash: String? = nil, beforeCommit: (() -> Void)? = nil
+    ) throws {
         let (changed, removed) = changes
         // In place, in one transaction under a rollback journal with cache spilling off: the index file
         // is not touched before COMMIT, so a killed build leaves it as it was (the journal it leaves
         // behind is rolled back by the next connection: see `recover`).
         do {
             let db = try SQLiteDatabase(path: path)
-            try db.exec("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576; PRAGMA cache_spill = OFF;")
+            try db.exec(
+                "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576; PRAGMA cache_spill = OFF;"
+            )
             try db.exec("BEGIN IMMEDIATE")
             for (table, column) in IndexSchema.perFileTables {
                 let del = try db.prepare("DELETE FROM \(table) WHERE \(column) = ?")
@@ -75,7 +85,8 @@ public enum IndexWriter {
             }
             // Full-text rows by rowid (their file columns are not indexed), through fts_rows.
             for tbl in ["entity_fts", "document_fts"] {
-                let del = try db.prepare("DELETE FROM \(tbl) WHERE rowid IN (SELECT row FROM fts_rows WHERE file = ? AND tbl = '\(tbl)')")
+                let del = try db.prepare(
+                    "DELETE FROM \(tbl) WHERE rowid IN (SELECT row FROM fts_rows WHERE file = ? AND tbl = '\(tbl)')")
                 for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
             }
             let delRows = try db.prepare("DELETE FROM fts_rows WHERE file = ?")
@@ -104,7 +115,9 @@ public enum IndexWriter {
 
     static func open(_ path: String) throws -> SQLiteDatabase {
         let db = try SQLiteDatabase(path: path)
-        try db.exec("PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;")
+        try db.exec(
+            "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;"
+        )
         return db
     }
 
@@ -144,18 +157,30 @@ public enum IndexWriter {
         for i in order {
             let e = lib.entities[i]
             let id = lib.displayID(e)
-            try ent.run([.text(id), .text(e.id?.key), .text(kinds[e.kind]), .text(e.name), .text(e.department), .text(e.description),
-                         .text(e.file), .int(e.location.line), .int(e.location.column), .text(e.record)])
-            try fts.run([.text(id), .text(kinds[e.kind]), .text(e.file), .int(e.location.line), .text(e.name ?? ""), .text(e.description ?? "")])
+            try ent.run([
+                .text(id), .text(e.id?.key), .text(kinds[e.kind]), .text(e.name), .text(e.department),
+                .text(e.description),
+                .text(e.file), .int(e.location.line), .int(e.location.column), .text(e.record),
+            ])
+            try fts.run([
+                .text(id), .text(kinds[e.kind]), .text(e.file), .int(e.location.line), .text(e.name ?? ""),
+                .text(e.description ?? ""),
+            ])
             try ftsRow.run([.text("entity_fts"), .text(e.file), .int(db.lastInsertRowID)])
             for a in e.legacyKeys.sorted() {
-                try alias.run([.text(a.hasPrefix("~") ? String(a.dropFirst()) : a), .text(kinds[e.kind]), .text(id), .text(e.id?.key), .text(e.file)])
+                try alias.run([
+                    .text(a.hasPrefix("~") ? String(a.dropFirst()) : a), .text(kinds[e.kind]), .text(id),
+                    .text(e.id?.key), .text(e.file),
+                ])
             }
             let refs = e.references.sorted { ($0.location, $0.id.written) < ($1.location, $1.id.written) }
             for ref in refs {
-                try link.run([.text(id), .text(e.id?.key), .text(kinds[e.kind]), .text(ref.field), .text(ref.raw), .text(ref.label),
-                              .text(ref.id.written), .text(ref.id.key), .text(kinds[ref.id.kind]),
-                              .text(ref.location.file), .int(ref.location.line), .int(ref.location.column)])
+                try link.run([
+                    .text(id), .text(e.id?.key), .text(kinds[e.kind]), .text(ref.field), .text(ref.raw),
+                    .text(ref.label),
+                    .text(ref.id.written), .text(ref.id.key), .text(kinds[ref.id.kind]),
+                    .text(ref.location.file), .int(ref.location.line), .int(ref.location.column),
+                ])
             }
         }
 
@@ -173,9 +198,11 @@ public enum IndexWriter {
                 try sec.run([.text(d.path), .int(h.level), .text(h.text), .int(h.line)])
             }
             for m in d.mentions.sorted(by: { ($0.location, $0.id.written) < ($1.location, $1.id.written) }) {
-                try men.run([.text(d.path), .text(m.id.written), .text(m.id.key), .text(kinds[m.id.kind]),
-                             .int(m.location.line), .int(m.location.column), .text(m.heading), .text(m.context), .text(m.label),
-                             .int(m.isProposal ? 1 : 0), .int(m.declaresScope ? 1 : 0)])
+                try men.run([
+                    .text(d.path), .text(m.id.written), .text(m.id.key), .text(kinds[m.id.kind]),
+                    .int(m.location.line), .int(m.location.column), .text(m.heading), .text(m.context), .text(m.label),
+                    .int(m.isProposal ? 1 : 0), .int(m.declaresScope ? 1 : 0),
+                ])
             }
             for s in sections(of: d) {
                 try dfts.run([.text(d.path), .int(s.line), .text(s.heading), .text(s.text)])
@@ -194,13 +221,28 @@ public enum IndexWriter {
             fill(&h)
             all.add(h)
         }
-        record("summary") { $0.add(r.summary.errors); $0.add(r.summary.warnings); $0.add(lib.entities.count); $0.add(r.summary.references) }
-        for (k, v) in lib.table { if let f = v.first { record("=") { $0.add(k); $0.add(lib.displayID(lib.entities[f])); $0.add(lib.entities[f].file) } } }
+        record("summary") {
+            $0.add(r.summary.errors); $0.add(r.summary.warnings); $0.add(lib.entities.count);
+            $0.add(r.summary.references)
+        }
+        for (k, v) in lib.table {
+            if let f = v.first {
+                record("=") {
+                    $0.add(k); $0.add(lib.displayID(lib.entities[f])); $0.add(lib.entities[f].file)
+                }
+            }
+        }
         for (k, v) in lib.aliases where lib.table[k] == nil {
-            if let f = v.first { record("~") { $0.add(k); $0.add(lib.displayID(lib.entities[f])); $0.add(lib.entities[f].file) } }
+            if let f = v.first {
+                record("~") {
+                    $0.add(k); $0.add(lib.displayID(lib.entities[f])); $0.add(lib.entities[f].file)
+                }
+            }
         }
         for (v, ks) in lib.scopes {
-            record("scope") { h in h.add(v); for k in ks.sorted() { h.add(k) } }
+            record("scope") { h in
+                h.add(v); for k in ks.sorted() { h.add(k) }
+            }
         }
         for d in r.diagnostics {
             record("diag") { h in
@@ -216,17 +258,21 @@ public enum IndexWriter {
     static func insertGlobalRows(_ db: SQLiteDatabase, _ r: CompileResult, buildTime: String) throws {
         let lib = r.library
         let meta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
-        for (k, v) in [("schema_version", String(IndexSchema.version)), ("taxo_version", TaxoVersion.string),
-                       ("config_hash", lib.config.hash), ("build_time", buildTime), ("global_hash", globalRowsHash(r)),
-                       ("errors", String(r.summary.errors)), ("warnings", String(r.summary.warnings)),
-                       ("entities", String(lib.entities.count)), ("references", String(r.summary.references)),
-                       ("dangling", String(lib.targets.reduce(0) { $0 + $1.filter { $0 == nil }.count }))] {
+        for (k, v) in [
+            ("schema_version", String(IndexSchema.version)), ("taxo_version", TaxoVersion.string),
+            ("config_hash", lib.config.hash), ("build_time", buildTime), ("global_hash", globalRowsHash(r)),
+            ("errors", String(r.summary.errors)), ("warnings", String(r.summary.warnings)),
+            ("entities", String(lib.entities.count)), ("references", String(r.summary.references)),
+            ("dangling", String(lib.targets.reduce(0) { $0 + $1.filter { $0 == nil }.count })),
+        ] {
             try meta.run([.text(k), .text(v)])
         }
         let res = try db.prepare("INSERT INTO resolution VALUES (?, ?, ?, ?, ?)")
         var rows: [(String, Int, String)] = []
         for (k, v) in lib.table { if let first = v.first { rows.append((k, first, "id")) } }
-        for (k, v) in lib.aliases where lib.table[k] == nil { if let first = v.first { rows.append((k, first, "alias")) } }
+        for (k, v) in lib.aliases where lib.table[k] == nil {
+            if let first = v.first { rows.append((k, first, "alias")) }
+        }
         for (k, i, via) in rows.sorted(by: { $0.0 < $1.0 }) {
             let e = lib.entities[i]
             try res.run([.text(k), .text(lib.displayID(e)), .text(e.id?.key), .text(e.file), .text(via)])
@@ -237,8 +283,10 @@ public enum IndexWriter {
         for d in r.diagnostics {
             var w = JSONWriter(pretty: false)
             w.notes(nil, d.notes)
-            try diag.run([.text(d.code), .text(d.severity.label), .text(d.location?.file), .int(d.location?.line),
-                          .int(d.location?.column), .text(d.message), .text(d.hint), .text(w.out)])
+            try diag.run([
+                .text(d.code), .text(d.severity.label), .text(d.location?.file), .int(d.location?.line),
+                .int(d.location?.column), .text(d.message), .text(d.hint), .text(w.out),
+            ])
         }
     }
 

@@ -3,8 +3,10 @@ import Foundation
 /// Writes the generated reports of `taxo build` under the output folder.
 public enum ReportWriter {
     /// One gap report per video: `gaps/<video>_Gap_Analysis.md`. Returns the paths written.
-    public static func writeGapReports(_ result: CompileResult, root: String, outDir: String, templates: Templates,
-                                       libraryPrint: String? = nil, rewriteAll: Bool = false) throws -> [String] {
+    public static func writeGapReports(
+        _ result: CompileResult, root: String, outDir: String, templates: Templates,
+        libraryPrint: String? = nil, rewriteAll: Bool = false
+    ) throws -> [String] {
         let lib = result.library
         let videos = Set(lib.documents.compactMap(\.video)).sorted()
         guard !videos.isEmpty else { return [] }
@@ -18,18 +20,21 @@ public enum ReportWriter {
         var prints: [String: String] = [:]
         for v in videos { prints[v] = reportPrint(base, files: docs[v] ?? [], hashes: hashes) }
         let stale = videos.filter { v in
-            rewriteAll || manifest[v]?.inputs != prints[v] || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md")
+            rewriteAll || manifest[v]?.inputs != prints[v]
+                || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md")
         }
         // One analyzer (its name matcher and trigram index) for every video, the videos in parallel.
         let analyzer = stale.isEmpty ? nil : GapAnalyzer(library: lib)
         // Each report is written as soon as it is made (they can be large: never all held at once).
         let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
             Result {
-                var report = try Gaps.report(targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
+                var report = try Gaps.report(
+                    targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
                 report.linksFrom = dir
                 let context = try report.context()
-                return try writeIfChanged(context, template: "gap-analysis.md", templates: templates, to: dir + "/\(v)_Gap_Analysis.md",
-                                          previous: rewriteAll ? nil : manifest[v]?.content)
+                return try writeIfChanged(
+                    context, template: "gap-analysis.md", templates: templates, to: dir + "/\(v)_Gap_Analysis.md",
+                    previous: rewriteAll ? nil : manifest[v]?.content)
             }
         }
         try writeManifest(manifestPath, prints, contents: try contents(stale, outcomes, previous: manifest))
@@ -49,7 +54,10 @@ public enum ReportWriter {
         if let data = FileReader.read(path) {
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
                 let p = line.split(separator: " ")
-                if p.count >= 2 { manifest[String(p[0])] = ManifestEntry(inputs: String(p[1]), content: p.count > 2 ? String(p[2]) : nil) }
+                if p.count >= 2 {
+                    manifest[String(p[0])] = ManifestEntry(
+                        inputs: String(p[1]), content: p.count > 2 ? String(p[2]) : nil)
+                }
             }
         }
         return manifest
@@ -61,7 +69,9 @@ public enum ReportWriter {
     }
 
     /// The content fingerprints after a run: the new ones of the reports made, the previous ones of the rest.
-    static func contents(_ made: [String], _ outcomes: [Result<String, Error>], previous: [String: ManifestEntry]) throws -> [String: String] {
+    static func contents(_ made: [String], _ outcomes: [Result<String, Error>], previous: [String: ManifestEntry])
+        throws -> [String: String]
+    {
         var out: [String: String] = [:]
         for (k, v) in previous { if let c = v.content { out[k] = c } }
         for (name, o) in zip(made, outcomes) { out[name] = try o.get() }
@@ -70,7 +80,9 @@ public enum ReportWriter {
 
     /// Renders a report and writes it unless its context's fingerprint is the one it was written from (the
     /// file keeps its time when nothing in it would change). Returns the fingerprint.
-    static func writeIfChanged(_ context: ReportValue, template: String, templates: Templates, to path: String, previous: String?) throws -> String {
+    static func writeIfChanged(
+        _ context: ReportValue, template: String, templates: Templates, to path: String, previous: String?
+    ) throws -> String {
         let print = context.fingerprint
         if print == previous, FileManager.default.fileExists(atPath: path) { return print }
         try write(try templates.render(template, context), to: path)
@@ -115,28 +127,39 @@ public enum ReportWriter {
     }
 
     static func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// The phase tracker: `VIDEOS_INDEX.md`.
-    public static func writeTracker(_ result: CompileResult, root: String? = nil, outDir: String, templates: Templates) throws -> [String] {
+    public static func writeTracker(_ result: CompileResult, root: String? = nil, outDir: String, templates: Templates)
+        throws -> [String]
+    {
         let path = outDir + "/VIDEOS_INDEX.md"
-        let ctx = try PhaseTracker(result: result).context(command: "taxo build", root: root, linksFrom: root == nil ? nil : outDir)
+        let ctx = try PhaseTracker(result: result).context(
+            command: "taxo build", root: root, linksFrom: root == nil ? nil : outDir)
         try write(try templates.render("videos-index.md", ctx), to: path)
         return [path]
     }
 
     /// The health report: `HEALTH.md`, with the trend since the previous build's index.
-    public static func writeHealth(_ result: CompileResult, outDir: String, templates: Templates, previous: [String: String]?) throws -> [String] {
+    public static func writeHealth(
+        _ result: CompileResult, outDir: String, templates: Templates, previous: [String: String]?
+    ) throws -> [String] {
         let path = outDir + "/HEALTH.md"
-        try write(try templates.render("health.md", try HealthReport(result: result, previous: previous).context(command: "taxo build")), to: path)
+        try write(
+            try templates.render(
+                "health.md", try HealthReport(result: result, previous: previous).context(command: "taxo build")),
+            to: path)
         return [path]
     }
 
     /// One mapping report per video that entities name: `mapping/<video>_Library_Mapping_Report.md`.
-    public static func writeMappingReports(_ result: CompileResult, root: String? = nil, outDir: String, templates: Templates,
-                                           libraryPrint: String? = nil, globalHash: String? = nil, rewriteAll: Bool = false) throws -> [String] {
+    public static func writeMappingReports(
+        _ result: CompileResult, root: String? = nil, outDir: String, templates: Templates,
+        libraryPrint: String? = nil, globalHash: String? = nil, rewriteAll: Bool = false
+    ) throws -> [String] {
         let lib = result.library
         var byVideo: [String: [Int]] = [:]
         for i in lib.entities.indices { for v in lib.entities[i].videos { byVideo[v, default: []].append(i) } }
@@ -144,24 +167,32 @@ public enum ReportWriter {
         let videos = byVideo.keys.sorted()
         // A mapping report depends on the library's IDs and names, the whole-library tables (resolution,
         // diagnostics), and the files of the video's entities and documents: rewritten when one changed.
-        let base = (libraryPrint ?? fingerprint(lib, templates: templates)) + (globalHash ?? IndexWriter.globalRowsHash(result))
+        let base =
+            (libraryPrint ?? fingerprint(lib, templates: templates))
+            + (globalHash ?? IndexWriter.globalRowsHash(result))
             + (templates.source("library-mapping.md") ?? "")
         let hashes = fileHashes(lib)
         var prints: [String: String] = [:]
-        for v in videos { prints[v] = reportPrint(base, files: byVideo[v]!.map { lib.entities[$0].file } + (docsByVideo[v] ?? []), hashes: hashes) }
+        for v in videos {
+            prints[v] = reportPrint(
+                base, files: byVideo[v]!.map { lib.entities[$0].file } + (docsByVideo[v] ?? []), hashes: hashes)
+        }
         let dir = outDir + "/mapping"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let manifestPath = dir + "/.manifest"
         let manifest = readManifest(manifestPath)
         let stale = videos.filter {
-            rewriteAll || manifest[$0]?.inputs != prints[$0] || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md")
+            rewriteAll || manifest[$0]?.inputs != prints[$0]
+                || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md")
         }
         let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
             Result {
                 let context = try MappingReport(result: result, video: v, entities: byVideo[v])
                     .context(command: "taxo build", root: root, linksFrom: root == nil ? nil : dir)
-                return try writeIfChanged(context, template: "library-mapping.md", templates: templates, to: dir + "/\(v)_Library_Mapping_Report.md",
-                                          previous: rewriteAll ? nil : manifest[v]?.content)
+                return try writeIfChanged(
+                    context, template: "library-mapping.md", templates: templates,
+                    to: dir + "/\(v)_Library_Mapping_Report.md",
+                    previous: rewriteAll ? nil : manifest[v]?.content)
             }
         }
         try writeManifest(manifestPath, prints, contents: try contents(stale, outcomes, previous: manifest))

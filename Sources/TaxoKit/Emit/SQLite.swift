@@ -3,7 +3,9 @@ import CSQLite
 /// A thin SQLite connection: prepared statements, transactions, errors that carry the failing SQL.
 public final class SQLiteDatabase {
     /// The failure SQLite reports, with the statement that failed.
-    static func failure(_ message: String, sql: String) -> TaxoError { .index("SQLite: " + message, sql: "in: " + String(sql.prefix(200))) }
+    static func failure(_ message: String, sql: String) -> TaxoError {
+        .index("SQLite: " + message, sql: "in: " + String(sql.prefix(200)))
+    }
 
     let db: OpaquePointer
 
@@ -80,7 +82,10 @@ public final class SQLiteDatabase {
                 switch v {
                 case .text(let s?): rc = sqlite3_bind_text(stmt, idx, s, -1, Statement.transient)
                 case .int(let n?): rc = sqlite3_bind_int64(stmt, idx, Int64(n))
-                case .blob(let b): rc = b.withUnsafeBytes { sqlite3_bind_blob(stmt, idx, $0.baseAddress, Int32(b.count), Statement.transient) }
+                case .blob(let b):
+                    rc = b.withUnsafeBytes {
+                        sqlite3_bind_blob(stmt, idx, $0.baseAddress, Int32(b.count), Statement.transient)
+                    }
                 case .text(nil), .int(nil), .null: rc = sqlite3_bind_null(stmt, idx)
                 }
                 if rc != SQLITE_OK { throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db.db)), sql: sql) }
@@ -91,7 +96,9 @@ public final class SQLiteDatabase {
         public func run(_ values: [Value]) throws {
             try bind(values)
             let rc = sqlite3_step(stmt)
-            if rc != SQLITE_DONE && rc != SQLITE_ROW { throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db.db)), sql: sql) }
+            if rc != SQLITE_DONE && rc != SQLITE_ROW {
+                throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db.db)), sql: sql)
+            }
         }
 
         public func step() throws -> Bool {

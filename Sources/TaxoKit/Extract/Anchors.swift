@@ -3,7 +3,11 @@ public enum Anchors {
     public static func slug(_ heading: String) -> String {
         var out = ""
         for ch in heading.lowercased() {
-            if ch == " " { out.append("-") } else if ch == "-" || ch == "_" || ch.isLetter || ch.isNumber { out.append(ch) }
+            if ch == " " {
+                out.append("-")
+            } else if ch == "-" || ch == "_" || ch.isLetter || ch.isNumber {
+                out.append(ch)
+            }
         }
         return out
     }

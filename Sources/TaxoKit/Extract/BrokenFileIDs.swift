@@ -30,7 +30,9 @@ enum BrokenFileIDs {
                 while ks > 0, b[ks - 1] != 34, b[ks - 1] != 10 { ks -= 1 }
                 guard ks > 0, b[ks - 1] == 34 else { continue }
             } else {
-                while ks > 0, b[ks - 1] != 10, b[ks - 1] != 32, b[ks - 1] != 45, b[ks - 1] != 123, b[ks - 1] != 44 { ks -= 1 }
+                while ks > 0, b[ks - 1] != 10, b[ks - 1] != 32, b[ks - 1] != 45, b[ks - 1] != 123, b[ks - 1] != 44 {
+                    ks -= 1
+                }
             }
             let rawKey = String(decoding: b[ks..<ke], as: UTF8.self)
             let key = rawKey.hasSuffix("\"") ? String(rawKey.dropLast()) : rawKey
@@ -41,7 +43,9 @@ enum BrokenFileIDs {
             let quoted = vs < b.count && (b[vs] == 34 || b[vs] == 39)
             if quoted { vs += 1 }
             var ve = vs
-            while ve < b.count, b[ve] != 10, b[ve] != 13, b[ve] != 34, b[ve] != 39, quoted || (b[ve] != 44 && b[ve] != 125) { ve += 1 }
+            while ve < b.count, b[ve] != 10, b[ve] != 13, b[ve] != 34, b[ve] != 39,
+                quoted || (b[ve] != 44 && b[ve] != 125)
+            { ve += 1 }
             add(String(decoding: b[vs..<ve], as: UTF8.self))
         }
         return out

@@ -15,7 +15,9 @@ struct FieldNames: Sendable {
     init(config: Config) {
         idFields = config.kinds.map { $0.idFields.map(FieldKey.normalize) }
         nameFields = config.kinds.map { $0.nameFields.map(FieldKey.normalize) }
-        func paths(_ fields: [String]) -> [FieldPath?] { fields.map { $0.contains(".") || $0.contains("[") ? FieldPath($0) : nil } }
+        func paths(_ fields: [String]) -> [FieldPath?] {
+            fields.map { $0.contains(".") || $0.contains("[") ? FieldPath($0) : nil }
+        }
         idPaths = config.kinds.map { paths($0.idFields) }
         namePaths = config.kinds.map { paths($0.nameFields) }
         legacyIDPaths = config.kinds.map { $0.legacyIdFields.compactMap(FieldPath.init) }

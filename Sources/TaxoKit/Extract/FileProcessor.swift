@@ -88,21 +88,29 @@ struct FileProcessor: Sendable {
             processStructured(file, &r) {
                 switch JSONParser.parse(file.bytes, duplicates: &duplicates) {
                 case .success(let n): return .success(n)
-                case .failure(let e): return .failure(ParseFailure(message: e.message, hint: e.hint, location: file.location(e.offset)))
+                case .failure(let e):
+                    return .failure(ParseFailure(message: e.message, hint: e.hint, location: file.location(e.offset)))
                 }
             }
-            for d in duplicates { r.diagnostics.append(DuplicateKey.diagnostic(key: d.key, first: file.location(d.first), second: file.location(d.second))) }
+            for d in duplicates {
+                r.diagnostics.append(
+                    DuplicateKey.diagnostic(key: d.key, first: file.location(d.first), second: file.location(d.second)))
+            }
         case .yaml:
             processStructured(file, &r) {
                 switch YAMLReader.parse(file.text, lines: file.lines) {
                 case .success(let n): return .success(n ?? Node(.null, at: 0))
-                case .failure(let f): return .failure(ParseFailure(message: f.message, hint: nil, location: file.location(line: f.line, column: f.column)))
+                case .failure(let f):
+                    return .failure(
+                        ParseFailure(
+                            message: f.message, hint: nil, location: file.location(line: f.line, column: f.column)))
                 }
             }
         case .markdown:
             if let d = JSONInMarkdown.check(file) { r.diagnostics.append(d) }
-            var m = MarkdownExtractor(grammar: grammar, config: config, names: names, file: file, videoRegex: videoRegex,
-                                      keepContent: keepContent)
+            var m = MarkdownExtractor(
+                grammar: grammar, config: config, names: names, file: file, videoRegex: videoRegex,
+                keepContent: keepContent)
             let (out, info) = m.extractWithInfo()
             switch out {
             case .entity(let e): r.entities.append(e)
@@ -117,16 +125,24 @@ struct FileProcessor: Sendable {
                 var problems: [CSVReader.Problem] = []
                 let table = CSVReader.parse(file, problems: &problems)
                 for p in problems {
-                    r.diagnostics.append(MalformedFile.diagnostic(format: "CSV", message: p.message, hint: p.hint, at: file.location(p.offset)))
+                    r.diagnostics.append(
+                        MalformedFile.diagnostic(
+                            format: "CSV", message: p.message, hint: p.hint, at: file.location(p.offset)))
                 }
                 let list = config.masterLists[mi]
-                for column in [list.idColumn] + [list.nameColumn, list.pathColumn, list.currentIDColumn].compactMap({ $0 })
+                for column in [list.idColumn]
+                    + [list.nameColumn, list.pathColumn, list.currentIDColumn].compactMap({ $0 })
                 where table.column(column) == nil {
                     let header = table.header.joined(separator: ",")
-                    r.diagnostics.append(MalformedFile.diagnostic(
-                        format: "CSV", message: "the master list has no column '\(column)' (its header: \(header.isEmpty ? "empty" : header))",
-                        hint: header.contains(";") ? "the file separates cells with ';'; master lists use ','" : "correct the header or the master list's configuration",
-                        at: file.location(line: 1)))
+                    r.diagnostics.append(
+                        MalformedFile.diagnostic(
+                            format: "CSV",
+                            message:
+                                "the master list has no column '\(column)' (its header: \(header.isEmpty ? "empty" : header))",
+                            hint: header.contains(";")
+                                ? "the file separates cells with ';'; master lists use ','"
+                                : "correct the header or the master list's configuration",
+                            at: file.location(line: 1)))
                 }
                 r.masterList = (mi, table)
             }
@@ -138,20 +154,27 @@ struct FileProcessor: Sendable {
         if format != .csv, let d = ambiguousKind(path) { r.diagnostics.append(d) }
         var p = path
         p.withUTF8 { b in
-            for (_, text) in DoubledSegment.find(b) { r.diagnostics.append(DoubledSegment.diagnostic(text, at: SourceLocation(file: path, line: 1, column: 1))) }
+            for (_, text) in DoubledSegment.find(b) {
+                r.diagnostics.append(
+                    DoubledSegment.diagnostic(text, at: SourceLocation(file: path, line: 1, column: 1)))
+            }
         }
         return r
     }
 
     struct ParseFailure: Error { var message: String; var hint: String?; var location: SourceLocation }
 
-    func processStructured(_ file: SourceFile, _ r: inout FileResult,
-                           parse: () -> Result<Node, ParseFailure>) {
+    func processStructured(
+        _ file: SourceFile, _ r: inout FileResult,
+        parse: () -> Result<Node, ParseFailure>
+    ) {
         let kindIndex = config.kindIndex(forPath: file.path)
         switch parse() {
         case .failure(let f):
-            r.diagnostics.append(MalformedFile.diagnostic(format: file.path.hasSuffix(".json") ? "JSON" : "YAML",
-                                                          message: f.message, hint: f.hint, at: f.location))
+            r.diagnostics.append(
+                MalformedFile.diagnostic(
+                    format: file.path.hasSuffix(".json") ? "JSON" : "YAML",
+                    message: f.message, hint: f.hint, at: f.location))
             if let kindIndex {
                 r.brokenDeclarations = BrokenFileIDs.scan(file, kindIndex: kindIndex, grammar: grammar, names: names)
             }
@@ -161,8 +184,10 @@ struct FileProcessor: Sendable {
                 r.entities = x.extract(root: root)
                 r.diagnostics += x.diagnostics
                 r.unknownPrefixes += x.unknownPrefixes
-                if let fk = config.kinds[kindIndex].fileKind, let fki = config.kinds.firstIndex(where: { $0.name == fk }),
-                   let e = fileEntity(kind: fki, file: file, root: root, children: r.entities) {
+                if let fk = config.kinds[kindIndex].fileKind,
+                    let fki = config.kinds.firstIndex(where: { $0.name == fk }),
+                    let e = fileEntity(kind: fki, file: file, root: root, children: r.entities)
+                {
                     r.entities.insert(e, at: 0)
                 }
             }
@@ -192,15 +217,20 @@ struct FileProcessor: Sendable {
     /// top-level name field or the file name, its records as children.
     func fileEntity(kind: Int, file: SourceFile, root: Node, children: [Entity]) -> Entity? {
         guard let id = OwnID.filenameID(file.path, kindIndex: kind, grammar: grammar) else { return nil }
-        let stem = file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file.path
-        let name = FieldNames.first(in: root, keys: names.nameFields[kind], paths: names.namePaths[kind])?.node.string
+        let stem =
+            file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file.path
+        let name =
+            FieldNames.first(in: root, keys: names.nameFields[kind], paths: names.namePaths[kind])?.node.string
             ?? stem.replacingAll(id.written, with: "").replacingAll("_", with: " ").trimmingSpaces()
         let loc = SourceLocation(file: file.path, line: 1, column: 1)
         let refs = children.compactMap { c in
-            c.id.map { Reference(field: "records", raw: $0.written, id: $0, label: nil, location: c.location, linkIndex: nil) }
+            c.id.map {
+                Reference(field: "records", raw: $0.written, id: $0, label: nil, location: c.location, linkIndex: nil)
+            }
         }
-        var e = Entity(kind: kind, id: id, rawID: id.written, name: name.isEmpty ? nil : name, file: file.path, location: loc,
-                       department: nil, idField: "file name", soleRecordInFile: false, references: refs)
+        var e = Entity(
+            kind: kind, id: id, rawID: id.written, name: name.isEmpty ? nil : name, file: file.path, location: loc,
+            department: nil, idField: "file name", soleRecordInFile: false, references: refs)
         e.inlineChildren = children.count
         return e
     }
@@ -216,4 +246,3 @@ struct FileProcessor: Sendable {
             hint: "narrow the globs of '\(kinds[1].name)' (or of '\(kinds[0].name)') so that one kind takes this file")
     }
 }
-

@@ -14,11 +14,17 @@ enum HeaderFields {
         if let fm = frontMatter, let members = fm.members {
             for m in members {
                 let value: String
-                if let s = m.node.string { value = s } else if let a = m.node.array {
+                if let s = m.node.string {
+                    value = s
+                } else if let a = m.node.array {
                     value = a.compactMap(\.string).joined(separator: ", ")
-                } else { continue }
-                out.append(HeaderField(key: m.key, normalizedKey: FieldKey.normalize(m.key), value: value,
-                                       offset: m.node.offset, line: file.lines.lineIndex(of: m.node.offset) + 1))
+                } else {
+                    continue
+                }
+                out.append(
+                    HeaderField(
+                        key: m.key, normalizedKey: FieldKey.normalize(m.key), value: value,
+                        offset: m.node.offset, line: file.lines.lineIndex(of: m.node.offset) + 1))
             }
         }
         let skip = syntax.nonProseLines(count: file.lines.lineCount)
@@ -26,7 +32,9 @@ enum HeaderFields {
         for l in 1...max(1, file.lines.lineCount) where l < skip.count && !skip[l] {
             var b = starts[l - 1]
             while b < file.bytes.count, file.bytes[b] == 32 { b += 1 }
-            guard b < file.bytes.count, file.bytes[b] == 42 || file.bytes[b] == 45 || file.bytes[b] == 124 else { continue }
+            guard b < file.bytes.count, file.bytes[b] == 42 || file.bytes[b] == 45 || file.bytes[b] == 124 else {
+                continue
+            }
             if file.bytes[b] == 124 {
                 // Only two-cell rows are fields: count the bars before making a string.
                 let end = l < file.lines.lineCount ? starts[l] : file.bytes.count
@@ -40,18 +48,25 @@ enum HeaderFields {
             let text = file.lines.lineText(l)
             guard let first = text.first(where: { $0 != " " }) else { continue }
             if first == "*" || first == "-" {
-                if let f = bold(text) { out.append(field(file, line: l, text: text, key: f.key, value: f.value, valueStart: f.start)) }
+                if let f = bold(text) {
+                    out.append(field(file, line: l, text: text, key: f.key, value: f.value, valueStart: f.start))
+                }
             } else if first == "|" {
-                if let f = tableRow(text) { out.append(field(file, line: l, text: text, key: f.key, value: f.value, valueStart: f.start)) }
+                if let f = tableRow(text) {
+                    out.append(field(file, line: l, text: text, key: f.key, value: f.value, valueStart: f.start))
+                }
             }
         }
         return out
     }
 
-    static func field(_ file: SourceFile, line: Int, text: Substring, key: String, value: String, valueStart: String.Index) -> HeaderField {
+    static func field(
+        _ file: SourceFile, line: Int, text: Substring, key: String, value: String, valueStart: String.Index
+    ) -> HeaderField {
         let byteCol = text.utf8.distance(from: text.startIndex, to: valueStart)
-        return HeaderField(key: key, normalizedKey: FieldKey.normalize(key), value: value,
-                           offset: file.lines.lineStarts[line - 1] + byteCol, line: line)
+        return HeaderField(
+            key: key, normalizedKey: FieldKey.normalize(key), value: value,
+            offset: file.lines.lineStarts[line - 1] + byteCol, line: line)
     }
 
     /// `**Key**: value`, `**Key:** value`, optionally as a list item.
@@ -63,12 +78,22 @@ enum HeaderFields {
         var closeAt: Substring.Index?
         var prevStar = false
         for i in afterOpen.indices {
-            if afterOpen[i] == "*" { if prevStar { closeAt = afterOpen.index(before: i); break }; prevStar = true } else { prevStar = false }
+            if afterOpen[i] == "*" {
+                if prevStar { closeAt = afterOpen.index(before: i); break }; prevStar = true
+            } else {
+                prevStar = false
+            }
         }
         guard let close = closeAt else { return nil }
         var key = afterOpen[..<close]
         var rest = afterOpen[afterOpen.index(close, offsetBy: 2)...]
-        if key.hasSuffix(":") { key = key.dropLast() } else if rest.hasPrefix(":") { rest = rest.dropFirst() } else { return nil }
+        if key.hasSuffix(":") {
+            key = key.dropLast()
+        } else if rest.hasPrefix(":") {
+            rest = rest.dropFirst()
+        } else {
+            return nil
+        }
         guard !key.isEmpty, key.count <= 60, !key.contains("*") else { return nil }
         let valueStart = rest.firstIndex { $0 != " " } ?? rest.endIndex
         let value = clean(rest[valueStart...])

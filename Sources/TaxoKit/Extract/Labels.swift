@@ -12,7 +12,7 @@ enum Labels {
         let u = UnsafeByteView(bytes: bytes, base: base)
         guard end <= u.count else { return nil }
         var i = end
-        while i < u.count, u[i] == 32 || u[i] == 9 || u[i] == 96 || u[i] == 42 { i += 1 } // spaces, backticks, bold
+        while i < u.count, u[i] == 32 || u[i] == 9 || u[i] == 96 || u[i] == 42 { i += 1 }  // spaces, backticks, bold
         guard i < u.count else { return nil }
         if u[i] == UInt8(ascii: "(") {
             var depth = 0
@@ -26,12 +26,18 @@ enum Labels {
             return isStatusRemark(label) ? nil : label
         }
         // "ID: label" or "ID – label" only when the ID opens the text.
-        let opening = (0..<start).allSatisfy { let c = u[$0]; return c == 32 || c == 96 || c == 42 || c == 45 || c == 91 || c == 9 }
+        let opening = (0..<start).allSatisfy {
+            let c = u[$0]; return c == 32 || c == 96 || c == 42 || c == 45 || c == 91 || c == 9
+        }
         guard opening else { return nil }
         var sepEnd = -1
-        if u[i] == UInt8(ascii: ":") { sepEnd = i + 1 } else if u[i] == UInt8(ascii: "-"), i + 1 < u.count, u[i + 1] == 32 {
+        if u[i] == UInt8(ascii: ":") {
             sepEnd = i + 1
-        } else if i + 2 < u.count, u[i] == 0xE2, u[i + 1] == 0x80, u[i + 2] == 0x93 || u[i + 2] == 0x94 { sepEnd = i + 3 }
+        } else if u[i] == UInt8(ascii: "-"), i + 1 < u.count, u[i + 1] == 32 {
+            sepEnd = i + 1
+        } else if i + 2 < u.count, u[i] == 0xE2, u[i + 1] == 0x80, u[i + 2] == 0x93 || u[i + 2] == 0x94 {
+            sepEnd = i + 3
+        }
         guard sepEnd > 0 else { return nil }
         // A bold description after the colon (`TOL-001: **Used for mockups**`) is not a name.
         var b = sepEnd
@@ -40,7 +46,9 @@ enum Labels {
         var end2 = u.count
         var k = sepEnd
         while k < u.count {
-            if u[k] == UInt8(ascii: "|") || (u[k] == 32 && k + 1 < u.count && u[k + 1] == UInt8(ascii: "(")) { end2 = k; break }
+            if u[k] == UInt8(ascii: "|") || (u[k] == 32 && k + 1 < u.count && u[k + 1] == UInt8(ascii: "(")) {
+                end2 = k; break
+            }
             k += 1
         }
         return clean(u.string(sepEnd, end2))
@@ -48,17 +56,22 @@ enum Labels {
 
     /// Parenthesised remarks about an entity's state, not its name: `(Deprecated)`, `(missing)`, `(In Progress)`.
     static let statusRemarks: Set<String> = [
-        "deprecated", "missing", "inprogress", "archived", "retired", "removed", "obsolete", "legacy", "new", "todo", "tbd",
-        "planned", "proposed", "pending", "done", "complete", "completed", "draft", "active", "inactive", "wip", "blocked",
+        "deprecated", "missing", "inprogress", "archived", "retired", "removed", "obsolete", "legacy", "new", "todo",
+        "tbd",
+        "planned", "proposed", "pending", "done", "complete", "completed", "draft", "active", "inactive", "wip",
+        "blocked",
         "notfound", "doesnotexist", "notcreated", "notyetcreated", "exists", "existing", "na", "optional", "required",
-        "placeholder", "reserved", "future", "renamed", "moved", "merged", "duplicate", "unknown", "verified", "unverified",
+        "placeholder", "reserved", "future", "renamed", "moved", "merged", "duplicate", "unknown", "verified",
+        "unverified",
     ]
 
     static func isStatusRemark(_ label: String) -> Bool {
         let n = normalized(label)
         if statusRemarks.contains(n) { return true }
         // "deprecated 2025-01", "missing in library"
-        return ["deprecated", "missing", "archived", "retired", "removed", "renamed", "notfound"].contains { n.hasPrefix($0) && label.count <= 40 }
+        return ["deprecated", "missing", "archived", "retired", "removed", "renamed", "notfound"].contains {
+            n.hasPrefix($0) && label.count <= 40
+        }
     }
 
     static func clean(_ s: String) -> String? {
@@ -75,12 +88,18 @@ enum Labels {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(s.utf8.count)
             for c in s.utf8 {
-                if c >= 65 && c <= 90 { bytes.append(c + 32) } else if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) { bytes.append(c) }
+                if c >= 65 && c <= 90 {
+                    bytes.append(c + 32)
+                } else if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                    bytes.append(c)
+                }
             }
             return String(decoding: bytes, as: UTF8.self)
         }
         var out = ""
-        for u in s.lowercased().unicodeScalars where u.properties.isAlphabetic || ("0"..."9").contains(u) { out.unicodeScalars.append(u) }
+        for u in s.lowercased().unicodeScalars where u.properties.isAlphabetic || ("0"..."9").contains(u) {
+            out.unicodeScalars.append(u)
+        }
         return out
     }
 
@@ -98,7 +117,9 @@ enum Labels {
     }
 
     static func words(_ s: String) -> [String] {
-        s.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count > 1 && !stop.contains($0) }
+        s.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter {
+            $0.count > 1 && !stop.contains($0)
+        }
     }
 
     static let stop: Set<String> = ["the", "and", "of", "for", "to", "a", "an", "in", "on", "with", "via"]

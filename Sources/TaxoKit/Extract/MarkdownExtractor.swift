@@ -22,36 +22,45 @@ struct MarkdownExtractor {
 
     mutating func extractWithInfo() -> (Output, MarkdownInfo) {
         let syntax = MarkdownParser.parse(file)
-        let info = MarkdownInfo(links: syntax.links.map { l in
-            MarkdownLink(destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
-        }, headings: syntax.headings.map(\.text))
+        let info = MarkdownInfo(
+            links: syntax.links.map { l in
+                MarkdownLink(
+                    destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
+            }, headings: syntax.headings.map(\.text))
         diagnostics += TableCellCount.check(file, skip: syntax.nonProseLines(count: file.lines.lineCount))
         if ByteSearch.containsIgnoringCase(bytes: file.bytes[...], SuppressionComments.marker) {
             suppressions = SuppressionComments.scan(file, codeLines: syntax.codeLines(count: file.lines.lineCount))
         }
         file.bytes.withUnsafeBufferPointer { b in
-            for (off, text) in DoubledSegment.find(b) { diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(off))) }
+            for (off, text) in DoubledSegment.find(b) {
+                diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(off)))
+            }
         }
         return (extract(syntax: syntax), info)
     }
 
     mutating func extract(syntax: MarkdownSyntax) -> Output {
         var frontMatter: Node?
-        if let fm = syntax.frontMatter, let simple = SimpleYAML.parse(file, firstLine: fm.firstLine, lastLine: fm.lastLine) {
+        if let fm = syntax.frontMatter,
+            let simple = SimpleYAML.parse(file, firstLine: fm.firstLine, lastLine: fm.lastLine)
+        {
             frontMatter = simple
         } else if let fm = syntax.frontMatter {
             switch YAMLReader.parse(fm.text, lines: file.lines, lineOffset: fm.firstLine - 1) {
             case .success(let n): frontMatter = n
             case .failure(let f):
-                diagnostics.append(MalformedFile.diagnostic(format: "YAML front matter", message: f.message, hint: nil,
-                                                            at: file.location(line: f.line, column: f.column)))
+                diagnostics.append(
+                    MalformedFile.diagnostic(
+                        format: "YAML front matter", message: f.message, hint: nil,
+                        at: file.location(line: f.line, column: f.column)))
             }
         }
         let fields = HeaderFields.extract(file, syntax: syntax, frontMatter: frontMatter)
         let tokens = scanTokens()
         // A file that a document type matches is a document, never an entity.
         if config.documentType(forPath: file.path) == nil, let kindIndex = config.kindIndex(forPath: file.path),
-           let e = entity(kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens) {
+            let e = entity(kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens)
+        {
             return .entity(e)
         }
         return .document(document(fields: fields, syntax: syntax, tokens: tokens))
@@ -81,8 +90,10 @@ struct MarkdownExtractor {
         String(decoding: file.bytes[r], as: UTF8.self).trimmingSpaces()
     }
 
-    mutating func entity(kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax,
-                         tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?])) -> Entity? {
+    mutating func entity(
+        kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax,
+        tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?])
+    ) -> Entity? {
         var idField: HeaderField?
         for nk in names.idFields[kindIndex] {
             if let f = fields.first(where: { $0.normalizedKey == nk }) { idField = f; break }
@@ -96,7 +107,8 @@ struct MarkdownExtractor {
             own = OwnID(raw: idf.value, kindIndex: kindIndex, grammar: grammar, file: file.path, at: loc)
             (idOffset, rawID) = (idf.offset, idf.value)
         } else if config.kinds[kindIndex].idFromFilename,
-                  let named = OwnID.filenameID(file.path, kindIndex: kindIndex, grammar: grammar) {
+            let named = OwnID.filenameID(file.path, kindIndex: kindIndex, grammar: grammar)
+        {
             // No ID header: the file name names the entity (`PMT-004_Video_Transcription.md`).
             loc = file.location(line: 1)
             own = OwnID(filename: named)
@@ -136,8 +148,9 @@ struct MarkdownExtractor {
                 if !config.kinds[kindIndex].freeTextReferences, fieldByLine[ll.line] == nil { continue }
                 // One String per line, however many IDs it holds.
                 if lineText?.line != ll.line { lineText = (ll.line, text(ll.range)) }
-                var r = Reference(field: fieldByLine[ll.line] ?? "body", raw: lineText!.text, id: p,
-                                  label: tokens.ranges[ti] == nil ? ll.label : nil, location: at, linkIndex: typedLines[ll.line])
+                var r = Reference(
+                    field: fieldByLine[ll.line] ?? "body", raw: lineText!.text, id: p,
+                    label: tokens.ranges[ti] == nil ? ll.label : nil, location: at, linkIndex: typedLines[ll.line])
                 r.range = tokens.ranges[ti]
                 r.inCode = ll.line < code.count && code[ll.line]
                 refs.append(r)
@@ -148,13 +161,22 @@ struct MarkdownExtractor {
             }
         }
         let dept = fields.first { $0.normalizedKey == "department" }?.value
-        var e = Entity(kind: kindIndex, id: parsed, rawID: rawID, name: name, file: file.path, location: loc,
-                       department: dept, idField: idField?.key ?? "file name", soleRecordInFile: !own.fromFilename, references: refs,
-                       legacyKeys: own.legacyKeys)
+        var e = Entity(
+            kind: kindIndex, id: parsed, rawID: rawID, name: name, file: file.path, location: loc,
+            department: dept, idField: idField?.key ?? "file name", soleRecordInFile: !own.fromFilename,
+            references: refs,
+            legacyKeys: own.legacyKeys)
         e.status = fields.first { $0.normalizedKey == "status" }?.value
-        e.description = fields.first { f in RecordExtractor.descriptionFields.contains { FieldKey.matches(f.key, normalized: $0) } }?.value
+        e.description =
+            fields.first { f in RecordExtractor.descriptionFields.contains { FieldKey.matches(f.key, normalized: $0) }
+            }?.value
         if let re = videoRegex {
-            e.videos = Array(Set(fields.filter { names.videoKeys.contains($0.normalizedKey) }.flatMap { VideoIDs.find(in: $0.value, re) })).sorted()
+            e.videos = Array(
+                Set(
+                    fields.filter { names.videoKeys.contains($0.normalizedKey) }.flatMap {
+                        VideoIDs.find(in: $0.value, re)
+                    })
+            ).sorted()
         }
         if keepContent {
             var w = JSONWriter(pretty: false)
@@ -166,8 +188,10 @@ struct MarkdownExtractor {
         return e
     }
 
-    mutating func document(fields: [HeaderField], syntax: MarkdownSyntax,
-                           tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?])) -> Document {
+    mutating func document(
+        fields: [HeaderField], syntax: MarkdownSyntax,
+        tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?])
+    ) -> Document {
         let type = config.documentType(forPath: file.path)
         var fieldMap: [String: String] = [:]
         for f in fields where fieldMap[f.key] == nil { fieldMap[f.key] = f.value }
@@ -175,15 +199,21 @@ struct MarkdownExtractor {
         var video: String?
         if let re = videoRegex {
             let name = (file.path as NSString).lastPathComponent
-            if let m = re.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)), let r = Range(m.range, in: name) {
+            if let m = re.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)),
+                let r = Range(m.range, in: name)
+            {
                 video = VideoIDs.canonical(String(name[r]))
-            } else if let v = fields.first(where: { $0.normalizedKey == "videoid" || $0.normalizedKey == "sourceid" })?.value,
-                      let m = re.firstMatch(in: v, range: NSRange(v.startIndex..., in: v)), let r = Range(m.range, in: v) {
+            } else if let v = fields.first(where: { $0.normalizedKey == "videoid" || $0.normalizedKey == "sourceid" })?
+                .value,
+                let m = re.firstMatch(in: v, range: NSRange(v.startIndex..., in: v)), let r = Range(m.range, in: v)
+            {
                 video = VideoIDs.canonical(String(v[r]))
             }
         }
         var scopeStart = Int.max
-        if let sh = type?.scopeHeading?.uppercased(), let h = syntax.headings.first(where: { $0.text.uppercased().contains(sh) }) {
+        if let sh = type?.scopeHeading?.uppercased(),
+            let h = syntax.headings.first(where: { $0.text.uppercased().contains(sh) })
+        {
             scopeStart = h.line
         }
         let code = syntax.codeLines(count: file.lines.lineCount)
@@ -216,17 +246,28 @@ struct MarkdownExtractor {
                 // Context and proposal state once per line, however many IDs it holds.
                 if lineState?.line != ll.line {
                     // 240 characters at most (a line of 240 bytes or fewer has no more: no need to count them).
-                    let context = ll.range.count <= 240 ? text(ll.range)
-                        : String(String(decoding: file.bytes[ll.range.lowerBound..<min(ll.range.upperBound, ll.range.lowerBound + 1024)], as: UTF8.self)
+                    let context =
+                        ll.range.count <= 240
+                        ? text(ll.range)
+                        : String(
+                            String(
+                                decoding: file.bytes[
+                                    ll.range.lowerBound..<min(ll.range.upperBound, ll.range.lowerBound + 1024)],
+                                as: UTF8.self
+                            )
                             .trimmingSpaces().prefix(240))
                     lineState = (ll.line, context, proposals.isProposal(line: ll.line, bytes: file.bytes[ll.range]))
                 }
                 // In a table with a "Suggested ID" (or "Proposed ID", "Next free ID") column, the column decides.
-                let proposed = lineState!.proposal
+                let proposed =
+                    lineState!.proposal
                     || proposals.inProposalColumn(line: ll.line, bytes: file.bytes[ll.range], offset: start)
-                var m = Mention(id: p, location: at, label: range == nil ? ll.label : nil, heading: heading, context: lineState!.context,
-                                isProposal: proposed,
-                                declaresScope: ll.line > scopeStart && (grammar.kinds[p.kind].scoped || scopedPrefixes.contains(p.prefix)))
+                var m = Mention(
+                    id: p, location: at, label: range == nil ? ll.label : nil, heading: heading,
+                    context: lineState!.context,
+                    isProposal: proposed,
+                    declaresScope: ll.line > scopeStart
+                        && (grammar.kinds[p.kind].scoped || scopedPrefixes.contains(p.prefix)))
                 m.range = range
                 m.inCode = ll.line < code.count && code[ll.line]
                 mentions.append(m)
@@ -239,9 +280,10 @@ struct MarkdownExtractor {
                 break
             }
         }
-        return Document(path: file.path, type: type?.name, title: title, video: video, fields: fieldMap,
-                        headings: syntax.headings, mentions: mentions, checkMentions: type?.checkMentions ?? true,
-                        text: keepContent ? file.text : nil)
+        return Document(
+            path: file.path, type: type?.name, title: title, video: video, fields: fieldMap,
+            headings: syntax.headings, mentions: mentions, checkMentions: type?.checkMentions ?? true,
+            text: keepContent ? file.text : nil)
     }
 
     /// The exact position of a link destination, searched from the line its block starts on.

@@ -22,12 +22,16 @@ struct OwnID {
         switch grammar.check(raw) {
         case .valid(let p):
             if p.kind != kindIndex {
-                diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind,
-                    reason: "its prefix '\(p.prefix)' belongs to kind \(grammar.kinds[p.kind].name)", suggestion: nil, at: loc))
+                diagnostics.append(
+                    MalformedID.diagnostic(
+                        value: raw, kind: kind,
+                        reason: "its prefix '\(p.prefix)' belongs to kind \(grammar.kinds[p.kind].name)",
+                        suggestion: nil, at: loc))
             } else {
                 inner = p
                 if let d = p.department, p.canonicalDepartment == nil {
-                    diagnostics.append(UnknownDepartment.diagnostic(code: d, in: raw, known: grammar.departmentCodes, at: loc))
+                    diagnostics.append(
+                        UnknownDepartment.diagnostic(code: d, in: raw, known: grammar.departmentCodes, at: loc))
                 }
             }
         case .legacy(let p):
@@ -35,10 +39,12 @@ struct OwnID {
         case .placeholder:
             diagnostics.append(PlaceholderID.diagnostic(value: raw, at: loc, asOwnID: true))
         case .malformed(let reason, let suggestion):
-            diagnostics.append(MalformedID.diagnostic(value: raw, kind: kind, reason: reason, suggestion: suggestion, at: loc))
+            diagnostics.append(
+                MalformedID.diagnostic(value: raw, kind: kind, reason: reason, suggestion: suggestion, at: loc))
         case .unknownPrefix(let prefix, let suggestions):
             // Judged over the whole library with every other use of the prefix (a convention, or a typo).
-            unknownPrefix = PrefixUse(token: raw.trimmingSpaces(), prefix: prefix, suggestions: suggestions, location: loc)
+            unknownPrefix = PrefixUse(
+                token: raw.trimmingSpaces(), prefix: prefix, suggestions: suggestions, location: loc)
         }
         if let named {
             id = named
@@ -46,9 +52,10 @@ struct OwnID {
             if let inner, inner.key != named.key {
                 legacyKeys.append(inner.key)
                 if OwnID.number(inner.written) != OwnID.number(named.written) {
-                    diagnostics.append(FileNameMismatch.info.diagnostic(
-                        "file name says '\(named.written)' but the record's ID is '\(raw)' (kept as a legacy ID)",
-                        at: loc, hint: "rename the file or correct the ID"))
+                    diagnostics.append(
+                        FileNameMismatch.info.diagnostic(
+                            "file name says '\(named.written)' but the record's ID is '\(raw)' (kept as a legacy ID)",
+                            at: loc, hint: "rename the file or correct the ID"))
                 }
             }
         } else if let inner, !inner.legacy {
@@ -76,7 +83,9 @@ struct OwnID {
 
     /// A cheap test before parsing a file-name part as an ID: a capital letter first, a dash, a digit last.
     static func mayBeID(_ part: Substring) -> Bool {
-        guard let f = part.utf8.first, f >= 65 && f <= 90, let l = part.utf8.last, l >= 48 && l <= 57 else { return false }
+        guard let f = part.utf8.first, f >= 65 && f <= 90, let l = part.utf8.last, l >= 48 && l <= 57 else {
+            return false
+        }
         return part.utf8.contains(45)
     }
 

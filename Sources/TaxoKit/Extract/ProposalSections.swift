@@ -27,7 +27,8 @@ struct ProposalSections {
         // Code blocks that are proposal lists (a CSV of New_ID rows).
         for c in syntax.codeBlocks {
             let head = c.literal.prefix(200).lowercased()
-            if head.hasPrefix("new_id") || head.hasPrefix("new id") || ByteSearch.containsIgnoringCase(c.info, "propos") {
+            if head.hasPrefix("new_id") || head.hasPrefix("new id") || ByteSearch.containsIgnoringCase(c.info, "propos")
+            {
                 mark(c.startLine, max(c.startLine, c.endLine))
             }
         }
@@ -56,7 +57,9 @@ struct ProposalSections {
             // The line's bytes, without building a String: most lines do not end in ':'.
             let a = file.lines.lineStarts[l - 1]
             var z = l < count ? file.lines.lineStarts[l] : file.bytes.count
-            while z > a, let c = Optional(file.bytes[z - 1]), c == 10 || c == 32 || c == 9 || c == 13 || c == 42 || c == 95 { z -= 1 }
+            while z > a, let c = Optional(file.bytes[z - 1]),
+                c == 10 || c == 32 || c == 9 || c == 13 || c == 42 || c == 95
+            { z -= 1 }
             guard z > a, file.bytes[z - 1] == 58, hasMarker(file.bytes[a..<z]) else { continue }
             // The block right after: skip blank lines, then a code block, a list, or lines up to a blank one.
             var s = l + 1
@@ -115,7 +118,8 @@ struct ProposalSections {
             guard TableCellCount.startsWithBar(head), TableCellCount.isSeparator(bytes(l + 1)) else { l += 1; continue }
             let cells = GapScanner.cells(Substring(String(decoding: head, as: UTF8.self)))
             var cols = Set<Int>()
-            for (i, c) in cells.enumerated() where words.contains(where: { ByteSearch.containsIgnoringCase(bytes: Array(c.utf8)[...], $0) }) {
+            for (i, c) in cells.enumerated()
+            where words.contains(where: { ByteSearch.containsIgnoringCase(bytes: Array(c.utf8)[...], $0) }) {
                 cols.insert(i)
             }
             var r = l + 2

@@ -53,14 +53,19 @@ struct RecordExtractor {
     }
 
     mutating func entity(_ record: Node, sole: Bool) -> Entity? {
-        guard let (idKey, idNode) = FieldNames.first(in: record, keys: names.idFields[kindIndex], paths: names.idPaths[kindIndex]) else {
+        guard
+            let (idKey, idNode) = FieldNames.first(
+                in: record, keys: names.idFields[kindIndex], paths: names.idPaths[kindIndex])
+        else {
             diagnostics.append(MissingID.diagnostic(kind: kind, at: file.location(record.offset), fileLevel: false))
             return nil
         }
         let loc = file.location(idNode.offset)
         guard let raw = idNode.string else {
-            diagnostics.append(MalformedID.diagnostic(value: "\(idNode.value)", kind: kind, reason: "the ID must be a string",
-                                                      suggestion: nil, at: loc))
+            diagnostics.append(
+                MalformedID.diagnostic(
+                    value: "\(idNode.value)", kind: kind, reason: "the ID must be a string",
+                    suggestion: nil, at: loc))
             return nil
         }
         let own = OwnID(raw: raw, kindIndex: kindIndex, grammar: grammar, file: file.path, at: loc)
@@ -73,7 +78,8 @@ struct RecordExtractor {
                 legacyKeys += OwnID.legacyKeys(from: (n.array ?? [n]).compactMap(\.string), grammar: grammar)
             }
         }
-        let name = FieldNames.first(in: record, keys: names.nameFields[kindIndex], paths: names.namePaths[kindIndex])?.node.string
+        let name = FieldNames.first(in: record, keys: names.nameFields[kindIndex], paths: names.namePaths[kindIndex])?
+            .node.string
         let dept = record.member(matchingNormalized: RecordExtractor.departmentFields)?.node.string
         var typed: [Int: Int] = [:]
         for (li, link) in kind.links.enumerated() {
@@ -87,9 +93,10 @@ struct RecordExtractor {
         localChildren = 0
         walk(record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
         _ = idKey
-        var e = Entity(kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
-                       department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
-                       legacyKeys: legacyKeys.filter { $0 != parsed?.key })
+        var e = Entity(
+            kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
+            department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
+            legacyKeys: legacyKeys.filter { $0 != parsed?.key })
         e.description = record.member(matchingNormalized: RecordExtractor.descriptionKeys)?.node.string
         e.status = record.member(matchingNormalized: RecordExtractor.statusFields)?.node.string
         e.inlineChildren = localChildren + (kind.children.map { $0.resolve(in: record).count } ?? 0)
@@ -99,7 +106,9 @@ struct RecordExtractor {
         if keepRecords { e.record = record.compactJSON() }
         if let re = videoRegex {
             for f in names.videoPaths {
-                for n in f.resolve(in: record) { for v in (n.array ?? [n]).compactMap(\.string) { e.videos += VideoIDs.find(in: v, re) } }
+                for n in f.resolve(in: record) {
+                    for v in (n.array ?? [n]).compactMap(\.string) { e.videos += VideoIDs.find(in: v, re) }
+                }
             }
             e.videos = Array(Set(e.videos)).sorted()
         }
@@ -113,18 +122,24 @@ struct RecordExtractor {
         let dir = file.path.split(separator: "/").dropLast().joined(separator: "/")
         guard case .path(let target, _) = LinkTarget.resolve(raw, from: dir, aliases: linkRootAliases) else { return }
         let target_ = grammar.kinds.firstIndex { $0.name == kind.links[link].target } ?? kindIndex
-        refs.append(Reference(field: RecordExtractor.render(path), raw: s, id: ParsedID.path(kind: target_, written: raw, file: target),
-                              label: nil, location: file.location(offset), linkIndex: link))
+        refs.append(
+            Reference(
+                field: RecordExtractor.render(path), raw: s,
+                id: ParsedID.path(kind: target_, written: raw, file: target),
+                label: nil, location: file.location(offset), linkIndex: link))
     }
 
     /// Reports each part of a department link's value that names no department.
     mutating func checkDepartmentValue(_ s: String, at offset: Int) {
         for part in s.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let v = part.trimmingSpaces()
-            guard !v.isEmpty, grammar.canonicalDepartment(v) == nil, !grammar.departmentNames.contains(v.lowercased()) else { continue }
-            diagnostics.append(UnknownDepartment.info.diagnostic(
-                "'\(v)' is not a department code, alias or name", at: file.location(offset),
-                hint: NearMiss.hint(for: v, in: grammar.departmentCodes) ?? "declare it under 'departments:' in taxonomy.yaml"))
+            guard !v.isEmpty, grammar.canonicalDepartment(v) == nil, !grammar.departmentNames.contains(v.lowercased())
+            else { continue }
+            diagnostics.append(
+                UnknownDepartment.info.diagnostic(
+                    "'\(v)' is not a department code, alias or name", at: file.location(offset),
+                    hint: NearMiss.hint(for: v, in: grammar.departmentCodes)
+                        ?? "declare it under 'departments:' in taxonomy.yaml"))
         }
     }
 
@@ -150,10 +165,15 @@ struct RecordExtractor {
         return out
     }
 
-    mutating func walk(_ n: Node, path: inout [PathStep], skip: Int, own: String?, typed: [Int: Int], link: Int?, refs: inout [Reference]) {
+    mutating func walk(
+        _ n: Node, path: inout [PathStep], skip: Int, own: String?, typed: [Int: Int], link: Int?,
+        refs: inout [Reference]
+    ) {
         switch n.value {
         case .string(let s):
-            if n.offset != skip { scanString(s, at: n.offset + 1, path: path, own: own, link: typed[n.offset] ?? link, refs: &refs) }
+            if n.offset != skip {
+                scanString(s, at: n.offset + 1, path: path, own: own, link: typed[n.offset] ?? link, refs: &refs)
+            }
         case .array(let items):
             let l = typed[n.offset] ?? link
             for (i, item) in items.enumerated() {
@@ -175,7 +195,9 @@ struct RecordExtractor {
         }
     }
 
-    mutating func scanString(_ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]) {
+    mutating func scanString(
+        _ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]
+    ) {
         if link == nil && !kind.freeTextReferences { return }
         if let link, kind.links[link].byPath {
             pathReference(s, at: offset, path: path, link: link, refs: &refs)
@@ -199,7 +221,9 @@ struct RecordExtractor {
         if upper {
             var str0 = s
             str0.withUTF8 { b in
-                for (off, text) in DoubledSegment.find(b) { diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(offset + off))) }
+                for (off, text) in DoubledSegment.find(b) {
+                    diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(offset + off)))
+                }
             }
         }
         guard dash else { return }
@@ -229,10 +253,13 @@ struct RecordExtractor {
                 found = true
                 if p.key == own || legacySkip.contains(p.key) { continue }
                 if written, let d = p.department, p.canonicalDepartment == nil {
-                    diagnostics.append(UnknownDepartment.diagnostic(code: d, in: p.written, known: grammar.departmentCodes, at: loc))
+                    diagnostics.append(
+                        UnknownDepartment.diagnostic(code: d, in: p.written, known: grammar.departmentCodes, at: loc))
                 }
-                var r = Reference(field: field(), raw: s, id: p, label: ranges[ti] == nil ? Labels.after(Array(s.utf8)[...], start: start, end: end) : nil,
-                                  location: loc, linkIndex: link)
+                var r = Reference(
+                    field: field(), raw: s, id: p,
+                    label: ranges[ti] == nil ? Labels.after(Array(s.utf8)[...], start: start, end: end) : nil,
+                    location: loc, linkIndex: link)
                 r.range = ranges[ti]
                 refs.append(r)
             case .placeholder(_, let text):
@@ -254,14 +281,18 @@ struct RecordExtractor {
         }
         // A typed link field whose value is ID-shaped but not a known ID: say what is wrong with it.
         if !found, link != nil {
-            let head = s.trimmingSpaces().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ":" || $0 == "," }).first.map(String.init) ?? ""
+            let head =
+                s.trimmingSpaces().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ":" || $0 == "," }).first
+                .map(String.init) ?? ""
             guard head.contains("-") || head.contains("_"), head.contains(where: \.isASCIIDigit) else { return }
             let loc = file.location(offset)
             switch grammar.check(head) {
             case .unknownPrefix(let prefix, let sugg) where !sugg.isEmpty:
                 unknownPrefixes.append(PrefixUse(token: head, prefix: prefix, suggestions: sugg, location: loc))
             case .malformed(_, let suggestion?):
-                diagnostics.append(MalformedID.diagnostic(value: head, kind: nil, reason: "it is not a valid ID", suggestion: suggestion, at: loc))
+                diagnostics.append(
+                    MalformedID.diagnostic(
+                        value: head, kind: nil, reason: "it is not a valid ID", suggestion: suggestion, at: loc))
             default:
                 break
             }

@@ -29,7 +29,10 @@ enum SuppressionComments {
                 open.append((codes, l))
             case "taxo-ignore-end":
                 if let o = open.popLast() {
-                    out.append(Suppression(codes: o.codes, firstLine: o.line + 1, lastLine: l - 1, location: file.location(line: o.line)))
+                    out.append(
+                        Suppression(
+                            codes: o.codes, firstLine: o.line + 1, lastLine: l - 1,
+                            location: file.location(line: o.line)))
                 }
             case "taxo-ignore-file":
                 out.append(Suppression(codes: codes, firstLine: 1, lastLine: Int.max, location: loc))
@@ -38,7 +41,11 @@ enum SuppressionComments {
             }
         }
         // A start without an end runs to the end of the file.
-        for o in open { out.append(Suppression(codes: o.codes, firstLine: o.line + 1, lastLine: Int.max, location: file.location(line: o.line))) }
+        for o in open {
+            out.append(
+                Suppression(
+                    codes: o.codes, firstLine: o.line + 1, lastLine: Int.max, location: file.location(line: o.line)))
+        }
         return out
     }
 }

@@ -3,43 +3,97 @@
 /// A value type whose fields live in one copy-on-write box: the library passes entities through many
 /// arrays and loops, and copying one costs a single retain instead of one per field.
 public struct Entity: Sendable {
-    public init(kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation,
-                department: String?, idField: String, soleRecordInFile: Bool, references: [Reference],
-                legacyKeys: [String] = [], description: String? = nil, aliases: [String] = [], videos: [String] = [],
-                record: String? = nil) {
-        s = Storage(kind: kind, id: id, rawID: rawID, name: name, file: file, location: location, department: department,
-                    idField: idField, soleRecordInFile: soleRecordInFile, references: references, legacyKeys: legacyKeys,
-                    description: description, aliases: aliases, videos: videos, record: record)
+    public init(
+        kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation,
+        department: String?, idField: String, soleRecordInFile: Bool, references: [Reference],
+        legacyKeys: [String] = [], description: String? = nil, aliases: [String] = [], videos: [String] = [],
+        record: String? = nil
+    ) {
+        s = Storage(
+            kind: kind, id: id, rawID: rawID, name: name, file: file, location: location, department: department,
+            idField: idField, soleRecordInFile: soleRecordInFile, references: references, legacyKeys: legacyKeys,
+            description: description, aliases: aliases, videos: videos, record: record)
     }
 
-    public var kind: Int { get { s.kind } _modify { unique(); yield &s.kind } }
+    public var kind: Int {
+        get { s.kind }
+        _modify { unique(); yield &s.kind }
+    }
     /// The ID as parsed; nil when the ID field breaks the grammar (the entity is then not resolvable).
-    public var id: ParsedID? { get { s.id } _modify { unique(); yield &s.id } }
-    public var rawID: String { get { s.rawID } _modify { unique(); yield &s.rawID } }
-    public var name: String? { get { s.name } _modify { unique(); yield &s.name } }
-    public var file: String { get { s.file } _modify { unique(); yield &s.file } }
-    public var location: SourceLocation { get { s.location } _modify { unique(); yield &s.location } }
-    public var department: String? { get { s.department } _modify { unique(); yield &s.department } }
+    public var id: ParsedID? {
+        get { s.id }
+        _modify { unique(); yield &s.id }
+    }
+    public var rawID: String {
+        get { s.rawID }
+        _modify { unique(); yield &s.rawID }
+    }
+    public var name: String? {
+        get { s.name }
+        _modify { unique(); yield &s.name }
+    }
+    public var file: String {
+        get { s.file }
+        _modify { unique(); yield &s.file }
+    }
+    public var location: SourceLocation {
+        get { s.location }
+        _modify { unique(); yield &s.location }
+    }
+    public var department: String? {
+        get { s.department }
+        _modify { unique(); yield &s.department }
+    }
     /// The field that held the ID.
-    public var idField: String { get { s.idField } _modify { unique(); yield &s.idField } }
+    public var idField: String {
+        get { s.idField }
+        _modify { unique(); yield &s.idField }
+    }
     /// Whether the file holds just this record (file-name checks apply only then).
-    public var soleRecordInFile: Bool { get { s.soleRecordInFile } _modify { unique(); yield &s.soleRecordInFile } }
-    public var references: [Reference] { get { s.references } _modify { unique(); yield &s.references } }
+    public var soleRecordInFile: Bool {
+        get { s.soleRecordInFile }
+        _modify { unique(); yield &s.soleRecordInFile }
+    }
+    public var references: [Reference] {
+        get { s.references }
+        _modify { unique(); yield &s.references }
+    }
     /// Older IDs this entity answers to (keys), from an inner ID, `legacy_id_fields` or a master list.
-    public var legacyKeys: [String] { get { s.legacyKeys } _modify { unique(); yield &s.legacyKeys } }
+    public var legacyKeys: [String] {
+        get { s.legacyKeys }
+        _modify { unique(); yield &s.legacyKeys }
+    }
     /// A description, purpose or objective, for search.
-    public var description: String? { get { s.description } _modify { unique(); yield &s.description } }
+    public var description: String? {
+        get { s.description }
+        _modify { unique(); yield &s.description }
+    }
     /// Other names the entity goes by (an `aliases` field), for name matching.
-    public var aliases: [String] { get { s.aliases } _modify { unique(); yield &s.aliases } }
+    public var aliases: [String] {
+        get { s.aliases }
+        _modify { unique(); yield &s.aliases }
+    }
     /// Videos the entity names in a phase's integration fields (`source_video: Video_024`).
-    public var videos: [String] { get { s.videos } _modify { unique(); yield &s.videos } }
+    public var videos: [String] {
+        get { s.videos }
+        _modify { unique(); yield &s.videos }
+    }
     /// The record as compact JSON (kept when building the index).
-    public var record: String? { get { s.record } _modify { unique(); yield &s.record } }
+    public var record: String? {
+        get { s.record }
+        _modify { unique(); yield &s.record }
+    }
     /// The record's status as written (`active`, `Deprecated`), when it has one.
-    public var status: String? { get { s.status } _modify { unique(); yield &s.status } }
+    public var status: String? {
+        get { s.status }
+        _modify { unique(); yield &s.status }
+    }
     /// Children the record holds itself: inline children without IDs (a kind's `children:`), or IDs in a
     /// `local` link field. They count for incomplete-hierarchy.
-    public var inlineChildren: Int { get { s.inlineChildren } _modify { unique(); yield &s.inlineChildren } }
+    public var inlineChildren: Int {
+        get { s.inlineChildren }
+        _modify { unique(); yield &s.inlineChildren }
+    }
 
     private var s: Storage
 
@@ -69,18 +123,27 @@ public struct Entity: Sendable {
         @exclusivity(unchecked) var status: String?
         @exclusivity(unchecked) var inlineChildren = 0
 
-        init(kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation,
-             department: String?, idField: String, soleRecordInFile: Bool, references: [Reference], legacyKeys: [String],
-             description: String?, aliases: [String], videos: [String], record: String?) {
-            (self.kind, self.id, self.rawID, self.name, self.file, self.location) = (kind, id, rawID, name, file, location)
-            (self.department, self.idField, self.soleRecordInFile, self.references) = (department, idField, soleRecordInFile, references)
-            (self.legacyKeys, self.description, self.aliases, self.videos, self.record) = (legacyKeys, description, aliases, videos, record)
+        init(
+            kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation,
+            department: String?, idField: String, soleRecordInFile: Bool, references: [Reference], legacyKeys: [String],
+            description: String?, aliases: [String], videos: [String], record: String?
+        ) {
+            (self.kind, self.id, self.rawID, self.name, self.file, self.location) = (
+                kind, id, rawID, name, file, location
+            )
+            (self.department, self.idField, self.soleRecordInFile, self.references) = (
+                department, idField, soleRecordInFile, references
+            )
+            (self.legacyKeys, self.description, self.aliases, self.videos, self.record) = (
+                legacyKeys, description, aliases, videos, record
+            )
         }
 
         func copy() -> Storage {
-            let c = Storage(kind: kind, id: id, rawID: rawID, name: name, file: file, location: location, department: department,
-                            idField: idField, soleRecordInFile: soleRecordInFile, references: references, legacyKeys: legacyKeys,
-                            description: description, aliases: aliases, videos: videos, record: record)
+            let c = Storage(
+                kind: kind, id: id, rawID: rawID, name: name, file: file, location: location, department: department,
+                idField: idField, soleRecordInFile: soleRecordInFile, references: references, legacyKeys: legacyKeys,
+                description: description, aliases: aliases, videos: videos, record: record)
             (c.status, c.inlineChildren) = (status, inlineChildren)
             return c
         }
@@ -96,19 +159,43 @@ public struct Reference: Sendable {
     }
 
     /// The field path with indices, e.g. `tools_required[1]`, `parent_task.task_id`.
-    public var field: String { get { s.field } _modify { unique(); yield &s.field } }
+    public var field: String {
+        get { s.field }
+        _modify { unique(); yield &s.field }
+    }
     /// The whole string the ID was found in.
-    public var raw: String { get { s.raw } _modify { unique(); yield &s.raw } }
-    public var id: ParsedID { get { s.id } _modify { unique(); yield &s.id } }
+    public var raw: String {
+        get { s.raw }
+        _modify { unique(); yield &s.raw }
+    }
+    public var id: ParsedID {
+        get { s.id }
+        _modify { unique(); yield &s.id }
+    }
     /// The text written after the ID (`TOL-112 (Dropbox Dash)` -> `Dropbox Dash`).
-    public var label: String? { get { s.label } _modify { unique(); yield &s.label } }
-    public var location: SourceLocation { get { s.location } _modify { unique(); yield &s.location } }
+    public var label: String? {
+        get { s.label }
+        _modify { unique(); yield &s.label }
+    }
+    public var location: SourceLocation {
+        get { s.location }
+        _modify { unique(); yield &s.location }
+    }
     /// The declared link field this came from, if any: index into the source kind's `links`.
-    public var linkIndex: Int? { get { s.linkIndex } _modify { unique(); yield &s.linkIndex } }
+    public var linkIndex: Int? {
+        get { s.linkIndex }
+        _modify { unique(); yield &s.linkIndex }
+    }
     /// The range the ID was written in (`ACT-001 to ACT-429`), for every ID of a range, both ends included.
-    public var range: String? { get { s.range } _modify { unique(); yield &s.range } }
+    public var range: String? {
+        get { s.range }
+        _modify { unique(); yield &s.range }
+    }
     /// Written inside a fenced or indented code block of a Markdown file (an example, not a claim).
-    public var inCode: Bool { get { s.inCode } _modify { unique(); yield &s.inCode } }
+    public var inCode: Bool {
+        get { s.inCode }
+        _modify { unique(); yield &s.inCode }
+    }
 
     private var s: Storage
 
@@ -128,7 +215,9 @@ public struct Reference: Sendable {
         @exclusivity(unchecked) var inCode = false
 
         init(field: String, raw: String, id: ParsedID, label: String?, location: SourceLocation, linkIndex: Int?) {
-            (self.field, self.raw, self.id, self.label, self.location, self.linkIndex) = (field, raw, id, label, location, linkIndex)
+            (self.field, self.raw, self.id, self.label, self.location, self.linkIndex) = (
+                field, raw, id, label, location, linkIndex
+            )
         }
 
         func copy() -> Storage {
@@ -150,25 +239,57 @@ public struct Heading: Sendable {
 ///
 /// Boxed like `Entity`: rules and reports walk every mention of the library.
 public struct Mention: Sendable {
-    public init(id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool, declaresScope: Bool) {
-        s = Storage(id: id, location: location, label: label, heading: heading, context: context, isProposal: isProposal, declaresScope: declaresScope)
+    public init(
+        id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool,
+        declaresScope: Bool
+    ) {
+        s = Storage(
+            id: id, location: location, label: label, heading: heading, context: context, isProposal: isProposal,
+            declaresScope: declaresScope)
     }
 
-    public var id: ParsedID { get { s.id } _modify { unique(); yield &s.id } }
-    public var location: SourceLocation { get { s.location } _modify { unique(); yield &s.location } }
-    public var label: String? { get { s.label } _modify { unique(); yield &s.label } }
+    public var id: ParsedID {
+        get { s.id }
+        _modify { unique(); yield &s.id }
+    }
+    public var location: SourceLocation {
+        get { s.location }
+        _modify { unique(); yield &s.location }
+    }
+    public var label: String? {
+        get { s.label }
+        _modify { unique(); yield &s.label }
+    }
     /// The nearest heading above the mention.
-    public var heading: String? { get { s.heading } _modify { unique(); yield &s.heading } }
+    public var heading: String? {
+        get { s.heading }
+        _modify { unique(); yield &s.heading }
+    }
     /// The line it stands on, trimmed.
-    public var context: String { get { s.context } _modify { unique(); yield &s.context } }
+    public var context: String {
+        get { s.context }
+        _modify { unique(); yield &s.context }
+    }
     /// Written as a proposal ("Proposed Tool ID: TOL-AID-201", a New_ID list): not a claim that it exists.
-    public var isProposal: Bool { get { s.isProposal } _modify { unique(); yield &s.isProposal } }
+    public var isProposal: Bool {
+        get { s.isProposal }
+        _modify { unique(); yield &s.isProposal }
+    }
     /// Inside the document's scope section (a transcript's taxonomy analysis): declares a video-scoped ID.
-    public var declaresScope: Bool { get { s.declaresScope } _modify { unique(); yield &s.declaresScope } }
+    public var declaresScope: Bool {
+        get { s.declaresScope }
+        _modify { unique(); yield &s.declaresScope }
+    }
     /// The range the ID was written in (`ACT-001 to ACT-429`), for every ID of a range, both ends included.
-    public var range: String? { get { s.range } _modify { unique(); yield &s.range } }
+    public var range: String? {
+        get { s.range }
+        _modify { unique(); yield &s.range }
+    }
     /// Written inside a fenced or indented code block (an example, not a claim).
-    public var inCode: Bool { get { s.inCode } _modify { unique(); yield &s.inCode } }
+    public var inCode: Bool {
+        get { s.inCode }
+        _modify { unique(); yield &s.inCode }
+    }
 
     private var s: Storage
 
@@ -188,13 +309,19 @@ public struct Mention: Sendable {
         @exclusivity(unchecked) var range: String?
         @exclusivity(unchecked) var inCode = false
 
-        init(id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool, declaresScope: Bool) {
-            (self.id, self.location, self.label, self.heading, self.context, self.isProposal, self.declaresScope) = (id, location, label, heading, context, isProposal, declaresScope)
+        init(
+            id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool,
+            declaresScope: Bool
+        ) {
+            (self.id, self.location, self.label, self.heading, self.context, self.isProposal, self.declaresScope) = (
+                id, location, label, heading, context, isProposal, declaresScope
+            )
         }
 
         func copy() -> Storage {
-            let c = Storage(id: id, location: location, label: label, heading: heading, context: context, isProposal: isProposal,
-                            declaresScope: declaresScope)
+            let c = Storage(
+                id: id, location: location, label: label, heading: heading, context: context, isProposal: isProposal,
+                declaresScope: declaresScope)
             (c.range, c.inCode) = (range, inCode)
             return c
         }

@@ -24,8 +24,9 @@ public struct ParsedID: Sendable, Hashable {
 
     /// A link by file path (`by: path`): `written` is the path as written, the key names the file.
     public static func path(kind: Int, written: String, file: String) -> ParsedID {
-        var p = ParsedID(kind: kind, written: written, prefix: "", department: nil, canonicalDepartment: nil, number: "",
-                         key: pathKeyPrefix + file, usesAlternatePrefix: false, canonical: written)
+        var p = ParsedID(
+            kind: kind, written: written, prefix: "", department: nil, canonicalDepartment: nil, number: "",
+            key: pathKeyPrefix + file, usesAlternatePrefix: false, canonical: written)
         p.legacy = true
         return p
     }
@@ -102,8 +103,9 @@ public struct IDGrammar: Sendable {
 
     func legacyID(kind: Int, written: String) -> ParsedID {
         let key = kinds[kind].legacyCaseSensitive ? "~=" + written : ParsedID.legacyKey(written)
-        var p = ParsedID(kind: kind, written: written, prefix: written, department: nil, canonicalDepartment: nil, number: "",
-                         key: key, usesAlternatePrefix: false, canonical: written)
+        var p = ParsedID(
+            kind: kind, written: written, prefix: written, department: nil, canonicalDepartment: nil, number: "",
+            key: key, usesAlternatePrefix: false, canonical: written)
         p.legacy = true
         return p
     }
@@ -141,8 +143,9 @@ public struct IDGrammar: Sendable {
         let deptPart = dept.map { "-" + (canonDept ?? $0) } ?? ""
         let key = k.prefix + deptPart + "-" + trimmed
         let canonical = k.prefix + deptPart + "-" + number
-        return ParsedID(kind: kind, written: written, prefix: prefix, department: dept, canonicalDepartment: canonDept,
-                        number: String(number), key: key, usesAlternatePrefix: prefix != k.prefix, canonical: canonical)
+        return ParsedID(
+            kind: kind, written: written, prefix: prefix, department: dept, canonicalDepartment: canonDept,
+            number: String(number), key: key, usesAlternatePrefix: prefix != k.prefix, canonical: canonical)
     }
 
     /// Checks a whole value that must be one ID.
@@ -160,11 +163,16 @@ public struct IDGrammar: Sendable {
                 let numberOK = !last.isEmpty && last.allSatisfy(\.isASCIIDigit)
                 if numberOK, middle.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIUppercase) }) {
                     if last.count < k.minDigits || last.count > k.maxDigits {
-                        return .malformed(reason: "the number must have \(k.minDigits == k.maxDigits ? "\(k.minDigits)" : "\(k.minDigits) or more") digits",
-                                          suggestion: last.count < k.minDigits ? parts.dropLast().joined(separator: "-") + "-" + String(repeating: "0", count: k.minDigits - last.count) + last : nil)
+                        return .malformed(
+                            reason:
+                                "the number must have \(k.minDigits == k.maxDigits ? "\(k.minDigits)" : "\(k.minDigits) or more") digits",
+                            suggestion: last.count < k.minDigits
+                                ? parts.dropLast().joined(separator: "-") + "-"
+                                    + String(repeating: "0", count: k.minDigits - last.count) + last : nil)
                     }
                     if dept != nil, k.department == .none {
-                        return .malformed(reason: "kind \(k.name) takes no department segment", suggestion: k.prefix + "-" + last)
+                        return .malformed(
+                            reason: "kind \(k.name) takes no department segment", suggestion: k.prefix + "-" + last)
                     }
                     if dept == nil, k.department == .required {
                         return .malformed(reason: "kind \(k.name) needs a department segment", suggestion: nil)
@@ -175,7 +183,8 @@ public struct IDGrammar: Sendable {
         }
         if let l = legacyMatch(s) { return .legacy(l) }
         if let first = parts.first, parts.count >= 2, looksLikePrefix(first), prefixToKind[String(first)] == nil,
-           parts.last.map({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) == true {
+            parts.last.map({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) == true
+        {
             let sugg = NearMiss.suggestions(for: String(first), in: allPrefixes, caseInsensitive: false)
             return .unknownPrefix(prefix: String(first), suggestions: sugg)
         }
@@ -197,7 +206,8 @@ public struct IDGrammar: Sendable {
     }
 
     func isPlaceholder(_ s: Substring) -> Bool {
-        s.count >= 2 && s.allSatisfy { $0 == "X" || $0 == "#" || $0 == "x" || $0 == "N" || $0 == "?" } && !s.allSatisfy { $0 == "N" && s.count < 3 }
+        s.count >= 2 && s.allSatisfy { $0 == "X" || $0 == "#" || $0 == "x" || $0 == "N" || $0 == "?" }
+            && !s.allSatisfy { $0 == "N" && s.count < 3 }
     }
 
     func looksLikePrefix(_ s: Substring) -> Bool {
@@ -206,8 +216,10 @@ public struct IDGrammar: Sendable {
 
     /// Finds every ID-shaped token in UTF-8 text. `report(token, startOffset, endOffset)` gets offsets
     /// relative to `base`. With `typos`, unknown prefixes that are anagrams of known ones are reported.
-    public func scan(_ b: UnsafeBufferPointer<UInt8>, base: Int = 0, typos: Bool = true,
-                     _ report: (IDToken, Int, Int) -> Void) {
+    public func scan(
+        _ b: UnsafeBufferPointer<UInt8>, base: Int = 0, typos: Bool = true,
+        _ report: (IDToken, Int, Int) -> Void
+    ) {
         let n = b.count
         var i = 0
         @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
@@ -219,7 +231,8 @@ public struct IDGrammar: Sendable {
         while i < n {
             let c = b[i]
             if hasLegacy, i == 0 || !(isWord(b[i - 1]) || b[i - 1] == 45),
-               let cands = legacyByFirst[c >= 65 && c <= 90 ? c + 32 : c] {
+                let cands = legacyByFirst[c >= 65 && c <= 90 ? c + 32 : c]
+            {
                 var matched = false
                 for cand in cands {
                     if let e = cand.pattern.match(b, at: i) {
@@ -259,7 +272,9 @@ public struct IDGrammar: Sendable {
                     segments += 1
                 } else {
                     let word = UnsafeBufferPointer(rebasing: b[segStart..<k])
-                    if word.count >= 2, word.allSatisfy({ $0 == 88 || $0 == 78 }), !(k < n && isWord(b[k])) { placeholderEnd = k }
+                    if word.count >= 2, word.allSatisfy({ $0 == 88 || $0 == 78 }), !(k < n && isWord(b[k])) {
+                        placeholderEnd = k
+                    }
                     k = segStart
                     break
                 }
@@ -267,7 +282,9 @@ public struct IDGrammar: Sendable {
             if placeholderEnd < 0 {
                 var m = k
                 while m < n, isDigit(b[m]) { m += 1 }
-                if m > k { numStart = k; numEnd = m } else {
+                if m > k {
+                    numStart = k; numEnd = m
+                } else {
                     var h = k
                     while h < n, b[h] == 35 || b[h] == 88 { h += 1 }
                     if h - k >= 2, !(h < n && isWord(b[h])) { placeholderEnd = h }
@@ -289,12 +306,17 @@ public struct IDGrammar: Sendable {
             if let kind, numEnd - numStart > kinds[kind].maxDigits { i = numEnd; continue }
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<numEnd]), as: UTF8.self)
             if let kind {
-                let deptStr = dept.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0.0..<$0.1]), as: UTF8.self) }
+                let deptStr = dept.map {
+                    String(decoding: UnsafeBufferPointer(rebasing: b[$0.0..<$0.1]), as: UTF8.self)
+                }
                 let number = String(decoding: UnsafeBufferPointer(rebasing: b[numStart..<numEnd]), as: UTF8.self)
-                report(.id(make(kind: kind, written: text, prefix: prefix, dept: deptStr, number: Substring(number))), base + start, base + numEnd)
+                report(
+                    .id(make(kind: kind, written: text, prefix: prefix, dept: deptStr, number: Substring(number))),
+                    base + start, base + numEnd)
             } else if typos, dept == nil, numEnd - numStart >= 2, (2...5).contains(prefix.count),
-                      prefix.allSatisfy({ $0.isASCIIUppercase }),
-                      let known = anagramToPrefix[String(prefix.sorted())] {
+                prefix.allSatisfy({ $0.isASCIIUppercase }),
+                let known = anagramToPrefix[String(prefix.sorted())]
+            {
                 report(.unknownPrefix(text: text, prefix: prefix, suggestions: [known]), base + start, base + numEnd)
             }
             i = numEnd

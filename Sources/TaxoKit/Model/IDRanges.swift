@@ -6,23 +6,28 @@
 /// per ID. Both ends must have one prefix and one department segment; a range holds at most
 /// `IDGrammar.maxRangeSize` IDs.
 extension IDGrammar {
-    static let rangeWords: [[UInt8]] = ["to", "-", "–", "—", "..", "...", "…", "through", "thru", "~"].map { Array($0.utf8) }
+    static let rangeWords: [[UInt8]] = ["to", "-", "–", "—", "..", "...", "…", "through", "thru", "~"].map {
+        Array($0.utf8)
+    }
 
     /// The most IDs a range may hold; a longer one is two unrelated IDs.
     public static let maxRangeSize = 10_000
 
     /// Tokens with the IDs of every range added, in text order, and for each token the text of the
     /// range it belongs to (nil outside ranges).
-    public func withRanges(_ tokens: [(IDToken, Int, Int)], in b: UnsafeBufferPointer<UInt8>, base: Int = 0,
-                           limit: Int = IDGrammar.maxRangeSize) -> (tokens: [(IDToken, Int, Int)], ranges: [String?]) {
+    public func withRanges(
+        _ tokens: [(IDToken, Int, Int)], in b: UnsafeBufferPointer<UInt8>, base: Int = 0,
+        limit: Int = IDGrammar.maxRangeSize
+    ) -> (tokens: [(IDToken, Int, Int)], ranges: [String?]) {
         var ranges = [String?](repeating: nil, count: tokens.count)
         guard tokens.count >= 2 else { return (tokens, ranges) }
         var out = tokens
         for i in 0..<(tokens.count - 1) {
             guard case .id(let a) = tokens[i].0, case .id(let z) = tokens[i + 1].0, !a.legacy, !z.legacy,
-                  a.kind == z.kind, a.prefix == z.prefix, a.department == z.department,
-                  let x = Int(a.number), let y = Int(z.number), y > x,
-                  y - x < limit else { continue }
+                a.kind == z.kind, a.prefix == z.prefix, a.department == z.department,
+                let x = Int(a.number), let y = Int(z.number), y > x,
+                y - x < limit
+            else { continue }
             var s = tokens[i].2 - base, e = tokens[i + 1].1 - base
             while s < e, b[s] == 32 { s += 1 }
             while e > s, b[e - 1] == 32 { e -= 1 }
@@ -38,8 +43,14 @@ extension IDGrammar {
                 let digits = String(n)
                 let num = String(repeating: "0", count: max(0, width - digits.count)) + digits
                 let written = a.prefix + deptPart + "-" + num
-                out.append((.id(make(kind: a.kind, written: written, prefix: a.prefix, dept: a.department, number: Substring(num))),
-                            tokens[i].1, tokens[i].2))
+                out.append(
+                    (
+                        .id(
+                            make(
+                                kind: a.kind, written: written, prefix: a.prefix, dept: a.department,
+                                number: Substring(num))),
+                        tokens[i].1, tokens[i].2
+                    ))
                 ranges.append(text)
             }
         }

@@ -15,7 +15,9 @@ public struct Baseline: Sendable, Equatable {
         public var message: String
 
         public static func < (a: Fingerprint, b: Fingerprint) -> Bool {
-            (a.file, a.code, a.message, a.ids.joined(separator: ",")) < (b.file, b.code, b.message, b.ids.joined(separator: ","))
+            (a.file, a.code, a.message, a.ids.joined(separator: ",")) < (
+                b.file, b.code, b.message, b.ids.joined(separator: ",")
+            )
         }
     }
 
@@ -84,16 +86,19 @@ public struct Baseline: Sendable, Equatable {
         return w.out + "\n"
     }
 
-
     public init(json data: Data) throws {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw TaxoError.baseline("not a JSON object")
         }
-        guard root["version"] as? Int == Baseline.version else { throw TaxoError.baseline("unsupported baseline version") }
+        guard root["version"] as? Int == Baseline.version else {
+            throw TaxoError.baseline("unsupported baseline version")
+        }
         guard let items = root["findings"] as? [[String: Any]] else { throw TaxoError.baseline("no 'findings' list") }
         var c: [Fingerprint: Int] = [:]
         for i in items {
-            guard let code = i["code"] as? String, let file = i["file"] as? String, let message = i["message"] as? String else {
+            guard let code = i["code"] as? String, let file = i["file"] as? String,
+                let message = i["message"] as? String
+            else {
                 throw TaxoError.baseline("a finding lacks code, file or message")
             }
             let f = Fingerprint(code: code, file: file, ids: (i["ids"] as? [String]) ?? [], message: message)

@@ -3,8 +3,10 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     case text, json, github, sarif
 
     /// Renders diagnostics whose paths are relative to the library root, showing them through `paths`.
-    public func render(_ diags: [Diagnostic], summary: DiagnosticSummary, color: Bool = false,
-                       paths: PathDisplay = PathDisplay(prefix: ""), workingDirectory: String? = nil) -> String {
+    public func render(
+        _ diags: [Diagnostic], summary: DiagnosticSummary, color: Bool = false,
+        paths: PathDisplay = PathDisplay(prefix: ""), workingDirectory: String? = nil
+    ) -> String {
         let shown = paths.apply(diags)
         switch self {
         case .text: return TextReporter.render(shown, color: color)

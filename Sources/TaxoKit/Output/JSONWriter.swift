@@ -21,7 +21,9 @@ public struct JSONWriter {
                 if u.value < 0x20 {
                     let h = String(u.value, radix: 16)
                     r += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else { r.unicodeScalars.append(u) }
+                } else {
+                    r.unicodeScalars.append(u)
+                }
             }
         }
         return r + "\""

@@ -45,7 +45,9 @@ public struct PathDisplay: Sendable {
             if let l = d.location { d.location = SourceLocation(file: path(l.file), line: l.line, column: l.column) }
             d.notes = d.notes.map { n in
                 var n = n
-                if let l = n.location { n.location = SourceLocation(file: path(l.file), line: l.line, column: l.column) }
+                if let l = n.location {
+                    n.location = SourceLocation(file: path(l.file), line: l.line, column: l.column)
+                }
                 return n
             }
             return d
@@ -54,7 +56,8 @@ public struct PathDisplay: Sendable {
 
     /// A library-relative path given on the command line (or by git), made relative to the root.
     public func libraryPath(_ userPath: String, workingDirectory: String, root: String) -> String? {
-        let abs = URL(fileURLWithPath: userPath, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL.path
+        let abs = URL(fileURLWithPath: userPath, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL
+            .path
         let r = URL(fileURLWithPath: root).standardizedFileURL.path
         if abs == r { return "" }
         return abs.hasPrefix(r + "/") ? String(abs.dropFirst(r.count + 1)) : nil

@@ -1,4 +1,5 @@
 import Foundation
+
 /// SARIF 2.1.0 with one run, the rules that fired, and one result per diagnostic. Artifact URIs are
 /// percent-encoded relative references against the base `SRCROOT`, which `originalUriBaseIds` gives as
 /// the working directory's file URI.
@@ -98,8 +99,9 @@ extension SARIFReporter {
         var out = ""
         for b in path.utf8 {
             switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(b))
             default:
                 out += String(format: "%%%02X", b)

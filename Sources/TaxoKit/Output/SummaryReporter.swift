@@ -7,21 +7,28 @@ public enum SummaryReporter {
         for d in diags {
             let c = byRule[d.code]?.1 ?? 0
             byRule[d.code] = (max(byRule[d.code]?.0 ?? d.severity, d.severity), c + 1)
-            let folder = d.location.map { $0.file.split(separator: "/").dropLast().prefix(depth).joined(separator: "/") } ?? ""
+            let folder =
+                d.location.map { $0.file.split(separator: "/").dropLast().prefix(depth).joined(separator: "/") } ?? ""
             byFolder[folder.isEmpty ? "." : folder, default: [:]][d.severity, default: 0] += 1
         }
         var out = rootCauses(diags)
         out += "Findings by rule\n\n"
         out += "  count  severity  code     rule\n"
-        for (code, (sev, n)) in byRule.sorted(by: { $0.value.1 != $1.value.1 ? $0.value.1 > $1.value.1 : $0.key < $1.key }) {
+        for (code, (sev, n)) in byRule.sorted(by: {
+            $0.value.1 != $1.value.1 ? $0.value.1 > $1.value.1 : $0.key < $1.key
+        }) {
             let name = RuleRegistry.rule(code)?.name ?? "configuration"
             out += pad(String(n), 7, left: true) + "  " + pad(sev.label, 8) + "  " + code + "  " + name + "\n"
         }
         out += "\nFindings by folder\n\n"
         out += " errors  warnings  notes  folder\n"
         let folders = byFolder.map { ($0.key, $0.value[.error] ?? 0, $0.value[.warning] ?? 0, $0.value[.note] ?? 0) }
-        for (f, e, w, n) in folders.sorted(by: { ($0.1, $0.2, $0.3) != ($1.1, $1.2, $1.3) ? ($0.1, $0.2, $0.3) > ($1.1, $1.2, $1.3) : $0.0 < $1.0 }) {
-            out += pad(String(e), 7, left: true) + "  " + pad(String(w), 8, left: true) + "  " + pad(String(n), 5, left: true) + "  " + f + "\n"
+        for (f, e, w, n) in folders.sorted(by: {
+            ($0.1, $0.2, $0.3) != ($1.1, $1.2, $1.3) ? ($0.1, $0.2, $0.3) > ($1.1, $1.2, $1.3) : $0.0 < $1.0
+        }) {
+            out +=
+                pad(String(e), 7, left: true) + "  " + pad(String(w), 8, left: true) + "  "
+                + pad(String(n), 5, left: true) + "  " + f + "\n"
         }
         return out
     }

@@ -3,12 +3,16 @@ public enum TextReporter {
     public static func render(_ diags: [Diagnostic], color: Bool) -> String {
         var out = ""
         for d in diags {
-            out += line(location: d.location, label: d.severity.label, message: d.message, code: d.code, color: color, severity: d.severity)
+            out += line(
+                location: d.location, label: d.severity.label, message: d.message, code: d.code, color: color,
+                severity: d.severity)
             for n in d.notes {
                 if n.location == nil {
                     out += "    note: \(Visible.escaped(n.message))\n"
                 } else {
-                    out += line(location: n.location, label: "note", message: n.message, code: nil, color: color, severity: .note)
+                    out += line(
+                        location: n.location, label: "note", message: n.message, code: nil, color: color,
+                        severity: .note)
                 }
             }
             if let h = d.hint { out += "    hint: \(Visible.escaped(h))\n" }
@@ -16,7 +20,9 @@ public enum TextReporter {
         return out
     }
 
-    static func line(location: SourceLocation?, label: String, message: String, code: String?, color: Bool, severity: Severity) -> String {
+    static func line(
+        location: SourceLocation?, label: String, message: String, code: String?, color: Bool, severity: Severity
+    ) -> String {
         let loc = location.map { "\(Visible.escaped($0.file)):\($0.line):\($0.column): " } ?? "taxo: "
         let message = Visible.escaped(message)
         let c: String
@@ -33,7 +39,8 @@ public enum TextReporter {
     /// One line for stderr: counts of errors, warnings and notes.
     public static func summaryLine(_ s: DiagnosticSummary) -> String {
         func n(_ c: Int, _ w: String) -> String { "\(c) \(w)\(c == 1 ? "" : "s")" }
-        return "taxo: \(n(s.errors, "error")), \(n(s.warnings, "warning")), \(n(s.notes, "note")) in \(n(s.files, "file")) (\(n(s.entities, "entity").replacingAll("entitys", with: "entities")), \(n(s.documents, "document")), \(n(s.references, "reference")))"
+        return
+            "taxo: \(n(s.errors, "error")), \(n(s.warnings, "warning")), \(n(s.notes, "note")) in \(n(s.files, "file")) (\(n(s.entities, "entity").replacingAll("entitys", with: "entities")), \(n(s.documents, "document")), \(n(s.references, "reference")))"
     }
 }
 

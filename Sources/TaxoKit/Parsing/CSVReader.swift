@@ -74,12 +74,15 @@ public enum CSVReader {
             i += 1
         }
         if inQuotes {
-            problems?.pointee.append(Problem(message: "a quoted cell is never closed", offset: max(0, openQuote),
-                                             hint: "close the quote, or double a quote inside the cell (\"\")"))
+            problems?.pointee.append(
+                Problem(
+                    message: "a quoted cell is never closed", offset: max(0, openQuote),
+                    hint: "close the quote, or double a quote inside the cell (\"\")"))
         }
         if !cell.isEmpty || !cells.isEmpty { endCell(); records.append((rowLine, cells, columns)) }
         guard let first = records.first else { return CSVTable(header: [], rows: []) }
-        var table = CSVTable(header: first.1.map { $0.trimmingSpaces() }, rows: records.dropFirst().map { (line: $0.0, cells: $0.1) })
+        var table = CSVTable(
+            header: first.1.map { $0.trimmingSpaces() }, rows: records.dropFirst().map { (line: $0.0, cells: $0.1) })
         table.cellColumns = records.dropFirst().map(\.2)
         return table
     }

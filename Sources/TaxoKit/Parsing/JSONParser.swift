@@ -13,7 +13,9 @@ public enum JSONParser {
     }
 
     /// The same, reporting member names given twice in one object (first and second offsets).
-    public static func parse(_ bytes: [UInt8], duplicates: UnsafeMutablePointer<[(key: String, first: Int, second: Int)]>?) -> Result<Node, JSONSyntaxError> {
+    public static func parse(
+        _ bytes: [UInt8], duplicates: UnsafeMutablePointer<[(key: String, first: Int, second: Int)]>?
+    ) -> Result<Node, JSONSyntaxError> {
         bytes.withUnsafeBufferPointer { buf in
             var p = Impl(b: buf)
             defer { duplicates?.pointee = p.duplicates }
@@ -22,7 +24,9 @@ public enum JSONParser {
                 let v = try p.value(depth: 0)
                 p.skipWS()
                 if p.i < buf.count {
-                    throw p.err("unexpected content after the JSON value", hint: "a file holds one JSON value; wrap several records in an array")
+                    throw p.err(
+                        "unexpected content after the JSON value",
+                        hint: "a file holds one JSON value; wrap several records in an array")
                 }
                 return .success(v)
             } catch let e as JSONSyntaxError {
@@ -68,7 +72,8 @@ public enum JSONParser {
             case UInt8(ascii: "n"): try literal("null"); return Node(.null, at: start)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return Node(.number(try number()), at: start)
             case UInt8(ascii: "/"): throw err("comments are not allowed in JSON", hint: "remove the comment")
-            case UInt8(ascii: "'"): throw err("strings must use double quotes", hint: "replace the single quotes with double quotes")
+            case UInt8(ascii: "'"):
+                throw err("strings must use double quotes", hint: "replace the single quotes with double quotes")
             case UInt8(ascii: "]"), UInt8(ascii: "}"): throw err("expected a value before \(describe(b[i]))")
             default: throw err("unexpected \(describe(b[i])): expected a value")
             }
@@ -94,13 +99,17 @@ public enum JSONParser {
             }
             if i < b.count, b[i] == UInt8(ascii: ".") {
                 i += 1
-                guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw err("invalid number: expected a digit after '.'") }
+                guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else {
+                    throw err("invalid number: expected a digit after '.'")
+                }
                 while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
             }
             if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
                 i += 1
                 if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
-                guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw err("invalid number: expected a digit in the exponent") }
+                guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else {
+                    throw err("invalid number: expected a digit in the exponent")
+                }
                 while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
             }
             return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
@@ -138,7 +147,9 @@ public enum JSONParser {
                 }
                 if c == UInt8(ascii: "\\") { break }
                 if c < 0x20 {
-                    if c == 0x0A { throw err("unterminated string (a newline inside a string must be written \\n)", at: i) }
+                    if c == 0x0A {
+                        throw err("unterminated string (a newline inside a string must be written \\n)", at: i)
+                    }
                     throw err("control character \(describe(c)) inside a string must be escaped")
                 }
                 i += 1
@@ -174,19 +185,28 @@ public enum JSONParser {
                                 let low = try hex4()
                                 if low >= 0xDC00 && low < 0xE000 {
                                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                                } else { code = 0xFFFD }
-                            } else { code = 0xFFFD }
-                        } else if code >= 0xDC00 && code < 0xE000 { code = 0xFFFD }
+                                } else {
+                                    code = 0xFFFD
+                                }
+                            } else {
+                                code = 0xFFFD
+                            }
+                        } else if code >= 0xDC00 && code < 0xE000 {
+                            code = 0xFFFD
+                        }
                         let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
                         out.append(contentsOf: Array(String(Character(scalar)).utf8))
                     default:
-                        throw err("invalid escape '\\\(Character(Unicode.Scalar(e)))' in string", at: escStart,
-                                  hint: "write a backslash as '\\\\' (for example in Windows paths)")
+                        throw err(
+                            "invalid escape '\\\(Character(Unicode.Scalar(e)))' in string", at: escStart,
+                            hint: "write a backslash as '\\\\' (for example in Windows paths)")
                     }
                     continue
                 }
                 if c < 0x20 {
-                    if c == 0x0A { throw err("unterminated string (a newline inside a string must be written \\n)", at: i) }
+                    if c == 0x0A {
+                        throw err("unterminated string (a newline inside a string must be written \\n)", at: i)
+                    }
                     throw err("control character \(describe(c)) inside a string must be escaped")
                 }
                 out.append(c)
@@ -204,14 +224,17 @@ public enum JSONParser {
                 skipWS()
                 items.append(try value(depth: depth + 1))
                 skipWS()
-                guard i < b.count else { throw err("unexpected end of file: expected ',' or ']' to continue the array") }
+                guard i < b.count else {
+                    throw err("unexpected end of file: expected ',' or ']' to continue the array")
+                }
                 let c = b[i]
                 if c == UInt8(ascii: ",") {
                     let comma = i
                     i += 1
                     skipWS()
                     if i < b.count, b[i] == UInt8(ascii: "]") {
-                        throw err("trailing comma before ']'", at: comma, hint: "remove the comma after the last element")
+                        throw err(
+                            "trailing comma before ']'", at: comma, hint: "remove the comma after the last element")
                     }
                     continue
                 }
@@ -232,7 +255,9 @@ public enum JSONParser {
                 guard i < b.count else { throw err("unexpected end of file: expected a member name") }
                 let c = b[i]
                 if c != UInt8(ascii: "\"") {
-                    if c == UInt8(ascii: "/") { throw err("comments are not allowed in JSON", hint: "remove the comment") }
+                    if c == UInt8(ascii: "/") {
+                        throw err("comments are not allowed in JSON", hint: "remove the comment")
+                    }
                     if c == UInt8(ascii: "'") { throw err("member names must use double quotes") }
                     if c == UInt8(ascii: "}") { throw err("expected a member name before '}'") }
                     throw err("expected a member name in double quotes, found \(describe(c))")
@@ -242,15 +267,18 @@ public enum JSONParser {
                 skipWS()
                 guard i < b.count else { throw err("unexpected end of file: expected ':' after member name") }
                 guard b[i] == UInt8(ascii: ":") else {
-                    throw err("expected ':' after member name \"\(key)\", found \(describe(b[i]))",
-                              hint: b[i] == UInt8(ascii: "\"") ? "a comma or colon is missing between two strings" : nil)
+                    throw err(
+                        "expected ':' after member name \"\(key)\", found \(describe(b[i]))",
+                        hint: b[i] == UInt8(ascii: "\"") ? "a comma or colon is missing between two strings" : nil)
                 }
                 i += 1
                 skipWS()
                 let v = try value(depth: depth + 1)
                 // A name given twice: the second silently wins in most readers. Small objects compare directly.
                 if members.count < 16 {
-                    if let first = members.first(where: { $0.key == key }) { duplicates.append((key, first.keyOffset, keyOffset)) }
+                    if let first = members.first(where: { $0.key == key }) {
+                        duplicates.append((key, first.keyOffset, keyOffset))
+                    }
                 } else {
                     if seen == nil { seen = Set(members.map(\.key)) }
                     if !seen!.insert(key).inserted, let first = members.first(where: { $0.key == key }) {
@@ -259,14 +287,17 @@ public enum JSONParser {
                 }
                 members.append(Member(key: key, keyOffset: keyOffset, node: v))
                 skipWS()
-                guard i < b.count else { throw err("unexpected end of file: expected ',' or '}' to continue the object") }
+                guard i < b.count else {
+                    throw err("unexpected end of file: expected ',' or '}' to continue the object")
+                }
                 let d = b[i]
                 if d == UInt8(ascii: ",") {
                     let comma = i
                     i += 1
                     skipWS()
                     if i < b.count, b[i] == UInt8(ascii: "}") {
-                        throw err("trailing comma before '}'", at: comma, hint: "remove the comma after the last member")
+                        throw err(
+                            "trailing comma before '}'", at: comma, hint: "remove the comma after the last member")
                     }
                     continue
                 }

@@ -72,12 +72,15 @@ public enum MarkdownParser {
             if line > 0 { lastBlockLine = line }
             switch type {
             case CMARK_NODE_HEADING:
-                syntax.headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(node), line: line))
+                syntax.headings.append(
+                    Heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(node), line: line))
             case CMARK_NODE_CODE_BLOCK:
                 let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                syntax.codeBlocks.append(MarkdownSyntax.CodeBlock(info: info, startLine: line,
-                                                                  endLine: Int(cmark_node_get_end_line(node)), literal: literal))
+                syntax.codeBlocks.append(
+                    MarkdownSyntax.CodeBlock(
+                        info: info, startLine: line,
+                        endLine: Int(cmark_node_get_end_line(node)), literal: literal))
             case CMARK_NODE_LIST:
                 let end = Int(cmark_node_get_end_line(node))
                 if syntax.lists.last.map({ line > $0.endLine }) ?? true { syntax.lists.append((line, max(line, end))) }

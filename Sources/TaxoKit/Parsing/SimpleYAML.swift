@@ -12,7 +12,11 @@ enum SimpleYAML {
 
         func flush() {
             if let (k, ko) = listKey {
-                members.append(Member(key: k, keyOffset: ko, node: Node(listItems.isEmpty ? .null : .array(listItems), at: listItems.first?.offset ?? listOffset)))
+                members.append(
+                    Member(
+                        key: k, keyOffset: ko,
+                        node: Node(
+                            listItems.isEmpty ? .null : .array(listItems), at: listItems.first?.offset ?? listOffset)))
             }
             listKey = nil
             listItems = []
@@ -24,7 +28,7 @@ enum SimpleYAML {
             if end > start, b[end - 1] == 13 { end -= 1 }
             var i = start
             while i < end, b[i] == 32 { i += 1 }
-            if i == end || b[i] == 35 { continue } // blank or comment
+            if i == end || b[i] == 35 { continue }  // blank or comment
             let indent = i - start
             if b[i] == 45, i + 1 < end, b[i + 1] == 32 {
                 // A list item of the current key.
@@ -39,7 +43,9 @@ enum SimpleYAML {
             while c < end, b[c] != 58 { c += 1 }
             guard c < end, c > i else { return nil }
             let key = String(decoding: b[i..<c], as: UTF8.self)
-            if key.utf8.contains(where: { $0 == 34 || $0 == 39 || $0 == 123 || $0 == 91 || $0 == 38 || $0 == 42 }) { return nil }
+            if key.utf8.contains(where: { $0 == 34 || $0 == 39 || $0 == 123 || $0 == 91 || $0 == 38 || $0 == 42 }) {
+                return nil
+            }
             var v = c + 1
             while v < end, b[v] == 32 { v += 1 }
             if v == end {
@@ -80,7 +86,9 @@ enum SimpleYAML {
                 if a < z {
                     guard let n = scalar(b, a, z) else { return nil }
                     items.append(n)
-                } else if b[k] == 44 { return nil }
+                } else if b[k] == 44 {
+                    return nil
+                }
                 s = k + 1
             }
             return Node(.array(items), at: start)
@@ -90,8 +98,8 @@ enum SimpleYAML {
         if [123, 91, 93, 125, 38, 42, 33, 124, 62, 37, 64, 96, 44, 63].contains(first) { return nil }
         var i = start
         while i < end {
-            if b[i] == 35, i > start, b[i - 1] == 32 { return nil } // trailing comment
-            if b[i] == 58, i + 1 < end, b[i + 1] == 32 { return nil } // nested mapping
+            if b[i] == 35, i > start, b[i - 1] == 32 { return nil }  // trailing comment
+            if b[i] == 58, i + 1 < end, b[i + 1] == 32 { return nil }  // nested mapping
             i += 1
         }
         let s = String(decoding: b[start..<end], as: UTF8.self)

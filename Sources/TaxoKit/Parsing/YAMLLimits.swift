@@ -19,7 +19,8 @@ public enum YAMLLimits {
         var inSingle = false, inDouble = false, inComment = false
         var dashes = 0
         func fail() -> YAMLReader.Failure {
-            YAMLReader.Failure(message: "nesting is deeper than \(maxDepth) levels", line: line + lineOffset, column: column)
+            YAMLReader.Failure(
+                message: "nesting is deeper than \(maxDepth) levels", line: line + lineOffset, column: column)
         }
         var prev: UInt8 = 10
         for c in text.utf8 {

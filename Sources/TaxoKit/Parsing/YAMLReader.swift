@@ -18,8 +18,11 @@ public enum YAMLReader {
             var budget = YAMLLimits.maxNodes
             guard let node = convert(root, lines: lines, lineOffset: lineOffset, budget: &budget) else {
                 let at = root.mark
-                return .failure(Failure(message: "the document expands to more than \(YAMLLimits.maxNodes) nodes (aliases that repeat aliases?)",
-                                        line: (at?.line ?? 1) + lineOffset, column: at?.column ?? 1))
+                return .failure(
+                    Failure(
+                        message:
+                            "the document expands to more than \(YAMLLimits.maxNodes) nodes (aliases that repeat aliases?)",
+                        line: (at?.line ?? 1) + lineOffset, column: at?.column ?? 1))
             }
             return .success(node)
         } catch let e as YamlError {
@@ -31,12 +34,12 @@ public enum YAMLReader {
 
     static func failure(_ e: YamlError, lineOffset: Int) -> Failure {
         switch e {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var msg = problem
             if let c = context { msg = "\(problem) (\(c.text))" }
             return Failure(message: msg, line: mark.line + lineOffset, column: mark.column)
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return Failure(message: problem, line: 1 + lineOffset, column: 1)
         default:
             return Failure(message: "YAML could not be read", line: 1 + lineOffset, column: 1)
@@ -90,7 +93,8 @@ public enum YAMLReader {
             for (k, v) in map {
                 let key = k.scalar?.string ?? "<complex key>"
                 guard let value = convert(v, lines: lines, lineOffset: lineOffset, budget: &budget) else { return nil }
-                members.append(Member(key: key, keyOffset: offset(k.mark, lines: lines, lineOffset: lineOffset), node: value))
+                members.append(
+                    Member(key: key, keyOffset: offset(k.mark, lines: lines, lineOffset: lineOffset), node: value))
             }
             return Node(.object(members), at: off)
         }

@@ -16,7 +16,10 @@ struct EntryStubContext: Encodable {
     var evidence: [Evidence]
     var generatedBy: JSONString
 
-    init(kind: Kind, id: String, name: String, department: String?, source: String, evidence: [String], generatedBy: String) {
+    init(
+        kind: Kind, id: String, name: String, department: String?, source: String, evidence: [String],
+        generatedBy: String
+    ) {
         idField = JSONString(kind.idFields.first { !$0.contains(" ") && !$0.contains(".") } ?? "id")
         nameField = JSONString(kind.nameFields.first { !$0.contains(" ") && !$0.contains(".") } ?? "name")
         self.id = JSONString(id)
@@ -24,13 +27,16 @@ struct EntryStubContext: Encodable {
         self.kind = JSONString(kind.name)
         self.department = department.map(JSONString.init)
         self.source = JSONString(source)
-        self.evidence = evidence.enumerated().map { Evidence(text: JSONString($0.element), last: $0.offset == evidence.count - 1) }
+        self.evidence = evidence.enumerated().map {
+            Evidence(text: JSONString($0.element), last: $0.offset == evidence.count - 1)
+        }
         self.generatedBy = JSONString(generatedBy)
     }
 
     /// The kind's own template (`entries/<kind>.json`) or the default one, rendered.
     func render(templates: Templates) throws -> String {
         let own = "entries/\(kind.text).json"
-        return try templates.render(templates.source(own) != nil ? own : "entries/default.json", try ReportValue.make(self))
+        return try templates.render(
+            templates.source(own) != nil ? own : "entries/default.json", try ReportValue.make(self))
     }
 }

@@ -69,7 +69,9 @@ struct GapReportContext: Encodable {
         title = r.title
         sourceID = r.sourceID
         command = r.command
-        targets = r.targets.enumerated().map { Target(path: $0.element, link: Markdown(link($0.element)), last: $0.offset == r.targets.count - 1) }
+        targets = r.targets.enumerated().map {
+            Target(path: $0.element, link: Markdown(link($0.element)), last: $0.offset == r.targets.count - 1)
+        }
         hasSkipped = !r.skipped.isEmpty
         skipped = r.skipped.map { Skipped(path: $0.path, link: Markdown(link($0.path)), reason: $0.reason) }
         library = LibrarySize(entities: r.library.entities.count, files: r.library.files.count)
@@ -78,15 +80,22 @@ struct GapReportContext: Encodable {
         for c in cs { byGroup[r.group(of: c, in: reportGroups)].append(c) }
         groups = zip(reportGroups, byGroup).compactMap { g, list in
             guard !list.isEmpty else { return nil }
-            return Group(name: g.name, identified: list.count, exists: count(list, .exists), conflict: count(list, .conflict), near: count(list, .near),
-                         missing: count(list, .missing) + count(list, .placeholder) + count(list, .broken), priority: GapReport.maxPriority(list),
-                         candidates: list.map { GapReportContext.candidate($0, r, link: link) })
+            return Group(
+                name: g.name, identified: list.count, exists: count(list, .exists), conflict: count(list, .conflict),
+                near: count(list, .near),
+                missing: count(list, .missing) + count(list, .placeholder) + count(list, .broken),
+                priority: GapReport.maxPriority(list),
+                candidates: list.map { GapReportContext.candidate($0, r, link: link) })
         }
         let own = count(cs, .proposed), exists = count(cs, .exists)
-        summary = Summary(candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(cs, .conflict), near: count(cs, .near),
-                          missing: count(cs, .missing), placeholder: count(cs, .placeholder), proposed: own, broken: count(cs, .broken),
-                          high: cs.reduce(0) { $0 + ($1.priority == "HIGH" ? 1 : 0) },
-                          coverage: cs.count - own == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(cs.count - own)))
+        summary = Summary(
+            candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(cs, .conflict),
+            near: count(cs, .near),
+            missing: count(cs, .missing), placeholder: count(cs, .placeholder), proposed: own,
+            broken: count(cs, .broken),
+            high: cs.reduce(0) { $0 + ($1.priority == "HIGH" ? 1 : 0) },
+            coverage: cs.count - own == 0
+                ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(cs.count - own)))
         var findings: [Markdown] = [], actions: [String] = []
         for c in cs where c.verdict != .exists && c.verdict != .proposed {
             let text = "**" + MarkdownText.escape(c.text) + "**"
@@ -95,14 +104,22 @@ struct GapReportContext: Encodable {
             switch c.verdict {
             case .conflict: findings.append(Markdown("\(text) conflicts with the library: \(e(c.note))\(at)."))
             case .near:
-                findings.append(Markdown("\(text) is not in the library; the closest is \(e(c.libraryID ?? "")) '\(e(c.libraryName ?? ""))' "
-                    + "(\(String(format: "%.2f", c.score ?? 0)))\(at)."))
-            case .missing: findings.append(Markdown("\(text) is missing from the library\(at); proposed ID \(e(c.suggestedID ?? "—"))."))
-            case .placeholder: findings.append(Markdown("\(text) has a placeholder ID (\(e(c.placeholders.joined(separator: ", "))))\(at)."))
+                findings.append(
+                    Markdown(
+                        "\(text) is not in the library; the closest is \(e(c.libraryID ?? "")) '\(e(c.libraryName ?? ""))' "
+                            + "(\(String(format: "%.2f", c.score ?? 0)))\(at)."))
+            case .missing:
+                findings.append(
+                    Markdown("\(text) is missing from the library\(at); proposed ID \(e(c.suggestedID ?? "—"))."))
+            case .placeholder:
+                findings.append(
+                    Markdown("\(text) has a placeholder ID (\(e(c.placeholders.joined(separator: ", "))))\(at)."))
             case .broken: findings.append(Markdown("\(text) cannot be checked: \(e(c.note))\(at)."))
             case .exists, .proposed: break
             }
-            if c.priority == "HIGH" || c.priority == "MED" { actions.append("[\(c.priority)] \(r.action(c)) — \(c.text).") }
+            if c.priority == "HIGH" || c.priority == "MED" {
+                actions.append("[\(c.priority)] \(r.action(c)) — \(c.text).")
+            }
         }
         self.findings = findings
         self.actions = actions
@@ -112,9 +129,13 @@ struct GapReportContext: Encodable {
         for c in cs {
             guard let k = c.kind else { continue }
             // The library's pattern for the kind: with its departments, or without one.
-            let depts: [String?] = alloc.department(kind: k, given: nil) == nil ? [nil] : (r.departmentsByKind[k] ?? []).map { $0 }
+            let depts: [String?] =
+                alloc.department(kind: k, given: nil) == nil ? [nil] : (r.departmentsByKind[k] ?? []).map { $0 }
             for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
-                nextFree.append(NextFree(kind: r.library.config.kinds[k].name, department: d ?? "—", id: alloc.next(kind: k, department: d)))
+                nextFree.append(
+                    NextFree(
+                        kind: r.library.config.kinds[k].name, department: d ?? "—",
+                        id: alloc.next(kind: k, department: d)))
             }
         }
         self.nextFree = nextFree
@@ -122,9 +143,13 @@ struct GapReportContext: Encodable {
 
     static func candidate(_ c: GapCandidate, _ r: GapReport, link: (String) -> String) -> Candidate {
         let ps = r.places(c)
-        let evidence = ps.prefix(4).map { r.evidenceLink($0, link: link) }.joined(separator: ", ") + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")
-        return Candidate(text: c.text, id: c.name != nil ? c.id : nil, verdict: c.verdict.rawValue, score: c.score.map { String(format: "%.2f", $0) },
-                         library: c.libraryID.map { "\($0) \(c.libraryName ?? "") (\(c.libraryFile ?? ""))" } ?? "—",
-                         evidence: Markdown(evidence), suggestedID: c.suggestedID ?? "—", priority: c.priority, action: r.action(c))
+        let evidence =
+            ps.prefix(4).map { r.evidenceLink($0, link: link) }.joined(separator: ", ")
+            + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")
+        return Candidate(
+            text: c.text, id: c.name != nil ? c.id : nil, verdict: c.verdict.rawValue,
+            score: c.score.map { String(format: "%.2f", $0) },
+            library: c.libraryID.map { "\($0) \(c.libraryName ?? "") (\(c.libraryFile ?? ""))" } ?? "—",
+            evidence: Markdown(evidence), suggestedID: c.suggestedID ?? "—", priority: c.priority, action: r.action(c))
     }
 }

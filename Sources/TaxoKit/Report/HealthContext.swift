@@ -77,13 +77,19 @@ struct HealthContext: Encodable {
         }
         let ruleRows: [Rule] = rules.keys.sorted { (rules[$0]!.1, $1) > (rules[$1]!.1, $0) }.map { code in
             let (sev, n, files) = rules[code]!
-            let top = files.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
-            return Rule(code: code, name: RuleRegistry.rule(code)?.name ?? "", severity: sev.label, count: n, topFiles: top.joined(separator: ", "))
+            let top = files.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map {
+                "\($0.key) (\($0.value))"
+            }
+            return Rule(
+                code: code, name: RuleRegistry.rule(code)?.name ?? "", severity: sev.label, count: n,
+                topFiles: top.joined(separator: ", "))
         }
         let chains = h.completeChains()
         var trend: [Trend] = []
-        let now: [(String, Int)] = [("entities", lib.entities.count), ("references", refs), ("dangling", dangling),
-                                    ("errors", h.result.summary.errors), ("warnings", h.result.summary.warnings)]
+        let now: [(String, Int)] = [
+            ("entities", lib.entities.count), ("references", refs), ("dangling", dangling),
+            ("errors", h.result.summary.errors), ("warnings", h.result.summary.warnings),
+        ]
         if let p = h.previous {
             for (k, v) in now {
                 guard let old = p[k].flatMap(Int.init) else { continue }
@@ -96,15 +102,19 @@ struct HealthContext: Encodable {
         entities = lib.entities.count
         documents = lib.documents.count
         self.perKind = perKind.keys.sorted().map { KindCount(kind: $0, count: perKind[$0]!) }
-        self.perDepartment = perDept.keys.sorted { ($0.hasPrefix("unknown: ") ? 1 : 0, $0) < ($1.hasPrefix("unknown: ") ? 1 : 0, $1) }
-            .map { DepartmentCount(department: $0, count: perDept[$0]!) }
+        self.perDepartment = perDept.keys.sorted {
+            ($0.hasPrefix("unknown: ") ? 1 : 0, $0) < ($1.hasPrefix("unknown: ") ? 1 : 0, $1)
+        }
+        .map { DepartmentCount(department: $0, count: perDept[$0]!) }
         self.archived = archived
         hasArchived = archived > 0
         self.references = refs
         resolved = refs - dangling
         self.dangling = dangling
         self.orphans = orphans.count
-        orphanList = orphans.prefix(20).map { Orphan(id: lib.displayID(lib.entities[$0]), kind: kinds[lib.entities[$0].kind], file: lib.entities[$0].file) }
+        orphanList = orphans.prefix(20).map {
+            Orphan(id: lib.displayID(lib.entities[$0]), kind: kinds[lib.entities[$0].kind], file: lib.entities[$0].file)
+        }
         errors = h.result.summary.errors
         warnings = h.result.summary.warnings
         notes = h.result.summary.notes

@@ -40,13 +40,17 @@ struct MappingContext: Encodable {
         var mermaid = Mermaid()
         func walk(_ i: Int, prefix: String, last: Bool, depth: Int, parentNode: String?) {
             let e = lib.entities[i]
-            let line = depth == 0 ? m.label(i) : prefix + (last ? "└── " : "├── ") + m.label(i) + (m.dept(e).map { " (\($0))" } ?? "")
+            let line =
+                depth == 0
+                ? m.label(i) : prefix + (last ? "└── " : "├── ") + m.label(i) + (m.dept(e).map { " (\($0))" } ?? "")
             tree.append(MarkdownText.fenced(line))
             let node = mermaid.node(lib.displayID(e), label: m.label(i))
             if let p = parentNode { mermaid.edge(p, node) }
             let cs = m.kids(i)
             for (k, c) in cs.enumerated() {
-                walk(c, prefix: depth == 0 ? "" : prefix + (last ? "    " : "│   "), last: k == cs.count - 1, depth: depth + 1, parentNode: node)
+                walk(
+                    c, prefix: depth == 0 ? "" : prefix + (last ? "    " : "│   "), last: k == cs.count - 1,
+                    depth: depth + 1, parentNode: node)
             }
         }
         for r in roots { walk(r, prefix: "", last: true, depth: 0, parentNode: nil) }
@@ -56,23 +60,37 @@ struct MappingContext: Encodable {
         var toolUse: [Int: Set<Int>] = [:]
         let inVideo = Set(ents)
         for (ei, e) in lib.entities.enumerated() where inVideo.contains(ei) && workKinds.contains(e.kind) {
-            for ri in e.references.indices { if let t = lib.targets[ei][ri], lib.entities[t].kind == toolKind { toolUse[t, default: []].insert(ei) } }
+            for ri in e.references.indices {
+                if let t = lib.targets[ei][ri], lib.entities[t].kind == toolKind { toolUse[t, default: []].insert(ei) }
+            }
         }
         tools = toolUse.keys.sorted { lib.displayID(lib.entities[$0]) < lib.displayID(lib.entities[$1]) }.map { t in
-            ToolUse(tool: m.label(t), usedIn: toolUse[t]!.map { lib.displayID(lib.entities[$0]) }.sorted().joined(separator: ", "))
+            ToolUse(
+                tool: m.label(t),
+                usedIn: toolUse[t]!.map { lib.displayID(lib.entities[$0]) }.sorted().joined(separator: ", "))
         }
         // Action -> object chains from steps that name both.
-        let stepKind = config.kindIndex(role: .step), actionKind = config.kindIndex(role: .action), objectKind = config.kindIndex(role: .object)
+        let stepKind = config.kindIndex(role: .step), actionKind = config.kindIndex(role: .action),
+            objectKind = config.kindIndex(role: .object)
         var chains: [Chain] = []
         for ei in ents where lib.entities[ei].kind == stepKind {
             var act: Int?, obj: Int?, tool: Int?
             for ri in lib.entities[ei].references.indices {
                 guard let t = lib.targets[ei][ri] else { continue }
                 let k = lib.entities[t].kind
-                if k == actionKind { act = act ?? t } else if k == objectKind { obj = obj ?? t } else if k == toolKind { tool = tool ?? t }
+                if k == actionKind {
+                    act = act ?? t
+                } else if k == objectKind {
+                    obj = obj ?? t
+                } else if k == toolKind {
+                    tool = tool ?? t
+                }
             }
             if let a = act, let o = obj {
-                chains.append(Chain(chain: "\(m.label(a)) → \(m.label(o))" + (tool.map { " via \(m.label($0))" } ?? "") + " in \(m.label(ei))"))
+                chains.append(
+                    Chain(
+                        chain: "\(m.label(a)) → \(m.label(o))" + (tool.map { " via \(m.label($0))" } ?? "")
+                            + " in \(m.label(ei))"))
             }
         }
         self.chains = chains
@@ -80,25 +98,35 @@ struct MappingContext: Encodable {
         var perKind: [String: Int] = [:]
         for i in ents { perKind[kindNames[lib.entities[i].kind], default: 0] += 1 }
         var perDept: [String: [String: Int]] = [:]
-        for i in ents { let e = lib.entities[i]; perDept[m.dept(e) ?? "—", default: [:]][kindNames[e.kind], default: 0] += 1 }
+        for i in ents {
+            let e = lib.entities[i]; perDept[m.dept(e) ?? "—", default: [:]][kindNames[e.kind], default: 0] += 1
+        }
         perDepartment = perDept.keys.sorted().map { d in
-            DepartmentRow(department: d, counts: perDept[d]!.keys.sorted().map { "\(perDept[d]![$0]!) \($0)" }.joined(separator: ", "),
-                          total: perDept[d]!.values.reduce(0, +))
+            DepartmentRow(
+                department: d,
+                counts: perDept[d]!.keys.sorted().map { "\(perDept[d]![$0]!) \($0)" }.joined(separator: ", "),
+                total: perDept[d]!.values.reduce(0, +))
         }
         // Integration status: the IDs the video's documents proposed, and whether they now exist.
         let docs = lib.documents.filter { $0.video == m.video }
         var proposed: [String: (ParsedID, String?)] = [:]
-        for d in docs { for men in d.mentions where !lib.isScoped(men, in: d) || men.declaresScope {
-            if proposed[men.id.key] == nil { proposed[men.id.key] = (men.id, men.label) }
-        } }
+        for d in docs {
+            for men in d.mentions where !lib.isScoped(men, in: d) || men.declaresScope {
+                if proposed[men.id.key] == nil { proposed[men.id.key] = (men.id, men.label) }
+            }
+        }
         integration = proposed.sorted { $0.key < $1.key }.map { _, value in
             let found = lib.lookup(value.0).map { lib.entities[$0] }
-            return Integration(id: value.0.written, label: value.1 ?? "", status: found == nil ? "❌ no file" : "✅ exists", file: found?.file ?? "—")
+            return Integration(
+                id: value.0.written, label: value.1 ?? "", status: found == nil ? "❌ no file" : "✅ exists",
+                file: found?.file ?? "—")
         }
         // Diagnostics that touch the video's entities.
         let files = Set(ents.map { lib.entities[$0].file } + docs.map(\.path))
         diagnostics = m.result.diagnostics.filter { $0.location.map { files.contains($0.file) } ?? false }.map { d in
-            Finding(where: "\(d.location!.file):\(d.location!.line)", severity: d.severity.label, code: d.code, message: d.message)
+            Finding(
+                where: "\(d.location!.file):\(d.location!.line)", severity: d.severity.label, code: d.code,
+                message: d.message)
         }
         video = m.video
         title = "\(m.video) Library Mapping Report"

@@ -113,8 +113,12 @@ struct ReportEncoder {
         var codingPath: [any CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws { object.slot(key).content = .value(.null) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { object.slot(key).content = .value(.bool(value)) }
-        mutating func encode(_ value: String, forKey key: Key) throws { object.slot(key).content = .value(.text(MarkdownText.escape(value))) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { object.slot(key).content = .value(.double(value)) }
+        mutating func encode(_ value: String, forKey key: Key) throws {
+            object.slot(key).content = .value(.text(MarkdownText.escape(value)))
+        }
+        mutating func encode(_ value: Double, forKey key: Key) throws {
+            object.slot(key).content = .value(.double(value))
+        }
         mutating func encode(_ value: Int, forKey key: Key) throws { object.slot(key).content = .value(.int(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try object.slot(key).encode(value) }
         // Optionals left out by synthesized conformances are written as null (templates test them).
@@ -133,10 +137,14 @@ struct ReportEncoder {
         mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
             if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
         }
-        mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
+        mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key) -> KeyedEncodingContainer<
+            N
+        > {
             KeyedEncodingContainer(Keyed<N>(object: object.slot(key).object()))
         }
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { Unkeyed(array: object.slot(key).array()) }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            Unkeyed(array: object.slot(key).array())
+        }
         mutating func superEncoder() -> any Encoder { ValueEncoder(slot: Slot()) }
         mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(slot: object.slot(key)) }
     }
@@ -147,7 +155,9 @@ struct ReportEncoder {
         var count: Int { array.items.count }
         mutating func encodeNil() throws { array.slot().content = .value(.null) }
         mutating func encode(_ value: Bool) throws { array.slot().content = .value(.bool(value)) }
-        mutating func encode(_ value: String) throws { array.slot().content = .value(.text(MarkdownText.escape(value))) }
+        mutating func encode(_ value: String) throws {
+            array.slot().content = .value(.text(MarkdownText.escape(value)))
+        }
         mutating func encode(_ value: Double) throws { array.slot().content = .value(.double(value)) }
         mutating func encode(_ value: Int) throws { array.slot().content = .value(.int(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { try array.slot().encode(value) }

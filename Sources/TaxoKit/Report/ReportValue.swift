@@ -129,8 +129,12 @@ public enum MarkdownText {
     }
 
     public static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 10 || $0 == 13 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-            || $0 == UInt8(ascii: "`") }) else { return s }
+        guard
+            s.utf8.contains(where: {
+                $0 == UInt8(ascii: "|") || $0 == 10 || $0 == 13 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "`")
+            })
+        else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         var ticks = 0

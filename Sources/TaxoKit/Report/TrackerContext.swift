@@ -63,21 +63,36 @@ struct TrackerContext: Encodable {
         self.command = command
         videosCount = n
         phases = t.phases.map { Phase(number: $0.number, name: $0.name, optional: $0.optional) }
-        catalog = videos.map { CatalogRow(id: $0.id, title: $0.title ?? "—", creator: $0.creator ?? "—", url: $0.url ?? "—", duration: $0.duration ?? "—") }
-        tracker = videos.map { v in TrackerRow(id: v.id, cells: v.phases.map { Cell(symbol: $0.state.symbol) }, next: v.nextAction) }
+        catalog = videos.map {
+            CatalogRow(
+                id: $0.id, title: $0.title ?? "—", creator: $0.creator ?? "—", url: $0.url ?? "—",
+                duration: $0.duration ?? "—")
+        }
+        tracker = videos.map { v in
+            TrackerRow(id: v.id, cells: v.phases.map { Cell(symbol: $0.state.symbol) }, next: v.nextAction)
+        }
         statistics = t.phases.map { p in
-            let done = videos.filter { v in v.phases.contains { $0.phase.number == p.number && $0.state == .done } }.count
-            return Statistic(number: p.number, name: p.name, done: done, percent: n == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(done) / Double(n)))
+            let done = videos.filter { v in v.phases.contains { $0.phase.number == p.number && $0.state == .done } }
+                .count
+            return Statistic(
+                number: p.number, name: p.name, done: done,
+                percent: n == 0 ? "—" : String(format: "%.0f%%", 100.0 * Double(done) / Double(n)))
         }
         self.complete = complete
         videosText = "\(n) video\(n == 1 ? "" : "s")"
         completeText = "\(complete) \(complete == 1 ? "has" : "have")"
         artifacts = videos.map { v in
-            Artifacts(id: v.id, links: v.phases.flatMap { p in
-                p.artifacts.map { ArtifactLink(phase: p.phase.number, name: p.phase.name, path: link($0), entities: nil) }
-                    // A phase done by entities has no file to link to (no empty link).
-                    + (p.entities > 0 ? [ArtifactLink(phase: p.phase.number, name: p.phase.name, path: nil, entities: p.entities)] : [])
-            })
+            Artifacts(
+                id: v.id,
+                links: v.phases.flatMap { p in
+                    p.artifacts.map {
+                        ArtifactLink(phase: p.phase.number, name: p.phase.name, path: link($0), entities: nil)
+                    }
+                        // A phase done by entities has no file to link to (no empty link).
+                        + (p.entities > 0
+                            ? [ArtifactLink(phase: p.phase.number, name: p.phase.name, path: nil, entities: p.entities)]
+                            : [])
+                })
         }
     }
 }

@@ -26,7 +26,9 @@ public struct Library: Sendable {
     public let broken: [String: BrokenDeclarationSite]
     /// Parents and children along the configured hierarchy (made on first use, by the rules that need it
     /// while the others run).
-    public var hierarchy: Hierarchy { hierarchyBox.get { Hierarchy(config: config, entities: entities, targets: targets) } }
+    public var hierarchy: Hierarchy {
+        hierarchyBox.get { Hierarchy(config: config, entities: entities, targets: targets) }
+    }
     private let hierarchyBox = Lazy<Hierarchy>()
 
     /// The entity an ID names (the first definition when it is defined twice).
@@ -57,15 +59,22 @@ public struct BrokenDeclarationSite: Sendable {
 
     /// The note a reference to the ID gets instead of a dangling error.
     func diagnostic(rule: RuleInfo, reference written: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(code: rule.code, severity: .note,
-                   message: "'\(written)' is declared by \(file), which does not parse",
-                   at: location, notes: [.init("the file fails to parse here", at: self.location ?? SourceLocation(file: file, line: 1, column: 1))],
-                   hint: "repair \(file); this reference then resolves")
+        Diagnostic(
+            code: rule.code, severity: .note,
+            message: "'\(written)' is declared by \(file), which does not parse",
+            at: location,
+            notes: [
+                .init(
+                    "the file fails to parse here", at: self.location ?? SourceLocation(file: file, line: 1, column: 1))
+            ],
+            hint: "repair \(file); this reference then resolves")
     }
 }
 
 public enum Resolver {
-    public static func resolve(config: Config, grammar: IDGrammar, files: [FileResult], inventory: FileInventory = FileInventory()) -> Library {
+    public static func resolve(
+        config: Config, grammar: IDGrammar, files: [FileResult], inventory: FileInventory = FileInventory()
+    ) -> Library {
         var entities: [Entity] = []
         var documents: [Document] = []
         for f in files {
@@ -86,8 +95,9 @@ public enum Resolver {
         for (i, e) in entities.enumerated() {
             for k in e.legacyKeys where table[k] == nil { aliases[k, default: []].append(i) }
         }
-        let masterRows = MasterRows.match(config: config, grammar: grammar, files: files, entities: entities,
-                                          table: table, inventory: inventory)
+        let masterRows = MasterRows.match(
+            config: config, grammar: grammar, files: files, entities: entities,
+            table: table, inventory: inventory)
         // A master list's IDs for an entity that declares another one are old IDs of that entity.
         var masterListKeys = Set<String>()
         for row in masterRows {
@@ -131,12 +141,15 @@ public enum Resolver {
         var broken: [String: BrokenDeclarationSite] = [:]
         for f in files {
             for b in f.brokenDeclarations where broken[b.key] == nil && table[b.key] == nil {
-                broken[b.key] = BrokenDeclarationSite(written: b.written, file: f.path,
-                                                      location: f.diagnostics.first { $0.code == MalformedFile.info.code }?.location)
+                broken[b.key] = BrokenDeclarationSite(
+                    written: b.written, file: f.path,
+                    location: f.diagnostics.first { $0.code == MalformedFile.info.code }?.location)
             }
         }
-        return Library(config: config, grammar: grammar, files: files, entities: entities, documents: documents,
-                       table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets, inventory: inventory,
-                       masterRows: masterRows, masterListKeys: masterListKeys, broken: broken)
+        return Library(
+            config: config, grammar: grammar, files: files, entities: entities, documents: documents,
+            table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets,
+            inventory: inventory,
+            masterRows: masterRows, masterListKeys: masterListKeys, broken: broken)
     }
 }

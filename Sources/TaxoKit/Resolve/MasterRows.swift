@@ -25,8 +25,10 @@ public struct MasterRow: Sendable {
 
 enum MasterRows {
     /// Reads the rows of every master list and matches them to files and entities.
-    static func match(config: Config, grammar: IDGrammar, files: [FileResult], entities: [Entity],
-                      table: [String: [Int]], inventory: FileInventory) -> [MasterRow] {
+    static func match(
+        config: Config, grammar: IDGrammar, files: [FileResult], entities: [Entity],
+        table: [String: [Int]], inventory: FileInventory
+    ) -> [MasterRow] {
         guard files.contains(where: { $0.masterList != nil }) else { return [] }
         var byFile: [String: [Int]] = [:]
         for (i, e) in entities.enumerated() { byFile[e.file, default: []].append(i) }
@@ -36,7 +38,8 @@ enum MasterRows {
             let m = config.masterLists[mi]
             let kind = config.kinds.firstIndex { $0.name == m.kind }
             guard let idc = t.column(m.idColumn) else { continue }
-            let nc = m.nameColumn.flatMap(t.column), pc = m.pathColumn.flatMap(t.column), cc = m.currentIDColumn.flatMap(t.column)
+            let nc = m.nameColumn.flatMap(t.column), pc = m.pathColumn.flatMap(t.column),
+                cc = m.currentIDColumn.flatMap(t.column)
             let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
             for (rowIndex, (line, cells)) in t.rows.enumerated() {
                 func cell(_ i: Int?) -> String? {
@@ -45,7 +48,8 @@ enum MasterRows {
                     return v.isEmpty ? nil : v
                 }
                 guard let id = cell(idc) else { continue }
-                var row = MasterRow(list: mi, csv: f.path, line: line, id: id, name: cell(nc), path: cell(pc), currentID: cell(cc))
+                var row = MasterRow(
+                    list: mi, csv: f.path, line: line, id: id, name: cell(nc), path: cell(pc), currentID: cell(cc))
                 if let pc { row.pathColumn = t.column(row: rowIndex, cell: pc) }
                 if let p = row.path {
                     row.file = locate(p, prefix: m.pathPrefix, dir: dir, inventory: inventory)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Text that is not plain UTF-8 but is still text: UTF-16 and UTF-32 with a byte-order mark (as some
@@ -29,7 +29,8 @@ enum TextEncoding {
         var scalars = String.UnicodeScalarView()
         var i = 4
         while i + 3 < b.count {
-            let v = littleEndian
+            let v =
+                littleEndian
                 ? UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
                 : UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
             scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
@@ -40,7 +41,8 @@ enum TextEncoding {
 
     /// Line ends as newlines: a file whose lines end in CR alone gets LF instead (same offsets).
     static func normalizingCROnly(_ b: [UInt8]) -> [UInt8] {
-        let hasLF = b.withUnsafeBufferPointer { buf in buf.baseAddress.map { memchr($0, 10, buf.count) != nil } ?? false }
+        let hasLF = b.withUnsafeBufferPointer { buf in buf.baseAddress.map { memchr($0, 10, buf.count) != nil } ?? false
+        }
         guard !hasLF, b.contains(13) else { return b }
         return b.map { $0 == 13 ? 10 : $0 }
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Copies a file with large buffers (Foundation's copy is slow on Linux for big files).

@@ -23,8 +23,10 @@ public enum NearMiss {
     }
 
     /// Candidates within a distance that grows with the word's length, closest first, ties by name.
-    public static func suggestions(for word: String, in candidates: [String], limit: Int = 3,
-                                   caseInsensitive: Bool = true) -> [String] {
+    public static func suggestions(
+        for word: String, in candidates: [String], limit: Int = 3,
+        caseInsensitive: Bool = true
+    ) -> [String] {
         let w = caseInsensitive ? word.lowercased() : word
         let maxDistance = max(1, min(3, w.count / 3))
         var scored: [(Int, String)] = []

@@ -11,8 +11,10 @@ public struct ChangeSet: Sendable {
 
     /// `previous` holds the earlier content of changed files (from git), `previousResults` what the
     /// extraction cache of the last build knew of them.
-    public init(paths: [String], folders: [String] = [], previous: [String: [UInt8]], previousResults: [FileResult] = [],
-                result: CompileResult) {
+    public init(
+        paths: [String], folders: [String] = [], previous: [String: [UInt8]], previousResults: [FileResult] = [],
+        result: CompileResult
+    ) {
         self.paths = Set(paths)
         self.folders = folders.map { $0.hasSuffix("/") || $0.isEmpty ? $0 : $0 + "/" }
         let lib = result.library
@@ -55,7 +57,9 @@ public struct ChangeSet: Sendable {
                 }
             }
         }
-        if d.code == BrokenLink.info.code || d.code == BrokenAnchor.info.code || d.code == MasterRowWithoutFile.info.code {
+        if d.code == BrokenLink.info.code || d.code == BrokenAnchor.info.code
+            || d.code == MasterRowWithoutFile.info.code
+        {
             for p in paths {
                 let name = p.split(separator: "/").last.map(String.init) ?? p
                 if d.message.contains(name) { return true }

@@ -23,7 +23,8 @@ struct FollowOn {
     /// The notes a dangling reference gets for the hierarchy warnings it stands for.
     func notes(entity ei: Int, dangling id: ParsedID) -> [Diagnostic.Note] {
         let e = lib.entities[ei]
-        guard let l = level(ofKind: e.kind), let lt = level(ofKind: id.kind), !lib.config.isInactive(status: e.status) else { return [] }
+        guard let l = level(ofKind: e.kind), let lt = level(ofKind: id.kind), !lib.config.isInactive(status: e.status)
+        else { return [] }
         let h = lib.config.hierarchy, me = lib.displayID(e)
         if lt == l - 1, !hierarchy.hasParent(ei) {
             return [.init("so \(h[l]) '\(me)' belongs to no \(h[l - 1]) (orphan-entity is not reported separately)")]

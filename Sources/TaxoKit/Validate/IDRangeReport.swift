@@ -5,7 +5,9 @@ enum IDRangeReport {
 
     /// `undeclared` are the range's IDs that resolve to nothing (in text order). IDs that a file which does
     /// not parse appears to declare are left out; nil when none is left.
-    static func diagnostic(_ rule: RuleInfo, lib: Library, range: String, undeclared: [ParsedID], at location: SourceLocation) -> Diagnostic? {
+    static func diagnostic(
+        _ rule: RuleInfo, lib: Library, range: String, undeclared: [ParsedID], at location: SourceLocation
+    ) -> Diagnostic? {
         var seen = Set<String>()
         let missing = undeclared.filter { lib.broken[$0.key] == nil && seen.insert($0.key).inserted }
         guard let first = missing.first else { return nil }
@@ -13,11 +15,14 @@ enum IDRangeReport {
         let kind = lib.config.kinds[first.kind].name
         var list = missing.prefix(listed).map(\.written).joined(separator: ", ")
         if missing.count > listed { list += ", ..." }
-        let message = missing.count == total
+        let message =
+            missing.count == total
             ? "none of the \(total) IDs in \(range) is declared"
             : "\(missing.count) of \(total) IDs in \(range) \(missing.count == 1 ? "is" : "are") not declared: \(list)"
-        return rule.diagnostic(message, at: location,
-                               hint: "create the missing \(kind)s, narrow the range, or announce it under a heading such as 'Reserved IDs'")
+        return rule.diagnostic(
+            message, at: location,
+            hint: "create the missing \(kind)s, narrow the range, or announce it under a heading such as 'Reserved IDs'"
+        )
     }
 
     /// The number of IDs in a range's text (`ACT-001 to ACT-429` -> 429).

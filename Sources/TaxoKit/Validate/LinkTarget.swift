@@ -12,11 +12,15 @@ enum LinkTarget {
         if d.hasPrefix("<"), d.hasSuffix(">") { d = String(d.dropFirst().dropLast()) }
         // A scheme (letters then ':') means a web or mail link, a file: URL or a drive letter.
         let u = Array(d.utf8.prefix(12))
-        if let colon = u.firstIndex(of: 58), colon > 0, u[..<colon].allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 43 || $0 == 45 || $0 == 46 }) {
+        if let colon = u.firstIndex(of: 58), colon > 0,
+            u[..<colon].allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 43 || $0 == 45 || $0 == 46 })
+        {
             if colon == 1 { return .absolute }
             return String(decoding: u[..<colon], as: UTF8.self).lowercased() == "file" ? .absolute : .external
         }
-        if d.hasPrefix("\\\\") || d.hasPrefix("/Users/") || d.hasPrefix("/home/") || d.hasPrefix("~/") { return .absolute }
+        if d.hasPrefix("\\\\") || d.hasPrefix("/Users/") || d.hasPrefix("/home/") || d.hasPrefix("~/") {
+            return .absolute
+        }
         var anchor = ""
         if let h = d.firstIndex(of: "#") { anchor = String(d[d.index(after: h)...]); d = String(d[..<h]) }
         if let q = d.firstIndex(of: "?") { d = String(d[..<q]) }
@@ -31,7 +35,9 @@ enum LinkTarget {
             if seg == ".." {
                 if parts.isEmpty { return .outside }
                 parts.removeLast()
-            } else { parts.append(String(seg)) }
+            } else {
+                parts.append(String(seg))
+            }
         }
         return .path(parts.joined(separator: "/"), anchor: anchor.lowercased())
     }
@@ -51,7 +57,9 @@ extension String {
         var bytes: [UInt8] = []
         var it = Array(utf8)[...]
         while let c = it.first {
-            if c == 37, it.count >= 3, let v = UInt8(String(decoding: it.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
+            if c == 37, it.count >= 3,
+                let v = UInt8(String(decoding: it.dropFirst().prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(v)
                 it = it.dropFirst(3)
             } else {

@@ -15,7 +15,8 @@ enum RuleLevels {
         for d in diags {
             var level = byCode[d.code]
             if !overrides.isEmpty, let f = d.location?.file {
-                for (i, o) in overrides.enumerated().reversed() where perOverride[i][d.code] != nil && o.files.contains(where: { $0.matches(f) }) {
+                for (i, o) in overrides.enumerated().reversed()
+                where perOverride[i][d.code] != nil && o.files.contains(where: { $0.matches(f) }) {
                     level = perOverride[i][d.code]
                     if level == .off { used[i] = true }
                     break
@@ -30,8 +31,10 @@ enum RuleLevels {
             out.append(d)
         }
         for (i, o) in overrides.enumerated() where !used[i] && o.levels.values.contains(.off) {
-            out.append(UnusedSuppression.info.diagnostic("this override turns rules off where they find nothing", at: o.location,
-                                                         hint: "remove it, or narrow its files"))
+            out.append(
+                UnusedSuppression.info.diagnostic(
+                    "this override turns rules off where they find nothing", at: o.location,
+                    hint: "remove it, or narrow its files"))
         }
         return out
     }

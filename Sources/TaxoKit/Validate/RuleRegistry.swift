@@ -7,10 +7,12 @@ public enum RuleRegistry {
         MalformedFile.self, InvalidUTF8.self, SkippedFile.self,
         MalformedID.self, UnknownPrefix.self, PlaceholderID.self, DuplicateID.self, FileNameMismatch.self,
         UnknownDepartment.self, MissingID.self, AmbiguousKind.self,
-        DanglingReference.self, WrongKindReference.self, LabelMismatch.self, DanglingMention.self, AlternateSpelling.self,
+        DanglingReference.self, WrongKindReference.self, LabelMismatch.self, DanglingMention.self,
+        AlternateSpelling.self,
         LegacyReference.self, MasterRowWithoutFile.self, FileWithoutMasterRow.self, MasterRowDisagrees.self,
         BrokenLink.self, BrokenAnchor.self, AbsolutePathLink.self, LinkOutsideLibrary.self,
-        DoubledSegment.self, CommaJoinedIDs.self, ConflictedCopy.self, JSONInMarkdown.self, TableCellCount.self, DuplicateKey.self,
+        DoubledSegment.self, CommaJoinedIDs.self, ConflictedCopy.self, JSONInMarkdown.self, TableCellCount.self,
+        DuplicateKey.self,
         UnusedSuppression.self, IncompleteHierarchy.self, LinkCycle.self, OrphanEntity.self,
     ]
 
@@ -18,10 +20,13 @@ public enum RuleRegistry {
     public static let all: [RuleInfo] = rules.map { $0.info }.sorted { $0.code < $1.code }
 
     /// The stage each rule runs in, by code.
-    public static let stages: [String: RuleStage] = Dictionary(uniqueKeysWithValues: rules.map { ($0.info.code, $0.stage) })
+    public static let stages: [String: RuleStage] = Dictionary(
+        uniqueKeysWithValues: rules.map { ($0.info.code, $0.stage) })
 
     /// The passes over the whole library, longest first.
-    static let passes: [any LibraryPass.Type] = rules.compactMap { $0 as? any LibraryPass.Type }.sorted { $0.cost > $1.cost }
+    static let passes: [any LibraryPass.Type] = rules.compactMap { $0 as? any LibraryPass.Type }.sorted {
+        $0.cost > $1.cost
+    }
 
     public static func rule(_ codeOrName: String) -> RuleInfo? {
         all.first { $0.code.caseInsensitiveCompare(codeOrName) == .orderedSame || $0.name == codeOrName }
@@ -42,6 +47,9 @@ enum Validator {
             let d = pass.check(lib)
             return (d, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
         }
-        return (results.flatMap { $0.0 }, zip(passes, results).map { StageTiming(stage: "  rule " + $0.0.info.name, seconds: $0.1.1) })
+        return (
+            results.flatMap { $0.0 },
+            zip(passes, results).map { StageTiming(stage: "  rule " + $0.0.info.name, seconds: $0.1.1) }
+        )
     }
 }

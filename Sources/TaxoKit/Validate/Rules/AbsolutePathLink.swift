@@ -4,11 +4,22 @@ enum AbsolutePathLink {
         code: "TAX0403", name: "absolute-path-link", family: "links", severity: .warning,
         summary: "A link points at an absolute path on someone's machine.",
         explanation: """
-        `C:\\Users\\...`, `/Users/...`, `/home/...` and `file://` links work only on the machine they were
-        written on. Link relative to the file instead.
-        """,
-        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](C:\\Users\\ana\\Dropbox\\spec.md)\n")])],
-        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](https://example.com/spec.md)\n")])])
+            `C:\\Users\\...`, `/Users/...`, `/home/...` and `file://` links work only on the machine they were
+            written on. Link relative to the file instead.
+            """,
+        triggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\n[spec](C:\\Users\\ana\\Dropbox\\spec.md)\n"
+                )
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](https://example.com/spec.md)\n")
+            ])
+        ])
 }
 
 extension AbsolutePathLink: Rule {
@@ -19,6 +30,6 @@ extension AbsolutePathLink: Rule {
 extension AbsolutePathLink {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 link to an absolute path 'C:\\Users\\ana\\Dropbox\\spec.md' only works on one machine",
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 link to an absolute path 'C:\\Users\\ana\\Dropbox\\spec.md' only works on one machine"
     ]
 }

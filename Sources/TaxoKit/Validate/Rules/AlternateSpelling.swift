@@ -4,14 +4,24 @@ enum AlternateSpelling {
         code: "TAX0206", name: "alternate-spelling", family: "links", severity: .note,
         summary: "A reference resolves, but is written differently from the target's ID.",
         explanation: """
-        Alternate prefixes (`TOOL-` for `TOL-`), department aliases (`AI` for `AID`) and other digit counts
-        (`TOL-0013` for `TOL-013`) resolve to the same entity. Writing the target's own ID keeps searches
-        and reports exact. Not noted: a reference whose text also holds the canonical spelling
-        (`"MLT-2" (should be "MLT-002")`), text that documents the prefix itself (`RESP-### is now RSP-###`),
-        and the IDs inside a range beyond its first written end.
-        """,
-        triggering: [RuleExample([Ex.tool("TOL-013", "Auth0"), Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOOL-013 (Auth0)\"]")])],
-        nonTriggering: [RuleExample([Ex.tool("TOL-013", "Auth0"), Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOL-013 (Auth0)\"]")])])
+            Alternate prefixes (`TOOL-` for `TOL-`), department aliases (`AI` for `AID`) and other digit counts
+            (`TOL-0013` for `TOL-013`) resolve to the same entity. Writing the target's own ID keeps searches
+            and reports exact. Not noted: a reference whose text also holds the canonical spelling
+            (`"MLT-2" (should be "MLT-002")`), text that documents the prefix itself (`RESP-### is now RSP-###`),
+            and the IDs inside a range beyond its first written end.
+            """,
+        triggering: [
+            RuleExample([
+                Ex.tool("TOL-013", "Auth0"),
+                Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOOL-013 (Auth0)\"]"),
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                Ex.tool("TOL-013", "Auth0"),
+                Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOL-013 (Auth0)\"]"),
+            ])
+        ])
 
     /// Whether the text an ID stands in (a field's string, a document's line) already gives the canonical
     /// spelling, or documents the prefix itself (`RESP-### is now RSP-###`).
@@ -31,20 +41,30 @@ enum AlternateSpelling {
         for (ei, e) in lib.entities.enumerated() {
             var ranges = Set<String>()
             for (ri, r) in e.references.enumerated() where !legacy.contains(ei << 32 | ri) {
-                guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written, !r.id.isPath else { continue }
+                guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written,
+                    !r.id.isPath
+                else { continue }
                 if let range = r.range, !ranges.insert(range).inserted { continue }
                 if documentsSpelling(r.raw, written: r.id, canonical: target, lib: lib) { continue }
-                out.append(info.diagnostic("'\(r.id.written)' refers to \(target.written)", at: r.location,
-                                           hint: "write '\(target.written)'"))
+                out.append(
+                    info.diagnostic(
+                        "'\(r.id.written)' refers to \(target.written)", at: r.location,
+                        hint: "write '\(target.written)'"))
             }
         }
         // In documents too (a note, like in fields), once per document and spelling.
         for d in lib.documents where d.checkMentions {
             var seen = Set<String>()
             for m in d.mentions where m.range == nil && !m.isProposal && !m.declaresScope {
-                guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id, target.written != m.id.written,
-                      !documentsSpelling(m.context, written: m.id, canonical: target, lib: lib), seen.insert(m.id.written).inserted else { continue }
-                out.append(info.diagnostic("'\(m.id.written)' refers to \(target.written)", at: m.location, hint: "write '\(target.written)'"))
+                guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id,
+                    target.written != m.id.written,
+                    !documentsSpelling(m.context, written: m.id, canonical: target, lib: lib),
+                    seen.insert(m.id.written).inserted
+                else { continue }
+                out.append(
+                    info.diagnostic(
+                        "'\(m.id.written)' refers to \(target.written)", at: m.location,
+                        hint: "write '\(target.written)'"))
             }
         }
         return out
@@ -59,6 +79,6 @@ extension AlternateSpelling: LibraryPass {
 extension AlternateSpelling {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-014_Okta.json:4:21 'TOOL-013' refers to TOL-013",
+        "0 LIBRARIES/LBS_003_Tools/TOL-014_Okta.json:4:21 'TOOL-013' refers to TOL-013"
     ]
 }

@@ -4,22 +4,32 @@ enum BrokenLink {
         code: "TAX0401", name: "broken-link", family: "links", severity: .error,
         summary: "A relative link or image in a Markdown file points at nothing.",
         explanation: """
-        Every relative link and image of every Markdown file is resolved against the file's folder (a
-        leading `/`, or a prefix listed in `link_root_aliases` such as `ENTITIES/`, means the library root).
-        When the target is missing, the hint says whether it exists with other letter case (which breaks on
-        case-sensitive systems and in git) or where a file of the same name now is, as a relative path: only
-        when that name is unique among the files that are not archived, and never a file inside an archive
-        or backup folder (a moved `README.md` is not one of the many others). Web links are not checked.
-        """,
-        triggering: [RuleExample([
-            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee [the gap](Gap/video_024_gap.md) and [moved](Old/Report.md).\n"),
-            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
-            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/New/Report.md", "# Report\n"),
-        ])],
-        nonTriggering: [RuleExample([
-            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee [the gap](Gap/Video_024_Gap.md#gap), [web](https://example.com) and [top](#notes).\n"),
-            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
-        ])])
+            Every relative link and image of every Markdown file is resolved against the file's folder (a
+            leading `/`, or a prefix listed in `link_root_aliases` such as `ENTITIES/`, means the library root).
+            When the target is missing, the hint says whether it exists with other letter case (which breaks on
+            case-sensitive systems and in git) or where a file of the same name now is, as a relative path: only
+            when that name is unique among the files that are not archived, and never a file inside an archive
+            or backup folder (a moved `README.md` is not one of the many others). Web links are not checked.
+            """,
+        triggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\nSee [the gap](Gap/video_024_gap.md) and [moved](Old/Report.md).\n"
+                ),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/New/Report.md", "# Report\n"),
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\nSee [the gap](Gap/Video_024_Gap.md#gap), [web](https://example.com) and [top](#notes).\n"
+                ),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
+            ])
+        ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -40,7 +50,9 @@ enum BrokenLink {
             for link in md.links {
                 let key = dir + "\u{0}" + link.destination
                 let target: LinkTarget
-                if let t = resolved[key] { target = t } else {
+                if let t = resolved[key] {
+                    target = t
+                } else {
                     target = LinkTarget.resolve(link.destination, from: dir, aliases: lib.config.linkRootAliases)
                     resolved[key] = target
                 }
@@ -48,25 +60,35 @@ enum BrokenLink {
                 case .external:
                     continue
                 case .outside:
-                    out.append(LinkOutsideLibrary.info.diagnostic(
-                        "link '\(link.destination)' climbs above the library root", at: link.location,
-                        hint: "link to a file inside the library, or write a web link"))
+                    out.append(
+                        LinkOutsideLibrary.info.diagnostic(
+                            "link '\(link.destination)' climbs above the library root", at: link.location,
+                            hint: "link to a file inside the library, or write a web link"))
                 case .absolute:
-                    out.append(AbsolutePathLink.info.diagnostic("link to an absolute path '\(link.destination)' only works on one machine",
-                                                               at: link.location, hint: "link relative to this file instead"))
+                    out.append(
+                        AbsolutePathLink.info.diagnostic(
+                            "link to an absolute path '\(link.destination)' only works on one machine",
+                            at: link.location, hint: "link relative to this file instead"))
                 case .sameFile(let anchor):
-                    if !anchor.isEmpty, !BrokenAnchor.isLineAnchor(anchor), let set = anchorsOf(f.path), !set.contains(anchor) {
+                    if !anchor.isEmpty, !BrokenAnchor.isLineAnchor(anchor), let set = anchorsOf(f.path),
+                        !set.contains(anchor)
+                    {
                         out.append(BrokenAnchor.diagnostic(anchor: anchor, in: f.path, known: set, at: link.location))
                     }
                 case .path(let target, let anchor):
                     if let kind = lib.inventory.kind(of: target) {
-                        if kind == .file, !anchor.isEmpty, !BrokenAnchor.isLineAnchor(anchor), let set = anchorsOf(target), !set.contains(anchor) {
-                            out.append(BrokenAnchor.diagnostic(anchor: anchor, in: target, known: set, at: link.location))
+                        if kind == .file, !anchor.isEmpty, !BrokenAnchor.isLineAnchor(anchor),
+                            let set = anchorsOf(target), !set.contains(anchor)
+                        {
+                            out.append(
+                                BrokenAnchor.diagnostic(anchor: anchor, in: target, known: set, at: link.location))
                         }
                         continue
                     }
-                    out.append(info.diagnostic("broken \(link.isImage ? "image" : "link"): '\(link.destination)' does not exist",
-                                               at: link.location, hint: hint(for: target, from: dir, lib: lib)))
+                    out.append(
+                        info.diagnostic(
+                            "broken \(link.isImage ? "image" : "link"): '\(link.destination)' does not exist",
+                            at: link.location, hint: hint(for: target, from: dir, lib: lib)))
                 }
             }
         }

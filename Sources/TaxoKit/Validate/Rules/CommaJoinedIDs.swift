@@ -4,11 +4,21 @@ enum CommaJoinedIDs {
         code: "TAX0502", name: "comma-joined-ids", family: "hygiene", severity: .warning,
         summary: "A string field holds a comma-joined list of IDs instead of a list.",
         explanation: """
-        `"related_tools": "TOL-001, TOL-002"` is one string: tools and scripts that read the field as an ID
-        get `TOL-001, TOL-002`. Write a list: `["TOL-001", "TOL-002"]`.
-        """,
-        triggering: [RuleExample([Ex.tool("TOL-001", "A", extra: "\"alternatives\": \"TOL-002, TOL-003\""), Ex.tool("TOL-002", "B"), Ex.tool("TOL-003", "C")])],
-        nonTriggering: [RuleExample([Ex.tool("TOL-001", "A", extra: "\"alternatives\": [\"TOL-002\", \"TOL-003\"]"), Ex.tool("TOL-002", "B"), Ex.tool("TOL-003", "C")])])
+            `"related_tools": "TOL-001, TOL-002"` is one string: tools and scripts that read the field as an ID
+            get `TOL-001, TOL-002`. Write a list: `["TOL-001", "TOL-002"]`.
+            """,
+        triggering: [
+            RuleExample([
+                Ex.tool("TOL-001", "A", extra: "\"alternatives\": \"TOL-002, TOL-003\""), Ex.tool("TOL-002", "B"),
+                Ex.tool("TOL-003", "C"),
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                Ex.tool("TOL-001", "A", extra: "\"alternatives\": [\"TOL-002\", \"TOL-003\"]"), Ex.tool("TOL-002", "B"),
+                Ex.tool("TOL-003", "C"),
+            ])
+        ])
 
     static func diagnostic(field: String, at loc: SourceLocation) -> Diagnostic {
         info.diagnostic("field '\(field)' joins several IDs in one string", at: loc, hint: "write them as a list")
@@ -38,6 +48,6 @@ extension CommaJoinedIDs: Rule {
 extension CommaJoinedIDs {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-001_A.json:4:20 field 'alternatives' joins several IDs in one string",
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_A.json:4:20 field 'alternatives' joins several IDs in one string"
     ]
 }

@@ -4,14 +4,23 @@ enum ConflictedCopy {
         code: "TAX0503", name: "conflicted-copy", family: "hygiene", severity: .warning,
         summary: "A file is a sync tool's conflicted copy.",
         explanation: """
-        Dropbox, Google Drive and OneDrive leave `name (conflicted copy 2025-11-02).json`, `name (Спірна
-        копія ...)` or `name (Case Conflict)` files when two edits collide. One of the versions is stale;
-        merge them and delete the copy.
-        """,
-        triggering: [RuleExample([("LIBRARIES/LBS_003_Tools/TOL-001_Figma (conflicted copy 2025-11-02).json", "{\"tool_id\": \"TOL-901\", \"name\": \"Figma\"}")])],
+            Dropbox, Google Drive and OneDrive leave `name (conflicted copy 2025-11-02).json`, `name (Спірна
+            копія ...)` or `name (Case Conflict)` files when two edits collide. One of the versions is stale;
+            merge them and delete the copy.
+            """,
+        triggering: [
+            RuleExample([
+                (
+                    "LIBRARIES/LBS_003_Tools/TOL-001_Figma (conflicted copy 2025-11-02).json",
+                    "{\"tool_id\": \"TOL-901\", \"name\": \"Figma\"}"
+                )
+            ])
+        ],
         nonTriggering: [RuleExample([Ex.tool("TOL-001", "Figma")])])
 
-    static let markers = ["conflicted copy", "спірна копія", "конфликтующая копия", "case conflict", "konfliktkopie", "copie en conflit"]
+    static let markers = [
+        "conflicted copy", "спірна копія", "конфликтующая копия", "case conflict", "konfliktkopie", "copie en conflit",
+    ]
 
     static let asciiMarkers = markers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
     static let otherMarkers = markers.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
@@ -26,8 +35,9 @@ enum ConflictedCopy {
             hit = otherMarkers.contains { lower.contains($0) }
         }
         guard hit else { return nil }
-        return info.diagnostic("conflicted copy left by a sync tool", at: SourceLocation(file: path, line: 1, column: 1),
-                               hint: "merge it with the original and delete it")
+        return info.diagnostic(
+            "conflicted copy left by a sync tool", at: SourceLocation(file: path, line: 1, column: 1),
+            hint: "merge it with the original and delete it")
     }
 
     /// The path of the original a conflicted copy was made from (the parenthetical with a marker taken out,
@@ -61,6 +71,6 @@ extension ConflictedCopy: Rule {
 extension ConflictedCopy {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma (conflicted copy 2025-11-02).json:1:1 conflicted copy left by a sync tool",
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma (conflicted copy 2025-11-02).json:1:1 conflicted copy left by a sync tool"
     ]
 }

@@ -4,30 +4,43 @@ enum DanglingMention {
         code: "TAX0205", name: "dangling-mention", family: "links", severity: .error,
         summary: "A document mentions an ID that no entity declares.",
         explanation: """
-        Analyses and reports cite library IDs ("RSP-333/410 exist"). A cited ID that no entity declares is a
-        false claim. Not reported: IDs written as proposals ("Proposed Tool ID: TOL-AID-201", a New_ID list),
-        IDs of kinds that restart per video (milestones, tasks, steps) that the video's transcript declares
-        in its taxonomy section, and documents whose type sets `check_mentions: false`. Reported once per
-        document and ID, at the first mention.
+            Analyses and reports cite library IDs ("RSP-333/410 exist"). A cited ID that no entity declares is a
+            false claim. Not reported: IDs written as proposals ("Proposed Tool ID: TOL-AID-201", a New_ID list),
+            IDs of kinds that restart per video (milestones, tasks, steps) that the video's transcript declares
+            in its taxonomy section, and documents whose type sets `check_mentions: false`. Reported once per
+            document and ID, at the first mention.
 
-        Announced IDs are proposals too: every ID under a heading holding one of the `proposal_markers`
-        (by default "next available", "available ids", "reserved", "planned", "future", "to be created",
-        "proposed"), up to the next heading of the same or a higher level, and in the list, table or code
-        block right after a lead-in line that holds a marker and ends in `:`. A range (`ACT-001 to ACT-429`)
-        is one mention, reported once with the count of its undeclared IDs. An ID that a file which does not
-        parse appears to declare gets a note pointing at that file instead.
-        """,
-        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md", "# Gap\n\nRSP-333 exists already.\n")])],
-        nonTriggering: [RuleExample([
-            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md", "# Gap\n\n- **Proposed Tool ID**: `TOL-AID-201`\n- TOL-001 (Figma) exists.\n"),
-            Ex.tool("TOL-001", "Figma"),
-        ]), RuleExample([
-            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md",
-             "# Gap\n\n## Reserved IDs\n\n- TOL-002 to TOL-009\n\n## Notes\n\nNext available tool IDs:\n\n| ID |\n|---|\n| TOL-010 |\n"),
-        ]), RuleExample([
-            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md",
-             "# Gap\n\n| Candidate | Suggested ID |\n|-----------|--------------|\n| Notion | TOL-AID-206 |\n| Zapier | TOL-AID-207 |\n\nDone.\n"),
-        ])])
+            Announced IDs are proposals too: every ID under a heading holding one of the `proposal_markers`
+            (by default "next available", "available ids", "reserved", "planned", "future", "to be created",
+            "proposed"), up to the next heading of the same or a higher level, and in the list, table or code
+            block right after a lead-in line that holds a marker and ends in `:`. A range (`ACT-001 to ACT-429`)
+            is one mention, reported once with the count of its undeclared IDs. An ID that a file which does not
+            parse appears to declare gets a note pointing at that file instead.
+            """,
+        triggering: [
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md", "# Gap\n\nRSP-333 exists already.\n")])
+        ],
+        nonTriggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md",
+                    "# Gap\n\n- **Proposed Tool ID**: `TOL-AID-201`\n- TOL-001 (Figma) exists.\n"
+                ),
+                Ex.tool("TOL-001", "Figma"),
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md",
+                    "# Gap\n\n## Reserved IDs\n\n- TOL-002 to TOL-009\n\n## Notes\n\nNext available tool IDs:\n\n| ID |\n|---|\n| TOL-010 |\n"
+                )
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md",
+                    "# Gap\n\n| Candidate | Suggested ID |\n|-----------|--------------|\n| Notion | TOL-AID-206 |\n| Zapier | TOL-AID-207 |\n\nDone.\n"
+                )
+            ]),
+        ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -46,7 +59,11 @@ enum DanglingMention {
             for m in d.mentions where !m.isProposal && !m.declaresScope {
                 if let range = m.range {
                     guard let members = ranges[range], seen.insert("range:" + range).inserted else { continue }
-                    if let diag = IDRangeReport.diagnostic(info, lib: lib, range: range, undeclared: members, at: m.location) { out.append(diag) }
+                    if let diag = IDRangeReport.diagnostic(
+                        info, lib: lib, range: range, undeclared: members, at: m.location)
+                    {
+                        out.append(diag)
+                    }
                     continue
                 }
                 guard dangles(m), seen.insert(m.id.key).inserted else { continue }
@@ -55,8 +72,10 @@ enum DanglingMention {
                     continue
                 }
                 let kind = lib.config.kinds[m.id.kind].name
-                out.append(info.diagnostic("'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
-                                           hint: nearest.hint(for: m.id) ?? "create the \(kind), or write the mention as a proposal"))
+                out.append(
+                    info.diagnostic(
+                        "'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
+                        hint: nearest.hint(for: m.id) ?? "create the \(kind), or write the mention as a proposal"))
             }
         }
         return out
@@ -71,6 +90,6 @@ extension DanglingMention: LibraryPass {
 extension DanglingMention {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md:3:1 'RSP-333' is mentioned but no responsibility has this ID",
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md:3:1 'RSP-333' is mentioned but no responsibility has this ID"
     ]
 }

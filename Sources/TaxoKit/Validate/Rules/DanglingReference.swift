@@ -4,20 +4,26 @@ enum DanglingReference {
         code: "TAX0201", name: "dangling-reference", family: "links", severity: .error,
         summary: "An entity references an ID that no entity declares.",
         explanation: """
-        Every ID written in an entity's fields (a typed link such as `milestones[]`, or an ID inside free
-        text such as "TOOL-112 (Dropbox Dash)") must name an entity of the library. A reference to an ID
-        nobody declares is reported once per entity and ID, with the closest existing IDs of the same kind.
-        A range (`ACT-001 to ACT-429`) is one reference: it is reported once, with how many of its IDs are
-        undeclared and the first few. A reference to an ID that a file which does not parse appears to
-        declare is a note pointing at that file, not an error. When the dangling ID is the entity's only
-        parent or child in the hierarchy, the hierarchy warnings it would cause are folded into this error.
-        """,
+            Every ID written in an entity's fields (a typed link such as `milestones[]`, or an ID inside free
+            text such as "TOOL-112 (Dropbox Dash)") must name an entity of the library. A reference to an ID
+            nobody declares is reported once per entity and ID, with the closest existing IDs of the same kind.
+            A range (`ACT-001 to ACT-429`) is one reference: it is reported once, with how many of its IDs are
+            undeclared and the first few. A reference to an ID that a file which does not parse appears to
+            declare is a note pointing at that file, not an error. When the dangling ID is the entity's only
+            parent or child in the hierarchy, the hierarchy warnings it would cause are folded into this error.
+            """,
         triggering: [
             RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]")]),
-            RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": \"TOL-001 to TOL-004\""), Ex.tool("TOL-002", "Sketch")]),
+            RuleExample([
+                Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": \"TOL-001 to TOL-004\""),
+                Ex.tool("TOL-002", "Sketch"),
+            ]),
         ],
         nonTriggering: [
-            RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]"), Ex.tool("TOL-002", "Sketch")]),
+            RuleExample([
+                Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]"),
+                Ex.tool("TOL-002", "Sketch"),
+            ])
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
@@ -29,20 +35,32 @@ enum DanglingReference {
             var counts: [String: Int] = [:]
             var ranges: [String: [Reference]] = [:]
             for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil {
-                if let range = r.range { ranges[range, default: []].append(r) } else { counts[r.id.key, default: 0] += 1 }
+                if let range = r.range {
+                    ranges[range, default: []].append(r)
+                } else {
+                    counts[r.id.key, default: 0] += 1
+                }
             }
             for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil {
                 if let range = r.range {
                     guard seen.insert("range:" + range).inserted, let members = ranges[range] else { continue }
-                    if let d = IDRangeReport.diagnostic(info, lib: lib, range: range, undeclared: members.map(\.id), at: r.location) { out.append(d) }
+                    if let d = IDRangeReport.diagnostic(
+                        info, lib: lib, range: range, undeclared: members.map(\.id), at: r.location)
+                    {
+                        out.append(d)
+                    }
                     continue
                 }
                 guard seen.insert(r.id.key).inserted else { continue }
                 if let file = r.id.pathTarget {
                     let what = lib.inventory.kind(of: file) == .file ? "declares no entity" : "does not exist"
-                    out.append(info.diagnostic("dangling reference: '\(r.id.written)' (field '\(r.field)') names \(file), which \(what)",
-                                               at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
-                                               hint: lib.inventory.movedFile(named: file, config: lib.config).map { "a file of this name is at '\($0)'" }))
+                    out.append(
+                        info.diagnostic(
+                            "dangling reference: '\(r.id.written)' (field '\(r.field)') names \(file), which \(what)",
+                            at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
+                            hint: lib.inventory.movedFile(named: file, config: lib.config).map {
+                                "a file of this name is at '\($0)'"
+                            }))
                     continue
                 }
                 if let b = lib.broken[r.id.key] {
@@ -52,8 +70,10 @@ enum DanglingReference {
                 let kind = lib.config.kinds[r.id.kind].name
                 var msg = "dangling reference: no \(kind) has the ID '\(r.id.written)' (field '\(r.field)')"
                 if let n = counts[r.id.key], n > 1 { msg += "; referenced \(n) times here" }
-                out.append(info.diagnostic(msg, at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
-                                           hint: index.hint(for: r.id)))
+                out.append(
+                    info.diagnostic(
+                        msg, at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
+                        hint: index.hint(for: r.id)))
             }
         }
         return out

@@ -4,19 +4,33 @@ enum DoubledSegment {
         code: "TAX0501", name: "doubled-segment", family: "hygiene", severity: .warning,
         summary: "A name or ID repeats its leading segment (`VIDEO-VIDEO-001`, `LBS_003_LBS_003_Tools`).",
         explanation: """
-        Scripts that add a prefix twice leave IDs such as `VIDEO-VIDEO-001-02` and folders such as
-        `LBS_003_LBS_003_Tools` behind. taxo looks for an immediately repeated segment (or pair of
-        segments) in file paths, entity field values and Markdown text.
-        """,
-        triggering: [RuleExample([("LIBRARIES/Responsibilities/Objects/AI.json",
-                                   "{\"objects\": [{\"object_id\": \"OBJ-AI-001\", \"name\": \"x\", \"related\": [\"LIBRARIES/LBS_003_LBS_003_Tools/Claude\"]}]}")])],
-        nonTriggering: [RuleExample([("LIBRARIES/Responsibilities/Objects/AI.json",
-                                      "{\"objects\": [{\"object_id\": \"OBJ-AI-001\", \"name\": \"x\", \"related\": [\"LIBRARIES/LBS_003_Tools/Claude\", \"MLS-001-MLS\"]}]}")])])
+            Scripts that add a prefix twice leave IDs such as `VIDEO-VIDEO-001-02` and folders such as
+            `LBS_003_LBS_003_Tools` behind. taxo looks for an immediately repeated segment (or pair of
+            segments) in file paths, entity field values and Markdown text.
+            """,
+        triggering: [
+            RuleExample([
+                (
+                    "LIBRARIES/Responsibilities/Objects/AI.json",
+                    "{\"objects\": [{\"object_id\": \"OBJ-AI-001\", \"name\": \"x\", \"related\": [\"LIBRARIES/LBS_003_LBS_003_Tools/Claude\"]}]}"
+                )
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                (
+                    "LIBRARIES/Responsibilities/Objects/AI.json",
+                    "{\"objects\": [{\"object_id\": \"OBJ-AI-001\", \"name\": \"x\", \"related\": [\"LIBRARIES/LBS_003_Tools/Claude\", \"MLS-001-MLS\"]}]}"
+                )
+            ])
+        ])
 
     /// Repeated one- or two-segment runs in UTF-8 text: the offsets and the repeated text. Only code-like
     /// segments count (capital letters and digits, with a letter), so `Sync_Sync` in a title is not one.
     static func find(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, String)] {
-        @inline(__always) func isAlnum(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+        @inline(__always) func isAlnum(_ c: UInt8) -> Bool {
+            (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+        }
         @inline(__always) func isSep(_ c: UInt8) -> Bool { c == 45 || c == 95 }
         var out: [(Int, String)] = []
         var i = 0
@@ -78,6 +92,6 @@ extension DoubledSegment: Rule {
 extension DoubledSegment {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/Responsibilities/Objects/AI.json:1:78 'LBS_003_LBS_003' repeats its first segment",
+        "0 LIBRARIES/Responsibilities/Objects/AI.json:1:78 'LBS_003_LBS_003' repeats its first segment"
     ]
 }

@@ -4,12 +4,17 @@ enum DuplicateID {
         code: "TAX0104", name: "duplicate-id", family: "ids", severity: .error,
         summary: "Two entities declare the same ID.",
         explanation: """
-        An ID names one entity. When two records (in two files, or twice in one list file) declare it, every
-        reference to it is ambiguous. taxo reports each later definition, in path order, with a note at
-        the first one, and says when the two disagree on the name. Alternate prefixes, department aliases
-        and leading zeros are normalised first: `TOOL-AI-051` and `TOL-AID-051` are the same ID.
-        """,
-        triggering: [RuleExample([Ex.tool("TOL-001", "Figma"), ("LIBRARIES/LBS_003_Tools/TOL-001_Copy.json", "{\"tool_id\": \"TOL-001\", \"name\": \"Sketch\"}")])],
+            An ID names one entity. When two records (in two files, or twice in one list file) declare it, every
+            reference to it is ambiguous. taxo reports each later definition, in path order, with a note at
+            the first one, and says when the two disagree on the name. Alternate prefixes, department aliases
+            and leading zeros are normalised first: `TOOL-AI-051` and `TOL-AID-051` are the same ID.
+            """,
+        triggering: [
+            RuleExample([
+                Ex.tool("TOL-001", "Figma"),
+                ("LIBRARIES/LBS_003_Tools/TOL-001_Copy.json", "{\"tool_id\": \"TOL-001\", \"name\": \"Sketch\"}"),
+            ])
+        ],
         nonTriggering: [RuleExample([Ex.tool("TOL-001", "Figma"), Ex.tool("TOL-002", "Sketch")])])
 
     static func check(_ lib: Library) -> [Diagnostic] {
@@ -22,8 +27,10 @@ enum DuplicateID {
                 if let a = first.name, let b = e.name, Labels.normalized(a) != Labels.normalized(b) {
                     msg += " with a different name ('\(a)' there, '\(b)' here)"
                 }
-                out.append(info.diagnostic(msg, at: e.location, notes: [.init("first defined here", at: first.location)],
-                                           hint: "give one of them the next free ID, or merge them"))
+                out.append(
+                    info.diagnostic(
+                        msg, at: e.location, notes: [.init("first defined here", at: first.location)],
+                        hint: "give one of them the next free ID, or merge them"))
             }
         }
         return out
@@ -38,6 +45,6 @@ extension DuplicateID: LibraryPass {
 extension DuplicateID {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:2:14 duplicate ID 'TOL-001': already defined in LIBRARIES/LBS_003_Tools/TOL-001_Copy.json with a different name ('Sketch' there, 'Figma' here)",
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:2:14 duplicate ID 'TOL-001': already defined in LIBRARIES/LBS_003_Tools/TOL-001_Copy.json with a different name ('Sketch' there, 'Figma' here)"
     ]
 }

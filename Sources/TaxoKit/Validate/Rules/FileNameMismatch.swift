@@ -4,18 +4,28 @@ enum FileNameMismatch {
         code: "TAX0105", name: "file-name-mismatch", family: "ids", severity: .warning,
         summary: "A file's name carries a different ID than the entity inside.",
         explanation: """
-        Entity files are usually named after their ID (`TOL-013_Auth0.json`). When the name carries an ID of
-        the same kind that differs from the ID inside, one of them is stale: a copied file, or an ID changed
-        without renaming. Only files holding a single record are checked.
-        """,
-        triggering: [RuleExample([("LIBRARIES/LBS_003_Tools/TOL-072_Figma.json", "{\"tool_id\": \"TOL-101\", \"name\": \"Figma\"}")])],
-        nonTriggering: [RuleExample([Ex.tool("TOL-072", "Figma"), ("LIBRARIES/LBS_003_Tools/Figma.json", "{\"tool_id\": \"TOL-073\", \"name\": \"Figma\"}")])])
+            Entity files are usually named after their ID (`TOL-013_Auth0.json`). When the name carries an ID of
+            the same kind that differs from the ID inside, one of them is stale: a copied file, or an ID changed
+            without renaming. Only files holding a single record are checked.
+            """,
+        triggering: [
+            RuleExample([
+                ("LIBRARIES/LBS_003_Tools/TOL-072_Figma.json", "{\"tool_id\": \"TOL-101\", \"name\": \"Figma\"}")
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                Ex.tool("TOL-072", "Figma"),
+                ("LIBRARIES/LBS_003_Tools/Figma.json", "{\"tool_id\": \"TOL-073\", \"name\": \"Figma\"}"),
+            ])
+        ])
 
     /// Runs during extraction (per file, in parallel): the entity's own ID against its file's name.
     static func check(_ e: Entity, grammar: IDGrammar) -> Diagnostic? {
         guard let id = e.id, let named = staleName(e, grammar: grammar) else { return nil }
-        return info.diagnostic("file name says '\(named[0].written)' but the \(grammar.kinds[e.kind].name) inside is '\(id.written)'",
-                               at: e.location, hint: "rename the file or correct the ID")
+        return info.diagnostic(
+            "file name says '\(named[0].written)' but the \(grammar.kinds[e.kind].name) inside is '\(id.written)'",
+            at: e.location, hint: "rename the file or correct the ID")
     }
 
     /// The IDs of the entity's kind its file name carries, when none is the entity's own (a stale name).
@@ -44,6 +54,6 @@ extension FileNameMismatch: Rule {
 extension FileNameMismatch {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-072_Figma.json:1:13 file name says 'TOL-072' but the tool inside is 'TOL-101'",
+        "0 LIBRARIES/LBS_003_Tools/TOL-072_Figma.json:1:13 file name says 'TOL-072' but the tool inside is 'TOL-101'"
     ]
 }

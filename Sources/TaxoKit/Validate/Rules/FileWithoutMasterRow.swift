@@ -4,9 +4,9 @@ enum FileWithoutMasterRow {
         code: "TAX0602", name: "file-without-master-row", family: "master-lists", severity: .warning,
         summary: "An entity file next to a master list has no row in it.",
         explanation: """
-        Every entity of the list's kind in the master list's folder (and below) should have a row. A file the
-        list does not know is reported at the file.
-        """,
+            Every entity of the list's kind in the master list's folder (and below) should have a row. A file the
+            list does not know is reported at the file.
+            """,
         triggering: [RuleExample(MasterListExamples.files(rows: "", extra: true))],
         nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n"))])
 }

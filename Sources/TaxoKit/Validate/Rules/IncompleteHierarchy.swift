@@ -4,32 +4,58 @@ enum IncompleteHierarchy {
         code: "TAX0301", name: "incomplete-hierarchy", family: "hierarchy", severity: .warning,
         summary: "An entity of the hierarchy has no children of the next level.",
         explanation: """
-        The configured `hierarchy` (by default workflow -> milestone -> task -> step) is a chain: each
-        workflow needs milestones, each milestone tasks, each task steps. A link in either direction counts
-        (a workflow listing a milestone, or the milestone naming the workflow). Inactive entities (a status
-        listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
-        whose child links all dangle gets the dangling-reference error instead. Children a record holds itself
-        count: inline children without IDs (the kind's `children: "steps[]"`) and IDs in a `local` link.
-        """,
-        triggering: [RuleExample([("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json", "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}")])],
-        nonTriggering: [RuleExample([
-            ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json", "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"milestones\": [\"MLS-001\"]}"),
-            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json", "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TSK-001\"]}"),
-            ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"STP-001\"]}"),
-            ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"),
-        ])])
+            The configured `hierarchy` (by default workflow -> milestone -> task -> step) is a chain: each
+            workflow needs milestones, each milestone tasks, each task steps. A link in either direction counts
+            (a workflow listing a milestone, or the milestone naming the workflow). Inactive entities (a status
+            listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
+            whose child links all dangle gets the dangling-reference error instead. Children a record holds itself
+            count: inline children without IDs (the kind's `children: "steps[]"`) and IDs in a `local` link.
+            """,
+        triggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                    "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}"
+                )
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                    "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"milestones\": [\"MLS-001\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TSK-001\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json",
+                    "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"STP-001\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json",
+                    "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"
+                ),
+            ])
+        ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
         let h = lib.config.hierarchy, edges = lib.hierarchy
         var out: [Diagnostic] = []
         let followOn = FollowOn(lib)
         for ei in lib.entities.indices {
-            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l + 1 < h.count, !edges.hasChild(ei),
-                  lib.entities[ei].inlineChildren == 0,
-                  !lib.config.isInactive(status: lib.entities[ei].status), !followOn.hasDanglingLink(entity: ei, up: false) else { continue }
+            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l + 1 < h.count,
+                !edges.hasChild(ei),
+                lib.entities[ei].inlineChildren == 0,
+                !lib.config.isInactive(status: lib.entities[ei].status),
+                !followOn.hasDanglingLink(entity: ei, up: false)
+            else { continue }
             let e = lib.entities[ei]
-            out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' has no \(h[l + 1])s", at: e.location,
-                                       hint: "link at least one \(h[l + 1]) to it"))
+            out.append(
+                info.diagnostic(
+                    "\(h[l]) '\(lib.displayID(e))' has no \(h[l + 1])s", at: e.location,
+                    hint: "link at least one \(h[l + 1]) to it"))
         }
         return out
     }
@@ -43,6 +69,6 @@ extension IncompleteHierarchy: LibraryPass {
 extension IncompleteHierarchy {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json:1:17 workflow 'WRF-001' has no milestones",
+        "0 TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json:1:17 workflow 'WRF-001' has no milestones"
     ]
 }

@@ -4,11 +4,15 @@ enum InvalidUTF8 {
         code: "TAX0002", name: "invalid-utf8", family: "syntax", severity: .error,
         summary: "A file holds bytes that are not valid UTF-8.",
         explanation: """
-        Library files must be UTF-8. taxo reports the first invalid byte, reads the rest with the invalid
-        bytes replaced by U+FFFD, and goes on. Files saved as Latin-1 or Windows-1252 by an old editor are
-        the usual cause: re-save them as UTF-8.
-        """,
-        triggering: [RuleExample(bytes: [("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", Array("# Notes\n\ncaf".utf8) + [0xE9, 0x0A])])],
+            Library files must be UTF-8. taxo reports the first invalid byte, reads the rest with the invalid
+            bytes replaced by U+FFFD, and goes on. Files saved as Latin-1 or Windows-1252 by an old editor are
+            the usual cause: re-save them as UTF-8.
+            """,
+        triggering: [
+            RuleExample(bytes: [
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", Array("# Notes\n\ncaf".utf8) + [0xE9, 0x0A])
+            ])
+        ],
         nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\ncafé ✅\n")])])
 
     static func diagnostic(at loc: SourceLocation) -> Diagnostic {
@@ -23,6 +27,6 @@ extension InvalidUTF8: Rule {
 extension InvalidUTF8 {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:4 the file is not valid UTF-8 from here on",
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:4 the file is not valid UTF-8 from here on"
     ]
 }

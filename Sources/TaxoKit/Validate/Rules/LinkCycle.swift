@@ -4,30 +4,48 @@ enum LinkCycle {
         code: "TAX0302", name: "link-cycle", family: "hierarchy", severity: .error,
         summary: "Links through a field declared acyclic form a cycle.",
         explanation: """
-        Fields such as `dependencies[]` are declared `acyclic: true`: following them must never lead back to
-        where it started, or no order of work exists. Each cycle is reported once, at its first member in
-        path order, with the whole cycle spelled out.
-        """,
-        triggering: [RuleExample([
-            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json", "{\"milestone_id\": \"MLS-001\", \"name\": \"A\", \"dependencies\": [\"MLS-002\"]}"),
-            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_B.json", "{\"milestone_id\": \"MLS-002\", \"name\": \"B\", \"dependencies\": [\"MLS-001\"]}"),
-        ])],
-        nonTriggering: [RuleExample([
-            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json", "{\"milestone_id\": \"MLS-001\", \"name\": \"A\"}"),
-            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_B.json", "{\"milestone_id\": \"MLS-002\", \"name\": \"B\", \"dependencies\": [\"MLS-001\"]}"),
-        ])])
+            Fields such as `dependencies[]` are declared `acyclic: true`: following them must never lead back to
+            where it started, or no order of work exists. Each cycle is reported once, at its first member in
+            path order, with the whole cycle spelled out.
+            """,
+        triggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"A\", \"dependencies\": [\"MLS-002\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_B.json",
+                    "{\"milestone_id\": \"MLS-002\", \"name\": \"B\", \"dependencies\": [\"MLS-001\"]}"
+                ),
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"A\"}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_B.json",
+                    "{\"milestone_id\": \"MLS-002\", \"name\": \"B\", \"dependencies\": [\"MLS-001\"]}"
+                ),
+            ])
+        ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var adj: [Int: [Int]] = [:]
         for (ei, e) in lib.entities.enumerated() {
             let kind = lib.config.kinds[e.kind]
             for (ri, r) in e.references.enumerated() {
-                guard let li = r.linkIndex, kind.links[li].acyclic, let t = lib.targets[ei][ri], t != ei else { continue }
+                guard let li = r.linkIndex, kind.links[li].acyclic, let t = lib.targets[ei][ri], t != ei else {
+                    continue
+                }
                 adj[ei, default: []].append(t)
             }
         }
         guard !adj.isEmpty else { return [] }
-        var state = [UInt8](repeating: 0, count: lib.entities.count) // 0 new, 1 on stack, 2 done
+        var state = [UInt8](repeating: 0, count: lib.entities.count)  // 0 new, 1 on stack, 2 done
         var out: [Diagnostic] = []
         var reported = Set<[Int]>()
         for start in adj.keys.sorted() where state[start] == 0 {
@@ -48,11 +66,18 @@ enum LinkCycle {
                         let key = cycle.sorted()
                         if reported.insert(key).inserted {
                             let first = cycle.min { lib.entities[$0].location < lib.entities[$1].location }!
-                            let rot = Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
-                            let names = (rot + [first]).map { lib.displayID(lib.entities[$0]) }.joined(separator: " -> ")
-                            out.append(info.diagnostic("cycle: \(names)", at: lib.entities[first].location,
-                                                       notes: rot.dropFirst().map { .init("\(lib.displayID(lib.entities[$0])) is here", at: lib.entities[$0].location) },
-                                                       hint: "remove one of these links"))
+                            let rot = Array(
+                                cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
+                            let names = (rot + [first]).map { lib.displayID(lib.entities[$0]) }.joined(
+                                separator: " -> ")
+                            out.append(
+                                info.diagnostic(
+                                    "cycle: \(names)", at: lib.entities[first].location,
+                                    notes: rot.dropFirst().map {
+                                        .init(
+                                            "\(lib.displayID(lib.entities[$0])) is here", at: lib.entities[$0].location)
+                                    },
+                                    hint: "remove one of these links"))
                         }
                     }
                 } else {
@@ -74,6 +99,6 @@ extension LinkCycle: LibraryPass {
 extension LinkCycle {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json:1:18 cycle: MLS-001 -> MLS-002 -> MLS-001",
+        "0 TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json:1:18 cycle: MLS-001 -> MLS-002 -> MLS-001"
     ]
 }

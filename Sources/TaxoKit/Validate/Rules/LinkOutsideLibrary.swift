@@ -4,13 +4,17 @@ enum LinkOutsideLibrary {
         code: "TAX0404", name: "link-outside-library", family: "links", severity: .warning,
         summary: "A relative link climbs above the library root.",
         explanation: """
-        A link such as `../../../../Other/notes.md` that leaves the folder holding `taxonomy.yaml` points at
-        something taxo cannot see and that a clone of the library may not have. Link to a file inside the
-        library, or use a web link.
-        """,
+            A link such as `../../../../Other/notes.md` that leaves the folder holding `taxonomy.yaml` points at
+            something taxo cannot see and that a clone of the library may not have. Link to a file inside the
+            library, or use a web link.
+            """,
         triggering: [RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../../Plan.md).\n")])],
-        nonTriggering: [RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../TALENTS/Plan.md).\n"),
-                                     ("TALENTS/Plan.md", "# Plan\n")])])
+        nonTriggering: [
+            RuleExample([
+                ("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../TALENTS/Plan.md).\n"),
+                ("TALENTS/Plan.md", "# Plan\n"),
+            ])
+        ])
 }
 
 extension LinkOutsideLibrary: Rule {
@@ -21,6 +25,6 @@ extension LinkOutsideLibrary: Rule {
 extension LinkOutsideLibrary {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/Notes.md:3:16 link '../../Plan.md' climbs above the library root",
+        "0 TASK_MANAGERS/Notes.md:3:16 link '../../Plan.md' climbs above the library root"
     ]
 }

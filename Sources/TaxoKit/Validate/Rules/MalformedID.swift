@@ -4,25 +4,30 @@ enum MalformedID {
         code: "TAX0101", name: "malformed-id", family: "ids", severity: .error,
         summary: "An ID breaks its kind's grammar (prefix, department segment, digit count).",
         explanation: """
-        Each kind declares its ID grammar: a prefix (`TOL`), an optional or required department segment
-        (`TOL-SEC-124`) and a number with at least a given count of digits. An entity whose own ID field
-        does not follow it (lower case, underscores, a missing dash, a letter after the number, a doubled
-        dash, too few digits) cannot be referenced and is reported here, with the corrected spelling when
-        one is evident. In a typed link field the same check applies to values that look like IDs.
-        """,
+            Each kind declares its ID grammar: a prefix (`TOL`), an optional or required department segment
+            (`TOL-SEC-124`) and a number with at least a given count of digits. An entity whose own ID field
+            does not follow it (lower case, underscores, a missing dash, a letter after the number, a doubled
+            dash, too few digits) cannot be referenced and is reported here, with the corrected spelling when
+            one is evident. In a typed link field the same check applies to values that look like IDs.
+            """,
         triggering: [
             RuleExample([Ex.tool("tol-001", "Figma")]),
             RuleExample([Ex.tool("TOL_002", "Notion")]),
             RuleExample([Ex.tool("TOL-3", "Slack")]),
         ],
         nonTriggering: [
-            RuleExample([Ex.tool("TOL-001", "Figma"), Ex.tool("TOL-SEC-124", "ScaleKit Dashboard"), Ex.tool("TOL-0042", "Jira")]),
+            RuleExample([
+                Ex.tool("TOL-001", "Figma"), Ex.tool("TOL-SEC-124", "ScaleKit Dashboard"), Ex.tool("TOL-0042", "Jira"),
+            ])
         ])
 
-    static func diagnostic(value: String, kind: Kind?, reason: String, suggestion: String?, at loc: SourceLocation) -> Diagnostic {
+    static func diagnostic(value: String, kind: Kind?, reason: String, suggestion: String?, at loc: SourceLocation)
+        -> Diagnostic
+    {
         let expected = kind.map { "; kind \($0.name) expects \($0.grammarDescription)" } ?? ""
-        return info.diagnostic("malformed ID '\(value)': \(reason)\(expected)", at: loc,
-                               hint: suggestion.map { "did you mean '\($0)'?" })
+        return info.diagnostic(
+            "malformed ID '\(value)': \(reason)\(expected)", at: loc,
+            hint: suggestion.map { "did you mean '\($0)'?" })
     }
 }
 

@@ -5,10 +5,10 @@ enum MasterRowDisagrees {
         code: "TAX0603", name: "master-row-disagrees", family: "master-lists", severity: .warning,
         summary: "A master list row and its file disagree on the ID or the name.",
         explanation: """
-        Two registries that describe one entity must agree. When the row's ID differs from the ID its file
-        declares, or the names differ, both sites are shown. The row's ID then also resolves to the file's
-        entity as an old ID (see TAX0207).
-        """,
+            Two registries that describe one entity must agree. When the row's ID differs from the ID its file
+            declares, or the names differ, both sites are shown. The row's ID then also resolves to the file's
+            entity as an old ID (see TAX0207).
+            """,
         triggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Sketch,TOL-001_Figma.json\n"))],
         nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,figma,TOL-001_Figma.json\n"))])
 
@@ -31,35 +31,45 @@ enum MasterRowDisagrees {
                     notes.append(.init("\(lib.displayID(e)) is defined here", at: e.location))
                     hint = "update the row's path to '\(e.file)'"
                 }
-                out.append(MasterRowWithoutFile.info.diagnostic(message, at: row.pathLocation, notes: notes, hint: hint))
+                out.append(
+                    MasterRowWithoutFile.info.diagnostic(message, at: row.pathLocation, notes: notes, hint: hint))
             }
-            guard let ei = row.entity, row.file != nil || row.movedTo != nil || lib.entities[ei].id?.written == row.id else { continue }
+            guard let ei = row.entity, row.file != nil || row.movedTo != nil || lib.entities[ei].id?.written == row.id
+            else { continue }
             let e = lib.entities[ei]
             let declared = lib.displayID(e)
             var problems: [String] = []
-            if case .valid(let p) = lib.grammar.check(row.id), p.key == e.id?.key {} else if row.id != declared {
+            if case .valid(let p) = lib.grammar.check(row.id), p.key == e.id?.key {
+            } else if row.id != declared {
                 problems.append("the list says '\(row.id)' but the file declares '\(declared)'")
             }
             if let n = row.name, let m = e.name, Labels.normalized(n) != Labels.normalized(m) {
                 problems.append("the list names it '\(n)' but the file '\(m)'")
             }
             guard !problems.isEmpty else { continue }
-            out.append(MasterRowDisagrees.info.diagnostic(problems.joined(separator: "; "), at: row.location,
-                                                             notes: [.init("\(declared) is defined here", at: e.location)],
-                                                             hint: "make the list and the file agree"))
+            out.append(
+                MasterRowDisagrees.info.diagnostic(
+                    problems.joined(separator: "; "), at: row.location,
+                    notes: [.init("\(declared) is defined here", at: e.location)],
+                    hint: "make the list and the file agree"))
         }
         // Files of a list's kind in the list's folder that no row names.
         var lists: [(dir: String, kind: Int)] = []
         for f in lib.files {
-            guard let (mi, _) = f.masterList, let k = lib.config.kinds.firstIndex(where: { $0.name == lib.config.masterLists[mi].kind }) else { continue }
+            guard let (mi, _) = f.masterList,
+                let k = lib.config.kinds.firstIndex(where: { $0.name == lib.config.masterLists[mi].kind })
+            else { continue }
             lists.append((f.path.split(separator: "/").dropLast().joined(separator: "/"), k))
         }
         guard !lists.isEmpty else { return out }
         let rowIDs = Set(lib.masterRows.map(\.id))
         for e in lib.entities where !known.contains(e.file) && !rowIDs.contains(lib.displayID(e)) {
-            guard lists.contains(where: { $0.kind == e.kind && ($0.dir.isEmpty || e.file.hasPrefix($0.dir + "/")) }) else { continue }
-            out.append(FileWithoutMasterRow.info.diagnostic("\(lib.displayID(e)) has no row in the master list", at: e.location,
-                                                              hint: "add a row for it"))
+            guard lists.contains(where: { $0.kind == e.kind && ($0.dir.isEmpty || e.file.hasPrefix($0.dir + "/")) })
+            else { continue }
+            out.append(
+                FileWithoutMasterRow.info.diagnostic(
+                    "\(lib.displayID(e)) has no row in the master list", at: e.location,
+                    hint: "add a row for it"))
         }
         return out
     }
@@ -73,6 +83,6 @@ extension MasterRowDisagrees: LibraryPass {
 extension MasterRowDisagrees {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 tools/Tools_Master.csv:2:1 the list names it 'Sketch' but the file 'Figma'",
+        "0 tools/Tools_Master.csv:2:1 the list names it 'Sketch' but the file 'Figma'"
     ]
 }

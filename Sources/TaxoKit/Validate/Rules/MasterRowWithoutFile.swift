@@ -4,11 +4,15 @@ enum MasterRowWithoutFile {
         code: "TAX0601", name: "master-row-without-file", family: "master-lists", severity: .warning,
         summary: "A master list row names a file that does not exist.",
         explanation: """
-        A master list (declared under `master_lists:` with its ID, name and file-path columns) promises a
-        file per row. A row whose file is missing is reported with where a file of that name is now, when
-        there is one (files move; lists are not updated). `path_prefix` strips a root alias such as `ENTITIES/`.
-        """,
-        triggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-002,Sketch,TOL-002_Sketch.json\n"))],
+            A master list (declared under `master_lists:` with its ID, name and file-path columns) promises a
+            file per row. A row whose file is missing is reported with where a file of that name is now, when
+            there is one (files move; lists are not updated). `path_prefix` strips a root alias such as `ENTITIES/`.
+            """,
+        triggering: [
+            RuleExample(
+                MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-002,Sketch,TOL-002_Sketch.json\n")
+            )
+        ],
         nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n"))])
 }
 
@@ -35,6 +39,6 @@ extension MasterRowWithoutFile: Rule {
 extension MasterRowWithoutFile {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 tools/Tools_Master.csv:3:16 TOL-002: master list names 'TOL-002_Sketch.json', which does not exist",
+        "0 tools/Tools_Master.csv:3:16 TOL-002: master list names 'TOL-002_Sketch.json', which does not exist"
     ]
 }

@@ -4,18 +4,36 @@ enum OrphanEntity {
         code: "TAX0303", name: "orphan-entity", family: "hierarchy", severity: .warning,
         summary: "A milestone, task or step that no parent links to.",
         explanation: """
-        Below the top of the configured `hierarchy`, every entity should belong to a parent: a milestone to
-        a workflow, a task to a milestone, a step to a task. An orphan is unreachable from any workflow.
-        Inactive entities (a status listed in `inactive_statuses`, by default deprecated, archived, retired)
-        are exempt, and an entity whose parent link dangles gets the dangling-reference error instead.
-        """,
-        triggering: [RuleExample([("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")])],
-        nonTriggering: [RuleExample([
-            ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json", "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"milestones\": [\"MLS-001\"]}"),
-            ("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json", "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TSK-001\"]}"),
-            ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"STP-001\"]}"),
-            ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"),
-        ])])
+            Below the top of the configured `hierarchy`, every entity should belong to a parent: a milestone to
+            a workflow, a task to a milestone, a step to a task. An orphan is unreachable from any workflow.
+            Inactive entities (a status listed in `inactive_statuses`, by default deprecated, archived, retired)
+            are exempt, and an entity whose parent link dangles gets the dangling-reference error instead.
+            """,
+        triggering: [
+            RuleExample([
+                ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                    "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"milestones\": [\"MLS-001\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TSK-001\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json",
+                    "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"STP-001\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json",
+                    "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"
+                ),
+            ])
+        ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
         let h = lib.config.hierarchy, edges = lib.hierarchy
@@ -23,10 +41,13 @@ enum OrphanEntity {
         let followOn = FollowOn(lib)
         for ei in lib.entities.indices {
             guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0, !edges.hasParent(ei),
-                  !lib.config.isInactive(status: lib.entities[ei].status), !followOn.hasDanglingLink(entity: ei, up: true) else { continue }
+                !lib.config.isInactive(status: lib.entities[ei].status), !followOn.hasDanglingLink(entity: ei, up: true)
+            else { continue }
             let e = lib.entities[ei]
-            out.append(info.diagnostic("\(h[l]) '\(lib.displayID(e))' belongs to no \(h[l - 1])", at: e.location,
-                                       hint: "link it from a \(h[l - 1])"))
+            out.append(
+                info.diagnostic(
+                    "\(h[l]) '\(lib.displayID(e))' belongs to no \(h[l - 1])", at: e.location,
+                    hint: "link it from a \(h[l - 1])"))
         }
         return out
     }
@@ -40,6 +61,6 @@ extension OrphanEntity: LibraryPass {
 extension OrphanEntity {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json:1:13 step 'STP-001' belongs to no task",
+        "0 TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json:1:13 step 'STP-001' belongs to no task"
     ]
 }

@@ -4,16 +4,21 @@ enum PlaceholderID {
         code: "TAX0103", name: "placeholder-id", family: "ids", severity: .warning,
         summary: "An entity holds a placeholder instead of an ID.",
         explanation: """
-        Templates use placeholders such as `TOL-XXX` or `TST-###` for IDs not assigned yet. In an entity
-        (its own ID or a reference) a placeholder means the entry was committed unfinished: assign the
-        next free ID of the kind. Placeholders in documents (templates, prompts) are not reported.
-        """,
+            Templates use placeholders such as `TOL-XXX` or `TST-###` for IDs not assigned yet. In an entity
+            (its own ID or a reference) a placeholder means the entry was committed unfinished: assign the
+            next free ID of the kind. Placeholders in documents (templates, prompts) are not reported.
+            """,
         triggering: [RuleExample([Ex.tool("TOL-XXX", "Figma")])],
-        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Template.md", "# Template\n\nProposed Tool ID: TOL-XXX\n")])])
+        nonTriggering: [
+            RuleExample([
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Template.md", "# Template\n\nProposed Tool ID: TOL-XXX\n")
+            ])
+        ])
 
     static func diagnostic(value: String, at loc: SourceLocation, asOwnID: Bool) -> Diagnostic {
-        info.diagnostic(asOwnID ? "placeholder ID '\(value)' instead of a real ID" : "placeholder reference '\(value)'",
-                        at: loc, hint: "assign the next free ID of the kind")
+        info.diagnostic(
+            asOwnID ? "placeholder ID '\(value)' instead of a real ID" : "placeholder reference '\(value)'",
+            at: loc, hint: "assign the next free ID of the kind")
     }
 }
 
@@ -24,6 +29,6 @@ extension PlaceholderID: Rule {
 extension PlaceholderID {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-XXX_Figma.json:2:14 placeholder ID 'TOL-XXX' instead of a real ID",
+        "0 LIBRARIES/LBS_003_Tools/TOL-XXX_Figma.json:2:14 placeholder ID 'TOL-XXX' instead of a real ID"
     ]
 }

@@ -4,10 +4,10 @@ enum SkippedFile {
         code: "TAX0003", name: "skipped-file", family: "discovery", severity: .note,
         summary: "A file or folder was not read (binary, too large, unreadable, missing root).",
         explanation: """
-        taxo reads JSON, YAML, Markdown and CSV files under the configured roots. A file that holds NUL
-        bytes, is larger than `max_file_bytes`, cannot be opened, or a root folder that does not exist, is
-        reported once as a note and skipped. Symbolic links to folders are never followed.
-        """,
+            taxo reads JSON, YAML, Markdown and CSV files under the configured roots. A file that holds NUL
+            bytes, is larger than `max_file_bytes`, cannot be opened, or a root folder that does not exist, is
+            reported once as a note and skipped. Symbolic links to folders are never followed.
+            """,
         triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md", "PK\u{0}\u{0}binary")])],
         nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/ok.md", "# Fine\n")])])
 
@@ -34,6 +34,6 @@ extension SkippedFile: Rule {
 extension SkippedFile {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md:1:1 skipped: it looks binary (it holds NUL bytes)",
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md:1:1 skipped: it looks binary (it holds NUL bytes)"
     ]
 }

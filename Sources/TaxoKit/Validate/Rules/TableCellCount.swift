@@ -4,13 +4,27 @@ enum TableCellCount {
         code: "TAX0505", name: "table-cell-count", family: "hygiene", severity: .warning,
         summary: "A Markdown table row has a different number of cells than the header.",
         explanation: """
-        A row with a missing or extra `|` shifts every later cell into the wrong column (a Duration under
-        Channel URL). Renderers silently drop or pad cells, so the error survives review. When the header
-        and the delimiter row disagree, the table does not render at all: that is one warning, at the
-        header, saying which cell count the rest of the table has.
-        """,
-        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md", "# Index\n\n| Video | Title | Duration |\n|---|---|---|\n| Video_003 | Kimi | 14:31 | extra |\n")])],
-        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md", "# Index\n\n| Video | Title | Duration |\n|---|---|---|\n| Video_003 | Kimi `a|b` | 14:31 |\n")])])
+            A row with a missing or extra `|` shifts every later cell into the wrong column (a Duration under
+            Channel URL). Renderers silently drop or pad cells, so the error survives review. When the header
+            and the delimiter row disagree, the table does not render at all: that is one warning, at the
+            header, saying which cell count the rest of the table has.
+            """,
+        triggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md",
+                    "# Index\n\n| Video | Title | Duration |\n|---|---|---|\n| Video_003 | Kimi | 14:31 | extra |\n"
+                )
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md",
+                    "# Index\n\n| Video | Title | Duration |\n|---|---|---|\n| Video_003 | Kimi `a|b` | 14:31 |\n"
+                )
+            ])
+        ])
 
     /// Cells of a table row, ignoring pipes in code spans and escaped pipes.
     static func cells(_ line: Substring) -> Int { cells(Array(line.utf8)[...]) }
@@ -37,7 +51,11 @@ enum TableCellCount {
     static func isSeparator(_ u: ArraySlice<UInt8>) -> Bool {
         var dash = false
         for c in u {
-            if c == 45 { dash = true } else if c != 124 && c != 58 && c != 32 && c != 9 && c != 13 && c != 10 { return false }
+            if c == 45 {
+                dash = true
+            } else if c != 124 && c != 58 && c != 32 && c != 9 && c != 13 && c != 10 {
+                return false
+            }
         }
         return dash
     }
@@ -51,11 +69,16 @@ enum TableCellCount {
     static func headerMismatch(width: Int, delimiter: Int, rows: [Int], at loc: SourceLocation) -> Diagnostic {
         let rowsAgree = !rows.isEmpty && rows.allSatisfy { $0 == delimiter }
         var message = "this table does not render: the header has \(width) cells, the delimiter row \(delimiter)"
-        if rowsAgree { message = "this table does not render: the header has \(width) cells, the delimiter row and rows \(delimiter)" }
+        if rowsAgree {
+            message =
+                "this table does not render: the header has \(width) cells, the delimiter row and rows \(delimiter)"
+        }
         let target = rowsAgree || rows.isEmpty ? delimiter : width
         let hint: String
         if target == delimiter {
-            hint = width < delimiter ? "add the missing header cell\(delimiter - width == 1 ? "" : "s")"
+            hint =
+                width < delimiter
+                ? "add the missing header cell\(delimiter - width == 1 ? "" : "s")"
                 : "remove the extra header cell\(width - delimiter == 1 ? "" : "s") or escape '|' as '\\|'"
         } else {
             hint = "give the delimiter row \(width) cells"
@@ -92,9 +115,12 @@ enum TableCellCount {
                 guard startsWithBar(row) else { break }
                 let c = cells(row)
                 if c != width {
-                    out.append(info.diagnostic("table row has \(c) cells; the header has \(width)", at: file.location(line: r),
-                                               notes: [.init("the header is here", at: file.location(line: l))],
-                                               hint: c < width ? "add the missing cells" : "remove the extra cells or escape '|' as '\\|'"))
+                    out.append(
+                        info.diagnostic(
+                            "table row has \(c) cells; the header has \(width)", at: file.location(line: r),
+                            notes: [.init("the header is here", at: file.location(line: l))],
+                            hint: c < width ? "add the missing cells" : "remove the extra cells or escape '|' as '\\|'")
+                    )
                 }
                 r += 1
             }
@@ -111,6 +137,6 @@ extension TableCellCount: Rule {
 extension TableCellCount {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md:5:1 table row has 4 cells; the header has 3",
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md:5:1 table row has 4 cells; the header has 3"
     ]
 }

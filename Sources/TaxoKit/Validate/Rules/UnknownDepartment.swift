@@ -4,20 +4,27 @@ enum UnknownDepartment {
         code: "TAX0106", name: "unknown-department", family: "ids", severity: .error,
         summary: "An ID's department segment is not a known department code.",
         explanation: """
-        IDs such as `TOL-SEC-124` carry a department code. The codes and their aliases (`AI` = `AIA` =
-        `AID`) are declared under `departments:` in the configuration. A segment that is neither is
-        reported with the closest known code. A link field whose target kind is `department`
-        (`"departments[]": { target: department }`) must hold a declared code or alias, a department's name,
-        or a department ID; anything else is reported the same way.
-        """,
-        triggering: [RuleExample([Ex.tool("TOL-SCE-124", "ScaleKit Dashboard")]),
-                     RuleExample([Ex.tool("TOL-SEC-124", "ScaleKit Dashboard", extra: "\"departments\": [\"QAX\"]")])],
-        nonTriggering: [RuleExample([Ex.tool("TOL-SEC-124", "ScaleKit Dashboard", extra: "\"departments\": [\"QA\", \"AI\"]"),
-                                     Ex.tool("TOL-AI-051", "Claude")])])
+            IDs such as `TOL-SEC-124` carry a department code. The codes and their aliases (`AI` = `AIA` =
+            `AID`) are declared under `departments:` in the configuration. A segment that is neither is
+            reported with the closest known code. A link field whose target kind is `department`
+            (`"departments[]": { target: department }`) must hold a declared code or alias, a department's name,
+            or a department ID; anything else is reported the same way.
+            """,
+        triggering: [
+            RuleExample([Ex.tool("TOL-SCE-124", "ScaleKit Dashboard")]),
+            RuleExample([Ex.tool("TOL-SEC-124", "ScaleKit Dashboard", extra: "\"departments\": [\"QAX\"]")]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                Ex.tool("TOL-SEC-124", "ScaleKit Dashboard", extra: "\"departments\": [\"QA\", \"AI\"]"),
+                Ex.tool("TOL-AI-051", "Claude"),
+            ])
+        ])
 
     static func diagnostic(code: String, in id: String, known: [String], at loc: SourceLocation) -> Diagnostic {
-        info.diagnostic("unknown department code '\(code)' in '\(id)'", at: loc,
-                        hint: NearMiss.hint(for: code, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
+        info.diagnostic(
+            "unknown department code '\(code)' in '\(id)'", at: loc,
+            hint: NearMiss.hint(for: code, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
     }
 }
 

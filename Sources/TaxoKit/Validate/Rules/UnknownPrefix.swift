@@ -4,23 +4,32 @@ enum UnknownPrefix {
         code: "TAX0102", name: "unknown-prefix", family: "ids", severity: .error,
         summary: "An ID uses a prefix that no kind declares.",
         explanation: """
-        In an entity's ID field or a typed link field, an ID-shaped value (`ABC-001`) must use a prefix the
-        configuration declares (main or alternate). Anywhere in a library, a token whose prefix is the
-        letters of a known prefix in another order (`TKS-001`, `SLK-042`) is taken as a typo. The hint
-        names the closest declared prefix. Declare real prefixes as `alternate_prefixes` of their kind.
+            In an entity's ID field or a typed link field, an ID-shaped value (`ABC-001`) must use a prefix the
+            configuration declares (main or alternate). Anywhere in a library, a token whose prefix is the
+            letters of a known prefix in another order (`TKS-001`, `SLK-042`) is taken as a typo. The hint
+            names the closest declared prefix. Declare real prefixes as `alternate_prefixes` of their kind.
 
-        A prefix written in \(UnknownPrefix.conventionThreshold) or more distinct IDs across the library is a
-        convention, not a typo (`CAT-001` for category codes): it is reported once, at its first occurrence,
-        with the count and the other files in notes and no did-you-mean. Declare a kind for it, or list it
-        under `ignore_prefixes:` to silence it.
-        """,
+            A prefix written in \(UnknownPrefix.conventionThreshold) or more distinct IDs across the library is a
+            convention, not a typo (`CAT-001` for category codes): it is reported once, at its first occurrence,
+            with the count and the other files in notes and no did-you-mean. Declare a kind for it, or list it
+            under `ignore_prefixes:` to silence it.
+            """,
         triggering: [
-            RuleExample([("TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
-                          "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TKS-001\"]}")]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TKS-001\"]}"
+                )
+            ]),
             RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee TKS-001 for details.\n")]),
         ],
         nonTriggering: [
-            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nUTF-8, ISO-8601 and OAUTH-21 are not IDs.\n")]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\nUTF-8, ISO-8601 and OAUTH-21 are not IDs.\n"
+                )
+            ])
         ])
 
     /// How many distinct IDs make an undeclared prefix a convention rather than a typo.
@@ -36,27 +45,39 @@ enum UnknownPrefix {
         for (prefix, uses) in byPrefix {
             let distinct = Set(uses.map(\.token))
             guard distinct.count >= conventionThreshold else {
-                for u in uses { out.append(diagnostic(token: u.token, prefix: prefix, suggestions: u.suggestions, at: u.location)) }
+                for u in uses {
+                    out.append(diagnostic(token: u.token, prefix: prefix, suggestions: u.suggestions, at: u.location))
+                }
                 continue
             }
-            let sorted = uses.sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) }
+            let sorted = uses.sorted {
+                ($0.location.file, $0.location.line, $0.location.column) < (
+                    $1.location.file, $1.location.line, $1.location.column
+                )
+            }
             let first = sorted[0]
             var files: [String] = []
-            for u in sorted where u.location.file != first.location.file && files.last != u.location.file { files.append(u.location.file) }
+            for u in sorted where u.location.file != first.location.file && files.last != u.location.file {
+                files.append(u.location.file)
+            }
             let fileCount = Set(sorted.map(\.location.file)).count
-            let notes = files.prefix(10).map { f in
-                Diagnostic.Note("also written in this file", at: sorted.first { $0.location.file == f }!.location)
-            } + (files.count > 10 ? [Diagnostic.Note("and \(files.count - 10) more files")] : [])
-            out.append(info.diagnostic(
-                "'\(prefix)' appears in \(distinct.count) IDs in \(fileCount) file\(fileCount == 1 ? "" : "s") but no kind declares it",
-                at: first.location, notes: notes,
-                hint: "declare a kind for it, or list it under `ignore_prefixes:`"))
+            let notes =
+                files.prefix(10).map { f in
+                    Diagnostic.Note("also written in this file", at: sorted.first { $0.location.file == f }!.location)
+                } + (files.count > 10 ? [Diagnostic.Note("and \(files.count - 10) more files")] : [])
+            out.append(
+                info.diagnostic(
+                    "'\(prefix)' appears in \(distinct.count) IDs in \(fileCount) file\(fileCount == 1 ? "" : "s") but no kind declares it",
+                    at: first.location, notes: notes,
+                    hint: "declare a kind for it, or list it under `ignore_prefixes:`"))
         }
         return out
     }
 
     static func diagnostic(token: String, prefix: String, suggestions: [String], at loc: SourceLocation) -> Diagnostic {
-        let hint = suggestions.isEmpty ? "declare '\(prefix)' as a prefix or alternate prefix of a kind"
+        let hint =
+            suggestions.isEmpty
+            ? "declare '\(prefix)' as a prefix or alternate prefix of a kind"
             : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
         return info.diagnostic("unknown ID prefix '\(prefix)' in '\(token)'", at: loc, hint: hint)
     }

@@ -4,15 +4,27 @@ enum UnusedSuppression {
         code: "TAX0507", name: "unused-suppression", family: "hygiene", severity: .warning,
         summary: "A taxo-ignore comment or a per-path override silences nothing.",
         explanation: """
-        `<!-- taxo-ignore CODE -->` (next line), `<!-- taxo-ignore-start CODE -->` ... `<!-- taxo-ignore-end -->`
-        (a block) and `<!-- taxo-ignore-file CODE -->` (the file) silence findings in Markdown; `overrides:` in
-        taxonomy.yaml turn rules off for paths. One that silences nothing hides nothing today and would hide a
-        new finding tomorrow: remove it, as ruff's RUF100 asks. `taxo check --no-suppressions` shows everything.
-        """,
-        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
-                                   "# Notes\n\n<!-- taxo-ignore TAX0205 -->\nNothing to silence here.\n")])],
-        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
-                                      "# Notes\n\n<!-- taxo-ignore TAX0205 -->\nRSP-333 exists already.\n")])])
+            `<!-- taxo-ignore CODE -->` (next line), `<!-- taxo-ignore-start CODE -->` ... `<!-- taxo-ignore-end -->`
+            (a block) and `<!-- taxo-ignore-file CODE -->` (the file) silence findings in Markdown; `overrides:` in
+            taxonomy.yaml turn rules off for paths. One that silences nothing hides nothing today and would hide a
+            new finding tomorrow: remove it, as ruff's RUF100 asks. `taxo check --no-suppressions` shows everything.
+            """,
+        triggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\n<!-- taxo-ignore TAX0205 -->\nNothing to silence here.\n"
+                )
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\n<!-- taxo-ignore TAX0205 -->\nRSP-333 exists already.\n"
+                )
+            ])
+        ])
 
     /// Drops the findings that suppressions cover, and reports the suppressions that covered none.
     static func apply(_ suppressions: [Suppression], to diags: [Diagnostic]) -> [Diagnostic] {
@@ -30,7 +42,8 @@ enum UnusedSuppression {
         // An unused suppression's own warning may be silenced too (`taxo-ignore-file TAX0507`).
         for (i, s) in suppressions.enumerated() where !used[i] {
             let what = s.codes.isEmpty ? "any finding" : s.codes.joined(separator: ", ")
-            let d = info.diagnostic("this taxo-ignore silences nothing (\(what))", at: s.location, hint: "remove the comment")
+            let d = info.diagnostic(
+                "this taxo-ignore silences nothing (\(what))", at: s.location, hint: "remove the comment")
             let silencers = (byFile[s.location.file] ?? []).filter { $0 != i && suppressions[$0].covers(d) }
             if silencers.isEmpty { out.append(d) }
         }
@@ -45,6 +58,6 @@ extension UnusedSuppression: Rule {
 extension UnusedSuppression {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:1 this taxo-ignore silences nothing (TAX0205)",
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:1 this taxo-ignore silences nothing (TAX0205)"
     ]
 }
