@@ -4,7 +4,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libsqlite3-dev pkg-config
 
-.PHONY: setup build release run test bench-smoke bench fuzz asan clean
+.PHONY: setup build release run test lint format bench-smoke bench fuzz asan clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -25,6 +25,13 @@ run: release
 
 test: setup
 	$(SWIFT) test
+
+# swift-format (ships with the toolchain), rules in .swift-format; CI runs `make lint`.
+lint:
+	$(SWIFT) format lint --strict -r --configuration .swift-format Sources Tests
+
+format:
+	$(SWIFT) format format -i -r --configuration .swift-format Sources Tests
 
 bench-smoke: release
 	python3 Benchmarks/bench.py --smoke
