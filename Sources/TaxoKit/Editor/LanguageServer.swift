@@ -1,0 +1,412 @@
+import Foundation
+
+/// `taxo lsp`: the Language Server Protocol (3.17) over one compiled library kept in memory. It takes
+/// message bodies and returns the bodies to send (the CLI does the reading and writing): diagnostics on
+/// open, change and save; go-to-definition from any ID; hover; completion of IDs after a prefix; references
+/// (backlinks and mentions); document links; code actions for every `taxo fix` repair; shutdown and exit.
+/// Requests it does not know get MethodNotFound; a body that is not JSON gets a ParseError.
+public final class LanguageServer {
+    /// Set by `exit`: 0 after `shutdown`, 1 without.
+    public private(set) var exitCode: Int32?
+    var shutdownRequested = false
+    let workingDirectory: URL
+    var root: URL?
+    var config: Config?
+    /// The extraction cache `taxo build` leaves in `output/`: files not edited are not parsed again.
+    var cache: ExtractionCache?
+    var result: CompileResult?
+    /// Open buffers: path relative to the root -> text.
+    var buffers: [String: String] = [:]
+    /// Paths whose diagnostics were published (so that an empty list clears them).
+    var published: Set<String> = []
+
+    public init(workingDirectory: URL) {
+        self.workingDirectory = workingDirectory
+    }
+
+    // MARK: Messages
+
+    /// Handles one message body; returns the bodies to send, in order.
+    public func handle(_ body: [UInt8]) -> [[UInt8]] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)), let message = object as? [String: Any]
+        else {
+            return [
+                LanguageServer.encode([
+                    "jsonrpc": "2.0", "id": NSNull(), "error": ["code": -32700, "message": "the message is not JSON"],
+                ])
+            ]
+        }
+        let method = message["method"] as? String
+        let id = message["id"]
+        let params = message["params"] as? [String: Any] ?? [:]
+        guard let method else {
+            // A response from the client (we send no requests): nothing to do.
+            return []
+        }
+        if shutdownRequested, method != "exit", id != nil {
+            return [LanguageServer.error(id: id, code: -32600, message: "the server is shutting down")]
+        }
+        var out: [[UInt8]] = []
+        switch method {
+        case "initialize": out.append(LanguageServer.response(id: id, initialize(params)))
+        case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration": break
+        case "shutdown":
+            shutdownRequested = true
+            out.append(LanguageServer.response(id: id, NSNull()))
+        case "exit": exitCode = shutdownRequested ? 0 : 1
+        case "textDocument/didOpen", "textDocument/didChange", "textDocument/didSave", "textDocument/didClose":
+            out += didChange(method, params)
+        case "workspace/didChangeWatchedFiles":
+            recompile()
+            out += publishAll()
+        case "textDocument/definition": out.append(LanguageServer.response(id: id, definition(params)))
+        case "textDocument/hover": out.append(LanguageServer.response(id: id, hover(params)))
+        case "textDocument/completion": out.append(LanguageServer.response(id: id, completion(params)))
+        case "textDocument/references": out.append(LanguageServer.response(id: id, references(params)))
+        case "textDocument/documentLink": out.append(LanguageServer.response(id: id, documentLinks(params)))
+        case "textDocument/codeAction": out.append(LanguageServer.response(id: id, codeActions(params)))
+        default:
+            // Notifications we do not handle are ignored; requests get MethodNotFound.
+            if id != nil {
+                out.append(LanguageServer.error(id: id, code: -32601, message: "method not found: \(method)"))
+            }
+        }
+        return out
+    }
+
+    static func encode(_ object: [String: Any]) -> [UInt8] {
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
+        return Array(data)
+    }
+
+    static func response(id: Any?, _ result: Any) -> [UInt8] {
+        encode(["jsonrpc": "2.0", "id": id ?? NSNull(), "result": result])
+    }
+
+    static func error(id: Any?, code: Int, message: String) -> [UInt8] {
+        encode(["jsonrpc": "2.0", "id": id ?? NSNull(), "error": ["code": code, "message": message]])
+    }
+
+    // MARK: Lifecycle
+
+    func initialize(_ params: [String: Any]) -> [String: Any] {
+        var start = workingDirectory
+        if let uri = params["rootUri"] as? String, let url = LanguageServer.fileURL(uri) {
+            start = url
+        } else if let path = params["rootPath"] as? String {
+            start = URL(fileURLWithPath: path)
+        }
+        root = ConfigLoader.findLibrary(from: start) ?? start
+        recompile()
+        return [
+            "capabilities": [
+                "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]],
+                "definitionProvider": true, "hoverProvider": true, "referencesProvider": true,
+                "completionProvider": ["triggerCharacters": ["-"]],
+                "documentLinkProvider": ["resolveProvider": false],
+                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+            ],
+            "serverInfo": ["name": "taxo", "version": TaxoVersion.string],
+        ]
+    }
+
+    /// Compiles the library with the open buffers standing for their files.
+    func recompile() {
+        guard let root else { return }
+        if config == nil {
+            config =
+                ConfigLoader.load(root: root).0
+                ?? ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: DefaultConfig.yaml)).0
+        }
+        guard let config else { return }
+        if cache == nil {
+            cache = ExtractionCache(
+                path: root.appendingPathComponent("output/" + ExtractionCache.fileName).path, configHash: config.hash)
+        }
+        let overlay = buffers.mapValues { Array($0.utf8) }
+        result = Compiler.compile(
+            root: root.path, config: config, cache: cache, options: CompileOptions(overlay: overlay))
+    }
+
+    func didChange(_ method: String, _ params: [String: Any]) -> [[UInt8]] {
+        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
+            let path = relativePath(uri)
+        else { return [] }
+        switch method {
+        case "textDocument/didOpen": buffers[path] = doc["text"] as? String ?? ""
+        case "textDocument/didChange":
+            // Full-text sync: the last change holds the whole text.
+            if let changes = params["contentChanges"] as? [[String: Any]], let text = changes.last?["text"] as? String {
+                buffers[path] = text
+            }
+        case "textDocument/didClose": buffers[path] = nil
+        default: break  // didSave: the file on disk changed (maybe by others): compile again
+        }
+        recompile()
+        return publishAll(closing: method == "textDocument/didClose" ? path : nil)
+    }
+
+    /// Diagnostics of every open buffer (an empty list for one that has none any more, or was closed).
+    func publishAll(closing: String? = nil) -> [[UInt8]] {
+        guard let result, let root else { return [] }
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in result.diagnostics { if let f = d.location?.file { byFile[f, default: []].append(d) } }
+        var out: [[UInt8]] = []
+        var paths = Set(buffers.keys).union(published)
+        if let closing { paths.insert(closing) }
+        for path in paths.sorted() {
+            let open = buffers[path] != nil
+            let diags = open ? byFile[path] ?? [] : []
+            // A closed buffer always gets an (empty) list; an open one always gets its list.
+            if !open, path != closing, !published.contains(path) { continue }
+            let items: [[String: Any]] = diags.map { d in
+                let item: [String: Any] = [
+                    "range": LanguageServer.range(d.location, text: text(of: path)),
+                    "severity": LanguageServer.severity(d.severity),
+                    "code": d.code, "source": "taxo", "message": d.message + (d.hint.map { "\nhint: " + $0 } ?? ""),
+                ]
+                return item
+            }
+            out.append(
+                LanguageServer.encode([
+                    "jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                    "params": ["uri": root.appendingPathComponent(path).absoluteString, "diagnostics": items],
+                ]))
+            if open && !diags.isEmpty { published.insert(path) } else { published.remove(path) }
+        }
+        return out
+    }
+
+    static func severity(_ s: Severity) -> Int {
+        switch s {
+        case .error: return 1
+        case .warning: return 2
+        default: return 3
+        }
+    }
+
+    // MARK: Paths and positions
+
+    static func fileURL(_ uri: String) -> URL? {
+        guard uri.hasPrefix("file://"), let url = URL(string: uri) else { return nil }
+        return url.standardizedFileURL
+    }
+
+    func relativePath(_ uri: String) -> String? {
+        guard let url = LanguageServer.fileURL(uri), let root else { return nil }
+        let r = root.standardizedFileURL.path, p = url.path
+        guard p.hasPrefix(r + "/") else { return nil }
+        return String(p.dropFirst(r.count + 1))
+    }
+
+    /// A buffer's text, or the file's on disk.
+    func text(of path: String) -> String? {
+        if let b = buffers[path] { return b }
+        guard let root, let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A one-line range at a location (line and column are 1-based, columns in characters), to the end of
+    /// the word there.
+    static func range(_ loc: SourceLocation?, text: String?) -> [String: Any] {
+        let line = max(0, (loc?.line ?? 1) - 1)
+        var start = max(0, (loc?.column ?? 1) - 1)
+        var end = start
+        if let text {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if line < lines.count {
+                let chars = Array(lines[line])
+                start = min(start, chars.count)
+                // A location at a string's opening quote: the range covers what the string holds.
+                while start < chars.count, chars[start] == "\"" || chars[start] == "'" { start += 1 }
+                end = start
+                while end < chars.count, !chars[end].isWhitespace, !"\"',()[]|".contains(chars[end]) { end += 1 }
+                let prefix = String(chars[..<start])
+                let word = String(chars[start..<end])
+                start = prefix.utf16.count
+                end = start + word.utf16.count
+            }
+        }
+        return ["start": ["line": line, "character": start], "end": ["line": line, "character": max(end, start)]]
+    }
+
+    /// The ID written at a position of a buffer: the token, and its UTF-16 range on the line.
+    func idAt(_ params: [String: Any]) -> (path: String, id: ParsedID, line: Int, range: (Int, Int))? {
+        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
+            let path = relativePath(uri),
+            let pos = params["position"] as? [String: Any], let line = pos["line"] as? Int,
+            let character = pos["character"] as? Int,
+            let text = text(of: path), let grammar = result?.library.grammar
+        else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 0, line < lines.count else { return nil }
+        let lineText = String(lines[line])
+        let bytes = Array(lineText.utf8)
+        var found: (ParsedID, Int, Int)?
+        bytes.withUnsafeBufferPointer { b in
+            grammar.scan(b) { tok, a, z in
+                guard found == nil, case .id(let p) = tok else { return }
+                let ua = String(decoding: bytes[..<a], as: UTF8.self).utf16.count
+                let uz = String(decoding: bytes[..<z], as: UTF8.self).utf16.count
+                if character >= ua, character <= uz { found = (p, ua, uz) }
+            }
+        }
+        guard let f = found else { return nil }
+        return (path, f.0, line, (f.1, f.2))
+    }
+
+    func location(of loc: SourceLocation) -> [String: Any]? {
+        guard let root else { return nil }
+        return [
+            "uri": root.appendingPathComponent(loc.file).absoluteString,
+            "range": LanguageServer.range(loc, text: text(of: loc.file)),
+        ]
+    }
+
+    // MARK: Requests
+
+    func definition(_ params: [String: Any]) -> Any {
+        guard let at = idAt(params), let lib = result?.library, let e = lib.lookup(at.id) else { return NSNull() }
+        return location(of: lib.entities[e].location) ?? NSNull()
+    }
+
+    func hover(_ params: [String: Any]) -> Any {
+        guard let at = idAt(params), let lib = result?.library else { return NSNull() }
+        let range: [String: Any] = [
+            "start": ["line": at.line, "character": at.range.0], "end": ["line": at.line, "character": at.range.1],
+        ]
+        guard let e = lib.lookup(at.id) else {
+            let kind = lib.config.kinds[at.id.kind].name
+            return [
+                "contents": ["kind": "markdown", "value": "**\(at.id.written)**: no \(kind) has this ID"],
+                "range": range,
+            ]
+        }
+        let ent = lib.entities[e]
+        let inbound = lib.targets.reduce(0) { $0 + $1.filter { $0 == e }.count }
+        let mentions = lib.documents.reduce(0) { $0 + $1.mentions.filter { $0.id.key == ent.id?.key }.count }
+        var lines = [
+            "**\(lib.displayID(ent))** \(ent.name ?? "")", "",
+            "- kind: \(lib.config.kinds[ent.kind].name)",
+        ]
+        if let d = ent.department ?? ent.id?.canonicalDepartment { lines.append("- department: \(d)") }
+        lines.append("- file: \(ent.file):\(ent.location.line)")
+        lines.append("- links: \(ent.references.count) out, \(inbound) in; \(mentions) mentions in documents")
+        return ["contents": ["kind": "markdown", "value": lines.joined(separator: "\n")], "range": range]
+    }
+
+    func completion(_ params: [String: Any]) -> Any {
+        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
+            let path = relativePath(uri),
+            let pos = params["position"] as? [String: Any], let line = pos["line"] as? Int,
+            let character = pos["character"] as? Int,
+            let text = text(of: path), let lib = result?.library
+        else { return ["isIncomplete": false, "items": []] }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line < lines.count else { return ["isIncomplete": false, "items": []] }
+        // The word before the cursor: capitals, digits and dashes (`TOL-`, `TOL-QA-0`).
+        let before = String(String(lines[line]).utf16.prefix(character)) ?? ""
+        let word = String(before.reversed().prefix { $0.isUppercase || $0.isNumber || $0 == "-" }.reversed())
+        guard word.contains("-") else { return ["isIncomplete": false, "items": []] }
+        var items: [[String: Any]] = []
+        var seen = Set<String>()
+        for e in lib.entities {
+            let id = lib.displayID(e)
+            guard id.hasPrefix(word), seen.insert(id).inserted else { continue }
+            items.append([
+                "label": id, "kind": 18, "detail": e.name ?? "",
+                "documentation": "\(lib.config.kinds[e.kind].name) in \(e.file)",
+            ])
+            if items.count >= 500 { break }
+        }
+        items.sort { ($0["label"] as? String ?? "") < ($1["label"] as? String ?? "") }
+        return ["isIncomplete": items.count >= 500, "items": items]
+    }
+
+    func references(_ params: [String: Any]) -> Any {
+        guard let at = idAt(params), let lib = result?.library, let e = lib.lookup(at.id) else { return [] }
+        let key = lib.entities[e].id?.key
+        var locs: [SourceLocation] = []
+        for (i, ent) in lib.entities.enumerated() {
+            for (ri, ref) in ent.references.enumerated() where lib.targets[i][ri] == e { locs.append(ref.location) }
+        }
+        for d in lib.documents { for m in d.mentions where m.id.key == key { locs.append(m.location) } }
+        if let ctx = params["context"] as? [String: Any], ctx["includeDeclaration"] as? Bool == true {
+            locs.append(lib.entities[e].location)
+        }
+        return locs.sorted().compactMap { location(of: $0) }
+    }
+
+    func documentLinks(_ params: [String: Any]) -> Any {
+        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
+            let path = relativePath(uri),
+            let root, let file = result?.library.files.first(where: { $0.path == path }), let md = file.markdown
+        else { return [] }
+        let dir = (path as NSString).deletingLastPathComponent
+        var out: [[String: Any]] = []
+        for l in md.links {
+            let dest = l.destination
+            guard !dest.isEmpty, !dest.contains("://"), !dest.hasPrefix("#"), !dest.hasPrefix("mailto:") else {
+                continue
+            }
+            let target = String(dest.split(separator: "#", maxSplits: 1).first ?? "")
+            let url = root.appendingPathComponent(dir.isEmpty ? target : dir + "/" + target).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let text = text(of: path)
+            var r = LanguageServer.range(l.location, text: text)
+            // The destination as written, searched on the link's line.
+            if let text, let lineNo = (r["start"] as? [String: Any])?["line"] as? Int {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                if lineNo < lines.count, let found = String(lines[lineNo]).range(of: dest) {
+                    let lineText = String(lines[lineNo])
+                    let a = lineText[..<found.lowerBound].utf16.count
+                    r = [
+                        "start": ["line": lineNo, "character": a],
+                        "end": ["line": lineNo, "character": a + dest.utf16.count],
+                    ]
+                }
+            }
+            out.append(["range": r, "target": url.absoluteString])
+        }
+        return out
+    }
+
+    func codeActions(_ params: [String: Any]) -> Any {
+        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
+            let path = relativePath(uri),
+            let result, let root
+        else { return [] }
+        let fixes = Fixes.plan(result, root: root.path, only: [path])
+        var out: [[String: Any]] = []
+        for fix in fixes where fix.path == path {
+            let original = fix.original
+            for edit in fix.edits {
+                let range = LanguageServer.lspRange(bytes: original, start: edit.start, end: edit.end)
+                let title = "taxo fix (\(edit.code)): " + (Fixes.descriptions[edit.code] ?? "repair")
+                out.append([
+                    "title": title, "kind": "quickfix",
+                    "edit": ["changes": [uri: [["range": range, "newText": edit.replacement]]]],
+                ])
+            }
+        }
+        return out
+    }
+
+    /// A byte range of a file as an LSP range (lines, UTF-16 characters).
+    static func lspRange(bytes: [UInt8], start: Int, end: Int) -> [String: Any] {
+        func position(_ offset: Int) -> [String: Any] {
+            var line = 0, lineStart = 0
+            for i in 0..<min(offset, bytes.count) where bytes[i] == 10 {
+                line += 1
+                lineStart = i + 1
+            }
+            let prefix = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self)
+            return ["line": line, "character": prefix.utf16.count]
+        }
+        return ["start": position(start), "end": position(end)]
+    }
+}

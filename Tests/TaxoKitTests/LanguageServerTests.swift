@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// The protocol layer of `taxo lsp` (the end-to-end test drives the binary with pytest-lsp: Tests/lsp).
+@Suite struct LanguageServerTests {
+    func body(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    func json(_ bytes: [UInt8]) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    @Test func framingSplitsMessagesAcrossChunksAndSkipsBadHeaders() throws {
+        var f = LSPFraming()
+        let a = LSPFraming.frame(body(#"{"a":1}"#)), b = LSPFraming.frame(body(#"{"b":2}"#))
+        let all = a + b
+        f.append(all.prefix(5))
+        #expect(f.next() == nil)
+        f.append(all.dropFirst(5))
+        #expect(f.next() == .message(body(#"{"a":1}"#)))
+        #expect(f.next() == .message(body(#"{"b":2}"#)))
+        #expect(f.next() == nil)
+        f.append(body("X-Other: 1\r\n\r\n"))
+        guard case .badHeader = f.next() else {
+            Issue.record("a header without Content-Length is not a message"); return
+        }
+        f.append(LSPFraming.frame(body("{}")))
+        #expect(f.next() == .message(body("{}")))
+    }
+
+    @Test func malformedJSONGetsAParseErrorAndUnknownRequestsMethodNotFound() throws {
+        let s = LanguageServer(workingDirectory: FileManager.default.temporaryDirectory)
+        let parse = try json(try #require(s.handle(body("{not json")).first))
+        #expect((parse["error"] as? [String: Any])?["code"] as? Int == -32700)
+        let unknown = try json(try #require(s.handle(body(#"{"jsonrpc":"2.0","id":7,"method":"taxo/nothing"}"#)).first))
+        #expect((unknown["error"] as? [String: Any])?["code"] as? Int == -32601)
+        #expect(unknown["id"] as? Int == 7)
+        // An unknown notification is ignored.
+        #expect(s.handle(body(#"{"jsonrpc":"2.0","method":"taxo/nothing"}"#)).isEmpty)
+    }
+
+    @Test func exitCodeIsZeroOnlyAfterShutdown() throws {
+        let clean = LanguageServer(workingDirectory: FileManager.default.temporaryDirectory)
+        let reply = try json(try #require(clean.handle(body(#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#)).first))
+        #expect(reply["result"] is NSNull)
+        _ = clean.handle(body(#"{"jsonrpc":"2.0","method":"exit"}"#))
+        #expect(clean.exitCode == 0)
+        let abrupt = LanguageServer(workingDirectory: FileManager.default.temporaryDirectory)
+        _ = abrupt.handle(body(#"{"jsonrpc":"2.0","method":"exit"}"#))
+        #expect(abrupt.exitCode == 1)
+    }
+
+    @Test func openingABufferPublishesItsFindings() throws {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let s = LanguageServer(workingDirectory: root)
+        _ = s.handle(
+            body(
+                #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(root.absoluteString)","capabilities":{}}}"#
+            ))
+        let uri = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json").absoluteString
+        let text = #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-QA-998\"]\n}\n"#
+        let out = s.handle(
+            body(
+                #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(uri)","languageId":"json","version":1,"text":"\#(text)"}}}"#
+            ))
+        let note = try json(try #require(out.first))
+        #expect(note["method"] as? String == "textDocument/publishDiagnostics")
+        let diags = (note["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        let dangling = try #require(diags.first { $0["code"] as? String == "TAX0201" })
+        let start = (dangling["range"] as? [String: Any])?["start"] as? [String: Any]
+        #expect(start?["line"] as? Int == 3)
+        #expect(dangling["severity"] as? Int == 1)
+    }
+}

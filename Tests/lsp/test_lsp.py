@@ -1,0 +1,148 @@
+"""taxo lsp driven by a real LSP client (pytest-lsp / pygls) through every capability: diagnostics on open,
+change and save, definition, hover, completion, references, document links, code actions, unknown methods,
+shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+import os
+import shutil
+import tempfile
+import pathlib
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
+ROOT = pathlib.Path(tempfile.mkdtemp(prefix="taxo-lsp-"))
+for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"]:
+    shutil.copytree(REPO / d, ROOT / d)
+
+
+def uri(rel):
+    return (ROOT / rel).as_uri()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[TAXO, "lsp"]))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=ROOT.as_uri())
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+TRANSCRIPT = "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md"
+
+
+def position_of(text, needle, offset=3):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if needle in line:
+            return types.Position(line=i, character=line.index(needle) + offset)
+    raise AssertionError(needle)
+
+
+async def open_doc(client, rel, text=None, language="markdown"):
+    text = (ROOT / rel).read_text() if text is None else text
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri(rel), language_id=language, version=1, text=text)
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return text
+
+
+async def test_diagnostics_on_open_change_and_save(client: LanguageClient):
+    rel = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_Draft.json"
+    broken = '{\n  "tool_id": "TOL-QA-099",\n  "name": "Draft",\n  "alternatives": ["TOL-QA-998"]\n}\n'
+    await open_doc(client, rel, broken, "json")
+    codes = [d.code for d in client.diagnostics[uri(rel)]]
+    assert "TAX0201" in codes
+    d = next(d for d in client.diagnostics[uri(rel)] if d.code == "TAX0201")
+    assert d.range.start.line == 3
+    assert d.severity == types.DiagnosticSeverity.Error
+    fixed = broken.replace("TOL-QA-998", "TOL-QA-031")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri(rel), version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in client.diagnostics[uri(rel)] if d.code == "TAX0201"] == []
+    # Saved on disk by someone else: the server reads it again on save.
+    (ROOT / rel).write_text(broken)
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri(rel))))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await open_doc(client, rel, broken, "json")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri(rel))))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "TAX0201" in [d.code for d in client.diagnostics[uri(rel)]]
+    (ROOT / rel).unlink()
+
+
+async def test_definition_hover_and_references(client: LanguageClient):
+    text = await open_doc(client, TRANSCRIPT)
+    pos = position_of(text, "TOL-QA-031")
+    doc = types.TextDocumentIdentifier(uri=uri(TRANSCRIPT))
+    loc = await client.text_document_definition_async(types.DefinitionParams(text_document=doc, position=pos))
+    assert loc.uri.endswith("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json")
+    hover = await client.text_document_hover_async(types.HoverParams(text_document=doc, position=pos))
+    assert "MCP Inspector" in hover.contents.value
+    assert "kind: tool" in hover.contents.value
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(text_document=doc, position=pos, context=types.ReferenceContext(include_declaration=False))
+    )
+    assert any(r.uri.endswith(TRANSCRIPT) for r in refs)
+    assert len(refs) >= 3
+
+
+async def test_completion_after_a_prefix(client: LanguageClient):
+    rel = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Draft_Notes.md"
+    text = "# Notes\n\nUse TOL-QA-"
+    await open_doc(client, rel, text)
+    items = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(rel)), position=types.Position(line=2, character=len("Use TOL-QA-"))
+        )
+    )
+    labels = [i.label for i in (items.items if hasattr(items, "items") else items)]
+    assert "TOL-QA-031" in labels
+    assert all(label.startswith("TOL-QA-") for label in labels)
+
+
+async def test_document_links(client: LanguageClient):
+    rel = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Draft_Links.md"
+    text = "# Links\n\nSee [the transcript](../../02_TRANSCRIPTIONS/Video_025.md) and [nothing](missing.md).\n"
+    (ROOT / rel).write_text(text)
+    await open_doc(client, rel, text)
+    links = await client.text_document_document_link_async(
+        types.DocumentLinkParams(text_document=types.TextDocumentIdentifier(uri=uri(rel)))
+    )
+    assert [l.target for l in links] == [uri(TRANSCRIPT)]
+    assert links[0].range.start.line == 2
+    (ROOT / rel).unlink()
+
+
+async def test_code_actions_offer_taxo_fix(client: LanguageClient):
+    rel = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Draft_Spelling.md"
+    text = "# Spelling\n\nThe inspector is TOOL-QA-031.\n"
+    (ROOT / rel).write_text(text)
+    await open_doc(client, rel, text)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(rel)),
+            range=types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=30)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    edits = [e for a in actions for e in a.edit.changes[uri(rel)]]
+    assert any(e.new_text == "TOL-QA-031" and e.range.start.line == 2 for e in edits)
+    (ROOT / rel).unlink()
+
+
+async def test_unknown_requests_get_method_not_found(client: LanguageClient):
+    with pytest.raises(Exception) as err:
+        await client.protocol.send_request_async("taxo/noSuchMethod", {})
+    assert "-32601" in str(err.value) or "not found" in str(err.value).lower()
