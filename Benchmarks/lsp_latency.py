@@ -7,7 +7,7 @@ import json, os, statistics, subprocess, sys, time
 root = os.path.abspath(sys.argv[1])
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 taxo = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".build", "release", "taxo")
-p = subprocess.Popen([taxo, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=root)
+p = subprocess.Popen([taxo, "lsp"] + (["--timings"] if os.environ.get("TIMINGS") else []), stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=root)
 
 
 def send(obj):

@@ -13,6 +13,9 @@ struct LSPCommand: ParsableCommand {
             are served. Exits 0 after shutdown and exit, 1 on exit without shutdown or when stdin closes first.
             """)
 
+    @Flag(name: .long, help: "Print how long each message took to stderr.")
+    var timings = false
+
     func run() throws {
         let server = LanguageServer(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         var framing = LSPFraming()
@@ -24,7 +27,12 @@ struct LSPCommand: ParsableCommand {
             framing.append(chunk)
             while let frame = framing.next() {
                 guard case .message(let body) = frame else { continue }
+                let t0 = DispatchTime.now().uptimeNanoseconds
                 for reply in server.handle(body) { output.write(Data(LSPFraming.frame(reply))) }
+                if timings {
+                    Console.err(
+                        String(format: "taxo lsp: %.1f ms\n", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6))
+                }
                 if let code = server.exitCode { throw TaxoExit(code: code) }
             }
         }

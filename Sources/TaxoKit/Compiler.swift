@@ -82,6 +82,41 @@ public enum Compiler {
             options: options, clock: clock)
     }
 
+    /// Compiles again after some files changed in memory (an editor's buffers): every other file's extraction
+    /// is taken from `previous` and nothing is discovered or read again; a changed file that is new is added.
+    /// Resolution and the whole-library rules run again. `previous` must come from a compile of the same
+    /// configuration; the files it skipped at discovery keep their notes.
+    public static func update(
+        _ previous: CompileResult, config: Config, changed: [String: [UInt8]],
+        options: CompileOptions = CompileOptions()
+    ) -> CompileResult {
+        var clock = StageClock()
+        let grammar = previous.library.grammar
+        let processor = FileProcessor(
+            config: config, grammar: grammar,
+            videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        var inventory = previous.library.inventory
+        var results = previous.library.files
+        var index: [String: Int] = [:]
+        for (i, f) in results.enumerated() { index[f.path] = i }
+        for path in changed.keys.sorted() {
+            guard let fmt = Discovery.format(of: path), !config.isExcluded(path) else { continue }
+            let r = processor.process(path: path, format: fmt, bytes: changed[path]!)
+            if let i = index[path] {
+                results[i] = r
+            } else {
+                results.append(r)
+                inventory.addFile(path)
+            }
+        }
+        results.sort { $0.path < $1.path }
+        clock.lap("read, parse, extract")
+        let skipped = previous.diagnostics.filter { $0.code == SkippedFile.info.code }
+        return finish(
+            config: config, grammar: grammar, results: results, inventory: inventory, extra: skipped, only: nil,
+            options: options, clock: clock)
+    }
+
     /// Compiles an in-memory library (path -> content), as tests and rule examples do.
     public static func compile(files: [(path: String, bytes: [UInt8])], config: Config, only: [String]? = nil)
         -> CompileResult

@@ -130,21 +130,33 @@ public final class LanguageServer {
             root: root.path, config: config, cache: cache, options: CompileOptions(overlay: overlay))
     }
 
+    /// Only the edited buffer is extracted again; the rest of the model is kept from the last compile.
+    func update(_ path: String) {
+        guard let previous = result, let config, let text = buffers[path] else { return recompile() }
+        result = Compiler.update(previous, config: config, changed: [path: Array(text.utf8)])
+    }
+
     func didChange(_ method: String, _ params: [String: Any]) -> [[UInt8]] {
         guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
             let path = relativePath(uri)
         else { return [] }
         switch method {
-        case "textDocument/didOpen": buffers[path] = doc["text"] as? String ?? ""
+        case "textDocument/didOpen":
+            buffers[path] = doc["text"] as? String ?? ""
+            update(path)
         case "textDocument/didChange":
             // Full-text sync: the last change holds the whole text.
             if let changes = params["contentChanges"] as? [[String: Any]], let text = changes.last?["text"] as? String {
                 buffers[path] = text
             }
-        case "textDocument/didClose": buffers[path] = nil
-        default: break  // didSave: the file on disk changed (maybe by others): compile again
+            update(path)
+        case "textDocument/didClose":
+            buffers[path] = nil
+            recompile()
+        default:
+            // didSave: the file on disk changed (maybe by others, with other files): compile everything again.
+            recompile()
         }
-        recompile()
         return publishAll(closing: method == "textDocument/didClose" ? path : nil)
     }
 
