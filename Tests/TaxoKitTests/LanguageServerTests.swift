@@ -77,7 +77,10 @@ import Testing
     /// Re-extracting only the edited buffer gives what a whole compile with that buffer gives, also for a
     /// buffer that does not parse and for a new file.
     @Test(arguments: [
-        ("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json", "{\"tool_id\": \"TOL-QA-031\", \"name\": \"MCP Inspector\", \"alternatives\": [\"TOL-QA-998\"]}"),
+        (
+            "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json",
+            "{\"tool_id\": \"TOL-QA-031\", \"name\": \"MCP Inspector\", \"alternatives\": [\"TOL-QA-998\"]}"
+        ),
         ("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json", "{\"tool_id\": \"TOL-QA-031\",,}"),
         ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/New_Notes.md", "# Notes\n\nRSP-999 and TOL-QA-031.\n"),
     ])
@@ -86,7 +89,8 @@ import Testing
         let config = TestSupport.defaultConfig
         let before = Compiler.compile(root: root, config: config)
         let updated = Compiler.update(before, config: config, changed: [path: Array(text.utf8)])
-        let whole = Compiler.compile(root: root, config: config, options: CompileOptions(overlay: [path: Array(text.utf8)]))
+        let whole = Compiler.compile(
+            root: root, config: config, options: CompileOptions(overlay: [path: Array(text.utf8)]))
         #expect(updated.diagnostics.map(TestSupport.render) == whole.diagnostics.map(TestSupport.render))
         #expect(updated.library.entities.count == whole.library.entities.count)
         #expect(updated.diagnostics.contains { $0.location?.file == path })

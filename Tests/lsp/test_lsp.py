@@ -146,3 +146,22 @@ async def test_unknown_requests_get_method_not_found(client: LanguageClient):
     with pytest.raises(Exception) as err:
         await client.protocol.send_request_async("taxo/noSuchMethod", {})
     assert "-32601" in str(err.value) or "not found" in str(err.value).lower()
+
+
+async def test_code_action_renames_a_stale_file_name(client: LanguageClient):
+    rel = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-090_Draft.json"
+    text = '{\n  "tool_id": "TOL-QA-091",\n  "name": "Draft"\n}\n'
+    (ROOT / rel).write_text(text)
+    await open_doc(client, rel, text, "json")
+    assert "TAX0105" in [d.code for d in client.diagnostics[uri(rel)]]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(rel)),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    renames = [c for a in actions if a.edit and a.edit.document_changes for c in a.edit.document_changes
+               if isinstance(c, types.RenameFile)]
+    assert [r.new_uri for r in renames] == [uri("LIBRARIES/LBS_003_Tools/QA/TOL-QA-091_Draft.json")]
+    (ROOT / rel).unlink()

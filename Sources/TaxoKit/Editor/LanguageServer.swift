@@ -396,7 +396,7 @@ public final class LanguageServer {
         var out: [[String: Any]] = []
         for fix in fixes where fix.path == path {
             let original = fix.original
-            for edit in fix.edits {
+            for edit in fix.edits where edit.code != FileNameMismatch.info.code {
                 let range = LanguageServer.lspRange(bytes: original, start: edit.start, end: edit.end)
                 let title = "taxo fix (\(edit.code)): " + (Fixes.descriptions[edit.code] ?? "repair")
                 out.append([
@@ -404,6 +404,31 @@ public final class LanguageServer {
                     "edit": ["changes": [uri: [["range": range, "newText": edit.replacement]]]],
                 ])
             }
+        }
+        // A stale file name (TAX0105): the file renamed after the ID inside, with every link to it rewritten.
+        if let rename = fixes.first(where: { $0.path == path })?.renameTo {
+            var changes: [[String: Any]] = []
+            for fix in fixes {
+                let edits = fix.edits.filter { $0.code == FileNameMismatch.info.code }
+                guard !edits.isEmpty else { continue }
+                changes.append([
+                    "textDocument": ["uri": root.appendingPathComponent(fix.path).absoluteString, "version": NSNull()],
+                    "edits": edits.map { e -> [String: Any] in
+                        [
+                            "range": LanguageServer.lspRange(bytes: fix.original, start: e.start, end: e.end),
+                            "newText": e.replacement,
+                        ]
+                    },
+                ])
+            }
+            changes.append([
+                "kind": "rename", "oldUri": uri, "newUri": root.appendingPathComponent(rename).absoluteString,
+            ])
+            out.append([
+                "title":
+                    "taxo fix (TAX0105): rename to \((rename as NSString).lastPathComponent) and rewrite the links to it",
+                "kind": "quickfix", "edit": ["documentChanges": changes],
+            ])
         }
         return out
     }
