@@ -62,7 +62,8 @@ import Testing
         try "version: 1\nroots: [nothere]\n".write(
             to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
         let r = try taxo(["check"], cwd: dir)
-        #expect(r.code == 2 && r.err.contains("none of the library's roots"))
+        #expect(r.code == 2)
+        #expect(r.err.contains("none of the library's roots"))
     }
 
     // MARK: 2. Paths
@@ -102,7 +103,8 @@ import Testing
             #expect(gh.out.hasPrefix("::error file=\(name)/LIBRARIES/"))
             let json = try taxo(["check", "--root", name, "--format", "json"], cwd: parent)
             let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
-            #expect(obj["version"] as? Int == 2 && obj["root"] as? String == name)
+            #expect(obj["version"] as? Int == 2)
+            #expect(obj["root"] as? String == name)
             #expect(((obj["diagnostics"] as? [[String: Any]])?.first?["file"] as? String) == "\(name)/\(odd)")
             let sarif = try taxo(["check", "--root", name, "--format", "sarif"], cwd: parent)
             let s = try #require(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)) as? [String: Any])
@@ -183,17 +185,20 @@ import Testing
             #expect(try taxo(["check", "--changed"], cwd: root).code == 0)
             try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-031", with: "TOL-QA-032") }
             let unstaged = try taxo(["check", "--changed"], cwd: root)
-            #expect(unstaged.code == 1 && errors(unstaged).count == 16)
+            #expect(unstaged.code == 1)
+            #expect(errors(unstaged).count == 16)
             // --staged sees only the index.
             #expect(try taxo(["check", "--changed", "--staged"], cwd: root).code == 0)
             try CLI.git(["add", "-A"], in: root)
             let staged = try taxo(["check", "--changed", "--staged"], cwd: root)
-            #expect(staged.code == 1 && errors(staged).count == 16)
+            #expect(staged.code == 1)
+            #expect(errors(staged).count == 16)
             // A deleted file's references dangle; a base that is not a commit is a usage error.
             try CLI.git(["commit", "-qm", "rename"], in: root)
             try FileManager.default.removeItem(at: root.appendingPathComponent("TALENTS/Skills/Master/skills.json"))
             let deleted = try taxo(["check", "--changed", "--base", "HEAD"], cwd: root)
-            #expect(deleted.code == 1 && errors(deleted).contains { $0.contains("'SKL-042'") })
+            #expect(deleted.code == 1)
+            #expect(errors(deleted).contains { $0.contains("'SKL-042'") })
             #expect(errors(deleted).allSatisfy { !$0.contains("TOL-QA-031") })
             #expect(try taxo(["check", "--changed", "--base", "no-such-ref"], cwd: root).code == 2)
         }
@@ -205,27 +210,33 @@ import Testing
         try withCopy { root in
             try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-031", with: "TOL-QA-032") }
             let written = try taxo(["check", "--write-baseline", "taxo-baseline.json"], cwd: root)
-            #expect(written.code == 0 && written.err.contains("wrote 16 findings"))
+            #expect(written.code == 0)
+            #expect(written.err.contains("wrote 16 findings"))
             let text = try String(contentsOf: root.appendingPathComponent("taxo-baseline.json"), encoding: .utf8)
-            #expect(text.contains("\"version\": 1") && text.contains("\"code\": \"TAX0201\""))
+            #expect(text.contains("\"version\": 1"))
+            #expect(text.contains("\"code\": \"TAX0201\""))
             #expect(try taxo(["check", "--baseline", "taxo-baseline.json"], cwd: root).code == 0)
             // Lines added above a finding do not make it new.
             try edit("LIBRARIES/Responsibilities/Objects/QA_Objects.json", in: root) { "\n\n\n" + $0 }
             let shifted = try taxo(["check", "--baseline", "taxo-baseline.json"], cwd: root)
-            #expect(shifted.code == 0 && shifted.err.contains("16 findings in the baseline"))
+            #expect(shifted.code == 0)
+            #expect(shifted.err.contains("16 findings in the baseline"))
             // A new finding fails, alone.
             try write(
                 "{\"tool_id\": \"TOL-QA-033\", \"name\": \"X\", \"related\": [\"TOL-QA-999\"]}",
                 "LIBRARIES/LBS_003_Tools/QA/X.json", in: root)
             let fresh = try taxo(["check", "--baseline", "taxo-baseline.json"], cwd: root)
-            #expect(fresh.code == 1 && errors(fresh).count == 1 && errors(fresh)[0].contains("TOL-QA-999"))
+            #expect(fresh.code == 1)
+            #expect(errors(fresh).count == 1)
+            #expect(errors(fresh)[0].contains("TOL-QA-999"))
             // Fixed findings are counted so that the baseline can be tightened; taxonomy.yaml may name it.
             try FileManager.default.removeItem(at: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/X.json"))
             try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-032", with: "TOL-QA-031") }
             try (try taxo(["config", "--print-default"], cwd: root).out + "baseline: taxo-baseline.json\n")
                 .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
             let gone = try taxo(["check"], cwd: root)
-            #expect(gone.code == 0 && gone.err.contains("16 baseline entries no longer occur"))
+            #expect(gone.code == 0)
+            #expect(gone.err.contains("16 baseline entries no longer occur"))
             #expect(try taxo(["check", "--no-baseline"], cwd: root).err.contains("baseline") == false)
         }
     }
@@ -265,7 +276,9 @@ import Testing
             #expect(
                 lines.contains { $0.contains(":12:1: warning: this taxo-ignore silences nothing (TAX0401) [TAX0507]") })
             let all = try taxo(["check", "--no-suppressions"], cwd: root)
-            #expect(all.out.contains("'RSP-901'") && all.out.contains("'RSP-904'") && !all.out.contains("TAX0507"))
+            #expect(all.out.contains("'RSP-901'"))
+            #expect(all.out.contains("'RSP-904'"))
+            #expect(!all.out.contains("TAX0507"))
             // The whole file, then a per-path override in taxonomy.yaml.
             try edit(doc, in: root) { "<!-- taxo-ignore-file TAX0205 TAX0507 -->\n" + $0 }
             #expect(try taxo(["check"], cwd: root).out.contains(doc) == false)
@@ -321,7 +334,8 @@ import Testing
             ]
             let fail = try CLI.run(precommit, ["try-repo", hooks.path, "taxo-check", "--verbose"], cwd: root, env: env)
             #expect(fail.code == 1, "\(fail.out)\(fail.err)")
-            #expect(fail.out.contains("MCP_Inspector.json") && fail.out.contains("TAX0001"))
+            #expect(fail.out.contains("MCP_Inspector.json"))
+            #expect(fail.out.contains("TAX0001"))
             try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "\"name\",", with: "\"name\"") }
             try CLI.git(["add", "-A"], in: root)
             let pass = try CLI.run(precommit, ["try-repo", hooks.path, "taxo-check"], cwd: root, env: env)
@@ -361,9 +375,11 @@ import Testing
             let id = try taxo(["search", "TOL-SEC-124"], cwd: root)
             #expect(id.out.split(separator: "\n").first?.contains("[tool TOL-SEC-124] ScaleKit Dashboard") == true)
             let prefix = try taxo(["search", "scalek"], cwd: root)
-            #expect(prefix.code == 0 && prefix.out.contains("ScaleKit"))
+            #expect(prefix.code == 0)
+            #expect(prefix.out.contains("ScaleKit"))
             let bad = try taxo(["search", "AND", "OR", "("], cwd: root)
-            #expect(bad.code == 2 && bad.err.contains("error"))
+            #expect(bad.code == 2)
+            #expect(bad.err.contains("error"))
         }
     }
 
@@ -379,7 +395,8 @@ import Testing
             try def.out.replacingOccurrences(of: "rules: {}", with: "rules: { orphan-entity: warnin }")
                 .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
             let bad = try taxo(["config"], cwd: root)
-            #expect(bad.code == 2 && bad.out.contains("did you mean 'warning'?"))
+            #expect(bad.code == 2)
+            #expect(bad.out.contains("did you mean 'warning'?"))
             try def.out.write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
             #expect(try taxo(["config"], cwd: root).out.contains("12 kinds, 12 departments"))
         }

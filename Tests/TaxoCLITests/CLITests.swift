@@ -57,12 +57,14 @@ import Testing
         #expect(
             lines[2].contains("MLS-002_Configure_ScaleKit_Authorization_Stack.json:11:6: error: dangling reference")
                 && lines[2].hasSuffix("[TAX0201]"))
-        #expect(lines[3].contains(":12:6: error: unknown ID prefix 'TKS'") && text.out.contains("did you mean 'TSK'?"))
+        #expect(lines[3].contains(":12:6: error: unknown ID prefix 'TKS'"))
+        #expect(text.out.contains("did you mean 'TSK'?"))
 
         let json = try taxo(["check", "--format", "json"], cwd: root)
         #expect(json.code == 1)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
-        #expect(obj["version"] as? Int == 2 && obj["root"] as? String == ".")
+        #expect(obj["version"] as? Int == 2)
+        #expect(obj["root"] as? String == ".")
         let diags = try #require(obj["diagnostics"] as? [[String: Any]])
         #expect(diags.map { $0["code"] as? String } == ["TAX0104", "TAX0001", "TAX0201", "TAX0102"])
         #expect(diags.map { $0["line"] as? Int } == [2, 3, 11, 12])
@@ -71,7 +73,8 @@ import Testing
         let gh = try taxo(["check", "--format", "github"], cwd: root)
         #expect(gh.code == 1)
         let ghLines = gh.out.split(separator: "\n")
-        #expect(ghLines.count == 4 && ghLines.allSatisfy { $0.hasPrefix("::error file=") })
+        #expect(ghLines.count == 4)
+        #expect(ghLines.allSatisfy { $0.hasPrefix("::error file=") })
         #expect(ghLines[2].contains(",line=11,col=6,title=TAX0201::"))
 
         let sarif = try taxo(["check", "--format", "sarif"], cwd: root)
@@ -92,13 +95,18 @@ import Testing
 
     @Test func explainAndConfig() throws {
         let list = try taxo(["explain"])
-        #expect(list.code == 0 && list.out.contains("TAX0201") && list.out.contains("dangling-reference"))
+        #expect(list.code == 0)
+        #expect(list.out.contains("TAX0201"))
+        #expect(list.out.contains("dangling-reference"))
         let one = try taxo(["explain", "TAX0201"])
-        #expect(one.code == 0 && one.out.contains("Triggers on") && one.out.contains("Does not trigger on"))
+        #expect(one.code == 0)
+        #expect(one.out.contains("Triggers on"))
+        #expect(one.out.contains("Does not trigger on"))
         let bad = try taxo(["explain", "TAX9999"])
         #expect(bad.code == 2)
         let def = try taxo(["config", "--print-default"])
-        #expect(def.code == 0 && def.out.contains("prefix: TOL"))
+        #expect(def.code == 0)
+        #expect(def.out.contains("prefix: TOL"))
     }
 
     @Test func usageAndConfigurationErrorsExitTwo() throws {
@@ -166,7 +174,8 @@ import Testing
             #expect(FileManager.default.contents(atPath: index.path) == before)
         }
         let dump = try taxo(["dump-index", "--root", root.path])
-        #expect(dump.code == 0 && dump.out.contains("| MCP Inspector |"))
+        #expect(dump.code == 0)
+        #expect(dump.out.contains("| MCP Inspector |"))
         let next = try taxo(["build", "--root", root.path, "--quiet"])
         #expect(next.code == 1)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)

@@ -25,7 +25,8 @@ import Testing
         let text = try String(contentsOf: root.appendingPathComponent(out), encoding: .utf8)
         #expect(text.contains("](../../02_TRANSCRIPTIONS/Video_025.md)"))
         let check = try CLI.taxo(["check"], cwd: root)
-        #expect(check.code == 0 && check.err.contains("0 errors, 0 warnings"), "\(check.out)")
+        #expect(check.code == 0, "\(check.out)")
+        #expect(check.err.contains("0 errors, 0 warnings"), "\(check.out)")
         #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
         let built = try String(
             contentsOf: root.appendingPathComponent("output/gaps/Video_025_Gap_Analysis.md"), encoding: .utf8)
@@ -64,7 +65,8 @@ import Testing
                         (try? String(contentsOfFile: target, encoding: .utf8))?.split(
                             separator: "\n", omittingEmptySubsequences: false
                         ).count ?? 0
-                    #expect(line >= 1 && line <= lines, "\(report): \(l) is past the end of the file")
+                    #expect(line >= 1, "\(report): \(l) is past the end of the file")
+                    #expect(line <= lines, "\(report): \(l) is past the end of the file")
                 }
             }
             if report.hasPrefix("gaps/") { #expect(links.contains { $0.contains(".md#L") }, "evidence links to lines") }

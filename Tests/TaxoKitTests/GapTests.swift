@@ -23,16 +23,23 @@ import Testing
                 "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md",
             ])
         let inspector = try #require(find(r, "MCP Inspector"))
-        #expect(inspector.verdict == .exists && inspector.libraryID == "TOL-QA-031")
+        #expect(inspector.verdict == .exists)
+        #expect(inspector.libraryID == "TOL-QA-031")
         let skill = try #require(find(r, "Prompt Engineering"))
-        #expect(skill.verdict == .conflict && skill.libraryName == "AI Agent Development" && skill.priority == "HIGH")
+        #expect(skill.verdict == .conflict)
+        #expect(skill.libraryName == "AI Agent Development")
+        #expect(skill.priority == "HIGH")
         let tavilli = try #require(find(r, "Tavilli Search API"))
-        #expect(tavilli.verdict == .near && tavilli.libraryID == "TOL-AID-205" && (tavilli.score ?? 0) > 0.8)
+        #expect(tavilli.verdict == .near)
+        #expect(tavilli.libraryID == "TOL-AID-205")
+        #expect((tavilli.score ?? 0) > 0.8)
         let openRouter = try #require(find(r, "OpenRouter API"))
         // The suggestion follows the library's pattern for tools: AID tools carry their department.
-        #expect(openRouter.verdict == .missing && openRouter.suggestedID == "TOL-AID-207")
+        #expect(openRouter.verdict == .missing)
+        #expect(openRouter.suggestedID == "TOL-AID-207")
         let langGraph = try #require(find(r, "LangGraph"))
-        #expect(langGraph.verdict == .placeholder && langGraph.suggestedID == "TOL-AID-206")
+        #expect(langGraph.verdict == .placeholder)
+        #expect(langGraph.suggestedID == "TOL-AID-206")
         #expect(langGraph.occurrences.contains { $0.snippet.contains("Proposed Tool ID") })
         // A milestone that restarts its numbering per video is the video's own, not a conflict with the library's MLS-001.
         let own = try #require(find(r, "Build the Research Graph"))
@@ -45,7 +52,8 @@ import Testing
             })
         // Evidence carries file, line, heading and the video timestamp.
         let ts = try #require(r.candidates.flatMap(\.occurrences).first { $0.timestamp == "14:48" })
-        #expect(ts.file.hasSuffix("Video_025.md") && ts.heading == "Word-for-Word Transcription")
+        #expect(ts.file.hasSuffix("Video_025.md"))
+        #expect(ts.heading == "Word-for-Word Transcription")
     }
 
     @Test func markdownReportIsGolden() throws {
@@ -76,7 +84,9 @@ import Testing
                 "kind", "text", "id", "verdict", "library_id", "library_name", "suggested_id", "score", "evidence",
             ]))
         let ev = try #require((cands.first?["evidence"] as? [[String: Any]])?.first)
-        #expect(ev["file"] != nil && ev["line"] != nil && ev["snippet"] != nil)
+        #expect(ev["file"] != nil)
+        #expect(ev["line"] != nil)
+        #expect(ev["snippet"] != nil)
     }
 
     @Test func repositoryTemplatesMatchTheBuiltInOnes() throws {
@@ -113,7 +123,8 @@ import Testing
         let first = try Gaps.writeStubs(r, to: stubs.path, templates: Templates(directory: nil))
         #expect(first.written.sorted() == ["TOL-AID-206_LangGraph.json", "TOL-AID-207_OpenRouter_API.json"])
         let second = try Gaps.writeStubs(r, to: stubs.path, templates: Templates(directory: nil))
-        #expect(second.written.isEmpty && second.skipped.count == 2)
+        #expect(second.written.isEmpty)
+        #expect(second.skipped.count == 2)
         for f in first.written {
             try FileManager.default.moveItem(
                 at: stubs.appendingPathComponent(f),
@@ -136,10 +147,12 @@ import Testing
         for id in ["RSP-333", "RSP-410", "RSP-418", "SKL-078"] {
             let c = try #require(r.candidates.first { $0.ids.contains { $0.written == id } }, "\(id)")
             #expect(c.verdict == .missing, "\(id)")
-            #expect(!c.occurrences.isEmpty && c.occurrences.allSatisfy { $0.line > 0 })
+            #expect(!c.occurrences.isEmpty)
+            #expect(c.occurrences.allSatisfy { $0.line > 0 })
         }
         let skl = try #require(r.candidates.first { $0.ids.contains { $0.written == "SKL-042" } })
-        #expect(skl.verdict == .conflict && skl.libraryName == "tracked deals in CRM")
+        #expect(skl.verdict == .conflict)
+        #expect(skl.libraryName == "tracked deals in CRM")
         #expect(skl.occurrences.contains { $0.file.hasSuffix("Video_024.md") })
     }
 

@@ -22,7 +22,8 @@ import Testing
         guard case .valid(let a) = grammar.check("TOOL-AI-051"), case .valid(let b) = grammar.check("TOL-AID-051"),
             case .valid(let c) = grammar.check("TOL-AID-0051")
         else { Issue.record("did not parse"); return }
-        #expect(a.key == b.key && b.key == c.key)
+        #expect(a.key == b.key)
+        #expect(b.key == c.key)
         #expect(a.usesAlternatePrefix)
     }
 
@@ -38,7 +39,8 @@ import Testing
             }
         }
         if case .malformed(let r, let s) = grammar.check("TOL-12") {
-            #expect(r.contains("digits") && s == "TOL-012")
+            #expect(r.contains("digits"))
+            #expect(s == "TOL-012")
         } else {
             Issue.record("short number accepted")
         }
@@ -52,7 +54,8 @@ import Testing
         if case .placeholder = grammar.check("TOL-XXX") {} else { Issue.record("TOL-XXX") }
         if case .placeholder = grammar.check("TST-###") {} else { Issue.record("TST-###") }
         if case .unknownPrefix(let p, let s) = grammar.check("TKS-001") {
-            #expect(p == "TKS" && s.contains("TSK"))
+            #expect(p == "TKS")
+            #expect(s.contains("TSK"))
         } else {
             Issue.record("TKS")
         }
@@ -78,7 +81,9 @@ import Testing
     @Test func scanOffsetsPointAtTheID() {
         let text = "ab TOL-001 cd"
         let t = grammar.tokens(in: text)
-        #expect(t.count == 1 && t[0].1 == 3 && t[0].2 == 10)
+        #expect(t.count == 1)
+        #expect(t[0].1 == 3)
+        #expect(t[0].2 == 10)
     }
 
     @Test func labels() {

@@ -41,7 +41,8 @@ import Testing
         let dangling = try db.query(
             "SELECT source_id, field, target_id, file, line FROM broken_links ORDER BY file, line")
         #expect(dangling.map { $0[2] } == ["TSK-099"])
-        #expect(dangling.first?[0] == "MLS-002" && dangling.first?[4] == "11")
+        #expect(dangling.first?[0] == "MLS-002")
+        #expect(dangling.first?[4] == "11")
         let inTM = try db.query("SELECT target_id FROM broken_links WHERE file LIKE 'TASK_MANAGERS/%'")
         #expect(inTM.count == 1)
         let back = try db.query(
@@ -58,11 +59,14 @@ import Testing
             """)
         #expect(unused.isEmpty)
         let orphans = try db.query("SELECT id FROM orphans ORDER BY kind, id").map { $0[0]! }
-        #expect(orphans.contains("DPT-001") && !orphans.contains("TOL-SEC-124"))
+        #expect(orphans.contains("DPT-001"))
+        #expect(!orphans.contains("TOL-SEC-124"))
         let fts = try db.query("SELECT id FROM entity_fts WHERE entity_fts MATCH 'ScaleKit' ORDER BY rank").map {
             $0[0]!
         }
-        #expect(fts.contains("TOL-SEC-124") && fts.contains("TOL-SEC-125") && fts.contains("RSP-418"))
+        #expect(fts.contains("TOL-SEC-124"))
+        #expect(fts.contains("TOL-SEC-125"))
+        #expect(fts.contains("RSP-418"))
         let docs = try db.query("SELECT path FROM document_fts WHERE document_fts MATCH 'ScaleKit' ORDER BY rank").map {
             $0[0]!
         }
@@ -70,7 +74,8 @@ import Testing
         let perRule = try db.query("SELECT code, count(*) FROM diagnostics GROUP BY code ORDER BY code")
         #expect(perRule.map { $0[0]! } == ["TAX0001", "TAX0102", "TAX0104", "TAX0201"])
         let hits = try IndexSearch.search(indexPath: o.indexPath, query: "ScaleKit", limit: 5)
-        #expect(hits.count == 5 && hits.allSatisfy { $0.snippet.contains("[ScaleKit]") })
+        #expect(hits.count == 5)
+        #expect(hits.allSatisfy { $0.snippet.contains("[ScaleKit]") })
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
@@ -107,7 +112,9 @@ import Testing
         #expect(!full.incremental)
         let a = try IndexDump.dump(path: inc.indexPath), b = try IndexDump.dump(path: full.indexPath)
         #expect(a == b)
-        #expect(a.contains("Playwright") && a.contains("MCP Inspector Pro") && !a.contains("PMT-007_Objects"))
+        #expect(a.contains("Playwright"))
+        #expect(a.contains("MCP Inspector Pro"))
+        #expect(!a.contains("PMT-007_Objects"))
         // The PMT-007 mentions now dangle, in both.
         #expect(inc.result.diagnostics.map(\.message) == full.result.diagnostics.map(\.message))
         #expect(inc.result.diagnostics.contains { $0.code == "TAX0205" && $0.message.contains("PMT-007") })

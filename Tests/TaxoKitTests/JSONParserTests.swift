@@ -30,21 +30,25 @@ import Testing
         let n = try parse(text).get()
         let f = SourceFile(path: "x.json", text: text)
         let p = f.lines.position(of: n["tool_id"]!.offset)
-        #expect(p.line == 2 && p.column == 14)
+        #expect(p.line == 2)
+        #expect(p.column == 14)
     }
 
     @Test func trailingCommaIsAnErrorAtTheComma() throws {
         let f = try #require(failure("{\n  \"a\": 1,\n}"))
         #expect(f.message.contains("trailing comma"))
-        #expect(f.line == 2 && f.column == 9)
+        #expect(f.line == 2)
+        #expect(f.column == 9)
         let g = try #require(failure("[1, 2,]"))
-        #expect(g.message.contains("trailing comma") && g.column == 6)
+        #expect(g.message.contains("trailing comma"))
+        #expect(g.column == 6)
     }
 
     @Test func missingCommaIsAnError() throws {
         let f = try #require(failure("{\"a\": 1\n \"b\": 2}"))
         #expect(f.message.contains("missing ','"))
-        #expect(f.line == 2 && f.column == 2)
+        #expect(f.line == 2)
+        #expect(f.column == 2)
         let g = try #require(failure("{\"a\": \"x\"\"b\": 2}"))
         #expect(g.message.contains("missing ','"))
     }

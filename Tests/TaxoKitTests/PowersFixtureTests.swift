@@ -34,7 +34,8 @@ import Testing
             at("responsibilities.json", "TAX0201").map(\.message) == [
                 "dangling reference: no responsibility has the ID 'RESP-OPS-ACC-009' (field 'related[1]')"
             ])
-        #expect(at("responsibilities.json", "TAX0101").isEmpty && at("responsibilities.json", "TAX0106").isEmpty)
+        #expect(at("responsibilities.json", "TAX0101").isEmpty)
+        #expect(at("responsibilities.json", "TAX0106").isEmpty)
     }
 
     @Test func caseSensitiveLegacyPatterns() throws {

@@ -126,7 +126,8 @@ import Testing
     @Test func aBrokenFileIsOneErrorNotACascade() throws {
         #expect(r.diagnostics.filter { $0.severity == .error && $0.message.contains("TOL-QA-031") }.isEmpty)
         let notes = r.diagnostics.filter { $0.message.contains("'TOL-QA-031' is declared by") }
-        #expect(notes.count == 2 && notes.allSatisfy { $0.severity == .note })
+        #expect(notes.count == 2)
+        #expect(notes.allSatisfy { $0.severity == .note })
         #expect(
             notes.allSatisfy {
                 $0.notes.first?.location

@@ -43,7 +43,8 @@ import Testing
         // The missing comma near line 375 of TST-001, and no other parse error.
         let parse = try #require(d.first { $0.code == "TAX0001" })
         #expect(parse.location!.file.hasSuffix("TST-001_AI_Powered_HTML_Parsing.json"))
-        #expect(parse.location!.line == 375 && parse.location!.column == 26)
+        #expect(parse.location!.line == 375)
+        #expect(parse.location!.column == 26)
         #expect(d.filter { $0.code == "TAX0001" }.count == 1)
         // TST-072 defined twice: the file name carries the ID, one file still holds Task-Template-101.
         let dup = try #require(d.first { $0.code == "TAX0104" && $0.message.contains("'TST-072'") })

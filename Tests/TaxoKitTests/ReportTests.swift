@@ -76,7 +76,8 @@ import Testing
             if let open = t.firstIndex(of: "[") {
                 let id = String(t[..<open])
                 #expect(id.range(of: #"^n[0-9]+$"#, options: .regularExpression) != nil, "bad node id \(id)")
-                #expect(t.hasSuffix("\"]") && t.dropFirst(id.count).hasPrefix("[\""))
+                #expect(t.hasSuffix("\"]"))
+                #expect(t.dropFirst(id.count).hasPrefix("[\""))
                 let label = t.dropFirst(id.count + 2).dropLast(2)
                 for bad in ["\"", "[", "]", "|", "(", ")", "{", "}", "<", ">"] {
                     #expect(!label.contains(bad), "unescaped \(bad) in \(label)")
@@ -85,11 +86,13 @@ import Testing
             } else {
                 let parts = t.components(separatedBy: " --> ")
                 #expect(parts.count == 2)
-                #expect(declared.contains(parts[0]) && declared.contains(parts[1]), "edge to an undeclared node: \(t)")
+                #expect(declared.contains(parts[0]), "edge to an undeclared node: \(t)")
+                #expect(declared.contains(parts[1]), "edge to an undeclared node: \(t)")
                 edges += 1
             }
         }
-        #expect(declared.count == 3 && edges == 2)
+        #expect(declared.count == 3)
+        #expect(edges == 2)
         #expect(mermaid.contains("Say #quot;hi#quot; #91;now#93; #124; later"))
     }
 
@@ -124,7 +127,8 @@ import Testing
         #expect(ctx["chains_total"]?.int == 1)
         #expect(ctx["dangling"]?.int == 0)
         let md = try Templates(directory: nil).render("health.md", ctx)
-        #expect(md.contains("| entities | 70 | 72 | +2 |") && md.contains("| errors | 2 | 0 | -2 |"))
+        #expect(md.contains("| entities | 70 | 72 | +2 |"))
+        #expect(md.contains("| errors | 2 | 0 | -2 |"))
     }
 
     @Test func buildWritesEveryReport() throws {
@@ -196,9 +200,12 @@ import Testing
         #expect(cell.contains("\\|"))
         #expect(!cell.contains("```"))
         let line = MarkdownText.fenced(evil)
-        #expect(!line.contains("```") && !line.contains("\n"))
+        #expect(!line.contains("```"))
+        #expect(!line.contains("\n"))
         let node = Mermaid.escape(evil)
-        #expect(!node.contains("`") && !node.contains("<") && !node.contains("\n"))
+        #expect(!node.contains("`"))
+        #expect(!node.contains("<"))
+        #expect(!node.contains("\n"))
         // Through whole reports: an entity and a tool named so.
         let files: [(String, String)] = [
             (

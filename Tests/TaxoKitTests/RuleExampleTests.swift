@@ -45,7 +45,14 @@ import Testing
     @Test func codesAreUniqueAndWellFormed() {
         let codes = RuleRegistry.all.map(\.code)
         #expect(Set(codes).count == codes.count)
-        for c in codes { #expect(c.count == 7 && c.hasPrefix("TAX") && c.dropFirst(3).allSatisfy(\.isNumber)) }
-        for r in RuleRegistry.all { #expect(!r.explanation.isEmpty && !r.summary.isEmpty) }
+        for c in codes {
+            #expect(c.count == 7)
+            #expect(c.hasPrefix("TAX"))
+            #expect(c.dropFirst(3).allSatisfy(\.isNumber))
+        }
+        for r in RuleRegistry.all {
+            #expect(!r.explanation.isEmpty)
+            #expect(!r.summary.isEmpty)
+        }
     }
 }
