@@ -48,7 +48,7 @@ import Testing
         for c in codes {
             #expect(c.count == 7)
             #expect(c.hasPrefix("TAX"))
-            #expect(c.dropFirst(3).allSatisfy(\.isNumber))
+            #expect(c.dropFirst(3).allSatisfy { $0.isNumber })
         }
         for r in RuleRegistry.all {
             #expect(!r.explanation.isEmpty)
