@@ -87,10 +87,18 @@ public struct GapAnalyzer {
         var occurrences: [GapOccurrence] = []
         let prose = proseNames()
         for p in paths.sorted() {
-            guard let raw = FileReader.read(root + "/" + p) else { continue }
-            let f = SourceFile(path: p, rawBytes: raw)
+            // The text the compile kept (`taxo build` keeps it for the index), else the file.
+            let di = documentIndex[p]
+            let f: SourceFile
+            if let di, let text = library.documents[di].text {
+                f = SourceFile(path: p, text: text)
+            } else if let raw = FileReader.read(root + "/" + p) {
+                f = SourceFile(path: p, rawBytes: raw)
+            } else {
+                continue
+            }
             var scanner = GapScanner(grammar: library.grammar, matcher: matcher, kinds: kinds, file: f)
-            if let di = documentIndex[p] {
+            if let di {
                 let d = library.documents[di]
                 scanner.video = d.video
                 let type = d.type.flatMap { t in library.config.documents.first { $0.name == t } }
