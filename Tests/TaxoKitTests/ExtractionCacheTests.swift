@@ -154,6 +154,11 @@ import Testing
         let cached = Compiler.compile(root: root.path, config: config, cache: cache)
         let allCached = cached.library.files.allSatisfy { $0.fromCache }
         #expect(allCached)
+        // Every extraction result is equal, field by field (`FileResult: Equatable`).
+        #expect(fresh.library.files.count == cached.library.files.count)
+        for (x, y) in zip(fresh.library.files, cached.library.files) where x != y {
+            Issue.record("\(x.path) differs after the cache")
+        }
         let a = Self.summary(fresh), b = Self.summary(cached)
         #expect(a.count == b.count)
         for (x, y) in zip(a, b) where x != y { Issue.record("differs after the cache: \(x)  vs  \(y)") }

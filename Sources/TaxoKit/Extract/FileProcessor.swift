@@ -26,7 +26,7 @@ public struct FileResult: Sendable {
 }
 
 /// What link checking needs from a Markdown file.
-public struct MarkdownInfo: Sendable {
+public struct MarkdownInfo: Sendable, Equatable {
     public var links: [MarkdownLink]
     /// The file's headings, from which GitHub-style anchors are made when a link needs them.
     public var headings: [String]

@@ -229,7 +229,7 @@ public struct Reference: Sendable {
 }
 
 /// A Markdown heading.
-public struct Heading: Sendable {
+public struct Heading: Sendable, Equatable {
     public var level: Int
     public var text: String
     public var line: Int
@@ -329,14 +329,14 @@ public struct Mention: Sendable {
 }
 
 /// A relative link or image in a Markdown file.
-public struct MarkdownLink: Sendable {
+public struct MarkdownLink: Sendable, Equatable {
     public var destination: String
     public var location: SourceLocation
     public var isImage: Bool
 }
 
 /// A Markdown file that is not an entity: transcript, analysis, report, index.
-public struct Document: Sendable {
+public struct Document: Sendable, Equatable {
     public var path: String
     public var type: String?
     public var title: String?
