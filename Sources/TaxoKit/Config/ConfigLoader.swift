@@ -176,8 +176,41 @@ public enum ConfigLoader {
         static let linkKeys = ["target", "many", "acyclic", "local", "by"]
         static let docKeys = ["files", "scope_heading", "check_mentions", "free_text_references", "scoped_prefixes"]
 
+        /// Reads the whole configuration: each part in its own step, every problem a diagnostic.
         mutating func read() -> Config? {
-            let root: Node
+            guard let root = parseRoot() else { return nil }
+            checkKeys(root, allowed: Reader.topKeys, context: "the configuration")
+            if let v = root["version"], v.string != "1" {
+                error(
+                    "unsupported configuration version '\(v.string ?? "?")'", at: v.offset,
+                    hint: "this taxo reads version 1")
+            }
+            let roots = readRoots(root)
+            let exclude = globs(root["exclude"], what: "exclude")
+            let maxBytes = int(root["max_file_bytes"], what: "max_file_bytes", default: 8_000_000)
+            let departments = readDepartments(root)
+            let kinds = readKinds(root)
+            let kindNames = kinds.map(\.name)
+            let seenPrefixes = prefixes(of: kinds)
+            let hierarchy = readHierarchy(root, kindNames: kindNames)
+            let documents = readDocuments(root, prefixes: seenPrefixes)
+            let videoPattern = readVideoPattern(root)
+            let levels = ruleLevels(root["rules"], what: "rules")
+            let masters = readMasterLists(root, kindNames: kindNames)
+            var config = Config(
+                roots: roots, exclude: exclude, maxFileBytes: maxBytes, departments: departments,
+                kinds: kinds, hierarchy: hierarchy, documents: documents, videoPattern: videoPattern,
+                ruleLevels: levels, hash: Hashing.fnv1aHex(file.bytes))
+            config.linkRootAliases = strings(root["link_root_aliases"], what: "link_root_aliases")
+            config.archive = globs(root["archive"], what: "archive")
+            config.masterLists = masters
+            readOptions(root, into: &config, prefixes: seenPrefixes)
+            readPhases(root, into: &config)
+            return config
+        }
+
+        /// The YAML document, which must be a mapping.
+        mutating func parseRoot() -> Node? {
             switch YAMLReader.parse(file.text, lines: file.lines) {
             case .failure(let f):
                 diagnostics.append(
@@ -191,14 +224,12 @@ public enum ConfigLoader {
                     error("the configuration must be a mapping of keys (roots, kinds, ...)", at: 0)
                     return nil
                 }
-                root = n
+                return n
             }
-            checkKeys(root, allowed: Reader.topKeys, context: "the configuration")
-            if let v = root["version"], v.string != "1" {
-                error(
-                    "unsupported configuration version '\(v.string ?? "?")'", at: v.offset,
-                    hint: "this taxo reads version 1")
-            }
+        }
+
+        /// `roots:` (the library itself when empty); none may leave the library.
+        mutating func readRoots(_ root: Node) -> [String] {
             var roots = strings(root["roots"], what: "roots")
             for (i, r) in roots.enumerated() where ConfigLoader.leavesLibrary(r) {
                 error(
@@ -206,9 +237,11 @@ public enum ConfigLoader {
                     at: root["roots"]?.array?[i].offset ?? root["roots"]?.offset ?? 0)
             }
             if roots.isEmpty { roots = ["."] }
-            let exclude = globs(root["exclude"], what: "exclude")
-            let maxBytes = int(root["max_file_bytes"], what: "max_file_bytes", default: 8_000_000)
+            return roots
+        }
 
+        /// `departments:` codes with their names and aliases.
+        mutating func readDepartments(_ root: Node) -> [Department] {
             var departments: [Department] = []
             if let deps = root["departments"] {
                 if let members = deps.members {
@@ -236,7 +269,11 @@ public enum ConfigLoader {
                     error("departments must be a mapping of codes", at: deps.offset)
                 }
             }
+            return departments
+        }
 
+        /// `kinds:`; every link target must be a declared kind.
+        mutating func readKinds(_ root: Node) -> [Kind] {
             var kinds: [Kind] = []
             var linkTargets: [(String, Int)] = []
             if let ks = root["kinds"] {
@@ -255,6 +292,11 @@ public enum ConfigLoader {
                     hint: NearMiss.hint(for: t, in: kindNames) ?? "declared kinds: " + kindNames.joined(separator: ", ")
                 )
             }
+            return kinds
+        }
+
+        /// Prefix -> kind name; a prefix two kinds use is an error.
+        mutating func prefixes(of kinds: [Kind]) -> [String: String] {
             var seenPrefixes: [String: String] = [:]
             for k in kinds {
                 for p in k.allPrefixes {
@@ -264,7 +306,11 @@ public enum ConfigLoader {
                     seenPrefixes[p] = k.name
                 }
             }
+            return seenPrefixes
+        }
 
+        /// `hierarchy:`: kind names, in order.
+        mutating func readHierarchy(_ root: Node, kindNames: [String]) -> [String] {
             var hierarchy: [String] = []
             if let h = root["hierarchy"] {
                 for (i, name) in strings(h, what: "hierarchy").enumerated() {
@@ -277,7 +323,11 @@ public enum ConfigLoader {
                     hierarchy.append(name)
                 }
             }
+            return hierarchy
+        }
 
+        /// `documents:` types; their scoped prefixes must be kinds' prefixes.
+        mutating func readDocuments(_ root: Node, prefixes seenPrefixes: [String: String]) -> [DocumentType] {
             var documents: [DocumentType] = []
             if let ds = root["documents"] {
                 if ds.members == nil { error("documents must be a mapping of document types", at: ds.offset) }
@@ -299,7 +349,11 @@ public enum ConfigLoader {
                     documents.append(doc)
                 }
             }
+            return documents
+        }
 
+        /// `video_pattern:`, a regular expression.
+        mutating func readVideoPattern(_ root: Node) -> String {
             var videoPattern = "Video_[0-9]{2,4}"
             if let v = root["video_pattern"] {
                 if let s = v.string {
@@ -312,8 +366,11 @@ public enum ConfigLoader {
                     error("video_pattern must be a string", at: v.offset)
                 }
             }
+            return videoPattern
+        }
 
-            let levels = ruleLevels(root["rules"], what: "rules")
+        /// `master_lists:`.
+        mutating func readMasterLists(_ root: Node, kindNames: [String]) -> [MasterList] {
             var masters: [MasterList] = []
             if let ms = root["master_lists"] {
                 if ms.array == nil { error("master_lists must be a list", at: ms.offset) }
@@ -336,13 +393,13 @@ public enum ConfigLoader {
                             currentIDColumn: m["current_id_column"]?.string, pathPrefix: m["path_prefix"]?.string))
                 }
             }
-            var config = Config(
-                roots: roots, exclude: exclude, maxFileBytes: maxBytes, departments: departments,
-                kinds: kinds, hierarchy: hierarchy, documents: documents, videoPattern: videoPattern,
-                ruleLevels: levels, hash: Hashing.fnv1aHex(file.bytes))
-            config.linkRootAliases = strings(root["link_root_aliases"], what: "link_root_aliases")
-            config.archive = globs(root["archive"], what: "archive")
-            config.masterLists = masters
+            return masters
+        }
+
+        /// The optional keys: proposal markers, ignored prefixes, code blocks, overrides, roles, baseline,
+        /// inactive statuses.
+        mutating func readOptions(_ root: Node, into config: inout Config, prefixes seenPrefixes: [String: String]) {
+            let kinds = config.kinds
             if let pm = root["proposal_markers"] {
                 config.proposalMarkers = strings(pm, what: "proposal_markers").map { $0.lowercased() }.filter {
                     !$0.isEmpty
@@ -418,6 +475,10 @@ public enum ConfigLoader {
                     !$0.isEmpty
                 }
             }
+        }
+
+        /// `phases:` of the video workflow.
+        mutating func readPhases(_ root: Node, into config: inout Config) {
             if let ps = root["phases"] {
                 var phases: [Phase] = []
                 if ps.array == nil { error("phases must be a list of phases", at: ps.offset) }
@@ -442,7 +503,6 @@ public enum ConfigLoader {
                 }
                 config.phases = phases
             }
-            return config
         }
 
         /// A mapping of rule codes, names or families to levels (`rules:`, and each override's `rules:`).
