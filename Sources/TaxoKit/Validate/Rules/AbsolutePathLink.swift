@@ -17,8 +17,14 @@ enum AbsolutePathLink {
         ],
         nonTriggering: [
             RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\n[here](Notes.md) and [up](../03_ANALYSIS/Notes.md)\n"
+                )
+            ]),
+            RuleExample([
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](https://example.com/spec.md)\n")
-            ])
+            ]),
         ])
 }
 

@@ -20,9 +20,15 @@ enum BrokenAnchor {
             RuleExample([
                 (
                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\n## Phase 3: Analysis & Gaps\n\nSee [it](#phase-3-analysis--gaps).\n"
+                )
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
                     "# Notes\n\n## Next Steps\n\nSee [steps](#next-steps), [line](#L3) and [lines](Notes.md#L3-L5).\n"
                 )
-            ])
+            ]),
         ])
 
     /// GitHub's line anchors (`#L12`, `#L12-L20`, lower-cased here): they name lines, not headings.

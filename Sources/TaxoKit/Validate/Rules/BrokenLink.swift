@@ -25,10 +25,16 @@ enum BrokenLink {
             RuleExample([
                 (
                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\n[self](Notes.md#notes), [web](https://example.com/x.md), [mail](mailto:a@b.c)\n"
+                )
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
                     "# Notes\n\nSee [the gap](Gap/Video_024_Gap.md#gap), [web](https://example.com) and [top](#notes).\n"
                 ),
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
-            ])
+            ]),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {

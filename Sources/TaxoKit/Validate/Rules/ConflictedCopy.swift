@@ -16,7 +16,10 @@ enum ConflictedCopy {
                 )
             ])
         ],
-        nonTriggering: [RuleExample([Ex.tool("TOL-001", "Figma")])])
+        nonTriggering: [
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes (final).md", "# Notes\n")]),
+            RuleExample([Ex.tool("TOL-001", "Figma")]),
+        ])
 
     static let markers = [
         "conflicted copy", "спірна копія", "конфликтующая копия", "case conflict", "konfliktkopie", "copie en conflit",

@@ -18,11 +18,14 @@ enum DuplicateKey {
         ],
         nonTriggering: [
             RuleExample([
+                Ex.tool("TOL-001", "Figma", extra: "\"meta\": {\"name\": \"x\"}, \"other\": {\"name\": \"y\"}")
+            ]),
+            RuleExample([
                 (
                     "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
                     "{\"tool_id\": \"TOL-001\", \"name\": \"Figma\", \"nested\": {\"name\": \"x\"}}"
                 )
-            ])
+            ]),
         ])
 
     static func diagnostic(key: String, first: SourceLocation, second: SourceLocation) -> Diagnostic {

@@ -14,10 +14,11 @@ enum FileNameMismatch {
             ])
         ],
         nonTriggering: [
+            RuleExample([("LIBRARIES/LBS_003_Tools/Figma.json", "{\"tool_id\": \"TOL-001\", \"name\": \"Figma\"}")]),
             RuleExample([
                 Ex.tool("TOL-072", "Figma"),
                 ("LIBRARIES/LBS_003_Tools/Figma.json", "{\"tool_id\": \"TOL-073\", \"name\": \"Figma\"}"),
-            ])
+            ]),
         ])
 
     /// Runs during extraction (per file, in parallel): the entity's own ID against its file's name.

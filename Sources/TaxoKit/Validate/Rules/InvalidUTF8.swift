@@ -13,7 +13,10 @@ enum InvalidUTF8 {
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", Array("# Notes\n\ncaf".utf8) + [0xE9, 0x0A])
             ])
         ],
-        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\ncafé ✅\n")])])
+        nonTriggering: [
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nMüller, Zoë and 北京 ✅\n")]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\ncafé ✅\n")]),
+        ])
 
     static func diagnostic(at loc: SourceLocation) -> Diagnostic {
         info.diagnostic("the file is not valid UTF-8 from here on", at: loc, hint: "re-save the file as UTF-8")

@@ -16,7 +16,8 @@ enum JSONInMarkdown {
             ])
         ],
         nonTriggering: [
-            RuleExample([("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_021.md", "# Video_021\n\n{not json}\n")])
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Config.md", "# Config\n\n```json\n{\"a\": 1}\n```\n")]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_021.md", "# Video_021\n\n{not json}\n")]),
         ])
 
     static func check(_ file: SourceFile) -> Diagnostic? {

@@ -20,9 +20,13 @@ enum LabelMismatch {
         ],
         nonTriggering: [
             RuleExample([
+                Ex.tool("TOL-001", "Figma", extra: "\"aliases\": [\"Figma Design\"]"),
+                Ex.tool("TOL-002", "Sketch", extra: "\"alternatives\": [\"TOL-001 (Figma Design)\"]"),
+            ]),
+            RuleExample([
                 Ex.tool("TOL-001", "99designs"),
                 Ex.tool("TOL-002", "Figma", extra: "\"alternatives\": [\"TOL-001 (99Designs)\"]"),
-            ])
+            ]),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {

@@ -11,9 +11,13 @@ enum LinkOutsideLibrary {
         triggering: [RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../../Plan.md).\n")])],
         nonTriggering: [
             RuleExample([
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n"),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Sub/A.md", "# A\n\n[notes](../Notes.md)\n"),
+            ]),
+            RuleExample([
                 ("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../TALENTS/Plan.md).\n"),
                 ("TALENTS/Plan.md", "# Plan\n"),
-            ])
+            ]),
         ])
 }
 

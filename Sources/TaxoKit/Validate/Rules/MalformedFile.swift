@@ -23,7 +23,13 @@ enum MalformedFile {
                     "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
                     "\u{FEFF}{\r\n  \"tool_id\": \"TOL-001\",\r\n  \"name\": \"Figma\"\r\n}\r\n"
                 )
-            ])
+            ]),
+            RuleExample([
+                (
+                    "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
+                    "\u{FEFF}{\r\n  \"tool_id\": \"TOL-001\",\r\n  \"name\": \"Figma\"\r\n}\r\n"
+                )
+            ]),
         ])
 
     static func diagnostic(format: String, message: String, hint: String?, at loc: SourceLocation) -> Diagnostic {

@@ -9,7 +9,10 @@ enum SkippedFile {
             reported once as a note and skipped. Symbolic links to folders are never followed.
             """,
         triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md", "PK\u{0}\u{0}binary")])],
-        nonTriggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/ok.md", "# Fine\n")])])
+        nonTriggering: [
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Small.md", "# Small\n\nPlain text.\n")]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/ok.md", "# Fine\n")]),
+        ])
 
     static func diagnostic(path: String, reason: String) -> Diagnostic {
         info.diagnostic("skipped: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))

@@ -19,11 +19,14 @@ enum TableCellCount {
         ],
         nonTriggering: [
             RuleExample([
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Table.md", "# Table\n\n| A | B |\n|---|---|\n| x \\| y | z |\n")
+            ]),
+            RuleExample([
                 (
                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Index.md",
                     "# Index\n\n| Video | Title | Duration |\n|---|---|---|\n| Video_003 | Kimi `a|b` | 14:31 |\n"
                 )
-            ])
+            ]),
         ])
 
     /// Cells of a table row, ignoring pipes in code spans and escaped pipes.

@@ -15,10 +15,11 @@ enum UnknownDepartment {
             RuleExample([Ex.tool("TOL-SEC-124", "ScaleKit Dashboard", extra: "\"departments\": [\"QAX\"]")]),
         ],
         nonTriggering: [
+            RuleExample([Ex.tool("TOL-AI-001", "Figma")]),
             RuleExample([
                 Ex.tool("TOL-SEC-124", "ScaleKit Dashboard", extra: "\"departments\": [\"QA\", \"AI\"]"),
                 Ex.tool("TOL-AI-051", "Claude"),
-            ])
+            ]),
         ])
 
     static func diagnostic(code: String, in id: String, known: [String], at loc: SourceLocation) -> Diagnostic {
