@@ -14,7 +14,11 @@ enum BrokenAnchor {
                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
                     "# Notes\n\n## Next Steps\n\nSee [steps](#next-step).\n"
                 )
-            ])
+            ]),
+            RuleExample([
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n"),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Other.md", "# Other\n\n[see](Notes.md#nowhere)\n"),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -52,6 +56,7 @@ extension BrokenAnchor: Rule {
 extension BrokenAnchor {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:5:13 no heading '#next-step' in TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:5:13 no heading '#next-step' in TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Other.md:3:7 no heading '#nowhere' in TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
     ]
 }

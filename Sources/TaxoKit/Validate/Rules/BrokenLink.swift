@@ -19,7 +19,8 @@ enum BrokenLink {
                 ),
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/New/Report.md", "# Report\n"),
-            ])
+            ]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Sub/A.md", "# A\n\n[missing](../Missing.md)\n")]),
         ],
         nonTriggering: [
             RuleExample([
@@ -122,5 +123,6 @@ extension BrokenLink {
     static let pinned = [
         "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:15 broken link: 'Gap/video_024_gap.md' does not exist",
         "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:49 broken link: 'Old/Report.md' does not exist",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Sub/A.md:3:11 broken link: '../Missing.md' does not exist",
     ]
 }

@@ -14,7 +14,8 @@ enum ConflictedCopy {
                     "LIBRARIES/LBS_003_Tools/TOL-001_Figma (conflicted copy 2025-11-02).json",
                     "{\"tool_id\": \"TOL-901\", \"name\": \"Figma\"}"
                 )
-            ])
+            ]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes (Case Conflict).md", "# Notes\n")]),
         ],
         nonTriggering: [
             RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes (final).md", "# Notes\n")]),
@@ -74,6 +75,7 @@ extension ConflictedCopy: Rule {
 extension ConflictedCopy {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma (conflicted copy 2025-11-02).json:1:1 conflicted copy left by a sync tool"
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma (conflicted copy 2025-11-02).json:1:1 conflicted copy left by a sync tool",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes (Case Conflict).md:1:1 conflicted copy left by a sync tool",
     ]
 }

@@ -18,7 +18,8 @@ enum DanglingMention {
             parse appears to declare gets a note pointing at that file instead.
             """,
         triggering: [
-            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md", "# Gap\n\nRSP-333 exists already.\n")])
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md", "# Gap\n\nRSP-333 exists already.\n")]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gaps.md", "# Gaps\n\n- SKL-999 covers it.\n")]),
         ],
         nonTriggering: [
             RuleExample([
@@ -90,6 +91,7 @@ extension DanglingMention: LibraryPass {
 extension DanglingMention {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md:3:1 'RSP-333' is mentioned but no responsibility has this ID"
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md:3:1 'RSP-333' is mentioned but no responsibility has this ID",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gaps.md:3:3 'SKL-999' is mentioned but no skill has this ID",
     ]
 }

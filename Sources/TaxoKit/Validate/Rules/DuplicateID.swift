@@ -13,7 +13,11 @@ enum DuplicateID {
             RuleExample([
                 Ex.tool("TOL-001", "Figma"),
                 ("LIBRARIES/LBS_003_Tools/TOL-001_Copy.json", "{\"tool_id\": \"TOL-001\", \"name\": \"Sketch\"}"),
-            ])
+            ]),
+            RuleExample([
+                Ex.tool("TOL-002", "Sketch"),
+                ("LIBRARIES/LBS_003_Tools/Old/TOL-002_Sketch.json", "{\"tool_id\": \"TOL-002\", \"name\": \"Sketch\"}"),
+            ]),
         ],
         nonTriggering: [RuleExample([Ex.tool("TOL-001", "Figma"), Ex.tool("TOL-002", "Sketch")])])
 
@@ -45,6 +49,7 @@ extension DuplicateID: LibraryPass {
 extension DuplicateID {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:2:14 duplicate ID 'TOL-001': already defined in LIBRARIES/LBS_003_Tools/TOL-001_Copy.json with a different name ('Sketch' there, 'Figma' here)"
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:2:14 duplicate ID 'TOL-001': already defined in LIBRARIES/LBS_003_Tools/TOL-001_Copy.json with a different name ('Sketch' there, 'Figma' here)",
+        "1 LIBRARIES/LBS_003_Tools/TOL-002_Sketch.json:2:14 duplicate ID 'TOL-002': already defined in LIBRARIES/LBS_003_Tools/Old/TOL-002_Sketch.json",
     ]
 }

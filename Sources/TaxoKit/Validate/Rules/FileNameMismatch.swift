@@ -11,7 +11,10 @@ enum FileNameMismatch {
         triggering: [
             RuleExample([
                 ("LIBRARIES/LBS_003_Tools/TOL-072_Figma.json", "{\"tool_id\": \"TOL-101\", \"name\": \"Figma\"}")
-            ])
+            ]),
+            RuleExample([
+                ("LIBRARIES/LBS_003_Tools/TOL-010_Figma.json", "{\"tool_id\": \"TOL-011\", \"name\": \"Figma\"}")
+            ]),
         ],
         nonTriggering: [
             RuleExample([("LIBRARIES/LBS_003_Tools/Figma.json", "{\"tool_id\": \"TOL-001\", \"name\": \"Figma\"}")]),
@@ -55,6 +58,7 @@ extension FileNameMismatch: Rule {
 extension FileNameMismatch {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-072_Figma.json:1:13 file name says 'TOL-072' but the tool inside is 'TOL-101'"
+        "0 LIBRARIES/LBS_003_Tools/TOL-072_Figma.json:1:13 file name says 'TOL-072' but the tool inside is 'TOL-101'",
+        "1 LIBRARIES/LBS_003_Tools/TOL-010_Figma.json:1:13 file name says 'TOL-010' but the tool inside is 'TOL-011'",
     ]
 }

@@ -11,7 +11,13 @@ enum InvalidUTF8 {
         triggering: [
             RuleExample(bytes: [
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", Array("# Notes\n\ncaf".utf8) + [0xE9, 0x0A])
-            ])
+            ]),
+            RuleExample(bytes: [
+                (
+                    "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
+                    Array("{\"tool_id\": \"TOL-001\", \"name\": \"Fig".utf8) + [0xFF] + Array("ma\"}\n".utf8)
+                )
+            ]),
         ],
         nonTriggering: [
             RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nMüller, Zoë and 北京 ✅\n")]),
@@ -30,6 +36,7 @@ extension InvalidUTF8: Rule {
 extension InvalidUTF8 {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:4 the file is not valid UTF-8 from here on"
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:4 the file is not valid UTF-8 from here on",
+        "1 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:1:36 the file is not valid UTF-8 from here on",
     ]
 }

@@ -13,7 +13,8 @@ enum JSONInMarkdown {
                     "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_021.md",
                     "{\n  \"Video Title\": \"n8n Quickstart\"\n}\n"
                 )
-            ])
+            ]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/List.md", "[\"TOL-001\", \"TOL-002\"]\n")]),
         ],
         nonTriggering: [
             RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Config.md", "# Config\n\n```json\n{\"a\": 1}\n```\n")]),
@@ -36,6 +37,7 @@ extension JSONInMarkdown: Rule {
 extension JSONInMarkdown {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_021.md:1:1 this Markdown file is JSON"
+        "0 TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_021.md:1:1 this Markdown file is JSON",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/List.md:1:1 this Markdown file is JSON",
     ]
 }

@@ -8,7 +8,10 @@ enum MissingID {
             kind's `id_fields` cannot be referenced. Add the ID, list the field name in `id_fields`, or move
             the file out of the kind's folder (or exclude it).
             """,
-        triggering: [RuleExample([("LIBRARIES/LBS_003_Tools/Figma.json", "{\"name\": \"Figma\"}")])],
+        triggering: [
+            RuleExample([("LIBRARIES/LBS_003_Tools/Figma.json", "{\"name\": \"Figma\"}")]),
+            RuleExample([("LIBRARIES/LBS_003_Tools/Sketch.json", "{\"name\": \"Sketch\", \"category\": \"Design\"}")]),
+        ],
         nonTriggering: [RuleExample([Ex.tool("TOL-001", "Figma")])])
 
     static func diagnostic(kind: Kind, at loc: SourceLocation, fileLevel: Bool) -> Diagnostic {
@@ -25,6 +28,7 @@ extension MissingID: Rule {
 extension MissingID {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/Figma.json:1:1 tool record has no ID field"
+        "0 LIBRARIES/LBS_003_Tools/Figma.json:1:1 tool record has no ID field",
+        "1 LIBRARIES/LBS_003_Tools/Sketch.json:1:1 tool record has no ID field",
     ]
 }
