@@ -13,7 +13,8 @@ enum AbsolutePathLink {
                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
                     "# Notes\n\n[spec](C:\\Users\\ana\\Dropbox\\spec.md)\n"
                 )
-            ])
+            ]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\n[spec](/home/ana/spec.md)\n")]),
         ],
         nonTriggering: [
             RuleExample([
@@ -36,6 +37,7 @@ extension AbsolutePathLink: Rule {
 extension AbsolutePathLink {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 link to an absolute path 'C:\\Users\\ana\\Dropbox\\spec.md' only works on one machine"
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 link to an absolute path 'C:\\Users\\ana\\Dropbox\\spec.md' only works on one machine",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 link to an absolute path '/home/ana/spec.md' only works on one machine",
     ]
 }

@@ -11,13 +11,21 @@ enum CommaJoinedIDs {
             RuleExample([
                 Ex.tool("TOL-001", "A", extra: "\"alternatives\": \"TOL-002, TOL-003\""), Ex.tool("TOL-002", "B"),
                 Ex.tool("TOL-003", "C"),
-            ])
+            ]),
+            RuleExample([
+                Ex.tool("TOL-002", "B"), Ex.tool("TOL-003", "C"),
+                Ex.tool("TOL-001", "A", extra: "\"alternatives\": \"TOL-002,TOL-003\""),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
                 Ex.tool("TOL-001", "A", extra: "\"alternatives\": [\"TOL-002\", \"TOL-003\"]"), Ex.tool("TOL-002", "B"),
                 Ex.tool("TOL-003", "C"),
-            ])
+            ]),
+            RuleExample([
+                Ex.tool("TOL-002", "B"),
+                Ex.tool("TOL-001", "A", extra: "\"description\": \"works with TOL-002, like TOL-001 did\""),
+            ]),
         ])
 
     static func diagnostic(field: String, at loc: SourceLocation) -> Diagnostic {
@@ -48,6 +56,7 @@ extension CommaJoinedIDs: Rule {
 extension CommaJoinedIDs {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-001_A.json:4:20 field 'alternatives' joins several IDs in one string"
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_A.json:4:20 field 'alternatives' joins several IDs in one string",
+        "1 LIBRARIES/LBS_003_Tools/TOL-001_A.json:4:20 field 'alternatives' joins several IDs in one string",
     ]
 }

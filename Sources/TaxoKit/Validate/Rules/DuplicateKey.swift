@@ -14,7 +14,13 @@ enum DuplicateKey {
                     "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
                     "{\"tool_id\": \"TOL-001\", \"name\": \"Figma\", \"name\": \"Sketch\"}"
                 )
-            ])
+            ]),
+            RuleExample([
+                (
+                    "LIBRARIES/LBS_003_Tools/TOL-002_Sketch.json",
+                    "{\"tool_id\": \"TOL-002\", \"name\": \"Sketch\", \"meta\": {\"a\": 1, \"a\": 2}}"
+                )
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -25,6 +31,9 @@ enum DuplicateKey {
                     "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
                     "{\"tool_id\": \"TOL-001\", \"name\": \"Figma\", \"nested\": {\"name\": \"x\"}}"
                 )
+            ]),
+            RuleExample([
+                ("LIBRARIES/LBS_003_Tools/TOL-002_Sketch.yaml", "tool_id: TOL-002\nname: Sketch\nmeta:\n  name: x\n")
             ]),
         ])
 
@@ -42,6 +51,7 @@ extension DuplicateKey: Rule {
 extension DuplicateKey {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:1:41 member \"name\" is given twice in this object"
+        "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:1:41 member \"name\" is given twice in this object",
+        "1 LIBRARIES/LBS_003_Tools/TOL-002_Sketch.json:1:59 member \"a\" is given twice in this object",
     ]
 }

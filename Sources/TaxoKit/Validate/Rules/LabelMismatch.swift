@@ -16,7 +16,14 @@ enum LabelMismatch {
             RuleExample([
                 Ex.tool("TOL-001", "99designs"),
                 Ex.tool("TOL-002", "Figma", extra: "\"alternatives\": [\"TOL-001 (Browse AI)\"]"),
-            ])
+            ]),
+            RuleExample([
+                Ex.tool("TOL-001", "Figma"),
+                (
+                    "LIBRARIES/LBS_003_Tools/TOL-003_Miro.yaml",
+                    "tool_id: TOL-003\nname: Miro\nalternatives: [\"TOL-001 (Sketch)\"]\n"
+                ),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -70,6 +77,7 @@ extension LabelMismatch: LibraryPass {
 extension LabelMismatch {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-002_Figma.json:4:21 label 'Browse AI' does not match TOL-001, which is '99designs'"
+        "0 LIBRARIES/LBS_003_Tools/TOL-002_Figma.json:4:21 label 'Browse AI' does not match TOL-001, which is '99designs'",
+        "1 LIBRARIES/LBS_003_Tools/TOL-003_Miro.yaml:3:17 label 'Sketch' does not match TOL-001, which is 'Figma'",
     ]
 }

@@ -8,7 +8,10 @@ enum PlaceholderID {
             (its own ID or a reference) a placeholder means the entry was committed unfinished: assign the
             next free ID of the kind. Placeholders in documents (templates, prompts) are not reported.
             """,
-        triggering: [RuleExample([Ex.tool("TOL-XXX", "Figma")])],
+        triggering: [
+            RuleExample([Ex.tool("TOL-XXX", "Figma")]),
+            RuleExample([("LIBRARIES/LBS_003_Tools/TOL-AID-XXX_Zapier.yaml", "tool_id: TOL-AID-XXX\nname: Zapier\n")]),
+        ],
         nonTriggering: [
             RuleExample([
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Template.md", "# Template\n\nProposed Tool ID: TOL-XXX\n")
@@ -29,6 +32,7 @@ extension PlaceholderID: Rule {
 extension PlaceholderID {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-XXX_Figma.json:2:14 placeholder ID 'TOL-XXX' instead of a real ID"
+        "0 LIBRARIES/LBS_003_Tools/TOL-XXX_Figma.json:2:14 placeholder ID 'TOL-XXX' instead of a real ID",
+        "1 LIBRARIES/LBS_003_Tools/TOL-AID-XXX_Zapier.yaml:1:10 placeholder ID 'TOL-AID-XXX' instead of a real ID",
     ]
 }

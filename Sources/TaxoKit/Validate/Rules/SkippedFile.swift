@@ -8,7 +8,15 @@ enum SkippedFile {
             bytes, is larger than `max_file_bytes`, cannot be opened, or a root folder that does not exist, is
             reported once as a note and skipped. Symbolic links to folders are never followed.
             """,
-        triggering: [RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md", "PK\u{0}\u{0}binary")])],
+        triggering: [
+            RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md", "PK\u{0}\u{0}binary")]),
+            RuleExample(bytes: [
+                (
+                    "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
+                    Array("{\"tool_id\": \"TOL-001\",".utf8) + [0, 0] + Array("}".utf8)
+                )
+            ]),
+        ],
         nonTriggering: [
             RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Small.md", "# Small\n\nPlain text.\n")]),
             RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/ok.md", "# Fine\n")]),
@@ -37,6 +45,7 @@ extension SkippedFile: Rule {
 extension SkippedFile {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md:1:1 skipped: it looks binary (it holds NUL bytes)"
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md:1:1 skipped: it looks binary (it holds NUL bytes)",
+        "1 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:1:1 skipped: it looks binary (it holds NUL bytes)",
     ]
 }

@@ -29,7 +29,17 @@ enum WrongKindReference {
                     "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
                     "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\"}"
                 ),
-            ])
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                    "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"milestones\": [\"MLS-001\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\"}"
+                ),
+            ]),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
