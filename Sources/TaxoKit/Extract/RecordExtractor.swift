@@ -264,7 +264,11 @@ struct RecordExtractor {
                 refs.append(r)
             case .placeholder(_, let text):
                 found = true
-                diagnostics.append(PlaceholderID.diagnostic(value: text, at: loc, asOwnID: false))
+                // In a link field, or as the whole value, it stands for an ID; inside prose (a description that
+                // says "replaces the TOL-XXX draft") it is a mention, not a placeholder reference.
+                if link != nil || s.trimmingSpaces() == text {
+                    diagnostics.append(PlaceholderID.diagnostic(value: text, at: loc, asOwnID: false))
+                }
             case .unknownPrefix(let text, let prefix, let sugg):
                 found = true
                 unknownPrefixes.append(PrefixUse(token: text, prefix: prefix, suggestions: sugg, location: loc))

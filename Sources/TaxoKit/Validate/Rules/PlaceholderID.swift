@@ -6,7 +6,9 @@ enum PlaceholderID {
         explanation: """
             Templates use placeholders such as `TOL-XXX` or `TST-###` for IDs not assigned yet. In an entity
             (its own ID or a reference) a placeholder means the entry was committed unfinished: assign the
-            next free ID of the kind. Placeholders in documents (templates, prompts) are not reported.
+            next free ID of the kind. Placeholders in documents (templates, prompts) are not reported, nor ones
+            inside an entity's prose (a description that says "replaces the TOL-XXX draft"): only a link field or a
+            value that is the placeholder alone.
             """,
         triggering: [
             RuleExample([Ex.tool("TOL-XXX", "Figma")]),
@@ -14,8 +16,12 @@ enum PlaceholderID {
         ],
         nonTriggering: [
             RuleExample([
+                Ex.tool(
+                    "TOL-001", "Figma", extra: "\"description\": \"replaces the TOL-XXX draft; IDs look like TOL-###\"")
+            ]),
+            RuleExample([
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Template.md", "# Template\n\nProposed Tool ID: TOL-XXX\n")
-            ])
+            ]),
         ])
 
     static func diagnostic(value: String, at loc: SourceLocation, asOwnID: Bool) -> Diagnostic {
