@@ -9,6 +9,23 @@ extension RuleInfo {
 
 /// Small helpers for rule examples.
 enum Ex {
+    /// A workflow that reaches a step through a milestone and a task: a complete hierarchy.
+    static let completeChain: [(String, String)] = [
+        (
+            "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+            "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"milestones\": [\"MLS-001\"]}"
+        ),
+        (
+            "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+            "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TSK-001\"]}"
+        ),
+        (
+            "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json",
+            "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"STP-001\"]}"
+        ),
+        ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"),
+    ]
+
     static func tool(_ id: String, _ name: String, extra: String = "") -> (String, String) {
         (
             "LIBRARIES/LBS_003_Tools/\(id)_\(name.replacingAll(" ", with: "_")).json",

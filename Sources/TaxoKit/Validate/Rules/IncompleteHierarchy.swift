@@ -20,24 +20,7 @@ enum IncompleteHierarchy {
             ])
         ],
         nonTriggering: [
-            RuleExample([
-                (
-                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
-                    "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"milestones\": [\"MLS-001\"]}"
-                ),
-                (
-                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
-                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TSK-001\"]}"
-                ),
-                (
-                    "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json",
-                    "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"STP-001\"]}"
-                ),
-                (
-                    "TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json",
-                    "{\"step_id\": \"STP-001\", \"name\": \"Go\"}"
-                ),
-            ])
+            RuleExample(Ex.completeChain)
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
