@@ -16,8 +16,6 @@ public struct GapAnalyzer {
     let displayNames: [String: String]
     /// Next free IDs as the library stands (copied per report).
     let baseAllocator: IDAllocator
-    /// Department segments in use per kind (for the next-free-ID table).
-    let departmentsByKind: [Int: [String]]
     /// What prose near matches compare with (made once, shared by every analysis).
     let prose: ProseNames.Index?
     /// Document path -> its index in `library.documents`.
@@ -60,9 +58,6 @@ public struct GapAnalyzer {
         for (i, d) in library.documents.enumerated() where docIndex[d.path] == nil { docIndex[d.path] = i }
         documentIndex = docIndex
         self.baseAllocator = IDAllocator(library: library)
-        var dk: [Int: Set<String>] = [:]
-        for e in library.entities { if let d = e.id?.canonicalDepartment { dk[e.kind, default: []].insert(d) } }
-        self.departmentsByKind = dk.mapValues { $0.sorted() }
     }
 
     /// A name worth finding in free text: several words; or one word of 4+ letters that is not all lower

@@ -16,7 +16,6 @@ public struct GapReport {
     /// Documents of the targets that were not analysed, and why (a conflicted copy of another document).
     public var skipped: [(path: String, reason: String)] = []
     var allocator: IDAllocator
-    var departmentsByKind: [Int: [String]]
 
     /// The report's groups: a title (with the kinds' prefixes) and the kinds it holds; the last is "Other".
     var groups: [(name: String, kinds: [Int])] {

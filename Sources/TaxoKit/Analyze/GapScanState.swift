@@ -112,9 +112,6 @@ struct ScanState {
         for (tok, a, z) in raw {
             let col = file.location(ls + a).column
             var label = Labels.after(lineBytes[...], start: a, end: z)
-            if label == nil, let k = ScanState.listMarkerEnd(lineBytes, before: a) {
-                label = Labels.after(lineBytes[k...], start: a - k, end: z - k)
-            }
             if let t = label, GapNames.isSentence(t) || GapNames.isPath(t) || GapNames.isURL(t) { label = nil }
             let written = String(decoding: lineBytes[a..<z], as: UTF8.self)
             switch tok {
@@ -363,20 +360,6 @@ struct ScanState {
             }
             out.append(o)
         }
-    }
-}
-
-extension ScanState {
-    /// Where a numbered-list marker (`  1. `, `2) `) ends when only it stands before `offset`.
-    static func listMarkerEnd(_ b: [UInt8], before offset: Int) -> Int? {
-        var i = 0
-        while i < offset, b[i] == 32 || b[i] == 9 { i += 1 }
-        let digits = i
-        while i < offset, b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9") { i += 1 }
-        guard i > digits, i < offset, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ")") else { return nil }
-        i += 1
-        while i < offset, b[i] == 32 { i += 1 }
-        return i == offset ? i : nil
     }
 }
 

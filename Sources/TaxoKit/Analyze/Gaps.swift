@@ -52,7 +52,7 @@ public enum Gaps {
         let source = (video ?? "Gaps").replacingAll("/", with: "_").replacingAll(".md", with: "") + "_Gap_Analysis"
         var report = GapReport(
             title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command,
-            allocator: a.baseAllocator, departmentsByKind: a.departmentsByKind)
+            allocator: a.baseAllocator)
         report.root = root
         report.skipped = skipped
         return report

@@ -101,14 +101,13 @@ final class ProseNames {
                         guard let m = near(phrase), let ents = entities[m.name] else { continue }
                         let loc = file.location(a)
                         let text = file.lines.lineText(l).trimmingSpaces()
-                        var o = GapOccurrence(
+                        let o = GapOccurrence(
                             what: .nearName(
                                 phrase, entities: ents, libraryName: display[m.name] ?? m.name, score: m.score),
                             pairedName: nil, pairedID: nil, file: file.path, line: l, column: loc.column,
                             heading: headings.last { $0.line <= l }.map { GapNames.stripNumbering($0.text) },
                             snippet: text.utf8.count <= 200 ? text : String(text.prefix(200)),
                             timestamp: GapNames.timestamp(file.lines.lineText(l)), required: false, proposal: false)
-                        o.column = loc.column
                         out.append(o)
                         matched = len
                         break

@@ -19,6 +19,8 @@ public final class LanguageServer {
     var buffers: [String: String] = [:]
     /// Paths whose diagnostics were published (so that an empty list clears them).
     var published: Set<String> = []
+    /// Lines of the files ranges were made in, for the message being handled.
+    var lineCache: [String: [Substring]] = [:]
 
     public init(workingDirectory: URL) {
         self.workingDirectory = workingDirectory
@@ -28,6 +30,8 @@ public final class LanguageServer {
 
     /// Handles one message body; returns the bodies to send, in order.
     public func handle(_ body: [UInt8]) -> [[UInt8]] {
+        lineCache = [:]
+        defer { lineCache = [:] }
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)), let message = object as? [String: Any]
         else {
             return [
@@ -175,7 +179,7 @@ public final class LanguageServer {
             if !open, path != closing, !published.contains(path) { continue }
             let items: [[String: Any]] = diags.map { d in
                 let item: [String: Any] = [
-                    "range": LanguageServer.range(d.location, text: text(of: path)),
+                    "range": LanguageServer.range(d.location, lines: lines(of: path)),
                     "severity": LanguageServer.severity(d.severity),
                     "code": d.code, "source": "taxo", "message": d.message + (d.hint.map { "\nhint: " + $0 } ?? ""),
                 ]
@@ -222,14 +226,21 @@ public final class LanguageServer {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A file's lines, split once per message however many ranges are made in it.
+    func lines(of path: String) -> [Substring]? {
+        if let known = lineCache[path] { return known }
+        let lines = text(of: path)?.split(separator: "\n", omittingEmptySubsequences: false)
+        lineCache[path] = lines
+        return lines
+    }
+
     /// A one-line range at a location (line and column are 1-based, columns in characters), to the end of
     /// the word there.
-    static func range(_ loc: SourceLocation?, text: String?) -> [String: Any] {
+    static func range(_ loc: SourceLocation?, lines: [Substring]?) -> [String: Any] {
         let line = max(0, (loc?.line ?? 1) - 1)
         var start = max(0, (loc?.column ?? 1) - 1)
         var end = start
-        if let text {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let lines {
             if line < lines.count {
                 let chars = Array(lines[line])
                 start = min(start, chars.count)
@@ -275,7 +286,7 @@ public final class LanguageServer {
         guard let root else { return nil }
         return [
             "uri": root.appendingPathComponent(loc.file).absoluteString,
-            "range": LanguageServer.range(loc, text: text(of: loc.file)),
+            "range": LanguageServer.range(loc, lines: lines(of: loc.file)),
         ]
     }
 
@@ -369,7 +380,7 @@ public final class LanguageServer {
             let url = root.appendingPathComponent(dir.isEmpty ? target : dir + "/" + target).standardizedFileURL
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             let text = text(of: path)
-            var r = LanguageServer.range(l.location, text: text)
+            var r = LanguageServer.range(l.location, lines: lines(of: path))
             // The destination as written, searched on the link's line.
             if let text, let lineNo = (r["start"] as? [String: Any])?["line"] as? Int {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

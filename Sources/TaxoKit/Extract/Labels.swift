@@ -26,7 +26,16 @@ enum Labels {
             return isStatusRemark(label) ? nil : label
         }
         // "ID: label" or "ID – label" only when the ID opens the text.
-        let opening = (0..<start).allSatisfy {
+        // Only list marks, emphasis and spaces before it: `- `, `* **`, `1. `, `2) `.
+        var m = 0
+        while m < start, u[m] == 32 || u[m] == 9 { m += 1 }
+        let digits = m
+        while m < start, u[m] >= UInt8(ascii: "0") && u[m] <= UInt8(ascii: "9") { m += 1 }
+        if m > digits {
+            guard m < start, u[m] == UInt8(ascii: ".") || u[m] == UInt8(ascii: ")") else { return nil }
+            m += 1
+        }
+        let opening = (m..<start).allSatisfy {
             let c = u[$0]; return c == 32 || c == 96 || c == 42 || c == 45 || c == 91 || c == 9
         }
         guard opening else { return nil }

@@ -130,7 +130,7 @@ struct GapReportContext: Encodable {
             guard let k = c.kind else { continue }
             // The library's pattern for the kind: with its departments, or without one.
             let depts: [String?] =
-                alloc.department(kind: k, given: nil) == nil ? [nil] : (r.departmentsByKind[k] ?? []).map { $0 }
+                alloc.department(kind: k, given: nil) == nil ? [nil] : alloc.departments(kind: k).map { $0 }
             for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
                 nextFree.append(
                     NextFree(

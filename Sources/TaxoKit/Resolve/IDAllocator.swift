@@ -6,8 +6,7 @@ public struct IDAllocator: Sendable {
     /// Exact IDs taken (declared, announced, or handed out), by canonical key.
     var taken: Set<String> = []
     let config: Config
-    /// Per kind: how many IDs carry a department segment, how many do not, and the departments by use.
-    var withDepartment: [Int: Int] = [:]
+    /// Per kind: how many IDs carry no department segment, and how many carry each department.
     var withoutDepartment: [Int: Int] = [:]
     var departmentUse: [Int: [String: Int]] = [:]
 
@@ -18,7 +17,6 @@ public struct IDAllocator: Sendable {
             taken.insert(p.key)
             let dept = p.canonicalDepartment ?? p.department
             if let d = dept {
-                withDepartment[p.kind, default: 0] += 1
                 departmentUse[p.kind, default: [:]][d, default: 0] += 1
             } else {
                 withoutDepartment[p.kind, default: 0] += 1
@@ -46,12 +44,20 @@ public struct IDAllocator: Sendable {
     /// none; otherwise the one given, else the kind's most used department.
     public func department(kind: Int, given: String?) -> String? {
         if config.kinds[kind].department == .none { return nil }
-        let with = withDepartment[kind] ?? 0, without = withoutDepartment[kind] ?? 0
+        let with = departmentUse[kind]?.values.reduce(0, +) ?? 0, without = withoutDepartment[kind] ?? 0
         if config.kinds[kind].department == .required || with > without {
             if let g = given { return g }
-            return departmentUse[kind]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            return departmentUse[kind]?.filter { isKnown($0.key) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         }
         return with == without ? given : nil
+    }
+
+    /// The configured departments the kind's IDs use, sorted (a misspelt segment is not one).
+    public func departments(kind: Int) -> [String] { (departmentUse[kind] ?? [:]).keys.filter(isKnown).sorted() }
+
+    func isKnown(_ department: String) -> Bool {
+        let code = department.split(separator: "-").first.map(String.init) ?? department
+        return config.departments.contains { $0.code == code }
     }
 
     /// Whether an ID is free: nobody declares, announces or was given it.
