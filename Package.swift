@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
@@ -26,6 +27,7 @@ let package = Package(
         .target(name: "TaxoCLI", dependencies: [
             "TaxoKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "MCP", package: "swift-sdk"),
         ]),
         .executableTarget(name: "taxo", dependencies: ["TaxoCLI"]),
         // libFuzzer targets: `make fuzz` builds them with -sanitize=fuzzer into .build-fuzz/.

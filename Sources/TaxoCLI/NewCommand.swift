@@ -55,25 +55,15 @@ struct NewCommand: ParsableCommand {
             for e in [plan.file] + plan.updates { Console.out("--- \(shown.path(e.path))\n\(e.text)") }
             return
         }
-        let url = root.appendingPathComponent(plan.file.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // O_EXCL: an existing file is never replaced, even one created meanwhile.
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            Console.err("taxo: error: \(shown.path(plan.file.path)) exists already; nothing was written\n")
+        do {
+            try NewEntry.write(plan, root: root.path)
+        } catch let e as TaxoError {
+            Console.err(
+                "taxo: error: \(e.message.replacingOccurrences(of: plan.file.path, with: shown.path(plan.file.path)))\n"
+            )
             throw TaxoExit(code: 2)
         }
-        let bytes = Array(plan.file.text.utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        guard written == bytes.count else {
-            Console.err("taxo: error: cannot write \(shown.path(plan.file.path))\n")
-            throw TaxoExit(code: 2)
-        }
-        for e in plan.updates {
-            try e.text.write(to: root.appendingPathComponent(e.path), atomically: true, encoding: .utf8)
-            if !output.quiet { Console.err("taxo: updated \(shown.path(e.path))\n") }
-        }
+        if !output.quiet { for e in plan.updates { Console.err("taxo: updated \(shown.path(e.path))\n") } }
         Console.out(shown.path(plan.file.path) + "\n")
         if !output.quiet { Console.err("taxo: created \(plan.id)\n") }
     }

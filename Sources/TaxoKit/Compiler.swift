@@ -85,18 +85,23 @@ public enum Compiler {
     /// Compiles again after some files changed in memory (an editor's buffers): every other file's extraction
     /// is taken from `previous` and nothing is discovered or read again; a changed file that is new is added.
     /// Resolution and the whole-library rules run again. `previous` must come from a compile of the same
-    /// configuration; the files it skipped at discovery keep their notes.
+    /// configuration; the files it skipped at discovery keep their notes. `removed` files are dropped.
     public static func update(
-        _ previous: CompileResult, config: Config, changed: [String: [UInt8]],
-        options: CompileOptions = CompileOptions()
+        _ previous: CompileResult, config: Config, changed: [String: [UInt8]], removed: Set<String> = [],
+        keepContent: Bool = false, options: CompileOptions = CompileOptions()
     ) -> CompileResult {
         var clock = StageClock()
         let grammar = previous.library.grammar
-        let processor = FileProcessor(
+        var processor = FileProcessor(
             config: config, grammar: grammar,
             videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        processor.keepContent = keepContent
         var inventory = previous.library.inventory
         var results = previous.library.files
+        if !removed.isEmpty {
+            results.removeAll { removed.contains($0.path) }
+            for path in removed { inventory.removeFile(path) }
+        }
         var index: [String: Int] = [:]
         for (i, f) in results.enumerated() { index[f.path] = i }
         for path in changed.keys.sorted() {

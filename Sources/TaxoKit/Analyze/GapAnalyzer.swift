@@ -15,7 +15,7 @@ public struct GapAnalyzer {
     let toolLike: [Int]
     let displayNames: [String: String]
     /// Next free IDs as the library stands (copied per report).
-    let baseAllocator: IDAllocator
+    var baseAllocator: IDAllocator
     /// What prose near matches compare with (made once, shared by every analysis).
     let prose: ProseNames.Index?
     /// Document path -> its index in `library.documents`.
@@ -79,22 +79,31 @@ public struct GapAnalyzer {
 
     /// Reads the target documents and returns the candidates with their verdicts, HIGH priority first.
     public func analyze(documents paths: [String], root: String) -> [GapCandidate] {
-        var occurrences: [GapOccurrence] = []
-        let prose = proseNames()
+        var sources: [(file: SourceFile, document: Document?)] = []
         for p in paths.sorted() {
             // The text the compile kept (`taxo build` keeps it for the index), else the file.
             let di = documentIndex[p]
-            let f: SourceFile
             if let di, let text = library.documents[di].text {
-                f = SourceFile(path: p, text: text)
+                sources.append((SourceFile(path: p, text: text), library.documents[di]))
             } else if let raw = FileReader.read(root + "/" + p) {
-                f = SourceFile(path: p, rawBytes: raw)
-            } else {
-                continue
+                sources.append((SourceFile(path: p, rawBytes: raw), di.map { library.documents[$0] }))
             }
+        }
+        return analyze(sources: sources)
+    }
+
+    /// Analyses texts that need not be files (`taxo mcp`'s `resolve`): each with the document it stands
+    /// for, whose video and type scope IDs, when there is one.
+    public func analyze(text: String, path: String) -> [GapCandidate] {
+        analyze(sources: [(SourceFile(path: path, text: text), documentIndex[path].map { library.documents[$0] })])
+    }
+
+    func analyze(sources: [(file: SourceFile, document: Document?)]) -> [GapCandidate] {
+        var occurrences: [GapOccurrence] = []
+        let prose = proseNames()
+        for (f, d) in sources {
             var scanner = GapScanner(grammar: library.grammar, matcher: matcher, kinds: kinds, file: f)
-            if let di {
-                let d = library.documents[di]
+            if let d {
                 scanner.video = d.video
                 let type = d.type.flatMap { t in library.config.documents.first { $0.name == t } }
                 scanner.scopedPrefixes = Set(type?.scopedPrefixes ?? [])

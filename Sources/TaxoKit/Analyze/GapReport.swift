@@ -90,7 +90,9 @@ public struct GapReport {
         try ReportValue.make(GapReportContext(self))
     }
 
-    public func json() -> String {
+    /// The report as JSON. With `page` (`taxo mcp`), only those candidates, with the total and the cursor of
+    /// the next page; the summary always counts all of them.
+    public func json(page: Range<Int>? = nil) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.int("version", 1)
@@ -100,7 +102,8 @@ public struct GapReport {
         for s in skipped { w.beginObject(); w.string("path", s.path); w.string("reason", s.reason); w.endObject() }
         w.endArray()
         w.beginArray("candidates")
-        for c in candidates {
+        let shown = page.map { candidates[$0.clamped(to: candidates.indices)] } ?? candidates[...]
+        for c in shown {
             w.beginObject()
             w.string("kind", c.kind.map { library.config.kinds[$0].name })
             w.string("text", c.text)
@@ -133,6 +136,10 @@ public struct GapReport {
         w.beginObject("summary")
         for v in GapVerdict.allCases { w.int(v.rawValue, count(candidates, v)) }
         w.endObject()
+        if let page {
+            w.int("total_candidates", candidates.count)
+            w.string("next_cursor", page.upperBound < candidates.count ? String(page.upperBound) : nil)
+        }
         w.endObject()
         return w.out + "\n"
     }

@@ -23,38 +23,29 @@ public enum NewEntry {
         public var updates: [Edit]
     }
 
+    /// Plans a new entry. `allocator` gives the ID (a session's allocator skips the IDs it handed out); `id`
+    /// asks for a given free ID of the kind instead (one `next_id` reserved).
     public static func plan(
         kind kindName: String, name: String, department: String?, parent: String?, dir: String?,
-        library lib: Library, root: String, templates: Templates
+        library lib: Library, root: String, templates: Templates, allocator: IDAllocator? = nil, id given: String? = nil
     ) throws -> Plan {
         let config = lib.config
-        guard
-            let k = config.kinds.firstIndex(where: {
-                $0.name == kindName || $0.allPrefixes.contains(kindName.uppercased())
-            })
-        else {
-            throw TaxoError.badArgument(
-                "no kind '\(kindName)'"
-                    + (NearMiss.hint(for: kindName, in: config.kinds.map(\.name)).map { "; \($0)" } ?? ""))
-        }
+        let k = try kindIndex(kindName, config: config)
         let kind = config.kinds[k]
         let trimmed = name.trimmingSpaces()
         guard !trimmed.isEmpty else { throw TaxoError.badArgument("--name must not be empty") }
-        var dept: String?
-        if let d = department {
-            guard kind.department != .none else {
-                throw TaxoError.badArgument("kind \(kind.name) takes no department segment")
+        var dept = try self.department(department, kind: k, library: lib)
+        var alloc = allocator ?? IDAllocator(library: lib)
+        var chosen: String?
+        if let given {
+            guard case .valid(let p) = lib.grammar.check(given.trimmingSpaces()), p.kind == k else {
+                throw TaxoError.badArgument("'\(given)' is not an ID of kind \(kind.name)")
             }
-            guard
-                let canonical = kind.department == .free
-                    ? d.uppercased() : lib.grammar.canonicalDepartment(d.uppercased())
-            else {
-                throw TaxoError.badArgument(
-                    "unknown department '\(d)'"
-                        + (NearMiss.hint(for: d, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? ""))
-            }
-            dept = canonical
-        } else if kind.department == .required {
+            guard alloc.isFree(p) else { throw TaxoError.badArgument("\(p.written) is taken already") }
+            if let d = p.canonicalDepartment ?? p.department { dept = d }
+            chosen = p.written
+        }
+        if dept == nil, kind.department == .required {
             throw TaxoError.badArgument("kind \(kind.name) needs --department")
         }
         let mine = lib.entities.filter { $0.kind == k && !config.looksArchived($0.file) }
@@ -70,8 +61,7 @@ public enum NewEntry {
             throw TaxoError.badArgument(
                 "kind \(kind.name) keeps its records in list files; add the record to one of them")
         }
-        var alloc = IDAllocator(library: lib)
-        let id = alloc.next(kind: k, department: dept)
+        let id = chosen ?? alloc.next(kind: k, department: dept)
 
         // Where and how: the kind's (and department's) usual folder, extension and naming.
         let sameDept = dept.map { d in mine.filter { $0.id?.canonicalDepartment == d } } ?? []
@@ -113,6 +103,55 @@ public enum NewEntry {
             updates.append(row)
         }
         return Plan(id: id, file: Edit(path: path, text: text), updates: updates)
+    }
+
+    /// The kind a name or prefix names (`tool`, `TOL`), with a hint when none does.
+    public static func kindIndex(_ kindName: String, config: Config) throws -> Int {
+        let trimmed = kindName.trimmingSpaces()
+        if let k = config.kinds.firstIndex(where: {
+            $0.name == trimmed || $0.name == trimmed.lowercased() || $0.allPrefixes.contains(trimmed.uppercased())
+        }) {
+            return k
+        }
+        throw TaxoError.badArgument(
+            "no kind '\(kindName)'"
+                + (NearMiss.hint(for: kindName, in: config.kinds.map(\.name)).map { "; \($0)" } ?? ""))
+    }
+
+    /// A department code as the kind's IDs write it (aliases mapped to their code), nil when none is given.
+    public static func department(_ given: String?, kind k: Int, library lib: Library) throws -> String? {
+        guard let d = given?.trimmingSpaces(), !d.isEmpty else { return nil }
+        let kind = lib.config.kinds[k]
+        guard kind.department != .none else {
+            throw TaxoError.badArgument("kind \(kind.name) takes no department segment")
+        }
+        guard
+            let canonical = kind.department == .free ? d.uppercased() : lib.grammar.canonicalDepartment(d.uppercased())
+        else {
+            throw TaxoError.badArgument(
+                "unknown department '\(d)'"
+                    + (NearMiss.hint(for: d, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? ""))
+        }
+        return canonical
+    }
+
+    /// Writes a plan into the library: the new file (never over an existing one), then the updated files.
+    /// Returns the paths written, relative to the root.
+    @discardableResult
+    public static func write(_ plan: Plan, root: String) throws -> [String] {
+        let url = URL(fileURLWithPath: root).appendingPathComponent(plan.file.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw TaxoError.io("\(plan.file.path) exists already; nothing was written") }
+        let bytes = Array(plan.file.text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { throw TaxoError.io("cannot write \(plan.file.path)") }
+        for e in plan.updates {
+            try e.text.write(
+                to: URL(fileURLWithPath: root).appendingPathComponent(e.path), atomically: true, encoding: .utf8)
+        }
+        return [plan.file.path] + plan.updates.map(\.path)
     }
 
     static func mostCommon(_ values: [String]) -> String? {

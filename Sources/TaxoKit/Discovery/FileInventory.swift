@@ -51,6 +51,12 @@ public struct FileInventory: Sendable {
         if !dirs.contains(String(parent)) { addDirectory(String(parent)) }
     }
 
+    /// Forgets a file that was deleted (its folders stay: they may hold others).
+    public mutating func removeFile(_ path: String) {
+        guard files.remove(path) != nil else { return }
+        hints = Lazy()
+    }
+
     /// Adds a folder and the folders above it.
     public mutating func addDirectory(_ path: String) {
         guard dirs.insert(path).inserted else { return }

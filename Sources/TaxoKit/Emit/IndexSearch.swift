@@ -12,9 +12,7 @@ public enum IndexSearch {
     public static let maxTerms = 64
 
     public static func search(indexPath: String, query: String, limit: Int = 20) throws -> [Hit] {
-        let terms = query.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).count
-        if terms > maxTerms { throw TaxoError.query("the query has \(terms) terms; at most \(maxTerms) are allowed") }
-        if query.utf8.count > 4096 { throw TaxoError.query("the query is longer than 4,096 bytes") }
+        try validate(query)
         IndexWriter.recover(indexPath)
         let db = try SQLiteDatabase(path: indexPath, readOnly: true)
         let q = sanitize(query)
@@ -32,6 +30,21 @@ public enum IndexSearch {
                     file: r[0] ?? "", line: Int(r[1] ?? "0") ?? 0, title: r[2] ?? "", snippet: r[3] ?? "",
                     rank: Double(r[4] ?? "0") ?? 0))
         }
+        hits += try documentHits(db, q, limit: limit)
+        hits.sort { ($0.rank, $0.file, $0.line) < ($1.rank, $1.file, $1.line) }
+        return Array(hits.prefix(limit))
+    }
+
+    /// Refuses queries no person writes: too many terms or too long.
+    static func validate(_ query: String) throws {
+        let terms = query.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).count
+        if terms > maxTerms { throw TaxoError.query("the query has \(terms) terms; at most \(maxTerms) are allowed") }
+        if query.utf8.count > 4096 { throw TaxoError.query("the query is longer than 4,096 bytes") }
+    }
+
+    /// The best `limit` document sections for a sanitised query (`title` is the heading, marked `§`).
+    static func documentHits(_ db: SQLiteDatabase, _ q: String, limit: Int) throws -> [Hit] {
+        var hits: [Hit] = []
         let d = try db.prepare(
             """
             SELECT path, line, heading, snippet(document_fts, 3, '[', ']', '…', 12), bm25(document_fts, 0, 0, 2.0, 1.0)
@@ -46,8 +59,7 @@ public enum IndexSearch {
                     snippet: (r[3] ?? "").replacingAll("\n", with: " "),
                     rank: Double(r[4] ?? "0") ?? 0))
         }
-        hits.sort { ($0.rank, $0.file, $0.line) < ($1.rank, $1.file, $1.line) }
-        return Array(hits.prefix(limit))
+        return hits
     }
 
     /// Plain words become an implicit AND of terms, the last one a prefix (`tavil` finds Tavily); an ID

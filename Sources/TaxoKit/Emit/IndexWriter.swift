@@ -53,14 +53,19 @@ public enum IndexWriter {
         _ result: CompileResult, to path: String, buildTime: String, beforeCommit: (() -> Void)? = nil
     ) throws {
         try atomically(path, beforeCommit: beforeCommit) { tmp in
-            let db = try open(tmp)
-            try db.exec("BEGIN")
-            try db.exec(IndexSchema.tables)
-            try insertFileRows(db, result, only: nil)
-            try insertGlobalRows(db, result, buildTime: buildTime)
-            try db.exec(IndexSchema.indexes)
-            try db.exec("COMMIT")
+            try fill(open(tmp), result, buildTime: buildTime)
         }
+    }
+
+    /// Creates the schema in an empty database and inserts every row, in one transaction (also into an
+    /// in-memory database: `taxo mcp` searches one).
+    public static func fill(_ db: SQLiteDatabase, _ result: CompileResult, buildTime: String) throws {
+        try db.exec("BEGIN")
+        try db.exec(IndexSchema.tables)
+        try insertFileRows(db, result, only: nil)
+        try insertGlobalRows(db, result, buildTime: buildTime)
+        try db.exec(IndexSchema.indexes)
+        try db.exec("COMMIT")
     }
 
     /// Updates a copy of the previous index: rows of `changed` files are replaced, rows of files that
@@ -69,7 +74,6 @@ public enum IndexWriter {
         _ result: CompileResult, changes: (changed: Set<String>, removed: Set<String>), at path: String,
         buildTime: String, globalHash: String? = nil, beforeCommit: (() -> Void)? = nil
     ) throws {
-        let (changed, removed) = changes
         // In place, in one transaction under a rollback journal with cache spilling off: the index file
         // is not touched before COMMIT, so a killed build leaves it as it was (the journal it leaves
         // behind is rolled back by the next connection: see `recover`).
@@ -79,31 +83,41 @@ public enum IndexWriter {
                 "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576; PRAGMA cache_spill = OFF;"
             )
             try db.exec("BEGIN IMMEDIATE")
-            for (table, column) in IndexSchema.perFileTables {
-                let del = try db.prepare("DELETE FROM \(table) WHERE \(column) = ?")
-                for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
-            }
-            // Full-text rows by rowid (their file columns are not indexed), through fts_rows.
-            for tbl in ["entity_fts", "document_fts"] {
-                let del = try db.prepare(
-                    "DELETE FROM \(tbl) WHERE rowid IN (SELECT row FROM fts_rows WHERE file = ? AND tbl = '\(tbl)')")
-                for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
-            }
-            let delRows = try db.prepare("DELETE FROM fts_rows WHERE file = ?")
-            for f in changed.union(removed).sorted() { try delRows.run([.text(f)]) }
-            try insertFileRows(db, result, only: changed)
-            // The whole-library tables are rewritten only when their content changed.
-            let globalHash = globalHash ?? globalRowsHash(result)
-            let old = try db.query("SELECT value FROM meta WHERE key = 'global_hash'").first?.first ?? nil
-            if old == globalHash {
-                let meta = try db.prepare("UPDATE meta SET value = ? WHERE key = ?")
-                try meta.run([.text(buildTime), .text("build_time")])
-            } else {
-                for t in IndexSchema.globalTables { try db.exec("DELETE FROM \(t)") }
-                try insertGlobalRows(db, result, buildTime: buildTime)
-            }
+            try replaceRows(db, result, changes: changes, buildTime: buildTime, globalHash: globalHash)
             beforeCommit?()
             try db.exec("COMMIT")
+        }
+    }
+
+    /// Inside an open transaction: replaces the rows of changed files, deletes those of removed files, and
+    /// rewrites the whole-library tables when their content changed.
+    public static func replaceRows(
+        _ db: SQLiteDatabase, _ result: CompileResult, changes: (changed: Set<String>, removed: Set<String>),
+        buildTime: String, globalHash: String? = nil
+    ) throws {
+        let (changed, removed) = changes
+        for (table, column) in IndexSchema.perFileTables {
+            let del = try db.prepare("DELETE FROM \(table) WHERE \(column) = ?")
+            for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
+        }
+        // Full-text rows by rowid (their file columns are not indexed), through fts_rows.
+        for tbl in ["entity_fts", "document_fts"] {
+            let del = try db.prepare(
+                "DELETE FROM \(tbl) WHERE rowid IN (SELECT row FROM fts_rows WHERE file = ? AND tbl = '\(tbl)')")
+            for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
+        }
+        let delRows = try db.prepare("DELETE FROM fts_rows WHERE file = ?")
+        for f in changed.union(removed).sorted() { try delRows.run([.text(f)]) }
+        try insertFileRows(db, result, only: changed)
+        // The whole-library tables are rewritten only when their content changed.
+        let globalHash = globalHash ?? globalRowsHash(result)
+        let old = try db.query("SELECT value FROM meta WHERE key = 'global_hash'").first?.first ?? nil
+        if old == globalHash {
+            let meta = try db.prepare("UPDATE meta SET value = ? WHERE key = ?")
+            try meta.run([.text(buildTime), .text("build_time")])
+        } else {
+            for t in IndexSchema.globalTables { try db.exec("DELETE FROM \(t)") }
+            try insertGlobalRows(db, result, buildTime: buildTime)
         }
     }
 

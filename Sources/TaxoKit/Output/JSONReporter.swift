@@ -10,18 +10,7 @@ public enum JSONReporter {
         w.int("version", version)
         w.string("root", root)
         w.beginArray("diagnostics")
-        for d in diags {
-            w.beginObject()
-            w.string("code", d.code)
-            w.string("severity", d.severity.label)
-            w.string("file", d.location?.file)
-            w.int("line", d.location?.line)
-            w.int("column", d.location?.column)
-            w.string("message", d.message)
-            w.notes("notes", d.notes)
-            w.string("hint", d.hint)
-            w.endObject()
-        }
+        for d in diags { write(d, into: &w) }
         w.endArray()
         w.beginObject("summary")
         w.int("errors", summary.errors)
@@ -34,5 +23,19 @@ public enum JSONReporter {
         w.endObject()
         w.endObject()
         return w.out + "\n"
+    }
+
+    /// One diagnostic as an object of the array being written.
+    static func write(_ d: Diagnostic, into w: inout JSONWriter) {
+        w.beginObject()
+        w.string("code", d.code)
+        w.string("severity", d.severity.label)
+        w.string("file", d.location?.file)
+        w.int("line", d.location?.line)
+        w.int("column", d.location?.column)
+        w.string("message", d.message)
+        w.notes("notes", d.notes)
+        w.string("hint", d.hint)
+        w.endObject()
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+
+/// The tools for writing entries: `next_id`, `check_entry`, `create_entry`.
+extension AssistantSession {
+    func nextID(_ args: ToolArguments) throws -> ToolOutcome {
+        let k = try NewEntry.kindIndex(try args.required("kind"), config: library.config)
+        let given = try NewEntry.department(try args.string("department"), kind: k, library: library)
+        var a = allocator()
+        let dept = a.department(kind: k, given: given)
+        let id = a.next(kind: k, department: dept)
+        if case .valid(let p) = library.grammar.check(id) { reserved.append((p.key, p.written)) }
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("id", id)
+        w.string("kind", library.config.kinds[k].name)
+        w.string("department", dept)
+        w.beginArray("reserved_in_session"); for r in reserved { w.string(nil, r.written) }; w.endArray()
+        w.endObject()
+        return ToolOutcome(text: w.out + "\n", isError: false)
+    }
+
+    func checkEntry(_ args: ToolArguments) throws -> ToolOutcome {
+        guard let text = try args.text("text") else { throw TaxoError.badArgument("'text' must not be empty") }
+        guard text.utf8.count <= 4_000_000 else { throw TaxoError.badArgument("'text' is longer than 4 MB") }
+        let path = try draftPath(try args.required("path"))
+        let findings = check([path: text])
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("path", path)
+        w.string("kind", library.config.kindIndex(forPath: path).map { library.config.kinds[$0].name })
+        w.bool("replaces_existing_file", stamps[path] != nil)
+        findingsJSON(findings, &w)
+        w.endObject()
+        return ToolOutcome(text: w.out + "\n", isError: false)
+    }
+
+    func createEntry(_ args: ToolArguments) throws -> ToolOutcome {
+        guard allowWrite else {
+            return .failure(
+                "create_entry writes into the library, and this server is read-only: start it with "
+                    + "`taxo mcp --allow-write` to allow it. Nothing was written; check_entry checks a draft without writing."
+            )
+        }
+        let id = try args.string("id")
+        let key = id.flatMap { i -> String? in
+            if case .valid(let p) = library.grammar.check(i) { return p.key }
+            return nil
+        }
+        let dir = try args.string("path").map { try libraryPath($0, argument: "path") }
+        let plan = try NewEntry.plan(
+            kind: try args.required("kind"), name: try args.required("name"), department: try args.string("department"),
+            parent: try args.string("target"), dir: dir, library: library, root: root, templates: templates,
+            allocator: allocator(except: key), id: id)
+        var texts = [plan.file.path: plan.file.text]
+        for u in plan.updates { texts[u.path] = u.text }
+        let findings = check(texts)
+        if findings.contains(where: { $0.severity == .error }) {
+            var w = JSONWriter()
+            w.beginObject()
+            w.string("error", "the entry would have errors; nothing was written")
+            findingsJSON(findings, &w)
+            w.endObject()
+            return .failure(w.out + "\n")
+        }
+        let written = try NewEntry.write(plan, root: root)
+        reserved.removeAll { r in
+            if case .valid(let p) = library.grammar.check(plan.id) { return p.key == r.key }
+            return false
+        }
+        refresh()
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("id", plan.id)
+        w.string("path", plan.file.path)
+        w.beginArray("updated"); for p in written.dropFirst() { w.string(nil, p) }; w.endArray()
+        w.string("text", plan.file.text)
+        findingsJSON(findings, &w)
+        w.endObject()
+        return ToolOutcome(text: w.out + "\n", isError: false)
+    }
+
+    /// A draft's path: inside the library and its roots, of a format taxo reads, not excluded.
+    func draftPath(_ raw: String) throws -> String {
+        let path = try libraryPath(raw, argument: "path")
+        guard Discovery.format(of: path) != nil else {
+            throw TaxoError.badArgument("'\(path)' is not a file taxo reads (.json, .yaml, .yml, .md or .csv)")
+        }
+        guard library.config.isUnderRoots(path), !library.config.isExcluded(path) else {
+            throw TaxoError.badArgument("'\(path)' is outside the library's roots or excluded by taxonomy.yaml")
+        }
+        return path
+    }
+
+    /// The findings the drafts would bring, as if saved: every one in their files, and the new ones
+    /// elsewhere (a duplicate ID, a link that now resolves to the wrong kind).
+    func check(_ drafts: [String: String]) -> [Diagnostic] {
+        let after = Compiler.update(result, config: config, changed: drafts.mapValues { Array($0.utf8) })
+        let before = Set(result.diagnostics.filter { d in d.location.map { drafts[$0.file] == nil } ?? true })
+        return after.diagnostics.filter { d in
+            guard let f = d.location?.file else { return !before.contains(d) }
+            return drafts[f] != nil || !before.contains(d)
+        }
+    }
+
+    func findingsJSON(_ findings: [Diagnostic], _ w: inout JSONWriter) {
+        w.int("errors", findings.filter { $0.severity == .error }.count)
+        w.int("warnings", findings.filter { $0.severity == .warning }.count)
+        w.beginArray("diagnostics")
+        for d in findings { JSONReporter.write(d, into: &w) }
+        w.endArray()
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The tools that read: `search`, `get_entity`, `resolve`, `gaps`.
+extension AssistantSession {
+    func search(_ args: ToolArguments) throws -> ToolOutcome {
+        let query = try args.required("query")
+        let page = try args.page(default: 20, maximum: 100)
+        let kind = try args.string("kind").map { library.config.kinds[try NewEntry.kindIndex($0, config: config)].name }
+        let department = try args.string("department").map { d in
+            guard let c = library.grammar.canonicalDepartment(d.uppercased()) else {
+                throw TaxoError.badArgument(
+                    "unknown department '\(d)'"
+                        + (NearMiss.hint(for: d, in: library.grammar.departmentCodes).map { "; \($0)" } ?? ""))
+            }
+            return c
+        }
+        let (hits, more) = try searcher().find(query, kind: kind, department: department, page: page)
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("query", query)
+        w.beginArray("hits")
+        for h in hits {
+            w.beginObject()
+            w.string("type", h.type)
+            if h.type == "entity" {
+                w.string("id", h.id); w.string("kind", h.kind); w.string("name", h.name)
+                w.string("department", h.department)
+            } else {
+                w.string("heading", h.heading)
+            }
+            w.string("file", h.file)
+            w.int("line", h.line)
+            w.string("snippet", h.snippet)
+            w.raw("score", String(format: "%.3f", -h.score))
+            w.endObject()
+        }
+        w.endArray()
+        w.string("next_cursor", more ? String(page.upperBound) : nil)
+        w.endObject()
+        return ToolOutcome(text: w.out + "\n", isError: false)
+    }
+
+    func entity(_ args: ToolArguments) throws -> ToolOutcome {
+        let wanted = try args.required("id")
+        guard let i = find(wanted) else { throw TaxoError.badArgument(notFound(wanted)) }
+        return ToolOutcome(text: EntityCard(session: self, entity: i).json(), isError: false)
+    }
+
+    /// An entity by ID (any accepted spelling, an alias or a legacy ID) or by exact name.
+    func find(_ text: String) -> Int? {
+        switch library.grammar.check(text) {
+        case .valid(let p), .legacy(let p):
+            if let i = library.lookup(p) { return i }
+        default: break
+        }
+        let n = Labels.normalized(text)
+        return library.entities.indices.first {
+            library.entities[$0].id != nil && library.entities[$0].name.map(Labels.normalized) == n
+        }
+    }
+
+    /// Why an ID or name is not there, with the nearest IDs or names.
+    func notFound(_ text: String) -> String {
+        let keys = library.entities.compactMap { $0.id?.written }
+        if case .valid = library.grammar.check(text) {
+            let near = NearMiss.hint(for: text.uppercased(), in: keys).map { "; \($0)" } ?? ""
+            return "\(text) is not declared in the library\(near) (next_id gives a free ID of its kind)"
+        }
+        let names = library.entities.compactMap(\.name)
+        let near = NearMiss.hint(for: text, in: names).map { "; \($0)" } ?? ""
+        return "no entity has the ID or name '\(text)'\(near); search finds entities by words"
+    }
+
+    func resolve(_ args: ToolArguments) throws -> ToolOutcome {
+        guard let text = try args.text("text"), !text.isEmpty else {
+            throw TaxoError.badArgument("'text' must not be empty")
+        }
+        guard text.utf8.count <= 4_000_000 else { throw TaxoError.badArgument("'text' is longer than 4 MB") }
+        let path = try args.string("path").map { try libraryPath($0, argument: "path") }
+        let page = try args.page(default: 100, maximum: 500)
+        let a = analyzer()
+        let candidates = a.analyze(text: text, path: path ?? "text")
+        let report = GapReport(
+            title: "Resolve", sourceID: "Resolve", targets: [path ?? "text"], candidates: candidates,
+            library: library, command: "taxo mcp resolve", allocator: a.baseAllocator)
+        return ToolOutcome(text: report.json(page: page), isError: false)
+    }
+
+    func gaps(_ args: ToolArguments) throws -> ToolOutcome {
+        var target = try args.required("target")
+        if target.contains("/") || target.hasSuffix(".md") { target = try libraryPath(target, argument: "target") }
+        let page = try args.page(default: 100, maximum: 500)
+        let report = try Gaps.report(
+            targets: [target], library: library, root: root, command: "taxo gaps \(target)", analyzer: analyzer())
+        return ToolOutcome(text: report.json(page: page), isError: false)
+    }
+
+    /// Entity -> the (entity, reference) pairs that link to it, made once per change.
+    func backlinks() -> [Int: [(entity: Int, reference: Int)]] {
+        if let known = backlinkCache { return known }
+        var out: [Int: [(entity: Int, reference: Int)]] = [:]
+        for (i, targets) in library.targets.enumerated() {
+            for (r, t) in targets.enumerated() { if let t, t != i { out[t, default: []].append((i, r)) } }
+        }
+        backlinkCache = out
+        return out
+    }
+}

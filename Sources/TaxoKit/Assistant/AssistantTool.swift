@@ -1,0 +1,147 @@
+/// One tool `taxo mcp` offers an assistant: its name, what it does, and the arguments it takes (from which
+/// its JSON input schema is made).
+public struct AssistantTool: Sendable {
+    public struct Parameter: Sendable {
+        public var name: String
+        /// The JSON schema type: `string` or `integer`.
+        public var type: String
+        public var description: String
+        public var required: Bool
+    }
+
+    public var name: String
+    public var title: String
+    public var description: String
+    public var parameters: [Parameter]
+    /// The tool only reads (every tool but `create_entry`).
+    public var readOnly: Bool
+
+    /// The input schema as JSON text: an object with these properties, the required ones listed, no others.
+    public var inputSchema: String {
+        var w = JSONWriter(pretty: false)
+        w.beginObject()
+        w.string("type", "object")
+        w.beginObject("properties")
+        for p in parameters {
+            w.beginObject(p.name)
+            w.string("type", p.type)
+            w.string("description", p.description)
+            if p.name == "limit" { w.int("minimum", 1) }
+            w.endObject()
+        }
+        w.endObject()
+        w.beginArray("required")
+        for p in parameters where p.required { w.string(nil, p.name) }
+        w.endArray()
+        w.bool("additionalProperties", false)
+        w.endObject()
+        return w.out
+    }
+
+    static func string(_ name: String, _ description: String, required: Bool = false) -> Parameter {
+        Parameter(name: name, type: "string", description: description, required: required)
+    }
+
+    static let limit = Parameter(
+        name: "limit", type: "integer", description: "How many results to return (default 20, at most 100).",
+        required: false)
+    static let cursor = string("cursor", "The next_cursor of a previous result, for the page after it.")
+
+    /// The tools, in the order they are listed.
+    public static let all: [AssistantTool] = [
+        AssistantTool(
+            name: "search", title: "Search the library",
+            description: """
+                Full-text search of the library's entities (ID, name, description) and documents (by section), \
+                ranked best first. IDs match exactly, words by prefix. Filter by kind and department to get \
+                entities only.
+                """,
+            parameters: [
+                string("query", "Words, a name or an ID (ScaleKit, TOL-SEC-124, \"gap analysis\").", required: true),
+                string("kind", "Only entities of this kind (its name or ID prefix: tool, TOL)."),
+                string("department", "Only entities of this department (its code or an alias: SEC)."),
+                limit, cursor,
+            ], readOnly: true),
+        AssistantTool(
+            name: "get_entity", title: "Get an entity",
+            description: """
+                One entity by ID (or exact name): its record, file and line, outgoing links with what each \
+                resolves to, backlinks, mentions in documents, and the findings in its file. An ID that does \
+                not exist is an error that names the nearest ones.
+                """,
+            parameters: [
+                string("id", "An ID (TOL-SEC-124, any spelling the library accepts) or a name.", required: true)
+            ],
+            readOnly: true),
+        AssistantTool(
+            name: "resolve", title: "Resolve IDs and names in a text",
+            description: """
+                Every ID, placeholder and entity name in a piece of text with its verdict, as gap analysis \
+                gives: exists, conflict (the ID names another entity), near_match (a misspelling), missing \
+                (with a suggested free ID), placeholder, proposed (the video's own ID) or broken. Use it on a \
+                draft before writing IDs into it.
+                """,
+            parameters: [
+                string("text", "The text: a transcript, an analysis, a draft.", required: true),
+                string(
+                    "path",
+                    "The library document the text belongs to (its video's own IDs count as proposed), relative to the library root."
+                ),
+                limit, cursor,
+            ], readOnly: true),
+        AssistantTool(
+            name: "next_id", title: "Reserve the next free ID",
+            description: """
+                The next free ID of a kind (and department), in the library's pattern for that kind. It is \
+                reserved for this session: the next call gives the one after it, so two drafts never get the \
+                same ID. Announced and proposed IDs in documents count as taken.
+                """,
+            parameters: [
+                string("kind", "The kind's name or ID prefix (tool, TOL, task).", required: true),
+                string("department", "The department code (SEC); default: the kind's most used."),
+            ], readOnly: true),
+        AssistantTool(
+            name: "check_entry", title: "Check a draft entry",
+            description: """
+                Checks a draft entry as if it were saved at the path: parse errors, dangling references \
+                (TAX0201), label mismatches, duplicate IDs, wrong locations. Returns the findings; writes nothing.
+                """,
+            parameters: [
+                string("text", "The draft's full text (JSON, YAML or Markdown).", required: true),
+                string(
+                    "path", "Where it would be saved, relative to the library root (LIBRARIES/.../TOL-SEC-125_X.json).",
+                    required: true),
+            ], readOnly: true),
+        AssistantTool(
+            name: "gaps", title: "Gap analysis",
+            description: """
+                The gap analysis of a video (Video_024: its transcript and every analysis of it) or of one \
+                document, as `taxo gaps --format json` gives it: every candidate with its verdict, library \
+                entity, suggested ID and evidence, HIGH priority first.
+                """,
+            parameters: [
+                string(
+                    "target", "A video ID (Video_024) or a document path relative to the library root.", required: true),
+                limit, cursor,
+            ], readOnly: true),
+        AssistantTool(
+            name: "create_entry", title: "Create an entry",
+            description: """
+                Creates an entry as `taxo new` does: the next free ID (or one next_id reserved), the file where \
+                the library keeps that kind, the parent's child list and the master list updated. The entry is \
+                checked first and not written when it has errors. Only when the server was started with \
+                --allow-write.
+                """,
+            parameters: [
+                string("kind", "The kind's name or ID prefix.", required: true),
+                string("name", "The entry's name.", required: true),
+                string("department", "The department code."),
+                string("id", "An ID next_id reserved (default: the next free one)."),
+                string("target", "A parent entity whose child list gets the new ID (a task for a new step)."),
+                string(
+                    "path", "The folder to write into, relative to the library root (default: the kind's usual one)."),
+            ], readOnly: false),
+    ]
+
+    public static func named(_ name: String) -> AssistantTool? { all.first { $0.name == name } }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// The tools of `taxo mcp`, called on a copy of the example library without the protocol (the end-to-end
+/// test drives the binary with the official MCP client: Tests/mcp).
+@Suite struct AssistantSessionTests {
+    func session(allowWrite: Bool = false) throws -> AssistantSession {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        return AssistantSession(root: root.path, config: TestSupport.defaultConfig, allowWrite: allowWrite)
+    }
+
+    func object(_ outcome: ToolOutcome) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(outcome.text.utf8)) as? [String: Any])
+    }
+
+    @Test func everyToolHasASchemaNamingItsArguments() throws {
+        for tool in AssistantTool.all {
+            let schema = try #require(
+                try JSONSerialization.jsonObject(with: Data(tool.inputSchema.utf8)) as? [String: Any])
+            let properties = try #require(schema["properties"] as? [String: Any])
+            #expect(Set(properties.keys) == Set(tool.parameters.map(\.name)))
+            #expect(schema["additionalProperties"] as? Bool == false)
+        }
+    }
+
+    @Test func unknownToolsAndArgumentsAreErrorsThatSayWhatIsAccepted() throws {
+        let s = try session()
+        let unknown = s.call("serch", arguments: [:])
+        #expect(unknown.isError)
+        #expect(unknown.text.contains("'search'"))
+        let extra = s.call("search", arguments: ["query": .string("x"), "kinds": .string("tool")])
+        #expect(extra.isError)
+        #expect(extra.text.contains("'kind'"))
+        let missing = s.call("check_entry", arguments: ["text": .string("{}")])
+        #expect(missing.isError)
+        #expect(missing.text.contains("'path'"))
+        let wrongType = s.call("get_entity", arguments: ["id": .int(124)])
+        #expect(wrongType.isError)
+        #expect(wrongType.text.contains("must be a string"))
+        let badCursor = s.call("search", arguments: ["query": .string("x"), "cursor": .string("abc")])
+        #expect(badCursor.isError)
+    }
+
+    @Test func nextIDReservesSoThatTwoDraftsNeverCollide() throws {
+        let s = try session()
+        let a = try object(s.call("next_id", arguments: ["kind": .string("tool"), "department": .string("SEC")]))
+        let b = try object(s.call("next_id", arguments: ["kind": .string("TOL"), "department": .string("SEC")]))
+        let first = try #require(a["id"] as? String), second = try #require(b["id"] as? String)
+        #expect(first != second)
+        // A gap analysis in the same session suggests neither.
+        let gaps = s.call("gaps", arguments: ["target": .string("Video_025")])
+        #expect(!gaps.text.contains("\"suggested_id\": \"\(first)\""))
+    }
+
+    @Test func checkEntryFindsADanglingReferenceAndWritesNothing() throws {
+        let s = try session()
+        let path = "LIBRARIES/LBS_003_Tools/SEC/TOL-SEC-900_Draft.json"
+        let draft = #"{"tool_id": "TOL-SEC-900", "name": "Draft", "responsibilities": ["RSP-999"]}"#
+        let out = try object(s.call("check_entry", arguments: ["text": .string(draft), "path": .string(path)]))
+        let diags = try #require(out["diagnostics"] as? [[String: Any]])
+        #expect(diags.contains { $0["code"] as? String == "TAX0201" })
+        #expect(!FileManager.default.fileExists(atPath: s.root + "/" + path))
+        let outside = s.call("check_entry", arguments: ["text": .string(draft), "path": .string("../x.json")])
+        #expect(outside.isError)
+    }
+
+    @Test func createEntryNeedsAllowWriteAndThenWritesACheckedEntry() throws {
+        let refused = try session().call(
+            "create_entry", arguments: ["kind": .string("tool"), "name": .string("New Tool")])
+        #expect(refused.isError)
+        #expect(refused.text.contains("--allow-write"))
+        let s = try session(allowWrite: true)
+        let created = try object(
+            s.call(
+                "create_entry",
+                arguments: ["kind": .string("tool"), "name": .string("New Tool"), "department": .string("SEC")]))
+        let path = try #require(created["path"] as? String)
+        #expect(FileManager.default.fileExists(atPath: s.root + "/" + path))
+        let id = try #require(created["id"] as? String)
+        let entity = try object(s.call("get_entity", arguments: ["id": .string(id)]))
+        #expect(entity["name"] as? String == "New Tool")
+    }
+
+    @Test func filesChangedBetweenCallsAreExtractedAgain() throws {
+        let s = try session()
+        let before = s.refreshes
+        #expect(s.call("get_entity", arguments: ["id": .string("TOL-SEC-901")]).isError)
+        let folder = s.root + "/LIBRARIES/LBS_003_Tools/SEC"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try #"{"tool_id": "TOL-SEC-901", "name": "Fresh"}"#.write(
+            toFile: folder + "/TOL-SEC-901_Fresh.json", atomically: true, encoding: .utf8)
+        let found = try object(s.call("get_entity", arguments: ["id": .string("TOL-SEC-901")]))
+        #expect(found["name"] as? String == "Fresh")
+        #expect(s.refreshes == before + 1)
+        try FileManager.default.removeItem(atPath: folder + "/TOL-SEC-901_Fresh.json")
+        #expect(s.call("get_entity", arguments: ["id": .string("TOL-SEC-901")]).isError)
+    }
+
+    @Test func searchPagesWithACursor() throws {
+        let s = try session()
+        let first = try object(s.call("search", arguments: ["query": .string("workflow"), "limit": .int(2)]))
+        let cursor = try #require(first["next_cursor"] as? String)
+        #expect(cursor == "2")
+        let second = try object(
+            s.call("search", arguments: ["query": .string("workflow"), "limit": .int(2), "cursor": .string(cursor)]))
+        let a = try #require(first["hits"] as? [[String: Any]]), b = try #require(second["hits"] as? [[String: Any]])
+        #expect(a.count == 2)
+        #expect(
+            Set(a.map { "\($0["file"]!):\($0["line"]!)" }).isDisjoint(with: b.map { "\($0["file"]!):\($0["line"]!)" }))
+    }
+
+    @Test func resourcesReadTheConfigurationRulesAndTracker() throws {
+        let s = try session()
+        #expect(try s.read("taxo://rules").contains("TAX0201"))
+        #expect(try s.read("taxo://tracker").contains("Video_024"))
+        #expect(try s.read("taxo://config").contains("kinds"))
+        #expect(throws: TaxoError.self) { try s.read("taxo://nothing") }
+    }
+}

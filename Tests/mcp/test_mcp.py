@@ -1,0 +1,213 @@
+"""taxo mcp driven by the official MCP Python client (the `mcp` package) over stdio: lists the tools and
+resources, calls every tool on a copy of the example library, and checks the answers against taxo's own
+commands. Run by .ci/run: TAXO=path/to/taxo pytest Tests/mcp."""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+from contextlib import asynccontextmanager
+
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "create_entry"}
+ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
+
+
+def library():
+    root = pathlib.Path(tempfile.mkdtemp(prefix="taxo-mcp-"))
+    for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"]:
+        shutil.copytree(REPO / d, root / d)
+    return root
+
+
+def snapshot(root):
+    return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@asynccontextmanager
+async def server(root, *extra):
+    params = StdioServerParameters(command=TAXO, args=["mcp", "--root", str(root), *extra], cwd=str(root))
+    async with stdio_client(params) as (read, write):
+        async with ClientSession(read, write) as session:
+            await session.initialize()
+            yield session
+
+
+def field(obj, snake, camel):
+    """A field of a result model: the mcp package names them in snake_case from 2.0, camelCase before."""
+    return getattr(obj, snake) if hasattr(obj, snake) else getattr(obj, camel)
+
+
+def is_error(result):
+    return bool(field(result, "is_error", "isError"))
+
+
+async def call(session, tool, **arguments):
+    result = await session.call_tool(tool, arguments)
+    text = result.content[0].text
+    if not is_error(result):
+        structured = field(result, "structured_content", "structuredContent")
+        assert structured == json.loads(text)
+    return result, (json.loads(text) if not is_error(result) else text)
+
+
+async def test_lists_every_tool_with_a_schema_and_the_resources():
+    root = library()
+    async with server(root) as s:
+        tools = (await s.list_tools()).tools
+        assert {t.name for t in tools} == TOOLS
+        for t in tools:
+            schema = field(t, "input_schema", "inputSchema")
+            assert schema["type"] == "object"
+            assert schema["additionalProperties"] is False
+            assert t.description
+        required = {t.name: set(field(t, "input_schema", "inputSchema")["required"]) for t in tools}
+        assert required["check_entry"] == {"text", "path"}
+        resources = {str(r.uri) for r in (await s.list_resources()).resources}
+        assert resources == {"taxo://config", "taxo://rules", "taxo://tracker"}
+        rules = json.loads((await s.read_resource("taxo://rules")).contents[0].text)
+        assert any(r["code"] == "TAX0201" for r in rules["rules"])
+        tracker = (await s.read_resource("taxo://tracker")).contents[0].text
+        assert "Video_024" in tracker
+        config = (await s.read_resource("taxo://config")).contents[0].text
+        assert "kinds" in config
+
+
+async def test_search_ranks_and_filters_and_pages():
+    root = library()
+    async with server(root) as s:
+        _, found = await call(s, "search", query="ScaleKit")
+        assert "TOL-SEC-124" in {h.get("id") for h in found["hits"]}
+        assert {h["type"] for h in found["hits"]} == {"entity", "document"}
+        _, tools_only = await call(s, "search", query="ScaleKit", kind="tool")
+        assert tools_only["hits"][0]["id"] == "TOL-SEC-124"
+        assert all(h["type"] == "entity" and h["kind"] == "tool" for h in tools_only["hits"])
+        _, by_id = await call(s, "search", query="TOL-SEC-124", kind="TOL", department="SEC")
+        assert by_id["hits"][0]["id"] == "TOL-SEC-124"
+        _, first = await call(s, "search", query="workflow", limit=1)
+        assert len(first["hits"]) == 1 and first["next_cursor"] == "1"
+        _, second = await call(s, "search", query="workflow", limit=1, cursor=first["next_cursor"])
+        assert second["hits"][0] != first["hits"][0]
+
+
+async def test_get_entity_gives_record_links_and_backlinks():
+    root = library()
+    async with server(root) as s:
+        _, e = await call(s, "get_entity", id="TOL-SEC-124")
+        assert e["name"].startswith("ScaleKit")
+        assert e["file"].endswith(".json") and e["line"] >= 1
+        assert isinstance(e["record"], dict)
+        assert "WRF-SEC-014" in {b["id"] for b in e["backlinks"]}
+        _, wrf = await call(s, "get_entity", id="WRF-SEC-014")
+        assert "TOL-SEC-124" in {l["resolved_id"] for l in wrf["links"]}
+        result, missing = await call(s, "get_entity", id="TOL-SEC-999")
+        assert is_error(result) and "TOL-SEC-999" in missing
+
+
+async def test_resolve_gives_the_verdicts_taxo_gaps_gives():
+    root = library()
+    gaps = json.loads(
+        subprocess.run([TAXO, "gaps", ANALYSIS, "--format", "json", "--root", str(root)], capture_output=True,
+                       text=True, check=True).stdout)
+    text = (root / ANALYSIS).read_text()
+    async with server(root) as s:
+        _, resolved = await call(s, "resolve", text=text, path=ANALYSIS, limit=500)
+        _, via_gaps = await call(s, "gaps", target=ANALYSIS, limit=500)
+
+    def verdicts(report):
+        return sorted((c["text"], c["verdict"], c["library_id"]) for c in report["candidates"])
+
+    assert verdicts(resolved) == verdicts(gaps)
+    assert verdicts(via_gaps) == verdicts(gaps)
+    assert resolved["summary"] == gaps["summary"]
+    assert any(c["verdict"] == "missing" for c in gaps["candidates"])
+
+
+async def test_gaps_of_a_video_pages_its_candidates():
+    root = library()
+    async with server(root) as s:
+        _, page = await call(s, "gaps", target="Video_025", limit=5)
+        assert len(page["candidates"]) == 5
+        assert page["total_candidates"] > 5 and page["next_cursor"] == "5"
+        result, bad = await call(s, "gaps", target="Video_999")
+        assert is_error(result) and "Video_999" in bad
+
+
+async def test_next_id_reserves_for_the_session():
+    root = library()
+    async with server(root) as s:
+        _, a = await call(s, "next_id", kind="tool", department="SEC")
+        _, b = await call(s, "next_id", kind="TOL", department="SEC")
+        assert a["id"].startswith("TOL-SEC-") and b["id"].startswith("TOL-SEC-")
+        assert int(b["id"].rsplit("-", 1)[1]) == int(a["id"].rsplit("-", 1)[1]) + 1
+        assert b["reserved_in_session"] == [a["id"], b["id"]]
+        result, bad = await call(s, "next_id", kind="tol-typo")
+        assert is_error(result) and "kind" in bad
+
+
+async def test_check_entry_reports_a_dangling_reference_and_writes_nothing():
+    root = library()
+    before = snapshot(root)
+    draft = json.dumps({"tool_id": "TOL-SEC-900", "name": "Draft Tool", "department": "SEC",
+                        "responsibilities": ["RSP-999"]}, indent=2)
+    path = "LIBRARIES/LBS_003_Tools/SEC/TOL-SEC-900_Draft_Tool.json"
+    async with server(root) as s:
+        _, checked = await call(s, "check_entry", text=draft, path=path)
+        assert "TAX0201" in {d["code"] for d in checked["diagnostics"]}
+        assert all(d["file"] == path for d in checked["diagnostics"] if d["code"] == "TAX0201")
+        result, outside = await call(s, "check_entry", text=draft, path="../outside.json")
+        assert is_error(result) and "inside the library" in outside
+    assert snapshot(root) == before
+
+
+async def test_create_entry_is_refused_without_allow_write():
+    root = library()
+    before = snapshot(root)
+    async with server(root) as s:
+        result, message = await call(s, "create_entry", kind="tool", name="Brand New Tool", department="SEC")
+        assert is_error(result) and "--allow-write" in message
+    assert snapshot(root) == before
+
+
+async def test_create_entry_writes_a_checked_entry_with_allow_write():
+    root = library()
+    async with server(root, "--allow-write") as s:
+        _, reserved = await call(s, "next_id", kind="tool", department="SEC")
+        _, created = await call(s, "create_entry", kind="tool", name="Brand New Tool", department="SEC",
+                                id=reserved["id"])
+        assert created["id"] == reserved["id"] and created["errors"] == 0
+        assert (root / created["path"]).is_file()
+        _, e = await call(s, "get_entity", id=reserved["id"])
+        assert e["name"] == "Brand New Tool"
+    check = subprocess.run([TAXO, "check", "--root", str(root), "--quiet"])
+    assert check.returncode == 0
+
+
+async def test_files_changed_between_calls_are_seen():
+    root = library()
+    async with server(root) as s:
+        result, _ = await call(s, "get_entity", id="TOL-SEC-901")
+        assert is_error(result)
+        folder = root / "LIBRARIES/LBS_003_Tools/SEC"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "TOL-SEC-901_Fresh.json").write_text(json.dumps({"tool_id": "TOL-SEC-901", "name": "Fresh"}))
+        _, e = await call(s, "get_entity", id="TOL-SEC-901")
+        assert e["name"] == "Fresh"
+        _, found = await call(s, "search", query="Fresh", kind="tool")
+        assert found["hits"][0]["id"] == "TOL-SEC-901"
+
+
+async def test_bad_arguments_are_clear_errors():
+    root = library()
+    async with server(root) as s:
+        result, message = await call(s, "search", query="x", limit=0)
+        assert is_error(result) and "limit" in message
+        result, message = await call(s, "search", query="x", bogus=1)
+        assert is_error(result) and "bogus" in message
+        result, message = await call(s, "get_entity")
+        assert is_error(result) and "id" in message
