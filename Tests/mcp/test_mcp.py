@@ -134,6 +134,7 @@ async def test_gaps_of_a_video_pages_its_candidates():
         _, page = await call(s, "gaps", target="Video_025", limit=5)
         assert len(page["candidates"]) == 5
         assert page["total_candidates"] > 5 and page["next_cursor"] == "5"
+        assert all(len(c["evidence"]) <= c["evidence_total"] and len(c["evidence"]) <= 20 for c in page["candidates"])
         result, bad = await call(s, "gaps", target="Video_999")
         assert is_error(result) and "Video_999" in bad
 

@@ -90,6 +90,8 @@ public struct GapReport {
         try ReportValue.make(GapReportContext(self))
     }
 
+    static let evidencePerPage = 20
+
     /// The report as JSON. With `page` (`taxo mcp`), only those candidates, with the total and the cursor of
     /// the next page; the summary always counts all of them.
     public func json(page: Range<Int>? = nil) -> String {
@@ -122,7 +124,9 @@ public struct GapReport {
             w.beginArray("versions"); for v in c.versions { w.string(nil, v) }; w.endArray()
             w.string("video", c.scopedTo)
             w.beginArray("evidence")
-            for o in places(c) {
+            let all = places(c)
+            // A page (`taxo mcp`) is bounded: the first places of each candidate, with their count.
+            for o in page == nil ? all[...] : all.prefix(GapReport.evidencePerPage) {
                 w.beginObject()
                 w.string("file", o.file); w.int("line", o.line); w.int("column", o.column)
                 w.string("heading", o.heading); w.string("snippet", o.snippet); w.string("timestamp", o.timestamp)
@@ -130,6 +134,7 @@ public struct GapReport {
                 w.endObject()
             }
             w.endArray()
+            if page != nil { w.int("evidence_total", all.count) }
             w.endObject()
         }
         w.endArray()
