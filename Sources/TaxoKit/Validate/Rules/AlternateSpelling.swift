@@ -14,13 +14,21 @@ enum AlternateSpelling {
             RuleExample([
                 Ex.tool("TOL-013", "Auth0"),
                 Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOOL-013 (Auth0)\"]"),
-            ])
+            ]),
+            RuleExample([
+                Ex.tool("TOL-013", "Auth0"),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nAuth0 (TOOL-013) signs users in.\n"),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
                 Ex.tool("TOL-013", "Auth0"),
                 Ex.tool("TOL-014", "Okta", extra: "\"alternatives\": [\"TOL-013 (Auth0)\"]"),
-            ])
+            ]),
+            RuleExample([
+                Ex.tool("TOL-013", "Auth0"),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nAuth0 (TOL-013) signs users in.\n"),
+            ]),
         ])
 
     /// Whether the text an ID stands in (a field's string, a document's line) already gives the canonical
@@ -79,6 +87,7 @@ extension AlternateSpelling: LibraryPass {
 extension AlternateSpelling {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/LBS_003_Tools/TOL-014_Okta.json:4:21 'TOOL-013' refers to TOL-013"
+        "0 LIBRARIES/LBS_003_Tools/TOL-014_Okta.json:4:21 'TOOL-013' refers to TOL-013",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 'TOOL-013' refers to TOL-013",
     ]
 }

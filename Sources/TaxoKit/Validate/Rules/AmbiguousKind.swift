@@ -16,7 +16,13 @@ enum AmbiguousKind {
                     "kinds:\n  tool:\n    prefix: TOL\n    files: [\"lib/**/*.json\"]\n    id_fields: [id]\n  skill:\n    prefix: SKL\n    files: [\"lib/skills/*.json\"]\n    id_fields: [id]\n"
                 ),
                 ("lib/skills/SKL-001.json", "{\"id\": \"TOL-001\"}"),
-            ])
+            ]),
+            RuleExample([
+                (
+                    "taxonomy.yaml",
+                    "kinds:\n  tool:\n    prefix: TOL\n    files: [\"lib/*.json\"]\n    id_fields: [id]\n  skill:\n    prefix: SKL\n    files: [\"lib/SKL-*.json\"]\n    id_fields: [id]\n"
+                ), ("lib/SKL-001.json", "{\"id\": \"SKL-001\"}"),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -25,7 +31,13 @@ enum AmbiguousKind {
                     "kinds:\n  tool:\n    prefix: TOL\n    files: [\"lib/tools/*.json\"]\n    id_fields: [id]\n  skill:\n    prefix: SKL\n    files: [\"lib/skills/*.json\"]\n    id_fields: [id]\n"
                 ),
                 ("lib/skills/SKL-001.json", "{\"id\": \"SKL-001\"}"),
-            ])
+            ]),
+            RuleExample([
+                (
+                    "taxonomy.yaml",
+                    "kinds:\n  tool:\n    prefix: TOL\n    files: [\"lib/*.json\"]\n    id_fields: [id]\n  skill:\n    prefix: SKL\n    files: [\"lib/*.yaml\"]\n    id_fields: [id]\n"
+                ), ("lib/SKL-001.yaml", "id: SKL-001\n"),
+            ]),
         ])
 }
 
@@ -36,6 +48,7 @@ extension AmbiguousKind: Rule {
 extension AmbiguousKind {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 lib/skills/SKL-001.json:1:1 this file matches the files of kinds 'tool' and 'skill'; it is read as a tool"
+        "0 lib/skills/SKL-001.json:1:1 this file matches the files of kinds 'tool' and 'skill'; it is read as a tool",
+        "1 lib/SKL-001.json:1:1 this file matches the files of kinds 'tool' and 'skill'; it is read as a tool",
     ]
 }

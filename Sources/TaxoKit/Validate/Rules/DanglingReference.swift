@@ -23,7 +23,8 @@ enum DanglingReference {
             RuleExample([
                 Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]"),
                 Ex.tool("TOL-002", "Sketch"),
-            ])
+            ]),
+            RuleExample(Ex.completeChain),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {

@@ -14,7 +14,10 @@ enum DoubledSegment {
                     "LIBRARIES/Responsibilities/Objects/AI.json",
                     "{\"objects\": [{\"object_id\": \"OBJ-AI-001\", \"name\": \"x\", \"related\": [\"LIBRARIES/LBS_003_LBS_003_Tools/Claude\"]}]}"
                 )
-            ])
+            ]),
+            RuleExample([
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee VIDEO-VIDEO-001 for the intake.\n")
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -22,7 +25,13 @@ enum DoubledSegment {
                     "LIBRARIES/Responsibilities/Objects/AI.json",
                     "{\"objects\": [{\"object_id\": \"OBJ-AI-001\", \"name\": \"x\", \"related\": [\"LIBRARIES/LBS_003_Tools/Claude\", \"MLS-001-MLS\"]}]}"
                 )
-            ])
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\nSee WRF-SEC-014 and the LBS_003_Tools folder.\n"
+                )
+            ]),
         ])
 
     /// Repeated one- or two-segment runs in UTF-8 text: the offsets and the repeated text. Only code-like
@@ -92,6 +101,7 @@ extension DoubledSegment: Rule {
 extension DoubledSegment {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 LIBRARIES/Responsibilities/Objects/AI.json:1:78 'LBS_003_LBS_003' repeats its first segment"
+        "0 LIBRARIES/Responsibilities/Objects/AI.json:1:78 'LBS_003_LBS_003' repeats its first segment",
+        "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:5 'VIDEO-VIDEO' repeats its first segment",
     ]
 }

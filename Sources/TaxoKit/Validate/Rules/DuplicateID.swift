@@ -19,7 +19,13 @@ enum DuplicateID {
                 ("LIBRARIES/LBS_003_Tools/Old/TOL-002_Sketch.json", "{\"tool_id\": \"TOL-002\", \"name\": \"Sketch\"}"),
             ]),
         ],
-        nonTriggering: [RuleExample([Ex.tool("TOL-001", "Figma"), Ex.tool("TOL-002", "Sketch")])])
+        nonTriggering: [
+            RuleExample([Ex.tool("TOL-001", "Figma"), Ex.tool("TOL-002", "Sketch")]),
+            RuleExample([
+                Ex.tool("TOL-001", "Figma"),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nTOL-001 (Figma) draws the screens.\n"),
+            ]),
+        ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []

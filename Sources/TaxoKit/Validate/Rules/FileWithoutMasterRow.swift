@@ -7,8 +7,16 @@ enum FileWithoutMasterRow {
             Every entity of the list's kind in the master list's folder (and below) should have a row. A file the
             list does not know is reported at the file.
             """,
-        triggering: [RuleExample(MasterListExamples.files(rows: "", extra: true))],
-        nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n"))])
+        triggering: [
+            RuleExample(MasterListExamples.files(rows: "", extra: true)),
+            RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n", extra: true)),
+        ],
+        nonTriggering: [
+            RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n")),
+            RuleExample(
+                MasterListExamples.files(
+                    rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-009,Extra,TOL-009_Extra.json\n", extra: true)),
+        ])
 }
 
 extension FileWithoutMasterRow: Rule {
@@ -21,5 +29,6 @@ extension FileWithoutMasterRow {
     static let pinned = [
         "0 tools/TOL-001_Figma.json:1:13 TOL-001 has no row in the master list",
         "0 tools/TOL-009_Extra.json:1:13 TOL-009 has no row in the master list",
+        "1 tools/TOL-009_Extra.json:1:13 TOL-009 has no row in the master list",
     ]
 }

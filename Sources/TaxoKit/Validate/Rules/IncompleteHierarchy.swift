@@ -17,10 +17,16 @@ enum IncompleteHierarchy {
                     "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
                     "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}"
                 )
-            ])
+            ]),
+            RuleExample([
+                ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", "{\"task_id\": \"TSK-001\", \"name\": \"Do\"}")
+            ]),
         ],
         nonTriggering: [
-            RuleExample(Ex.completeChain)
+            RuleExample(Ex.completeChain),
+            RuleExample([
+                ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")
+            ]),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
@@ -52,6 +58,7 @@ extension IncompleteHierarchy: LibraryPass {
 extension IncompleteHierarchy {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json:1:17 workflow 'WRF-001' has no milestones"
+        "0 TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json:1:17 workflow 'WRF-001' has no milestones",
+        "1 TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json:1:13 task 'TSK-001' has no steps",
     ]
 }

@@ -20,7 +20,14 @@ enum LegacyReference {
                         "tasks/TST-073_Edit.json",
                         "{\"template_id\": \"TST-073\", \"name\": \"Edit\", \"dependencies\": [\"Task-Template-101\"]}"
                     )
-                ])
+                ]),
+            RuleExample(
+                example + [
+                    (
+                        "tasks/TST-074_Ship.json",
+                        "{\"template_id\": \"TST-074\", \"name\": \"Ship\", \"notes\": \"Runs after Task-Template-101 (Write).\"}"
+                    )
+                ]),
         ],
         nonTriggering: [
             RuleExample(
@@ -29,7 +36,14 @@ enum LegacyReference {
                         "tasks/TST-073_Edit.json",
                         "{\"template_id\": \"TST-073\", \"name\": \"Edit\", \"dependencies\": [\"TST-072\"]}"
                     )
-                ])
+                ]),
+            RuleExample(
+                example + [
+                    (
+                        "tasks/TST-074_Ship.json",
+                        "{\"template_id\": \"TST-074\", \"name\": \"Ship\", \"notes\": \"Runs after TST-072 (Write).\"}"
+                    )
+                ]),
         ])
 
     /// A task kind with a legacy spelling, and a task whose `legacy_id` is Task-Template-101.
@@ -101,6 +115,7 @@ extension LegacyReference: LibraryPass {
 extension LegacyReference {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 tasks/TST-073_Edit.json:1:62 'Task-Template-101' is an old ID of TST-072 (Write)"
+        "0 tasks/TST-073_Edit.json:1:62 'Task-Template-101' is an old ID of TST-072 (Write)",
+        "1 tasks/TST-074_Ship.json:1:65 'Task-Template-101' is an old ID of TST-072 (Write)",
     ]
 }

@@ -18,7 +18,11 @@ enum LinkCycle {
                     "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_B.json",
                     "{\"milestone_id\": \"MLS-002\", \"name\": \"B\", \"dependencies\": [\"MLS-001\"]}"
                 ),
-            ])
+            ]),
+            RuleExample([
+                LinkCycle.milestone(1, "A", dependsOn: 2), LinkCycle.milestone(2, "B", dependsOn: 3),
+                LinkCycle.milestone(3, "C", dependsOn: 1),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -30,8 +34,21 @@ enum LinkCycle {
                     "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-002_B.json",
                     "{\"milestone_id\": \"MLS-002\", \"name\": \"B\", \"dependencies\": [\"MLS-001\"]}"
                 ),
-            ])
+            ]),
+            RuleExample([
+                LinkCycle.milestone(1, "A", dependsOn: 2), LinkCycle.milestone(2, "B", dependsOn: 3),
+                LinkCycle.milestone(3, "C", dependsOn: nil),
+            ]),
         ])
+
+    /// A milestone of the examples, depending on another one or on none.
+    static func milestone(_ n: Int, _ name: String, dependsOn: Int?) -> (String, String) {
+        let deps = dependsOn.map { ", \"dependencies\": [\"MLS-00\($0)\"]" } ?? ""
+        return (
+            "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-00\(n)_\(name).json",
+            "{\"milestone_id\": \"MLS-00\(n)\", \"name\": \"\(name)\"\(deps)}"
+        )
+    }
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var adj: [Int: [Int]] = [:]
@@ -99,6 +116,7 @@ extension LinkCycle: LibraryPass {
 extension LinkCycle {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json:1:18 cycle: MLS-001 -> MLS-002 -> MLS-001"
+        "0 TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json:1:18 cycle: MLS-001 -> MLS-002 -> MLS-001",
+        "1 TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_A.json:1:18 cycle: MLS-001 -> MLS-002 -> MLS-003 -> MLS-001",
     ]
 }

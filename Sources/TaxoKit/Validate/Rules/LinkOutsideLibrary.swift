@@ -8,7 +8,10 @@ enum LinkOutsideLibrary {
             something taxo cannot see and that a clone of the library may not have. Link to a file inside the
             library, or use a web link.
             """,
-        triggering: [RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../../Plan.md).\n")])],
+        triggering: [
+            RuleExample([("TASK_MANAGERS/Notes.md", "# Notes\n\nSee [the plan](../../Plan.md).\n")]),
+            RuleExample([("TASK_MANAGERS/RESEARCHES/Notes.md", "# Notes\n\n![diagram](../../../diagram.png)\n")]),
+        ],
         nonTriggering: [
             RuleExample([
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n"),
@@ -29,6 +32,7 @@ extension LinkOutsideLibrary: Rule {
 extension LinkOutsideLibrary {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/Notes.md:3:16 link '../../Plan.md' climbs above the library root"
+        "0 TASK_MANAGERS/Notes.md:3:16 link '../../Plan.md' climbs above the library root",
+        "1 TASK_MANAGERS/RESEARCHES/Notes.md:3:12 link '../../../diagram.png' climbs above the library root",
     ]
 }

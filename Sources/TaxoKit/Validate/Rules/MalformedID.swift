@@ -18,7 +18,8 @@ enum MalformedID {
         nonTriggering: [
             RuleExample([
                 Ex.tool("TOL-001", "Figma"), Ex.tool("TOL-SEC-124", "ScaleKit Dashboard"), Ex.tool("TOL-0042", "Jira"),
-            ])
+            ]),
+            RuleExample([Ex.tool("TOL-QA-032", "Playwright")]),
         ])
 
     static func diagnostic(value: String, kind: Kind?, reason: String, suggestion: String?, at loc: SourceLocation)

@@ -9,8 +9,14 @@ enum MasterRowDisagrees {
             declares, or the names differ, both sites are shown. The row's ID then also resolves to the file's
             entity as an old ID (see TAX0207).
             """,
-        triggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Sketch,TOL-001_Figma.json\n"))],
-        nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,figma,TOL-001_Figma.json\n"))])
+        triggering: [
+            RuleExample(MasterListExamples.files(rows: "TOL-001,Sketch,TOL-001_Figma.json\n")),
+            RuleExample(MasterListExamples.files(rows: "TOL-002,Figma,TOL-001_Figma.json\n")),
+        ],
+        nonTriggering: [
+            RuleExample(MasterListExamples.files(rows: "TOL-001,figma,TOL-001_Figma.json\n")),
+            RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n")),
+        ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -83,6 +89,7 @@ extension MasterRowDisagrees: LibraryPass {
 extension MasterRowDisagrees {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 tools/Tools_Master.csv:2:1 the list names it 'Sketch' but the file 'Figma'"
+        "0 tools/Tools_Master.csv:2:1 the list names it 'Sketch' but the file 'Figma'",
+        "1 tools/Tools_Master.csv:2:1 the list says 'TOL-002' but the file declares 'TOL-001'",
     ]
 }

@@ -11,9 +11,16 @@ enum MasterRowWithoutFile {
         triggering: [
             RuleExample(
                 MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-002,Sketch,TOL-002_Sketch.json\n")
-            )
+            ),
+            RuleExample(
+                MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-003,Miro,TOL-003_Miro.json\n")),
         ],
-        nonTriggering: [RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n"))])
+        nonTriggering: [
+            RuleExample(MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\n")),
+            RuleExample(
+                MasterListExamples.files(
+                    rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-009,Extra,TOL-009_Extra.json\n", extra: true)),
+        ])
 }
 
 extension MasterRowWithoutFile {
@@ -39,6 +46,7 @@ extension MasterRowWithoutFile: Rule {
 extension MasterRowWithoutFile {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 tools/Tools_Master.csv:3:16 TOL-002: master list names 'TOL-002_Sketch.json', which does not exist"
+        "0 tools/Tools_Master.csv:3:16 TOL-002: master list names 'TOL-002_Sketch.json', which does not exist",
+        "1 tools/Tools_Master.csv:3:14 TOL-003: master list names 'TOL-003_Miro.json', which does not exist",
     ]
 }

@@ -12,7 +12,13 @@ enum MissingID {
             RuleExample([("LIBRARIES/LBS_003_Tools/Figma.json", "{\"name\": \"Figma\"}")]),
             RuleExample([("LIBRARIES/LBS_003_Tools/Sketch.json", "{\"name\": \"Sketch\", \"category\": \"Design\"}")]),
         ],
-        nonTriggering: [RuleExample([Ex.tool("TOL-001", "Figma")])])
+        nonTriggering: [
+            RuleExample([Ex.tool("TOL-001", "Figma")]),
+            RuleExample([
+                Ex.tool("TOL-001", "Figma"),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/data.json", "{\"name\": \"Figma\"}"),
+            ]),
+        ])
 
     static func diagnostic(kind: Kind, at loc: SourceLocation, fileLevel: Bool) -> Diagnostic {
         info.diagnostic(

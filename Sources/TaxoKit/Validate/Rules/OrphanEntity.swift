@@ -12,10 +12,17 @@ enum OrphanEntity {
         triggering: [
             RuleExample([
                 ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")
-            ])
+            ]),
+            RuleExample(Array(Ex.completeChain.dropFirst())),
         ],
         nonTriggering: [
-            RuleExample(Ex.completeChain)
+            RuleExample(Ex.completeChain),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                    "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}"
+                )
+            ]),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
@@ -44,6 +51,7 @@ extension OrphanEntity: LibraryPass {
 extension OrphanEntity {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json:1:13 step 'STP-001' belongs to no task"
+        "0 TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json:1:13 step 'STP-001' belongs to no task",
+        "1 TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json:1:18 milestone 'MLS-001' belongs to no workflow",
     ]
 }

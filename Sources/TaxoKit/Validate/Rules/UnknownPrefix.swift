@@ -29,7 +29,13 @@ enum UnknownPrefix {
                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
                     "# Notes\n\nUTF-8, ISO-8601 and OAUTH-21 are not IDs.\n"
                 )
-            ])
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"tasks\": [\"TSK-001\"]}"
+                )
+            ]),
         ])
 
     /// How many distinct IDs make an undeclared prefix a convention rather than a typo.

@@ -15,7 +15,13 @@ enum UnusedSuppression {
                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
                     "# Notes\n\n<!-- taxo-ignore TAX0205 -->\nNothing to silence here.\n"
                 )
-            ])
+            ]),
+            RuleExample([
+                (
+                    "taxonomy.yaml",
+                    "overrides:\n  - files: [\"notes/*.md\"]\n    rules: {TAX0205: off}\ndocuments:\n  note:\n    files: [\"notes/*.md\"]\n"
+                ), ("notes/Plan.md", "# Plan\n\nNothing to silence.\n"),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -23,7 +29,13 @@ enum UnusedSuppression {
                     "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
                     "# Notes\n\n<!-- taxo-ignore TAX0205 -->\nRSP-333 exists already.\n"
                 )
-            ])
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\nRSP-333 exists already. <!-- taxo-ignore-line TAX0205 -->\n"
+                )
+            ]),
         ])
 
     /// Drops the findings that suppressions cover, and reports the suppressions that covered none.
@@ -58,6 +70,7 @@ extension UnusedSuppression: Rule {
 extension UnusedSuppression {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:1 this taxo-ignore silences nothing (TAX0205)"
+        "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:1 this taxo-ignore silences nothing (TAX0205)",
+        "1 taxonomy.yaml:2:5 this override turns rules off where they find nothing",
     ]
 }

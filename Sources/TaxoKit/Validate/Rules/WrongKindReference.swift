@@ -17,7 +17,17 @@ enum WrongKindReference {
                     "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json",
                     "{\"task_id\": \"TSK-001\", \"name\": \"Do\"}"
                 ),
-            ])
+            ]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json",
+                    "{\"task_id\": \"TSK-001\", \"name\": \"Do\", \"steps\": [\"MLS-001\"]}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\"}"
+                ),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -70,6 +80,7 @@ extension WrongKindReference: LibraryPass {
 extension WrongKindReference {
     /// Where each triggering example's findings land, pinned: `example file:line:column message`, in order.
     static let pinned = [
-        "0 TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json:1:60 field 'milestones[]' links to a milestone, but 'TSK-001' is a task"
+        "0 TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json:1:60 field 'milestones[]' links to a milestone, but 'TSK-001' is a task",
+        "1 TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json:1:49 field 'steps[]' links to a step, but 'MLS-001' is a milestone",
     ]
 }
