@@ -249,25 +249,25 @@ struct Selection {
     }
 }
 
-/// Work started on another thread, whose value (or error) is waited for when needed.
-///
-/// Sendable because `result` is written once, by the worker, before it signals `done`, and read only after
-/// waiting for that signal (which is passed on, so every later reader also waits for the write).
-final class Background<T>: @unchecked Sendable {
-    private var result: Result<T, Error>?
+/// Work started on another thread, whose value (or error) is waited for when needed: the worker stores
+/// the result behind a lock before it signals `done`, and `value()` reads it after waiting for that signal
+/// (which is passed on, so every later reader also waits for the write).
+final class Background<T>: Sendable {
+    private let result = Locked<Result<T, Error>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
     init(_ work: @escaping @Sendable () throws -> T) {
-        DispatchQueue.global().async {
-            self.result = Result { try work() }
-            self.done.signal()
+        DispatchQueue.global().async { [result, done] in
+            let r = Result { try work() }
+            result.withLock { $0 = r }
+            done.signal()
         }
     }
 
     func value() throws -> T {
         done.wait()
         done.signal()
-        return try result!.get()
+        return try result.withLock { $0! }.get()
     }
 }
 

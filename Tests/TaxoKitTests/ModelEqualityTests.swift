@@ -5,10 +5,12 @@ import Testing
 /// The model's equality compares every stored field of its copy-on-write boxes (a field added to a box but
 /// not to `==` would make the cache round-trip test blind to it).
 @Suite struct ModelEqualityTests {
-    /// The stored fields of the box inside a copy-on-write value.
+    /// The stored fields of the value inside a copy-on-write box.
     func boxFields(_ value: Any) -> Int? {
-        guard let box = Mirror(reflecting: value).children.first(where: { $0.label == "s" })?.value else { return nil }
-        return Mirror(reflecting: box).children.count
+        guard let box = Mirror(reflecting: value).children.first(where: { $0.label == "s" })?.value,
+            let fields = Mirror(reflecting: box).children.first(where: { $0.label == "value" })?.value
+        else { return nil }
+        return Mirror(reflecting: fields).children.count
     }
 
     @Test func equalityComparesEveryStoredField() throws {

@@ -8,9 +8,8 @@ import Foundation
 /// (the bytes before stay as they were, so readers mapping the file are safe); when dead entries make up
 /// more than half of it, or nothing can be reused, the file is written anew and renamed into place.
 ///
-/// Sendable because everything it holds is set in `init` and only read afterwards (`entries`, `writtenAt`,
-/// and the mapped bytes, which never change: see `MappedFile`).
-public final class ExtractionCache: @unchecked Sendable {
+/// Immutable once loaded: its directory is read in `init`, and the mapped bytes never change (`MappedFile`).
+public final class ExtractionCache: Sendable {
     public static let fileName = "taxo-cache.bin"
     static let magic = Array("TAXOCACHE".utf8)
     static let trailerMagic = Array("TAXOEND.".utf8)
@@ -26,9 +25,9 @@ public final class ExtractionCache: @unchecked Sendable {
     }
 
     private let file: MappedFile
-    private var entries: [String: Entry] = [:]
+    private let entries: [String: Entry]
     /// When the cache was written (nanoseconds): files modified close to it are read again (racy timestamps).
-    private var writtenAt: Int64 = 0
+    private let writtenAt: Int64
 
     public var count: Int { entries.count }
 
@@ -51,8 +50,9 @@ public final class ExtractionCache: @unchecked Sendable {
             let directory = Int(try r.fixed64())
             guard directory >= header, directory < b.count - ExtractionCache.trailerLength else { return nil }
             r.i = directory
-            writtenAt = Int64(try r.int())
+            let written = Int64(try r.int())
             let n = try r.count()
+            var entries: [String: Entry] = [:]
             entries.reserveCapacity(n)
             for _ in 0..<n {
                 let path = try r.string(), hash = try r.string()
@@ -61,6 +61,8 @@ public final class ExtractionCache: @unchecked Sendable {
                 guard offset >= header, length <= directory - offset else { return nil }
                 entries[path] = Entry(hash: hash, offset: offset, length: length, size: size, mtime: mtime)
             }
+            self.entries = entries
+            writtenAt = written
         } catch { return nil }
     }
 
