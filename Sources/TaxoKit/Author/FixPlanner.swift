@@ -1,0 +1,207 @@
+import Foundation
+
+/// The steps of `Fixes.plan`: each kind of repair collects its edits per file; `fixes()` turns them into
+/// `FileFix`es. An edit is made only where the file holds exactly the text the finding says (files that do
+/// not parse, and UTF-16/32 files, are left alone).
+struct FixPlanner {
+    let result: CompileResult
+    let lib: Library
+    let root: String
+    let only: [String]?
+    let rules: Set<String>?
+    /// Files that do not parse.
+    let broken: Set<String>
+    var byFile: [String: [Fixes.Edit]] = [:]
+    var sources: [String: SourceFile] = [:]
+    var renames: [String: String] = [:]
+
+    init(result: CompileResult, root: String, only: [String]?, rules: Set<String>?) {
+        self.result = result
+        lib = result.library
+        self.root = root
+        self.only = only
+        self.rules = rules
+        broken = Set(result.diagnostics.filter { $0.code == MalformedFile.info.code }.compactMap { $0.location?.file })
+    }
+
+    /// Whether the run fixes this rule in this file (`--rule`, and the paths given).
+    func want(_ code: String, _ file: String) -> Bool {
+        if let rules, !rules.contains(code) { return false }
+        if let only, !only.isEmpty,
+            !only.contains(where: { file == $0 || file.hasPrefix($0.hasSuffix("/") || $0.isEmpty ? $0 : $0 + "/") })
+        {
+            return false
+        }
+        return true
+    }
+
+    mutating func source(_ path: String) -> SourceFile? {
+        if let s = sources[path] { return s }
+        // UTF-16/32 files are left alone: their edits would need re-encoding.
+        guard let data = FileManager.default.contents(atPath: root + "/" + path),
+            TextEncoding.decodeUnicodeBOM([UInt8](data.prefix(4))) == nil
+        else { return nil }
+        let s = SourceFile(path: path, rawBytes: [UInt8](data))
+        sources[path] = s
+        return s
+    }
+
+    /// The edit replacing `written` at a location, when the file holds exactly that there.
+    mutating func edit(_ code: String, at loc: SourceLocation, written: String, with new: String) -> Fixes.Edit? {
+        guard written != new, want(code, loc.file), !broken.contains(loc.file), let src = source(loc.file) else {
+            return nil
+        }
+        let bom = src.hadBOM ? 3 : 0
+        let offset = src.lines.offset(line: loc.line, column: loc.column)
+        let w = Array(written.utf8)
+        guard offset + w.count <= src.bytes.count, Array(src.bytes[offset..<(offset + w.count)]) == w else {
+            return nil
+        }
+        return Fixes.Edit(code: code, start: bom + offset, end: bom + offset + w.count, replacement: new)
+    }
+
+    mutating func replace(_ code: String, at loc: SourceLocation, written: String, with new: String) {
+        if let e = edit(code, at: loc, written: written, with: new) { byFile[loc.file, default: []].append(e) }
+    }
+
+    /// Alternate spellings and old IDs in entity fields.
+    mutating func referenceSpellings() {
+        let legacy = Set(lib.legacyTargets.map { $0.entity << 32 | $0.reference })
+        for (ei, e) in lib.entities.enumerated() {
+            for (ri, r) in e.references.enumerated() where r.range == nil && !r.id.isPath {
+                guard let t = lib.targets[ei][ri], let target = lib.entities[t].id else { continue }
+                if legacy.contains(ei << 32 | ri) {
+                    if let label = r.label, let name = lib.entities[t].name, !Labels.agrees(label, name) { continue }
+                    if r.inCode && !lib.config.checkCodeBlocks { continue }
+                    if lib.table[r.id.key] != nil { continue }
+                    replace(LegacyReference.info.code, at: r.location, written: r.id.written, with: target.written)
+                } else if target.written != r.id.written,
+                    !AlternateSpelling.documentsSpelling(r.raw, written: r.id, canonical: target, lib: lib)
+                {
+                    replace(AlternateSpelling.info.code, at: r.location, written: r.id.written, with: target.written)
+                }
+            }
+        }
+    }
+
+    /// Alternate spellings in documents.
+    mutating func documentSpellings() {
+        for d in lib.documents {
+            for m in d.mentions where m.range == nil && !m.isProposal && !m.declaresScope {
+                guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id,
+                    target.written != m.id.written,
+                    !AlternateSpelling.documentsSpelling(m.context, written: m.id, canonical: target, lib: lib)
+                else { continue }
+                replace(AlternateSpelling.info.code, at: m.location, written: m.id.written, with: target.written)
+            }
+        }
+    }
+
+    /// Misspelt prefixes with one unambiguous, existing correction, where the prefix is reported as a typo
+    /// (not a convention of many IDs).
+    mutating func misspeltPrefixes() {
+        for f in lib.files {
+            for u in f.unknownPrefixes where u.suggestions.count == 1 {
+                let corrected = u.suggestions[0] + u.token.dropFirst(u.prefix.count)
+                guard case .valid(let p) = lib.grammar.check(corrected), lib.table[p.key] != nil else { continue }
+                guard
+                    result.diagnostics.contains(where: {
+                        $0.code == UnknownPrefix.info.code && $0.location == u.location
+                            && $0.message.contains("'\(u.token)'")
+                    })
+                else { continue }
+                replace(UnknownPrefix.info.code, at: u.location, written: u.token, with: corrected)
+            }
+        }
+    }
+
+    /// Links whose target exists with other case, or moved to the one live file of that name.
+    mutating func movedLinks() {
+        for f in lib.files {
+            guard let md = f.markdown else { continue }
+            let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
+            for link in md.links {
+                guard
+                    case .path(let target, _) = LinkTarget.resolve(
+                        link.destination, from: dir, aliases: lib.config.linkRootAliases),
+                    lib.inventory.kind(of: target) == nil
+                else { continue }
+                let actual =
+                    lib.inventory.lowercased[target.lowercased()]
+                    ?? lib.inventory.movedFile(named: target, config: lib.config)
+                guard let actual, lib.inventory.kind(of: actual) == .file else { continue }
+                var destination = link.destination
+                if let h = destination.firstIndex(of: "#") { destination = String(destination[..<h]) }
+                guard !destination.contains("%"), !destination.hasPrefix("/") else { continue }
+                replace(
+                    BrokenLink.info.code, at: link.location, written: destination,
+                    with: LinkTarget.relative(actual, from: dir))
+            }
+        }
+    }
+
+    /// Stale file names: renamed after the ID inside, with every link and master-list path to them
+    /// rewritten, or left alone when one of those cannot be.
+    mutating func staleFileNames() {
+        for e in lib.entities where !lib.config.kinds[e.kind].idFromFilename {
+            guard let id = e.id, let named = FileNameMismatch.staleName(e, grammar: lib.grammar),
+                want(FileNameMismatch.info.code, e.file),
+                !broken.contains(e.file)
+            else { continue }
+            let parts = e.file.split(separator: "/")
+            let oldName = String(parts.last!), newName = oldName.replacingAll(named[0].written, with: id.written)
+            let newPath = (parts.dropLast().map(String.init) + [newName]).joined(separator: "/")
+            guard newName != oldName, lib.inventory.kind(of: newPath) == nil, !renames.values.contains(newPath) else {
+                continue
+            }
+            guard let linkEdits = pathEdits(to: e.file, oldName: oldName, newName: newName) else { continue }
+            // Every link edit must be possible (the text at each place as expected), or nothing is renamed.
+            var edits: [Fixes.Edit] = []
+            for l in linkEdits {
+                guard let edit = edit(FileNameMismatch.info.code, at: l.0, written: l.1, with: l.2) else { break }
+                edits.append(edit)
+            }
+            guard edits.count == linkEdits.count else { continue }
+            for (e, l) in zip(edits, linkEdits) { byFile[l.0.file, default: []].append(e) }
+            renames[e.file] = newPath
+            if byFile[e.file] == nil, source(e.file) != nil { byFile[e.file] = [] }
+        }
+    }
+
+    /// Every link and master-list path to a file, with the text to write instead; nil when one of them does
+    /// not end with the file's name (it cannot be rewritten by replacing the name).
+    func pathEdits(to file: String, oldName: String, newName: String) -> [(SourceLocation, String, String)]? {
+        var linkEdits: [(SourceLocation, String, String)] = []
+        for f in lib.files {
+            let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
+            for link in f.markdown?.links ?? [] {
+                guard
+                    case .path(let target, _) = LinkTarget.resolve(
+                        link.destination, from: dir, aliases: lib.config.linkRootAliases),
+                    target == file
+                else { continue }
+                let path =
+                    link.destination.split(separator: "#", maxSplits: 1).first.map(String.init) ?? link.destination
+                guard path.hasSuffix(oldName) else { return nil }
+                linkEdits.append((link.location, path, String(path.dropLast(oldName.count)) + newName))
+            }
+        }
+        for row in lib.masterRows where (row.file ?? row.movedTo) == file {
+            guard let p = row.path, p.hasSuffix(oldName) else { return nil }
+            linkEdits.append((row.pathLocation, p, String(p.dropLast(oldName.count)) + newName))
+        }
+        return linkEdits
+    }
+
+    /// The edits per file, sorted, each place edited once.
+    func fixes() -> [Fixes.FileFix] {
+        byFile.keys.sorted().compactMap { path in
+            guard let src = sources[path] else { return nil }
+            var seen = Set<Int>()
+            let edits = byFile[path]!.filter { seen.insert($0.start).inserted }.sorted { $0.start < $1.start }
+            if edits.isEmpty && renames[path] == nil { return nil }
+            let original = (src.hadBOM ? [0xEF, 0xBB, 0xBF] : []) + src.bytes
+            return Fixes.FileFix(path: path, original: original, edits: edits, renameTo: renames[path])
+        }
+    }
+}
