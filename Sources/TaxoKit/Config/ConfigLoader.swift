@@ -549,94 +549,22 @@ public enum ConfigLoader {
                     "prefix '\(p)' must be 1 to 12 capital letters or digits, starting with a letter",
                     at: n["prefix"]?.offset ?? n.offset)
             }
-            var dept = DepartmentSegment.optional
-            if let d = n["department"] {
-                if let s = d.string, let v = DepartmentSegment(rawValue: s) {
-                    dept = v
-                } else {
-                    error(
-                        "department must be none, optional, required or free", at: d.offset,
-                        hint: NearMiss.hint(for: d.string ?? "", in: ["none", "optional", "required", "free"]))
-                }
-            }
-            var digits = int(n["digits"], what: "digits", default: 3)
-            var maxDigits = int(n["max_digits"], what: "max_digits", default: 9)
-            if !(1...IDGrammar.digitLimit).contains(digits) {
-                error("digits must be 1 to \(IDGrammar.digitLimit)", at: n["digits"]?.offset ?? n.offset)
-                digits = 3
-            }
-            if !(1...IDGrammar.digitLimit).contains(maxDigits) {
-                error("max_digits must be 1 to \(IDGrammar.digitLimit)", at: n["max_digits"]?.offset ?? n.offset)
-                maxDigits = 9
-            }
-            var records: FieldPath?
-            if let r = n["records"] {
-                if let s = r.string, let p = FieldPath(s) {
-                    records = p
-                } else {
-                    error("records must be a field path such as 'objects[]'", at: r.offset)
-                }
-            }
-            var links: [LinkField] = []
-            if let ls = n["links"] {
-                if ls.members == nil {
-                    error("links of \(m.key) must be a mapping of field paths to target kinds", at: ls.offset)
-                }
-                for lm in ls.members ?? [] {
-                    guard let path = FieldPath(lm.key) else {
-                        error("invalid field path '\(lm.key)'", at: lm.keyOffset); continue
-                    }
-                    var target: String?
-                    var many = lm.key.contains("[]")
-                    var acyclic = false, local = false, byPath = false
-                    if let s = lm.node.string {
-                        target = s; targets.append((s, lm.node.offset))
-                    } else if lm.node.members != nil {
-                        checkKeys(lm.node, allowed: Reader.linkKeys, context: "link \(lm.key)")
-                        if let t = lm.node["target"]?.string {
-                            target = t; targets.append((t, lm.node["target"]!.offset))
-                        }
-                        many = bool(lm.node["many"], what: "many", default: many)
-                        acyclic = bool(lm.node["acyclic"], what: "acyclic", default: false)
-                        local = bool(lm.node["local"], what: "local", default: false)
-                        if let by = lm.node["by"] {
-                            switch by.string {
-                            case "id": byPath = false
-                            case "path": byPath = true
-                            default:
-                                error(
-                                    "by must be 'id' (the default) or 'path'", at: by.offset,
-                                    hint: NearMiss.hint(for: by.string ?? "", in: ["id", "path"]))
-                            }
-                        }
-                    }
-                    guard let target else { error("link \(lm.key) needs a target kind", at: lm.node.offset); continue }
-                    var link = LinkField(path: path, target: target, many: many, acyclic: acyclic)
-                    (link.local, link.byPath) = (local, byPath)
-                    links.append(link)
-                }
-            }
-            var caseSensitive = false
-            if let lc = n["legacy_case"] {
-                switch lc.string {
-                case "sensitive": caseSensitive = true
-                case "insensitive": caseSensitive = false
-                default:
-                    error(
-                        "legacy_case must be 'insensitive' (the default) or 'sensitive'", at: lc.offset,
-                        hint: NearMiss.hint(for: lc.string ?? "", in: ["insensitive", "sensitive"]))
-                }
-            }
+            let (digits, maxDigits) = readDigits(n)
+            let caseSensitive = choice(
+                n["legacy_case"], what: "legacy_case", options: ["insensitive": false, "sensitive": true],
+                default: false)
             var kind = Kind(
-                name: m.key, prefix: prefix, alternatePrefixes: alt, department: dept,
+                name: m.key, prefix: prefix, alternatePrefixes: alt, department: readDepartmentSegment(n),
                 minDigits: max(1, digits), maxDigits: max(digits, maxDigits),
-                files: globs(n["files"], what: "files of \(m.key)"), records: records,
+                files: globs(n["files"], what: "files of \(m.key)"),
+                records: fieldPath(n["records"], what: "records", example: "objects[]"),
                 idFields: strings(n["id_fields"], what: "id_fields").nonEmpty ?? ["id"],
                 nameFields: strings(n["name_fields"], what: "name_fields").nonEmpty ?? ["name"],
                 legacyIdFields: strings(n["legacy_id_fields"], what: "legacy_id_fields"),
                 legacyPatterns: legacyPatterns(n["legacy_patterns"], caseSensitive: caseSensitive),
                 idFromFilename: bool(n["id_from_filename"], what: "id_from_filename", default: false),
-                links: links, scoped: bool(n["scoped"], what: "scoped", default: false))
+                links: readLinks(n["links"], of: m.key, targets: &targets),
+                scoped: bool(n["scoped"], what: "scoped", default: false))
             kind.legacyCaseSensitive = caseSensitive
             if let sg = n["segments"] {
                 let v = int(sg, what: "segments", default: 1)
@@ -650,29 +578,114 @@ public enum ConfigLoader {
                 }
             }
             kind.freeTextReferences = bool(n["free_text_references"], what: "free_text_references", default: true)
-            if let c = n["children"] {
-                if let s = c.string, let p = FieldPath(s) {
-                    kind.children = p
-                } else {
-                    error("children must be a field path such as 'steps[]'", at: c.offset)
-                }
-            }
-            if let em = n["embedded"] {
-                for item in em.array ?? [em] {
-                    guard item.members != nil else {
-                        error("each embedded source must be a mapping with files and records", at: item.offset);
-                        continue
-                    }
-                    checkKeys(item, allowed: ["files", "records"], context: "embedded records of \(m.key)")
-                    guard let r = item["records"]?.string, let path = FieldPath(r) else {
-                        error("embedded records need 'records', a field path such as 'milestones[]'", at: item.offset)
-                        continue
-                    }
-                    kind.embedded.append(
-                        EmbeddedRecords(files: globs(item["files"], what: "files of embedded records"), records: path))
-                }
-            }
+            kind.children = fieldPath(n["children"], what: "children", example: "steps[]")
+            if let em = n["embedded"] { kind.embedded = readEmbedded(em, of: m.key) }
             return kind
+        }
+
+        /// `department: none | optional | required | free` (default optional).
+        mutating func readDepartmentSegment(_ n: Node) -> DepartmentSegment {
+            guard let d = n["department"] else { return .optional }
+            if let s = d.string, let v = DepartmentSegment(rawValue: s) { return v }
+            error(
+                "department must be none, optional, required or free", at: d.offset,
+                hint: NearMiss.hint(for: d.string ?? "", in: ["none", "optional", "required", "free"]))
+            return .optional
+        }
+
+        /// `digits` (default 3) and `max_digits` (default 9), each 1 to the grammar's limit.
+        mutating func readDigits(_ n: Node) -> (Int, Int) {
+            var digits = int(n["digits"], what: "digits", default: 3)
+            var maxDigits = int(n["max_digits"], what: "max_digits", default: 9)
+            if !(1...IDGrammar.digitLimit).contains(digits) {
+                error("digits must be 1 to \(IDGrammar.digitLimit)", at: n["digits"]?.offset ?? n.offset)
+                digits = 3
+            }
+            if !(1...IDGrammar.digitLimit).contains(maxDigits) {
+                error("max_digits must be 1 to \(IDGrammar.digitLimit)", at: n["max_digits"]?.offset ?? n.offset)
+                maxDigits = 9
+            }
+            return (digits, maxDigits)
+        }
+
+        /// A field path setting (`records: objects[]`); nil when absent or invalid (an error).
+        mutating func fieldPath(_ node: Node?, what: String, example: String) -> FieldPath? {
+            guard let node else { return nil }
+            if let s = node.string, let p = FieldPath(s) { return p }
+            error("\(what) must be a field path such as '\(example)'", at: node.offset)
+            return nil
+        }
+
+        /// One of a few words, each standing for a value (the first is the default); an error naming them
+        /// otherwise.
+        mutating func choice<T>(_ node: Node?, what: String, options: KeyValuePairs<String, T>, default fallback: T)
+            -> T
+        {
+            guard let node else { return fallback }
+            if let s = node.string, let v = options.first(where: { $0.key == s })?.value { return v }
+            let words = options.map(\.key)
+            let listed = words.enumerated().map { i, w in i == 0 ? "'\(w)' (the default)" : "'\(w)'" }
+            error(
+                "\(what) must be " + listed.joined(separator: " or "), at: node.offset,
+                hint: NearMiss.hint(for: node.string ?? "", in: words))
+            return fallback
+        }
+
+        /// `links:` of a kind: field path -> target kind, or a mapping with target, many, acyclic, local, by.
+        mutating func readLinks(_ ls: Node?, of kind: String, targets: inout [(String, Int)]) -> [LinkField] {
+            guard let ls else { return [] }
+            if ls.members == nil {
+                error("links of \(kind) must be a mapping of field paths to target kinds", at: ls.offset)
+            }
+            var links: [LinkField] = []
+            for lm in ls.members ?? [] {
+                if let link = readLink(lm, targets: &targets) { links.append(link) }
+            }
+            return links
+        }
+
+        mutating func readLink(_ lm: Member, targets: inout [(String, Int)]) -> LinkField? {
+            guard let path = FieldPath(lm.key) else {
+                error("invalid field path '\(lm.key)'", at: lm.keyOffset); return nil
+            }
+            var target: String?
+            var many = lm.key.contains("[]")
+            var acyclic = false, local = false, byPath = false
+            if let s = lm.node.string {
+                target = s; targets.append((s, lm.node.offset))
+            } else if lm.node.members != nil {
+                checkKeys(lm.node, allowed: Reader.linkKeys, context: "link \(lm.key)")
+                if let t = lm.node["target"]?.string {
+                    target = t; targets.append((t, lm.node["target"]!.offset))
+                }
+                many = bool(lm.node["many"], what: "many", default: many)
+                acyclic = bool(lm.node["acyclic"], what: "acyclic", default: false)
+                local = bool(lm.node["local"], what: "local", default: false)
+                byPath = choice(lm.node["by"], what: "by", options: ["id": false, "path": true], default: false)
+            }
+            guard let target else { error("link \(lm.key) needs a target kind", at: lm.node.offset); return nil }
+            var link = LinkField(path: path, target: target, many: many, acyclic: acyclic)
+            (link.local, link.byPath) = (local, byPath)
+            return link
+        }
+
+        /// `embedded:` sources of a kind's records inside other files (files and a records path each).
+        mutating func readEmbedded(_ em: Node, of kind: String) -> [EmbeddedRecords] {
+            var out: [EmbeddedRecords] = []
+            for item in em.array ?? [em] {
+                guard item.members != nil else {
+                    error("each embedded source must be a mapping with files and records", at: item.offset)
+                    continue
+                }
+                checkKeys(item, allowed: ["files", "records"], context: "embedded records of \(kind)")
+                guard let r = item["records"]?.string, let path = FieldPath(r) else {
+                    error("embedded records need 'records', a field path such as 'milestones[]'", at: item.offset)
+                    continue
+                }
+                out.append(
+                    EmbeddedRecords(files: globs(item["files"], what: "files of embedded records"), records: path))
+            }
+            return out
         }
 
         mutating func legacyPatterns(_ node: Node?, caseSensitive: Bool = false) -> [LegacyPattern] {
