@@ -201,6 +201,32 @@ extension NewEntry {
         }
         guard let pi = lib.lookup(parsed) else { throw TaxoError.badArgument("no entity has the ID '\(parentID)'") }
         let parent = lib.entities[pi]
+        let (link, key) = try childList(of: parent, childKind: childKind, library: lib)
+        guard parent.file.hasSuffix(".json"), let data = FileManager.default.contents(atPath: root + "/" + parent.file)
+        else {
+            throw TaxoError.badArgument("the parent \(parentID) is not in a JSON file; add \(child) to it by hand")
+        }
+        let bytes = [UInt8](data)
+        let record = try parentRecord(bytes, of: parent, id: parsed, library: lib)
+        let quoted = Array(("\"" + child + "\"").utf8)
+        let out: [UInt8]
+        if let field = record.members?.first(where: { FieldKey.matches($0.key, normalized: key) }) {
+            guard field.node.array != nil, let edited = appending(quoted, toListAt: field.node.offset, in: bytes) else {
+                throw TaxoError.badArgument("\(parent.file): '\(field.key)' is not a list")
+            }
+            out = edited
+        } else {
+            let name = link.path.text.split(separator: "[").first.map(String.init) ?? key
+            guard let edited = adding(list: name, holding: quoted, toObjectAt: record.offset, in: bytes) else {
+                throw TaxoError.badArgument("cannot edit \(parent.file)")
+            }
+            out = edited
+        }
+        return Edit(path: parent.file, text: String(decoding: out, as: UTF8.self))
+    }
+
+    /// The link field of the parent's kind that lists children of the child's kind (`steps[]`), and its key.
+    static func childList(of parent: Entity, childKind: Int, library lib: Library) throws -> (LinkField, String) {
         let pk = lib.config.kinds[parent.kind]
         let childName = lib.config.kinds[childKind].name
         guard
@@ -212,60 +238,65 @@ extension NewEntry {
             throw TaxoError.badArgument(
                 "kind \(pk.name) has no list field of \(childName)s (such as \"\(childName)s[]\" under links:)")
         }
-        guard parent.file.hasSuffix(".json"), let data = FileManager.default.contents(atPath: root + "/" + parent.file)
-        else {
-            throw TaxoError.badArgument("the parent \(parentID) is not in a JSON file; add \(child) to it by hand")
-        }
-        let bytes = [UInt8](data)
+        return (link, key)
+    }
+
+    /// The parent's record in its file: the one holding its ID, or the only one.
+    static func parentRecord(_ bytes: [UInt8], of parent: Entity, id parsed: ParsedID, library lib: Library) throws
+        -> Node
+    {
         guard case .success(let rootNode) = JSONParser.parse(bytes) else {
             throw TaxoError.badArgument("\(parent.file) does not parse; repair it first")
         }
+        let pk = lib.config.kinds[parent.kind]
         let records = pk.records.map { $0.resolve(in: rootNode) } ?? (rootNode.array ?? [rootNode])
-        guard
-            let record = records.first(where: { r in
-                r.members?.contains { m in
-                    m.node.string.map {
-                        lib.grammar.tokens(in: $0, typos: false).contains { t in
-                            if case .id(let p) = t.0 { return p.key == parsed.key } else { return false }
-                        }
-                    } ?? false
+        let holding = records.first { r in
+            r.members?.contains { m in
+                m.node.string.map {
+                    lib.grammar.tokens(in: $0, typos: false).contains { t in
+                        if case .id(let p) = t.0 { return p.key == parsed.key } else { return false }
+                    }
                 } ?? false
-            }) ?? (records.count == 1 ? records.first : nil)
-        else {
-            throw TaxoError.badArgument("cannot find \(parentID)'s record in \(parent.file)")
+            } ?? false
         }
-        let field = record.members?.first { FieldKey.matches($0.key, normalized: key) }
+        guard let record = holding ?? (records.count == 1 ? records.first : nil) else {
+            throw TaxoError.badArgument("cannot find \(parsed.written)'s record in \(parent.file)")
+        }
+        return record
+    }
+
+    static let whitespace: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+
+    /// The bytes with an item appended to the JSON list opening at `open`: items one per line stay one per
+    /// line, at the last item's indentation.
+    static func appending(_ item: [UInt8], toListAt open: Int, in bytes: [UInt8]) -> [UInt8]? {
+        guard let close = closing(bytes, from: open) else { return nil }
+        var last = close - 1
+        while last > open, whitespace.contains(bytes[last]) { last -= 1 }
+        var lineStart = last
+        while lineStart > open, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        let multiline = lineStart > open
+        let indent = multiline ? Array(bytes[lineStart..<last].prefix { $0 == 32 || $0 == 9 }) : []
+        let insert =
+            bytes[last] == UInt8(ascii: "[")
+            ? item
+            : (multiline ? Array(",\n".utf8) + indent + item : Array(", ".utf8) + item)
         var out = bytes
-        let quoted = Array(("\"" + child + "\"").utf8)
-        if let field {
-            guard field.node.array != nil, let close = closing(bytes, from: field.node.offset) else {
-                throw TaxoError.badArgument("\(parent.file): '\(field.key)' is not a list")
-            }
-            var last = close - 1
-            while last > field.node.offset, [32, 9, 10, 13].contains(bytes[last]) { last -= 1 }
-            // Items one per line stay one per line, at the last item's indentation.
-            var lineStart = last
-            while lineStart > field.node.offset, bytes[lineStart - 1] != 10 { lineStart -= 1 }
-            let multiline = lineStart > field.node.offset
-            let indent = multiline ? Array(bytes[lineStart..<last].prefix { $0 == 32 || $0 == 9 }) : []
-            let insert =
-                bytes[last] == UInt8(ascii: "[")
-                ? quoted
-                : (multiline ? Array(",\n".utf8) + indent + quoted : Array(", ".utf8) + quoted)
-            out.insert(contentsOf: insert, at: last + 1)
-        } else {
-            guard let close = closing(bytes, from: record.offset) else {
-                throw TaxoError.badArgument("cannot edit \(parent.file)")
-            }
-            var last = close - 1
-            while last > record.offset, [32, 9, 10, 13].contains(bytes[last]) { last -= 1 }
-            let name = link.path.text.split(separator: "[").first.map(String.init) ?? key
-            let insert =
-                Array((bytes[last] == UInt8(ascii: "{") ? "" : ",").utf8) + Array("\n  \"\(name)\": [".utf8) + quoted
-                + Array("]".utf8)
-            out.insert(contentsOf: insert, at: last + 1)
-        }
-        return Edit(path: parent.file, text: String(decoding: out, as: UTF8.self))
+        out.insert(contentsOf: insert, at: last + 1)
+        return out
+    }
+
+    /// The bytes with a new list field holding one item added at the end of the JSON object opening at `open`.
+    static func adding(list name: String, holding item: [UInt8], toObjectAt open: Int, in bytes: [UInt8]) -> [UInt8]? {
+        guard let close = closing(bytes, from: open) else { return nil }
+        var last = close - 1
+        while last > open, whitespace.contains(bytes[last]) { last -= 1 }
+        let insert =
+            Array((bytes[last] == UInt8(ascii: "{") ? "" : ",").utf8) + Array("\n  \"\(name)\": [".utf8) + item
+            + Array("]".utf8)
+        var out = bytes
+        out.insert(contentsOf: insert, at: last + 1)
+        return out
     }
 
     /// The offset of the bracket or brace closing the one at `open` (strings skipped).
