@@ -29,13 +29,34 @@ struct MappingContext: Encodable {
 
     init(_ m: MappingReport, command: String, root: String?, linksFrom: String?) {
         let lib = m.lib
-        let config = lib.config
         let display = root.flatMap { r in linksFrom.map { PathDisplay(root: r, workingDirectory: $0) } }
         let ents = m.videoEntities
-        let kindNames = config.kinds.map(\.name)
+        let docs = lib.documents.filter { $0.video == m.video }
+        let (tree, mermaid) = MappingContext.hierarchy(m)
+        video = m.video
+        title = "\(m.video) Library Mapping Report"
+        self.command = command
+        entities = ents.count
+        departments = Set(ents.compactMap { m.dept(lib.entities[$0]) }).sorted().joined(separator: ", ")
+        var perKind: [String: Int] = [:]
+        for i in ents { perKind[lib.kindName(lib.entities[i]), default: 0] += 1 }
+        self.perKind = perKind.keys.sorted().map { KindCount(kind: $0, count: perKind[$0]!) }
+        self.tree = Markdown(tree.joined(separator: "\n"))
+        hasTree = !tree.isEmpty
+        self.mermaid = Markdown(mermaid.text)
+        tools = MappingContext.toolUses(m)
+        chains = MappingContext.chains(m)
+        perDepartment = MappingContext.departmentRows(m)
+        integration = MappingContext.integration(m, documents: docs)
+        diagnostics = MappingContext.findings(m, documents: docs)
+        documents = docs.map(\.path).sorted().map { Document(path: $0, link: Markdown(display?.path($0) ?? $0)) }
+    }
+
+    /// The hierarchy from the video's top-level entities down: a text tree (one fenced line each) and the
+    /// same as a Mermaid diagram.
+    static func hierarchy(_ m: MappingReport) -> (tree: [String], mermaid: Mermaid) {
+        let lib = m.lib, config = lib.config
         let hierarchyTop = config.hierarchy.first.flatMap { n in config.kinds.firstIndex { $0.name == n } }
-        let roots = ents.filter { lib.entities[$0].kind == hierarchyTop }
-        // The text tree and the Mermaid diagram of the hierarchy.
         var tree: [String] = []
         var mermaid = Mermaid()
         func walk(_ i: Int, prefix: String, last: Bool, depth: Int, parentNode: String?) {
@@ -53,27 +74,38 @@ struct MappingContext: Encodable {
                     depth: depth + 1, parentNode: node)
             }
         }
-        for r in roots { walk(r, prefix: "", last: true, depth: 0, parentNode: nil) }
-        // Tool -> milestone/task mapping.
+        for r in m.videoEntities where lib.entities[r].kind == hierarchyTop {
+            walk(r, prefix: "", last: true, depth: 0, parentNode: nil)
+        }
+        return (tree, mermaid)
+    }
+
+    /// Each tool the video's milestones, tasks and steps link to, with where it is used.
+    static func toolUses(_ m: MappingReport) -> [ToolUse] {
+        let lib = m.lib, config = lib.config
         let toolKind = config.kindIndex(role: .tool)
         let workKinds = Set([Role.milestone, .task, .step].compactMap { config.kindIndex(role: $0) })
         var toolUse: [Int: Set<Int>] = [:]
-        let inVideo = Set(ents)
+        let inVideo = Set(m.videoEntities)
         for (ei, e) in lib.entities.enumerated() where inVideo.contains(ei) && workKinds.contains(e.kind) {
             for ri in e.references.indices {
                 if let t = lib.targets[ei][ri], lib.entities[t].kind == toolKind { toolUse[t, default: []].insert(ei) }
             }
         }
-        tools = toolUse.keys.sorted { lib.displayID(lib.entities[$0]) < lib.displayID(lib.entities[$1]) }.map { t in
+        return toolUse.keys.sorted { lib.displayID(lib.entities[$0]) < lib.displayID(lib.entities[$1]) }.map { t in
             ToolUse(
                 tool: m.label(t),
                 usedIn: toolUse[t]!.map { lib.displayID(lib.entities[$0]) }.sorted().joined(separator: ", "))
         }
-        // Action -> object chains from steps that name both.
-        let stepKind = config.kindIndex(role: .step), actionKind = config.kindIndex(role: .action),
-            objectKind = config.kindIndex(role: .object)
+    }
+
+    /// Action -> object chains from the video's steps that name both (and the tool, when one is named).
+    static func chains(_ m: MappingReport) -> [Chain] {
+        let lib = m.lib, config = lib.config
+        let stepKind = config.kindIndex(role: .step), actionKind = config.kindIndex(role: .action)
+        let objectKind = config.kindIndex(role: .object), toolKind = config.kindIndex(role: .tool)
         var chains: [Chain] = []
-        for ei in ents where lib.entities[ei].kind == stepKind {
+        for ei in m.videoEntities where lib.entities[ei].kind == stepKind {
             var act: Int?, obj: Int?, tool: Int?
             for ri in lib.entities[ei].references.indices {
                 guard let t = lib.targets[ei][ri] else { continue }
@@ -93,50 +125,49 @@ struct MappingContext: Encodable {
                             + " in \(m.label(ei))"))
             }
         }
-        self.chains = chains
-        // Entities per kind, and per department.
-        var perKind: [String: Int] = [:]
-        for i in ents { perKind[kindNames[lib.entities[i].kind], default: 0] += 1 }
+        return chains
+    }
+
+    /// The video's entities per department, counted per kind.
+    static func departmentRows(_ m: MappingReport) -> [DepartmentRow] {
+        let lib = m.lib
         var perDept: [String: [String: Int]] = [:]
-        for i in ents {
-            let e = lib.entities[i]; perDept[m.dept(e) ?? "—", default: [:]][kindNames[e.kind], default: 0] += 1
+        for i in m.videoEntities {
+            let e = lib.entities[i]
+            perDept[m.dept(e) ?? "—", default: [:]][lib.kindName(e), default: 0] += 1
         }
-        perDepartment = perDept.keys.sorted().map { d in
+        return perDept.keys.sorted().map { d in
             DepartmentRow(
                 department: d,
                 counts: perDept[d]!.keys.sorted().map { "\(perDept[d]![$0]!) \($0)" }.joined(separator: ", "),
                 total: perDept[d]!.values.reduce(0, +))
         }
-        // Integration status: the IDs the video's documents proposed, and whether they now exist.
-        let docs = lib.documents.filter { $0.video == m.video }
+    }
+
+    /// The IDs the video's documents proposed, and whether they now exist.
+    static func integration(_ m: MappingReport, documents docs: [TaxoKit.Document]) -> [Integration] {
+        let lib = m.lib
         var proposed: [String: (ParsedID, String?)] = [:]
         for d in docs {
             for men in d.mentions where !lib.isScoped(men, in: d) || men.declaresScope {
                 if proposed[men.id.key] == nil { proposed[men.id.key] = (men.id, men.label) }
             }
         }
-        integration = proposed.sorted { $0.key < $1.key }.map { _, value in
+        return proposed.sorted { $0.key < $1.key }.map { _, value in
             let found = lib.lookup(value.0).map { lib.entities[$0] }
             return Integration(
                 id: value.0.written, label: value.1 ?? "", status: found == nil ? "❌ no file" : "✅ exists",
                 file: found?.file ?? "—")
         }
-        // Diagnostics that touch the video's entities.
-        let files = Set(ents.map { lib.entities[$0].file } + docs.map(\.path))
-        diagnostics = m.result.diagnostics.filter { $0.location.map { files.contains($0.file) } ?? false }.map { d in
+    }
+
+    /// The findings in the files of the video's entities and documents.
+    static func findings(_ m: MappingReport, documents docs: [TaxoKit.Document]) -> [Finding] {
+        let files = Set(m.videoEntities.map { m.lib.entities[$0].file } + docs.map(\.path))
+        return m.result.diagnostics.filter { $0.location.map { files.contains($0.file) } ?? false }.map { d in
             Finding(
                 where: "\(d.location!.file):\(d.location!.line)", severity: d.severity.label, code: d.code,
                 message: d.message)
         }
-        video = m.video
-        title = "\(m.video) Library Mapping Report"
-        self.command = command
-        entities = ents.count
-        departments = Set(ents.compactMap { m.dept(lib.entities[$0]) }).sorted().joined(separator: ", ")
-        self.perKind = perKind.keys.sorted().map { KindCount(kind: $0, count: perKind[$0]!) }
-        self.tree = Markdown(tree.joined(separator: "\n"))
-        hasTree = !tree.isEmpty
-        self.mermaid = Markdown(mermaid.text)
-        documents = docs.map(\.path).sorted().map { Document(path: $0, link: Markdown(display?.path($0) ?? $0)) }
     }
 }
