@@ -32,71 +32,10 @@ struct HealthContext: Encodable {
 
     init(_ h: HealthReport, command: String) {
         let lib = h.result.library
-        let kinds = lib.config.kinds.map(\.name)
-        var perKind: [String: Int] = [:], perDept: [String: Int] = [:]
-        var kindCounts = [Int](repeating: 0, count: kinds.count)
-        var archived = 0
-        // Department names as the configuration knows them (codes, aliases and names merge into one row).
-        var byName: [String: String] = [:]
-        for d in lib.config.departments { byName[d.name.lowercased()] = d.code }
-        func department(_ e: Entity) -> String {
-            if let c = e.id?.canonicalDepartment { return c }
-            guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return "—" }
-            return lib.grammar.canonicalDepartment(v.uppercased()) ?? byName[v.lowercased()] ?? "unknown: \(v)"
-        }
-        for e in lib.entities {
-            // Archived entities resolve references but are not part of the live library's counts.
-            if lib.config.looksArchived(e.file) { archived += 1; continue }
-            kindCounts[e.kind] += 1
-            perDept[department(e), default: 0] += 1
-        }
-        for (k, n) in zip(kinds, kindCounts) where n > 0 { perKind[k, default: 0] += n }
-        // Referenced or mentioned entities (a mention names a key: every entity declaring it counts).
-        var used = [Bool](repeating: false, count: lib.entities.count)
-        var refs = 0, dangling = 0
-        for t in lib.targets {
-            refs += t.count
-            for x in t { if let x { used[x] = true } else { dangling += 1 } }
-        }
-        for d in lib.documents { for m in d.mentions { for i in lib.table[m.id.key] ?? [] { used[i] = true } } }
-        var mentionedKeys: Set<String>?
-        let orphans = lib.entities.indices.filter { i in
-            guard !used[i], let key = lib.entities[i].id?.key else { return false }
-            // Entities the table holds were marked above; an archived duplicate it leaves out is checked by key.
-            if lib.table[key]?.contains(i) == true { return true }
-            if mentionedKeys == nil { mentionedKeys = Set(lib.documents.flatMap { $0.mentions.map(\.id.key) }) }
-            return !mentionedKeys!.contains(key)
-        }
-        var rules: [String: (Severity, Int, [String: Int])] = [:]
-        for d in h.result.diagnostics {
-            var r = rules[d.code] ?? (d.severity, 0, [:])
-            r.1 += 1
-            r.0 = max(r.0, d.severity)
-            if let f = d.location?.file { r.2[f, default: 0] += 1 }
-            rules[d.code] = r
-        }
-        let ruleRows: [Rule] = rules.keys.sorted { (rules[$0]!.1, $1) > (rules[$1]!.1, $0) }.map { code in
-            let (sev, n, files) = rules[code]!
-            let top = files.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map {
-                "\($0.key) (\($0.value))"
-            }
-            return Rule(
-                code: code, name: RuleRegistry.rule(code)?.name ?? "", severity: sev.label, count: n,
-                topFiles: top.joined(separator: ", "))
-        }
+        let (perKind, perDept, archived) = HealthContext.liveCounts(lib)
+        let (refs, dangling) = HealthContext.referenceCounts(lib)
+        let orphans = HealthContext.orphans(lib)
         let chains = h.completeChains()
-        var trend: [Trend] = []
-        let now: [(String, Int)] = [
-            ("entities", lib.entities.count), ("references", refs), ("dangling", dangling),
-            ("errors", h.result.summary.errors), ("warnings", h.result.summary.warnings),
-        ]
-        if let p = h.previous {
-            for (k, v) in now {
-                guard let old = p[k].flatMap(Int.init) else { continue }
-                let d = v - old
-                trend.append(Trend(metric: k, previous: old, now: v, change: d == 0 ? "=" : (d > 0 ? "+\(d)" : "\(d)")))
-            }
-        }
         self.command = command
         files = lib.files.count
         entities = lib.entities.count
@@ -113,18 +52,104 @@ struct HealthContext: Encodable {
         self.dangling = dangling
         self.orphans = orphans.count
         orphanList = orphans.prefix(20).map {
-            Orphan(id: lib.displayID(lib.entities[$0]), kind: kinds[lib.entities[$0].kind], file: lib.entities[$0].file)
+            Orphan(
+                id: lib.displayID(lib.entities[$0]), kind: lib.kindName(lib.entities[$0]), file: lib.entities[$0].file)
         }
         errors = h.result.summary.errors
         warnings = h.result.summary.warnings
         notes = h.result.summary.notes
-        self.rules = ruleRows
+        rules = HealthContext.ruleRows(h.result.diagnostics)
         chainsComplete = chains.complete
         chainsTotal = chains.total
         chainsText = "\(chains.total) workflow\(chains.total == 1 ? " has" : "s have")"
         chainsIncomplete = chains.incomplete.prefix(20).map { Chain(id: $0) }
+        trend = HealthContext.trend(
+            previous: h.previous,
+            now: [
+                ("entities", lib.entities.count), ("references", refs), ("dangling", dangling),
+                ("errors", h.result.summary.errors), ("warnings", h.result.summary.warnings),
+            ])
         hasTrend = !trend.isEmpty
-        self.trend = trend
         previousBuild = h.previous?["build_time"] ?? ""
+    }
+
+    /// Live entities per kind and per department (codes, aliases and names merged into one row, values the
+    /// configuration does not know in rows of their own), and how many entities are archived.
+    static func liveCounts(_ lib: Library) -> (perKind: [String: Int], perDepartment: [String: Int], archived: Int) {
+        var perKind: [String: Int] = [:], perDept: [String: Int] = [:]
+        var kindCounts = [Int](repeating: 0, count: lib.config.kinds.count)
+        var archived = 0
+        var byName: [String: String] = [:]
+        for d in lib.config.departments { byName[d.name.lowercased()] = d.code }
+        func department(_ e: Entity) -> String {
+            if let c = e.id?.canonicalDepartment { return c }
+            guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return "—" }
+            return lib.grammar.canonicalDepartment(v.uppercased()) ?? byName[v.lowercased()] ?? "unknown: \(v)"
+        }
+        for e in lib.entities {
+            // Archived entities resolve references but are not part of the live library's counts.
+            if lib.config.looksArchived(e.file) { archived += 1; continue }
+            kindCounts[e.kind] += 1
+            perDept[department(e), default: 0] += 1
+        }
+        for (k, n) in zip(lib.config.kinds.map(\.name), kindCounts) where n > 0 { perKind[k, default: 0] += n }
+        return (perKind, perDept, archived)
+    }
+
+    /// How many references there are, and how many of them resolve to nothing.
+    static func referenceCounts(_ lib: Library) -> (references: Int, dangling: Int) {
+        var refs = 0, dangling = 0
+        for t in lib.targets {
+            refs += t.count
+            for x in t where x == nil { dangling += 1 }
+        }
+        return (refs, dangling)
+    }
+
+    /// Entities with an ID that nothing links to or mentions (a mention names a key: every entity declaring
+    /// it counts as mentioned).
+    static func orphans(_ lib: Library) -> [Int] {
+        var used = [Bool](repeating: false, count: lib.entities.count)
+        for t in lib.targets { for x in t { if let x { used[x] = true } } }
+        for d in lib.documents { for m in d.mentions { for i in lib.table[m.id.key] ?? [] { used[i] = true } } }
+        var mentionedKeys: Set<String>?
+        return lib.entities.indices.filter { i in
+            guard !used[i], let key = lib.entities[i].id?.key else { return false }
+            // Entities the table holds were marked above; an archived duplicate it leaves out is checked by key.
+            if lib.table[key]?.contains(i) == true { return true }
+            if mentionedKeys == nil { mentionedKeys = Set(lib.documents.flatMap { $0.mentions.map(\.id.key) }) }
+            return !mentionedKeys!.contains(key)
+        }
+    }
+
+    /// Findings per rule, most first: the highest severity seen and the three files with most of them.
+    static func ruleRows(_ diagnostics: [Diagnostic]) -> [Rule] {
+        var rules: [String: (Severity, Int, [String: Int])] = [:]
+        for d in diagnostics {
+            var r = rules[d.code] ?? (d.severity, 0, [:])
+            r.1 += 1
+            r.0 = max(r.0, d.severity)
+            if let f = d.location?.file { r.2[f, default: 0] += 1 }
+            rules[d.code] = r
+        }
+        return rules.keys.sorted { (rules[$0]!.1, $1) > (rules[$1]!.1, $0) }.map { code in
+            let (sev, n, files) = rules[code]!
+            let top = files.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map {
+                "\($0.key) (\($0.value))"
+            }
+            return Rule(
+                code: code, name: RuleRegistry.rule(code)?.name ?? "", severity: sev.label, count: n,
+                topFiles: top.joined(separator: ", "))
+        }
+    }
+
+    /// Each metric against the previous build's, when it recorded one.
+    static func trend(previous: [String: String]?, now: [(String, Int)]) -> [Trend] {
+        guard let p = previous else { return [] }
+        return now.compactMap { k, v in
+            guard let old = p[k].flatMap(Int.init) else { return nil }
+            let d = v - old
+            return Trend(metric: k, previous: old, now: v, change: d == 0 ? "=" : (d > 0 ? "+\(d)" : "\(d)"))
+        }
     }
 }
