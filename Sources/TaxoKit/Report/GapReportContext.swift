@@ -65,7 +65,7 @@ struct GapReportContext: Encodable {
     init(_ r: GapReport) {
         let cs = r.candidates
         let link = r.linker()
-        func count(_ list: [GapCandidate], _ v: GapVerdict) -> Int { list.reduce(0) { $0 + ($1.verdict == v ? 1 : 0) } }
+        let count = GapReportContext.count
         title = r.title
         sourceID = r.sourceID
         command = r.command
@@ -75,18 +75,7 @@ struct GapReportContext: Encodable {
         hasSkipped = !r.skipped.isEmpty
         skipped = r.skipped.map { Skipped(path: $0.path, link: Markdown(link($0.path)), reason: $0.reason) }
         library = LibrarySize(entities: r.library.entities.count, files: r.library.files.count)
-        let reportGroups = r.groups
-        var byGroup = [[GapCandidate]](repeating: [], count: reportGroups.count)
-        for c in cs { byGroup[r.group(of: c, in: reportGroups)].append(c) }
-        groups = zip(reportGroups, byGroup).compactMap { g, list in
-            guard !list.isEmpty else { return nil }
-            return Group(
-                name: g.name, identified: list.count, exists: count(list, .exists), conflict: count(list, .conflict),
-                near: count(list, .near),
-                missing: count(list, .missing) + count(list, .placeholder) + count(list, .broken),
-                priority: GapReport.maxPriority(list),
-                candidates: list.map { GapReportContext.candidate($0, r, link: link) })
-        }
+        groups = GapReportContext.groups(r, link: link)
         let own = count(cs, .proposed), exists = count(cs, .exists)
         summary = Summary(
             candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(cs, .conflict),
@@ -96,11 +85,37 @@ struct GapReportContext: Encodable {
             high: cs.reduce(0) { $0 + ($1.priority == "HIGH" ? 1 : 0) },
             coverage: cs.count - own == 0
                 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(cs.count - own)))
+        (findings, actions) = GapReportContext.findingsAndActions(r, link: link)
+        nextFree = GapReportContext.nextFree(r)
+    }
+
+    static func count(_ list: [GapCandidate], _ v: GapVerdict) -> Int {
+        list.reduce(0) { $0 + ($1.verdict == v ? 1 : 0) }
+    }
+
+    /// The candidates by group (tools, workflows ...), each group with its counts and highest priority.
+    static func groups(_ r: GapReport, link: (String) -> String) -> [Group] {
+        let reportGroups = r.groups
+        var byGroup = [[GapCandidate]](repeating: [], count: reportGroups.count)
+        for c in r.candidates { byGroup[r.group(of: c, in: reportGroups)].append(c) }
+        return zip(reportGroups, byGroup).compactMap { g, list in
+            guard !list.isEmpty else { return nil }
+            return Group(
+                name: g.name, identified: list.count, exists: count(list, .exists), conflict: count(list, .conflict),
+                near: count(list, .near),
+                missing: count(list, .missing) + count(list, .placeholder) + count(list, .broken),
+                priority: GapReport.maxPriority(list),
+                candidates: list.map { candidate($0, r, link: link) })
+        }
+    }
+
+    /// One sentence per gap (with a link to its first place), and the actions of HIGH and MED gaps.
+    static func findingsAndActions(_ r: GapReport, link: (String) -> String) -> ([Markdown], [String]) {
         var findings: [Markdown] = [], actions: [String] = []
-        for c in cs where c.verdict != .exists && c.verdict != .proposed {
-            let text = "**" + MarkdownText.escape(c.text) + "**"
+        let e = MarkdownText.escape
+        for c in r.candidates where c.verdict != .exists && c.verdict != .proposed {
+            let text = "**" + e(c.text) + "**"
             let at = c.occurrences.first.map { " (" + r.evidenceLink($0, link: link) + ")" } ?? ""
-            let e = MarkdownText.escape
             switch c.verdict {
             case .conflict: findings.append(Markdown("\(text) conflicts with the library: \(e(c.note))\(at)."))
             case .near:
@@ -121,14 +136,17 @@ struct GapReportContext: Encodable {
                 actions.append("[\(c.priority)] \(r.action(c)) — \(c.text).")
             }
         }
-        self.findings = findings
-        self.actions = actions
+        return (findings, actions)
+    }
+
+    /// The next free IDs of every kind the candidates have, in the library's pattern for the kind: per
+    /// department the kind's IDs use, or without one.
+    static func nextFree(_ r: GapReport) -> [NextFree] {
         var alloc = r.allocator
         var nextFree: [NextFree] = []
         var seen = Set<String>()
-        for c in cs {
+        for c in r.candidates {
             guard let k = c.kind else { continue }
-            // The library's pattern for the kind: with its departments, or without one.
             let depts: [String?] =
                 alloc.department(kind: k, given: nil) == nil ? [nil] : alloc.departments(kind: k).map { $0 }
             for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
@@ -138,7 +156,7 @@ struct GapReportContext: Encodable {
                         id: alloc.next(kind: k, department: d)))
             }
         }
-        self.nextFree = nextFree
+        return nextFree
     }
 
     static func candidate(_ c: GapCandidate, _ r: GapReport, link: (String) -> String) -> Candidate {
