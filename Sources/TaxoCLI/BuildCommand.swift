@@ -33,26 +33,14 @@ struct BuildCommand: ParsableCommand {
     )
     var noCache = false
 
+    @Flag(name: .long, help: "Also write the website (taxo site) into OUT/site.")
+    var site = false
+
     func run() throws {
         let start = Date()
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root, format: format)
-        let outDir =
-            out.map {
-                URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-                    .standardizedFileURL
-            }
-            ?? root.appendingPathComponent("output")
-        // The output never goes into the library's roots (the next build would read its own reports).
-        let outRel = PathDisplay(prefix: "").libraryPath(outDir.path, workingDirectory: "/", root: root.path)
-        if let outRel, config.isUnderRoots(outRel),
-            outRel.isEmpty || !config.isExcludedDirectory(outRel)
-        {
-            Console.err(
-                "taxo: error: --out \(outDir.path) is inside the library's roots (\(config.roots.joined(separator: ", "))); write the output elsewhere\n"
-            )
-            throw TaxoExit(code: 2)
-        }
+        let outDir = try library.outputFolder(out, root: root, config: config)
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
         // The crash test kills the process here to prove the previous index survives.
         let pause: (() -> Void)? =
@@ -92,6 +80,13 @@ struct BuildCommand: ParsableCommand {
         Console.err(
             "taxo: wrote \(relativePath(outcome.indexPath, root: root)) (\(outcome.incremental ? "incremental: \(outcome.reparsed) files re-parsed" : "full build"))\n"
         )
+        if site {
+            let siteDir = outDir.appendingPathComponent("site")
+            let made = try SiteCommand.write(result, root: root, to: siteDir)
+            Console.err(
+                "taxo: wrote \(relativePath(siteDir.path, root: root)) (\(made.pages) pages, \(made.written) changed)\n"
+            )
+        }
         KeepUntilExit.keep(result)
         if result.summary.errors > 0 || (strict && result.summary.warnings > 0) { throw TaxoExit(code: 1) }
     }

@@ -54,4 +54,28 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 func relativePath(_ p: String, root: URL) -> String {
     let cwd = FileManager.default.currentDirectoryPath
     return PathDisplay(prefix: "").libraryPath(p, workingDirectory: cwd, root: root.path) ?? p
+
+}
+
+extension LibraryOptions {
+    /// The output folder: `out` (relative to the working directory) or `output/` under the root; never
+    /// inside the library's roots (the next run would read what it wrote), which exits 2.
+    func outputFolder(_ out: String?, root: URL, config: Config) throws -> URL {
+        let outDir =
+            out.map {
+                URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                    .standardizedFileURL
+            }
+            ?? root.appendingPathComponent("output")
+        let outRel = PathDisplay(prefix: "").libraryPath(outDir.path, workingDirectory: "/", root: root.path)
+        if let outRel, config.isUnderRoots(outRel),
+            outRel.isEmpty || !config.isExcludedDirectory(outRel)
+        {
+            Console.err(
+                "taxo: error: --out \(outDir.path) is inside the library's roots (\(config.roots.joined(separator: ", "))); write the output elsewhere\n"
+            )
+            throw TaxoExit(code: 2)
+        }
+        return outDir
+    }
 }

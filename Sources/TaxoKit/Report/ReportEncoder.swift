@@ -1,10 +1,11 @@
 import Foundation
 
-/// Encodes an `Encodable` report context into a `ReportValue` tree: strings escaped for Markdown
-/// (`MarkdownText`), `Markdown` values kept as they are, keys in snake_case, nil as null.
+/// Encodes an `Encodable` report context into a `ReportValue` tree: strings escaped for where they land
+/// (Markdown reports: `MarkdownText`; site pages: HTML), `Markdown` and `HTML` values kept as they are, keys
+/// in snake_case, nil as null.
 struct ReportEncoder {
-    static func encode(_ value: some Encodable) throws -> ReportValue {
-        let slot = Slot()
+    static func encode(_ value: some Encodable, escaping: TextEscaping = .markdown) throws -> ReportValue {
+        let slot = Slot(escaping)
         try slot.encode(value)
         return slot.materialize()
     }
@@ -49,23 +50,26 @@ struct ReportEncoder {
             case array(ArrayBox)
         }
         var content: Content = .value(.null)
+        let escaping: TextEscaping
+
+        init(_ escaping: TextEscaping) { self.escaping = escaping }
 
         func encode(_ value: some Encodable) throws {
             if let v = value as? any VerbatimText { content = .value(.text(v.verbatim)); return }
-            if let s = value as? String { content = .value(.text(MarkdownText.escape(s))); return }
+            if let s = value as? String { content = .value(.text(escaping(s))); return }
             try value.encode(to: ValueEncoder(slot: self))
         }
 
         func object() -> ObjectBox {
             if case .object(let o) = content { return o }
-            let o = ObjectBox()
+            let o = ObjectBox(escaping)
             content = .object(o)
             return o
         }
 
         func array() -> ArrayBox {
             if case .array(let a) = content { return a }
-            let a = ArrayBox()
+            let a = ArrayBox(escaping)
             content = .array(a)
             return a
         }
@@ -81,8 +85,10 @@ struct ReportEncoder {
 
     final class ObjectBox {
         var members: [String: Slot] = [:]
+        let escaping: TextEscaping
+        init(_ escaping: TextEscaping) { self.escaping = escaping }
         func slot(_ key: some CodingKey) -> Slot {
-            let s = Slot()
+            let s = Slot(escaping)
             members[ReportEncoder.snakeCase(key.stringValue)] = s
             return s
         }
@@ -90,8 +96,10 @@ struct ReportEncoder {
 
     final class ArrayBox {
         var items: [Slot] = []
+        let escaping: TextEscaping
+        init(_ escaping: TextEscaping) { self.escaping = escaping }
         func slot() -> Slot {
-            let s = Slot()
+            let s = Slot(escaping)
             items.append(s)
             return s
         }
@@ -114,7 +122,7 @@ struct ReportEncoder {
         mutating func encodeNil(forKey key: Key) throws { object.slot(key).content = .value(.null) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { object.slot(key).content = .value(.bool(value)) }
         mutating func encode(_ value: String, forKey key: Key) throws {
-            object.slot(key).content = .value(.text(MarkdownText.escape(value)))
+            object.slot(key).content = .value(.text(object.escaping(value)))
         }
         mutating func encode(_ value: Double, forKey key: Key) throws {
             object.slot(key).content = .value(.double(value))
@@ -145,7 +153,7 @@ struct ReportEncoder {
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             Unkeyed(array: object.slot(key).array())
         }
-        mutating func superEncoder() -> any Encoder { ValueEncoder(slot: Slot()) }
+        mutating func superEncoder() -> any Encoder { ValueEncoder(slot: Slot(object.escaping)) }
         mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(slot: object.slot(key)) }
     }
 
@@ -156,7 +164,7 @@ struct ReportEncoder {
         mutating func encodeNil() throws { array.slot().content = .value(.null) }
         mutating func encode(_ value: Bool) throws { array.slot().content = .value(.bool(value)) }
         mutating func encode(_ value: String) throws {
-            array.slot().content = .value(.text(MarkdownText.escape(value)))
+            array.slot().content = .value(.text(array.escaping(value)))
         }
         mutating func encode(_ value: Double) throws { array.slot().content = .value(.double(value)) }
         mutating func encode(_ value: Int) throws { array.slot().content = .value(.int(value)) }
@@ -173,9 +181,42 @@ struct ReportEncoder {
         var codingPath: [any CodingKey] = []
         mutating func encodeNil() throws { slot.content = .value(.null) }
         mutating func encode(_ value: Bool) throws { slot.content = .value(.bool(value)) }
-        mutating func encode(_ value: String) throws { slot.content = .value(.text(MarkdownText.escape(value))) }
+        mutating func encode(_ value: String) throws { slot.content = .value(.text(slot.escaping(value))) }
         mutating func encode(_ value: Double) throws { slot.content = .value(.double(value)) }
         mutating func encode(_ value: Int) throws { slot.content = .value(.int(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { try slot.encode(value) }
+    }
+}
+
+/// How the text of a context is escaped as it is encoded: once, for the kind of page it lands in.
+enum TextEscaping: Sendable {
+    case markdown
+    case html
+
+    func callAsFunction(_ s: String) -> String {
+        switch self {
+        case .markdown: return MarkdownText.escape(s)
+        case .html: return HTMLText.escape(s)
+        }
+    }
+}
+
+/// Escaping for HTML text and attribute values.
+enum HTMLText {
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 }

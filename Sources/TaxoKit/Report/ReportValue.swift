@@ -16,6 +16,17 @@ public struct Markdown: Encodable, Hashable, Sendable, VerbatimText {
     }
 }
 
+/// HTML that taxo writes itself (an SVG diagram, a file listing): handed to a site template as it is.
+public struct HTML: Encodable, Hashable, Sendable, VerbatimText {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    var verbatim: String { text }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
+}
+
 /// Text for inside a JSON string of a template (`"name": "{{{name}}}"`): escaped for JSON, not Markdown.
 public struct JSONString: Encodable, Hashable, Sendable, VerbatimText {
     public var text: String
@@ -41,6 +52,11 @@ public indirect enum ReportValue: Sendable, Equatable {
     /// Encodes a context; property names become snake_case keys (`sourceID` -> `source_id`).
     public static func make(_ value: some Encodable) throws -> ReportValue {
         try ReportEncoder.encode(value)
+    }
+
+    /// Encodes a site page's context: text escaped for HTML.
+    static func html(_ value: some Encodable) throws -> ReportValue {
+        try ReportEncoder.encode(value, escaping: .html)
     }
 
     /// The value as swift-mustache renders it: objects as `MustacheParent`s, arrays as arrays, nil for null.

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TaxoKit
+
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Write the library as a static website (default output/site/): entities, videos, files, search.",
+        discussion: """
+            Static and offline: open OUT/index.html from disk or publish the folder anywhere. Pages come from \
+            templates/site/ (a library's own templates win). Only pages whose bytes change are rewritten, and \
+            pages no longer made are removed. A date appears in the footer only when SOURCE_DATE_EPOCH is set.
+            """)
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "The site's folder (default: output/site/ under the library root).")
+    var out: String?
+
+    func run() throws {
+        let root = try library.rootURL()
+        let config = try library.loadConfig(root: root)
+        let dir =
+            try out.map { _ in try library.outputFolder(out, root: root, config: config) }
+            ?? library.outputFolder(nil, root: root, config: config).appendingPathComponent("site")
+        let result = Compiler.compile(
+            root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config))
+        KeepUntilExit.keep(result)
+        let made = try SiteCommand.write(result, root: root, to: dir)
+        Console.out(relativePath(dir.appendingPathComponent("index.html").path, root: root) + "\n")
+        if !output.quiet {
+            Console.err("taxo: \(made.pages) pages, \(made.written) written, \(made.removed) removed\n")
+        }
+    }
+
+    /// Writes the site with the library's templates, dated from `SOURCE_DATE_EPOCH` when it is set.
+    static func write(_ result: CompileResult, root: URL, to dir: URL) throws -> SiteBuilder.Outcome {
+        let date = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = "yyyy-MM-dd"
+            return f.string(from: Date(timeIntervalSince1970: $0))
+        }
+        do {
+            return try SiteBuilder.write(
+                result, root: root.path, outDir: dir.path,
+                templates: Templates(directory: root.appendingPathComponent("templates").path), date: date)
+        } catch let e as TaxoError {
+            Console.err("taxo: error: \(e.message)\n")
+            throw TaxoExit(code: 2)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// An entity's page (`entities/<ID>.html`): its record field by field, its file, what it links to and what
+/// links to it (grouped by kind), where documents mention it, the findings in its file, and for an entity
+/// with children its hierarchy drawn.
+struct EntityPage: Encodable {
+    struct Field: Encodable { var key, value: String }
+    struct Link: Encodable {
+        var field: String
+        var id: String
+        var name: String
+        var href: String?
+        var dangling: Bool
+    }
+    struct Group: Encodable {
+        var kind: String
+        var links: [Link]
+    }
+    struct MentionRow: Encodable { var document, href, context: String; var line: Int }
+    struct Finding: Encodable { var code, severity, message, href: String; var line: Int }
+
+    var id: String
+    var name: String
+    var kind: SiteLink
+    var department: SiteLink?
+    var status: String?
+    var description: String?
+    var file: SiteLink
+    var fields: [Field]
+    var links: [Group]
+    var backlinks: [Group]
+    var mentions: [MentionRow]
+    var mentionsMore: Int?
+    var diagnostics: [Finding]
+    var tree: HTML?
+
+    init(_ i: Int, page: String, site: SiteData) {
+        let lib = site.lib
+        let e = lib.entities[i]
+        id = lib.displayID(e)
+        name = e.name ?? ""
+        kind = SiteLink(text: lib.kindName(e), href: SitePaths.link(from: page, to: SitePaths.kind(lib.kindName(e))))
+        department = site.department(of: e).map {
+            SiteLink(text: $0, href: SitePaths.link(from: page, to: SitePaths.department($0)))
+        }
+        status = e.status
+        description = e.description
+        file = SiteLink(
+            text: "\(e.file):\(e.location.line)", href: SitePaths.fileLink(from: page, e.file, line: e.location.line))
+        fields = EntityPage.fields(e.record)
+        links = EntityPage.outgoing(i, page: page, site: site)
+        backlinks = EntityPage.incoming(i, page: page, site: site)
+        let all = site.mentions[e.id?.key ?? ""] ?? []
+        mentions = all.prefix(200).map { d, m in
+            MentionRow(
+                document: d, href: SitePaths.fileLink(from: page, d, line: m.location.line), context: m.context,
+                line: m.location.line)
+        }
+        mentionsMore = all.count > 200 ? all.count - 200 : nil
+        diagnostics = (site.diagnosticsByFile[e.file] ?? []).map { d in
+            Finding(
+                code: d.code, severity: d.severity.label, message: d.message,
+                href: SitePaths.fileLink(from: page, e.file, line: d.location?.line), line: d.location?.line ?? 0)
+        }
+        tree =
+            lib.hierarchy.children(of: i).isEmpty
+            ? nil : HierarchySVG.svg([site.tree(i, page: page)], title: id).map(HTML.init)
+    }
+
+    /// The record's top-level fields: text as written, other values as compact JSON.
+    static func fields(_ record: String?) -> [Field] {
+        guard let record, case .success(let node) = JSONParser.parse(Array(record.utf8)), let members = node.members
+        else { return [] }
+        return members.map { m in
+            if case .string(let s) = m.node.value { return Field(key: m.key, value: s) }
+            var out = ""
+            m.node.write(into: &out)
+            return Field(key: m.key, value: out)
+        }
+    }
+
+    static func outgoing(_ i: Int, page: String, site: SiteData) -> [Group] {
+        let lib = site.lib
+        let e = lib.entities[i]
+        let targets = i < lib.targets.count ? lib.targets[i] : []
+        var byKind: [String: [Link]] = [:]
+        for (r, ref) in e.references.enumerated() {
+            let t = r < targets.count ? targets[r] : nil
+            let kind = t.map { lib.kindName(lib.entities[$0]) } ?? lib.config.kinds[ref.id.kind].name
+            byKind[kind, default: []].append(
+                Link(
+                    field: ref.field, id: t.map { lib.displayID(lib.entities[$0]) } ?? ref.id.written,
+                    name: t.flatMap { lib.entities[$0].name } ?? ref.label ?? "",
+                    href: t.flatMap { site.paths.entityPages[$0] }.map { SitePaths.link(from: page, to: $0) },
+                    dangling: t == nil))
+        }
+        return byKind.keys.sorted().map { Group(kind: $0, links: byKind[$0]!) }
+    }
+
+    static func incoming(_ i: Int, page: String, site: SiteData) -> [Group] {
+        let lib = site.lib
+        var byKind: [String: [Link]] = [:]
+        for (s, r) in site.backlinks[i] ?? [] {
+            let source = lib.entities[s]
+            byKind[lib.kindName(source), default: []].append(
+                Link(
+                    field: source.references[r].field, id: lib.displayID(source), name: source.name ?? "",
+                    href: site.paths.entityPages[s].map { SitePaths.link(from: page, to: $0) }, dangling: false))
+        }
+        return byKind.keys.sorted().map { Group(kind: $0, links: byKind[$0]!) }
+    }
+}

@@ -1,0 +1,76 @@
+/// A hierarchy (workflow -> milestones -> tasks -> steps) drawn as inline SVG, laid out by taxo itself:
+/// one column per level, each leaf on its own row, a parent centred on its children, boxes linking to the
+/// entities' pages. No external tool, so the drawing never depends on what is installed.
+struct HierarchySVG {
+    struct Node {
+        var label: String
+        var link: String?
+        var kind: String
+        var children: [Node]
+    }
+
+    static let columnWidth = 230, boxWidth = 200, rowHeight = 34, boxHeight = 26, margin = 8
+    /// Larger trees are cut (a note says how many nodes were left out).
+    static let maxNodes = 400
+
+    /// The SVG markup, or nil for no roots.
+    static func svg(_ roots: [Node], title: String) -> String? {
+        guard !roots.isEmpty else { return nil }
+        var boxes: [(x: Int, y: Int, node: Node)] = []
+        var edges: [(x1: Int, y1: Int, x2: Int, y2: Int)] = []
+        var nextRow = 0
+        var drawn = 0, omitted = 0
+        // Returns the node's centre row (y in pixels).
+        func place(_ n: Node, depth: Int) -> Int {
+            drawn += 1
+            let x = margin + depth * columnWidth
+            var childYs: [Int] = []
+            for c in n.children {
+                if drawn >= maxNodes { omitted += 1; continue }
+                childYs.append(place(c, depth: depth + 1))
+            }
+            let y: Int
+            if childYs.isEmpty {
+                y = margin + nextRow * rowHeight
+                nextRow += 1
+            } else {
+                y = (childYs.first! + childYs.last!) / 2
+            }
+            for cy in childYs {
+                edges.append((x + boxWidth, y + boxHeight / 2, x + columnWidth, cy + boxHeight / 2))
+            }
+            boxes.append((x, y, n))
+            return y
+        }
+        var depth = 0
+        func maxDepth(_ n: Node, _ d: Int) { depth = max(depth, d); for c in n.children { maxDepth(c, d + 1) } }
+        for r in roots {
+            maxDepth(r, 0)
+            _ = place(r, depth: 0)
+        }
+        let width = margin * 2 + depth * columnWidth + boxWidth
+        let height = margin * 2 + max(1, nextRow) * rowHeight
+        var out =
+            "<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+            + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
+        for e in edges {
+            let mid = (e.x1 + e.x2) / 2
+            out += "<path d=\"M\(e.x1),\(e.y1) C\(mid),\(e.y1) \(mid),\(e.y2) \(e.x2),\(e.y2)\"/>"
+        }
+        for b in boxes.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
+            let text = HTMLText.escape(b.node.label.count > 30 ? String(b.node.label.prefix(29)) + "…" : b.node.label)
+            let box =
+                "<rect class=\"k-\(HTMLText.escape(SitePaths.safe(b.node.kind)))\" x=\"\(b.x)\" y=\"\(b.y)\" "
+                + "width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"4\"/>"
+                + "<text x=\"\(b.x + 8)\" y=\"\(b.y + 17)\"><title>\(HTMLText.escape(b.node.label))</title>\(text)</text>"
+            if let link = b.node.link {
+                out += "<a href=\"\(HTMLText.escape(link))\">" + box + "</a>"
+            } else {
+                out += box
+            }
+        }
+        out += "</svg>"
+        if omitted > 0 { out += "<p class=\"note\">\(omitted) more nodes are not drawn.</p>" }
+        return out
+    }
+}

@@ -1,0 +1,111 @@
+/// The home page (`index.html`): the library's size, entities per kind and per department, findings per
+/// rule, and the phase tracker with every video's progress drawn.
+struct HomePage: Encodable {
+    struct Count: Encodable { var name, href: String; var count: Int; var title: String? }
+    struct RuleRow: Encodable { var code, name, severity, href: String; var count: Int }
+    struct VideoRow: Encodable { var id, href, title, nextAction, progress: String }
+
+    var files, entities, documents, errors, warnings: Int
+    var kinds: [Count]
+    var departments: [Count]
+    var rules: [RuleRow]
+    var videos: [VideoRow]
+    var chart: HTML?
+    var hasRules = false, hasVideos = false
+
+    init(_ site: SiteData) {
+        let lib = site.lib, page = "index.html"
+        files = lib.files.count
+        entities = lib.entities.count
+        documents = lib.documents.count
+        errors = site.result.summary.errors
+        warnings = site.result.summary.warnings
+        var perKind = [Int](repeating: 0, count: lib.config.kinds.count)
+        var perDept: [String: Int] = [:]
+        for e in lib.entities {
+            perKind[e.kind] += 1
+            if let d = site.department(of: e) { perDept[d, default: 0] += 1 }
+        }
+        kinds = lib.config.kinds.enumerated().filter { perKind[$0.offset] > 0 }.map { i, k in
+            Count(name: k.name, href: SitePaths.link(from: page, to: SitePaths.kind(k.name)), count: perKind[i])
+        }
+        departments = perDept.keys.sorted().map { d in
+            Count(
+                name: d, href: SitePaths.link(from: page, to: SitePaths.department(d)), count: perDept[d]!,
+                title: site.departmentNames[d])
+        }
+        var byRule: [String: (Severity, Int)] = [:]
+        for d in site.result.diagnostics {
+            let r = byRule[d.code] ?? (d.severity, 0)
+            byRule[d.code] = (max(r.0, d.severity), r.1 + 1)
+        }
+        rules = byRule.keys.sorted { (byRule[$0]!.1, $1) > (byRule[$1]!.1, $0) }.map { code in
+            RuleRow(
+                code: code, name: RuleRegistry.rule(code)?.name ?? "", severity: byRule[code]!.0.label,
+                href: "diagnostics.html?rule=" + code, count: byRule[code]!.1)
+        }
+        videos = site.tracker.videos.map { v in
+            let required = v.phases.filter { !$0.phase.optional }
+            return VideoRow(
+                id: v.id, href: SitePaths.link(from: page, to: SitePaths.video(v.id)), title: v.title ?? "",
+                nextAction: v.nextAction,
+                progress: "\(required.filter { $0.state == .done }.count)/\(required.count)")
+        }
+        chart = PhaseChart.svg(site.tracker, page: page).map(HTML.init)
+        hasRules = !rules.isEmpty
+        hasVideos = !videos.isEmpty
+    }
+}
+
+/// A page listing entities (`kinds/<kind>.html`, `departments/<code>.html`), as a sortable table.
+struct ListPage: Encodable {
+    struct Row: Encodable { var id, href, name, kind, department, file, fileHref: String }
+    var heading: String
+    var subtitle: String?
+    var rows: [Row]
+
+    init(heading: String, subtitle: String?, entities: [Int], page: String, site: SiteData) {
+        self.heading = heading
+        self.subtitle = subtitle
+        let lib = site.lib
+        rows = entities.map { i in
+            let e = lib.entities[i]
+            return Row(
+                id: lib.displayID(e), href: site.paths.entityPages[i].map { SitePaths.link(from: page, to: $0) } ?? "",
+                name: e.name ?? "", kind: lib.kindName(e), department: site.department(of: e) ?? "",
+                file: e.file, fileHref: SitePaths.fileLink(from: page, e.file, line: e.location.line))
+        }
+    }
+}
+
+/// Every finding (`diagnostics.html`), filterable by rule, severity and folder in the page.
+struct DiagnosticsPage: Encodable {
+    struct Row: Encodable {
+        var code, name, severity, file, folder, href, message: String; var line: Int; var hint: String?
+    }
+    struct Option: Encodable { var value: String; var count: Int }
+    var rows: [Row]
+    var rules: [Option]
+    var severities: [Option]
+    var folders: [Option]
+
+    init(_ site: SiteData) {
+        let page = "diagnostics.html"
+        rows = site.result.diagnostics.map { d in
+            let file = d.location?.file ?? ""
+            return Row(
+                code: d.code, name: RuleRegistry.rule(d.code)?.name ?? "", severity: d.severity.label, file: file,
+                folder: file.split(separator: "/").first.map(String.init) ?? "",
+                href: file.isEmpty ? "" : SitePaths.fileLink(from: page, file, line: d.location?.line),
+                message: d.message, line: d.location?.line ?? 0, hint: d.hint)
+        }
+        func options(_ values: [String]) -> [Option] {
+            var counts: [String: Int] = [:]
+            for v in values where !v.isEmpty { counts[v, default: 0] += 1 }
+            return counts.keys.sorted().map { Option(value: $0, count: counts[$0]!) }
+        }
+        rules = options(rows.map(\.code))
+        severities = options(rows.map(\.severity))
+        folders = options(rows.map(\.folder))
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// `taxo site`: the compiled library as a static website under the output folder (`output/site/` by
+/// default): a home page, a page per entity, kind, department, video and library file, every finding, and
+/// a search page. Pages come from `templates/site/` (a library's own win); links are relative, nothing
+/// loads from the network, text is escaped once as contexts are encoded, and a page is rewritten only
+/// when its bytes change. Pages a previous run wrote that are no longer made are removed (only those: the
+/// list is kept in `.taxo-site`).
+public enum SiteBuilder {
+    public struct Outcome: Sendable {
+        public var pages: Int
+        public var written: Int
+        public var removed: Int
+    }
+
+    enum Job {
+        case home, diagnostics, search, searchIndex, asset(String)
+        case entity(Int), kind(Int), department(String), video(Int), file(String)
+    }
+
+    static let assets = ["site/style.css", "site/site.js", "site/search.js"]
+    static let manifestName = ".taxo-site"
+
+    /// Writes the site. `date` (from `SOURCE_DATE_EPOCH`) is printed in the footer when given.
+    public static func write(
+        _ result: CompileResult, root: String, outDir: String, templates: Templates, date: String? = nil
+    ) throws -> Outcome {
+        let site = SiteData(result)
+        let lib = site.lib
+        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+        var jobs: [Job] = [.home, .diagnostics, .search, .searchIndex] + assets.map { Job.asset($0) }
+        jobs += site.paths.entityPages.keys.sorted().map { Job.entity($0) }
+        jobs += lib.config.kinds.indices.map { Job.kind($0) }
+        jobs += Set(lib.entities.compactMap { site.department(of: $0) }).sorted().map { Job.department($0) }
+        jobs += site.tracker.videos.indices.map { Job.video($0) }
+        jobs += lib.files.map { Job.file($0.path) }
+        let analyzer = site.tracker.videos.isEmpty ? nil : GapAnalyzer(library: lib)
+        var declared: [String: [Int]] = [:]
+        for (i, e) in lib.entities.enumerated() { declared[e.file, default: []].append(i) }
+        let documentText = Dictionary(lib.documents.compactMap { d in d.text.map { (d.path, $0) } }) { a, _ in a }
+        let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, Bool), Error> in
+            Result {
+                let (path, text) = try render(
+                    job, site: site, root: root, templates: templates, date: date, analyzer: analyzer,
+                    declared: declared, documentText: documentText)
+                return (path, try writeIfChanged(text, to: outDir + "/" + path))
+            }
+        }
+        var made: [String] = []
+        var written = 0
+        for o in outcomes {
+            let (path, changed) = try o.get()
+            made.append(path)
+            if changed { written += 1 }
+        }
+        let removed = try removeStale(outDir, keeping: made)
+        return Outcome(pages: made.count, written: written, removed: removed)
+    }
+
+    /// One page or asset: its path in the site and its text.
+    static func render(
+        _ job: Job, site: SiteData, root: String, templates: Templates, date: String?, analyzer: GapAnalyzer?,
+        declared: [String: [Int]], documentText: [String: String]
+    ) throws -> (String, String) {
+        let lib = site.lib
+        func page(_ path: String, _ title: String, _ template: String, _ context: some Encodable) throws -> (
+            String, String
+        ) {
+            let body = try templates.render(template, ReportValue.html(context))
+            let frame = SitePage(title: title, root: SitePaths.root(of: path), body: HTML(body), date: date)
+            return (path, try templates.render("site/page.html", ReportValue.html(frame)))
+        }
+        switch job {
+        case .home:
+            return try page("index.html", "Library", "site/home.html", HomePage(site))
+        case .diagnostics:
+            return try page("diagnostics.html", "Findings", "site/diagnostics.html", DiagnosticsPage(site))
+        case .search:
+            return try page("search.html", "Search", "site/search.html", SiteLink(text: "", href: ""))
+        case .searchIndex:
+            return ("search-index.js", SearchIndex.script(site))
+        case .asset(let name):
+            guard let text = templates.source(name) else { throw TaxoError.template("no template '\(name)'") }
+            return (String(name.dropFirst("site/".count)), text)
+        case .entity(let i):
+            let path = site.paths.entityPages[i]!
+            let ctx = EntityPage(i, page: path, site: site)
+            return try page(path, ctx.id + (ctx.name.isEmpty ? "" : " " + ctx.name), "site/entity.html", ctx)
+        case .kind(let k):
+            let name = lib.config.kinds[k].name, path = SitePaths.kind(name)
+            let members = lib.entities.indices.filter {
+                lib.entities[$0].kind == k && site.paths.entityPages[$0] != nil
+            }
+            return try page(
+                path, "Kind \(name)", "site/list.html",
+                ListPage(
+                    heading: "Kind \(name)", subtitle: "prefix \(lib.config.kinds[k].prefix)", entities: members,
+                    page: path, site: site))
+        case .department(let d):
+            let path = SitePaths.department(d)
+            let members = lib.entities.indices.filter {
+                site.paths.entityPages[$0] != nil && site.department(of: lib.entities[$0]) == d
+            }
+            return try page(
+                path, "Department \(d)", "site/list.html",
+                ListPage(
+                    heading: "Department \(d)", subtitle: site.departmentNames[d], entities: members, page: path,
+                    site: site))
+        case .video(let v):
+            let video = site.tracker.videos[v], path = SitePaths.video(video.id)
+            let gaps = analyzer.flatMap { a in
+                try? Gaps.report(
+                    targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: a)
+            }
+            return try page(path, video.id, "site/video.html", VideoPage(video, gaps: gaps, page: path, site: site))
+        case .file(let p):
+            let path = SitePaths.file(p)
+            let text =
+                documentText[p] ?? FileReader.read(root + "/" + p).map { SourceFile(path: p, rawBytes: $0).text } ?? ""
+            return try page(
+                path, p, "site/file.html", FilePage(p, text: text, entities: declared[p] ?? [], page: path, site: site))
+        }
+    }
+
+    /// Writes a file unless it holds these bytes already; whether it was written.
+    static func writeIfChanged(_ text: String, to path: String) throws -> Bool {
+        let bytes = Array(text.utf8)
+        if let old = FileReader.read(path), old == bytes { return false }
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        return true
+    }
+
+    /// Removes the pages the previous run listed that this one did not make; records this run's list.
+    static func removeStale(_ outDir: String, keeping made: [String]) throws -> Int {
+        let manifest = outDir + "/" + manifestName
+        let previous =
+            FileReader.read(manifest).map {
+                String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init)
+            } ?? []
+        let keep = Set(made)
+        var removed = 0
+        for p in previous where !keep.contains(p) && !p.contains("..") && !p.hasPrefix("/") {
+            if (try? FileManager.default.removeItem(atPath: outDir + "/" + p)) != nil { removed += 1 }
+        }
+        _ = try writeIfChanged(made.sorted().joined(separator: "\n") + "\n", to: manifest)
+        return removed
+    }
+}

@@ -1,0 +1,54 @@
+/// What the site's pages are made from, computed once from the compiled library: page paths, backlinks,
+/// mentions by ID, findings by file, departments, and the phase tracker.
+struct SiteData {
+    let result: CompileResult
+    let lib: Library
+    let paths: SitePaths
+    /// Entity -> the (entity, reference) pairs linking to it.
+    let backlinks: [Int: [(Int, Int)]]
+    /// Canonical key -> (document path, mention), in document order.
+    let mentions: [String: [(String, Mention)]]
+    let diagnosticsByFile: [String: [Diagnostic]]
+    let tracker: PhaseTracker
+    /// Department code -> name, from the configuration.
+    let departmentNames: [String: String]
+
+    init(_ result: CompileResult) {
+        self.result = result
+        lib = result.library
+        paths = SitePaths(lib)
+        var back: [Int: [(Int, Int)]] = [:]
+        for (i, targets) in lib.targets.enumerated() {
+            for (r, t) in targets.enumerated() { if let t, t != i { back[t, default: []].append((i, r)) } }
+        }
+        backlinks = back
+        var men: [String: [(String, Mention)]] = [:]
+        for d in lib.documents { for m in d.mentions { men[m.id.key, default: []].append((d.path, m)) } }
+        mentions = men
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in result.diagnostics { if let f = d.location?.file { byFile[f, default: []].append(d) } }
+        diagnosticsByFile = byFile
+        tracker = PhaseTracker(result: result)
+        var names: [String: String] = [:]
+        for d in lib.config.departments { names[d.code] = d.name }
+        departmentNames = names
+    }
+
+    /// An entity's department as a configured code: its ID's segment, else its department field's code.
+    func department(of e: Entity) -> String? {
+        if let c = e.id?.canonicalDepartment { return c }
+        guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return nil }
+        return lib.grammar.canonicalDepartment(v.uppercased())
+    }
+
+    /// The hierarchy below an entity, as nodes linking to the pages (cycles cut).
+    func tree(_ i: Int, page: String, seen: Set<Int> = []) -> HierarchySVG.Node {
+        let e = lib.entities[i]
+        let kids = seen.contains(i) ? [] : lib.hierarchy.children(of: i)
+        let ordered = kids.map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
+        return HierarchySVG.Node(
+            label: lib.displayID(e) + (e.name.map { " " + $0 } ?? ""),
+            link: paths.entityPages[i].map { SitePaths.link(from: page, to: $0) }, kind: lib.kindName(e),
+            children: ordered.map { tree($0, page: page, seen: seen.union([i])) })
+    }
+}

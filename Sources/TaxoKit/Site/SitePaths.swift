@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where each page of the site lives, relative to the site's folder, and links between pages: every link
+/// is relative to the page it is on, so the site works opened from disk and published under any path.
+struct SitePaths {
+    let lib: Library
+    /// Entity index -> its page (entities without an ID have none).
+    let entityPages: [Int: String]
+
+    init(_ lib: Library) {
+        self.lib = lib
+        var pages: [Int: String] = [:]
+        var taken: Set<String> = []
+        for (i, e) in lib.entities.enumerated() where !lib.displayID(e).isEmpty {
+            let base = "entities/" + SitePaths.safe(lib.displayID(e))
+            var page = base + ".html"
+            var n = 2
+            // Two entities declaring one ID (a duplicate) get a page each.
+            while !taken.insert(page.lowercased()).inserted {
+                page = base + "-\(n).html"
+                n += 1
+            }
+            pages[i] = page
+        }
+        entityPages = pages
+    }
+
+    /// A name safe as a file name on every system: letters, digits, `-`, `_` and `.` kept, the rest `_`.
+    static func safe(_ s: String) -> String {
+        let mapped = String(
+            s.unicodeScalars.map { c -> Character in
+                c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "-" || c == "_" || c == ".")
+                    ? Character(c) : "_"
+            })
+        return mapped.hasPrefix(".") ? "_" + mapped.dropFirst() : mapped
+    }
+
+    static func file(_ path: String) -> String {
+        "files/" + path.split(separator: "/").map { safe(String($0)) }.joined(separator: "/") + ".html"
+    }
+    static func kind(_ name: String) -> String { "kinds/" + safe(name) + ".html" }
+    static func department(_ code: String) -> String { "departments/" + safe(code) + ".html" }
+    static func video(_ id: String) -> String { "videos/" + safe(id) + ".html" }
+
+    /// The prefix that leads from a page back to the site's folder (`../../` for `files/a/b.md.html`).
+    static func root(of page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+
+    /// A link from `page` to `target` (both relative to the site's folder), percent-encoded for an href.
+    static func link(from page: String, to target: String, anchor: String? = nil) -> String {
+        let encoded = target.addingPercentEncoding(withAllowedCharacters: SitePaths.allowed) ?? target
+        return root(of: page) + encoded + (anchor.map { "#" + $0 } ?? "")
+    }
+
+    static let allowed: CharacterSet = {
+        var c = CharacterSet.alphanumerics
+        c.insert(charactersIn: "-_./~")
+        return c
+    }()
+
+    /// A link to a library file at a line (`files/LIBRARIES/x.json.html#L12`).
+    static func fileLink(from page: String, _ path: String, line: Int? = nil) -> String {
+        link(from: page, to: file(path), anchor: line.map { "L\($0)" })
+    }
+}

@@ -1,0 +1,137 @@
+/// A video's page (`videos/<Video>.html`): its phases with their artifacts, its gap analysis (HIGH
+/// priority first, evidence opening the document at the line), and the hierarchy it maps to, drawn.
+struct VideoPage: Encodable {
+    struct Phase: Encodable { var number: Int; var name, state: String; var artifacts: [SiteLink] }
+    struct Candidate: Encodable {
+        var priority, verdict, text: String
+        var kind: String?
+        var id: String?
+        var library: SiteLink?
+        var suggestedID: String?
+        var note: String?
+        var evidence: [SiteLink]
+        /// How many more places there are (nil: none).
+        var more: Int?
+    }
+    struct Summary: Encodable { var verdict: String; var count: Int }
+
+    /// The video's ID (not `id`: a candidate without an ID would show the video's in its place).
+    var video: String
+    var title: String?
+    var nextAction: String
+    var phases: [Phase]
+    var summary: [Summary]
+    var candidates: [Candidate]
+    var documents: [SiteLink]
+    var tree: HTML?
+    var hasCandidates = false
+
+    init(_ video: PhaseTracker.Video, gaps: GapReport?, page: String, site: SiteData) {
+        let lib = site.lib
+        self.video = video.id
+        title = video.title
+        nextAction = video.nextAction
+        phases = video.phases.map { p in
+            Phase(
+                number: p.phase.number, name: p.phase.name, state: p.state.rawValue,
+                artifacts: p.artifacts.map { a in
+                    SiteLink(
+                        text: a,
+                        href: lib.inventory.files.contains(a) && Discovery.format(of: a) != nil
+                            ? SitePaths.fileLink(from: page, a) : "")
+                })
+        }
+        let cs = gaps?.candidates ?? []
+        summary = GapVerdict.allCases.map { v in
+            Summary(verdict: v.rawValue, count: cs.filter { $0.verdict == v }.count)
+        }
+        .filter { $0.count > 0 }
+        candidates = cs.map { c in
+            let places = gaps?.places(c) ?? []
+            let target = c.libraryID.flatMap { id -> Int? in
+                guard case .valid(let p) = lib.grammar.check(id) else { return nil }
+                return lib.lookup(p)
+            }
+            return Candidate(
+                priority: c.priority, verdict: c.verdict.rawValue, text: c.text,
+                kind: c.kind.map { lib.config.kinds[$0].name }, id: c.id,
+                library: c.libraryID.map { id in
+                    SiteLink(
+                        text: id + (c.libraryName.map { " " + $0 } ?? ""),
+                        href: target.flatMap { site.paths.entityPages[$0] }.map { SitePaths.link(from: page, to: $0) }
+                            ?? "")
+                },
+                suggestedID: c.suggestedID, note: c.note.isEmpty ? nil : c.note,
+                evidence: places.prefix(5).map { o in
+                    SiteLink(
+                        text: "\(o.file.split(separator: "/").last ?? ""):\(o.line)",
+                        href: SitePaths.fileLink(from: page, o.file, line: o.line))
+                },
+                more: places.count > 5 ? places.count - 5 : nil)
+        }
+        documents = lib.documents.filter { $0.video == video.id }.map(\.path).sorted().map {
+            SiteLink(text: $0, href: SitePaths.fileLink(from: page, $0))
+        }
+        let top = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
+        let roots = lib.entities.indices.filter {
+            lib.entities[$0].kind == top && lib.entities[$0].videos.contains(video.id)
+        }
+        tree = HierarchySVG.svg(roots.map { site.tree($0, page: page) }, title: video.id).map(HTML.init)
+        hasCandidates = !candidates.isEmpty
+    }
+}
+
+/// A library file's page (`files/<path>.html`): its lines, each with an anchor (`#L12`) that evidence and
+/// findings link to, the entities it declares, and its findings.
+struct FilePage: Encodable {
+    struct Finding: Encodable { var code, severity, message, href: String; var line: Int }
+    var path: String
+    var kind: String?
+    var entities: [SiteLink]
+    var diagnostics: [Finding]
+    var listing: HTML
+    var lines: Int
+    var hasEntities = false, hasDiagnostics = false
+
+    init(_ path: String, text: String, entities declared: [Int], page: String, site: SiteData) {
+        self.path = path
+        let lib = site.lib
+        kind =
+            lib.config.kindIndex(forPath: path).map { lib.config.kinds[$0].name }
+            ?? lib.config.documentType(forPath: path)?.name
+        entities = declared.compactMap { i in
+            site.paths.entityPages[i].map {
+                SiteLink(
+                    text: lib.displayID(lib.entities[i]) + (lib.entities[i].name.map { " " + $0 } ?? ""),
+                    href: SitePaths.link(from: page, to: $0))
+            }
+        }
+        diagnostics = (site.diagnosticsByFile[path] ?? []).map { d in
+            Finding(
+                code: d.code, severity: d.severity.label, message: d.message, href: "#L\(d.location?.line ?? 1)",
+                line: d.location?.line ?? 0)
+        }
+        let (html, count) = FilePage.listing(text)
+        listing = HTML(html)
+        lines = count
+        hasEntities = !entities.isEmpty
+        hasDiagnostics = !diagnostics.isEmpty
+    }
+
+    /// The lines as `<span id="L12">` rows with their numbers as links to themselves, escaped.
+    static func listing(_ text: String) -> (String, Int) {
+        var out = "<pre class=\"listing\"><code>"
+        out.reserveCapacity(text.utf8.count * 2)
+        var n = 0
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" && lines.count > 1 { lines.removeLast() }
+        for line in lines {
+            n += 1
+            let body = line.hasSuffix("\r") ? line.dropLast() : line
+            out += "<span class=\"line\" id=\"L\(n)\"><a class=\"ln\" href=\"#L\(n)\">\(n)</a>"
+            out += HTMLText.escape(String(body))
+            out += "</span>"
+        }
+        return (out + "</code></pre>", n)
+    }
+}
