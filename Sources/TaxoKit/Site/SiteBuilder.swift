@@ -38,6 +38,9 @@ public enum SiteBuilder {
         var declared: [String: [Int]] = [:]
         for (i, e) in lib.entities.enumerated() { declared[e.file, default: []].append(i) }
         let documentText = Dictionary(lib.documents.compactMap { d in d.text.map { (d.path, $0) } }) { a, _ in a }
+        try makeFolders(
+            outDir,
+            for: ["entities/x", "kinds/x", "departments/x", "videos/x"] + lib.files.map { SitePaths.file($0.path) })
         let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, Bool), Error> in
             Result {
                 let (path, text) = try render(
@@ -122,14 +125,33 @@ public enum SiteBuilder {
         }
     }
 
-    /// Writes a file unless it holds these bytes already; whether it was written.
+    /// Writes a file unless it holds these bytes already; whether it was written. Its folder exists (made
+    /// once per folder, before the pages are rendered). A page cut short by a killed run differs from the
+    /// next run's bytes, so it is written again then.
     static func writeIfChanged(_ text: String, to path: String) throws -> Bool {
-        let bytes = Array(text.utf8)
-        if let old = FileReader.read(path), old == bytes { return false }
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        return true
+        var text = text
+        return try text.withUTF8 { bytes in
+            if let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw TaxoError.io("cannot write \(path)") }
+            defer { close(fd) }
+            var done = 0
+            while done < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                guard n > 0 else { throw TaxoError.io("cannot write \(path)") }
+                done += n
+            }
+            return true
+        }
+    }
+
+    /// Every folder the pages go into.
+    static func makeFolders(_ outDir: String, for paths: [String]) throws {
+        var folders = Set<String>()
+        for p in paths { if let slash = p.lastIndex(of: "/") { folders.insert(String(p[..<slash])) } }
+        for f in folders.sorted() {
+            try FileManager.default.createDirectory(atPath: outDir + "/" + f, withIntermediateDirectories: true)
+        }
     }
 
     /// Removes the pages the previous run listed that this one did not make; records this run's list.

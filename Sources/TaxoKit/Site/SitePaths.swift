@@ -27,6 +27,13 @@ struct SitePaths {
 
     /// A name safe as a file name on every system: letters, digits, `-`, `_` and `.` kept, the rest `_`.
     static func safe(_ s: String) -> String {
+        // Most names are safe already: checked byte by byte, returned as they are.
+        let plain = s.utf8.allSatisfy { b in
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+        }
+        if plain, !s.hasPrefix(".") { return s }
         let mapped = String(
             s.unicodeScalars.map { c -> Character in
                 c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "-" || c == "_" || c == ".")

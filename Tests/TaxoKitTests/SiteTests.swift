@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// `taxo site` on the example library: every internal link resolves, nothing loads from the network, text
+/// is escaped, and two runs give the same bytes. (The browser test loads the pages in Chromium:
+/// Tests/site.)
+@Suite struct SiteTests {
+    /// The example library compiled as `taxo site` compiles it.
+    func exampleLibrary(extra: [(String, String)] = []) throws -> (root: URL, result: CompileResult) {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        for (path, text) in extra {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return (root, Compiler.compile(root: root.path, config: TestSupport.defaultConfig, keepContent: true))
+    }
+
+    func writeSite(_ root: URL, _ result: CompileResult) throws -> URL {
+        let out = root.appendingPathComponent("site-out")
+        _ = try SiteBuilder.write(
+            result, root: root.path, outDir: out.path, templates: Templates(directory: nil))
+        return out
+    }
+
+    /// Every file of the site, relative to its folder.
+    func pages(_ dir: URL) -> [String] {
+        let e = FileManager.default.enumerator(atPath: dir.path)
+        var out: [String] = []
+        while let p = e?.nextObject() as? String { if p.hasSuffix(".html") { out.append(p) } }
+        return out.sorted()
+    }
+
+    func attributes(_ name: String, in html: String) -> [String] {
+        let re = try! NSRegularExpression(pattern: "\\b" + name + "=\"([^\"]*)\"")
+        return re.matches(in: html, range: NSRange(html.startIndex..., in: html)).map {
+            String(html[Range($0.range(at: 1), in: html)!])
+        }
+    }
+
+    @Test func everyInternalLinkResolvesAndNothingLoadsFromTheNetwork() throws {
+        let (root, result) = try exampleLibrary()
+        let out = try writeSite(root, result)
+        let all = pages(out)
+        #expect(all.contains("entities/TOL-SEC-124.html"))
+        #expect(all.contains("videos/Video_025.html"))
+        var checked = 0
+        for page in all {
+            let html = try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8)
+            let base = out.appendingPathComponent(page).deletingLastPathComponent()
+            for src in attributes("src", in: html) {
+                #expect(!src.contains("://"), "\(page) loads \(src)")
+            }
+            for href in attributes("href", in: html) {
+                #expect(
+                    !href.hasPrefix("http://") && !href.hasPrefix("https://") && !href.hasPrefix("//"),
+                    "\(page) links out: \(href)")
+                let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+                let target =
+                    path.isEmpty
+                    ? out.appendingPathComponent(page)
+                    : base.appendingPathComponent(path.split(separator: "?").first.map(String.init) ?? path)
+                #expect(FileManager.default.fileExists(atPath: target.path), "\(page): \(href) does not resolve")
+                if parts.count == 2, parts[1].hasPrefix("L"), FileManager.default.fileExists(atPath: target.path) {
+                    let text = try String(contentsOf: target, encoding: .utf8)
+                    #expect(text.contains("id=\"\(parts[1])\""), "\(page): \(href) has no such line")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
+    }
+
+    @Test func textIsEscapedEverywhere() throws {
+        let hostile = "<script>alert(1)</script> & \"q\""
+        let (root, result) = try exampleLibrary(extra: [
+            (
+                "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_Hostile.json",
+                "{\"tool_id\": \"TOL-QA-099\", \"name\": \"\(hostile.replacingOccurrences(of: "\"", with: "\\\""))\", \"description\": \"<img src=x onerror=alert(2)>\"}"
+            )
+        ])
+        let out = try writeSite(root, result)
+        let entity = try String(contentsOf: out.appendingPathComponent("entities/TOL-QA-099.html"), encoding: .utf8)
+        #expect(entity.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"))
+        #expect(!entity.contains("<script>alert"))
+        #expect(!entity.contains("<img src=x"))
+        let file = try String(
+            contentsOf: out.appendingPathComponent("files/LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_Hostile.json.html"),
+            encoding: .utf8)
+        #expect(!file.contains("<script>alert"))
+        let index = try String(contentsOf: out.appendingPathComponent("search-index.js"), encoding: .utf8)
+        #expect(index.contains("TOL-QA-099"))
+    }
+
+    @Test func twoRunsGiveTheSameBytesAndRewriteNothing() throws {
+        let (root, result) = try exampleLibrary()
+        let out = try writeSite(root, result)
+        var first: [String: Data] = [:]
+        for p in pages(out) { first[p] = try Data(contentsOf: out.appendingPathComponent(p)) }
+        let again = try SiteBuilder.write(
+            result, root: root.path, outDir: out.path, templates: Templates(directory: nil))
+        #expect(again.written == 0)
+        for p in pages(out) { #expect(try Data(contentsOf: out.appendingPathComponent(p)) == first[p], "\(p) changed") }
+        // A page no longer made is removed; nothing else is.
+        try "keep".write(to: out.appendingPathComponent("mine.txt"), atomically: true, encoding: .utf8)
+        let fewer = Compiler.compile(
+            files: [
+                ("LIBRARIES/LBS_003_Tools/QA/TOL-QA-001_A.json", Array(#"{"tool_id": "TOL-QA-001", "name": "A"}"#.utf8))
+            ],
+            config: TestSupport.defaultConfig)
+        let pruned = try SiteBuilder.write(
+            fewer, root: root.path, outDir: out.path, templates: Templates(directory: nil))
+        #expect(pruned.removed > 0)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("entities/TOL-SEC-124.html").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("mine.txt").path))
+    }
+
+    @Test func pagesHoldWhatAnalystsLookFor() throws {
+        let (root, result) = try exampleLibrary()
+        let out = try writeSite(root, result)
+        let tool = try String(contentsOf: out.appendingPathComponent("entities/TOL-SEC-124.html"), encoding: .utf8)
+        #expect(tool.contains("href=\"../entities/WRF-SEC-014.html\""))
+        #expect(tool.contains("href=\"../files/LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json.html#L4\""))
+        let workflow = try String(contentsOf: out.appendingPathComponent("entities/WRF-SEC-014.html"), encoding: .utf8)
+        #expect(workflow.contains("<svg class=\"tree\""))
+        let video = try String(contentsOf: out.appendingPathComponent("videos/Video_025.html"), encoding: .utf8)
+        let high = try #require(video.range(of: "<td>HIGH</td>"))
+        let exists = try #require(video.range(of: "<td class=\"v-exists\">"))
+        #expect(high.lowerBound < exists.lowerBound)
+        let home = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.contains("<svg class=\"phases\""))
+        #expect(!home.contains("{{"))
+    }
+}
