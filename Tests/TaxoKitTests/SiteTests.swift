@@ -105,6 +105,12 @@ import Testing
             result, root: root.path, outDir: out.path, templates: Templates(directory: nil))
         #expect(again.written == 0)
         for p in pages(out) { #expect(try Data(contentsOf: out.appendingPathComponent(p)) == first[p], "\(p) changed") }
+        // A page deleted by hand is made again, and only it is written.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("index.html"))
+        let repaired = try SiteBuilder.write(
+            result, root: root.path, outDir: out.path, templates: Templates(directory: nil))
+        #expect(repaired.written == 1)
+        #expect(try Data(contentsOf: out.appendingPathComponent("index.html")) == first["index.html"])
         // A page no longer made is removed; nothing else is.
         try "keep".write(to: out.appendingPathComponent("mine.txt"), atomically: true, encoding: .utf8)
         let fewer = Compiler.compile(

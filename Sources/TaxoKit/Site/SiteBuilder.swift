@@ -4,8 +4,9 @@ import Foundation
 /// default): a home page, a page per entity, kind, department, video and library file, every finding, and
 /// a search page. Pages come from `templates/site/` (a library's own win); links are relative, nothing
 /// loads from the network, text is escaped once as contexts are encoded, and a page is rewritten only
-/// when its bytes change. Pages a previous run wrote that are no longer made are removed (only those: the
-/// list is kept in `.taxo-site`).
+/// when its bytes change; when nothing the pages are made from changed (files, findings, configuration,
+/// templates), nothing is rendered at all. Pages a previous run wrote that are no longer made are removed
+/// (only those: the list is kept in `.taxo-site`).
 public enum SiteBuilder {
     public struct Outcome: Sendable {
         public var pages: Int
@@ -25,9 +26,17 @@ public enum SiteBuilder {
     public static func write(
         _ result: CompileResult, root: String, outDir: String, templates: Templates, date: String? = nil
     ) throws -> Outcome {
+        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+        // Nothing the pages are made from changed since the last run, and they are all there: done.
+        let inputs = fingerprint(result, templates: templates, date: date)
+        let previous = readManifest(outDir)
+        if previous.inputs == inputs, !previous.pages.isEmpty,
+            previous.pages.allSatisfy({ FileManager.default.fileExists(atPath: outDir + "/" + $0) })
+        {
+            return Outcome(pages: previous.pages.count, written: 0, removed: 0)
+        }
         let site = SiteData(result)
         let lib = site.lib
-        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         var jobs: [Job] = [.home, .diagnostics, .search, .searchIndex] + assets.map { Job.asset($0) }
         jobs += site.paths.entityPages.keys.sorted().map { Job.entity($0) }
         jobs += lib.config.kinds.indices.map { Job.kind($0) }
@@ -56,7 +65,9 @@ public enum SiteBuilder {
             made.append(path)
             if changed { written += 1 }
         }
-        let removed = try removeStale(outDir, keeping: made)
+        let removed = try removeStale(outDir, previous: previous.pages, keeping: made)
+        _ = try writeIfChanged(
+            "inputs " + inputs + "\n" + made.sorted().joined(separator: "\n") + "\n", to: outDir + "/" + manifestName)
         return Outcome(pages: made.count, written: written, removed: removed)
     }
 
@@ -154,19 +165,45 @@ public enum SiteBuilder {
         }
     }
 
-    /// Removes the pages the previous run listed that this one did not make; records this run's list.
-    static func removeStale(_ outDir: String, keeping made: [String]) throws -> Int {
-        let manifest = outDir + "/" + manifestName
-        let previous =
-            FileReader.read(manifest).map {
-                String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init)
-            } ?? []
+    /// What every page is made from: taxo's version, the configuration, every file's content, the findings,
+    /// the templates and the date.
+    static func fingerprint(_ result: CompileResult, templates: Templates, date: String?) -> String {
+        var h = StreamHash()
+        h.add(TaxoVersion.string)
+        h.add(result.library.config.hash)
+        h.add(date)
+        for name in [
+            "site/page.html", "site/home.html", "site/entity.html", "site/list.html", "site/video.html",
+            "site/file.html", "site/diagnostics.html", "site/search.html",
+        ] + assets {
+            h.add(templates.source(name))
+        }
+        for f in result.library.files { h.add(f.path); h.add(f.hash) }
+        for d in result.diagnostics {
+            h.add(d.code); h.add(d.location?.file); h.add(d.location?.line ?? 0); h.add(d.message); h.add(d.hint)
+        }
+        return h.hex
+    }
+
+    /// The previous run's manifest: what it was made from, and its pages.
+    static func readManifest(_ outDir: String) -> (inputs: String?, pages: [String]) {
+        guard let data = FileReader.read(outDir + "/" + manifestName) else { return (nil, []) }
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        var inputs: String?
+        if let first = lines.first, first.hasPrefix("inputs ") {
+            inputs = String(first.dropFirst("inputs ".count))
+            lines.removeFirst()
+        }
+        return (inputs, lines)
+    }
+
+    /// Removes the pages the previous run listed that this one did not make.
+    static func removeStale(_ outDir: String, previous: [String], keeping made: [String]) throws -> Int {
         let keep = Set(made)
         var removed = 0
         for p in previous where !keep.contains(p) && !p.contains("..") && !p.hasPrefix("/") {
             if (try? FileManager.default.removeItem(atPath: outDir + "/" + p)) != nil { removed += 1 }
         }
-        _ = try writeIfChanged(made.sorted().joined(separator: "\n") + "\n", to: manifest)
         return removed
     }
 }
