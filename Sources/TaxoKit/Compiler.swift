@@ -15,6 +15,7 @@ public struct StageTiming: Sendable, Equatable {
     public var stage: String
     public var seconds: Double
 
+    /// A stage and its duration.
     public init(stage: String, seconds: Double) {
         self.stage = stage
         self.seconds = seconds
@@ -42,6 +43,7 @@ public struct CompileOptions: Sendable {
     /// Contents that stand for files (path relative to the root -> bytes): `taxo check - --stdin-filename`.
     public var overlay: [String: [UInt8]] = [:]
 
+    /// Options: suppressions on or off, and buffers standing for files.
     public init(suppressions: Bool = true, overlay: [String: [UInt8]] = [:]) {
         self.suppressions = suppressions
         self.overlay = overlay
@@ -50,6 +52,7 @@ public struct CompileOptions: Sendable {
 
 /// The one facade: discover, parse, extract, resolve, validate.
 public enum Compiler {
+    /// Compiles the library at `root`: every file read (or taken from the cache), resolved, validated; `only` keeps the findings of those paths; `keepContent` keeps record JSON and document text for the index.
     public static func compile(
         root: String, config: Config, only: [String]? = nil, keepContent: Bool = false,
         cache: ExtractionCache? = nil, options: CompileOptions = CompileOptions()

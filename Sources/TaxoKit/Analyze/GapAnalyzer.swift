@@ -21,6 +21,7 @@ public struct GapAnalyzer {
     /// Document path -> its index in `library.documents`.
     let documentIndex: [String: Int]
 
+    /// Indexes the library's names (exact, near and prose matches) and its next free IDs, once for every document analysed.
     public init(library: Library) {
         self.library = library
         let config = library.config

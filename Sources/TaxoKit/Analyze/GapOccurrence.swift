@@ -1,5 +1,6 @@
 /// One place a candidate occurs in a document.
 public struct GapOccurrence: Sendable {
+    /// What was found: an ID, a placeholder, or a name (of a kind, when the place says which).
     public enum What: Sendable {
         case id(ParsedID)
         case placeholder(kind: Int, text: String)

@@ -81,6 +81,7 @@ public struct GapReport {
         }
     }
 
+    /// The report as Markdown, rendered through `gap-analysis.md`.
     public func markdown(templates: Templates) throws -> String {
         try templates.render("gap-analysis.md", context())
     }

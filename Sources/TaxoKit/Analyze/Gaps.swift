@@ -39,6 +39,7 @@ public enum Gaps {
         return (docs, skipped)
     }
 
+    /// Analyses the targets' documents and makes the report (title, source ID, candidates, next free IDs).
     public static func report(
         targets: [String], library: Library, root: String, command: String,
         analyzer: GapAnalyzer? = nil

@@ -7,6 +7,7 @@ public struct HealthReport {
     /// `meta` of the previous index, when there was one.
     let previous: [String: String]?
 
+    /// The health of a compiled library; `previous` is the last build's index meta, for the trend.
     public init(result: CompileResult, previous: [String: String]?) {
         self.result = result
         self.previous = previous

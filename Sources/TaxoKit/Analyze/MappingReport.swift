@@ -8,6 +8,7 @@ public struct MappingReport {
 
     let videoEntities: [Int]
 
+    /// A video's mapping; `entities` are those naming it (found in the library when nil).
     public init(result: CompileResult, video: String, entities: [Int]? = nil) {
         self.result = result
         self.video = video

@@ -4,6 +4,7 @@ public struct Mermaid {
     private var lines: [String] = ["flowchart TD"]
     private var edges = Set<String>()
 
+    /// An empty diagram.
     public init() {}
 
     /// Characters that break Mermaid labels, as entity codes.
@@ -39,6 +40,7 @@ public struct Mermaid {
         return id
     }
 
+    /// An arrow from one node to another (nodes from `node`).
     public mutating func edge(_ a: String, _ b: String) {
         if edges.insert(a + ">" + b).inserted { lines.append("    \(a) --> \(b)") }
     }

@@ -13,6 +13,7 @@ public struct NameMatcher: Sendable {
     }
     public private(set) var count = 0
 
+    /// A matcher that knows no names yet.
     public init() {}
 
     /// FNV-1a of a word's lower-cased UTF-8 bytes: trie edges without a String per word.
@@ -45,6 +46,7 @@ public struct NameMatcher: Sendable {
         return out
     }
 
+    /// Adds a name (of at least one word) that stands for an entity.
     public mutating func add(_ name: String, entity: Int) {
         let ws = NameMatcher.wordSpans(Array(name.utf8)).map(\.hash)
         guard !ws.isEmpty else { return }
@@ -64,6 +66,7 @@ public struct NameMatcher: Sendable {
         }
     }
 
+    /// A name found in a text: where, and which entity it names.
     public struct Match: Sendable {
         public var entities: [Int]
         public var name: String

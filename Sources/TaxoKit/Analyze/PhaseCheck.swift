@@ -1,10 +1,12 @@
 /// `taxo phases --check FILE`: compares a hand-kept phase tracker with the computed one.
 public enum PhaseCheck {
+    /// A line of a hand-kept tracker that disagrees with the files, and why.
     public struct Finding: Sendable, Equatable {
         public var line: Int
         public var message: String
     }
 
+    /// Compares a hand-kept `VIDEOS_INDEX.md` with the tracker computed from the files.
     public static func check(_ file: SourceFile, tracker: PhaseTracker) -> [Finding] {
         var out: [Finding] = []
         let n = file.lines.lineCount

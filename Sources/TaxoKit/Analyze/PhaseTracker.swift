@@ -3,6 +3,7 @@ import Foundation
 /// The phase tracker: for every video, which phases are done (their artifact exists), present with
 /// errors, missing, or optional and absent, computed from the files themselves.
 public struct PhaseTracker {
+    /// Where a video stands in a phase.
     public enum State: String, Sendable {
         case done, errors, missing, skipped
 
@@ -16,6 +17,7 @@ public struct PhaseTracker {
         }
     }
 
+    /// One phase of one video: its state, the artifacts found, and the entities they declare.
     public struct PhaseStatus: Sendable {
         public var phase: Phase
         public var state: State
@@ -23,6 +25,7 @@ public struct PhaseTracker {
         public var entities: Int
     }
 
+    /// A video with its metadata (from its transcript) and its seven phases.
     public struct Video: Sendable {
         public var id: String
         public var title: String?
@@ -67,6 +70,7 @@ public struct PhaseTracker {
         return out
     }
 
+    /// Computes every video's phases from the files the compile saw.
     public init(result: CompileResult) {
         let lib = result.library
         phases = lib.config.phases

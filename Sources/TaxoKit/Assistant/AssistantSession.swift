@@ -36,6 +36,7 @@ public final class AssistantSession {
         var mtime: Int64
     }
 
+    /// Compiles the library at `root` with its content; `allowWrite` lets `create_entry` write.
     public init(root: String, config: Config, allowWrite: Bool = false) {
         self.root = root
         self.config = config

@@ -1,6 +1,7 @@
 /// One tool `taxo mcp` offers an assistant: its name, what it does, and the arguments it takes (from which
 /// its JSON input schema is made).
 public struct AssistantTool: Sendable {
+    /// One argument of a tool.
     public struct Parameter: Sendable {
         public var name: String
         /// The JSON schema type: `string` or `integer`.
@@ -143,5 +144,6 @@ public struct AssistantTool: Sendable {
             ], readOnly: false),
     ]
 
+    /// The tool of that name, if there is one.
     public static func named(_ name: String) -> AssistantTool? { all.first { $0.name == name } }
 }

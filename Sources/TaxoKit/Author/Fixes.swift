@@ -9,6 +9,7 @@ import Foundation
 /// Never: a label that names another entity, a duplicate ID, anything in a file that does not parse.
 /// Fixes are idempotent: a fixed library has nothing more to fix.
 public enum Fixes {
+    /// One replacement in a file: the bytes from `start` to `end` become `replacement`.
     public struct Edit: Sendable, Equatable {
         public var code: String
         /// Byte range in the file as it is on disk, and its replacement.
@@ -17,6 +18,7 @@ public enum Fixes {
         public var replacement: String
     }
 
+    /// What `taxo fix` does to one file: its edits, and maybe a new name.
     public struct FileFix: Sendable {
         public var path: String
         public var original: [UInt8]
@@ -47,6 +49,7 @@ public enum Fixes {
             "taxo fix renames the file after the ID inside (kinds without id_from_filename) and rewrites every link and master-list path to it; it renames nothing when one of them cannot be rewritten.",
     ]
 
+    /// Every repair that needs no judgement, per file (only in `only`, only of `rules`, when given).
     public static func plan(_ result: CompileResult, root: String, only: [String]? = nil, rules: Set<String>? = nil)
         -> [FileFix]
     {

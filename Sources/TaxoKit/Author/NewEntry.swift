@@ -10,11 +10,13 @@ import Foundation
 /// Markdown kinds a header with the ID field. With a parent, the parent's child list gets the new ID, and a
 /// master list of the kind gets a row.
 public enum NewEntry {
+    /// A file's new text.
     public struct Edit: Sendable {
         public var path: String
         public var text: String
     }
 
+    /// What `taxo new` writes: the new entry and the files it updates.
     public struct Plan: Sendable {
         public var id: String
         /// The new file, relative to the library root.

@@ -1,6 +1,7 @@
 /// The benchmark floor: read every file of the library, and optionally parse every JSON, YAML and
 /// Markdown file once, with no extraction or validation. `taxo bench-floor` runs it.
 public enum Floor {
+    /// Discovers and reads every file (and with `parse`, parses it once); the counts show the work was done.
     public static func run(root: String, config: Config, parse: Bool, discoverOnly: Bool = false) -> (
         files: Int, bytes: Int, nodes: Int
     ) {

@@ -53,6 +53,7 @@ public struct Config: Sendable {
         }
     }
 
+    /// The kind of that name.
     public func kind(named name: String) -> Kind? { kinds.first { $0.name == name } }
 
     /// The kind whose globs take this file (first match wins).
@@ -60,12 +61,14 @@ public struct Config: Sendable {
         kindIndex(forPath: path).map { kinds[$0] }
     }
 
+    /// The kind whose `files:` globs take a path (the first, in the configuration's order).
     public func kindIndex(forPath path: String) -> Int? {
         let segs = Config.segments(path)
         for (i, k) in kinds.enumerated() where k.files.contains(where: { $0.matches(segments: segs) }) { return i }
         return nil
     }
 
+    /// The document type whose globs take a path.
     public func documentType(forPath path: String) -> DocumentType? {
         let segs = Config.segments(path)
         for d in documents where d.files.contains(where: { $0.matches(segments: segs) }) { return d }
@@ -76,6 +79,7 @@ public struct Config: Sendable {
         path.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
     }
 
+    /// Whether a path lies in an archive (`archive:` globs): its entities resolve references but are not checked.
     public func isArchived(_ path: String) -> Bool {
         archive.contains { $0.matches(path) }
     }
@@ -98,6 +102,7 @@ public struct Config: Sendable {
         }
     }
 
+    /// Whether a path is excluded (`exclude:` globs).
     public func isExcluded(_ path: String) -> Bool {
         exclude.contains { $0.matches(path) }
     }

@@ -76,6 +76,7 @@ public enum ConfigLoader {
         return parse(SourceFile(path: fileName, rawBytes: [UInt8](data)))
     }
 
+    /// Parses and validates a `taxonomy.yaml`; nil with diagnostics when it cannot be used.
     public static func parse(_ file: SourceFile) -> (Config?, [Diagnostic]) {
         var r = Reader(file: file)
         let config = r.read()

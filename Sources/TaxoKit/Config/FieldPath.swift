@@ -1,6 +1,7 @@
 /// A path into a record: `tools_required[].tool_id`, `parent_task.task_id`, `milestones[]`.
 /// Keys are compared with `FieldKey.normalize`, so `Parent Task` finds `parent_task`.
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+    /// One step of a path: a key, or every item of a list.
     public enum Step: Sendable, Hashable {
         case key(String)
         case each
@@ -9,6 +10,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public var steps: [Step]
     public let text: String
 
+    /// Parses `tools_required[]`, `parent_task.task_id`; nil when the text is not a path.
     public init?(_ text: String) {
         self.text = text
         var steps: [Step] = []

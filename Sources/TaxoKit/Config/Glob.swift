@@ -5,6 +5,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// Per alternative, its segments without wildcards: a path lacking one of them cannot match it.
     private let literals: [[[UInt8]]]
 
+    /// A glob (`LIBRARIES/**/*.json`, `{a,b}`), compiled once.
     public init(_ pattern: String) {
         self.pattern = pattern
         alternatives = Glob.expandBraces(pattern).map {
@@ -13,7 +14,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         literals = alternatives.map { alt in alt.filter { seg in !seg.contains { $0 == 42 || $0 == 63 } } }
     }
 
+    /// Globs are equal when their patterns are.
     public static func == (a: Glob, b: Glob) -> Bool { a.pattern == b.pattern }
+    /// Hashes the pattern.
     public func hash(into h: inout Hasher) { h.combine(pattern) }
 
     public var description: String { pattern }
@@ -23,6 +26,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public static let maxAlternatives = 256
     public static let maxGlobstars = 8
 
+    /// What is wrong with a pattern, or nil when it is a valid glob.
     public static func validate(_ pattern: String) -> String? {
         var depth = 0
         for c in pattern {
@@ -51,6 +55,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// Whether the glob takes a library-relative path.
     public func matches(_ path: String) -> Bool {
         // Most paths fail on a literal segment: look for those bytes before splitting the path.
         var path = path

@@ -104,6 +104,7 @@ public struct LegacyPattern: Sendable {
     /// Literal text must match with its letter case.
     public let caseSensitive: Bool
 
+    /// A legacy pattern (`Task-Template-{n}`); nil when it has no `{n}`.
     public init?(_ text: String, caseSensitive: Bool = false) {
         self.text = text
         self.caseSensitive = caseSensitive

@@ -1,9 +1,11 @@
 /// The one finding type of taxo: a stable rule code, a severity, a message, where it is,
 /// notes pointing at related places, and a fix hint.
 public struct Diagnostic: Sendable, Hashable, Codable {
+    /// A secondary place or remark attached to a diagnostic (the other copy of a duplicate ID).
     public struct Note: Sendable, Hashable, Codable {
         public var message: String
         public var location: SourceLocation?
+        /// A note, maybe at a place.
         public init(_ message: String, at location: SourceLocation? = nil) {
             self.message = message
             self.location = location
@@ -17,6 +19,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var notes: [Note]
     public var hint: String?
 
+    /// A finding of rule `code` at a place, with notes and a hint for the fix.
     public init(
         code: String, severity: Severity, message: String, at location: SourceLocation?,
         notes: [Note] = [], hint: String? = nil
@@ -52,8 +55,10 @@ public struct DiagnosticSummary: Sendable, Codable, Equatable {
     public var documents = 0
     public var references = 0
 
+    /// All counts zero.
     public init() {}
 
+    /// Counts diagnostics by severity.
     public mutating func count(_ diagnostics: [Diagnostic]) {
         for d in diagnostics {
             switch d.severity {

@@ -47,6 +47,7 @@ public struct RuleInfo: Sendable {
     /// Small libraries on which the rule must stay silent.
     public var nonTriggering: [RuleExample]
 
+    /// A rule's documentation and examples.
     public init(
         code: String, name: String, family: String, severity: Severity, summary: String,
         explanation: String, triggering: [RuleExample], nonTriggering: [RuleExample]
@@ -65,9 +66,11 @@ public struct RuleInfo: Sendable {
 /// A tiny library: files by relative path. Without a `taxonomy.yaml` the built-in default applies.
 public struct RuleExample: Sendable {
     public var files: [(path: String, bytes: [UInt8])]
+    /// An example library: path and text of each file.
     public init(_ files: [(String, String)]) {
         self.files = files.map { (path: $0.0, bytes: Array($0.1.utf8)) }
     }
+    /// An example library of raw bytes (invalid UTF-8, byte-order marks).
     public init(bytes files: [(String, [UInt8])]) {
         self.files = files.map { (path: $0.0, bytes: $0.1) }
     }

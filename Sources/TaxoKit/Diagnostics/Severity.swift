@@ -11,6 +11,7 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
         }
     }
 
+    /// Notes before warnings before errors.
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 
     /// Accepts the configuration spellings: error, warning, info/note, off.

@@ -6,6 +6,7 @@ import Foundation
 
 /// A file found under the library's roots.
 public struct DiscoveredFile: Sendable {
+    /// The formats taxo reads.
     public enum Format: String, Sendable { case json, yaml, markdown, csv }
     public var path: String
     public var absolutePath: String
@@ -18,6 +19,7 @@ public struct DiscoveredFile: Sendable {
 /// Walks the configured roots in sorted order, honours excludes, skips oversized files with a note,
 /// and never follows a symbolic link to a folder (so it cannot loop).
 public enum Discovery {
+    /// The format a file name's extension says, or nil for a file taxo does not read.
     public static func format(of name: String) -> DiscoveredFile.Format? {
         // The extension's bytes, lower-cased, without making a String (called for every file of the tree).
         var ext: UInt64 = 0
@@ -39,11 +41,13 @@ public enum Discovery {
         }
     }
 
+    /// The files taxo reads under the roots, with notes on those it skips.
     public static func discover(root: String, config: Config) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
         let r = discoverAll(root: root, config: config)
         return (r.files, r.diagnostics)
     }
 
+    /// The files taxo reads, notes on those it skips, and every file and folder (for link checks).
     public static func discoverAll(root: String, config: Config) -> (
         files: [DiscoveredFile], diagnostics: [Diagnostic], inventory: FileInventory
     ) {

@@ -33,6 +33,7 @@ public struct FileInventory: Sendable {
     /// The library root on disk, to check targets outside the roots; nil for in-memory libraries.
     public var rootPath: String?
 
+    /// An empty inventory; `rootPath` is the library on disk (nil for in-memory libraries).
     public init(rootPath: String? = nil) { self.rootPath = rootPath }
 
     /// An inventory of these files and folders; `dirs` holds the folder of every file.
@@ -43,6 +44,7 @@ public struct FileInventory: Sendable {
         for d in dirs { addDirectory(d) }
     }
 
+    /// Adds a file and the folders above it.
     public mutating func addFile(_ path: String) {
         guard files.insert(path).inserted else { return }
         hints = Lazy()
@@ -64,6 +66,7 @@ public struct FileInventory: Sendable {
         if let e = path.utf8.lastIndex(of: 47) { addDirectory(String(path[path.startIndex..<e])) }
     }
 
+    /// What a path names.
     public enum Kind { case file, directory }
 
     /// Whether a root-relative path exists (as a file or folder), looking on disk outside the roots.

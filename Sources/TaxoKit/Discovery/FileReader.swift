@@ -6,6 +6,7 @@
 
 /// Reads a whole file with plain system calls (no Foundation copies).
 public enum FileReader {
+    /// A file's bytes, or nil when it cannot be read.
     public static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }

@@ -5,6 +5,7 @@ import Foundation
 public struct LSPFraming {
     private var buffer: [UInt8] = []
 
+    /// A reader with nothing buffered.
     public init() {}
 
     /// Header blocks larger than this, or bodies larger than `maxBody`, are not messages: the buffer is dropped.
@@ -19,6 +20,7 @@ public struct LSPFraming {
         case badHeader(String)
     }
 
+    /// Adds bytes read from the client.
     public mutating func append(_ bytes: some Sequence<UInt8>) { buffer.append(contentsOf: bytes) }
 
     /// The next complete frame, or nil when more bytes are needed.

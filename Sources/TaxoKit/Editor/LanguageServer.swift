@@ -22,6 +22,7 @@ public final class LanguageServer {
     /// Lines of the files ranges were made in, for the message being handled.
     var lineCache: [String: [Substring]] = [:]
 
+    /// A server for the library found from `workingDirectory` (until the client's initialize names its root).
     public init(workingDirectory: URL) {
         self.workingDirectory = workingDirectory
     }

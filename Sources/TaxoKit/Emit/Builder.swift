@@ -3,6 +3,7 @@ import Foundation
 /// `taxo build`: compile, then write the index (incrementally when the previous index and cache allow)
 /// and the extraction cache into the output folder. Never writes inside the library's roots.
 public enum Builder {
+    /// What a build did: the compile, the index written, and the reports.
     public struct Outcome {
         public var result: CompileResult
         public var indexPath: String

@@ -6,6 +6,7 @@ public enum IndexDump {
         "mention_rows", "scopes", "diagnostics",
     ]
 
+    /// Every table of an index as sorted text lines (`taxo dump-index`).
     public static func dump(path: String) throws -> String {
         IndexWriter.recover(path)
         let db = try SQLiteDatabase(path: path, readOnly: true)

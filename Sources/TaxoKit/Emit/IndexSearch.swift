@@ -1,5 +1,6 @@
 /// Ranked full-text search over the index's entity and document tables.
 public enum IndexSearch {
+    /// One search hit: where, a title, a snippet with the matches in brackets, and its bm25 rank.
     public struct Hit: Sendable, Equatable {
         public var file: String
         public var line: Int
@@ -11,6 +12,7 @@ public enum IndexSearch {
     /// Queries with more terms than this are refused (FTS5's cost grows with each, and no person writes them).
     public static let maxTerms = 64
 
+    /// The best `limit` entity and document hits of a query in an index file.
     public static func search(indexPath: String, query: String, limit: Int = 20) throws -> [Hit] {
         try validate(query)
         IndexWriter.recover(indexPath)

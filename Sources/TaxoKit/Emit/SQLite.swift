@@ -9,6 +9,7 @@ public final class SQLiteDatabase {
 
     let db: OpaquePointer
 
+    /// Opens (or creates) a database; `:memory:` for one that lives in memory.
     public init(path: String, readOnly: Bool = false) throws {
         var handle: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
@@ -22,6 +23,7 @@ public final class SQLiteDatabase {
 
     deinit { sqlite3_close(db) }
 
+    /// Runs statements that return no rows.
     public func exec(_ sql: String) throws {
         var err: UnsafeMutablePointer<CChar>?
         if sqlite3_exec(db, sql, nil, nil, &err) != SQLITE_OK {
@@ -34,6 +36,7 @@ public final class SQLiteDatabase {
     /// The rowid of the last row inserted on this connection.
     public var lastInsertRowID: Int { Int(sqlite3_last_insert_rowid(db)) }
 
+    /// A prepared statement, to bind and run many times.
     public func prepare(_ sql: String) throws -> Statement {
         var stmt: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let s = stmt else {
@@ -51,6 +54,7 @@ public final class SQLiteDatabase {
         return rows
     }
 
+    /// A value to bind.
     public enum Value {
         case text(String?)
         case int(Int?)
@@ -58,6 +62,7 @@ public final class SQLiteDatabase {
         case null
     }
 
+    /// A prepared statement (finalized when released).
     public final class Statement {
         let stmt: OpaquePointer
         unowned let db: SQLiteDatabase
@@ -73,6 +78,7 @@ public final class SQLiteDatabase {
 
         static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+        /// Resets the statement and binds values to its parameters, in order.
         public func bind(_ values: [Value]) throws {
             sqlite3_reset(stmt)
             sqlite3_clear_bindings(stmt)
@@ -101,6 +107,7 @@ public final class SQLiteDatabase {
             }
         }
 
+        /// Steps to the next row; false when there is none.
         public func step() throws -> Bool {
             let rc = sqlite3_step(stmt)
             if rc == SQLITE_ROW { return true }
@@ -108,18 +115,21 @@ public final class SQLiteDatabase {
             throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db.db)), sql: sql)
         }
 
+        /// The current row's columns as text.
         public func row() -> [String?] {
             (0..<sqlite3_column_count(stmt)).map { i in
                 sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(stmt, i))
             }
         }
 
+        /// A column of the current row as bytes.
         public func blob(_ i: Int32) -> [UInt8] {
             let n = Int(sqlite3_column_bytes(stmt, i))
             guard n > 0, let p = sqlite3_column_blob(stmt, i) else { return [] }
             return Array(UnsafeRawBufferPointer(start: p, count: n))
         }
 
+        /// A column of the current row as text.
         public func text(_ i: Int32) -> String? {
             sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(stmt, i))
         }

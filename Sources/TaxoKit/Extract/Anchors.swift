@@ -1,5 +1,6 @@
 /// GitHub-style heading anchors: lower case, punctuation dropped, spaces to dashes, repeats numbered.
 public enum Anchors {
+    /// The anchor a heading gets (GitHub's rule: lower case, spaces to dashes, punctuation dropped).
     public static func slug(_ heading: String) -> String {
         var out = ""
         for ch in heading.lowercased() {
@@ -12,6 +13,7 @@ public enum Anchors {
         return out
     }
 
+    /// The anchors of a file's headings (repeated ones numbered `-1`, `-2`).
     public static func slugs(_ headings: [String]) -> Set<String> {
         var seen: [String: Int] = [:]
         var out = Set<String>()

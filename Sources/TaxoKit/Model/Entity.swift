@@ -3,6 +3,7 @@
 /// A value type whose fields live in one copy-on-write box: the library passes entities through many
 /// arrays and loops, and copying one costs a single retain instead of one per field.
 public struct Entity: Sendable {
+    /// An entity as extracted from its record.
     public init(
         kind: Int, id: ParsedID?, rawID: String, name: String?, file: String, location: SourceLocation,
         department: String?, idField: String, soleRecordInFile: Bool, references: [Reference],
@@ -128,6 +129,7 @@ public struct Entity: Sendable {
 ///
 /// Boxed like `Entity`: rules walk every reference of the library.
 public struct Reference: Sendable {
+    /// A reference as found in a field.
     public init(field: String, raw: String, id: ParsedID, label: String?, location: SourceLocation, linkIndex: Int?) {
         s = CopyOnWrite(Fields(field: field, raw: raw, id: id, label: label, location: location, linkIndex: linkIndex))
     }
@@ -201,6 +203,7 @@ public struct Heading: Sendable, Equatable {
 ///
 /// Boxed like `Entity`: rules and reports walk every mention of the library.
 public struct Mention: Sendable {
+    /// A mention as found in a document.
     public init(
         id: ParsedID, location: SourceLocation, label: String?, heading: String?, context: String, isProposal: Bool,
         declaresScope: Bool

@@ -76,6 +76,7 @@ public struct IDGrammar: Sendable {
     /// Legacy patterns by the lower-cased first byte of their literal.
     let legacyByFirst: [UInt8: [(kind: Int, pattern: LegacyPattern)]]
 
+    /// The grammar of the configuration's kinds, prefixes and departments.
     public init(config: Config) {
         kinds = config.kinds
         var p: [String: Int] = [:]
@@ -121,8 +122,10 @@ public struct IDGrammar: Sendable {
         }
     }
 
+    /// The kind a prefix (or alternate prefix) belongs to.
     public func kindIndex(forPrefix prefix: String) -> Int? { prefixToKind[prefix] }
 
+    /// A department code or alias as its configured code.
     public func canonicalDepartment(_ code: String) -> String? { departmentCanonical[code] }
 
     public var departmentCodes: [String] { Array(Set(departmentCanonical.keys)).sorted() }

@@ -2,6 +2,7 @@
 /// round-trip test compares whole extraction results with it: a field the cache coding forgot shows up there.
 /// `ModelEqualityTests` checks that every stored field of the boxes is compared.
 extension Entity: Equatable {
+    /// Entities are equal when every stored field is.
     public static func == (a: Entity, b: Entity) -> Bool {
         a.kind == b.kind && a.id == b.id && a.rawID == b.rawID && a.name == b.name && a.file == b.file
             && a.location == b.location && a.department == b.department && a.idField == b.idField
@@ -15,6 +16,7 @@ extension Entity: Equatable {
 }
 
 extension Reference: Equatable {
+    /// References are equal when every stored field is.
     public static func == (a: Reference, b: Reference) -> Bool {
         a.field == b.field && a.raw == b.raw && a.id == b.id && a.label == b.label && a.location == b.location
             && a.linkIndex == b.linkIndex && a.range == b.range && a.inCode == b.inCode
@@ -24,6 +26,7 @@ extension Reference: Equatable {
 }
 
 extension Mention: Equatable {
+    /// Mentions are equal when every stored field is.
     public static func == (a: Mention, b: Mention) -> Bool {
         a.id == b.id && a.location == b.location && a.label == b.label && a.heading == b.heading
             && a.context == b.context
@@ -35,6 +38,7 @@ extension Mention: Equatable {
 }
 
 extension CSVTable: Equatable {
+    /// Tables are equal when header and rows are.
     public static func == (a: CSVTable, b: CSVTable) -> Bool {
         a.header == b.header && a.cellColumns == b.cellColumns && a.rows.count == b.rows.count
             && zip(a.rows, b.rows).allSatisfy { $0.line == $1.line && $0.cells == $1.cells }

@@ -7,6 +7,7 @@ public struct Suppression: Sendable, Hashable {
     /// Where the comment is.
     public var location: SourceLocation
 
+    /// Whether the suppression silences a diagnostic (its codes, its lines, its file).
     public func covers(_ d: Diagnostic) -> Bool {
         guard let l = d.location, l.file == location.file, l.line >= firstLine, l.line <= lastLine else { return false }
         return codes.isEmpty || codes.contains(d.code)

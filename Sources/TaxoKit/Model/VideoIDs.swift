@@ -2,6 +2,7 @@ import Foundation
 
 /// Video IDs (`Video_024`) in text, by the configured pattern.
 public enum VideoIDs {
+    /// The video IDs a text names, in any of their spellings, as the configured form.
     public static func find(in text: String, _ re: NSRegularExpression) -> [String] {
         guard text.contains(where: \.isNumber) else { return [] }
         return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in

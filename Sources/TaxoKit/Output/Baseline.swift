@@ -8,12 +8,14 @@ import Foundation
 /// count (the same dangling ID twice in one file is two findings). The file is JSON, sorted and stable, so
 /// that it reviews well in a diff.
 public struct Baseline: Sendable, Equatable {
+    /// What identifies a finding across edits: code, file, message with IDs kept and numbers dropped.
     public struct Fingerprint: Sendable, Hashable, Comparable {
         public var code: String
         public var file: String
         public var ids: [String]
         public var message: String
 
+        /// Sorted by file, code and message.
         public static func < (a: Fingerprint, b: Fingerprint) -> Bool {
             (a.file, a.code, a.message, a.ids.joined(separator: ",")) < (
                 b.file, b.code, b.message, b.ids.joined(separator: ",")
@@ -24,12 +26,14 @@ public struct Baseline: Sendable, Equatable {
     public static let version = 1
     public var counts: [Fingerprint: Int]
 
+    /// A baseline of these findings.
     public init(_ diags: [Diagnostic], grammar: IDGrammar) {
         var c: [Fingerprint: Int] = [:]
         for d in diags { c[Baseline.fingerprint(d, grammar: grammar), default: 0] += 1 }
         counts = c
     }
 
+    /// A finding's fingerprint.
     public static func fingerprint(_ d: Diagnostic, grammar: IDGrammar) -> Fingerprint {
         var ids = Set<String>()
         for tok in grammar.tokens(in: d.message, typos: false) { if case .id(let p) = tok.0 { ids.insert(p.written) } }
@@ -64,6 +68,7 @@ public struct Baseline: Sendable, Equatable {
         return (fresh, left.values.reduce(0, +))
     }
 
+    /// The baseline file's text.
     public func json() -> String {
         var w = JSONWriter()
         w.beginObject()
@@ -86,6 +91,7 @@ public struct Baseline: Sendable, Equatable {
         return w.out + "\n"
     }
 
+    /// Reads a baseline file; throws when it is not one.
     public init(json data: Data) throws {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw TaxoError.baseline("not a JSON object")

@@ -3,6 +3,7 @@
 public enum DataJSON {
     public static let version = 1
 
+    /// `taxo phases --format json`.
     public static func phases(_ t: PhaseTracker) -> String {
         var w = JSONWriter()
         w.beginObject()
@@ -33,6 +34,7 @@ public enum DataJSON {
         return w.out + "\n"
     }
 
+    /// `taxo search --format json`.
     public static func search(_ hits: [IndexSearch.Hit], query: String) -> String {
         var w = JSONWriter()
         w.beginObject()
@@ -52,6 +54,7 @@ public enum DataJSON {
         return w.out + "\n"
     }
 
+    /// `taxo explain --format json`.
     public static func rules(_ rules: [RuleInfo]) -> String {
         var w = JSONWriter()
         w.beginObject()

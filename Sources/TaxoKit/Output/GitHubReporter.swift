@@ -1,5 +1,6 @@
 /// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=TAX0201::message`.
 public enum GitHubReporter {
+    /// GitHub Actions workflow commands (`::error file=...,line=...::message`).
     public static func render(_ diags: [Diagnostic]) -> String {
         var out = ""
         for d in diags {

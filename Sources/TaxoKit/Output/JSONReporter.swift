@@ -4,6 +4,7 @@
 public enum JSONReporter {
     public static let version = 2
 
+    /// The findings and their counts as JSON.
     public static func render(_ diags: [Diagnostic], summary: DiagnosticSummary, root: String = ".") -> String {
         var w = JSONWriter()
         w.beginObject()

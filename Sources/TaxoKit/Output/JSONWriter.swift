@@ -5,8 +5,10 @@ public struct JSONWriter {
     private let indentUnit: String
     private var pretty: Bool { !indentUnit.isEmpty }
 
+    /// A writer; `pretty` indents with two spaces.
     public init(pretty: Bool = true) { indentUnit = pretty ? "  " : "" }
 
+    /// A JSON string literal (quotes included).
     public static func escape(_ s: String) -> String {
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 }) { return "\"" + s + "\"" }
         var r = "\""
@@ -36,10 +38,14 @@ public struct JSONWriter {
         if let key { out += JSONWriter.escape(key) + (pretty ? ": " : ":") }
     }
 
+    /// Opens an object (as the value of `key` inside an object).
     public mutating func beginObject(_ key: String? = nil) { prefix(key: key); out += "{"; needComma.append(false) }
+    /// Opens an array (as the value of `key` inside an object).
     public mutating func beginArray(_ key: String? = nil) { prefix(key: key); out += "["; needComma.append(false) }
 
+    /// Closes the object opened last.
     public mutating func endObject() { close("}") }
+    /// Closes the array opened last.
     public mutating func endArray() { close("]") }
 
     private mutating func close(_ c: String) {
@@ -48,21 +54,25 @@ public struct JSONWriter {
         out += c
     }
 
+    /// A string (null when nil).
     public mutating func string(_ key: String?, _ v: String?) {
         prefix(key: key)
         out += v.map(JSONWriter.escape) ?? "null"
     }
 
+    /// A number (null when nil).
     public mutating func int(_ key: String?, _ v: Int?) {
         prefix(key: key)
         out += v.map(String.init) ?? "null"
     }
 
+    /// A boolean.
     public mutating func bool(_ key: String?, _ v: Bool) {
         prefix(key: key)
         out += v ? "true" : "false"
     }
 
+    /// JSON text written as it is.
     public mutating func raw(_ key: String?, _ json: String) {
         prefix(key: key)
         out += json

@@ -11,6 +11,7 @@ public struct PathDisplay: Sendable {
     /// paths below it print without climbing out and back in (`QA/x.json`, not `../LIBRARIES/QA/x.json`).
     private let below: [String]
 
+    /// Paths shown relative to the working directory.
     public init(root: String, workingDirectory: String) {
         let r = URL(fileURLWithPath: root).standardizedFileURL.pathComponents
         let w = URL(fileURLWithPath: workingDirectory).standardizedFileURL.pathComponents
@@ -21,6 +22,7 @@ public struct PathDisplay: Sendable {
         below = i == r.count ? Array(w[i...]) : []
     }
 
+    /// Paths shown with a fixed prefix.
     public init(prefix: String) {
         self.prefix = prefix
         below = []
@@ -29,6 +31,7 @@ public struct PathDisplay: Sendable {
     /// The root as shown (`.` when it is the working directory).
     public var root: String { prefix.isEmpty ? "." : String(prefix.dropLast()) }
 
+    /// A library-relative path as shown.
     public func path(_ p: String) -> String {
         if prefix.isEmpty || p.hasPrefix("<") { return p }
         guard !below.isEmpty else { return prefix + p }
@@ -38,6 +41,7 @@ public struct PathDisplay: Sendable {
         return (Array(repeating: "..", count: below.count - i) + parts[i...]).joined(separator: "/")
     }
 
+    /// The diagnostics with their paths as shown.
     public func apply(_ diags: [Diagnostic]) -> [Diagnostic] {
         guard !prefix.isEmpty else { return diags }
         return diags.map { d in

@@ -6,6 +6,7 @@ import Foundation
 public enum SARIFReporter {
     public static let baseID = "SRCROOT"
 
+    /// The findings as a SARIF 2.1.0 log (for code-scanning tools).
     public static func render(_ diags: [Diagnostic], workingDirectory: String? = nil) -> String {
         let codes = Set(diags.map(\.code))
         let rules = RuleRegistry.all.filter { codes.contains($0.code) }

@@ -1,6 +1,7 @@
 /// `taxo check --summary`: counts per rule and per folder, so a person facing thousands of findings
 /// in a legacy library sees where to start.
 public enum SummaryReporter {
+    /// Root causes, then counts per rule and per folder (`depth` path segments).
     public static func render(_ diags: [Diagnostic], depth: Int = 2) -> String {
         var byRule: [String: (Severity, Int)] = [:]
         var byFolder: [String: [Severity: Int]] = [:]

@@ -5,8 +5,10 @@ import Mustache
 public struct Templates: Sendable {
     public let directory: String?
 
+    /// Templates from `directory` (the library's `templates/`), else the built-in ones.
     public init(directory: String?) { self.directory = directory }
 
+    /// A template's source: the library's, else the built-in one.
     public func source(_ name: String) -> String? {
         if let d = directory, let data = FileManager.default.contents(atPath: d + "/" + name + ".mustache") {
             return String(decoding: data, as: UTF8.self)
@@ -14,6 +16,7 @@ public struct Templates: Sendable {
         return DefaultTemplates.all[name]
     }
 
+    /// Renders a template with a context.
     public func render(_ name: String, _ context: ReportValue) throws -> String {
         try parsed(name).render(context.mustache ?? "")
     }

@@ -1,5 +1,6 @@
 /// Clang-style text: `path:line:col: error: message [TAX0123]`, then notes and a hint.
 public enum TextReporter {
+    /// One `file:line:col: severity: message [CODE]` line per finding, with notes and hints.
     public static func render(_ diags: [Diagnostic], color: Bool) -> String {
         var out = ""
         for d in diags {

@@ -11,20 +11,24 @@ public struct CSVTable: Sendable {
         return cellColumns[row][cell]
     }
 
+    /// The index of a column by its header (case and spacing ignored).
     public func column(_ name: String) -> Int? {
         let n = FieldKey.normalize(name)
         return header.firstIndex { FieldKey.normalize($0) == n }
     }
 }
 
+/// Reads CSV (RFC 4180, with the sloppiness real files have), keeping each cell's position.
 public enum CSVReader {
     /// Where a CSV file breaks its format: a quoted cell never closed (its opening quote's offset).
     public struct Problem: Sendable { public var message: String; public var offset: Int; public var hint: String? }
 
+    /// Parses a CSV file.
     public static func parse(_ file: SourceFile) -> CSVTable {
         parse(file, problems: nil)
     }
 
+    /// Parses a CSV file, collecting what is wrong with it into `problems`.
     public static func parse(_ file: SourceFile, problems: UnsafeMutablePointer<[Problem]>?) -> CSVTable {
         var openQuote = -1
         var records: [(Int, [String], [Int])] = []

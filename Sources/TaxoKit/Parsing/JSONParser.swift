@@ -7,7 +7,9 @@ public struct JSONSyntaxError: Error, Sendable {
     public var hint: String?
 }
 
+/// A strict JSON parser (RFC 8259) that keeps the byte offset of every value and key.
 public enum JSONParser {
+    /// The document's tree, or the first syntax error with its offset.
     public static func parse(_ bytes: [UInt8]) -> Result<Node, JSONSyntaxError> {
         parse(bytes, duplicates: nil)
     }

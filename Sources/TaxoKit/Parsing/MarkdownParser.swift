@@ -3,6 +3,7 @@ import CCmark
 /// The block structure of a Markdown file, read through libcmark with source positions and turned
 /// into Swift values at once (the C tree is freed before returning).
 public struct MarkdownSyntax: Sendable {
+    /// A fenced or indented code block.
     public struct CodeBlock: Sendable {
         public var info: String
         public var startLine: Int
@@ -10,6 +11,7 @@ public struct MarkdownSyntax: Sendable {
         public var literal: String
     }
 
+    /// YAML front matter between `---` lines.
     public struct FrontMatter: Sendable {
         public var text: String
         /// 1-based line of the first YAML line (after the opening `---`).
@@ -39,7 +41,9 @@ public struct MarkdownSyntax: Sendable {
     }
 }
 
+/// Parses Markdown with cmark into what extraction needs.
 public enum MarkdownParser {
+    /// The headings, code blocks, links, lists and front matter of a file.
     public static func parse(_ file: SourceFile) -> MarkdownSyntax {
         var syntax = MarkdownSyntax()
         var bytes = file.bytes

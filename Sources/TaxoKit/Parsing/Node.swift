@@ -3,18 +3,21 @@ public struct Node: Sendable {
     public var value: Value
     public var offset: Int
 
+    /// A value at a byte offset.
     public init(_ value: Value, at offset: Int) {
         self.value = value
         self.offset = offset
     }
 }
 
+/// A key of an object with its value.
 public struct Member: Sendable {
     public var key: String
     public var keyOffset: Int
     public var node: Node
 }
 
+/// What a node holds.
 public indirect enum Value: Sendable {
     case null
     case bool(Bool)
@@ -68,6 +71,7 @@ extension Node {
 public enum FieldKey {
     @inline(__always) static func isSeparator(_ c: UInt8) -> Bool { c == 32 || c == 95 || c == 45 || c == 9 }
 
+    /// A field key without case, spaces, dashes and underscores (`Tool ID` and `tool_id` agree).
     public static func normalize(_ s: String) -> String {
         var ascii = true
         var bytes: [UInt8] = []

@@ -3,6 +3,7 @@ import Yams
 
 /// Reads YAML through Yams into the same position-keeping `Node` tree as JSON.
 public enum YAMLReader {
+    /// Why a YAML file could not be read, and where.
     public struct Failure: Error, Sendable {
         public var message: String
         public var line: Int

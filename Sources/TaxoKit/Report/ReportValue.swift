@@ -8,8 +8,10 @@ protocol VerbatimText {
 /// Markdown that taxo writes itself (a link, a diagram): handed to a template as it is, never escaped.
 public struct Markdown: Encodable, Hashable, Sendable, VerbatimText {
     public var text: String
+    /// Markdown to pass as it is.
     public init(_ text: String) { self.text = text }
     var verbatim: String { text }
+    /// Encoded as its text.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(text)
@@ -19,8 +21,10 @@ public struct Markdown: Encodable, Hashable, Sendable, VerbatimText {
 /// HTML that taxo writes itself (an SVG diagram, a file listing): handed to a site template as it is.
 public struct HTML: Encodable, Hashable, Sendable, VerbatimText {
     public var text: String
+    /// HTML to pass as it is.
     public init(_ text: String) { self.text = text }
     var verbatim: String { text }
+    /// Encoded as its text.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(text)
@@ -30,8 +34,10 @@ public struct HTML: Encodable, Hashable, Sendable, VerbatimText {
 /// Text for inside a JSON string of a template (`"name": "{{{name}}}"`): escaped for JSON, not Markdown.
 public struct JSONString: Encodable, Hashable, Sendable, VerbatimText {
     public var text: String
+    /// Text to escape for a JSON string.
     public init(_ text: String) { self.text = text }
     var verbatim: String { String(JSONWriter.escape(text).dropFirst().dropLast()) }
+    /// Encoded as its text.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(text)
@@ -144,6 +150,7 @@ public enum MarkdownText {
         return t
     }
 
+    /// The text escaped for Markdown.
     public static func escape(_ s: String) -> String {
         guard
             s.utf8.contains(where: {

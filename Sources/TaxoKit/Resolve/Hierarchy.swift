@@ -41,7 +41,9 @@ public struct Hierarchy: Sendable {
     /// An entity's children on the next level, in entity order.
     public func children(of entity: Int) -> [Int] { down[entity] }
 
+    /// Whether the entity has children in the hierarchy.
     public func hasChild(_ entity: Int) -> Bool { !down[entity].isEmpty }
 
+    /// Whether some entity has the entity as a child.
     public func hasParent(_ entity: Int) -> Bool { parented[entity] }
 }

@@ -10,6 +10,7 @@ public struct IDAllocator: Sendable {
     var withoutDepartment: [Int: Int] = [:]
     var departmentUse: [Int: [String: Int]] = [:]
 
+    /// The IDs the library declares, has in broken files, or its documents announce, as taken.
     public init(library: Library) {
         config = library.config
         for e in library.entities {

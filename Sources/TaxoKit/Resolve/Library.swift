@@ -37,6 +37,7 @@ public struct Library: Sendable {
     /// Whether an ID resolves, canonically or through a legacy alias.
     public func resolves(_ key: String) -> Bool { table[key] != nil || aliases[key] != nil }
 
+    /// The name of an entity's kind.
     public func kindName(_ e: Entity) -> String { config.kinds[e.kind].name }
 
     /// Whether a mention in a document is of a video-scoped ID: its kind is `scoped`, or the document's
@@ -47,6 +48,7 @@ public struct Library: Sendable {
         return config.documents.first { $0.name == type }?.scopedPrefixes.contains(m.id.prefix) ?? false
     }
 
+    /// The ID as written, or the raw ID field when it does not parse.
     public func displayID(_ e: Entity) -> String { e.id?.written ?? e.rawID }
 }
 
@@ -71,7 +73,9 @@ public struct BrokenDeclarationSite: Sendable {
     }
 }
 
+/// Builds the library from the files' extractions: the ID table, aliases, scopes, link targets.
 public enum Resolver {
+    /// Resolves every reference of the extracted files.
     public static func resolve(
         config: Config, grammar: IDGrammar, files: [FileResult], inventory: FileInventory = FileInventory()
     ) -> Library {

@@ -8,6 +8,7 @@ import Foundation
 /// templates), nothing is rendered at all. Pages a previous run wrote that are no longer made are removed
 /// (only those: the list is kept in `.taxo-site`).
 public enum SiteBuilder {
+    /// What a run did: pages made, written (their bytes changed) and removed.
     public struct Outcome: Sendable {
         public var pages: Int
         public var written: Int

@@ -15,6 +15,7 @@ public struct LineTable: Sendable {
     private let checkpoints: [Int: [Int]]
     static let stride = 512
 
+    /// The line starts of a text.
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
@@ -58,6 +59,7 @@ public struct LineTable: Sendable {
         return lo
     }
 
+    /// The 1-based line and column of a byte offset.
     public func position(of offset: Int) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, bytes.count))
         let li = lineIndex(of: clamped)

@@ -8,6 +8,7 @@ public struct SourceFile: Sendable {
     public let hadBOM: Bool
     public let lines: LineTable
 
+    /// A file as read: a byte-order mark dropped, UTF-16/32 decoded, invalid UTF-8 repaired (and noted).
     public init(path: String, rawBytes: [UInt8]) {
         self.path = path
         if rawBytes.count >= 3, rawBytes[0] == 0xEF, rawBytes[1] == 0xBB, rawBytes[2] == 0xBF {
@@ -20,15 +21,18 @@ public struct SourceFile: Sendable {
         lines = LineTable(bytes)
     }
 
+    /// A file from text.
     public init(path: String, text: String) {
         self.init(path: path, rawBytes: Array(text.utf8))
     }
 
+    /// The place of a byte offset.
     public func location(_ offset: Int) -> SourceLocation {
         let p = lines.position(of: offset)
         return SourceLocation(file: path, line: p.line, column: p.column)
     }
 
+    /// The place of a line and column.
     public func location(line: Int, column: Int = 1) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)
     }

@@ -5,6 +5,7 @@ public enum Hashing {
         bytes.withUnsafeBytes { fnv1a($0) }
     }
 
+    /// FNV-1a of bytes.
     public static func fnv1a(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(raw.count)
         let n = raw.count / 8
@@ -17,6 +18,7 @@ public enum Hashing {
         return h
     }
 
+    /// FNV-1a of bytes as 16 hex digits.
     public static func fnv1aHex(_ bytes: [UInt8]) -> String { hex(fnv1a(bytes)) }
 
     /// 16 lower-case hex digits.

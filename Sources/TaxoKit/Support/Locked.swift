@@ -8,8 +8,10 @@ public final class Locked<Value>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
 
+    /// A lock around a value.
     public init(_ value: Value) { self.value = value }
 
+    /// Runs `body` with the value, under the lock.
     public func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
         lock.lock()
         defer { lock.unlock() }

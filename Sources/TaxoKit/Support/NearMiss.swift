@@ -39,6 +39,7 @@ public enum NearMiss {
         return scored.compactMap { seen.insert($0.1).inserted ? $0.1 : nil }.prefix(limit).map { $0 }
     }
 
+    /// "did you mean 'x'?" for the candidates closest to a word, or nil.
     public static func hint(for word: String, in candidates: [String]) -> String? {
         let s = suggestions(for: word, in: candidates)
         guard !s.isEmpty else { return nil }

@@ -41,6 +41,7 @@ public struct ChangeSet: Sendable {
         self.keys = keys
     }
 
+    /// Whether a file is one of the changed ones.
     public func contains(_ file: String) -> Bool {
         paths.contains(file) || folders.contains { $0.isEmpty || file.hasPrefix($0) }
     }
@@ -68,6 +69,7 @@ public struct ChangeSet: Sendable {
         return false
     }
 
+    /// The findings that touch the changed files: in them, naming IDs they declare or declared, or linking to them.
     public func filter(_ diags: [Diagnostic], grammar: IDGrammar) -> [Diagnostic] {
         diags.filter { touches($0, grammar: grammar) }
     }

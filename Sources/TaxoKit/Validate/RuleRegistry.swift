@@ -28,6 +28,7 @@ public enum RuleRegistry {
         $0.cost > $1.cost
     }
 
+    /// A rule by code (`TAX0201`) or name (`dangling-reference`).
     public static func rule(_ codeOrName: String) -> RuleInfo? {
         all.first { $0.code.caseInsensitiveCompare(codeOrName) == .orderedSame || $0.name == codeOrName }
     }
