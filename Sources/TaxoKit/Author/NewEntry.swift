@@ -50,22 +50,47 @@ public enum NewEntry {
         if dept == nil, kind.department == .required {
             throw TaxoError.badArgument("kind \(kind.name) needs --department")
         }
-        let mine = lib.entities.filter { $0.kind == k && !config.looksArchived($0.file) }
+        let mine = try siblings(of: k, named: trimmed, department: dept, library: lib)
+        let id = chosen ?? alloc.next(kind: k, department: dept)
+        let path = try newPath(kind: k, id: id, name: trimmed, department: dept, dir: dir, siblings: mine, library: lib)
+        let ext = (path as NSString).pathExtension
+        let text = try render(kind: kind, id: id, name: trimmed, department: dept, ext: ext, templates: templates)
+        var updates: [Edit] = []
+        if let parent { updates.append(try parentEdit(parent, child: id, childKind: k, library: lib, root: root)) }
+        if let row = masterRow(kind: kind, id: id, name: trimmed, path: path, library: lib, root: root) {
+            updates.append(row)
+        }
+        return Plan(id: id, file: Edit(path: path, text: text), updates: updates)
+    }
+
+    /// The kind's live entities, after checking that none has the name already (in the department) and
+    /// that the kind keeps one record per file (list files are edited by hand).
+    static func siblings(of k: Int, named name: String, department dept: String?, library lib: Library) throws
+        -> [Entity]
+    {
+        let kind = lib.config.kinds[k]
+        let mine = lib.entities.filter { $0.kind == k && !lib.config.looksArchived($0.file) }
         if mine.contains(where: {
-            $0.name.map(Labels.normalized) == Labels.normalized(trimmed)
+            $0.name.map(Labels.normalized) == Labels.normalized(name)
                 && (dept == nil || $0.id?.canonicalDepartment == dept)
         }) {
-            throw TaxoError.badArgument("a \(kind.name) named '\(trimmed)' exists already")
+            throw TaxoError.badArgument("a \(kind.name) named '\(name)' exists already")
         }
-        // One record per file is what a new file can hold; list files are edited by hand.
         let perFile = Dictionary(grouping: mine, by: \.file)
         if !perFile.isEmpty, perFile.values.filter({ $0.count > 1 }).count * 2 > perFile.count {
             throw TaxoError.badArgument(
                 "kind \(kind.name) keeps its records in list files; add the record to one of them")
         }
-        let id = chosen ?? alloc.next(kind: k, department: dept)
+        return mine
+    }
 
-        // Where and how: the kind's (and department's) usual folder, extension and naming.
+    /// Where the new entry goes and how its file is named, as the kind's (and department's) files are:
+    /// their usual folder (or `dir`), extension, and naming by ID and name or by name alone.
+    static func newPath(
+        kind k: Int, id: String, name: String, department dept: String?, dir: String?, siblings mine: [Entity],
+        library lib: Library
+    ) throws -> String {
+        let config = lib.config, kind = config.kinds[k]
         let sameDept = dept.map { d in mine.filter { $0.id?.canonicalDepartment == d } } ?? []
         let models = sameDept.isEmpty ? mine : sameDept
         let folder: String
@@ -83,7 +108,7 @@ public enum NewEntry {
                 e.id.map { ($0.written as NSString).length > 0 && e.file.contains($0.written) } ?? false
             }.count * 2 >= models.count
         let safe = String(
-            trimmed.unicodeScalars.map {
+            name.unicodeScalars.map {
                 $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "_"
             }
         )
@@ -98,13 +123,7 @@ public enum NewEntry {
         guard !ConfigLoader.leavesLibrary(path), config.isUnderRoots(path) else {
             throw TaxoError.badArgument("\(path) is outside the library's roots")
         }
-        let text = try render(kind: kind, id: id, name: trimmed, department: dept, ext: ext, templates: templates)
-        var updates: [Edit] = []
-        if let parent { updates.append(try parentEdit(parent, child: id, childKind: k, library: lib, root: root)) }
-        if let row = masterRow(kind: kind, id: id, name: trimmed, path: path, library: lib, root: root) {
-            updates.append(row)
-        }
-        return Plan(id: id, file: Edit(path: path, text: text), updates: updates)
+        return path
     }
 
     /// The kind a name or prefix names (`tool`, `TOL`), with a hint when none does.
