@@ -153,17 +153,26 @@ public enum IndexWriter {
     /// Rows that come from single files (all files, or only `only`), in sorted order.
     static func insertFileRows(_ db: SQLiteDatabase, _ r: CompileResult, only: Set<String>?) throws {
         let lib = r.library
-        let kinds = lib.config.kinds.map(\.name)
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
-
         let files = try db.prepare("INSERT INTO files VALUES (?, ?, ?, ?)")
         for f in lib.files.filter({ wanted($0.path) }).sorted(by: { $0.path < $1.path }) {
             try files.run([.text(f.path), .text(f.format.rawValue), .int(f.size), .text(f.hash)])
         }
+        let ftsRow = try db.prepare("INSERT INTO fts_rows VALUES (?, ?, ?)")
+        try insertEntityRows(db, lib, only: only, ftsRow: ftsRow)
+        try insertDocumentRows(db, lib, only: only, ftsRow: ftsRow)
+    }
 
+    /// Entities with their full-text rows, aliases and links, in file order.
+    static func insertEntityRows(
+        _ db: SQLiteDatabase, _ lib: Library, only: Set<String>?, ftsRow: SQLiteDatabase.Statement
+    )
+        throws
+    {
+        let kinds = lib.config.kinds.map(\.name)
+        func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let ent = try db.prepare("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let fts = try db.prepare("INSERT INTO entity_fts VALUES (?, ?, ?, ?, ?, ?)")
-        let ftsRow = try db.prepare("INSERT INTO fts_rows VALUES (?, ?, ?)")
         let alias = try db.prepare("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)")
         let link = try db.prepare("INSERT INTO link_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let order = lib.entities.indices.filter { wanted(lib.entities[$0].file) }
@@ -198,6 +207,14 @@ public enum IndexWriter {
             }
         }
 
+    }
+
+    /// Documents with their sections, mentions and full-text rows, in path order.
+    static func insertDocumentRows(
+        _ db: SQLiteDatabase, _ lib: Library, only: Set<String>?, ftsRow: SQLiteDatabase.Statement
+    ) throws {
+        let kinds = lib.config.kinds.map(\.name)
+        func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let doc = try db.prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?)")
         let sec = try db.prepare("INSERT INTO sections VALUES (?, ?, ?, ?)")
         let men = try db.prepare("INSERT INTO mention_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
