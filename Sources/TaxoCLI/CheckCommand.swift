@@ -99,35 +99,12 @@ struct CheckCommand: ParsableCommand {
             diags = change.filter(diags, grammar: result.library.grammar)
         }
         if let wb = writeBaseline {
-            let b = Baseline(diags, grammar: result.library.grammar)
-            let url = URL(fileURLWithPath: wb, relativeTo: URL(fileURLWithPath: cwd))
-            do { try b.json().write(to: url, atomically: true, encoding: .utf8) } catch {
-                Console.err("taxo: error: cannot write the baseline \(wb)\n")
-                throw TaxoExit(code: 2)
-            }
-            Console.err("taxo: wrote \(Plural.count(diags.count, "finding")) to the baseline \(wb)\n")
+            try Self.writeBaseline(diags, to: wb, grammar: result.library.grammar, cwd: cwd)
             return
         }
         var baselineLine: String?
         if let path = baseline ?? (noBaseline ? nil : config.baseline.map { root.appendingPathComponent($0).path }) {
-            let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd))
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                Console.err("taxo: error: cannot read the baseline \(path)\n")
-                throw TaxoExit(code: 2)
-            }
-            let b: Baseline
-            do { b = try Baseline(json: data) } catch let e as TaxoError {
-                Console.err("taxo: error: the baseline \(path) is not valid: \(e.message)\n")
-                throw TaxoExit(code: 2)
-            }
-            let before = diags.count
-            let (fresh, gone) = b.filter(diags, grammar: result.library.grammar)
-            diags = fresh
-            baselineLine =
-                "taxo: \(Plural.count(before - fresh.count, "finding")) in the baseline"
-                + (gone > 0
-                    ? "; \(Plural.count(gone, "baseline entry", "baseline entries")) no longer \(gone == 1 ? "occurs" : "occur") (tighten it with --write-baseline)"
-                    : "")
+            (diags, baselineLine) = try Self.applyBaseline(path, to: diags, grammar: result.library.grammar, cwd: cwd)
         }
         diags += selection.notes
         var counts = result.summary
@@ -153,6 +130,41 @@ struct CheckCommand: ParsableCommand {
         // The process ends right after: skip freeing the whole model.
         KeepUntilExit.keep(result)
         if counts.errors > 0 || (strict && counts.warnings > 0) { throw TaxoExit(code: 1) }
+    }
+
+    /// `--write-baseline`: today's findings into a baseline file.
+    static func writeBaseline(_ diags: [Diagnostic], to path: String, grammar: IDGrammar, cwd: String) throws {
+        let b = Baseline(diags, grammar: grammar)
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd))
+        do { try b.json().write(to: url, atomically: true, encoding: .utf8) } catch {
+            Console.err("taxo: error: cannot write the baseline \(path)\n")
+            throw TaxoExit(code: 2)
+        }
+        Console.err("taxo: wrote \(Plural.count(diags.count, "finding")) to the baseline \(path)\n")
+    }
+
+    /// The findings a baseline does not hold, and the line saying how many it held and how many of its
+    /// entries no longer occur.
+    static func applyBaseline(_ path: String, to diags: [Diagnostic], grammar: IDGrammar, cwd: String) throws -> (
+        [Diagnostic], String
+    ) {
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd))
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Console.err("taxo: error: cannot read the baseline \(path)\n")
+            throw TaxoExit(code: 2)
+        }
+        let b: Baseline
+        do { b = try Baseline(json: data) } catch let e as TaxoError {
+            Console.err("taxo: error: the baseline \(path) is not valid: \(e.message)\n")
+            throw TaxoExit(code: 2)
+        }
+        let (fresh, gone) = b.filter(diags, grammar: grammar)
+        let line =
+            "taxo: \(Plural.count(diags.count - fresh.count, "finding")) in the baseline"
+            + (gone > 0
+                ? "; \(Plural.count(gone, "baseline entry", "baseline entries")) no longer \(gone == 1 ? "occurs" : "occur") (tighten it with --write-baseline)"
+                : "")
+        return (fresh, line)
     }
 
     /// Why a library without files is a failure, or nil when its roots exist and are empty (a note).
