@@ -125,6 +125,25 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("mine.txt").path))
     }
 
+    @Test func anEditRewritesOnlyThePagesItTouches() throws {
+        let (root, result) = try exampleLibrary()
+        let out = try writeSite(root, result)
+        let total = pages(out).count
+        let file = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "ScaleKit Dashboard", with: "ScaleKit Console").write(
+            to: file, atomically: true, encoding: .utf8)
+        let edited = Compiler.compile(root: root.path, config: TestSupport.defaultConfig, keepContent: true)
+        let run = try SiteBuilder.write(edited, root: root.path, outDir: out.path, templates: Templates(directory: nil))
+        #expect(run.written > 0)
+        #expect(run.written * 4 < total)
+        let page = try String(contentsOf: out.appendingPathComponent("entities/TOL-SEC-124.html"), encoding: .utf8)
+        #expect(page.contains("ScaleKit Console"))
+        // A page that links to it shows the new name too.
+        let workflow = try String(contentsOf: out.appendingPathComponent("entities/WRF-SEC-014.html"), encoding: .utf8)
+        #expect(workflow.contains("ScaleKit Console"))
+    }
+
     @Test func pagesHoldWhatAnalystsLookFor() throws {
         let (root, result) = try exampleLibrary()
         let out = try writeSite(root, result)

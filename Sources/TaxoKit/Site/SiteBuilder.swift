@@ -21,6 +21,10 @@ public enum SiteBuilder {
     }
 
     static let assets = ["site/style.css", "site/site.js", "site/search.js"]
+    static let pageTemplates = [
+        "site/page.html", "site/home.html", "site/entity.html", "site/list.html", "site/video.html", "site/file.html",
+        "site/diagnostics.html", "site/search.html",
+    ]
     static let manifestName = ".taxo-site"
 
     /// Writes the site. `date` (from `SOURCE_DATE_EPOCH`) is printed in the footer when given.
@@ -51,39 +55,67 @@ public enum SiteBuilder {
         try makeFolders(
             outDir,
             for: ["entities/x", "kinds/x", "departments/x", "videos/x"] + lib.files.map { SitePaths.file($0.path) })
-        let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, Bool), Error> in
+        let known = PageMemory(outDir: outDir, prints: previous.prints, templates: templatePrint(templates, date: date))
+        let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, String?, Bool), Error> in
             Result {
-                let (path, text) = try render(
+                let page = try render(
                     job, site: site, root: root, templates: templates, date: date, analyzer: analyzer,
-                    declared: declared, documentText: documentText)
-                return (path, try writeIfChanged(text, to: outDir + "/" + path))
+                    declared: declared, documentText: documentText, known: known)
+                guard let text = page.text else { return (page.path, page.print, false) }
+                return (page.path, page.print, try writeIfChanged(text, to: outDir + "/" + page.path))
             }
         }
         var made: [String] = []
+        var prints: [String: String] = [:]
         var written = 0
         for o in outcomes {
-            let (path, changed) = try o.get()
+            let (path, print, changed) = try o.get()
             made.append(path)
+            prints[path] = print
             if changed { written += 1 }
         }
         let removed = try removeStale(outDir, previous: previous.pages, keeping: made)
+        let lines = made.sorted().map { p in prints[p].map { p + " " + $0 } ?? p }
         _ = try writeIfChanged(
-            "inputs " + inputs + "\n" + made.sorted().joined(separator: "\n") + "\n", to: outDir + "/" + manifestName)
+            "inputs " + inputs + "\n" + lines.joined(separator: "\n") + "\n", to: outDir + "/" + manifestName)
         return Outcome(pages: made.count, written: written, removed: removed)
     }
 
-    /// One page or asset: its path in the site and its text.
+    /// What the previous run made: each page's print (its encoded context, title and the templates), to
+    /// leave pages whose print is the same unrendered.
+    struct PageMemory {
+        let outDir: String
+        let prints: [String: String]
+        let templates: String
+
+        func unchanged(_ path: String, print: String) -> Bool {
+            prints[path] == print && FileManager.default.fileExists(atPath: outDir + "/" + path)
+        }
+    }
+
+    /// A page: its path, its text (nil: unchanged since the last run, not rendered) and its print.
+    struct Rendered {
+        var path: String
+        var text: String?
+        var print: String?
+    }
+
+    /// One page or asset.
     static func render(
         _ job: Job, site: SiteData, root: String, templates: Templates, date: String?, analyzer: GapAnalyzer?,
-        declared: [String: [Int]], documentText: [String: String]
-    ) throws -> (String, String) {
+        declared: [String: [Int]], documentText: [String: String], known: PageMemory
+    ) throws -> Rendered {
         let lib = site.lib
-        func page(_ path: String, _ title: String, _ template: String, _ context: some Encodable) throws -> (
-            String, String
-        ) {
-            let body = try templates.render(template, ReportValue.html(context))
+        func page(_ path: String, _ title: String, _ template: String, _ context: some Encodable) throws -> Rendered {
+            let value = try ReportValue.html(context)
+            var h = StreamHash()
+            h.add(value.fingerprint); h.add(title); h.add(known.templates)
+            let print = h.hex
+            if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
+            let body = try templates.render(template, value)
             let frame = SitePage(title: title, root: SitePaths.root(of: path), body: HTML(body), date: date)
-            return (path, try templates.render("site/page.html", ReportValue.html(frame)))
+            return Rendered(
+                path: path, text: try templates.render("site/page.html", ReportValue.html(frame)), print: print)
         }
         switch job {
         case .home:
@@ -93,10 +125,10 @@ public enum SiteBuilder {
         case .search:
             return try page("search.html", "Search", "site/search.html", SiteLink(text: "", href: ""))
         case .searchIndex:
-            return ("search-index.js", SearchIndex.script(site))
+            return Rendered(path: "search-index.js", text: SearchIndex.script(site))
         case .asset(let name):
             guard let text = templates.source(name) else { throw TaxoError.template("no template '\(name)'") }
-            return (String(name.dropFirst("site/".count)), text)
+            return Rendered(path: String(name.dropFirst("site/".count)), text: text)
         case .entity(let i):
             let path = site.paths.entityPages[i]!
             let ctx = EntityPage(i, page: path, site: site)
@@ -186,16 +218,35 @@ public enum SiteBuilder {
         return h.hex
     }
 
-    /// The previous run's manifest: what it was made from, and its pages.
-    static func readManifest(_ outDir: String) -> (inputs: String?, pages: [String]) {
-        guard let data = FileReader.read(outDir + "/" + manifestName) else { return (nil, []) }
+    /// The previous run's manifest: what it was made from, its pages, and each page's print.
+    static func readManifest(_ outDir: String) -> (inputs: String?, pages: [String], prints: [String: String]) {
+        guard let data = FileReader.read(outDir + "/" + manifestName) else { return (nil, [], [:]) }
         var lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         var inputs: String?
         if let first = lines.first, first.hasPrefix("inputs ") {
             inputs = String(first.dropFirst("inputs ".count))
             lines.removeFirst()
         }
-        return (inputs, lines)
+        var pages: [String] = [], prints: [String: String] = [:]
+        for line in lines {
+            // Page paths hold no spaces (`SitePaths.safe`); the print follows the last one.
+            if let space = line.lastIndex(of: " ") {
+                let page = String(line[..<space])
+                pages.append(page)
+                prints[page] = String(line[line.index(after: space)...])
+            } else {
+                pages.append(line)
+            }
+        }
+        return (inputs, pages, prints)
+    }
+
+    /// What every page depends on besides its context: the templates and the date.
+    static func templatePrint(_ templates: Templates, date: String?) -> String {
+        var h = StreamHash()
+        h.add(date)
+        for name in pageTemplates { h.add(templates.source(name)) }
+        return h.hex
     }
 
     /// Removes the pages the previous run listed that this one did not make.
