@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
         do {
             outcome = try Builder.build(
                 root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now(),
-                beforeCommit: pause)
+                keepGapReports: site, beforeCommit: pause)
         } catch {
             progress.clear()
             Console.err("taxo: error: could not write the index in \(outDir.path): \(error)\n")
@@ -82,7 +82,7 @@ struct BuildCommand: ParsableCommand {
         )
         if site {
             let siteDir = outDir.appendingPathComponent("site")
-            let made = try SiteCommand.write(result, root: root, to: siteDir)
+            let made = try SiteCommand.write(result, root: root, to: siteDir, gapReports: outcome.gapReports)
             Console.err(
                 "taxo: wrote \(relativePath(siteDir.path, root: root)) (\(made.pages) pages, \(made.written) changed)\n"
             )

@@ -35,7 +35,9 @@ struct SiteCommand: ParsableCommand {
     }
 
     /// Writes the site with the library's templates, dated from `SOURCE_DATE_EPOCH` when it is set.
-    static func write(_ result: CompileResult, root: URL, to dir: URL) throws -> SiteBuilder.Outcome {
+    static func write(_ result: CompileResult, root: URL, to dir: URL, gapReports: [String: GapReport] = [:]) throws
+        -> SiteBuilder.Outcome
+    {
         let date = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map {
             let f = DateFormatter()
             f.locale = Locale(identifier: "en_US_POSIX")
@@ -46,7 +48,8 @@ struct SiteCommand: ParsableCommand {
         do {
             return try SiteBuilder.write(
                 result, root: root.path, outDir: dir.path,
-                templates: Templates(directory: root.appendingPathComponent("templates").path), date: date)
+                templates: Templates(directory: root.appendingPathComponent("templates").path), date: date,
+                gapReports: gapReports)
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)

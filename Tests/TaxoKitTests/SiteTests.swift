@@ -144,6 +144,24 @@ import Testing
         #expect(workflow.contains("ScaleKit Console"))
     }
 
+    @Test func buildHandsItsGapAnalysesToTheSite() throws {
+        let (root, result) = try exampleLibrary()
+        let alone = try writeSite(root, result)
+        let build = try Builder.build(
+            root: root.path, config: TestSupport.defaultConfig, outDir: root.appendingPathComponent("out").path,
+            noCache: true, buildTime: "2026-01-01T00:00:00Z", keepGapReports: true)
+        #expect(Set(build.gapReports.keys) == ["Video_024", "Video_025"])
+        let shared = root.appendingPathComponent("site-shared")
+        _ = try SiteBuilder.write(
+            build.result, root: root.path, outDir: shared.path, templates: Templates(directory: nil),
+            gapReports: build.gapReports)
+        for video in ["videos/Video_024.html", "videos/Video_025.html"] {
+            #expect(
+                try Data(contentsOf: shared.appendingPathComponent(video))
+                    == Data(contentsOf: alone.appendingPathComponent(video)))
+        }
+    }
+
     @Test func pagesHoldWhatAnalystsLookFor() throws {
         let (root, result) = try exampleLibrary()
         let out = try writeSite(root, result)

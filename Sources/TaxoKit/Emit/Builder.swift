@@ -11,13 +11,15 @@ public enum Builder {
         public var reparsed: Int
         public var timings: [StageTiming]
         public var reports: [String] = []
+        /// The gap reports made by this build, by video (only with `keepGapReports`).
+        public var gapReports: [String: GapReport] = [:]
     }
 
     /// `beforeCommit` runs right before the index is committed or renamed into place (a test hook: the CLI's
     /// crash test pauses there).
     public static func build(
         root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String,
-        templates: Templates? = nil, beforeCommit: (() -> Void)? = nil
+        templates: Templates? = nil, keepGapReports: Bool = false, beforeCommit: (() -> Void)? = nil
     ) throws -> Outcome {
         var startClock = StageClock()
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
@@ -62,9 +64,11 @@ public enum Builder {
                 result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
                 rewriteAll: noCache)
         }
+        let kept = keepGapReports ? Locked<[String: GapReport]>([:]) : nil
         jobs.add { [result] in
             try ReportWriter.writeGapReports(
-                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache)
+                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache,
+                keep: kept)
         }
         if let changes {
             try IndexWriter.update(
@@ -79,7 +83,8 @@ public enum Builder {
         return Outcome(
             result: result, indexPath: index, incremental: incremental,
             reparsed: result.library.files.reduce(0) { $0 + ($1.fromCache ? 0 : 1) },
-            timings: startClock.laps + result.timings + clock.laps, reports: reports)
+            timings: startClock.laps + result.timings + clock.laps, reports: reports,
+            gapReports: kept?.withLock { $0 } ?? [:])
     }
 
     /// Temporary files of builds that were killed before they could rename them.

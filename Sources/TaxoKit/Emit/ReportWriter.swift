@@ -3,9 +3,11 @@ import Foundation
 /// Writes the generated reports of `taxo build` under the output folder.
 public enum ReportWriter {
     /// One gap report per video: `gaps/<video>_Gap_Analysis.md`. Returns the paths written.
+    /// With `keep`, the reports made are also handed back by video (`taxo build --site` shows them on the
+    /// videos' pages instead of analysing again).
     public static func writeGapReports(
         _ result: CompileResult, root: String, outDir: String, templates: Templates,
-        libraryPrint: String? = nil, rewriteAll: Bool = false
+        libraryPrint: String? = nil, rewriteAll: Bool = false, keep: Locked<[String: GapReport]>? = nil
     ) throws -> [String] {
         let lib = result.library
         let videos = Set(lib.documents.compactMap(\.video)).sorted()
@@ -31,6 +33,7 @@ public enum ReportWriter {
                 var report = try Gaps.report(
                     targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
                 report.linksFrom = dir
+                if let keep { keep.withLock { $0[v] = report } }
                 let context = try report.context()
                 return try writeIfChanged(
                     context, template: "gap-analysis.md", templates: templates, to: dir + "/\(v)_Gap_Analysis.md",

@@ -27,9 +27,12 @@ public enum SiteBuilder {
     ]
     static let manifestName = ".taxo-site"
 
-    /// Writes the site. `date` (from `SOURCE_DATE_EPOCH`) is printed in the footer when given.
+    /// Writes the site. `date` (from `SOURCE_DATE_EPOCH`) is printed in the footer when given. `gapReports`
+    /// are analyses already made (by `taxo build`), by video: a video's page shows them instead of analysing
+    /// again.
     public static func write(
-        _ result: CompileResult, root: String, outDir: String, templates: Templates, date: String? = nil
+        _ result: CompileResult, root: String, outDir: String, templates: Templates, date: String? = nil,
+        gapReports: [String: GapReport] = [:]
     ) throws -> Outcome {
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         // Nothing the pages are made from changed since the last run, and they are all there: done.
@@ -48,7 +51,8 @@ public enum SiteBuilder {
         jobs += Set(lib.entities.compactMap { site.department(of: $0) }).sorted().map { Job.department($0) }
         jobs += site.tracker.videos.indices.map { Job.video($0) }
         jobs += lib.files.map { Job.file($0.path) }
-        let analyzer = site.tracker.videos.isEmpty ? nil : GapAnalyzer(library: lib)
+        let analyzer =
+            site.tracker.videos.allSatisfy { gapReports[$0.id] != nil } ? nil : GapAnalyzer(library: lib)
         var declared: [String: [Int]] = [:]
         for (i, e) in lib.entities.enumerated() { declared[e.file, default: []].append(i) }
         let documentText = Dictionary(lib.documents.compactMap { d in d.text.map { (d.path, $0) } }) { a, _ in a }
@@ -60,7 +64,7 @@ public enum SiteBuilder {
             Result {
                 let page = try render(
                     job, site: site, root: root, templates: templates, date: date, analyzer: analyzer,
-                    declared: declared, documentText: documentText, known: known)
+                    declared: declared, documentText: documentText, known: known, gapReports: gapReports)
                 guard let text = page.text else { return (page.path, page.print, false) }
                 return (page.path, page.print, try writeIfChanged(text, to: outDir + "/" + page.path))
             }
@@ -103,7 +107,8 @@ public enum SiteBuilder {
     /// One page or asset.
     static func render(
         _ job: Job, site: SiteData, root: String, templates: Templates, date: String?, analyzer: GapAnalyzer?,
-        declared: [String: [Int]], documentText: [String: String], known: PageMemory
+        declared: [String: [Int]], documentText: [String: String], known: PageMemory,
+        gapReports: [String: GapReport] = [:]
     ) throws -> Rendered {
         let lib = site.lib
         func page(_ path: String, _ title: String, _ template: String, _ context: some Encodable) throws -> Rendered {
@@ -155,10 +160,12 @@ public enum SiteBuilder {
                     site: site))
         case .video(let v):
             let video = site.tracker.videos[v], path = SitePaths.video(video.id)
-            let gaps = analyzer.flatMap { a in
-                try? Gaps.report(
-                    targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: a)
-            }
+            let gaps =
+                gapReports[video.id]
+                ?? analyzer.flatMap { a in
+                    try? Gaps.report(
+                        targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: a)
+                }
             return try page(path, video.id, "site/video.html", VideoPage(video, gaps: gaps, page: path, site: site))
         case .file(let p):
             let path = SitePaths.file(p)
