@@ -240,9 +240,6 @@ struct FileProcessor: Sendable {
         let segs = Config.segments(path)
         let kinds = config.kinds.filter { k in k.files.contains { $0.matches(segments: segs) } }
         guard kinds.count > 1 else { return nil }
-        return AmbiguousKind.info.diagnostic(
-            "this file matches the files of kinds \(kinds.map { "'\($0.name)'" }.joined(separator: " and ")); it is read as a \(kinds[0].name)",
-            at: SourceLocation(file: path, line: 1, column: 1),
-            hint: "narrow the globs of '\(kinds[1].name)' (or of '\(kinds[0].name)') so that one kind takes this file")
+        return AmbiguousKind.diagnostic(kinds: kinds.map(\.name), at: SourceLocation(file: path, line: 1, column: 1))
     }
 }

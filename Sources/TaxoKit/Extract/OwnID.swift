@@ -53,9 +53,7 @@ struct OwnID {
                 legacyKeys.append(inner.key)
                 if OwnID.number(inner.written) != OwnID.number(named.written) {
                     diagnostics.append(
-                        FileNameMismatch.info.diagnostic(
-                            "file name says '\(named.written)' but the record's ID is '\(raw)' (kept as a legacy ID)",
-                            at: loc, hint: "rename the file or correct the ID"))
+                        FileNameMismatch.diagnostic(fileName: named.written, recordID: raw, at: loc))
                 }
             }
         } else if let inner, !inner.legacy {

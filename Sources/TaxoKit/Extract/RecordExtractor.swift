@@ -136,10 +136,7 @@ struct RecordExtractor {
             guard !v.isEmpty, grammar.canonicalDepartment(v) == nil, !grammar.departmentNames.contains(v.lowercased())
             else { continue }
             diagnostics.append(
-                UnknownDepartment.info.diagnostic(
-                    "'\(v)' is not a department code, alias or name", at: file.location(offset),
-                    hint: NearMiss.hint(for: v, in: grammar.departmentCodes)
-                        ?? "declare it under 'departments:' in taxonomy.yaml"))
+                UnknownDepartment.diagnostic(value: v, known: grammar.departmentCodes, at: file.location(offset)))
         }
     }
 

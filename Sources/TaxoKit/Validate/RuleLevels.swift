@@ -32,9 +32,7 @@ enum RuleLevels {
         }
         for (i, o) in overrides.enumerated() where !used[i] && o.levels.values.contains(.off) {
             out.append(
-                UnusedSuppression.info.diagnostic(
-                    "this override turns rules off where they find nothing", at: o.location,
-                    hint: "remove it, or narrow its files"))
+                UnusedSuppression.unusedOverride(at: o.location))
         }
         return out
     }

@@ -52,3 +52,13 @@ extension AmbiguousKind {
         "1 lib/SKL-001.json:1:1 this file matches the files of kinds 'tool' and 'skill'; it is read as a tool",
     ]
 }
+
+extension AmbiguousKind {
+    /// The finding for a file that the globs of `kinds` take (the first one reads it).
+    static func diagnostic(kinds: [String], at location: SourceLocation) -> Diagnostic {
+        info.diagnostic(
+            "this file matches the files of kinds \(kinds.map { "'\($0)'" }.joined(separator: " and ")); it is read as a \(kinds[0])",
+            at: location,
+            hint: "narrow the globs of '\(kinds[1])' (or of '\(kinds[0])') so that one kind takes this file")
+    }
+}

@@ -62,3 +62,12 @@ extension FileNameMismatch {
         "1 LIBRARIES/LBS_003_Tools/TOL-010_Figma.json:1:13 file name says 'TOL-010' but the tool inside is 'TOL-011'",
     ]
 }
+
+extension FileNameMismatch {
+    /// The finding for a kind whose IDs come from file names, when the record inside says another one.
+    static func diagnostic(fileName: String, recordID: String, at location: SourceLocation) -> Diagnostic {
+        info.diagnostic(
+            "file name says '\(fileName)' but the record's ID is '\(recordID)' (kept as a legacy ID)", at: location,
+            hint: "rename the file or correct the ID")
+    }
+}

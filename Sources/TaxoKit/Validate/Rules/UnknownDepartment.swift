@@ -40,3 +40,12 @@ extension UnknownDepartment {
         "1 LIBRARIES/LBS_003_Tools/TOL-SEC-124_ScaleKit_Dashboard.json:4:20 'QAX' is not a department code, alias or name",
     ]
 }
+
+extension UnknownDepartment {
+    /// The finding for a department field's value that names no department.
+    static func diagnostic(value: String, known: [String], at location: SourceLocation) -> Diagnostic {
+        info.diagnostic(
+            "'\(value)' is not a department code, alias or name", at: location,
+            hint: NearMiss.hint(for: value, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
+    }
+}

@@ -74,3 +74,12 @@ extension UnusedSuppression {
         "1 taxonomy.yaml:2:5 this override turns rules off where they find nothing",
     ]
 }
+
+extension UnusedSuppression {
+    /// The finding for a per-path override in taxonomy.yaml that turns rules off where they find nothing.
+    static func unusedOverride(at location: SourceLocation?) -> Diagnostic {
+        info.diagnostic(
+            "this override turns rules off where they find nothing", at: location,
+            hint: "remove it, or narrow its files")
+    }
+}
