@@ -59,12 +59,14 @@ public enum SiteBuilder {
         try makeFolders(
             outDir,
             for: ["entities/x", "kinds/x", "departments/x", "videos/x"] + lib.files.map { SitePaths.file($0.path) })
-        let known = PageMemory(outDir: outDir, prints: previous.prints, templates: templatePrint(templates, date: date))
+        let renderer = SiteRenderer(
+            site: site, root: root, templates: templates, date: date,
+            known: SiteRenderer.PageMemory(
+                outDir: outDir, prints: previous.prints, templates: templatePrint(templates, date: date)),
+            analyzer: analyzer, gapReports: gapReports, declared: declared, documentText: documentText)
         let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, String?, Bool), Error> in
             Result {
-                let page = try render(
-                    job, site: site, root: root, templates: templates, date: date, analyzer: analyzer,
-                    declared: declared, documentText: documentText, known: known, gapReports: gapReports)
+                let page = try renderer.render(job)
                 guard let text = page.text else { return (page.path, page.print, false) }
                 return (page.path, page.print, try writeIfChanged(text, to: outDir + "/" + page.path))
             }
@@ -83,97 +85,6 @@ public enum SiteBuilder {
         _ = try writeIfChanged(
             "inputs " + inputs + "\n" + lines.joined(separator: "\n") + "\n", to: outDir + "/" + manifestName)
         return Outcome(pages: made.count, written: written, removed: removed)
-    }
-
-    /// What the previous run made: each page's print (its encoded context, title and the templates), to
-    /// leave pages whose print is the same unrendered.
-    struct PageMemory {
-        let outDir: String
-        let prints: [String: String]
-        let templates: String
-
-        func unchanged(_ path: String, print: String) -> Bool {
-            prints[path] == print && FileManager.default.fileExists(atPath: outDir + "/" + path)
-        }
-    }
-
-    /// A page: its path, its text (nil: unchanged since the last run, not rendered) and its print.
-    struct Rendered {
-        var path: String
-        var text: String?
-        var print: String?
-    }
-
-    /// One page or asset.
-    static func render(
-        _ job: Job, site: SiteData, root: String, templates: Templates, date: String?, analyzer: GapAnalyzer?,
-        declared: [String: [Int]], documentText: [String: String], known: PageMemory,
-        gapReports: [String: GapReport] = [:]
-    ) throws -> Rendered {
-        let lib = site.lib
-        func page(_ path: String, _ title: String, _ template: String, _ context: some Encodable) throws -> Rendered {
-            let value = try ReportValue.html(context)
-            var h = StreamHash()
-            h.add(value.fingerprint); h.add(title); h.add(known.templates)
-            let print = h.hex
-            if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
-            let body = try templates.render(template, value)
-            let frame = SitePage(title: title, root: SitePaths.root(of: path), body: HTML(body), date: date)
-            return Rendered(
-                path: path, text: try templates.render("site/page.html", ReportValue.html(frame)), print: print)
-        }
-        switch job {
-        case .home:
-            return try page("index.html", "Library", "site/home.html", HomePage(site))
-        case .diagnostics:
-            return try page("diagnostics.html", "Findings", "site/diagnostics.html", DiagnosticsPage(site))
-        case .search:
-            return try page("search.html", "Search", "site/search.html", SiteLink(text: "", href: ""))
-        case .searchIndex:
-            return Rendered(path: "search-index.js", text: SearchIndex.script(site))
-        case .asset(let name):
-            guard let text = templates.source(name) else { throw TaxoError.template("no template '\(name)'") }
-            return Rendered(path: String(name.dropFirst("site/".count)), text: text)
-        case .entity(let i):
-            let path = site.paths.entityPages[i]!
-            let ctx = EntityPage(i, page: path, site: site)
-            return try page(path, ctx.id + (ctx.name.isEmpty ? "" : " " + ctx.name), "site/entity.html", ctx)
-        case .kind(let k):
-            let name = lib.config.kinds[k].name, path = SitePaths.kind(name)
-            let members = lib.entities.indices.filter {
-                lib.entities[$0].kind == k && site.paths.entityPages[$0] != nil
-            }
-            return try page(
-                path, "Kind \(name)", "site/list.html",
-                ListPage(
-                    heading: "Kind \(name)", subtitle: "prefix \(lib.config.kinds[k].prefix)", entities: members,
-                    page: path, site: site))
-        case .department(let d):
-            let path = SitePaths.department(d)
-            let members = lib.entities.indices.filter {
-                site.paths.entityPages[$0] != nil && site.department(of: lib.entities[$0]) == d
-            }
-            return try page(
-                path, "Department \(d)", "site/list.html",
-                ListPage(
-                    heading: "Department \(d)", subtitle: site.departmentNames[d], entities: members, page: path,
-                    site: site))
-        case .video(let v):
-            let video = site.tracker.videos[v], path = SitePaths.video(video.id)
-            let gaps =
-                gapReports[video.id]
-                ?? analyzer.flatMap { a in
-                    try? Gaps.report(
-                        targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: a)
-                }
-            return try page(path, video.id, "site/video.html", VideoPage(video, gaps: gaps, page: path, site: site))
-        case .file(let p):
-            let path = SitePaths.file(p)
-            let text =
-                documentText[p] ?? FileReader.read(root + "/" + p).map { SourceFile(path: p, rawBytes: $0).text } ?? ""
-            return try page(
-                path, p, "site/file.html", FilePage(p, text: text, entities: declared[p] ?? [], page: path, site: site))
-        }
     }
 
     /// Writes a file unless it holds these bytes already; whether it was written. Its folder exists (made
