@@ -83,69 +83,10 @@ struct FileProcessor: Sendable {
             r.diagnostics.append(InvalidUTF8.diagnostic(at: file.location(bad)))
         }
         switch format {
-        case .json:
-            var duplicates: [(key: String, first: Int, second: Int)] = []
-            processStructured(file, &r) {
-                switch JSONParser.parse(file.bytes, duplicates: &duplicates) {
-                case .success(let n): return .success(n)
-                case .failure(let e):
-                    return .failure(ParseFailure(message: e.message, hint: e.hint, location: file.location(e.offset)))
-                }
-            }
-            for d in duplicates {
-                r.diagnostics.append(
-                    DuplicateKey.diagnostic(key: d.key, first: file.location(d.first), second: file.location(d.second)))
-            }
-        case .yaml:
-            processStructured(file, &r) {
-                switch YAMLReader.parse(file.text, lines: file.lines) {
-                case .success(let n): return .success(n ?? Node(.null, at: 0))
-                case .failure(let f):
-                    return .failure(
-                        ParseFailure(
-                            message: f.message, hint: nil, location: file.location(line: f.line, column: f.column)))
-                }
-            }
-        case .markdown:
-            if let d = JSONInMarkdown.check(file) { r.diagnostics.append(d) }
-            var m = MarkdownExtractor(
-                grammar: grammar, config: config, names: names, file: file, videoRegex: videoRegex,
-                keepContent: keepContent)
-            let (out, info) = m.extractWithInfo()
-            switch out {
-            case .entity(let e): r.entities.append(e)
-            case .document(let d): r.document = d
-            }
-            r.markdown = info
-            r.diagnostics += m.diagnostics
-            r.unknownPrefixes += m.unknownPrefixes
-            r.suppressions = m.suppressions
-        case .csv:
-            if let mi = config.masterLists.firstIndex(where: { $0.files.contains { $0.matches(path) } }) {
-                var problems: [CSVReader.Problem] = []
-                let table = CSVReader.parse(file, problems: &problems)
-                for p in problems {
-                    r.diagnostics.append(
-                        MalformedFile.diagnostic(
-                            format: "CSV", message: p.message, hint: p.hint, at: file.location(p.offset)))
-                }
-                let list = config.masterLists[mi]
-                for column in [list.idColumn]
-                    + [list.nameColumn, list.pathColumn, list.currentIDColumn].compactMap({ $0 })
-                where table.column(column) == nil {
-                    let header = table.header.joined(separator: ",")
-                    r.diagnostics.append(
-                        MalformedFile.diagnostic(
-                            format: "CSV",
-                            message:
-                                "the master list has no column '\(column)' (its header: \(header.isEmpty ? "empty" : header))",
-                            hint: header.contains(";")
-                                ? "the file separates cells with ';'; master lists use ','"
-                                : "correct the header or the master list's configuration",
-                            at: file.location(line: 1)))
-                }
-                r.masterList = (mi, table)
-            }
+        case .json: processJSON(file, &r)
+        case .yaml: processYAML(file, &r)
+        case .markdown: processMarkdown(file, &r)
+        case .csv: processCSV(file, &r)
         }
         for e in r.entities {
             if let d = FileNameMismatch.check(e, grammar: grammar) { r.diagnostics.append(d) }
@@ -233,6 +174,82 @@ struct FileProcessor: Sendable {
             department: nil, idField: "file name", soleRecordInFile: false, references: refs)
         e.inlineChildren = children.count
         return e
+    }
+
+    /// A JSON file: parsed (duplicate keys reported), its records extracted.
+    func processJSON(_ file: SourceFile, _ r: inout FileResult) {
+        var duplicates: [(key: String, first: Int, second: Int)] = []
+        processStructured(file, &r) {
+            switch JSONParser.parse(file.bytes, duplicates: &duplicates) {
+            case .success(let n): return .success(n)
+            case .failure(let e):
+                return .failure(ParseFailure(message: e.message, hint: e.hint, location: file.location(e.offset)))
+            }
+        }
+        for d in duplicates {
+            r.diagnostics.append(
+                DuplicateKey.diagnostic(key: d.key, first: file.location(d.first), second: file.location(d.second)))
+        }
+    }
+
+    /// A YAML file: parsed, its records extracted.
+    func processYAML(_ file: SourceFile, _ r: inout FileResult) {
+        processStructured(file, &r) {
+            switch YAMLReader.parse(file.text, lines: file.lines) {
+            case .success(let n): return .success(n ?? Node(.null, at: 0))
+            case .failure(let f):
+                return .failure(
+                    ParseFailure(
+                        message: f.message, hint: nil, location: file.location(line: f.line, column: f.column)))
+            }
+        }
+    }
+
+    /// A Markdown file: an entity (a header with an ID field) or a document (headings, mentions, links).
+    func processMarkdown(_ file: SourceFile, _ r: inout FileResult) {
+        if let d = JSONInMarkdown.check(file) { r.diagnostics.append(d) }
+        var m = MarkdownExtractor(
+            grammar: grammar, config: config, names: names, file: file, videoRegex: videoRegex,
+            keepContent: keepContent)
+        let (out, info) = m.extractWithInfo()
+        switch out {
+        case .entity(let e): r.entities.append(e)
+        case .document(let d): r.document = d
+        }
+        r.markdown = info
+        r.diagnostics += m.diagnostics
+        r.unknownPrefixes += m.unknownPrefixes
+        r.suppressions = m.suppressions
+    }
+
+    /// A CSV file that a master list names: its table, and a finding per missing column.
+    func processCSV(_ file: SourceFile, _ r: inout FileResult) {
+        let path = file.path
+        if let mi = config.masterLists.firstIndex(where: { $0.files.contains { $0.matches(path) } }) {
+            var problems: [CSVReader.Problem] = []
+            let table = CSVReader.parse(file, problems: &problems)
+            for p in problems {
+                r.diagnostics.append(
+                    MalformedFile.diagnostic(
+                        format: "CSV", message: p.message, hint: p.hint, at: file.location(p.offset)))
+            }
+            let list = config.masterLists[mi]
+            for column in [list.idColumn]
+                + [list.nameColumn, list.pathColumn, list.currentIDColumn].compactMap({ $0 })
+            where table.column(column) == nil {
+                let header = table.header.joined(separator: ",")
+                r.diagnostics.append(
+                    MalformedFile.diagnostic(
+                        format: "CSV",
+                        message:
+                            "the master list has no column '\(column)' (its header: \(header.isEmpty ? "empty" : header))",
+                        hint: header.contains(";")
+                            ? "the file separates cells with ';'; master lists use ','"
+                            : "correct the header or the master list's configuration",
+                        at: file.location(line: 1)))
+            }
+            r.masterList = (mi, table)
+        }
     }
 
     /// TAX0108: a file that several kinds' `files:` take (the first one wins).
