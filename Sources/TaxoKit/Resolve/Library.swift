@@ -85,6 +85,39 @@ public enum Resolver {
             entities.append(contentsOf: f.entities)
             if let d = f.document { documents.append(d) }
         }
+        let table = idTable(entities, config: config)
+        var aliases: [String: [Int]] = [:]
+        for (i, e) in entities.enumerated() {
+            for k in e.legacyKeys where table[k] == nil { aliases[k, default: []].append(i) }
+        }
+        let masterRows = MasterRows.match(
+            config: config, grammar: grammar, files: files, entities: entities,
+            table: table, inventory: inventory)
+        let masterListKeys = addMasterListIDs(
+            masterRows, grammar: grammar, entities: entities, table: table, aliases: &aliases)
+        var scopes: [String: Set<String>] = [:]
+        for d in documents {
+            guard let v = d.video else { continue }
+            for m in d.mentions where m.declaresScope { scopes[v, default: []].insert(m.id.key) }
+        }
+        let (targets, legacyTargets) = targets(entities, table: table, aliases: aliases)
+        var broken: [String: BrokenDeclarationSite] = [:]
+        for f in files {
+            for b in f.brokenDeclarations where broken[b.key] == nil && table[b.key] == nil {
+                broken[b.key] = BrokenDeclarationSite(
+                    written: b.written, file: f.path,
+                    location: f.diagnostics.first { $0.code == MalformedFile.info.code }?.location)
+            }
+        }
+        return Library(
+            config: config, grammar: grammar, files: files, entities: entities, documents: documents,
+            table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets,
+            inventory: inventory,
+            masterRows: masterRows, masterListKeys: masterListKeys, broken: broken)
+    }
+
+    /// Canonical key -> the entities declaring it; an archived entity fills a gap, never duplicates a live one.
+    static func idTable(_ entities: [Entity], config: Config) -> [String: [Int]] {
         var table: [String: [Int]] = [:]
         table.reserveCapacity(entities.count)
         var archived: [Int] = []
@@ -93,16 +126,16 @@ public enum Resolver {
             if !config.archive.isEmpty, config.isArchived(e.file) { archived.append(i); continue }
             table[id.key, default: []].append(i)
         }
-        // An archived entity fills a gap; it never duplicates a live one.
         for i in archived where table[entities[i].id!.key] == nil { table[entities[i].id!.key] = [i] }
-        var aliases: [String: [Int]] = [:]
-        for (i, e) in entities.enumerated() {
-            for k in e.legacyKeys where table[k] == nil { aliases[k, default: []].append(i) }
-        }
-        let masterRows = MasterRows.match(
-            config: config, grammar: grammar, files: files, entities: entities,
-            table: table, inventory: inventory)
-        // A master list's IDs for an entity that declares another one are old IDs of that entity.
+        return table
+    }
+
+    /// A master list's IDs for an entity that declares another one are old IDs of that entity: added to the
+    /// aliases. Returns the keys only a master list gives.
+    static func addMasterListIDs(
+        _ masterRows: [MasterRow], grammar: IDGrammar, entities: [Entity], table: [String: [Int]],
+        aliases: inout [String: [Int]]
+    ) -> Set<String> {
         var masterListKeys = Set<String>()
         for row in masterRows {
             guard let e = row.entity, row.file != nil || row.movedTo != nil else { continue }
@@ -118,15 +151,17 @@ public enum Resolver {
                 }
             }
         }
-        var scopes: [String: Set<String>] = [:]
-        for d in documents {
-            guard let v = d.video else { continue }
-            for m in d.mentions where m.declaresScope { scopes[v, default: []].insert(m.id.key) }
-        }
+        return masterListKeys
+    }
+
+    /// Every reference looked up (by ID, by file path, or through an alias: a legacy reference), the
+    /// entities split over the cores.
+    static func targets(_ entities: [Entity], table: [String: [Int]], aliases: [String: [Int]]) -> (
+        [[Int?]], [(entity: Int, reference: Int)]
+    ) {
         // Links by file path go to the first entity the file declares.
         var byFile: [String: Int] = [:]
         for (i, e) in entities.enumerated() where byFile[e.file] == nil { byFile[e.file] = i }
-        // Every reference looked up, the entities split over the cores.
         let resolved = Parallel.map(Array(entities.indices)) { ei -> (targets: [Int?], legacy: [Int]) in
             var legacy: [Int] = []
             let refs = entities[ei].references
@@ -140,20 +175,7 @@ public enum Resolver {
             }
             return (targets, legacy)
         }
-        let targets = resolved.map(\.targets)
         let legacyTargets = resolved.indices.flatMap { ei in resolved[ei].legacy.map { (entity: ei, reference: $0) } }
-        var broken: [String: BrokenDeclarationSite] = [:]
-        for f in files {
-            for b in f.brokenDeclarations where broken[b.key] == nil && table[b.key] == nil {
-                broken[b.key] = BrokenDeclarationSite(
-                    written: b.written, file: f.path,
-                    location: f.diagnostics.first { $0.code == MalformedFile.info.code }?.location)
-            }
-        }
-        return Library(
-            config: config, grammar: grammar, files: files, entities: entities, documents: documents,
-            table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets,
-            inventory: inventory,
-            masterRows: masterRows, masterListKeys: masterListKeys, broken: broken)
+        return (resolved.map(\.targets), legacyTargets)
     }
 }
