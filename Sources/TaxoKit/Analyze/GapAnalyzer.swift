@@ -142,40 +142,7 @@ public struct GapAnalyzer {
 
     /// Groups occurrences: by name when a name is known, else by ID; an ID seen with a name joins that name.
     func merge(_ occs: [GapOccurrence]) -> [GapCandidate] {
-        var byKey: [String: Int] = [:]
-        var idOwner: [String: Int] = [:]
-        var out: [GapCandidate] = []
-        func add(_ o: GapOccurrence, name: String?, id: ParsedID?, placeholder: String?, kind: Int?) {
-            let nameKey = name.map { "n:" + Labels.normalized($0) }
-            let idKey = id.map { GapAnalyzer.idKey($0, scopedTo: o.scopedTo) }
-            var idx: Int?
-            // An ID decides first: `TOL-SEC-124 (Auth0)` and a bare `TOL-SEC-124` are one candidate.
-            if let k = idKey, let i = idOwner[k] { idx = i }
-            if idx == nil, let nk = nameKey, let i = byKey[nk], id == nil || out[i].ids.isEmpty { idx = i }
-            // `Google OAuth / Google Login` and `Google OAuth` are one candidate.
-            let partKeys = name.map { GapNames.slashParts($0).map { "n:" + Labels.normalized($0) } } ?? []
-            if idx == nil, id == nil { idx = partKeys.lazy.compactMap { byKey[$0] }.first }
-            if idx == nil, nameKey == nil, let ph = placeholder { idx = byKey["p:" + ph + ":\(o.file):\(o.line)"] }
-            let i: Int
-            if let found = idx {
-                i = found
-            } else {
-                out.append(GapCandidate(kind: kind))
-                i = out.count - 1
-            }
-            if let nk = nameKey, byKey[nk] == nil { byKey[nk] = i }
-            for pk in partKeys where byKey[pk] == nil { byKey[pk] = i }
-            if let k = idKey, idOwner[k] == nil { idOwner[k] = i }
-            if nameKey == nil, id == nil, let ph = placeholder { byKey["p:" + ph + ":\(o.file):\(o.line)"] = i }
-            if out[i].name == nil, let name { out[i].name = name }
-            if let id, !out[i].ids.contains(where: { $0.key == id.key }) { out[i].ids.append(id) }
-            if let ph = placeholder, !out[i].placeholders.contains(ph) { out[i].placeholders.append(ph) }
-            if out[i].kind == nil { out[i].kind = kind }
-            if let v = o.version, !out[i].versions.contains(v) { out[i].versions.append(v) }
-            if out[i].scopedTo == nil, id != nil { out[i].scopedTo = o.scopedTo }
-            if out[i].department == nil { out[i].department = o.department }
-            out[i].occurrences.append(o)
-        }
+        var groups = CandidateGroups()
         // The video an ID written on a line is scoped to (a name paired with that ID belongs to it too).
         var scopedOn: [String: String] = [:]
         for o in occs {
@@ -192,24 +159,71 @@ public struct GapAnalyzer {
                 if case .placeholder(let pk, let t)? = o.pairedID { ph = t; phKind = pk }
                 var scoped = o
                 if let p = id, !scopedOn.isEmpty { scoped.scopedTo = scopedOn["\(o.file):\(o.line):\(p.key)"] }
-                add(scoped, name: n, id: id, placeholder: ph, kind: id.map(\.kind) ?? phKind ?? k)
+                groups.add(scoped, name: n, id: id, placeholder: ph, kind: id.map(\.kind) ?? phKind ?? k)
             case .id(let p):
-                add(o, name: o.pairedName, id: p, placeholder: nil, kind: p.kind)
+                groups.add(o, name: o.pairedName, id: p, placeholder: nil, kind: p.kind)
             case .placeholder(let k, let t):
-                add(o, name: o.pairedName, id: nil, placeholder: t, kind: k)
+                groups.add(o, name: o.pairedName, id: nil, placeholder: t, kind: k)
             case .libraryName(let n, let ents):
-                add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
+                groups.add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
             case .nearName(let n, let ents, let libName, let score):
-                add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
-                if let i = byKey["n:" + Labels.normalized(n)], out[i].proseNear == nil {
-                    out[i].proseNear = (ents, libName, score)
+                groups.add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
+                if let i = groups.byKey["n:" + Labels.normalized(n)], groups.out[i].proseNear == nil {
+                    groups.out[i].proseNear = (ents, libName, score)
                 }
             }
         }
+        var out = groups.out
         for i in out.indices {
             out[i].occurrences.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         }
         return out
+    }
+
+    /// The candidates being grouped, with the keys that find them: a name (`n:`), an ID (scoped to a video
+    /// or not), a placeholder on its line (`p:`).
+    struct CandidateGroups {
+        var byKey: [String: Int] = [:]
+        var idOwner: [String: Int] = [:]
+        var out: [GapCandidate] = []
+
+        /// The group an occurrence joins (a new one when none fits), and what it adds to it.
+        mutating func add(_ o: GapOccurrence, name: String?, id: ParsedID?, placeholder: String?, kind: Int?) {
+            let nameKey = name.map { "n:" + Labels.normalized($0) }
+            let idKey = id.map { GapAnalyzer.idKey($0, scopedTo: o.scopedTo) }
+            // `Google OAuth / Google Login` and `Google OAuth` are one candidate.
+            let partKeys = name.map { GapNames.slashParts($0).map { "n:" + Labels.normalized($0) } } ?? []
+            let i = group(
+                of: o, nameKey: nameKey, idKey: idKey, partKeys: partKeys, id: id, placeholder: placeholder, kind: kind)
+            if let nk = nameKey, byKey[nk] == nil { byKey[nk] = i }
+            for pk in partKeys where byKey[pk] == nil { byKey[pk] = i }
+            if let k = idKey, idOwner[k] == nil { idOwner[k] = i }
+            if nameKey == nil, id == nil, let ph = placeholder { byKey["p:" + ph + ":\(o.file):\(o.line)"] = i }
+            if out[i].name == nil, let name { out[i].name = name }
+            if let id, !out[i].ids.contains(where: { $0.key == id.key }) { out[i].ids.append(id) }
+            if let ph = placeholder, !out[i].placeholders.contains(ph) { out[i].placeholders.append(ph) }
+            if out[i].kind == nil { out[i].kind = kind }
+            if let v = o.version, !out[i].versions.contains(v) { out[i].versions.append(v) }
+            if out[i].scopedTo == nil, id != nil { out[i].scopedTo = o.scopedTo }
+            if out[i].department == nil { out[i].department = o.department }
+            out[i].occurrences.append(o)
+        }
+
+        /// The index of the group an occurrence belongs to, made when there is none.
+        mutating func group(
+            of o: GapOccurrence, nameKey: String?, idKey: String?, partKeys: [String], id: ParsedID?,
+            placeholder: String?, kind: Int?
+        ) -> Int {
+            var idx: Int?
+            // An ID decides first: `TOL-SEC-124 (Auth0)` and a bare `TOL-SEC-124` are one candidate.
+            if let k = idKey, let i = idOwner[k] { idx = i }
+            if idx == nil, let nk = nameKey, let i = byKey[nk], id == nil || out[i].ids.isEmpty { idx = i }
+            if idx == nil, id == nil { idx = partKeys.first { byKey[$0] != nil }.flatMap { byKey[$0] } }
+            if idx == nil, nameKey == nil, let ph = placeholder { idx = byKey["p:" + ph + ":\(o.file):\(o.line)"] }
+            if let idx { return idx }
+            out.append(GapCandidate(kind: kind))
+            return out.count - 1
+        }
     }
 
     /// Drops bare placeholders written on a line that already names a candidate (a table row's ID cell),
