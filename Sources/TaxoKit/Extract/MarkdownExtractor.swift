@@ -128,6 +128,24 @@ struct MarkdownExtractor {
             if let p = parsed, let r = t.range(of: p.written) { t.removeSubrange(r) }
             name = Labels.clean(String(t.drop { $0 == ":" || $0 == " " || $0 == "-" }))
         }
+        let refs = references(
+            kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens, own: own, idOffset: idOffset)
+        var e = Entity(
+            kind: kindIndex, id: parsed, rawID: rawID, name: name, file: file.path, location: loc,
+            department: fields.first { $0.normalizedKey == "department" }?.value,
+            idField: idField?.key ?? "file name", soleRecordInFile: !own.fromFilename, references: refs,
+            legacyKeys: own.legacyKeys)
+        describe(&e, fields: fields)
+        return e
+    }
+
+    /// The references of a Markdown entity: every ID written in it but its own (the field a line holds
+    /// names the reference; in kinds without free-text references, only header lines count).
+    mutating func references(
+        kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax,
+        tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?]), own: OwnID, idOffset: Int
+    ) -> [Reference] {
+        let parsed = own.id
         // Which lines hold typed header fields.
         var typedLines: [Int: Int] = [:]
         for (li, link) in config.kinds[kindIndex].links.enumerated() {
@@ -160,12 +178,11 @@ struct MarkdownExtractor {
                 break
             }
         }
-        let dept = fields.first { $0.normalizedKey == "department" }?.value
-        var e = Entity(
-            kind: kindIndex, id: parsed, rawID: rawID, name: name, file: file.path, location: loc,
-            department: dept, idField: idField?.key ?? "file name", soleRecordInFile: !own.fromFilename,
-            references: refs,
-            legacyKeys: own.legacyKeys)
+        return refs
+    }
+
+    /// An entity's status, description, videos and (for the index) record, from its header fields.
+    func describe(_ e: inout Entity, fields: [HeaderField]) {
         e.status = fields.first { $0.normalizedKey == "status" }?.value
         e.description =
             fields.first { f in RecordExtractor.descriptionFields.contains { FieldKey.matches(f.key, normalized: $0) }
@@ -185,7 +202,6 @@ struct MarkdownExtractor {
             w.endObject()
             e.record = w.out
         }
-        return e
     }
 
     mutating func document(
@@ -196,26 +212,44 @@ struct MarkdownExtractor {
         var fieldMap: [String: String] = [:]
         for f in fields where fieldMap[f.key] == nil { fieldMap[f.key] = f.value }
         let title = fields.first { $0.normalizedKey == "title" }?.value ?? syntax.headings.first { $0.level == 1 }?.text
-        var video: String?
-        if let re = videoRegex {
-            let name = (file.path as NSString).lastPathComponent
-            if let m = re.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)),
-                let r = Range(m.range, in: name)
-            {
-                video = VideoIDs.canonical(String(name[r]))
-            } else if let v = fields.first(where: { $0.normalizedKey == "videoid" || $0.normalizedKey == "sourceid" })?
-                .value,
-                let m = re.firstMatch(in: v, range: NSRange(v.startIndex..., in: v)), let r = Range(m.range, in: v)
-            {
-                video = VideoIDs.canonical(String(v[r]))
-            }
-        }
+        let video = self.video(fields: fields)
         var scopeStart = Int.max
         if let sh = type?.scopeHeading?.uppercased(),
             let h = syntax.headings.first(where: { $0.text.uppercased().contains(sh) })
         {
             scopeStart = h.line
         }
+        let mentions = self.mentions(type: type, fields: fields, syntax: syntax, tokens: tokens, scopeStart: scopeStart)
+        return Document(
+            path: file.path, type: type?.name, title: title, video: video, fields: fieldMap,
+            headings: syntax.headings, mentions: mentions, checkMentions: type?.checkMentions ?? true,
+            text: keepContent ? file.text : nil)
+    }
+
+    /// The video a document belongs to: named in its file name, else in a `video_id` or `source_id` field.
+    func video(fields: [HeaderField]) -> String? {
+        if let re = videoRegex {
+            let name = (file.path as NSString).lastPathComponent
+            if let m = re.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)),
+                let r = Range(m.range, in: name)
+            {
+                return VideoIDs.canonical(String(name[r]))
+            } else if let v = fields.first(where: { $0.normalizedKey == "videoid" || $0.normalizedKey == "sourceid" })?
+                .value,
+                let m = re.firstMatch(in: v, range: NSRange(v.startIndex..., in: v)), let r = Range(m.range, in: v)
+            {
+                return VideoIDs.canonical(String(v[r]))
+            }
+        }
+        return nil
+    }
+
+    /// The IDs a document mentions, each with its heading, line context, whether it is a proposal, and
+    /// whether it declares an ID scoped to the document's video (below the scope heading).
+    mutating func mentions(
+        type: DocumentType?, fields: [HeaderField], syntax: MarkdownSyntax,
+        tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?]), scopeStart: Int
+    ) -> [Mention] {
         let code = syntax.codeLines(count: file.lines.lineCount)
         let proposals = ProposalSections(file: file, syntax: syntax, code: code, markers: config.proposalMarkers)
         let headerLines: Set<Int>? = type?.freeTextReferences == false ? Set(fields.map(\.line)) : nil
@@ -280,10 +314,7 @@ struct MarkdownExtractor {
                 break
             }
         }
-        return Document(
-            path: file.path, type: type?.name, title: title, video: video, fields: fieldMap,
-            headings: syntax.headings, mentions: mentions, checkMentions: type?.checkMentions ?? true,
-            text: keepContent ? file.text : nil)
+        return mentions
     }
 
     /// The exact position of a link destination, searched from the line its block starts on.
