@@ -42,7 +42,14 @@ import Testing
     }
 
     @Test func everyInternalLinkResolvesAndNothingLoadsFromTheNetwork() throws {
-        let (root, result) = try exampleLibrary()
+        // File names as real libraries have them: spaces, `#`, `%`, `?`, accents.
+        let (root, result) = try exampleLibrary(extra: [
+            (
+                "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Notes #1 100% über?.md",
+                "# Notes\n\nTOL-SEC-124 (ScaleKit Dashboard) and WRF-SEC-014.\n"
+            ),
+            ("LIBRARIES/LBS_003_Tools/QA/TOL-QA-077 Odd Näme.json", #"{"tool_id": "TOL-QA-077", "name": "Odd"}"#),
+        ])
         let out = try writeSite(root, result)
         let all = pages(out)
         #expect(all.contains("entities/TOL-SEC-124.html"))
