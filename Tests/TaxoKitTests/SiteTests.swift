@@ -49,6 +49,9 @@ import Testing
                 "# Notes\n\nTOL-SEC-124 (ScaleKit Dashboard) and WRF-SEC-014.\n"
             ),
             ("LIBRARIES/LBS_003_Tools/QA/TOL-QA-077 Odd Näme.json", #"{"tool_id": "TOL-QA-077", "name": "Odd"}"#),
+            // Two names that make the same safe page name: each gets its own page.
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Plan a.md", "# Plan a\n\nTOL-SEC-124\n"),
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Plan_a.md", "# Plan b\n\nWRF-SEC-014\n"),
         ])
         let out = try writeSite(root, result)
         let all = pages(out)
@@ -80,6 +83,15 @@ import Testing
             }
         }
         #expect(checked > 500)
+        let a = try String(
+            contentsOf: out.appendingPathComponent(
+                "files/TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Plan_a.md.html"),
+            encoding: .utf8)
+        let b = try String(
+            contentsOf: out.appendingPathComponent(
+                "files/TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Plan_a.md-2.html"), encoding: .utf8)
+        #expect(a.contains("Plan a.md"))
+        #expect(b.contains("Plan_a.md"))
     }
 
     @Test func textIsEscapedEverywhere() throws {

@@ -44,21 +44,21 @@ struct EntityPage: Encodable {
         status = e.status
         description = e.description
         file = SiteLink(
-            text: "\(e.file):\(e.location.line)", href: SitePaths.fileLink(from: page, e.file, line: e.location.line))
+            text: "\(e.file):\(e.location.line)", href: site.paths.fileLink(from: page, e.file, line: e.location.line))
         fields = EntityPage.fields(e.record)
         links = EntityPage.outgoing(i, page: page, site: site)
         backlinks = EntityPage.incoming(i, page: page, site: site)
         let all = site.mentions[e.id?.key ?? ""] ?? []
         mentions = all.prefix(200).map { d, m in
             MentionRow(
-                document: d, href: SitePaths.fileLink(from: page, d, line: m.location.line), context: m.context,
+                document: d, href: site.paths.fileLink(from: page, d, line: m.location.line), context: m.context,
                 line: m.location.line)
         }
         mentionsMore = all.count > 200 ? all.count - 200 : nil
         diagnostics = (site.diagnosticsByFile[e.file] ?? []).map { d in
             Finding(
                 code: d.code, severity: d.severity.label, message: d.message,
-                href: SitePaths.fileLink(from: page, e.file, line: d.location?.line), line: d.location?.line ?? 0)
+                href: site.paths.fileLink(from: page, e.file, line: d.location?.line), line: d.location?.line ?? 0)
         }
         tree =
             lib.hierarchy.children(of: i).isEmpty

@@ -73,7 +73,7 @@ struct ListPage: Encodable {
             return Row(
                 id: lib.displayID(e), href: site.paths.entityPages[i].map { SitePaths.link(from: page, to: $0) } ?? "",
                 name: e.name ?? "", kind: lib.kindName(e), department: site.department(of: e) ?? "",
-                file: e.file, fileHref: SitePaths.fileLink(from: page, e.file, line: e.location.line))
+                file: e.file, fileHref: site.paths.fileLink(from: page, e.file, line: e.location.line))
         }
     }
 }
@@ -96,7 +96,7 @@ struct DiagnosticsPage: Encodable {
             return Row(
                 code: d.code, name: RuleRegistry.rule(d.code)?.name ?? "", severity: d.severity.label, file: file,
                 folder: file.split(separator: "/").first.map(String.init) ?? "",
-                href: file.isEmpty ? "" : SitePaths.fileLink(from: page, file, line: d.location?.line),
+                href: file.isEmpty ? "" : site.paths.fileLink(from: page, file, line: d.location?.line),
                 message: d.message, line: d.location?.line ?? 0, hint: d.hint)
         }
         func options(_ values: [String]) -> [Option] {

@@ -25,7 +25,8 @@ enum SearchIndex {
             if !first { out += ",\n" }
             first = false
             out +=
-                "[" + [d.title ?? d.path, d.path, SitePaths.file(d.path)].map(JSONWriter.escape).joined(separator: ",")
+                "["
+                + [d.title ?? d.path, d.path, site.paths.filePage(d.path)].map(JSONWriter.escape).joined(separator: ",")
                 + "]"
         }
         return out + "]};\n"

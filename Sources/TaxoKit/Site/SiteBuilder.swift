@@ -58,7 +58,8 @@ public enum SiteBuilder {
         let documentText = Dictionary(lib.documents.compactMap { d in d.text.map { (d.path, $0) } }) { a, _ in a }
         try makeFolders(
             outDir,
-            for: ["entities/x", "kinds/x", "departments/x", "videos/x"] + lib.files.map { SitePaths.file($0.path) })
+            for: ["entities/x", "kinds/x", "departments/x", "videos/x"] + lib.files.map { site.paths.filePage($0.path) }
+        )
         let renderer = SiteRenderer(
             site: site, root: root, templates: templates, date: date,
             known: SiteRenderer.PageMemory(

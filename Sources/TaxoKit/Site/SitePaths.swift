@@ -6,6 +6,8 @@ struct SitePaths {
     let lib: Library
     /// Entity index -> its page (entities without an ID have none).
     let entityPages: [Int: String]
+    /// Library file -> its page (`files/<path>.html`; two paths that make the same safe name get `-2`).
+    let filePages: [String: String]
 
     init(_ lib: Library) {
         self.lib = lib
@@ -23,6 +25,27 @@ struct SitePaths {
             pages[i] = page
         }
         entityPages = pages
+        var files: [String: String] = [:]
+        var takenFiles: Set<String> = []
+        for f in lib.files.map(\.path).sorted() {
+            let base = SitePaths.file(f)
+            var page = base
+            var n = 2
+            while !takenFiles.insert(page.lowercased()).inserted {
+                page = String(base.dropLast(".html".count)) + "-\(n).html"
+                n += 1
+            }
+            files[f] = page
+        }
+        filePages = files
+    }
+
+    /// A library file's page.
+    func filePage(_ path: String) -> String { filePages[path] ?? SitePaths.file(path) }
+
+    /// A link to a library file's page at a line (`files/LIBRARIES/x.json.html#L12`).
+    func fileLink(from page: String, _ path: String, line: Int? = nil) -> String {
+        SitePaths.link(from: page, to: filePage(path), anchor: line.map { "L\($0)" })
     }
 
     /// A name safe as a file name on every system: letters, digits, `-`, `_` and `.` kept, the rest `_`.
@@ -42,6 +65,7 @@ struct SitePaths {
         return mapped.hasPrefix(".") ? "_" + mapped.dropFirst() : mapped
     }
 
+    /// The page a file would get (`SitePaths.filePage` settles clashes).
     static func file(_ path: String) -> String {
         "files/" + path.split(separator: "/").map { safe(String($0)) }.joined(separator: "/") + ".html"
     }
@@ -81,8 +105,4 @@ struct SitePaths {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A link to a library file at a line (`files/LIBRARIES/x.json.html#L12`).
-    static func fileLink(from page: String, _ path: String, line: Int? = nil) -> String {
-        link(from: page, to: file(path), anchor: line.map { "L\($0)" })
-    }
 }

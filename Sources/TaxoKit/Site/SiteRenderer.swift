@@ -109,7 +109,7 @@ struct SiteRenderer {
 
     /// A library file's page, from the text the compile kept, else the file.
     func filePage(_ p: String) throws -> Rendered {
-        let path = SitePaths.file(p)
+        let path = site.paths.filePage(p)
         let text =
             documentText[p] ?? FileReader.read(root + "/" + p).map { SourceFile(path: p, rawBytes: $0).text } ?? ""
         return try page(

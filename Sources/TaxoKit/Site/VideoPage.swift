@@ -38,7 +38,7 @@ struct VideoPage: Encodable {
                     SiteLink(
                         text: a,
                         href: lib.inventory.files.contains(a) && Discovery.format(of: a) != nil
-                            ? SitePaths.fileLink(from: page, a) : "")
+                            ? site.paths.fileLink(from: page, a) : "")
                 })
         }
         let cs = gaps?.candidates ?? []
@@ -65,12 +65,12 @@ struct VideoPage: Encodable {
                 evidence: places.prefix(5).map { o in
                     SiteLink(
                         text: "\(o.file.split(separator: "/").last ?? ""):\(o.line)",
-                        href: SitePaths.fileLink(from: page, o.file, line: o.line))
+                        href: site.paths.fileLink(from: page, o.file, line: o.line))
                 },
                 more: places.count > 5 ? places.count - 5 : nil)
         }
         documents = lib.documents.filter { $0.video == video.id }.map(\.path).sorted().map {
-            SiteLink(text: $0, href: SitePaths.fileLink(from: page, $0))
+            SiteLink(text: $0, href: site.paths.fileLink(from: page, $0))
         }
         let top = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
         let roots = lib.entities.indices.filter {
