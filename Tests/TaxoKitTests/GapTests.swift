@@ -56,6 +56,21 @@ import Testing
         #expect(ts.heading == "Word-for-Word Transcription")
     }
 
+    /// `taxo build` keeps each document's text and parse: gap analysis then reads and parses nothing again,
+    /// and finds what it finds from the files.
+    @Test func analysisFromTheKeptParseEqualsAnalysisFromTheFiles() throws {
+        let kept = Compiler.compile(
+            root: TestSupport.repoRoot.path, config: TestSupport.defaultConfig, keepContent: true)
+        #expect(kept.library.documents.allSatisfy { $0.syntax != nil && $0.text != nil })
+        #expect(GapTests.exampleLibrary.documents.allSatisfy { $0.syntax == nil })
+        for video in ["Video_024", "Video_025"] {
+            let fromKept = try Gaps.report(
+                targets: [video], library: kept.library, root: TestSupport.repoRoot.path, command: "t")
+            let fromFiles = try report(video)
+            #expect(fromKept.json() == fromFiles.json())
+        }
+    }
+
     @Test func markdownReportIsGolden() throws {
         let md = try report("Video_025").markdown(templates: Templates(directory: nil))
         for section in [

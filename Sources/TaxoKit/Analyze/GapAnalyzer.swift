@@ -104,6 +104,8 @@ public struct GapAnalyzer {
         let prose = proseNames()
         for (f, d) in sources {
             var scanner = GapScanner(grammar: library.grammar, matcher: matcher, kinds: kinds, file: f)
+            // The structure the compile parsed, when it kept it with the same text.
+            if let d, d.text != nil, d.text == f.text { scanner.syntax = d.syntax }
             if let d {
                 scanner.video = d.video
                 let type = d.type.flatMap { t in library.config.documents.first { $0.name == t } }

@@ -29,7 +29,7 @@ struct ScanState {
     init(scanner: GapScanner) {
         s = scanner
         file = scanner.file
-        syntax = MarkdownParser.parse(file)
+        syntax = scanner.syntax ?? MarkdownParser.parse(file)
         lineCount = file.lines.lineCount
         for h in syntax.headings { headingAt[h.line] = h }
         inCode = [Bool](repeating: false, count: lineCount + 2)

@@ -37,6 +37,8 @@ struct GapScanner {
     var scopedPrefixes: Set<String> = []
     /// Near matches of capitalised phrases in prose (nil: not looked for).
     var prose: ProseNames? = nil
+    /// The document's Markdown structure, when the compile kept it (else parsed here).
+    var syntax: MarkdownSyntax? = nil
 
     static let requiredNeedles = [
         "tools_required", "skills_required", "responsibility:", "responsibilities:", "tool:", "skills:",

@@ -223,7 +223,7 @@ struct MarkdownExtractor {
         return Document(
             path: file.path, type: type?.name, title: title, video: video, fields: fieldMap,
             headings: syntax.headings, mentions: mentions, checkMentions: type?.checkMentions ?? true,
-            text: keepContent ? file.text : nil)
+            text: keepContent ? file.text : nil, syntax: keepContent ? syntax : nil)
     }
 
     /// The video a document belongs to: named in its file name, else in a `video_id` or `source_id` field.

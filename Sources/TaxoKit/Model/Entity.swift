@@ -285,7 +285,7 @@ public struct MarkdownLink: Sendable, Equatable {
 }
 
 /// A Markdown file that is not an entity: transcript, analysis, report, index.
-public struct Document: Sendable, Equatable {
+public struct Document: Sendable {
     public var path: String
     public var type: String?
     public var title: String?
@@ -296,4 +296,7 @@ public struct Document: Sendable, Equatable {
     public var checkMentions: Bool
     /// The Markdown text (kept when building the index, for full-text search).
     public var text: String?
+    /// The structure extraction parsed, kept with the text so that gap analysis does not parse the file again
+    /// (derived from the text: not compared, not cached).
+    public var syntax: MarkdownSyntax? = nil
 }

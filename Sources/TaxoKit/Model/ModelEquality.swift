@@ -56,3 +56,12 @@ extension FileResult: Equatable {
             && a.brokenDeclarations == b.brokenDeclarations
     }
 }
+
+extension Document: Equatable {
+    /// Documents are equal when every field but the kept parse (derived from the text) is.
+    public static func == (a: Document, b: Document) -> Bool {
+        (a.path, a.type, a.title, a.video, a.checkMentions, a.text)
+            == (b.path, b.type, b.title, b.video, b.checkMentions, b.text)
+            && a.fields == b.fields && a.headings == b.headings && a.mentions == b.mentions
+    }
+}
