@@ -22,7 +22,9 @@ struct MCPCommand: ParsableCommand {
     func run() throws {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
-        let holder = MCPLibrary(session: AssistantSession(root: root.path, config: config, allowWrite: allowWrite))
+        // The library is compiled in the background while the client connects; the first call waits for it.
+        let holder = MCPLibrary(root: root.path, config: config, allowWrite: allowWrite)
+        Task { await holder.warmUp() }
         let failure = Locked<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -97,11 +99,27 @@ struct MCPCommand: ParsableCommand {
     }
 }
 
-/// The session, one call at a time.
+/// The session, one call at a time, made on first use (`warmUp` starts it right after launch).
 actor MCPLibrary {
-    let session: AssistantSession
+    let root: String
+    let config: Config
+    let allowWrite: Bool
+    var made: AssistantSession?
 
-    init(session: sending AssistantSession) { self.session = session }
+    init(root: String, config: Config, allowWrite: Bool) {
+        self.root = root
+        self.config = config
+        self.allowWrite = allowWrite
+    }
+
+    var session: AssistantSession {
+        if let made { return made }
+        let s = AssistantSession(root: root, config: config, allowWrite: allowWrite)
+        made = s
+        return s
+    }
+
+    func warmUp() { _ = session }
 
     func call(_ name: String, arguments: [String: ToolArgument]) -> ToolOutcome {
         session.call(name, arguments: arguments)
