@@ -54,22 +54,11 @@ public enum Builder {
         }
         let tpl = templates ?? Templates(directory: root + "/templates")
         let globalHash = IndexWriter.globalRowsHash(result)
-        let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
-        jobs.add { [result] in
-            try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta)
-        }
-        jobs.add { [result] in try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
-        jobs.add { [result] in
-            try ReportWriter.writeMappingReports(
-                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
-                rewriteAll: noCache)
-        }
         let kept = keepGapReports ? Locked<[String: GapReport]>([:]) : nil
-        jobs.add { [result] in
-            try ReportWriter.writeGapReports(
-                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: noCache,
-                keep: kept)
-        }
+        addReportJobs(
+            jobs, result, root: root, outDir: outDir, templates: tpl, previousMeta: previousMeta,
+            globalHash: globalHash,
+            rewriteAll: noCache, keep: kept)
         if let changes {
             try IndexWriter.update(
                 result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash,
@@ -85,6 +74,27 @@ public enum Builder {
             reparsed: result.library.files.reduce(0) { $0 + ($1.fromCache ? 0 : 1) },
             timings: startClock.laps + result.timings + clock.laps, reports: reports,
             gapReports: kept?.withLock { $0 } ?? [:])
+    }
+
+    /// The reports, each written on its own thread: health, tracker, mapping and gap reports (with
+    /// `rewriteAll`, every one anew; with `keep`, the gap reports made are handed back).
+    static func addReportJobs(
+        _ jobs: Jobs, _ result: CompileResult, root: String, outDir: String, templates tpl: Templates,
+        previousMeta: [String: String]?, globalHash: String, rewriteAll: Bool, keep: Locked<[String: GapReport]>?
+    ) {
+        let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
+        jobs.add { try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta) }
+        jobs.add { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
+        jobs.add {
+            try ReportWriter.writeMappingReports(
+                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
+                rewriteAll: rewriteAll)
+        }
+        jobs.add {
+            try ReportWriter.writeGapReports(
+                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: rewriteAll,
+                keep: keep)
+        }
     }
 
     /// Temporary files of builds that were killed before they could rename them.
