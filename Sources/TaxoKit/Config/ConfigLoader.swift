@@ -397,10 +397,55 @@ public enum ConfigLoader {
             return masters
         }
 
+        /// `overrides:`: a list of {files, rules}, rules by code, name or family.
+        mutating func readOverrides(_ ov: Node) -> [RuleOverride] {
+            var out: [RuleOverride] = []
+            for item in ov.array ?? [] {
+                guard item.members != nil else {
+                    error("each override must be a mapping with files and rules", at: item.offset); continue
+                }
+                checkKeys(item, allowed: ["files", "rules"], context: "override")
+                let files = globs(item["files"], what: "files of an override")
+                if files.isEmpty { error("an override needs 'files'", at: item.offset) }
+                out.append(
+                    RuleOverride(
+                        files: files, levels: ruleLevels(item["rules"], what: "rules of an override"),
+                        location: file.location(item.offset)))
+            }
+            if ov.array == nil { error("overrides must be a list of {files, rules}", at: ov.offset) }
+            return out
+        }
+
+        /// `roles:`: role -> kind name (null: no kind plays it).
+        mutating func readRoles(_ r: Node, kinds: [Kind], into roles: inout [Role: String]) {
+            for m in r.members ?? [] {
+                guard let role = Role(rawValue: m.key) else {
+                    let names = Role.allCases.map(\.rawValue)
+                    error(
+                        "unknown role '\(m.key)'", at: m.keyOffset,
+                        hint: NearMiss.hint(for: m.key, in: names) ?? "roles: " + names.joined(separator: ", "))
+                    continue
+                }
+                if case .null = m.node.value { roles[role] = ""; continue }
+                guard let name = m.node.string else {
+                    error("role \(m.key) must name a kind (or be null)", at: m.node.offset); continue
+                }
+                if !kinds.contains(where: { $0.name == name }) {
+                    let kindNames = kinds.map(\.name)
+                    error(
+                        "unknown kind '\(name)' for role \(m.key)", at: m.node.offset,
+                        hint: NearMiss.hint(for: name, in: kindNames) ?? "declared kinds: "
+                            + kindNames.joined(separator: ", "))
+                    continue
+                }
+                roles[role] = name
+            }
+            if r.members == nil { error("roles must be a mapping of role to kind name", at: r.offset) }
+        }
+
         /// The optional keys: proposal markers, ignored prefixes, code blocks, overrides, roles, baseline,
         /// inactive statuses.
         mutating func readOptions(_ root: Node, into config: inout Config, prefixes seenPrefixes: [String: String]) {
-            let kinds = config.kinds
             if let pm = root["proposal_markers"] {
                 config.proposalMarkers = strings(pm, what: "proposal_markers").map { $0.lowercased() }.filter {
                     !$0.isEmpty
@@ -418,56 +463,10 @@ public enum ConfigLoader {
                         "prefix '\(p)' is declared by kind '\(seenPrefixes[p]!)' and cannot be ignored", at: ip.offset)
                 }
             }
-            if let cb = root["code_blocks"] {
-                switch cb.string {
-                case "check": config.checkCodeBlocks = true
-                case "skip": config.checkCodeBlocks = false
-                default:
-                    error(
-                        "code_blocks must be 'skip' (the default) or 'check'", at: cb.offset,
-                        hint: NearMiss.hint(for: cb.string ?? "", in: ["skip", "check"]))
-                }
-            }
-            if let ov = root["overrides"] {
-                for item in ov.array ?? [] {
-                    guard item.members != nil else {
-                        error("each override must be a mapping with files and rules", at: item.offset); continue
-                    }
-                    checkKeys(item, allowed: ["files", "rules"], context: "override")
-                    let files = globs(item["files"], what: "files of an override")
-                    if files.isEmpty { error("an override needs 'files'", at: item.offset) }
-                    config.overrides.append(
-                        RuleOverride(
-                            files: files, levels: ruleLevels(item["rules"], what: "rules of an override"),
-                            location: file.location(item.offset)))
-                }
-                if ov.array == nil { error("overrides must be a list of {files, rules}", at: ov.offset) }
-            }
-            if let r = root["roles"] {
-                for m in r.members ?? [] {
-                    guard let role = Role(rawValue: m.key) else {
-                        let names = Role.allCases.map(\.rawValue)
-                        error(
-                            "unknown role '\(m.key)'", at: m.keyOffset,
-                            hint: NearMiss.hint(for: m.key, in: names) ?? "roles: " + names.joined(separator: ", "))
-                        continue
-                    }
-                    if case .null = m.node.value { config.roles[role] = ""; continue }
-                    guard let name = m.node.string else {
-                        error("role \(m.key) must name a kind (or be null)", at: m.node.offset); continue
-                    }
-                    if !kinds.contains(where: { $0.name == name }) {
-                        let kindNames = kinds.map(\.name)
-                        error(
-                            "unknown kind '\(name)' for role \(m.key)", at: m.node.offset,
-                            hint: NearMiss.hint(for: name, in: kindNames) ?? "declared kinds: "
-                                + kindNames.joined(separator: ", "))
-                        continue
-                    }
-                    config.roles[role] = name
-                }
-                if r.members == nil { error("roles must be a mapping of role to kind name", at: r.offset) }
-            }
+            config.checkCodeBlocks = choice(
+                root["code_blocks"], what: "code_blocks", options: ["skip": false, "check": true], default: false)
+            if let ov = root["overrides"] { config.overrides = readOverrides(ov) }
+            if let r = root["roles"] { readRoles(r, kinds: config.kinds, into: &config.roles) }
             if let b = root["baseline"] {
                 if let s = b.string { config.baseline = s } else { error("baseline must be a file path", at: b.offset) }
             }
