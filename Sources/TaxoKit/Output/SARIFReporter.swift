@@ -9,13 +9,31 @@ public enum SARIFReporter {
     /// The findings as a SARIF 2.1.0 log (for code-scanning tools).
     public static func render(_ diags: [Diagnostic], workingDirectory: String? = nil) -> String {
         let codes = Set(diags.map(\.code))
-        let rules = RuleRegistry.all.filter { codes.contains($0.code) }
         var w = JSONWriter()
         w.beginObject()
         w.string("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
         w.string("version", "2.1.0")
         w.beginArray("runs")
         w.beginObject()
+        driver(&w, rules: RuleRegistry.all.filter { codes.contains($0.code) })
+        if let wd = workingDirectory {
+            w.beginObject("originalUriBaseIds")
+            w.beginObject(baseID)
+            w.string("uri", "file://" + encode(URL(fileURLWithPath: wd).standardizedFileURL.path) + "/")
+            w.endObject()
+            w.endObject()
+        }
+        w.beginArray("results")
+        for d in diags { result(&w, d) }
+        w.endArray()
+        w.endObject()
+        w.endArray()
+        w.endObject()
+        return w.out + "\n"
+    }
+
+    /// The tool: taxo, its version, and the rules that fired.
+    static func driver(_ w: inout JSONWriter, rules: [RuleInfo]) {
         w.beginObject("tool")
         w.beginObject("driver")
         w.string("name", "taxo")
@@ -34,40 +52,29 @@ public enum SARIFReporter {
         w.endArray()
         w.endObject()
         w.endObject()
-        if let wd = workingDirectory {
-            w.beginObject("originalUriBaseIds")
-            w.beginObject(baseID)
-            w.string("uri", "file://" + encode(URL(fileURLWithPath: wd).standardizedFileURL.path) + "/")
-            w.endObject()
-            w.endObject()
-        }
-        w.beginArray("results")
-        for d in diags {
-            w.beginObject()
-            w.string("ruleId", d.code)
-            w.string("level", level(d.severity))
-            w.beginObject("message")
-            w.string("text", d.message + (d.hint.map { " (\($0))" } ?? ""))
-            w.endObject()
-            if let l = d.location { location(&w, l, key: "locations") }
-            if !d.notes.isEmpty {
-                w.beginArray("relatedLocations")
-                for (i, n) in d.notes.enumerated() {
-                    w.beginObject()
-                    w.int("id", i + 1)
-                    if let l = n.location { physical(&w, l) }
-                    w.beginObject("message"); w.string("text", n.message); w.endObject()
-                    w.endObject()
-                }
-                w.endArray()
+    }
+
+    /// One result: rule, level, message (with the hint), location and related locations (the notes).
+    static func result(_ w: inout JSONWriter, _ d: Diagnostic) {
+        w.beginObject()
+        w.string("ruleId", d.code)
+        w.string("level", level(d.severity))
+        w.beginObject("message")
+        w.string("text", d.message + (d.hint.map { " (\($0))" } ?? ""))
+        w.endObject()
+        if let l = d.location { location(&w, l, key: "locations") }
+        if !d.notes.isEmpty {
+            w.beginArray("relatedLocations")
+            for (i, n) in d.notes.enumerated() {
+                w.beginObject()
+                w.int("id", i + 1)
+                if let l = n.location { physical(&w, l) }
+                w.beginObject("message"); w.string("text", n.message); w.endObject()
+                w.endObject()
             }
-            w.endObject()
+            w.endArray()
         }
-        w.endArray()
         w.endObject()
-        w.endArray()
-        w.endObject()
-        return w.out + "\n"
     }
 
     static func level(_ s: Severity) -> String {
