@@ -36,26 +36,7 @@ public enum PhaseCheck {
                     foundTracker = true
                     let vid = cells[vc].trimmingSpaces()
                     seen.insert(vid)
-                    let computed = tracker.videos.first { $0.id == vid }
-                    for (num, ci) in phaseCols.sorted(by: { $0.key < $1.key }) where ci < cells.count {
-                        let claim = cells[ci]
-                        let claimsDone = claim.contains("✅")
-                        let state = computed?.phases.first { $0.phase.number == num }?.state ?? .missing
-                        let phaseName = tracker.phases.first { $0.number == num }?.name ?? ""
-                        if claimsDone && state != .done {
-                            let what =
-                                state == .errors
-                                ? "its artifact has errors"
-                                : "no artifact exists" + (computed == nil ? " (the library has no file of \(vid))" : "")
-                            out.append(
-                                Finding(line: r, message: "\(vid) Phase \(num) (\(phaseName)) is marked ✅ but \(what)"))
-                        } else if !claimsDone && state == .done {
-                            out.append(
-                                Finding(
-                                    line: r,
-                                    message: "\(vid) Phase \(num) (\(phaseName)) is marked '\(claim)' but it is done"))
-                        }
-                    }
+                    out += compare(vid, cells: cells, phaseColumns: phaseCols, line: r, tracker: tracker)
                 }
                 r += 1
             }
@@ -72,5 +53,31 @@ public enum PhaseCheck {
                 Finding(line: 1, message: "no phase tracker table (a 'Video' column and 'Phase N' columns) was found"))
         }
         return out.sorted { ($0.line, $0.message) < ($1.line, $1.message) }
+    }
+
+    /// One row's phase cells against the computed phases of its video: a ✅ without a clean artifact, or a
+    /// done phase not marked ✅.
+    static func compare(_ vid: String, cells: [String], phaseColumns: [Int: Int], line r: Int, tracker: PhaseTracker)
+        -> [Finding]
+    {
+        var out: [Finding] = []
+        let computed = tracker.videos.first { $0.id == vid }
+        for (num, ci) in phaseColumns.sorted(by: { $0.key < $1.key }) where ci < cells.count {
+            let claim = cells[ci]
+            let claimsDone = claim.contains("✅")
+            let state = computed?.phases.first { $0.phase.number == num }?.state ?? .missing
+            let phaseName = tracker.phases.first { $0.number == num }?.name ?? ""
+            if claimsDone && state != .done {
+                let what =
+                    state == .errors
+                    ? "its artifact has errors"
+                    : "no artifact exists" + (computed == nil ? " (the library has no file of \(vid))" : "")
+                out.append(Finding(line: r, message: "\(vid) Phase \(num) (\(phaseName)) is marked ✅ but \(what)"))
+            } else if !claimsDone && state == .done {
+                out.append(
+                    Finding(line: r, message: "\(vid) Phase \(num) (\(phaseName)) is marked '\(claim)' but it is done"))
+            }
+        }
+        return out
     }
 }
