@@ -279,18 +279,9 @@ struct MarkdownExtractor {
                 let heading = hi > 0 ? headings[hi - 1].text : nil
                 // Context and proposal state once per line, however many IDs it holds.
                 if lineState?.line != ll.line {
-                    // 240 characters at most (a line of 240 bytes or fewer has no more: no need to count them).
-                    let context =
-                        ll.range.count <= 240
-                        ? text(ll.range)
-                        : String(
-                            String(
-                                decoding: file.bytes[
-                                    ll.range.lowerBound..<min(ll.range.upperBound, ll.range.lowerBound + 1024)],
-                                as: UTF8.self
-                            )
-                            .trimmingSpaces().prefix(240))
-                    lineState = (ll.line, context, proposals.isProposal(line: ll.line, bytes: file.bytes[ll.range]))
+                    lineState = (
+                        ll.line, context(ll.range), proposals.isProposal(line: ll.line, bytes: file.bytes[ll.range])
+                    )
                 }
                 // In a table with a "Suggested ID" (or "Proposed ID", "Next free ID") column, the column decides.
                 let proposed =
@@ -315,6 +306,14 @@ struct MarkdownExtractor {
             }
         }
         return mentions
+    }
+
+    /// A line's text as a mention's context: trimmed, 240 characters at most (a line of 240 bytes or fewer
+    /// has no more: no need to count them).
+    func context(_ range: Range<Int>) -> String {
+        if range.count <= 240 { return text(range) }
+        let head = file.bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 1024)]
+        return String(String(decoding: head, as: UTF8.self).trimmingSpaces().prefix(240))
     }
 
     /// The exact position of a link destination, searched from the line its block starts on.

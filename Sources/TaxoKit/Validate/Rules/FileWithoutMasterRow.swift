@@ -32,3 +32,27 @@ extension FileWithoutMasterRow {
         "1 tools/TOL-009_Extra.json:1:13 TOL-009 has no row in the master list",
     ]
 }
+
+extension FileWithoutMasterRow {
+    /// Files of a list's kind in the list's folder that no row names (`named`: the files rows name).
+    static func findings(_ lib: Library, named known: Set<String>) -> [Diagnostic] {
+        var lists: [(dir: String, kind: Int)] = []
+        for f in lib.files {
+            guard let (mi, _) = f.masterList,
+                let k = lib.config.kinds.firstIndex(where: { $0.name == lib.config.masterLists[mi].kind })
+            else { continue }
+            lists.append((f.path.split(separator: "/").dropLast().joined(separator: "/"), k))
+        }
+        guard !lists.isEmpty else { return [] }
+        let rowIDs = Set(lib.masterRows.map(\.id))
+        var out: [Diagnostic] = []
+        for e in lib.entities where !known.contains(e.file) && !rowIDs.contains(lib.displayID(e)) {
+            guard lists.contains(where: { $0.kind == e.kind && ($0.dir.isEmpty || e.file.hasPrefix($0.dir + "/")) })
+            else { continue }
+            out.append(
+                info.diagnostic(
+                    "\(lib.displayID(e)) has no row in the master list", at: e.location, hint: "add a row for it"))
+        }
+        return out
+    }
+}

@@ -50,3 +50,24 @@ extension MasterRowWithoutFile {
         "1 tools/Tools_Master.csv:3:14 TOL-003: master list names 'TOL-003_Miro.json', which does not exist",
     ]
 }
+
+extension MasterRowWithoutFile {
+    /// The finding for a row whose path names no file (with where the file went, or which file declares the
+    /// row's ID), or nil.
+    static func diagnostic(for row: MasterRow, lib: Library) -> Diagnostic? {
+        guard let p = row.path, row.file == nil else { return nil }
+        var message = "\(row.id): master list names '\(p)', which does not exist"
+        var notes: [Diagnostic.Note] = []
+        var hint = "create the file, or correct or remove the row"
+        if let moved = row.movedTo ?? lib.inventory.movedFile(named: p, config: lib.config) {
+            hint = "a file of this name is at '\(moved)'; update the row"
+        } else if let declared = declaringEntity(row, lib: lib) {
+            // The row's ID is declared by a file of another name: the path is stale, not the file missing.
+            let e = lib.entities[declared]
+            message += "; \(lib.displayID(e)) is declared by '\(e.file)'"
+            notes.append(.init("\(lib.displayID(e)) is defined here", at: e.location))
+            hint = "update the row's path to '\(e.file)'"
+        }
+        return info.diagnostic(message, at: row.pathLocation, notes: notes, hint: hint)
+    }
+}
