@@ -41,3 +41,12 @@ extension AbsolutePathLink {
         "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 link to an absolute path '/home/ana/spec.md' only works on one machine",
     ]
 }
+
+extension AbsolutePathLink {
+    /// The finding for a link to an absolute path.
+    static func diagnostic(_ destination: String, at location: SourceLocation) -> Diagnostic {
+        info.diagnostic(
+            "link to an absolute path '\(destination)' only works on one machine", at: location,
+            hint: "link relative to this file instead")
+    }
+}

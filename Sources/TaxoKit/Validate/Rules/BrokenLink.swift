@@ -67,15 +67,9 @@ enum BrokenLink {
                 case .external:
                     continue
                 case .outside:
-                    out.append(
-                        LinkOutsideLibrary.info.diagnostic(
-                            "link '\(link.destination)' climbs above the library root", at: link.location,
-                            hint: "link to a file inside the library, or write a web link"))
+                    out.append(LinkOutsideLibrary.diagnostic(link.destination, at: link.location))
                 case .absolute:
-                    out.append(
-                        AbsolutePathLink.info.diagnostic(
-                            "link to an absolute path '\(link.destination)' only works on one machine",
-                            at: link.location, hint: "link relative to this file instead"))
+                    out.append(AbsolutePathLink.diagnostic(link.destination, at: link.location))
                 case .sameFile(let anchor):
                     if !anchor.isEmpty, !BrokenAnchor.isLineAnchor(anchor), let set = anchorsOf(f.path),
                         !set.contains(anchor)
@@ -92,14 +86,19 @@ enum BrokenLink {
                         }
                         continue
                     }
-                    out.append(
-                        info.diagnostic(
-                            "broken \(link.isImage ? "image" : "link"): '\(link.destination)' does not exist",
-                            at: link.location, hint: hint(for: target, from: dir, lib: lib)))
+                    out.append(diagnostic(link, target: target, from: dir, lib: lib))
                 }
             }
         }
         return out
+    }
+
+    /// The finding for a link or image whose target does not exist, with a hint when it moved or differs in
+    /// case.
+    static func diagnostic(_ link: MarkdownLink, target: String, from dir: String, lib: Library) -> Diagnostic {
+        info.diagnostic(
+            "broken \(link.isImage ? "image" : "link"): '\(link.destination)' does not exist", at: link.location,
+            hint: hint(for: target, from: dir, lib: lib))
     }
 
     static func hint(for target: String, from dir: String, lib: Library) -> String? {

@@ -36,3 +36,12 @@ extension LinkOutsideLibrary {
         "1 TASK_MANAGERS/RESEARCHES/Notes.md:3:12 link '../../../diagram.png' climbs above the library root",
     ]
 }
+
+extension LinkOutsideLibrary {
+    /// The finding for a relative link that climbs above the library root.
+    static func diagnostic(_ destination: String, at location: SourceLocation) -> Diagnostic {
+        info.diagnostic(
+            "link '\(destination)' climbs above the library root", at: location,
+            hint: "link to a file inside the library, or write a web link")
+    }
+}
