@@ -29,15 +29,14 @@ struct FixCommand: ParsableCommand {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
         let result = Compiler.compile(root: root.path, config: config)
-        var codes: Set<String>?
-        if !rule.isEmpty {
-            var set = Set<String>()
-            for r in rule {
-                guard let info = RuleRegistry.rule(r) else { throw ExplainCommand.unknown(r) }
-                set.insert(info.code)
-            }
-            codes = set
-        }
+        let codes: Set<String>? =
+            rule.isEmpty
+            ? nil
+            : Set(
+                try rule.map { r in
+                    guard let info = RuleRegistry.rule(r) else { throw ExplainCommand.unknown(r) }
+                    return info.code
+                })
         let cwd = FileManager.default.currentDirectoryPath
         let display = PathDisplay(root: root.path, workingDirectory: cwd)
         var only: [String] = []
@@ -70,6 +69,15 @@ struct FixCommand: ParsableCommand {
             if count > 0 { throw TaxoExit(code: 1) }
             return
         }
+        try Self.apply(fixes, root: root, display: display)
+        if !output.quiet {
+            Console.err(
+                "taxo: applied \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))\n")
+        }
+    }
+
+    /// Writes the fixed files and renames files (never over an existing one).
+    static func apply(_ fixes: [Fixes.FileFix], root: URL, display: PathDisplay) throws {
         for f in fixes {
             if !f.edits.isEmpty { try Data(f.fixed).write(to: root.appendingPathComponent(f.path), options: .atomic) }
             if let to = f.renameTo {
@@ -81,10 +89,6 @@ struct FixCommand: ParsableCommand {
                 }
                 unlink(root.appendingPathComponent(f.path).path)
             }
-        }
-        if !output.quiet {
-            Console.err(
-                "taxo: applied \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))\n")
         }
     }
 }
