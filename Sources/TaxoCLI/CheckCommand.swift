@@ -111,6 +111,17 @@ struct CheckCommand: ParsableCommand {
         counts.errors = 0; counts.warnings = 0; counts.notes = 0
         counts.count(diags)
 
+        report(diags, counts: counts, result: result, display: display, baselineLine: baselineLine, start: start)
+        // The process ends right after: skip freeing the whole model.
+        KeepUntilExit.keep(result)
+        if counts.errors > 0 || (strict && counts.warnings > 0) { throw TaxoExit(code: 1) }
+    }
+
+    /// Prints the timings, the findings (or their summary) and the summary line.
+    func report(
+        _ diags: [Diagnostic], counts: DiagnosticSummary, result: CompileResult, display: PathDisplay,
+        baselineLine: String?, start: Date
+    ) {
         if timings {
             for t in result.timings {
                 Console.err(t.stage.padding(28) + String(format: "%8.1f ms\n", t.seconds * 1000))
@@ -120,16 +131,15 @@ struct CheckCommand: ParsableCommand {
             Console.out(SummaryReporter.render(display.apply(diags)))
         } else if !output.quiet {
             Console.out(
-                format.render(diags, summary: counts, color: output.color, paths: display, workingDirectory: cwd))
+                format.render(
+                    diags, summary: counts, color: output.color, paths: display,
+                    workingDirectory: FileManager.default.currentDirectoryPath))
         }
         if format == .text || Console.stderrIsTerminal {
             if let baselineLine { Console.err(baselineLine + "\n") }
             let secs = String(format: "%.2f", Date().timeIntervalSince(start))
             Console.err(TextReporter.summaryLine(counts) + " [\(secs) s]\n")
         }
-        // The process ends right after: skip freeing the whole model.
-        KeepUntilExit.keep(result)
-        if counts.errors > 0 || (strict && counts.warnings > 0) { throw TaxoExit(code: 1) }
     }
 
     /// `--write-baseline`: today's findings into a baseline file.
