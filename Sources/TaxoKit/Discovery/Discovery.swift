@@ -57,28 +57,9 @@ public enum Discovery {
         for r in config.roots.sorted() {
             let rel = r == "." ? "" : r.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let abs = rel.isEmpty ? root : root + "/" + rel
-            var st = stat()
-            guard lstat(abs, &st) == 0 else {
+            if let problem = rootProblem(abs, root: root) {
                 listing.diags.append(
-                    SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
-                continue
-            }
-            // A root that is a link is followed only when it stays inside the library.
-            if (st.st_mode & S_IFMT) == S_IFLNK {
-                let inside: Bool = {
-                    guard let t = realpath(abs, nil), let r = realpath(root, nil) else { return false }
-                    defer { free(t); free(r) }
-                    return String(cString: t).hasPrefix(String(cString: r) + "/")
-                }()
-                guard inside, stat(abs, &st) == 0 else {
-                    listing.diags.append(
-                        SkippedFile.diagnostic(path: rel, reason: "the root '\(rel)' is a link out of the library"))
-                    continue
-                }
-            }
-            guard (st.st_mode & S_IFMT) == S_IFDIR else {
-                listing.diags.append(
-                    SkippedFile.diagnostic(path: rel, reason: "the root folder '\(rel)' does not exist"))
+                    SkippedFile.diagnostic(path: rel, reason: problem.replacingAll("{root}", with: rel)))
                 continue
             }
             listing.dirs.append(rel)
@@ -111,6 +92,23 @@ public enum Discovery {
         for f in files where unique.last?.path != f.path { unique.append(f) }
         let inventory = FileInventory(rootPath: root, files: listing.inventoryFiles, dirs: listing.dirs)
         return (unique, diags, inventory)
+    }
+
+    /// Why a root cannot be walked (`{root}` stands for its name): it does not exist, is not a folder, or is a
+    /// link out of the library (a link that stays inside is followed). Nil when it can be.
+    static func rootProblem(_ abs: String, root: String) -> String? {
+        var st = stat()
+        guard lstat(abs, &st) == 0 else { return "the root folder '{root}' does not exist" }
+        if (st.st_mode & S_IFMT) == S_IFLNK {
+            let inside: Bool = {
+                guard let t = realpath(abs, nil), let r = realpath(root, nil) else { return false }
+                defer { free(t); free(r) }
+                return String(cString: t).hasPrefix(String(cString: r) + "/")
+            }()
+            guard inside, stat(abs, &st) == 0 else { return "the root '{root}' is a link out of the library" }
+        }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { return "the root folder '{root}' does not exist" }
+        return nil
     }
 
     /// The first pass: every folder under the roots (minus hidden and excluded ones) listed with readdir,
