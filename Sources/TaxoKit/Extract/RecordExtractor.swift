@@ -92,14 +92,19 @@ struct RecordExtractor {
         legacySkip = Set(legacyKeys)
         localChildren = 0
         walk(record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
-        _ = idKey
         var e = Entity(
             kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
             department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
             legacyKeys: legacyKeys.filter { $0 != parsed?.key })
+        e.inlineChildren = localChildren + (kind.children.map { $0.resolve(in: record).count } ?? 0)
+        describe(&e, record: record)
+        return e
+    }
+
+    /// An entity's description, status, aliases, videos and (for the index) record, from its record.
+    func describe(_ e: inout Entity, record: Node) {
         e.description = record.member(matchingNormalized: RecordExtractor.descriptionKeys)?.node.string
         e.status = record.member(matchingNormalized: RecordExtractor.statusFields)?.node.string
-        e.inlineChildren = localChildren + (kind.children.map { $0.resolve(in: record).count } ?? 0)
         if let a = record.member(matchingNormalized: RecordExtractor.aliasFields)?.node {
             e.aliases = (a.array ?? [a]).compactMap(\.string)
         }
@@ -112,7 +117,6 @@ struct RecordExtractor {
             }
             e.videos = Array(Set(e.videos)).sorted()
         }
-        return e
     }
 
     /// A link by file path: the entity the file at that path (relative to this file) declares.
