@@ -82,7 +82,7 @@ async def test_search_ranks_and_filters_and_pages():
     root = library()
     async with server(root) as s:
         _, found = await call(s, "search", query="ScaleKit")
-        assert "TOL-SEC-124" in {h.get("id") for h in found["hits"]}
+        assert found["hits"][0]["id"] == "TOL-SEC-124", "the entity whose alias is the query ranks first"
         assert {h["type"] for h in found["hits"]} == {"entity", "document"}
         _, tools_only = await call(s, "search", query="ScaleKit", kind="tool")
         assert tools_only["hits"][0]["id"] == "TOL-SEC-124"

@@ -14,7 +14,8 @@ extension AssistantSession {
             }
             return c
         }
-        let (hits, more) = try searcher().find(query, kind: kind, department: department, page: page)
+        let (hits, more) = try searcher().find(
+            query, kind: kind, department: department, page: page, first: exactlyNamed(query))
         var w = JSONWriter()
         w.beginObject()
         w.string("query", query)
@@ -38,6 +39,22 @@ extension AssistantSession {
         w.string("next_cursor", more ? String(page.upperBound) : nil)
         w.endObject()
         return ToolOutcome(text: w.out + "\n", isError: false)
+    }
+
+    /// The IDs of the entities a query names exactly: by ID, by name or by alias.
+    func exactlyNamed(_ query: String) -> Set<String> {
+        let n = Labels.normalized(query)
+        var out = Set<String>()
+        if case .valid(let p) = library.grammar.check(query), let i = library.lookup(p) {
+            out.insert(library.displayID(library.entities[i]))
+        }
+        guard !n.isEmpty else { return out }
+        for e in library.entities where e.id != nil {
+            if e.name.map(Labels.normalized) == n || e.aliases.contains(where: { Labels.normalized($0) == n }) {
+                out.insert(library.displayID(e))
+            }
+        }
+        return out
     }
 
     func entity(_ args: ToolArguments) throws -> ToolOutcome {

@@ -50,9 +50,10 @@ final class AssistantSearch {
         }
     }
 
-    /// Hits of `page` (best first: bm25, then file and line), and whether more follow. With a kind or a
-    /// department, entities only.
-    func find(_ query: String, kind: String?, department: String?, page: Range<Int>) throws -> (hits: [Hit], more: Bool)
+    /// Hits of `page` (best first: the entities `first` names, then bm25, file and line), and whether more
+    /// follow. With a kind or a department, entities only.
+    func find(_ query: String, kind: String?, department: String?, page: Range<Int>, first: Set<String> = []) throws
+        -> (hits: [Hit], more: Bool)
     {
         try IndexSearch.validate(query)
         let q = IndexSearch.sanitize(query)
@@ -82,7 +83,9 @@ final class AssistantSearch {
                         heading: String(h.title.dropFirst(2)), snippet: h.snippet, score: h.rank))
             }
         }
-        hits.sort { ($0.score, $0.file, $0.line) < ($1.score, $1.file, $1.line) }
+        // Entities the query names exactly (`first`: by ID, name or alias) lead; then bm25, file and line.
+        func lead(_ h: Hit) -> Int { h.id.map { first.contains($0) } == true ? 0 : 1 }
+        hits.sort { (lead($0), $0.score, $0.file, $0.line) < (lead($1), $1.score, $1.file, $1.line) }
         let shown = hits.count > page.lowerBound ? Array(hits[page.lowerBound..<min(page.upperBound, hits.count)]) : []
         return (shown, hits.count > page.upperBound)
     }
