@@ -15,6 +15,20 @@ import Testing
         #expect(text == expected, "\(name) differs from its golden file")
     }
 
+    /// Text is escaped once, as contexts are encoded: a library's template gets the same text from `{{x}}` as
+    /// from `{{{x}}}`, for Markdown and for HTML.
+    @Test func templatesEscapeNothingTwice() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-tpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "{{a}}|{{{a}}}".write(to: dir.appendingPathComponent("t.mustache"), atomically: true, encoding: .utf8)
+        let templates = Templates(directory: dir.path)
+        let context = ["a": "R&D <x> \"q\""]
+        #expect(try templates.render("t", ReportValue.make(context)) == "R&D &lt;x&gt; \"q\"|R&D &lt;x&gt; \"q\"")
+        #expect(
+            try templates.render("t", ReportValue.html(context))
+                == "R&amp;D &lt;x&gt; &quot;q&quot;|R&amp;D &lt;x&gt; &quot;q&quot;")
+    }
+
     @Test func trackerShowsVideo024DoneAndVideo025StoppedAfterPhase3() throws {
         let t = PhaseTracker(result: Self.example)
         #expect(t.videos.map(\.id) == ["Video_024", "Video_025"])

@@ -411,7 +411,6 @@ public enum DefaultTemplates {
         """#
 
     public static let sitePage = #"""
-        {{% CONTENT_TYPE: TEXT }}
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -437,7 +436,6 @@ public enum DefaultTemplates {
         """#
 
     public static let siteHome = #"""
-        {{% CONTENT_TYPE: TEXT }}
         <h1>Library</h1>
         <p class="lead">{{entities}} entities in {{files}} files, {{documents}} documents; {{errors}} errors and {{warnings}} warnings (<a href="diagnostics.html">findings</a>).</p>
         <div class="columns">
@@ -474,7 +472,6 @@ public enum DefaultTemplates {
         """#
 
     public static let siteEntity = #"""
-        {{% CONTENT_TYPE: TEXT }}
         <p class="crumbs"><a href="{{kind.href}}">{{kind.text}}</a>{{#department}} · <a href="{{href}}">{{text}}</a>{{/department}}</p>
         <h1><span class="id">{{id}}</span> {{name}}</h1>
         {{#description}}<p class="lead">{{description}}</p>{{/description}}
@@ -520,7 +517,6 @@ public enum DefaultTemplates {
         """#
 
     public static let siteList = #"""
-        {{% CONTENT_TYPE: TEXT }}
         <h1>{{heading}}</h1>
         {{#subtitle}}<p class="lead">{{subtitle}}</p>{{/subtitle}}
         <table class="sortable"><thead><tr><th>ID</th><th>Name</th><th>Kind</th><th>Department</th><th>File</th></tr></thead><tbody>
@@ -530,7 +526,6 @@ public enum DefaultTemplates {
         """#
 
     public static let siteVideo = #"""
-        {{% CONTENT_TYPE: TEXT }}
         <h1>{{video}}{{#title}} <small>{{title}}</small>{{/title}}</h1>
         <p class="lead">Next: {{next_action}}</p>
         <section>
@@ -556,7 +551,6 @@ public enum DefaultTemplates {
         """#
 
     public static let siteFile = #"""
-        {{% CONTENT_TYPE: TEXT }}
         <h1 class="path">{{path}}</h1>
         <p class="lead">{{#kind}}{{kind}} · {{/kind}}{{lines}} lines</p>
         {{#has_entities}}<p>Declares: {{/has_entities}}{{#entities}}<a href="{{href}}">{{text}}</a> {{/entities}}{{#has_entities}}</p>{{/has_entities}}
@@ -567,7 +561,6 @@ public enum DefaultTemplates {
         """#
 
     public static let siteDiagnostics = #"""
-        {{% CONTENT_TYPE: TEXT }}
         <h1>Findings</h1>
         <form class="filters" id="filters">
         <label>Rule <select name="rule"><option value="">all</option>{{#rules}}<option value="{{value}}">{{value}} ({{count}})</option>{{/rules}}</select></label>
@@ -583,7 +576,6 @@ public enum DefaultTemplates {
         """#
 
     public static let siteSearch = #"""
-        {{% CONTENT_TYPE: TEXT }}
         <h1>Search</h1>
         <form class="search-big" action="search.html" method="get"><input id="q" type="search" name="q" placeholder="ID, name or words" aria-label="Search" autofocus></form>
         <p id="count"></p>

@@ -21,6 +21,8 @@ public struct Templates: Sendable {
         try parsed(name).render(context.mustache ?? "")
     }
 
+    static let textPragma = "{{% CONTENT_TYPE: TEXT }}"
+
     /// Templates are parsed once per run.
     private let cache = Locked<[String: MustacheTemplate]>([:])
 
@@ -29,7 +31,9 @@ public struct Templates: Sendable {
             if let t = templates[name] { return t }
             guard let src = source(name) else { throw TaxoError.template("no template '\(name)'") }
             do {
-                let t = try MustacheTemplate(string: src)
+                // Contexts arrive escaped for where they land (`ReportEncoder`): Mustache escapes nothing more,
+                // `{{x}}` and `{{{x}}}` alike, in the built-in templates and a library's own.
+                let t = try MustacheTemplate(string: Templates.textPragma + src)
                 templates[name] = t
                 return t
             } catch {
