@@ -115,10 +115,7 @@ extension AssistantSession {
     /// Entity -> the (entity, reference) pairs that link to it, made once per change.
     func backlinks() -> [Int: [(entity: Int, reference: Int)]] {
         if let known = backlinkCache { return known }
-        var out: [Int: [(entity: Int, reference: Int)]] = [:]
-        for (i, targets) in library.targets.enumerated() {
-            for (r, t) in targets.enumerated() { if let t, t != i { out[t, default: []].append((i, r)) } }
-        }
+        let out = library.backlinks()
         backlinkCache = out
         return out
     }

@@ -38,14 +38,11 @@ final class AssistantSearch {
         try db.exec("COMMIT")
     }
 
-    /// Each entity's department as a code: its ID's segment, else its department field's code (aliases
-    /// mapped), else the field as written.
+    /// Each entity's department as a code (`Library.departmentCode`), else the field as written.
     func insertDepartments(_ lib: Library, only: Set<String>?) throws {
         let ins = try db.prepare("INSERT INTO departments VALUES (?, ?, ?, ?)")
         for e in lib.entities where only?.contains(e.file) ?? true {
-            let dept =
-                e.id?.canonicalDepartment ?? e.department.flatMap { lib.grammar.canonicalDepartment($0.uppercased()) }
-                ?? e.department
+            let dept = lib.departmentCode(of: e) ?? e.department
             try ins.run([.text(e.file), .int(e.location.line), .text(lib.displayID(e)), .text(dept)])
         }
     }

@@ -79,12 +79,10 @@ struct HealthContext: Encodable {
         var perKind: [String: Int] = [:], perDept: [String: Int] = [:]
         var kindCounts = [Int](repeating: 0, count: lib.config.kinds.count)
         var archived = 0
-        var byName: [String: String] = [:]
-        for d in lib.config.departments { byName[d.name.lowercased()] = d.code }
         func department(_ e: Entity) -> String {
-            if let c = e.id?.canonicalDepartment { return c }
+            if let c = lib.departmentCode(of: e) { return c }
             guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return "—" }
-            return lib.grammar.canonicalDepartment(v.uppercased()) ?? byName[v.lowercased()] ?? "unknown: \(v)"
+            return "unknown: \(v)"
         }
         for e in lib.entities {
             // Archived entities resolve references but are not part of the live library's counts.

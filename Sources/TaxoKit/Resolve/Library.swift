@@ -50,6 +50,25 @@ public struct Library: Sendable {
 
     /// The ID as written, or the raw ID field when it does not parse.
     public func displayID(_ e: Entity) -> String { e.id?.written ?? e.rawID }
+
+    /// An entity's department as a configured code: its ID's segment, else its department field read as a
+    /// code, an alias or a department's name; nil when it has none the configuration knows.
+    public func departmentCode(of e: Entity) -> String? {
+        if let c = e.id?.canonicalDepartment { return c }
+        guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return nil }
+        if let c = grammar.canonicalDepartment(v.uppercased()) { return c }
+        let name = v.lowercased()
+        return config.departments.first { $0.name.lowercased() == name }?.code
+    }
+
+    /// Entity -> the (entity, reference) pairs of other entities that link to it, in library order.
+    public func backlinks() -> [Int: [(entity: Int, reference: Int)]] {
+        var out: [Int: [(entity: Int, reference: Int)]] = [:]
+        for (i, refs) in targets.enumerated() {
+            for (r, t) in refs.enumerated() { if let t, t != i { out[t, default: []].append((i, r)) } }
+        }
+        return out
+    }
 }
 
 /// A file that does not parse but appears to declare an ID.

@@ -20,19 +20,16 @@ struct HomePage: Encodable {
         documents = lib.documents.count
         errors = site.result.summary.errors
         warnings = site.result.summary.warnings
-        var perKind = [Int](repeating: 0, count: lib.config.kinds.count)
-        var perDept: [String: Int] = [:]
-        for e in lib.entities {
-            perKind[e.kind] += 1
-            if let d = site.department(of: e) { perDept[d, default: 0] += 1 }
+        // As many as the kind's and the department's pages list.
+        kinds = lib.config.kinds.enumerated().compactMap { i, k in
+            guard let members = site.byKind[i] else { return nil }
+            return Count(
+                name: k.name, href: SitePaths.link(from: page, to: SitePaths.kind(k.name)), count: members.count)
         }
-        kinds = lib.config.kinds.enumerated().filter { perKind[$0.offset] > 0 }.map { i, k in
-            Count(name: k.name, href: SitePaths.link(from: page, to: SitePaths.kind(k.name)), count: perKind[i])
-        }
-        departments = perDept.keys.sorted().map { d in
+        departments = site.byDepartment.keys.sorted().map { d in
             Count(
-                name: d, href: SitePaths.link(from: page, to: SitePaths.department(d)), count: perDept[d]!,
-                title: site.departmentNames[d])
+                name: d, href: SitePaths.link(from: page, to: SitePaths.department(d)),
+                count: site.byDepartment[d]!.count, title: site.departmentNames[d])
         }
         var byRule: [String: (Severity, Int)] = [:]
         for d in site.result.diagnostics {

@@ -48,7 +48,7 @@ public enum SiteBuilder {
         var jobs: [Job] = [.home, .diagnostics, .search, .searchIndex] + assets.map { Job.asset($0) }
         jobs += site.paths.entityPages.keys.sorted().map { Job.entity($0) }
         jobs += lib.config.kinds.indices.map { Job.kind($0) }
-        jobs += Set(lib.entities.compactMap { site.department(of: $0) }).sorted().map { Job.department($0) }
+        jobs += site.byDepartment.keys.sorted().map { Job.department($0) }
         jobs += site.tracker.videos.indices.map { Job.video($0) }
         jobs += lib.files.map { Job.file($0.path) }
         let analyzer =

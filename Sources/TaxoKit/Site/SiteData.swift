@@ -5,23 +5,22 @@ struct SiteData {
     let lib: Library
     let paths: SitePaths
     /// Entity -> the (entity, reference) pairs linking to it.
-    let backlinks: [Int: [(Int, Int)]]
+    let backlinks: [Int: [(entity: Int, reference: Int)]]
     /// Canonical key -> (document path, mention), in document order.
     let mentions: [String: [(String, Mention)]]
     let diagnosticsByFile: [String: [Diagnostic]]
     let tracker: PhaseTracker
     /// Department code -> name, from the configuration.
     let departmentNames: [String: String]
+    /// The entities with a page, per kind and per department code, in library order.
+    let byKind: [Int: [Int]]
+    let byDepartment: [String: [Int]]
 
     init(_ result: CompileResult) {
         self.result = result
         lib = result.library
         paths = SitePaths(lib)
-        var back: [Int: [(Int, Int)]] = [:]
-        for (i, targets) in lib.targets.enumerated() {
-            for (r, t) in targets.enumerated() { if let t, t != i { back[t, default: []].append((i, r)) } }
-        }
-        backlinks = back
+        backlinks = lib.backlinks()
         var men: [String: [(String, Mention)]] = [:]
         for d in lib.documents { for m in d.mentions { men[m.id.key, default: []].append((d.path, m)) } }
         mentions = men
@@ -32,14 +31,17 @@ struct SiteData {
         var names: [String: String] = [:]
         for d in lib.config.departments { names[d.code] = d.name }
         departmentNames = names
+        var kinds: [Int: [Int]] = [:], departments: [String: [Int]] = [:]
+        for i in lib.entities.indices where paths.entityPages[i] != nil {
+            kinds[lib.entities[i].kind, default: []].append(i)
+            if let d = lib.departmentCode(of: lib.entities[i]) { departments[d, default: []].append(i) }
+        }
+        byKind = kinds
+        byDepartment = departments
     }
 
-    /// An entity's department as a configured code: its ID's segment, else its department field's code.
-    func department(of e: Entity) -> String? {
-        if let c = e.id?.canonicalDepartment { return c }
-        guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return nil }
-        return lib.grammar.canonicalDepartment(v.uppercased())
-    }
+    /// An entity's department as a configured code (`Library.departmentCode`).
+    func department(of e: Entity) -> String? { lib.departmentCode(of: e) }
 
     /// The hierarchy below an entity, as nodes linking to the pages (cycles cut).
     func tree(_ i: Int, page: String, seen: Set<Int> = []) -> HierarchySVG.Node {

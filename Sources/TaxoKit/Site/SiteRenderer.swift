@@ -75,7 +75,7 @@ struct SiteRenderer {
 
     func kindPage(_ k: Int) throws -> Rendered {
         let name = lib.config.kinds[k].name, path = SitePaths.kind(name)
-        let members = lib.entities.indices.filter { lib.entities[$0].kind == k && site.paths.entityPages[$0] != nil }
+        let members = site.byKind[k] ?? []
         return try page(
             path, "Kind \(name)", "site/list.html",
             ListPage(
@@ -86,9 +86,7 @@ struct SiteRenderer {
 
     func departmentPage(_ d: String) throws -> Rendered {
         let path = SitePaths.department(d)
-        let members = lib.entities.indices.filter {
-            site.paths.entityPages[$0] != nil && site.department(of: lib.entities[$0]) == d
-        }
+        let members = site.byDepartment[d] ?? []
         return try page(
             path, "Department \(d)", "site/list.html",
             ListPage(
