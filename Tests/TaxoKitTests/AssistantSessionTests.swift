@@ -43,15 +43,26 @@ import Testing
         #expect(badCursor.isError)
     }
 
+    /// The suggested ID of a gap candidate in a `gaps` result.
+    func suggestion(_ outcome: ToolOutcome, for text: String) throws -> String? {
+        let candidates = try #require(try object(outcome)["candidates"] as? [[String: Any]])
+        return candidates.first { $0["text"] as? String == text }?["suggested_id"] as? String
+    }
+
     @Test func nextIDReservesSoThatTwoDraftsNeverCollide() throws {
         let s = try session()
-        let a = try object(s.call("next_id", arguments: ["kind": .string("tool"), "department": .string("SEC")]))
-        let b = try object(s.call("next_id", arguments: ["kind": .string("TOL"), "department": .string("SEC")]))
+        // Before any reservation, gap analysis suggests the next free AID tool ID for LangGraph.
+        let before = try #require(
+            try suggestion(s.call("gaps", arguments: ["target": .string("Video_025")]), for: "LangGraph"))
+        let a = try object(s.call("next_id", arguments: ["kind": .string("tool"), "department": .string("AID")]))
+        let b = try object(s.call("next_id", arguments: ["kind": .string("TOL"), "department": .string("AID")]))
         let first = try #require(a["id"] as? String), second = try #require(b["id"] as? String)
+        #expect(first == before)
         #expect(first != second)
-        // A gap analysis in the same session suggests neither.
-        let gaps = s.call("gaps", arguments: ["target": .string("Video_025")])
-        #expect(!gaps.text.contains("\"suggested_id\": \"\(first)\""))
+        // The same session's gap analysis now suggests neither.
+        let after = try suggestion(s.call("gaps", arguments: ["target": .string("Video_025")]), for: "LangGraph")
+        #expect(after != first)
+        #expect(after != second)
     }
 
     @Test func checkEntryFindsADanglingReferenceAndWritesNothing() throws {

@@ -49,26 +49,26 @@ struct FilePage: Encodable {
             func line(_ lo: Int, _ hi: Int) {
                 n += 1
                 let number = Array(String(n).utf8)
-                out += Listing.open
+                out += ListingBytes.open
                 out += number
-                out += Listing.link
+                out += ListingBytes.link
                 out += number
-                out += Listing.close
+                out += ListingBytes.close
                 out += number
-                out += Listing.endLink
+                out += ListingBytes.endLink
                 var end = hi
                 if end > lo, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 for i in lo..<end {
                     switch bytes[i] {
-                    case UInt8(ascii: "&"): out += Listing.amp
-                    case UInt8(ascii: "<"): out += Listing.lt
-                    case UInt8(ascii: ">"): out += Listing.gt
-                    case UInt8(ascii: "\""): out += Listing.quot
-                    case UInt8(ascii: "'"): out += Listing.apos
+                    case UInt8(ascii: "&"): out += ListingBytes.amp
+                    case UInt8(ascii: "<"): out += ListingBytes.lt
+                    case UInt8(ascii: ">"): out += ListingBytes.gt
+                    case UInt8(ascii: "\""): out += ListingBytes.quot
+                    case UInt8(ascii: "'"): out += ListingBytes.apos
                     default: out.append(bytes[i])
                     }
                 }
-                out += Listing.endLine
+                out += ListingBytes.endLine
             }
             for i in 0..<count where bytes[i] == UInt8(ascii: "\n") {
                 line(start, i)
@@ -83,7 +83,7 @@ struct FilePage: Encodable {
 }
 
 /// The pieces of a file listing, as bytes.
-enum Listing {
+enum ListingBytes {
     static let open = Array("<span class=\"line\" id=\"L".utf8)
     static let link = Array("\"><a class=\"ln\" href=\"#L".utf8)
     static let close = Array("\">".utf8)
