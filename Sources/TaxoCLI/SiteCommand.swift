@@ -21,9 +21,9 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
-        let dir =
-            try out.map { _ in try library.outputFolder(out, root: root, config: config) }
-            ?? library.outputFolder(nil, root: root, config: config).appendingPathComponent("site")
+        // --out names the site's folder; by default it is site/ in the output folder.
+        let folder = try library.outputFolder(out, root: root, config: config)
+        let dir = out == nil ? folder.appendingPathComponent("site") : folder
         let result = Compiler.compile(
             root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config))
         KeepUntilExit.keep(result)
