@@ -151,9 +151,11 @@ public struct GapAnalyzer {
             if case .id(let q) = o.what, let v = o.scopedTo { scopedOn["\(o.file):\(o.line):\(q.key)"] = v }
         }
         // Structured names and labelled IDs first, so that names anchor the groups.
-        let ordered = occs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(
-            \.element)
-        for o in ordered {
+        // A stable sort by rank, in one pass per rank (indices move, not the occurrences).
+        var byRank = [[Int]](repeating: [], count: 7)
+        for (i, o) in occs.enumerated() { byRank[rank(o)].append(i) }
+        for i in byRank.joined() {
+            let o = occs[i]
             switch o.what {
             case .name(let n, let k):
                 var id: ParsedID?, ph: String?, phKind: Int?
@@ -177,7 +179,7 @@ public struct GapAnalyzer {
         }
         var out = groups.out
         for i in out.indices {
-            out[i].occurrences.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+            GapOccurrence.sortByPlace(&out[i].occurrences)
         }
         return out
     }
@@ -246,7 +248,7 @@ public struct GapAnalyzer {
                 for id in c.ids where !out[j].ids.contains(where: { $0.key == id.key }) { out[j].ids.append(id) }
                 for v in c.versions where !out[j].versions.contains(v) { out[j].versions.append(v) }
                 out[j].occurrences += c.occurrences
-                out[j].occurrences.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+                GapOccurrence.sortByPlace(&out[j].occurrences)
                 continue
             }
             out.append(c)

@@ -34,3 +34,21 @@ public struct GapOccurrence: Sendable {
     /// The video whose own ID this is (a milestone, task or step ID scoped to the document's video).
     public var scopedTo: String? = nil
 }
+
+extension GapOccurrence {
+    /// Whether this place comes before another: by file, line, column.
+    func precedes(_ o: GapOccurrence) -> Bool {
+        if line != o.line || column != o.column, file == o.file { return (line, column) < (o.line, o.column) }
+        return (file, line, column) < (o.file, o.line, o.column)
+    }
+
+    /// Sorts occurrences by place (most lists are in place order already, and are left as they are).
+    static func sortByPlace(_ list: inout [GapOccurrence]) {
+        var sorted = true
+        for i in list.indices.dropFirst() where list[i].precedes(list[i - 1]) {
+            sorted = false
+            break
+        }
+        if !sorted { list.sort { $0.precedes($1) } }
+    }
+}

@@ -157,7 +157,9 @@ struct ScanState {
             table = nil
         }
         let required =
-            GapScanner.requiredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
+            (!GapScanner.requiredNeedlesHavePunctuation
+                || bytes.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") })
+            && GapScanner.requiredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
             || (inCode[l] && s.kinds.neededHeadings.contains { (current?.text.lowercased() ?? "").contains($0) })
         let proposal =
             ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.proposNeedle)
@@ -185,7 +187,8 @@ struct ScanState {
         }
         table = nil
         // Bold items in a tool list: "- **Google OAuth / Google Login** – identity provider".
-        let field = GapScanner.field(text)
+        // A field has a colon (most lines have none).
+        let field = bytes.contains(UInt8(ascii: ":")) ? GapScanner.field(text) : nil
         let fieldKey = field.map { FieldKey.normalize($0.key) }
         if toolSection, !inCode[l], let item = GapNames.boldItem(text, keysToo: toolList),
             !toks.contains(where: { item.contains($0.text) })
@@ -332,20 +335,30 @@ struct ScanState {
         }
     }
 
+    /// Bytes that end the whitespace-delimited word around a name (`(`, `|`, brackets, backticks too).
+    static func isWordStop(_ c: UInt8) -> Bool {
+        switch c {
+        case 32, 9, 10, 13, UInt8(ascii: "`"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"),
+            UInt8(ascii: "["), UInt8(ascii: "]"):
+            return true
+        default: return false
+        }
+    }
+
     /// Library names anywhere in the text, except inside IDs, paths and URLs.
     mutating func libraryNames() {
         let headings = syntax.headings
         let bytes = file.bytes
-        for m in s.matcher.matches(in: file.text) {
-            if idSpans.contains(where: { $0.overlaps(m.start..<m.end) }) { continue }
+        let matches = bytes.withUnsafeBufferPointer { s.matcher.matches(in: $0) }
+        let ids = SpanSet(idSpans)
+        // Matches come in text order: the heading above each is found by walking forward.
+        var h = -1
+        for m in matches {
+            if ids.overlaps(m.start..<m.end) { continue }
             // The whitespace-delimited word around the match: `LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json` is a path.
             var a = m.start, z = m.end
-            let stops: Set<UInt8> = [
-                32, 9, 10, 13, UInt8(ascii: "`"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"),
-                UInt8(ascii: "["), UInt8(ascii: "]"),
-            ]
-            while a > 0, !stops.contains(bytes[a - 1]) { a -= 1 }
-            while z < bytes.count, !stops.contains(bytes[z]) { z += 1 }
+            while a > 0, !ScanState.isWordStop(bytes[a - 1]) { a -= 1 }
+            while z < bytes.count, !ScanState.isWordStop(bytes[z]) { z += 1 }
             if a < m.start || z > m.end {
                 let word = String(decoding: bytes[a..<z], as: UTF8.self)
                 if GapNames.isPath(word) || GapNames.isURL(word) { continue }
@@ -353,13 +366,36 @@ struct ScanState {
             let loc = file.location(m.start)
             let lineText = file.lines.lineText(loc.line)
             var o = occ(.libraryName(m.name, entities: m.entities), line: loc.line, column: loc.column, text: lineText)
-            if let h = headings.last(where: { $0.line <= loc.line }) {
-                o.heading = stripped(h)
-            } else {
-                o.heading = nil
-            }
+            while h + 1 < headings.count, headings[h + 1].line <= loc.line { h += 1 }
+            o.heading = h >= 0 ? stripped(headings[h]) : nil
             out.append(o)
         }
+    }
+}
+
+/// Sorted, non-overlapping byte ranges (the IDs found in a document), asked whether a range overlaps one.
+struct SpanSet {
+    let spans: [Range<Int>]
+
+    init(_ spans: [Range<Int>]) {
+        var sorted = true
+        for i in spans.indices.dropFirst() where spans[i].lowerBound < spans[i - 1].lowerBound { sorted = false }
+        self.spans = sorted ? spans : spans.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    func overlaps(_ r: Range<Int>) -> Bool {
+        // The first span ending after r starts; spans before it end before r.
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].upperBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < spans.count, spans[i].lowerBound < r.upperBound {
+            if spans[i].overlaps(r) { return true }
+            i += 1
+        }
+        return false
     }
 }
 

@@ -44,6 +44,10 @@ struct GapScanner {
         "tools_required", "skills_required", "responsibility:", "responsibilities:", "tool:", "skills:",
         "tasks:", "steps:", "parent_task", "parent_milestone", "object:", "action:",
     ].map { Array($0.utf8) }
+    /// Every required needle holds a `:` or `_`: a line with neither is not searched for them.
+    static let requiredNeedlesHavePunctuation = requiredNeedles.allSatisfy {
+        $0.contains(UInt8(ascii: ":")) || $0.contains(UInt8(ascii: "_"))
+    }
     static let proposNeedle = Array("propos".utf8), newIDNeedle = Array("new_id".utf8)
     static let toolIDNeedle = Array("tool id".utf8), libraryIDNeedle = Array("library id".utf8)
 
@@ -117,8 +121,11 @@ struct GapScanner {
         var s = row.trimmingSpacesSubstring()
         if s.hasPrefix("|") { s = s.dropFirst() }
         if s.hasSuffix("|"), !s.hasSuffix("\\|") { s = s.dropLast() }
-        guard s.contains("\\") || s.contains("`") else {
-            return s.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "`") }) else {
+            // Split on the byte: `|` is never part of a longer UTF-8 sequence.
+            return s.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map {
+                Substring($0).trimmingSpaces()
+            }
         }
         var out: [String] = []
         var cell = ""

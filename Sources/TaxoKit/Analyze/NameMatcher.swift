@@ -2,10 +2,19 @@
 /// lower-cased words, so a 180 KB transcript is matched against thousands of names at once
 /// (multi-word names such as `ScaleKit Python SDK` included, longest match wins).
 public struct NameMatcher: Sendable {
-    /// The trie as arrays indexed by node (values, shared read-only between threads; node 0 is the root):
-    /// the next node per word hash, and the entities whose name ends at the node, with the name as written.
-    var next: [[UInt64: Int32]] = [[:]]
+    /// The trie (values, shared read-only between threads; node 0 is the root): its edges in one open-
+    /// addressing table keyed by (node, word hash), and per node the entities whose name ends there, with
+    /// the name as written. The word hashes are hashes already: no second hashing per word looked up.
+    var edges = [Edge](repeating: Edge(), count: 1024)
+    var edgeCount = 0
     var ends: [[End]] = [[]]
+
+    /// An edge of the trie; `child` 0 marks an empty slot (the root is no one's child).
+    struct Edge: Sendable {
+        var hash: UInt64 = 0
+        var parent: Int32 = 0
+        var child: Int32 = 0
+    }
 
     struct End: Sendable {
         var entity: Int
@@ -26,22 +35,44 @@ public struct NameMatcher: Sendable {
         return h
     }
 
+    static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
+    }
+
+    /// The first word at or after offset `i` (a word goes on through `.`, `+` and `#` between word bytes,
+    /// and takes trailing `+` and `#`: `Node.js`, `C++`, `C#`), with the hash of its lower-cased bytes
+    /// (`hash`, computed as it is read).
+    @inline(__always)
+    static func word(_ u: UnsafeBufferPointer<UInt8>, from i0: Int) -> (hash: UInt64, start: Int, end: Int)? {
+        let n = u.count
+        var i = i0
+        while i < n, !isWordByte(u[i]) { i += 1 }
+        guard i < n else { return nil }
+        let s0 = i
+        var h: UInt64 = 0xcbf29ce484222325
+        while i < n {
+            var c = u[i]
+            guard isWordByte(c) || ((c == 46 || c == 43 || c == 35) && i + 1 < n && isWordByte(u[i + 1])) else { break }
+            if c >= 65 && c <= 90 { c += 32 }
+            h = (h ^ UInt64(c)) &* 0x100000001b3
+            i += 1
+        }
+        while i < n, u[i] == 43 || u[i] == 35 {
+            h = (h ^ UInt64(u[i])) &* 0x100000001b3
+            i += 1
+        }
+        return (h, s0, i)
+    }
+
     /// Word spans (UTF-8 offsets) of a text, with the hash of each lower-cased word.
     static func wordSpans(_ u: [UInt8]) -> [(hash: UInt64, start: Int, end: Int)] {
         var out: [(UInt64, Int, Int)] = []
-        var i = 0
-        func isWordByte(_ c: UInt8) -> Bool {
-            (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
-        }
-        while i < u.count {
-            guard isWordByte(u[i]) else { i += 1; continue }
-            let s0 = i
-            while i < u.count,
-                isWordByte(u[i])
-                    || ((u[i] == 46 || u[i] == 43 || u[i] == 35) && i + 1 < u.count && isWordByte(u[i + 1]))
-            { i += 1 }
-            while i < u.count, u[i] == 43 || u[i] == 35 { i += 1 }
-            out.append((hash(u[s0..<i]), s0, i))
+        u.withUnsafeBufferPointer { b in
+            var i = 0
+            while let w = word(b, from: i) {
+                out.append(w)
+                i = w.end
+            }
         }
         return out
     }
@@ -52,18 +83,55 @@ public struct NameMatcher: Sendable {
         guard !ws.isEmpty else { return }
         var n = 0
         for w in ws {
-            if let c = next[n][w] {
-                n = Int(c)
+            if let c = child(of: n, w) {
+                n = c
             } else {
-                next.append([:])
                 ends.append([])
-                next[n][w] = Int32(next.count - 1)
-                n = next.count - 1
+                insert(Edge(hash: w, parent: Int32(n), child: Int32(ends.count - 1)))
+                n = ends.count - 1
             }
         }
         if !ends[n].contains(where: { $0.entity == entity }) {
             ends[n].append(End(entity: entity, name: name)); count += 1
         }
+    }
+
+    /// The first slot to probe for an edge.
+    @inline(__always)
+    static func slot(_ hash: UInt64, _ parent: Int, mask: Int) -> Int {
+        var h = hash ^ (UInt64(parent) &* 0x9E37_79B9_7F4A_7C15)
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
+    /// The node a word leads to from a node.
+    @inline(__always)
+    func child(of node: Int, _ hash: UInt64) -> Int? {
+        edges.withUnsafeBufferPointer { t in
+            let mask = t.count - 1
+            var i = NameMatcher.slot(hash, node, mask: mask)
+            while true {
+                let e = t[i]
+                if e.child == 0 { return nil }
+                if e.hash == hash, e.parent == node { return Int(e.child) }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Adds an edge, doubling the table when it is half full.
+    mutating func insert(_ e: Edge) {
+        if (edgeCount + 1) * 2 > edges.count {
+            let old = edges
+            edges = [Edge](repeating: Edge(), count: old.count * 2)
+            edgeCount = 0
+            for o in old where o.child != 0 { insert(o) }
+        }
+        let mask = edges.count - 1
+        var i = NameMatcher.slot(e.hash, Int(e.parent), mask: mask)
+        while edges[i].child != 0 { i = (i + 1) & mask }
+        edges[i] = e
+        edgeCount += 1
     }
 
     /// A name found in a text: where, and which entity it names.
@@ -76,25 +144,28 @@ public struct NameMatcher: Sendable {
 
     /// Longest matches, left to right, not overlapping; offsets are UTF-8 offsets into `text`.
     public func matches(in text: String) -> [Match] {
-        let ws = NameMatcher.wordSpans(Array(text.utf8))
+        var t = text
+        return t.withUTF8 { matches(in: $0) }
+    }
+
+    /// Longest matches, left to right, not overlapping, in UTF-8 bytes.
+    func matches(in u: UnsafeBufferPointer<UInt8>) -> [Match] {
         var out: [Match] = []
         var i = 0
-        while i < ws.count {
-            var n = 0
-            var best: (Int, Int)?
-            var j = i
-            while j < ws.count, let c = next[n][ws[j].hash] {
-                n = Int(c)
-                if !ends[n].isEmpty { best = (j, n) }
-                j += 1
+        while let first = NameMatcher.word(u, from: i) {
+            i = first.end
+            guard var n = child(of: 0, first.hash) else { continue }
+            var best: (end: Int, node: Int)? = ends[n].isEmpty ? nil : (first.end, n)
+            var at = first.end
+            while let w = NameMatcher.word(u, from: at), let c = child(of: n, w.hash) {
+                n = c
+                at = w.end
+                if !ends[n].isEmpty { best = (w.end, n) }
             }
-            if let (last, node) = best {
-                let found = ends[node]
-                out.append(
-                    Match(entities: found.map(\.entity), name: found[0].name, start: ws[i].start, end: ws[last].end))
-                i = last + 1
-            } else {
-                i += 1
+            if let best {
+                let found = ends[best.node]
+                out.append(Match(entities: found.map(\.entity), name: found[0].name, start: first.start, end: best.end))
+                i = best.end
             }
         }
         return out

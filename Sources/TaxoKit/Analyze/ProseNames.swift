@@ -23,30 +23,45 @@ final class ProseNames {
     var entities: [String: [Int]] { shared.entities }
     var display: [String: String] { shared.display }
     private var memo: [String: FuzzyIndex.Match?] = [:]
+    /// The same, by the phrase as written (most phrases recur as they are written).
+    private var written: [String: FuzzyIndex.Match?] = [:]
 
     init(index: Index) {
         shared = index
     }
 
     func near(_ phrase: String) -> FuzzyIndex.Match? {
+        if let m = written[phrase] { return m }
         let n = Labels.normalized(phrase)
-        if let m = memo[n] { return m }
-        let m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
-        memo[n] = m
+        let m: FuzzyIndex.Match?
+        if let known = memo[n] {
+            m = known
+        } else {
+            m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
+            memo[n] = m
+        }
+        written[phrase] = m
         return m
     }
 
-    /// Capitalised runs of words on one line, as (start, end) byte offsets of each word.
-    static func runs(_ u: ArraySlice<UInt8>) -> [[(start: Int, end: Int)]] {
-        var out: [[(Int, Int)]] = []
-        var run: [(Int, Int)] = []
+    /// Capitalised runs of words on one line, as (start, end) byte offsets of each word, handed to `body`
+    /// one run at a time (in a buffer reused for the next run: no array per line).
+    static func forEachRun(
+        _ u: ArraySlice<UInt8>, _ run: inout [(start: Int, end: Int)], _ body: ([(start: Int, end: Int)]) -> Void
+    ) {
+        run.removeAll(keepingCapacity: true)
         var i = u.startIndex
         func isWordByte(_ c: UInt8) -> Bool {
             (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
                 || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
                 || c == UInt8(ascii: ".") || c >= 0x80
         }
-        func close() { if !run.isEmpty { out.append(run); run = [] } }
+        func close() {
+            if !run.isEmpty {
+                body(run)
+                run.removeAll(keepingCapacity: true)
+            }
+        }
         while i < u.endIndex {
             let c = u[i]
             if c == 32 || c == 9 || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") { i += 1; continue }
@@ -68,7 +83,6 @@ final class ProseNames {
             if endsRun { close() }
         }
         close()
-        return out
     }
 
     /// Near-miss occurrences in a document's prose (not in code, not in IDs, not a name found already).
@@ -84,28 +98,32 @@ final class ProseNames {
             }
         }
         let headings = syntax.headings
+        let ids = SpanSet(idSpans)
+        var h = -1
+        var buffer: [(start: Int, end: Int)] = []
         for l in 1...max(1, file.lines.lineCount) where l >= inCode.count || !inCode[l] {
             let start = file.lines.lineStarts[l - 1]
             let end = l < file.lines.lineCount ? file.lines.lineStarts[l] : file.bytes.count
             let line = file.bytes[start..<end]
-            for run in ProseNames.runs(line) {
+            ProseNames.forEachRun(line, &buffer) { run in
                 var i = 0
                 while i < run.count {
                     var matched = 0
                     // Longest phrase first, at most four words.
                     for len in stride(from: min(4, run.count - i), through: 1, by: -1) {
                         let a = start + run[i].start, z = start + run[i + len - 1].end
-                        if idSpans.contains(where: { $0.overlaps(a..<z) }) { continue }
+                        if ids.overlaps(a..<z) { continue }
                         let phrase = String(decoding: file.bytes[a..<z], as: UTF8.self)
-                        if foundNames[l]?.contains(Labels.normalized(phrase)) == true { matched = len; break }
+                        if let names = foundNames[l], names.contains(Labels.normalized(phrase)) { matched = len; break }
                         guard let m = near(phrase), let ents = entities[m.name] else { continue }
                         let loc = file.location(a)
+                        while h + 1 < headings.count, headings[h + 1].line <= l { h += 1 }
                         let text = file.lines.lineText(l).trimmingSpaces()
                         let o = GapOccurrence(
                             what: .nearName(
                                 phrase, entities: ents, libraryName: display[m.name] ?? m.name, score: m.score),
                             pairedName: nil, pairedID: nil, file: file.path, line: l, column: loc.column,
-                            heading: headings.last { $0.line <= l }.map { GapNames.stripNumbering($0.text) },
+                            heading: h >= 0 ? GapNames.stripNumbering(headings[h].text) : nil,
                             snippet: text.utf8.count <= 200 ? text : String(text.prefix(200)),
                             timestamp: GapNames.timestamp(file.lines.lineText(l)), required: false, proposal: false)
                         out.append(o)

@@ -341,14 +341,23 @@ extension Character {
 }
 
 extension StringProtocol {
+    /// The text without leading and trailing whitespace (ASCII text: without bytes up to a space).
     func trimmingSpaces() -> String {
-        let u = Array(utf8)
-        if let f = u.first, let l = u.last, f < 0x80, l < 0x80, f > 32, l > 32 { return String(self) }
-        if u.allSatisfy({ $0 < 0x80 }) {
-            var a = 0, z = u.count
-            while a < z, u[a] <= 32 { a += 1 }
-            while z > a, u[z - 1] <= 32 { z -= 1 }
-            return String(decoding: u[a..<z], as: UTF8.self)
+        let u = utf8
+        guard let f = u.first else { return "" }
+        if f < 0x80, f > 32, let l = last?.asciiValue, l > 32 { return String(self) }
+        // One pass: whether the text is ASCII, and its first and last bytes above a space.
+        var ascii = true, first = -1, last = -1, i = 0
+        for b in u {
+            if b >= 0x80 { ascii = false; break }
+            if b > 32 {
+                if first < 0 { first = i }
+                last = i
+            }
+            i += 1
+        }
+        if ascii {
+            return first < 0 ? "" : String(decoding: u.dropFirst(first).prefix(last - first + 1), as: UTF8.self)
         }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }

@@ -4,9 +4,17 @@ import Mustache
 /// Renders Mustache templates: the library's `templates/NAME.mustache` when it has one, else the built-in.
 public struct Templates: Sendable {
     public let directory: String?
+    /// Whether templates `CompiledTemplate` can render are rendered by it (off: all by swift-mustache, which
+    /// the differential tests compare with).
+    let compiles: Bool
 
     /// Templates from `directory` (the library's `templates/`), else the built-in ones.
-    public init(directory: String?) { self.directory = directory }
+    public init(directory: String?) { self.init(directory: directory, compiles: true) }
+
+    init(directory: String?, compiles: Bool) {
+        self.directory = directory
+        self.compiles = compiles
+    }
 
     /// A template's source: the library's, else the built-in one.
     public func source(_ name: String) -> String? {
@@ -18,22 +26,34 @@ public struct Templates: Sendable {
 
     /// Renders a template with a context.
     public func render(_ name: String, _ context: ReportValue) throws -> String {
-        try parsed(name).render(context.mustache ?? "")
+        let t = try parsed(name)
+        if let compiled = t.compiled { return compiled.render(context) }
+        return t.mustache.render(context.mustache ?? "")
+    }
+
+    /// A template as swift-mustache parsed it (which also checks it) and, when it uses only what
+    /// `CompiledTemplate` renders, compiled.
+    struct Parsed {
+        let mustache: MustacheTemplate
+        let compiled: CompiledTemplate?
     }
 
     static let textPragma = "{{% CONTENT_TYPE: TEXT }}"
 
     /// Templates are parsed once per run.
-    private let cache = Locked<[String: MustacheTemplate]>([:])
+    private let cache = Locked<[String: Parsed]>([:])
 
-    func parsed(_ name: String) throws -> MustacheTemplate {
+    func parsed(_ name: String) throws -> Parsed {
         try cache.withLock { templates in
             if let t = templates[name] { return t }
             guard let src = source(name) else { throw TaxoError.template("no template '\(name)'") }
             do {
                 // Contexts arrive escaped for where they land (`ReportEncoder`): Mustache escapes nothing more,
                 // `{{x}}` and `{{{x}}}` alike, in the built-in templates and a library's own.
-                let t = try MustacheTemplate(string: Templates.textPragma + src)
+                let source = Templates.textPragma + src
+                let t = Parsed(
+                    mustache: try MustacheTemplate(string: source),
+                    compiled: compiles ? CompiledTemplate(source: source) : nil)
                 templates[name] = t
                 return t
             } catch {
