@@ -190,13 +190,23 @@ public struct GapAnalyzer {
         var byKey: [String: Int] = [:]
         var idOwner: [String: Int] = [:]
         var out: [GapCandidate] = []
+        /// A name's key and its parts' keys, made once per name written (names recur by the hundred).
+        var keysOfName: [String: (name: String, parts: [String])] = [:]
+
+        mutating func nameKeys(_ name: String) -> (name: String, parts: [String]) {
+            if let known = keysOfName[name] { return known }
+            let keys = ("n:" + Labels.normalized(name), GapNames.slashParts(name).map { "n:" + Labels.normalized($0) })
+            keysOfName[name] = keys
+            return keys
+        }
 
         /// The group an occurrence joins (a new one when none fits), and what it adds to it.
         mutating func add(_ o: GapOccurrence, name: String?, id: ParsedID?, placeholder: String?, kind: Int?) {
-            let nameKey = name.map { "n:" + Labels.normalized($0) }
+            let keys = name.map { nameKeys($0) }
+            let nameKey = keys?.name
             let idKey = id.map { GapAnalyzer.idKey($0, scopedTo: o.scopedTo) }
             // `Google OAuth / Google Login` and `Google OAuth` are one candidate.
-            let partKeys = name.map { GapNames.slashParts($0).map { "n:" + Labels.normalized($0) } } ?? []
+            let partKeys = keys?.parts ?? []
             let i = group(
                 of: o, nameKey: nameKey, idKey: idKey, partKeys: partKeys, id: id, placeholder: placeholder, kind: kind)
             if let nk = nameKey, byKey[nk] == nil { byKey[nk] = i }
@@ -270,9 +280,8 @@ public struct GapAnalyzer {
     /// The entities a name (or, for `A / B`, one of its parts) names exactly, within a kind when one is known.
     func exactEntities(_ name: String?, kind: Int?) -> [Int] {
         guard let name else { return [] }
-        let lib = library
         func find(_ n: String) -> [Int] {
-            (names[Labels.normalized(n)] ?? []).filter { kind == nil || lib.entities[$0].kind == kind }
+            (names[Labels.normalized(n)] ?? []).filter { kind == nil || library.entities[$0].kind == kind }
         }
         let whole = find(name)
         if !whole.isEmpty { return whole }
@@ -291,33 +300,32 @@ public struct GapAnalyzer {
     }
 
     func judge(_ c: inout GapCandidate, allocator: inout IDAllocator) {
-        let lib = library
         defer { c.priority = priority(c) }
         if let video = c.scopedTo {
             c.verdict = .proposed
             c.note = "\(c.ids.first?.written ?? c.text) is \(video)'s own ID (video-scoped), not the library's"
             return
         }
-        let resolved = c.ids.compactMap { lib.lookup($0) }
+        let resolved = c.ids.compactMap { library.lookup($0) }
         let exact = exactEntities(c.name, kind: c.kind)
         if let e = resolved.first {
-            let ent = lib.entities[e]
+            let ent = library.entities[e]
             setLibrary(&c, e)
             if c.name.map({ nameAgrees($0, with: ent) }) ?? true {
                 c.verdict = .exists
             } else {
                 c.verdict = .conflict
-                c.note = "\(lib.displayID(ent)) is '\(ent.name ?? "")' in the library, not '\(c.name ?? "")'"
+                c.note = "\(library.displayID(ent)) is '\(ent.name ?? "")' in the library, not '\(c.name ?? "")'"
                 // The entity the name stands for may exist under another ID, or not at all.
                 if let other = exact.first {
-                    c.note += "; '\(c.name ?? "")' is \(lib.displayID(lib.entities[other]))"
+                    c.note += "; '\(c.name ?? "")' is \(library.displayID(library.entities[other]))"
                 } else if let k = c.kind {
                     c.suggestedID = allocator.suggest(kind: k, department: c.department)
                 }
             }
             return
         }
-        if let broken = c.ids.lazy.compactMap({ lib.broken[$0.key] }).first {
+        if let broken = c.ids.lazy.compactMap({ library.broken[$0.key] }).first {
             c.verdict = .broken
             c.libraryFile = broken.file
             c.libraryID = broken.written
@@ -329,7 +337,8 @@ public struct GapAnalyzer {
             setLibrary(&c, e)
             if let id = c.ids.first {
                 c.verdict = .conflict
-                c.note = "'\(c.name ?? "")' is \(lib.displayID(lib.entities[e])) in the library, not \(id.written)"
+                c.note =
+                    "'\(c.name ?? "")' is \(library.displayID(library.entities[e])) in the library, not \(id.written)"
             } else {
                 c.verdict = .exists
             }

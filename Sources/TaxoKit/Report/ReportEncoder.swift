@@ -5,26 +5,14 @@ import Foundation
 /// in snake_case, nil as null.
 struct ReportEncoder {
     static func encode(_ value: some Encodable, escaping: TextEscaping = .markdown) throws -> ReportValue {
-        let slot = Slot(escaping)
+        let slot = Slot(State(escaping))
         try slot.encode(value)
         return slot.materialize()
     }
 
-    /// `sourceID` -> `source_id`, `nextFree` -> `next_free`, `has_skipped` stays (a key without a capital
-    /// letter is returned at once; the others are converted once per run).
+    /// `sourceID` -> `source_id`, `nextFree` -> `next_free`, `has_skipped` stays.
     static func snakeCase(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return key }
-        return snakeCache.withLock { cache in
-            if let known = cache[key] { return known }
-            let s = convert(key)
-            cache[key] = s
-            return s
-        }
-    }
-
-    static let snakeCache = Locked<[String: String]>([:])
-
-    static func convert(_ key: String) -> String {
         var out = ""
         let chars = Array(key)
         for (i, c) in chars.enumerated() {
@@ -41,6 +29,42 @@ struct ReportEncoder {
         return out
     }
 
+    /// What one encoding shares: the escaping, and the snake_case keys made so far (one encoding runs on
+    /// one thread: no lock).
+    final class State {
+        let escaping: TextEscaping
+        var keys: [String: String] = [:]
+        init(_ escaping: TextEscaping) { self.escaping = escaping }
+
+        func key(_ k: some CodingKey) -> String {
+            let s = k.stringValue
+            if let known = keys[s] { return known }
+            let snake = ReportEncoder.snakeCase(s)
+            keys[s] = snake
+            return snake
+        }
+
+        /// A text or taxo's own markup, encoded at once (nil for any other value).
+        func leaf(_ value: some Encodable) -> ReportValue? {
+            if let v = value as? any VerbatimText { return .text(v.verbatim) }
+            if let s = value as? String { return .text(escaping(s)) }
+            return nil
+        }
+    }
+
+    /// A member of an object or an item of a list: a value made at once, or a container filled later.
+    enum Member {
+        case value(ReportValue)
+        case slot(Slot)
+
+        func materialize() -> ReportValue {
+            switch self {
+            case .value(let v): return v
+            case .slot(let s): return s.materialize()
+            }
+        }
+    }
+
     /// Where one encoded value lands; containers fill their slots in place, and the tree is made at the end
     /// (no array or dictionary copied per member).
     final class Slot {
@@ -50,26 +74,25 @@ struct ReportEncoder {
             case array(ArrayBox)
         }
         var content: Content = .value(.null)
-        let escaping: TextEscaping
+        let state: State
 
-        init(_ escaping: TextEscaping) { self.escaping = escaping }
+        init(_ state: State) { self.state = state }
 
         func encode(_ value: some Encodable) throws {
-            if let v = value as? any VerbatimText { content = .value(.text(v.verbatim)); return }
-            if let s = value as? String { content = .value(.text(escaping(s))); return }
+            if let leaf = state.leaf(value) { content = .value(leaf); return }
             try value.encode(to: ValueEncoder(slot: self))
         }
 
         func object() -> ObjectBox {
             if case .object(let o) = content { return o }
-            let o = ObjectBox(escaping)
+            let o = ObjectBox(state)
             content = .object(o)
             return o
         }
 
         func array() -> ArrayBox {
             if case .array(let a) = content { return a }
-            let a = ArrayBox(escaping)
+            let a = ArrayBox(state)
             content = .array(a)
             return a
         }
@@ -84,24 +107,32 @@ struct ReportEncoder {
     }
 
     final class ObjectBox {
-        var members: [String: Slot] = [:]
-        let escaping: TextEscaping
-        init(_ escaping: TextEscaping) { self.escaping = escaping }
+        var members: [String: Member] = [:]
+        let state: State
+        init(_ state: State) { self.state = state }
+        func set(_ key: some CodingKey, _ v: ReportValue) { members[state.key(key)] = .value(v) }
         func slot(_ key: some CodingKey) -> Slot {
-            let s = Slot(escaping)
-            members[ReportEncoder.snakeCase(key.stringValue)] = s
+            let s = Slot(state)
+            members[state.key(key)] = .slot(s)
             return s
+        }
+        func encode(_ value: some Encodable, forKey key: some CodingKey) throws {
+            if let leaf = state.leaf(value) { set(key, leaf) } else { try slot(key).encode(value) }
         }
     }
 
     final class ArrayBox {
-        var items: [Slot] = []
-        let escaping: TextEscaping
-        init(_ escaping: TextEscaping) { self.escaping = escaping }
+        var items: [Member] = []
+        let state: State
+        init(_ state: State) { self.state = state }
+        func append(_ v: ReportValue) { items.append(.value(v)) }
         func slot() -> Slot {
-            let s = Slot(escaping)
-            items.append(s)
+            let s = Slot(state)
+            items.append(.slot(s))
             return s
+        }
+        func encode(_ value: some Encodable) throws {
+            if let leaf = state.leaf(value) { append(leaf) } else { try slot().encode(value) }
         }
     }
 
@@ -119,16 +150,14 @@ struct ReportEncoder {
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let object: ObjectBox
         var codingPath: [any CodingKey] = []
-        mutating func encodeNil(forKey key: Key) throws { object.slot(key).content = .value(.null) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { object.slot(key).content = .value(.bool(value)) }
+        mutating func encodeNil(forKey key: Key) throws { object.set(key, .null) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(key, .bool(value)) }
         mutating func encode(_ value: String, forKey key: Key) throws {
-            object.slot(key).content = .value(.text(object.escaping(value)))
+            object.set(key, .text(object.state.escaping(value)))
         }
-        mutating func encode(_ value: Double, forKey key: Key) throws {
-            object.slot(key).content = .value(.double(value))
-        }
-        mutating func encode(_ value: Int, forKey key: Key) throws { object.slot(key).content = .value(.int(value)) }
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try object.slot(key).encode(value) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { object.set(key, .double(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { object.set(key, .int(value)) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try object.encode(value, forKey: key) }
         // Optionals left out by synthesized conformances are written as null (templates test them).
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
             if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
@@ -153,7 +182,7 @@ struct ReportEncoder {
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             Unkeyed(array: object.slot(key).array())
         }
-        mutating func superEncoder() -> any Encoder { ValueEncoder(slot: Slot(object.escaping)) }
+        mutating func superEncoder() -> any Encoder { ValueEncoder(slot: Slot(object.state)) }
         mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(slot: object.slot(key)) }
     }
 
@@ -161,14 +190,12 @@ struct ReportEncoder {
         let array: ArrayBox
         var codingPath: [any CodingKey] = []
         var count: Int { array.items.count }
-        mutating func encodeNil() throws { array.slot().content = .value(.null) }
-        mutating func encode(_ value: Bool) throws { array.slot().content = .value(.bool(value)) }
-        mutating func encode(_ value: String) throws {
-            array.slot().content = .value(.text(array.escaping(value)))
-        }
-        mutating func encode(_ value: Double) throws { array.slot().content = .value(.double(value)) }
-        mutating func encode(_ value: Int) throws { array.slot().content = .value(.int(value)) }
-        mutating func encode<T: Encodable>(_ value: T) throws { try array.slot().encode(value) }
+        mutating func encodeNil() throws { array.append(.null) }
+        mutating func encode(_ value: Bool) throws { array.append(.bool(value)) }
+        mutating func encode(_ value: String) throws { array.append(.text(array.state.escaping(value))) }
+        mutating func encode(_ value: Double) throws { array.append(.double(value)) }
+        mutating func encode(_ value: Int) throws { array.append(.int(value)) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try array.encode(value) }
         mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type) -> KeyedEncodingContainer<N> {
             KeyedEncodingContainer(Keyed<N>(object: array.slot().object()))
         }
@@ -181,7 +208,7 @@ struct ReportEncoder {
         var codingPath: [any CodingKey] = []
         mutating func encodeNil() throws { slot.content = .value(.null) }
         mutating func encode(_ value: Bool) throws { slot.content = .value(.bool(value)) }
-        mutating func encode(_ value: String) throws { slot.content = .value(.text(slot.escaping(value))) }
+        mutating func encode(_ value: String) throws { slot.content = .value(.text(slot.state.escaping(value))) }
         mutating func encode(_ value: Double) throws { slot.content = .value(.double(value)) }
         mutating func encode(_ value: Int) throws { slot.content = .value(.int(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { try slot.encode(value) }

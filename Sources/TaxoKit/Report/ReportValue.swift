@@ -96,8 +96,16 @@ public indirect enum ReportValue: Sendable, Equatable {
             h.add(7); h.add(a.count)
             for v in a { v.add(to: &h) }
         case .object(let o):
+            // Members in any order (no sorting of keys): each is hashed alone and the hashes combined.
             h.add(8); h.add(o.count)
-            for k in o.keys.sorted() { h.add(k); o[k]!.add(to: &h) }
+            var members = UnorderedHash()
+            for (k, v) in o {
+                var m = StreamHash()
+                m.add(k)
+                v.add(to: &m)
+                members.add(m)
+            }
+            members.fold(into: &h)
         }
     }
 

@@ -64,4 +64,10 @@ struct UnorderedHash {
     }
 
     var hex: String { Hashing.hex(sum) + Hashing.hex(mixed) + String(count, radix: 16) }
+
+    /// Adds the combined hash to a stream.
+    func fold(into h: inout StreamHash) {
+        h.add(Int(truncatingIfNeeded: sum))
+        h.add(Int(truncatingIfNeeded: mixed))
+    }
 }
