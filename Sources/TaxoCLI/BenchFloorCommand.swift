@@ -16,9 +16,22 @@ struct BenchFloorCommand: ParsableCommand {
     @Flag(name: .long, help: "Only discover the files (walk the roots), reading none.")
     var discoverOnly = false
 
+    @Flag(name: .long, help: "Compile, then time the gap reports' stages one after another on one thread.")
+    var reports = false
+
     func run() throws {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
+        if reports {
+            let r = try ReportStages.run(root: root.path, config: config)
+            for t in r.timings {
+                Console.out(
+                    t.stage.padding(toLength: 34, withPad: " ", startingAt: 0)
+                        + String(format: "%8.1f ms\n", t.seconds * 1000))
+            }
+            Console.out("\(r.candidates) candidates, \(r.bytes) bytes of reports\n")
+            return
+        }
         let r = Floor.run(root: root.path, config: config, parse: parse, discoverOnly: discoverOnly)
         Console.out("\(r.files) files, \(r.bytes) bytes, \(r.nodes) parsed units\n")
     }

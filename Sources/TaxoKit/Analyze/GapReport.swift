@@ -153,10 +153,17 @@ public struct GapReport {
     /// A library path as a link from where the report is written.
     func link(_ path: String) -> String { linker()(path) }
 
-    /// Links from where the report is written, the relative prefix worked out once.
+    /// Links from where the report is written, the relative prefix worked out once and each file's link
+    /// once (a report links to its few documents thousands of times).
     func linker() -> (String) -> String {
         guard let from = linksFrom, !root.isEmpty else { return { $0 } }
         let display = PathDisplay(root: root, workingDirectory: from)
-        return { display.path($0) }
+        var made: [String: String] = [:]
+        return { p in
+            if let known = made[p] { return known }
+            let link = display.path(p)
+            made[p] = link
+            return link
+        }
     }
 }

@@ -8,8 +8,9 @@ struct ScanState {
     let syntax: MarkdownSyntax
     let lineCount: Int
     var out: [GapOccurrence] = []
-    var headingAt: [Int: Heading] = [:]
-    var codeAt: [Int: MarkdownSyntax.CodeBlock] = [:]
+    /// By line number: the heading on it, and the code block starting on it (an index into the syntax's).
+    var headingAt: [Heading?]
+    var codeAt: [Int?]
     var inCode: [Bool]
     var current: Heading?
     var toolSection = false
@@ -31,10 +32,12 @@ struct ScanState {
         file = scanner.file
         syntax = scanner.syntax ?? MarkdownParser.parse(file)
         lineCount = file.lines.lineCount
-        for h in syntax.headings { headingAt[h.line] = h }
+        headingAt = [Heading?](repeating: nil, count: lineCount + 2)
+        codeAt = [Int?](repeating: nil, count: lineCount + 2)
+        for h in syntax.headings where h.line >= 0 && h.line < headingAt.count { headingAt[h.line] = h }
         inCode = [Bool](repeating: false, count: lineCount + 2)
-        for c in syntax.codeBlocks {
-            codeAt[c.startLine] = c
+        for (i, c) in syntax.codeBlocks.enumerated() {
+            if c.startLine >= 0, c.startLine < codeAt.count { codeAt[c.startLine] = i }
             for l in c.startLine...max(c.startLine, min(c.endLine, lineCount)) { inCode[l] = true }
         }
     }
@@ -83,10 +86,11 @@ struct ScanState {
 
     /// The column of a piece of a line (1 when it is not found).
     func column(of piece: String, in text: Substring, line: Int) -> Int {
-        guard let r = text.range(of: piece) else { return 1 }
-        return file.location(
-            file.lines.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: r.lowerBound)
-        ).column
+        // The piece is a part of the line as written: found by its bytes.
+        let needle = Array(piece.utf8)
+        let found = Array(text.utf8).withUnsafeBufferPointer { ByteSearch.find(needle, in: $0) }
+        guard let offset = found else { return 1 }
+        return file.location(file.lines.lineStarts[line - 1] + offset).column
     }
 
     mutating func run() {
@@ -229,7 +233,9 @@ struct ScanState {
             }
         }
         // CSV ID blocks: New_ID,Entity_Type,Name rows.
-        if let c = codeAt[l - 1], c.info.lowercased().contains("csv") || c.literal.hasPrefix("New_ID") {
+        if let ci = codeAt[l - 1], case let c = syntax.codeBlocks[ci],
+            c.info.lowercased().contains("csv") || c.literal.hasPrefix("New_ID")
+        {
             csvRows(c, first: l)
         }
     }

@@ -127,29 +127,31 @@ struct GapScanner {
                 Substring($0).trimmingSpaces()
             }
         }
+        // By bytes: `\\`, `` ` `` and `|` are never part of a longer UTF-8 sequence.
+        let pipe = UInt8(ascii: "|"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
         var out: [String] = []
-        var cell = ""
+        var cell: [UInt8] = []
         var inCode = false
         var escaped = false
-        for ch in s {
+        for b in s.utf8 {
             if escaped {
-                if ch != "|" { cell.append("\\") }
-                cell.append(ch)
+                if b != pipe { cell.append(backslash) }
+                cell.append(b)
                 escaped = false
-            } else if ch == "\\" {
+            } else if b == backslash {
                 escaped = true
-            } else if ch == "`" {
+            } else if b == backtick {
                 inCode.toggle()
-                cell.append(ch)
-            } else if ch == "|", !inCode {
-                out.append(cell.trimmingSpaces())
-                cell = ""
+                cell.append(b)
+            } else if b == pipe, !inCode {
+                out.append(String(decoding: cell, as: UTF8.self).trimmingSpaces())
+                cell.removeAll(keepingCapacity: true)
             } else {
-                cell.append(ch)
+                cell.append(b)
             }
         }
-        if escaped { cell.append("\\") }
-        out.append(cell.trimmingSpaces())
+        if escaped { cell.append(backslash) }
+        out.append(String(decoding: cell, as: UTF8.self).trimmingSpaces())
         return out
     }
 }

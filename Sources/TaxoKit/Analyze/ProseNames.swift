@@ -30,6 +30,20 @@ final class ProseNames {
         shared = index
     }
 
+    /// Phrases met so far by the hash of their bytes (with the bytes, compared on a hit): a phrase seen
+    /// before is answered without making a string of it.
+    private var seen: [UInt64: (bytes: [UInt8], match: FuzzyIndex.Match?)] = [:]
+
+    /// `near` of the phrase these bytes spell.
+    func near(bytes: ArraySlice<UInt8>) -> FuzzyIndex.Match? {
+        var h = StreamHash()
+        for b in bytes { h.add(byte: b) }
+        if let e = seen[h.value], e.bytes.elementsEqual(bytes) { return e.match }
+        let m = near(String(decoding: bytes, as: UTF8.self))
+        seen[h.value] = (Array(bytes), m)
+        return m
+    }
+
     func near(_ phrase: String) -> FuzzyIndex.Match? {
         if let m = written[phrase] { return m }
         let n = Labels.normalized(phrase)
@@ -113,9 +127,16 @@ final class ProseNames {
                     for len in stride(from: min(4, run.count - i), through: 1, by: -1) {
                         let a = start + run[i].start, z = start + run[i + len - 1].end
                         if ids.overlaps(a..<z) { continue }
+                        let m: FuzzyIndex.Match?
+                        if let names = foundNames[l] {
+                            let phrase = String(decoding: file.bytes[a..<z], as: UTF8.self)
+                            if names.contains(Labels.normalized(phrase)) { matched = len; break }
+                            m = near(phrase)
+                        } else {
+                            m = near(bytes: file.bytes[a..<z])
+                        }
+                        guard let m, let ents = entities[m.name] else { continue }
                         let phrase = String(decoding: file.bytes[a..<z], as: UTF8.self)
-                        if let names = foundNames[l], names.contains(Labels.normalized(phrase)) { matched = len; break }
-                        guard let m = near(phrase), let ents = entities[m.name] else { continue }
                         let loc = file.location(a)
                         while h + 1 < headings.count, headings[h + 1].line <= l { h += 1 }
                         let text = file.lines.lineText(l).trimmingSpaces()

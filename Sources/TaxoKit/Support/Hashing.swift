@@ -39,6 +39,8 @@ struct StreamHash {
         value = (value ^ 0x1F) &* 0x100000001b3
     }
 
+    mutating func add(byte b: UInt8) { value = (value ^ UInt64(b)) &* 0x100000001b3 }
+
     mutating func add(_ s: String?) { if let s { add(s) } else { value = (value ^ 0x1E) &* 0x100000001b3 } }
 
     mutating func add(_ n: Int) {
