@@ -136,22 +136,6 @@ import Testing
         }
     }
 
-    /// Every file under a folder, by path relative to it.
-    func files(_ dir: URL) throws -> [String: Data] {
-        var out: [String: Data] = [:]
-        let e = FileManager.default.enumerator(atPath: dir.path)
-        while let p = e?.nextObject() as? String {
-            var isDir: ObjCBool = false
-            let url = dir.appendingPathComponent(p)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
-                !p.hasSuffix(".sqlite"), !p.hasSuffix(".bin")
-            {
-                out[p] = try Data(contentsOf: url)
-            }
-        }
-        return out
-    }
-
     @Test func reportsAndSiteAreTheSameBytesEitherWay() throws {
         let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
         defer { try? FileManager.default.removeItem(at: root) }
@@ -165,7 +149,8 @@ import Testing
             _ = try SiteBuilder.write(
                 build.result, root: root.path, outDir: out.appendingPathComponent("site").path, templates: templates,
                 gapReports: build.gapReports)
-            outputs.append(try files(out))
+            outputs.append(
+                try TestSupport.files(in: out).filter { !$0.key.hasSuffix(".sqlite") && !$0.key.hasSuffix(".bin") })
         }
         #expect(outputs[0].count > 100)
         #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())

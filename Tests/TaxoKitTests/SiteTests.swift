@@ -163,6 +163,56 @@ import Testing
         #expect(workflow.contains("ScaleKit Console"))
     }
 
+    /// File and video pages are skipped on a print of what they are made from (not of their context):
+    /// after each kind of edit, the site a run leaves is the one a run into an empty folder makes.
+    @Test func anIncrementalSiteEqualsAFreshOneAfterEveryKindOfEdit() throws {
+        let (root, result) = try exampleLibrary()
+        let out = try writeSite(root, result)
+        let tool = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json")
+        let transcript = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md")
+        func edit(_ url: URL, _ change: (String) -> String) throws {
+            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+        let edits: [(String, () throws -> Void)] = [
+            // A field no page's print names directly (the tool's file page and entity page change).
+            (
+                "description",
+                { try edit(tool) { $0.replacingOccurrences(of: "\"name\"", with: "\"note\": \"x\", \"name\"") } }
+            ),
+            // A name the videos' gap analyses match.
+            (
+                "name",
+                { try edit(tool) { $0.replacingOccurrences(of: "ScaleKit Dashboard", with: "ScaleKit Console") } }
+            ),
+            // A document's text: its video's analysis and its file page.
+            ("document", { try edit(transcript) { $0 + "\nWe also tried TOL-QA-999 and Zapier Flows.\n" } }),
+            // A file that no longer parses: its entities go, references to them dangle.
+            ("broken", { try edit(tool) { String($0.dropLast(3)) } }),
+            // A new file whose page name collides with another's.
+            (
+                "collision",
+                {
+                    let url = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Auth/scalekit_dashboard.JSON")
+                    try "{\"tool_id\": \"TOL-SEC-990\", \"name\": \"Other\"}".write(
+                        to: url, atomically: true, encoding: .utf8)
+                }
+            ),
+        ]
+        for (name, change) in edits {
+            try change()
+            let edited = Compiler.compile(root: root.path, config: TestSupport.defaultConfig, keepContent: true)
+            _ = try SiteBuilder.write(edited, root: root.path, outDir: out.path, templates: Templates(directory: nil))
+            let fresh = root.appendingPathComponent("site-fresh-\(name)")
+            _ = try SiteBuilder.write(
+                edited, root: root.path, outDir: fresh.path, templates: Templates(directory: nil))
+            let got = try TestSupport.files(in: out), want = try TestSupport.files(in: fresh)
+            #expect(got.keys.sorted() == want.keys.sorted(), "after the \(name) edit")
+            for (p, data) in want where got[p] != data && p != SiteBuilder.manifestName {
+                Issue.record("after the \(name) edit, \(p) differs")
+            }
+        }
+    }
+
     @Test func buildHandsItsGapAnalysesToTheSite() throws {
         let (root, result) = try exampleLibrary()
         let alone = try writeSite(root, result)

@@ -65,4 +65,19 @@ enum TestSupport {
     static func findings(_ r: CompileResult, in file: String, _ code: String? = nil) -> [Diagnostic] {
         r.diagnostics.filter { $0.location?.file.hasSuffix(file) == true && (code == nil || $0.code == code) }
     }
+
+    /// Every file under a folder (not its folders), by path relative to it.
+    static func files(in dir: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let e = FileManager.default.enumerator(atPath: dir.path)
+        while let p = e?.nextObject() as? String {
+            var isDir: ObjCBool = false
+            let url = dir.appendingPathComponent(p)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else {
+                continue
+            }
+            out[p] = try Data(contentsOf: url)
+        }
+        return out
+    }
 }

@@ -22,8 +22,9 @@ struct ScanState {
     /// Byte ranges of the IDs and placeholders found (library names inside them are not names).
     var idSpans: [Range<Int>] = []
     /// Many candidates share a line: its snippet and timestamp are made once.
-    var lineInfo: [Int: (snippet: String, timestamp: String?)] = [:]
-    var strippedHeadings: [Int: String] = [:]
+    var lineInfo: [(snippet: String, timestamp: String?)?]
+    /// Headings without their numbering, by line (made when first needed).
+    var strippedHeadings: [String?]
     /// An `X_ID:` line's ID waiting for its `X_NAME:` line: the occurrence, its line and the key's stem.
     var pendingID: (index: Int, line: Int, stem: String)?
 
@@ -33,6 +34,8 @@ struct ScanState {
         syntax = scanner.syntax ?? MarkdownParser.parse(file)
         lineCount = file.lines.lineCount
         headingAt = [Heading?](repeating: nil, count: lineCount + 2)
+        lineInfo = .init(repeating: nil, count: lineCount + 2)
+        strippedHeadings = .init(repeating: nil, count: lineCount + 2)
         codeAt = [Int?](repeating: nil, count: lineCount + 2)
         for h in syntax.headings where h.line >= 0 && h.line < headingAt.count { headingAt[h.line] = h }
         inCode = [Bool](repeating: false, count: lineCount + 2)
@@ -43,9 +46,10 @@ struct ScanState {
     }
 
     mutating func stripped(_ h: Heading) -> String {
-        if let known = strippedHeadings[h.line] { return known }
+        let inTable = h.line >= 0 && h.line < strippedHeadings.count
+        if inTable, let known = strippedHeadings[h.line] { return known }
         let t = GapNames.stripNumbering(h.text)
-        strippedHeadings[h.line] = t
+        if inTable { strippedHeadings[h.line] = t }
         return t
     }
 
@@ -54,13 +58,14 @@ struct ScanState {
         proposal: Bool = false, pairedName: String? = nil, pairedID: GapOccurrence.What? = nil
     ) -> GapOccurrence {
         let info: (snippet: String, timestamp: String?)
-        if let known = lineInfo[line] {
+        let inTable = line >= 0 && line < lineInfo.count
+        if inTable, let known = lineInfo[line] {
             info = known
         } else {
             let whole = text()
             let t = whole.trimmingSpaces()
             info = (t.utf8.count <= 200 ? t : String(t.prefix(200)), GapNames.timestamp(whole))
-            lineInfo[line] = info
+            if inTable { lineInfo[line] = info }
         }
         let heading = current.map { stripped($0) }
         return GapOccurrence(

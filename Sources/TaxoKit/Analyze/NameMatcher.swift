@@ -8,6 +8,8 @@ public struct NameMatcher: Sendable {
     var edges = [Edge](repeating: Edge(), count: 1024)
     var edgeCount = 0
     var ends: [[End]] = [[]]
+    /// Whether a name ends at a node (`ends[n]` not empty), read on every word without touching `ends`.
+    var isEnd: [Bool] = [false]
 
     /// An edge of the trie; `child` 0 marks an empty slot (the root is no one's child).
     struct Edge: Sendable {
@@ -87,12 +89,14 @@ public struct NameMatcher: Sendable {
                 n = c
             } else {
                 ends.append([])
+                isEnd.append(false)
                 insert(Edge(hash: w, parent: Int32(n), child: Int32(ends.count - 1)))
                 n = ends.count - 1
             }
         }
         if !ends[n].contains(where: { $0.entity == entity }) {
             ends[n].append(End(entity: entity, name: name)); count += 1
+            isEnd[n] = true
         }
     }
 
@@ -155,12 +159,12 @@ public struct NameMatcher: Sendable {
         while let first = NameMatcher.word(u, from: i) {
             i = first.end
             guard var n = child(of: 0, first.hash) else { continue }
-            var best: (end: Int, node: Int)? = ends[n].isEmpty ? nil : (first.end, n)
+            var best: (end: Int, node: Int)? = isEnd[n] ? (first.end, n) : nil
             var at = first.end
             while let w = NameMatcher.word(u, from: at), let c = child(of: n, w.hash) {
                 n = c
                 at = w.end
-                if !ends[n].isEmpty { best = (w.end, n) }
+                if isEnd[n] { best = (w.end, n) }
             }
             if let best {
                 let found = ends[best.node]

@@ -38,6 +38,8 @@ struct ReportEncoder {
 
         func key(_ k: some CodingKey) -> String {
             let s = k.stringValue
+            // Most keys are one lower-case word: nothing to look up.
+            guard s.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return s }
             if let known = keys[s] { return known }
             let snake = ReportEncoder.snakeCase(s)
             keys[s] = snake
@@ -147,7 +149,7 @@ struct ReportEncoder {
         func singleValueContainer() -> any SingleValueEncodingContainer { Single(slot: slot) }
     }
 
-    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    struct Keyed<Key: CodingKey>: NullWritingContainer {
         let object: ObjectBox
         var codingPath: [any CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws { object.set(key, .null) }
@@ -158,22 +160,6 @@ struct ReportEncoder {
         mutating func encode(_ value: Double, forKey key: Key) throws { object.set(key, .double(value)) }
         mutating func encode(_ value: Int, forKey key: Key) throws { object.set(key, .int(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try object.encode(value, forKey: key) }
-        // Optionals left out by synthesized conformances are written as null (templates test them).
-        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-        }
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-        }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-        }
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-        }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
-            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-        }
         mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key) -> KeyedEncodingContainer<
             N
         > {
@@ -230,8 +216,11 @@ enum TextEscaping: Sendable {
 
 /// Escaping for HTML text and attribute values.
 enum HTMLText {
+    /// `&`, `<`, `>`, `"` and `'`.
+    static let special = ByteSearch.ByteSet([38, 60, 62, 34, 39])
+
     static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return s }
+        guard ByteSearch.containsAny(s, of: HTMLText.special) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for c in s.unicodeScalars {

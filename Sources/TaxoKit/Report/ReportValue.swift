@@ -149,6 +149,11 @@ final class ReportNode: MustacheParent {
 /// (breaks folded), HTML (`<` and `>` as entities, so `<script>` stays text), and a fenced block (no run
 /// of three backticks that would close it).
 public enum MarkdownText {
+    /// `|`, line breaks, `<`, `>` and backticks.
+    static let special = ByteSearch.ByteSet([
+        UInt8(ascii: "|"), 10, 13, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"),
+    ])
+
     /// For a line inside a fenced code block, where Markdown escapes show as they are: one line (breaks
     /// folded), and no run of three backticks that would close the fence.
     public static func fenced(_ s: String) -> String {
@@ -160,12 +165,7 @@ public enum MarkdownText {
 
     /// The text escaped for Markdown.
     public static func escape(_ s: String) -> String {
-        guard
-            s.utf8.contains(where: {
-                $0 == UInt8(ascii: "|") || $0 == 10 || $0 == 13 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                    || $0 == UInt8(ascii: "`")
-            })
-        else { return s }
+        guard ByteSearch.containsAny(s, of: MarkdownText.special) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         var ticks = 0

@@ -51,8 +51,6 @@ public enum SiteBuilder {
         jobs += site.byDepartment.keys.sorted().map { Job.department($0) }
         jobs += site.tracker.videos.indices.map { Job.video($0) }
         jobs += lib.files.map { Job.file($0.path) }
-        let analyzer =
-            site.tracker.videos.allSatisfy { gapReports[$0.id] != nil } ? nil : GapAnalyzer(library: lib)
         var declared: [String: [Int]] = [:]
         for (i, e) in lib.entities.enumerated() { declared[e.file, default: []].append(i) }
         let documentText = Dictionary(lib.documents.compactMap { d in d.text.map { (d.path, $0) } }) { a, _ in a }
@@ -64,7 +62,8 @@ public enum SiteBuilder {
             site: site, root: root, templates: templates, date: date,
             known: SiteRenderer.PageMemory(
                 outDir: outDir, prints: previous.prints, templates: templatePrint(templates, date: date)),
-            analyzer: analyzer, gapReports: gapReports, declared: declared, documentText: documentText)
+            gapReports: gapReports, declared: declared, documentText: documentText,
+            inputs: SiteRenderer.InputPrints(site, templates: templates))
         let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, String?, Bool), Error> in
             Result {
                 let page = try renderer.render(job)

@@ -27,13 +27,40 @@ struct SiteRenderer {
     let templates: Templates
     let date: String?
     let known: PageMemory
-    /// For the videos `gapReports` lacks.
-    let analyzer: GapAnalyzer?
+    /// For the videos `gapReports` lacks: made by the first video page that needs one.
+    let analyzer = Locked<GapAnalyzer?>(nil)
     let gapReports: [String: GapReport]
     /// File -> the entities it declares.
     let declared: [String: [Int]]
     /// The documents' text the compile kept.
     let documentText: [String: String]
+    /// Prints of what pages are made from, made once per run (see `InputPrints`).
+    let inputs: InputPrints
+
+    /// What file and video pages are made from, for prints made without making their contexts: a file's
+    /// content hash stands for its listing, and the library's IDs, names, broken declarations and entity
+    /// pages with a video's documents stand for its gap analysis (as `taxo build` decides to remake a gap
+    /// report).
+    struct InputPrints {
+        let contentHashes: [String: String]
+        let documentsByVideo: [String: [String]]
+        let gapBase: String
+
+        init(_ site: SiteData, templates: Templates) {
+            let lib = site.lib
+            contentHashes = ReportWriter.fileHashes(lib)
+            documentsByVideo = ReportWriter.documentsByVideo(lib)
+            var h = StreamHash()
+            h.add(ReportWriter.fingerprint(lib, templates: templates))
+            for key in lib.broken.keys.sorted() {
+                let b = lib.broken[key]!
+                h.add(key); h.add(b.written); h.add(b.file); h.add(b.location?.line ?? 0);
+                h.add(b.location?.column ?? 0)
+            }
+            for i in site.paths.entityPages.keys.sorted() { h.add(i); h.add(site.paths.entityPages[i]!) }
+            gapBase = h.hex
+        }
+    }
 
     var lib: Library { site.lib }
 
@@ -62,12 +89,31 @@ struct SiteRenderer {
     }
 
     /// A page in the frame, or nothing when its print is the previous run's.
+    /// (The print is made as the context encodes, without its tree: most pages of a run are unchanged.)
     func page(_ path: String, _ title: String, _ template: String, _ context: some Encodable) throws -> Rendered {
-        let value = try ReportValue.html(context)
         var h = StreamHash()
-        h.add(value.fingerprint); h.add(title); h.add(known.templates)
+        h.add("context"); h.add(try PrintEncoder.print(context)); h.add(title); h.add(known.templates)
         let print = h.hex
         if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
+        return try framed(path, title, template, try ReportValue.html(context), print: print)
+    }
+
+    /// A page whose print is made from what it is made from (`inputs`), its context made only when that
+    /// print is not the previous run's.
+    func page<C: Encodable>(
+        _ path: String, _ title: String, _ template: String, inputs: String, context: () throws -> C
+    ) throws -> Rendered {
+        var h = StreamHash()
+        h.add("inputs"); h.add(inputs); h.add(title); h.add(known.templates)
+        let print = h.hex
+        if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
+        return try framed(path, title, template, try ReportValue.html(try context()), print: print)
+    }
+
+    /// A page's context rendered and put into the frame.
+    func framed(_ path: String, _ title: String, _ template: String, _ value: ReportValue, print: String) throws
+        -> Rendered
+    {
         let body = try templates.render(template, value)
         let frame = SitePage(title: title, root: SitePaths.root(of: path), body: HTML(body), date: date)
         return Rendered(path: path, text: try templates.render("site/page.html", ReportValue.html(frame)), print: print)
@@ -94,23 +140,47 @@ struct SiteRenderer {
             ))
     }
 
-    /// A video's page, with the gap analysis the build made, or one made here.
+    /// A video's page, with the gap analysis the build made, or one made here (only when what the page is
+    /// made from changed: the page without its analysis, and what the analysis is made from).
     func videoPage(_ video: PhaseTracker.Video) throws -> Rendered {
         let path = SitePaths.video(video.id)
-        let gaps =
-            gapReports[video.id]
-            ?? analyzer.flatMap { a in
-                try? Gaps.report(targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: a)
-            }
-        return try page(path, video.id, "site/video.html", VideoPage(video, gaps: gaps, page: path, site: site))
+        var h = StreamHash()
+        h.add("video page 1")
+        h.add(try PrintEncoder.print(VideoPage(video, gaps: nil, page: path, site: site)))
+        h.add(inputs.gapBase)
+        for d in (inputs.documentsByVideo[video.id] ?? []).sorted() {
+            h.add(d); h.add(inputs.contentHashes[d]); h.add(site.paths.filePage(d))
+        }
+        return try page(path, video.id, "site/video.html", inputs: h.hex) {
+            let gaps =
+                gapReports[video.id]
+                ?? (try? Gaps.report(
+                    targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: gapAnalyzer()))
+            return VideoPage(video, gaps: gaps, page: path, site: site)
+        }
     }
 
-    /// A library file's page, from the text the compile kept, else the file.
+    /// The analyzer the video pages share, made once.
+    func gapAnalyzer() -> GapAnalyzer {
+        analyzer.withLock { a in
+            if let a { return a }
+            let made = GapAnalyzer(library: lib)
+            a = made
+            return made
+        }
+    }
+
+    /// A library file's page, from the text the compile kept, else the file (read and listed only when the
+    /// file, its entities or its findings changed).
     func filePage(_ p: String) throws -> Rendered {
         let path = site.paths.filePage(p)
-        let text =
-            documentText[p] ?? FileReader.read(root + "/" + p).map { SourceFile(path: p, rawBytes: $0).text } ?? ""
-        return try page(
-            path, p, "site/file.html", FilePage(p, text: text, entities: declared[p] ?? [], page: path, site: site))
+        let entities = declared[p] ?? []
+        let print = FilePage.inputs(
+            p, contentHash: inputs.contentHashes[p] ?? "", entities: entities, page: path, site: site)
+        return try page(path, p, "site/file.html", inputs: print) {
+            let text =
+                documentText[p] ?? FileReader.read(root + "/" + p).map { SourceFile(path: p, rawBytes: $0).text } ?? ""
+            return FilePage(p, text: text, entities: entities, page: path, site: site)
+        }
     }
 }

@@ -55,4 +55,43 @@ enum ByteSearch {
             }
         }
     }
+
+    /// A set of bytes as 256 bits, asked in one step per byte.
+    struct ByteSet: Sendable {
+        var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        init(_ bytes: [UInt8]) {
+            for b in bytes {
+                let bit = UInt64(1) << UInt64(b & 63)
+                switch b >> 6 {
+                case 0: bits.0 |= bit
+                case 1: bits.1 |= bit
+                case 2: bits.2 |= bit
+                default: bits.3 |= bit
+                }
+            }
+        }
+
+        @inline(__always)
+        func contains(_ b: UInt8) -> Bool {
+            let bit = UInt64(1) << UInt64(b & 63)
+            switch b >> 6 {
+            case 0: return bits.0 & bit != 0
+            case 1: return bits.1 & bit != 0
+            case 2: return bits.2 & bit != 0
+            default: return bits.3 & bit != 0
+            }
+        }
+    }
+
+    /// Whether a string holds any byte of the set (over its UTF-8 storage when it has one).
+    static func containsAny(_ s: String, of set: ByteSet) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
+            for b in buf where set.contains(b) { return true }
+            return false
+        }) {
+            return found
+        }
+        return s.utf8.contains { set.contains($0) }
+    }
 }
