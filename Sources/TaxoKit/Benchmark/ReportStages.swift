@@ -1,7 +1,8 @@
 import Foundation
 
 /// The gap reports' stages timed one after another on one thread, for benchmarks (`taxo bench-floor
-/// --reports`): the analyzer's indexes, the analyses of every video, their contexts, encoding, rendering.
+/// --reports`): the analyzer's indexes, the analyses of every video, their contexts, encoding, rendering;
+/// then the index and the extraction cache.
 /// The compile is done first and not timed.
 public enum ReportStages {
     /// Each stage's time; the sizes show the work was done.
@@ -14,18 +15,37 @@ public enum ReportStages {
         var clock = StageClock()
         let analyzer = GapAnalyzer(library: lib)
         clock.lap("analyzer indexes")
-        var reports: [GapReport] = []
-        for v in videos {
-            var r = try Gaps.report(targets: [v], library: lib, root: root, command: "bench", analyzer: analyzer)
-            r.linksFrom = root + "/output/gaps"
-            reports.append(r)
+        // Video by video, as `taxo build` does (nothing held after its report is rendered).
+        var seconds = [0.0, 0.0, 0.0]
+        var candidates = 0, bytes = 0
+        func timed<R>(_ stage: Int, _ body: () throws -> R) rethrows -> R {
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { seconds[stage] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+            return try body()
         }
-        clock.lap("gap analyses (\(videos.count) videos)")
-        let contexts = try reports.map { try $0.context() }
-        clock.lap("contexts, encoded")
-        var bytes = 0
-        for c in contexts { bytes += try templates.render("gap-analysis.md", c).utf8.count }
-        clock.lap("rendering")
-        return (clock.laps, reports.reduce(0) { $0 + $1.candidates.count }, bytes)
+        for v in videos {
+            var r = try timed(0) {
+                try Gaps.report(targets: [v], library: lib, root: root, command: "bench", analyzer: analyzer)
+            }
+            r.linksFrom = root + "/output/gaps"
+            candidates += r.candidates.count
+            let context = try timed(1) { try r.context() }
+            bytes += try timed(2) { try templates.render("gap-analysis.md", context).utf8.count }
+        }
+        var laps = clock.laps
+        // The index and the extraction cache, as `taxo build` writes them (into a temporary folder).
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-stages-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        var more = StageClock()
+        try IndexWriter.write(result, to: tmp + "/index.sqlite", buildTime: "2026-01-01T00:00:00Z")
+        more.lap("index")
+        try ExtractionCache.write(
+            lib.files, to: tmp + "/" + ExtractionCache.fileName, configHash: config.hash, previous: nil)
+        more.lap("extraction cache")
+        for (i, name) in ["gap analyses (\(videos.count) videos)", "contexts, encoded", "rendering"].enumerated() {
+            laps.append(StageTiming(stage: name, seconds: seconds[i]))
+        }
+        return (laps + more.laps, candidates, bytes)
     }
 }

@@ -130,7 +130,7 @@ public enum IndexWriter {
     static func open(_ path: String) throws -> SQLiteDatabase {
         let db = try SQLiteDatabase(path: path)
         try db.exec(
-            "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;"
+            "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA locking_mode = EXCLUSIVE;"
         )
         return db
     }
