@@ -53,12 +53,14 @@ struct HierarchySVG {
         var out =
             "<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
+        out.reserveCapacity(out.utf8.count + edges.count * 60 + boxes.count * 260)
         for e in edges {
             let mid = (e.x1 + e.x2) / 2
             out += "<path d=\"M\(e.x1),\(e.y1) C\(mid),\(e.y1) \(mid),\(e.y2) \(e.x2),\(e.y2)\"/>"
         }
         for b in boxes.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
-            let text = HTMLText.escape(b.node.label.count > 30 ? String(b.node.label.prefix(29)) + "…" : b.node.label)
+            let long = b.node.label.utf8.count > 30 && b.node.label.count > 30
+            let text = HTMLText.escape(long ? String(b.node.label.prefix(29)) + "…" : b.node.label)
             let box =
                 "<rect class=\"k-\(HTMLText.escape(SitePaths.safe(b.node.kind)))\" x=\"\(b.x)\" y=\"\(b.y)\" "
                 + "width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"4\"/>"

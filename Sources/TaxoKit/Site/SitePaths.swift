@@ -75,7 +75,18 @@ struct SitePaths {
 
     /// The prefix that leads from a page back to the site's folder (`../../` for `files/a/b.md.html`).
     static func root(of page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        // One `../` per folder the page is in: its path's parts (runs between slashes) less one.
+        var parts = 0
+        var inPart = false
+        for b in page.utf8 {
+            if b == UInt8(ascii: "/") {
+                inPart = false
+            } else if !inPart {
+                inPart = true
+                parts += 1
+            }
+        }
+        return String(repeating: "../", count: max(0, parts - 1))
     }
 
     /// A link from `page` to `target` (both relative to the site's folder), percent-encoded for an href.
