@@ -166,9 +166,7 @@ struct ScanState {
             table = nil
         }
         let required =
-            (!GapScanner.requiredNeedlesHavePunctuation
-                || bytes.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") })
-            && GapScanner.requiredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
+            GapScanner.holdsRequired(bytes)
             || (inCode[l] && s.kinds.neededHeadings.contains { (current?.text.lowercased() ?? "").contains($0) })
         let proposal =
             ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.proposNeedle)

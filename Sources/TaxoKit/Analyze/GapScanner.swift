@@ -44,9 +44,32 @@ struct GapScanner {
         "tools_required", "skills_required", "responsibility:", "responsibilities:", "tool:", "skills:",
         "tasks:", "steps:", "parent_task", "parent_milestone", "object:", "action:",
     ].map { Array($0.utf8) }
-    /// Every required needle holds a `:` or `_`: a line with neither is not searched for them.
-    static let requiredNeedlesHavePunctuation = requiredNeedles.allSatisfy {
-        $0.contains(UInt8(ascii: ":")) || $0.contains(UInt8(ascii: "_"))
+    /// The required needles by the `:` or `_` each holds (its first one, and where): a line is searched
+    /// only around its own colons and underscores, which are few.
+    static let requiredAnchors: [(needle: [UInt8], anchor: UInt8, offset: Int)] = requiredNeedles.map { n in
+        let i = n.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") }!
+        return (n, n[i], i)
+    }
+
+    /// Whether a line holds a required needle, ignoring ASCII case (what searching it for each would say).
+    static func holdsRequired(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            for p in 0..<b.count where b[p] == UInt8(ascii: ":") || b[p] == UInt8(ascii: "_") {
+                for (needle, anchor, offset) in requiredAnchors where anchor == b[p] {
+                    let start = p - offset
+                    guard start >= 0, start + needle.count <= b.count else { continue }
+                    var k = 0
+                    while k < needle.count {
+                        var c = b[start + k]
+                        if c >= 65 && c <= 90 { c += 32 }
+                        if c != needle[k] { break }
+                        k += 1
+                    }
+                    if k == needle.count { return true }
+                }
+            }
+            return false
+        }
     }
     static let proposNeedle = Array("propos".utf8), newIDNeedle = Array("new_id".utf8)
     static let toolIDNeedle = Array("tool id".utf8), libraryIDNeedle = Array("library id".utf8)

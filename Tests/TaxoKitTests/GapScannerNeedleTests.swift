@@ -1,0 +1,25 @@
+import Testing
+
+@testable import TaxoKit
+
+/// The line walk finds "required" lines around their colons and underscores: the same lines as searching
+/// each line for every needle.
+@Suite struct GapScannerNeedleTests {
+    @Test func anchoredSearchFindsWhatTheNeedleSearchFinds() {
+        let lines = [
+            "TOOLS_REQUIRED: TOL-AID-205, Notion", "- Tools_Required: x", "skills_required", "Responsibility: RSP-333",
+            "responsibilities:", "The tool: Auth0", "TOOL:", "tasks:", "Steps: 1, 2", "parent_task: TST-1",
+            "PARENT_MILESTONE", "object: OBJ-1", "Action:", "no needle here: at all", "tools required", "tool :",
+            "_tool:", "x:y_z", "", ":", "_", "tasks", "skill_s:", "responsibilit:", "objects: many", "reaction: x",
+        ]
+        var found = 0
+        for line in lines {
+            let bytes = Array(line.utf8)[...]
+            let naive = GapScanner.requiredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
+            #expect(GapScanner.holdsRequired(bytes) == naive, "\(line)")
+            if naive { found += 1 }
+        }
+        // Both outcomes are exercised.
+        #expect(found > 10 && found < lines.count - 5)
+    }
+}
