@@ -22,4 +22,19 @@ import Testing
         // Both outcomes are exercised.
         #expect(found > 10 && found < lines.count - 5)
     }
+
+    /// The byte test before trimming a line never says no where trimming would find the character first.
+    @Test func aLineMayStartWithWhatTrimmingFindsFirst() {
+        for line in ["| a |", "  | a |", "\t|", "\u{00A0}| a |", "\u{2003}[00:01]", "[00:01:02] x", "x | y", "", "   "]
+        {
+            for b in [UInt8(ascii: "|"), UInt8(ascii: "[")] {
+                let trimmed = Substring(line).trimmingSpacesSubstring()
+                if trimmed.utf8.first == b { #expect(GapNames.mayStart(line.utf8, with: b), "\(line)") }
+            }
+        }
+        #expect(!GapNames.mayStart("  x | y".utf8, with: UInt8(ascii: "|")))
+        #expect(GapNames.timestamp("[00:01:02] Speaker") == "00:01:02")
+        #expect(GapNames.timestamp("\u{00A0}[00:01] x") == "00:01")
+        #expect(GapNames.timestamp("Speaker [00:01]") == nil)
+    }
 }

@@ -183,7 +183,16 @@ enum GapNames {
         return String(name.hasSuffix(":") ? name.dropLast() : name)
     }
 
+    /// Whether a line may start with `b` once trimmed: false only when its first byte past ASCII
+    /// whitespace is another ASCII byte (a non-ASCII one may be whitespace the trimming drops).
+    static func mayStart<S: Sequence<UInt8>>(_ bytes: S, with b: UInt8) -> Bool {
+        for c in bytes where !(c == 32 || (c >= 9 && c <= 13)) { return c == b || c >= 0x80 }
+        return false
+    }
+
     static func timestamp(_ line: Substring) -> String? {
+        // Most lines hold no timestamp: the first byte tells.
+        guard mayStart(line.utf8, with: UInt8(ascii: "[")) else { return nil }
         let t = line.trimmingSpacesSubstring()
         guard t.hasPrefix("["), let close = t.firstIndex(of: "]") else { return nil }
         let inner = t[t.index(after: t.startIndex)..<close]

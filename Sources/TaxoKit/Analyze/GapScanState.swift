@@ -187,10 +187,12 @@ struct ScanState {
             return
         }
         if let sec = section { pairWithSection(sec, line: l, bytes: bytes, tokens: toks, text: text) }
-        let trimmed = text.trimmingSpacesSubstring()
-        if !inCode[l], trimmed.hasPrefix("|") {
-            tableRow(l, trimmed: trimmed, tokens: toks, text: text, required: required)
-            return
+        if !inCode[l], GapNames.mayStart(bytes, with: UInt8(ascii: "|")) {
+            let trimmed = text.trimmingSpacesSubstring()
+            if trimmed.hasPrefix("|") {
+                tableRow(l, trimmed: trimmed, tokens: toks, text: text, required: required)
+                return
+            }
         }
         table = nil
         // Bold items in a tool list: "- **Google OAuth / Google Login** – identity provider".
