@@ -170,7 +170,8 @@ struct ScanState {
             || (inCode[l] && s.kinds.neededHeadings.contains { (current?.text.lowercased() ?? "").contains($0) })
         let proposal =
             ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.proposNeedle)
-            || ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.newIDNeedle)
+            || (bytes.contains(UInt8(ascii: "_"))
+                && ByteSearch.containsIgnoringCase(bytes: bytes, GapScanner.newIDNeedle))
         let toks = tokens(l, bytes: lineBytes, required: required, proposal: proposal, text: text)
         if let h = heading {
             // A tool heading names a candidate: `### 1.3 ScaleKit Python SDK`, `### LangChain v0.3.1`.

@@ -23,38 +23,31 @@ final class ProseNames {
     var entities: [String: [Int]] { shared.entities }
     var display: [String: String] { shared.display }
     private var memo: [String: FuzzyIndex.Match?] = [:]
-    /// The same, by the phrase as written (most phrases recur as they are written).
-    private var written: [String: FuzzyIndex.Match?] = [:]
 
     init(index: Index) {
         shared = index
     }
 
     /// Phrases met so far by the hash of their bytes (with the bytes, compared on a hit): a phrase seen
-    /// before is answered without making a string of it.
-    private var seen: [UInt64: (bytes: [UInt8], match: FuzzyIndex.Match?)] = [:]
+    /// before is answered, normalised and judged, without making a string of it.
+    private var seen: [UInt64: (bytes: [UInt8], normalized: String, match: FuzzyIndex.Match?)] = [:]
 
-    /// `near` of the phrase these bytes spell.
-    func near(bytes: ArraySlice<UInt8>) -> FuzzyIndex.Match? {
+    /// The phrase these bytes spell, normalised, and its near match.
+    func lookup(bytes: ArraySlice<UInt8>) -> (normalized: String, match: FuzzyIndex.Match?) {
         var h = StreamHash()
         for b in bytes { h.add(byte: b) }
-        if let e = seen[h.value], e.bytes.elementsEqual(bytes) { return e.match }
-        let m = near(String(decoding: bytes, as: UTF8.self))
-        seen[h.value] = (Array(bytes), m)
-        return m
+        if let e = seen[h.value], e.bytes.elementsEqual(bytes) { return (e.normalized, e.match) }
+        let n = Labels.normalized(String(decoding: bytes, as: UTF8.self))
+        let m = near(normalized: n)
+        seen[h.value] = (Array(bytes), n, m)
+        return (n, m)
     }
 
-    func near(_ phrase: String) -> FuzzyIndex.Match? {
-        if let m = written[phrase] { return m }
-        let n = Labels.normalized(phrase)
-        let m: FuzzyIndex.Match?
-        if let known = memo[n] {
-            m = known
-        } else {
-            m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
-            memo[n] = m
-        }
-        written[phrase] = m
+    /// The near match of a normalised phrase (none for a library name of any kind).
+    func near(normalized n: String) -> FuzzyIndex.Match? {
+        if let known = memo[n] { return known }
+        let m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
+        memo[n] = m
         return m
     }
 
@@ -127,14 +120,8 @@ final class ProseNames {
                     for len in stride(from: min(4, run.count - i), through: 1, by: -1) {
                         let a = start + run[i].start, z = start + run[i + len - 1].end
                         if ids.overlaps(a..<z) { continue }
-                        let m: FuzzyIndex.Match?
-                        if let names = foundNames[l] {
-                            let phrase = String(decoding: file.bytes[a..<z], as: UTF8.self)
-                            if names.contains(Labels.normalized(phrase)) { matched = len; break }
-                            m = near(phrase)
-                        } else {
-                            m = near(bytes: file.bytes[a..<z])
-                        }
+                        let (normalized, m) = lookup(bytes: file.bytes[a..<z])
+                        if let names = foundNames[l], names.contains(normalized) { matched = len; break }
                         guard let m, let ents = entities[m.name] else { continue }
                         let phrase = String(decoding: file.bytes[a..<z], as: UTF8.self)
                         let loc = file.location(a)
