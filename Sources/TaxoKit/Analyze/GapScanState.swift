@@ -363,6 +363,7 @@ struct ScanState {
         let bytes = file.bytes
         let matches = bytes.withUnsafeBufferPointer { s.matcher.matches(in: $0) }
         let ids = SpanSet(idSpans)
+        let lines = file.lines
         // Matches come in text order: the heading above each is found by walking forward.
         var h = -1
         for m in matches {
@@ -376,8 +377,10 @@ struct ScanState {
                 if GapNames.isPath(word) || GapNames.isURL(word) { continue }
             }
             let loc = file.location(m.start)
-            let lineText = file.lines.lineText(loc.line)
-            var o = occ(.libraryName(m.name, entities: m.entities), line: loc.line, column: loc.column, text: lineText)
+            // The line's text is made only for its first occurrence (`occ` keeps its snippet).
+            var o = occ(
+                .libraryName(m.name, entities: m.entities), line: loc.line, column: loc.column,
+                text: lines.lineText(loc.line))
             while h + 1 < headings.count, headings[h + 1].line <= loc.line { h += 1 }
             o.heading = h >= 0 ? stripped(headings[h]) : nil
             out.append(o)
