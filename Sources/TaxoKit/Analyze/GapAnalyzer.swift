@@ -325,7 +325,10 @@ public struct GapAnalyzer {
             }
             return
         }
-        if let broken = c.ids.lazy.compactMap({ library.broken[$0.key] }).first {
+        // (A loop, not a lazy map: its closure would copy the analyzer per candidate.)
+        var brokenSite: BrokenDeclarationSite?
+        for id in c.ids where brokenSite == nil { brokenSite = library.broken[id.key] }
+        if let broken = brokenSite {
             c.verdict = .broken
             c.libraryFile = broken.file
             c.libraryID = broken.written

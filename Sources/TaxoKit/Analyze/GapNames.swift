@@ -166,7 +166,7 @@ enum GapNames {
 
     /// The parts of a name joined by a slash: `MCP Inspector / VS Code client`, `FastAPI/FastMCP`.
     static func slashParts(_ name: String) -> [String] {
-        guard name.contains("/") else { return [] }
+        guard name.utf8.contains(UInt8(ascii: "/")) else { return [] }
         let parts = name.split(separator: "/").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return parts.count >= 2 ? parts : []
     }

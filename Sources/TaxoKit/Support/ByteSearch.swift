@@ -94,4 +94,10 @@ enum ByteSearch {
         }
         return s.utf8.contains { set.contains($0) }
     }
+
+    /// Whether `hay` holds `needle` (bytes compared exactly).
+    static func contains<C: Collection<UInt8>>(_ hay: C, _ needle: [UInt8]) -> Bool {
+        if let found = hay.withContiguousStorageIfAvailable({ find(needle, in: $0) != nil }) { return found }
+        return Array(hay).withUnsafeBufferPointer { find(needle, in: $0) != nil }
+    }
 }

@@ -46,10 +46,15 @@ enum ConflictedCopy {
 
     /// The path of the original a conflicted copy was made from (the parenthetical with a marker taken out,
     /// or Syncthing's `.sync-conflict-...` part), or nil when the path is not a conflicted copy.
+    static let syncConflict = Array(".sync-conflict-".utf8)
+
     static func original(of path: String) -> String? {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         let name = path[slash...]
-        if let r = name.range(of: #"\.sync-conflict-[0-9]{8}-[0-9]{6}(-[A-Za-z0-9]+)?"#, options: .regularExpression) {
+        // The regular expression only for names that hold its fixed part (it is compiled on every call).
+        if ByteSearch.contains(name.utf8, ConflictedCopy.syncConflict),
+            let r = name.range(of: #"\.sync-conflict-[0-9]{8}-[0-9]{6}(-[A-Za-z0-9]+)?"#, options: .regularExpression)
+        {
             return String(path[..<slash]) + name[..<r.lowerBound] + name[r.upperBound...]
         }
         let lower = name.lowercased()
