@@ -38,3 +38,28 @@ import Testing
         #expect(GapNames.timestamp("Speaker [00:01]") == nil)
     }
 }
+
+/// `SpanSet` (the IDs of a document) answers as a scan of every span would.
+@Suite struct SpanSetTests {
+    @Test func binarySearchAnswersAsAScanWould() {
+        var g = CompiledTemplateTests.Seeded(state: 7)
+        var spans: [Range<Int>] = []
+        var at = 0
+        for _ in 0..<200 {
+            at += Int.random(in: 0...6, using: &g)
+            let end = at + Int.random(in: 1...5, using: &g)
+            spans.append(at..<end)
+            at = end
+        }
+        let set = SpanSet(spans.shuffled(using: &g))
+        var hits = 0
+        for _ in 0..<2000 {
+            let a = Int.random(in: -5...(at + 5), using: &g)
+            let r = a..<(a + Int.random(in: 1...8, using: &g))
+            let scan = spans.contains { $0.overlaps(r) }
+            #expect(set.overlaps(r) == scan, "\(r)")
+            if scan { hits += 1 }
+        }
+        #expect(hits > 200 && hits < 1900)
+    }
+}

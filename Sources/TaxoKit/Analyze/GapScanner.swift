@@ -45,15 +45,18 @@ struct GapScanner {
         "tasks:", "steps:", "parent_task", "parent_milestone", "object:", "action:",
     ].map { Array($0.utf8) }
     /// The required needles by the `:` or `_` each holds (its first one, and where): a line is searched
-    /// only around its own colons and underscores, which are few.
-    static let requiredAnchors: [(needle: [UInt8], anchor: UInt8, offset: Int)] = requiredNeedles.map { n in
-        let i = n.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") }!
-        return (n, n[i], i)
+    /// only around its own colons and underscores, which are few. A needle without either is searched for
+    /// on every line.
+    static let requiredAnchors: [(needle: [UInt8], anchor: UInt8, offset: Int)] = requiredNeedles.compactMap { n in
+        n.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") }.map { (n, n[$0], $0) }
+    }
+    static let unanchoredNeedles = requiredNeedles.filter {
+        !$0.contains(UInt8(ascii: ":")) && !$0.contains(UInt8(ascii: "_"))
     }
 
     /// Whether a line holds a required needle, ignoring ASCII case (what searching it for each would say).
     static func holdsRequired(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
+        let anchored = bytes.withUnsafeBufferPointer { b in
             for p in 0..<b.count where b[p] == UInt8(ascii: ":") || b[p] == UInt8(ascii: "_") {
                 for (needle, anchor, offset) in requiredAnchors where anchor == b[p] {
                     let start = p - offset
@@ -70,6 +73,7 @@ struct GapScanner {
             }
             return false
         }
+        return anchored || unanchoredNeedles.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
     }
     static let proposNeedle = Array("propos".utf8), newIDNeedle = Array("new_id".utf8)
     static let toolIDNeedle = Array("tool id".utf8), libraryIDNeedle = Array("library id".utf8)

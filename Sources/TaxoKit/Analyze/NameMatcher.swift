@@ -27,23 +27,13 @@ public struct NameMatcher: Sendable {
     /// A matcher that knows no names yet.
     public init() {}
 
-    /// FNV-1a of a word's lower-cased UTF-8 bytes: trie edges without a String per word.
-    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for var c in bytes {
-            if c >= 65 && c <= 90 { c += 32 }
-            h = (h ^ UInt64(c)) &* 0x100000001b3
-        }
-        return h
-    }
-
     static func isWordByte(_ c: UInt8) -> Bool {
         (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
     }
 
     /// The first word at or after offset `i` (a word goes on through `.`, `+` and `#` between word bytes,
-    /// and takes trailing `+` and `#`: `Node.js`, `C++`, `C#`), with the hash of its lower-cased bytes
-    /// (`hash`, computed as it is read).
+    /// and takes trailing `+` and `#`: `Node.js`, `C++`, `C#`), with the FNV-1a hash of its lower-cased bytes
+    /// (`hash`, computed as it is read: trie edges without a String per word).
     @inline(__always)
     static func word(_ u: UnsafeBufferPointer<UInt8>, from i0: Int) -> (hash: UInt64, start: Int, end: Int)? {
         let n = u.count

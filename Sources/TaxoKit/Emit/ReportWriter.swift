@@ -92,15 +92,22 @@ public enum ReportWriter {
         return print
     }
 
-    /// What gap verdicts depend on besides the documents: every entity's key, kind, name and aliases,
-    /// the configuration, the template, and taxo's version.
+    /// What gap verdicts depend on besides the documents: every entity's key, ID as written, kind, name,
+    /// file and aliases, the IDs declared in files that do not parse, the configuration, the template, and
+    /// taxo's version.
     static func fingerprint(_ lib: Library, templates: Templates) -> String {
         var h = StreamHash()
         h.add(TaxoVersion.string); h.add(lib.config.hash); h.add(templates.source("gap-analysis.md"))
         for e in lib.entities {
-            h.add(e.kind); h.add(e.id?.key ?? e.rawID); h.add(e.name); h.add(e.file)
+            // The ID as shown too: a report names entities as their files write them.
+            h.add(e.kind); h.add(e.id?.key ?? e.rawID); h.add(lib.displayID(e)); h.add(e.name); h.add(e.file)
             h.add(e.aliases.count)
             for a in e.aliases { h.add(a) }
+        }
+        // IDs declared in files that do not parse: a candidate naming one says where.
+        for key in lib.broken.keys.sorted() {
+            let b = lib.broken[key]!
+            h.add(key); h.add(b.written); h.add(b.file); h.add(b.location?.line ?? 0); h.add(b.location?.column ?? 0)
         }
         return h.hex
     }

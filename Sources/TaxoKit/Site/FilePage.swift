@@ -10,56 +10,37 @@ struct FilePage: Encodable {
     var lines: Int
     var hasEntities = false, hasDiagnostics = false
 
-    init(_ path: String, text: String, entities declared: [Int], page: String, site: SiteData) {
-        self.path = path
-        kind = FilePage.kind(path, site: site)
-        entities = FilePage.entityLinks(declared, page: page, site: site)
-        diagnostics = FilePage.findings(path, site: site)
-        let (html, count) = FilePage.listing(text)
-        listing = HTML(html)
-        lines = count
-        hasEntities = !entities.isEmpty
-        hasDiagnostics = !diagnostics.isEmpty
-    }
-
-    /// What the page is made from, as a print: everything its context holds, with the file's content
-    /// hash standing for its listing (made without reading or listing the file).
-    static func inputs(_ path: String, contentHash: String, entities declared: [Int], page: String, site: SiteData)
-        -> String
-    {
-        var h = StreamHash()
-        h.add("file page 1"); h.add(path); h.add(page); h.add(kind(path, site: site)); h.add(contentHash)
-        let links = entityLinks(declared, page: page, site: site)
-        h.add(links.count)
-        for l in links { h.add(l.text); h.add(l.href) }
-        let found = findings(path, site: site)
-        h.add(found.count)
-        for f in found { h.add(f.code); h.add(f.severity); h.add(f.message); h.add(f.href); h.add(f.line) }
-        return h.hex
-    }
-
-    static func kind(_ path: String, site: SiteData) -> String? {
-        let config = site.lib.config
-        return config.kindIndex(forPath: path).map { config.kinds[$0].name } ?? config.documentType(forPath: path)?.name
-    }
-
-    static func entityLinks(_ declared: [Int], page: String, site: SiteData) -> [SiteLink] {
+    /// The page without its listing (`list` adds it): what its print is made from, with the file's
+    /// content hash.
+    init(_ path: String, entities declared: [Int], page: String, site: SiteData) {
         let lib = site.lib
-        return declared.compactMap { i in
+        self.path = path
+        kind =
+            lib.config.kindIndex(forPath: path).map { lib.config.kinds[$0].name }
+            ?? lib.config.documentType(forPath: path)?.name
+        entities = declared.compactMap { i in
             site.paths.entityPages[i].map {
                 SiteLink(
                     text: lib.displayID(lib.entities[i]) + (lib.entities[i].name.map { " " + $0 } ?? ""),
                     href: SitePaths.link(from: page, to: $0))
             }
         }
-    }
-
-    static func findings(_ path: String, site: SiteData) -> [Finding] {
-        (site.diagnosticsByFile[path] ?? []).map { d in
+        diagnostics = (site.diagnosticsByFile[path] ?? []).map { d in
             Finding(
                 code: d.code, severity: d.severity.label, message: d.message, href: "#L\(d.location?.line ?? 1)",
                 line: d.location?.line ?? 0)
         }
+        listing = HTML("")
+        lines = 0
+        hasEntities = !entities.isEmpty
+        hasDiagnostics = !diagnostics.isEmpty
+    }
+
+    /// Adds the file's lines.
+    mutating func list(_ text: String) {
+        let (html, count) = FilePage.listing(text)
+        listing = HTML(html)
+        lines = count
     }
 
     /// The lines as `<span id="L12">` rows with their numbers as links to themselves, escaped; built as

@@ -38,27 +38,18 @@ struct SiteRenderer {
     let inputs: InputPrints
 
     /// What file and video pages are made from, for prints made without making their contexts: a file's
-    /// content hash stands for its listing, and the library's IDs, names, broken declarations and entity
-    /// pages with a video's documents stand for its gap analysis (as `taxo build` decides to remake a gap
-    /// report).
+    /// content hash stands for its listing; what `taxo build` remakes a gap report for (the library's IDs
+    /// as keyed and as written, which also decide the entity pages' names, names, aliases and broken
+    /// declarations) with a video's documents stands for its gap analysis.
     struct InputPrints {
         let contentHashes: [String: String]
         let documentsByVideo: [String: [String]]
         let gapBase: String
 
         init(_ site: SiteData, templates: Templates) {
-            let lib = site.lib
-            contentHashes = ReportWriter.fileHashes(lib)
-            documentsByVideo = ReportWriter.documentsByVideo(lib)
-            var h = StreamHash()
-            h.add(ReportWriter.fingerprint(lib, templates: templates))
-            for key in lib.broken.keys.sorted() {
-                let b = lib.broken[key]!
-                h.add(key); h.add(b.written); h.add(b.file); h.add(b.location?.line ?? 0);
-                h.add(b.location?.column ?? 0)
-            }
-            for i in site.paths.entityPages.keys.sorted() { h.add(i); h.add(site.paths.entityPages[i]!) }
-            gapBase = h.hex
+            contentHashes = ReportWriter.fileHashes(site.lib)
+            documentsByVideo = ReportWriter.documentsByVideo(site.lib)
+            gapBase = ReportWriter.fingerprint(site.lib, templates: templates)
         }
     }
 
@@ -144,10 +135,9 @@ struct SiteRenderer {
     /// made from changed: the page without its analysis, and what the analysis is made from).
     func videoPage(_ video: PhaseTracker.Video) throws -> Rendered {
         let path = SitePaths.video(video.id)
+        var context = VideoPage(video, page: path, site: site)
         var h = StreamHash()
-        h.add("video page 1")
-        h.add(try PrintEncoder.print(VideoPage(video, gaps: nil, page: path, site: site)))
-        h.add(inputs.gapBase)
+        h.add("video page 1"); h.add(try PrintEncoder.print(context)); h.add(inputs.gapBase)
         for d in (inputs.documentsByVideo[video.id] ?? []).sorted() {
             h.add(d); h.add(inputs.contentHashes[d]); h.add(site.paths.filePage(d))
         }
@@ -156,7 +146,8 @@ struct SiteRenderer {
                 gapReports[video.id]
                 ?? (try? Gaps.report(
                     targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: gapAnalyzer()))
-            return VideoPage(video, gaps: gaps, page: path, site: site)
+            context.show(gaps, page: path, site: site)
+            return context
         }
     }
 
@@ -170,17 +161,17 @@ struct SiteRenderer {
         }
     }
 
-    /// A library file's page, from the text the compile kept, else the file (read and listed only when the
-    /// file, its entities or its findings changed).
+    /// A library file's page, from the text the compile kept, else the file: read and listed only when the
+    /// page without its listing, or the file's content hash, changed.
     func filePage(_ p: String) throws -> Rendered {
         let path = site.paths.filePage(p)
-        let entities = declared[p] ?? []
-        let print = FilePage.inputs(
-            p, contentHash: inputs.contentHashes[p] ?? "", entities: entities, page: path, site: site)
-        return try page(path, p, "site/file.html", inputs: print) {
-            let text =
-                documentText[p] ?? FileReader.read(root + "/" + p).map { SourceFile(path: p, rawBytes: $0).text } ?? ""
-            return FilePage(p, text: text, entities: entities, page: path, site: site)
+        var context = FilePage(p, entities: declared[p] ?? [], page: path, site: site)
+        var h = StreamHash()
+        h.add("file page 1"); h.add(try PrintEncoder.print(context)); h.add(inputs.contentHashes[p])
+        return try page(path, p, "site/file.html", inputs: h.hex) {
+            context.list(
+                documentText[p] ?? FileReader.read(root + "/" + p).map { SourceFile(path: p, rawBytes: $0).text } ?? "")
+            return context
         }
     }
 }

@@ -26,7 +26,9 @@ struct VideoPage: Encodable {
     var tree: HTML?
     var hasCandidates = false
 
-    init(_ video: PhaseTracker.Video, gaps: GapReport?, page: String, site: SiteData) {
+    /// The page without its gap analysis (`show` adds one): what its print is made from, with what the
+    /// analysis is made from.
+    init(_ video: PhaseTracker.Video, page: String, site: SiteData) {
         let lib = site.lib
         self.video = video.id
         title = video.title
@@ -41,6 +43,21 @@ struct VideoPage: Encodable {
                             ? site.paths.fileLink(from: page, a) : "")
                 })
         }
+        documents = lib.documents.filter { $0.video == video.id }.map(\.path).sorted().map {
+            SiteLink(text: $0, href: site.paths.fileLink(from: page, $0))
+        }
+        let top = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
+        let roots = lib.entities.indices.filter {
+            lib.entities[$0].kind == top && lib.entities[$0].videos.contains(video.id)
+        }
+        tree = HierarchySVG.svg(roots.map { site.tree($0, page: page) }, title: video.id).map(HTML.init)
+        summary = []
+        candidates = []
+    }
+
+    /// Adds a gap analysis of the video's documents.
+    mutating func show(_ gaps: GapReport?, page: String, site: SiteData) {
+        let lib = site.lib
         let cs = gaps?.candidates ?? []
         summary = GapVerdict.allCases.map { v in
             Summary(verdict: v.rawValue, count: cs.filter { $0.verdict == v }.count)
@@ -48,17 +65,15 @@ struct VideoPage: Encodable {
         .filter { $0.count > 0 }
         candidates = cs.map { c in
             let places = gaps?.places(c) ?? []
-            let target = c.libraryID.flatMap { id -> Int? in
-                guard case .valid(let p) = lib.grammar.check(id) else { return nil }
-                return lib.lookup(p)
-            }
             return Candidate(
                 priority: c.priority, verdict: c.verdict.rawValue, text: c.text,
                 kind: c.kind.map { lib.config.kinds[$0].name }, id: c.id,
                 library: c.libraryID.map { id in
                     SiteLink(
                         text: id + (c.libraryName.map { " " + $0 } ?? ""),
-                        href: target.flatMap { site.paths.entityPages[$0] }.map { SitePaths.link(from: page, to: $0) }
+                        href: c.libraryEntity.flatMap { site.paths.entityPages[$0] }.map {
+                            SitePaths.link(from: page, to: $0)
+                        }
                             ?? "")
                 },
                 suggestedID: c.suggestedID, note: c.note.isEmpty ? nil : c.note,
@@ -69,14 +84,6 @@ struct VideoPage: Encodable {
                 },
                 more: places.count > 5 ? places.count - 5 : nil)
         }
-        documents = lib.documents.filter { $0.video == video.id }.map(\.path).sorted().map {
-            SiteLink(text: $0, href: site.paths.fileLink(from: page, $0))
-        }
-        let top = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
-        let roots = lib.entities.indices.filter {
-            lib.entities[$0].kind == top && lib.entities[$0].videos.contains(video.id)
-        }
-        tree = HierarchySVG.svg(roots.map { site.tree($0, page: page) }, title: video.id).map(HTML.init)
         hasCandidates = !candidates.isEmpty
     }
 }
