@@ -1,7 +1,8 @@
 import Foundation
 
 /// The gap reports' stages timed one after another on one thread, for benchmarks (`taxo bench-floor
-/// --reports`): the analyzer's indexes, the analyses of every video, their contexts, encoding, rendering;
+/// --reports`): the analyzer's indexes, the analyses of every video, their contexts, encoding, rendering
+/// (and, for comparison, rendering by swift-mustache alone);
 /// then the index and the extraction cache.
 /// The compile is done first and not timed.
 public enum ReportStages {
@@ -12,11 +13,13 @@ public enum ReportStages {
         let lib = result.library
         let videos = Set(lib.documents.compactMap(\.video)).sorted()
         let templates = Templates(directory: nil)
+        // The same templates rendered by swift-mustache alone, for comparison.
+        let reference = Templates(directory: nil, compiles: false)
         var clock = StageClock()
         let analyzer = GapAnalyzer(library: lib)
         clock.lap("analyzer indexes")
         // Video by video, as `taxo build` does (nothing held after its report is rendered).
-        var seconds = [0.0, 0.0, 0.0]
+        var seconds = [0.0, 0.0, 0.0, 0.0]
         var candidates = 0, bytes = 0
         func timed<R>(_ stage: Int, _ body: () throws -> R) rethrows -> R {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -31,6 +34,7 @@ public enum ReportStages {
             candidates += r.candidates.count
             let context = try timed(1) { try r.context() }
             bytes += try timed(2) { try templates.render("gap-analysis.md", context).utf8.count }
+            _ = try timed(3) { try reference.render("gap-analysis.md", context) }
         }
         var laps = clock.laps
         // The index and the extraction cache, as `taxo build` writes them (into a temporary folder).
@@ -43,7 +47,10 @@ public enum ReportStages {
         try ExtractionCache.write(
             lib.files, to: tmp + "/" + ExtractionCache.fileName, configHash: config.hash, previous: nil)
         more.lap("extraction cache")
-        for (i, name) in ["gap analyses (\(videos.count) videos)", "contexts, encoded", "rendering"].enumerated() {
+        let stages = [
+            "gap analyses (\(videos.count) videos)", "contexts, encoded", "rendering", "rendering by swift-mustache",
+        ]
+        for (i, name) in stages.enumerated() {
             laps.append(StageTiming(stage: name, seconds: seconds[i]))
         }
         return (laps + more.laps, candidates, bytes)
