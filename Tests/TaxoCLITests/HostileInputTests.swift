@@ -218,10 +218,13 @@ import Testing
             let out = root.appendingPathComponent("output/gaps")
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
             try "x".write(to: out.appendingPathComponent(".dat.nosync1234.abcd"), atomically: false, encoding: .utf8)
+            let half = ".Video_001_Gap_Analysis.md.taxo-tmp-999-1"
+            try "x".write(to: out.appendingPathComponent(half), atomically: false, encoding: .utf8)
             try "x".write(
                 to: root.appendingPathComponent("output/index.sqlite.tmp-999"), atomically: false, encoding: .utf8)
             #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
             #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".dat.nosync1234.abcd").path))
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(half).path))
             #expect(
                 !FileManager.default.fileExists(atPath: root.appendingPathComponent("output/index.sqlite.tmp-999").path)
             )

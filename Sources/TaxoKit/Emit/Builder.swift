@@ -97,14 +97,14 @@ public enum Builder {
         }
     }
 
-    /// Temporary files of builds that were killed before they could rename them.
-    /// Foundation's atomic writes of reports leave `.dat.nosync...` files when killed: removed from the
-    /// output folder and its report folders.
+    /// Temporary files of builds that were killed before they could rename them: the index's, the cache's,
+    /// and the reports' (`FileWriter.replace`; `.dat.nosync...` from older builds, which wrote reports through
+    /// Foundation), in the output folder and its report folders.
     static func removeStaleTemporaries(in dir: String) {
         for sub in ["", "/gaps", "/mapping"] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + sub)) ?? []
             where name.hasPrefix("index.sqlite.tmp-") || name.hasPrefix(ExtractionCache.fileName + ".tmp-")
-                || name.hasPrefix(".dat.nosync")
+                || name.hasPrefix(".dat.nosync") || FileWriter.isTemporary(name)
             {
                 try? FileManager.default.removeItem(atPath: dir + sub + "/" + name)
             }

@@ -68,7 +68,7 @@ public enum ReportWriter {
 
     static func writeManifest(_ path: String, _ prints: [String: String], contents: [String: String]) throws {
         let lines = prints.keys.sorted().map { "\($0) \(prints[$0]!)" + (contents[$0].map { " " + $0 } ?? "") + "\n" }
-        try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try FileWriter.replace(path, with: lines.joined())
     }
 
     /// The content fingerprints after a run: the new ones of the reports made, the previous ones of the rest.
@@ -139,7 +139,7 @@ public enum ReportWriter {
     static func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try FileWriter.replace(path, with: text)
     }
 
     /// The phase tracker: `VIDEOS_INDEX.md`.

@@ -97,12 +97,7 @@ public enum SiteBuilder {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw TaxoError.io("cannot write \(path)") }
             defer { close(fd) }
-            var done = 0
-            while done < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                guard n > 0 else { throw TaxoError.io("cannot write \(path)") }
-                done += n
-            }
+            try FileWriter.writeAll(fd, UnsafeRawBufferPointer(bytes), path: path)
             return true
         }
     }
