@@ -179,7 +179,7 @@ import Testing
         let next = try taxo(["build", "--root", root.path, "--quiet"])
         #expect(next.code == 1)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
-            .filter { $0.contains(".tmp-") }
+            .filter { $0.contains(".tmp-") || $0.contains("taxo-tmp-") }
         #expect(leftovers.isEmpty)
         #expect(try taxo(["dump-index", "--root", root.path]).out.contains("MCP Inspector 2"))
     }

@@ -200,10 +200,7 @@ public final class ExtractionCache: Sendable {
         _ results: [FileResult], kept: [Entry?], to path: String, configHash: String,
         previous: ExtractionCache?
     ) throws {
-        let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        do {
+        try FileWriter.replace(path) { fd in
             var w = header(configHash: configHash)
             var written = 0
             func flush() throws {
@@ -230,15 +227,6 @@ public final class ExtractionCache: Sendable {
             }
             directory(results, offsets: offsets, into: &w, at: written)
             try flush()
-            close(fd)
-        } catch {
-            close(fd)
-            unlink(tmp)
-            throw error
-        }
-        if rename(tmp, path) != 0 {
-            unlink(tmp)
-            throw CocoaError(.fileWriteUnknown)
         }
     }
 

@@ -18,6 +18,12 @@ enum FileWriter {
 
     /// Writes `bytes` to `path` by a temporary file renamed into place.
     static func replace(_ path: String, with bytes: UnsafeRawBufferPointer) throws {
+        try replace(path) { fd in try writeAll(fd, bytes, path: path) }
+    }
+
+    /// Makes `path` by a temporary file that `body` writes (given its descriptor) and that is renamed into
+    /// place when `body` returns; removed when it throws.
+    static func replace(_ path: String, by body: (Int32) throws -> Void) throws {
         let n = counter.withLock { c -> Int in
             c += 1
             return c
@@ -29,7 +35,7 @@ enum FileWriter {
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw TaxoError.io("cannot write \(path)") }
         do {
-            try writeAll(fd, bytes, path: path)
+            try body(fd)
             close(fd)
         } catch {
             close(fd)
