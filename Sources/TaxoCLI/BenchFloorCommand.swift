@@ -19,11 +19,17 @@ struct BenchFloorCommand: ParsableCommand {
     @Flag(name: .long, help: "Compile, then time the gap reports' stages one after another on one thread.")
     var reports = false
 
+    @Option(name: .long, help: "With --reports: analyse only the first N videos (and time no index or cache).")
+    var videos: Int?
+
+    @Option(name: .long, help: "With --reports: run the video stages N times and print each stage's fastest run.")
+    var repeats = 1
+
     func run() throws {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
         if reports {
-            let r = try ReportStages.run(root: root.path, config: config)
+            let r = try ReportStages.run(root: root.path, config: config, videos: videos, repeats: repeats)
             for t in r.timings {
                 Console.out(
                     t.stage.padding(toLength: 34, withPad: " ", startingAt: 0)
