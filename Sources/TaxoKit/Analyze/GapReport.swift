@@ -38,7 +38,7 @@ public struct GapReport {
 
     func count(_ cs: [GapCandidate], _ v: GapVerdict) -> Int { cs.filter { $0.verdict == v }.count }
 
-    static func maxPriority(_ cs: [GapCandidate]) -> String {
+    static func maxPriority(_ cs: some Sequence<GapCandidate>) -> String {
         for p in ["HIGH", "MED", "LOW"] where cs.contains(where: { $0.priority == p }) { return p }
         return "—"
     }
@@ -54,11 +54,16 @@ public struct GapReport {
             + (o.version.map { " (\(MarkdownText.escape($0)))" } ?? "")
     }
 
-    /// Distinct places (file and line) of a candidate, in order.
-    func places(_ c: GapCandidate) -> [GapOccurrence] {
+    /// Distinct places (file and line) of a candidate, in order: the indices of their first occurrences
+    /// (the occurrences themselves are large; most reports show four places of hundreds).
+    func places(_ c: GapCandidate) -> [Int] {
         // Occurrences are sorted by file and line: a place is one that differs from the one before.
-        var out: [GapOccurrence] = []
-        for o in c.occurrences where out.last.map({ $0.line != o.line || $0.file != o.file }) ?? true { out.append(o) }
+        var out: [Int] = []
+        let os = c.occurrences
+        for i in os.indices {
+            if let last = out.last, os[last].line == os[i].line, os[last].file == os[i].file { continue }
+            out.append(i)
+        }
         return out
     }
 
@@ -127,7 +132,8 @@ public struct GapReport {
             w.beginArray("evidence")
             let all = places(c)
             // A page (`taxo mcp`) is bounded: the first places of each candidate, with their count.
-            for o in page == nil ? all[...] : all.prefix(GapReport.evidencePerPage) {
+            for i in page == nil ? all[...] : all.prefix(GapReport.evidencePerPage) {
+                let o = c.occurrences[i]
                 w.beginObject()
                 w.string("file", o.file); w.int("line", o.line); w.int("column", o.column)
                 w.string("heading", o.heading); w.string("snippet", o.snippet); w.string("timestamp", o.timestamp)

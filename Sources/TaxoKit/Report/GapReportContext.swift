@@ -96,16 +96,24 @@ struct GapReportContext: Encodable {
     /// The candidates by group (tools, workflows ...), each group with its counts and highest priority.
     static func groups(_ r: GapReport, link: (String) -> String) -> [Group] {
         let reportGroups = r.groups
-        var byGroup = [[GapCandidate]](repeating: [], count: reportGroups.count)
-        for c in r.candidates { byGroup[r.group(of: c, in: reportGroups)].append(c) }
-        return zip(reportGroups, byGroup).compactMap { g, list in
+        // Candidates by group as indices (a candidate is large), counted by verdict as they are sorted in.
+        var byGroup = [[Int]](repeating: [], count: reportGroups.count)
+        var verdicts = [[GapVerdict: Int]](repeating: [:], count: reportGroups.count)
+        for (i, c) in r.candidates.enumerated() {
+            let g = r.group(of: c, in: reportGroups)
+            byGroup[g].append(i)
+            verdicts[g][c.verdict, default: 0] += 1
+        }
+        return reportGroups.indices.compactMap { g in
+            let list = byGroup[g]
             guard !list.isEmpty else { return nil }
+            let n = verdicts[g]
             return Group(
-                name: g.name, identified: list.count, exists: count(list, .exists), conflict: count(list, .conflict),
-                near: count(list, .near),
-                missing: count(list, .missing) + count(list, .placeholder) + count(list, .broken),
-                priority: GapReport.maxPriority(list),
-                candidates: list.map { candidate($0, r, link: link) })
+                name: reportGroups[g].name, identified: list.count, exists: n[.exists] ?? 0,
+                conflict: n[.conflict] ?? 0, near: n[.near] ?? 0,
+                missing: (n[.missing] ?? 0) + (n[.placeholder] ?? 0) + (n[.broken] ?? 0),
+                priority: GapReport.maxPriority(list.lazy.map { r.candidates[$0] }),
+                candidates: list.map { candidate(r.candidates[$0], r, link: link) })
         }
     }
 
@@ -144,12 +152,14 @@ struct GapReportContext: Encodable {
     static func nextFree(_ r: GapReport) -> [NextFree] {
         var alloc = r.allocator
         var nextFree: [NextFree] = []
-        var seen = Set<String>()
+        // Each kind once, in the order the candidates first give it (a report has a few kinds, thousands of
+        // candidates).
+        var seen = Set<Int>()
         for c in r.candidates {
-            guard let k = c.kind else { continue }
+            guard let k = c.kind, seen.insert(k).inserted else { continue }
             let depts: [String?] =
                 alloc.department(kind: k, given: nil) == nil ? [nil] : alloc.departments(kind: k).map { $0 }
-            for d in depts where seen.insert("\(k)|\(d ?? "")").inserted {
+            for d in depts {
                 nextFree.append(
                     NextFree(
                         kind: r.library.config.kinds[k].name, department: d ?? "—",
@@ -162,7 +172,7 @@ struct GapReportContext: Encodable {
     static func candidate(_ c: GapCandidate, _ r: GapReport, link: (String) -> String) -> Candidate {
         let ps = r.places(c)
         let evidence =
-            ps.prefix(4).map { r.evidenceLink($0, link: link) }.joined(separator: ", ")
+            ps.prefix(4).map { r.evidenceLink(c.occurrences[$0], link: link) }.joined(separator: ", ")
             + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")
         return Candidate(
             text: c.text, id: c.name != nil ? c.id : nil, verdict: c.verdict.rawValue,

@@ -77,8 +77,9 @@ struct VideoPage: Encodable {
                             ?? "")
                 },
                 suggestedID: c.suggestedID, note: c.note.isEmpty ? nil : c.note,
-                evidence: places.prefix(5).map { o in
-                    SiteLink(
+                evidence: places.prefix(5).map { i in
+                    let o = c.occurrences[i]
+                    return SiteLink(
                         text: "\(o.file.split(separator: "/").last ?? ""):\(o.line)",
                         href: site.paths.fileLink(from: page, o.file, line: o.line))
                 },
