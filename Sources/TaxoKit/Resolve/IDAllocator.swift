@@ -3,8 +3,12 @@
 /// and in the library's own pattern for the kind (with a department segment where most of its IDs have one).
 public struct IDAllocator: Sendable {
     var used: [String: Int] = [:]
-    /// Exact IDs taken (declared, announced, or handed out), by canonical key.
-    var taken: Set<String> = []
+    /// Exact IDs the library takes (declared, in broken files, announced), by canonical key: made once and
+    /// shared by every copy (a gap report copies the allocator per video; at 100k entities this set is
+    /// large, and a copy that inserted into it would copy it whole).
+    private let libraryIDs: Set<String>
+    /// IDs taken since: reserved or handed out by this copy.
+    private var added: Set<String> = []
     let config: Config
     /// Per kind: how many IDs carry no department segment, and how many carry each department.
     var withoutDepartment: [Int: Int] = [:]
@@ -13,9 +17,10 @@ public struct IDAllocator: Sendable {
     /// The IDs the library declares, has in broken files, or its documents announce, as taken.
     public init(library: Library) {
         config = library.config
+        var ids = Set<String>()
         for e in library.entities {
             guard let p = e.id, !p.legacy else { continue }
-            taken.insert(p.key)
+            ids.insert(p.key)
             let dept = p.canonicalDepartment ?? p.department
             if let d = dept {
                 departmentUse[p.kind, default: [:]][d, default: 0] += 1
@@ -26,17 +31,18 @@ public struct IDAllocator: Sendable {
             let k = IDAllocator.key(p.kind, dept)
             used[k] = max(used[k] ?? 0, n)
         }
-        for key in library.broken.keys { taken.insert(key) }
+        for key in library.broken.keys { ids.insert(key) }
         // IDs announced in documents (proposals, reserved and planned IDs) are taken too; video-scoped
         // kinds restart per video and do not count.
         for d in library.documents {
             for m in d.mentions where m.isProposal && !m.id.legacy && !config.kinds[m.id.kind].scoped {
-                taken.insert(m.id.key)
+                ids.insert(m.id.key)
                 guard let n = Int(m.id.number) else { continue }
                 let k = IDAllocator.key(m.id.kind, m.id.canonicalDepartment ?? m.id.department)
                 used[k] = max(used[k] ?? 0, n)
             }
         }
+        libraryIDs = ids
     }
 
     static func key(_ kind: Int, _ dept: String?) -> String { "\(kind)|\(dept ?? "")" }
@@ -62,12 +68,14 @@ public struct IDAllocator: Sendable {
     }
 
     /// Whether an ID is free: nobody declares, announces or was given it.
-    public func isFree(_ id: ParsedID) -> Bool { !taken.contains(id.key) }
+    public func isFree(_ id: ParsedID) -> Bool { !isTaken(id.key) }
+
+    func isTaken(_ key: String) -> Bool { libraryIDs.contains(key) || added.contains(key) }
 
     /// Takes an ID a document writes for a new entity, so that no suggestion repeats it (the numbers after
     /// the library's highest stay free: `TOL-AID-999` does not push the next suggestion to 1000).
     public mutating func reserve(_ id: ParsedID) {
-        taken.insert(id.key)
+        if !libraryIDs.contains(id.key) { added.insert(id.key) }
     }
 
     /// The next free ID of a kind and department (exactly that department; see `department(kind:given:)`).
@@ -80,9 +88,9 @@ public struct IDAllocator: Sendable {
             let num = String(repeating: "0", count: max(0, kd.minDigits - digits.count)) + digits
             let id = kd.prefix + (department.map { "-" + $0 } ?? "") + "-" + num
             let key = kd.prefix + (department.map { "-" + $0 } ?? "") + "-" + digits
-            if !taken.contains(key) {
+            if !isTaken(key) {
                 used[k] = n
-                taken.insert(key)
+                added.insert(key)
                 return id
             }
             n += 1
