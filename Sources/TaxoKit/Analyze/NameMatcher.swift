@@ -7,6 +7,11 @@ public struct NameMatcher: Sendable {
     /// the name as written. The word hashes are hashes already: no second hashing per word looked up.
     var edges = [Edge](repeating: Edge(), count: 1024)
     var edgeCount = 0
+    /// A one-bit-per-key filter of the edges (8 bits per table slot, so at least 16 per edge): a word that
+    /// leads nowhere from a node is turned away here, in a few hundred KB that stay in cache, instead of by
+    /// a probe of the table (at 100k names, 16 MB: the probe's cache miss was 70 % of matching).
+    var filter = [UInt64](repeating: 0, count: 1024 / 8)
+    var filterShift = 64 - 13
     var ends: [[End]] = [[]]
     /// Whether a name ends at a node (`ends[n]` not empty), read on every word without touching `ends`.
     var isEnd: [Bool] = [false]
@@ -98,10 +103,19 @@ public struct NameMatcher: Sendable {
         return Int(truncatingIfNeeded: h) & mask
     }
 
+    /// The filter bit of an edge: the high bits of a second mix of its slot hash.
+    @inline(__always)
+    static func filterBit(_ hash: UInt64, _ parent: Int, shift: Int) -> Int {
+        let h = (hash ^ (UInt64(parent) &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+        return Int(truncatingIfNeeded: h >> UInt64(shift))
+    }
+
     /// The node a word leads to from a node.
     @inline(__always)
     func child(of node: Int, _ hash: UInt64) -> Int? {
-        edges.withUnsafeBufferPointer { t in
+        let bit = NameMatcher.filterBit(hash, node, shift: filterShift)
+        guard filter.withUnsafeBufferPointer({ $0[bit >> 6] & (1 << UInt64(bit & 63)) }) != 0 else { return nil }
+        return edges.withUnsafeBufferPointer { t in
             let mask = t.count - 1
             var i = NameMatcher.slot(hash, node, mask: mask)
             while true {
@@ -118,9 +132,13 @@ public struct NameMatcher: Sendable {
         if (edgeCount + 1) * 2 > edges.count {
             let old = edges
             edges = [Edge](repeating: Edge(), count: old.count * 2)
+            filter = [UInt64](repeating: 0, count: edges.count / 8)
+            filterShift -= 1
             edgeCount = 0
             for o in old where o.child != 0 { insert(o) }
         }
+        let bit = NameMatcher.filterBit(e.hash, Int(e.parent), shift: filterShift)
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
         let mask = edges.count - 1
         var i = NameMatcher.slot(e.hash, Int(e.parent), mask: mask)
         while edges[i].child != 0 { i = (i + 1) & mask }
