@@ -10,6 +10,9 @@ final class ProseNames {
         let display: [String: String]
         /// Every normalised library name of any kind: a phrase that is one is not a misspelling.
         let known: Set<String>
+        /// Near matches of the phrases every analysis so far met (the same phrases recur from video to video;
+        /// each analysis asks here once per distinct phrase).
+        let nearMatches = Locked<[String: FuzzyIndex.Match?]>([:])
 
         init(fuzzy: FuzzyIndex, entities: [String: [Int]], display: [String: String], known: Set<String>) {
             self.fuzzy = fuzzy
@@ -46,7 +49,13 @@ final class ProseNames {
     /// The near match of a normalised phrase (none for a library name of any kind).
     func near(normalized n: String) -> FuzzyIndex.Match? {
         if let known = memo[n] { return known }
-        let m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
+        let m: FuzzyIndex.Match?
+        if let shared = shared.nearMatches.withLock({ $0[n] }) {
+            m = shared
+        } else {
+            m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
+            shared.nearMatches.withLock { $0[n] = m }
+        }
         memo[n] = m
         return m
     }
