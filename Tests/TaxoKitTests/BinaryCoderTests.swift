@@ -53,6 +53,32 @@ import Testing
         #expect(twice.bytes.count - once.bytes.count <= 2)
     }
 
+    /// Two spellings Swift calls equal (é composed, and e with a combining accent) are two strings to the
+    /// cache: each reads back with its own bytes. Many distinct strings (past the table's growth) come back
+    /// in order, and after a reset nothing refers back to the previous record.
+    @Test func stringsComeBackByteForByte() throws {
+        var w = BinaryWriter()
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        #expect(composed == decomposed)
+        w.string(composed)
+        w.string(decomposed)
+        let many = (0..<3000).map { "field_\($0 % 1500)" }
+        for s in many { w.string(s) }
+        w.resetStrings()
+        w.string("field_1")
+        let back = try read(w.bytes) { r in
+            var out = [try r.string(), try r.string()]
+            for _ in many { out.append(try r.string()) }
+            r.resetStrings()
+            out.append(try r.string())
+            return out
+        }
+        #expect(Array(back[0].utf8) == Array(composed.utf8))
+        #expect(Array(back[1].utf8) == Array(decomposed.utf8))
+        #expect(Array(back[2..<3002]) == many)
+        #expect(back[3002] == "field_1")
+    }
+
     @Test func truncatedAndCorruptInputThrows() throws {
         var w = BinaryWriter()
         w.string("abcdef")

@@ -2,7 +2,7 @@
 /// UTF-8 strings, and a per-file string table so repeated strings (paths, fields) are stored once.
 struct BinaryWriter {
     var bytes: [UInt8] = []
-    private var strings: [String: Int] = [:]
+    private var strings = StringInterner()
 
     mutating func uint(_ v: UInt64) {
         var v = v
@@ -15,8 +15,7 @@ struct BinaryWriter {
 
     /// Strings are interned: the first time written in full, later as a back-reference.
     mutating func string(_ s: String) {
-        if let i = strings[s] { uint(UInt64(i) << 1 | 1); return }
-        strings[s] = strings.count
+        if let i = strings.index(of: s) { uint(UInt64(i) << 1 | 1); return }
         let u = s.utf8
         uint(UInt64(u.count) << 1)
         bytes.append(contentsOf: u)
@@ -44,7 +43,7 @@ struct BinaryWriter {
     }
 
     /// Starts a new record whose strings do not refer back to earlier records.
-    mutating func resetStrings() { strings.removeAll(keepingCapacity: true) }
+    mutating func resetStrings() { strings.removeAll() }
 }
 
 /// Reads what `BinaryWriter` wrote from memory the caller keeps alive (a mapped cache file).

@@ -1,0 +1,56 @@
+/// The string table of a `BinaryWriter`: each distinct string's index, found by an FNV-1a hash of its
+/// bytes in an open-addressing table. (A `[String: Int]` hashed every string written with SipHash and
+/// grew by rehashing them: 70 % of writing the extraction cache.)
+struct StringInterner {
+    /// Per slot, the index of its string plus one (0: empty); twice as many slots as strings at least.
+    private var slots = [Int32](repeating: 0, count: 64)
+    private var keys: [String] = []
+    private var hashes: [UInt64] = []
+
+    /// The index `s` was given when it was met before; otherwise it is given the next index and nil is
+    /// returned.
+    mutating func index(of s: String) -> Int? {
+        var s = s
+        let h = s.withUTF8 { StringInterner.hash($0) }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 {
+            let k = Int(slots[i]) - 1
+            if hashes[k] == h, keys[k] == s { return k }
+            i = (i + 1) & mask
+        }
+        slots[i] = Int32(keys.count + 1)
+        keys.append(s)
+        hashes.append(h)
+        if keys.count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    /// Forgets every string (a new record starts); a table grown for a large record is let go.
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        if slots.count > 1024 {
+            slots = [Int32](repeating: 0, count: 64)
+        } else {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (k, h) in hashes.enumerated() {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k + 1)
+        }
+    }
+
+    /// FNV-1a of the bytes, its high half folded into the low bits the table indexes by.
+    static func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in u { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h ^ (h >> 32)
+    }
+}
