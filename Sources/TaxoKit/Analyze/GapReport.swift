@@ -31,8 +31,9 @@ public struct GapReport {
         return out
     }
 
-    func group(of c: GapCandidate, in groups: [(name: String, kinds: [Int])]) -> Int {
-        guard let k = c.kind else { return groups.count - 1 }
+    /// The group of a candidate of this kind (the last, "Other", when none names it).
+    func group(kind: Int?, in groups: [(name: String, kinds: [Int])]) -> Int {
+        guard let k = kind else { return groups.count - 1 }
         return groups.firstIndex { $0.kinds.contains(k) } ?? groups.count - 1
     }
 
@@ -48,10 +49,23 @@ public struct GapReport {
     }
 
     /// Evidence as a link that opens the document at the line (`[file:12](file#L12) [09:05]`).
+    /// Made in one reserved string (a report makes four per candidate, a million at 100k entities).
     func evidenceLink(_ o: GapOccurrence, link: (String) -> String) -> String {
-        "[\(MarkdownText.escape(o.file)):\(o.line)](\(link(o.file))#L\(o.line))"
-            + (o.timestamp.map { " [\($0)]" } ?? "")
-            + (o.version.map { " (\(MarkdownText.escape($0)))" } ?? "")
+        let file = MarkdownText.escape(o.file), target = link(o.file), line = String(o.line)
+        var s = ""
+        s.reserveCapacity(file.utf8.count + target.utf8.count + 2 * line.utf8.count + 24)
+        s += "["
+        s += file
+        s += ":"
+        s += line
+        s += "]("
+        s += target
+        s += "#L"
+        s += line
+        s += ")"
+        if let t = o.timestamp { s += " [" + t + "]" }
+        if let v = o.version { s += " (" + MarkdownText.escape(v) + ")" }
+        return s
     }
 
     /// Distinct places (file and line) of a candidate, in order: the indices of their first occurrences

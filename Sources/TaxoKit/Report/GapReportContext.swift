@@ -65,7 +65,14 @@ struct GapReportContext: Encodable {
     init(_ r: GapReport) {
         let cs = r.candidates
         let link = r.linker()
-        let count = GapReportContext.count
+        // Verdicts counted in one pass that reads each candidate's verdict in place (no copy of it).
+        var verdicts: [GapVerdict: Int] = [:]
+        var high = 0
+        for i in cs.indices {
+            verdicts[cs[i].verdict, default: 0] += 1
+            if cs[i].priority == "HIGH" { high += 1 }
+        }
+        let count = { (v: GapVerdict) in verdicts[v] ?? 0 }
         title = r.title
         sourceID = r.sourceID
         command = r.command
@@ -76,21 +83,15 @@ struct GapReportContext: Encodable {
         skipped = r.skipped.map { Skipped(path: $0.path, link: Markdown(link($0.path)), reason: $0.reason) }
         library = LibrarySize(entities: r.library.entities.count, files: r.library.files.count)
         groups = GapReportContext.groups(r, link: link)
-        let own = count(cs, .proposed), exists = count(cs, .exists)
+        let own = count(.proposed), exists = count(.exists)
         summary = Summary(
-            candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(cs, .conflict),
-            near: count(cs, .near),
-            missing: count(cs, .missing), placeholder: count(cs, .placeholder), proposed: own,
-            broken: count(cs, .broken),
-            high: cs.reduce(0) { $0 + ($1.priority == "HIGH" ? 1 : 0) },
+            candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(.conflict),
+            near: count(.near), missing: count(.missing), placeholder: count(.placeholder), proposed: own,
+            broken: count(.broken), high: high,
             coverage: cs.count - own == 0
                 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(cs.count - own)))
         (findings, actions) = GapReportContext.findingsAndActions(r, link: link)
         nextFree = GapReportContext.nextFree(r)
-    }
-
-    static func count(_ list: [GapCandidate], _ v: GapVerdict) -> Int {
-        list.reduce(0) { $0 + ($1.verdict == v ? 1 : 0) }
     }
 
     /// The candidates by group (tools, workflows ...), each group with its counts and highest priority.
@@ -99,10 +100,11 @@ struct GapReportContext: Encodable {
         // Candidates by group as indices (a candidate is large), counted by verdict as they are sorted in.
         var byGroup = [[Int]](repeating: [], count: reportGroups.count)
         var verdicts = [[GapVerdict: Int]](repeating: [:], count: reportGroups.count)
-        for (i, c) in r.candidates.enumerated() {
-            let g = r.group(of: c, in: reportGroups)
+        let cs = r.candidates
+        for i in cs.indices {
+            let g = r.group(kind: cs[i].kind, in: reportGroups)
             byGroup[g].append(i)
-            verdicts[g][c.verdict, default: 0] += 1
+            verdicts[g][cs[i].verdict, default: 0] += 1
         }
         return reportGroups.indices.compactMap { g in
             let list = byGroup[g]
