@@ -281,7 +281,11 @@ public struct GapAnalyzer {
     func exactEntities(_ name: String?, kind: Int?) -> [Int] {
         guard let name else { return [] }
         func find(_ n: String) -> [Int] {
-            (names[Labels.normalized(n)] ?? []).filter { kind == nil || library.entities[$0].kind == kind }
+            guard let all = names[Labels.normalized(n)] else { return [] }
+            guard let kind else { return all }
+            var out: [Int] = []
+            for e in all where library.entities[e].kind == kind { out.append(e) }
+            return out
         }
         let whole = find(name)
         if !whole.isEmpty { return whole }
@@ -359,12 +363,12 @@ public struct GapAnalyzer {
     }
 
     func setLibrary(_ c: inout GapCandidate, _ e: Int) {
-        let ent = library.entities[e]
+        // Fields read in place: a copy of the entity retained every string and array it holds.
         c.libraryEntity = e
-        c.libraryID = library.displayID(ent)
-        c.libraryName = ent.name
-        c.libraryFile = ent.file
-        if c.kind == nil { c.kind = ent.kind }
+        c.libraryID = library.displayID(library.entities[e])
+        c.libraryName = library.entities[e].name
+        c.libraryFile = library.entities[e].file
+        if c.kind == nil { c.kind = library.entities[e].kind }
     }
 
     /// The closest library name within the candidate's kind (tool-like kinds for a bare name), or the near

@@ -86,9 +86,9 @@ struct MappingContext: Encodable {
         let toolKind = config.kindIndex(role: .tool)
         let workKinds = Set([Role.milestone, .task, .step].compactMap { config.kindIndex(role: $0) })
         var toolUse: [Int: Set<Int>] = [:]
-        let inVideo = Set(m.videoEntities)
-        for (ei, e) in lib.entities.enumerated() where inVideo.contains(ei) && workKinds.contains(e.kind) {
-            for ri in e.references.indices {
+        // The video's own entities (a loop over the whole library per video was 3 % of a 100k build).
+        for ei in Set(m.videoEntities) where workKinds.contains(lib.entities[ei].kind) {
+            for ri in lib.entities[ei].references.indices {
                 if let t = lib.targets[ei][ri], lib.entities[t].kind == toolKind { toolUse[t, default: []].insert(ei) }
             }
         }
