@@ -15,6 +15,8 @@ struct SiteData {
     /// The entities with a page, per kind and per department code, in library order.
     let byKind: [Int: [Int]]
     let byDepartment: [String: [Int]]
+    /// Video ID -> the entities naming it in an integration field, in library order.
+    let byVideo: [String: [Int]]
 
     init(_ result: CompileResult) {
         self.result = result
@@ -38,6 +40,11 @@ struct SiteData {
         }
         byKind = kinds
         byDepartment = departments
+        var videos: [String: [Int]] = [:]
+        for i in lib.entities.indices {
+            for v in lib.entities[i].videos where videos[v]?.last != i { videos[v, default: []].append(i) }
+        }
+        byVideo = videos
     }
 
     /// An entity's department as a configured code (`Library.departmentCode`).

@@ -47,9 +47,7 @@ struct VideoPage: Encodable {
             SiteLink(text: $0, href: site.paths.fileLink(from: page, $0))
         }
         let top = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
-        let roots = lib.entities.indices.filter {
-            lib.entities[$0].kind == top && lib.entities[$0].videos.contains(video.id)
-        }
+        let roots = (site.byVideo[video.id] ?? []).filter { lib.entities[$0].kind == top }
         tree = HierarchySVG.svg(roots.map { site.tree($0, page: page) }, title: video.id).map(HTML.init)
         summary = []
         candidates = []
