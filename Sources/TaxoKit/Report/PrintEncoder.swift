@@ -42,12 +42,13 @@ struct PrintEncoder {
         }
 
         func value(_ v: some Encodable) throws {
-            if let t = v as? any VerbatimText {
+            switch EncodedLeaf(v) {
+            case .verbatim(let t):
                 tag(.text)
-                hash.add(t.verbatim)
-            } else if let s = v as? String {
+                hash.add(t)
+            case .string(let s):
                 text(s)
-            } else {
+            case nil:
                 try v.encode(to: ValueEncoder(sink: self))
                 // Where the value's members end: `{a: {x}, y}` and `{a: {x, y}}` differ.
                 tag(.end)

@@ -48,9 +48,11 @@ struct ReportEncoder {
 
         /// A text or taxo's own markup, encoded at once (nil for any other value).
         func leaf(_ value: some Encodable) -> ReportValue? {
-            if let v = value as? any VerbatimText { return .text(v.verbatim) }
-            if let s = value as? String { return .text(escaping(s)) }
-            return nil
+            switch EncodedLeaf(value) {
+            case .verbatim(let t): return .text(t)
+            case .string(let s): return .text(escaping(s))
+            case nil: return nil
+            }
         }
     }
 
