@@ -184,6 +184,16 @@ import Testing
                 "name",
                 { try edit(tool) { $0.replacingOccurrences(of: "ScaleKit Dashboard", with: "ScaleKit Console") } }
             ),
+            // A step's name: drawn in the hierarchy of its task, milestone, workflow and video pages, which
+            // link to it only through the drawing.
+            (
+                "step",
+                {
+                    let step = root.appendingPathComponent(
+                        "TASK_MANAGERS/TSM-004_Step_Templates/STP-005_Create_searchread_Permission.json")
+                    try edit(step) { $0.replacingOccurrences(of: "search:read Permission", with: "search:write Grant") }
+                }
+            ),
             // A document's text: its video's analysis and its file page.
             ("document", { try edit(transcript) { $0 + "\nWe also tried TOL-QA-999 and Zapier Flows.\n" } }),
             // A file that no longer parses: its entities go, references to them dangle.

@@ -30,7 +30,7 @@ struct EntityPage: Encodable {
     var mentions: [MentionRow]
     var mentionsMore: Int?
     var diagnostics: [Finding]
-    var tree: HTML?
+    var tree: HierarchySVG.Drawing?
 
     init(_ i: Int, page: String, site: SiteData) {
         let lib = site.lib
@@ -60,9 +60,7 @@ struct EntityPage: Encodable {
                 code: d.code, severity: d.severity.label, message: d.message,
                 href: site.paths.fileLink(from: page, e.file, line: d.location?.line), line: d.location?.line ?? 0)
         }
-        tree =
-            lib.hierarchy.children(of: i).isEmpty
-            ? nil : HierarchySVG.svg([site.tree(i, page: page)], title: id).map(HTML.init)
+        tree = lib.hierarchy.children(of: i).isEmpty ? nil : HierarchySVG.Drawing([site.tree(i, page: page)], title: id)
     }
 
     /// The record's top-level fields: text as written, other values as compact JSON.

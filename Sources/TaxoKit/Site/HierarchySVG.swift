@@ -2,11 +2,37 @@
 /// one column per level, each leaf on its own row, a parent centred on its children, boxes linking to the
 /// entities' pages. No external tool, so the drawing never depends on what is installed.
 struct HierarchySVG {
-    struct Node {
+    struct Node: Encodable {
         var label: String
         var link: String?
         var kind: String
         var children: [Node]
+    }
+
+    /// A drawing of some roots, laid out only when a page is rendered: a page's print (`PrintEncoder`)
+    /// takes the nodes it is drawn from, which cost a fraction of the SVG (drawing every entity's tree to
+    /// print its page was a fifth of an incremental `taxo site`).
+    struct Drawing: Encodable {
+        let roots: [Node]
+        let title: String
+
+        /// A drawing, or nil for no roots (nothing to draw).
+        init?(_ roots: [Node], title: String) {
+            guard !roots.isEmpty else { return nil }
+            self.roots = roots
+            self.title = title
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            if encoder is PrintEncoder.ValueEncoder {
+                var c = encoder.unkeyedContainer()
+                try c.encode(title)
+                try c.encode(roots)
+            } else {
+                var c = encoder.singleValueContainer()
+                try c.encode(HTML(HierarchySVG.svg(roots, title: title) ?? ""))
+            }
+        }
     }
 
     static let columnWidth = 230, boxWidth = 200, rowHeight = 34, boxHeight = 26, margin = 8

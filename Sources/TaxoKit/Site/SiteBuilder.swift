@@ -157,6 +157,8 @@ public enum SiteBuilder {
     /// What every page depends on besides its context: the templates and the date.
     static func templatePrint(_ templates: Templates, date: String?) -> String {
         var h = StreamHash()
+        // A new taxo may draw or list differently from the same inputs: every page is made again.
+        h.add(TaxoVersion.string)
         h.add(date)
         for name in pageTemplates { h.add(templates.source(name)) }
         return h.hex

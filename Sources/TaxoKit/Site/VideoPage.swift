@@ -23,7 +23,7 @@ struct VideoPage: Encodable {
     var summary: [Summary]
     var candidates: [Candidate]
     var documents: [SiteLink]
-    var tree: HTML?
+    var tree: HierarchySVG.Drawing?
     var hasCandidates = false
 
     /// The page without its gap analysis (`show` adds one): what its print is made from, with what the
@@ -48,7 +48,7 @@ struct VideoPage: Encodable {
         }
         let top = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
         let roots = (site.byVideo[video.id] ?? []).filter { lib.entities[$0].kind == top }
-        tree = HierarchySVG.svg(roots.map { site.tree($0, page: page) }, title: video.id).map(HTML.init)
+        tree = HierarchySVG.Drawing(roots.map { site.tree($0, page: page) }, title: video.id)
         summary = []
         candidates = []
     }
