@@ -58,7 +58,8 @@ struct BuildCommand: ParsableCommand {
                 keepGapReports: site, beforeCommit: pause)
         } catch {
             progress.clear()
-            Console.err("taxo: error: could not write the index in \(outDir.path): \(error)\n")
+            Console.err(
+                "taxo: error: could not write the build's output (index, cache, reports) in \(outDir.path): \(error)\n")
             throw TaxoExit(code: 2)
         }
         progress.clear()

@@ -213,6 +213,22 @@ import Testing
         }
     }
 
+    /// A report that cannot be written (its path is a folder) is an error that names the file and the reason,
+    /// and leaves no temporary file behind.
+    @Test func anUnwritableReportIsAnErrorWithItsReason() throws {
+        try library([Self.tools + "TOL-001_A.json": "{\"tool_id\": \"TOL-001\", \"name\": \"A\"}"]) { root in
+            let out = root.appendingPathComponent("output")
+            try FileManager.default.createDirectory(
+                at: out.appendingPathComponent("HEALTH.md/x"), withIntermediateDirectories: true)
+            let r = try CLI.taxo(["build", "--quiet"], cwd: root)
+            #expect(r.code == 2)
+            #expect(r.err.contains("cannot write "), "\(r.err)")
+            #expect(r.err.contains("/output/HEALTH.md: Is a directory"), "\(r.err)")
+            let left = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains("taxo-tmp-") }
+            #expect(left.isEmpty)
+        }
+    }
+
     @Test func aKilledBuildLeavesNoTemporariesBehind() throws {
         try library([Self.tools + "TOL-001_A.json": "{\"tool_id\": \"TOL-001\", \"name\": \"A\"}"]) { root in
             let out = root.appendingPathComponent("output/gaps")

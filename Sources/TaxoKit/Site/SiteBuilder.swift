@@ -95,7 +95,7 @@ public enum SiteBuilder {
         return try text.withUTF8 { bytes in
             if let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw TaxoError.io("cannot write \(path)") }
+            guard fd >= 0 else { throw FileWriter.failure(path) }
             defer { close(fd) }
             try FileWriter.writeAll(fd, UnsafeRawBufferPointer(bytes), path: path)
             return true

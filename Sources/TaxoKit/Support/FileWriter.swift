@@ -33,7 +33,7 @@ enum FileWriter {
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let tmp = folder + "." + name + temporaryMarker + "\(getpid())-\(n)"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw TaxoError.io("cannot write \(path)") }
+        guard fd >= 0 else { throw failure(path) }
         do {
             try body(fd)
             close(fd)
@@ -43,8 +43,9 @@ enum FileWriter {
             throw error
         }
         if rename(tmp, path) != 0 {
+            let error = failure(path)
             unlink(tmp)
-            throw TaxoError.io("cannot write \(path)")
+            throw error
         }
     }
 
@@ -60,9 +61,14 @@ enum FileWriter {
         while done < bytes.count {
             let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw TaxoError.io("cannot write \(path)") }
+            guard n > 0 else { throw failure(path) }
             done += n
         }
+    }
+
+    /// The error for a write that failed, with the system's reason (`errno`).
+    static func failure(_ path: String) -> TaxoError {
+        TaxoError.io("cannot write \(path): \(String(cString: strerror(errno)))")
     }
 
     /// Whether a file name is one of `replace`'s temporaries.
