@@ -80,8 +80,7 @@ public struct PhaseTracker {
         ids.formUnion(PhaseTracker.videosFromArtifacts(lib))
         var errorFiles = Set<String>()
         for d in result.diagnostics where d.severity == .error { if let f = d.location?.file { errorFiles.insert(f) } }
-        var byVideo: [String: [Int]] = [:]
-        for (i, e) in lib.entities.enumerated() { for v in e.videos { byVideo[v, default: []].append(i) } }
+        let byVideo = lib.entitiesByVideo()
         var docByPath: [String: Int] = [:], transcriptOf: [String: Int] = [:]
         for (i, d) in lib.documents.enumerated() {
             docByPath[d.path] = i

@@ -18,7 +18,7 @@ public enum ReportWriter {
         let manifestPath = dir + "/.manifest"
         let manifest = readManifest(manifestPath)
         let base = libraryPrint ?? fingerprint(lib, templates: templates)
-        let hashes = fileHashes(lib), docs = documentsByVideo(lib)
+        let hashes = fileHashes(lib), docs = lib.documentsByVideo()
         var prints: [String: String] = [:]
         for v in videos { prints[v] = reportPrint(base, files: docs[v] ?? [], hashes: hashes) }
         let stale = videos.filter { v in
@@ -120,13 +120,6 @@ public enum ReportWriter {
         return hashes
     }
 
-    /// Video -> paths of its documents.
-    static func documentsByVideo(_ lib: Library) -> [String: [String]] {
-        var docs: [String: [String]] = [:]
-        for d in lib.documents { if let v = d.video { docs[v, default: []].append(d.path) } }
-        return docs
-    }
-
     /// What a report was made from: the fingerprint shared by every report of its kind, and its own files
     /// with their content hashes.
     static func reportPrint(_ base: String, files: [String], hashes: [String: String]) -> String {
@@ -171,9 +164,7 @@ public enum ReportWriter {
         libraryPrint: String? = nil, globalHash: String? = nil, rewriteAll: Bool = false
     ) throws -> [String] {
         let lib = result.library
-        var byVideo: [String: [Int]] = [:]
-        for i in lib.entities.indices { for v in lib.entities[i].videos { byVideo[v, default: []].append(i) } }
-        let docsByVideo = documentsByVideo(lib)
+        let byVideo = lib.entitiesByVideo(), docsByVideo = lib.documentsByVideo()
         let videos = byVideo.keys.sorted()
         // A mapping report depends on the library's IDs and names, the whole-library tables (resolution,
         // diagnostics), and the files of the video's entities and documents: rewritten when one changed.

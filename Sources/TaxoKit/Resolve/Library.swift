@@ -51,6 +51,20 @@ public struct Library: Sendable {
     /// The ID as written, or the raw ID field when it does not parse.
     public func displayID(_ e: Entity) -> String { e.id?.written ?? e.rawID }
 
+    /// Video ID -> the entities naming it in an integration field, in library order.
+    public func entitiesByVideo() -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for i in entities.indices { for v in entities[i].videos { out[v, default: []].append(i) } }
+        return out
+    }
+
+    /// Video ID -> the paths of its documents, in library order.
+    public func documentsByVideo() -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for d in documents { if let v = d.video { out[v, default: []].append(d.path) } }
+        return out
+    }
+
     /// An entity's department as a configured code: its ID's segment, else its department field read as a
     /// code, an alias or a department's name; nil when it has none the configuration knows.
     public func departmentCode(of e: Entity) -> String? {

@@ -40,11 +40,7 @@ struct SiteData {
         }
         byKind = kinds
         byDepartment = departments
-        var videos: [String: [Int]] = [:]
-        for i in lib.entities.indices {
-            for v in lib.entities[i].videos where videos[v]?.last != i { videos[v, default: []].append(i) }
-        }
-        byVideo = videos
+        byVideo = lib.entitiesByVideo()
     }
 
     /// An entity's department as a configured code (`Library.departmentCode`).

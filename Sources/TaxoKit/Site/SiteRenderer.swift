@@ -48,7 +48,7 @@ struct SiteRenderer {
 
         init(_ site: SiteData, templates: Templates) {
             contentHashes = ReportWriter.fileHashes(site.lib)
-            documentsByVideo = ReportWriter.documentsByVideo(site.lib)
+            documentsByVideo = site.lib.documentsByVideo()
             gapBase = ReportWriter.fingerprint(site.lib, templates: templates)
         }
     }
