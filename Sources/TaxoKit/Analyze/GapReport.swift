@@ -37,7 +37,13 @@ public struct GapReport {
         return groups.firstIndex { $0.kinds.contains(k) } ?? groups.count - 1
     }
 
-    func count(_ cs: [GapCandidate], _ v: GapVerdict) -> Int { cs.filter { $0.verdict == v }.count }
+    /// How many of the candidates at these indices have each verdict (each read in place: a candidate is
+    /// large, and a report has thousands).
+    static func verdicts(of cs: [GapCandidate], at indices: some Sequence<Int>) -> [GapVerdict: Int] {
+        var n: [GapVerdict: Int] = [:]
+        for i in indices { n[cs[i].verdict, default: 0] += 1 }
+        return n
+    }
 
     static func maxPriority(_ cs: some Sequence<GapCandidate>) -> String {
         for p in ["HIGH", "MED", "LOW"] where cs.contains(where: { $0.priority == p }) { return p }
@@ -160,7 +166,8 @@ public struct GapReport {
         }
         w.endArray()
         w.beginObject("summary")
-        for v in GapVerdict.allCases { w.int(v.rawValue, count(candidates, v)) }
+        let verdicts = GapReport.verdicts(of: candidates, at: candidates.indices)
+        for v in GapVerdict.allCases { w.int(v.rawValue, verdicts[v] ?? 0) }
         w.endObject()
         if let page {
             w.int("total_candidates", candidates.count)

@@ -65,13 +65,7 @@ struct GapReportContext: Encodable {
     init(_ r: GapReport) {
         let cs = r.candidates
         let link = r.linker()
-        // Verdicts counted in one pass that reads each candidate's verdict in place (no copy of it).
-        var verdicts: [GapVerdict: Int] = [:]
-        var high = 0
-        for i in cs.indices {
-            verdicts[cs[i].verdict, default: 0] += 1
-            if cs[i].priority == "HIGH" { high += 1 }
-        }
+        let verdicts = GapReport.verdicts(of: cs, at: cs.indices)
         let count = { (v: GapVerdict) in verdicts[v] ?? 0 }
         title = r.title
         sourceID = r.sourceID
@@ -87,7 +81,7 @@ struct GapReportContext: Encodable {
         summary = Summary(
             candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(.conflict),
             near: count(.near), missing: count(.missing), placeholder: count(.placeholder), proposed: own,
-            broken: count(.broken), high: high,
+            broken: count(.broken), high: cs.indices.reduce(0) { $0 + (cs[$1].priority == "HIGH" ? 1 : 0) },
             coverage: cs.count - own == 0
                 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(cs.count - own)))
         (findings, actions) = GapReportContext.findingsAndActions(r, link: link)
@@ -97,25 +91,20 @@ struct GapReportContext: Encodable {
     /// The candidates by group (tools, workflows ...), each group with its counts and highest priority.
     static func groups(_ r: GapReport, link: (String) -> String) -> [Group] {
         let reportGroups = r.groups
-        // Candidates by group as indices (a candidate is large), counted by verdict as they are sorted in.
+        // Candidates by group as indices (a candidate is large).
         var byGroup = [[Int]](repeating: [], count: reportGroups.count)
-        var verdicts = [[GapVerdict: Int]](repeating: [:], count: reportGroups.count)
         let cs = r.candidates
-        for i in cs.indices {
-            let g = r.group(kind: cs[i].kind, in: reportGroups)
-            byGroup[g].append(i)
-            verdicts[g][cs[i].verdict, default: 0] += 1
-        }
+        for i in cs.indices { byGroup[r.group(kind: cs[i].kind, in: reportGroups)].append(i) }
         return reportGroups.indices.compactMap { g in
             let list = byGroup[g]
             guard !list.isEmpty else { return nil }
-            let n = verdicts[g]
+            let n = GapReport.verdicts(of: cs, at: list)
             return Group(
                 name: reportGroups[g].name, identified: list.count, exists: n[.exists] ?? 0,
                 conflict: n[.conflict] ?? 0, near: n[.near] ?? 0,
                 missing: (n[.missing] ?? 0) + (n[.placeholder] ?? 0) + (n[.broken] ?? 0),
-                priority: GapReport.maxPriority(list.lazy.map { r.candidates[$0] }),
-                candidates: list.map { candidate(r.candidates[$0], r, link: link) })
+                priority: GapReport.maxPriority(list.lazy.map { cs[$0] }),
+                candidates: list.map { candidate(cs[$0], r, link: link) })
         }
     }
 
