@@ -25,7 +25,6 @@ final class ProseNames {
     let shared: Index
     var entities: [String: [Int]] { shared.entities }
     var display: [String: String] { shared.display }
-    private var memo: [String: FuzzyIndex.Match?] = [:]
 
     init(index: Index) {
         shared = index
@@ -46,17 +45,12 @@ final class ProseNames {
         return (n, m)
     }
 
-    /// The near match of a normalised phrase (none for a library name of any kind).
+    /// The near match of a normalised phrase (none for a library name of any kind), found once per build
+    /// (`lookup` asks once per distinct phrase of an analysis).
     func near(normalized n: String) -> FuzzyIndex.Match? {
-        if let known = memo[n] { return known }
-        let m: FuzzyIndex.Match?
-        if let shared = shared.nearMatches.withLock({ $0[n] }) {
-            m = shared
-        } else {
-            m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
-            shared.nearMatches.withLock { $0[n] = m }
-        }
-        memo[n] = m
+        if let known = shared.nearMatches.withLock({ $0[n] }) { return known }
+        let m = shared.known.contains(n) ? nil : shared.fuzzy.nearest(n, bounds: .prose)
+        shared.nearMatches.withLock { $0[n] = m }
         return m
     }
 

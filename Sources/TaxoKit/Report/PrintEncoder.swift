@@ -11,6 +11,10 @@ struct PrintEncoder {
         return sink.hash.hex
     }
 
+    /// Set in `userInfo` while printing: a value that is costly to make from cheap inputs (a hierarchy
+    /// drawing) may encode those inputs instead, as its print need change only when they do.
+    static let printing = CodingUserInfoKey(rawValue: "taxo.print")!
+
     /// Tags of what goes into the print.
     enum Tag: Int {
         case key = 1, text, int, double, bool, null, object, array, element, end
@@ -43,11 +47,8 @@ struct PrintEncoder {
 
         func value(_ v: some Encodable) throws {
             switch EncodedLeaf(v) {
-            case .verbatim(let t):
-                tag(.text)
-                hash.add(t)
-            case .string(let s):
-                text(s)
+            case .verbatim(let t), .string(let t):
+                text(t)
             case nil:
                 try v.encode(to: ValueEncoder(sink: self))
                 // Where the value's members end: `{a: {x}, y}` and `{a: {x, y}}` differ.
@@ -59,7 +60,7 @@ struct PrintEncoder {
     struct ValueEncoder: Encoder {
         let sink: Sink
         var codingPath: [any CodingKey] = []
-        var userInfo: [CodingUserInfoKey: Any] { [:] }
+        var userInfo: [CodingUserInfoKey: Any] { [PrintEncoder.printing: true] }
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             sink.tag(.object)
             return KeyedEncodingContainer(Keyed<Key>(sink: sink))
