@@ -9,7 +9,7 @@ public struct NameMatcher: Sendable {
     var edgeCount = 0
     /// A one-bit-per-key filter of the edges (8 bits per table slot, so at least 16 per edge): a word that
     /// leads nowhere from a node is turned away here, in a few hundred KB that stay in cache, instead of by
-    /// a probe of the table (at 100k names, 16 MB: the probe's cache miss was 70 % of matching).
+    /// a probe of the table (whose cache miss was 70 % of matching at 100k names).
     var filter = [UInt64](repeating: 0, count: 1024 / 8)
     var filterShift = 64 - 13
     var ends: [[End]] = [[]]

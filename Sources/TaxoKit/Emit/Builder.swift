@@ -97,9 +97,9 @@ public enum Builder {
         }
     }
 
-    /// Temporary files of builds that were killed before they could rename them: the index's, and the cache's
-    /// and reports' (`FileWriter.replace`; `.dat.nosync...` and `taxo-cache.bin.tmp-...` from older builds)
-    /// in the output folder and its report folders.
+    /// Temporary files of builds killed before they could rename them, in the output folder and its report
+    /// folders: the index's, those of `FileWriter.replace` (the cache, reports, manifests), and older builds'
+    /// (`.dat.nosync...` from Foundation's writes, `taxo-cache.bin.tmp-...`).
     static func removeStaleTemporaries(in dir: String) {
         for sub in ["", "/gaps", "/mapping"] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + sub)) ?? []

@@ -8,7 +8,7 @@
 ///
 /// `replace` writes a temporary file beside the target and renames it into place, so a reader never sees
 /// half a report and a killed build leaves the old one. It does not `fsync` (Foundation's atomic write
-/// does, once per file: 0.17 s of blocked threads per 10k build, seconds at 100k): generated output is
+/// does, once per file: 0.17 s of threads blocked on the disk in a 10k build): generated output is
 /// remade by the next build, and ext4 replaces-by-rename safely on a crash anyway. Files a user edits keep
 /// Foundation's durable write.
 enum FileWriter {
