@@ -137,4 +137,25 @@ import Testing
         #expect(cached.diagnostics == plain.diagnostics)
         #expect(cached.summary == plain.summary)
     }
+
+    /// Text goes into the index and comes back with all its bytes: a NUL inside a name does not end it,
+    /// and an empty string stays a string (not NULL).
+    @Test func textKeepsEveryByte() throws {
+        let db = try SQLiteDatabase(path: ":memory:")
+        try db.exec("CREATE TABLE t (x TEXT)")
+        let values = ["a\u{0}b", "", "Séance ✓ \u{0}"]
+        let insert = try db.prepare("INSERT INTO t VALUES (?)")
+        for v in values { try insert.run([.text(v)]) }
+        let back = try db.query("SELECT x, x IS NULL, length(CAST(x AS BLOB)) FROM t ORDER BY rowid")
+        #expect(back.map { $0[0] } == values)
+        #expect(back.map { $0[1] } == ["0", "0", "0"])
+        #expect(back.map { $0[2] } == values.map { String($0.utf8.count) })
+
+        let tool = #"{"tool_id": "TOL-AID-301", "name": "Null\u0000Byte Tool", "description": "before\u0000after"}"#
+        let r = TestSupport.compile([("LIBRARIES/LBS_003_Tools/TOL-AID-301_Null_Byte_Tool.json", tool)])
+        let index = try SQLiteDatabase(path: ":memory:")
+        try IndexWriter.fill(index, r, buildTime: Self.buildTime)
+        let row = try index.query("SELECT name, description FROM entities WHERE id = 'TOL-AID-301'")
+        #expect(row.first == ["Null\u{0}Byte Tool", "before\u{0}after"])
+    }
 }

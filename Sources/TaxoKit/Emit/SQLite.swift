@@ -77,16 +77,30 @@ public final class SQLiteDatabase {
         deinit { sqlite3_finalize(stmt) }
 
         static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        /// A C string of no bytes, for binding "".
+        nonisolated(unsafe) static let empty: UnsafePointer<CChar> = {
+            let p = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+            p.initialize(to: 0)
+            return UnsafePointer(p)
+        }()
 
-        /// Resets the statement and binds values to its parameters, in order.
+        /// Resets the statement and binds values to its parameters, in order (every parameter is bound again,
+        /// so none keeps the previous row's value). Text is bound with its byte length: a NUL inside a string
+        /// is kept (a C string would end there and the rest of the value would be lost).
         public func bind(_ values: [Value]) throws {
             sqlite3_reset(stmt)
-            sqlite3_clear_bindings(stmt)
             for (i, v) in values.enumerated() {
                 let idx = Int32(i + 1)
                 let rc: Int32
                 switch v {
-                case .text(let s?): rc = sqlite3_bind_text(stmt, idx, s, -1, Statement.transient)
+                case .text(var s?):
+                    // (An empty buffer may have no address, and a null pointer would bind NULL, not "".)
+                    rc = s.withUTF8 { u in
+                        u.withMemoryRebound(to: CChar.self) {
+                            sqlite3_bind_text(
+                                stmt, idx, $0.baseAddress ?? Statement.empty, Int32($0.count), Statement.transient)
+                        }
+                    }
                 case .int(let n?): rc = sqlite3_bind_int64(stmt, idx, Int64(n))
                 case .blob(let b):
                     rc = b.withUnsafeBytes {
@@ -117,9 +131,7 @@ public final class SQLiteDatabase {
 
         /// The current row's columns as text.
         public func row() -> [String?] {
-            (0..<sqlite3_column_count(stmt)).map { i in
-                sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(stmt, i))
-            }
+            (0..<sqlite3_column_count(stmt)).map { text($0) }
         }
 
         /// A column of the current row as bytes.
@@ -129,9 +141,11 @@ public final class SQLiteDatabase {
             return Array(UnsafeRawBufferPointer(start: p, count: n))
         }
 
-        /// A column of the current row as text.
+        /// A column of the current row as text (all its bytes: a NUL inside is kept).
         public func text(_ i: Int32) -> String? {
-            sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(stmt, i))
+            guard sqlite3_column_type(stmt, i) != SQLITE_NULL, let p = sqlite3_column_text(stmt, i) else { return nil }
+            return String(
+                decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i))), as: UTF8.self)
         }
     }
 }
