@@ -64,8 +64,14 @@ public struct Config: Sendable {
     /// The kind whose `files:` globs take a path (the first, in the configuration's order).
     public func kindIndex(forPath path: String) -> Int? {
         let segs = Config.segments(path)
-        for (i, k) in kinds.enumerated() where k.files.contains(where: { $0.matches(segments: segs) }) { return i }
-        return nil
+        return kinds.indices.first { kinds[$0].files.contains { $0.matches(segments: segs) } }
+    }
+
+    /// Every kind whose `files:` globs take a path, in the configuration's order (the first is the file's
+    /// kind; more than one is TAX0108). The path is split and matched once for both.
+    public func kindIndices(forPath path: String) -> [Int] {
+        let segs = Config.segments(path)
+        return kinds.indices.filter { kinds[$0].files.contains { $0.matches(segments: segs) } }
     }
 
     /// The document type whose globs take a path.

@@ -82,17 +82,23 @@ struct FileProcessor: Sendable {
         if let bad = file.firstInvalidUTF8Offset() {
             r.diagnostics.append(InvalidUTF8.diagnostic(at: file.location(bad)))
         }
+        // The kinds whose globs take the path: the first is its kind, more than one a finding.
+        let kinds = format == .csv ? [] : config.kindIndices(forPath: path)
         switch format {
-        case .json: processJSON(file, &r)
-        case .yaml: processYAML(file, &r)
-        case .markdown: processMarkdown(file, &r)
+        case .json: processJSON(file, kind: kinds.first, &r)
+        case .yaml: processYAML(file, kind: kinds.first, &r)
+        case .markdown: processMarkdown(file, kind: kinds.first, &r)
         case .csv: processCSV(file, &r)
         }
         for e in r.entities {
             if let d = FileNameMismatch.check(e, grammar: grammar) { r.diagnostics.append(d) }
         }
         if let d = ConflictedCopy.check(path: path) { r.diagnostics.append(d) }
-        if format != .csv, let d = ambiguousKind(path) { r.diagnostics.append(d) }
+        if kinds.count > 1 {
+            r.diagnostics.append(
+                AmbiguousKind.diagnostic(
+                    kinds: kinds.map { config.kinds[$0].name }, at: SourceLocation(file: path, line: 1, column: 1)))
+        }
         var p = path
         p.withUTF8 { b in
             for (_, text) in DoubledSegment.find(b) {
@@ -105,11 +111,11 @@ struct FileProcessor: Sendable {
 
     struct ParseFailure: Error { var message: String; var hint: String?; var location: SourceLocation }
 
+    /// A JSON or YAML file of kind `kindIndex` (nil: no kind's globs take it; embedded records may still).
     func processStructured(
-        _ file: SourceFile, _ r: inout FileResult,
+        _ file: SourceFile, kind kindIndex: Int?, _ r: inout FileResult,
         parse: () -> Result<Node, ParseFailure>
     ) {
-        let kindIndex = config.kindIndex(forPath: file.path)
         switch parse() {
         case .failure(let f):
             r.diagnostics.append(
@@ -133,8 +139,8 @@ struct FileProcessor: Sendable {
                 }
             }
             // Records of other kinds kept inside this file (a project template's inline milestones).
-            for (ki, k) in config.kinds.enumerated() where ki != kindIndex && !k.embedded.isEmpty {
-                for source in k.embedded where source.files.contains(where: { $0.matches(file.path) }) {
+            for ki in config.kinds.indices where ki != kindIndex && !config.kinds[ki].embedded.isEmpty {
+                for source in config.kinds[ki].embedded where source.files.contains(where: { $0.matches(file.path) }) {
                     let records = source.records.resolve(in: root).filter { $0.members != nil }
                     guard !records.isEmpty else { continue }
                     var x = extractor(ki, file)
@@ -177,9 +183,9 @@ struct FileProcessor: Sendable {
     }
 
     /// A JSON file: parsed (duplicate keys reported), its records extracted.
-    func processJSON(_ file: SourceFile, _ r: inout FileResult) {
+    func processJSON(_ file: SourceFile, kind: Int?, _ r: inout FileResult) {
         var duplicates: [(key: String, first: Int, second: Int)] = []
-        processStructured(file, &r) {
+        processStructured(file, kind: kind, &r) {
             switch JSONParser.parse(file.bytes, duplicates: &duplicates) {
             case .success(let n): return .success(n)
             case .failure(let e):
@@ -193,8 +199,8 @@ struct FileProcessor: Sendable {
     }
 
     /// A YAML file: parsed, its records extracted.
-    func processYAML(_ file: SourceFile, _ r: inout FileResult) {
-        processStructured(file, &r) {
+    func processYAML(_ file: SourceFile, kind: Int?, _ r: inout FileResult) {
+        processStructured(file, kind: kind, &r) {
             switch YAMLReader.parse(file.text, lines: file.lines) {
             case .success(let n): return .success(n ?? Node(.null, at: 0))
             case .failure(let f):
@@ -206,10 +212,10 @@ struct FileProcessor: Sendable {
     }
 
     /// A Markdown file: an entity (a header with an ID field) or a document (headings, mentions, links).
-    func processMarkdown(_ file: SourceFile, _ r: inout FileResult) {
+    func processMarkdown(_ file: SourceFile, kind: Int?, _ r: inout FileResult) {
         if let d = JSONInMarkdown.check(file) { r.diagnostics.append(d) }
         var m = MarkdownExtractor(
-            grammar: grammar, config: config, names: names, file: file, videoRegex: videoRegex,
+            grammar: grammar, config: config, names: names, file: file, kindIndex: kind, videoRegex: videoRegex,
             keepContent: keepContent)
         let (out, info) = m.extractWithInfo()
         switch out {
@@ -250,13 +256,5 @@ struct FileProcessor: Sendable {
             }
             r.masterList = (mi, table)
         }
-    }
-
-    /// TAX0108: a file that several kinds' `files:` take (the first one wins).
-    func ambiguousKind(_ path: String) -> Diagnostic? {
-        let segs = Config.segments(path)
-        let kinds = config.kinds.filter { k in k.files.contains { $0.matches(segments: segs) } }
-        guard kinds.count > 1 else { return nil }
-        return AmbiguousKind.diagnostic(kinds: kinds.map(\.name), at: SourceLocation(file: path, line: 1, column: 1))
     }
 }

@@ -7,6 +7,8 @@ struct MarkdownExtractor {
     let config: Config
     let names: FieldNames
     let file: SourceFile
+    /// The kind whose globs take the file (nil for none): an entity file when its header names an ID.
+    let kindIndex: Int?
     let videoRegex: NSRegularExpression?
     var keepContent = false
     var diagnostics: [Diagnostic] = []
@@ -58,7 +60,7 @@ struct MarkdownExtractor {
         let fields = HeaderFields.extract(file, syntax: syntax, frontMatter: frontMatter)
         let tokens = scanTokens()
         // A file that a document type matches is a document, never an entity.
-        if config.documentType(forPath: file.path) == nil, let kindIndex = config.kindIndex(forPath: file.path),
+        if let kindIndex, config.documentType(forPath: file.path) == nil,
             let e = entity(kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens)
         {
             return .entity(e)
