@@ -9,10 +9,17 @@ public final class SQLiteDatabase {
 
     let db: OpaquePointer
 
-    /// Opens (or creates) a database; `:memory:` for one that lives in memory.
+    /// SQLite's process-wide settings, made once before the first connection: no memory statistics (they
+    /// take a global mutex on every allocation SQLite makes).
+    static let configured: Bool = taxo_sqlite3_disable_memstatus() == SQLITE_OK
+
+    /// Opens (or creates) a database; `:memory:` for one that lives in memory. A connection is used by one
+    /// thread at a time (`NOMUTEX`: SQLite does not lock it on every call).
     public init(path: String, readOnly: Bool = false) throws {
+        _ = SQLiteDatabase.configured
         var handle: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let flags =
+            (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX
         guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK, let h = handle else {
             let msg = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let h = handle { sqlite3_close(h) }
