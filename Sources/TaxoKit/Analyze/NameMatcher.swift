@@ -12,6 +12,11 @@ public struct NameMatcher: Sendable {
     /// a probe of the table (whose cache miss was 70 % of matching at 100k names).
     var filter = [UInt64](repeating: 0, count: 1024 / 8)
     var filterShift = 64 - 13
+    /// The root's edges (the first words of names) apart, in a table at most a quarter full, keyed by the
+    /// word's hash alone: every word of a text is looked up here, and the table is small enough to stay in
+    /// cache while the text is read.
+    var rootEdges = [Edge](repeating: Edge(), count: 64)
+    var rootCount = 0
     var ends: [[End]] = [[]]
     /// Whether a name ends at a node (`ends[n]` not empty), read on every word without touching `ends`.
     var isEnd: [Bool] = [false]
@@ -36,39 +41,79 @@ public struct NameMatcher: Sendable {
         (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
     }
 
-    /// The first word at or after offset `i` (a word goes on through `.`, `+` and `#` between word bytes,
-    /// and takes trailing `+` and `#`: `Node.js`, `C++`, `C#`), with the FNV-1a hash of its lower-cased bytes
-    /// (`hash`, computed as it is read: trie edges without a String per word).
+    /// Byte -> its lower-case form when it is a word byte (ASCII letters and digits, every byte from 0x80),
+    /// else 0: one table read classifies and folds a byte.
+    static let wordLower: [UInt8] = (0..<256).map { c in
+        let b = UInt8(c)
+        if b >= 65 && b <= 90 { return b + 32 }
+        return isWordByte(b) ? b : 0
+    }
+
+    /// The hash of a word's last (up to eight) bytes folded into the hash of those before them (murmur's
+    /// finaliser: a few multiplies per eight bytes, where FNV-1a made a multiply of every byte).
     @inline(__always)
-    static func word(_ u: UnsafeBufferPointer<UInt8>, from i0: Int) -> (hash: UInt64, start: Int, end: Int)? {
+    static func mix(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
+    /// The first word at or after offset `i` (a word goes on through `.`, `+` and `#` between word bytes,
+    /// and takes trailing `+` and `#`: `Node.js`, `C++`, `C#`), with a hash of its lower-cased bytes
+    /// (`hash`, computed as it is read: trie edges without a String per word). `lower` is `wordLower`.
+    @inline(__always)
+    static func word(_ u: UnsafeBufferPointer<UInt8>, from i0: Int, lower: UnsafePointer<UInt8>)
+        -> (hash: UInt64, start: Int, end: Int)?
+    {
         let n = u.count
         var i = i0
-        while i < n, !isWordByte(u[i]) { i += 1 }
+        while i < n, lower[Int(u[i])] == 0 { i += 1 }
         guard i < n else { return nil }
         let s0 = i
-        var h: UInt64 = 0xcbf29ce484222325
+        // Eight bytes at a time in `acc` (word bytes are never 0, so a short word's bytes are its value).
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15, acc: UInt64 = 0, k = 0
         while i < n {
-            var c = u[i]
-            guard isWordByte(c) || ((c == 46 || c == 43 || c == 35) && i + 1 < n && isWordByte(u[i + 1])) else { break }
-            if c >= 65 && c <= 90 { c += 32 }
-            h = (h ^ UInt64(c)) &* 0x100000001b3
+            var c = lower[Int(u[i])]
+            if c == 0 {
+                c = u[i]
+                guard (c == 46 || c == 43 || c == 35) && i + 1 < n && lower[Int(u[i + 1])] != 0 else { break }
+            }
+            acc = acc << 8 | UInt64(c)
+            k += 1
+            if k == 8 {
+                h = mix(h ^ acc)
+                acc = 0
+                k = 0
+            }
             i += 1
         }
         while i < n, u[i] == 43 || u[i] == 35 {
-            h = (h ^ UInt64(u[i])) &* 0x100000001b3
+            acc = acc << 8 | UInt64(u[i])
+            k += 1
+            if k == 8 {
+                h = mix(h ^ acc)
+                acc = 0
+                k = 0
+            }
             i += 1
         }
-        return (h, s0, i)
+        return (mix(h ^ acc ^ UInt64(truncatingIfNeeded: i - s0) << 56), s0, i)
     }
 
     /// Word spans (UTF-8 offsets) of a text, with the hash of each lower-cased word.
     static func wordSpans(_ u: [UInt8]) -> [(hash: UInt64, start: Int, end: Int)] {
         var out: [(UInt64, Int, Int)] = []
         u.withUnsafeBufferPointer { b in
-            var i = 0
-            while let w = word(b, from: i) {
-                out.append(w)
-                i = w.end
+            wordLower.withUnsafeBufferPointer { lower in
+                var i = 0
+                while let w = word(b, from: i, lower: lower.baseAddress!) {
+                    out.append(w)
+                    i = w.end
+                }
             }
         }
         return out
@@ -113,6 +158,7 @@ public struct NameMatcher: Sendable {
     /// The node a word leads to from a node.
     @inline(__always)
     func child(of node: Int, _ hash: UInt64) -> Int? {
+        if node == 0 { return rootChild(hash) }
         let bit = NameMatcher.filterBit(hash, node, shift: filterShift)
         guard filter.withUnsafeBufferPointer({ $0[bit >> 6] & (1 << UInt64(bit & 63)) }) != 0 else { return nil }
         return edges.withUnsafeBufferPointer { t in
@@ -127,8 +173,39 @@ public struct NameMatcher: Sendable {
         }
     }
 
-    /// Adds an edge, doubling the table when it is half full.
+    /// The node a word leads to from the root.
+    @inline(__always)
+    func rootChild(_ hash: UInt64) -> Int? {
+        rootEdges.withUnsafeBufferPointer { t in
+            let mask = t.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let e = t[i]
+                if e.child == 0 { return nil }
+                if e.hash == hash { return Int(e.child) }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Adds an edge from the root, doubling its table when it would be more than a quarter full.
+    mutating func insertRoot(_ e: Edge) {
+        if (rootCount + 1) * 4 > rootEdges.count {
+            let old = rootEdges
+            rootEdges = [Edge](repeating: Edge(), count: old.count * 2)
+            rootCount = 0
+            for o in old where o.child != 0 { insertRoot(o) }
+        }
+        let mask = rootEdges.count - 1
+        var i = Int(truncatingIfNeeded: e.hash) & mask
+        while rootEdges[i].child != 0 { i = (i + 1) & mask }
+        rootEdges[i] = e
+        rootCount += 1
+    }
+
+    /// Adds an edge (the root's to their own table), doubling the table when it is half full.
     mutating func insert(_ e: Edge) {
+        if e.parent == 0 { return insertRoot(e) }
         if (edgeCount + 1) * 2 > edges.count {
             let old = edges
             edges = [Edge](repeating: Edge(), count: old.count * 2)
@@ -162,14 +239,18 @@ public struct NameMatcher: Sendable {
 
     /// Longest matches, left to right, not overlapping, in UTF-8 bytes.
     func matches(in u: UnsafeBufferPointer<UInt8>) -> [Match] {
+        NameMatcher.wordLower.withUnsafeBufferPointer { matches(in: u, lower: $0.baseAddress!) }
+    }
+
+    func matches(in u: UnsafeBufferPointer<UInt8>, lower: UnsafePointer<UInt8>) -> [Match] {
         var out: [Match] = []
         var i = 0
-        while let first = NameMatcher.word(u, from: i) {
+        while let first = NameMatcher.word(u, from: i, lower: lower) {
             i = first.end
             guard var n = child(of: 0, first.hash) else { continue }
             var best: (end: Int, node: Int)? = isEnd[n] ? (first.end, n) : nil
             var at = first.end
-            while let w = NameMatcher.word(u, from: at), let c = child(of: n, w.hash) {
+            while let w = NameMatcher.word(u, from: at, lower: lower), let c = child(of: n, w.hash) {
                 n = c
                 at = w.end
                 if isEnd[n] { best = (w.end, n) }
