@@ -7,14 +7,18 @@ public struct MappingReport {
     var lib: Library { result.library }
 
     let videoEntities: [Int]
+    /// The video's documents (indices into the library's), in library order.
+    let videoDocuments: [Int]
 
-    /// A video's mapping; `entities` are those naming it (found in the library when nil).
-    public init(result: CompileResult, video: String, entities: [Int]? = nil) {
+    /// A video's mapping; `entities` are those naming it and `documents` the video's documents (found in the
+    /// library when nil).
+    public init(result: CompileResult, video: String, entities: [Int]? = nil, documents: [Int]? = nil) {
         self.result = result
         self.video = video
+        let lib = result.library
         // Entities that name the video in an integration field.
-        self.videoEntities =
-            entities ?? result.library.entities.indices.filter { result.library.entities[$0].videos.contains(video) }
+        self.videoEntities = entities ?? lib.entities.indices.filter { lib.entities[$0].videos.contains(video) }
+        self.videoDocuments = documents ?? lib.documents.indices.filter { lib.documents[$0].video == video }
     }
 
     /// An entity's children in the hierarchy, by displayed ID.

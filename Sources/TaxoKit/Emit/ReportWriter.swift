@@ -20,7 +20,9 @@ public enum ReportWriter {
         let base = libraryPrint ?? fingerprint(lib, templates: templates)
         let hashes = fileHashes(lib), docs = lib.documentsByVideo()
         var prints: [String: String] = [:]
-        for v in videos { prints[v] = reportPrint(base, files: docs[v] ?? [], hashes: hashes) }
+        for v in videos {
+            prints[v] = reportPrint(base, files: (docs[v] ?? []).map { lib.documents[$0].path }, hashes: hashes)
+        }
         let stale = videos.filter { v in
             rewriteAll || manifest[v]?.inputs != prints[v]
                 || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md")
@@ -176,7 +178,10 @@ public enum ReportWriter {
         var prints: [String: String] = [:]
         for v in videos {
             prints[v] = reportPrint(
-                base, files: byVideo[v]!.map { lib.entities[$0].file } + (docsByVideo[v] ?? []), hashes: hashes)
+                base,
+                files: byVideo[v]!.map { lib.entities[$0].file }
+                    + (docsByVideo[v] ?? []).map { lib.documents[$0].path },
+                hashes: hashes)
         }
         let dir = outDir + "/mapping"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -188,8 +193,10 @@ public enum ReportWriter {
         }
         let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
             Result {
-                let context = try MappingReport(result: result, video: v, entities: byVideo[v])
-                    .context(command: "taxo build", root: root, linksFrom: root == nil ? nil : dir)
+                let context = try MappingReport(
+                    result: result, video: v, entities: byVideo[v], documents: docsByVideo[v] ?? []
+                )
+                .context(command: "taxo build", root: root, linksFrom: root == nil ? nil : dir)
                 return try writeIfChanged(
                     context, template: "library-mapping.md", templates: templates,
                     to: dir + "/\(v)_Library_Mapping_Report.md",

@@ -31,7 +31,7 @@ struct MappingContext: Encodable {
         let lib = m.lib
         let display = root.flatMap { r in linksFrom.map { PathDisplay(root: r, workingDirectory: $0) } }
         let ents = m.videoEntities
-        let docs = lib.documents.filter { $0.video == m.video }
+        let docs = m.videoDocuments.map { lib.documents[$0] }
         let (tree, mermaid) = MappingContext.hierarchy(m)
         video = m.video
         title = "\(m.video) Library Mapping Report"

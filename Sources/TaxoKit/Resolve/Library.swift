@@ -58,10 +58,10 @@ public struct Library: Sendable {
         return out
     }
 
-    /// Video ID -> the paths of its documents, in library order.
-    public func documentsByVideo() -> [String: [String]] {
-        var out: [String: [String]] = [:]
-        for d in documents { if let v = d.video { out[v, default: []].append(d.path) } }
+    /// Video ID -> its documents (indices into `documents`), in library order.
+    public func documentsByVideo() -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for i in documents.indices { if let v = documents[i].video { out[v, default: []].append(i) } }
         return out
     }
 

@@ -17,6 +17,8 @@ struct SiteData {
     let byDepartment: [String: [Int]]
     /// Video ID -> the entities naming it in an integration field, in library order.
     let byVideo: [String: [Int]]
+    /// Video ID -> its documents (indices into the library's).
+    let documentsByVideo: [String: [Int]]
 
     init(_ result: CompileResult) {
         self.result = result
@@ -41,6 +43,7 @@ struct SiteData {
         byKind = kinds
         byDepartment = departments
         byVideo = lib.entitiesByVideo()
+        documentsByVideo = lib.documentsByVideo()
     }
 
     /// An entity's department as a configured code (`Library.departmentCode`).

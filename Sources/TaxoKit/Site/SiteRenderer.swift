@@ -43,12 +43,10 @@ struct SiteRenderer {
     /// declarations) with a video's documents stands for its gap analysis.
     struct InputPrints {
         let contentHashes: [String: String]
-        let documentsByVideo: [String: [String]]
         let gapBase: String
 
         init(_ site: SiteData, templates: Templates) {
             contentHashes = ReportWriter.fileHashes(site.lib)
-            documentsByVideo = site.lib.documentsByVideo()
             gapBase = ReportWriter.fingerprint(site.lib, templates: templates)
         }
     }
@@ -138,7 +136,7 @@ struct SiteRenderer {
         var context = VideoPage(video, page: path, site: site)
         var h = StreamHash()
         h.add("video page 1"); h.add(try PrintEncoder.print(context)); h.add(inputs.gapBase)
-        for d in (inputs.documentsByVideo[video.id] ?? []).sorted() {
+        for d in (site.documentsByVideo[video.id] ?? []).map({ lib.documents[$0].path }).sorted() {
             h.add(d); h.add(inputs.contentHashes[d]); h.add(site.paths.filePage(d))
         }
         return try page(path, video.id, "site/video.html", inputs: h.hex) {
