@@ -49,17 +49,39 @@ public struct NameMatcher: Sendable {
         return isWordByte(b) ? b : 0
     }
 
-    /// The hash of a word's last (up to eight) bytes folded into the hash of those before them (murmur's
-    /// finaliser: a few multiplies per eight bytes, where FNV-1a made a multiply of every byte).
-    @inline(__always)
-    static func mix(_ x: UInt64) -> UInt64 {
-        var h = x
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
+    /// A word's hash made as its bytes are read: eight bytes at a time are gathered in `acc` (word bytes
+    /// are never 0, so a short word's bytes are its value) and folded into `h` by murmur's finaliser, a few
+    /// multiplies per eight bytes where FNV-1a made a multiply of every byte.
+    struct WordHash {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var acc: UInt64 = 0
+        var k = 0
+
+        @inline(__always)
+        static func mix(_ x: UInt64) -> UInt64 {
+            var h = x
+            h ^= h >> 33
+            h = h &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 33
+            h = h &* 0xC4CE_B9FE_1A85_EC53
+            h ^= h >> 33
+            return h
+        }
+
+        @inline(__always)
+        mutating func add(_ c: UInt8) {
+            acc = acc << 8 | UInt64(c)
+            k += 1
+            if k == 8 {
+                h = WordHash.mix(h ^ acc)
+                acc = 0
+                k = 0
+            }
+        }
+
+        /// The hash of a word of `length` bytes.
+        @inline(__always)
+        func value(length: Int) -> UInt64 { WordHash.mix(h ^ acc ^ UInt64(truncatingIfNeeded: length) << 56) }
     }
 
     /// The first word at or after offset `i` (a word goes on through `.`, `+` and `#` between word bytes,
@@ -74,34 +96,21 @@ public struct NameMatcher: Sendable {
         while i < n, lower[Int(u[i])] == 0 { i += 1 }
         guard i < n else { return nil }
         let s0 = i
-        // Eight bytes at a time in `acc` (word bytes are never 0, so a short word's bytes are its value).
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15, acc: UInt64 = 0, k = 0
+        var hash = WordHash()
         while i < n {
             var c = lower[Int(u[i])]
             if c == 0 {
                 c = u[i]
                 guard (c == 46 || c == 43 || c == 35) && i + 1 < n && lower[Int(u[i + 1])] != 0 else { break }
             }
-            acc = acc << 8 | UInt64(c)
-            k += 1
-            if k == 8 {
-                h = mix(h ^ acc)
-                acc = 0
-                k = 0
-            }
+            hash.add(c)
             i += 1
         }
         while i < n, u[i] == 43 || u[i] == 35 {
-            acc = acc << 8 | UInt64(u[i])
-            k += 1
-            if k == 8 {
-                h = mix(h ^ acc)
-                acc = 0
-                k = 0
-            }
+            hash.add(u[i])
             i += 1
         }
-        return (mix(h ^ acc ^ UInt64(truncatingIfNeeded: i - s0) << 56), s0, i)
+        return (hash.value(length: i - s0), s0, i)
     }
 
     /// Word spans (UTF-8 offsets) of a text, with the hash of each lower-cased word.
