@@ -12,6 +12,35 @@ import Testing
         #expect(f.location(off) == SourceLocation(file: "a.json", line: 2, column: 4))
     }
 
+    /// A carriage return alone ends a line (old Mac files, or some lines of a file that mixes endings), as
+    /// it does for CommonMark and editors; a carriage return before a newline is part of that one ending.
+    @Test func carriageReturnsEndLines() {
+        let f = SourceFile(path: "a.md", text: "# A\rone TOL-001\r\ntwo\nthree\r")
+        #expect(f.lines.lineCount == 5)
+        #expect((1...5).map { String(f.lines.lineText($0)) } == ["# A", "one TOL-001", "two", "three", ""])
+        let off = f.bytes.firstIndex(of: UInt8(ascii: "T"))!
+        #expect(f.location(off) == SourceLocation(file: "a.md", line: 2, column: 5))
+        #expect(f.lines.offset(line: 1, column: 10) == 3)
+        #expect(f.lines.offset(line: 2, column: 5) == off)
+    }
+
+    /// Markdown whose lines end in newlines and in carriage returns alone: cmark numbers its lines as the
+    /// line table does (a marked heading's section beyond the table's last line trapped), and mentions keep
+    /// their lines.
+    @Test func markdownWithCarriageReturnsOnly() {
+        let text =
+            [
+                "# Video_024 notes", "", "Uses TOL-SEC-124 here.", "", "## Next available IDs", "", "- TOL-SEC-777",
+                "", "```csv", "New_ID,Name", "TOL-SEC-778,Thing", "```", "",
+            ].joined(separator: "\r") + "\n\nMore TOL-SEC-124."
+        let r = TestSupport.compile([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Video_024_notes.md", text)])
+        let mentions = r.library.documents.first?.mentions ?? []
+        #expect(mentions.map(\.id.written) == ["TOL-SEC-124", "TOL-SEC-777", "TOL-SEC-778", "TOL-SEC-124"])
+        #expect(mentions.map(\.location.line) == [3, 7, 11, 14])
+        #expect(mentions.map(\.isProposal) == [false, true, true, true])
+        #expect(r.library.documents.first?.headings.map(\.line) == [1, 5])
+    }
+
     @Test func columnsCountScalars() {
         let f = SourceFile(path: "a.md", text: "é✅ X")
         let off = Array("é✅ ".utf8).count

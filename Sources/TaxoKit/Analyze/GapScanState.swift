@@ -41,7 +41,8 @@ struct ScanState {
         inCode = [Bool](repeating: false, count: lineCount + 2)
         for (i, c) in syntax.codeBlocks.enumerated() {
             if c.startLine >= 0, c.startLine < codeAt.count { codeAt[c.startLine] = i }
-            for l in c.startLine...max(c.startLine, min(c.endLine, lineCount)) { inCode[l] = true }
+            let a = max(0, c.startLine), z = min(max(c.startLine, c.endLine), lineCount)
+            if a <= z { for l in a...z { inCode[l] = true } }
         }
     }
 

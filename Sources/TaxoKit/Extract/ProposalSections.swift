@@ -21,8 +21,9 @@ struct ProposalSections {
         let count = file.lines.lineCount
         lines = [Bool](repeating: false, count: count + 2)
         func mark(_ a: Int, _ z: Int) {
+            let a = max(1, a), z = min(z, count)
             guard a <= z else { return }
-            for l in max(1, a)...min(z, count) { lines[l] = true }
+            for l in a...z { lines[l] = true }
         }
         // Code blocks that are proposal lists (a CSV of New_ID rows).
         for c in syntax.codeBlocks {

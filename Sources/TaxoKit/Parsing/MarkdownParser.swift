@@ -29,14 +29,20 @@ public struct MarkdownSyntax: Sendable {
     /// Lines (1-based) inside fenced or indented code blocks.
     public func codeLines(count: Int) -> [Bool] {
         var out = [Bool](repeating: false, count: count + 2)
-        for c in codeBlocks { for l in max(1, c.startLine)...max(c.startLine, min(c.endLine, count)) { out[l] = true } }
+        // (cmark's lines are the line table's; the bounds are clamped all the same.)
+        for c in codeBlocks {
+            let a = max(1, c.startLine), z = min(max(c.startLine, c.endLine), count)
+            if a <= z { for l in a...z { out[l] = true } }
+        }
         return out
     }
 
     /// Lines (1-based) that are inside fenced or indented code blocks or front matter.
     public func nonProseLines(count: Int) -> [Bool] {
         var out = codeLines(count: count)
-        if let fm = frontMatter { for l in max(1, fm.firstLine - 1)...min(fm.lastLine + 1, count) { out[l] = true } }
+        if let fm = frontMatter, max(1, fm.firstLine - 1) <= min(fm.lastLine + 1, count) {
+            for l in max(1, fm.firstLine - 1)...min(fm.lastLine + 1, count) { out[l] = true }
+        }
         return out
     }
 }

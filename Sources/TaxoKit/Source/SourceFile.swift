@@ -12,10 +12,10 @@ public struct SourceFile: Sendable {
     public init(path: String, rawBytes: [UInt8]) {
         self.path = path
         if rawBytes.count >= 3, rawBytes[0] == 0xEF, rawBytes[1] == 0xBB, rawBytes[2] == 0xBF {
-            bytes = TextEncoding.normalizingCROnly(Array(rawBytes[3...]))
+            bytes = TextEncoding.normalizingLoneCR(Array(rawBytes[3...]))
             hadBOM = true
         } else {
-            bytes = TextEncoding.normalizingCROnly(rawBytes)
+            bytes = TextEncoding.normalizingLoneCR(rawBytes)
             hadBOM = false
         }
         lines = LineTable(bytes)

@@ -39,11 +39,19 @@ enum TextEncoding {
         return Array(String(scalars).utf8)
     }
 
-    /// Line ends as newlines: a file whose lines end in CR alone gets LF instead (same offsets).
-    static func normalizingCROnly(_ b: [UInt8]) -> [UInt8] {
-        let hasLF = b.withUnsafeBufferPointer { buf in buf.baseAddress.map { memchr($0, 10, buf.count) != nil } ?? false
+    /// Line ends as newlines: a carriage return alone (old Mac line ends, or some lines of a file that mixes
+    /// them with others) becomes a newline, same offsets; CRLF stays. CommonMark and editors end a line
+    /// there, and every reader of the bytes (cmark, the line table, YAML, CSV) then counts the same lines:
+    /// cmark's line numbers past the line table's last line trapped the Markdown extraction.
+    static func normalizingLoneCR(_ b: [UInt8]) -> [UInt8] {
+        let hasCR = b.withUnsafeBufferPointer { buf in buf.baseAddress.map { memchr($0, 13, buf.count) != nil } ?? false
         }
-        guard !hasLF, b.contains(13) else { return b }
-        return b.map { $0 == 13 ? 10 : $0 }
+        guard hasCR else { return b }
+        var out: [UInt8]?
+        for i in b.indices where b[i] == 13 && (i + 1 == b.count || b[i + 1] != 10) {
+            if out == nil { out = b }
+            out![i] = 10
+        }
+        return out ?? b
     }
 }
