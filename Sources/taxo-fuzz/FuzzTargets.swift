@@ -19,12 +19,13 @@ enum FuzzTarget: String, CaseIterable {
             let file = SourceFile(path: "fuzz.yaml", rawBytes: bytes)
             _ = YAMLReader.parse(file.text, lines: file.lines)
         case .markdown:
-            // As a document and as an entity, compiled (extraction, resolution and every rule).
-            _ = Compiler.compile(
-                files: [
-                    ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Video_024_fuzz.md", bytes),
-                    ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_fuzz.md", bytes),
-                ], config: FuzzTarget.library)
+            // As a document and as an entity, compiled (extraction, resolution and every rule), then the
+            // document's gap analysis against what was compiled (the scanner reads cmark's lines again).
+            let document = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Video_024_fuzz.md"
+            let r = Compiler.compile(
+                files: [(document, bytes), ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_fuzz.md", bytes)],
+                config: FuzzTarget.library)
+            _ = GapAnalyzer(library: r.library).analyze(text: String(decoding: bytes, as: UTF8.self), path: document)
         case .config:
             _ = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", rawBytes: bytes))
         case .glob:
