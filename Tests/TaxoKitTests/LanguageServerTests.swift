@@ -51,20 +51,31 @@ import Testing
         #expect(abrupt.exitCode == 1)
     }
 
-    @Test func openingABufferPublishesItsFindings() throws {
+    /// A server initialised on a copy of the example library (removed by the caller).
+    func server() throws -> (LanguageServer, URL) {
         let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
-        defer { try? FileManager.default.removeItem(at: root) }
         let s = LanguageServer(workingDirectory: root)
         _ = s.handle(
             body(
                 #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(root.absoluteString)","capabilities":{}}}"#
             ))
+        return (s, root)
+    }
+
+    /// Opens a buffer (`text` already escaped for a JSON string) and returns what the server sent back.
+    func open(_ s: LanguageServer, _ uri: String, language: String, escapedText text: String) -> [[UInt8]] {
+        s.handle(
+            body(
+                #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(uri)","languageId":"\#(language)","version":1,"text":"\#(text)"}}}"#
+            ))
+    }
+
+    @Test func openingABufferPublishesItsFindings() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
         let uri = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json").absoluteString
         let text = #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-QA-998\"]\n}\n"#
-        let out = s.handle(
-            body(
-                #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(uri)","languageId":"json","version":1,"text":"\#(text)"}}}"#
-            ))
+        let out = open(s, uri, language: "json", escapedText: text)
         let note = try json(try #require(out.first))
         #expect(note["method"] as? String == "textDocument/publishDiagnostics")
         let diags = (note["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
@@ -72,6 +83,35 @@ import Testing
         let start = (dangling["range"] as? [String: Any])?["start"] as? [String: Any]
         #expect(start?["line"] as? Int == 3)
         #expect(dangling["severity"] as? Int == 1)
+    }
+
+    /// A buffer with CRLF line ends (or CR alone) has its lines: hover finds the ID on the third line, and
+    /// a finding's range is on the line the compile gives. (Split at "\n", a CRLF buffer was one line:
+    /// `\r\n` is one Character, so hover, definition and completion found nothing past the first line.)
+    @Test(arguments: ["\r\n", "\r"])
+    func hoverInABufferWithCarriageReturns(ending: String) throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Notes.md")
+            .absoluteString
+        let text = ["# Notes", "", "Uses TOL-QA-031 and TOL-QA-998.", ""].joined(separator: ending)
+        let escaped = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        let opened = open(s, uri, language: "markdown", escapedText: escaped)
+        let note = try json(try #require(opened.first))
+        let diags = (note["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        let dangling = try #require(diags.first { ($0["message"] as? String)?.contains("TOL-QA-998") == true })
+        let start = try #require((dangling["range"] as? [String: Any])?["start"] as? [String: Any])
+        #expect(start["line"] as? Int == 2)
+        #expect(start["character"] as? Int == 20)
+        let reply = try json(
+            try #require(
+                s.handle(
+                    body(
+                        #"{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"\#(uri)"},"position":{"line":2,"character":8}}}"#
+                    )
+                ).first))
+        let value = ((reply["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        #expect(value?.hasPrefix("**TOL-QA-031**") == true)
     }
 
     /// Re-extracting only the edited buffer gives what a whole compile with that buffer gives, also for a

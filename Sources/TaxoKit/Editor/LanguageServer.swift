@@ -230,7 +230,7 @@ public final class LanguageServer {
     /// A file's lines, split once per message however many ranges are made in it.
     func lines(of path: String) -> [Substring]? {
         if let known = lineCache[path] { return known }
-        let lines = text(of: path)?.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text(of: path).map(LanguageServer.lines)
         lineCache[path] = lines
         return lines
     }
@@ -266,7 +266,7 @@ public final class LanguageServer {
             let character = pos["character"] as? Int,
             let text = text(of: path), let grammar = result?.library.grammar
         else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = LanguageServer.lines(text)
         guard line >= 0, line < lines.count else { return nil }
         let lineText = String(lines[line])
         let bytes = Array(lineText.utf8)
@@ -330,7 +330,7 @@ public final class LanguageServer {
             let character = pos["character"] as? Int,
             let text = text(of: path), let lib = result?.library
         else { return ["isIncomplete": false, "items": []] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = LanguageServer.lines(text)
         guard line < lines.count else { return ["isIncomplete": false, "items": []] }
         // The word before the cursor: capitals, digits and dashes (`TOL-`, `TOL-QA-0`).
         let before = String(String(lines[line]).utf16.prefix(character)) ?? ""
@@ -384,7 +384,7 @@ public final class LanguageServer {
             var r = LanguageServer.range(l.location, lines: lines(of: path))
             // The destination as written, searched on the link's line.
             if let text, let lineNo = (r["start"] as? [String: Any])?["line"] as? Int {
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = LanguageServer.lines(text)
                 if lineNo < lines.count, let found = String(lines[lineNo]).range(of: dest) {
                     let lineText = String(lines[lineNo])
                     let a = lineText[..<found.lowerBound].utf16.count
@@ -445,11 +445,19 @@ public final class LanguageServer {
         return out
     }
 
+    /// A text's lines as LSP counts them: a line ends at `\n`, `\r\n` or `\r` (a String splits at "\n"
+    /// alone would keep a CRLF file in one line: `\r\n` is one Character).
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
     /// A byte range of a file as an LSP range (lines, UTF-16 characters).
     static func lspRange(bytes: [UInt8], start: Int, end: Int) -> [String: Any] {
         func position(_ offset: Int) -> [String: Any] {
             var line = 0, lineStart = 0
-            for i in 0..<min(offset, bytes.count) where bytes[i] == 10 {
+            // A line ends at LF, or at a CR not followed by LF.
+            for i in 0..<min(offset, bytes.count)
+            where bytes[i] == 10 || (bytes[i] == 13 && (i + 1 == bytes.count || bytes[i + 1] != 10)) {
                 line += 1
                 lineStart = i + 1
             }
