@@ -15,9 +15,13 @@ enum FuzzTarget: String, CaseIterable {
         switch self {
         case .json:
             _ = JSONParser.parse(bytes)
+            // As a tool's file, compiled: records extracted, references resolved, every rule run.
+            _ = Compiler.compile(files: [("LIBRARIES/LBS_003_Tools/TOL-001_fuzz.json", bytes)], config: FuzzTarget.library)
         case .yaml:
             let file = SourceFile(path: "fuzz.yaml", rawBytes: bytes)
             _ = YAMLReader.parse(file.text, lines: file.lines)
+            _ = Compiler.compile(
+                files: [("TASK_MANAGERS/TSM-006_Workflows/WRF-001_fuzz.yaml", bytes)], config: FuzzTarget.library)
         case .markdown:
             // As a document and as an entity, compiled (extraction, resolution and every rule), then the
             // document's gap analysis against what was compiled (the scanner reads cmark's lines again).
