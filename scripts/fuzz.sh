@@ -25,6 +25,9 @@ if [ -x .build/release/taxo ]; then (cd "$lib" && "$OLDPWD/.build/release/taxo" 
 [ -f "$lib/output/taxo-cache.bin" ] && cp "$lib/output/taxo-cache.bin" "$work/cache/example"
 rm -rf "$lib"
 status=0
+# Swift's own crash reporter would catch a trap (SIGILL) before libFuzzer does, and the crashing input
+# would not be saved: leave crashes to libFuzzer. Reproduce a saved input with a debug build for a backtrace.
+export SWIFT_BACKTRACE=enable=no
 for t in json yaml markdown config glob cache; do
   echo "== fuzz $t (${seconds}s)"
   if ! TAXO_FUZZ_TARGET=$t "$bin" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
