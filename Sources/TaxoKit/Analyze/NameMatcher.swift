@@ -13,8 +13,8 @@ public struct NameMatcher: Sendable {
     var filter = [UInt64](repeating: 0, count: 1024 / 8)
     var filterShift = 64 - 13
     /// The root's edges (the first words of names) apart, in a table at most a quarter full, keyed by the
-    /// word's hash alone: every word of a text is looked up here, and the table is small enough to stay in
-    /// cache while the text is read.
+    /// word's hash alone: every word of a text is looked up here, in a table a fraction of the size of the
+    /// whole trie's (gap analyses at 100k, 30 videos: 418/442 -> 362/419 ms with the word hash below).
     var rootEdges = [Edge](repeating: Edge(), count: 64)
     var rootCount = 0
     var ends: [[End]] = [[]]
