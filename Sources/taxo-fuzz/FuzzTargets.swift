@@ -16,7 +16,8 @@ enum FuzzTarget: String, CaseIterable {
         case .json:
             _ = JSONParser.parse(bytes)
             // As a tool's file, compiled: records extracted, references resolved, every rule run.
-            _ = Compiler.compile(files: [("LIBRARIES/LBS_003_Tools/TOL-001_fuzz.json", bytes)], config: FuzzTarget.library)
+            _ = Compiler.compile(
+                files: [("LIBRARIES/LBS_003_Tools/TOL-001_fuzz.json", bytes)], config: FuzzTarget.library)
         case .yaml:
             let file = SourceFile(path: "fuzz.yaml", rawBytes: bytes)
             _ = YAMLReader.parse(file.text, lines: file.lines)
