@@ -114,6 +114,43 @@ import Testing
         #expect(value?.hasPrefix("**TOL-QA-031**") == true)
     }
 
+    /// Positions a client sends are not trusted: a negative or far-off line or character gets an empty answer
+    /// (a negative line or character trapped completion, ending the server).
+    @Test func positionsOutOfTheBufferGetEmptyAnswers() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Notes.md")
+            .absoluteString
+        _ = open(s, uri, language: "markdown", escapedText: "# Notes\\n\\nTOL-\\n")
+        for (method, line, character) in [
+            ("completion", -1, 0), ("completion", 2, -5), ("completion", 99, 0), ("hover", -1, 0),
+            ("definition", 2, -3), ("references", 1_000_000, 1_000_000),
+        ] {
+            let reply = try json(
+                try #require(
+                    s.handle(
+                        body(
+                            #"{"jsonrpc":"2.0","id":3,"method":"textDocument/\#(method)","params":{"textDocument":{"uri":"\#(uri)"},"position":{"line":\#(line),"character":\#(character)},"context":{"includeDeclaration":true}}}"#
+                        )
+                    ).first))
+            #expect(reply["error"] == nil, "\(method) at \(line):\(character)")
+            let result = reply["result"]
+            let empty =
+                result is NSNull || ((result as? [String: Any])?["items"] as? [Any])?.isEmpty == true
+                || (result as? [Any])?.isEmpty == true
+            #expect(empty, "\(method) at \(line):\(character)")
+        }
+        // A real position still completes.
+        let ok = try json(
+            try #require(
+                s.handle(
+                    body(
+                        #"{"jsonrpc":"2.0","id":4,"method":"textDocument/completion","params":{"textDocument":{"uri":"\#(uri)"},"position":{"line":2,"character":4}}}"#
+                    )
+                ).first))
+        #expect((((ok["result"] as? [String: Any])?["items"] as? [Any])?.count ?? 0) > 0)
+    }
+
     /// Re-extracting only the edited buffer gives what a whole compile with that buffer gives, also for a
     /// buffer that does not parse and for a new file.
     @Test(arguments: [

@@ -331,7 +331,8 @@ public final class LanguageServer {
             let text = text(of: path), let lib = result?.library
         else { return ["isIncomplete": false, "items": []] }
         let lines = LanguageServer.lines(text)
-        guard line < lines.count else { return ["isIncomplete": false, "items": []] }
+        // (A client's position is not trusted: a negative line or character is no position.)
+        guard line >= 0, line < lines.count, character >= 0 else { return ["isIncomplete": false, "items": []] }
         // The word before the cursor: capitals, digits and dashes (`TOL-`, `TOL-QA-0`).
         let before = String(String(lines[line]).utf16.prefix(character)) ?? ""
         let word = String(before.reversed().prefix { $0.isUppercase || $0.isNumber || $0 == "-" }.reversed())
