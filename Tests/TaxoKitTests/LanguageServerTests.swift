@@ -70,6 +70,19 @@ import Testing
             ))
     }
 
+    /// Sends a request at a position of a buffer and returns the reply.
+    func request(_ s: LanguageServer, _ method: String, _ uri: String, line: Int, character: Int) throws -> [String:
+        Any]
+    {
+        try json(
+            try #require(
+                s.handle(
+                    body(
+                        #"{"jsonrpc":"2.0","id":2,"method":"textDocument/\#(method)","params":{"textDocument":{"uri":"\#(uri)"},"position":{"line":\#(line),"character":\#(character)},"context":{"includeDeclaration":true}}}"#
+                    )
+                ).first))
+    }
+
     @Test func openingABufferPublishesItsFindings() throws {
         let (s, root) = try server()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -103,13 +116,7 @@ import Testing
         let start = try #require((dangling["range"] as? [String: Any])?["start"] as? [String: Any])
         #expect(start["line"] as? Int == 2)
         #expect(start["character"] as? Int == 20)
-        let reply = try json(
-            try #require(
-                s.handle(
-                    body(
-                        #"{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"\#(uri)"},"position":{"line":2,"character":8}}}"#
-                    )
-                ).first))
+        let reply = try request(s, "hover", uri, line: 2, character: 8)
         let value = ((reply["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
         #expect(value?.hasPrefix("**TOL-QA-031**") == true)
     }
@@ -126,13 +133,7 @@ import Testing
             ("completion", -1, 0), ("completion", 2, -5), ("completion", 99, 0), ("hover", -1, 0),
             ("definition", 2, -3), ("references", 1_000_000, 1_000_000),
         ] {
-            let reply = try json(
-                try #require(
-                    s.handle(
-                        body(
-                            #"{"jsonrpc":"2.0","id":3,"method":"textDocument/\#(method)","params":{"textDocument":{"uri":"\#(uri)"},"position":{"line":\#(line),"character":\#(character)},"context":{"includeDeclaration":true}}}"#
-                        )
-                    ).first))
+            let reply = try request(s, method, uri, line: line, character: character)
             #expect(reply["error"] == nil, "\(method) at \(line):\(character)")
             let result = reply["result"]
             let empty =
@@ -141,13 +142,7 @@ import Testing
             #expect(empty, "\(method) at \(line):\(character)")
         }
         // A real position still completes.
-        let ok = try json(
-            try #require(
-                s.handle(
-                    body(
-                        #"{"jsonrpc":"2.0","id":4,"method":"textDocument/completion","params":{"textDocument":{"uri":"\#(uri)"},"position":{"line":2,"character":4}}}"#
-                    )
-                ).first))
+        let ok = try request(s, "completion", uri, line: 2, character: 4)
         #expect((((ok["result"] as? [String: Any])?["items"] as? [Any])?.count ?? 0) > 0)
     }
 
