@@ -11,7 +11,7 @@ bin=.build-fuzz/release/taxo-fuzz
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p .build-fuzz/artifacts
-mkdir -p "$work"/{json,yaml,markdown,config,glob,cache}
+mkdir -p "$work"/{json,yaml,markdown,config,glob,cache,lsp}
 find LIBRARIES Tests/Fixtures -name '*.json' -size -64k | awk 'NR<=40' | while read -r f; do cp "$f" "$work/json/$(echo "$f" | tr '/' '_')"; done
 find TASK_MANAGERS Tests/Fixtures -name '*.yaml' -size -64k | awk 'NR<=20' | while read -r f; do cp "$f" "$work/yaml/$(echo "$f" | tr '/' '_')"; done
 find TASK_MANAGERS Tests/Fixtures -name '*.md' -size -64k | awk 'NR<=40' | while read -r f; do cp "$f" "$work/markdown/$(echo "$f" | tr '/' '_')"; done
@@ -19,6 +19,12 @@ find Tests/Fixtures Benchmarks -name 'taxonomy.yaml' | grep -v work/ | while rea
 printf 'LIBRARIES/**/*.{json,yaml}\nLIBRARIES/LBS_003_Tools/QA/x.json' > "$work/glob/1"
 printf '**/_archive/**\nTASK_MANAGERS/_archive/a/b.md' > "$work/glob/2"
 printf 'TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_*.md\nTASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md' > "$work/glob/3"
+# Requests on the buffer the lsp target opens (TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md in its root).
+buffer="file://${TMPDIR:-/tmp}/taxo-fuzz-lsp/TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md"
+for m in hover definition completion references documentLink codeAction; do
+  printf '{"jsonrpc":"2.0","id":2,"method":"textDocument/%s","params":{"textDocument":{"uri":"%s"},"position":{"line":2,"character":9},"range":{"start":{"line":0,"character":0},"end":{"line":3,"character":1}},"context":{"includeDeclaration":true,"diagnostics":[]}}}' "$m" "$buffer" > "$work/lsp/$m"
+done
+printf '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":2},"contentChanges":[{"text":"TOL-\\r\\nWRF-001"}]}}' "$buffer" > "$work/lsp/change"
 lib=$(mktemp -d)
 cp -r LIBRARIES TASK_MANAGERS TALENTS "$lib/"
 if [ -x .build/release/taxo ]; then (cd "$lib" && "$OLDPWD/.build/release/taxo" build --quiet >/dev/null 2>&1 || true); fi
@@ -28,7 +34,7 @@ status=0
 # Swift's own crash reporter would catch a trap (SIGILL) before libFuzzer does, and the crashing input
 # would not be saved: leave crashes to libFuzzer. Reproduce a saved input with a debug build for a backtrace.
 export SWIFT_BACKTRACE=enable=no
-for t in json yaml markdown config glob cache; do
+for t in json yaml markdown config glob cache lsp; do
   echo "== fuzz $t (${seconds}s)"
   if ! TAXO_FUZZ_TARGET=$t "$bin" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
        -artifact_prefix=.build-fuzz/artifacts/$t- "$work/$t" 2>"$work/$t.log"; then

@@ -3,13 +3,29 @@ import TaxoKit
 
 /// libFuzzer targets. Built only by `make fuzz` (with `-sanitize=fuzzer -D FUZZING`, into .build-fuzz/),
 /// where libFuzzer provides `main`; the target is chosen by TAXO_FUZZ_TARGET: json, yaml, markdown,
-/// config, glob or cache. An ordinary build makes a stub that says how to run them.
+/// config, glob, cache or lsp. An ordinary build makes a stub that says how to run them.
 enum FuzzTarget: String, CaseIterable {
-    case json, yaml, markdown, config, glob, cache
+    case json, yaml, markdown, config, glob, cache, lsp
 
     static let current: FuzzTarget =
         FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TAXO_FUZZ_TARGET"] ?? "") ?? .json
     static let library = TestSupportConfig.defaultConfig
+
+    /// An empty folder for the `lsp` target's library, made once (a fixed name: scripts/fuzz.sh's seed
+    /// requests name the buffer under it).
+    static let emptyRoot: URL = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-fuzz-lsp")
+        try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }()
+    static var initialize: String {
+        #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(emptyRoot.absoluteString)","capabilities":{}}}"#
+    }
+    static var openBuffer: String {
+        let uri = emptyRoot.appendingPathComponent("TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md").absoluteString
+        return
+            ##"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\##(uri)","languageId":"markdown","version":1,"text":"# WRF-001\r\n\r\n**Workflow_ID:** WRF-001\nUses TOL-001 and [x](y.md#z).\r"}}}"##
+    }
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -38,6 +54,13 @@ enum FuzzTarget: String, CaseIterable {
             let parts = text.split(separator: "\n", maxSplits: 1).map(String.init)
             guard let pattern = parts.first, Glob.validate(pattern) == nil else { return }
             _ = Glob(pattern).matches(parts.count > 1 ? parts[1] : "LIBRARIES/LBS_003_Tools/TOL-001.json")
+        case .lsp:
+            // A message (its body, as the framing hands it over) to a server initialised on an empty library
+            // with one buffer open: editors send positions, URIs and text the server must not trust.
+            let server = LanguageServer(workingDirectory: FuzzTarget.emptyRoot)
+            _ = server.handle(Array(FuzzTarget.initialize.utf8))
+            _ = server.handle(Array(FuzzTarget.openBuffer.utf8))
+            _ = server.handle(bytes)
         case .cache:
             let path = NSTemporaryDirectory() + "/taxo-fuzz-cache-\(getpid())"
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
