@@ -1,5 +1,5 @@
-/// The string table of a `BinaryWriter`: each distinct string's index, found by an FNV-1a hash of its
-/// bytes in an open-addressing table. (A `[String: Int]` hashed every string written with SipHash and
+/// The string table of a `BinaryWriter`: each distinct string's index, found by the hash of its bytes
+/// (`Hashing.fnv1a`) in an open-addressing table. (A `[String: Int]` hashed every string written with SipHash and
 /// grew by rehashing them: 70 % of writing the extraction cache.)
 struct StringInterner {
     /// Per slot, the index of its string plus one (0: empty); twice as many slots as strings at least.
@@ -11,7 +11,7 @@ struct StringInterner {
     /// returned.
     mutating func index(of s: String) -> Int? {
         var s = s
-        let h = s.withUTF8 { StringInterner.hash($0) }
+        let h = s.withUTF8 { StringInterner.hash(UnsafeRawBufferPointer($0)) }
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] != 0 {
@@ -47,10 +47,9 @@ struct StringInterner {
         }
     }
 
-    /// FNV-1a of the bytes, its high half folded into the low bits the table indexes by.
-    static func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in u { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    /// The bytes' content hash, its high half folded into the low bits the table indexes by.
+    static func hash(_ u: UnsafeRawBufferPointer) -> UInt64 {
+        let h = Hashing.fnv1a(u)
         return h ^ (h >> 32)
     }
 }
