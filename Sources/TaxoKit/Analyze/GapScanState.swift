@@ -38,11 +38,9 @@ struct ScanState {
         strippedHeadings = .init(repeating: nil, count: lineCount + 2)
         codeAt = [Int?](repeating: nil, count: lineCount + 2)
         for h in syntax.headings where h.line >= 0 && h.line < headingAt.count { headingAt[h.line] = h }
-        inCode = [Bool](repeating: false, count: lineCount + 2)
-        for (i, c) in syntax.codeBlocks.enumerated() {
-            if c.startLine >= 0, c.startLine < codeAt.count { codeAt[c.startLine] = i }
-            let a = max(0, c.startLine), z = min(max(c.startLine, c.endLine), lineCount)
-            if a <= z { for l in a...z { inCode[l] = true } }
+        inCode = syntax.codeLines(count: lineCount)
+        for (i, c) in syntax.codeBlocks.enumerated() where c.startLine >= 0 && c.startLine < codeAt.count {
+            codeAt[c.startLine] = i
         }
     }
 

@@ -40,8 +40,9 @@ public struct MarkdownSyntax: Sendable {
     /// Lines (1-based) that are inside fenced or indented code blocks or front matter.
     public func nonProseLines(count: Int) -> [Bool] {
         var out = codeLines(count: count)
-        if let fm = frontMatter, max(1, fm.firstLine - 1) <= min(fm.lastLine + 1, count) {
-            for l in max(1, fm.firstLine - 1)...min(fm.lastLine + 1, count) { out[l] = true }
+        if let fm = frontMatter {
+            let a = max(1, fm.firstLine - 1), z = min(fm.lastLine + 1, count)
+            if a <= z { for l in a...z { out[l] = true } }
         }
         return out
     }
