@@ -17,8 +17,8 @@ struct SiteData {
     let byDepartment: [String: [Int]]
     /// Video ID -> the entities naming it in an integration field, in library order.
     let byVideo: [String: [Int]]
-    /// Video ID -> its documents (indices into the library's).
-    let documentsByVideo: [String: [Int]]
+    /// Video ID -> the paths of its documents, sorted (its page lists them, its print hashes them).
+    let documentPaths: [String: [String]]
 
     init(_ result: CompileResult) {
         self.result = result
@@ -43,7 +43,8 @@ struct SiteData {
         byKind = kinds
         byDepartment = departments
         byVideo = lib.entitiesByVideo()
-        documentsByVideo = lib.documentsByVideo()
+        let documents = result.library.documents
+        documentPaths = result.library.documentsByVideo().mapValues { $0.map { documents[$0].path }.sorted() }
     }
 
     /// An entity's department as a configured code (`Library.departmentCode`).

@@ -136,7 +136,7 @@ struct SiteRenderer {
         var context = VideoPage(video, page: path, site: site)
         var h = StreamHash()
         h.add("video page 1"); h.add(try PrintEncoder.print(context)); h.add(inputs.gapBase)
-        for d in (site.documentsByVideo[video.id] ?? []).map({ lib.documents[$0].path }).sorted() {
+        for d in site.documentPaths[video.id] ?? [] {
             h.add(d); h.add(inputs.contentHashes[d]); h.add(site.paths.filePage(d))
         }
         return try page(path, video.id, "site/video.html", inputs: h.hex) {

@@ -43,7 +43,7 @@ struct VideoPage: Encodable {
                             ? site.paths.fileLink(from: page, a) : "")
                 })
         }
-        documents = (site.documentsByVideo[video.id] ?? []).map { lib.documents[$0].path }.sorted().map {
+        documents = (site.documentPaths[video.id] ?? []).map {
             SiteLink(text: $0, href: site.paths.fileLink(from: page, $0))
         }
         let top = lib.config.hierarchy.first.flatMap { n in lib.config.kinds.firstIndex { $0.name == n } }
