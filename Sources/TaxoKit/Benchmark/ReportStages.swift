@@ -67,4 +67,24 @@ public enum ReportStages {
         }
         return (laps + more.laps, candidates, bytes)
     }
+
+    /// The index alone, written `repeats` times into a temporary folder on this thread after one compile:
+    /// each part's fastest time (`taxo bench-floor --index`).
+    public static func index(root: String, config: Config, repeats: Int = 1) throws -> [StageTiming] {
+        let result = Compiler.compile(root: root, config: config, keepContent: true)
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-index-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        var best: [StageTiming] = []
+        for _ in 0..<max(1, repeats) {
+            var clock = StageClock()
+            try IndexWriter.write(
+                result, to: tmp + "/index.sqlite", buildTime: "2026-01-01T00:00:00Z", lap: { clock.lap($0) })
+            clock.lap("index: rename")
+            var laps = clock.laps
+            laps.append(StageTiming(stage: "index", seconds: laps.reduce(0) { $0 + $1.seconds }))
+            best = best.isEmpty ? laps : zip(best, laps).map { $0.seconds <= $1.seconds ? $0 : $1 }
+        }
+        return best
+    }
 }

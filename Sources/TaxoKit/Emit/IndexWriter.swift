@@ -50,22 +50,28 @@ public enum IndexWriter {
     /// Writes the whole index. Every file result must carry its content (record JSON, document text).
     /// `beforeCommit` runs right before the index is renamed into place (the CLI's crash test pauses there).
     public static func write(
-        _ result: CompileResult, to path: String, buildTime: String, beforeCommit: (() -> Void)? = nil
+        _ result: CompileResult, to path: String, buildTime: String, beforeCommit: (() -> Void)? = nil,
+        lap: (String) -> Void = { _ in }
     ) throws {
         try atomically(path, beforeCommit: beforeCommit) { tmp in
-            try fill(open(tmp), result, buildTime: buildTime)
+            try fill(open(tmp), result, buildTime: buildTime, lap: lap)
         }
     }
 
     /// Creates the schema in an empty database and inserts every row, in one transaction (also into an
-    /// in-memory database: `taxo mcp` searches one).
-    public static func fill(_ db: SQLiteDatabase, _ result: CompileResult, buildTime: String) throws {
+    /// in-memory database: `taxo mcp` searches one). `lap` is told when each part is done (benchmarks).
+    public static func fill(
+        _ db: SQLiteDatabase, _ result: CompileResult, buildTime: String, lap: (String) -> Void = { _ in }
+    ) throws {
         try db.exec("BEGIN")
         try db.exec(IndexSchema.tables)
-        try insertFileRows(db, result, only: nil)
+        try insertFileRows(db, result, only: nil, lap: lap)
         try insertGlobalRows(db, result, buildTime: buildTime)
+        lap("index: library rows")
         try db.exec(IndexSchema.indexes)
+        lap("index: create indexes")
         try db.exec("COMMIT")
+        lap("index: commit")
     }
 
     /// Updates a copy of the previous index: rows of `changed` files are replaced, rows of files that
@@ -151,16 +157,23 @@ public enum IndexWriter {
     }
 
     /// Rows that come from single files (all files, or only `only`), in sorted order.
-    static func insertFileRows(_ db: SQLiteDatabase, _ r: CompileResult, only: Set<String>?) throws {
+    static func insertFileRows(
+        _ db: SQLiteDatabase, _ r: CompileResult, only: Set<String>?, lap: (String) -> Void = { _ in }
+    ) throws {
         let lib = r.library
         func wanted(_ path: String) -> Bool { only?.contains(path) ?? true }
         let files = try db.prepare("INSERT INTO files VALUES (?, ?, ?, ?)")
         for f in lib.files.filter({ wanted($0.path) }).sorted(by: { $0.path < $1.path }) {
-            try files.run([.text(f.path), .text(f.format.rawValue), .int(f.size), .text(f.hash)])
+            try files.insert { r in
+                try r.text(f.path); try r.text(f.format.rawValue); try r.int(f.size); try r.text(f.hash)
+            }
         }
         let ftsRow = try db.prepare("INSERT INTO fts_rows VALUES (?, ?, ?)")
+        lap("index: files")
         try insertEntityRows(db, lib, only: only, ftsRow: ftsRow)
+        lap("index: entities")
         try insertDocumentRows(db, lib, only: only, ftsRow: ftsRow)
+        lap("index: documents")
     }
 
     /// Entities with their full-text rows, aliases and links, in file order.
@@ -180,30 +193,34 @@ public enum IndexWriter {
         for i in order {
             let e = lib.entities[i]
             let id = lib.displayID(e)
-            try ent.run([
-                .text(id), .text(e.id?.key), .text(kinds[e.kind]), .text(e.name), .text(e.department),
-                .text(e.description),
-                .text(e.file), .int(e.location.line), .int(e.location.column), .text(e.record),
-            ])
-            try fts.run([
-                .text(id), .text(kinds[e.kind]), .text(e.file), .int(e.location.line), .text(e.name ?? ""),
-                .text(e.description ?? ""),
-            ])
-            try ftsRow.run([.text("entity_fts"), .text(e.file), .int(db.lastInsertRowID)])
+            let kind = kinds[e.kind]
+            try ent.insert { r in
+                try r.text(id); try r.text(e.id?.key); try r.text(kind); try r.text(e.name)
+                try r.text(e.department); try r.text(e.description); try r.text(e.file)
+                try r.int(e.location.line); try r.int(e.location.column); try r.text(e.record)
+            }
+            try fts.insert { r in
+                try r.text(id); try r.text(kind); try r.text(e.file); try r.int(e.location.line)
+                try r.text(e.name ?? ""); try r.text(e.description ?? "")
+            }
+            let row = db.lastInsertRowID
+            try ftsRow.insert { r in
+                try r.text("entity_fts"); try r.text(e.file); try r.int(row)
+            }
             for a in e.legacyKeys.sorted() {
-                try alias.run([
-                    .text(a.hasPrefix("~") ? String(a.dropFirst()) : a), .text(kinds[e.kind]), .text(id),
-                    .text(e.id?.key), .text(e.file),
-                ])
+                try alias.insert { r in
+                    try r.text(a.hasPrefix("~") ? String(a.dropFirst()) : a); try r.text(kind); try r.text(id)
+                    try r.text(e.id?.key); try r.text(e.file)
+                }
             }
             let refs = e.references.sorted { ($0.location, $0.id.written) < ($1.location, $1.id.written) }
             for ref in refs {
-                try link.run([
-                    .text(id), .text(e.id?.key), .text(kinds[e.kind]), .text(ref.field), .text(ref.raw),
-                    .text(ref.label),
-                    .text(ref.id.written), .text(ref.id.key), .text(kinds[ref.id.kind]),
-                    .text(ref.location.file), .int(ref.location.line), .int(ref.location.column),
-                ])
+                try link.insert { r in
+                    try r.text(id); try r.text(e.id?.key); try r.text(kind); try r.text(ref.field)
+                    try r.text(ref.raw); try r.text(ref.label); try r.text(ref.id.written); try r.text(ref.id.key)
+                    try r.text(kinds[ref.id.kind]); try r.text(ref.location.file); try r.int(ref.location.line)
+                    try r.int(ref.location.column)
+                }
             }
         }
 
@@ -224,20 +241,30 @@ public enum IndexWriter {
             w.beginObject()
             for k in d.fields.keys.sorted() { w.string(k, d.fields[k]) }
             w.endObject()
-            try doc.run([.text(d.path), .text(d.title), .text(d.type), .text(d.video), .text(w.out)])
+            try doc.insert { r in
+                try r.text(d.path); try r.text(d.title); try r.text(d.type); try r.text(d.video); try r.text(w.out)
+            }
             for h in d.headings.sorted(by: { $0.line < $1.line }) {
-                try sec.run([.text(d.path), .int(h.level), .text(h.text), .int(h.line)])
+                try sec.insert { r in
+                    try r.text(d.path); try r.int(h.level); try r.text(h.text); try r.int(h.line)
+                }
             }
             for m in d.mentions.sorted(by: { ($0.location, $0.id.written) < ($1.location, $1.id.written) }) {
-                try men.run([
-                    .text(d.path), .text(m.id.written), .text(m.id.key), .text(kinds[m.id.kind]),
-                    .int(m.location.line), .int(m.location.column), .text(m.heading), .text(m.context), .text(m.label),
-                    .int(m.isProposal ? 1 : 0), .int(m.declaresScope ? 1 : 0),
-                ])
+                try men.insert { r in
+                    try r.text(d.path); try r.text(m.id.written); try r.text(m.id.key); try r.text(kinds[m.id.kind])
+                    try r.int(m.location.line); try r.int(m.location.column); try r.text(m.heading)
+                    try r.text(m.context); try r.text(m.label); try r.int(m.isProposal ? 1 : 0)
+                    try r.int(m.declaresScope ? 1 : 0)
+                }
             }
             for s in sections(of: d) {
-                try dfts.run([.text(d.path), .int(s.line), .text(s.heading), .text(s.text)])
-                try ftsRow.run([.text("document_fts"), .text(d.path), .int(db.lastInsertRowID)])
+                try dfts.insert { r in
+                    try r.text(d.path); try r.int(s.line); try r.text(s.heading); try r.text(s.text)
+                }
+                let row = db.lastInsertRowID
+                try ftsRow.insert { r in
+                    try r.text("document_fts"); try r.text(d.path); try r.int(row)
+                }
             }
         }
     }
@@ -306,7 +333,9 @@ public enum IndexWriter {
         }
         for (k, i, via) in rows.sorted(by: { $0.0 < $1.0 }) {
             let e = lib.entities[i]
-            try res.run([.text(k), .text(lib.displayID(e)), .text(e.id?.key), .text(e.file), .text(via)])
+            try res.insert { r in
+                try r.text(k); try r.text(lib.displayID(e)); try r.text(e.id?.key); try r.text(e.file); try r.text(via)
+            }
         }
         let sc = try db.prepare("INSERT INTO scopes VALUES (?, ?)")
         for v in lib.scopes.keys.sorted() { for k in lib.scopes[v]!.sorted() { try sc.run([.text(v), .text(k)]) } }
