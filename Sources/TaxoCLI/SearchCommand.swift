@@ -35,14 +35,27 @@ struct SearchCommand: ParsableCommand {
         }
         do {
             let q = query.joined(separator: " ")
-            let hits = try IndexSearch.search(indexPath: path, query: q, limit: limit)
+            // An ID or alias finds its entity first, in any accepted spelling.
+            var key: String?
+            if let config = try? library.loadConfig(root: root) {
+                switch IDGrammar(config: config).check(q.trimmingCharacters(in: .whitespaces)) {
+                case .valid(let p), .legacy(let p): key = p.key
+                default: break
+                }
+            }
+            let hits = try IndexSearch.search(indexPath: path, query: q, limit: limit, key: key)
+            let correction = hits.isEmpty ? try IndexSearch.correction(indexPath: path, query: q) : nil
             if format == .json {
-                Console.out(DataJSON.search(hits, query: q))
+                Console.out(DataJSON.search(hits, query: q, didYouMean: correction))
                 if hits.isEmpty { throw TaxoExit(code: 1) }
                 return
             }
             if hits.isEmpty {
-                if !output.quiet { Console.err("taxo: no hits\n") }
+                if !output.quiet {
+                    Console.err(
+                        "taxo: no hits for '\(q)'"
+                            + (correction.map { "; did you mean '\($0)'? (taxo search \($0))" } ?? "") + "\n")
+                }
                 throw TaxoExit(code: 1)
             }
             var out = ""

@@ -383,6 +383,35 @@ import Testing
         }
     }
 
+    @Test func searchRanksWhatTheQueryNamesFirstAndCorrectsMisspellings() throws {
+        try withCopy { root in
+            _ = try taxo(["build", "--quiet"], cwd: root)
+            func titles(_ args: [String]) throws -> [String] {
+                try taxo(["search"] + args, cwd: root).out.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+                    .map(String.init)
+            }
+            // Another spelling of an ID finds its entity (the text search alone finds nothing for it).
+            #expect(try titles(["TOL-SEC-0124"]).first?.contains("[tool TOL-SEC-124] ScaleKit Dashboard") == true)
+            // The entity a query names leads, before entities that only mention its words and documents.
+            #expect(try titles(["ScaleKit", "Python", "SDK"]).first?.contains("[tool TOL-SEC-125]") == true)
+            // Entities whose name starts with the query come before any document section.
+            let scale = try titles(["ScaleKit"])
+            let firstSection = try #require(scale.firstIndex { $0.contains("§") })
+            #expect(scale[..<firstSection].contains { $0.contains("[tool TOL-SEC-124]") })
+            #expect(scale[..<firstSection].contains { $0.contains("[tool TOL-SEC-125]") })
+            // Nothing found: the query with its misspelt word corrected, exit 1.
+            let typo = try taxo(["search", "Scalekt"], cwd: root)
+            #expect(typo.code == 1)
+            #expect(typo.err.contains("did you mean 'ScaleKit'?"))
+            let json = try taxo(["search", "--format", "json", "Scalekt"], cwd: root)
+            #expect(json.out.contains("\"did_you_mean\": \"ScaleKit\""))
+            // A number two digits away is not a misspelling.
+            let number = try taxo(["search", "TOL-SEC-999"], cwd: root)
+            #expect(number.code == 1)
+            #expect(!number.err.contains("did you mean"))
+        }
+    }
+
     @Test func levelsAndTheDefaultConfiguration() throws {
         try withCopy { root in
             let def = try taxo(["config", "--print-default"], cwd: root)

@@ -122,6 +122,15 @@ import Testing
             Set(a.map { "\($0["file"]!):\($0["line"]!)" }).isDisjoint(with: b.map { "\($0["file"]!):\($0["line"]!)" }))
     }
 
+    @Test func aSearchThatFindsNothingOffersACorrection() throws {
+        let s = try session()
+        let none = try object(s.call("search", arguments: ["query": .string("Scalekt")]))
+        #expect((none["hits"] as? [Any])?.isEmpty == true)
+        #expect(none["did_you_mean"] as? String == "ScaleKit")
+        let found = try object(s.call("search", arguments: ["query": .string("ScaleKit")]))
+        #expect(found["did_you_mean"] == nil)
+    }
+
     @Test func resourcesReadTheConfigurationRulesAndTracker() throws {
         let s = try session()
         #expect(try s.read("taxo://rules").contains("TAX0201"))

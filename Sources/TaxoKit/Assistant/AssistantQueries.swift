@@ -37,6 +37,10 @@ extension AssistantSession {
         }
         w.endArray()
         w.string("next_cursor", more ? String(page.upperBound) : nil)
+        // Nothing found: the query with its misspelt words corrected, to search again.
+        if hits.isEmpty, page.lowerBound == 0, let fixed = try searcher().correction(query) {
+            w.string("did_you_mean", fixed)
+        }
         w.endObject()
         return ToolOutcome(text: w.out + "\n", isError: false)
     }

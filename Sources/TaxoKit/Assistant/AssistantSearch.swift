@@ -47,6 +47,9 @@ final class AssistantSearch {
         }
     }
 
+    /// The query with its misspelt words corrected (`IndexSearch.correction`), or nil.
+    func correction(_ query: String) throws -> String? { try IndexSearch.correction(db, query: query) }
+
     /// Hits of `page` (best first: the entities `first` names, then bm25, file and line), and whether more
     /// follow. With a kind or a department, entities only.
     func find(_ query: String, kind: String?, department: String?, page: Range<Int>, first: Set<String> = []) throws

@@ -55,7 +55,8 @@ public struct AssistantTool: Sendable {
             description: """
                 Full-text search of the library's entities (ID, name, description) and documents (by section), \
                 ranked best first. IDs match exactly, words by prefix. Filter by kind and department to get \
-                entities only.
+                entities only. A query that finds nothing comes back with did_you_mean when a word of it is a \
+                misspelling of a word of the library's names.
                 """,
             parameters: [
                 string("query", "Words, a name or an ID (ScaleKit, TOL-SEC-124, \"gap analysis\").", required: true),

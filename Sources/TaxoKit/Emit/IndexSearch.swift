@@ -1,40 +1,98 @@
 /// Ranked full-text search over the index's entity and document tables.
 public enum IndexSearch {
-    /// One search hit: where, a title, a snippet with the matches in brackets, and its bm25 rank.
+    /// One search hit: where, a title, a snippet with the matches in brackets, how closely it matches the
+    /// whole query (`tier`), and its bm25 rank.
     public struct Hit: Sendable, Equatable {
         public var file: String
         public var line: Int
         public var title: String
         public var snippet: String
         public var rank: Double
+        /// 0: the entity the query's ID or alias names; 1: an entity whose name is the query; 2: an entity
+        /// whose name starts with it; 3: any other hit (bm25 orders within a tier).
+        public var tier: Int = 3
     }
 
     /// Queries with more terms than this are refused (FTS5's cost grows with each, and no person writes them).
     public static let maxTerms = 64
 
-    /// The best `limit` entity and document hits of a query in an index file.
-    public static func search(indexPath: String, query: String, limit: Int = 20) throws -> [Hit] {
+    /// The best `limit` entity and document hits of a query in an index file: the entity an ID or alias
+    /// names first (`key`: the query's canonical ID key, when it is an ID; it is found also when the text
+    /// search is not, `TOL-SEC-0124` for `TOL-SEC-124`), then entities named by the query, then those whose
+    /// name starts with it, then every other hit by bm25.
+    public static func search(indexPath: String, query: String, limit: Int = 20, key: String? = nil) throws -> [Hit] {
         try validate(query)
         IndexWriter.recover(indexPath)
         let db = try SQLiteDatabase(path: indexPath, readOnly: true)
+        var hits = try key.map { try namedBy(db, key: $0) } ?? []
         let q = sanitize(query)
-        var hits: [Hit] = []
         let e = try db.prepare(
             """
-            SELECT file, line, '[' || kind || ' ' || id || '] ' || name, snippet(entity_fts, -1, '[', ']', '…', 12), bm25(entity_fts, 50.0, 0, 0, 0, 10.0, 1.0)
-            FROM entity_fts WHERE entity_fts MATCH ? ORDER BY 5, file, line LIMIT ?
+            SELECT file, line, '[' || kind || ' ' || id || '] ' || name, snippet(entity_fts, -1, '[', ']', '…', 12),
+                   bm25(entity_fts, 50.0, 0, 0, 0, 10.0, 1.0),
+                   CASE WHEN upper(id) = upper(?2) THEN 0 WHEN lower(name) = lower(?2) THEN 1
+                        WHEN substr(lower(name), 1, length(?2)) = lower(?2) THEN 2 ELSE 3 END
+            FROM entity_fts WHERE entity_fts MATCH ?1 ORDER BY 6, 5, file, line LIMIT ?3
             """)
-        try e.bind([.text(q), .int(limit)])
+        try e.bind([.text(q), .text(query.trimmingSpaces()), .int(limit)])
         while try e.step() {
             let r = e.row()
-            hits.append(
-                Hit(
-                    file: r[0] ?? "", line: Int(r[1] ?? "0") ?? 0, title: r[2] ?? "", snippet: r[3] ?? "",
-                    rank: Double(r[4] ?? "0") ?? 0))
+            let hit = Hit(
+                file: r[0] ?? "", line: Int(r[1] ?? "0") ?? 0, title: r[2] ?? "", snippet: r[3] ?? "",
+                rank: Double(r[4] ?? "0") ?? 0, tier: Int(r[5] ?? "3") ?? 3)
+            if !hits.contains(where: { $0.file == hit.file && $0.line == hit.line && $0.tier == 0 }) {
+                hits.append(hit)
+            }
         }
         hits += try documentHits(db, q, limit: limit)
-        hits.sort { ($0.rank, $0.file, $0.line) < ($1.rank, $1.file, $1.line) }
+        hits.sort { ($0.tier, $0.rank, $0.file, $0.line) < ($1.tier, $1.rank, $1.file, $1.line) }
         return Array(hits.prefix(limit))
+    }
+
+    /// The entity an ID key resolves to (by its ID or an alias), as a first hit.
+    static func namedBy(_ db: SQLiteDatabase, key: String) throws -> [Hit] {
+        let rows = try db.query(
+            """
+            SELECT e.file, e.line, '[' || e.kind || ' ' || e.id || '] ' || coalesce(e.name, ''), r.via
+            FROM resolution r JOIN entities e ON e.id = r.id AND e.file = r.file WHERE r.lookup = ?
+            ORDER BY e.file, e.line LIMIT 1
+            """, [.text(key)])
+        return rows.map { r in
+            Hit(
+                file: r[0] ?? "", line: Int(r[1] ?? "0") ?? 0, title: r[2] ?? "",
+                snippet: r[3] == "alias" ? "(by its alias " + key + ")" : "(by its ID)", rank: -.infinity, tier: 0)
+        }
+    }
+
+    /// The query with each word that no entity name or ID holds replaced by the closest one that does
+    /// (`Scalekt` -> `ScaleKit`), or nil when no word has a close one: what `taxo search` offers when a
+    /// query finds nothing.
+    public static func correction(indexPath: String, query: String) throws -> String? {
+        try correction(SQLiteDatabase(path: indexPath, readOnly: true), query: query)
+    }
+
+    static func correction(_ db: SQLiteDatabase, query: String) throws -> String? {
+        var known = Set<String>()
+        for r in try db.query("SELECT id, name FROM entities") {
+            if let id = r[0] { known.insert(id) }
+            for w in (r[1] ?? "").split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }) {
+                known.insert(String(w))
+            }
+        }
+        let lower = Set(known.map { $0.lowercased() })
+        let vocabulary = known.sorted()
+        var changed = false
+        let words = query.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { w -> String in
+            let word = String(w)
+            guard word.count >= 3, !lower.contains(word.lowercased()),
+                let near = NearMiss.suggestions(for: word, in: vocabulary, limit: 1).first,
+                // A number is not misspelt by two digits (TOL-SEC-999 is not TOL-SEC-124).
+                !word.contains(where: \.isNumber) || NearMiss.distance(word.lowercased(), near.lowercased()) <= 1
+            else { return word }
+            changed = true
+            return near
+        }
+        return changed ? words.joined(separator: " ") : nil
     }
 
     /// Refuses queries no person writes: too many terms or too long.

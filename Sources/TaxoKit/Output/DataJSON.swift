@@ -34,12 +34,14 @@ public enum DataJSON {
         return w.out + "\n"
     }
 
-    /// `taxo search --format json`.
-    public static func search(_ hits: [IndexSearch.Hit], query: String) -> String {
+    /// `taxo search --format json` (`did_you_mean`: the query with its misspelt words corrected, when it
+    /// found nothing and a correction exists).
+    public static func search(_ hits: [IndexSearch.Hit], query: String, didYouMean: String? = nil) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.int("version", version)
         w.string("query", query)
+        if let didYouMean { w.string("did_you_mean", didYouMean) }
         w.beginArray("hits")
         for h in hits {
             w.beginObject()
