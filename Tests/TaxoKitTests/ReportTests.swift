@@ -269,4 +269,58 @@ import Testing
         #expect(rows.first?["count"]?.int == 3)
         #expect(ctx["archived"]?.int == 1)
     }
+
+    /// A department field written as a name the library's own department records give (their code, name,
+    /// full name), in another word order or number, counts for that department; a name that is not one, or
+    /// that two departments share, stays unknown.
+    @Test func departmentRecordsTeachTheirNames() throws {
+        let files: [(String, String)] = [
+            (
+                "taxonomy.yaml",
+                """
+                kinds:
+                  skill: { prefix: SKL, files: ["skills/*.json"], id_fields: [skill_id] }
+                  department: { prefix: DPT, files: ["departments/*.json"], records: "data[]", id_fields: [department_id], name_fields: [full_name, name] }
+                departments:
+                  DEV: { name: "Development & Engineering" }
+                  HRM: { name: "Human Resources Management", aliases: [HR] }
+                  SLS: { name: "Sales" }
+                  MKT: { name: "Marketing" }
+
+                """
+            ),
+            (
+                "departments/departments.json",
+                """
+                {"data": [
+                  {"department_id": "DPT-001", "code": "DEV", "name": "Developers", "full_name": "Development & Engineering"},
+                  {"department_id": "DPT-002", "code": "HRM", "name": "HR Managers", "full_name": "Human Resources Management"},
+                  {"department_id": "DPT-003", "code": "SLS", "name": "Growth Team"},
+                  {"department_id": "DPT-004", "code": "MKT", "name": "Growth"}
+                ]}
+                """
+            ),
+            ("skills/a.json", "{\"skill_id\": \"SKL-001\", \"name\": \"A\", \"department\": \"Developers\"}"),
+            ("skills/b.json", "{\"skill_id\": \"SKL-002\", \"name\": \"B\", \"department\": \"Managers (HR)\"}"),
+            ("skills/c.json", "{\"skill_id\": \"SKL-003\", \"name\": \"C\", \"department\": \"developer\"}"),
+            ("skills/d.json", "{\"skill_id\": \"SKL-004\", \"name\": \"D\", \"department\": \"Growth\"}"),
+            ("skills/e.json", "{\"skill_id\": \"SKL-005\", \"name\": \"E\", \"department\": \"Video\"}"),
+        ]
+        let r = TestSupport.compile(files)
+        let lib = r.library
+        func code(_ id: String) -> String? {
+            lib.entities.first { $0.id?.written == id }.flatMap { lib.departmentCode(of: $0) }
+        }
+        #expect(code("SKL-001") == "DEV")
+        #expect(code("SKL-002") == "HRM")
+        #expect(code("SKL-003") == "DEV")
+        // "Growth Team" (SLS) and "Growth" (MKT) are one name once "team" is dropped: neither.
+        #expect(code("SKL-004") == nil)
+        #expect(code("SKL-005") == nil)
+        let ctx = try HealthReport(result: r, previous: nil).context(command: "taxo build")
+        let rows = try #require(ctx["per_department"]?.array)
+        let departments = rows.compactMap { $0["department"]?.text }
+        #expect(departments.contains("unknown: Video"))
+        #expect(!departments.contains("unknown: Developers"))
+    }
 }

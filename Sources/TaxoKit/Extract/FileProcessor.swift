@@ -155,6 +155,7 @@ struct FileProcessor: Sendable {
     func extractor(_ kindIndex: Int, _ file: SourceFile) -> RecordExtractor {
         var x = RecordExtractor(grammar: grammar, kindIndex: kindIndex, file: file, names: names)
         x.keepRecords = keepContent
+        x.departmentKind = config.kindIndex(role: .department) == kindIndex
         x.videoRegex = videoRegex
         x.linkRootAliases = config.linkRootAliases
         return x

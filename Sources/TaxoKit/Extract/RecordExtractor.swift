@@ -17,6 +17,9 @@ struct RecordExtractor {
     var legacySkip: Set<String> = []
     /// Keep each record as compact JSON.
     var keepRecords = false
+    /// The kind plays the department role: a record's code and its other names are aliases of it (what
+    /// `Library.departmentCode` reads a department field through).
+    var departmentKind = false
     /// Fields that name the video an entity came from, and how a video ID looks.
     var videoRegex: NSRegularExpression?
 
@@ -108,6 +111,14 @@ struct RecordExtractor {
         if let a = record.member(matchingNormalized: RecordExtractor.aliasFields)?.node {
             e.aliases = (a.array ?? [a]).compactMap(\.string)
         }
+        if departmentKind {
+            for key in RecordExtractor.departmentNameFields {
+                guard let v = record.member(matchingNormalized: [key])?.node.string?.trimmingSpaces(), !v.isEmpty,
+                    v != e.name, !e.aliases.contains(v)
+                else { continue }
+                e.aliases.append(v)
+            }
+        }
         if keepRecords { e.record = record.compactJSON() }
         if let re = videoRegex {
             for f in names.videoPaths {
@@ -149,6 +160,11 @@ struct RecordExtractor {
     static let departmentFields = ["department", "primary_department"].map(FieldKey.normalize)
     static let statusFields = ["status", "lifecycle_status"].map(FieldKey.normalize)
     static let aliasFields = ["aliases", "alias", "also_known_as"].map(FieldKey.normalize)
+    /// A department record's code and names (`{"code": "DEV", "name": "Developers", "full_name": ...}`).
+    static let departmentNameFields = [
+        "code", "department_code", "dept_code", "abbreviation", "name", "full_name", "short_name", "display_name",
+        "title",
+    ].map(FieldKey.normalize)
 
     enum PathStep {
         case key(String)

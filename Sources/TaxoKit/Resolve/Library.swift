@@ -66,14 +66,20 @@ public struct Library: Sendable {
     }
 
     /// An entity's department as a configured code: its ID's segment, else its department field read as a
-    /// code, an alias or a department's name; nil when it has none the configuration knows.
+    /// code, an alias, or a name of a department (from the configuration or from the library's department
+    /// records, `DepartmentNames`); nil when it has none the configuration knows.
     public func departmentCode(of e: Entity) -> String? {
         if let c = e.id?.canonicalDepartment { return c }
         guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return nil }
         if let c = grammar.canonicalDepartment(v.uppercased()) { return c }
-        let name = v.lowercased()
-        return config.departments.first { $0.name.lowercased() == name }?.code
+        return departmentNames.code(for: v)
     }
+
+    /// Department names -> codes, from the configuration and the department records (made on first use).
+    public var departmentNames: DepartmentNames {
+        departmentNamesBox.get { DepartmentNames(self) }
+    }
+    private let departmentNamesBox = Lazy<DepartmentNames>()
 
     /// Entity -> the (entity, reference) pairs of other entities that link to it, in library order.
     public func backlinks() -> [Int: [(entity: Int, reference: Int)]] {

@@ -1,0 +1,44 @@
+/// The names a library gives its departments, to read a department field written as a name
+/// (`"department": "Developers"`, `"Managers (HR)"`) as its code: the configuration's names and those of the
+/// library's department records (a record's code, name, full name ... are its aliases), compared by their
+/// words without order, case, plural `s` or filler words (`AI & Automations Department` = `AI automation`).
+/// A name two departments share names neither.
+public struct DepartmentNames: Sendable {
+    private var codes: [String: String] = [:]
+
+    init(_ lib: Library) {
+        var found: [String: Set<String>] = [:]
+        func add(_ name: String, _ code: String) {
+            let k = DepartmentNames.key(name)
+            if !k.isEmpty { found[k, default: []].insert(code) }
+        }
+        for d in lib.config.departments { add(d.name, d.code) }
+        if let kind = lib.config.kindIndex(role: .department) {
+            for e in lib.entities where e.kind == kind {
+                let names = [e.name].compactMap { $0 } + e.aliases
+                // The record's code: the first of its names that is a configured code or alias.
+                guard let code = names.lazy.compactMap({ lib.grammar.canonicalDepartment($0.uppercased()) }).first
+                else { continue }
+                for n in names { add(n, code) }
+            }
+        }
+        for (k, cs) in found where cs.count == 1 { codes[k] = cs.first }
+    }
+
+    /// The code a department name stands for, or nil.
+    public func code(for name: String) -> String? { codes[DepartmentNames.key(name)] }
+
+    static let filler: Set<String> = ["department", "dept", "team", "and", "the", "of"]
+
+    /// A name's words, lowercased, singular, without filler words, sorted.
+    static func key(_ name: String) -> String {
+        var words: [String] = []
+        for w in name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            var word = String(w)
+            if filler.contains(word) { continue }
+            if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { word.removeLast() }
+            words.append(word)
+        }
+        return words.sorted().joined(separator: " ")
+    }
+}
