@@ -146,6 +146,57 @@ import Testing
         #expect((((ok["result"] as? [String: Any])?["items"] as? [Any])?.count ?? 0) > 0)
     }
 
+    /// Sends a request with raw params and returns its result.
+    func call(_ s: LanguageServer, _ method: String, params: String) throws -> Any? {
+        let reply = try json(
+            try #require(s.handle(body(#"{"jsonrpc":"2.0","id":3,"method":"\#(method)","params":\#(params)}"#)).first))
+        return reply["result"]
+    }
+
+    @Test func workspaceSymbolsFindEntitiesByIDAndNameBestFirst() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func names(_ query: String) throws -> [String] {
+            let r = try call(s, "workspace/symbol", params: #"{"query":"\#(query)"}"#) as? [[String: Any]] ?? []
+            return r.compactMap { $0["name"] as? String }
+        }
+        #expect(try names("TOL-SEC-124").first == "TOL-SEC-124 ScaleKit Dashboard")
+        // Names that start with the query before names that only hold it.
+        let scale = try names("scalekit")
+        let starts = scale.prefix { $0.split(separator: " ").dropFirst().first?.lowercased() == "scalekit" }
+        #expect(starts.contains("TOL-SEC-124 ScaleKit Dashboard"))
+        #expect(starts.contains("TOL-SEC-125 ScaleKit Python SDK"))
+        #expect(scale.count > starts.count)
+        #expect(try names("no such thing anywhere").isEmpty)
+        let first = try #require(
+            (try call(s, "workspace/symbol", params: #"{"query":"TOL-SEC-124"}"#) as? [[String: Any]])?.first)
+        let uri = ((first["location"] as? [String: Any])?["uri"] as? String) ?? ""
+        #expect(uri.hasSuffix("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json"))
+        #expect(first["containerName"] as? String == "tool")
+    }
+
+    @Test func documentSymbolsOutlineHeadingsAndEntities() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let doc = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md").absoluteString
+        let outline = try #require(
+            try call(s, "textDocument/documentSymbol", params: #"{"textDocument":{"uri":"\#(doc)"}}"#)
+                as? [[String: Any]])
+        // Two top-level headings (# Video_024 Transcription, # TAXONOMY ANALYSIS), the ## sections inside.
+        #expect(outline.map { $0["name"] as? String } == ["Video_024 Transcription", "TAXONOMY ANALYSIS"])
+        let sections = (outline[0]["children"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+        #expect(sections.prefix(2) == ["1. Metadata Section", "2. Description Section"])
+        // The first top-level heading ends on the line before the next (line 68 of the file: 0-based 66).
+        let end = ((outline[0]["range"] as? [String: Any])?["end"] as? [String: Any])?["line"] as? Int
+        #expect(end == 66)
+        let tool = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json").absoluteString
+        let symbols = try #require(
+            try call(s, "textDocument/documentSymbol", params: #"{"textDocument":{"uri":"\#(tool)"}}"#)
+                as? [[String: Any]])
+        #expect(symbols.map { $0["name"] as? String } == ["TOL-SEC-124"])
+        #expect(symbols.first?["detail"] as? String == "ScaleKit Dashboard")
+    }
+
     /// Re-extracting only the edited buffer gives what a whole compile with that buffer gives, also for a
     /// buffer that does not parse and for a new file.
     @Test(arguments: [

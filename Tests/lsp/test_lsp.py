@@ -1,6 +1,6 @@
 """taxo lsp driven by a real LSP client (pytest-lsp / pygls) through every capability: diagnostics on open,
-change and save, definition, hover, completion, references, document links, code actions, unknown methods,
-shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+change and save, definition, hover, completion, references, document links, code actions, outline and
+workspace symbols, unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
 import os
 import shutil
 import tempfile
@@ -110,6 +110,21 @@ async def test_completion_after_a_prefix(client: LanguageClient):
     labels = [i.label for i in (items.items if hasattr(items, "items") else items)]
     assert "TOL-QA-031" in labels
     assert all(label.startswith("TOL-QA-") for label in labels)
+
+
+async def test_outline_and_workspace_symbols(client: LanguageClient):
+    await open_doc(client, TRANSCRIPT)
+    outline = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri(TRANSCRIPT)))
+    )
+    assert outline, "a transcript has an outline"
+    assert all(s.kind == types.SymbolKind.String for s in outline)
+    assert any(s.children for s in outline), "deeper headings nest under their section"
+    found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="TOL-QA-031"))
+    assert found[0].name.startswith("TOL-QA-031 ")
+    assert found[0].location.uri.endswith("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json")
+    by_name = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="mcp insp"))
+    assert any(s.name.startswith("TOL-QA-031 ") for s in by_name)
 
 
 async def test_document_links(client: LanguageClient):

@@ -3,7 +3,8 @@ import Foundation
 /// `taxo lsp`: the Language Server Protocol (3.17) over one compiled library kept in memory. It takes
 /// message bodies and returns the bodies to send (the CLI does the reading and writing): diagnostics on
 /// open, change and save; go-to-definition from any ID; hover; completion of IDs after a prefix; references
-/// (backlinks and mentions); document links; code actions for every `taxo fix` repair; shutdown and exit.
+/// (backlinks and mentions); document links; code actions for every `taxo fix` repair; a file's outline and
+/// any entity by ID or name (`LanguageServerSymbols`); shutdown and exit.
 /// Requests it does not know get MethodNotFound; a body that is not JSON gets a ParseError.
 public final class LanguageServer {
     /// Set by `exit`: 0 after `shutdown`, 1 without.
@@ -70,6 +71,8 @@ public final class LanguageServer {
         case "textDocument/references": out.append(LanguageServer.response(id: id, references(params)))
         case "textDocument/documentLink": out.append(LanguageServer.response(id: id, documentLinks(params)))
         case "textDocument/codeAction": out.append(LanguageServer.response(id: id, codeActions(params)))
+        case "textDocument/documentSymbol": out.append(LanguageServer.response(id: id, documentSymbols(params)))
+        case "workspace/symbol": out.append(LanguageServer.response(id: id, workspaceSymbols(params)))
         default:
             // Notifications we do not handle are ignored; requests get MethodNotFound.
             if id != nil {
@@ -112,6 +115,7 @@ public final class LanguageServer {
                 "completionProvider": ["triggerCharacters": ["-"]],
                 "documentLinkProvider": ["resolveProvider": false],
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+                "documentSymbolProvider": true, "workspaceSymbolProvider": true,
             ],
             "serverInfo": ["name": "taxo", "version": TaxoVersion.string],
         ]
