@@ -197,6 +197,80 @@ import Testing
         #expect(symbols.first?["detail"] as? String == "ScaleKit Dashboard")
     }
 
+    /// Applies a WorkspaceEdit's `changes` (UTF-16 ranges on one line each) to the files under `root`.
+    func apply(_ edit: [String: Any], under root: URL) throws -> Int {
+        let changes = try #require(edit["changes"] as? [String: [[String: Any]]])
+        for (uri, edits) in changes {
+            let url = try #require(URL(string: uri))
+            var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            // Right to left on a line, so earlier ranges stay where they were.
+            let sorted = edits.sorted {
+                let a = ($0["range"] as? [String: Any])?["start"] as? [String: Int] ?? [:]
+                let b = ($1["range"] as? [String: Any])?["start"] as? [String: Int] ?? [:]
+                return (a["line"] ?? 0, a["character"] ?? 0) > (b["line"] ?? 0, b["character"] ?? 0)
+            }
+            for e in sorted {
+                let range = try #require(e["range"] as? [String: Any])
+                let start = try #require(range["start"] as? [String: Int]),
+                    end = try #require(range["end"] as? [String: Int])
+                let n = try #require(start["line"])
+                var u = Array(lines[n].utf16)
+                u.replaceSubrange(start["character"]!..<end["character"]!, with: Array((e["newText"] as! String).utf16))
+                lines[n] = String(decoding: u, as: UTF16.self)
+            }
+            try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        return changes.values.reduce(0) { $0 + $1.count }
+    }
+
+    @Test func renameRewritesEveryPlaceOfAnIDAndTheLibraryStillResolves() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let doc = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md").absoluteString
+        let lines = try String(
+            contentsOf: root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md"),
+            encoding: .utf8
+        ).components(separatedBy: "\n")
+        let line = try #require(lines.firstIndex { $0.contains("| TOL-QA-031 |") })
+        let at = #""textDocument":{"uri":"\#(doc)"},"position":{"line":\#(line),"character":4}"#
+        let prepared = try #require(try call(s, "textDocument/prepareRename", params: "{\(at)}") as? [String: Any])
+        #expect(prepared["placeholder"] as? String == "TOL-QA-031")
+        // Not on an ID: nothing to rename.
+        let nothing = try call(
+            s, "textDocument/prepareRename",
+            params: #"{"textDocument":{"uri":"\#(doc)"},"position":{"line":0,"character":0}}"#)
+        #expect(nothing is NSNull)
+        // Refused: an ID taken, one of another kind, not an ID.
+        for bad in ["TOL-SEC-124", "RSP-950", "not an id"] {
+            let reply = try json(
+                try #require(
+                    s.handle(
+                        body(
+                            #"{"jsonrpc":"2.0","id":9,"method":"textDocument/rename","params":{\#(at),"newName":"\#(bad)"}}"#
+                        )
+                    )
+                    .first))
+            #expect((reply["error"] as? [String: Any])?["code"] as? Int == -32602, "\(bad)")
+        }
+        let before = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
+        let edit = try #require(
+            try call(s, "textDocument/rename", params: #"{\#(at),"newName":"TOL-QA-077"}"#) as? [String: Any])
+        let count = try apply(edit, under: root)
+        #expect(count >= 20)
+        let after = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
+        let lib = after.library
+        #expect(lib.table["TOL-QA-77"] != nil)
+        #expect(lib.table["TOL-QA-31"] == nil)
+        // Every link that reached the old ID reaches the new one: nothing new dangles.
+        func dangling(_ r: CompileResult) -> Int {
+            r.diagnostics.filter { $0.code == "TAX0201" || $0.code == "TAX0205" }.count
+        }
+        #expect(dangling(after) == dangling(before))
+        let tool = try String(
+            contentsOf: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json"), encoding: .utf8)
+        #expect(tool.contains("\"tool_id\": \"TOL-QA-077\""))
+    }
+
     /// Re-extracting only the edited buffer gives what a whole compile with that buffer gives, also for a
     /// buffer that does not parse and for a new file.
     @Test(arguments: [

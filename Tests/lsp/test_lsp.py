@@ -1,6 +1,6 @@
 """taxo lsp driven by a real LSP client (pytest-lsp / pygls) through every capability: diagnostics on open,
 change and save, definition, hover, completion, references, document links, code actions, outline and
-workspace symbols, unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+workspace symbols, rename, unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
 import os
 import shutil
 import tempfile
@@ -125,6 +125,19 @@ async def test_outline_and_workspace_symbols(client: LanguageClient):
     assert found[0].location.uri.endswith("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json")
     by_name = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="mcp insp"))
     assert any(s.name.startswith("TOL-QA-031 ") for s in by_name)
+
+
+async def test_rename_an_id_everywhere(client: LanguageClient):
+    text = await open_doc(client, TRANSCRIPT)
+    pos = position_of(text, "TOL-QA-031")
+    doc = types.TextDocumentIdentifier(uri=uri(TRANSCRIPT))
+    prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=doc, position=pos))
+    assert prepared.placeholder == "TOL-QA-031"
+    edit = await client.text_document_rename_async(types.RenameParams(text_document=doc, position=pos, new_name="TOL-QA-077"))
+    files = set(edit.changes)
+    assert uri("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json") in files
+    assert uri(TRANSCRIPT) in files
+    assert all(e.new_text == "TOL-QA-077" for edits in edit.changes.values() for e in edits)
 
 
 async def test_document_links(client: LanguageClient):

@@ -4,7 +4,8 @@ import Foundation
 /// message bodies and returns the bodies to send (the CLI does the reading and writing): diagnostics on
 /// open, change and save; go-to-definition from any ID; hover; completion of IDs after a prefix; references
 /// (backlinks and mentions); document links; code actions for every `taxo fix` repair; a file's outline and
-/// any entity by ID or name (`LanguageServerSymbols`); shutdown and exit.
+/// any entity by ID or name (`LanguageServerSymbols`); renaming an ID everywhere (`LanguageServerRename`);
+/// shutdown and exit.
 /// Requests it does not know get MethodNotFound; a body that is not JSON gets a ParseError.
 public final class LanguageServer {
     /// Set by `exit`: 0 after `shutdown`, 1 without.
@@ -73,6 +74,12 @@ public final class LanguageServer {
         case "textDocument/codeAction": out.append(LanguageServer.response(id: id, codeActions(params)))
         case "textDocument/documentSymbol": out.append(LanguageServer.response(id: id, documentSymbols(params)))
         case "workspace/symbol": out.append(LanguageServer.response(id: id, workspaceSymbols(params)))
+        case "textDocument/prepareRename": out.append(LanguageServer.response(id: id, prepareRename(params)))
+        case "textDocument/rename":
+            switch rename(params) {
+            case .success(let edit): out.append(LanguageServer.response(id: id, edit))
+            case .failure(let refusal): out.append(LanguageServer.error(id: id, code: -32602, message: refusal.message))
+            }
         default:
             // Notifications we do not handle are ignored; requests get MethodNotFound.
             if id != nil {
@@ -116,6 +123,7 @@ public final class LanguageServer {
                 "documentLinkProvider": ["resolveProvider": false],
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],
                 "documentSymbolProvider": true, "workspaceSymbolProvider": true,
+                "renameProvider": ["prepareProvider": true],
             ],
             "serverInfo": ["name": "taxo", "version": TaxoVersion.string],
         ]
