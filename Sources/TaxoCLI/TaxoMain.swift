@@ -11,7 +11,7 @@ public struct TaxoCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, BuildCommand.self, NewCommand.self, FixCommand.self, GapsCommand.self,
             PhasesCommand.self, SearchCommand.self, ExplainCommand.self, ConfigCommand.self, DumpIndexCommand.self,
-            LSPCommand.self, MCPCommand.self, SiteCommand.self, BenchFloorCommand.self,
+            ShowCommand.self, LSPCommand.self, MCPCommand.self, SiteCommand.self, BenchFloorCommand.self,
         ])
 
     public init() {}

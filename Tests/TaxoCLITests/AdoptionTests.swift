@@ -383,6 +383,30 @@ import Testing
         }
     }
 
+    @Test func showPrintsAnEntityWithItsLinksBacklinksAndMentions() throws {
+        try withCopy { root in
+            // Any accepted spelling of the ID, or the exact name in any case.
+            for args in [["TOL-SEC-0124"], ["scalekit", "dashboard"]] {
+                let r = try taxo(["show"] + args, cwd: root)
+                #expect(r.code == 0, "\(args)")
+                #expect(r.out.hasPrefix("TOL-SEC-124 ScaleKit Dashboard\n"))
+            }
+            let card = try taxo(["show", "TOL-SEC-124"], cwd: root).out
+            #expect(card.contains("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json:4:14"))
+            #expect(card.contains("responsibilities[0]: RSP-418 ScaleKit IAM Administration"))
+            #expect(card.contains("WRF-SEC-014 Secure MCP OAuth 2.1 Implementation (workflow"))
+            #expect(card.contains("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md:235"))
+            let json = try taxo(["show", "--format", "json", "TOL-SEC-124"], cwd: root)
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+            #expect(object["id"] as? String == "TOL-SEC-124")
+            #expect((object["backlinks_total"] as? Int ?? 0) >= 10)
+            let missing = try taxo(["show", "ScaleKit", "Dashbord"], cwd: root)
+            #expect(missing.code == 1)
+            #expect(missing.err.contains("did you mean 'ScaleKit Dashboard'?"))
+        }
+    }
+
     @Test func searchRanksWhatTheQueryNamesFirstAndCorrectsMisspellings() throws {
         try withCopy { root in
             _ = try taxo(["build", "--quiet"], cwd: root)

@@ -64,32 +64,22 @@ extension AssistantSession {
     func entity(_ args: ToolArguments) throws -> ToolOutcome {
         let wanted = try args.required("id")
         guard let i = find(wanted) else { throw TaxoError.badArgument(notFound(wanted)) }
-        return ToolOutcome(text: EntityCard(session: self, entity: i).json(), isError: false)
+        return ToolOutcome(text: EntityCard(result: result, entity: i, backlinks: backlinks()).json(), isError: false)
     }
 
     /// An entity by ID (any accepted spelling, an alias or a legacy ID) or by exact name.
-    func find(_ text: String) -> Int? {
-        switch library.grammar.check(text) {
-        case .valid(let p), .legacy(let p):
-            if let i = library.lookup(p) { return i }
-        default: break
-        }
-        let n = Labels.normalized(text)
-        return library.entities.indices.first {
-            library.entities[$0].id != nil && library.entities[$0].name.map(Labels.normalized) == n
-        }
-    }
+    func find(_ text: String) -> Int? { library.entity(named: text) }
 
     /// Why an ID or name is not there, with the nearest IDs or names.
     func notFound(_ text: String) -> String {
-        let keys = library.entities.compactMap { $0.id?.written }
+        let (message, nearest) = library.notFound(text)
+        let next: String
         if case .valid = library.grammar.check(text) {
-            let near = NearMiss.hint(for: text.uppercased(), in: keys).map { "; \($0)" } ?? ""
-            return "\(text) is not declared in the library\(near) (next_id gives a free ID of its kind)"
+            next = " (next_id gives a free ID of its kind)"
+        } else {
+            next = "; search finds entities by words"
         }
-        let names = library.entities.compactMap(\.name)
-        let near = NearMiss.hint(for: text, in: names).map { "; \($0)" } ?? ""
-        return "no entity has the ID or name '\(text)'\(near); search finds entities by words"
+        return message + (nearest.map { "; \($0)" } ?? "") + next
     }
 
     func resolve(_ args: ToolArguments) throws -> ToolOutcome {

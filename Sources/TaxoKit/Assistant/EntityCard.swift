@@ -1,13 +1,24 @@
-/// `get_entity`'s answer: one entity with its record, where it is written, what it links to and what each
-/// link resolves to, what links to it, where documents mention it, and the findings in its file. Long
-/// lists are cut at `limit` items with their totals.
-struct EntityCard {
-    let session: AssistantSession
+/// One entity with its record, where it is written, what it links to and what each link resolves to, what
+/// links to it, where documents mention it, and the findings in its file: `get_entity`'s answer and `taxo
+/// show`'s. Long lists are cut at `limit` items with their totals.
+public struct EntityCard {
+    let result: CompileResult
     let entity: Int
+    /// Entity -> the (entity, reference) pairs that link to it (`Library.backlinks`, made once by the caller
+    /// that shows many cards).
+    let backlinkTable: [Int: [(entity: Int, reference: Int)]]
     static let limit = 200
 
-    func json() -> String {
-        let lib = session.library
+    /// The card of an entity of a compiled library.
+    public init(result: CompileResult, entity: Int, backlinks: [Int: [(entity: Int, reference: Int)]]? = nil) {
+        self.result = result
+        self.entity = entity
+        self.backlinkTable = backlinks ?? result.library.backlinks()
+    }
+
+    /// The card as JSON (one object).
+    public func json() -> String {
+        let lib = result.library
         let e = lib.entities[entity]
         var w = JSONWriter()
         w.beginObject()
@@ -34,14 +45,14 @@ struct EntityCard {
         backlinks(&w)
         mentions(&w)
         w.beginArray("diagnostics")
-        for d in session.result.diagnostics where d.location?.file == e.file { JSONReporter.write(d, into: &w) }
+        for d in result.diagnostics where d.location?.file == e.file { JSONReporter.write(d, into: &w) }
         w.endArray()
         w.endObject()
         return w.out + "\n"
     }
 
     func links(_ w: inout JSONWriter) {
-        let lib = session.library
+        let lib = result.library
         let e = lib.entities[entity]
         let targets = entity < lib.targets.count ? lib.targets[entity] : []
         w.beginArray("links")
@@ -67,8 +78,8 @@ struct EntityCard {
     }
 
     func backlinks(_ w: inout JSONWriter) {
-        let lib = session.library
-        let from = session.backlinks()[entity] ?? []
+        let lib = result.library
+        let from = backlinkTable[entity] ?? []
         w.beginArray("backlinks")
         for (i, r) in from.prefix(EntityCard.limit) {
             let source = lib.entities[i], ref = source.references[r]
@@ -86,7 +97,7 @@ struct EntityCard {
     }
 
     func mentions(_ w: inout JSONWriter) {
-        let lib = session.library
+        let lib = result.library
         guard let key = lib.entities[entity].id?.key else {
             w.beginArray("mentions"); w.endArray(); w.int("mentions_total", 0)
             return
@@ -109,5 +120,69 @@ struct EntityCard {
         }
         w.endArray()
         w.int("mentions_total", count)
+    }
+}
+
+extension EntityCard {
+    /// The card as text for a terminal (`taxo show`): the entity, then its links, backlinks, mentions and the
+    /// findings in its file, one per line with `file:line`; `path` shows a library path as the caller wants.
+    public func text(path: (String) -> String = { $0 }) -> String {
+        let lib = result.library
+        let e = lib.entities[entity]
+        var out = lib.displayID(e) + (e.name.map { " " + $0 } ?? "") + "\n"
+        var facts = [lib.kindName(e)]
+        if let d = lib.departmentCode(of: e) ?? e.department { facts.append("department " + d) }
+        if let s = e.status { facts.append("status " + s) }
+        out += "  " + facts.joined(separator: " · ") + "\n"
+        out += "  \(path(e.file)):\(e.location.line):\(e.location.column)\n"
+        if let d = e.description, !d.isEmpty { out += "  " + d.replacingAll("\n", with: " ") + "\n" }
+        if !e.aliases.isEmpty { out += "  also: " + e.aliases.joined(separator: ", ") + "\n" }
+        for c in (e.id.map { lib.table[$0.key] ?? [] } ?? []) where c != entity {
+            out += "  also declared at \(path(lib.entities[c].file)):\(lib.entities[c].location.line)\n"
+        }
+        let targets = entity < lib.targets.count ? lib.targets[entity] : []
+        out += EntityCard.section("Links", total: e.references.count)
+        for (r, ref) in e.references.enumerated().prefix(EntityCard.limit) {
+            let to = (r < targets.count ? targets[r] : nil).map { t in
+                let target = lib.entities[t]
+                return lib.displayID(target) + (target.name.map { " " + $0 } ?? "")
+            }
+            out +=
+                "  \(ref.field): \(to ?? ref.id.written + " (no such \(lib.config.kinds[ref.id.kind].name))")"
+                + "  line \(ref.location.line)\n"
+        }
+        let from = backlinkTable[entity] ?? []
+        out += EntityCard.section("Backlinks", total: from.count)
+        for (i, r) in from.prefix(EntityCard.limit) {
+            let source = lib.entities[i], ref = source.references[r]
+            out +=
+                "  \(lib.displayID(source))\(source.name.map { " " + $0 } ?? "") (\(lib.kindName(source)), "
+                + "\(ref.field))  \(path(ref.location.file)):\(ref.location.line)\n"
+        }
+        var mentions: [String] = []
+        var total = 0
+        if let key = e.id?.key {
+            for d in lib.documents {
+                for m in d.mentions where m.id.key == key {
+                    total += 1
+                    guard total <= EntityCard.limit else { continue }
+                    let under = m.heading.map { "  § " + $0 } ?? ""
+                    mentions.append("  \(path(d.path)):\(m.location.line)\(under)\n")
+                }
+            }
+        }
+        out += EntityCard.section("Mentions in documents", total: total) + mentions.joined()
+        let findings = result.diagnostics.filter { $0.location?.file == e.file }
+        out += EntityCard.section("Findings in its file", total: findings.count)
+        for d in findings.prefix(EntityCard.limit) {
+            let at = d.location.map { "\(path($0.file)):\($0.line):\($0.column): " } ?? ""
+            out += "  \(at)\(d.severity.label): \(d.message) [\(d.code)]\n"
+        }
+        return out
+    }
+
+    /// A section's title with its total (and how many are shown when it is cut).
+    static func section(_ title: String, total: Int) -> String {
+        "\n\(title) (\(total > limit ? "\(limit) of \(total)" : "\(total)"))\n"
     }
 }
