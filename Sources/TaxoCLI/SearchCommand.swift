@@ -5,7 +5,8 @@ import TaxoKit
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Full-text search of entities and documents in the index (run taxo build first).")
+        abstract:
+            "Full-text search of entities and documents (in the index taxo build writes, else the library as it is).")
 
     @OptionGroup var library: LibraryOptions
 
@@ -29,22 +30,38 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let root = try library.rootURL()
         let path = index ?? root.appendingPathComponent("output/index.sqlite").path
-        guard FileManager.default.fileExists(atPath: path) else {
-            Console.err("taxo: error: no index at \(path); run 'taxo build' first\n")
+        let built = FileManager.default.fileExists(atPath: path)
+        if !built, index != nil {
+            Console.err("taxo: error: no index at \(path)\n")
             throw TaxoExit(code: 2)
         }
         do {
             let q = query.joined(separator: " ")
+            try IndexSearch.validate(q)
             // An ID or alias finds its entity first, in any accepted spelling.
             var key: String?
-            if let config = try? library.loadConfig(root: root) {
+            let config = try? library.loadConfig(root: root)
+            if let config {
                 switch IDGrammar(config: config).check(q.trimmingCharacters(in: .whitespaces)) {
                 case .valid(let p), .legacy(let p): key = p.key
                 default: break
                 }
             }
-            let hits = try IndexSearch.search(indexPath: path, query: q, limit: limit, key: key)
-            let correction = hits.isEmpty ? try IndexSearch.correction(indexPath: path, query: q) : nil
+            // No index built yet: the library as it is, indexed in memory for this search.
+            let db: SQLiteDatabase
+            if built {
+                IndexWriter.recover(path)
+                db = try SQLiteDatabase(path: path, readOnly: true)
+            } else {
+                guard let config else { throw TaxoExit(code: 2) }
+                if !output.quiet {
+                    Console.err(
+                        "taxo: no index at \(path): searching the library as it is ('taxo build' makes an index)\n")
+                }
+                db = try IndexSearch.memoryIndex(Compiler.compile(root: root.path, config: config, keepContent: true))
+            }
+            let hits = try IndexSearch.search(db, query: q, limit: limit, key: key)
+            let correction = hits.isEmpty ? try IndexSearch.correction(db, query: q) : nil
             if format == .json {
                 Console.out(DataJSON.search(hits, query: q, didYouMean: correction))
                 if hits.isEmpty { throw TaxoExit(code: 1) }

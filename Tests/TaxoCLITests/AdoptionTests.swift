@@ -383,6 +383,18 @@ import Testing
         }
     }
 
+    @Test func searchWithoutAnIndexSearchesTheLibraryAsItIsAndWritesNothing() throws {
+        try withCopy { root in
+            let r = try taxo(["search", "TOL-SEC-0124"], cwd: root)
+            #expect(r.code == 0)
+            #expect(r.out.hasPrefix("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json:4: [tool TOL-SEC-124]"))
+            #expect(r.err.contains("no index"))
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path))
+            // An index named on the command line must exist.
+            #expect(try taxo(["search", "--index", "missing.sqlite", "x"], cwd: root).code == 2)
+        }
+    }
+
     @Test func showPrintsAnEntityWithItsLinksBacklinksAndMentions() throws {
         try withCopy { root in
             // Any accepted spelling of the ID, or the exact name in any case.

@@ -23,7 +23,21 @@ public enum IndexSearch {
     public static func search(indexPath: String, query: String, limit: Int = 20, key: String? = nil) throws -> [Hit] {
         try validate(query)
         IndexWriter.recover(indexPath)
-        let db = try SQLiteDatabase(path: indexPath, readOnly: true)
+        return try search(SQLiteDatabase(path: indexPath, readOnly: true), query: query, limit: limit, key: key)
+    }
+
+    /// An index in memory, made from a compile (what `taxo search` searches when no index was built).
+    public static func memoryIndex(_ result: CompileResult) throws -> SQLiteDatabase {
+        let db = try SQLiteDatabase(path: ":memory:")
+        try IndexWriter.fill(db, result, buildTime: "")
+        return db
+    }
+
+    /// `search(indexPath:...)` on an open index.
+    public static func search(_ db: SQLiteDatabase, query: String, limit: Int = 20, key: String? = nil) throws
+        -> [Hit]
+    {
+        try validate(query)
         var hits = try key.map { try namedBy(db, key: $0) } ?? []
         let q = sanitize(query)
         let e = try db.prepare(
@@ -71,7 +85,8 @@ public enum IndexSearch {
         try correction(SQLiteDatabase(path: indexPath, readOnly: true), query: query)
     }
 
-    static func correction(_ db: SQLiteDatabase, query: String) throws -> String? {
+    /// `correction(indexPath:...)` on an open index.
+    public static func correction(_ db: SQLiteDatabase, query: String) throws -> String? {
         var known = Set<String>()
         for r in try db.query("SELECT id, name FROM entities") {
             if let id = r[0] { known.insert(id) }
@@ -96,7 +111,7 @@ public enum IndexSearch {
     }
 
     /// Refuses queries no person writes: too many terms or too long.
-    static func validate(_ query: String) throws {
+    public static func validate(_ query: String) throws {
         let terms = query.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).count
         if terms > maxTerms { throw TaxoError.query("the query has \(terms) terms; at most \(maxTerms) are allowed") }
         if query.utf8.count > 4096 { throw TaxoError.query("the query is longer than 4,096 bytes") }
