@@ -52,6 +52,7 @@ struct SearchCommand: ParsableCommand {
             if built {
                 IndexWriter.recover(path)
                 db = try SQLiteDatabase(path: path, readOnly: true)
+                if let config, !output.quiet { warnIfStale(index: path, root: root, config: config) }
             } else {
                 guard let config else { throw TaxoExit(code: 2) }
                 if !output.quiet {
@@ -85,6 +86,20 @@ struct SearchCommand: ParsableCommand {
                 Console.err("taxo: error: \(e.message)\n")
             }
             throw TaxoExit(code: 2)
+        }
+    }
+
+    /// Says so when library files changed after the index was written (the hits may be out of date).
+    func warnIfStale(index: String, root: URL, config: Config) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: index),
+            let written = attributes[.modificationDate] as? Date
+        else { return }
+        let since = Int64(written.timeIntervalSince1970 * 1e9)
+        let newer = Discovery.discover(root: root.path, config: config).files.filter { $0.mtime > since }.count
+        if newer > 0 {
+            Console.err(
+                "taxo: note: \(Plural.count(newer, "file")) changed since the index was built; 'taxo build' brings it up to date\n"
+            )
         }
     }
 }

@@ -383,7 +383,7 @@ import Testing
         }
     }
 
-    @Test func searchWithoutAnIndexSearchesTheLibraryAsItIsAndWritesNothing() throws {
+    @Test func searchWithoutAnIndexSearchesTheLibraryAsItIsAndSaysWhenTheIndexIsOld() throws {
         try withCopy { root in
             let r = try taxo(["search", "TOL-SEC-0124"], cwd: root)
             #expect(r.code == 0)
@@ -392,6 +392,14 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path))
             // An index named on the command line must exist.
             #expect(try taxo(["search", "--index", "missing.sqlite", "x"], cwd: root).code == 2)
+            // A file changed after the build: the hits may be old, and search says so.
+            _ = try taxo(["build", "--quiet"], cwd: root)
+            #expect(!(try taxo(["search", "ScaleKit"], cwd: root).err.contains("changed since")))
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date().addingTimeInterval(60)],
+                ofItemAtPath: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json").path)
+            #expect(
+                try taxo(["search", "ScaleKit"], cwd: root).err.contains("1 file changed since the index was built"))
         }
     }
 
