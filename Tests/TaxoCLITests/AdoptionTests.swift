@@ -424,6 +424,10 @@ import Testing
             let missing = try taxo(["show", "ScaleKit", "Dashbord"], cwd: root)
             #expect(missing.code == 1)
             #expect(missing.err.contains("did you mean 'ScaleKit Dashboard'?"))
+            // An ID in lower case is the ID; one digit away is a likely typo; three digits away is not.
+            #expect(try taxo(["show", "tol-sec-124"], cwd: root).code == 0)
+            #expect(try taxo(["show", "TOL-SEC-129"], cwd: root).err.contains("did you mean 'TOL-SEC-124'"))
+            #expect(!(try taxo(["show", "TOL-SEC-999"], cwd: root).err.contains("did you mean")))
         }
     }
 

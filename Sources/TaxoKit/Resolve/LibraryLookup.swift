@@ -3,11 +3,7 @@ extension Library {
     /// The entity an ID (any spelling the library accepts, or an old ID) or an exact name (without case or
     /// punctuation) names, or nil.
     public func entity(named text: String) -> Int? {
-        switch grammar.check(text) {
-        case .valid(let p), .legacy(let p):
-            if let i = lookup(p) { return i }
-        default: break
-        }
+        if let p = parsedID(text), let i = lookup(p) { return i }
         let n = Labels.normalized(text)
         guard !n.isEmpty else { return nil }
         return entities.indices.first { entities[$0].id != nil && entities[$0].name.map(Labels.normalized) == n }
@@ -15,10 +11,22 @@ extension Library {
 
     /// Why an ID or name names no entity, with the nearest IDs or names ("did you mean ...").
     public func notFound(_ text: String) -> (message: String, nearest: String?) {
-        if case .valid = grammar.check(text) {
-            let keys = entities.compactMap { $0.id?.written }
-            return ("\(text) is not declared in the library", NearMiss.hint(for: text.uppercased(), in: keys))
+        if let p = parsedID(text), !p.legacy {
+            // IDs one digit away, as a dangling reference's hint gives them (TOL-SEC-999 is near no TOL-SEC-124).
+            var near = NearestIDs(self)
+            return ("\(text) is not declared in the library", near.hint(for: p))
         }
         return ("no entity has the ID or name '\(text)'", NearMiss.hint(for: text, in: entities.compactMap(\.name)))
+    }
+
+    /// The ID a text is, as written or in capitals (`tol-sec-124`), or nil.
+    func parsedID(_ text: String) -> ParsedID? {
+        for t in [text, text.uppercased()] {
+            switch grammar.check(t) {
+            case .valid(let p), .legacy(let p): return p
+            default: continue
+            }
+        }
+        return nil
     }
 }
