@@ -252,10 +252,21 @@ import Testing
                     .first))
             #expect((reply["error"] as? [String: Any])?["code"] as? Int == -32602, "\(bad)")
         }
+        // A note open in the editor: its mention is renamed, the paths and file names holding the ID are not
+        // (the files keep their names).
+        let notes = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Notes.md")
+        let noteText = "# Notes\n\nSee TOL-QA-031 in [notes](x/TOL-QA-031_Notes.md).\n"
+        try noteText.write(to: notes, atomically: true, encoding: .utf8)
+        _ = open(
+            s, notes.absoluteString, language: "markdown",
+            escapedText: noteText.replacingOccurrences(of: "\n", with: "\\n"))
         let before = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
         let edit = try #require(
             try call(s, "textDocument/rename", params: #"{\#(at),"newName":"TOL-QA-077"}"#) as? [String: Any])
         let count = try apply(edit, under: root)
+        #expect(
+            try String(contentsOf: notes, encoding: .utf8)
+                == "# Notes\n\nSee TOL-QA-077 in [notes](x/TOL-QA-031_Notes.md).\n")
         #expect(count >= 20)
         let after = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
         let lib = after.library

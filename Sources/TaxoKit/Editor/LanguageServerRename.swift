@@ -2,7 +2,7 @@ import Foundation
 
 /// `textDocument/prepareRename` and `textDocument/rename` of an ID: every spelling of it in every file of
 /// the library (declaration, links, mentions, master lists, prose), open buffers as they stand, rewritten
-/// to the new ID. The new ID must be of the same kind and free. A file whose name carries the old ID keeps
+/// to the new ID; not in file paths and names. The new ID must be of the same kind and free. A file whose name carries the old ID keeps
 /// its name: `taxo check` then reports it (TAX0105), and its quick fix renames the file with every link to
 /// it.
 extension LanguageServer {
@@ -61,19 +61,36 @@ extension LanguageServer {
         return .success(["changes": changes])
     }
 
-    /// The UTF-16 ranges of the ID tokens of a line whose key is `key` (any accepted spelling).
+    /// The UTF-16 ranges of the ID tokens of a line whose key is `key` (any accepted spelling), but those in
+    /// a file path or name (`../Tools/TOL-SEC-124_ScaleKit.json`): the file keeps its name, so a link to it
+    /// must too.
     static func idTokens(in line: Substring, key: String, grammar: IDGrammar) -> [(Int, Int)] {
         let bytes = Array(line.utf8)
         var out: [(Int, Int)] = []
         bytes.withUnsafeBufferPointer { b in
             grammar.scan(b) { tok, a, z in
-                guard case .id(let p) = tok, p.key == key else { return }
+                guard case .id(let p) = tok, p.key == key, !inPath(bytes, a, z) else { return }
                 let ua = String(decoding: bytes[..<a], as: UTF8.self).utf16.count
                 let uz = ua + String(decoding: bytes[a..<z], as: UTF8.self).utf16.count
                 out.append((ua, uz))
             }
         }
         return out
+    }
+}
+
+extension LanguageServer {
+    /// Whether the token at `a..<z` is part of a path or file name: the run of characters around it (up to a
+    /// space, quote, bracket, pipe or comma) holds a `/` or ends in a library file's extension.
+    static func inPath(_ bytes: [UInt8], _ a: Int, _ z: Int) -> Bool {
+        let stops = Set(" \t\"'`()[]<>|,".utf8)
+        var s = a, e = z
+        while s > 0, !stops.contains(bytes[s - 1]) { s -= 1 }
+        while e < bytes.count, !stops.contains(bytes[e]) { e += 1 }
+        let word = String(decoding: bytes[s..<e], as: UTF8.self).lowercased()
+        if word.contains("/") { return true }
+        let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ".:;!?"))
+        return [".json", ".md", ".yaml", ".yml", ".csv"].contains { trimmed.hasSuffix($0) }
     }
 }
 
