@@ -151,6 +151,7 @@ public enum Compiler {
         clock.lap("resolve")
         var diags = extra
         for r in results { diags += r.diagnostics }
+        UnknownDepartment.pointAtDepartmentRecords(&diags, library)
         let validated = Validator.runTimed(library)
         diags += validated.diagnostics
         clock.lap("validate")

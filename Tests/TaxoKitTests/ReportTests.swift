@@ -323,4 +323,37 @@ import Testing
         #expect(departments.contains("unknown: Video"))
         #expect(!departments.contains("unknown: Developers"))
     }
+
+    /// A department code the library's department records give but the configuration does not: the finding
+    /// says where the code is declared and what to add to taxonomy.yaml.
+    @Test func anUnknownCodeOfADepartmentRecordPointsAtIt() throws {
+        let files: [(String, String)] = [
+            (
+                "taxonomy.yaml",
+                """
+                kinds:
+                  tool: { prefix: TOL, department: optional, files: ["tools/*.json"], id_fields: [tool_id] }
+                  department: { prefix: DPT, files: ["departments/*.json"], records: "data[]", id_fields: [department_id], name_fields: [full_name, name] }
+                departments:
+                  DEV: { name: "Development" }
+
+                """
+            ),
+            (
+                "departments/departments.json",
+                #"{"data": [{"department_id": "DPT-009", "code": "FIN", "full_name": "Finance & Accounting"}]}"#
+            ),
+            ("tools/a.json", #"{"tool_id": "TOL-FIN-001", "name": "Ledger"}"#),
+            ("tools/b.json", #"{"tool_id": "TOL-OPS-002", "name": "Other"}"#),
+        ]
+        let r = TestSupport.compile(files)
+        let hints = r.diagnostics.filter { $0.code == "TAX0106" }.map { $0.location!.file + " " + ($0.hint ?? "") }
+        #expect(hints.count == 2)
+        #expect(
+            hints.contains(
+                "tools/a.json FIN is department DPT-009 (Finance & Accounting) in departments/departments.json, but "
+                    + "taxonomy.yaml does not declare it: add `FIN: { name: \"Finance & Accounting\" }` under 'departments:'"
+            ))
+        #expect(hints.contains { $0.hasPrefix("tools/b.json") && !$0.contains("DPT-") })
+    }
 }

@@ -8,7 +8,9 @@ enum UnknownDepartment {
             `AID`) are declared under `departments:` in the configuration. A segment that is neither is
             reported with the closest known code. A link field whose target kind is `department`
             (`"departments[]": { target: department }`) must hold a declared code or alias, a department's name,
-            or a department ID; anything else is reported the same way.
+            or a department ID; anything else is reported the same way. A code that the library's own
+            department records give (`"code": "FIN"` in the departments master) but the configuration does not
+            declare gets a hint naming the record and the line to add under `departments:`.
             """,
         triggering: [
             RuleExample([Ex.tool("TOL-SCE-124", "ScaleKit Dashboard")]),
@@ -47,5 +49,34 @@ extension UnknownDepartment {
         info.diagnostic(
             "'\(value)' is not a department code, alias or name", at: location,
             hint: NearMiss.hint(for: value, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
+    }
+}
+
+extension UnknownDepartment {
+    /// A code that the library's own department records give (`{"code": "FIN", ...}` in the departments
+    /// master) but the configuration does not declare: the hint says where it is and what to add, instead of
+    /// a near code (the records are not the configuration, so the ID stays unknown).
+    static func pointAtDepartmentRecords(_ diags: inout [Diagnostic], _ lib: Library) {
+        guard diags.contains(where: { $0.code == info.code }), let kind = lib.config.kindIndex(role: .department)
+        else { return }
+        var records: [String: Int] = [:]
+        for (i, e) in lib.entities.enumerated() where e.kind == kind {
+            for a in e.aliases where records[a] == nil && a.count <= 8 && a == a.uppercased() { records[a] = i }
+        }
+        guard !records.isEmpty else { return }
+        for i in diags.indices where diags[i].code == info.code {
+            guard let code = quoted(diags[i].message), let r = records[code] else { continue }
+            let e = lib.entities[r]
+            let name = (e.name ?? code).replacingAll("\"", with: "'")
+            diags[i].hint =
+                "\(code) is department \(lib.displayID(e)) (\(e.name ?? code)) in \(e.file), but taxonomy.yaml does not "
+                + "declare it: add `\(code): { name: \"\(name)\" }` under 'departments:'"
+        }
+    }
+
+    /// The first quoted value of one of this rule's messages (the code or the value written).
+    static func quoted(_ message: String) -> String? {
+        let parts = message.split(separator: "'", omittingEmptySubsequences: false)
+        return parts.count >= 3 ? String(parts[1]) : nil
     }
 }
