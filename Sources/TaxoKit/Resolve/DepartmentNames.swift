@@ -5,28 +5,39 @@
 /// A name two departments share names neither.
 public struct DepartmentNames: Sendable {
     private var codes: [String: String] = [:]
+    /// Department fields as written in the library -> code ("" for none).
+    private var written: [String: String] = [:]
 
-    init(_ lib: Library) {
+    init(config: Config, grammar: IDGrammar, entities: [Entity]) {
         var found: [String: Set<String>] = [:]
         func add(_ name: String, _ code: String) {
             let k = DepartmentNames.key(name)
             if !k.isEmpty { found[k, default: []].insert(code) }
         }
-        for d in lib.config.departments { add(d.name, d.code) }
-        if let kind = lib.config.kindIndex(role: .department) {
-            for e in lib.entities where e.kind == kind {
+        for d in config.departments { add(d.name, d.code) }
+        let kind = config.kindIndex(role: .department)
+        if let kind {
+            for e in entities where e.kind == kind {
                 let names = [e.name].compactMap { $0 } + e.aliases
                 // The record's code: the first of its names that is a configured code or alias.
-                guard let code = names.lazy.compactMap({ lib.grammar.canonicalDepartment($0.uppercased()) }).first
+                guard let code = names.lazy.compactMap({ grammar.canonicalDepartment($0.uppercased()) }).first
                 else { continue }
                 for n in names { add(n, code) }
             }
         }
         for (k, cs) in found where cs.count == 1 { codes[k] = cs.first }
+        // The department fields the library holds, looked up once each (pages ask for them by the thousand).
+        for e in entities {
+            guard let v = e.department, written[v] == nil else { continue }
+            written[v] = codes[DepartmentNames.key(v)] ?? ""
+        }
     }
 
     /// The code a department name stands for, or nil.
-    public func code(for name: String) -> String? { codes[DepartmentNames.key(name)] }
+    public func code(for name: String) -> String? {
+        if let known = written[name] { return known.isEmpty ? nil : known }
+        return codes[DepartmentNames.key(name)]
+    }
 
     static let filler: Set<String> = ["department", "dept", "team", "and", "the", "of"]
 

@@ -72,14 +72,11 @@ public struct Library: Sendable {
         if let c = e.id?.canonicalDepartment { return c }
         guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return nil }
         if let c = grammar.canonicalDepartment(v.uppercased()) { return c }
-        return departmentNames.code(for: v)
+        return departmentNames.code(for: e.department ?? v)
     }
 
-    /// Department names -> codes, from the configuration and the department records (made on first use).
-    public var departmentNames: DepartmentNames {
-        departmentNamesBox.get { DepartmentNames(self) }
-    }
-    private let departmentNamesBox = Lazy<DepartmentNames>()
+    /// Department names -> codes, from the configuration and the department records.
+    public let departmentNames: DepartmentNames
 
     /// Entity -> the (entity, reference) pairs of other entities that link to it, in library order.
     public func backlinks() -> [Int: [(entity: Int, reference: Int)]] {
@@ -152,7 +149,8 @@ public enum Resolver {
             config: config, grammar: grammar, files: files, entities: entities, documents: documents,
             table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets,
             inventory: inventory,
-            masterRows: masterRows, masterListKeys: masterListKeys, broken: broken)
+            masterRows: masterRows, masterListKeys: masterListKeys, broken: broken,
+            departmentNames: DepartmentNames(config: config, grammar: grammar, entities: entities))
     }
 
     /// Canonical key -> the entities declaring it; an archived entity fills a gap, never duplicates a live one.
