@@ -5,10 +5,11 @@ import TaxoKit
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one entity: its record, links and what they resolve to, backlinks, mentions, findings.",
+        abstract: "Show one entity (its links, backlinks, mentions, findings) or one video (its phases and gaps).",
         discussion: """
-            Takes an ID in any spelling the library accepts (TOL-SEC-0124, an old ID) or an entity's exact name \
-            (ScaleKit Dashboard). Exits 1 when nothing has it, with the nearest IDs or names.
+            Takes an ID in any spelling the library accepts (TOL-SEC-0124, an old ID), an entity's exact name \
+            (ScaleKit Dashboard), or a video (Video_024: its phases with their artifacts, the next step, and its \
+            gap analysis in brief). Exits 1 when nothing has it, with the nearest IDs or names.
             """)
 
     @OptionGroup var library: LibraryOptions
@@ -18,7 +19,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "An ID or a name (several words are one name).")
+    @Argument(help: "An ID, a name (several words are one name) or a video.")
     var entity: [String]
 
     func run() throws {
@@ -28,6 +29,16 @@ struct ShowCommand: ParsableCommand {
             root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config))
         KeepUntilExit.keep(result)
         let wanted = entity.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let display = PathDisplay(root: root.path, workingDirectory: FileManager.default.currentDirectoryPath)
+        if result.library.entity(named: wanted) == nil,
+            let video = VideoCard.video(wanted, in: PhaseTracker(result: result))
+        {
+            let report = try? Gaps.report(
+                targets: [video.id], library: result.library, root: root.path, command: "taxo show \(video.id)")
+            let card = VideoCard(video: video, report: report)
+            Console.out(format == .json ? card.json() : card.text(path: display.path))
+            return
+        }
         guard let i = result.library.entity(named: wanted) else {
             let (message, nearest) = result.library.notFound(wanted)
             if !output.quiet { Console.err("taxo: \(message)" + (nearest.map { "; \($0)" } ?? "") + "\n") }
@@ -38,7 +49,6 @@ struct ShowCommand: ParsableCommand {
             Console.out(card.json())
             return
         }
-        let display = PathDisplay(root: root.path, workingDirectory: FileManager.default.currentDirectoryPath)
         Console.out(card.text(path: display.path))
     }
 }

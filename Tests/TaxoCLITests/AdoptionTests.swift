@@ -403,7 +403,7 @@ import Testing
         }
     }
 
-    @Test func showPrintsAnEntityWithItsLinksBacklinksAndMentions() throws {
+    @Test func showPrintsAnEntityOrAVideo() throws {
         try withCopy { root in
             // Any accepted spelling of the ID, or the exact name in any case.
             for args in [["TOL-SEC-0124"], ["scalekit", "dashboard"]] {
@@ -428,6 +428,19 @@ import Testing
             #expect(try taxo(["show", "tol-sec-124"], cwd: root).code == 0)
             #expect(try taxo(["show", "TOL-SEC-129"], cwd: root).err.contains("did you mean 'TOL-SEC-124'"))
             #expect(!(try taxo(["show", "TOL-SEC-999"], cwd: root).err.contains("did you mean")))
+            // A video: its phases with their artifacts, the next step, its gap analysis in brief.
+            let video = try taxo(["show", "video_024"], cwd: root)
+            #expect(video.code == 0)
+            #expect(video.out.hasPrefix("Video_024 Tutorial: Auth for Remote MCP Servers"))
+            #expect(video.out.contains("✅ 1 Transcription  TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md"))
+            #expect(video.out.contains("entities name the video"))
+            #expect(video.out.contains("\nGap analysis: "))
+            let videoJSON = try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(try taxo(["show", "--format", "json", "Video_024"], cwd: root).out.utf8))
+                    as? [String: Any])
+            #expect((videoJSON["phases"] as? [Any])?.count == 7)
+            #expect(((videoJSON["gaps"] as? [String: Any])?["candidates"] as? Int ?? 0) > 0)
         }
     }
 

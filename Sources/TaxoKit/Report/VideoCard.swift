@@ -1,0 +1,93 @@
+/// One video as an analyst follows it (`taxo show Video_024`): its metadata, where it stands in each phase
+/// with the artifacts found, the next step, and its gap analysis in brief (candidates by verdict, the HIGH
+/// gaps with what to do about each).
+public struct VideoCard {
+    let video: PhaseTracker.Video
+    let report: GapReport?
+    /// At most this many HIGH gaps are listed (the rest are counted; `taxo gaps` lists them all).
+    static let highShown = 20
+
+    /// The card of a tracked video, with its gap analysis when it has documents.
+    public init(video: PhaseTracker.Video, report: GapReport?) {
+        self.video = video
+        self.report = report
+    }
+
+    /// The tracker's video of this ID (as written, or in another case), or nil.
+    public static func video(_ text: String, in tracker: PhaseTracker) -> PhaseTracker.Video? {
+        tracker.videos.first { $0.id == text } ?? tracker.videos.first { $0.id.lowercased() == text.lowercased() }
+    }
+
+    var high: [GapCandidate] { report?.candidates.filter { $0.priority == "HIGH" } ?? [] }
+
+    /// The card as text for a terminal; `path` shows a library path as the caller wants.
+    public func text(path: (String) -> String = { $0 }) -> String {
+        var out = video.id + (video.title.map { " " + $0 } ?? "") + "\n"
+        let facts = [video.creator, video.duration, video.url].compactMap { $0 }
+        if !facts.isEmpty { out += "  " + facts.joined(separator: " · ") + "\n" }
+        out += "  next: \(video.nextAction)\n\nPhases\n"
+        for p in video.phases {
+            var shown = p.artifacts.map(path).joined(separator: ", ")
+            if shown.isEmpty, p.entities > 0 {
+                shown = "\(p.entities) entit\(p.entities == 1 ? "y names" : "ies name") the video"
+            }
+            out += "  \(p.state.symbol) \(p.phase.number) \(p.phase.name)\(shown.isEmpty ? "" : "  " + shown)\n"
+        }
+        guard let report else { return out + "\nNo documents of this video to analyse.\n" }
+        let verdicts = GapReport.verdicts(of: report.candidates, at: report.candidates.indices)
+        let counts = GapVerdict.allCases.compactMap { v in verdicts[v].map { "\($0) \(v.rawValue)" } }
+        let n = report.candidates.count, d = report.targets.count
+        out +=
+            "\nGap analysis: \(n) candidate\(n == 1 ? "" : "s") in \(d) document\(d == 1 ? "" : "s"): "
+            + counts.joined(separator: ", ") + "\n"
+        let high = self.high
+        out += "  \(high.count) HIGH\n"
+        for c in high.prefix(VideoCard.highShown) {
+            let id = c.id.map { " (\($0))" } ?? ""
+            out += "  \(c.text)\(c.name == nil ? "" : id)  \(c.verdict.rawValue): \(report.action(c))\n"
+        }
+        if high.count > VideoCard.highShown {
+            out += "  and \(high.count - VideoCard.highShown) more: taxo gaps \(video.id)\n"
+        }
+        return out
+    }
+
+    /// The card as JSON: the video, its phases, and the gap analysis's counts and HIGH gaps.
+    public func json() -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("video", video.id)
+        w.string("title", video.title)
+        w.string("creator", video.creator)
+        w.string("url", video.url)
+        w.string("duration", video.duration)
+        w.string("next_action", video.nextAction)
+        w.beginArray("phases")
+        for p in video.phases {
+            w.beginObject()
+            w.int("number", p.phase.number); w.string("name", p.phase.name); w.string("state", p.state.rawValue)
+            w.int("entities", p.entities)
+            w.beginArray("artifacts"); for a in p.artifacts { w.string(nil, a) }; w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        if let report {
+            w.beginObject("gaps")
+            w.int("candidates", report.candidates.count)
+            w.beginArray("documents"); for t in report.targets { w.string(nil, t) }; w.endArray()
+            let verdicts = GapReport.verdicts(of: report.candidates, at: report.candidates.indices)
+            for v in GapVerdict.allCases { w.int(v.rawValue, verdicts[v] ?? 0) }
+            w.beginArray("high")
+            for c in high {
+                w.beginObject()
+                w.string("text", c.text); w.string("id", c.id); w.string("verdict", c.verdict.rawValue)
+                w.string("suggested_id", c.suggestedID); w.string("action", report.action(c))
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endObject()
+        return w.out + "\n"
+    }
+}
