@@ -14,7 +14,7 @@ from mcp.client.stdio import stdio_client
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
-TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "create_entry"}
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "create_entry"}
 ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
 
 
@@ -136,6 +136,22 @@ async def test_gaps_of_a_video_pages_its_candidates():
         assert page["total_candidates"] > 5 and page["next_cursor"] == "5"
         assert all(len(c["evidence"]) <= c["evidence_total"] and len(c["evidence"]) <= 20 for c in page["candidates"])
         result, bad = await call(s, "gaps", target="Video_999")
+        assert is_error(result) and "Video_999" in bad
+
+
+async def test_get_video_gives_its_phases_and_gaps_in_brief():
+    root = library()
+    async with server(root) as s:
+        _, card = await call(s, "get_video", video="Video_024")
+        assert card["video"] == "Video_024"
+        assert [p["number"] for p in card["phases"]] == [1, 2, 3, 4, 5, 6, 7]
+        assert card["phases"][0]["state"] == "done"
+        assert card["phases"][0]["artifacts"] == ["TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md"]
+        # The counts are the full analysis's.
+        _, full = await call(s, "gaps", target="Video_024", limit=500)
+        assert card["gaps"]["candidates"] == len(full["candidates"])
+        assert card["gaps"]["exists"] == full["summary"]["exists"]
+        result, bad = await call(s, "get_video", video="Video_999")
         assert is_error(result) and "Video_999" in bad
 
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The tools that read: `search`, `get_entity`, `resolve`, `gaps`.
+/// The tools that read: `search`, `get_entity`, `resolve`, `get_video`, `gaps`.
 extension AssistantSession {
     func search(_ args: ToolArguments) throws -> ToolOutcome {
         let query = try args.required("query")
@@ -95,6 +95,18 @@ extension AssistantSession {
             title: "Resolve", sourceID: "Resolve", targets: [path ?? "text"], candidates: candidates,
             library: library, command: "taxo mcp resolve", allocator: a.baseAllocator)
         return ToolOutcome(text: report.json(page: page), isError: false)
+    }
+
+    func video(_ args: ToolArguments) throws -> ToolOutcome {
+        let wanted = try args.required("video")
+        let tracker = PhaseTracker(result: result)
+        guard let v = VideoCard.video(wanted, in: tracker) else {
+            let near = NearMiss.hint(for: wanted, in: tracker.videos.map(\.id)).map { "; \($0)" } ?? ""
+            throw TaxoError.badArgument("no video '\(wanted)' in the library\(near)")
+        }
+        let report = try? Gaps.report(
+            targets: [v.id], library: library, root: root, command: "taxo mcp get_video", analyzer: analyzer())
+        return ToolOutcome(text: VideoCard(video: v, report: report).json(), isError: false)
     }
 
     func gaps(_ args: ToolArguments) throws -> ToolOutcome {

@@ -64,6 +64,7 @@ public final class AssistantSession {
             case "next_id": return try nextID(args)
             case "check_entry": return try checkEntry(args)
             case "gaps": return try gaps(args)
+            case "get_video": return try video(args)
             default: return try createEntry(args)
             }
         } catch let e as TaxoError {

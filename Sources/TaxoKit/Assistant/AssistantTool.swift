@@ -127,6 +127,15 @@ public struct AssistantTool: Sendable {
                 limit, cursor,
             ], readOnly: true),
         AssistantTool(
+            name: "get_video", title: "Get a video's status",
+            description: """
+                One video as an analyst follows it through the seven phases: its title and source, each phase's \
+                state (done, errors, missing, skipped) with the artifacts found, the next step, and its gap \
+                analysis in brief (candidates by verdict, the HIGH gaps with what to do). `gaps` gives the full \
+                analysis.
+                """,
+            parameters: [string("video", "A video ID (Video_024).", required: true)], readOnly: true),
+        AssistantTool(
             name: "create_entry", title: "Create an entry",
             description: """
                 Creates an entry as `taxo new` does: the next free ID (or one next_id reserved), the file where \
