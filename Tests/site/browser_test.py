@@ -58,6 +58,11 @@ def main():
     first = results.find("<li>")
     assert "TOL-SEC-124" in results[first:results.find("</li>", first)], "an exact name or alias ranks first"
     assert "results for" in search
+    typo = dom((site / "search.html").as_uri() + "?q=Scalekt")
+    start = typo.find('<p id="suggest">')
+    suggestion = typo[start:typo.find("</p>", start)]
+    assert "Did you mean" in suggestion and 'href="search.html?q=ScaleKit"' in suggestion, \
+        "a misspelt query offers no correction: " + suggestion[:300]
 
     findings = dom((site / "diagnostics.html").as_uri())
     assert 'id="shown"' in findings and "shown" in findings

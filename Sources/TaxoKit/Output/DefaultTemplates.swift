@@ -579,6 +579,7 @@ public enum DefaultTemplates {
         <h1>Search</h1>
         <form class="search-big" action="search.html" method="get"><input id="q" type="search" name="q" placeholder="ID, name or words" aria-label="Search" autofocus></form>
         <p id="count"></p>
+        <p id="suggest"></p>
         <ol id="results"></ol>
         <script src="search-index.js"></script>
         <script src="search.js"></script>
@@ -702,12 +703,59 @@ public enum DefaultTemplates {
 
     public static let siteSearchScript = #"""
         // taxo site search: IDs match exactly, names and aliases exactly, then names by prefix and by the starts of
-        // their words; documents by title and path.
+        // their words; documents by title and path. A query that finds nothing offers its misspelt words corrected
+        // (the closest word of the library's names and IDs, as `taxo search` does).
         (function () {
           var data = window.TAXO_SEARCH || { entities: [], documents: [] };
           var input = document.getElementById("q");
           var list = document.getElementById("results");
           var count = document.getElementById("count");
+          var suggest = document.getElementById("suggest");
+          var vocabulary = null;
+          // Edits between two words (a swap of neighbours is one).
+          function distance(a, b) {
+            var prev2 = [], prev = [], cur = [], i, j;
+            for (j = 0; j <= b.length; j++) { prev[j] = j; }
+            for (i = 1; i <= a.length; i++) {
+              cur = [i];
+              for (j = 1; j <= b.length; j++) {
+                var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { v = Math.min(v, prev2[j - 2] + 1); }
+                cur[j] = v;
+              }
+              prev2 = prev; prev = cur;
+            }
+            return prev[b.length];
+          }
+          // The query with each word no name or ID starts with replaced by the closest one (nil when none is).
+          function correction(q) {
+            if (!vocabulary) {
+              var seen = {};
+              vocabulary = [];
+              data.entities.forEach(function (e) {
+                (e[1] + " " + e[0]).split(/[^\p{L}\p{N}-]+/u).forEach(function (w) {
+                  var k = w.toLowerCase();
+                  if (w && !seen[k]) { seen[k] = true; vocabulary.push(w); }
+                });
+              });
+              vocabulary.sort();
+            }
+            var changed = false;
+            var out = q.trim().split(/\s+/).map(function (w) {
+              var lw = w.toLowerCase();
+              if (lw.length < 3 || vocabulary.some(function (v) { return v.toLowerCase().indexOf(lw) === 0; })) { return w; }
+              var limit = Math.max(1, Math.min(3, Math.floor(lw.length / 3))), best = null, bestD = limit + 1;
+              vocabulary.forEach(function (v) {
+                var d = distance(lw, v.toLowerCase());
+                if (d < bestD) { best = v; bestD = d; }
+              });
+              // A number is not misspelt by two digits.
+              if (!best || (/\d/.test(w) && bestD > 1)) { return w; }
+              changed = true;
+              return best;
+            });
+            return changed ? out.join(" ") : null;
+          }
           function words(s) { return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
           function norm(s) { return s.toLowerCase().replace(/[\s_–—-]+/g, "-"); }
           function matches(q) {
@@ -738,6 +786,16 @@ public enum DefaultTemplates {
             list.textContent = "";
             var found = matches(q);
             count.textContent = q ? found.length + " result" + (found.length === 1 ? "" : "s") + " for “" + q + "”" : "";
+            suggest.textContent = "";
+            var fixed = q && !found.length ? correction(q) : null;
+            if (fixed) {
+              var link = document.createElement("a");
+              link.href = "search.html?q=" + encodeURIComponent(fixed);
+              link.textContent = fixed;
+              suggest.appendChild(document.createTextNode("Did you mean "));
+              suggest.appendChild(link);
+              suggest.appendChild(document.createTextNode("?"));
+            }
             found.slice(0, 200).forEach(function (r) {
               var li = document.createElement("li");
               var a = document.createElement("a");
