@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Option(name: .long, help: "text or json (the MCP get_entity answer).")
+    @Option(name: .long, help: "text or json (the MCP get_entity or get_video answer).")
     var format: DataFormat = .text
 
     @OptionGroup var output: OutputOptions
@@ -30,16 +30,15 @@ struct ShowCommand: ParsableCommand {
         KeepUntilExit.keep(result)
         let wanted = entity.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let display = PathDisplay(root: root.path, workingDirectory: FileManager.default.currentDirectoryPath)
-        if result.library.entity(named: wanted) == nil,
-            let video = VideoCard.video(wanted, in: PhaseTracker(result: result))
-        {
+        let found = result.library.entity(named: wanted)
+        if found == nil, let video = VideoCard.video(wanted, in: PhaseTracker(result: result)) {
             let report = try? Gaps.report(
                 targets: [video.id], library: result.library, root: root.path, command: "taxo show \(video.id)")
             let card = VideoCard(video: video, report: report)
             Console.out(format == .json ? card.json() : card.text(path: display.path))
             return
         }
-        guard let i = result.library.entity(named: wanted) else {
+        guard let i = found else {
             let (message, nearest) = result.library.notFound(wanted)
             if !output.quiet { Console.err("taxo: \(message)" + (nearest.map { "; \($0)" } ?? "") + "\n") }
             throw TaxoExit(code: 1)

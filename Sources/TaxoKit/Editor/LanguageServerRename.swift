@@ -2,9 +2,9 @@ import Foundation
 
 /// `textDocument/prepareRename` and `textDocument/rename` of an ID: every spelling of it in every file of
 /// the library (declaration, links, mentions, master lists, prose), open buffers as they stand, rewritten
-/// to the new ID; not in file paths and names. The new ID must be of the same kind and free. A file whose name carries the old ID keeps
-/// its name: `taxo check` then reports it (TAX0105), and its quick fix renames the file with every link to
-/// it.
+/// to the new ID; not in file paths and names. The new ID must be of the same kind and free. A file whose
+/// name carries the old ID keeps its name: `taxo check` then reports it (TAX0105), and its quick fix
+/// renames the file with every link to it.
 extension LanguageServer {
     /// The ID under the cursor when it names an entity that can be renamed, with its range; nil otherwise
     /// (the client then says there is nothing to rename).
