@@ -119,6 +119,8 @@ import Testing
         let reply = try request(s, "hover", uri, line: 2, character: 8)
         let value = ((reply["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
         #expect(value?.hasPrefix("**TOL-QA-031**") == true)
+        // The department as its code and configured name.
+        #expect(value?.contains("- department: QA (Quality Assurance)") == true)
     }
 
     /// Positions a client sends are not trusted: a negative or far-off line or character gets an empty answer

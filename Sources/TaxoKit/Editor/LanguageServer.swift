@@ -329,7 +329,12 @@ public final class LanguageServer {
             "**\(lib.displayID(ent))** \(ent.name ?? "")", "",
             "- kind: \(lib.config.kinds[ent.kind].name)",
         ]
-        if let d = ent.department ?? ent.id?.canonicalDepartment { lines.append("- department: \(d)") }
+        if let code = lib.departmentCode(of: ent) {
+            let name = lib.config.departments.first { $0.code == code }?.name
+            lines.append("- department: \(code)" + (name.map { " (\($0))" } ?? ""))
+        } else if let d = ent.department {
+            lines.append("- department: \(d) (not a known department)")
+        }
         lines.append("- file: \(ent.file):\(ent.location.line)")
         lines.append("- links: \(ent.references.count) out, \(inbound) in; \(mentions) mentions in documents")
         return ["contents": ["kind": "markdown", "value": lines.joined(separator: "\n")], "range": range]
