@@ -257,7 +257,7 @@ import Testing
         // A note open in the editor: its mention is renamed, the paths and file names holding the ID are not
         // (the files keep their names).
         let notes = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Notes.md")
-        let noteText = "# Notes\n\nSee TOL-QA-031 in [notes](x/TOL-QA-031_Notes.md).\n"
+        let noteText = "# Notes\n\nSee TOL-QA-031 in [notes](x/TOL-QA-031.md).\n"
         try noteText.write(to: notes, atomically: true, encoding: .utf8)
         _ = open(
             s, notes.absoluteString, language: "markdown",
@@ -268,15 +268,18 @@ import Testing
         let count = try apply(edit, under: root)
         #expect(
             try String(contentsOf: notes, encoding: .utf8)
-                == "# Notes\n\nSee TOL-QA-077 in [notes](x/TOL-QA-031_Notes.md).\n")
+                == "# Notes\n\nSee TOL-QA-077 in [notes](x/TOL-QA-031.md).\n")
         #expect(count >= 20)
         let after = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
         let lib = after.library
         #expect(lib.table["TOL-QA-77"] != nil)
         #expect(lib.table["TOL-QA-31"] == nil)
         // Every link that reached the old ID reaches the new one: nothing new dangles.
+        // (The note's link path names a file by the old ID: it is left, and reads as a mention of it.)
         func dangling(_ r: CompileResult) -> Int {
-            r.diagnostics.filter { $0.code == "TAX0201" || $0.code == "TAX0205" }.count
+            r.diagnostics.filter {
+                ($0.code == "TAX0201" || $0.code == "TAX0205") && $0.location?.file.hasSuffix("/Notes.md") != true
+            }.count
         }
         #expect(dangling(after) == dangling(before))
         let tool = try String(

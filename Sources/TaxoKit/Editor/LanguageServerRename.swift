@@ -62,8 +62,8 @@ extension LanguageServer {
     }
 
     /// The UTF-16 ranges of the ID tokens of a line whose key is `key` (any accepted spelling), but those in
-    /// a file path or name (`../Tools/TOL-SEC-124_ScaleKit.json`): the file keeps its name, so a link to it
-    /// must too.
+    /// a file path or name (`../Tools/TOL-SEC-124.json`, `TOL-SEC-124/notes.md`): the file keeps its name, so
+    /// a link to it must too.
     static func idTokens(in line: Substring, key: String, grammar: IDGrammar) -> [(Int, Int)] {
         let bytes = Array(line.utf8)
         var out: [(Int, Int)] = []
