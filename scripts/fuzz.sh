@@ -21,7 +21,7 @@ printf '**/_archive/**\nTASK_MANAGERS/_archive/a/b.md' > "$work/glob/2"
 printf 'TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_*.md\nTASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md' > "$work/glob/3"
 # Requests on the buffer the lsp target opens (TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md in its root).
 buffer="file://${TMPDIR:-/tmp}/taxo-fuzz-lsp/TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md"
-for m in hover definition completion references documentLink codeAction documentSymbol prepareRename rename; do
+for m in hover definition completion references documentLink codeAction documentSymbol prepareRename rename inlayHint; do
   printf '{"jsonrpc":"2.0","id":2,"method":"textDocument/%s","params":{"textDocument":{"uri":"%s"},"position":{"line":2,"character":9},"range":{"start":{"line":0,"character":0},"end":{"line":3,"character":1}},"context":{"includeDeclaration":true,"diagnostics":[]},"newName":"WRF-002"}}' "$m" "$buffer" > "$work/lsp/$m"
 done
 printf '{"jsonrpc":"2.0","id":2,"method":"workspace/symbol","params":{"query":"WRF"}}' > "$work/lsp/symbol"

@@ -199,6 +199,27 @@ import Testing
         #expect(symbols.first?["detail"] as? String == "ScaleKit Dashboard")
     }
 
+    @Test func inlayHintsNameTheEntityOfEachID() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json").absoluteString
+        let text =
+            #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-SEC-124\", \"TOL-QA-998\", \"TOL-QA-031 (MCP Inspector)\"]\n}\n"#
+        _ = open(s, uri, language: "json", escapedText: text)
+        let hints = try #require(
+            try call(
+                s, "textDocument/inlayHint",
+                params:
+                    #"{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":0,"character":0},"end":{"line":9,"character":0}}}"#
+            ) as? [[String: Any]])
+        // One hint: TOL-SEC-124's name after it. Not the file's own ID, not an ID that names nothing, not one
+        // already followed by its name.
+        #expect(hints.map { $0["label"] as? String } == ["ScaleKit Dashboard"])
+        let position = try #require(hints.first?["position"] as? [String: Int])
+        #expect(position["line"] == 3)
+        #expect(position["character"] == #"  "alternatives": ["TOL-SEC-124"#.utf16.count)
+    }
+
     /// Applies a WorkspaceEdit's `changes` (UTF-16 ranges on one line each) to the files under `root`.
     func apply(_ edit: [String: Any], under root: URL) throws -> Int {
         let changes = try #require(edit["changes"] as? [String: [[String: Any]]])

@@ -1,6 +1,6 @@
 """taxo lsp driven by a real LSP client (pytest-lsp / pygls) through every capability: diagnostics on open,
 change and save, definition, hover, completion, references, document links, code actions, outline and
-workspace symbols, rename, unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+workspace symbols, rename, inlay hints, unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
 import os
 import shutil
 import tempfile
@@ -138,6 +138,19 @@ async def test_rename_an_id_everywhere(client: LanguageClient):
     assert uri("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json") in files
     assert uri(TRANSCRIPT) in files
     assert all(e.new_text == "TOL-QA-077" for edits in edit.changes.values() for e in edits)
+
+
+async def test_inlay_hints_name_the_ids(client: LanguageClient):
+    rel = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Hint_Notes.md"
+    await open_doc(client, rel, "# Notes\n\nUses TOL-SEC-124 and TOL-QA-998.\n")
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(rel)),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=3, character=0)),
+        )
+    )
+    assert [h.label for h in hints] == ["ScaleKit Dashboard"]
+    assert hints[0].position == types.Position(line=2, character=len("Uses TOL-SEC-124"))
 
 
 async def test_document_links(client: LanguageClient):

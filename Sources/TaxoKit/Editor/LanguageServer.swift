@@ -5,7 +5,7 @@ import Foundation
 /// open, change and save; go-to-definition from any ID; hover; completion of IDs after a prefix; references
 /// (backlinks and mentions); document links; code actions for every `taxo fix` repair; a file's outline and
 /// any entity by ID or name (`LanguageServerSymbols`); renaming an ID everywhere (`LanguageServerRename`);
-/// shutdown and exit.
+/// the name of each ID's entity shown after it (`LanguageServerHints`); shutdown and exit.
 /// Requests it does not know get MethodNotFound; a body that is not JSON gets a ParseError.
 public final class LanguageServer {
     /// Set by `exit`: 0 after `shutdown`, 1 without.
@@ -75,6 +75,7 @@ public final class LanguageServer {
         case "textDocument/documentSymbol": out.append(LanguageServer.response(id: id, documentSymbols(params)))
         case "workspace/symbol": out.append(LanguageServer.response(id: id, workspaceSymbols(params)))
         case "textDocument/prepareRename": out.append(LanguageServer.response(id: id, prepareRename(params)))
+        case "textDocument/inlayHint": out.append(LanguageServer.response(id: id, inlayHints(params)))
         case "textDocument/rename":
             switch rename(params) {
             case .success(let edit): out.append(LanguageServer.response(id: id, edit))
@@ -123,7 +124,7 @@ public final class LanguageServer {
                 "documentLinkProvider": ["resolveProvider": false],
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],
                 "documentSymbolProvider": true, "workspaceSymbolProvider": true,
-                "renameProvider": ["prepareProvider": true],
+                "renameProvider": ["prepareProvider": true], "inlayHintProvider": true,
             ],
             "serverInfo": ["name": "taxo", "version": TaxoVersion.string],
         ]
