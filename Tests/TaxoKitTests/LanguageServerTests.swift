@@ -220,6 +220,34 @@ import Testing
         #expect(position["character"] == #"  "alternatives": ["TOL-SEC-124"#.utf16.count)
     }
 
+    @Test(arguments: [
+        ("LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json", #"  \"alternatives\": [\"scalekit da"#, 2),
+        ("TASK_MANAGERS/TSM-006_Workflows/WRF-099_X.yaml", "  - ScaleKit Da", 2),
+    ])
+    func completionByNameWritesTheID(path: String, escapedLine: String, line: Int) throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent(path).absoluteString
+        _ = open(s, uri, language: "json", escapedText: #"x\n\n"# + escapedLine)
+        let typed = escapedLine.replacingOccurrences(of: "\\\"", with: "\"")
+        let reply = try request(s, "completion", uri, line: line, character: typed.utf16.count)
+        let items = try #require((reply["result"] as? [String: Any])?["items"] as? [[String: Any]])
+        let first = try #require(items.first)
+        #expect(first["label"] as? String == "ScaleKit Dashboard")
+        let edit = try #require(first["textEdit"] as? [String: Any])
+        #expect(edit["newText"] as? String == "TOL-SEC-124")
+        // The edit replaces what was typed of the name, and only that.
+        let range = try #require(edit["range"] as? [String: Any])
+        let start = try #require(range["start"] as? [String: Int])
+        let fragment = typed.hasSuffix("scalekit da") ? "scalekit da" : "ScaleKit Da"
+        #expect(start["character"] == typed.utf16.count - fragment.utf16.count)
+        // Not in Markdown prose, where every word would pop a list.
+        let md = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/N.md").absoluteString
+        _ = open(s, md, language: "markdown", escapedText: "ScaleKit Da")
+        let prose = try request(s, "completion", md, line: 0, character: 11)
+        #expect(((prose["result"] as? [String: Any])?["items"] as? [Any])?.isEmpty == true)
+    }
+
     /// Applies a WorkspaceEdit's `changes` (UTF-16 ranges on one line each) to the files under `root`.
     func apply(_ edit: [String: Any], under root: URL) throws -> Int {
         let changes = try #require(edit["changes"] as? [String: [[String: Any]]])

@@ -354,7 +354,9 @@ public final class LanguageServer {
         // The word before the cursor: capitals, digits and dashes (`TOL-`, `TOL-QA-0`).
         let before = String(String(lines[line]).utf16.prefix(character)) ?? ""
         let word = String(before.reversed().prefix { $0.isUppercase || $0.isNumber || $0 == "-" }.reversed())
-        guard word.contains("-") else { return ["isIncomplete": false, "items": []] }
+        guard word.contains("-") else {
+            return nameCompletion(before: before, line: line, character: character, path: path, lib: lib)
+        }
         var items: [[String: Any]] = []
         var seen = Set<String>()
         for e in lib.entities {
