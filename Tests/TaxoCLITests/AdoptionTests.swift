@@ -444,6 +444,40 @@ import Testing
         }
     }
 
+    @Test func renameRewritesAnIDEverywhereByteForByte() throws {
+        try withCopy { root in
+            let before = try taxo(["check"], cwd: root)
+            let tool = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json")
+            let original = try String(contentsOf: tool, encoding: .utf8)
+            // A diff first, nothing written, exit 1.
+            let dry = try taxo(["rename", "TOL-QA-031", "TOL-QA-077"], cwd: root)
+            #expect(dry.code == 1)
+            #expect(dry.out.contains("+  \"tool_id\": \"TOL-QA-077\","))
+            #expect(try String(contentsOf: tool, encoding: .utf8) == original)
+            // Refused: taken, another kind, not an ID, nothing by that ID.
+            for (old, new) in [
+                ("TOL-QA-031", "TOL-SEC-124"), ("TOL-QA-031", "RSP-950"), ("TOL-QA-031", "x"),
+                ("TOL-QA-998", "TOL-QA-077"),
+            ] {
+                #expect(try taxo(["rename", old, new], cwd: root).code == 2, "\(old) -> \(new)")
+            }
+            let done = try taxo(["rename", "--write", "tol-qa-031", "TOL-QA-077"], cwd: root)
+            #expect(done.code == 0)
+            #expect(done.err.contains("renamed TOL-QA-031 to TOL-QA-077"))
+            // Only the ID changed in the file.
+            #expect(
+                try String(contentsOf: tool, encoding: .utf8)
+                    == original.replacingOccurrences(of: "TOL-QA-031", with: "TOL-QA-077"))
+            #expect(try taxo(["show", "TOL-QA-077"], cwd: root).code == 0)
+            #expect(try taxo(["show", "TOL-QA-031"], cwd: root).code == 1)
+            // The library checks as it did: every link and mention followed the ID.
+            let after = try taxo(["check"], cwd: root)
+            #expect(after.code == before.code)
+            #expect(!after.out.contains("TOL-QA-031"))
+            #expect(try taxo(["rename", "TOL-QA-077", "TOL-QA-077"], cwd: root).code == 0)
+        }
+    }
+
     @Test func searchRanksWhatTheQueryNamesFirstAndCorrectsMisspellings() throws {
         try withCopy { root in
             _ = try taxo(["build", "--quiet"], cwd: root)

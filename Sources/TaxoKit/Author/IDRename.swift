@@ -1,0 +1,85 @@
+/// Renaming an ID everywhere (`taxo rename`, the language server's rename): every spelling of it in every
+/// file of the library (declaration, links, mentions, master lists, prose) becomes the new ID, as byte edits
+/// like `taxo fix`'s. Not in file paths and names (`../Tools/TOL-SEC-124.json`, `TOL-SEC-124/notes.md`): the
+/// file keeps its name, so a link to it must too (`taxo check` then reports a file named by the old ID,
+/// TAX0105, and `taxo fix` renames it with every link to it).
+public enum IDRename {
+    /// The rule code rename edits carry in a `Fixes.Edit`.
+    public static let code = "rename"
+
+    /// Why a rename cannot be done.
+    public struct Refusal: Error, Sendable {
+        public var message: String
+    }
+
+    /// The entity `old` names and the parsed new ID, or why the rename is refused: `old` names no entity,
+    /// its kind is scoped to videos, `new` is not an ID, is of another kind, or is taken.
+    public static func check(old: String, new: String, library lib: Library) -> Result<
+        (entity: Int, new: ParsedID), Refusal
+    > {
+        guard let p = lib.parsedID(old), let e = lib.lookup(p) else {
+            return .failure(Refusal(message: "\(old) names no entity of the library"))
+        }
+        let kind = lib.config.kinds[lib.entities[e].kind]
+        if kind.scoped {
+            return .failure(
+                Refusal(message: "\(kind.name) IDs are scoped to their video: rename them in its documents"))
+        }
+        let wanted = new.trimmingSpaces()
+        guard case .valid(let n) = lib.grammar.check(wanted) else {
+            return .failure(Refusal(message: "'\(wanted)' is not a valid ID"))
+        }
+        guard n.kind == lib.entities[e].kind else {
+            return .failure(
+                Refusal(message: "'\(wanted)' is a \(lib.config.kinds[n.kind].name) ID, not a \(kind.name) ID"))
+        }
+        if n.key != lib.entities[e].id?.key, lib.resolves(n.key) {
+            return .failure(Refusal(message: "\(wanted) is already taken"))
+        }
+        return .success((e, n))
+    }
+
+    /// The edits that write `new` over every spelling of the entity's ID, per file, in path order. `text`
+    /// gives a file's bytes (an editor's buffer or the file on disk), nil when it cannot be read.
+    public static func plan(
+        entity: Int, new: ParsedID, library lib: Library, paths: [String], text: (String) -> [UInt8]?
+    ) -> [Fixes.FileFix] {
+        guard let key = lib.entities[entity].id?.key else { return [] }
+        var out: [Fixes.FileFix] = []
+        for path in Set(paths).sorted() {
+            guard let bytes = text(path), bytes.contains(UInt8(ascii: "-")) else { continue }
+            // (A spelling that is the new ID already needs no edit: renaming to itself only respells.)
+            let edits = spans(in: bytes, key: key, grammar: lib.grammar).filter {
+                !bytes[$0].elementsEqual(new.written.utf8)
+            }.map { Fixes.Edit(code: code, start: $0.lowerBound, end: $0.upperBound, replacement: new.written) }
+            if !edits.isEmpty { out.append(Fixes.FileFix(path: path, original: bytes, edits: edits, renameTo: nil)) }
+        }
+        return out
+    }
+
+    /// The byte ranges of the ID tokens of a text whose key is `key`, but those in a path or file name.
+    static func spans(in bytes: [UInt8], key: String, grammar: IDGrammar) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { b in
+            grammar.scan(b) { tok, a, z in
+                guard case .id(let p) = tok, p.key == key, !inPath(bytes, a, z) else { return }
+                out.append(a..<z)
+            }
+        }
+        return out
+    }
+
+    /// Whether the token at `a..<z` is part of a path or file name: the run of characters around it (up to a
+    /// space, line end, quote, bracket, pipe or comma) holds a `/` or ends in a library file's extension.
+    static func inPath(_ bytes: [UInt8], _ a: Int, _ z: Int) -> Bool {
+        let stops = Set(" \t\r\n\"'`()[]<>|,".utf8)
+        var s = a, e = z
+        while s > 0, !stops.contains(bytes[s - 1]) { s -= 1 }
+        while e < bytes.count, !stops.contains(bytes[e]) { e += 1 }
+        let word = String(decoding: bytes[s..<e], as: UTF8.self).lowercased()
+        if word.contains("/") { return true }
+        var trimmed = Substring(word)
+        while let last = trimmed.last, ".:;!?".contains(last) { trimmed = trimmed.dropLast() }
+        return [".json", ".md", ".yaml", ".yml", ".csv"].contains { trimmed.hasSuffix($0) }
+    }
+}
