@@ -31,9 +31,13 @@ enum FuzzTarget: String, CaseIterable {
         switch self {
         case .json:
             _ = JSONParser.parse(bytes)
-            // As a tool's file, compiled: records extracted, references resolved, every rule run.
+            // As a tool's file and as the departments master, compiled together: records extracted,
+            // references resolved, department names read, every rule run.
             _ = Compiler.compile(
-                files: [("LIBRARIES/LBS_003_Tools/TOL-001_fuzz.json", bytes)], config: FuzzTarget.library)
+                files: [
+                    ("LIBRARIES/LBS_003_Tools/TOL-001_fuzz.json", bytes),
+                    ("LIBRARIES/LBS_006_Departments/Master/departments.json", bytes),
+                ], config: FuzzTarget.library)
         case .yaml:
             let file = SourceFile(path: "fuzz.yaml", rawBytes: bytes)
             _ = YAMLReader.parse(file.text, lines: file.lines)
