@@ -52,7 +52,8 @@ struct MCPCommand: ParsableCommand {
                 name: t.name, title: t.title, description: t.description,
                 inputSchema: try JSONDecoder().decode(MCP.Value.self, from: Data(t.inputSchema.utf8)),
                 annotations: .init(
-                    title: t.title, readOnlyHint: t.readOnly, destructiveHint: false, idempotentHint: t.readOnly,
+                    title: t.title, readOnlyHint: t.readOnly, destructiveHint: t.destructive,
+                    idempotentHint: t.readOnly,
                     openWorldHint: false))
         }
         await server.withMethodHandler(ListTools.self) { _ in .init(tools: tools) }

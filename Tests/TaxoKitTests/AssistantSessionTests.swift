@@ -122,6 +122,28 @@ import Testing
             Set(a.map { "\($0["file"]!):\($0["line"]!)" }).isDisjoint(with: b.map { "\($0["file"]!):\($0["line"]!)" }))
     }
 
+    @Test func renameIDPreviewsReadOnlyAndWritesWithAllowWrite() throws {
+        let preview = try session()
+        let tool = preview.root + "/LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json"
+        let before = try String(contentsOfFile: tool, encoding: .utf8)
+        let planned = try object(
+            preview.call("rename_id", arguments: ["id": .string("TOL-QA-031"), "new_id": .string("TOL-QA-077")]))
+        #expect(planned["written"] as? Bool == false)
+        #expect((planned["places"] as? Int ?? 0) >= 20)
+        let files = (planned["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+        #expect(files.contains("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json"))
+        #expect(try String(contentsOfFile: tool, encoding: .utf8) == before)
+        #expect(
+            preview.call("rename_id", arguments: ["id": .string("TOL-QA-031"), "new_id": .string("TOL-SEC-124")])
+                .isError)
+        let writer = try session(allowWrite: true)
+        let done = try object(
+            writer.call("rename_id", arguments: ["id": .string("TOL-QA-031"), "new_id": .string("TOL-QA-077")]))
+        #expect(done["written"] as? Bool == true)
+        #expect(!writer.call("get_entity", arguments: ["id": .string("TOL-QA-077")]).isError)
+        #expect(writer.call("get_entity", arguments: ["id": .string("TOL-QA-031")]).isError)
+    }
+
     @Test func aSearchThatFindsNothingOffersACorrection() throws {
         let s = try session()
         let none = try object(s.call("search", arguments: ["query": .string("Scalekt")]))

@@ -14,7 +14,7 @@ from mcp.client.stdio import stdio_client
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
-TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "create_entry"}
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "rename_id", "create_entry"}
 ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
 
 
@@ -153,6 +153,16 @@ async def test_get_video_gives_its_phases_and_gaps_in_brief():
         assert card["gaps"]["exists"] == full["summary"]["exists"]
         result, bad = await call(s, "get_video", video="Video_999")
         assert is_error(result) and "Video_999" in bad
+
+
+async def test_rename_id_previews_on_a_read_only_server():
+    root = library()
+    before = (root / "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json").read_text()
+    async with server(root) as s:
+        _, plan = await call(s, "rename_id", id="TOL-QA-031", new_id="TOL-QA-077")
+        assert plan["written"] is False and plan["places"] >= 20
+        assert "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json" in [f["path"] for f in plan["files"]]
+    assert (root / "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json").read_text() == before
 
 
 async def test_next_id_reserves_for_the_session():

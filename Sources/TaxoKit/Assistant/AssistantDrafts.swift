@@ -1,6 +1,6 @@
 import Foundation
 
-/// The tools for writing entries: `next_id`, `check_entry`, `create_entry`.
+/// The tools for writing entries: `next_id`, `check_entry`, `create_entry`, `rename_id`.
 extension AssistantSession {
     func nextID(_ args: ToolArguments) throws -> ToolOutcome {
         let k = try NewEntry.kindIndex(try args.required("kind"), config: library.config)
@@ -108,5 +108,44 @@ extension AssistantSession {
         w.beginArray("diagnostics")
         for d in findings { JSONReporter.write(d, into: &w) }
         w.endArray()
+    }
+}
+
+extension AssistantSession {
+    /// `rename_id`: every place the ID is written, and (with `--allow-write`) the files rewritten, as `taxo
+    /// rename --write` does. Read-only, it returns the places and writes nothing.
+    func renameID(_ args: ToolArguments) throws -> ToolOutcome {
+        let old = try args.required("id"), new = try args.required("new_id")
+        let target: (entity: Int, new: ParsedID)
+        switch IDRename.check(old: old, new: new, library: library) {
+        case .success(let t): target = t
+        case .failure(let refusal): throw TaxoError.badArgument(refusal.message)
+        }
+        let fixes = IDRename.plan(
+            entity: target.entity, new: target.new, library: library, paths: library.files.map(\.path)
+        ) { path in FileManager.default.contents(atPath: root + "/" + path).map { Array($0) } }
+        if allowWrite {
+            for f in fixes { try Data(f.fixed).write(to: URL(fileURLWithPath: root + "/" + f.path), options: .atomic) }
+            refresh()
+        }
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("id", library.displayID(library.entities[target.entity]))
+        w.string("new_id", target.new.written)
+        w.bool("written", allowWrite)
+        if !allowWrite { w.string("note", "read-only server: nothing was written (taxo mcp --allow-write writes)") }
+        w.beginArray("files")
+        for f in fixes {
+            w.beginObject()
+            w.string("path", f.path)
+            w.beginArray("lines")
+            for e in f.edits { w.int(nil, 1 + f.original[..<e.start].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }) }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.int("places", fixes.reduce(0) { $0 + $1.edits.count })
+        w.endObject()
+        return ToolOutcome(text: w.out + "\n", isError: false)
     }
 }

@@ -14,8 +14,10 @@ public struct AssistantTool: Sendable {
     public var title: String
     public var description: String
     public var parameters: [Parameter]
-    /// The tool only reads (every tool but `create_entry`).
+    /// The tool only reads (every tool but `create_entry` and `rename_id`).
     public var readOnly: Bool
+    /// The tool may rewrite what is in existing files (`rename_id`), not only add.
+    public var destructive = false
 
     /// The input schema as JSON text: an object with these properties, the required ones listed, no others.
     public var inputSchema: String {
@@ -135,6 +137,18 @@ public struct AssistantTool: Sendable {
                 analysis.
                 """,
             parameters: [string("video", "A video ID (Video_024).", required: true)], readOnly: true),
+        AssistantTool(
+            name: "rename_id", title: "Rename an ID everywhere",
+            description: """
+                Renames an entity's ID in every file of the library: its declaration, links, mentions, master \
+                lists and prose, every spelling of it (as `taxo rename`). The new ID must be of the same kind and \
+                free. File names and the paths naming them are left. On a read-only server it returns the files \
+                and lines it would change and writes nothing; with --allow-write it rewrites them.
+                """,
+            parameters: [
+                string("id", "The ID to rename (any spelling the library accepts).", required: true),
+                string("new_id", "The new ID (TOL-QA-077).", required: true),
+            ], readOnly: false, destructive: true),
         AssistantTool(
             name: "create_entry", title: "Create an entry",
             description: """
