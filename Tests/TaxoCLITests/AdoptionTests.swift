@@ -429,6 +429,7 @@ import Testing
             #expect(try taxo(["show", "TOL-SEC-129"], cwd: root).err.contains("did you mean 'TOL-SEC-124'"))
             #expect(!(try taxo(["show", "TOL-SEC-999"], cwd: root).err.contains("did you mean")))
             // A video: its phases with their artifacts, the next step, its gap analysis in brief.
+            #expect(try taxo(["show", "video_24"], cwd: root).out.hasPrefix("Video_024 "))
             let video = try taxo(["show", "video_024"], cwd: root)
             #expect(video.code == 0)
             #expect(video.out.hasPrefix("Video_024 Tutorial: Auth for Remote MCP Servers"))

@@ -13,9 +13,12 @@ public struct VideoCard {
         self.report = report
     }
 
-    /// The tracker's video of this ID (as written, or in another case), or nil.
+    /// The tracker's video of this ID: as written, in another case, or with its number padded otherwise
+    /// (`Video_0512` for `Video_512`, `video_24` for `Video_024`); nil when none is.
     public static func video(_ text: String, in tracker: PhaseTracker) -> PhaseTracker.Video? {
-        tracker.videos.first { $0.id == text } ?? tracker.videos.first { $0.id.lowercased() == text.lowercased() }
+        if let v = tracker.videos.first(where: { $0.id == text }) { return v }
+        let wanted = Set(VideoIDs.spellings(text.lowercased()))
+        return tracker.videos.first { v in VideoIDs.spellings(v.id.lowercased()).contains { wanted.contains($0) } }
     }
 
     var high: [GapCandidate] { report?.candidates.filter { $0.priority == "HIGH" } ?? [] }
