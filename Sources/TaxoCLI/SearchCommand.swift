@@ -39,14 +39,8 @@ struct SearchCommand: ParsableCommand {
             let q = query.joined(separator: " ")
             try IndexSearch.validate(q)
             // An ID or alias finds its entity first, in any accepted spelling.
-            var key: String?
             let config = try? library.loadConfig(root: root)
-            if let config {
-                switch IDGrammar(config: config).check(q.trimmingCharacters(in: .whitespaces)) {
-                case .valid(let p), .legacy(let p): key = p.key
-                default: break
-                }
-            }
+            let key = config.flatMap { IDGrammar(config: $0).typedID(q)?.key }
             // No index built yet: the library as it is, indexed in memory for this search.
             let db: SQLiteDatabase
             if built {

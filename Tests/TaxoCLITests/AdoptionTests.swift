@@ -487,7 +487,9 @@ import Testing
                     .map(String.init)
             }
             // Another spelling of an ID finds its entity (the text search alone finds nothing for it).
-            #expect(try titles(["TOL-SEC-0124"]).first?.contains("[tool TOL-SEC-124] ScaleKit Dashboard") == true)
+            for spelling in ["TOL-SEC-0124", "tol-sec-0124"] {
+                #expect(try titles([spelling]).first?.contains("[tool TOL-SEC-124] ScaleKit Dashboard") == true)
+            }
             // The entity a query names leads, before entities that only mention its words and documents.
             #expect(try titles(["ScaleKit", "Python", "SDK"]).first?.contains("[tool TOL-SEC-125]") == true)
             // Entities whose name starts with the query come before any document section.

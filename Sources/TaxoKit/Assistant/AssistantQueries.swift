@@ -73,12 +73,8 @@ extension AssistantSession {
     /// Why an ID or name is not there, with the nearest IDs or names.
     func notFound(_ text: String) -> String {
         let (message, nearest) = library.notFound(text)
-        let next: String
-        if case .valid = library.grammar.check(text) {
-            next = " (next_id gives a free ID of its kind)"
-        } else {
-            next = "; search finds entities by words"
-        }
+        let isID = library.grammar.typedID(text).map { !$0.legacy } ?? false
+        let next = isID ? " (next_id gives a free ID of its kind)" : "; search finds entities by words"
         return message + (nearest.map { "; \($0)" } ?? "") + next
     }
 

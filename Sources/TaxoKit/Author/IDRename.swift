@@ -17,7 +17,7 @@ public enum IDRename {
     public static func check(old: String, new: String, library lib: Library) -> Result<
         (entity: Int, new: ParsedID), Refusal
     > {
-        guard let p = lib.parsedID(old), let e = lib.lookup(p) else {
+        guard let p = lib.grammar.typedID(old), let e = lib.lookup(p) else {
             return .failure(Refusal(message: "\(old) names no entity of the library"))
         }
         let kind = lib.config.kinds[lib.entities[e].kind]

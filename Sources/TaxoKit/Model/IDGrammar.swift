@@ -151,6 +151,18 @@ public struct IDGrammar: Sendable {
             number: String(number), key: key, usesAlternatePrefix: prefix != k.prefix, canonical: canonical)
     }
 
+    /// The ID a person typed (a search, a lookup, a rename): a valid or legacy ID as written or in capitals
+    /// (`tol-sec-124`), or nil.
+    public func typedID(_ text: String) -> ParsedID? {
+        for t in [text, text.uppercased()] {
+            switch check(t) {
+            case .valid(let p), .legacy(let p): return p
+            default: continue
+            }
+        }
+        return nil
+    }
+
     /// Checks a whole value that must be one ID.
     public func check(_ raw: String) -> IDCheck {
         let s = raw.trimmingSpaces()

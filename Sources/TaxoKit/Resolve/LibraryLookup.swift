@@ -3,7 +3,7 @@ extension Library {
     /// The entity an ID (any spelling the library accepts, or an old ID) or an exact name (without case or
     /// punctuation) names, or nil.
     public func entity(named text: String) -> Int? {
-        if let p = parsedID(text), let i = lookup(p) { return i }
+        if let p = grammar.typedID(text), let i = lookup(p) { return i }
         let n = Labels.normalized(text)
         guard !n.isEmpty else { return nil }
         return entities.indices.first { entities[$0].id != nil && entities[$0].name.map(Labels.normalized) == n }
@@ -11,7 +11,7 @@ extension Library {
 
     /// Why an ID or name names no entity, with the nearest IDs or names ("did you mean ...").
     public func notFound(_ text: String) -> (message: String, nearest: String?) {
-        if let p = parsedID(text), !p.legacy {
+        if let p = grammar.typedID(text), !p.legacy {
             // IDs one digit away, as a dangling reference's hint gives them (TOL-SEC-999 is near no TOL-SEC-124).
             var near = NearestIDs(self)
             return ("\(text) is not declared in the library", near.hint(for: p))
@@ -19,14 +19,4 @@ extension Library {
         return ("no entity has the ID or name '\(text)'", NearMiss.hint(for: text, in: entities.compactMap(\.name)))
     }
 
-    /// The ID a text is, as written or in capitals (`tol-sec-124`), or nil.
-    func parsedID(_ text: String) -> ParsedID? {
-        for t in [text, text.uppercased()] {
-            switch grammar.check(t) {
-            case .valid(let p), .legacy(let p): return p
-            default: continue
-            }
-        }
-        return nil
-    }
 }
