@@ -38,9 +38,7 @@ struct RenameCommand: ParsableCommand {
             Console.err("taxo: error: \(refusal.message)\n")
             throw TaxoExit(code: 2)
         }
-        let fixes = IDRename.plan(
-            entity: target.entity, new: target.new, library: lib, paths: lib.files.map(\.path)
-        ) { path in FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { Array($0) } }
+        let fixes = IDRename.plan(entity: target.entity, new: target.new, library: lib, root: root.path)
         let count = fixes.reduce(0) { $0 + $1.edits.count }
         let display = PathDisplay(root: root.path, workingDirectory: FileManager.default.currentDirectoryPath)
         if !write {

@@ -121,9 +121,7 @@ extension AssistantSession {
         case .success(let t): target = t
         case .failure(let refusal): throw TaxoError.badArgument(refusal.message)
         }
-        let fixes = IDRename.plan(
-            entity: target.entity, new: target.new, library: library, paths: library.files.map(\.path)
-        ) { path in FileManager.default.contents(atPath: root + "/" + path).map { Array($0) } }
+        let fixes = IDRename.plan(entity: target.entity, new: target.new, library: library, root: root)
         if allowWrite {
             for f in fixes { try Data(f.fixed).write(to: URL(fileURLWithPath: root + "/" + f.path), options: .atomic) }
             refresh()
@@ -139,7 +137,8 @@ extension AssistantSession {
             w.beginObject()
             w.string("path", f.path)
             w.beginArray("lines")
-            for e in f.edits { w.int(nil, 1 + f.original[..<e.start].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }) }
+            let lines = LineTable(f.original)
+            for e in f.edits { w.int(nil, lines.lineIndex(of: e.start) + 1) }
             w.endArray()
             w.endObject()
         }

@@ -39,6 +39,12 @@ public enum IDRename {
         return .success((e, n))
     }
 
+    /// The edits that write `new` over every spelling of the entity's ID in every file of the library, as
+    /// the files are on disk under `root`.
+    public static func plan(entity: Int, new: ParsedID, library lib: Library, root: String) -> [Fixes.FileFix] {
+        plan(entity: entity, new: new, library: lib, paths: lib.files.map(\.path)) { FileReader.read(root + "/" + $0) }
+    }
+
     /// The edits that write `new` over every spelling of the entity's ID, per file, in path order. `text`
     /// gives a file's bytes (an editor's buffer or the file on disk), nil when it cannot be read.
     public static func plan(
@@ -70,16 +76,15 @@ public enum IDRename {
     }
 
     /// Whether the token at `a..<z` is part of a path or file name: the run of characters around it (up to a
-    /// space, line end, quote, bracket, pipe or comma) holds a `/` or ends in a library file's extension.
+    /// space, line end, quote, bracket, pipe or comma) holds a `/` or is the name of a file taxo reads.
     static func inPath(_ bytes: [UInt8], _ a: Int, _ z: Int) -> Bool {
         let stops = Set(" \t\r\n\"'`()[]<>|,".utf8)
         var s = a, e = z
         while s > 0, !stops.contains(bytes[s - 1]) { s -= 1 }
         while e < bytes.count, !stops.contains(bytes[e]) { e += 1 }
-        let word = String(decoding: bytes[s..<e], as: UTF8.self).lowercased()
-        if word.contains("/") { return true }
-        var trimmed = Substring(word)
-        while let last = trimmed.last, ".:;!?".contains(last) { trimmed = trimmed.dropLast() }
-        return [".json", ".md", ".yaml", ".yml", ".csv"].contains { trimmed.hasSuffix($0) }
+        // (A sentence's full stop or colon after a plain ID is not an extension.)
+        while e > z, ".:;!?".utf8.contains(bytes[e - 1]) { e -= 1 }
+        let word = String(decoding: bytes[s..<e], as: UTF8.self)
+        return word.contains("/") || Discovery.format(of: word) != nil
     }
 }
