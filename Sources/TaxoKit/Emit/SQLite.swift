@@ -92,30 +92,17 @@ public final class SQLiteDatabase {
         }()
 
         /// Resets the statement and binds values to its parameters, in order (every parameter is bound again,
-        /// so none keeps the previous row's value). Text is bound with its byte length: a NUL inside a string
-        /// is kept (a C string would end there and the rest of the value would be lost).
+        /// so none keeps the previous row's value), as `Row` binds them.
         public func bind(_ values: [Value]) throws {
             sqlite3_reset(stmt)
-            for (i, v) in values.enumerated() {
-                let idx = Int32(i + 1)
-                let rc: Int32
+            var row = Row(statement: self)
+            for v in values {
                 switch v {
-                case .text(var s?):
-                    // (An empty buffer may have no address, and a null pointer would bind NULL, not "".)
-                    rc = s.withUTF8 { u in
-                        u.withMemoryRebound(to: CChar.self) {
-                            sqlite3_bind_text(
-                                stmt, idx, $0.baseAddress ?? Statement.empty, Int32($0.count), Statement.transient)
-                        }
-                    }
-                case .int(let n?): rc = sqlite3_bind_int64(stmt, idx, Int64(n))
-                case .blob(let b):
-                    rc = b.withUnsafeBytes {
-                        sqlite3_bind_blob(stmt, idx, $0.baseAddress, Int32(b.count), Statement.transient)
-                    }
-                case .text(nil), .int(nil), .null: rc = sqlite3_bind_null(stmt, idx)
+                case .text(let s): try row.text(s)
+                case .int(let n): try row.int(n)
+                case .blob(let b): try row.blob(b)
+                case .null: try row.text(nil)
                 }
-                if rc != SQLITE_OK { throw SQLiteDatabase.failure(String(cString: sqlite3_errmsg(db.db)), sql: sql) }
             }
         }
 
@@ -146,7 +133,8 @@ public final class SQLiteDatabase {
             let statement: Statement
             var index: Int32 = 1
 
-            /// Binds text by its bytes (a NUL inside is kept), or NULL.
+            /// Binds text with its byte length (a NUL inside is kept: a C string would end there and the rest of
+            /// the value would be lost), or NULL.
             public mutating func text(_ s: String?) throws {
                 guard let s else { return try check(sqlite3_bind_null(statement.stmt, next())) }
                 let i = next()
@@ -156,6 +144,15 @@ public final class SQLiteDatabase {
                         var copy = s; return copy.withUTF8 { bind(i, $0) }
                     }()
                 try check(rc)
+            }
+
+            /// Binds bytes.
+            public mutating func blob(_ b: [UInt8]) throws {
+                let i = next()
+                try check(
+                    b.withUnsafeBytes {
+                        sqlite3_bind_blob(statement.stmt, i, $0.baseAddress, Int32(b.count), Statement.transient)
+                    })
             }
 
             /// Binds an integer, or NULL.
