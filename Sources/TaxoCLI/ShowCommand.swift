@@ -31,10 +31,7 @@ struct ShowCommand: ParsableCommand {
         let wanted = entity.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let display = PathDisplay(root: root.path, workingDirectory: FileManager.default.currentDirectoryPath)
         let found = result.library.entity(named: wanted)
-        if found == nil, let video = VideoCard.video(wanted, in: PhaseTracker(result: result)) {
-            let report = try? Gaps.report(
-                targets: [video.id], library: result.library, root: root.path, command: "taxo show \(video.id)")
-            let card = VideoCard(video: video, report: report)
+        if found == nil, let card = VideoCard(wanted, result: result, root: root.path, command: "taxo show") {
             Console.out(format == .json ? card.json() : card.text(path: display.path))
             return
         }

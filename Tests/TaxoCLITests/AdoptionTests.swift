@@ -428,6 +428,14 @@ import Testing
             #expect(try taxo(["show", "tol-sec-124"], cwd: root).code == 0)
             #expect(try taxo(["show", "TOL-SEC-129"], cwd: root).err.contains("did you mean 'TOL-SEC-124'"))
             #expect(!(try taxo(["show", "TOL-SEC-999"], cwd: root).err.contains("did you mean")))
+            // A name holding terminal escapes shows them, it does not run them.
+            try write(
+                #"{"tool_id": "TOL-QA-090", "name": "Evil\u001b[31mRed"}"#,
+                "LIBRARIES/LBS_003_Tools/QA/TOL-QA-090.json",
+                in: root)
+            let evil = try taxo(["show", "TOL-QA-090"], cwd: root).out
+            #expect(evil.hasPrefix("TOL-QA-090 Evil\\x1B[31mRed\n"))
+            #expect(!evil.unicodeScalars.contains("\u{1B}"))
             // A video: its phases with their artifacts, the next step, its gap analysis in brief.
             #expect(try taxo(["show", "video_24"], cwd: root).out.hasPrefix("Video_024 "))
             let video = try taxo(["show", "video_024"], cwd: root)

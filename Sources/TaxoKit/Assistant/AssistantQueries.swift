@@ -95,14 +95,15 @@ extension AssistantSession {
 
     func video(_ args: ToolArguments) throws -> ToolOutcome {
         let wanted = try args.required("video")
-        let tracker = PhaseTracker(result: result)
-        guard let v = VideoCard.video(wanted, in: tracker) else {
-            let near = NearMiss.hint(for: wanted, in: tracker.videos.map(\.id)).map { "; \($0)" } ?? ""
+        guard
+            let card = VideoCard(
+                wanted, result: result, root: root, command: "taxo mcp get_video", analyzer: analyzer())
+        else {
+            let videos = PhaseTracker(result: result).videos.map(\.id)
+            let near = NearMiss.hint(for: wanted, in: videos).map { "; \($0)" } ?? ""
             throw TaxoError.badArgument("no video '\(wanted)' in the library\(near)")
         }
-        let report = try? Gaps.report(
-            targets: [v.id], library: library, root: root, command: "taxo mcp get_video", analyzer: analyzer())
-        return ToolOutcome(text: VideoCard(video: v, report: report).json(), isError: false)
+        return ToolOutcome(text: card.json(), isError: false)
     }
 
     func gaps(_ args: ToolArguments) throws -> ToolOutcome {

@@ -34,9 +34,8 @@ public struct EntityCard {
         w.int("column", e.location.column)
         w.beginArray("aliases"); for a in e.aliases { w.string(nil, a) }; w.endArray()
         if let record = e.record { w.raw("record", record) }
-        let copies = (e.id.map { lib.table[$0.key] ?? [] } ?? []).filter { $0 != entity }
         w.beginArray("duplicates")
-        for c in copies {
+        for c in duplicates {
             w.beginObject(); w.string("file", lib.entities[c].file); w.int("line", lib.entities[c].location.line);
             w.endObject()
         }
@@ -45,7 +44,7 @@ public struct EntityCard {
         backlinks(&w)
         mentions(&w)
         w.beginArray("diagnostics")
-        for d in result.diagnostics where d.location?.file == e.file { JSONReporter.write(d, into: &w) }
+        for d in findings { JSONReporter.write(d, into: &w) }
         w.endArray()
         w.endObject()
         return w.out + "\n"
@@ -54,7 +53,6 @@ public struct EntityCard {
     func links(_ w: inout JSONWriter) {
         let lib = result.library
         let e = lib.entities[entity]
-        let targets = entity < lib.targets.count ? lib.targets[entity] : []
         w.beginArray("links")
         for (r, ref) in e.references.enumerated().prefix(EntityCard.limit) {
             w.beginObject()
@@ -63,7 +61,7 @@ public struct EntityCard {
             w.string("kind", lib.config.kinds[ref.id.kind].name)
             w.string("label", ref.label)
             w.int("line", ref.location.line)
-            if let t = r < targets.count ? targets[r] : nil {
+            if let t = target(r) {
                 let target = lib.entities[t]
                 w.string("resolved_id", lib.displayID(target))
                 w.string("resolved_name", target.name)
@@ -97,92 +95,106 @@ public struct EntityCard {
     }
 
     func mentions(_ w: inout JSONWriter) {
-        let lib = result.library
-        guard let key = lib.entities[entity].id?.key else {
-            w.beginArray("mentions"); w.endArray(); w.int("mentions_total", 0)
-            return
-        }
-        var count = 0
+        let (shown, total) = mentionList()
         w.beginArray("mentions")
-        for d in lib.documents {
-            for m in d.mentions where m.id.key == key {
-                count += 1
-                guard count <= EntityCard.limit else { continue }
-                w.beginObject()
-                w.string("document", d.path)
-                w.string("video", d.video)
-                w.int("line", m.location.line)
-                w.int("column", m.location.column)
-                w.string("heading", m.heading)
-                w.string("context", m.context)
-                w.endObject()
-            }
+        for (d, m) in shown {
+            w.beginObject()
+            w.string("document", d.path)
+            w.string("video", d.video)
+            w.int("line", m.location.line)
+            w.int("column", m.location.column)
+            w.string("heading", m.heading)
+            w.string("context", m.context)
+            w.endObject()
         }
         w.endArray()
-        w.int("mentions_total", count)
+        w.int("mentions_total", total)
+    }
+
+    /// The other entities declaring the same ID.
+    var duplicates: [Int] {
+        let e = result.library.entities[entity]
+        return (e.id.map { result.library.table[$0.key] ?? [] } ?? []).filter { $0 != entity }
+    }
+
+    /// The entity reference `r` resolves to, or nil when it dangles.
+    func target(_ r: Int) -> Int? {
+        let targets = entity < result.library.targets.count ? result.library.targets[entity] : []
+        return r < targets.count ? targets[r] : nil
+    }
+
+    /// The documents' mentions of the entity, the first `limit` of them, and how many there are.
+    func mentionList() -> (shown: [(document: Document, mention: Mention)], total: Int) {
+        guard let key = result.library.entities[entity].id?.key else { return ([], 0) }
+        var shown: [(document: Document, mention: Mention)] = []
+        var total = 0
+        for d in result.library.documents {
+            for m in d.mentions where m.id.key == key {
+                total += 1
+                if shown.count < EntityCard.limit { shown.append((d, m)) }
+            }
+        }
+        return (shown, total)
+    }
+
+    /// The findings in the entity's file.
+    var findings: [Diagnostic] {
+        let file = result.library.entities[entity].file
+        return result.diagnostics.filter { $0.location?.file == file }
     }
 }
 
 extension EntityCard {
     /// The card as text for a terminal (`taxo show`): the entity, then its links, backlinks, mentions and the
     /// findings in its file, one per line with `file:line`; `path` shows a library path as the caller wants.
+    /// Text from the library is made visible (`Visible`): a name cannot recolour the terminal.
     public func text(path: (String) -> String = { $0 }) -> String {
         let lib = result.library
         let e = lib.entities[entity]
-        var out = lib.displayID(e) + (e.name.map { " " + $0 } ?? "") + "\n"
+        func named(_ i: Int) -> String {
+            lib.displayID(lib.entities[i]) + (lib.entities[i].name.map { " " + $0 } ?? "")
+        }
         var facts = [lib.kindName(e)]
         if let d = lib.departmentCode(of: e) ?? e.department { facts.append("department " + d) }
         if let s = e.status { facts.append("status " + s) }
-        out += "  " + facts.joined(separator: " · ") + "\n"
-        out += "  \(path(e.file)):\(e.location.line):\(e.location.column)\n"
-        if let d = e.description, !d.isEmpty { out += "  " + d.replacingAll("\n", with: " ") + "\n" }
-        if !e.aliases.isEmpty { out += "  also: " + e.aliases.joined(separator: ", ") + "\n" }
-        for c in (e.id.map { lib.table[$0.key] ?? [] } ?? []) where c != entity {
-            out += "  also declared at \(path(lib.entities[c].file)):\(lib.entities[c].location.line)\n"
+        var lines = [
+            named(entity), "  " + facts.joined(separator: " · "),
+            "  \(path(e.file)):\(e.location.line):\(e.location.column)",
+        ]
+        if let d = e.description, !d.isEmpty { lines.append("  " + d.replacingAll("\n", with: " ")) }
+        if !e.aliases.isEmpty { lines.append("  also: " + e.aliases.joined(separator: ", ")) }
+        for c in duplicates {
+            lines.append("  also declared at \(path(lib.entities[c].file)):\(lib.entities[c].location.line)")
         }
-        let targets = entity < lib.targets.count ? lib.targets[entity] : []
-        out += EntityCard.section("Links", total: e.references.count)
+        lines += EntityCard.section("Links", total: e.references.count)
         for (r, ref) in e.references.enumerated().prefix(EntityCard.limit) {
-            let to = (r < targets.count ? targets[r] : nil).map { t in
-                let target = lib.entities[t]
-                return lib.displayID(target) + (target.name.map { " " + $0 } ?? "")
-            }
-            out +=
-                "  \(ref.field): \(to ?? ref.id.written + " (no such \(lib.config.kinds[ref.id.kind].name))")"
-                + "  line \(ref.location.line)\n"
+            let to = target(r).map(named) ?? ref.id.written + " (no such \(lib.config.kinds[ref.id.kind].name))"
+            lines.append("  \(ref.field): \(to)  line \(ref.location.line)")
         }
         let from = backlinkTable[entity] ?? []
-        out += EntityCard.section("Backlinks", total: from.count)
+        lines += EntityCard.section("Backlinks", total: from.count)
         for (i, r) in from.prefix(EntityCard.limit) {
-            let source = lib.entities[i], ref = source.references[r]
-            out +=
-                "  \(lib.displayID(source))\(source.name.map { " " + $0 } ?? "") (\(lib.kindName(source)), "
-                + "\(ref.field))  \(path(ref.location.file)):\(ref.location.line)\n"
+            let ref = lib.entities[i].references[r]
+            lines.append(
+                "  \(named(i)) (\(lib.kindName(lib.entities[i])), \(ref.field))  \(path(ref.location.file)):\(ref.location.line)"
+            )
         }
-        var mentions: [String] = []
-        var total = 0
-        if let key = e.id?.key {
-            for d in lib.documents {
-                for m in d.mentions where m.id.key == key {
-                    total += 1
-                    guard total <= EntityCard.limit else { continue }
-                    let under = m.heading.map { "  § " + $0 } ?? ""
-                    mentions.append("  \(path(d.path)):\(m.location.line)\(under)\n")
-                }
-            }
+        let (shown, total) = mentionList()
+        lines += EntityCard.section("Mentions in documents", total: total)
+        for (d, m) in shown {
+            lines.append("  \(path(d.path)):\(m.location.line)" + (m.heading.map { "  § " + $0 } ?? ""))
         }
-        out += EntityCard.section("Mentions in documents", total: total) + mentions.joined()
-        let findings = result.diagnostics.filter { $0.location?.file == e.file }
-        out += EntityCard.section("Findings in its file", total: findings.count)
+        let findings = self.findings
+        lines += EntityCard.section("Findings in its file", total: findings.count)
         for d in findings.prefix(EntityCard.limit) {
             let at = d.location.map { "\(path($0.file)):\($0.line):\($0.column): " } ?? ""
-            out += "  \(at)\(d.severity.label): \(d.message) [\(d.code)]\n"
+            lines.append("  \(at)\(d.severity.label): \(d.message) [\(d.code)]")
         }
-        return out
+        return lines.map(Visible.escaped).joined(separator: "\n") + "\n"
     }
 
-    /// A section's title with its total (and how many are shown when it is cut).
-    static func section(_ title: String, total: Int) -> String {
-        "\n\(title) (\(total > limit ? "\(limit) of \(total)" : "\(total)"))\n"
+    /// A section's title with its total (and how many are shown when it is cut), after a blank line.
+    static func section(_ title: String, total: Int) -> [String] {
+        ["", "\(title) (\(total > limit ? "\(limit) of \(total)" : "\(total)"))"]
     }
 }

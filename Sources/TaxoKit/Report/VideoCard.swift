@@ -21,38 +21,55 @@ public struct VideoCard {
         return tracker.videos.first { v in VideoIDs.spellings(v.id.lowercased()).contains { wanted.contains($0) } }
     }
 
+    /// The card of the video a text names, with its gap analysis (`command` is what the report says made
+    /// it); nil when the library tracks no such video.
+    public init?(
+        _ text: String, result: CompileResult, root: String, command: String, analyzer: GapAnalyzer? = nil
+    ) {
+        guard let v = VideoCard.video(text, in: PhaseTracker(result: result)) else { return nil }
+        let report = try? Gaps.report(
+            targets: [v.id], library: result.library, root: root, command: command, analyzer: analyzer)
+        self.init(video: v, report: report)
+    }
+
     var high: [GapCandidate] { report?.candidates.filter { $0.priority == "HIGH" } ?? [] }
 
-    /// The card as text for a terminal; `path` shows a library path as the caller wants.
+    /// The card as text for a terminal; `path` shows a library path as the caller wants. Text from the
+    /// library is made visible (`Visible`).
     public func text(path: (String) -> String = { $0 }) -> String {
-        var out = video.id + (video.title.map { " " + $0 } ?? "") + "\n"
+        var lines = [video.id + (video.title.map { " " + $0 } ?? "")]
         let facts = [video.creator, video.duration, video.url].compactMap { $0 }
-        if !facts.isEmpty { out += "  " + facts.joined(separator: " · ") + "\n" }
-        out += "  next: \(video.nextAction)\n\nPhases\n"
+        if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
+        lines += ["  next: \(video.nextAction)", "", "Phases"]
         for p in video.phases {
             var shown = p.artifacts.map(path).joined(separator: ", ")
             if shown.isEmpty, p.entities > 0 {
                 shown = "\(p.entities) entit\(p.entities == 1 ? "y names" : "ies name") the video"
             }
-            out += "  \(p.state.symbol) \(p.phase.number) \(p.phase.name)\(shown.isEmpty ? "" : "  " + shown)\n"
+            lines.append("  \(p.state.symbol) \(p.phase.number) \(p.phase.name)\(shown.isEmpty ? "" : "  " + shown)")
         }
-        guard let report else { return out + "\nNo documents of this video to analyse.\n" }
-        let verdicts = GapReport.verdicts(of: report.candidates, at: report.candidates.indices)
-        let counts = GapVerdict.allCases.compactMap { v in verdicts[v].map { "\($0) \(v.rawValue)" } }
-        let n = report.candidates.count, d = report.targets.count
-        out +=
-            "\nGap analysis: \(n) candidate\(n == 1 ? "" : "s") in \(d) document\(d == 1 ? "" : "s"): "
-            + counts.joined(separator: ", ") + "\n"
-        let high = self.high
-        out += "  \(high.count) HIGH\n"
-        for c in high.prefix(VideoCard.highShown) {
-            let id = c.id.map { " (\($0))" } ?? ""
-            out += "  \(c.text)\(c.name == nil ? "" : id)  \(c.verdict.rawValue): \(report.action(c))\n"
+        if let report {
+            let verdicts = GapReport.verdicts(of: report.candidates, at: report.candidates.indices)
+            let counts = GapVerdict.allCases.compactMap { v in verdicts[v].map { "\($0) \(v.rawValue)" } }
+            let n = report.candidates.count, d = report.targets.count
+            lines += [
+                "",
+                "Gap analysis: \(n) candidate\(n == 1 ? "" : "s") in \(d) document\(d == 1 ? "" : "s"): "
+                    + counts.joined(separator: ", "),
+            ]
+            let high = self.high
+            lines.append("  \(high.count) HIGH")
+            for c in high.prefix(VideoCard.highShown) {
+                let id = c.name == nil ? "" : c.id.map { " (\($0))" } ?? ""
+                lines.append("  \(c.text)\(id)  \(c.verdict.rawValue): \(report.action(c))")
+            }
+            if high.count > VideoCard.highShown {
+                lines.append("  and \(high.count - VideoCard.highShown) more: taxo gaps \(video.id)")
+            }
+        } else {
+            lines += ["", "No documents of this video to analyse."]
         }
-        if high.count > VideoCard.highShown {
-            out += "  and \(high.count - VideoCard.highShown) more: taxo gaps \(video.id)\n"
-        }
-        return out
+        return lines.map(Visible.escaped).joined(separator: "\n") + "\n"
     }
 
     /// The card as JSON: the video, its phases, and the gap analysis's counts and HIGH gaps.
