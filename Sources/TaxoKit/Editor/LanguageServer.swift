@@ -224,6 +224,19 @@ public final class LanguageServer {
         return url.standardizedFileURL
     }
 
+    /// The library path of the document a request names (`textDocument.uri`), or nil.
+    func documentPath(_ params: [String: Any]) -> String? {
+        ((params["textDocument"] as? [String: Any])?["uri"] as? String).flatMap(relativePath)
+    }
+
+    /// The position a request names (0-based line, UTF-16 character), or nil.
+    static func position(_ params: [String: Any]) -> (line: Int, character: Int)? {
+        guard let pos = params["position"] as? [String: Any], let line = pos["line"] as? Int,
+            let character = pos["character"] as? Int
+        else { return nil }
+        return (line, character)
+    }
+
     func relativePath(_ uri: String) -> String? {
         guard let url = LanguageServer.fileURL(uri), let root else { return nil }
         let r = root.standardizedFileURL.path, p = url.path
@@ -273,10 +286,7 @@ public final class LanguageServer {
 
     /// The ID written at a position of a buffer: the token, and its UTF-16 range on the line.
     func idAt(_ params: [String: Any]) -> (path: String, id: ParsedID, line: Int, range: (Int, Int))? {
-        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
-            let path = relativePath(uri),
-            let pos = params["position"] as? [String: Any], let line = pos["line"] as? Int,
-            let character = pos["character"] as? Int,
+        guard let path = documentPath(params), let (line, character) = LanguageServer.position(params),
             let text = text(of: path), let grammar = result?.library.grammar
         else { return nil }
         let lines = LanguageServer.lines(text)
@@ -342,10 +352,7 @@ public final class LanguageServer {
     }
 
     func completion(_ params: [String: Any]) -> Any {
-        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
-            let path = relativePath(uri),
-            let pos = params["position"] as? [String: Any], let line = pos["line"] as? Int,
-            let character = pos["character"] as? Int,
+        guard let path = documentPath(params), let (line, character) = LanguageServer.position(params),
             let text = text(of: path), let lib = result?.library
         else { return ["isIncomplete": false, "items": []] }
         let lines = LanguageServer.lines(text)
@@ -387,9 +394,8 @@ public final class LanguageServer {
     }
 
     func documentLinks(_ params: [String: Any]) -> Any {
-        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
-            let path = relativePath(uri),
-            let root, let file = result?.library.files.first(where: { $0.path == path }), let md = file.markdown
+        guard let path = documentPath(params), let root,
+            let file = result?.library.files.first(where: { $0.path == path }), let md = file.markdown
         else { return [] }
         let dir = (path as NSString).deletingLastPathComponent
         var out: [[String: Any]] = []

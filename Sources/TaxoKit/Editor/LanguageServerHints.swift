@@ -8,10 +8,9 @@ extension LanguageServer {
     static let maxInlayHints = 2000
 
     func inlayHints(_ params: [String: Any]) -> Any {
-        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
-            let path = relativePath(uri), let text = text(of: path), let lib = result?.library
-        else { return [] }
-        let lines = LanguageServer.lines(text)
+        guard let path = documentPath(params), let lines = lines(of: path), let lib = result?.library else {
+            return []
+        }
         let range = params["range"] as? [String: Any]
         let first = max(0, ((range?["start"] as? [String: Any])?["line"] as? Int) ?? 0)
         let last = min(lines.count - 1, ((range?["end"] as? [String: Any])?["line"] as? Int) ?? lines.count - 1)

@@ -8,37 +8,27 @@ extension LanguageServer {
 
     func nameCompletion(before: String, line: Int, character: Int, path: String, lib: Library) -> [String: Any] {
         let none: [String: Any] = ["isIncomplete": false, "items": []]
-        guard [".json", ".yaml", ".yml"].contains(where: { path.lowercased().hasSuffix($0) }) else { return none }
+        guard let format = Discovery.format(of: path), format == .json || format == .yaml else { return none }
         // What was typed of the value: after its opening quote, `[`, `,` or `:` (and a YAML list's `- `).
         let stops: Set<Character> = ["\"", "'", "[", ",", ":", "{"]
         var fragment = Substring(String(before.reversed().prefix { !stops.contains($0) }.reversed())).drop { $0 == " " }
         if fragment.hasPrefix("- ") { fragment = fragment.dropFirst(2).drop { $0 == " " } }
         let query = fragment.lowercased()
         guard query.count >= 3, query.contains(where: \.isLetter) else { return none }
-        var ranked: [(rank: Int, name: String, entity: Int)] = []
-        for (i, e) in lib.entities.enumerated() where e.id != nil {
-            guard let name = e.name, !name.isEmpty else { continue }
-            let lower = name.lowercased()
-            if lower.hasPrefix(query) {
-                ranked.append((0, name, i))
-            } else if lower.split(separator: " ").contains(where: { $0.hasPrefix(query) }) {
-                ranked.append((1, name, i))
-            }
-        }
-        ranked.sort { ($0.rank, $0.name, $0.entity) < ($1.rank, $1.name, $1.entity) }
+        let found = lib.entities(matching: query).filter { !(lib.entities[$0].name ?? "").isEmpty }
         let start = character - fragment.utf16.count
         let range: [String: Any] = [
             "start": ["line": line, "character": start], "end": ["line": line, "character": character],
         ]
-        let items: [[String: Any]] = ranked.prefix(LanguageServer.maxNameCompletions).map { r in
-            let e = lib.entities[r.entity], id = lib.displayID(e)
+        let items: [[String: Any]] = found.prefix(LanguageServer.maxNameCompletions).enumerated().map { n, i in
+            let e = lib.entities[i], id = lib.displayID(e), name = e.name ?? ""
             return [
-                "label": r.name, "kind": 18, "detail": "\(id) · \(lib.config.kinds[e.kind].name)",
-                "filterText": r.name, "sortText": "\(r.rank) \(r.name)",
+                "label": name, "kind": 18, "detail": "\(id) · \(lib.config.kinds[e.kind].name)",
+                "filterText": name, "sortText": "\(1000 + n)",
                 "textEdit": ["range": range, "newText": id],
-                "documentation": "Writes \(id), the ID of \(r.name) (\(e.file))",
+                "documentation": "Writes \(id), the ID of \(name) (\(e.file))",
             ]
         }
-        return ["isIncomplete": ranked.count > LanguageServer.maxNameCompletions, "items": items]
+        return ["isIncomplete": found.count > LanguageServer.maxNameCompletions, "items": items]
     }
 }

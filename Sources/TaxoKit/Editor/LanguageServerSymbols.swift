@@ -9,36 +9,16 @@ extension LanguageServer {
     /// At most this many workspace symbols per query (clients ask again as the user types).
     static let maxWorkspaceSymbols = 200
 
-    /// Entities whose ID or name matches the query: the ID itself, then IDs starting with it, the name
-    /// itself, names starting with it, names holding it; ties by ID. An empty query lists the first ones.
+    /// Entities whose ID or name matches the query (`Library.entities(matching:)`: the ID itself first, then
+    /// IDs and names starting with it, then names holding it). An empty query lists the first ones.
     func workspaceSymbols(_ params: [String: Any]) -> Any {
         guard let lib = result?.library else { return [] }
-        let q = (params["query"] as? String ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        var ranked: [(rank: Int, id: String, entity: Int)] = []
-        for (i, e) in lib.entities.enumerated() where e.id != nil {
-            let id = lib.displayID(e), lowerID = id.lowercased(), name = (e.name ?? "").lowercased()
-            let rank: Int
-            if q.isEmpty || lowerID == q {
-                rank = 0
-            } else if lowerID.hasPrefix(q) {
-                rank = 1
-            } else if name == q {
-                rank = 2
-            } else if name.hasPrefix(q) {
-                rank = 3
-            } else if name.contains(q) {
-                rank = 4
-            } else {
-                continue
-            }
-            ranked.append((rank, id, i))
-        }
-        ranked.sort { ($0.rank, $0.id, $0.entity) < ($1.rank, $1.id, $1.entity) }
-        return ranked.prefix(LanguageServer.maxWorkspaceSymbols).compactMap { r -> [String: Any]? in
-            let e = lib.entities[r.entity]
+        let found = lib.entities(matching: params["query"] as? String ?? "")
+        return found.prefix(LanguageServer.maxWorkspaceSymbols).compactMap { i -> [String: Any]? in
+            let e = lib.entities[i]
             guard let loc = location(of: e.location) else { return nil }
             return [
-                "name": r.id + (e.name.map { " " + $0 } ?? ""), "kind": LanguageServer.entitySymbol,
+                "name": lib.displayID(e) + (e.name.map { " " + $0 } ?? ""), "kind": LanguageServer.entitySymbol,
                 "location": loc, "containerName": lib.config.kinds[e.kind].name,
             ]
         }
@@ -47,9 +27,7 @@ extension LanguageServer {
     /// The entities a file declares, in order, and a document's headings nested by level (a heading's range
     /// runs to the next heading of its level or above).
     func documentSymbols(_ params: [String: Any]) -> Any {
-        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
-            let path = relativePath(uri), let lib = result?.library
-        else { return [] }
+        guard let path = documentPath(params), let lib = result?.library else { return [] }
         let lines = lines(of: path) ?? []
         func lineRange(_ first: Int, _ last: Int) -> [String: Any] {
             let end = last < lines.count ? lines[last].utf16.count : 0

@@ -19,4 +19,32 @@ extension Library {
         return ("no entity has the ID or name '\(text)'", NearMiss.hint(for: text, in: entities.compactMap(\.name)))
     }
 
+    /// Entities whose ID or name matches what a person is typing, best first: the ID itself, IDs starting
+    /// with it, the name itself, names starting with it, names with a word starting with it, names holding it
+    /// (case ignored); ties in ID order. An empty query matches every entity, in ID order.
+    public func entities(matching query: String) -> [Int] {
+        let q = query.trimmingSpaces().lowercased()
+        var ranked: [(rank: Int, id: String, entity: Int)] = []
+        for (i, e) in entities.enumerated() where e.id != nil {
+            let id = displayID(e), lowerID = id.lowercased(), name = (e.name ?? "").lowercased()
+            let rank: Int
+            if q.isEmpty || lowerID == q {
+                rank = 0
+            } else if lowerID.hasPrefix(q) {
+                rank = 1
+            } else if name == q {
+                rank = 2
+            } else if name.hasPrefix(q) {
+                rank = 3
+            } else if name.split(separator: " ").contains(where: { $0.hasPrefix(q) }) {
+                rank = 4
+            } else if name.contains(q) {
+                rank = 5
+            } else {
+                continue
+            }
+            ranked.append((rank, id, i))
+        }
+        return ranked.sorted { ($0.rank, $0.id, $0.entity) < ($1.rank, $1.id, $1.entity) }.map(\.entity)
+    }
 }
