@@ -53,20 +53,9 @@ struct FixCommand: ParsableCommand {
         let fixes = Fixes.plan(result, root: root.path, only: paths.isEmpty ? nil : only, rules: codes)
         let count = fixes.reduce(0) { $0 + $1.edits.count + ($1.renameTo == nil ? 0 : 1) }
         if !write {
-            Console.out(
-                Fixes.diff(
-                    fixes.map { f in
-                        var f = f
-                        f.path = display.path(f.path)
-                        f.renameTo = f.renameTo.map(display.path)
-                        return f
-                    }))
-            if !output.quiet {
-                Console.err(
-                    "taxo: \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))"
-                        + (count > 0 ? "; run with --write to apply" : "") + "\n")
-            }
-            if count > 0 { throw TaxoExit(code: 1) }
+            try Self.preview(
+                fixes, changes: count, counted: Plural.count(count, "fix", "fixes"), verb: "apply", display: display,
+                quiet: output.quiet)
             return
         }
         try Self.apply(fixes, root: root, display: display)
@@ -74,6 +63,27 @@ struct FixCommand: ParsableCommand {
             Console.err(
                 "taxo: applied \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))\n")
         }
+    }
+
+    /// Without `--write`: the changes as a unified diff (paths as the user writes them), a summary line, and
+    /// exit 1 when there is anything to change (so CI can fail on it). `taxo fix` and `taxo rename`.
+    static func preview(
+        _ fixes: [Fixes.FileFix], changes: Int, counted: String, verb: String, display: PathDisplay, quiet: Bool
+    ) throws {
+        Console.out(
+            Fixes.diff(
+                fixes.map { f in
+                    var f = f
+                    f.path = display.path(f.path)
+                    f.renameTo = f.renameTo.map(display.path)
+                    return f
+                }))
+        if !quiet {
+            Console.err(
+                "taxo: \(counted) in \(Plural.count(fixes.count, "file"))"
+                    + (changes > 0 ? "; run with --write to \(verb)" : "") + "\n")
+        }
+        if changes > 0 { throw TaxoExit(code: 1) }
     }
 
     /// Writes the fixed files and renames files (never over an existing one).

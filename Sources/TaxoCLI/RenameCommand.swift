@@ -42,17 +42,9 @@ struct RenameCommand: ParsableCommand {
         let count = fixes.reduce(0) { $0 + $1.edits.count }
         let display = PathDisplay(root: root.path, workingDirectory: FileManager.default.currentDirectoryPath)
         if !write {
-            Console.out(
-                Fixes.diff(
-                    fixes.map { f in
-                        var f = f; f.path = display.path(f.path); return f
-                    }))
-            if !output.quiet {
-                Console.err(
-                    "taxo: \(Plural.count(count, "place")) in \(Plural.count(fixes.count, "file"))"
-                        + (count > 0 ? "; run with --write to rename" : "") + "\n")
-            }
-            if count > 0 { throw TaxoExit(code: 1) }
+            try FixCommand.preview(
+                fixes, changes: count, counted: Plural.count(count, "place"), verb: "rename", display: display,
+                quiet: output.quiet)
             return
         }
         try FixCommand.apply(fixes, root: root, display: display)

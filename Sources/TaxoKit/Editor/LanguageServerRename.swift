@@ -23,23 +23,20 @@ extension LanguageServer {
         guard let at = idAt(params), let lib = result?.library, let root else {
             return .failure(IDRename.Refusal(message: "there is no ID at this position"))
         }
-        let checked = IDRename.check(old: at.id.written, new: params["newName"] as? String ?? "", library: lib)
-        guard case .success(let target) = checked else {
-            if case .failure(let refusal) = checked { return .failure(refusal) }
-            return .failure(IDRename.Refusal(message: "cannot rename"))
-        }
-        let fixes = IDRename.plan(
-            entity: target.entity, new: target.new, library: lib, paths: lib.files.map(\.path) + buffers.keys
-        ) { path in text(of: path).map { Array($0.utf8) } }
-        var changes: [String: [[String: Any]]] = [:]
-        for fix in fixes {
-            changes[root.appendingPathComponent(fix.path).absoluteString] = fix.edits.map { e in
-                [
-                    "range": LanguageServer.lspRange(bytes: fix.original, start: e.start, end: e.end),
-                    "newText": e.replacement,
-                ]
+        return IDRename.check(old: at.id.written, new: params["newName"] as? String ?? "", library: lib).map { target in
+            let fixes = IDRename.plan(
+                entity: target.entity, new: target.new, library: lib, paths: lib.files.map(\.path) + buffers.keys
+            ) { path in text(of: path).map { Array($0.utf8) } }
+            var changes: [String: [[String: Any]]] = [:]
+            for fix in fixes {
+                changes[root.appendingPathComponent(fix.path).absoluteString] = fix.edits.map { e in
+                    [
+                        "range": LanguageServer.lspRange(bytes: fix.original, start: e.start, end: e.end),
+                        "newText": e.replacement,
+                    ]
+                }
             }
+            return ["changes": changes]
         }
-        return .success(["changes": changes])
     }
 }
