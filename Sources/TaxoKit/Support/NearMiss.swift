@@ -29,9 +29,14 @@ public enum NearMiss {
     ) -> [String] {
         let w = caseInsensitive ? word.lowercased() : word
         let maxDistance = max(1, min(3, w.count / 3))
+        let length = w.unicodeScalars.count
         var scored: [(Int, String)] = []
         for c in candidates {
-            let d = distance(w, caseInsensitive ? c.lowercased() : c)
+            // The distance counts scalars and is at least the difference of the lengths: most candidates are
+            // out of reach before a table is made (a library's whole vocabulary, for a search's correction).
+            let cc = caseInsensitive ? c.lowercased() : c
+            if abs(cc.unicodeScalars.count - length) > maxDistance { continue }
+            let d = distance(w, cc)
             if d <= maxDistance, d > 0 || c != word { scored.append((d, c)) }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
