@@ -48,6 +48,7 @@ struct SearchCommand: ParsableCommand {
                 db = try SQLiteDatabase(path: path, readOnly: true)
                 if let config, !output.quiet { warnIfStale(index: path, root: root, config: config) }
             } else {
+                // (A configuration that does not load was reported by loadConfig above: nothing to search.)
                 guard let config else { throw TaxoExit(code: 2) }
                 if !output.quiet {
                     Console.err(
