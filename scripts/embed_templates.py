@@ -4,7 +4,7 @@ templates must equal the repository's; a test checks it)."""
 import os
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 names = {"gap-analysis.md": "gapAnalysis", "entries/default.json": "entryDefault", "videos-index.md": "videosIndex",
-         "library-mapping.md": "libraryMapping", "health.md": "health",
+         "library-mapping.md": "libraryMapping", "health.md": "health", "diff.md": "diff",
          "site/page.html": "sitePage", "site/home.html": "siteHome", "site/entity.html": "siteEntity",
          "site/list.html": "siteList", "site/video.html": "siteVideo", "site/file.html": "siteFile",
          "site/diagnostics.html": "siteDiagnostics", "site/search.html": "siteSearch", "site/style.css": "siteStyle",

@@ -42,11 +42,14 @@ public struct CompileOptions: Sendable {
     public var suppressions = true
     /// Contents that stand for files (path relative to the root -> bytes): `taxo check - --stdin-filename`.
     public var overlay: [String: [UInt8]] = [:]
+    /// Files to compile as if they were not there (`taxo diff`'s base: files added since it).
+    public var absent: Set<String> = []
 
-    /// Options: suppressions on or off, and buffers standing for files.
-    public init(suppressions: Bool = true, overlay: [String: [UInt8]] = [:]) {
+    /// Options: suppressions on or off, buffers standing for files, and files taken as absent.
+    public init(suppressions: Bool = true, overlay: [String: [UInt8]] = [:], absent: Set<String> = []) {
         self.suppressions = suppressions
         self.overlay = overlay
+        self.absent = absent
     }
 }
 
@@ -59,6 +62,11 @@ public enum Compiler {
     ) -> CompileResult {
         var clock = StageClock()
         var (found, discoveryDiags, inventory) = Discovery.discoverAll(root: root, config: config)
+        if !options.absent.isEmpty {
+            found.removeAll { options.absent.contains($0.path) }
+            for path in options.absent { inventory.removeFile(path) }
+            discoveryDiags.removeAll { options.absent.contains($0.location?.file ?? "") }
+        }
         // Buffers that stand for files (an editor's unsaved text): read from memory, added when new.
         for path in options.overlay.keys.sorted() where !found.contains(where: { $0.path == path }) {
             guard let fmt = Discovery.format(of: path), !config.isExcluded(path) else { continue }
