@@ -48,10 +48,15 @@ struct DiffCommand: ParsableCommand {
             title = "\(other.path) -> \(root.path)"
         } else {
             let side = try BaseSide(root: root, config: config, base: base)
-            let cache = side.config.hash == config.hash ? library.cache(root: root, config: config) : nil
-            before = Compiler.compile(
-                root: root.path, config: side.config, keepContent: true, cache: cache,
-                options: CompileOptions(overlay: side.overlay, absent: side.absent))
+            if side.config.hash == config.hash {
+                // The same configuration: the work tree's compile with the changed files put back as they were.
+                before = Compiler.update(
+                    after, config: config, changed: side.overlay, removed: side.absent, keepContent: true)
+            } else {
+                before = Compiler.compile(
+                    root: root.path, config: side.config, keepContent: true,
+                    options: CompileOptions(overlay: side.overlay, absent: side.absent))
+            }
             title = "\(side.name) -> working tree"
         }
         KeepUntilExit.keep(before)

@@ -123,3 +123,25 @@ import Testing
         #expect(try cut.markdown(templates: Templates(directory: nil), command: "x").contains("... and 5 more."))
     }
 }
+
+extension LibraryDiffTests {
+    /// `taxo diff` makes its base from the work tree's compile when the configuration is the same: that must
+    /// be the compile of the files as they were.
+    @Test func anUpdatedCompileIsTheBaseACompileOfThenWouldBe() throws {
+        let after = try edited()
+        let dashboard = try read(Self.dashboard), tavily = try read(Self.tavily), sdk = try read(Self.sdk)
+        let updated = Compiler.update(
+            after, config: TestSupport.defaultConfig,
+            changed: [
+                Self.dashboard: Array(dashboard.utf8), Self.tavily: Array(tavily.utf8), Self.sdk: Array(sdk.utf8),
+            ],
+            removed: [Self.newTool], keepContent: true)
+        let fresh = compile()
+        #expect(updated.diagnostics == fresh.diagnostics)
+        #expect(
+            updated.library.entities.map { "\($0.file) \($0.rawID) \($0.name ?? "")" }
+                == fresh.library.entities.map { "\($0.file) \($0.rawID) \($0.name ?? "")" })
+        #expect(LibraryDiff(before: fresh, after: updated).isEmpty)
+        #expect(LibraryDiff(before: fresh, after: updated).filesChanged == 0)
+    }
+}

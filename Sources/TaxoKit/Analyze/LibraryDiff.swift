@@ -116,6 +116,7 @@ public struct LibraryDiff: Sendable {
         for (bi, ai) in pairs {
             let c = LibraryDiff.changes(b.entities[bi], b, a.entities[ai], a)
             if !c.isEmpty { changed.append(Changed(entity: LibraryDiff.ref(a, ai), changes: c)) }
+            if LibraryDiff.sameLinks(b, bi, a, ai) { continue }
             let old = LibraryDiff.links(b, bi), new = LibraryDiff.links(a, ai)
             let source = a.displayID(a.entities[ai])
             for (k, l) in new where old[k] == nil { linksAdded.append(Link(l, source: source)) }
@@ -187,6 +188,20 @@ public struct LibraryDiff: Sendable {
         }
         for m in om where !seen.contains(m.key) && seen.insert(m.key).inserted { out.append("-" + m.key) }
         return out
+    }
+
+    /// Whether an entity has the same references, resolving to the same IDs, on both sides (most do: their
+    /// links are not compared one by one).
+    static func sameLinks(_ b: Library, _ bi: Int, _ a: Library, _ ai: Int) -> Bool {
+        let o = b.entities[bi].references, n = a.entities[ai].references
+        guard o.count == n.count else { return false }
+        for r in o.indices {
+            guard o[r].field == n[r].field, o[r].id.key == n[r].id.key else { return false }
+            let ot = b.targets[bi][r].map { b.entities[$0].id?.key },
+                nt = a.targets[ai][r].map { a.entities[$0].id?.key }
+            if ot != nt { return false }
+        }
+        return true
     }
 
     /// An entity's links by field (without list indices) and target key, with how to show them.
