@@ -32,6 +32,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        if against != nil && base != nil { return try fail("give --base or --against, not both") }
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
         let cwd = FileManager.default.currentDirectoryPath
@@ -41,22 +42,18 @@ struct DiffCommand: ParsableCommand {
         let before: CompileResult
         let title: String
         if let against {
-            guard base == nil else { return try fail("give --base or --against, not both") }
             let other = URL(fileURLWithPath: against, relativeTo: URL(fileURLWithPath: cwd)).standardizedFileURL
             let otherConfig = try library.loadConfig(root: other)
             before = Compiler.compile(root: other.path, config: otherConfig, keepContent: true)
             title = "\(other.path) -> \(root.path)"
         } else {
-            let side = try BaseSide(root: root, config: config, base: base)
-            if side.config.hash == config.hash {
-                // The same configuration: the work tree's compile with the changed files put back as they were.
-                before = Compiler.update(
-                    after, config: config, changed: side.overlay, removed: side.absent, keepContent: true)
-            } else {
-                before = Compiler.compile(
-                    root: root.path, config: side.config, keepContent: true,
-                    options: CompileOptions(overlay: side.overlay, absent: side.absent))
+            let side: GitBase
+            do {
+                side = try GitBase(root: root, config: config, base: base)
+            } catch let e as TaxoError {
+                return try fail(e.message)
             }
+            before = side.compile(root: root.path, after: after, current: config)
             title = "\(side.name) -> working tree"
         }
         KeepUntilExit.keep(before)
@@ -86,59 +83,4 @@ struct DiffCommand: ParsableCommand {
 
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
-}
-
-/// The library as it was at a commit, as a compile sees it: the configuration of then, the files changed
-/// since with their content then, and the files added since (absent then).
-struct BaseSide {
-    var config: Config
-    var overlay: [String: [UInt8]] = [:]
-    var absent: Set<String> = []
-    /// The commit in words: `main (3f2a1c0)`.
-    var name: String
-
-    init(root: URL, config current: Config, base: String?) throws {
-        let git = Git(directory: root)
-        func fail(_ message: String) -> TaxoExit {
-            Console.err("taxo: error: \(message)\n")
-            return TaxoExit(code: 2)
-        }
-        guard let top = git.topLevel() else {
-            throw fail("taxo diff needs a git repository (or --against FOLDER); \(root.path) is not in one")
-        }
-        do {
-            let rev = try base ?? git.defaultBase()
-            guard let short = try git.text(["rev-parse", "--short", "--verify", "--quiet", rev + "^{commit}"]) else {
-                throw fail("'\(rev)' is not a commit")
-            }
-            name = base == nil ? "merge base \(short)" : "\(rev) (\(short))"
-            let display = PathDisplay(prefix: "")
-            var byGitPath: [String: String] = [:]
-            for f in try git.changedFiles(base: rev, staged: false) {
-                let abs = top.appendingPathComponent(f).path
-                guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
-                    !rel.hasPrefix("../")
-                else { continue }
-                byGitPath[f] = rel
-            }
-            let then = git.contents(of: byGitPath.keys.sorted(), at: rev)
-            // The configuration of then (the built-in one when there was no taxonomy.yaml).
-            config = current
-            if let f = byGitPath.first(where: { $0.value == ConfigLoader.fileName })?.key {
-                let file =
-                    then[f].map { SourceFile(path: ConfigLoader.fileName, rawBytes: $0) }
-                    ?? SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml)
-                guard let c = ConfigLoader.parse(file).0 else {
-                    throw fail(
-                        "the \(ConfigLoader.fileName) of \(rev) does not load; compare with --against a checkout")
-                }
-                config = c
-            }
-            for (f, rel) in byGitPath where config.isUnderRoots(rel) {
-                if let bytes = then[f] { overlay[rel] = bytes } else { absent.insert(rel) }
-            }
-        } catch let e as TaxoError {
-            throw fail(e.message)
-        }
-    }
 }

@@ -161,3 +161,37 @@ import Testing
         #expect(throws: TaxoError.self) { try s.read("taxo://nothing") }
     }
 }
+
+extension AssistantSessionTests {
+    func git(_ args: [String], in dir: String) throws {
+        let r = Subprocess.run(["git", "-C", dir, "-c", "user.email=t@example.invalid", "-c", "user.name=t"] + args)
+        #expect(r?.status == 0, "git \(args.joined(separator: " ")) failed")
+    }
+
+    /// `diff` against the commit of the session's files, after an edit the session picks up; a base that
+    /// git would take for an option is refused (a read-only server writes nothing).
+    @Test func diffShowsWhatTheWorkTreeChangesAgainstACommit() throws {
+        let s = try session()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        try git(["init", "-q", "-b", "main"], in: s.root)
+        try git(["add", "-A"], in: s.root)
+        try git(["commit", "-qm", "base"], in: s.root)
+        let clean = try object(s.call("diff", arguments: [:]))
+        #expect(clean["files_changed"] as? Int == 0)
+        let tool = s.root + "/LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json"
+        try (try String(contentsOfFile: tool, encoding: .utf8)).replacingOccurrences(
+            of: "TOL-QA-031", with: "TOL-QA-077"
+        )
+        .write(toFile: tool, atomically: true, encoding: .utf8)
+        let d = try object(s.call("diff", arguments: ["base": .string("HEAD"), "limit": .int(3)]))
+        #expect((d["renamed"] as? [[String: Any]])?.first?["to"] as? String == "TOL-QA-077")
+        let totals = try #require(d["totals"] as? [String: Int])
+        #expect((d["new_findings"] as? [Any])?.count == min(3, totals["new_findings"] ?? -1))
+        #expect((totals["new_findings"] ?? 0) > 3)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-mcp-\(UUID().uuidString)").path
+        let refused = s.call("diff", arguments: ["base": .string("--output=" + out)])
+        #expect(refused.isError)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(s.call("diff", arguments: ["base": .string("no-such-commit")]).isError)
+    }
+}

@@ -14,7 +14,7 @@ from mcp.client.stdio import stdio_client
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
-TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "rename_id", "create_entry"}
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "rename_id", "diff", "create_entry"}
 ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
 
 
@@ -163,6 +163,23 @@ async def test_rename_id_previews_on_a_read_only_server():
         assert plan["written"] is False and plan["places"] >= 20
         assert "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json" in [f["path"] for f in plan["files"]]
     assert (root / "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json").read_text() == before
+
+
+async def test_diff_against_the_commit_of_the_library():
+    root = library()
+    git = ["git", "-C", str(root), "-c", "user.email=t@example.invalid", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q", "-b", "main"], check=True)
+    subprocess.run(git + ["add", "-A"], check=True)
+    subprocess.run(git + ["commit", "-qm", "base"], check=True)
+    tool = root / "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json"
+    tool.write_text(tool.read_text().replace('"name": "MCP Inspector"', '"name": "MCP Inspector Pro"'))
+    async with server(root) as s:
+        _, d = await call(s, "diff", base="HEAD")
+        assert d["files_changed"] == 1
+        assert [c["id"] for c in d["changed"]] == ["TOL-QA-031"]
+        assert any("MCP Inspector Pro" in c for c in d["changed"][0]["changes"])
+        result, bad = await call(s, "diff", base="no-such-commit")
+        assert is_error(result) and "not a commit" in bad
 
 
 async def test_next_id_reserves_for_the_session():

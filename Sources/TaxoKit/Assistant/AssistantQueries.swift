@@ -106,6 +106,15 @@ extension AssistantSession {
         return ToolOutcome(text: card.json(), isError: false)
     }
 
+    /// `taxo diff` against a commit: the session's compile is the work tree's.
+    func diff(_ args: ToolArguments) throws -> ToolOutcome {
+        let limit = try args.page(default: 50, maximum: 500).count
+        let base = try GitBase(root: URL(fileURLWithPath: root), config: config, base: try args.string("base"))
+        let before = base.compile(root: root, after: result, current: config)
+        let report = DiffReport(LibraryDiff(before: before, after: result), title: "\(base.name) -> working tree")
+        return ToolOutcome(text: report.json(limit: limit), isError: false)
+    }
+
     func gaps(_ args: ToolArguments) throws -> ToolOutcome {
         var target = try args.required("target")
         if target.contains("/") || target.hasSuffix(".md") { target = try libraryPath(target, argument: "target") }

@@ -150,6 +150,22 @@ public struct AssistantTool: Sendable {
                 string("new_id", "The new ID (TOL-QA-077).", required: true),
             ], readOnly: false, destructive: true),
         AssistantTool(
+            name: "diff", title: "What a change does to the library",
+            description: """
+                What the library's files as they are now (uncommitted and untracked changes included) do against \
+                a git commit (default: the merge base with the default branch), as `taxo diff --format json`: \
+                entities added, removed, renamed and changed, links added and removed, findings the change \
+                brings and fixes, video phases that changed. For reviewing a change before it is committed.
+                """,
+            parameters: [
+                string("base", "A commit, branch or tag (default: the merge base with the default branch)."),
+                Parameter(
+                    name: "limit", type: "integer",
+                    description:
+                        "At most this many items per list (default 50, at most 500); totals gives each list's length.",
+                    required: false),
+            ], readOnly: true),
+        AssistantTool(
             name: "create_entry", title: "Create an entry",
             description: """
                 Creates an entry as `taxo new` does: the next free ID (or one next_id reserved), the file where \

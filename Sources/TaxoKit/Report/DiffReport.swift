@@ -90,9 +90,11 @@ public struct DiffReport {
         return text
     }
 
-    /// The report as JSON (one object).
-    public func json() -> String {
+    /// The report as JSON (one object); with `limit`, each list holds at most that many items and
+    /// `totals` gives every list's length.
+    public func json(limit: Int? = nil) -> String {
         let d = diff
+        let n = limit ?? Int.max
         var w = JSONWriter()
         w.beginObject()
         w.string("compared", title)
@@ -100,20 +102,20 @@ public struct DiffReport {
         w.int("files_changed", d.filesChanged)
         func entities(_ key: String, _ list: [LibraryDiff.EntityRef]) {
             w.beginArray(key)
-            for e in list { entity(&w, e) }
+            for e in list.prefix(n) { entity(&w, e) }
             w.endArray()
         }
         entities("added", d.added)
         entities("removed", d.removed)
         w.beginArray("renamed")
-        for r in d.renamed {
+        for r in d.renamed.prefix(n) {
             w.beginObject(); w.string("from", r.from.id); w.string("to", r.to.id); w.string("kind", r.to.kind)
             w.string("name", r.to.name); w.string("file", r.to.file); w.endObject()
         }
         w.endArray()
         w.beginArray("changed")
-        for c in d.changed {
-            w.beginObject(); w.string("id", c.entity.id); w.string("kind", c.entity.kind);
+        for c in d.changed.prefix(n) {
+            w.beginObject(); w.string("id", c.entity.id); w.string("kind", c.entity.kind)
             w.string("file", c.entity.file)
             w.beginArray("changes"); for s in c.changes { w.string(nil, s) }; w.endArray()
             w.endObject()
@@ -121,7 +123,7 @@ public struct DiffReport {
         w.endArray()
         func links(_ key: String, _ list: [LibraryDiff.Link]) {
             w.beginArray(key)
-            for l in list {
+            for l in list.prefix(n) {
                 w.beginObject(); w.string("source", l.source); w.string("field", l.field); w.string("target", l.target)
                 w.string("target_name", l.targetName); w.string("file", l.file); w.endObject()
             }
@@ -129,10 +131,11 @@ public struct DiffReport {
         }
         links("links_added", d.linksAdded)
         links("links_removed", d.linksRemoved)
-        w.beginArray("new_findings"); for f in d.newFindings { JSONReporter.write(f, into: &w) }; w.endArray()
-        w.beginArray("fixed_findings"); for f in d.fixedFindings { JSONReporter.write(f, into: &w) }; w.endArray()
+        w.beginArray("new_findings"); for f in d.newFindings.prefix(n) { JSONReporter.write(f, into: &w) }; w.endArray()
+        w.beginArray("fixed_findings"); for f in d.fixedFindings.prefix(n) { JSONReporter.write(f, into: &w) }
+        w.endArray()
         w.beginArray("phases")
-        for p in d.phases {
+        for p in d.phases.prefix(n) {
             w.beginObject(); w.string("video", p.video); w.int("phase", p.phase); w.string("name", p.phaseName)
             w.string("before", p.before); w.string("after", p.after); w.endObject()
         }
@@ -142,6 +145,18 @@ public struct DiffReport {
             w.beginObject(); w.string("kind", k.kind); w.int("before", k.before); w.int("after", k.after); w.endObject()
         }
         w.endArray()
+        if limit != nil {
+            w.beginObject("totals")
+            for (key, count) in [
+                ("added", d.added.count), ("removed", d.removed.count), ("renamed", d.renamed.count),
+                ("changed", d.changed.count), ("links_added", d.linksAdded.count),
+                ("links_removed", d.linksRemoved.count), ("new_findings", d.newFindings.count),
+                ("fixed_findings", d.fixedFindings.count), ("phases", d.phases.count),
+            ] {
+                w.int(key, count)
+            }
+            w.endObject()
+        }
         w.endObject()
         return w.out + "\n"
     }

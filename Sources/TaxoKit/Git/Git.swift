@@ -1,31 +1,33 @@
 import Foundation
-import TaxoKit
 
-/// The few git questions `taxo check --changed` asks, through the `git` command.
-struct Git {
-    let directory: URL
+/// The few git questions `taxo check --changed` and `taxo diff` ask, through the `git` command.
+public struct Git: Sendable {
+    public let directory: URL
 
-    func run(_ args: [String]) throws -> (out: Data, ok: Bool) {
+    /// git run in (`-C`) this folder.
+    public init(directory: URL) { self.directory = directory }
+
+    public func run(_ args: [String]) throws -> (out: Data, ok: Bool) {
         guard let r = Subprocess.run(["git", "-C", directory.path] + args) else {
             throw TaxoError.git("git could not be run")
         }
         return (Data(r.out), r.status == 0)
     }
 
-    func text(_ args: [String]) throws -> String? {
+    public func text(_ args: [String]) throws -> String? {
         let r = try run(args)
         return r.ok ? String(decoding: r.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : nil
     }
 
     /// The work tree's top folder, or nil outside a git repository.
-    func topLevel() -> URL? {
+    public func topLevel() -> URL? {
         (try? text(["rev-parse", "--show-toplevel"])).flatMap { $0 }.map {
             URL(fileURLWithPath: $0).standardizedFileURL
         }
     }
 
     /// The default base: the merge base with the default branch (origin's HEAD, else main or master), else HEAD.
-    func defaultBase() throws -> String {
+    public func defaultBase() throws -> String {
         var candidates: [String] = []
         if let h = try text(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]) { candidates.append(h) }
         candidates += ["origin/main", "origin/master", "main", "master"]
@@ -37,7 +39,7 @@ struct Git {
 
     /// Paths (relative to the top level) changed since `base` in the work tree and the index, plus
     /// untracked files; with `staged`, only what the index holds against HEAD. Deleted files included.
-    func changedFiles(base: String, staged: Bool) throws -> [String] {
+    public func changedFiles(base: String, staged: Bool) throws -> [String] {
         var out = Set<String>()
         let diff =
             staged
@@ -55,7 +57,7 @@ struct Git {
 
     /// Files' contents at a commit (`HEAD`, a merge base), by path; paths that did not exist there are
     /// left out. One `git cat-file --batch` for all of them.
-    func contents(of paths: [String], at rev: String) -> [String: [UInt8]] {
+    public func contents(of paths: [String], at rev: String) -> [String: [UInt8]] {
         guard !paths.isEmpty else { return [:] }
         let request = paths.map { "\(rev):\($0)\n" }.joined()
         guard let r = Subprocess.run(["git", "-C", directory.path, "cat-file", "--batch"], input: Array(request.utf8)),

@@ -6,12 +6,15 @@ import Foundation
 
 /// Runs a program with posix_spawn and collects its standard output (Foundation's `Process` costs tens of
 /// milliseconds a call on Linux, which `check --changed` would pay for every git question).
-enum Subprocess {
-    struct Result { var out: [UInt8]; var status: Int32 }
+public enum Subprocess {
+    public struct Result: Sendable {
+        public var out: [UInt8]
+        public var status: Int32
+    }
 
     /// `argv[0]` is looked up on PATH. `input` is written to the program's standard input. The program
     /// runs in the caller's working directory (git takes `-C DIR`).
-    static func run(_ argv: [String], input: [UInt8] = []) -> Result? {
+    public static func run(_ argv: [String], input: [UInt8] = []) -> Result? {
         var outPipe: [Int32] = [0, 0], inPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&inPipe) == 0 else { return nil }
         var actions = posix_spawn_file_actions_t()

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The library as it was at a commit, as a compile sees it (`taxo diff`'s base): the configuration of then,
+/// the files changed since with their content then, and the files added since (absent then).
+public struct GitBase: Sendable {
+    public var config: Config
+    public var overlay: [String: [UInt8]] = [:]
+    public var absent: Set<String> = []
+    /// The commit in words: `main (3f2a1c0)`, `merge base 3f2a1c0`.
+    public var name: String
+
+    /// The base at `base` (default: the merge base with the default branch) of the library at `root`, whose
+    /// configuration is now `current`. Throws when `root` is in no repository, `base` is no commit, or the
+    /// configuration of then does not load.
+    public init(root: URL, config current: Config, base: String?) throws {
+        let git = Git(directory: root)
+        guard let top = git.topLevel() else {
+            throw TaxoError.git("taxo diff needs a git repository (or --against FOLDER); \(root.path) is not in one")
+        }
+        // An argument git would take for an option (`--output=FILE` writes a file) is no commit.
+        if let base, base.hasPrefix("-") { throw TaxoError.badArgument("'\(base)' is not a commit") }
+        let rev = try base ?? git.defaultBase()
+        guard let short = try git.text(["rev-parse", "--short", "--verify", "--quiet", rev + "^{commit}"]) else {
+            throw TaxoError.git("'\(rev)' is not a commit")
+        }
+        name = base == nil ? "merge base \(short)" : "\(rev) (\(short))"
+        let display = PathDisplay(prefix: "")
+        var byGitPath: [String: String] = [:]
+        for f in try git.changedFiles(base: rev, staged: false) {
+            let abs = top.appendingPathComponent(f).path
+            guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
+                !rel.hasPrefix("../")
+            else { continue }
+            byGitPath[f] = rel
+        }
+        let then = git.contents(of: byGitPath.keys.sorted(), at: rev)
+        // The configuration of then (the built-in one when there was no taxonomy.yaml).
+        config = current
+        if let f = byGitPath.first(where: { $0.value == ConfigLoader.fileName })?.key {
+            let file =
+                then[f].map { SourceFile(path: ConfigLoader.fileName, rawBytes: $0) }
+                ?? SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml)
+            guard let c = ConfigLoader.parse(file).0 else {
+                throw TaxoError.git(
+                    "the \(ConfigLoader.fileName) of \(rev) does not load; compare with --against a checkout")
+            }
+            config = c
+        }
+        for (f, rel) in byGitPath where config.isUnderRoots(rel) {
+            if let bytes = then[f] { overlay[rel] = bytes } else { absent.insert(rel) }
+        }
+    }
+
+    /// The library as it was: the work tree's compile (`after`, of configuration `current`) with the changed
+    /// files put back when the configuration is the same, else a compile of then with its configuration.
+    public func compile(root: String, after: CompileResult, current: Config) -> CompileResult {
+        if config.hash == current.hash {
+            return Compiler.update(after, config: current, changed: overlay, removed: absent, keepContent: true)
+        }
+        return Compiler.compile(
+            root: root, config: config, keepContent: true, options: CompileOptions(overlay: overlay, absent: absent))
+    }
+}
