@@ -20,6 +20,8 @@ public struct GapAnalyzer {
     let prose: ProseNames.Index?
     /// Document path -> its index in `library.documents`.
     let documentIndex: [String: Int]
+    /// Video -> the paths of its documents, in library order (a build asks for every video's).
+    let documentsOfVideo: [String: [String]]
 
     /// Indexes the library's names (exact, near and prose matches) and its next free IDs, once for every document analysed.
     public init(library: Library) {
@@ -58,6 +60,9 @@ public struct GapAnalyzer {
         var docIndex: [String: Int] = [:]
         for (i, d) in library.documents.enumerated() where docIndex[d.path] == nil { docIndex[d.path] = i }
         documentIndex = docIndex
+        var ofVideo: [String: [String]] = [:]
+        for d in library.documents { if let v = d.video { ofVideo[v, default: []].append(d.path) } }
+        documentsOfVideo = ofVideo
         self.baseAllocator = IDAllocator(library: library)
     }
 

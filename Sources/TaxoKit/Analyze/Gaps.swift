@@ -4,7 +4,8 @@ import Foundation
 public enum Gaps {
     /// The documents a target names: a video ID gives its transcript and every analysis of it. Conflicted
     /// copies of a document that is also there are skipped, with the reason.
-    public static func documents(for targets: [String], library: Library) throws -> (
+    /// With `analyzer`, a video's documents are its table's (made once for every report of a build).
+    public static func documents(for targets: [String], library: Library, analyzer: GapAnalyzer? = nil) throws -> (
         documents: [String], skipped: [(path: String, reason: String)]
     ) {
         var out: [String] = []
@@ -14,7 +15,9 @@ public enum Gaps {
             if let re = videoRegex,
                 re.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil
             {
-                let docs = library.documents.filter { $0.video == trimmed }.map(\.path)
+                let docs =
+                    analyzer.map { $0.documentsOfVideo[trimmed] ?? [] }
+                    ?? library.documents.filter { $0.video == trimmed }.map(\.path)
                 guard !docs.isEmpty else { throw TaxoError.badArgument("no document of \(trimmed) was found") }
                 out += docs
             } else if library.files.contains(where: { $0.path == trimmed }) || library.inventory.files.contains(trimmed)
@@ -44,8 +47,8 @@ public enum Gaps {
         targets: [String], library: Library, root: String, command: String,
         analyzer: GapAnalyzer? = nil
     ) throws -> GapReport {
-        let (docs, skipped) = try documents(for: targets, library: library)
         let a = analyzer ?? GapAnalyzer(library: library)
+        let (docs, skipped) = try documents(for: targets, library: library, analyzer: a)
         let candidates = a.analyze(documents: docs, root: root)
         let video = targets.count == 1 ? targets[0] : nil
         let title =
