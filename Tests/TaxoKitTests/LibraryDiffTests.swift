@@ -145,3 +145,17 @@ extension LibraryDiffTests {
         #expect(LibraryDiff(before: fresh, after: updated).filesChanged == 0)
     }
 }
+
+extension LibraryDiffTests {
+    /// Colour marks the line's marker only, after the library's text was escaped: a name holding a terminal
+    /// escape cannot recolour the terminal.
+    @Test func colourMarksAddedAndRemovedAndNeverPassesAnEscapeThrough() throws {
+        let hostile = #"{"tool_id": "TOL-AID-557", "name": "Bad \u001b[2J Name"}"#
+        let d = LibraryDiff(before: compile(), after: compile(overlay: [Self.newTool: hostile], absent: [Self.sdk]))
+        let text = DiffReport(d, title: "t").text(color: true)
+        #expect(text.contains("  \u{1B}[32m+\u{1B}[0m TOL-AID-557"))
+        #expect(text.contains("  \u{1B}[31m-\u{1B}[0m TOL-SEC-125"))
+        #expect(!text.contains("\u{1B}[2J"))
+        #expect(!DiffReport(d, title: "t").text().contains("\u{1B}"))
+    }
+}

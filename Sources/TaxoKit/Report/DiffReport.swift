@@ -48,9 +48,22 @@ public struct DiffReport {
     public func text(color: Bool = false) -> String {
         let d = diff
         var out = ["taxo diff: \(title)", Visible.escaped(summary)]
+        // Lines escaped first (library text may hold terminal escapes), then their marker coloured: added
+        // green, removed red, renamed and changed yellow.
         func section(_ name: String, _ lines: [String]) {
             guard !lines.isEmpty else { return }
-            out += ["", name] + lines.map(Visible.escaped)
+            out += ["", color ? "\u{1B}[1m\(name)\u{1B}[0m" : name] + lines.map { colored(Visible.escaped($0)) }
+        }
+        func colored(_ line: String) -> String {
+            guard color, line.count > 3, line.hasPrefix("  ") else { return line }
+            let code: String
+            switch line.dropFirst(2).first {
+            case "+": code = "32"
+            case "-": code = "31"
+            case "~", "*": code = "33"
+            default: return line
+            }
+            return "  \u{1B}[\(code)m" + line.dropFirst(2).prefix(1) + "\u{1B}[0m" + line.dropFirst(3)
         }
         func at(_ e: LibraryDiff.EntityRef) -> String { "  \(e.file):\(e.line)" }
         section(
