@@ -11,8 +11,12 @@ bin=.build-fuzz/release/taxo-fuzz
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p .build-fuzz/artifacts
-mkdir -p "$work"/{json,yaml,markdown,config,glob,cache,lsp}
+mkdir -p "$work"/{json,yaml,markdown,config,glob,cache,lsp,diff}
 find LIBRARIES Tests/Fixtures -name '*.json' -size -64k | awk 'NR<=40' | while read -r f; do cp "$f" "$work/json/$(echo "$f" | tr '/' '_')"; done
+# Two versions of a tool's file, cut at a NUL (the diff target's input).
+find LIBRARIES -name '*.json' -size -16k | awk 'NR<=12' | while read -r f; do
+  { cat "$f"; printf '\0'; sed 's/"name": "/"name": "Changed /' "$f"; } > "$work/diff/$(echo "$f" | tr '/' '_')"
+done
 find TASK_MANAGERS Tests/Fixtures -name '*.yaml' -size -64k | awk 'NR<=20' | while read -r f; do cp "$f" "$work/yaml/$(echo "$f" | tr '/' '_')"; done
 find TASK_MANAGERS Tests/Fixtures -name '*.md' -size -64k | awk 'NR<=40' | while read -r f; do cp "$f" "$work/markdown/$(echo "$f" | tr '/' '_')"; done
 find Tests/Fixtures Benchmarks -name 'taxonomy.yaml' | grep -v work/ | while read -r f; do cp "$f" "$work/config/$(echo "$f" | tr '/' '_')"; done
@@ -35,7 +39,7 @@ status=0
 # Swift's own crash reporter would catch a trap (SIGILL) before libFuzzer does, and the crashing input
 # would not be saved: leave crashes to libFuzzer. Reproduce a saved input with a debug build for a backtrace.
 export SWIFT_BACKTRACE=enable=no
-for t in json yaml markdown config glob cache lsp; do
+for t in json yaml markdown config glob cache lsp diff; do
   echo "== fuzz $t (${seconds}s)"
   if ! TAXO_FUZZ_TARGET=$t "$bin" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
        -artifact_prefix=.build-fuzz/artifacts/$t- "$work/$t" 2>"$work/$t.log"; then

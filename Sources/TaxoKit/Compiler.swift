@@ -133,14 +133,16 @@ public enum Compiler {
             options: options, clock: clock)
     }
 
-    /// Compiles an in-memory library (path -> content), as tests and rule examples do.
-    public static func compile(files: [(path: String, bytes: [UInt8])], config: Config, only: [String]? = nil)
-        -> CompileResult
-    {
+    /// Compiles an in-memory library (path -> content), as tests and rule examples do; `keepContent` keeps
+    /// record JSON and document text, as for the index.
+    public static func compile(
+        files: [(path: String, bytes: [UInt8])], config: Config, only: [String]? = nil, keepContent: Bool = false
+    ) -> CompileResult {
         let grammar = IDGrammar(config: config)
-        let processor = FileProcessor(
+        var processor = FileProcessor(
             config: config, grammar: grammar,
             videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        processor.keepContent = keepContent
         var inventory = FileInventory()
         for f in files { inventory.addFile(f.path) }
         let results = files.sorted { $0.path < $1.path }.compactMap { f -> FileResult? in

@@ -3,13 +3,14 @@ import TaxoKit
 
 /// libFuzzer targets. Built only by `make fuzz` (with `-sanitize=fuzzer -D FUZZING`, into .build-fuzz/),
 /// where libFuzzer provides `main`; the target is chosen by TAXO_FUZZ_TARGET: json, yaml, markdown,
-/// config, glob, cache or lsp. An ordinary build makes a stub that says how to run them.
+/// config, glob, cache, lsp or diff. An ordinary build makes a stub that says how to run them.
 enum FuzzTarget: String, CaseIterable {
-    case json, yaml, markdown, config, glob, cache, lsp
+    case json, yaml, markdown, config, glob, cache, lsp, diff
 
     static let current: FuzzTarget =
         FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TAXO_FUZZ_TARGET"] ?? "") ?? .json
     static let library = TestSupportConfig.defaultConfig
+    static let templates = Templates(directory: nil)
 
     /// An empty folder for the `lsp` target's library, made once (a fixed name: scripts/fuzz.sh's seed
     /// requests name the buffer under it).
@@ -65,6 +66,23 @@ enum FuzzTarget: String, CaseIterable {
             _ = server.handle(Array(FuzzTarget.initialize.utf8))
             _ = server.handle(Array(FuzzTarget.openBuffer.utf8))
             _ = server.handle(bytes)
+        case .diff:
+            // Two versions of a tool's file (the input cut at its middle, or at its first NUL), each compiled
+            // beside a workflow that links to the tool; what changed, in text, Markdown and JSON.
+            let cut = bytes.firstIndex(of: 0) ?? bytes.count / 2
+            let workflow = Array(#"{"workflow_id": "WRF-001", "name": "W", "tools": ["TOL-001", "TOL-002"]}"#.utf8)
+            func compiled(_ tool: ArraySlice<UInt8>) -> CompileResult {
+                Compiler.compile(
+                    files: [
+                        ("LIBRARIES/LBS_003_Tools/TOL-001_fuzz.json", Array(tool)),
+                        ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_fuzz.json", workflow),
+                    ], config: FuzzTarget.library, keepContent: true)
+            }
+            let d = LibraryDiff(before: compiled(bytes[..<cut]), after: compiled(bytes[min(cut + 1, bytes.count)...]))
+            let report = DiffReport(d, title: "fuzz")
+            _ = report.text(color: true)
+            _ = report.json(limit: 3)
+            _ = try? report.markdown(templates: FuzzTarget.templates, command: "fuzz")
         case .cache:
             let path = NSTemporaryDirectory() + "/taxo-fuzz-cache-\(getpid())"
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
