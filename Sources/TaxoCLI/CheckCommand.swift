@@ -233,25 +233,13 @@ struct Selection {
 
     /// The files git sees as changed, with their content at the base.
     mutating func addChanged(root: URL, base: String?, staged: Bool, config: Config, display: PathDisplay) throws {
-        let git = Git(directory: root)
-        guard let top = git.topLevel() else {
-            Console.err("taxo: error: --changed needs a git repository; \(root.path) is not in one\n")
-            throw TaxoExit(code: 2)
-        }
-        let rev: String
         do {
-            rev = staged ? "HEAD" : try base ?? git.defaultBase()
+            let side = try GitBase(root: root, config: config, base: base, staged: staged, needsGit: "--changed")
             filtering = true
-            var byGitPath: [String: String] = [:]
-            for f in try git.changedFiles(base: rev, staged: staged) {
-                let abs = top.appendingPathComponent(f).path
-                guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
-                    config.isUnderRoots(rel)
-                else { continue }
+            for (rel, then) in side.changed.sorted(by: { $0.key < $1.key }) where config.isUnderRoots(rel) {
                 files.append(rel)
-                byGitPath[f] = rel
+                if let then { previous[rel] = then }
             }
-            for (f, old) in git.contents(of: byGitPath.keys.sorted(), at: rev) { previous[byGitPath[f]!] = old }
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)

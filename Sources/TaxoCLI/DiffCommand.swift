@@ -49,7 +49,7 @@ struct DiffCommand: ParsableCommand {
         } else {
             let side: GitBase
             do {
-                side = try GitBase(root: root, config: config, base: base)
+                side = try GitBase(root: root, config: config, base: base, needsGit: "taxo diff (or --against FOLDER)")
             } catch let e as TaxoError {
                 return try fail(e.message)
             }

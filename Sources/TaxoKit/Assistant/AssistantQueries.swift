@@ -109,7 +109,8 @@ extension AssistantSession {
     /// `taxo diff` against a commit: the session's compile is the work tree's.
     func diff(_ args: ToolArguments) throws -> ToolOutcome {
         let limit = try args.page(default: 50, maximum: 500).count
-        let base = try GitBase(root: URL(fileURLWithPath: root), config: config, base: try args.string("base"))
+        let base = try GitBase(
+            root: URL(fileURLWithPath: root), config: config, base: try args.string("base"), needsGit: "diff")
         let before = base.compile(root: root, after: result, current: config)
         let report = DiffReport(LibraryDiff(before: before, after: result), title: "\(base.name) -> working tree")
         return ToolOutcome(text: report.json(limit: limit), isError: false)

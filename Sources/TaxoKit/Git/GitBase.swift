@@ -1,32 +1,39 @@
 import Foundation
 
-/// The library as it was at a commit, as a compile sees it (`taxo diff`'s base): the configuration of then,
-/// the files changed since with their content then, and the files added since (absent then).
+/// The library as it was at a commit, as a compile sees it: the files changed since (uncommitted and
+/// untracked ones too; with `staged`, what the git index holds against HEAD) with their content then, the
+/// configuration of then, and from those, what a compile of then lays over the work tree. `taxo diff`'s base
+/// and `taxo check --changed`'s changed files.
 public struct GitBase: Sendable {
+    /// Every changed file under the library root (root-relative path) -> its content then, nil when it was
+    /// not there (added since).
+    public var changed: [String: [UInt8]?] = [:]
     public var config: Config
+    /// Changed files under the roots of then, with their content then.
     public var overlay: [String: [UInt8]] = [:]
+    /// Changed files under the roots of then that were not there then.
     public var absent: Set<String> = []
     /// The commit in words: `main (3f2a1c0)`, `merge base 3f2a1c0`.
     public var name: String
 
-    /// The base at `base` (default: the merge base with the default branch) of the library at `root`, whose
-    /// configuration is now `current`. Throws when `root` is in no repository, `base` is no commit, or the
-    /// configuration of then does not load.
-    public init(root: URL, config current: Config, base: String?) throws {
+    /// The base at `base` (default: the merge base with the default branch; HEAD when `staged`) of the
+    /// library at `root`, whose configuration is now `current`. Throws when `root` is in no repository
+    /// (saying `needsGit`), `base` is no commit, or the configuration of then does not load.
+    public init(root: URL, config current: Config, base: String?, staged: Bool = false, needsGit: String) throws {
         let git = Git(directory: root)
         guard let top = git.topLevel() else {
-            throw TaxoError.git("taxo diff needs a git repository (or --against FOLDER); \(root.path) is not in one")
+            throw TaxoError.git("\(needsGit) needs a git repository; \(root.path) is not in one")
         }
         // An argument git would take for an option (`--output=FILE` writes a file) is no commit.
         if let base, base.hasPrefix("-") { throw TaxoError.badArgument("'\(base)' is not a commit") }
-        let rev = try base ?? git.defaultBase()
+        let rev = staged ? "HEAD" : try base ?? git.defaultBase()
         guard let short = try git.text(["rev-parse", "--short", "--verify", "--quiet", rev + "^{commit}"]) else {
             throw TaxoError.git("'\(rev)' is not a commit")
         }
-        name = base == nil ? "merge base \(short)" : "\(rev) (\(short))"
+        name = base == nil && !staged ? "merge base \(short)" : "\(rev) (\(short))"
         let display = PathDisplay(prefix: "")
         var byGitPath: [String: String] = [:]
-        for f in try git.changedFiles(base: rev, staged: false) {
+        for f in try git.changedFiles(base: rev, staged: staged) {
             let abs = top.appendingPathComponent(f).path
             guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
                 !rel.hasPrefix("../")
@@ -34,6 +41,7 @@ public struct GitBase: Sendable {
             byGitPath[f] = rel
         }
         let then = git.contents(of: byGitPath.keys.sorted(), at: rev)
+        for (f, rel) in byGitPath { changed[rel] = .some(then[f]) }
         // The configuration of then (the built-in one when there was no taxonomy.yaml).
         config = current
         if let f = byGitPath.first(where: { $0.value == ConfigLoader.fileName })?.key {
