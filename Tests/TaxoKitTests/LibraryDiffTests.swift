@@ -159,3 +159,27 @@ extension LibraryDiffTests {
         #expect(!DiffReport(d, title: "t").text().contains("\u{1B}"))
     }
 }
+
+extension LibraryDiffTests {
+    /// A transcript whose mentions changed (in another spelling of a kept ID too) and an analysis added.
+    @Test func documentsAddedAndChangedWithTheMentionsTheyGainedAndLost() throws {
+        let transcript = "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md"
+        let text = try read(transcript)
+        let edited =
+            text.replacingOccurrences(of: "TOL-SEC-124", with: "TOL-SEC-0124")
+            + "\nAlso TOL-QA-031 and RSP-999.\n"
+        let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_024_Notes.md"
+        let d = LibraryDiff(
+            before: compile(), after: compile(overlay: [transcript: edited, note: "# Notes\n\nTOL-SEC-124\n"]))
+        let changed = try #require(d.documents.first { $0.path == transcript })
+        #expect(changed.change == "changed")
+        #expect(changed.video == "Video_024")
+        #expect(changed.mentionsAdded.contains("RSP-999"))
+        #expect(!changed.mentionsAdded.contains("TOL-SEC-0124"))
+        #expect(changed.mentionsRemoved.isEmpty)
+        #expect(d.documents.first { $0.path == note }?.change == "added")
+        let r = DiffReport(d, title: "t")
+        #expect(r.text().contains("* \(transcript) (transcript, Video_024): mentions +"))
+        #expect(try r.markdown(templates: Templates(directory: nil), command: "x").contains("| \(note) | added |"))
+    }
+}

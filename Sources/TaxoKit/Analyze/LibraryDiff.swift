@@ -49,6 +49,18 @@ public struct LibraryDiff: Sendable {
         public var after: String
     }
 
+    /// A document (transcript, analysis) as one side has it, with the entities its mentions gained or lost.
+    public struct DocumentChange: Sendable, Equatable {
+        public var path: String
+        public var type: String?
+        public var video: String?
+        /// Added, removed or changed.
+        public var change: String
+        /// IDs it mentions now and did not (changed documents only), and IDs it no longer mentions.
+        public var mentionsAdded: [String] = []
+        public var mentionsRemoved: [String] = []
+    }
+
     /// Entities per kind on each side (kinds with any entity on either).
     public struct KindCount: Sendable, Equatable {
         public var kind: String
@@ -67,6 +79,8 @@ public struct LibraryDiff: Sendable {
     /// Findings of the before side that are gone.
     public var fixedFindings: [Diagnostic] = []
     public var phases: [PhaseChange] = []
+    /// Documents added, removed or changed, by path.
+    public var documents: [DocumentChange] = []
     public var kinds: [KindCount] = []
     /// Files that differ (added, removed or changed) among those the compiles read.
     public var filesChanged: Int = 0
@@ -75,6 +89,7 @@ public struct LibraryDiff: Sendable {
     public var isEmpty: Bool {
         added.isEmpty && removed.isEmpty && renamed.isEmpty && changed.isEmpty && linksAdded.isEmpty
             && linksRemoved.isEmpty && newFindings.isEmpty && fixedFindings.isEmpty && phases.isEmpty
+            && documents.isEmpty
     }
 
     /// New findings that are errors.
@@ -127,6 +142,7 @@ public struct LibraryDiff: Sendable {
         (newFindings, fixedFindings) = LibraryDiff.findings(before, after)
         phases = LibraryDiff.phases(PhaseTracker(result: before), PhaseTracker(result: after))
         kinds = LibraryDiff.kindCounts(b, a)
+        documents = LibraryDiff.documents(b, a)
         filesChanged = LibraryDiff.filesChanged(b, a)
     }
 
@@ -281,6 +297,41 @@ public struct LibraryDiff: Sendable {
             }
         }
         return out.sorted { ($0.video, $0.phase) < ($1.video, $1.phase) }
+    }
+
+    /// Documents one side has and the other does not, and those whose file changed, with the IDs their
+    /// mentions gained and lost.
+    static func documents(_ b: Library, _ a: Library) -> [DocumentChange] {
+        var hashes: [String: String] = [:]
+        for f in b.files { hashes[f.path] = f.hash }
+        var changedFiles = Set<String>()
+        for f in a.files where hashes[f.path] != nil && hashes[f.path] != f.hash { changedFiles.insert(f.path) }
+        var old: [String: Document] = [:]
+        for d in b.documents { old[d.path] = d }
+        var out: [DocumentChange] = []
+        // Mentioned IDs by canonical key (`TOL-SEC-0124` is `TOL-SEC-124`), as first written.
+        func ids(_ d: Document) -> [String: String] {
+            var m: [String: String] = [:]
+            for x in d.mentions where m[x.id.key] == nil { m[x.id.key] = x.id.written }
+            return m
+        }
+        for d in a.documents {
+            guard let was = old.removeValue(forKey: d.path) else {
+                out.append(DocumentChange(path: d.path, type: d.type, video: d.video, change: "added"))
+                continue
+            }
+            guard changedFiles.contains(d.path) else { continue }
+            let now = ids(d), then = ids(was)
+            out.append(
+                DocumentChange(
+                    path: d.path, type: d.type, video: d.video, change: "changed",
+                    mentionsAdded: now.filter { then[$0.key] == nil }.map(\.value).sorted(),
+                    mentionsRemoved: then.filter { now[$0.key] == nil }.map(\.value).sorted()))
+        }
+        for d in old.values {
+            out.append(DocumentChange(path: d.path, type: d.type, video: d.video, change: "removed"))
+        }
+        return out.sorted { $0.path < $1.path }
     }
 
     static func kindCounts(_ b: Library, _ a: Library) -> [KindCount] {

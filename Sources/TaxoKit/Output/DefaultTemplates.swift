@@ -527,6 +527,20 @@ public enum DefaultTemplates {
         ... and {{{fixed_findings.more}}} more.
         {{/fixed_findings.has_more}}
         {{/fixed_findings.any}}
+        {{#documents.any}}
+
+        ### Documents
+
+        | Document | Change | About | Mentions |
+        |----------|--------|-------|----------|
+        {{#documents.rows}}
+        | {{{path}}} | {{{change}}} | {{{about}}} | {{{mentions}}} |
+        {{/documents.rows}}
+        {{#documents.has_more}}
+
+        ... and {{{documents.more}}} more.
+        {{/documents.has_more}}
+        {{/documents.any}}
         {{#phases.any}}
 
         ### Video phases

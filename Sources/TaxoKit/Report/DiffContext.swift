@@ -9,6 +9,7 @@ struct DiffContext: Encodable {
     struct Finding: Encodable { var location, severity, message, code: String }
     struct Phase: Encodable { var video: String; var phase: Int; var name, before, after: String }
     struct Kind: Encodable { var kind: String; var before, after: Int }
+    struct Document: Encodable { var path, change, about, mentions: String }
     /// A list and how many of it were left out.
     struct Part<T: Encodable>: Encodable {
         var rows: [T]
@@ -36,6 +37,7 @@ struct DiffContext: Encodable {
     var linksAdded, linksRemoved: Part<Link>
     var newFindings, fixedFindings: Part<Finding>
     var phases: Part<Phase>
+    var documents: Part<Document>
     var kinds: Part<Kind>
 
     init(_ r: DiffReport, command: String) {
@@ -69,6 +71,11 @@ struct DiffContext: Encodable {
         fixedFindings = Part(d.fixedFindings, finding)
         phases = Part(d.phases) {
             Phase(video: $0.video, phase: $0.phase, name: $0.phaseName, before: $0.before ?? "new", after: $0.after)
+        }
+        documents = Part(d.documents) {
+            Document(
+                path: $0.path, change: $0.change, about: [$0.type, $0.video].compactMap { $0 }.joined(separator: ", "),
+                mentions: DiffReport.mentions($0) ?? "")
         }
         kinds = Part(d.kinds.filter { $0.before != $0.after }) {
             Kind(kind: $0.kind, before: $0.before, after: $0.after)

@@ -23,8 +23,9 @@ public struct DiffReport {
             count(d.newFindings.count, "new finding", "new findings"),
             count(d.fixedFindings.count, "finding fixed", "findings fixed"),
             count(d.phases.count, "phase changed", "phases changed"),
+            count(d.documents.count, "document changed", "documents changed"),
         ].compactMap { $0 }
-        if parts.isEmpty { parts = ["no change to entities, links, findings or phases"] }
+        if parts.isEmpty { parts = ["no change to entities, links, findings, phases or documents"] }
         return "\(d.filesChanged) file\(d.filesChanged == 1 ? "" : "s") changed: " + parts.joined(separator: ", ")
     }
 
@@ -32,6 +33,20 @@ public struct DiffReport {
 
     static func entity(_ e: LibraryDiff.EntityRef) -> String {
         "\(e.id) \(e.kind)" + (e.name.map { " '\($0)'" } ?? "")
+    }
+
+    /// `+ path (analysis, Video_024)`, or `* path: mentions +TOL-SEC-125 -TOL-QA-031`.
+    static func document(_ c: LibraryDiff.DocumentChange) -> String {
+        let marker = c.change == "added" ? "+" : c.change == "removed" ? "-" : "*"
+        let about = [c.type, c.video].compactMap { $0 }.joined(separator: ", ")
+        return "\(marker) \(c.path)" + (about.isEmpty ? "" : " (\(about))") + (mentions(c).map { ": " + $0 } ?? "")
+    }
+
+    /// The IDs a changed document's mentions gained and lost: `mentions +TOL-SEC-125 -TOL-QA-031`.
+    static func mentions(_ c: LibraryDiff.DocumentChange) -> String? {
+        guard !c.mentionsAdded.isEmpty || !c.mentionsRemoved.isEmpty else { return nil }
+        return "mentions "
+            + (c.mentionsAdded.map { "+" + $0 } + c.mentionsRemoved.map { "-" + $0 }).joined(separator: " ")
     }
 
     static func link(_ l: LibraryDiff.Link) -> String {
@@ -78,6 +93,7 @@ public struct DiffReport {
             "Links",
             DiffReport.cut(d.linksAdded) { "  + " + DiffReport.link($0) }
                 + DiffReport.cut(d.linksRemoved) { "  - " + DiffReport.link($0) })
+        section("Documents", DiffReport.cut(d.documents) { "  " + DiffReport.document($0) })
         section(
             "Phases",
             DiffReport.cut(d.phases) {
@@ -153,6 +169,15 @@ public struct DiffReport {
             w.string("before", p.before); w.string("after", p.after); w.endObject()
         }
         w.endArray()
+        w.beginArray("documents")
+        for c in d.documents.prefix(n) {
+            w.beginObject(); w.string("path", c.path); w.string("change", c.change); w.string("type", c.type)
+            w.string("video", c.video)
+            w.beginArray("mentions_added"); for m in c.mentionsAdded { w.string(nil, m) }; w.endArray()
+            w.beginArray("mentions_removed"); for m in c.mentionsRemoved { w.string(nil, m) }; w.endArray()
+            w.endObject()
+        }
+        w.endArray()
         w.beginArray("kinds")
         for k in d.kinds {
             w.beginObject(); w.string("kind", k.kind); w.int("before", k.before); w.int("after", k.after); w.endObject()
@@ -165,6 +190,7 @@ public struct DiffReport {
                 ("changed", d.changed.count), ("links_added", d.linksAdded.count),
                 ("links_removed", d.linksRemoved.count), ("new_findings", d.newFindings.count),
                 ("fixed_findings", d.fixedFindings.count), ("phases", d.phases.count),
+                ("documents", d.documents.count),
             ] {
                 w.int(key, count)
             }
