@@ -358,3 +358,63 @@ import Testing
         #expect(updated.diagnostics.contains { $0.location?.file == path })
     }
 }
+
+extension LanguageServerTests {
+    /// A dangling reference written with a label gets a quick fix creating that entry; the edit applied as
+    /// an editor would (the new file written, the master list replaced), the library compiles without the
+    /// finding and the new entry has the label for its name.
+    @Test func aDanglingReferenceOffersToCreateWhatItNames() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json"
+        let uri = root.appendingPathComponent(path).absoluteString
+        let text =
+            #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-QA-998 (Okta Verify)\"]\n}\n"#
+        _ = open(s, uri, language: "json", escapedText: text)
+        let reply = try json(
+            try #require(
+                s.handle(
+                    body(
+                        #"{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":3,"character":0},"end":{"line":3,"character":5}},"context":{"diagnostics":[]}}}"#
+                    )
+                ).first))
+        let actions = try #require(reply["result"] as? [[String: Any]])
+        let create = try #require(
+            actions.first { ($0["title"] as? String)?.hasPrefix("Create tool TOL-QA-998") == true })
+        #expect((create["title"] as? String)?.contains("'Okta Verify'") == true)
+        let changes = try #require((create["edit"] as? [String: Any])?["documentChanges"] as? [[String: Any]])
+        #expect(changes.first?["kind"] as? String == "create")
+        // Applied: every text edit replaces a whole file (new or existing) with its new text.
+        try (text.replacingOccurrences(of: #"\n"#, with: "\n").replacingOccurrences(of: #"\""#, with: "\""))
+            .write(to: root.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        var created: String?
+        for c in changes where c["edits"] != nil {
+            let doc = try #require(c["textDocument"] as? [String: Any])
+            let written = try #require(doc["uri"] as? String)
+            let target = try #require(URL(string: written))
+            let edit = try #require((c["edits"] as? [[String: Any]])?.first)
+            let newText = try #require(edit["newText"] as? String)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try newText.write(to: target, atomically: true, encoding: .utf8)
+            if created == nil { created = newText }
+        }
+        #expect(created?.contains("TOL-QA-998") == true)
+        let after = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
+        #expect(!after.diagnostics.contains { $0.message.contains("TOL-QA-998") })
+        let entity = try #require(after.library.entities.first { $0.id?.written == "TOL-QA-998" })
+        #expect(entity.name == "Okta Verify")
+        // Nothing to create where nothing dangles.
+        let none = try json(
+            try #require(
+                s.handle(
+                    body(
+                        #"{"jsonrpc":"2.0","id":4,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":5}},"context":{"diagnostics":[]}}}"#
+                    )
+                ).first))
+        #expect(
+            ((none["result"] as? [[String: Any]]) ?? []).allSatisfy {
+                ($0["title"] as? String)?.hasPrefix("Create") != true
+            })
+    }
+}

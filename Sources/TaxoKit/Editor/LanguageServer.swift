@@ -3,7 +3,8 @@ import Foundation
 /// `taxo lsp`: the Language Server Protocol (3.17) over one compiled library kept in memory. It takes
 /// message bodies and returns the bodies to send (the CLI does the reading and writing): diagnostics on
 /// open, change and save; go-to-definition from any ID; hover; completion of IDs after a prefix; references
-/// (backlinks and mentions); document links; code actions for every `taxo fix` repair; a file's outline and
+/// (backlinks and mentions); document links; code actions for every `taxo fix` repair and to create what a
+/// dangling ID names (`LanguageServerCreate`); a file's outline and
 /// any entity by ID or name (`LanguageServerSymbols`); renaming an ID everywhere (`LanguageServerRename`);
 /// the name of each ID's entity shown after it (`LanguageServerHints`); shutdown and exit.
 /// Requests it does not know get MethodNotFound; a body that is not JSON gets a ParseError.
@@ -433,6 +434,11 @@ public final class LanguageServer {
         else { return [] }
         let fixes = Fixes.plan(result, root: root.path, only: [path])
         var out: [[String: Any]] = []
+        if let range = params["range"] as? [String: Any], let start = range["start"] as? [String: Any],
+            let end = range["end"] as? [String: Any], let a = start["line"] as? Int, let z = end["line"] as? Int, a <= z
+        {
+            out += createActions(path: path, lines: a...z, result: result, root: root)
+        }
         for fix in fixes where fix.path == path {
             let original = fix.original
             for edit in fix.edits where edit.code != FileNameMismatch.info.code {
