@@ -360,6 +360,18 @@ import Testing
 }
 
 extension LanguageServerTests {
+    /// The code actions for one line of a buffer.
+    func codeActions(_ s: LanguageServer, _ uri: String, line: Int) throws -> [[String: Any]] {
+        let reply = try json(
+            try #require(
+                s.handle(
+                    body(
+                        #"{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":\#(line),"character":0},"end":{"line":\#(line),"character":5}},"context":{"diagnostics":[]}}}"#
+                    )
+                ).first))
+        return try #require(reply["result"] as? [[String: Any]])
+    }
+
     /// A dangling reference written with a label gets a quick fix creating that entry; the edit applied as
     /// an editor would (the new file written, the master list replaced), the library compiles without the
     /// finding and the new entry has the label for its name.
@@ -371,14 +383,7 @@ extension LanguageServerTests {
         let text =
             #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-QA-998 (Okta Verify)\"]\n}\n"#
         _ = open(s, uri, language: "json", escapedText: text)
-        let reply = try json(
-            try #require(
-                s.handle(
-                    body(
-                        #"{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":3,"character":0},"end":{"line":3,"character":5}},"context":{"diagnostics":[]}}}"#
-                    )
-                ).first))
-        let actions = try #require(reply["result"] as? [[String: Any]])
+        let actions = try codeActions(s, uri, line: 3)
         let create = try #require(
             actions.first { ($0["title"] as? String)?.hasPrefix("Create tool TOL-QA-998") == true })
         #expect((create["title"] as? String)?.contains("'Okta Verify'") == true)
@@ -405,16 +410,6 @@ extension LanguageServerTests {
         let entity = try #require(after.library.entities.first { $0.id?.written == "TOL-QA-998" })
         #expect(entity.name == "Okta Verify")
         // Nothing to create where nothing dangles.
-        let none = try json(
-            try #require(
-                s.handle(
-                    body(
-                        #"{"jsonrpc":"2.0","id":4,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":5}},"context":{"diagnostics":[]}}}"#
-                    )
-                ).first))
-        #expect(
-            ((none["result"] as? [[String: Any]]) ?? []).allSatisfy {
-                ($0["title"] as? String)?.hasPrefix("Create") != true
-            })
+        #expect(try codeActions(s, uri, line: 1).allSatisfy { ($0["title"] as? String)?.hasPrefix("Create") != true })
     }
 }
