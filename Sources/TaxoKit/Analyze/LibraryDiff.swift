@@ -104,20 +104,26 @@ public struct LibraryDiff: Sendable {
         for (k, i) in beforeKeys where afterKeys[k] == nil { removed.append(i) }
         added.sort()
         removed.sort()
-        // A removed entity and an added one of the same kind, file or name, one to one: a new ID.
+        // A removed entity and an added one of the same kind, file or name, one to one: a new ID. The added
+        // ones are found by kind and file (a file holding one record) or kind and name, not compared pairwise
+        // (two versions far apart have thousands of each).
         var renamedPairs: [(Int, Int)] = []
         var takenAdded = Set<Int>()
+        var byFile: [String: [Int]] = [:], byName: [String: [Int]] = [:]
+        for i in added {
+            let e = a.entities[i], kind = a.kindName(e)
+            if e.soleRecordInFile { byFile[kind + "\u{0}" + e.file, default: []].append(i) }
+            if let n = e.name { byName[kind + "\u{0}" + n, default: []].append(i) }
+        }
         for r in removed {
-            let old = b.entities[r]
-            let matches = added.filter { i in
-                let e = a.entities[i]
-                return !takenAdded.contains(i) && b.kindName(old) == a.kindName(e)
-                    && ((e.file == old.file && e.soleRecordInFile && old.soleRecordInFile)
-                        || (e.name != nil && e.name == old.name))
-            }
-            if matches.count == 1 {
-                renamedPairs.append((r, matches[0]))
-                takenAdded.insert(matches[0])
+            let old = b.entities[r], kind = b.kindName(old)
+            var matches = Set<Int>()
+            if old.soleRecordInFile { matches.formUnion(byFile[kind + "\u{0}" + old.file] ?? []) }
+            if let n = old.name { matches.formUnion(byName[kind + "\u{0}" + n] ?? []) }
+            matches.subtract(takenAdded)
+            if matches.count == 1, let m = matches.first {
+                renamedPairs.append((r, m))
+                takenAdded.insert(m)
             }
         }
         let renamedBefore = Set(renamedPairs.map(\.0))
