@@ -413,3 +413,40 @@ extension LanguageServerTests {
         #expect(try codeActions(s, uri, line: 1).allSatisfy { ($0["title"] as? String)?.hasPrefix("Create") != true })
     }
 }
+
+extension LanguageServerTests {
+    /// A lens above each entity a file declares, counting the links to it and the mentions of it, as the
+    /// library has them (counted here from the compile, not from the server).
+    @Test func codeLensesCountWhatPointsAtEachEntity() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = "LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json"
+        let uri = root.appendingPathComponent(path).absoluteString
+        let reply = try json(
+            try #require(
+                s.handle(
+                    body(
+                        #"{"jsonrpc":"2.0","id":5,"method":"textDocument/codeLens","params":{"textDocument":{"uri":"\#(uri)"}}}"#
+                    )
+                ).first))
+        let lenses = try #require(reply["result"] as? [[String: Any]])
+        #expect(lenses.count == 1)
+        let title = try #require((lenses.first?["command"] as? [String: Any])?["title"] as? String)
+        let lib = Compiler.compile(root: root.path, config: TestSupport.defaultConfig).library
+        let e = try #require(lib.entities.firstIndex { $0.id?.written == "TOL-SEC-124" })
+        let links = lib.targets.enumerated().reduce(0) { n, t in n + t.element.filter { $0 == e && t.offset != e }.count
+        }
+        let mentions = lib.documents.reduce(0) { n, d in n + d.mentions.filter { lib.lookup($0.id) == e }.count }
+        #expect(links > 0 && mentions > 0)
+        #expect(title.hasPrefix("\(links) link"))
+        #expect(title.contains("· \(mentions) mention"))
+        let start = ((lenses.first?["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int
+        #expect(start == lib.entities[e].location.line - 1)
+        #expect(
+            LanguageServer.lensTitle(links: 0, sources: 0, mentions: 1, documents: 1)
+                == "no links · 1 mention in 1 document")
+        #expect(
+            LanguageServer.lensTitle(links: 3, sources: 2, mentions: 0, documents: 0)
+                == "3 links from 2 entities · no mentions")
+    }
+}

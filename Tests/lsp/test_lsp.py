@@ -1,6 +1,7 @@
 """taxo lsp driven by a real LSP client (pytest-lsp / pygls) through every capability: diagnostics on open,
 change and save, definition, hover, completion, references, document links, code actions, outline and
-workspace symbols, rename, inlay hints, unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+workspace symbols, rename, inlay hints, code lenses, creating what a dangling ID names, unknown methods,
+shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
 import os
 import shutil
 import tempfile
@@ -206,3 +207,32 @@ async def test_code_action_renames_a_stale_file_name(client: LanguageClient):
                if isinstance(c, types.RenameFile)]
     assert [r.new_uri for r in renames] == [uri("LIBRARIES/LBS_003_Tools/QA/TOL-QA-091_Draft.json")]
     (ROOT / rel).unlink()
+
+
+async def test_code_lens_counts_what_points_at_an_entity(client: LanguageClient):
+    rel = "LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json"
+    await open_doc(client, rel, language="json")
+    lenses = await client.text_document_code_lens_async(
+        types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=uri(rel)))
+    )
+    assert len(lenses) == 1
+    title = lenses[0].command.title
+    assert " link" in title and " mention" in title and not title.startswith("no links")
+
+
+async def test_code_action_creates_what_a_dangling_id_names(client: LanguageClient):
+    rel = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-097_Draft.json"
+    text = '{\n  "tool_id": "TOL-QA-097",\n  "name": "Draft",\n  "alternatives": ["TOL-QA-996 (Okta Verify)"]\n}\n'
+    await open_doc(client, rel, text, "json")
+    assert "TAX0201" in [d.code for d in client.diagnostics[uri(rel)]]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(rel)),
+            range=types.Range(start=types.Position(line=3, character=0), end=types.Position(line=3, character=10)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    create = [a for a in actions if a.title.startswith("Create tool TOL-QA-996 'Okta Verify'")]
+    assert len(create) == 1
+    changes = create[0].edit.document_changes
+    assert changes[0].kind == "create" and "TOL-QA-996" in changes[1].edits[0].new_text

@@ -6,7 +6,8 @@ import Foundation
 /// (backlinks and mentions); document links; code actions for every `taxo fix` repair and to create what a
 /// dangling ID names (`LanguageServerCreate`); a file's outline and
 /// any entity by ID or name (`LanguageServerSymbols`); renaming an ID everywhere (`LanguageServerRename`);
-/// the name of each ID's entity shown after it (`LanguageServerHints`); shutdown and exit.
+/// the name of each ID's entity shown after it (`LanguageServerHints`); above each entity, what points at it
+/// (`LanguageServerLenses`); shutdown and exit.
 /// Requests it does not know get MethodNotFound; a body that is not JSON gets a ParseError.
 public final class LanguageServer {
     /// Set by `exit`: 0 after `shutdown`, 1 without.
@@ -77,6 +78,7 @@ public final class LanguageServer {
         case "workspace/symbol": out.append(LanguageServer.response(id: id, workspaceSymbols(params)))
         case "textDocument/prepareRename": out.append(LanguageServer.response(id: id, prepareRename(params)))
         case "textDocument/inlayHint": out.append(LanguageServer.response(id: id, inlayHints(params)))
+        case "textDocument/codeLens": out.append(LanguageServer.response(id: id, codeLenses(params)))
         case "textDocument/rename":
             switch rename(params) {
             case .success(let edit): out.append(LanguageServer.response(id: id, edit))
@@ -126,6 +128,7 @@ public final class LanguageServer {
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],
                 "documentSymbolProvider": true, "workspaceSymbolProvider": true,
                 "renameProvider": ["prepareProvider": true], "inlayHintProvider": true,
+                "codeLensProvider": ["resolveProvider": false],
             ],
             "serverInfo": ["name": "taxo", "version": TaxoVersion.string],
         ]
