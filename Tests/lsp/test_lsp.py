@@ -54,6 +54,19 @@ async def open_doc(client, rel, text=None, language="markdown"):
     return text
 
 
+async def code_actions(client, rel, line, character, end_line, end_character):
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(rel)),
+            range=types.Range(
+                start=types.Position(line=line, character=character),
+                end=types.Position(line=end_line, character=end_character),
+            ),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+
+
 async def test_diagnostics_on_open_change_and_save(client: LanguageClient):
     rel = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_Draft.json"
     broken = '{\n  "tool_id": "TOL-QA-099",\n  "name": "Draft",\n  "alternatives": ["TOL-QA-998"]\n}\n'
@@ -172,13 +185,7 @@ async def test_code_actions_offer_taxo_fix(client: LanguageClient):
     text = "# Spelling\n\nThe inspector is TOOL-QA-031.\n"
     (ROOT / rel).write_text(text)
     await open_doc(client, rel, text)
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri(rel)),
-            range=types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=30)),
-            context=types.CodeActionContext(diagnostics=[]),
-        )
-    )
+    actions = await code_actions(client, rel, 2, 0, 2, 30)
     edits = [e for a in actions for e in a.edit.changes[uri(rel)]]
     assert any(e.new_text == "TOL-QA-031" and e.range.start.line == 2 for e in edits)
     (ROOT / rel).unlink()
@@ -196,13 +203,7 @@ async def test_code_action_renames_a_stale_file_name(client: LanguageClient):
     (ROOT / rel).write_text(text)
     await open_doc(client, rel, text, "json")
     assert "TAX0105" in [d.code for d in client.diagnostics[uri(rel)]]
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri(rel)),
-            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
-            context=types.CodeActionContext(diagnostics=[]),
-        )
-    )
+    actions = await code_actions(client, rel, 0, 0, 0, 0)
     renames = [c for a in actions if a.edit and a.edit.document_changes for c in a.edit.document_changes
                if isinstance(c, types.RenameFile)]
     assert [r.new_uri for r in renames] == [uri("LIBRARIES/LBS_003_Tools/QA/TOL-QA-091_Draft.json")]
@@ -225,13 +226,7 @@ async def test_code_action_creates_what_a_dangling_id_names(client: LanguageClie
     text = '{\n  "tool_id": "TOL-QA-097",\n  "name": "Draft",\n  "alternatives": ["TOL-QA-996 (Okta Verify)"]\n}\n'
     await open_doc(client, rel, text, "json")
     assert "TAX0201" in [d.code for d in client.diagnostics[uri(rel)]]
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri(rel)),
-            range=types.Range(start=types.Position(line=3, character=0), end=types.Position(line=3, character=10)),
-            context=types.CodeActionContext(diagnostics=[]),
-        )
-    )
+    actions = await code_actions(client, rel, 3, 0, 3, 10)
     create = [a for a in actions if a.title.startswith("Create tool TOL-QA-996 'Okta Verify'")]
     assert len(create) == 1
     changes = create[0].edit.document_changes
