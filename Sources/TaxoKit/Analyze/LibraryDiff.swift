@@ -152,11 +152,13 @@ public struct LibraryDiff: Sendable {
         filesChanged = LibraryDiff.filesChanged(b, a)
     }
 
-    /// Each entity by its canonical ID (the first of duplicates), or by file and raw ID when it has none.
+    /// Each entity by its canonical ID (the first of duplicates), or by file and raw ID when it has none. Not
+    /// by kind: the two sides may number their kinds differently (another taxonomy.yaml), and a kind that
+    /// changed is a change of the entity.
     static func entitiesByKey(_ lib: Library) -> [String: Int] {
         var out: [String: Int] = [:]
         for (i, e) in lib.entities.enumerated() {
-            let k = e.id.map { "\(e.kind)|" + $0.key } ?? "raw|\(e.file)|\(e.rawID)"
+            let k = e.id.map { "id|" + $0.key } ?? "raw|\(e.file)|\(e.rawID)"
             if out[k] == nil { out[k] = i }
         }
         return out
