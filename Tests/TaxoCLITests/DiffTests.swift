@@ -99,3 +99,21 @@ import Testing
         #expect(noGit.err.contains("needs a git repository"))
     }
 }
+
+extension DiffTests {
+    /// In a shallow clone (CI's default checkout) a base it does not have is said to be missing for that reason.
+    @Test func aShallowCloneSaysWhyTheBaseIsMissing() throws {
+        try withRepository { root in
+            try "x".write(to: root.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
+            try CLI.git(["add", "-A"], in: root)
+            try CLI.git(["commit", "-qm", "second"], in: root)
+            let clone = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "taxo-shallow-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: clone) }
+            try CLI.git(["clone", "-q", "--depth", "1", root.absoluteString, clone.path], in: root)
+            let r = try CLI.taxo(["diff", "--base", "HEAD~1"], cwd: clone)
+            #expect(r.code == 2)
+            #expect(r.err.contains("is not a commit here (this clone is shallow"))
+        }
+    }
+}

@@ -28,7 +28,11 @@ public struct GitBase: Sendable {
         if let base, base.hasPrefix("-") { throw TaxoError.badArgument("'\(base)' is not a commit") }
         let rev = staged ? "HEAD" : try base ?? git.defaultBase()
         guard let short = try git.text(["rev-parse", "--short", "--verify", "--quiet", rev + "^{commit}"]) else {
-            throw TaxoError.git("'\(rev)' is not a commit")
+            let shallow = (try? git.text(["rev-parse", "--is-shallow-repository"])) == "true"
+            throw TaxoError.git(
+                "'\(rev)' is not a commit"
+                    + (shallow ? " here (this clone is shallow: fetch the base, or check out with fetch-depth: 0)" : "")
+            )
         }
         name = base == nil && !staged ? "merge base \(short)" : "\(rev) (\(short))"
         let display = PathDisplay(prefix: "")
