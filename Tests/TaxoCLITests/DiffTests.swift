@@ -117,3 +117,29 @@ extension DiffTests {
         }
     }
 }
+
+extension DiffTests {
+    /// A library's first commit: no HEAD yet. The pre-commit check and the diff take the empty tree for
+    /// base (every file new) instead of failing on a missing HEAD.
+    @Test func aRepositoryWithoutACommitHasAnEmptyBase() throws {
+        let root = try CLI.exampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try CLI.git(["init", "-q", "-b", "main"], in: root)
+        try CLI.git(["add", "-A"], in: root)
+        let staged = try CLI.taxo(["check", "--changed", "--staged"], cwd: root)
+        #expect(staged.code == 0, "\(staged.err)")
+        try #"{"tool_id": "TOL-QA-097", "name": "Draft", "alternatives": ["TOL-QA-996"]}"#.write(
+            to: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/TOL-QA-097_Draft.json"), atomically: true,
+            encoding: .utf8)
+        try CLI.git(["add", "-A"], in: root)
+        let broken = try CLI.taxo(["check", "--changed", "--staged"], cwd: root)
+        #expect(broken.code == 1)
+        #expect(broken.out.contains("TOL-QA-996"))
+        let d = try CLI.taxo(["diff", "--format", "json"], cwd: root)
+        #expect(d.code == 0, "\(d.err)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(d.out.utf8)) as? [String: Any])
+        #expect(obj["compared"] as? String == "no commit yet -> working tree")
+        #expect(((obj["added"] as? [Any])?.count ?? 0) > 50)
+        #expect((obj["removed"] as? [Any])?.isEmpty == true)
+    }
+}

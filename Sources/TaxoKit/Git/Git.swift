@@ -38,15 +38,15 @@ public struct Git: Sendable {
     }
 
     /// Paths (relative to the top level) changed since `base` in the work tree and the index, plus
-    /// untracked files; with `staged`, only what the index holds against HEAD. Deleted files included.
+    /// untracked files; with `staged`, only what the index holds against `base`. Deleted files included.
     public func changedFiles(base: String, staged: Bool) throws -> [String] {
         var out = Set<String>()
         let diff =
             staged
-            ? ["diff", "--name-only", "--no-renames", "-z", "--cached", "HEAD"]
+            ? ["diff", "--name-only", "--no-renames", "-z", "--cached", base]
             : ["diff", "--name-only", "--no-renames", "-z", base]
         let r = try run(diff)
-        guard r.ok else { throw TaxoError.git("git diff against '\(staged ? "HEAD" : base)' failed (is it a commit?)") }
+        guard r.ok else { throw TaxoError.git("git diff against '\(base)' failed (is it a commit?)") }
         for p in r.out.split(separator: 0) { out.insert(String(decoding: p, as: UTF8.self)) }
         if !staged {
             let u = try run(["ls-files", "--others", "--exclude-standard", "-z"])

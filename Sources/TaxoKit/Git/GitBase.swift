@@ -15,6 +15,8 @@ public struct GitBase: Sendable {
     public var absent: Set<String> = []
     /// The commit in words: `main (3f2a1c0)`, `merge base 3f2a1c0`.
     public var name: String
+    /// git's empty tree, the base of a repository without a commit.
+    static let emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
     /// The base at `base` (default: the merge base with the default branch; HEAD when `staged`) of the
     /// library at `root`, whose configuration is now `current`. Throws when `root` is in no repository
@@ -26,15 +28,21 @@ public struct GitBase: Sendable {
         }
         // An argument git would take for an option (`--output=FILE` writes a file) is no commit.
         if let base, base.hasPrefix("-") { throw TaxoError.badArgument("'\(base)' is not a commit") }
-        let rev = staged ? "HEAD" : try base ?? git.defaultBase()
-        guard let short = try git.text(["rev-parse", "--short", "--verify", "--quiet", rev + "^{commit}"]) else {
+        var rev = staged ? "HEAD" : try base ?? git.defaultBase()
+        if let short = try git.text(["rev-parse", "--short", "--verify", "--quiet", rev + "^{commit}"]) {
+            name = base == nil && !staged ? "merge base \(short)" : "\(rev) (\(short))"
+        } else if rev == "HEAD", try git.text(["symbolic-ref", "--quiet", "HEAD"]) != nil {
+            // A repository without a commit yet (a library's first): the base is the empty tree, where
+            // every file is new.
+            rev = GitBase.emptyTree
+            name = "no commit yet"
+        } else {
             let shallow = (try? git.text(["rev-parse", "--is-shallow-repository"])) == "true"
             throw TaxoError.git(
                 "'\(rev)' is not a commit"
                     + (shallow ? " here (this clone is shallow: fetch the base, or check out with fetch-depth: 0)" : "")
             )
         }
-        name = base == nil && !staged ? "merge base \(short)" : "\(rev) (\(short))"
         let display = PathDisplay(prefix: "")
         var byGitPath: [String: String] = [:]
         for f in try git.changedFiles(base: rev, staged: staged) {
