@@ -18,7 +18,11 @@ public final class LanguageServer {
     var config: Config?
     /// The extraction cache `taxo build` leaves in `output/`: files not edited are not parsed again.
     var cache: ExtractionCache?
-    var result: CompileResult?
+    var result: CompileResult? {
+        didSet { lensCounts = nil }
+    }
+    /// What points at each entity (code lenses), counted once per compile.
+    var lensCounts: LensCounts?
     /// Open buffers: path relative to the root -> text.
     var buffers: [String: String] = [:]
     /// Paths whose diagnostics were published (so that an empty list clears them).

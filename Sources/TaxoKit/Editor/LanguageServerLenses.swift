@@ -5,30 +5,16 @@ extension LanguageServer {
         guard let path = documentPath(params), let lib = result?.library else { return [] }
         let here = lib.entities.indices.filter { lib.entities[$0].file == path && lib.entities[$0].id != nil }
         guard !here.isEmpty else { return [] }
-        let wanted = Set(here)
-        var links: [Int: Int] = [:], sources: [Int: Set<Int>] = [:]
-        for (i, refs) in lib.targets.enumerated() {
-            for case let t? in refs where t != i && wanted.contains(t) {
-                links[t, default: 0] += 1
-                sources[t, default: []].insert(i)
-            }
-        }
-        var mentions: [Int: Int] = [:], documents: [Int: Set<String>] = [:]
-        for d in lib.documents {
-            for m in d.mentions {
-                guard let i = lib.lookup(m.id), wanted.contains(i) else { continue }
-                mentions[i, default: 0] += 1
-                documents[i, default: []].insert(d.path)
-            }
-        }
+        let counts = lensCounts ?? LensCounts(lib)
+        lensCounts = counts
         let fileLines = lines(of: path)
         return here.map { i -> [String: Any] in
             [
                 "range": LanguageServer.range(lib.entities[i].location, lines: fileLines),
                 "command": [
                     "title": LanguageServer.lensTitle(
-                        links: links[i] ?? 0, sources: sources[i]?.count ?? 0, mentions: mentions[i] ?? 0,
-                        documents: documents[i]?.count ?? 0),
+                        links: counts.links[i], sources: counts.sources[i], mentions: counts.mentions[i],
+                        documents: counts.documents[i]),
                     "command": "",
                 ],
             ]
@@ -45,5 +31,41 @@ extension LanguageServer {
             mentions == 0
             ? "no mentions" : "\(n(mentions, "mention")) in \(n(documents, "document"))"
         return l + " · " + m
+    }
+}
+
+/// Links to each entity (and from how many entities) and mentions of it (and in how many documents), for
+/// the whole library at once, in arrays by entity: a lens request then costs a lookup. (Sources and
+/// documents are visited in order, so a distinct one is one that differs from the last counted.)
+struct LensCounts {
+    var links: [Int], sources: [Int], mentions: [Int], documents: [Int]
+
+    init(_ lib: Library) {
+        let n = lib.entities.count
+        links = [Int](repeating: 0, count: n)
+        sources = links
+        mentions = links
+        documents = links
+        var last = [Int](repeating: -1, count: n)
+        for (i, refs) in lib.targets.enumerated() {
+            for case let t? in refs where t != i {
+                links[t] += 1
+                if last[t] != i {
+                    sources[t] += 1
+                    last[t] = i
+                }
+            }
+        }
+        last = [Int](repeating: -1, count: n)
+        for (di, d) in lib.documents.enumerated() {
+            for m in d.mentions {
+                guard let t = lib.lookup(m.id) else { continue }
+                mentions[t] += 1
+                if last[t] != di {
+                    documents[t] += 1
+                    last[t] = di
+                }
+            }
+        }
     }
 }
