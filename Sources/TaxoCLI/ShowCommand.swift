@@ -8,8 +8,10 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show one entity (its links, backlinks, mentions, findings) or one video (its phases and gaps).",
         discussion: """
             Takes an ID in any spelling the library accepts (TOL-SEC-0124, an old ID), an entity's exact name \
-            (ScaleKit Dashboard), or a video (Video_024: its phases with their artifacts, the next step, and its \
-            gap analysis in brief). Exits 1 when nothing has it, with the nearest IDs or names.
+            (ScaleKit Dashboard), a video (Video_024: its phases with their artifacts, the next step, and its \
+            gap analysis in brief), or a file of the library (a document: the IDs it mentions and what each \
+            resolves to, the entities it declares, its findings; a file of one entity: that entity). Exits 1 \
+            when nothing has it, with the nearest IDs or names.
             """)
 
     @OptionGroup var library: LibraryOptions
@@ -19,7 +21,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "An ID, a name (several words are one name) or a video.")
+    @Argument(help: "An ID, a name (several words are one name), a video or a file.")
     var entity: [String]
 
     func run() throws {
@@ -30,6 +32,25 @@ struct ShowCommand: ParsableCommand {
         KeepUntilExit.keep(result)
         let wanted = entity.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let display = PathDisplay(root: root.path, workingDirectory: FileManager.default.currentDirectoryPath)
+        // A library file (as a path from here, or from the root): a document's card, or the card of the one
+        // entity a file declares.
+        if wanted.contains("/") || Discovery.format(of: wanted) != nil,
+            let rel = display.libraryPath(
+                wanted, workingDirectory: FileManager.default.currentDirectoryPath, root: root.path
+            )
+            .flatMap({ r in result.library.files.contains { $0.path == r } ? r : nil })
+                ?? (result.library.files.contains { $0.path == wanted } ? wanted : nil),
+            let card = DocumentCard(path: rel, result: result)
+        {
+            let declared = result.library.entities.indices.filter { result.library.entities[$0].file == rel }
+            if declared.count == 1, !result.library.documents.contains(where: { $0.path == rel }) {
+                let entity = EntityCard(result: result, entity: declared[0])
+                Console.out(format == .json ? entity.json() : entity.text(path: display.path))
+            } else {
+                Console.out(format == .json ? card.json() : card.text(path: display.path))
+            }
+            return
+        }
         let found = result.library.entity(named: wanted)
         if found == nil, let card = VideoCard(wanted, result: result, root: root.path, command: "taxo show") {
             Console.out(format == .json ? card.json() : card.text(path: display.path))

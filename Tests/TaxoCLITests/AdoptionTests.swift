@@ -453,6 +453,38 @@ import Testing
         }
     }
 
+    @Test func showPrintsAFile() throws {
+        try withCopy { root in
+            // A document, by its path from the root: its mentions by what they resolve to, and its findings.
+            let doc = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_024_Notes.md"
+            try write(
+                "# Notes\n\nUses TOL-SEC-124 and TOL-QA-998.\n\nProposed Tool ID: TOL-QA-950\n\nAgain TOL-SEC-124.\n",
+                doc,
+                in: root)
+            let r = try taxo(["show", doc], cwd: root)
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.out.hasPrefix(doc + "\n"))
+            #expect(r.out.contains("Mentions that resolve (1)\n  TOL-SEC-124 ScaleKit Dashboard (tool)  lines 3, 7"))
+            #expect(r.out.contains("Proposed IDs (1)\n  TOL-QA-950  line 5"))
+            #expect(r.out.contains("Mentions of nothing (1)\n  TOL-QA-998 (no such tool)  line 3"))
+            #expect(r.out.contains("3:22: error: 'TOL-QA-998' is mentioned but no tool has this ID [TAX0205]"))
+            // From a subfolder, a path from there; JSON.
+            let sub = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES")
+            let json = try taxo(["show", "--format", "json", "03_ANALYSIS/Extractions/Video_024_Notes.md"], cwd: sub)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+            #expect(object["path"] as? String == doc)
+            #expect(object["mentions_total"] as? Int == 3)
+            let mentions = try #require(object["mentions"] as? [[String: Any]])
+            #expect(mentions.first?["resolved_id"] as? String == "TOL-SEC-124")
+            #expect(mentions.first?["lines"] as? [Int] == [3, 7])
+            // A file of one entity is that entity's card.
+            let tool = try taxo(["show", "LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json"], cwd: root)
+            #expect(tool.out.hasPrefix("TOL-SEC-124 ScaleKit Dashboard\n"))
+            // A path that is no file of the library is looked up as a name, and not found.
+            #expect(try taxo(["show", "LIBRARIES/nothing.json"], cwd: root).code == 1)
+        }
+    }
+
     @Test func renameRewritesAnIDEverywhereByteForByte() throws {
         try withCopy { root in
             let before = try taxo(["check"], cwd: root)

@@ -195,3 +195,25 @@ extension AssistantSessionTests {
         #expect(s.call("diff", arguments: ["base": .string("no-such-commit")]).isError)
     }
 }
+
+extension AssistantSessionTests {
+    /// `get_document`: an analysis's mentions with what they resolve to; a path outside the library or of no
+    /// file is an error that says so.
+    @Test func getDocumentShowsMentionsAndWhatTheyResolveTo() throws {
+        let s = try session()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let path = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_024_Phase4_Objects.md"
+        let card = try object(s.call("get_document", arguments: ["path": .string(path)]))
+        #expect(card["video"] as? String == "Video_024")
+        let mentions = try #require(card["mentions"] as? [[String: Any]])
+        let lib = s.result.library
+        let doc = try #require(lib.documents.first { $0.path == path })
+        #expect(mentions.count == Set(doc.mentions.map(\.id.key)).count)
+        #expect(
+            mentions.filter { $0["resolved_id"] is String }.count
+                == Set(doc.mentions.filter { lib.lookup($0.id) != nil }.map(\.id.key)).count)
+        #expect(s.call("get_document", arguments: ["path": .string("../etc/passwd")]).isError)
+        let none = s.call("get_document", arguments: ["path": .string("TASK_MANAGERS/nothing.md")])
+        #expect(none.isError && none.text.contains("no file"))
+    }
+}

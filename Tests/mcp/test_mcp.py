@@ -14,7 +14,7 @@ from mcp.client.stdio import stdio_client
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
-TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "rename_id", "diff", "create_entry"}
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "rename_id", "diff", "create_entry"}
 ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
 
 
@@ -163,6 +163,16 @@ async def test_rename_id_previews_on_a_read_only_server():
         assert plan["written"] is False and plan["places"] >= 20
         assert "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json" in [f["path"] for f in plan["files"]]
     assert (root / "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json").read_text() == before
+
+
+async def test_get_document_resolves_its_mentions():
+    root = library()
+    async with server(root) as s:
+        _, card = await call(s, "get_document", path=ANALYSIS)
+        assert card["path"] == ANALYSIS and card["mentions"]
+        assert all("resolved_id" in m for m in card["mentions"])
+        result, bad = await call(s, "get_document", path="TASK_MANAGERS/none.md")
+        assert is_error(result) and "no file" in bad
 
 
 async def test_diff_against_the_commit_of_the_library():

@@ -106,6 +106,15 @@ extension AssistantSession {
         return ToolOutcome(text: card.json(), isError: false)
     }
 
+    func document(_ args: ToolArguments) throws -> ToolOutcome {
+        let path = try libraryPath(try args.required("path"), argument: "path")
+        guard let card = DocumentCard(path: path, result: result) else {
+            let near = NearMiss.hint(for: path, in: result.library.files.map(\.path)).map { "; \($0)" } ?? ""
+            throw TaxoError.badArgument("no file '\(path)' is read by taxo in this library\(near)")
+        }
+        return ToolOutcome(text: card.json(), isError: false)
+    }
+
     /// `taxo diff` against a commit: the session's compile is the work tree's.
     func diff(_ args: ToolArguments) throws -> ToolOutcome {
         let limit = try args.page(default: 50, maximum: 500).count

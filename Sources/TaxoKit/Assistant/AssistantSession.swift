@@ -65,6 +65,7 @@ public final class AssistantSession {
             case "check_entry": return try checkEntry(args)
             case "gaps": return try gaps(args)
             case "get_video": return try video(args)
+            case "get_document": return try document(args)
             case "rename_id": return try renameID(args)
             case "diff": return try diff(args)
             default: return try createEntry(args)

@@ -138,6 +138,17 @@ public struct AssistantTool: Sendable {
                 """,
             parameters: [string("video", "A video ID (Video_024).", required: true)], readOnly: true),
         AssistantTool(
+            name: "get_document", title: "Get a document",
+            description: """
+                One file of the library as taxo reads it (`taxo show PATH --format json`): a document's type, \
+                title and video, every ID it mentions with the lines and what each resolves to (or that it is a \
+                proposal, or names nothing), the entities the file declares, and its findings. For checking an \
+                analysis after writing it.
+                """,
+            parameters: [
+                string("path", "The file, relative to the library root (TASK_MANAGERS/RESEARCHES/...).", required: true)
+            ], readOnly: true),
+        AssistantTool(
             name: "rename_id", title: "Rename an ID everywhere",
             description: """
                 Renames an entity's ID in every file of the library: its declaration, links, mentions, master \

@@ -184,13 +184,18 @@ extension EntityCard {
         for (d, m) in shown {
             lines.append("  \(path(d.path)):\(m.location.line)" + (m.heading.map { "  § " + $0 } ?? ""))
         }
-        let findings = self.findings
-        lines += EntityCard.section("Findings in its file", total: findings.count)
-        for d in findings.prefix(EntityCard.limit) {
-            let at = d.location.map { "\(path($0.file)):\($0.line):\($0.column): " } ?? ""
-            lines.append("  \(at)\(d.severity.label): \(d.message) [\(d.code)]")
+        lines += EntityCard.findingLines(findings, title: "Findings in its file") {
+            "\(path($0.file)):\($0.line):\($0.column): "
         }
         return lines.map(Visible.escaped).joined(separator: "\n") + "\n"
+    }
+
+    /// A findings section: its title with the total, then one line per finding, `place` giving where.
+    static func findingLines(_ findings: [Diagnostic], title: String, place: (SourceLocation) -> String) -> [String] {
+        section(title, total: findings.count)
+            + findings.prefix(limit).map { d in
+                "  \(d.location.map(place) ?? "")\(d.severity.label): \(d.message) [\(d.code)]"
+            }
     }
 
     /// A section's title with its total (and how many are shown when it is cut), after a blank line.
