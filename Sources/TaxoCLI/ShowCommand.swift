@@ -42,9 +42,8 @@ struct ShowCommand: ParsableCommand {
                 ?? (result.library.files.contains { $0.path == wanted } ? wanted : nil),
             let card = DocumentCard(path: rel, result: result)
         {
-            let declared = result.library.entities.indices.filter { result.library.entities[$0].file == rel }
-            if declared.count == 1, !result.library.documents.contains(where: { $0.path == rel }) {
-                let entity = EntityCard(result: result, entity: declared[0])
+            if let sole = card.soleEntity {
+                let entity = EntityCard(result: result, entity: sole)
                 Console.out(format == .json ? entity.json() : entity.text(path: display.path))
             } else {
                 Console.out(format == .json ? card.json() : card.text(path: display.path))

@@ -148,8 +148,10 @@ public struct LibraryDiff: Sendable {
         (newFindings, fixedFindings) = LibraryDiff.findings(before, after)
         phases = LibraryDiff.phases(PhaseTracker(result: before), PhaseTracker(result: after))
         kinds = LibraryDiff.kindCounts(b, a)
-        documents = LibraryDiff.documents(b, a)
-        filesChanged = LibraryDiff.filesChanged(b, a)
+        var hashes: [String: String] = [:]
+        for f in b.files { hashes[f.path] = f.hash }
+        documents = LibraryDiff.documents(b, a, hashes: hashes)
+        filesChanged = LibraryDiff.filesChanged(a, before: hashes)
     }
 
     /// Each entity by its canonical ID (the first of duplicates), or by file and raw ID when it has none. Not
@@ -263,20 +265,21 @@ public struct LibraryDiff: Sendable {
     /// Findings after that were not there before, and findings before that are gone, by baseline
     /// fingerprint (with counts: a second copy of a finding is new).
     static func findings(_ before: CompileResult, _ after: CompileResult) -> (new: [Diagnostic], fixed: [Diagnostic]) {
-        func counted(_ r: CompileResult) -> [Baseline.Fingerprint: Int] {
-            var c: [Baseline.Fingerprint: Int] = [:]
-            for d in r.diagnostics { c[Baseline.fingerprint(d, grammar: r.library.grammar), default: 0] += 1 }
-            return c
-        }
-        func only(_ r: CompileResult, _ other: [Baseline.Fingerprint: Int]) -> [Diagnostic] {
-            var left = other, out: [Diagnostic] = []
-            for d in r.diagnostics {
-                let f = Baseline.fingerprint(d, grammar: r.library.grammar)
+        // Each finding's fingerprint made once (it scans the message for IDs).
+        let b = before.diagnostics.map { Baseline.fingerprint($0, grammar: before.library.grammar) }
+        let a = after.diagnostics.map { Baseline.fingerprint($0, grammar: after.library.grammar) }
+        func only(_ diags: [Diagnostic], _ prints: [Baseline.Fingerprint], beyond other: [Baseline.Fingerprint])
+            -> [Diagnostic]
+        {
+            var left: [Baseline.Fingerprint: Int] = [:]
+            for f in other { left[f, default: 0] += 1 }
+            var out: [Diagnostic] = []
+            for (d, f) in zip(diags, prints) {
                 if let n = left[f], n > 0 { left[f] = n - 1 } else { out.append(d) }
             }
             return out
         }
-        return (only(after, counted(before)), only(before, counted(after)))
+        return (only(after.diagnostics, a, beyond: b), only(before.diagnostics, b, beyond: a))
     }
 
     /// Phases whose state differs, video by video (a new video's phases that are not missing).
@@ -309,9 +312,7 @@ public struct LibraryDiff: Sendable {
 
     /// Documents one side has and the other does not, and those whose file changed, with the IDs their
     /// mentions gained and lost.
-    static func documents(_ b: Library, _ a: Library) -> [DocumentChange] {
-        var hashes: [String: String] = [:]
-        for f in b.files { hashes[f.path] = f.hash }
+    static func documents(_ b: Library, _ a: Library, hashes: [String: String]) -> [DocumentChange] {
         var changedFiles = Set<String>()
         for f in a.files where hashes[f.path] != nil && hashes[f.path] != f.hash { changedFiles.insert(f.path) }
         var old: [String: Document] = [:]
@@ -351,16 +352,18 @@ public struct LibraryDiff: Sendable {
         }
     }
 
-    /// Files one side has and the other does not, or whose content differs.
-    static func filesChanged(_ b: Library, _ a: Library) -> Int {
-        var old: [String: String] = [:]
-        for f in b.files { old[f.path] = f.hash }
-        var n = 0, seen = Set<String>()
+    /// Files one side has and the other does not, or whose content differs (`before`: path -> hash).
+    static func filesChanged(_ a: Library, before: [String: String]) -> Int {
+        var n = 0, seen = 0
         for f in a.files {
-            seen.insert(f.path)
-            if old[f.path] != f.hash { n += 1 }
+            if let h = before[f.path] {
+                seen += 1
+                if h != f.hash { n += 1 }
+            } else {
+                n += 1
+            }
         }
-        return n + old.keys.filter { !seen.contains($0) }.count
+        return n + before.count - seen
     }
 }
 

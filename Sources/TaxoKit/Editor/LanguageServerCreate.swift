@@ -10,7 +10,8 @@ extension LanguageServer {
     func createActions(path: String, lines: ClosedRange<Int>, result: CompileResult, root: URL) -> [[String: Any]] {
         let lib = result.library
         var out: [[String: Any]] = [], seen = Set<String>()
-        let templates = Templates(directory: root.appendingPathComponent("templates").path)
+        // Made when a finding in range asks for it (code actions are requested at every cursor move).
+        var made: Templates?
         for d in result.diagnostics where LanguageServer.creatable.contains(d.code) {
             guard let at = d.location, at.file == path, lines.contains(at.line - 1),
                 let id = lib.grammar.tokens(in: d.message, typos: false).lazy.compactMap({ t -> ParsedID? in
@@ -20,6 +21,8 @@ extension LanguageServer {
                 seen.insert(id.key).inserted
             else { continue }
             let label = LanguageServer.label(of: id, at: at, in: lib)
+            let templates = made ?? Templates(directory: root.appendingPathComponent("templates").path)
+            made = templates
             let kind = lib.config.kinds[id.kind].name
             guard
                 let plan = try? NewEntry.plan(

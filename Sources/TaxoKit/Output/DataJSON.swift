@@ -14,24 +14,29 @@ public enum DataJSON {
             w.string("id", v.id)
             w.string("title", v.title)
             w.string("next_action", v.nextAction)
-            w.beginArray("phases")
-            for p in v.phases {
-                w.beginObject()
-                w.int("number", p.phase.number)
-                w.string("name", p.phase.name)
-                w.string("state", p.state.rawValue)
-                w.beginArray("artifacts")
-                for a in p.artifacts { w.string(nil, a) }
-                w.endArray()
-                w.int("entities", p.entities)
-                w.endObject()
-            }
-            w.endArray()
+            phases(v.phases, into: &w)
             w.endObject()
         }
         w.endArray()
         w.endObject()
         return w.out + "\n"
+    }
+
+    /// A video's phases as a `phases` array (the tracker's JSON, `taxo show VIDEO`, MCP `get_video`).
+    static func phases(_ phases: [PhaseTracker.PhaseStatus], into w: inout JSONWriter) {
+        w.beginArray("phases")
+        for p in phases {
+            w.beginObject()
+            w.int("number", p.phase.number)
+            w.string("name", p.phase.name)
+            w.string("state", p.state.rawValue)
+            w.beginArray("artifacts")
+            for a in p.artifacts { w.string(nil, a) }
+            w.endArray()
+            w.int("entities", p.entities)
+            w.endObject()
+        }
+        w.endArray()
     }
 
     /// `taxo search --format json` (`did_you_mean`: the query with its misspelt words corrected, when it

@@ -22,6 +22,12 @@ public struct DocumentCard {
 
     var document: Document? { result.library.documents.first { $0.path == path } }
 
+    /// The one entity a file that is no document declares (its card is that entity's), if so.
+    public var soleEntity: Int? {
+        let d = declared
+        return d.count == 1 && document == nil ? d[0] : nil
+    }
+
     /// The entities the file declares, in order.
     var declared: [Int] { result.library.entities.indices.filter { result.library.entities[$0].file == path } }
 

@@ -82,15 +82,7 @@ public struct VideoCard {
         w.string("url", video.url)
         w.string("duration", video.duration)
         w.string("next_action", video.nextAction)
-        w.beginArray("phases")
-        for p in video.phases {
-            w.beginObject()
-            w.int("number", p.phase.number); w.string("name", p.phase.name); w.string("state", p.state.rawValue)
-            w.int("entities", p.entities)
-            w.beginArray("artifacts"); for a in p.artifacts { w.string(nil, a) }; w.endArray()
-            w.endObject()
-        }
-        w.endArray()
+        DataJSON.phases(video.phases, into: &w)
         if let report {
             w.beginObject("gaps")
             w.int("candidates", report.candidates.count)
