@@ -1,6 +1,6 @@
 import Foundation
 
-/// The tools that read: `search`, `get_entity`, `resolve`, `get_video`, `gaps`.
+/// The tools that read: `search`, `get_entity`, `resolve`, `get_video`, `get_document`, `gaps`, `diff`.
 extension AssistantSession {
     func search(_ args: ToolArguments) throws -> ToolOutcome {
         let query = try args.required("query")
