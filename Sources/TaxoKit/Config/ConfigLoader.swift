@@ -169,7 +169,7 @@ public enum ConfigLoader {
             "prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
             "records", "id_fields", "name_fields", "legacy_id_fields", "legacy_patterns",
             "id_from_filename", "links", "scoped", "segments", "legacy_case", "file_kind",
-            "free_text_references", "children", "embedded",
+            "free_text_references", "children", "embedded", "fields", "additional_fields",
         ]
         static let masterKeys = [
             "files", "kind", "id_column", "name_column", "path_column", "current_id_column", "path_prefix",
@@ -580,6 +580,7 @@ public enum ConfigLoader {
             kind.freeTextReferences = bool(n["free_text_references"], what: "free_text_references", default: true)
             kind.children = fieldPath(n["children"], what: "children", example: "steps[]")
             if let em = n["embedded"] { kind.embedded = readEmbedded(em, of: m.key) }
+            kind.schema = readSchema(n, of: m.key)
             return kind
         }
 

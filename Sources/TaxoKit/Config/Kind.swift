@@ -60,6 +60,8 @@ public struct Kind: Sendable {
     public var children: FieldPath?
     /// Records of this kind inside other kinds' files.
     public var embedded: [EmbeddedRecords] = []
+    /// What the kind's records must hold (`fields:`); nil when the configuration lists no fields.
+    public var schema: RecordSchema?
 
     public var allPrefixes: [String] { [prefix] + alternatePrefixes }
 

@@ -138,6 +138,16 @@ struct MarkdownExtractor {
             idField: idField?.key ?? "file name", soleRecordInFile: !own.fromFilename, references: refs,
             legacyKeys: own.legacyKeys)
         describe(&e, fields: fields)
+        if let schema = config.kinds[kindIndex].schema {
+            var check = RecordSchemaCheck(schema: schema, kind: config.kinds[kindIndex], file: file, id: rawID)
+            check.textual = true
+            let record = Node(
+                .object(
+                    fields.map {
+                        Member(key: $0.key, keyOffset: keyOffset($0), node: Node(.string($0.value), at: $0.offset))
+                    }), at: 0)
+            diagnostics += check.check(record, missingAt: loc)
+        }
         return e
     }
 
@@ -181,6 +191,20 @@ struct MarkdownExtractor {
             }
         }
         return refs
+    }
+
+    /// Where a header field's key is written on its line (its value's offset when the key is not found there).
+    func keyOffset(_ f: HeaderField) -> Int {
+        guard f.line >= 1, f.line <= file.lines.lineCount else { return f.offset }
+        let start = file.lines.lineStarts[f.line - 1]
+        let key = Array(f.key.utf8)
+        guard !key.isEmpty, f.offset > start else { return f.offset }
+        var i = start
+        while i + key.count <= f.offset {
+            if file.bytes[i] == key[0], Array(file.bytes[i..<i + key.count]) == key { return i }
+            i += 1
+        }
+        return f.offset
     }
 
     /// An entity's status, description, videos and (for the index) record, from its header fields.

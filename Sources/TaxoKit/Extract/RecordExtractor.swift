@@ -101,6 +101,10 @@ struct RecordExtractor {
             legacyKeys: legacyKeys.filter { $0 != parsed?.key })
         e.inlineChildren = localChildren + (kind.children.map { $0.resolve(in: record).count } ?? 0)
         describe(&e, record: record)
+        if let schema = kind.schema {
+            diagnostics += RecordSchemaCheck(schema: schema, kind: kind, file: file, id: raw)
+                .check(record, missingAt: file.location(record.offset))
+        }
         return e
     }
 

@@ -14,6 +14,7 @@ public enum RuleRegistry {
         DoubledSegment.self, CommaJoinedIDs.self, ConflictedCopy.self, JSONInMarkdown.self, TableCellCount.self,
         DuplicateKey.self,
         UnusedSuppression.self, IncompleteHierarchy.self, LinkCycle.self, OrphanEntity.self,
+        MissingField.self, WrongFieldType.self, DisallowedValue.self, UnknownField.self, DeprecatedField.self,
     ]
 
     /// Every rule's description, in code order.
