@@ -12,7 +12,7 @@ public struct TaxoCommand: ParsableCommand {
             CheckCommand.self, BuildCommand.self, NewCommand.self, FixCommand.self, GapsCommand.self,
             PhasesCommand.self, SearchCommand.self, RenameCommand.self, ExplainCommand.self, ConfigCommand.self,
             DumpIndexCommand.self,
-            ShowCommand.self, DiffCommand.self, LSPCommand.self, MCPCommand.self, SiteCommand.self,
+            ShowCommand.self, DiffCommand.self, SchemaCommand.self, LSPCommand.self, MCPCommand.self, SiteCommand.self,
             BenchFloorCommand.self,
         ])
 
