@@ -9,7 +9,8 @@ struct NewCommand: ParsableCommand {
         discussion: """
             Prints the new file's path (relative to the working directory) on stdout. Never overwrites a file and never \
             writes outside the library's roots. With --parent, the parent's child list gets the new ID; a master list \
-            of the kind gets a row. --dry-run prints what would be written instead.
+            of the kind gets a row. --dry-run prints what would be written instead. Fields the kind's schema \
+            (fields: in taxonomy.yaml) requires are added empty when no --set gives them, and named on stderr.
             """)
 
     @OptionGroup var library: LibraryOptions
@@ -32,6 +33,13 @@ struct NewCommand: ParsableCommand {
         help: "The folder to write into, relative to the library root (default: where most of the kind's files are).")
     var dir: String?
 
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "A field of the new entry: --set category=AI; JSON values stay JSON (--set rating=4.5 --set 'tags=[\"ui\"]').",
+            valueName: "key=value"))
+    var fields: [String] = []
+
     @Flag(name: .long, help: "Print the files that would be written; write nothing.")
     var dryRun = false
 
@@ -40,11 +48,20 @@ struct NewCommand: ParsableCommand {
         let config = try library.loadConfig(root: root)
         let cache = library.cache(root: root, config: config)
         let result = Compiler.compile(root: root.path, config: config, cache: cache)
+        var given: [(String, String)] = []
+        for f in fields {
+            guard let eq = f.firstIndex(of: "="), eq != f.startIndex else {
+                Console.err("taxo: error: --set takes key=value, not '\(f)'\n")
+                throw TaxoExit(code: 2)
+            }
+            given.append((String(f[..<eq]).trimmingCharacters(in: .whitespaces), String(f[f.index(after: eq)...])))
+        }
         let plan: NewEntry.Plan
         do {
             plan = try NewEntry.plan(
                 kind: kind, name: name, department: department, parent: parent, dir: dir, library: result.library,
-                root: root.path, templates: Templates(directory: root.appendingPathComponent("templates").path))
+                root: root.path, templates: Templates(directory: root.appendingPathComponent("templates").path),
+                fields: given)
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)
@@ -66,5 +83,10 @@ struct NewCommand: ParsableCommand {
         if !output.quiet { for e in plan.updates { Console.err("taxo: updated \(shown.path(e.path))\n") } }
         Console.out(shown.path(plan.file.path) + "\n")
         if !output.quiet { Console.err("taxo: created \(plan.id)\n") }
+        if !output.quiet, !plan.unfilled.isEmpty {
+            Console.err(
+                "taxo: fill in \(plan.unfilled.map { "'\($0)'" }.joined(separator: ", ")): the kind's fields: require "
+                    + (plan.unfilled.count == 1 ? "it" : "them") + " (or give them with --set)\n")
+        }
     }
 }

@@ -68,4 +68,36 @@ import Testing
             #expect(try CLI.taxo(["new", "step", "--name", "X", "--parent", "TOL-QA-031"], cwd: root).code == 2)
         }
     }
+
+    /// Fields given with --set are written as values (JSON stays JSON); a field the kind's schema requires
+    /// and no --set gives is added empty and named, so the check points at it.
+    @Test func setFieldsAndRequiredOnesLeftToFill() throws {
+        try withCopy { root in
+            let config = try CLI.taxo(["config", "--print-default"], cwd: root).out.replacingOccurrences(
+                of: "    id_fields: [tool_id, id]\n",
+                with:
+                    "    id_fields: [tool_id, id]\n    fields:\n      category: required\n      owner: required\n      tags: { items: string }\n"
+            )
+            try config.write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            let r = try CLI.taxo(
+                [
+                    "new", "tool", "--name", "Zapier", "--department", "AID", "--set", "category=Automation", "--set",
+                    "tags=[\"nocode\"]",
+                    "--set", "rating=4.5",
+                ], cwd: root)
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.err.contains("fill in 'owner': the kind's fields: require it (or give them with --set)"))
+            let path = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            #expect(text.contains("\"category\": \"Automation\""))
+            #expect(text.contains("\"rating\": 4.5"))
+            #expect(text.contains("\"tags\": [\n    \"nocode\"\n  ]"))
+            #expect(text.contains("\"owner\": \"\""))
+            let check = try CLI.taxo(["check", path, "--no-color"], cwd: root)
+            let schemaFindings = check.out.split(separator: "\n").filter { $0.contains("[TAX07") }
+            #expect(schemaFindings.count == 1)
+            #expect(schemaFindings.first?.contains("required field 'owner' is empty") == true)
+            #expect(try CLI.taxo(["new", "tool", "--name", "Y", "--set", "novalue"], cwd: root).code == 2)
+        }
+    }
 }

@@ -94,6 +94,46 @@ import Testing
         #expect(entity["name"] as? String == "New Tool")
     }
 
+    /// A library whose tools must have a category: `get_schema` says so (with counts), `create_entry` refuses
+    /// an entry without it (naming the field) and writes one given through `fields`.
+    @Test func getSchemaThenCreateAnEntryWithTheRequiredFields() throws {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        var yaml = DefaultConfig.yaml
+        let at = try #require(yaml.range(of: "    id_fields: [tool_id, id]\n"))
+        yaml.insert(
+            contentsOf: "    fields:\n      category: required\n      status: { values: [draft, active, Active] }\n",
+            at: at.upperBound)
+        try yaml.write(toFile: root.path + "/taxonomy.yaml", atomically: true, encoding: .utf8)
+        let config = try #require(ConfigLoader.load(root: root).0)
+        let s = AssistantSession(root: root.path, config: config, allowWrite: true)
+        let card = try object(s.call("get_schema", arguments: ["kind": .string("TOL")]))
+        #expect(card["kind"] as? String == "tool")
+        let fields = try #require(card["fields"] as? [[String: Any]])
+        #expect(fields.first?["field"] as? String == "category")
+        #expect(fields.first?["required"] as? Bool == true)
+        #expect(fields.first?["filled"] as? Int == card["records"] as? Int)
+        let undeclared = try #require(card["undeclared"] as? [[String: Any]])
+        #expect(undeclared.contains { $0["field"] as? String == "vendor" })
+        let refused = s.call("create_entry", arguments: ["kind": .string("tool"), "name": .string("Okta Verify")])
+        #expect(refused.isError)
+        #expect(refused.text.contains("required field 'category' is empty"), "\(refused.text)")
+        let created = try object(
+            s.call(
+                "create_entry",
+                arguments: [
+                    "kind": .string("tool"), "name": .string("Okta Verify"),
+                    "fields": .object([
+                        "category": .string("Identity"), "rating": .double(4.5), "tags": .array([.string("mfa")]),
+                    ]),
+                ]))
+        let path = try #require(created["path"] as? String)
+        let text = try String(contentsOfFile: root.path + "/" + path, encoding: .utf8)
+        #expect(text.contains("\"category\": \"Identity\""))
+        #expect(text.contains("\"rating\": 4.5"))
+        #expect(text.contains("\"tags\": [\n    \"mfa\"\n  ]"))
+        #expect(s.call("get_schema", arguments: ["kind": .string("nothing")]).isError)
+    }
+
     @Test func filesChangedBetweenCallsAreExtractedAgain() throws {
         let s = try session()
         let before = s.refreshes

@@ -74,6 +74,14 @@ import Testing
                     "  link \(l.path.text) -> \(l.target) many \(l.many) acyclic \(l.acyclic) local \(l.local) by \(l.byPath ? "path" : "id")"
                 )
             }
+            if let schema = k.schema {
+                lines.append("  fields (additional \(schema.closed ? "report" : "allow"))")
+                for r in schema.fields {
+                    lines.append(
+                        "    \(r.name) required \(r.required) type \(r.type?.rawValue ?? "-") items \(r.items?.rawValue ?? "-") values \(r.values) pattern \(r.pattern?.text ?? "-") deprecated \(r.deprecated ?? "-")"
+                    )
+                }
+            }
         }
         lines.append("hierarchy \(c.hierarchy)")
         for d in c.documents {

@@ -14,7 +14,7 @@ from mcp.client.stdio import stdio_client
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
-TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "rename_id", "diff", "create_entry"}
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "get_schema", "rename_id", "diff", "create_entry"}
 ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
 
 
@@ -173,6 +173,15 @@ async def test_get_document_resolves_its_mentions():
         assert all("resolved_id" in m for m in card["mentions"])
         result, bad = await call(s, "get_document", path="TASK_MANAGERS/none.md")
         assert is_error(result) and "no file" in bad
+
+
+async def test_get_schema_says_what_a_kinds_records_hold():
+    root = library()
+    async with server(root) as s:
+        _, card = await call(s, "get_schema", kind="tool")
+        assert card["kind"] == "tool" and card["records"] >= 5 and card["declared"] is False
+        assert {"field": "responsibilities[]", "target": "responsibility", "many": True} in card["links"]
+        assert any(f["field"] == "vendor" and f["filled"] == card["records"] for f in card["undeclared"])
 
 
 async def test_diff_against_the_commit_of_the_library():

@@ -50,7 +50,7 @@ extension AssistantSession {
         let plan = try NewEntry.plan(
             kind: try args.required("kind"), name: try args.required("name"), department: try args.string("department"),
             parent: try args.string("target"), dir: dir, library: library, root: root, templates: templates,
-            allocator: allocator(except: key), id: id)
+            allocator: allocator(except: key), id: id, fields: try args.fields("fields"))
         var texts = [plan.file.path: plan.file.text]
         for u in plan.updates { texts[u.path] = u.text }
         let findings = check(texts)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The tools that read: `search`, `get_entity`, `resolve`, `get_video`, `get_document`, `gaps`, `diff`.
+/// The tools that read: `search`, `get_entity`, `resolve`, `get_video`, `get_document`, `get_schema`, `gaps`, `diff`.
 extension AssistantSession {
     func search(_ args: ToolArguments) throws -> ToolOutcome {
         let query = try args.required("query")
@@ -112,6 +112,14 @@ extension AssistantSession {
             let near = NearMiss.hint(for: path, in: result.library.files.map(\.path)).map { "; \($0)" } ?? ""
             throw TaxoError.badArgument("no file '\(path)' is read by taxo in this library\(near)")
         }
+        return ToolOutcome(text: card.json(), isError: false)
+    }
+
+    /// A kind's declared fields with the counts of what its records hold.
+    func schema(_ args: ToolArguments) throws -> ToolOutcome {
+        let k = try NewEntry.kindIndex(try args.required("kind"), config: config)
+        let kind = config.kinds[k]
+        let card = SchemaCard(kind: kind, inferred: SchemaInference.infer(library, kinds: [kind.name]).first)
         return ToolOutcome(text: card.json(), isError: false)
     }
 

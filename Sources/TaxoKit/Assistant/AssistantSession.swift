@@ -66,6 +66,7 @@ public final class AssistantSession {
             case "gaps": return try gaps(args)
             case "get_video": return try video(args)
             case "get_document": return try document(args)
+            case "get_schema": return try schema(args)
             case "rename_id": return try renameID(args)
             case "diff": return try diff(args)
             default: return try createEntry(args)

@@ -149,6 +149,17 @@ public struct AssistantTool: Sendable {
                 string("path", "The file, relative to the library root (TASK_MANAGERS/RESEARCHES/...).", required: true)
             ], readOnly: true),
         AssistantTool(
+            name: "get_schema", title: "What a kind's records hold",
+            description: """
+                What a record of a kind must hold (as `taxo schema KIND --format json`): its ID fields and grammar, \
+                name fields, link fields and their target kinds, the fields the library's taxonomy.yaml declares \
+                (required, type, allowed values, pattern, deprecated) with how many records fill each, and the \
+                fields records hold beyond them. Read it before drafting an entry; pass required fields to \
+                create_entry's `fields`.
+                """,
+            parameters: [string("kind", "The kind's name or ID prefix (tool, TOL, task).", required: true)],
+            readOnly: true),
+        AssistantTool(
             name: "rename_id", title: "Rename an ID everywhere",
             description: """
                 Renames an entity's ID in every file of the library: its declaration, links, mentions, master \
@@ -192,6 +203,11 @@ public struct AssistantTool: Sendable {
                 string("target", "A parent entity whose child list gets the new ID (a task for a new step)."),
                 string(
                     "path", "The folder to write into, relative to the library root (default: the kind's usual one)."),
+                Parameter(
+                    name: "fields", type: "object",
+                    description:
+                        "Fields of the new record by name ({\"category\": \"AI\", \"tags\": [\"ui\"]}): what get_schema says the kind requires.",
+                    required: false),
             ], readOnly: false),
     ]
 

@@ -93,4 +93,32 @@ struct ToolArguments {
         }
         return start..<(start + limit)
     }
+
+    /// An object argument as (field, JSON text) pairs in key order: string values as they are, others as JSON.
+    func fields(_ name: String) throws -> [(String, String)] {
+        guard let v = values[name] else { return [] }
+        guard case .object(let o) = v else {
+            throw TaxoError.badArgument("'\(name)' must be an object of field names and values, not \(v.typeName)")
+        }
+        return o.keys.sorted().map { k in
+            if case .string(let s) = o[k]! { return (k, JSONWriter.escape(s)) }
+            return (k, o[k]!.json)
+        }
+    }
+}
+
+extension ToolArgument {
+    /// The value as JSON text.
+    var json: String {
+        switch self {
+        case .string(let s): return JSONWriter.escape(s)
+        case .int(let n): return String(n)
+        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .array(let a): return "[" + a.map(\.json).joined(separator: ",") + "]"
+        case .object(let o):
+            return "{" + o.keys.sorted().map { JSONWriter.escape($0) + ":" + o[$0]!.json }.joined(separator: ",") + "}"
+        }
+    }
 }

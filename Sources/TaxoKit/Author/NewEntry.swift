@@ -23,13 +23,17 @@ public enum NewEntry {
         public var file: Edit
         /// The parent's file with the new ID in its child list, and the master list with a new row.
         public var updates: [Edit]
+        /// Fields the kind's schema requires that the entry leaves empty (added empty, to be filled in).
+        public var unfilled: [String] = []
     }
 
     /// Plans a new entry. `allocator` gives the ID (a session's allocator skips the IDs it handed out); `id`
     /// asks for a given free ID of the kind instead (one `next_id` reserved).
     public static func plan(
         kind kindName: String, name: String, department: String?, parent: String?, dir: String?,
-        library lib: Library, root: String, templates: Templates, allocator: IDAllocator? = nil, id given: String? = nil
+        library lib: Library, root: String, templates: Templates, allocator: IDAllocator? = nil,
+        id given: String? = nil,
+        fields: [(String, String)] = []
     ) throws -> Plan {
         let config = lib.config
         let k = try kindIndex(kindName, config: config)
@@ -54,13 +58,15 @@ public enum NewEntry {
         let id = chosen ?? alloc.next(kind: k, department: dept)
         let path = try newPath(kind: k, id: id, name: trimmed, department: dept, dir: dir, siblings: mine, library: lib)
         let ext = (path as NSString).pathExtension
-        let text = try render(kind: kind, id: id, name: trimmed, department: dept, ext: ext, templates: templates)
+        let (text, unfilled) = try filling(
+            try render(kind: kind, id: id, name: trimmed, department: dept, ext: ext, templates: templates), ext: ext,
+            kind: kind, set: fields)
         var updates: [Edit] = []
         if let parent { updates.append(try parentEdit(parent, child: id, childKind: k, library: lib, root: root)) }
         if let row = masterRow(kind: kind, id: id, name: trimmed, path: path, library: lib, root: root) {
             updates.append(row)
         }
-        return Plan(id: id, file: Edit(path: path, text: text), updates: updates)
+        return Plan(id: id, file: Edit(path: path, text: text), updates: updates, unfilled: unfilled)
     }
 
     /// The kind's live entities, after checking that none has the name already (in the department) and

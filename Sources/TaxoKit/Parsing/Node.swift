@@ -134,3 +134,21 @@ extension Node {
         }
     }
 }
+
+extension Node {
+    /// The value as JSON indented by two spaces per level (`"key": value`), members in their order: how taxo
+    /// writes a record it made.
+    public func prettyJSON(indent: Int = 0) -> String {
+        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+        switch value {
+        case .array(let a) where !a.isEmpty:
+            return "[\n" + a.map { pad + $0.prettyJSON(indent: indent + 1) }.joined(separator: ",\n") + "\n" + end + "]"
+        case .object(let m) where !m.isEmpty:
+            return "{\n"
+                + m.map { pad + JSONWriter.escape($0.key) + ": " + $0.node.prettyJSON(indent: indent + 1) }
+                .joined(separator: ",\n") + "\n" + end + "}"
+        default:
+            return compactJSON()
+        }
+    }
+}
