@@ -449,4 +449,34 @@ extension LanguageServerTests {
             LanguageServer.lensTitle(links: 3, sources: 2, mentions: 0, documents: 0)
                 == "3 links from 2 entities · no mentions")
     }
+
+    /// Where a field's value is being written, its allowed values are offered (filtered by what is typed).
+    @Test func allowedValuesAreCompleted() throws {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let yaml = DefaultConfig.yaml.replacingOccurrences(
+            of: "    id_fields: [tool_id, id]\n",
+            with: "    id_fields: [tool_id, id]\n    fields:\n      status: { values: [active, beta, archived] }\n")
+        try yaml.write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        let s = LanguageServer(workingDirectory: root)
+        _ = s.handle(
+            body(
+                #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(root.absoluteString)","capabilities":{}}}"#
+            ))
+        let uri = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json").absoluteString
+        _ = open(s, uri, language: "json", escapedText: #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"status\": \"a\n}\n"#)
+        let reply = try request(s, "completion", uri, line: 2, character: 14)
+        let items = try #require((reply["result"] as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(items.map { $0["label"] as? String } == ["active", "archived"])
+        let edit = try #require(items.first?["textEdit"] as? [String: Any])
+        #expect(((edit["range"] as? [String: Any])?["start"] as? [String: Any])?["character"] as? Int == 13)
+        #expect(edit["newText"] as? String == "active")
+        // Other fields, and other kinds' files, keep the usual completion.
+        #expect(LanguageServer.fieldBeingWritten(#"  "name": "Fig"#, format: .json)! == ("name", "Fig"))
+        #expect(LanguageServer.fieldBeingWritten("status: be", format: .yaml)! == ("status", "be"))
+        #expect(LanguageServer.fieldBeingWritten("- status: 'be", format: .yaml)! == ("status", "be"))
+        #expect(LanguageServer.fieldBeingWritten("**Status:** ar", format: .markdown)! == ("Status", "ar"))
+        #expect(LanguageServer.fieldBeingWritten(#"  "status": "active", "#, format: .json) == nil)
+        #expect(LanguageServer.fieldBeingWritten("url: https://x", format: .yaml) == nil)
+    }
 }

@@ -304,4 +304,37 @@ import Testing
         #expect(yaml.contains("      note: string"))
         #expect(yaml.contains("# filled in 4 of 6 (66%); 2 empty"))
     }
+
+    /// `taxo fix` (and the editor's quick fix) writes the allowed spelling of a value that differs only in
+    /// letter case, in JSON, YAML and Markdown; a value that is not a case variant is left for a person.
+    @Test func aValueInOtherLetterCaseIsFixed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-schema-fix-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("tools"), withIntermediateDirectories: true)
+        let files = [
+            "taxonomy.yaml": Self.head + "    fields:\n      category: { values: [Design, AI] }\n",
+            "tools/TOL-001.json": "{\"tool_id\": \"TOL-001\", \"category\": \"design\"}\n",
+            "tools/TOL-002.yaml": "tool_id: TOL-002\ncategory: ai\n",
+            "tools/TOL-003.md": "# X\n\n**Tool ID:** TOL-003\n**Category:** DESIGN\n",
+            "tools/TOL-004.json": "{\"tool_id\": \"TOL-004\", \"category\": \"Designs\"}\n",
+        ]
+        for (p, t) in files { try t.write(to: root.appendingPathComponent(p), atomically: true, encoding: .utf8) }
+        let config = try #require(ConfigLoader.load(root: root).0)
+        let before = Compiler.compile(root: root.path, config: config)
+        #expect(before.diagnostics.filter { $0.code == "TAX0703" }.count == 4)
+        let fixes = Fixes.plan(before, root: root.path)
+        #expect(fixes.map(\.path).sorted() == ["tools/TOL-001.json", "tools/TOL-002.yaml", "tools/TOL-003.md"])
+        for f in fixes { try Data(f.fixed).write(to: root.appendingPathComponent(f.path)) }
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("tools/TOL-001.json"), encoding: .utf8)
+                == "{\"tool_id\": \"TOL-001\", \"category\": \"Design\"}\n")
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("tools/TOL-002.yaml"), encoding: .utf8)
+                == "tool_id: TOL-002\ncategory: AI\n")
+        let after = Compiler.compile(root: root.path, config: config)
+        let left = after.diagnostics.filter { $0.code == "TAX0703" }
+        #expect(left.map { $0.location!.file } == ["tools/TOL-004.json"])
+        #expect(Fixes.plan(after, root: root.path).isEmpty)
+    }
 }

@@ -115,6 +115,24 @@ struct FixPlanner {
         }
     }
 
+    /// Values outside a field's allowed values only by letter case (`design` for `Design`): the one allowed
+    /// spelling, where the file holds the value as it was read (quoted or plain, without escapes).
+    mutating func allowedValueCase() {
+        let code = DisallowedValue.info.code
+        for d in result.diagnostics where d.code == code {
+            guard let loc = d.location, let hint = d.hint, hint.hasSuffix(DisallowedValue.caseHint),
+                let value = DisallowedValue.value(in: d.message), let allowed = DisallowedValue.allowed(in: hint),
+                value.lowercased() == allowed.lowercased(), !value.hasSuffix("...")
+            else { continue }
+            for (w, n) in [("\"\(value)\"", "\"\(allowed)\""), ("'\(value)'", "'\(allowed)'"), (value, allowed)] {
+                if let e = edit(code, at: loc, written: w, with: n) {
+                    byFile[loc.file, default: []].append(e)
+                    break
+                }
+            }
+        }
+    }
+
     /// Links whose target exists with other case, or moved to the one live file of that name.
     mutating func movedLinks() {
         for f in lib.files {

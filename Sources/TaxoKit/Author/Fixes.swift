@@ -5,7 +5,8 @@ import Foundation
 /// - TAX0401: a link whose target exists with other letter case, or moved to the one live file of its name;
 /// - TAX0206: an alternate spelling rewritten to the target's ID (`TOOL-QA-031` -> `TOL-QA-031`);
 /// - TAX0207: an old ID rewritten to the canonical one, unless its label names another entity;
-/// - TAX0102: a rare misspelt prefix with one did-you-mean when the corrected ID exists (`TKS-004` -> `TSK-004`).
+/// - TAX0102: a rare misspelt prefix with one did-you-mean when the corrected ID exists (`TKS-004` -> `TSK-004`);
+/// - TAX0703: a field's value that differs from one allowed value only in letter case (`design` -> `Design`).
 /// Never: a label that names another entity, a duplicate ID, anything in a file that does not parse.
 /// Fixes are idempotent: a fixed library has nothing more to fix.
 public enum Fixes {
@@ -45,6 +46,7 @@ public enum Fixes {
             "taxo fix rewrites the old ID to the canonical one, unless the label written after it names another entity.",
         "TAX0102":
             "taxo fix rewrites a rare misspelt prefix when there is one did-you-mean and the corrected ID exists.",
+        "TAX0703": "taxo fix rewrites a value that differs from one allowed value only in letter case to that value.",
         "TAX0105":
             "taxo fix renames the file after the ID inside (kinds without id_from_filename) and rewrites every link and master-list path to it; it renames nothing when one of them cannot be rewritten.",
     ]
@@ -59,6 +61,7 @@ public enum Fixes {
         planner.misspeltPrefixes()
         planner.movedLinks()
         planner.staleFileNames()
+        planner.allowedValueCase()
         return planner.fixes()
     }
 

@@ -368,6 +368,9 @@ public final class LanguageServer {
         guard line >= 0, line < lines.count, character >= 0 else { return ["isIncomplete": false, "items": []] }
         // The word before the cursor: capitals, digits and dashes (`TOL-`, `TOL-QA-0`).
         let before = String(String(lines[line]).utf16.prefix(character)) ?? ""
+        if let values = valueCompletion(before: before, line: line, character: character, path: path, lib: lib) {
+            return values
+        }
         let word = String(before.reversed().prefix { $0.isUppercase || $0.isNumber || $0 == "-" }.reversed())
         guard word.contains("-") else {
             return nameCompletion(before: before, line: line, character: character, path: path, lib: lib)
