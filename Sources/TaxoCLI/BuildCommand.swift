@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
         do {
             outcome = try Builder.build(
                 root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now(),
-                keepGapReports: site, beforeCommit: pause)
+                keepGapReports: site, allRecords: site, beforeCommit: pause)
         } catch {
             progress.clear()
             Console.err(

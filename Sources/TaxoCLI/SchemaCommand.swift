@@ -51,7 +51,8 @@ struct SchemaCommand: ParsableCommand {
             return
         }
         let result = Compiler.compile(
-            root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config))
+            root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config),
+            options: .allRecords)
         let inferred = SchemaInference.infer(result.library, kinds: chosen.map(\.name))
         if infer {
             if format == .json {

@@ -43,7 +43,10 @@ struct ShowCommand: ParsableCommand {
             let card = DocumentCard(path: rel, result: result)
         {
             if let sole = card.soleEntity {
-                let entity = EntityCard(result: result, entity: sole)
+                var entity = EntityCard(result: result, entity: sole)
+                if entity.record == nil {
+                    entity.record = Compiler.record(of: result.library.entities[sole], root: root.path, config: config)
+                }
                 Console.out(format == .json ? entity.json() : entity.text(path: display.path))
             } else {
                 Console.out(format == .json ? card.json() : card.text(path: display.path))
@@ -60,7 +63,10 @@ struct ShowCommand: ParsableCommand {
             if !output.quiet { Console.err("taxo: \(message)" + (nearest.map { "; \($0)" } ?? "") + "\n") }
             throw TaxoExit(code: 1)
         }
-        let card = EntityCard(result: result, entity: i)
+        var card = EntityCard(result: result, entity: i)
+        if card.record == nil {
+            card.record = Compiler.record(of: result.library.entities[i], root: root.path, config: config)
+        }
         if format == .json {
             Console.out(card.json())
             return

@@ -25,7 +25,8 @@ struct SiteCommand: ParsableCommand {
         let folder = try library.outputFolder(out, root: root, config: config)
         let dir = out == nil ? folder.appendingPathComponent("site") : folder
         let result = Compiler.compile(
-            root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config))
+            root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config),
+            options: .allRecords)
         KeepUntilExit.keep(result)
         let made = try SiteCommand.write(result, root: root, to: dir)
         Console.out(relativePath(dir.appendingPathComponent("index.html").path, root: root) + "\n")

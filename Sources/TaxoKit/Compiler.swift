@@ -44,6 +44,18 @@ public struct CompileOptions: Sendable {
     public var overlay: [String: [UInt8]] = [:]
     /// Files to compile as if they were not there (`taxo diff`'s base: files added since it).
     public var absent: Set<String> = []
+    /// With `keepContent`: every entity's record, also of files unchanged since the cache was written (the
+    /// cache holds no records: a build's index needs them only for the files it rewrites; the site, `taxo
+    /// show` and `taxo schema` need them all). Entity files are then read again; documents still come from
+    /// the cache.
+    public var allRecords = false
+
+    /// Every entity's record kept (`allRecords`), nothing else changed.
+    public static var allRecords: CompileOptions {
+        var o = CompileOptions()
+        o.allRecords = true
+        return o
+    }
 
     /// Options: suppressions on or off, buffers standing for files, and files taken as absent.
     public init(suppressions: Bool = true, overlay: [String: [UInt8]] = [:], absent: Set<String> = []) {
@@ -82,6 +94,7 @@ public enum Compiler {
             config: config, grammar: grammar,
             videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
         processor.keepContent = keepContent
+        processor.entityFilesFromCache = !(keepContent && options.allRecords)
         let overlay = options.overlay
         let results = Parallel.map(found) { f -> FileResult in
             if let bytes = overlay[f.path] { return processor.process(path: f.path, format: f.format, bytes: bytes) }
@@ -91,6 +104,20 @@ public enum Compiler {
         return finish(
             config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only,
             options: options, clock: clock)
+    }
+
+    /// An entity's record as compact JSON, read from its file again (for a compile that took the file from the
+    /// extraction cache, which holds no records); nil when the file no longer declares it there.
+    public static func record(of e: Entity, root: String, config: Config) -> String? {
+        guard let format = Discovery.format(of: e.file), let bytes = FileReader.read(root + "/" + e.file) else {
+            return nil
+        }
+        var processor = FileProcessor(
+            config: config, grammar: IDGrammar(config: config),
+            videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        processor.keepContent = true
+        let r = processor.process(path: e.file, format: format, bytes: bytes)
+        return r.entities.first { $0.location == e.location && $0.rawID == e.rawID }?.record
     }
 
     /// Compiles again after some files changed in memory (an editor's buffers): every other file's extraction

@@ -120,4 +120,47 @@ import Testing
         #expect(entries.first?["url"] as? String == "./.vscode/schemas/tool.schema.json")
         #expect(entries.count == 2)
     }
+
+    /// The extraction cache a build leaves holds no records; what shows records reads them again, so the
+    /// site, `taxo show` and `taxo schema` are the same after a build as before one.
+    @Test func recordsAreTheSameWithAndWithoutABuildsCache() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-records-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"] {
+            try FileManager.default.copyItem(
+                at: CLI.repoRoot.appendingPathComponent(d), to: root.appendingPathComponent(d))
+        }
+        let before = (
+            site: try CLI.taxo(["site", "--out", "../site-a-\(root.lastPathComponent)", "--quiet"], cwd: root),
+            show: try CLI.taxo(["show", "TOL-SEC-124", "--format", "json"], cwd: root).out,
+            infer: try CLI.taxo(["schema", "--infer"], cwd: root).out
+        )
+        #expect(before.site.code == 0)
+        #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/taxo-cache.bin").path))
+        let siteB = "../site-b-\(root.lastPathComponent)"
+        #expect(try CLI.taxo(["site", "--out", siteB, "--quiet"], cwd: root).code == 0)
+        #expect(try CLI.taxo(["show", "TOL-SEC-124", "--format", "json"], cwd: root).out == before.show)
+        #expect(before.show.contains("\"record\": {"))
+        #expect(try CLI.taxo(["schema", "--infer"], cwd: root).out == before.infer)
+        #expect(before.infer.contains("  tool:\n"))
+        let a = root.deletingLastPathComponent().appendingPathComponent("site-a-\(root.lastPathComponent)")
+        let b = root.deletingLastPathComponent().appendingPathComponent(String(siteB.dropFirst(3)))
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        let page = "entities/TOL-SEC-124.html"
+        let pageA = try String(contentsOf: a.appendingPathComponent(page), encoding: .utf8)
+        #expect(pageA.contains("<th>vendor</th>"))
+        #expect(try String(contentsOf: b.appendingPathComponent(page), encoding: .utf8) == pageA)
+        let names = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted() == names)
+        for n in names where n.hasSuffix(".html") {
+            #expect(
+                FileManager.default.contentsEqual(
+                    atPath: a.appendingPathComponent(n).path, andPath: b.appendingPathComponent(n).path), "\(n)")
+        }
+    }
 }

@@ -19,7 +19,8 @@ public enum Builder {
     /// crash test pauses there).
     public static func build(
         root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String,
-        templates: Templates? = nil, keepGapReports: Bool = false, beforeCommit: (() -> Void)? = nil
+        templates: Templates? = nil, keepGapReports: Bool = false, allRecords: Bool = false,
+        beforeCommit: (() -> Void)? = nil
     ) throws -> Outcome {
         var startClock = StageClock()
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
@@ -34,7 +35,9 @@ public enum Builder {
         startClock.lap("previous index")
         let cache = previous?.usable == true ? ExtractionCache(path: cachePath, configHash: config.hash) : nil
         startClock.lap("load cache")
-        var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache)
+        var options = CompileOptions()
+        options.allRecords = allRecords
+        var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache, options: options)
         // Files taken from the cache must be the ones the previous index holds; otherwise start over.
         var changes: (changed: Set<String>, removed: Set<String>)?
         if let previous, previous.usable, cache != nil {

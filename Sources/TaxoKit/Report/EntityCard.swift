@@ -7,6 +7,9 @@ public struct EntityCard {
     /// Entity -> the (entity, reference) pairs that link to it (`Library.backlinks`, made once by the caller
     /// that shows many cards).
     let backlinkTable: [Int: [(entity: Int, reference: Int)]]
+    /// The entity's record as compact JSON (a compile that took its file from the cache has none: the caller
+    /// may read it with `Compiler.record(of:)`).
+    public var record: String?
     static let limit = 200
 
     /// The card of an entity of a compiled library.
@@ -14,6 +17,7 @@ public struct EntityCard {
         self.result = result
         self.entity = entity
         self.backlinkTable = backlinks ?? result.library.backlinks()
+        record = result.library.entities[entity].record
     }
 
     /// The card as JSON (one object).
@@ -33,7 +37,7 @@ public struct EntityCard {
         w.int("line", e.location.line)
         w.int("column", e.location.column)
         w.beginArray("aliases"); for a in e.aliases { w.string(nil, a) }; w.endArray()
-        if let record = e.record { w.raw("record", record) }
+        if let record { w.raw("record", record) }
         w.beginArray("duplicates")
         for c in duplicates {
             w.beginObject(); w.string("file", lib.entities[c].file); w.int("line", lib.entities[c].location.line);
