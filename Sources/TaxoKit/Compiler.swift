@@ -44,10 +44,9 @@ public struct CompileOptions: Sendable {
     public var overlay: [String: [UInt8]] = [:]
     /// Files to compile as if they were not there (`taxo diff`'s base: files added since it).
     public var absent: Set<String> = []
-    /// With `keepContent`: every entity's record, also of files unchanged since the cache was written (the
-    /// cache holds no records: a build's index needs them only for the files it rewrites; the site, `taxo
-    /// show` and `taxo schema` need them all). Entity files are then read again; documents still come from
-    /// the cache.
+    /// With `keepContent`: every entity's record, also of files taken from the extraction cache (decoded from
+    /// it only when asked for: a build's index needs them only for the files it rewrites; the site, `taxo
+    /// show` and `taxo schema` need them all).
     public var allRecords = false
 
     /// Every entity's record kept (`allRecords`), nothing else changed.
@@ -94,7 +93,7 @@ public enum Compiler {
             config: config, grammar: grammar,
             videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
         processor.keepContent = keepContent
-        processor.entityFilesFromCache = !(keepContent && options.allRecords)
+        processor.recordsFromCache = keepContent && options.allRecords
         let overlay = options.overlay
         let results = Parallel.map(found) { f -> FileResult in
             if let bytes = overlay[f.path] { return processor.process(path: f.path, format: f.format, bytes: bytes) }

@@ -163,4 +163,26 @@ import Testing
         #expect(a.count == b.count)
         for (x, y) in zip(a, b) where x != y { Issue.record("differs after the cache: \(x)  vs  \(y)") }
     }
+
+    /// Records are kept in the cache and decoded only when asked for: a compile that keeps every record reads
+    /// them from the cache exactly as a fresh parse makes them; a check does not decode them.
+    @Test func recordsComeFromTheCacheOnlyWhenAskedFor() throws {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = TestSupport.defaultConfig
+        let fresh = Compiler.compile(root: root.path, config: config, keepContent: true)
+        let records = fresh.library.entities.map(\.record)
+        #expect(records.allSatisfy { $0 != nil })
+        let path = root.appendingPathComponent(ExtractionCache.fileName).path
+        try ExtractionCache.write(fresh.library.files, to: path, configHash: config.hash)
+        // (Files modified within two seconds of the cache are read and hashed again: still taken from it.)
+        let cache = try #require(ExtractionCache(path: path, configHash: config.hash))
+        let all = Compiler.compile(
+            root: root.path, config: config, keepContent: true, cache: cache, options: .allRecords)
+        #expect(all.library.files.allSatisfy { $0.fromCache })
+        #expect(all.library.entities.map(\.record) == records)
+        let plain = Compiler.compile(root: root.path, config: config, keepContent: true, cache: cache)
+        #expect(plain.library.files.allSatisfy { $0.fromCache })
+        #expect(plain.library.entities.allSatisfy { $0.record == nil })
+    }
 }

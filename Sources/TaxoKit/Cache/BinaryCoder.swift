@@ -52,6 +52,8 @@ struct BinaryReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     private var strings: [String] = []
+    /// Decode the records' JSON (`literal` strings); false: step over them.
+    var records = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int = 0) {
         self.bytes = bytes
@@ -98,6 +100,16 @@ struct BinaryReader {
     }
 
     mutating func optString() throws -> String? { try bool() ? try string() : nil }
+
+    /// A string written with `literal` (not in the table), or nil when `records` is off (its bytes skipped).
+    mutating func optLiteral() throws -> String? {
+        guard try bool() else { return nil }
+        let h = try uint()
+        let n = Int(h >> 1)
+        guard h & 1 == 0, i + n <= bytes.count else { throw Corrupt() }
+        defer { i += n }
+        return records ? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + n)]), as: UTF8.self) : nil
+    }
     mutating func optInt() throws -> Int? { try bool() ? try int() : nil }
 
     /// A fixed-width little-endian number (the cache's trailer).

@@ -14,7 +14,7 @@ public final class ExtractionCache: Sendable {
     static let magic = Array("TAXOCACHE".utf8)
     static let trailerMagic = Array("TAXOEND.".utf8)
     static let trailerLength = 16
-    static let formatVersion: UInt64 = 10
+    static let formatVersion: UInt64 = 11
 
     struct Entry {
         var hash: String
@@ -67,11 +67,11 @@ public final class ExtractionCache: Sendable {
     }
 
     /// The cached result for a file with the size and modification time it had when cached.
-    public func unchanged(path: String, size: Int, mtime: Int64) -> FileResult? {
+    public func unchanged(path: String, size: Int, mtime: Int64, records: Bool = false) -> FileResult? {
         guard let e = entries[path], e.size == size, e.mtime == mtime, mtime < writtenAt - 2_000_000_000 else {
             return nil
         }
-        return result(path: path, hash: e.hash)
+        return result(path: path, hash: e.hash, records: records)
     }
 
     /// What the file held when the cache was written, whatever it holds now (what it used to declare).
@@ -80,8 +80,8 @@ public final class ExtractionCache: Sendable {
         return result(path: path, hash: e.hash)
     }
 
-    /// The cached result for a file whose content has this hash.
-    public func result(path: String, hash: String) -> FileResult? {
+    /// The cached result for a file whose content has this hash (with each record's JSON when `records`).
+    public func result(path: String, hash: String, records: Bool = false) -> FileResult? {
         guard let e = entries[path], e.hash == hash, e.length >= 8, e.offset + e.length <= file.bytes.count else {
             return nil
         }
@@ -91,6 +91,7 @@ public final class ExtractionCache: Sendable {
         var c = BinaryReader(file.bytes, at: e.offset + e.length - 8)
         guard let stored = try? c.fixed64(), stored == Hashing.fnv1a(payload) else { return nil }
         var r = BinaryReader(file.bytes, at: e.offset)
+        r.records = records
         guard var result = try? r.fileResult(), result.path == path, r.i == e.offset + e.length - 8 else { return nil }
         result.fromCache = true
         return result
@@ -102,7 +103,7 @@ public final class ExtractionCache: Sendable {
         return e
     }
 
-    /// Writes the results (without record JSON and document text). With the cache they were read with,
+    /// Writes the results (without document text). With the cache they were read with,
     /// entries of unchanged files are kept (appended after, or copied when the file is written anew).
     public static func write(
         _ results: [FileResult], to path: String, configHash: String, previous: ExtractionCache? = nil

@@ -1,4 +1,5 @@
-/// Encodes and decodes `FileResult` (without record JSON and document text, which only the index needs).
+/// Encodes and decodes `FileResult`: everything but a document's text (read from the file when it is needed);
+/// each record's JSON is decoded only when asked for (the site, `taxo show`, `taxo schema`).
 extension BinaryWriter {
     mutating func location(_ l: SourceLocation) { string(l.file); int(l.line); int(l.column) }
 
@@ -30,6 +31,7 @@ extension BinaryWriter {
         uint(UInt64(e.aliases.count)); for a in e.aliases { string(a) }
         uint(UInt64(e.videos.count)); for v in e.videos { string(v) }
         optString(e.status); int(e.inlineChildren)
+        bool(e.record != nil); if let r = e.record { literal(r) }
     }
 
     mutating func document(_ d: Document) {
@@ -140,6 +142,7 @@ extension BinaryReader {
         for _ in 0..<(try count()) { e.videos.append(try string()) }
         e.status = try optString()
         e.inlineChildren = try int()
+        e.record = try optLiteral()
         return e
     }
 

@@ -41,8 +41,8 @@ struct FileProcessor: Sendable {
     let videoRegex: NSRegularExpression?
     /// Keep each record's JSON and each document's text (for the index).
     var keepContent = false
-    /// Take files declaring entities from the cache (which holds no record JSON); false: read them again.
-    var entityFilesFromCache = true
+    /// Decode each record's JSON from the cache too (the site, `taxo show` and `taxo schema` show records).
+    var recordsFromCache = false
     let names: FieldNames
 
     init(config: Config, grammar: IDGrammar, videoRegex: NSRegularExpression?) {
@@ -54,8 +54,8 @@ struct FileProcessor: Sendable {
 
     func process(_ f: DiscoveredFile, cache: ExtractionCache? = nil) -> FileResult {
         // Same size and modification time as when cached (and not modified around the cache's writing): trust it.
-        if let cache, f.mtime > 0, var hit = cache.unchanged(path: f.path, size: f.size, mtime: f.mtime),
-            entityFilesFromCache || hit.entities.isEmpty
+        if let cache, f.mtime > 0,
+            var hit = cache.unchanged(path: f.path, size: f.size, mtime: f.mtime, records: recordsFromCache)
         {
             hit.mtime = f.mtime
             return hit
@@ -65,9 +65,7 @@ struct FileProcessor: Sendable {
             r.diagnostics.append(SkippedFile.diagnostic(path: f.path, reason: "it cannot be read"))
             return r
         }
-        if let cache, var hit = cache.result(path: f.path, hash: Hashing.fnv1aHex(raw)),
-            entityFilesFromCache || hit.entities.isEmpty
-        {
+        if let cache, var hit = cache.result(path: f.path, hash: Hashing.fnv1aHex(raw), records: recordsFromCache) {
             hit.mtime = f.mtime
             return hit
         }
