@@ -95,8 +95,35 @@ enum FuzzTarget: String, CaseIterable {
 
 /// The default configuration, loaded once.
 enum TestSupportConfig {
-    static let defaultConfig: Config = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: DefaultConfig.yaml))
-        .0!
+    /// The built-in configuration with record schemas for tools and workflows, so that every fuzzed record
+    /// also goes through the schema check (each type, values, a pattern, a nested path, closed records).
+    static let defaultConfig: Config = ConfigLoader.parse(
+        SourceFile(
+            path: "taxonomy.yaml",
+            text: DefaultConfig.yaml.replacingOccurrences(
+                of: "    id_fields: [tool_id, id]\n", with: "    id_fields: [tool_id, id]\n" + fields
+            ).replacingOccurrences(
+                of: "    id_fields: [workflow_id, id, \"Workflow ID\"]\n",
+                with: "    id_fields: [workflow_id, id, \"Workflow ID\"]\n" + fields))
+    ).0!
+
+    static let fields = """
+            fields:
+              name: required
+              status: { values: [active, draft, Deprecated] }
+              website: url
+              discovery_date: date
+              rating: number
+              count: integer
+              beta: boolean
+              tags: { items: string }
+              meta: object
+              code: { type: string, pattern: '^[A-Z]{2,4}-[0-9]+$' }
+              steps[].name: required
+              Old Field: { deprecated: "use new_field" }
+            additional_fields: report
+
+        """
 }
 
 #if FUZZING
