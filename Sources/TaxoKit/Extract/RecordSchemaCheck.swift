@@ -7,8 +7,9 @@ struct RecordSchemaCheck {
     let schema: RecordSchema
     let kind: Kind
     let file: SourceFile
-    /// How the entity is named in messages (`tool 'TOL-001'`).
-    let subject: String
+    let id: String
+    /// How the entity is named in messages (`tool 'TOL-001'`), made only for a finding.
+    var subject: String { "\(kind.name) '\(id)'" }
     /// The record's values are text (a Markdown file's header lines): types are judged by what the text
     /// spells (`3` is a number), lists are comma-separated text.
     var textual = false
@@ -17,14 +18,25 @@ struct RecordSchemaCheck {
         self.schema = schema
         self.kind = kind
         self.file = file
-        subject = "\(kind.name) '\(id)'"
+        self.id = id
     }
 
     /// The findings for a record; a missing field is reported at `missingAt` (the record's start).
     func check(_ record: Node, missingAt: SourceLocation) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // Top-level fields (most rules) are found by the record's keys, normalised once.
+        let top = record.members ?? []
+        let topKeys = top.map { FieldKey.normalize($0.key) }
         for rule in schema.fields {
             guard case .key(let last) = rule.path.steps.last else { continue }
+            if rule.path.steps.count == 1 {
+                if let i = topKeys.firstIndex(of: last) {
+                    out += check(top[i], rule: rule)
+                } else if rule.required {
+                    out.append(MissingField.diagnostic(subject: subject, field: rule.name, empty: false, at: missingAt))
+                }
+                continue
+            }
             let parentSteps = Array(rule.path.steps.dropLast())
             let parents = parentSteps.isEmpty ? [record] : Self.resolve(parentSteps, in: record)
             for parent in parents.flatMap({ $0.array ?? [$0] }) {
@@ -68,9 +80,8 @@ struct RecordSchemaCheck {
                     at: file.location(v.offset)))
             return out
         }
-        let items: [Node] = v.array ?? [v]
-        if v.array != nil, let it = rule.items {
-            for i in items where !Self.isEmpty(i) {
+        if let list = v.array, let it = rule.items {
+            for i in list where !Self.isEmpty(i) {
                 if let found = mismatch(i, it) {
                     out.append(
                         WrongFieldType.diagnostic(
@@ -80,7 +91,7 @@ struct RecordSchemaCheck {
             }
         }
         guard !rule.values.isEmpty || rule.pattern != nil else { return out }
-        for i in items {
+        for i in v.array ?? [v] {
             guard let s = i.string?.trimmingSpaces(), !s.isEmpty else { continue }
             if !rule.values.isEmpty, !rule.values.contains(s) {
                 out.append(
