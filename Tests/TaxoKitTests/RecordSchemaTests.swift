@@ -189,6 +189,20 @@ import Testing
             ])
     }
 
+    /// Front matter keeps its YAML values: a list is a list, each item judged against the allowed values.
+    @Test func frontMatterListsAreLists() {
+        let d = findings(
+            "    fields:\n      tags: { items: string, values: [ai, design] }\n",
+            [
+                ("tools/TOL-001.md", "---\ntool_id: TOL-001\ntags: [ai, design]\n---\n# A\n"),
+                ("tools/TOL-002.md", "---\ntool_id: TOL-002\ntags:\n  - ai\n  - nope\n---\n# B\n"),
+            ])
+        #expect(
+            d.map { "\($0.location!.file):\($0.location!.line):\($0.location!.column) \($0.message)" } == [
+                "tools/TOL-002.md:5:5 tool 'TOL-002': 'nope' is not an allowed value of 'tags'"
+            ])
+    }
+
     @Test func withoutFieldsNothingIsReported() {
         let r = TestSupport.compile([
             ("taxonomy.yaml", Self.head),

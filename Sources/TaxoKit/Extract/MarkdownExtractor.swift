@@ -61,7 +61,8 @@ struct MarkdownExtractor {
         let tokens = scanTokens()
         // A file that a document type matches is a document, never an entity.
         if let kindIndex, config.documentType(forPath: file.path) == nil,
-            let e = entity(kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens)
+            let e = entity(
+                kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens, frontMatter: frontMatter)
         {
             return .entity(e)
         }
@@ -94,7 +95,7 @@ struct MarkdownExtractor {
 
     mutating func entity(
         kindIndex: Int, fields: [HeaderField], syntax: MarkdownSyntax,
-        tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?])
+        tokens: (tokens: [(IDToken, Int, Int)], ranges: [String?]), frontMatter: Node? = nil
     ) -> Entity? {
         var idField: HeaderField?
         for nk in names.idFields[kindIndex] {
@@ -141,12 +142,13 @@ struct MarkdownExtractor {
         if let schema = config.kinds[kindIndex].schema {
             var check = RecordSchemaCheck(schema: schema, kind: config.kinds[kindIndex], file: file, id: rawID)
             check.textual = true
-            let record = Node(
-                .object(
-                    fields.map {
-                        Member(key: $0.key, keyOffset: keyOffset($0), node: Node(.string($0.value), at: $0.offset))
-                    }), at: 0)
-            diagnostics += check.check(record, missingAt: loc)
+            // Front matter keeps its values (lists stay lists); bold header lines and table rows are text.
+            let yaml = frontMatter?.members ?? []
+            let fromYAML = Set(yaml.map(\.node.offset))
+            let lines = fields.filter { !fromYAML.contains($0.offset) }.map {
+                Member(key: $0.key, keyOffset: keyOffset($0), node: Node(.string($0.value), at: $0.offset))
+            }
+            diagnostics += check.check(Node(.object(yaml + lines), at: 0), missingAt: loc)
         }
         return e
     }
