@@ -56,11 +56,7 @@ struct SchemaCommand: ParsableCommand {
         let inferred = SchemaInference.infer(result.library, kinds: chosen.map(\.name))
         if infer {
             if format == .json {
-                Console.out(
-                    "[\n"
-                        + chosen.compactMap { k in
-                            inferred.first { $0.kind == k.name }.map { SchemaCard(kind: k, inferred: $0).json() }
-                        }.joined(separator: ",\n") + "]\n")
+                Console.out(SchemaProposal.json(inferred))
             } else {
                 Console.out(SchemaProposal.yaml(inferred))
             }

@@ -84,6 +84,14 @@ import Testing
         #expect(r.out.contains("      status: { required: true, type: string }"))
         #expect(r.out.contains("      website: string"))
         #expect(!r.out.contains("  workflow:"))
+        let json = try CLI.taxo(["schema", "--infer", "--format", "json"], cwd: root)
+        let kinds = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        #expect(kinds.map { $0["kind"] as? String } == ["tool"])
+        let status = try #require(
+            (kinds[0]["fields"] as? [[String: Any]])?.first { $0["field"] as? String == "status" })
+        #expect(status["filled"] as? Int == 3)
+        #expect(status["types"] as? [String: Int] == ["string": 3])
+        #expect(status["proposed"] as? String == "{ required: true, type: string }")
         // The proposal's fields block replaces the declared one and the configuration still loads.
         var config = try String(contentsOf: root.appendingPathComponent("taxonomy.yaml"), encoding: .utf8)
         let start = try #require(config.range(of: "    fields:\n"))

@@ -32,6 +32,41 @@ public enum SchemaProposal {
         return out
     }
 
+    /// The counts behind the proposal, as JSON: per kind its records and files, per field its spellings, how
+    /// many records hold and fill it, the types of its values and items, its values while they are few, and
+    /// the rule proposed.
+    public static func json(_ schemas: [InferredSchema]) -> String {
+        var w = JSONWriter()
+        w.beginArray()
+        for s in schemas {
+            w.beginObject()
+            w.string("kind", s.kind)
+            w.int("records", s.records)
+            w.int("files", s.files)
+            w.beginArray("fields")
+            for f in s.fields {
+                w.beginObject()
+                w.string("field", f.key)
+                w.beginObject("spellings"); for (k, n) in f.spellings { w.int(k, n) }; w.endObject()
+                w.int("present", f.present)
+                w.int("filled", f.filled)
+                w.beginObject("types"); for (t, n) in f.types { w.int(t.rawValue, n) }; w.endObject()
+                if !f.itemTypes.isEmpty {
+                    w.beginObject("item_types"); for (t, n) in f.itemTypes { w.int(t.rawValue, n) }; w.endObject()
+                }
+                if SchemaInference.proposesValues(f), let values = f.values {
+                    w.beginObject("values"); for (v, n) in values { w.int(v, n) }; w.endObject()
+                }
+                w.string("proposed", rule(f, records: s.records))
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        return w.out + "\n"
+    }
+
     /// The rule for a field: `required`, a type, or a mapping of both and values.
     static func rule(_ f: InferredField, records: Int) -> String {
         var parts: [String] = []
