@@ -106,13 +106,12 @@ struct RecordSchemaCheck {
         return out
     }
 
-    /// Top-level fields the schema does not list (the kind's ID, name, legacy ID and link fields count as listed).
+    /// Top-level fields the schema does not list (the kind's ID, name, legacy ID, children and link fields count as listed).
     func unknownFields(_ record: Node) -> [Diagnostic] {
         guard let members = record.members else { return [] }
         var known = schema.topLevelKeys
         for f in kind.idFields + kind.nameFields + kind.legacyIdFields { known.insert(FieldKey.normalize(f)) }
         for l in kind.links { if let k = l.path.firstKey { known.insert(k) } }
-        if let k = kind.records?.firstKey { known.insert(k) }
         if let k = kind.children?.firstKey { known.insert(k) }
         let listed = schema.fields.filter { $0.path.steps.count == 1 }.map(\.name)
         return members.filter { !known.contains(FieldKey.normalize($0.key)) }.map { m in

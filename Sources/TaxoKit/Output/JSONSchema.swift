@@ -86,7 +86,6 @@ public enum JSONSchema {
         if kind.idFields.count == 1, !kind.idFromFilename { tree.required.insert(kind.idFields[0]) }
         var members = [("type", J.s("object"))] + tree.members
         if kind.schema?.closed == true {
-            if let r = kind.records?.text { tree.add(segments(r), leaf: .o([])) }
             if let c = kind.children?.text { tree.add(segments(c), leaf: .o([])) }
             members = [("type", J.s("object"))] + tree.members + [("additionalProperties", .b(false))]
         }

@@ -5,7 +5,7 @@ enum UnknownField {
         summary: "A record holds a field its kind's schema does not list.",
         explanation: """
             With `additional_fields: report` a kind's `fields:` are the whole list of what its records may hold
-            at the top level (its ID, name, legacy ID, records, children and link fields count as listed). A
+            at the top level (its ID, name, legacy ID, children and link fields count as listed). A
             field outside the list is most often a misspelling (`responsibilites`) that no reader will ever find;
             the hint names the listed field it is closest to. Without `additional_fields: report` any field is
             allowed.
