@@ -134,6 +134,14 @@ import Testing
                 == "write 'active': values are compared with their letter case")
     }
 
+    @Test func aPathsParentIsThePathWithoutItsLastStep() {
+        #expect(FieldPath("steps[].name")?.parent?.text == "steps[]")
+        #expect(FieldPath("steps[].name")?.parent?.steps == [.key("steps"), .each])
+        #expect(FieldPath("meta.owner.name")?.parent?.text == "meta.owner")
+        #expect(FieldPath("tags[]")?.parent?.text == "tags")
+        #expect(FieldPath("name")?.parent == nil)
+    }
+
     @Test func datesAndAddresses() {
         for s in [
             "2024-02-29", "2025-12-06T14:30", "2025-12-06 14:30:00", "2025-12-06T14:30:00.250Z",

@@ -8,7 +8,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var steps: [Step]
-    public let text: String
+    public private(set) var text: String
 
     /// Parses `tools_required[]`, `parent_task.task_id`; nil when the text is not a path.
     public init?(_ text: String) {
@@ -28,6 +28,18 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { text }
+
+    /// The path without its last step (`steps[]` of `steps[].name`); nil for a path of one step.
+    public var parent: FieldPath? {
+        guard steps.count > 1 else { return nil }
+        var p = self
+        if case .each = p.steps.removeLast() {
+            p.text = String(text.dropLast(2))
+        } else if let dot = text.lastIndex(of: ".") {
+            p.text = String(text[..<dot])
+        }
+        return p
+    }
 
     /// The first key of the path (for Markdown header fields).
     public var firstKey: String? {

@@ -37,15 +37,15 @@ struct RecordSchemaCheck {
                 }
                 continue
             }
-            let parentSteps = Array(rule.path.steps.dropLast())
-            let parents = parentSteps.isEmpty ? [record] : Self.resolve(parentSteps, in: record)
+            // A nested field (`steps[].name`): looked for in every object its parent path reaches.
+            let parents = rule.path.parent?.resolve(in: record) ?? []
             for parent in parents.flatMap({ $0.array ?? [$0] }) {
                 guard let members = parent.members else { continue }
-                let nested = !parentSteps.isEmpty
                 guard let m = members.first(where: { FieldKey.matches($0.key, normalized: last) }) else {
                     if rule.required {
-                        let at = nested ? file.location(parent.offset) : missingAt
-                        out.append(MissingField.diagnostic(subject: subject, field: rule.name, empty: false, at: at))
+                        out.append(
+                            MissingField.diagnostic(
+                                subject: subject, field: rule.name, empty: false, at: file.location(parent.offset)))
                     }
                     continue
                 }
@@ -236,25 +236,5 @@ struct RecordSchemaCheck {
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let name = host.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
         return (name.contains(".") && !name.hasPrefix(".") && !name.hasSuffix(".")) || name == "localhost"
-    }
-
-    /// Nodes a path reaches (as `FieldPath.resolve`: lists met at a key step are walked through).
-    static func resolve(_ steps: [FieldPath.Step], in root: Node) -> [Node] {
-        var current = [root]
-        for step in steps {
-            var next: [Node] = []
-            for n in current {
-                switch step {
-                case .each:
-                    next.append(contentsOf: n.array ?? [n])
-                case .key(let k):
-                    for o in n.array ?? [n] {
-                        for m in o.members ?? [] where FieldKey.matches(m.key, normalized: k) { next.append(m.node) }
-                    }
-                }
-            }
-            current = next
-        }
-        return current
     }
 }
