@@ -142,6 +142,21 @@ import Testing
         #expect(FieldPath("name")?.parent == nil)
     }
 
+    /// `--set` values and required fields in each format a new entry can have.
+    @Test func newEntriesGetTheirFieldsInEveryFormat() throws {
+        let (c, _) = load("    fields:\n      category: required\n      tags: { items: string, required: true }\n")
+        let kind = try #require(c?.kinds.first)
+        let set = [("category", "\"AI\""), ("rating", "4.5")]
+        let md = try NewEntry.filling("# X\n\n**Tool ID:** TOL-001\n", ext: "md", kind: kind, set: set)
+        #expect(md.text == "# X\n\n**Tool ID:** TOL-001\n**category:** AI\n**rating:** 4.5\n**tags:** \n")
+        #expect(md.unfilled == ["tags"])
+        let yaml = try NewEntry.filling("tool_id: TOL-001\ncategory: x\n", ext: "yaml", kind: kind, set: set)
+        #expect(yaml.text == "tool_id: TOL-001\ncategory: \"AI\"\nrating: 4.5\ntags: []\n")
+        let json = try NewEntry.filling("{\"tool_id\": \"TOL-001\"}", ext: "json", kind: kind, set: [])
+        #expect(json.text == "{\n  \"tool_id\": \"TOL-001\",\n  \"category\": \"\",\n  \"tags\": []\n}\n")
+        #expect(json.unfilled == ["category", "tags"])
+    }
+
     @Test func datesAndAddresses() {
         for s in [
             "2024-02-29", "2025-12-06T14:30", "2025-12-06 14:30:00", "2025-12-06T14:30:00.250Z",
