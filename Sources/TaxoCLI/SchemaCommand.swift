@@ -47,7 +47,7 @@ struct SchemaCommand: ParsableCommand {
         }
         let chosen = config.kinds.filter { kinds.isEmpty || kinds.contains($0.name) }
         if jsonSchema {
-            try writeJSONSchemas(chosen, config: config)
+            try writeJSONSchemas(chosen, config: config, root: root)
             return
         }
         let result = Compiler.compile(
@@ -70,7 +70,7 @@ struct SchemaCommand: ParsableCommand {
         }
     }
 
-    func writeJSONSchemas(_ chosen: [Kind], config: Config) throws {
+    func writeJSONSchemas(_ chosen: [Kind], config: Config, root: URL) throws {
         guard let out else {
             guard chosen.count == 1 else {
                 Console.err(
@@ -92,12 +92,8 @@ struct SchemaCommand: ParsableCommand {
                 "taxo: \(chosen.count) schema\(chosen.count == 1 ? "" : "s") written to \(dir.path); for VS Code's settings.json:\n"
             )
         }
-        Console.out(JSONSchema.editorSettings(chosen, folder: relativeTo(dir.path) ?? dir.path))
-    }
-
-    /// A path relative to the working directory, when it lies below it.
-    func relativeTo(_ path: String) -> String? {
-        let cwd = FileManager.default.currentDirectoryPath
-        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : nil
+        // The settings' paths are the library root's, as the kinds' globs are (the folder an editor opens).
+        Console.out(
+            JSONSchema.editorSettings(chosen, folder: PathDisplay(root: dir.path, workingDirectory: root.path).root))
     }
 }

@@ -89,10 +89,7 @@ public enum Compiler {
         if !options.overlay.isEmpty { found.sort { $0.path < $1.path } }
         clock.lap("discover")
         let grammar = IDGrammar(config: config)
-        var processor = FileProcessor(
-            config: config, grammar: grammar,
-            videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
-        processor.keepContent = keepContent
+        var processor = FileProcessor(config: config, grammar: grammar, keepContent: keepContent)
         processor.recordsFromCache = keepContent && options.allRecords
         let overlay = options.overlay
         let results = Parallel.map(found) { f -> FileResult in
@@ -111,10 +108,7 @@ public enum Compiler {
         guard let format = Discovery.format(of: e.file), let bytes = FileReader.read(root + "/" + e.file) else {
             return nil
         }
-        var processor = FileProcessor(
-            config: config, grammar: IDGrammar(config: config),
-            videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
-        processor.keepContent = true
+        let processor = FileProcessor(config: config, grammar: IDGrammar(config: config), keepContent: true)
         let r = processor.process(path: e.file, format: format, bytes: bytes)
         return r.entities.first { $0.location == e.location && $0.rawID == e.rawID }?.record
     }
@@ -129,10 +123,7 @@ public enum Compiler {
     ) -> CompileResult {
         var clock = StageClock()
         let grammar = previous.library.grammar
-        var processor = FileProcessor(
-            config: config, grammar: grammar,
-            videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
-        processor.keepContent = keepContent
+        let processor = FileProcessor(config: config, grammar: grammar, keepContent: keepContent)
         var inventory = previous.library.inventory
         var results = previous.library.files
         if !removed.isEmpty {
@@ -165,10 +156,7 @@ public enum Compiler {
         files: [(path: String, bytes: [UInt8])], config: Config, only: [String]? = nil, keepContent: Bool = false
     ) -> CompileResult {
         let grammar = IDGrammar(config: config)
-        var processor = FileProcessor(
-            config: config, grammar: grammar,
-            videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
-        processor.keepContent = keepContent
+        let processor = FileProcessor(config: config, grammar: grammar, keepContent: keepContent)
         var inventory = FileInventory()
         for f in files { inventory.addFile(f.path) }
         let results = files.sorted { $0.path < $1.path }.compactMap { f -> FileResult? in

@@ -127,6 +127,11 @@ import Testing
         #expect(entries.first?["fileMatch"] as? [String] == ["tools/*.json"])
         #expect(entries.first?["url"] as? String == "./.vscode/schemas/tool.schema.json")
         #expect(entries.count == 2)
+        // From a subfolder: the paths stay the library root's, as the globs are.
+        let sub = try CLI.taxo(["schema", "--json-schema", "--out", "x"], cwd: root.appendingPathComponent("tools"))
+        let subSettings = try #require(try JSONSerialization.jsonObject(with: Data(sub.out.utf8)) as? [String: Any])
+        #expect(
+            (subSettings["json.schemas"] as? [[String: Any]])?.first?["url"] as? String == "./tools/x/tool.schema.json")
     }
 
     /// The extraction cache a build leaves holds no records; what shows records reads them again, so the

@@ -36,49 +36,21 @@ extension NewEntry {
     ) {
         switch ext {
         case "md":
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.last == "" { lines.removeLast() }
-            var keys: [String] = lines.compactMap { l in
+            // Bold header lines: `**Key:** value`, values as text.
+            return lineFields(text, kind: kind, set: given) { l in
                 guard l.hasPrefix("**"), let end = l.range(of: ":**") else { return nil }
                 return String(l[l.index(l.startIndex, offsetBy: 2)..<end.lowerBound])
+            } line: { k, n in
+                "**\(k):** " + (RecordSchemaCheck.isEmpty(n) ? "" : n.string ?? n.compactJSON())
             }
-            for (k, v) in given {
-                let n = value(v)
-                let line = "**\(k):** \(n.string ?? n.compactJSON())"
-                if let i = lines.firstIndex(where: {
-                    $0.hasPrefix("**") && $0.contains(":**")
-                        && FieldKey.matches(
-                            String($0.dropFirst(2).prefix { $0 != ":" }), normalized: FieldKey.normalize(k))
-                }) {
-                    lines[i] = line
-                } else {
-                    lines.append(line)
-                    keys.append(k)
-                }
-            }
-            let missing = unfilled(kind, keys: keys)
-            for (k, _) in missing { lines.append("**\(k):** ") }
-            return (lines.joined(separator: "\n") + "\n", missing.map(\.0))
         case "yaml", "yml":
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.last == "" { lines.removeLast() }
-            func key(_ l: String) -> String? {
+            // Top-level `key: value` lines, values as JSON (which YAML reads).
+            return lineFields(text, kind: kind, set: given) { l in
                 guard let f = l.first, f != " ", f != "#", f != "-", let c = l.firstIndex(of: ":") else { return nil }
                 return String(l[..<c])
+            } line: { k, n in
+                "\(k): \(n.compactJSON())"
             }
-            for (k, v) in given {
-                let line = "\(k): \(value(v).compactJSON())"
-                if let i = lines.firstIndex(where: {
-                    key($0).map { FieldKey.matches($0, normalized: FieldKey.normalize(k)) } ?? false
-                }) {
-                    lines[i] = line
-                } else {
-                    lines.append(line)
-                }
-            }
-            let missing = unfilled(kind, keys: lines.compactMap(key))
-            for (k, n) in missing { lines.append("\(k): \(n.compactJSON())") }
-            return (lines.joined(separator: "\n") + "\n", missing.map(\.0))
         default:
             guard !given.isEmpty || kind.schema?.fields.contains(where: \.required) == true else { return (text, []) }
             guard case .success(let root) = JSONParser.parse(Array(text.utf8)), var members = root.members else {
@@ -95,5 +67,25 @@ extension NewEntry {
             for (k, n) in missing { members.append(Member(key: k, keyOffset: 0, node: n)) }
             return (Node(.object(members), at: 0).prettyJSON() + "\n", missing.map(\.0))
         }
+    }
+
+    /// A text of one field per line: a given field's line replaced (or added), each required one missing added.
+    static func lineFields(
+        _ text: String, kind: Kind, set given: [(String, String)], key: (String) -> String?,
+        line: (String, Node) -> String
+    ) -> (text: String, unfilled: [String]) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        for (k, v) in given {
+            let nk = FieldKey.normalize(k)
+            if let i = lines.firstIndex(where: { key($0).map { FieldKey.matches($0, normalized: nk) } ?? false }) {
+                lines[i] = line(k, value(v))
+            } else {
+                lines.append(line(k, value(v)))
+            }
+        }
+        let missing = unfilled(kind, keys: lines.compactMap(key))
+        for (k, n) in missing { lines.append(line(k, n)) }
+        return (lines.joined(separator: "\n") + "\n", missing.map(\.0))
     }
 }

@@ -52,6 +52,12 @@ struct FileProcessor: Sendable {
         names = FieldNames(config: config)
     }
 
+    /// A processor for a configuration, its video pattern compiled (how every compile makes one).
+    init(config: Config, grammar: IDGrammar, keepContent: Bool) {
+        self.init(config: config, grammar: grammar, videoRegex: try? NSRegularExpression(pattern: config.videoPattern))
+        self.keepContent = keepContent
+    }
+
     func process(_ f: DiscoveredFile, cache: ExtractionCache? = nil) -> FileResult {
         // Same size and modification time as when cached (and not modified around the cache's writing): trust it.
         if let cache, f.mtime > 0,

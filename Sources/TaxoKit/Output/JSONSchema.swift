@@ -32,10 +32,11 @@ public enum JSONSchema {
                 ))
         }
         file.append(("$defs", .o([("record", record)])))
-        return J.o(file).text(indent: 0) + "\n"
+        return J.o(file).node.prettyJSON() + "\n"
     }
 
-    /// VS Code's `json.schemas` setting for the kinds' schemas written to `folder` (`<kind>.schema.json`):
+    /// VS Code's `json.schemas` setting for the kinds' schemas written to `folder` (relative to the library
+    /// root, or absolute; `<kind>.schema.json`):
     /// each kind's JSON files by its globs, braces expanded (`*.{json,yaml}` -> `*.json`).
     public static func editorSettings(_ kinds: [Kind], folder: String) -> String {
         var w = JSONWriter()
@@ -48,7 +49,8 @@ public enum JSONSchema {
             w.beginArray("fileMatch")
             for g in json { w.string(nil, g) }
             w.endArray()
-            w.string("url", (folder.hasPrefix("/") ? "" : "./") + folder + "/\(k.name).schema.json")
+            let explicit = folder == "." || ["./", "../", "/"].contains { folder.hasPrefix($0) }
+            w.string("url", (explicit ? "" : "./") + folder + "/\(k.name).schema.json")
             w.endObject()
         }
         w.endArray()
@@ -263,7 +265,7 @@ public enum JSONSchema {
         }
     }
 
-    /// A JSON value, written with keys in the order given.
+    /// A JSON value being built, keys in the order given.
     indirect enum J {
         case s(String), b(Bool), null, a([J]), o([(String, J)])
 
@@ -279,26 +281,14 @@ public enum JSONSchema {
             return .o(mine + other.members.filter { k in !mine.contains { $0.0 == k.0 } })
         }
 
-        func text(indent: Int) -> String {
-            let pad = String(repeating: "  ", count: indent + 1)
-            let end = String(repeating: "  ", count: indent)
+        /// The value as a JSON node (printed by `Node.prettyJSON`, as every record taxo writes).
+        var node: Node {
             switch self {
-            case .s(let s): return JSONWriter.escape(s)
-            case .b(let b): return b ? "true" : "false"
-            case .null: return "null"
-            case .a(let items):
-                if items.isEmpty { return "[]" }
-                if items.allSatisfy({ if case .s = $0 { return true } else { return false } }) {
-                    return "[" + items.map { $0.text(indent: 0) }.joined(separator: ", ") + "]"
-                }
-                return "[\n" + items.map { pad + $0.text(indent: indent + 1) }.joined(separator: ",\n") + "\n" + end
-                    + "]"
-            case .o(let m):
-                if m.isEmpty { return "{}" }
-                return "{\n"
-                    + m.map { pad + JSONWriter.escape($0.0) + ": " + $0.1.text(indent: indent + 1) }.joined(
-                        separator: ",\n")
-                    + "\n" + end + "}"
+            case .s(let v): return Node(.string(v), at: 0)
+            case .b(let v): return Node(.bool(v), at: 0)
+            case .null: return Node(.null, at: 0)
+            case .a(let items): return Node(.array(items.map(\.node)), at: 0)
+            case .o(let m): return Node(.object(m.map { Member(key: $0.0, keyOffset: 0, node: $0.1.node) }), at: 0)
             }
         }
     }

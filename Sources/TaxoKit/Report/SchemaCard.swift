@@ -24,7 +24,7 @@ public struct SchemaCard {
         }
         guard let schema = kind.schema else {
             out += "  no fields: declared (taxo schema --infer \(kind.name) proposes them)\n"
-            return out + undeclared(known: [])
+            return out + undeclaredLine
         }
         for r in schema.fields {
             out += "  \(r.name): \(Self.describe(r))"
@@ -32,7 +32,7 @@ public struct SchemaCard {
             out += "\n"
         }
         if schema.closed { out += "  other fields are reported (additional_fields: report)\n" }
-        return out + undeclared(known: schema.topLevelKeys)
+        return out + undeclaredLine
     }
 
     /// The same as JSON: the declared rules (with counts) and the undeclared fields with theirs.
@@ -67,8 +67,7 @@ public struct SchemaCard {
         }
         w.endArray()
         w.beginArray("undeclared")
-        let known = kind.schema?.topLevelKeys ?? []
-        for f in inferred?.fields ?? [] where !known.contains(FieldKey.normalize(f.key)) {
+        for f in undeclared {
             w.beginObject()
             w.string("field", f.key)
             w.int("filled", f.filled)
@@ -85,9 +84,14 @@ public struct SchemaCard {
         return inferred?.fields.first { FieldKey.normalize($0.key) == k }
     }
 
-    func undeclared(known: Set<String>) -> String {
-        guard let i = inferred else { return "" }
-        let rest = i.fields.filter { !known.contains(FieldKey.normalize($0.key)) }
+    /// The fields the records hold that the schema does not list, most often present first.
+    var undeclared: [InferredField] {
+        let known = kind.schema?.topLevelKeys ?? []
+        return (inferred?.fields ?? []).filter { !known.contains(FieldKey.normalize($0.key)) }
+    }
+
+    var undeclaredLine: String {
+        let rest = undeclared
         guard !rest.isEmpty else { return "" }
         let shown = rest.prefix(20).map { "\($0.key) (\($0.filled))" }.joined(separator: ", ")
         return "  records also hold: \(shown)\(rest.count > 20 ? ", and \(rest.count - 20) more" : "")\n"
