@@ -88,6 +88,35 @@ import Testing
         #expect(md == expected)
     }
 
+    /// Evidence names a document by its file name, by its path when another target has the same name, and
+    /// gives a document's further lines by number; a library name with brackets stays one link.
+    @Test func evidenceNamesFilesOnceAndLibraryNamesAreLinks() throws {
+        let once = "# Notes\n\nWe used Tool [beta] ]x here.\n"
+        let twice = once + "\nTool [beta] ]x again.\n"
+        let files: [(path: String, bytes: [UInt8])] = [
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-001_Tool.json",
+                Array(#"{"tool_id": "TOL-001", "name": "Tool [beta] ]x", "department": "AID"}"#.utf8)
+            ),
+            ("TASK_MANAGERS/RESEARCHES/a/Notes.md", Array(once.utf8)),
+            ("TASK_MANAGERS/RESEARCHES/b/Notes.md", Array(once.utf8)),
+            ("TASK_MANAGERS/RESEARCHES/b/Other.md", Array(twice.utf8)),
+        ]
+        let lib = Compiler.compile(files: files, config: TestSupport.defaultConfig, keepContent: true).library
+        let r = try Gaps.report(
+            targets: files.dropFirst().map(\.path), library: lib, root: "/nonexistent", command: "taxo gaps")
+        let md = try r.markdown(templates: Templates(directory: nil))
+        let row = try #require(md.split(separator: "\n").first { $0.hasPrefix("| Tool [beta] ]x |") }, "\(md)")
+        #expect(row.contains("| [TOL-001 Tool \\[beta\\] \\]x](LIBRARIES/LBS_003_Tools/TOL-001_Tool.json#L1) |"))
+        // Two targets are named Notes.md: their paths; Other.md is the only one so named: its name.
+        #expect(
+            row.contains(
+                "| [TASK_MANAGERS/RESEARCHES/a/Notes.md:3](TASK_MANAGERS/RESEARCHES/a/Notes.md#L3); "
+                    + "[TASK_MANAGERS/RESEARCHES/b/Notes.md:3](TASK_MANAGERS/RESEARCHES/b/Notes.md#L3); "
+                    + "[Other.md:3](TASK_MANAGERS/RESEARCHES/b/Other.md#L3), [:5](TASK_MANAGERS/RESEARCHES/b/Other.md#L5) |"
+            ))
+    }
+
     @Test func jsonReportIsVersionedAndComplete() throws {
         let json = try report("Video_025").json()
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -50,30 +50,6 @@ public struct GapReport {
         return "—"
     }
 
-    func evidence(_ o: GapOccurrence) -> String {
-        "\(o.file):\(o.line)" + (o.timestamp.map { " [\($0)]" } ?? "") + (o.version.map { " (\($0))" } ?? "")
-    }
-
-    /// Evidence as a link that opens the document at the line (`[file:12](file#L12) [09:05]`).
-    /// Made in one reserved string (a report makes four per candidate, a million at 100k entities).
-    func evidenceLink(_ o: GapOccurrence, link: (String) -> String) -> String {
-        let file = MarkdownText.escape(o.file), target = link(o.file), line = String(o.line)
-        var s = ""
-        s.reserveCapacity(file.utf8.count + target.utf8.count + 2 * line.utf8.count + 24)
-        s += "["
-        s += file
-        s += ":"
-        s += line
-        s += "]("
-        s += target
-        s += "#L"
-        s += line
-        s += ")"
-        if let t = o.timestamp { s += " [" + t + "]" }
-        if let v = o.version { s += " (" + MarkdownText.escape(v) + ")" }
-        return s
-    }
-
     /// Distinct places (file and line) of a candidate, in order: the indices of their first occurrences
     /// (the occurrences themselves are large; most reports show four places of hundreds).
     func places(_ c: GapCandidate) -> [Int] {
@@ -175,22 +151,5 @@ public struct GapReport {
         }
         w.endObject()
         return w.out + "\n"
-    }
-
-    /// A library path as a link from where the report is written.
-    func link(_ path: String) -> String { linker()(path) }
-
-    /// Links from where the report is written, the relative prefix worked out once and each file's link
-    /// once (a report links to its few documents thousands of times).
-    func linker() -> (String) -> String {
-        guard let from = linksFrom, !root.isEmpty else { return { $0 } }
-        let display = PathDisplay(root: root, workingDirectory: from)
-        var made: [String: String] = [:]
-        return { p in
-            if let known = made[p] { return known }
-            let link = display.path(p)
-            made[p] = link
-            return link
-        }
     }
 }

@@ -19,7 +19,7 @@ public enum SARIFReporter {
         if let wd = workingDirectory {
             w.beginObject("originalUriBaseIds")
             w.beginObject(baseID)
-            w.string("uri", "file://" + encode(URL(fileURLWithPath: wd).standardizedFileURL.path) + "/")
+            w.string("uri", "file://" + PercentEncoding.path(URL(fileURLWithPath: wd).standardizedFileURL.path) + "/")
             w.endObject()
             w.endObject()
         }
@@ -95,26 +95,9 @@ public enum SARIFReporter {
 
     static func physical(_ w: inout JSONWriter, _ l: SourceLocation) {
         w.beginObject("physicalLocation")
-        w.beginObject("artifactLocation"); w.string("uri", encode(l.file)); w.string("uriBaseId", baseID); w.endObject()
+        w.beginObject("artifactLocation"); w.string("uri", PercentEncoding.path(l.file)); w.string("uriBaseId", baseID);
+        w.endObject()
         w.beginObject("region"); w.int("startLine", l.line); w.int("startColumn", l.column); w.endObject()
         w.endObject()
-    }
-}
-
-extension SARIFReporter {
-    /// RFC 3986 percent-encoding of a path: unreserved characters and `/` stay, every other byte is `%XX`.
-    public static func encode(_ path: String) -> String {
-        var out = ""
-        for b in path.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                out += String(format: "%%%02X", b)
-            }
-        }
-        return out
     }
 }

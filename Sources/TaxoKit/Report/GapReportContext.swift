@@ -21,7 +21,7 @@ struct GapReportContext: Encodable {
         var id: String?
         var verdict: String
         var score: String?
-        var library: String
+        var library: Markdown
         var evidence: Markdown
         var suggestedID: String
         var priority: String
@@ -64,7 +64,8 @@ struct GapReportContext: Encodable {
 
     init(_ r: GapReport) {
         let cs = r.candidates
-        let link = r.linker()
+        let link = ReportLinks(root: r.root, from: r.linksFrom)
+        let evidence = GapEvidence(r, link: link.callAsFunction)
         let verdicts = GapReport.verdicts(of: cs, at: cs.indices)
         let count = { (v: GapVerdict) in verdicts[v] ?? 0 }
         title = r.title
@@ -76,7 +77,7 @@ struct GapReportContext: Encodable {
         hasSkipped = !r.skipped.isEmpty
         skipped = r.skipped.map { Skipped(path: $0.path, link: Markdown(link($0.path)), reason: $0.reason) }
         library = LibrarySize(entities: r.library.entities.count, files: r.library.files.count)
-        groups = GapReportContext.groups(r, link: link)
+        groups = GapReportContext.groups(r, evidence: evidence)
         let own = count(.proposed), exists = count(.exists)
         summary = Summary(
             candidates: cs.count, documents: r.targets.count, exists: exists, conflict: count(.conflict),
@@ -84,12 +85,12 @@ struct GapReportContext: Encodable {
             broken: count(.broken), high: cs.indices.reduce(0) { $0 + (cs[$1].priority == "HIGH" ? 1 : 0) },
             coverage: cs.count - own == 0
                 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(cs.count - own)))
-        (findings, actions) = GapReportContext.findingsAndActions(r, link: link)
+        (findings, actions) = GapReportContext.findingsAndActions(r, evidence: evidence)
         nextFree = GapReportContext.nextFree(r)
     }
 
     /// The candidates by group (tools, workflows ...), each group with its counts and highest priority.
-    static func groups(_ r: GapReport, link: (String) -> String) -> [Group] {
+    static func groups(_ r: GapReport, evidence: GapEvidence) -> [Group] {
         let reportGroups = r.groups
         // Candidates by group as indices (a candidate is large).
         var byGroup = [[Int]](repeating: [], count: reportGroups.count)
@@ -104,17 +105,17 @@ struct GapReportContext: Encodable {
                 conflict: n[.conflict] ?? 0, near: n[.near] ?? 0,
                 missing: (n[.missing] ?? 0) + (n[.placeholder] ?? 0) + (n[.broken] ?? 0),
                 priority: GapReport.maxPriority(list.lazy.map { cs[$0] }),
-                candidates: list.map { candidate(cs[$0], r, link: link) })
+                candidates: list.map { candidate(cs[$0], r, evidence: evidence) })
         }
     }
 
     /// One sentence per gap (with a link to its first place), and the actions of HIGH and MED gaps.
-    static func findingsAndActions(_ r: GapReport, link: (String) -> String) -> ([Markdown], [String]) {
+    static func findingsAndActions(_ r: GapReport, evidence: GapEvidence) -> ([Markdown], [String]) {
         var findings: [Markdown] = [], actions: [String] = []
         let e = MarkdownText.escape
         for c in r.candidates where c.verdict != .exists && c.verdict != .proposed {
             let text = "**" + e(c.text) + "**"
-            let at = c.occurrences.first.map { " (" + r.evidenceLink($0, link: link) + ")" } ?? ""
+            let at = c.occurrences.first.map { " (" + evidence.place($0) + ")" } ?? ""
             switch c.verdict {
             case .conflict: findings.append(Markdown("\(text) conflicts with the library: \(e(c.note))\(at)."))
             case .near:
@@ -160,15 +161,11 @@ struct GapReportContext: Encodable {
         return nextFree
     }
 
-    static func candidate(_ c: GapCandidate, _ r: GapReport, link: (String) -> String) -> Candidate {
-        let ps = r.places(c)
-        let evidence =
-            ps.prefix(4).map { r.evidenceLink(c.occurrences[$0], link: link) }.joined(separator: ", ")
-            + (ps.count > 4 ? ", +\(ps.count - 4) more" : "")
-        return Candidate(
+    static func candidate(_ c: GapCandidate, _ r: GapReport, evidence: GapEvidence) -> Candidate {
+        Candidate(
             text: c.text, id: c.name != nil ? c.id : nil, verdict: c.verdict.rawValue,
-            score: c.score.map { String(format: "%.2f", $0) },
-            library: c.libraryID.map { "\($0) \(c.libraryName ?? "") (\(c.libraryFile ?? ""))" } ?? "—",
-            evidence: Markdown(evidence), suggestedID: c.suggestedID ?? "—", priority: c.priority, action: r.action(c))
+            score: c.score.map { String(format: "%.2f", $0) }, library: evidence.library(c, in: r.library),
+            evidence: Markdown(evidence.cell(c, places: r.places(c))), suggestedID: c.suggestedID ?? "—",
+            priority: c.priority, action: r.action(c))
     }
 }

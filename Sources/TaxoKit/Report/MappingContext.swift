@@ -29,7 +29,7 @@ struct MappingContext: Encodable {
 
     init(_ m: MappingReport, command: String, root: String?, linksFrom: String?) {
         let lib = m.lib
-        let display = root.flatMap { r in linksFrom.map { PathDisplay(root: r, workingDirectory: $0) } }
+        let link = ReportLinks(root: root, from: linksFrom)
         let ents = m.videoEntities
         let docs = m.videoDocuments.map { lib.documents[$0] }
         let (tree, mermaid) = MappingContext.hierarchy(m)
@@ -49,7 +49,7 @@ struct MappingContext: Encodable {
         perDepartment = MappingContext.departmentRows(m)
         integration = MappingContext.integration(m, documents: docs)
         diagnostics = MappingContext.findings(m, documents: docs)
-        documents = docs.map(\.path).sorted().map { Document(path: $0, link: Markdown(display?.path($0) ?? $0)) }
+        documents = docs.map(\.path).sorted().map { Document(path: $0, link: Markdown(link($0))) }
     }
 
     /// The hierarchy from the video's top-level entities down: a text tree (one fenced line each) and the

@@ -187,6 +187,13 @@ public enum MarkdownText {
         return t
     }
 
+    /// The text of a link (`[text](…)`): escaped, and its brackets too, so that a name with `]` stays one link.
+    static func linkText(_ s: String) -> String {
+        let t = escape(s)
+        guard t.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else { return t }
+        return t.replacingAll("[", with: "\\[").replacingAll("]", with: "\\]")
+    }
+
     /// The text escaped for Markdown.
     public static func escape(_ s: String) -> String {
         guard ByteSearch.containsAny(s, of: MarkdownText.special) else { return s }

@@ -55,8 +55,8 @@ struct TrackerContext: Encodable {
     var artifacts: [Artifacts]
 
     init(_ t: PhaseTracker, command: String, root: String?, linksFrom: String?) {
-        let display = root.flatMap { r in linksFrom.map { PathDisplay(root: r, workingDirectory: $0) } }
-        func link(_ p: String) -> Markdown { Markdown(display?.path(p) ?? p) }
+        let links = ReportLinks(root: root, from: linksFrom)
+        func link(_ p: String) -> Markdown { Markdown(links(p)) }
         let videos = t.videos
         let n = videos.count
         let complete = videos.filter { v in v.phases.allSatisfy { $0.state == .done || $0.state == .skipped } }.count

@@ -91,29 +91,6 @@ struct SitePaths {
 
     /// A link from `page` to `target` (both relative to the site's folder), percent-encoded for an href.
     static func link(from page: String, to target: String, anchor: String? = nil) -> String {
-        root(of: page) + percentEncoded(target) + (anchor.map { "#" + $0 } ?? "")
+        root(of: page) + PercentEncoding.path(target) + (anchor.map { "#" + $0 } ?? "")
     }
-
-    /// A path with every byte but ASCII letters, digits and `-_./~` percent-encoded (most paths need none:
-    /// returned as they are).
-    static func percentEncoded(_ path: String) -> String {
-        func plain(_ b: UInt8) -> Bool {
-            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
-                || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "/") || b == UInt8(ascii: "~")
-        }
-        if path.utf8.allSatisfy(plain) { return path }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(path.utf8.count * 3)
-        for b in path.utf8 {
-            if plain(b) {
-                out.append(b)
-            } else {
-                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
 }
