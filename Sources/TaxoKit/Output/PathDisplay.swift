@@ -10,6 +10,10 @@ public struct PathDisplay: Sendable {
     /// When the working directory is inside the library: the folders from the root down to it, so that
     /// paths below it print without climbing out and back in (`QA/x.json`, not `../LIBRARIES/QA/x.json`).
     private let below: [String]
+    /// `../` once per folder of `below`, and the first of them with a slash: a path outside that folder
+    /// climbs out whole (most paths, made without splitting them).
+    private let climb: String
+    private let firstBelow: [UInt8]
 
     /// Paths shown relative to the working directory.
     public init(root: String, workingDirectory: String) {
@@ -20,12 +24,16 @@ public struct PathDisplay: Sendable {
         let parts = Array(repeating: "..", count: w.count - i) + r[i...]
         prefix = parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
         below = i == r.count ? Array(w[i...]) : []
+        climb = String(repeating: "../", count: below.count)
+        firstBelow = below.first.map { Array(($0 + "/").utf8) } ?? []
     }
 
     /// Paths shown with a fixed prefix.
     public init(prefix: String) {
         self.prefix = prefix
         below = []
+        climb = ""
+        firstBelow = []
     }
 
     /// The root as shown (`.` when it is the working directory).
@@ -35,6 +43,7 @@ public struct PathDisplay: Sendable {
     public func path(_ p: String) -> String {
         if prefix.isEmpty || p.hasPrefix("<") { return p }
         guard !below.isEmpty else { return prefix + p }
+        if !p.utf8.starts(with: firstBelow) { return climb + p }
         let parts = p.split(separator: "/").map(String.init)
         var i = 0
         while i < below.count, i < parts.count - 1, below[i] == parts[i] { i += 1 }

@@ -65,7 +65,7 @@ struct GapReportContext: Encodable {
     init(_ r: GapReport) {
         let cs = r.candidates
         let link = ReportLinks(root: r.root, from: r.linksFrom)
-        let evidence = GapEvidence(r, link: link.callAsFunction)
+        let evidence = GapEvidence(r, links: link)
         let verdicts = GapReport.verdicts(of: cs, at: cs.indices)
         let count = { (v: GapVerdict) in verdicts[v] ?? 0 }
         title = r.title
