@@ -250,6 +250,43 @@ import Testing
 
     /// Departments merge through codes, aliases and names, unknown values get their own rows (last), and
     /// archived entities are counted apart (issue 16, health).
+    /// Orphans are live entities nothing uses: a department record is used by the entities of its department
+    /// (by code in an ID or a department field, or by name), and retired or archived entities are none; with no
+    /// findings the report says so instead of an empty table.
+    @Test func healthOrphansCountDepartmentsByTheirEntities() throws {
+        let files: [(String, String)] = [
+            (
+                "LIBRARIES/LBS_006_Departments/Master/departments.json",
+                #"{"data": [{"department_id": "DPT-001", "code": "AID", "name": "AI Engineers"}, "#
+                    + #"{"department_id": "DPT-002", "code": "QA", "name": "Testers"}, "#
+                    + #"{"department_id": "DPT-003", "code": "SEC", "name": "Security"}]}"#
+            ),
+            ("LIBRARIES/LBS_003_Tools/TOL-AID-001_A.json", #"{"tool_id": "TOL-AID-001", "name": "A"}"#),
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-002_B.json",
+                #"{"tool_id": "TOL-002", "name": "B", "department": "Testers"}"#
+            ),
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-003_C.json",
+                #"{"tool_id": "TOL-003", "name": "C", "department": "AID", "status": "retired"}"#
+            ),
+        ]
+        let r = TestSupport.compile(files)
+        let ctx = try HealthReport(result: r, previous: nil).context(command: "taxo build")
+        let orphans = try #require(ctx["orphan_list"]?.array).compactMap { $0["id"]?.text }
+        // AID is used by TOL-AID-001, QA by TOL-002 (its name); SEC by nobody. The retired tool is no orphan.
+        #expect(orphans.contains("DPT-003"))
+        #expect(!orphans.contains("DPT-001"))
+        #expect(!orphans.contains("DPT-002"))
+        #expect(!orphans.contains("TOL-003"))
+        let md = try Templates(directory: nil).render("health.md", ctx)
+        #expect(md.contains("- Orphan: DPT-003 (department, "))
+        #expect(md.contains("- Link each orphan from where it belongs"))
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        #expect(md.contains("No findings: `taxo check` reports nothing."))
+        #expect(!md.contains("| Code | Rule |"))
+    }
+
     @Test func healthMergesDepartmentsAndCountsArchivedApart() throws {
         let files: [(String, String)] = [
             (

@@ -365,11 +365,16 @@ public enum DefaultTemplates {
 
         ## Findings
 
+        {{#has_rules}}
         | Code | Rule | Severity | Count | Top files |
         |------|------|----------|------:|-----------|
+        {{/has_rules}}
         {{#rules}}
         | {{{code}}} | {{{name}}} | {{{severity}}} | {{{count}}} | {{{top_files}}} |
         {{/rules}}
+        {{^has_rules}}
+        No findings: `taxo check` reports nothing.
+        {{/has_rules}}
 
         {{#chains_incomplete}}
         - Incomplete chain: {{{id}}}
@@ -377,9 +382,22 @@ public enum DefaultTemplates {
         {{#orphan_list}}
         - Orphan: {{{id}}} ({{{kind}}}, {{{file}}})
         {{/orphan_list}}
+        {{#has_more_orphans}}
+        - and {{{more_orphans}}} more orphans
+        {{/has_more_orphans}}
 
         ## Actions / Next Steps
+        {{#has_rules}}
         - Start with the rules at the top of the findings table; `taxo check --summary` shows them per folder.
+        {{/has_rules}}
+        {{#has_orphans}}
+        - Link each orphan from where it belongs, or give it a retired status (`inactive_statuses`) if it is no longer used.
+        {{/has_orphans}}
+        {{^has_rules}}
+        {{^has_orphans}}
+        - Nothing to do: no findings and no orphans.
+        {{/has_orphans}}
+        {{/has_rules}}
 
         ## Metrics / Status
 

@@ -21,7 +21,12 @@ struct HealthContext: Encodable {
     var hasArchived: Bool
     var references, resolved, dangling, orphans: Int
     var orphanList: [Orphan]
+    var hasOrphans: Bool
+    /// Orphans beyond the listed ones.
+    var moreOrphans: Int
+    var hasMoreOrphans: Bool
     var errors, warnings, notes: Int
+    var hasRules: Bool
     var rules: [Rule]
     var chainsComplete, chainsTotal: Int
     var chainsText: String
@@ -55,10 +60,14 @@ struct HealthContext: Encodable {
             Orphan(
                 id: lib.displayID(lib.entities[$0]), kind: lib.kindName(lib.entities[$0]), file: lib.entities[$0].file)
         }
+        hasOrphans = !orphans.isEmpty
+        moreOrphans = max(0, orphans.count - 20)
+        hasMoreOrphans = moreOrphans > 0
         errors = h.result.summary.errors
         warnings = h.result.summary.warnings
         notes = h.result.summary.notes
         rules = HealthContext.ruleRows(h.result.diagnostics)
+        hasRules = !rules.isEmpty
         chainsComplete = chains.complete
         chainsTotal = chains.total
         chainsText = "\(chains.total) workflow\(chains.total == 1 ? " has" : "s have")"
@@ -104,15 +113,26 @@ struct HealthContext: Encodable {
         return (refs, dangling)
     }
 
-    /// Entities with an ID that nothing links to or mentions (a mention names a key: every entity declaring
-    /// it counts as mentioned).
+    /// Live entities with an ID that nothing links to or mentions (a mention names a key: every entity
+    /// declaring it counts as mentioned). A department record is used by the entities of its department
+    /// (`"department": "AID"`, `TOL-AID-201`); retired and archived entities are no orphans.
     static func orphans(_ lib: Library) -> [Int] {
         var used = [Bool](repeating: false, count: lib.entities.count)
         for t in lib.targets { for x in t { if let x { used[x] = true } } }
         for d in lib.documents { for m in d.mentions { for i in lib.table[m.id.key] ?? [] { used[i] = true } } }
+        if let departmentKind = lib.config.kindIndex(role: .department) {
+            let codes = Set(lib.entities.lazy.filter { $0.kind != departmentKind }.compactMap(lib.departmentCode))
+            for i in lib.entities.indices where lib.entities[i].kind == departmentKind {
+                if let c = DepartmentNames.recordCode(lib.entities[i], grammar: lib.grammar), codes.contains(c) {
+                    used[i] = true
+                }
+            }
+        }
         var mentionedKeys: Set<String>?
         return lib.entities.indices.filter { i in
-            guard !used[i], let key = lib.entities[i].id?.key else { return false }
+            guard !used[i], let key = lib.entities[i].id?.key, !lib.config.isInactive(status: lib.entities[i].status),
+                !lib.config.looksArchived(lib.entities[i].file)
+            else { return false }
             // Entities the table holds were marked above; an archived duplicate it leaves out is checked by key.
             if lib.table[key]?.contains(i) == true { return true }
             if mentionedKeys == nil { mentionedKeys = Set(lib.documents.flatMap { $0.mentions.map(\.id.key) }) }

@@ -18,11 +18,8 @@ public struct DepartmentNames: Sendable {
         let kind = config.kindIndex(role: .department)
         if let kind {
             for e in entities where e.kind == kind {
-                let names = [e.name].compactMap { $0 } + e.aliases
-                // The record's code: the first of its names that is a configured code or alias.
-                guard let code = names.lazy.compactMap({ grammar.canonicalDepartment($0.uppercased()) }).first
-                else { continue }
-                for n in names { add(n, code) }
+                guard let code = DepartmentNames.recordCode(e, grammar: grammar) else { continue }
+                for n in [e.name].compactMap({ $0 }) + e.aliases { add(n, code) }
             }
         }
         for (k, cs) in found where cs.count == 1 { codes[k] = cs.first }
@@ -31,6 +28,12 @@ public struct DepartmentNames: Sendable {
             guard let v = e.department, written[v] == nil else { continue }
             written[v] = codes[DepartmentNames.key(v)] ?? ""
         }
+    }
+
+    /// A department record's code: the first of its names and aliases that is a configured code or alias.
+    static func recordCode(_ e: Entity, grammar: IDGrammar) -> String? {
+        ([e.name].compactMap { $0 } + e.aliases).lazy.compactMap { grammar.canonicalDepartment($0.uppercased()) }
+            .first
     }
 
     /// The code a department name stands for, or nil.
