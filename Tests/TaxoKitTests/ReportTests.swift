@@ -250,6 +250,23 @@ import Testing
 
     /// Departments merge through codes, aliases and names, unknown values get their own rows (last), and
     /// archived entities are counted apart (issue 16, health).
+    /// Counts in reports read as English: kind names in the plural when the count is not one.
+    @Test func kindNamesInThePlural() {
+        #expect(EnglishPlural.count(1, "object") == "1 object")
+        #expect(EnglishPlural.count(2, "object") == "2 objects")
+        #expect(EnglishPlural.count(3, "responsibility") == "3 responsibilities")
+        #expect(EnglishPlural.count(2, "day") == "2 days")
+        #expect(EnglishPlural.count(2, "box") == "2 boxes")
+        #expect(EnglishPlural.count(0, "task") == "0 tasks")
+    }
+
+    /// Caches and report fingerprints carry this binary's identity, not only the version: a rebuilt taxo never
+    /// reuses what an older one extracted or rendered.
+    @Test func theBuildIdentityNamesThisBinary() {
+        #expect(TaxoVersion.build.hasPrefix(TaxoVersion.string + "+"))
+        #expect(TaxoVersion.build.count > TaxoVersion.string.count + 3)
+    }
+
     /// Orphans are live entities nothing uses: a department record is used by the entities of its department
     /// (by code in an ID or a department field, or by name), and retired or archived entities are none; with no
     /// findings the report says so instead of an empty table.

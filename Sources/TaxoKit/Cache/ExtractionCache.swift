@@ -42,7 +42,7 @@ public final class ExtractionCache: Sendable {
         else { return nil }
         var r = BinaryReader(b, at: m.count)
         do {
-            guard try r.uint() == ExtractionCache.formatVersion, try r.string() == TaxoVersion.string,
+            guard try r.uint() == ExtractionCache.formatVersion, try r.string() == TaxoVersion.build,
                 try r.string() == configHash
             else { return nil }
             let header = r.i
@@ -141,7 +141,7 @@ public final class ExtractionCache: Sendable {
         var w = BinaryWriter()
         w.bytes.append(contentsOf: magic)
         w.uint(formatVersion)
-        w.string(TaxoVersion.string)
+        w.string(TaxoVersion.build)
         w.string(configHash)
         return w
     }

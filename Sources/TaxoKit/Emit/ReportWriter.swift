@@ -99,7 +99,7 @@ public enum ReportWriter {
     /// taxo's version.
     static func fingerprint(_ lib: Library, templates: Templates) -> String {
         var h = StreamHash()
-        h.add(TaxoVersion.string); h.add(lib.config.hash); h.add(templates.source("gap-analysis.md"))
+        h.add(TaxoVersion.build); h.add(lib.config.hash); h.add(templates.source("gap-analysis.md"))
         for e in lib.entities {
             // The ID as shown too: a report names entities as their files write them.
             h.add(e.kind); h.add(e.id?.key ?? e.rawID); h.add(lib.displayID(e)); h.add(e.name); h.add(e.file)

@@ -298,14 +298,20 @@ public enum DefaultTemplates {
         ### Diagnostics
 
         {{#diagnostics}}
-        - `{{{where}}}` {{{severity}}} {{{code}}}: {{{message}}}
+        - {{{where}}} {{{severity}}} {{{code}}}: {{{message}}}
         {{/diagnostics}}
         {{^diagnostics}}
         - None: the video's entities and documents are clean.
         {{/diagnostics}}
 
         ## Actions / Next Steps
-        - Create the proposed entities marked ❌; fix the diagnostics above; rebuild with `taxo build`.
+        {{#has_missing}}
+        - Create the {{{missing}}} proposed entities marked ❌, with the IDs the documents gave them.
+        {{/has_missing}}
+        {{#has_diagnostics}}
+        - Fix the diagnostics above (`taxo fix` makes the repairs that need no judgement).
+        {{/has_diagnostics}}
+        - Rebuild with `taxo build`.
 
         ## Metrics / Status
         - Entities: {{{entities}}}

@@ -6,8 +6,16 @@ struct MappingContext: Encodable {
     struct ToolUse: Encodable { var tool: String; var usedIn: String }
     struct Chain: Encodable { var chain: String }
     struct DepartmentRow: Encodable { var department: String; var counts: String; var total: Int }
-    struct Integration: Encodable { var id, label, status, file: String }
-    struct Finding: Encodable { var `where`, severity, code, message: String }
+    struct Integration: Encodable {
+        var id, label, status: String
+        /// Its declaration, linked to the line; "—" when there is none.
+        var file: Markdown
+    }
+    struct Finding: Encodable {
+        /// `file:line`, linked to the line.
+        var `where`: Markdown
+        var severity, code, message: String
+    }
     struct Document: Encodable { var path: String; var link: Markdown }
 
     var video: String
@@ -24,7 +32,11 @@ struct MappingContext: Encodable {
     var chains: [Chain]
     var perDepartment: [DepartmentRow]
     var integration: [Integration]
+    /// How many proposed IDs have no file yet.
+    var missing: Int
+    var hasMissing: Bool
     var diagnostics: [Finding]
+    var hasDiagnostics: Bool
     var documents: [Document]
 
     init(_ m: MappingReport, command: String, root: String?, linksFrom: String?) {
@@ -47,8 +59,11 @@ struct MappingContext: Encodable {
         tools = MappingContext.toolUses(m)
         chains = MappingContext.chains(m)
         perDepartment = MappingContext.departmentRows(m)
-        integration = MappingContext.integration(m, documents: docs)
-        diagnostics = MappingContext.findings(m, documents: docs)
+        integration = MappingContext.integration(m, documents: docs, link: link)
+        missing = integration.filter { $0.status == MappingContext.noFile }.count
+        hasMissing = missing > 0
+        diagnostics = MappingContext.findings(m, documents: docs, link: link)
+        hasDiagnostics = !diagnostics.isEmpty
         documents = docs.map(\.path).sorted().map { Document(path: $0, link: Markdown(link($0))) }
     }
 
@@ -139,13 +154,24 @@ struct MappingContext: Encodable {
         return perDept.keys.sorted().map { d in
             DepartmentRow(
                 department: d,
-                counts: perDept[d]!.keys.sorted().map { "\(perDept[d]![$0]!) \($0)" }.joined(separator: ", "),
+                counts: perDept[d]!.keys.sorted().map { EnglishPlural.count(perDept[d]![$0]!, $0) }.joined(
+                    separator: ", "),
                 total: perDept[d]!.values.reduce(0, +))
         }
     }
 
-    /// The IDs the video's documents proposed, and whether they now exist.
-    static func integration(_ m: MappingReport, documents docs: [TaxoKit.Document]) -> [Integration] {
+    static let noFile = "❌ no file"
+
+    /// A place as a Markdown link to the line: `[file:12](link#L12)`.
+    static func place(_ file: String, line: Int, link: ReportLinks) -> Markdown {
+        Markdown("[" + MarkdownText.linkText("\(file):\(line)") + "](" + link(file) + "#L\(line))")
+    }
+
+    /// The IDs the video's documents proposed (with the label they give, else the library's name), and
+    /// whether they now exist, linked to their declaration.
+    static func integration(_ m: MappingReport, documents docs: [TaxoKit.Document], link: ReportLinks)
+        -> [Integration]
+    {
         let lib = m.lib
         var proposed: [String: (ParsedID, String?)] = [:]
         for d in docs {
@@ -153,20 +179,25 @@ struct MappingContext: Encodable {
                 if proposed[men.id.key] == nil { proposed[men.id.key] = (men.id, men.label) }
             }
         }
-        return proposed.sorted { $0.key < $1.key }.map { _, value in
+        // In ID order: prefix, department, then the number as a number (`ACT-015` before `ACT-110`).
+        func order(_ p: ParsedID) -> (String, String, Int, String) {
+            (p.prefix, p.canonicalDepartment ?? p.department ?? "", Int(p.number) ?? Int.max, p.key)
+        }
+        return proposed.sorted { order($0.value.0) < order($1.value.0) }.map { _, value in
             let found = lib.lookup(value.0).map { lib.entities[$0] }
             return Integration(
-                id: value.0.written, label: value.1 ?? "", status: found == nil ? "❌ no file" : "✅ exists",
-                file: found?.file ?? "—")
+                id: value.0.written, label: value.1 ?? found?.name ?? "", status: found == nil ? noFile : "✅ exists",
+                file: found.map { place($0.file, line: $0.location.line, link: link) } ?? Markdown("—"))
         }
     }
 
     /// The findings in the files of the video's entities and documents.
-    static func findings(_ m: MappingReport, documents docs: [TaxoKit.Document]) -> [Finding] {
+    static func findings(_ m: MappingReport, documents docs: [TaxoKit.Document], link: ReportLinks) -> [Finding] {
         let files = Set(m.videoEntities.map { m.lib.entities[$0].file } + docs.map(\.path))
-        return m.result.diagnostics.filter { $0.location.map { files.contains($0.file) } ?? false }.map { d in
-            Finding(
-                where: "\(d.location!.file):\(d.location!.line)", severity: d.severity.label, code: d.code,
+        return m.result.diagnostics.compactMap { d in
+            guard let l = d.location, files.contains(l.file) else { return nil }
+            return Finding(
+                where: place(l.file, line: l.line, link: link), severity: d.severity.label, code: d.code,
                 message: d.message)
         }
     }

@@ -115,7 +115,7 @@ public enum SiteBuilder {
     /// the templates and the date.
     static func fingerprint(_ result: CompileResult, templates: Templates, date: String?) -> String {
         var h = StreamHash()
-        h.add(TaxoVersion.string)
+        h.add(TaxoVersion.build)
         h.add(result.library.config.hash)
         h.add(date)
         for name in [
@@ -158,7 +158,7 @@ public enum SiteBuilder {
     static func templatePrint(_ templates: Templates, date: String?) -> String {
         var h = StreamHash()
         // A new taxo may draw or list differently from the same inputs: every page is made again.
-        h.add(TaxoVersion.string)
+        h.add(TaxoVersion.build)
         h.add(date)
         for name in pageTemplates { h.add(templates.source(name)) }
         return h.hex
