@@ -164,7 +164,19 @@ struct MappingContext: Encodable {
 
     /// A place as a Markdown link to the line: `[file:12](link#L12)`.
     static func place(_ file: String, line: Int, link: ReportLinks) -> Markdown {
-        Markdown("[" + MarkdownText.linkText("\(file):\(line)") + "](" + link(file) + "#L\(line))")
+        let text = MarkdownText.linkText(file), target = link(file), n = String(line)
+        var s = ""
+        s.reserveCapacity(text.utf8.count + target.utf8.count + 2 * n.utf8.count + 8)
+        s += "["
+        s += text
+        s += ":"
+        s += n
+        s += "]("
+        s += target
+        s += "#L"
+        s += n
+        s += ")"
+        return Markdown(s)
     }
 
     /// The IDs the video's documents proposed (with the label they give, else the library's name), and
@@ -179,11 +191,13 @@ struct MappingContext: Encodable {
                 if proposed[men.id.key] == nil { proposed[men.id.key] = (men.id, men.label) }
             }
         }
-        // In ID order: prefix, department, then the number as a number (`ACT-015` before `ACT-110`).
-        func order(_ p: ParsedID) -> (String, String, Int, String) {
+        // In ID order: prefix, department, then the number as a number (`ACT-015` before `ACT-110`); each
+        // key made once.
+        let rows = Array(proposed.values)
+        let keys = rows.map { (p, _) in
             (p.prefix, p.canonicalDepartment ?? p.department ?? "", Int(p.number) ?? Int.max, p.key)
         }
-        return proposed.sorted { order($0.value.0) < order($1.value.0) }.map { _, value in
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }.map { value in
             let found = lib.lookup(value.0).map { lib.entities[$0] }
             return Integration(
                 id: value.0.written, label: value.1 ?? found?.name ?? "", status: found == nil ? noFile : "✅ exists",
