@@ -5,7 +5,7 @@ import TaxoKit
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create an entry with the next free ID, where and as the library keeps that kind.",
+        abstract: "Create an entry with the next free ID (or a given one), where and as the library keeps that kind.",
         discussion: """
             Prints the new file's path (relative to the working directory) on stdout. Never overwrites a file and never \
             writes outside the library's roots. With --parent, the parent's child list gets the new ID; a master list \
@@ -24,6 +24,11 @@ struct NewCommand: ParsableCommand {
 
     @Option(name: .long, help: "The department code (TOL-QA-032).")
     var department: String?
+
+    @Option(
+        name: .long,
+        help: "A free ID of the kind to use instead of the next one (the ID a gap or mapping report proposed).")
+    var id: String?
 
     @Option(name: .long, help: "An entity whose child list gets the new ID (a task for a new step).")
     var parent: String?
@@ -61,7 +66,7 @@ struct NewCommand: ParsableCommand {
             plan = try NewEntry.plan(
                 kind: kind, name: name, department: department, parent: parent, dir: dir, library: result.library,
                 root: root.path, templates: Templates(directory: root.appendingPathComponent("templates").path),
-                fields: given)
+                id: id, fields: given)
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)

@@ -10,6 +10,26 @@ import Testing
         try body(root)
     }
 
+    /// `--id` takes the ID a report proposed: used when it is a free ID of the kind (its department from it),
+    /// refused when taken or of another kind.
+    @Test func aGivenProposedID() throws {
+        try withCopy { root in
+            let r = try CLI.taxo(["new", "tool", "--name", "OpenRouter API", "--id", "TOL-AID-207"], cwd: root)
+            #expect(r.code == 0, "\(r.err)")
+            let path = r.out.trimmingCharacters(in: .newlines)
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            #expect(text.contains("\"tool_id\": \"TOL-AID-207\""))
+            #expect(path.contains("AID") || text.contains("AID"), "\(path)")
+            let taken = try CLI.taxo(["new", "tool", "--name", "Other", "--id", "TOL-AID-207"], cwd: root)
+            #expect(taken.code == 2)
+            #expect(taken.err.contains("TOL-AID-207 is taken already"))
+            let wrongKind = try CLI.taxo(["new", "tool", "--name", "Other", "--id", "MLS-900"], cwd: root)
+            #expect(wrongKind.code == 2)
+            #expect(wrongKind.err.contains("is not an ID of kind tool"))
+            #expect(try CLI.taxo(["check"], cwd: root).err.contains("0 errors"))
+        }
+    }
+
     @Test func aToolWithTheNextIDOfItsDepartment() throws {
         try withCopy { root in
             let r = try CLI.taxo(["new", "tool", "--name", "Playwright Test", "--department", "QA"], cwd: root)

@@ -306,7 +306,7 @@ public enum DefaultTemplates {
 
         ## Actions / Next Steps
         {{#has_missing}}
-        - Create the {{{missing}}} proposed entities marked ❌, with the IDs the documents gave them.
+        - Create the {{{missing}}} proposed entities marked ❌ with the IDs the documents gave them (`taxo new KIND --name NAME --id ID`).
         {{/has_missing}}
         {{#has_diagnostics}}
         - Fix the diagnostics above (`taxo fix` makes the repairs that need no judgement).
