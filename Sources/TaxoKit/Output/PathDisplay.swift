@@ -36,6 +36,9 @@ public struct PathDisplay: Sendable {
         firstBelow = []
     }
 
+    /// The last component of a library path (`Video_024.md` of `TASK_MANAGERS/.../Video_024.md`).
+    public static func fileName(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
+
     /// The root as shown (`.` when it is the working directory).
     public var root: String { prefix.isEmpty ? "." : String(prefix.dropLast()) }
 

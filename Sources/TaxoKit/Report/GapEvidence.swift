@@ -13,16 +13,14 @@ final class GapEvidence {
     init(_ r: GapReport, links: ReportLinks) {
         self.links = links
         var names: [Substring: Int] = [:]
-        for t in r.targets { names[GapEvidence.fileName(t), default: 0] += 1 }
+        for t in r.targets { names[PathDisplay.fileName(t), default: 0] += 1 }
         self.names = names
     }
-
-    static func fileName(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
 
     /// A file's text (its name when it is the only target so named, else its path) and link.
     func file(_ path: String) -> (label: String, link: String) {
         if let known = files[path] { return known }
-        let name = GapEvidence.fileName(path)
+        let name = PathDisplay.fileName(path)
         let made = (MarkdownText.linkText(names[name] == 1 ? String(name) : path), links(path))
         files[path] = made
         return made

@@ -78,7 +78,7 @@ struct VideoPage: Encodable {
                 evidence: places.prefix(5).map { i in
                     let o = c.occurrences[i]
                     return SiteLink(
-                        text: "\(o.file.split(separator: "/").last ?? ""):\(o.line)",
+                        text: "\(PathDisplay.fileName(o.file)):\(o.line)",
                         href: site.paths.fileLink(from: page, o.file, line: o.line))
                 },
                 more: places.count > 5 ? places.count - 5 : nil)
