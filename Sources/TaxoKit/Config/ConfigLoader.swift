@@ -580,7 +580,7 @@ public enum ConfigLoader {
             kind.freeTextReferences = bool(n["free_text_references"], what: "free_text_references", default: true)
             kind.children = fieldPath(n["children"], what: "children", example: "steps[]")
             if let em = n["embedded"] { kind.embedded = readEmbedded(em, of: m.key) }
-            kind.schema = readSchema(n, of: m.key)
+            kind.schema = readSchema(n, of: m.key)?.admitting(kind)
             return kind
         }
 

@@ -3,18 +3,33 @@ import Foundation
 /// What a kind's records must hold (`fields:` of a kind in taxonomy.yaml): required fields, value types,
 /// allowed values, patterns, deprecated fields, and whether fields not listed are reported.
 public struct RecordSchema: Sendable {
-    public var fields: [FieldRule]
+    public let fields: [FieldRule]
     /// Report fields the schema does not list (`additional_fields: report`).
-    public var closed: Bool
+    public let closed: Bool
+    /// The top-level keys the rules name, normalised (`steps` for `steps[].name`).
+    public let topLevelKeys: Set<String>
+    /// The top-level fields the rules name, as written (what an unknown field's hint lists).
+    public let listed: [String]
+    /// What `additional_fields: report` compares a record's keys with: the rules' keys and the kind's own
+    /// fields (its ID, name, legacy ID, children and link fields), normalised; made once, with the kind.
+    public private(set) var knownKeys: Set<String>
 
     public init(fields: [FieldRule], closed: Bool = false) {
         self.fields = fields
         self.closed = closed
+        topLevelKeys = Set(fields.compactMap { $0.path.firstKey })
+        listed = fields.filter { $0.path.steps.count == 1 }.map(\.name)
+        knownKeys = topLevelKeys
     }
 
-    /// The top-level keys the rules name, normalised (`steps` for `steps[].name`): what `additional_fields:
-    /// report` compares a record's keys with.
-    public var topLevelKeys: Set<String> { Set(fields.compactMap { $0.path.firstKey }) }
+    /// The schema of this kind: its own fields count as known.
+    func admitting(_ kind: Kind) -> RecordSchema {
+        var s = self
+        for f in kind.idFields + kind.nameFields + kind.legacyIdFields { s.knownKeys.insert(FieldKey.normalize(f)) }
+        for l in kind.links { if let k = l.path.firstKey { s.knownKeys.insert(k) } }
+        if let k = kind.children?.firstKey { s.knownKeys.insert(k) }
+        return s
+    }
 }
 
 /// One field of a record schema: where it is (`steps[].name`), whether it must be there, and what it may hold.

@@ -109,19 +109,14 @@ struct RecordSchemaCheck {
     /// Top-level fields the schema does not list (the kind's ID, name, legacy ID, children and link fields count as listed).
     func unknownFields(_ record: Node) -> [Diagnostic] {
         guard let members = record.members else { return [] }
-        var known = schema.topLevelKeys
-        for f in kind.idFields + kind.nameFields + kind.legacyIdFields { known.insert(FieldKey.normalize(f)) }
-        for l in kind.links { if let k = l.path.firstKey { known.insert(k) } }
-        if let k = kind.children?.firstKey { known.insert(k) }
-        let listed = schema.fields.filter { $0.path.steps.count == 1 }.map(\.name)
-        return members.filter { !known.contains(FieldKey.normalize($0.key)) }.map { m in
-            UnknownField.diagnostic(subject: subject, field: m.key, known: listed, at: file.location(m.keyOffset))
+        return members.filter { !schema.knownKeys.contains(FieldKey.normalize($0.key)) }.map { m in
+            UnknownField.diagnostic(
+                subject: subject, field: m.key, known: schema.listed, at: file.location(m.keyOffset))
         }
     }
 
     /// What a value is when it is not of the type `t` (`a number`), or nil when it is.
     func mismatch(_ v: Node, _ t: FieldType) -> String? {
-        let found = Self.describe(v)
         if textual, let s = v.string {
             return Self.textMatches(s, t) ? nil : "'\(Self.excerpt(s))'"
         }
@@ -135,7 +130,7 @@ struct RecordSchemaCheck {
         case (.url, .string(let s)):
             return Self.isURL(s.trimmingSpaces()) ? nil : "'\(Self.excerpt(s))'"
         default:
-            return found
+            return Self.describe(v)
         }
     }
 
