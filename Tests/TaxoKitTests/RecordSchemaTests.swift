@@ -350,18 +350,37 @@ import Testing
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("tools"), withIntermediateDirectories: true)
         let files = [
-            "taxonomy.yaml": Self.head + "    fields:\n      category: { values: [Design, AI] }\n",
+            "taxonomy.yaml": Self.head
+                + "    fields:\n      category: { values: [Design, AI, Collaborative Whiteboarding and Diagramming] }\n",
             "tools/TOL-001.json": "{\"tool_id\": \"TOL-001\", \"category\": \"design\"}\n",
             "tools/TOL-002.yaml": "tool_id: TOL-002\ncategory: ai\n",
             "tools/TOL-003.md": "# X\n\n**Tool ID:** TOL-003\n**Category:** DESIGN\n",
             "tools/TOL-004.json": "{\"tool_id\": \"TOL-004\", \"category\": \"Designs\"}\n",
+            // Longer than a message shows (it cuts the value at 40 characters): fixed from the finding's replacement.
+            "tools/TOL-005.json":
+                "{\"tool_id\": \"TOL-005\", \"category\": \"collaborative whiteboarding and diagramming\"}\n",
         ]
         for (p, t) in files { try t.write(to: root.appendingPathComponent(p), atomically: true, encoding: .utf8) }
         let config = try #require(ConfigLoader.load(root: root).0)
         let before = Compiler.compile(root: root.path, config: config)
-        #expect(before.diagnostics.filter { $0.code == "TAX0703" }.count == 4)
+        let found = before.diagnostics.filter { $0.code == "TAX0703" }
+        #expect(found.count == 5)
+        #expect(found.filter { $0.replacement != nil }.count == 4)
+        #expect(found.first { $0.location?.file == "tools/TOL-005.json" }?.message.contains("...") == true)
+        // The replacement comes back from the extraction cache as it was made.
+        let cachePath = root.appendingPathComponent(ExtractionCache.fileName).path
+        try ExtractionCache.write(before.library.files, to: cachePath, configHash: config.hash)
+        let cached = Compiler.compile(
+            root: root.path, config: config,
+            cache: try #require(ExtractionCache(path: cachePath, configHash: config.hash)))
+        #expect(cached.library.files.allSatisfy { $0.fromCache })
+        #expect(cached.diagnostics == before.diagnostics)
+        try FileManager.default.removeItem(atPath: cachePath)
         let fixes = Fixes.plan(before, root: root.path)
-        #expect(fixes.map(\.path).sorted() == ["tools/TOL-001.json", "tools/TOL-002.yaml", "tools/TOL-003.md"])
+        #expect(
+            fixes.map(\.path).sorted() == [
+                "tools/TOL-001.json", "tools/TOL-002.yaml", "tools/TOL-003.md", "tools/TOL-005.json",
+            ])
         for f in fixes { try Data(f.fixed).write(to: root.appendingPathComponent(f.path)) }
         #expect(
             try String(contentsOf: root.appendingPathComponent("tools/TOL-001.json"), encoding: .utf8)
@@ -369,6 +388,9 @@ import Testing
         #expect(
             try String(contentsOf: root.appendingPathComponent("tools/TOL-002.yaml"), encoding: .utf8)
                 == "tool_id: TOL-002\ncategory: AI\n")
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("tools/TOL-005.json"), encoding: .utf8)
+                .contains("\"Collaborative Whiteboarding and Diagramming\""))
         let after = Compiler.compile(root: root.path, config: config)
         let left = after.diagnostics.filter { $0.code == "TAX0703" }
         #expect(left.map { $0.location!.file } == ["tools/TOL-004.json"])

@@ -120,10 +120,8 @@ struct FixPlanner {
     mutating func allowedValueCase() {
         let code = DisallowedValue.info.code
         for d in result.diagnostics where d.code == code {
-            guard let loc = d.location, let hint = d.hint, hint.hasSuffix(DisallowedValue.caseHint),
-                let value = DisallowedValue.value(in: d.message), let allowed = DisallowedValue.allowed(in: hint),
-                value.lowercased() == allowed.lowercased(), !value.hasSuffix("...")
-            else { continue }
+            guard let loc = d.location, let r = d.replacement else { continue }
+            let value = r.written, allowed = r.with
             for (w, n) in [("\"\(value)\"", "\"\(allowed)\""), ("'\(value)'", "'\(allowed)'"), (value, allowed)] {
                 if let e = edit(code, at: loc, written: w, with: n) {
                     byFile[loc.file, default: []].append(e)

@@ -14,6 +14,8 @@ extension BinaryWriter {
         uint(UInt64(d.notes.count))
         for n in d.notes { string(n.message); bool(n.location != nil); if let l = n.location { location(l) } }
         optString(d.hint)
+        bool(d.replacement != nil)
+        if let r = d.replacement { string(r.written); string(r.with) }
     }
 
     mutating func entity(_ e: Entity) {
@@ -112,7 +114,10 @@ extension BinaryReader {
             let m = try string()
             notes.append(.init(m, at: try bool() ? try location() : nil))
         }
-        return Diagnostic(code: code, severity: sev, message: msg, at: loc, notes: notes, hint: try optString())
+        let hint = try optString()
+        let replacement = try bool() ? Diagnostic.Replacement(try string(), with: try string()) : nil
+        return Diagnostic(
+            code: code, severity: sev, message: msg, at: loc, notes: notes, hint: hint, replacement: replacement)
     }
 
     mutating func entity() throws -> Entity {

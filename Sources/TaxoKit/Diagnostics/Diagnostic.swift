@@ -12,17 +12,30 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
     }
 
+    /// The repair that needs no judgement, when there is one: the text written at the location, and what
+    /// replaces it (`taxo fix`, the editor's quick fix and `--format json` read it; no message is parsed back).
+    public struct Replacement: Sendable, Hashable, Codable {
+        public var written: String
+        public var with: String
+        public init(_ written: String, with: String) {
+            self.written = written
+            self.with = with
+        }
+    }
+
     public var code: String
     public var severity: Severity
     public var message: String
     public var location: SourceLocation?
     public var notes: [Note]
     public var hint: String?
+    public var replacement: Replacement?
 
-    /// A finding of rule `code` at a place, with notes and a hint for the fix.
+    /// A finding of rule `code` at a place, with notes, a hint for the fix and the fix itself when it needs
+    /// no judgement.
     public init(
         code: String, severity: Severity, message: String, at location: SourceLocation?,
-        notes: [Note] = [], hint: String? = nil
+        notes: [Note] = [], hint: String? = nil, replacement: Replacement? = nil
     ) {
         self.code = code
         self.severity = severity
@@ -30,6 +43,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.location = location
         self.notes = notes
         self.hint = hint
+        self.replacement = replacement
     }
 
     /// Deterministic order: file, line, column, code, message.

@@ -37,6 +37,9 @@ public enum JSONReporter {
         w.string("message", d.message)
         w.notes("notes", d.notes)
         w.string("hint", d.hint)
+        if let r = d.replacement {
+            w.beginObject("replacement"); w.string("written", r.written); w.string("with", r.with); w.endObject()
+        }
         w.endObject()
     }
 }

@@ -34,8 +34,10 @@ enum DisallowedValue {
         -> Diagnostic
     {
         let hint: String
+        var replacement: Diagnostic.Replacement?
         if let same = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
-            hint = "write '\(same)'" + caseHint
+            hint = "write '\(same)': values are compared with their letter case"
+            replacement = Diagnostic.Replacement(value, with: same)
         } else if let near = NearMiss.hint(for: value, in: allowed) {
             hint = near
         } else {
@@ -44,25 +46,7 @@ enum DisallowedValue {
         }
         return info.diagnostic(
             "\(subject): '\(RecordSchemaCheck.excerpt(value))' is not an allowed value of '\(field)'", at: loc,
-            hint: hint)
-    }
-
-    /// The end of the hint of a value that is allowed in other letter case (what `taxo fix` repairs).
-    static let caseHint = ": values are compared with their letter case"
-
-    /// The value a finding of a value outside the allowed ones names (its message: `subject: 'v' is not ...`).
-    static func value(in message: String) -> String? {
-        guard let a = message.range(of: ": '"),
-            let b = message.range(of: "' is not an allowed value of '", options: .backwards),
-            a.upperBound <= b.lowerBound
-        else { return nil }
-        return String(message[a.upperBound..<b.lowerBound])
-    }
-
-    /// The allowed value a case hint names (`write 'Design': values are ...`).
-    static func allowed(in hint: String) -> String? {
-        guard hint.hasPrefix("write '"), hint.hasSuffix("'" + caseHint) else { return nil }
-        return String(hint.dropFirst(7).dropLast(caseHint.count + 1))
+            hint: hint, replacement: replacement)
     }
 
     static func noMatch(subject: String, field: String, value: String, pattern: String, at loc: SourceLocation)
