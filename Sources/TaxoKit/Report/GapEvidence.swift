@@ -55,17 +55,7 @@ final class GapEvidence {
 
     /// `[label:12](link#L12) [09:05] (v1.2)`, appended in place.
     static func append(_ o: GapOccurrence, label: String, link: String, to s: inout String) {
-        let line = String(o.line)
-        s.reserveCapacity(s.utf8.count + label.utf8.count + link.utf8.count + 2 * line.utf8.count + 24)
-        s += "["
-        s += label
-        s += ":"
-        s += line
-        s += "]("
-        s += link
-        s += "#L"
-        s += line
-        s += ")"
+        ReportLinks.appendLine(o.line, label: label, target: link, to: &s)
         if let t = o.timestamp {
             s += " ["
             s += t

@@ -164,18 +164,9 @@ struct MappingContext: Encodable {
 
     /// A place as a Markdown link to the line, named by its file name: `[actions.json:12](…/actions.json#L12)`.
     static func place(_ file: String, line: Int, link: ReportLinks) -> Markdown {
-        let text = MarkdownText.linkText(String(PathDisplay.fileName(file))), target = link(file), n = String(line)
         var s = ""
-        s.reserveCapacity(text.utf8.count + target.utf8.count + 2 * n.utf8.count + 8)
-        s += "["
-        s += text
-        s += ":"
-        s += n
-        s += "]("
-        s += target
-        s += "#L"
-        s += n
-        s += ")"
+        ReportLinks.appendLine(
+            line, label: MarkdownText.linkText(String(PathDisplay.fileName(file))), target: link(file), to: &s)
         return Markdown(s)
     }
 

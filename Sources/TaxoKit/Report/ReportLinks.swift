@@ -20,4 +20,19 @@ final class ReportLinks {
         made[path] = link
         return link
     }
+
+    /// `[label:12](target#L12)` appended in place (reports make one per place cited, a million at 100k).
+    static func appendLine(_ line: Int, label: String, target: String, to s: inout String) {
+        let n = String(line)
+        s.reserveCapacity(s.utf8.count + label.utf8.count + target.utf8.count + 2 * n.utf8.count + 8)
+        s += "["
+        s += label
+        s += ":"
+        s += n
+        s += "]("
+        s += target
+        s += "#L"
+        s += n
+        s += ")"
+    }
 }
