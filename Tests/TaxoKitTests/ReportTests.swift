@@ -250,6 +250,33 @@ import Testing
 
     /// Departments merge through codes, aliases and names, unknown values get their own rows (last), and
     /// archived entities are counted apart (issue 16, health).
+    /// The mapping report's integration rows come in ID order, link existing entries to their line, and an ID
+    /// the documents propose without a file is counted in the actions.
+    @Test func mappingIntegrationInIDOrderWithTheMissingCounted() throws {
+        let files: [(String, String)] = [
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-015_Plan.json",
+                #"{"tool_id": "TOL-015", "name": "Planner", "source_video": "Video_001"}"#
+            ),
+            (
+                "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_001.md",
+                "# Video_001\n\nTools TOL-110 (Shipper) and TOL-015.\n"
+            ),
+        ]
+        let r = TestSupport.compile(files)
+        let md = try Templates(directory: nil).render(
+            "library-mapping.md", try MappingReport(result: r, video: "Video_001").context(command: "taxo build"))
+        let rows = md.split(separator: "\n").filter {
+            $0.hasPrefix("| TOL-") && ($0.contains("✅") || $0.contains("❌"))
+        }
+        #expect(rows.count == 2, "\(md)")
+        #expect(
+            rows.first?.hasPrefix("| TOL-015 | Planner | ✅ exists | [TOL-015_Plan.json:1](") == true, "\(rows)")
+        #expect(rows.last?.hasPrefix("| TOL-110 | Shipper | ❌ no file | — |") == true, "\(rows)")
+        #expect(md.contains("- Create the 1 proposed entities marked ❌"))
+        #expect(md.contains("- Fix the diagnostics above"))
+    }
+
     /// Counts in reports read as English: kind names in the plural when the count is not one.
     @Test func kindNamesInThePlural() {
         #expect(EnglishPlural.count(1, "object") == "1 object")

@@ -7,7 +7,9 @@ struct MappingContext: Encodable {
     struct Chain: Encodable { var chain: String }
     struct DepartmentRow: Encodable { var department: String; var counts: String; var total: Int }
     struct Integration: Encodable {
-        var id, label, status: String
+        var id, label: String
+        var exists: Bool
+        var status: String
         /// Its declaration, linked to the line; "—" when there is none.
         var file: Markdown
     }
@@ -60,7 +62,7 @@ struct MappingContext: Encodable {
         chains = MappingContext.chains(m)
         perDepartment = MappingContext.departmentRows(m)
         integration = MappingContext.integration(m, documents: docs, link: link)
-        missing = integration.filter { $0.status == MappingContext.noFile }.count
+        missing = integration.filter { !$0.exists }.count
         hasMissing = missing > 0
         diagnostics = MappingContext.findings(m, documents: docs, link: link)
         hasDiagnostics = !diagnostics.isEmpty
@@ -160,8 +162,6 @@ struct MappingContext: Encodable {
         }
     }
 
-    static let noFile = "❌ no file"
-
     /// A place as a Markdown link to the line, named by its file name: `[actions.json:12](…/actions.json#L12)`.
     static func place(_ file: String, line: Int, link: ReportLinks) -> Markdown {
         var s = ""
@@ -191,7 +191,8 @@ struct MappingContext: Encodable {
         return keys.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }.map { value in
             let found = lib.lookup(value.0).map { lib.entities[$0] }
             return Integration(
-                id: value.0.written, label: value.1 ?? found?.name ?? "", status: found == nil ? noFile : "✅ exists",
+                id: value.0.written, label: value.1 ?? found?.name ?? "", exists: found != nil,
+                status: found == nil ? "❌ no file" : "✅ exists",
                 file: found.map { place($0.file, line: $0.location.line, link: link) } ?? Markdown("—"))
         }
     }
