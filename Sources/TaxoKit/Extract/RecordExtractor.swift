@@ -263,20 +263,12 @@ struct RecordExtractor {
             grammar.scan(buf) { tokens.append(($0, $1, $2)) }
             (tokens, ranges) = grammar.withRanges(tokens, in: buf)
         }
-        var lastStart = -1
         for (ti, (tok, start, end)) in tokens.enumerated() {
             let loc = file.location(offset + start)
-            // The IDs inside a range stand at its first end: say what is wrong with a written ID once.
-            let written = start != lastStart
-            lastStart = start
             switch tok {
             case .id(let p):
                 found = true
                 if p.key == own || legacySkip.contains(p.key) { continue }
-                if written, let d = p.department, p.canonicalDepartment == nil {
-                    diagnostics.append(
-                        UnknownDepartment.diagnostic(code: d, in: p.written, known: grammar.departmentCodes, at: loc))
-                }
                 var r = Reference(
                     field: field(), raw: s, id: p,
                     label: ranges[ti] == nil ? Labels.after(Array(s.utf8)[...], start: start, end: end) : nil,

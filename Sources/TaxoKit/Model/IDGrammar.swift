@@ -68,6 +68,10 @@ public struct IDGrammar: Sendable {
     public let kinds: [Kind]
     let prefixToKind: [String: Int]
     let departmentCanonical: [String: String]
+    /// Every department code and alias, sorted.
+    public let departmentCodes: [String]
+    /// The configured department codes (no aliases), sorted.
+    public let canonicalDepartmentCodes: [String]
     /// Department names, lower-cased (a department link may name one).
     let departmentNames: Set<String>
     public let allPrefixes: [String]
@@ -90,6 +94,8 @@ public struct IDGrammar: Sendable {
             for a in dep.aliases where d[a] == nil { d[a] = dep.code }
         }
         departmentCanonical = d
+        departmentCodes = d.keys.sorted()
+        canonicalDepartmentCodes = Set(d.values).sorted()
         departmentNames = Set(config.departments.map { $0.name.lowercased() })
         allPrefixes = p.keys.sorted()
         var an: [String: String] = [:]
@@ -127,8 +133,6 @@ public struct IDGrammar: Sendable {
 
     /// A department code or alias as its configured code.
     public func canonicalDepartment(_ code: String) -> String? { departmentCanonical[code] }
-
-    public var departmentCodes: [String] { Array(Set(departmentCanonical.keys)).sorted() }
 
     func make(kind: Int, written: String, prefix: String, dept: String?, number: Substring) -> ParsedID {
         let k = kinds[kind]

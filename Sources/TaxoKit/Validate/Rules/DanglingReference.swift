@@ -11,12 +11,19 @@ enum DanglingReference {
             undeclared and the first few. A reference to an ID that a file which does not parse appears to
             declare is a note pointing at that file, not an error. When the dangling ID is the entity's only
             parent or child in the hierarchy, the hierarchy warnings it would cause are folded into this error.
+            When the ID's department segment is no department (`WF-RAG-001`), the hint says so, and names the
+            same ID in a department that has it (`TOL-SEC-124` for `TOL-SCE-124`); the unknown department is
+            not a second error.
             """,
         triggering: [
             RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]")]),
             RuleExample([
                 Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": \"TOL-001 to TOL-004\""),
                 Ex.tool("TOL-002", "Sketch"),
+            ]),
+            RuleExample([
+                Ex.tool("TOL-SEC-124", "ScaleKit Dashboard"),
+                Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-SCE-124\"]"),
             ]),
         ],
         nonTriggering: [
@@ -74,7 +81,7 @@ enum DanglingReference {
                 out.append(
                     info.diagnostic(
                         msg, at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
-                        hint: index.hint(for: r.id)))
+                        hint: index.hint(for: r.id) ?? index.departmentHint(for: r.id)))
             }
         }
         return out
@@ -100,6 +107,28 @@ struct NearestIDs {
         for i in 0...d.count { for c in digits { var v = d; v.insert(c, at: i); out.insert(String(v)) } }
         out.remove(number)
         return out
+    }
+
+    /// For an ID whose department segment is no department (`WF-RAG-001`): the same ID in a department that
+    /// has it (`TOL-SCE-124` for `TOL-SEC-124`), else that the segment is unknown. The unknown department is
+    /// said here, once, not as a second error at the reference (the declaration of an ID reports its own).
+    func departmentHint(for id: ParsedID) -> String? {
+        guard !id.legacy, let dept = id.department, id.canonicalDepartment == nil else { return nil }
+        var t = id.number.drop { $0 == "0" }
+        if t.isEmpty { t = "0" }
+        let prefix = lib.config.kinds[id.kind].prefix
+        var found: [(Int, String)] = []
+        for code in lib.grammar.canonicalDepartmentCodes {
+            guard let e = lib.table[prefix + "-" + code + "-" + t]?.first else { continue }
+            let written = lib.displayID(lib.entities[e])
+            found.append((NearMiss.distance(id.written, written), written))
+        }
+        let unknown = "'\(dept)' is not a department code"
+        guard !found.isEmpty else {
+            return unknown + (NearMiss.hint(for: dept, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? "")
+        }
+        let s = found.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(3).map { "'\($0.1)'" }
+        return "did you mean " + s.joined(separator: " or ") + "? (" + unknown + ")"
     }
 
     mutating func hint(for id: ParsedID) -> String? {
@@ -132,5 +161,6 @@ extension DanglingReference {
     static let pinned = [
         "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:4:21 dangling reference: no tool has the ID 'TOL-002' (field 'alternatives[0]')",
         "1 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:4:20 2 of 4 IDs in TOL-001 to TOL-004 are not declared: TOL-003, TOL-004",
+        "2 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:4:21 dangling reference: no tool has the ID 'TOL-SCE-124' (field 'alternatives[0]')",
     ]
 }

@@ -10,7 +10,10 @@ enum UnknownDepartment {
             (`"departments[]": { target: department }`) must hold a declared code or alias, a department's name,
             or a department ID; anything else is reported the same way. A code that the library's own
             department records give (`"code": "FIN"` in the departments master) but the configuration does not
-            declare gets a hint naming the record and the line to add under `departments:`.
+            declare gets a hint naming the record and the line to add under `departments:`. An ID is judged
+            where it is declared, not at each reference to it: a reference to an ID that exists needs nothing
+            (its declaration carries the finding), and one to an ID that does not is a dangling reference
+            (TAX0201) whose hint names the unknown department, so one mistake is one finding.
             """,
         triggering: [
             RuleExample([Ex.tool("TOL-SCE-124", "ScaleKit Dashboard")]),
