@@ -98,20 +98,12 @@ struct FixPlanner {
     }
 
     /// Misspelt prefixes with one unambiguous, existing correction, where the prefix is reported as a typo
-    /// (not a convention of many IDs).
+    /// (not a convention of many IDs): the finding carries its repair.
     mutating func misspeltPrefixes() {
-        for f in lib.files {
-            for u in f.unknownPrefixes where u.suggestions.count == 1 {
-                let corrected = u.suggestions[0] + u.token.dropFirst(u.prefix.count)
-                guard case .valid(let p) = lib.grammar.check(corrected), lib.table[p.key] != nil else { continue }
-                guard
-                    result.diagnostics.contains(where: {
-                        $0.code == UnknownPrefix.info.code && $0.location == u.location
-                            && $0.message.contains("'\(u.token)'")
-                    })
-                else { continue }
-                replace(UnknownPrefix.info.code, at: u.location, written: u.token, with: corrected)
-            }
+        let code = UnknownPrefix.info.code
+        for d in result.diagnostics where d.code == code {
+            guard let loc = d.location, let r = d.replacement else { continue }
+            replace(code, at: loc, written: r.written, with: r.with)
         }
     }
 

@@ -52,7 +52,9 @@ enum UnknownPrefix {
             let distinct = Set(uses.map(\.token))
             guard distinct.count >= conventionThreshold else {
                 for u in uses {
-                    out.append(diagnostic(token: u.token, prefix: prefix, suggestions: u.suggestions, at: u.location))
+                    var d = diagnostic(token: u.token, prefix: prefix, suggestions: u.suggestions, at: u.location)
+                    d.replacement = correction(u, lib)
+                    out.append(d)
                 }
                 continue
             }
@@ -78,6 +80,14 @@ enum UnknownPrefix {
                     hint: "declare a kind for it, or list it under `ignore_prefixes:`"))
         }
         return out
+    }
+
+    /// The repair of a typo (`TKS-004` for `TSK-004`): one suggested prefix, giving an ID that exists.
+    static func correction(_ u: PrefixUse, _ lib: Library) -> Diagnostic.Replacement? {
+        guard u.suggestions.count == 1 else { return nil }
+        let corrected = u.suggestions[0] + u.token.dropFirst(u.prefix.count)
+        guard case .valid(let p) = lib.grammar.check(corrected), lib.table[p.key] != nil else { return nil }
+        return Diagnostic.Replacement(u.token, with: corrected)
     }
 
     static func diagnostic(token: String, prefix: String, suggestions: [String], at loc: SourceLocation) -> Diagnostic {
