@@ -64,4 +64,16 @@ import Testing
         #expect(HeaderFields.bold("**Status:** draft")?.value == "draft")
         #expect(HeaderFields.bold("- **Bold** text without a colon") == nil)
     }
+
+    @Test func anIDWrittenAsTheBoldKeyIsNoFieldName() throws {
+        let r = TestSupport.compile([
+            (
+                "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Pipeline.md",
+                "# Pipeline\n\n**Workflow ID**: WRF-001\n**Prompt**: PMT-004\n\n## Related\n\n- **PMT-070**: Daily Reports Processing\n"
+            )
+        ])
+        let refs = try #require(r.library.entities.first { $0.id?.written == "WRF-001" }).references
+        #expect(refs.first { $0.id.written == "PMT-004" }?.field == "Prompt")
+        #expect(refs.first { $0.id.written == "PMT-070" }?.field == "body")
+    }
 }

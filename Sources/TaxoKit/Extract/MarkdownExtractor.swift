@@ -166,8 +166,10 @@ struct MarkdownExtractor {
             guard let key = link.path.firstKey else { continue }
             for f in fields where f.normalizedKey == key { typedLines[f.line] = li }
         }
-        var fieldByLine: [Int: String] = [:]
-        for f in fields { fieldByLine[f.line] = f.key }
+        // A field's key and where its value starts: an ID written in the key itself (`- **PMT-070**: Daily
+        // Reports`) is a list of entities, not a field named after the ID.
+        var fieldByLine: [Int: (key: String, valueAt: Int)] = [:]
+        for f in fields { fieldByLine[f.line] = (f.key, f.offset) }
         var refs: [Reference] = []
         var lineText: (line: Int, text: String)?
         let code = syntax.codeLines(count: file.lines.lineCount)
@@ -180,8 +182,9 @@ struct MarkdownExtractor {
                 if !config.kinds[kindIndex].freeTextReferences, fieldByLine[ll.line] == nil { continue }
                 // One String per line, however many IDs it holds.
                 if lineText?.line != ll.line { lineText = (ll.line, text(ll.range)) }
+                let inField = fieldByLine[ll.line].flatMap { start >= $0.valueAt ? $0.key : nil }
                 var r = Reference(
-                    field: fieldByLine[ll.line] ?? "body", raw: lineText!.text, id: p,
+                    field: inField ?? "body", raw: lineText!.text, id: p,
                     label: tokens.ranges[ti] == nil ? ll.label : nil, location: at, linkIndex: typedLines[ll.line])
                 r.range = tokens.ranges[ti]
                 r.inCode = ll.line < code.count && code[ll.line]
