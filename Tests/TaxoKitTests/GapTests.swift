@@ -117,6 +117,45 @@ import Testing
             ))
     }
 
+    /// A missing tool written with two IDs in a video's documents is one candidate with one proposed ID (in the
+    /// library's pattern: its tools carry departments), and the report says to correct the other.
+    @Test func oneMissingToolWrittenWithTwoIDsIsOneCandidate() throws {
+        let files: [(path: String, bytes: [UInt8])] = [
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-AID-001_Figma.json",
+                Array(#"{"tool_id": "TOL-AID-001", "name": "Figma"}"#.utf8)
+            ),
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-SEC-002_Vault.json",
+                Array(#"{"tool_id": "TOL-SEC-002", "name": "Vault"}"#.utf8)
+            ),
+            (
+                "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_031.md",
+                Array(
+                    "# Video_031\n\nTOOLS: TOL-109 (ScaleKit Dashboard)\n\nAgain TOL-109 (ScaleKit Dashboard).\n".utf8)
+            ),
+            (
+                "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_031_Phase3_Analysis.md",
+                Array("# Video_031 Phase 3\n\n- TOL-SEC-124 (ScaleKit Dashboard)\n".utf8)
+            ),
+        ]
+        let lib = Compiler.compile(files: files, config: TestSupport.defaultConfig, keepContent: true).library
+        let r = try Gaps.report(
+            targets: files.suffix(2).map(\.path), library: lib, root: "/nonexistent", command: "taxo gaps Video_031")
+        let dashboards = r.candidates.filter { $0.text == "ScaleKit Dashboard" }
+        #expect(dashboards.count == 1)
+        let c = try #require(dashboards.first)
+        #expect(c.verdict == .missing)
+        #expect(c.ids.map(\.written) == ["TOL-SEC-124", "TOL-109"])
+        #expect(c.suggestedID == "TOL-SEC-124")
+        #expect(Set(c.occurrences.map(\.file)).count == 2)
+        #expect(r.action(c) == "create the tool once, proposed ID TOL-SEC-124; correct TOL-109 in the documents")
+        let md = try r.markdown(templates: Templates(directory: nil))
+        #expect(
+            md.contains(
+                "**ScaleKit Dashboard** is missing from the library and written with 2 IDs (TOL-SEC-124, TOL-109)"))
+    }
+
     @Test func jsonReportIsVersionedAndComplete() throws {
         let json = try report("Video_025").json()
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

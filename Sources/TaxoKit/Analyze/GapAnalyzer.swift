@@ -127,6 +127,7 @@ public struct GapAnalyzer {
         }
         for i in candidates.indices { judge(&candidates[i], allocator: &allocator) }
         candidates = consolidate(candidates)
+        candidates = joinIDsOfOneMissingEntity(candidates, allocator: allocator)
         // Sorted by a key made once per candidate, moving indices rather than the candidates.
         let keys = candidates.map {
             (GapAnalyzer.priorityRank($0.priority), $0.kind ?? Int.max, $0.text.lowercased(), $0.id ?? "")
@@ -268,6 +269,57 @@ public struct GapAnalyzer {
             }
             out.append(c)
             if let e = c.libraryEntity, c.verdict == .exists, byEntity[e] == nil { byEntity[e] = out.count - 1 }
+        }
+        return out
+    }
+
+    /// One missing entity that the documents write with several IDs (`ScaleKit Dashboard (TOL-109)` in the
+    /// transcript, `(TOL-SEC-124)` in the analysis) is one candidate, not one per ID: following the report
+    /// would otherwise create it twice. Its proposed ID is the one in the library's pattern for the kind (with
+    /// or without a department), then the one written most often; the others are listed to be corrected.
+    func joinIDsOfOneMissingEntity(_ cs: [GapCandidate], allocator: IDAllocator) -> [GapCandidate] {
+        var byName: [String: Int] = [:]
+        var out: [GapCandidate] = []
+        var joined = Set<Int>()
+        for c in cs {
+            guard c.verdict == .missing, !c.ids.isEmpty, let name = c.name, let kind = c.kind else {
+                out.append(c)
+                continue
+            }
+            let key = "\(kind)|" + Labels.normalized(name)
+            guard let j = byName[key] else {
+                byName[key] = out.count
+                out.append(c)
+                continue
+            }
+            for id in c.ids where !out[j].ids.contains(where: { $0.key == id.key }) { out[j].ids.append(id) }
+            for v in c.versions where !out[j].versions.contains(v) { out[j].versions.append(v) }
+            out[j].occurrences += c.occurrences
+            if out[j].department == nil { out[j].department = c.department }
+            joined.insert(j)
+        }
+        for j in joined {
+            GapOccurrence.sortByPlace(&out[j].occurrences)
+            let kind = out[j].kind!
+            let withDepartment = allocator.department(kind: kind, given: "?") != nil
+            var uses: [String: Int] = [:]
+            for o in out[j].occurrences { if case .id(let p) = o.what { uses[p.key, default: 0] += 1 } }
+            for o in out[j].occurrences {
+                if case .id(let p)? = o.pairedID { uses[p.key, default: 0] += 1 }
+            }
+            func score(_ id: ParsedID) -> (Int, Int) {
+                ((id.department != nil) == withDepartment ? 1 : 0, uses[id.key] ?? 0)
+            }
+            let ids = out[j].ids.enumerated().sorted { a, b in
+                let x = score(a.element), y = score(b.element)
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element)
+            out[j].ids = ids
+            out[j].suggestedID = ids[0].canonical
+            out[j].note =
+                "written with \(ids.count) IDs (" + ids.map(\.written).joined(separator: ", ")
+                + "): create it once, as \(ids[0].canonical)"
+            out[j].priority = priority(out[j])
         }
         return out
     }

@@ -73,7 +73,11 @@ public struct GapReport {
                 + (c.suggestedID.map { "; if it is another \(kind), create it with the proposed ID \($0)" } ?? "")
         case .near:
             return "check whether it is \(c.libraryID ?? "") (\(c.libraryName ?? "")); fix the spelling or add an alias"
-        case .missing: return c.suggestedID.map { "create the \(kind), proposed ID \($0)" } ?? "create the \(kind)"
+        case .missing:
+            guard let id = c.suggestedID else { return "create the \(kind)" }
+            guard c.ids.count > 1 else { return "create the \(kind), proposed ID \(id)" }
+            let others = c.ids.dropFirst().map(\.written).joined(separator: ", ")
+            return "create the \(kind) once, proposed ID \(id); correct \(others) in the documents"
         case .placeholder:
             return c.suggestedID.map { "assign the proposed ID \($0) and create the \(kind)" }
                 ?? "assign an ID and create the \(kind)"

@@ -124,8 +124,14 @@ struct GapReportContext: Encodable {
                         "\(text) is not in the library; the closest is \(e(c.libraryID ?? "")) '\(e(c.libraryName ?? ""))' "
                             + "(\(String(format: "%.2f", c.score ?? 0)))\(at)."))
             case .missing:
+                let several =
+                    c.ids.count > 1
+                    ? " and written with \(c.ids.count) IDs (" + c.ids.map { e($0.written) }.joined(separator: ", ")
+                        + ")"
+                    : ""
                 findings.append(
-                    Markdown("\(text) is missing from the library\(at); proposed ID \(e(c.suggestedID ?? "—"))."))
+                    Markdown(
+                        "\(text) is missing from the library\(several)\(at); proposed ID \(e(c.suggestedID ?? "—"))."))
             case .placeholder:
                 findings.append(
                     Markdown("\(text) has a placeholder ID (\(e(c.placeholders.joined(separator: ", "))))\(at)."))
