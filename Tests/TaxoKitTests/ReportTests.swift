@@ -40,7 +40,34 @@ import Testing
         #expect(md.contains("| Video_024 | ✅ | — | ✅ | ✅ | ✅ | ✅ | ✅ | None: all phases done |"))
         #expect(md.contains("| Video_025 | ✅ | — | ✅ | ❌ | ❌ | ❌ | ❌ | Phase 4: Objects Extraction |"))
         #expect(md.contains("Tutorial: Auth for Remote MCP Servers (Step by Step) \\| OAuth 2.1 with ScaleKit"))
+        // Findings and actions name what is left to do: not the finished Video_024, no errors to fix.
+        let findings = try #require(
+            md.components(separatedBy: "## Findings\n").last?.components(separatedBy: "## Metrics").first)
+        #expect(findings.contains("- Video_025: Phase 4: Objects Extraction"))
+        #expect(!findings.contains("Video_024"))
+        #expect(findings.contains("Produce the missing artifacts"))
+        #expect(!findings.contains("Fix the errors"))
         try golden("VIDEOS_INDEX.expected.md", md)
+    }
+
+    /// A phase whose file has errors is ⚠️, its video's next action is to fix them, and the actions say how; a
+    /// library where every video is done says so instead of listing them.
+    @Test func trackerFindingsFollowWhatIsLeft() throws {
+        let transcript = "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_031.md"
+        let broken = TestSupport.compile([(transcript, "# Video_031\n\nWe used TOL-999 (Nothing).\n")])
+        let t = PhaseTracker(result: broken)
+        #expect(t.videos.first?.phases.first?.state == .errors)
+        let md = try Templates(directory: nil).render("videos-index.md", try t.context(command: "taxo build"))
+        #expect(md.contains("- Video_031: Fix the errors of Phase 1 (Transcription)"))
+        #expect(md.contains("- Fix the errors in the files of the ⚠️ phases"))
+        var config = TestSupport.defaultConfig
+        config.phases = [config.phases[0]]
+        let done = Compiler.compile(
+            files: [(transcript, Array("# Video_031\n\nNothing to see.\n".utf8))], config: config)
+        let doneMD = try Templates(directory: nil).render(
+            "videos-index.md", try PhaseTracker(result: done).context(command: "taxo build"))
+        #expect(doneMD.contains("## Findings\n- Every video has all its phases done.\n"))
+        #expect(doneMD.contains("## Actions / Next Steps\n- None.\n"))
     }
 
     @Test func mappingReportShowsTheWRFSEC014Hierarchy() throws {

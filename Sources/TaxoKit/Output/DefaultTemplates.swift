@@ -185,12 +185,23 @@ public enum DefaultTemplates {
         {{/tracker}}
 
         ## Findings
-        {{#tracker}}
+        {{#pending}}
         - {{{id}}}: {{{next}}}
-        {{/tracker}}
+        {{/pending}}
+        {{^has_pending}}
+        - Every video has all its phases done.
+        {{/has_pending}}
 
         ## Actions / Next Steps
+        {{#has_errors}}
+        - Fix the errors in the files of the ⚠️ phases (`taxo check` lists them by file and line); rebuild with `taxo build`.
+        {{/has_errors}}
+        {{#has_missing}}
         - Produce the missing artifacts in phase order; rebuild with `taxo build`.
+        {{/has_missing}}
+        {{^has_pending}}
+        - None.
+        {{/has_pending}}
 
         ## Metrics / Status
 

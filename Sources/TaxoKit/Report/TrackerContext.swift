@@ -48,6 +48,11 @@ struct TrackerContext: Encodable {
     var phases: [Phase]
     var catalog: [CatalogRow]
     var tracker: [TrackerRow]
+    /// The videos with something left to do (a missing phase, or a phase whose files have errors).
+    var pending: [TrackerRow]
+    var hasPending: Bool
+    var hasMissing: Bool
+    var hasErrors: Bool
     var statistics: [Statistic]
     var complete: Int
     var videosText: String
@@ -71,6 +76,15 @@ struct TrackerContext: Encodable {
         tracker = videos.map { v in
             TrackerRow(id: v.id, cells: v.phases.map { Cell(symbol: $0.state.symbol) }, next: v.nextAction)
         }
+        var pending: [TrackerRow] = []
+        for (v, row) in zip(videos, tracker) where v.phases.contains(where: { !$0.phase.optional && $0.state != .done })
+        {
+            pending.append(row)
+        }
+        self.pending = pending
+        hasPending = !pending.isEmpty
+        hasMissing = videos.contains { v in v.phases.contains { !$0.phase.optional && $0.state == .missing } }
+        hasErrors = videos.contains { v in v.phases.contains { $0.state == .errors } }
         statistics = t.phases.map { p in
             let done = videos.filter { v in v.phases.contains { $0.phase.number == p.number && $0.state == .done } }
                 .count
