@@ -44,7 +44,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try CLI.taxo(["build", "--quiet"], cwd: root).code == 0)
         try ReportRoundTripTests.expectLinksResolve(
-            in: ["VIDEOS_INDEX.md", "mapping/Video_024_Library_Mapping_Report.md", "gaps/Video_024_Gap_Analysis.md"],
+            in: [
+                "VIDEOS_INDEX.md", "mapping/Video_024_Library_Mapping_Report.md", "gaps/Video_024_Gap_Analysis.md",
+                "HEALTH.md",
+            ],
             under: root.appendingPathComponent("output"))
     }
 

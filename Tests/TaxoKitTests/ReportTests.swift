@@ -351,10 +351,17 @@ import Testing
         #expect(!orphans.contains("DPT-002"))
         #expect(!orphans.contains("TOL-003"))
         let md = try Templates(directory: nil).render("health.md", ctx)
-        #expect(md.contains("- Orphan: DPT-003 (department, "))
+        #expect(
+            md.contains(
+                "- Orphan: [DPT-003 Security](LIBRARIES/LBS_006_Departments/Master/departments.json#L1) (department): "
+                    + "no entity is in this department"))
+        #expect(
+            md.contains(
+                "- Orphan: [TOL-AID-001 A](LIBRARIES/LBS_003_Tools/TOL-AID-001_A.json#L1) (tool): nothing links to it or mentions it"
+            ))
         #expect(md.contains("- Link each orphan from where it belongs"))
         #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
-        #expect(md.contains("No findings: `taxo check` reports nothing."))
+        #expect(md.contains("## Findings\n\n`taxo check` reports nothing.\n"))
         #expect(!md.contains("| Code | Rule |"))
     }
 

@@ -28,8 +28,9 @@ public struct HealthReport {
         return (tops.count - incomplete.count, tops.count, incomplete)
     }
 
-    /// The context of `templates/health.md.mustache` (`Report/HealthContext.swift`).
-    public func context(command: String) throws -> ReportValue {
-        try ReportValue.make(HealthContext(self, command: command))
+    /// The context of `templates/health.md.mustache` (`Report/HealthContext.swift`). With `root` and
+    /// `linksFrom` (absolute folders), links to entities are relative to where the report is written.
+    public func context(command: String, root: String? = nil, linksFrom: String? = nil) throws -> ReportValue {
+        try ReportValue.make(HealthContext(self, command: command, links: ReportLinks(root: root, from: linksFrom)))
     }
 }

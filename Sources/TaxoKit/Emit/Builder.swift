@@ -86,7 +86,9 @@ public enum Builder {
         previousMeta: [String: String]?, globalHash: String, rewriteAll: Bool, keep: Locked<[String: GapReport]>?
     ) {
         let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
-        jobs.add { try ReportWriter.writeHealth(result, outDir: outDir, templates: tpl, previous: previousMeta) }
+        jobs.add {
+            try ReportWriter.writeHealth(result, root: root, outDir: outDir, templates: tpl, previous: previousMeta)
+        }
         jobs.add { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
         jobs.add {
             try ReportWriter.writeMappingReports(

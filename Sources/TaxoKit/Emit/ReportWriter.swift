@@ -150,13 +150,13 @@ public enum ReportWriter {
 
     /// The health report: `HEALTH.md`, with the trend since the previous build's index.
     public static func writeHealth(
-        _ result: CompileResult, outDir: String, templates: Templates, previous: [String: String]?
+        _ result: CompileResult, root: String? = nil, outDir: String, templates: Templates,
+        previous: [String: String]?
     ) throws -> [String] {
         let path = outDir + "/HEALTH.md"
-        try write(
-            try templates.render(
-                "health.md", try HealthReport(result: result, previous: previous).context(command: "taxo build")),
-            to: path)
+        let context = try HealthReport(result: result, previous: previous).context(
+            command: "taxo build", root: root, linksFrom: root == nil ? nil : outDir)
+        try write(try templates.render("health.md", context), to: path)
         return [path]
     }
 

@@ -390,14 +390,14 @@ public enum DefaultTemplates {
         | {{{code}}} | {{{name}}} | {{{severity}}} | {{{count}}} | {{{top_files}}} |
         {{/rules}}
         {{^has_rules}}
-        No findings: `taxo check` reports nothing.
+        `taxo check` reports nothing.
         {{/has_rules}}
 
         {{#chains_incomplete}}
         - Incomplete chain: {{{id}}}
         {{/chains_incomplete}}
         {{#orphan_list}}
-        - Orphan: {{{id}}} ({{{kind}}}, {{{file}}})
+        - Orphan: {{{link}}} ({{{kind}}}): {{{reason}}}
         {{/orphan_list}}
         {{#has_more_orphans}}
         - and {{{more_orphans}}} more orphans

@@ -72,17 +72,8 @@ final class GapEvidence {
     /// none.
     func library(_ c: GapCandidate, in lib: Library) -> Markdown {
         guard let id = c.libraryID else { return Markdown("—") }
-        let text = MarkdownText.linkText(c.libraryName.map { id + " " + $0 } ?? id)
-        guard let path = c.libraryFile else { return Markdown(text) }
-        var s = "["
-        s += text
-        s += "]("
-        s += links(path)
-        if let e = c.libraryEntity, case let line = lib.entities[e].location.line, line > 0 {
-            s += "#L"
-            s += String(line)
-        }
-        s += ")"
-        return Markdown(s)
+        let text = c.libraryName.map { id + " " + $0 } ?? id
+        guard let path = c.libraryFile else { return Markdown(MarkdownText.linkText(text)) }
+        return links.declaration(text, file: path, line: c.libraryEntity.map { lib.entities[$0].location.line } ?? 0)
     }
 }

@@ -6,7 +6,12 @@ import Foundation
 struct HealthContext: Encodable {
     struct KindCount: Encodable { var kind: String; var count: Int }
     struct DepartmentCount: Encodable { var department: String; var count: Int }
-    struct Orphan: Encodable { var id, kind, file: String }
+    /// An entity nothing uses: a link to its declaration, and why it counts as unused.
+    struct Orphan: Encodable {
+        var id, kind, file: String
+        var link: Markdown
+        var reason: String
+    }
     struct Rule: Encodable { var code, name, severity: String; var count: Int; var topFiles: String }
     struct Chain: Encodable { var id: String }
     struct Trend: Encodable { var metric: String; var previous, now: Int; var change: String }
@@ -35,7 +40,7 @@ struct HealthContext: Encodable {
     var trend: [Trend]
     var previousBuild: String
 
-    init(_ h: HealthReport, command: String) {
+    init(_ h: HealthReport, command: String, links: ReportLinks) {
         let lib = h.result.library
         let (perKind, perDept, archived) = HealthContext.liveCounts(lib)
         let (refs, dangling) = HealthContext.referenceCounts(lib)
@@ -56,9 +61,14 @@ struct HealthContext: Encodable {
         resolved = refs - dangling
         self.dangling = dangling
         self.orphans = orphans.count
+        let departmentKind = lib.config.kindIndex(role: .department)
         orphanList = orphans.prefix(20).map {
-            Orphan(
-                id: lib.displayID(lib.entities[$0]), kind: lib.kindName(lib.entities[$0]), file: lib.entities[$0].file)
+            let e = lib.entities[$0], id = lib.displayID(e)
+            return Orphan(
+                id: id, kind: lib.kindName(e), file: e.file,
+                link: links.declaration(e.name.map { id + " " + $0 } ?? id, file: e.file, line: e.location.line),
+                reason: e.kind == departmentKind
+                    ? "no entity is in this department" : "nothing links to it or mentions it")
         }
         hasOrphans = !orphans.isEmpty
         moreOrphans = max(0, orphans.count - 20)

@@ -21,6 +21,21 @@ final class ReportLinks {
         return link
     }
 
+    /// `[TOL-001 Figma](…/TOL-001_Figma.json#L4)`: a link to the line where something is declared (`line` 0:
+    /// the file), its text escaped as link text.
+    func declaration(_ text: String, file: String, line: Int) -> Markdown {
+        var s = "["
+        s += MarkdownText.linkText(text)
+        s += "]("
+        s += self(file)
+        if line > 0 {
+            s += "#L"
+            s += String(line)
+        }
+        s += ")"
+        return Markdown(s)
+    }
+
     /// `[label:12](target#L12)` appended in place (reports make one per place cited, a million at 100k).
     static func appendLine(_ line: Int, label: String, target: String, to s: inout String) {
         let n = String(line)
