@@ -12,6 +12,7 @@ import Testing
             "LIBRARIES/LBS_003_Tools/c.json",
             #"{"tool_id": "TOL-001", "name": "Figma", "alternatives": ["TOL-SCE-124", "TOL-XYZ-007", "TOL-RAG-001"]}"#
         ),
+        ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap.md", "# Gap\n\nTOL-SCE-124 and TOL-RAG-002 exist.\n"),
     ])
 
     func findings(_ file: String, _ code: String) -> [Diagnostic] {
@@ -31,5 +32,11 @@ import Testing
         #expect(sce?.hint == "did you mean 'TOL-SEC-124'? ('SCE' is not a department code)")
         let rag = dangling.first { $0.message.contains("'TOL-RAG-001'") }
         #expect(rag?.hint == "'RAG' is not a department code")
+    }
+
+    @Test func mentionsInDocumentsSayItToo() {
+        let hints = findings("Gap.md", "TAX0205").map { $0.hint ?? "" }
+        #expect(
+            hints == ["did you mean 'TOL-SEC-124'? ('SCE' is not a department code)", "'RAG' is not a department code"])
     }
 }

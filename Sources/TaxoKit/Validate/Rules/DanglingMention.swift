@@ -76,7 +76,8 @@ enum DanglingMention {
                 out.append(
                     info.diagnostic(
                         "'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
-                        hint: nearest.hint(for: m.id) ?? "create the \(kind), or write the mention as a proposal"))
+                        hint: nearest.hint(for: m.id) ?? nearest.departmentHint(for: m.id)
+                            ?? "create the \(kind), or write the mention as a proposal"))
             }
         }
         return out
