@@ -44,6 +44,21 @@ import Testing
         #expect(back.fixed == 0xDEAD_BEEF_0123_4567)
     }
 
+    /// A finding reads back whole: notes, hint, its repair and the suggestions a person chooses from.
+    @Test func aDiagnosticRoundTrips() throws {
+        var d = Diagnostic(
+            code: "TAX0201", severity: .error, message: "dangling reference",
+            at: SourceLocation(file: "a.json", line: 3, column: 7), notes: [.init("first here", at: nil)],
+            hint: "did you mean 'TOL-SEC-124'?", replacement: .init("tol", with: "TOL"))
+        d.suggestions = [.init("TOL-SCE-124", with: "TOL-SEC-124"), .init("TOL-SCE-124", with: "TOL-SEC-125")]
+        var w = BinaryWriter()
+        w.diagnostic(d)
+        w.diagnostic(Diagnostic(code: "TAX0001", severity: .warning, message: "m", at: nil))
+        let back = try read(w.bytes) { r in [try r.diagnostic(), try r.diagnostic()] }
+        #expect(back[0] == d)
+        #expect(back[1].suggestions.isEmpty && back[1].replacement == nil)
+    }
+
     @Test func aRepeatedStringIsWrittenOnce() {
         var once = BinaryWriter()
         once.string("a long repeated string value")

@@ -415,6 +415,43 @@ extension LanguageServerTests {
 }
 
 extension LanguageServerTests {
+    /// A dangling ID with a "did you mean" gets a quick fix per suggestion that rewrites it in place; applied,
+    /// the finding is gone. Nothing is offered where the buffer no longer holds what the finding read.
+    @Test func didYouMeanIsAQuickFix() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json"
+        let uri = root.appendingPathComponent(path).absoluteString
+        let text =
+            #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-SCE-124 (ScaleKit)\"]\n}\n"#
+        _ = open(s, uri, language: "json", escapedText: text)
+        let actions = try codeActions(s, uri, line: 3)
+        let change = try #require(
+            actions.first { ($0["title"] as? String) == "Change 'TOL-SCE-124' to 'TOL-SEC-124' (TAX0201)" },
+            "\(actions.map { $0["title"] ?? "" })")
+        #expect(change["isPreferred"] as? Bool == true)
+        let edit = try #require(
+            ((change["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])
+        let range = try #require(edit.first?["range"] as? [String: Any])
+        let start = try #require(range["start"] as? [String: Any]), end = try #require(range["end"] as? [String: Any])
+        #expect(start["line"] as? Int == 3 && end["line"] as? Int == 3)
+        // Applied to the line as an editor would.
+        var lines = text.replacingOccurrences(of: #"\n"#, with: "\n").replacingOccurrences(of: #"\""#, with: "\"")
+            .components(separatedBy: "\n")
+        let line = Array(lines[3].utf16)
+        let a = try #require(start["character"] as? Int), z = try #require(end["character"] as? Int)
+        lines[3] =
+            String(decoding: line[..<a], as: UTF16.self) + (edit.first?["newText"] as? String ?? "")
+            + String(decoding: line[z...], as: UTF16.self)
+        try lines.joined(separator: "\n").write(
+            to: root.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        let after = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
+        #expect(!after.diagnostics.contains { $0.location?.file == path && $0.code == "TAX0201" })
+        #expect(after.library.entities.contains { $0.references.contains { $0.id.written == "TOL-SEC-124" } })
+    }
+}
+
+extension LanguageServerTests {
     /// A lens above each entity a file declares, counting the links to it and the mentions of it, as the
     /// library has them (counted here from the compile, not from the server).
     @Test func codeLensesCountWhatPointsAtEachEntity() throws {

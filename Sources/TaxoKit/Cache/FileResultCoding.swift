@@ -16,6 +16,8 @@ extension BinaryWriter {
         optString(d.hint)
         bool(d.replacement != nil)
         if let r = d.replacement { string(r.written); string(r.with) }
+        uint(UInt64(d.suggestions.count))
+        for r in d.suggestions { string(r.written); string(r.with) }
     }
 
     mutating func entity(_ e: Entity) {
@@ -116,8 +118,10 @@ extension BinaryReader {
         }
         let hint = try optString()
         let replacement = try bool() ? Diagnostic.Replacement(try string(), with: try string()) : nil
-        return Diagnostic(
+        var d = Diagnostic(
             code: code, severity: sev, message: msg, at: loc, notes: notes, hint: hint, replacement: replacement)
+        for _ in 0..<(try count()) { d.suggestions.append(Diagnostic.Replacement(try string(), with: try string())) }
+        return d
     }
 
     mutating func entity() throws -> Entity {

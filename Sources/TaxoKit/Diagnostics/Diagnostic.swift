@@ -30,6 +30,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var notes: [Note]
     public var hint: String?
     public var replacement: Replacement?
+    /// Repairs that need a person's choice ("did you mean ...?"), closest first: each replaces `written` at
+    /// the location (the editor offers them as quick fixes; `taxo fix` applies none).
+    public var suggestions: [Replacement] = []
 
     /// A finding of rule `code` at a place, with notes, a hint for the fix and the fix itself when it needs
     /// no judgement.

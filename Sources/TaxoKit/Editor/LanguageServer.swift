@@ -448,6 +448,7 @@ public final class LanguageServer {
             let end = range["end"] as? [String: Any], let a = start["line"] as? Int, let z = end["line"] as? Int, a <= z
         {
             out += createActions(path: path, lines: a...z, result: result, root: root)
+            out += suggestionActions(path: path, uri: uri, lines: a...z, result: result)
         }
         for fix in fixes where fix.path == path {
             let original = fix.original

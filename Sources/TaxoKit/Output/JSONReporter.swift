@@ -40,6 +40,13 @@ public enum JSONReporter {
         if let r = d.replacement {
             w.beginObject("replacement"); w.string("written", r.written); w.string("with", r.with); w.endObject()
         }
+        if !d.suggestions.isEmpty {
+            w.beginArray("suggestions")
+            for r in d.suggestions {
+                w.beginObject(); w.string("written", r.written); w.string("with", r.with); w.endObject()
+            }
+            w.endArray()
+        }
         w.endObject()
     }
 }

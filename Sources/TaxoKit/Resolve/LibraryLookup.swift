@@ -13,8 +13,8 @@ extension Library {
     public func notFound(_ text: String) -> (message: String, nearest: String?) {
         if let p = grammar.typedID(text), !p.legacy {
             // IDs one digit away, as a dangling reference's hint gives them (TOL-SEC-999 is near no TOL-SEC-124).
-            var near = NearestIDs(self)
-            return ("\(text) is not declared in the library", near.hint(for: p))
+            let near = NearestIDs(self)
+            return ("\(text) is not declared in the library", near.hint(for: p, suggestions: near.suggestions(for: p)))
         }
         return ("no entity has the ID or name '\(text)'", NearMiss.hint(for: text, in: entities.compactMap(\.name)))
     }

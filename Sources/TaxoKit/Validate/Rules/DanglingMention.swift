@@ -45,7 +45,7 @@ enum DanglingMention {
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var nearest = NearestIDs(lib)
+        let nearest = NearestIDs(lib)
         for d in lib.documents where d.checkMentions {
             var seen = Set<String>()
             let scope = d.video.flatMap { lib.scopes[$0] }
@@ -73,11 +73,13 @@ enum DanglingMention {
                     continue
                 }
                 let kind = lib.config.kinds[m.id.kind].name
-                out.append(
-                    info.diagnostic(
-                        "'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
-                        hint: nearest.hint(for: m.id) ?? nearest.departmentHint(for: m.id)
-                            ?? "create the \(kind), or write the mention as a proposal"))
+                let near = nearest.suggestions(for: m.id)
+                var d = info.diagnostic(
+                    "'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
+                    hint: nearest.hint(for: m.id, suggestions: near)
+                        ?? "create the \(kind), or write the mention as a proposal")
+                d.suggestions = near.map { Diagnostic.Replacement(m.id.written, with: $0) }
+                out.append(d)
             }
         }
         return out

@@ -36,7 +36,7 @@ enum DanglingReference {
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var index = NearestIDs(lib)
+        let index = NearestIDs(lib)
         let followOn = FollowOn(lib)
         for (ei, e) in lib.entities.enumerated() {
             var seen = Set<String>()
@@ -78,76 +78,15 @@ enum DanglingReference {
                 let kind = lib.config.kinds[r.id.kind].name
                 var msg = "dangling reference: no \(kind) has the ID '\(r.id.written)' (field '\(r.field)')"
                 if let n = counts[r.id.key], n > 1 { msg += "; referenced \(n) times here" }
-                out.append(
-                    info.diagnostic(
-                        msg, at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
-                        hint: index.hint(for: r.id) ?? index.departmentHint(for: r.id)))
+                let near = index.suggestions(for: r.id)
+                var d = info.diagnostic(
+                    msg, at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
+                    hint: index.hint(for: r.id, suggestions: near))
+                d.suggestions = near.map { Diagnostic.Replacement(r.id.written, with: $0) }
+                out.append(d)
             }
         }
         return out
-    }
-}
-
-/// Suggests existing IDs close to a missing one: one edit of its number (a digit changed, dropped,
-/// added or two swapped), looked up in the ID table, so it costs the same in a library of any size.
-struct NearestIDs {
-    let lib: Library
-
-    init(_ lib: Library) { self.lib = lib }
-
-    static func variants(_ number: String) -> Set<String> {
-        let d = Array(number)
-        var out = Set<String>()
-        let digits = Array("0123456789")
-        for i in d.indices {
-            for c in digits where c != d[i] { var v = d; v[i] = c; out.insert(String(v)) }
-            var del = d; del.remove(at: i); if !del.isEmpty { out.insert(String(del)) }
-            if i + 1 < d.count { var t = d; t.swapAt(i, i + 1); out.insert(String(t)) }
-        }
-        for i in 0...d.count { for c in digits { var v = d; v.insert(c, at: i); out.insert(String(v)) } }
-        out.remove(number)
-        return out
-    }
-
-    /// For an ID whose department segment is no department (`WF-RAG-001`): the same ID in a department that
-    /// has it (`TOL-SCE-124` for `TOL-SEC-124`), else that the segment is unknown. The unknown department is
-    /// said here, once, not as a second error at the reference (the declaration of an ID reports its own).
-    func departmentHint(for id: ParsedID) -> String? {
-        guard !id.legacy, let dept = id.department, id.canonicalDepartment == nil else { return nil }
-        var t = id.number.drop { $0 == "0" }
-        if t.isEmpty { t = "0" }
-        let prefix = lib.config.kinds[id.kind].prefix
-        var found: [(Int, String)] = []
-        for code in lib.grammar.canonicalDepartmentCodes {
-            guard let e = lib.table[prefix + "-" + code + "-" + t]?.first else { continue }
-            let written = lib.displayID(lib.entities[e])
-            found.append((NearMiss.distance(id.written, written), written))
-        }
-        let unknown = "'\(dept)' is not a department code"
-        guard !found.isEmpty else {
-            return unknown + (NearMiss.hint(for: dept, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? "")
-        }
-        let s = found.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(3).map { "'\($0.1)'" }
-        return "did you mean " + s.joined(separator: " or ") + "? (" + unknown + ")"
-    }
-
-    mutating func hint(for id: ParsedID) -> String? {
-        guard !id.legacy, id.number.count <= 12, let dash = id.key.lastIndex(of: "-") else { return nil }
-        let base = id.key[..<dash]
-        var found: [(Int, String)] = []
-        for v in NearestIDs.variants(id.number) {
-            var t = v.drop { $0 == "0" }
-            if t.isEmpty { t = "0" }
-            guard let e = lib.table[base + "-" + t]?.first else { continue }
-            let written = lib.displayID(lib.entities[e])
-            found.append((NearMiss.distance(id.written, written), written))
-        }
-        let s = Array(Set(found.map(\.1))).sorted { a, b in
-            let da = found.first { $0.1 == a }!.0, db = found.first { $0.1 == b }!.0
-            return da != db ? da < db : a < b
-        }.prefix(3)
-        guard !s.isEmpty else { return nil }
-        return "did you mean " + s.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 }
 

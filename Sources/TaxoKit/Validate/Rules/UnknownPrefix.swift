@@ -54,6 +54,11 @@ enum UnknownPrefix {
                 for u in uses {
                     var d = diagnostic(token: u.token, prefix: prefix, suggestions: u.suggestions, at: u.location)
                     d.replacement = correction(u, lib)
+                    if d.replacement == nil {
+                        d.suggestions = u.suggestions.map {
+                            Diagnostic.Replacement(u.token, with: $0 + u.token.dropFirst(u.prefix.count))
+                        }
+                    }
                     out.append(d)
                 }
                 continue

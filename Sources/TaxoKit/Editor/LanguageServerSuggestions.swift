@@ -1,0 +1,33 @@
+/// Quick fixes from a finding's suggestions ("did you mean 'TOL-SEC-124'?"): one per suggestion, replacing
+/// what the finding read at its place, offered only where the buffer still holds exactly that text.
+extension LanguageServer {
+    func suggestionActions(path: String, uri: String, lines asked: ClosedRange<Int>, result: CompileResult)
+        -> [[String: Any]]
+    {
+        var out: [[String: Any]] = []
+        var rows: [Substring]?
+        for d in result.diagnostics where !d.suggestions.isEmpty {
+            guard let at = d.location, at.file == path, asked.contains(at.line - 1) else { continue }
+            if rows == nil { rows = lines(of: path) }
+            guard let rows, at.line - 1 < rows.count else { continue }
+            let chars = Array(rows[at.line - 1]), start = at.column - 1
+            for s in d.suggestions {
+                let written = Array(s.written)
+                guard start >= 0, start + written.count <= chars.count,
+                    Array(chars[start..<(start + written.count)]) == written
+                else { continue }
+                let a = String(chars[..<start]).utf16.count
+                let range: [String: Any] = [
+                    "start": ["line": at.line - 1, "character": a],
+                    "end": ["line": at.line - 1, "character": a + s.written.utf16.count],
+                ]
+                out.append([
+                    "title": "Change '\(s.written)' to '\(s.with)' (\(d.code))", "kind": "quickfix",
+                    "isPreferred": d.suggestions.count == 1,
+                    "edit": ["changes": [uri: [["range": range, "newText": s.with]]]],
+                ])
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,65 @@
+/// The existing IDs a missing one may have meant, looked up in the ID table (so it costs the same in a library
+/// of any size): one edit of its number (a digit changed, dropped, added or two swapped), or, when its
+/// department segment is no department (`TOL-SCE-124`), the same ID in a department that has it
+/// (`TOL-SEC-124`). The unknown department is said in the hint, once, not as a second error at the reference
+/// (the declaration of an ID reports its own).
+struct NearestIDs {
+    let lib: Library
+
+    init(_ lib: Library) { self.lib = lib }
+
+    static func variants(_ number: String) -> Set<String> {
+        let d = Array(number)
+        var out = Set<String>()
+        let digits = Array("0123456789")
+        for i in d.indices {
+            for c in digits where c != d[i] { var v = d; v[i] = c; out.insert(String(v)) }
+            var del = d; del.remove(at: i); if !del.isEmpty { out.insert(String(del)) }
+            if i + 1 < d.count { var t = d; t.swapAt(i, i + 1); out.insert(String(t)) }
+        }
+        for i in 0...d.count { for c in digits { var v = d; v.insert(c, at: i); out.insert(String(v)) } }
+        out.remove(number)
+        return out
+    }
+
+    /// At most three IDs, closest to the one written first: one edit of its number, else (for an unknown
+    /// department segment) the same number in the departments that have it.
+    func suggestions(for id: ParsedID) -> [String] {
+        guard !id.legacy, id.number.count <= 12, let dash = id.key.lastIndex(of: "-") else { return [] }
+        let base = id.key[..<dash]
+        var found: [String: Int] = [:]
+        func look(_ key: String) {
+            guard let e = lib.table[key]?.first else { return }
+            let written = lib.displayID(lib.entities[e])
+            if found[written] == nil { found[written] = NearMiss.distance(id.written, written) }
+        }
+        for v in NearestIDs.variants(id.number) {
+            var t = v.drop { $0 == "0" }
+            if t.isEmpty { t = "0" }
+            look(base + "-" + t)
+        }
+        if found.isEmpty, unknownDepartment(id) != nil {
+            let number = id.key[id.key.index(after: dash)...]
+            let prefix = lib.config.kinds[id.kind].prefix
+            for code in lib.grammar.canonicalDepartmentCodes { look(prefix + "-" + code + "-" + number) }
+        }
+        return found.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }.prefix(3).map(\.key)
+    }
+
+    /// The department segment of an ID that is no department code or alias, if it has one.
+    func unknownDepartment(_ id: ParsedID) -> String? {
+        guard !id.legacy, let dept = id.department, id.canonicalDepartment == nil else { return nil }
+        return dept
+    }
+
+    /// "did you mean ...?" for the suggestions, and that the ID's department segment is no department.
+    func hint(for id: ParsedID, suggestions: [String]) -> String? {
+        let unknown = unknownDepartment(id).map { "'\($0)' is not a department code" }
+        guard !suggestions.isEmpty else {
+            guard let unknown, let dept = unknownDepartment(id) else { return nil }
+            return unknown + (NearMiss.hint(for: dept, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? "")
+        }
+        return "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            + (unknown.map { " (\($0))" } ?? "")
+    }
+}
