@@ -360,6 +360,17 @@ import Testing
 }
 
 extension LanguageServerTests {
+    /// Opens `TOL-QA-099_X.json`, a tool whose line 3 lists one alternative: its path, URI and escaped text.
+    func openTool(_ s: LanguageServer, _ root: URL, alternative: String) -> (path: String, uri: String, text: String) {
+        let path = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json"
+        let uri = root.appendingPathComponent(path).absoluteString
+        let text =
+            #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\""#
+            + alternative + #"\"]\n}\n"#
+        _ = open(s, uri, language: "json", escapedText: text)
+        return (path, uri, text)
+    }
+
     /// The code actions for one line of a buffer.
     func codeActions(_ s: LanguageServer, _ uri: String, line: Int) throws -> [[String: Any]] {
         let reply = try json(
@@ -378,11 +389,7 @@ extension LanguageServerTests {
     @Test func aDanglingReferenceOffersToCreateWhatItNames() throws {
         let (s, root) = try server()
         defer { try? FileManager.default.removeItem(at: root) }
-        let path = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json"
-        let uri = root.appendingPathComponent(path).absoluteString
-        let text =
-            #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-QA-998 (Okta Verify)\"]\n}\n"#
-        _ = open(s, uri, language: "json", escapedText: text)
+        let (path, uri, text) = openTool(s, root, alternative: "TOL-QA-998 (Okta Verify)")
         let actions = try codeActions(s, uri, line: 3)
         let create = try #require(
             actions.first { ($0["title"] as? String)?.hasPrefix("Create tool TOL-QA-998") == true })
@@ -420,11 +427,8 @@ extension LanguageServerTests {
     @Test func didYouMeanIsAQuickFix() throws {
         let (s, root) = try server()
         defer { try? FileManager.default.removeItem(at: root) }
-        let path = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_X.json"
-        let uri = root.appendingPathComponent(path).absoluteString
-        let text =
-            #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-SCE-124 (ScaleKit)\"]\n}\n"#
-        _ = open(s, uri, language: "json", escapedText: text)
+        let (path, uri, text) = openTool(s, root, alternative: "TOL-SCE-124 (ScaleKit)")
+        let before = try #require(s.result)
         let actions = try codeActions(s, uri, line: 3)
         let change = try #require(
             actions.first { ($0["title"] as? String) == "Change 'TOL-SCE-124' to 'TOL-SEC-124' (TAX0201)" },
@@ -443,6 +447,9 @@ extension LanguageServerTests {
         lines[3] =
             String(decoding: line[..<a], as: UTF16.self) + (edit.first?["newText"] as? String ?? "")
             + String(decoding: line[z...], as: UTF16.self)
+        // Offered only where the buffer still holds what the finding read: not once it was edited.
+        s.buffers[path] = lines.joined(separator: "\n")
+        #expect(s.suggestionActions(path: path, uri: uri, lines: 3...3, result: before).isEmpty)
         try lines.joined(separator: "\n").write(
             to: root.appendingPathComponent(path), atomically: true, encoding: .utf8)
         let after = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)

@@ -260,11 +260,7 @@ public struct GapAnalyzer {
                 continue
             }
             if c.verdict == .exists, let e = c.libraryEntity, let j = byEntity[e] {
-                if out[j].name == nil { out[j].name = c.name }
-                for id in c.ids where !out[j].ids.contains(where: { $0.key == id.key }) { out[j].ids.append(id) }
-                for v in c.versions where !out[j].versions.contains(v) { out[j].versions.append(v) }
-                out[j].occurrences += c.occurrences
-                GapOccurrence.sortByPlace(&out[j].occurrences)
+                out[j].absorb(c)
                 continue
             }
             out.append(c)
@@ -292,19 +288,15 @@ public struct GapAnalyzer {
                 out.append(c)
                 continue
             }
-            for id in c.ids where !out[j].ids.contains(where: { $0.key == id.key }) { out[j].ids.append(id) }
-            for v in c.versions where !out[j].versions.contains(v) { out[j].versions.append(v) }
-            out[j].occurrences += c.occurrences
-            if out[j].department == nil { out[j].department = c.department }
+            out[j].absorb(c)
             joined.insert(j)
         }
         for j in joined {
-            GapOccurrence.sortByPlace(&out[j].occurrences)
-            let kind = out[j].kind!
-            let withDepartment = allocator.department(kind: kind, given: "?") != nil
+            let withDepartment = allocator.keepsDepartment(kind: out[j].kind!)
+            // How often each ID is written, alone or paired with the name.
             var uses: [String: Int] = [:]
-            for o in out[j].occurrences { if case .id(let p) = o.what { uses[p.key, default: 0] += 1 } }
             for o in out[j].occurrences {
+                if case .id(let p) = o.what { uses[p.key, default: 0] += 1 }
                 if case .id(let p)? = o.pairedID { uses[p.key, default: 0] += 1 }
             }
             func score(_ id: ParsedID) -> (Int, Int) {

@@ -35,5 +35,16 @@ public struct GapCandidate: Sendable {
     var department: String?
 
     public var text: String { name ?? ids.first?.written ?? placeholders.first ?? "?" }
+
+    /// Takes in another candidate for the same entity: its name when this one has none, the IDs, versions
+    /// and department it adds, and its occurrences (kept in place order).
+    mutating func absorb(_ other: GapCandidate) {
+        if name == nil { name = other.name }
+        for id in other.ids where !ids.contains(where: { $0.key == id.key }) { ids.append(id) }
+        for v in other.versions where !versions.contains(v) { versions.append(v) }
+        if department == nil { department = other.department }
+        occurrences += other.occurrences
+        GapOccurrence.sortByPlace(&occurrences)
+    }
     public var id: String? { ids.first?.written ?? placeholders.first }
 }

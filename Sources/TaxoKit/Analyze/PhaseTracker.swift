@@ -34,8 +34,11 @@ public struct PhaseTracker {
         public var duration: String?
         public var phases: [PhaseStatus]
 
+        /// The first required phase not done (missing, or done with errors in its files), if any.
+        public var pendingPhase: PhaseStatus? { phases.first { !$0.phase.optional && $0.state != .done } }
+
         public var nextAction: String {
-            if let p = phases.first(where: { !$0.phase.optional && $0.state != .done }) {
+            if let p = pendingPhase {
                 return p.state == .errors
                     ? "Fix the errors of Phase \(p.phase.number) (\(p.phase.name))"
                     : "Phase \(p.phase.number): \(p.phase.name)"

@@ -76,12 +76,7 @@ struct TrackerContext: Encodable {
         tracker = videos.map { v in
             TrackerRow(id: v.id, cells: v.phases.map { Cell(symbol: $0.state.symbol) }, next: v.nextAction)
         }
-        var pending: [TrackerRow] = []
-        for (v, row) in zip(videos, tracker) where v.phases.contains(where: { !$0.phase.optional && $0.state != .done })
-        {
-            pending.append(row)
-        }
-        self.pending = pending
+        pending = zip(videos, tracker).filter { $0.0.pendingPhase != nil }.map(\.1)
         hasPending = !pending.isEmpty
         hasMissing = videos.contains { v in v.phases.contains { !$0.phase.optional && $0.state == .missing } }
         hasErrors = videos.contains { v in v.phases.contains { $0.state == .errors } }

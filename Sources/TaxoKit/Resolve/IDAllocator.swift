@@ -50,13 +50,28 @@ public struct IDAllocator: Sendable {
     /// The department segment a new ID of a kind gets: none when the kind has none or most of its IDs have
     /// none; otherwise the one given, else the kind's most used department.
     public func department(kind: Int, given: String?) -> String? {
-        if config.kinds[kind].department == .none { return nil }
-        let with = departmentUse[kind]?.values.reduce(0, +) ?? 0, without = withoutDepartment[kind] ?? 0
-        if config.kinds[kind].department == .required || with > without {
-            if let g = given { return g }
-            return departmentUse[kind]?.filter { isKnown($0.key) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        guard keepsDepartment(kind: kind) else { return nil }
+        if let g = given { return g }
+        let (with, without) = departmentCounts(kind)
+        guard config.kinds[kind].department == .required || with > without else { return nil }
+        return departmentUse[kind]?.filter { isKnown($0.key) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// Whether a new ID of the kind keeps the department it is given: the kind requires one, or at least half
+    /// of its IDs carry one (the library's pattern for the kind).
+    public func keepsDepartment(kind: Int) -> Bool {
+        switch config.kinds[kind].department {
+        case .none: return false
+        case .required: return true
+        default:
+            let (with, without) = departmentCounts(kind)
+            return with >= without
         }
-        return with == without ? given : nil
+    }
+
+    /// How many of a kind's IDs carry a department segment, and how many do not.
+    func departmentCounts(_ kind: Int) -> (with: Int, without: Int) {
+        (departmentUse[kind]?.values.reduce(0, +) ?? 0, withoutDepartment[kind] ?? 0)
     }
 
     /// The configured departments the kind's IDs use, sorted (a misspelt segment is not one).

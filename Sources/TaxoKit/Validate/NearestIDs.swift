@@ -54,9 +54,10 @@ struct NearestIDs {
 
     /// "did you mean ...?" for the suggestions, and that the ID's department segment is no department.
     func hint(for id: ParsedID, suggestions: [String]) -> String? {
-        let unknown = unknownDepartment(id).map { "'\($0)' is not a department code" }
+        let dept = unknownDepartment(id)
+        let unknown = dept.map { "'\($0)' is not a department code" }
         guard !suggestions.isEmpty else {
-            guard let unknown, let dept = unknownDepartment(id) else { return nil }
+            guard let dept, let unknown else { return nil }
             return unknown + (NearMiss.hint(for: dept, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? "")
         }
         return "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
