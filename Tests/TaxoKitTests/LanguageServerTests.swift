@@ -123,6 +123,40 @@ import Testing
         #expect(value?.contains("- department: QA (Quality Assurance)") == true)
     }
 
+    /// In Video_025's documents MLS-001 is the video's own milestone ("Build the Research Graph"), not the
+    /// library's MLS-001, which was made from Video_024: hover says so, definition goes to the transcript's
+    /// declaration, and no inlay hint names the other milestone.
+    @Test func aVideosOwnIDIsNotTheLibrarysEntity() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Notes.md")
+            .absoluteString
+        _ = open(s, uri, language: "markdown", escapedText: #"# Notes\n\nMLS-001 comes first.\n"#)
+        let hover = try request(s, "hover", uri, line: 2, character: 3)
+        let value = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        #expect(
+            value == "**MLS-001**: Video_025's own milestone, declared in "
+                + "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md:34")
+        let definition = try request(s, "definition", uri, line: 2, character: 3)
+        let target = try #require(definition["result"] as? [String: Any])
+        #expect((target["uri"] as? String)?.hasSuffix("02_TRANSCRIPTIONS/Video_025.md") == true)
+        let hints = try #require(
+            try call(
+                s, "textDocument/inlayHint",
+                params:
+                    #"{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":0,"character":0},"end":{"line":3,"character":0}}}"#
+            ) as? [[String: Any]])
+        #expect(hints.isEmpty)
+        // In Video_024's documents it is the library's milestone, made from that video.
+        let uri24 = root.appendingPathComponent(
+            "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_024_Notes.md"
+        ).absoluteString
+        _ = open(s, uri24, language: "markdown", escapedText: #"# Notes\n\nMLS-001 comes first.\n"#)
+        let hover24 = try request(s, "hover", uri24, line: 2, character: 3)
+        let value24 = ((hover24["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        #expect(value24?.hasPrefix("**MLS-001** Prepare Baseline MCP Server") == true)
+    }
+
     /// Positions a client sends are not trusted: a negative or far-off line or character gets an empty answer
     /// (a negative line or character trapped completion, ending the server).
     @Test func positionsOutOfTheBufferGetEmptyAnswers() throws {

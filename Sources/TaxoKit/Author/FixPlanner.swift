@@ -87,7 +87,7 @@ struct FixPlanner {
     /// Alternate spellings in documents.
     mutating func documentSpellings() {
         for d in lib.documents {
-            for m in d.mentions where m.range == nil && !m.isProposal && !m.declaresScope {
+            for m in d.mentions where m.range == nil && !m.isProposal && !lib.namesVideoEntity(m, in: d) {
                 guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id,
                     target.written != m.id.written,
                     !AlternateSpelling.documentsSpelling(m.context, written: m.id, canonical: target, lib: lib)

@@ -51,8 +51,11 @@ public enum IDRename {
         entity: Int, new: ParsedID, library lib: Library, paths: [String], text: (String) -> [UInt8]?
     ) -> [Fixes.FileFix] {
         guard let key = lib.entities[entity].id?.key else { return [] }
+        // Documents of a video that declares the same ID as its own name that, not the entity.
+        let ofVideos = Set(
+            lib.documents.filter { d in d.video.map { lib.isVideoOwn(key: key, video: $0) } ?? false }.map(\.path))
         var out: [Fixes.FileFix] = []
-        for path in Set(paths).sorted() {
+        for path in Set(paths).sorted() where !ofVideos.contains(path) {
             guard let bytes = text(path), bytes.contains(UInt8(ascii: "-")) else { continue }
             // (A spelling that is the new ID already needs no edit: renaming to itself only respells.)
             let edits = spans(in: bytes, key: key, grammar: lib.grammar).filter {

@@ -46,7 +46,7 @@ extension BinaryWriter {
         uint(UInt64(d.mentions.count))
         for m in d.mentions {
             parsedID(m.id); location(m.location); optString(m.label); optString(m.heading); string(m.context)
-            bool(m.isProposal); bool(m.declaresScope); optString(m.range); bool(m.inCode)
+            bool(m.isProposal); bool(m.declaresScope); optString(m.range); bool(m.inCode); bool(m.announces)
         }
         bool(d.checkMentions)
     }
@@ -168,6 +168,7 @@ extension BinaryReader {
                 context: try string(), isProposal: try bool(), declaresScope: try bool())
             m.range = try optString()
             m.inCode = try bool()
+            m.announces = try bool()
             mentions.append(m)
         }
         return Document(

@@ -324,8 +324,28 @@ public final class LanguageServer {
 
     // MARK: Requests
 
+    /// Where the video of the document at `path` declares the ID as its own (its transcript's scope
+    /// section), when it does: the ID then names no library entity there.
+    func videoDeclaration(of id: ParsedID, in path: String) -> SourceLocation? {
+        guard let lib = result?.library, let d = lib.documents.first(where: { $0.path == path }), let v = d.video,
+            lib.isVideoOwn(key: id.key, video: v)
+        else { return nil }
+        for doc in lib.documents where doc.video == v {
+            if let m = doc.mentions.first(where: { $0.declaresScope && $0.id.key == id.key }) { return m.location }
+        }
+        return nil
+    }
+
+    /// The library entity the ID under the cursor names (none for the video's own IDs in its documents).
+    func entity(at: (path: String, id: ParsedID, line: Int, range: (Int, Int))) -> Int? {
+        guard let lib = result?.library, videoDeclaration(of: at.id, in: at.path) == nil else { return nil }
+        return lib.lookup(at.id)
+    }
+
     func definition(_ params: [String: Any]) -> Any {
-        guard let at = idAt(params), let lib = result?.library, let e = lib.lookup(at.id) else { return NSNull() }
+        guard let at = idAt(params), let lib = result?.library else { return NSNull() }
+        if let own = videoDeclaration(of: at.id, in: at.path) { return location(of: own) ?? NSNull() }
+        guard let e = lib.lookup(at.id) else { return NSNull() }
         return location(of: lib.entities[e].location) ?? NSNull()
     }
 
@@ -334,6 +354,17 @@ public final class LanguageServer {
         let range: [String: Any] = [
             "start": ["line": at.line, "character": at.range.0], "end": ["line": at.line, "character": at.range.1],
         ]
+        if let own = videoDeclaration(of: at.id, in: at.path) {
+            let kind = lib.config.kinds[at.id.kind].name
+            let video = lib.documents.first { $0.path == at.path }?.video ?? ""
+            return [
+                "contents": [
+                    "kind": "markdown",
+                    "value": "**\(at.id.written)**: \(video)'s own \(kind), declared in \(own.file):\(own.line)",
+                ],
+                "range": range,
+            ]
+        }
         guard let e = lib.lookup(at.id) else {
             let kind = lib.config.kinds[at.id.kind].name
             return [
@@ -343,7 +374,9 @@ public final class LanguageServer {
         }
         let ent = lib.entities[e]
         let inbound = lib.targets.reduce(0) { $0 + $1.filter { $0 == e }.count }
-        let mentions = lib.documents.reduce(0) { $0 + $1.mentions.filter { $0.id.key == ent.id?.key }.count }
+        let mentions = lib.documents.reduce(0) { n, d in
+            n + d.mentions.filter { $0.id.key == ent.id?.key && !lib.namesVideoEntity($0, in: d) }.count
+        }
         var lines = [
             "**\(lib.displayID(ent))** \(ent.name ?? "")", "",
             "- kind: \(lib.config.kinds[ent.kind].name)",
@@ -391,13 +424,15 @@ public final class LanguageServer {
     }
 
     func references(_ params: [String: Any]) -> Any {
-        guard let at = idAt(params), let lib = result?.library, let e = lib.lookup(at.id) else { return [] }
+        guard let at = idAt(params), let lib = result?.library, let e = entity(at: at) else { return [] }
         let key = lib.entities[e].id?.key
         var locs: [SourceLocation] = []
         for (i, ent) in lib.entities.enumerated() {
             for (ri, ref) in ent.references.enumerated() where lib.targets[i][ri] == e { locs.append(ref.location) }
         }
-        for d in lib.documents { for m in d.mentions where m.id.key == key { locs.append(m.location) } }
+        for d in lib.documents {
+            for m in d.mentions where m.id.key == key && !lib.namesVideoEntity(m, in: d) { locs.append(m.location) }
+        }
         if let ctx = params["context"] as? [String: Any], ctx["includeDeclaration"] as? Bool == true {
             locs.append(lib.entities[e].location)
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// `textDocument/inlayHint`: the name of the entity each ID stands for, shown after it (`"TOL-SEC-124"`
 /// reads `"TOL-SEC-124" ScaleKit Dashboard`), so a list of IDs can be read without looking each one up. An ID
-/// that names nothing gets no hint (its finding says so), nor one already followed by its name.
+/// that names nothing gets no hint (its finding says so), nor one already followed by its name, nor a video's
+/// own milestone, task or step ID in the video's documents.
 extension LanguageServer {
     /// At most this many hints per request (a client asks for the visible range).
     static let maxInlayHints = 2000
@@ -20,6 +21,9 @@ extension LanguageServer {
         for e in lib.entities where e.file == path {
             if let key = e.id?.key { declared[e.location.line - 1, default: []].insert(key) }
         }
+        // The video's own IDs (its transcript declares them) name no library entity in its documents.
+        let video = lib.documents.first { $0.path == path }?.video
+        let ownOfVideo = video.map { v in (lib.scopes[v] ?? []).filter { lib.isVideoOwn(key: $0, video: v) } } ?? []
         var out: [[String: Any]] = []
         for n in first...last {
             let line = lines[n]
@@ -28,7 +32,8 @@ extension LanguageServer {
             bytes.withUnsafeBufferPointer { b in
                 lib.grammar.scan(b) { tok, _, z in
                     guard out.count < LanguageServer.maxInlayHints, case .id(let p) = tok,
-                        declared[n]?.contains(p.key) != true, let i = lib.lookup(p), let name = lib.entities[i].name,
+                        declared[n]?.contains(p.key) != true, !ownOfVideo.contains(p.key), let i = lib.lookup(p),
+                        let name = lib.entities[i].name,
                         !name.isEmpty
                     else { return }
                     // Already labelled: `TOL-SEC-124 (ScaleKit Dashboard)`, `| TOL-SEC-124 | ScaleKit Dashboard |`.

@@ -59,7 +59,7 @@ struct LensCounts {
         last = [Int](repeating: -1, count: n)
         for (di, d) in lib.documents.enumerated() {
             for m in d.mentions {
-                guard let t = lib.lookup(m.id) else { continue }
+                guard let t = lib.entity(mentionedBy: m, in: d) else { continue }
                 mentions[t] += 1
                 if last[t] != di {
                     documents[t] += 1

@@ -7,7 +7,7 @@ extension LanguageServer {
     /// The ID under the cursor when it names an entity that can be renamed, with its range; nil otherwise
     /// (the client then says there is nothing to rename).
     func prepareRename(_ params: [String: Any]) -> Any {
-        guard let at = idAt(params), let lib = result?.library, lib.lookup(at.id) != nil,
+        guard let at = idAt(params), let lib = result?.library, entity(at: at) != nil,
             !lib.config.kinds[at.id.kind].scoped
         else { return NSNull() }
         return [

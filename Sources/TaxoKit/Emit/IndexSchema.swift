@@ -1,6 +1,6 @@
-/// The SQLite index's schema (version 2: entity IDs are searchable in `entity_fts`). Documented with example queries in docs/index.md.
+/// The SQLite index's schema (version 3: a video's own IDs in its documents resolve to no library entity). Documented with example queries in docs/index.md.
 public enum IndexSchema {
-    public static let version = 2
+    public static let version = 3
 
     /// Tables whose rows all come from one library file, with the column naming it: an incremental
     /// build deletes and re-inserts just the rows of changed files.
@@ -90,12 +90,19 @@ public enum IndexSchema {
           proposal INTEGER NOT NULL,
           declares_scope INTEGER NOT NULL
         );
-        CREATE TABLE scopes (video TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (video, key)) WITHOUT ROWID;
+        CREATE TABLE scopes (
+          video TEXT NOT NULL,
+          key TEXT NOT NULL,
+          own INTEGER NOT NULL,
+          PRIMARY KEY (video, key)
+        ) WITHOUT ROWID;
         CREATE VIEW mentions AS
-          SELECT m.*, d.video AS video,
-                 EXISTS (SELECT 1 FROM scopes s WHERE s.video = d.video AND s.key = m.key) AS in_scope,
-                 r.id AS resolved_id, r.file AS resolved_file
-          FROM mention_rows m JOIN documents d ON d.path = m.document LEFT JOIN resolution r ON r.lookup = m.key;
+          SELECT m.*, d.video AS video, s.key IS NOT NULL AS in_scope, coalesce(s.own, 0) AS video_own,
+                 CASE WHEN coalesce(s.own, 0) = 0 THEN r.id END AS resolved_id,
+                 CASE WHEN coalesce(s.own, 0) = 0 THEN r.file END AS resolved_file
+          FROM mention_rows m JOIN documents d ON d.path = m.document
+          LEFT JOIN scopes s ON s.video = d.video AND s.key = m.key
+          LEFT JOIN resolution r ON r.lookup = m.key;
         CREATE TABLE diagnostics (
           code TEXT NOT NULL,
           severity TEXT NOT NULL,
@@ -119,12 +126,12 @@ public enum IndexSchema {
           SELECT e.id, e.kind, e.name, e.file, e.line FROM entities e
           WHERE e.key IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM links l WHERE l.resolved_key = e.key AND l.source_key IS NOT e.key)
-            AND NOT EXISTS (SELECT 1 FROM mention_rows m WHERE m.key = e.key);
+            AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.key = e.key AND NOT m.video_own);
         CREATE VIEW coverage_by_kind AS
           SELECT e.kind,
                  count(*) AS entities,
                  sum(EXISTS (SELECT 1 FROM links l WHERE l.resolved_key = e.key AND l.source_key IS NOT e.key)) AS referenced,
-                 sum(EXISTS (SELECT 1 FROM mention_rows m WHERE m.key = e.key)) AS mentioned,
+                 sum(EXISTS (SELECT 1 FROM mentions m WHERE m.key = e.key AND NOT m.video_own)) AS mentioned,
                  (SELECT count(*) FROM links l WHERE l.source_kind = e.kind AND l.resolved_key IS NULL) AS dangling_links_out
           FROM entities e WHERE e.key IS NOT NULL GROUP BY e.kind;
         """

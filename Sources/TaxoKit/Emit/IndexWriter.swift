@@ -299,7 +299,7 @@ public enum IndexWriter {
         }
         for (v, ks) in lib.scopes {
             record("scope") { h in
-                h.add(v); for k in ks.sorted() { h.add(k) }
+                h.add(v); for k in ks.sorted() { h.add(k); h.add(lib.isVideoOwn(key: k, video: v) ? "1" : "0") }
             }
         }
         for d in r.diagnostics {
@@ -337,8 +337,12 @@ public enum IndexWriter {
                 try r.text(k); try r.text(lib.displayID(e)); try r.text(e.id?.key); try r.text(e.file); try r.text(via)
             }
         }
-        let sc = try db.prepare("INSERT INTO scopes VALUES (?, ?)")
-        for v in lib.scopes.keys.sorted() { for k in lib.scopes[v]!.sorted() { try sc.run([.text(v), .text(k)]) } }
+        let sc = try db.prepare("INSERT INTO scopes VALUES (?, ?, ?)")
+        for v in lib.scopes.keys.sorted() {
+            for k in lib.scopes[v]!.sorted() {
+                try sc.run([.text(v), .text(k), .int(lib.isVideoOwn(key: k, video: v) ? 1 : 0)])
+            }
+        }
         let diag = try db.prepare("INSERT INTO diagnostics VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for d in r.diagnostics {
             var w = JSONWriter(pretty: false)

@@ -315,9 +315,19 @@ struct MarkdownExtractor {
                     )
                 }
                 // In a table with a "Suggested ID" (or "Proposed ID", "Next free ID") column, the column decides.
-                let proposed =
-                    lineState!.proposal
-                    || proposals.inProposalColumn(line: ll.line, bytes: file.bytes[ll.range], offset: start)
+                let inColumn = proposals.inProposalColumn(line: ll.line, bytes: file.bytes[ll.range], offset: start)
+                let proposed = lineState!.proposal || inColumn
+                // Whether it announces the ID itself: the other IDs of its line bound the words that can.
+                var announces = inColumn
+                if lineState!.proposal, !announces {
+                    let previousEnd = ti > 0 ? tokens.tokens[ti - 1].2 : 0
+                    let from = max(ll.range.lowerBound, previousEnd)
+                    let alone =
+                        from == ll.range.lowerBound
+                        && (ti + 1 == tokens.tokens.count || tokens.tokens[ti + 1].1 >= ll.range.upperBound)
+                    announces = proposals.announces(
+                        line: ll.line, before: file.bytes[from..<max(from, start)], alone: alone)
+                }
                 var m = Mention(
                     id: p, location: at, label: range == nil ? ll.label : nil, heading: heading,
                     context: lineState!.context,
@@ -326,6 +336,7 @@ struct MarkdownExtractor {
                         && (grammar.kinds[p.kind].scoped || scopedPrefixes.contains(p.prefix)))
                 m.range = range
                 m.inCode = ll.line < code.count && code[ll.line]
+                m.announces = announces
                 mentions.append(m)
                 last = (start, m)
             case .unknownPrefix(let text, let prefix, let sugg):

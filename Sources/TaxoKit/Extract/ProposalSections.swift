@@ -85,6 +85,14 @@ struct ProposalSections {
         return ProposalSections.lineWords.contains { ByteSearch.containsIgnoringCase(bytes: bytes, $0) }
     }
 
+    /// Whether an ID on this line is announced by itself, not only by a line that speaks of a proposal: the
+    /// line is in a proposal section, list or code block, or a proposal word stands in `before` (the text
+    /// between the previous ID on the line, or its start, and this one), or the line holds no other ID.
+    func announces(line: Int, before: ArraySlice<UInt8>, alone: Bool) -> Bool {
+        if line < lines.count, lines[line] { return true }
+        return alone || ProposalSections.lineWords.contains { ByteSearch.containsIgnoringCase(bytes: before, $0) }
+    }
+
     /// Whether the ID at `offset` of the row (`bytes`) stands in one of its table's proposal columns.
     func inProposalColumn(line: Int, bytes: ArraySlice<UInt8>, offset: Int) -> Bool {
         guard let cols = columns[line] else { return false }

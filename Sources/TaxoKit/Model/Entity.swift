@@ -241,6 +241,14 @@ public struct Mention: Sendable {
         get { s.value.isProposal }
         _modify { unique(); yield &s.value.isProposal }
     }
+    /// The mention itself announces the ID (a proposal column or section, a New_ID list, a proposal word right
+    /// before it or on a line holding no other ID), not merely a line that speaks of a proposal ("RSP-333 and
+    /// RSP-410, proposed RSP-418" announces RSP-418 only). The document's other mentions of it, and those of
+    /// its video's documents, are proposals too.
+    public var announces: Bool {
+        get { s.value.announces }
+        _modify { unique(); yield &s.value.announces }
+    }
     /// Inside the document's scope section (a transcript's taxonomy analysis): declares a video-scoped ID.
     public var declaresScope: Bool {
         get { s.value.declaresScope }
@@ -274,6 +282,7 @@ public struct Mention: Sendable {
         var declaresScope: Bool
         var range: String?
         var inCode = false
+        var announces = false
     }
 }
 

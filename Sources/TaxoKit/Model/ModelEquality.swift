@@ -30,11 +30,12 @@ extension Mention: Equatable {
     public static func == (a: Mention, b: Mention) -> Bool {
         a.id == b.id && a.location == b.location && a.label == b.label && a.heading == b.heading
             && a.context == b.context
-            && a.isProposal == b.isProposal && a.declaresScope == b.declaresScope && a.range == b.range
+            && a.isProposal == b.isProposal && a.announces == b.announces && a.declaresScope == b.declaresScope
+            && a.range == b.range
             && a.inCode == b.inCode
     }
 
-    static let comparedFields = 9
+    static let comparedFields = 10
 }
 
 extension CSVTable: Equatable {

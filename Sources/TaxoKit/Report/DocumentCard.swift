@@ -11,6 +11,8 @@ public struct DocumentCard {
         var entity: Int?
         var lines: [Int]
         var proposal: Bool
+        /// The video's own ID (its transcript declares it), never a library entity.
+        var ofVideo: Bool
     }
 
     /// The card of a library file (root-relative), or nil when the compile read no such file.
@@ -31,8 +33,8 @@ public struct DocumentCard {
     /// The entities the file declares, in order.
     var declared: [Int] { result.library.entities.indices.filter { result.library.entities[$0].file == path } }
 
-    /// The IDs mentioned, in order of first mention; a mention written as a proposal makes the ID one only
-    /// when every mention of it is.
+    /// The IDs mentioned, in order of first mention; an ID the document or its video proposes is a proposal
+    /// at every mention (as `taxo check` judges it).
     var mentioned: [Mentioned] {
         guard let d = document else { return [] }
         let lib = result.library
@@ -40,11 +42,12 @@ public struct DocumentCard {
         for m in d.mentions {
             if let i = at[m.id.key] {
                 if out[i].lines.last != m.location.line { out[i].lines.append(m.location.line) }
-                out[i].proposal = out[i].proposal && m.isProposal
             } else {
                 at[m.id.key] = out.count
                 out.append(
-                    Mentioned(id: m.id, entity: lib.lookup(m.id), lines: [m.location.line], proposal: m.isProposal))
+                    Mentioned(
+                        id: m.id, entity: lib.entity(mentionedBy: m, in: d), lines: [m.location.line],
+                        proposal: lib.isProposed(m, in: d), ofVideo: lib.namesVideoEntity(m, in: d)))
             }
         }
         return out
@@ -77,6 +80,7 @@ public struct DocumentCard {
             w.string("kind", lib.config.kinds[m.id.kind].name)
             w.beginArray("lines"); for l in m.lines { w.int(nil, l) }; w.endArray()
             w.bool("proposal", m.proposal)
+            w.bool("video_own", m.ofVideo)
             if let t = m.entity {
                 w.string("resolved_id", lib.displayID(lib.entities[t])); w.string("resolved_name", lib.entities[t].name)
                 w.string("resolved_file", lib.entities[t].file)
@@ -107,12 +111,17 @@ public struct DocumentCard {
             "  line" + (m.lines.count == 1 ? " " : "s ") + m.lines.prefix(8).map(String.init).joined(separator: ", ")
                 + (m.lines.count > 8 ? ", +\(m.lines.count - 8)" : "")
         }
-        let resolved = ms.filter { $0.entity != nil }, proposed = ms.filter { $0.entity == nil && $0.proposal }
-        let missing = ms.filter { $0.entity == nil && !$0.proposal }
+        let resolved = ms.filter { $0.entity != nil }, own = ms.filter(\.ofVideo)
+        let proposed = ms.filter { $0.entity == nil && !$0.ofVideo && $0.proposal }
+        let missing = ms.filter { $0.entity == nil && !$0.ofVideo && !$0.proposal }
         lines += EntityCard.section("Mentions that resolve", total: resolved.count)
         for m in resolved.prefix(EntityCard.limit) {
             let e = lib.entities[m.entity!]
             lines.append("  \(m.id.written) \(e.name ?? "") (\(lib.kindName(e)))" + place(m))
+        }
+        if d?.video != nil {
+            lines += EntityCard.section("The video's own IDs", total: own.count)
+            for m in own.prefix(EntityCard.limit) { lines.append("  \(m.id.written)" + place(m)) }
         }
         lines += EntityCard.section("Proposed IDs", total: proposed.count)
         for m in proposed.prefix(EntityCard.limit) { lines.append("  \(m.id.written)" + place(m)) }

@@ -133,7 +133,7 @@ public struct EntityCard {
         var shown: [(document: Document, mention: Mention)] = []
         var total = 0
         for d in result.library.documents {
-            for m in d.mentions where m.id.key == key {
+            for m in d.mentions where m.id.key == key && !result.library.namesVideoEntity(m, in: d) {
                 total += 1
                 if shown.count < EntityCard.limit { shown.append((d, m)) }
             }

@@ -129,7 +129,13 @@ struct HealthContext: Encodable {
     static func orphans(_ lib: Library) -> [Int] {
         var used = [Bool](repeating: false, count: lib.entities.count)
         for t in lib.targets { for x in t { if let x { used[x] = true } } }
-        for d in lib.documents { for m in d.mentions { for i in lib.table[m.id.key] ?? [] { used[i] = true } } }
+        var mentioned = Set<String>()
+        for d in lib.documents {
+            for m in d.mentions where !lib.namesVideoEntity(m, in: d) {
+                mentioned.insert(m.id.key)
+                for i in lib.table[m.id.key] ?? [] { used[i] = true }
+            }
+        }
         if let departmentKind = lib.config.kindIndex(role: .department) {
             let codes = Set(lib.entities.lazy.filter { $0.kind != departmentKind }.compactMap(lib.departmentCode))
             for i in lib.entities.indices where lib.entities[i].kind == departmentKind {
@@ -138,15 +144,13 @@ struct HealthContext: Encodable {
                 }
             }
         }
-        var mentionedKeys: Set<String>?
         return lib.entities.indices.filter { i in
             guard !used[i], let key = lib.entities[i].id?.key, !lib.config.isInactive(status: lib.entities[i].status),
                 !lib.config.looksArchived(lib.entities[i].file)
             else { return false }
             // Entities the table holds were marked above; an archived duplicate it leaves out is checked by key.
             if lib.table[key]?.contains(i) == true { return true }
-            if mentionedKeys == nil { mentionedKeys = Set(lib.documents.flatMap { $0.mentions.map(\.id.key) }) }
-            return !mentionedKeys!.contains(key)
+            return !mentioned.contains(key)
         }
     }
 

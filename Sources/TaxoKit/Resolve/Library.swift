@@ -48,6 +48,39 @@ public struct Library: Sendable {
         return config.documents.first { $0.name == type }?.scopedPrefixes.contains(m.id.prefix) ?? false
     }
 
+    /// Whether a mention in a document names its video's own entity: the video's transcript declares the ID
+    /// in its scope section (milestones, tasks and steps restart per video), so a library entity with the
+    /// same ID (`MLS-001`, the milestone template MLT-001 "Content Analysis") is another thing; unless that
+    /// entity was made from the video (`"source_video": "Video_024"`): it is the video's, integrated.
+    public func namesVideoEntity(_ m: Mention, in d: Document) -> Bool {
+        guard let v = d.video else { return false }
+        return isVideoOwn(key: m.id.key, video: v)
+    }
+
+    /// Whether a key is one the video declares as its own and no library entity made from the video carries.
+    public func isVideoOwn(key: String, video v: String) -> Bool {
+        guard scopes[v]?.contains(key) == true else { return false }
+        return !(table[key] ?? aliases[key] ?? []).contains { entities[$0].videos.contains(v) }
+    }
+
+    /// The library entity a mention in a document names: nil for the video's own IDs and for IDs no entity
+    /// declares.
+    public func entity(mentionedBy m: Mention, in d: Document) -> Int? {
+        namesVideoEntity(m, in: d) ? nil : lookup(m.id)
+    }
+
+    /// IDs announced as proposals (`Proposed Tool ID: TOL-AID-201`, a "Suggested ID" column, a "Next
+    /// available" section), by video and by document (made on first use).
+    public var proposals: ProposedIDs { proposalsBox.get { ProposedIDs(documents) } }
+    private let proposalsBox = Lazy<ProposedIDs>()
+
+    /// Whether a mention is of a proposed ID: written as one, or an ID its document, or another document of
+    /// its video, proposes (Phase 4 proposes `OBJ-SEC-510` in a table; its lists, the gap analysis and the
+    /// integration plan then cite it).
+    public func isProposed(_ m: Mention, in d: Document) -> Bool {
+        m.isProposal || proposals.contains(m.id.key, in: d)
+    }
+
     /// The ID as written, or the raw ID field when it does not parse.
     public func displayID(_ e: Entity) -> String { e.id?.written ?? e.rawID }
 
@@ -85,6 +118,31 @@ public struct Library: Sendable {
             for (r, t) in refs.enumerated() { if let t, t != i { out[t, default: []].append((i, r)) } }
         }
         return out
+    }
+}
+
+/// The IDs the documents announce as proposals: those of a video's documents are its own, those of a
+/// document without a video the document's.
+public struct ProposedIDs: Sendable {
+    public private(set) var byVideo: [String: Set<String>] = [:]
+    public private(set) var byDocument: [String: Set<String>] = [:]
+
+    init(_ documents: [Document]) {
+        for d in documents {
+            for m in d.mentions where m.announces {
+                if let v = d.video {
+                    byVideo[v, default: []].insert(m.id.key)
+                } else {
+                    byDocument[d.path, default: []].insert(m.id.key)
+                }
+            }
+        }
+    }
+
+    /// Whether the document, or its video, proposes the ID.
+    public func contains(_ key: String, in d: Document) -> Bool {
+        if let v = d.video { return byVideo[v]?.contains(key) == true }
+        return byDocument[d.path]?.contains(key) == true
     }
 }
 

@@ -26,7 +26,9 @@ struct SiteData {
         paths = SitePaths(lib)
         backlinks = lib.backlinks()
         var men: [String: [(String, Mention)]] = [:]
-        for d in lib.documents { for m in d.mentions { men[m.id.key, default: []].append((d.path, m)) } }
+        for d in lib.documents {
+            for m in d.mentions where !lib.namesVideoEntity(m, in: d) { men[m.id.key, default: []].append((d.path, m)) }
+        }
         mentions = men
         var byFile: [String: [Diagnostic]] = [:]
         for d in result.diagnostics { if let f = d.location?.file { byFile[f, default: []].append(d) } }

@@ -63,7 +63,7 @@ enum AlternateSpelling {
         // In documents too (a note, like in fields), once per document and spelling.
         for d in lib.documents where d.checkMentions {
             var seen = Set<String>()
-            for m in d.mentions where m.range == nil && !m.isProposal && !m.declaresScope {
+            for m in d.mentions where m.range == nil && !m.isProposal && !lib.namesVideoEntity(m, in: d) {
                 guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id,
                     target.written != m.id.written,
                     !documentsSpelling(m.context, written: m.id, canonical: target, lib: lib),

@@ -10,6 +10,12 @@ enum DanglingMention {
             in its taxonomy section, and documents whose type sets `check_mentions: false`. Reported once per
             document and ID, at the first mention.
 
+            An ID a document proposes is a proposal wherever that document, or another document of the same
+            video, mentions it: Phase 4 proposes `OBJ-SEC-510` in a table, its lists, the gap analysis and the
+            integration plan then cite it. A milestone, task or step ID that the video's transcript declares
+            names the video's own entity in every document of the video, never a library entity with the same
+            ID.
+
             Announced IDs are proposals too: every ID under a heading holding one of the `proposal_markers`
             (by default "next available", "available ids", "reserved", "planned", "future", "to be created",
             "proposed"), up to the next heading of the same or a higher level, and in the list, table or code
@@ -48,13 +54,11 @@ enum DanglingMention {
         let nearest = NearestIDs(lib)
         for d in lib.documents where d.checkMentions {
             var seen = Set<String>()
-            let scope = d.video.flatMap { lib.scopes[$0] }
             var ranges: [String: [ParsedID]] = [:]
             func dangles(_ m: Mention) -> Bool {
-                if lib.resolves(m.id.key) { return false }
-                return !(lib.isScoped(m, in: d) && scope?.contains(m.id.key) == true)
+                !lib.resolves(m.id.key) && !lib.namesVideoEntity(m, in: d) && !lib.isProposed(m, in: d)
             }
-            for m in d.mentions where !m.isProposal && !m.declaresScope && m.range != nil && dangles(m) {
+            for m in d.mentions where !m.declaresScope && m.range != nil && dangles(m) {
                 ranges[m.range!, default: []].append(m.id)
             }
             for m in d.mentions where !m.isProposal && !m.declaresScope {
