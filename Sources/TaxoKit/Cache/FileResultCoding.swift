@@ -28,7 +28,7 @@ extension BinaryWriter {
         for r in e.references {
             string(r.field); string(r.raw); parsedID(r.id); optString(r.label); location(r.location);
             optInt(r.linkIndex)
-            optString(r.range); bool(r.inCode)
+            optString(r.range); bool(r.inCode); bool(r.declaredHere)
         }
         uint(UInt64(e.legacyKeys.count)); for k in e.legacyKeys { string(k) }
         optString(e.description)
@@ -139,6 +139,7 @@ extension BinaryReader {
                 location: try location(), linkIndex: try optInt())
             r.range = try optString()
             r.inCode = try bool()
+            r.declaredHere = try bool()
             refs.append(r)
         }
         var legacy: [String] = []

@@ -1,4 +1,5 @@
-/// The SQLite index's schema (version 3: a video's own IDs in its documents resolve to no library entity). Documented with example queries in docs/index.md.
+/// The SQLite index's schema (version 3: a video's own IDs in its documents resolve to no library entity;
+/// `link_rows.declared_here`). Documented with example queries in docs/index.md.
 public enum IndexSchema {
     public static let version = 3
 
@@ -52,7 +53,8 @@ public enum IndexSchema {
           target_kind TEXT NOT NULL,
           file TEXT NOT NULL REFERENCES files(path),
           line INTEGER NOT NULL,
-          col INTEGER NOT NULL
+          col INTEGER NOT NULL,
+          declared_here INTEGER NOT NULL
         );
         CREATE TABLE resolution (
           lookup TEXT PRIMARY KEY,
@@ -118,7 +120,7 @@ public enum IndexSchema {
         CREATE TABLE fts_rows (tbl TEXT NOT NULL, file TEXT NOT NULL, row INTEGER NOT NULL);
         CREATE VIEW broken_links AS
           SELECT source_id, source_kind, field, raw, target_id, target_kind, file, line, col
-          FROM links WHERE resolved_key IS NULL;
+          FROM links WHERE resolved_key IS NULL AND NOT declared_here;
         CREATE VIEW backlinks AS
           SELECT resolved_id AS target_id, resolved_key AS target_key, source_id, source_kind, field, label, file, line, col
           FROM links WHERE resolved_key IS NOT NULL;
@@ -132,7 +134,7 @@ public enum IndexSchema {
                  count(*) AS entities,
                  sum(EXISTS (SELECT 1 FROM links l WHERE l.resolved_key = e.key AND l.source_key IS NOT e.key)) AS referenced,
                  sum(EXISTS (SELECT 1 FROM mentions m WHERE m.key = e.key AND NOT m.video_own)) AS mentioned,
-                 (SELECT count(*) FROM links l WHERE l.source_kind = e.kind AND l.resolved_key IS NULL) AS dangling_links_out
+                 (SELECT count(*) FROM links l WHERE l.source_kind = e.kind AND l.resolved_key IS NULL AND NOT l.declared_here) AS dangling_links_out
           FROM entities e WHERE e.key IS NOT NULL GROUP BY e.kind;
         """
 

@@ -187,7 +187,7 @@ public enum IndexWriter {
         let ent = try db.prepare("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let fts = try db.prepare("INSERT INTO entity_fts VALUES (?, ?, ?, ?, ?, ?)")
         let alias = try db.prepare("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)")
-        let link = try db.prepare("INSERT INTO link_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let link = try db.prepare("INSERT INTO link_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let order = lib.entities.indices.filter { wanted(lib.entities[$0].file) }
             .sorted { lib.entities[$0].location < lib.entities[$1].location }
         for i in order {
@@ -219,7 +219,7 @@ public enum IndexWriter {
                     try r.text(id); try r.text(e.id?.key); try r.text(kind); try r.text(ref.field)
                     try r.text(ref.raw); try r.text(ref.label); try r.text(ref.id.written); try r.text(ref.id.key)
                     try r.text(kinds[ref.id.kind]); try r.text(ref.location.file); try r.int(ref.location.line)
-                    try r.int(ref.location.column)
+                    try r.int(ref.location.column); try r.int(ref.declaredHere ? 1 : 0)
                 }
             }
         }

@@ -131,13 +131,16 @@ struct MarkdownExtractor {
             if let p = parsed, let r = t.range(of: p.written) { t.removeSubrange(r) }
             name = Labels.clean(String(t.drop { $0 == ":" || $0 == " " || $0 == "-" }))
         }
-        let refs = references(
+        let children = declaredChildren(kindIndex: kindIndex, syntax: syntax, own: parsed)
+        var refs = references(
             kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens, own: own, idOffset: idOffset)
+        for i in refs.indices where children.contains(refs[i].id.key) { refs[i].declaredHere = true }
         var e = Entity(
             kind: kindIndex, id: parsed, rawID: rawID, name: name, file: file.path, location: loc,
             department: fields.first { $0.normalizedKey == "department" }?.value,
             idField: idField?.key ?? "file name", soleRecordInFile: !own.fromFilename, references: refs,
             legacyKeys: own.legacyKeys)
+        e.inlineChildren = children.count
         describe(&e, fields: fields)
         if let schema = config.kinds[kindIndex].schema {
             var check = RecordSchemaCheck(schema: schema, kind: config.kinds[kindIndex], file: file, id: rawID)
@@ -151,6 +154,32 @@ struct MarkdownExtractor {
             diagnostics += check.check(Node(.object(yaml + lines), at: 0), missingAt: loc)
         }
         return e
+    }
+
+    /// The children a Markdown entity declares in its own headings: a heading that starts (after its
+    /// numbering) with an ID of a kind below the entity's in the hierarchy, then a name (`### MLT-VID-001:
+    /// Transcription` in a workflow, `## TSK-004 – Define scopes` in a milestone).
+    func declaredChildren(kindIndex: Int, syntax: MarkdownSyntax, own: ParsedID?) -> Set<String> {
+        let chain = config.hierarchy
+        guard let at = chain.firstIndex(of: config.kinds[kindIndex].name), at + 1 < chain.count else { return [] }
+        let below = Set(chain[(at + 1)...].compactMap { n in config.kinds.firstIndex { $0.name == n } })
+        let numbering = Set("0123456789.)# ".utf8)
+        var out = Set<String>()
+        for h in syntax.headings where h.level >= 2 {
+            let bytes = Array(h.text.utf8)
+            var first: (id: ParsedID, start: Int, end: Int)?
+            bytes.withUnsafeBufferPointer { b in
+                grammar.scan(b, typos: false) { tok, a, z in
+                    if first == nil, case .id(let p) = tok { first = (p, a, z) }
+                }
+            }
+            guard let f = first, below.contains(f.id.kind), f.id.key != own?.key,
+                bytes[..<f.start].allSatisfy({ numbering.contains($0) })
+            else { continue }
+            let rest = String(decoding: bytes[f.end...], as: UTF8.self).drop { ":-–—| ".contains($0) }
+            if rest.contains(where: \.isLetter) { out.insert(f.id.key) }
+        }
+        return out
     }
 
     /// The references of a Markdown entity: every ID written in it but its own (the field a line holds

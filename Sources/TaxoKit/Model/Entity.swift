@@ -172,6 +172,12 @@ public struct Reference: Sendable {
         get { s.value.inCode }
         _modify { unique(); yield &s.value.inCode }
     }
+    /// A child the Markdown entity declares in its own headings (`### MLT-VID-001: Transcription` in a
+    /// workflow): a link when the library has the ID, else the file's own description of it, not dangling.
+    public var declaredHere: Bool {
+        get { s.value.declaredHere }
+        _modify { unique(); yield &s.value.declaredHere }
+    }
 
     private var s: CopyOnWrite<Fields>
 
@@ -189,6 +195,7 @@ public struct Reference: Sendable {
         var linkIndex: Int?
         var range: String?
         var inCode = false
+        var declaredHere = false
     }
 }
 

@@ -20,9 +20,10 @@ extension Reference: Equatable {
     public static func == (a: Reference, b: Reference) -> Bool {
         a.field == b.field && a.raw == b.raw && a.id == b.id && a.label == b.label && a.location == b.location
             && a.linkIndex == b.linkIndex && a.range == b.range && a.inCode == b.inCode
+            && a.declaredHere == b.declaredHere
     }
 
-    static let comparedFields = 8
+    static let comparedFields = 9
 }
 
 extension Mention: Equatable {

@@ -172,7 +172,10 @@ extension EntityCard {
         }
         lines += EntityCard.section("Links", total: e.references.count)
         for (r, ref) in e.references.enumerated().prefix(EntityCard.limit) {
-            let to = target(r).map(named) ?? ref.id.written + " (no such \(lib.config.kinds[ref.id.kind].name))"
+            let kind = lib.config.kinds[ref.id.kind].name
+            let to =
+                target(r).map(named)
+                ?? ref.id.written + (ref.declaredHere ? " (a \(kind) described in this file)" : " (no such \(kind))")
             lines.append("  \(ref.field): \(to)  line \(ref.location.line)")
         }
         let from = backlinkTable[entity] ?? []

@@ -113,12 +113,15 @@ struct HealthContext: Encodable {
         return (perKind, perDept, archived)
     }
 
-    /// How many references there are, and how many of them resolve to nothing.
+    /// How many references there are, and how many of them resolve to nothing (a child an entity describes
+    /// in its own headings does not dangle).
     static func referenceCounts(_ lib: Library) -> (references: Int, dangling: Int) {
         var refs = 0, dangling = 0
-        for t in lib.targets {
+        for (ei, t) in lib.targets.enumerated() {
             refs += t.count
-            for x in t where x == nil { dangling += 1 }
+            for (ri, x) in t.enumerated() where x == nil && !lib.entities[ei].references[ri].declaredHere {
+                dangling += 1
+            }
         }
         return (refs, dangling)
     }

@@ -17,7 +17,9 @@ struct FollowOn {
         guard let l = level(ofKind: lib.entities[ei].kind) else { return false }
         let want = up ? l - 1 : l + 1
         let refs = lib.entities[ei].references
-        return refs.indices.contains { lib.targets[ei][$0] == nil && level(ofKind: refs[$0].id.kind) == want }
+        return refs.indices.contains {
+            lib.targets[ei][$0] == nil && !refs[$0].declaredHere && level(ofKind: refs[$0].id.kind) == want
+        }
     }
 
     /// The notes a dangling reference gets for the hierarchy warnings it stands for.

@@ -14,6 +14,12 @@ enum DanglingReference {
             When the ID's department segment is no department (`WF-RAG-001`), the hint says so, and names the
             same ID in a department that has it (`TOL-SEC-124` for `TOL-SCE-124`); the unknown department is
             not a second error.
+
+            A Markdown entity may describe its children in its own headings (`### MLT-VID-001: Transcription`
+            under a workflow's "Milestones"): a heading that starts, after its numbering, with an ID of a kind
+            below the entity's in the `hierarchy`, then a name. The entity's references to such an ID are links
+            when the library declares it, and otherwise the file's own description of its child: not dangling
+            (the child also counts for the hierarchy rules). References from other files are not affected.
             """,
         triggering: [
             RuleExample([Ex.tool("TOL-001", "Figma", extra: "\"alternatives\": [\"TOL-002 (Sketch)\"]")]),
@@ -32,6 +38,13 @@ enum DanglingReference {
                 Ex.tool("TOL-002", "Sketch"),
             ]),
             RuleExample(Ex.completeChain),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-001_Templates/Workflows/WRF-009_Video_Pipeline.md",
+                    "# WRF-009: Video Pipeline\n\n**Workflow ID**: WRF-009\n\n```\nMLS-001 -> MLS-002\n```\n\n"
+                        + "## Milestones\n\n### MLS-001: Transcription\n\nFirst.\n\n### 2. MLS-002 – Naming\n\nAfter MLS-001.\n"
+                )
+            ]),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
@@ -42,14 +55,15 @@ enum DanglingReference {
             var seen = Set<String>()
             var counts: [String: Int] = [:]
             var ranges: [String: [Reference]] = [:]
-            for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil {
+            // A child the entity describes in its own headings is no claim that the library has it.
+            for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil && !r.declaredHere {
                 if let range = r.range {
                     ranges[range, default: []].append(r)
                 } else {
                     counts[r.id.key, default: 0] += 1
                 }
             }
-            for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil {
+            for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil && !r.declaredHere {
                 if let range = r.range {
                     guard seen.insert("range:" + range).inserted, let members = ranges[range] else { continue }
                     if let d = IDRangeReport.diagnostic(
