@@ -76,4 +76,25 @@ import Testing
         #expect(refs.first { $0.id.written == "PMT-004" }?.field == "Prompt")
         #expect(refs.first { $0.id.written == "PMT-070" }?.field == "body")
     }
+
+    /// A doubled segment a script wrote in many places of one file is one finding, counted, the other places
+    /// as notes; another doubled text in the same file is its own finding.
+    @Test func aDoubledSegmentRepeatedInAFileIsOneFinding() throws {
+        let paths = (1...13).map { #""LIBRARIES/LBS_003_LBS_003_Tools/T\#($0)""# }.joined(separator: ", ")
+        let r = TestSupport.compile([
+            (
+                "LIBRARIES/Responsibilities/Objects/AI.json",
+                #"{"objects": [{"object_id": "OBJ-AI-001", "name": "x", "related": [\#(paths)], "#
+                    + #""see": "VIDEO-VIDEO-001"}]}"#
+            )
+        ])
+        let found = r.diagnostics.filter { $0.code == DoubledSegment.info.code }
+        #expect(found.count == 2)
+        let lbs = try #require(found.first { $0.message.hasPrefix("'LBS_003_LBS_003'") })
+        #expect(lbs.message == "'LBS_003_LBS_003' repeats its first segment (13 times in this file)")
+        #expect(lbs.notes.count == DoubledSegment.notedPlaces + 1)
+        #expect(lbs.notes.last?.message == "and 2 more")
+        #expect(lbs.notes.allSatisfy { $0.location.map { $0 > lbs.location! } ?? false })
+        #expect(found.contains { $0.message == "'VIDEO-VIDEO' repeats its first segment" })
+    }
 }

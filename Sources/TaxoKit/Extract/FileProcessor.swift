@@ -116,6 +116,7 @@ struct FileProcessor: Sendable {
                     DoubledSegment.diagnostic(text, at: SourceLocation(file: path, line: 1, column: 1)))
             }
         }
+        r.diagnostics = DoubledSegment.folded(r.diagnostics)
         return r
     }
 

@@ -6,7 +6,9 @@ enum DoubledSegment {
         explanation: """
             Scripts that add a prefix twice leave IDs such as `VIDEO-VIDEO-001-02` and folders such as
             `LBS_003_LBS_003_Tools` behind. taxo looks for an immediately repeated segment (or pair of
-            segments) in file paths, entity field values and Markdown text.
+            segments) in file paths, entity field values and Markdown text. The same doubled text written
+            several times in one file is one finding at its first place, with the count and the other places as
+            notes.
             """,
         triggering: [
             RuleExample([
@@ -91,6 +93,35 @@ enum DoubledSegment {
 
     static func diagnostic(_ text: String, at loc: SourceLocation) -> Diagnostic {
         info.diagnostic("'\(text)' repeats its first segment", at: loc, hint: "remove the doubled segment")
+    }
+
+    /// At most this many other places of one doubled text are listed as notes.
+    static let notedPlaces = 10
+
+    /// One finding per doubled text and file, at its first place, counting the others and listing the first
+    /// of them as notes: a script that doubled a prefix did it everywhere, and one replacement repairs it.
+    static func folded(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var places: [String: [SourceLocation]] = [:]
+        for d in diagnostics where d.code == info.code {
+            if let l = d.location { places[d.message, default: []].append(l) }
+        }
+        guard places.values.contains(where: { $0.count > 1 }) else { return diagnostics }
+        var done = Set<String>()
+        return diagnostics.compactMap { d in
+            guard d.code == info.code, let all = places[d.message], all.count > 1 else { return d }
+            guard done.insert(d.message).inserted else { return nil }
+            var one = d
+            one.message += " (\(all.count) times in this file)"
+            let others = all.dropFirst()
+            one.notes += others.prefix(notedPlaces).map { Diagnostic.Note("also here", at: $0) }
+            if others.count > notedPlaces {
+                one.notes.append(
+                    Diagnostic.Note(
+                        "and \(others.count - notedPlaces) more", at: others[others.startIndex + notedPlaces]))
+            }
+            one.hint = "remove the doubled segment everywhere in this file"
+            return one
+        }
     }
 }
 
