@@ -200,11 +200,18 @@ public final class LanguageServer {
             // A closed buffer always gets an (empty) list; an open one always gets its list.
             if !open, path != closing, !published.contains(path) { continue }
             let items: [[String: Any]] = diags.map { d in
-                let item: [String: Any] = [
+                var item: [String: Any] = [
                     "range": LanguageServer.range(d.location, lines: lines(of: path)),
                     "severity": LanguageServer.severity(d.severity),
                     "code": d.code, "source": "taxo", "message": d.message + (d.hint.map { "\nhint: " + $0 } ?? ""),
                 ]
+                // The places a finding's notes point at (the other references of a missing ID, the first
+                // definition of a duplicate), as the client's related information.
+                let related: [[String: Any]] = d.notes.compactMap { n in
+                    guard let at = n.location, let place = location(of: at) else { return nil }
+                    return ["location": place, "message": n.message]
+                }
+                if !related.isEmpty { item["relatedInformation"] = related }
                 return item
             }
             out.append(

@@ -7,7 +7,10 @@ enum DanglingReference {
             Every ID written in an entity's fields (a typed link such as `milestones[]`, or an ID inside free
             text such as "TOOL-112 (Dropbox Dash)") must name an entity of the library. A reference to an ID
             nobody declares is reported once per entity and ID, with the closest existing IDs of the same kind.
-            A range (`ACT-001 to ACT-429`) is one reference: it is reported once, with how many of its IDs are
+            Several entities of one file citing the same missing ID make one finding, at the first of them,
+            with how many times and by how many entities it is cited and the others as notes (a missing task
+            that eleven responsibilities of one master file name is one problem: create it, or correct the
+            ID in the file). A range (`ACT-001 to ACT-429`) is one reference: it is reported once, with how many of its IDs are
             undeclared and the first few. A reference to an ID that a file which does not parse appears to
             declare is a note pointing at that file, not an error. When the dangling ID is the entity's only
             parent or child in the hierarchy, the hierarchy warnings it would cause are folded into this error.
@@ -51,6 +54,15 @@ enum DanglingReference {
         var out: [Diagnostic] = []
         let index = NearestIDs(lib)
         let followOn = FollowOn(lib)
+        // A missing ID that many records of one file cite is one finding: its places, per file and ID.
+        var places: [String: [(entity: Int, reference: Int)]] = [:]
+        for (ei, e) in lib.entities.enumerated() {
+            for (ri, r) in e.references.enumerated()
+            where lib.targets[ei][ri] == nil && !r.declaredHere && r.range == nil && r.id.pathTarget == nil {
+                places[e.file + "\u{0}" + r.id.key, default: []].append((ei, ri))
+            }
+        }
+        var reported = Set<String>()
         for (ei, e) in lib.entities.enumerated() {
             var seen = Set<String>()
             var counts: [String: Int] = [:]
@@ -85,22 +97,47 @@ enum DanglingReference {
                             }))
                     continue
                 }
+                let group = places[e.file + "\u{0}" + r.id.key] ?? [(ei, ri)]
+                guard reported.insert(e.file + "\u{0}" + r.id.key).inserted else { continue }
                 if let b = lib.broken[r.id.key] {
                     out.append(b.diagnostic(rule: info, reference: r.id.written, at: r.location))
                     continue
                 }
                 let kind = lib.config.kinds[r.id.kind].name
                 var msg = "dangling reference: no \(kind) has the ID '\(r.id.written)' (field '\(r.field)')"
-                if let n = counts[r.id.key], n > 1 { msg += "; referenced \(n) times here" }
+                let others = Set(group.map(\.entity)).subtracting([ei]).sorted()
+                if others.isEmpty {
+                    if let n = counts[r.id.key], n > 1 { msg += "; referenced \(n) times here" }
+                } else {
+                    msg += "; referenced \(group.count) times in this file, by \(others.count + 1) entities"
+                }
                 let near = index.suggestions(for: r.id)
+                var notes = followOn.notes(entity: ei, dangling: r.id)
+                for o in others { notes += followOn.notes(entity: o, dangling: r.id) }
+                notes += alsoReferenced(group.filter { $0.entity != ei }, lib: lib)
                 var d = info.diagnostic(
-                    msg, at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
-                    hint: index.hint(for: r.id, suggestions: near))
+                    msg, at: r.location, notes: notes, hint: index.hint(for: r.id, suggestions: near))
                 d.suggestions = near.map { Diagnostic.Replacement(r.id.written, with: $0) }
                 out.append(d)
             }
         }
         return out
+    }
+
+    /// At most this many other entities' references to one missing ID are listed as notes.
+    static let notedPlaces = 10
+
+    /// Notes for the other entities of a file that reference the missing ID: the first reference of each.
+    static func alsoReferenced(_ refs: [(entity: Int, reference: Int)], lib: Library) -> [Diagnostic.Note] {
+        var seen = Set<Int>()
+        let firsts = refs.filter { seen.insert($0.entity).inserted }
+        var notes = firsts.prefix(notedPlaces).map { p -> Diagnostic.Note in
+            let r = lib.entities[p.entity].references[p.reference]
+            return .init(
+                "also referenced by \(lib.displayID(lib.entities[p.entity])) (field '\(r.field)')", at: r.location)
+        }
+        if firsts.count > notedPlaces { notes.append(.init("and \(firsts.count - notedPlaces) more entities")) }
+        return notes
     }
 }
 
