@@ -52,7 +52,7 @@ enum MasterRows {
                     list: mi, csv: f.path, line: line, id: id, name: cell(nc), path: cell(pc), currentID: cell(cc))
                 if let pc { row.pathColumn = t.column(row: rowIndex, cell: pc) }
                 if let p = row.path {
-                    row.file = locate(p, prefix: m.pathPrefix, dir: dir, inventory: inventory)
+                    row.file = locate(p, prefix: m.pathPrefix, dir: dir, inventory: inventory, config: config)
                     if row.file == nil { row.movedTo = inventory.movedFile(named: p, config: config) }
                 }
                 if let file = row.file ?? row.movedTo {
@@ -65,15 +65,23 @@ enum MasterRows {
         return rows
     }
 
-    /// The library path a row's file column names, if that file exists.
-    static func locate(_ raw: String, prefix: String?, dir: String, inventory: FileInventory) -> String? {
+    /// The library path a row's file column names, if that file exists. A bare file name is a name, not a
+    /// path: the file beside the list, else the one file of that name in the list's folder or below
+    /// (`Tools_Master_Inventory.csv` naming `TOL-001_99designs.json`, kept in `Design/`).
+    static func locate(
+        _ raw: String, prefix: String?, dir: String, inventory: FileInventory, config: Config
+    ) -> String? {
         var p = raw.replacingAll("\\", with: "/")
         if let prefix, p.hasPrefix(prefix) { p = String(p.dropFirst(prefix.count)) }
         if p.hasPrefix("/") { p.removeFirst() }
         if !p.contains("/") {
             let local = dir.isEmpty ? p : dir + "/" + p
             if inventory.files.contains(local) { return local }
-            return nil
+            let below = (inventory.byName[p.lowercased()] ?? []).filter {
+                ($0 == p || $0.hasSuffix("/" + p)) && (dir.isEmpty || $0.hasPrefix(dir + "/"))
+                    && !config.looksArchived($0)
+            }
+            return below.count == 1 ? below[0] : nil
         }
         return inventory.files.contains(p) ? p : nil
     }

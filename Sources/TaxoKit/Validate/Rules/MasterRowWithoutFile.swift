@@ -7,6 +7,9 @@ enum MasterRowWithoutFile {
             A master list (declared under `master_lists:` with its ID, name and file-path columns) promises a
             file per row. A row whose file is missing is reported with where a file of that name is now, when
             there is one (files move; lists are not updated). `path_prefix` strips a root alias such as `ENTITIES/`.
+            A bare file name (no folder) names the file beside the list, or else the one file of that name in
+            the list's folder or below it (tools kept in category folders): only a name found nowhere there,
+            or found twice, is reported.
             """,
         triggering: [
             RuleExample(
@@ -20,6 +23,9 @@ enum MasterRowWithoutFile {
             RuleExample(
                 MasterListExamples.files(
                     rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-009,Extra,TOL-009_Extra.json\n", extra: true)),
+            RuleExample(
+                MasterListExamples.files(rows: "TOL-001,Figma,TOL-001_Figma.json\nTOL-002,Miro,TOL-002_Miro.json\n")
+                    + [("tools/Design/TOL-002_Miro.json", #"{"tool_id": "TOL-002", "name": "Miro"}"#)]),
         ])
 }
 
