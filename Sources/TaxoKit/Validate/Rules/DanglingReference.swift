@@ -6,12 +6,12 @@ enum DanglingReference {
         explanation: """
             Every ID written in an entity's fields (a typed link such as `milestones[]`, or an ID inside free
             text such as "TOOL-112 (Dropbox Dash)") must name an entity of the library. A reference to an ID
-            nobody declares is reported once per entity and ID, with the closest existing IDs of the same kind.
+            nobody declares is reported once per file and ID, with the closest existing IDs of the same kind.
             Several entities of one file citing the same missing ID make one finding, at the first of them,
             with how many times and by how many entities it is cited and the others as notes (a missing task
             that eleven responsibilities of one master file name is one problem: create it, or correct the
-            ID in the file). A range (`ACT-001 to ACT-429`) is one reference: it is reported once, with how many of its IDs are
-            undeclared and the first few. A reference to an ID that a file which does not parse appears to
+            ID in the file). A range (`ACT-001 to ACT-429`) is one reference: it is reported once, with how
+            many of its IDs are undeclared and the first few. A reference to an ID that a file which does not parse appears to
             declare is a note pointing at that file, not an error. When the dangling ID is the entity's only
             parent or child in the hierarchy, the hierarchy warnings it would cause are folded into this error.
             When the ID's department segment is no department (`WF-RAG-001`), the hint says so, and names the
