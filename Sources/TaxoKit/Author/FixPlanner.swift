@@ -87,9 +87,9 @@ struct FixPlanner {
     /// Alternate spellings in documents.
     mutating func documentSpellings() {
         for d in lib.documents {
-            for m in d.mentions where m.range == nil && !m.isProposal && !lib.namesVideoEntity(m, in: d) {
+            for m in d.mentions where m.range == nil && !m.isProposal {
                 guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id,
-                    target.written != m.id.written,
+                    target.written != m.id.written, !lib.namesVideoEntity(m, in: d),
                     !AlternateSpelling.documentsSpelling(m.context, written: m.id, canonical: target, lib: lib)
                 else { continue }
                 replace(AlternateSpelling.info.code, at: m.location, written: m.id.written, with: target.written)

@@ -134,7 +134,9 @@ struct HealthContext: Encodable {
         for t in lib.targets { for x in t { if let x { used[x] = true } } }
         var mentioned = Set<String>()
         for d in lib.documents {
-            for m in d.mentions where !lib.namesVideoEntity(m, in: d) {
+            // (The video's scope looked up once per document: most mentions are in none.)
+            let scope = d.video.flatMap { lib.scopes[$0] }
+            for m in d.mentions where scope?.contains(m.id.key) != true || !lib.namesVideoEntity(m, in: d) {
                 mentioned.insert(m.id.key)
                 for i in lib.table[m.id.key] ?? [] { used[i] = true }
             }

@@ -26,8 +26,12 @@ struct SiteData {
         paths = SitePaths(lib)
         backlinks = lib.backlinks()
         var men: [String: [(String, Mention)]] = [:]
+        let scopes = result.library.scopes
         for d in lib.documents {
-            for m in d.mentions where !lib.namesVideoEntity(m, in: d) { men[m.id.key, default: []].append((d.path, m)) }
+            let scope = d.video.flatMap { scopes[$0] }
+            for m in d.mentions where scope?.contains(m.id.key) != true || !lib.namesVideoEntity(m, in: d) {
+                men[m.id.key, default: []].append((d.path, m))
+            }
         }
         mentions = men
         var byFile: [String: [Diagnostic]] = [:]

@@ -63,9 +63,9 @@ enum AlternateSpelling {
         // In documents too (a note, like in fields), once per document and spelling.
         for d in lib.documents where d.checkMentions {
             var seen = Set<String>()
-            for m in d.mentions where m.range == nil && !m.isProposal && !lib.namesVideoEntity(m, in: d) {
+            for m in d.mentions where m.range == nil && !m.isProposal {
                 guard let t = lib.table[m.id.key]?.first, let target = lib.entities[t].id,
-                    target.written != m.id.written,
+                    target.written != m.id.written, !lib.namesVideoEntity(m, in: d),
                     !documentsSpelling(m.context, written: m.id, canonical: target, lib: lib),
                     seen.insert(m.id.written).inserted
                 else { continue }
