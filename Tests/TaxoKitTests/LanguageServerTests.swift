@@ -140,12 +140,7 @@ import Testing
         let definition = try request(s, "definition", uri, line: 2, character: 3)
         let target = try #require(definition["result"] as? [String: Any])
         #expect((target["uri"] as? String)?.hasSuffix("02_TRANSCRIPTIONS/Video_025.md") == true)
-        let hints = try #require(
-            try call(
-                s, "textDocument/inlayHint",
-                params:
-                    #"{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":0,"character":0},"end":{"line":3,"character":0}}}"#
-            ) as? [[String: Any]])
+        let hints = try inlayHints(s, uri, lines: 0...3)
         #expect(hints.isEmpty)
         // In Video_024's documents it is the library's milestone, made from that video.
         let uri24 = root.appendingPathComponent(
@@ -233,6 +228,35 @@ import Testing
         #expect(symbols.first?["detail"] as? String == "ScaleKit Dashboard")
     }
 
+    /// A finding's noted places (the other records of a file citing one missing ID) are its related
+    /// information.
+    @Test func notedPlacesAreRelatedInformation() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent("LIBRARIES/Responsibilities/Objects/QA_Extra.json").absoluteString
+        let escaped = MissingIDFoldTests.objects.replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+        let note = try json(try #require(open(s, uri, language: "json", escapedText: escaped).first))
+        let diags = (note["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        let dangling = try #require(diags.first { $0["code"] as? String == "TAX0201" })
+        let related = try #require(dangling["relatedInformation"] as? [[String: Any]])
+        #expect(related.count == 2)
+        let place = related[0]["location"] as? [String: Any]
+        #expect(place?["uri"] as? String == uri)
+        #expect(((place?["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int == 2)
+        #expect(related[0]["message"] as? String == "also referenced by OBJ-QA-902 (field 'related_tools[0]')")
+    }
+
+    /// The inlay hints of a range of lines of a buffer.
+    func inlayHints(_ s: LanguageServer, _ uri: String, lines: ClosedRange<Int>) throws -> [[String: Any]] {
+        try #require(
+            try call(
+                s, "textDocument/inlayHint",
+                params:
+                    #"{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":\#(lines.lowerBound),"character":0},"end":{"line":\#(lines.upperBound),"character":0}}}"#
+            ) as? [[String: Any]])
+    }
+
     @Test func inlayHintsNameTheEntityOfEachID() throws {
         let (s, root) = try server()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -240,12 +264,7 @@ import Testing
         let text =
             #"{\n  \"tool_id\": \"TOL-QA-099\",\n  \"name\": \"X\",\n  \"alternatives\": [\"TOL-SEC-124\", \"TOL-QA-998\", \"TOL-QA-031 (MCP Inspector)\"]\n}\n"#
         _ = open(s, uri, language: "json", escapedText: text)
-        let hints = try #require(
-            try call(
-                s, "textDocument/inlayHint",
-                params:
-                    #"{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":0,"character":0},"end":{"line":9,"character":0}}}"#
-            ) as? [[String: Any]])
+        let hints = try inlayHints(s, uri, lines: 0...9)
         // One hint: TOL-SEC-124's name after it. Not the file's own ID, not an ID that names nothing, not one
         // already followed by its name.
         #expect(hints.map { $0["label"] as? String } == ["ScaleKit Dashboard"])

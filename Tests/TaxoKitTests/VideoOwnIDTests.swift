@@ -11,7 +11,7 @@ import Testing
         // A library milestone template with the ID the video uses for its own first milestone.
         (
             "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Content_Analysis.json",
-            #"{"milestone_id": "MLT-001", "name": "Content Analysis"}"#
+            #"{"milestone_id": "MLS-001", "name": "Content Analysis"}"#
         ),
         ("LIBRARIES/Responsibilities/RSP-333.json", #"{"responsibility_id": "RSP-333", "name": "Secure MCP Gateway"}"#),
         (
@@ -115,7 +115,7 @@ import Testing
             "SELECT id, in_scope, resolved_id FROM mentions WHERE id = 'MLT-001' ORDER BY document, line")
         #expect(rows.count == 2)
         #expect(rows.allSatisfy { $0[1] == "1" && $0[2] == nil })
-        let orphans = try db.query("SELECT id FROM orphans WHERE id = 'MLT-001'")
+        let orphans = try db.query("SELECT id FROM orphans WHERE id = 'MLS-001'")
         #expect(orphans.count == 1)
     }
 }

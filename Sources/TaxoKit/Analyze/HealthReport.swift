@@ -16,7 +16,7 @@ public struct HealthReport {
     /// How many workflows reach a step through milestone and task.
     func completeChains() -> (complete: Int, total: Int, incomplete: [String]) {
         let lib = result.library
-        let h = lib.config.hierarchy.compactMap { n in lib.config.kinds.firstIndex { $0.name == n } }
+        let h = lib.config.hierarchyKinds
         guard h.count >= 2 else { return (0, 0, []) }
         let edges = lib.hierarchy
         func reaches(_ i: Int, _ depth: Int) -> Bool {

@@ -53,7 +53,7 @@ public enum IDRename {
         guard let key = lib.entities[entity].id?.key else { return [] }
         // Documents of a video that declares the same ID as its own name that, not the entity.
         let ofVideos = Set(
-            lib.documents.filter { d in d.video.map { lib.isVideoOwn(key: key, video: $0) } ?? false }.map(\.path))
+            lib.documents.filter { lib.videoOwnKeys(of: $0).contains(key) }.map(\.path))
         var out: [Fixes.FileFix] = []
         for path in Set(paths).sorted() where !ofVideos.contains(path) {
             guard let bytes = text(path), bytes.contains(UInt8(ascii: "-")) else { continue }

@@ -61,6 +61,11 @@ public struct Config: Sendable {
         kindIndex(forPath: path).map { kinds[$0] }
     }
 
+    /// The `hierarchy` as kind indices, top first (a name no kind has is left out).
+    public var hierarchyKinds: [Int] {
+        hierarchy.compactMap { n in kinds.firstIndex { $0.name == n } }
+    }
+
     /// The kind whose `files:` globs take a path (the first, in the configuration's order).
     public func kindIndex(forPath path: String) -> Int? {
         let segs = Config.segments(path)

@@ -10,6 +10,17 @@ public struct Diagnostic: Sendable, Hashable, Codable {
             self.message = message
             self.location = location
         }
+
+        /// At most this many other places of a finding folded from several are listed.
+        public static let foldedPlaces = 10
+
+        /// The notes of a finding folded from several: the first `foldedPlaces` of the other places, then
+        /// how many more there are (`and 7 more entities`).
+        public static func others(_ notes: [Note], more what: String) -> [Note] {
+            guard notes.count > foldedPlaces else { return notes }
+            return Array(notes.prefix(foldedPlaces))
+                + [Note("and \(notes.count - foldedPlaces) more" + (what.isEmpty ? "" : " " + what))]
+        }
     }
 
     /// The repair that needs no judgement, when there is one: the text written at the location, and what

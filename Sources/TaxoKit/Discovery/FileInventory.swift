@@ -85,11 +85,21 @@ extension FileInventory {
     /// one. Archived files (matched by `archive:`, or inside a folder whose name says archive or backup)
     /// are never a file's new place.
     public func movedFile(named path: String, config: Config) -> String? {
-        let name =
-            path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0).lowercased() }
-            ?? path.lowercased()
-        guard let all = byName[name] else { return nil }
-        let live = all.filter { !config.looksArchived($0) }
+        let name = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
+        return onlyFile(named: name, config: config) { _ in true }
+    }
+
+    /// The one live file named exactly `name` in the folder `dir` or below it ("" for the whole library),
+    /// if there is exactly one.
+    public func file(named name: String, under dir: String, config: Config) -> String? {
+        onlyFile(named: name, config: config) {
+            ($0 == name || $0.hasSuffix("/" + name)) && (dir.isEmpty || $0.hasPrefix(dir + "/"))
+        }
+    }
+
+    /// The one live file of a name (case ignored) that `keep` accepts, if there is exactly one.
+    private func onlyFile(named name: String, config: Config, keep: (String) -> Bool) -> String? {
+        let live = (byName[name.lowercased()] ?? []).filter { keep($0) && !config.looksArchived($0) }
         return live.count == 1 ? live[0] : nil
     }
 }

@@ -335,7 +335,7 @@ public final class LanguageServer {
     /// section), when it does: the ID then names no library entity there.
     func videoDeclaration(of id: ParsedID, in path: String) -> SourceLocation? {
         guard let lib = result?.library, let d = lib.documents.first(where: { $0.path == path }), let v = d.video,
-            lib.isVideoOwn(key: id.key, video: v)
+            lib.videoOwnKeys(of: d).contains(id.key)
         else { return nil }
         for doc in lib.documents where doc.video == v {
             if let m = doc.mentions.first(where: { $0.declaresScope && $0.id.key == id.key }) { return m.location }
@@ -381,9 +381,7 @@ public final class LanguageServer {
         }
         let ent = lib.entities[e]
         let inbound = lib.targets.reduce(0) { $0 + $1.filter { $0 == e }.count }
-        let mentions = lib.documents.reduce(0) { n, d in
-            n + d.mentions.filter { $0.id.key == ent.id?.key && !lib.namesVideoEntity($0, in: d) }.count
-        }
+        let mentions = ent.id.map { lib.mentions(of: $0.key).count } ?? 0
         var lines = [
             "**\(lib.displayID(ent))** \(ent.name ?? "")", "",
             "- kind: \(lib.config.kinds[ent.kind].name)",
@@ -437,9 +435,7 @@ public final class LanguageServer {
         for (i, ent) in lib.entities.enumerated() {
             for (ri, ref) in ent.references.enumerated() where lib.targets[i][ri] == e { locs.append(ref.location) }
         }
-        for d in lib.documents {
-            for m in d.mentions where m.id.key == key && !lib.namesVideoEntity(m, in: d) { locs.append(m.location) }
-        }
+        if let key { locs += lib.mentions(of: key).map(\.mention.location) }
         if let ctx = params["context"] as? [String: Any], ctx["includeDeclaration"] as? Bool == true {
             locs.append(lib.entities[e].location)
         }

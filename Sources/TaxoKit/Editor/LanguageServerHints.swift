@@ -22,8 +22,7 @@ extension LanguageServer {
             if let key = e.id?.key { declared[e.location.line - 1, default: []].insert(key) }
         }
         // The video's own IDs (its transcript declares them) name no library entity in its documents.
-        let video = lib.documents.first { $0.path == path }?.video
-        let ownOfVideo = video.map { v in (lib.scopes[v] ?? []).filter { lib.isVideoOwn(key: $0, video: v) } } ?? []
+        let ownOfVideo = lib.documents.first { $0.path == path }.map(lib.videoOwnKeys) ?? []
         var out: [[String: Any]] = []
         for n in first...last {
             let line = lines[n]

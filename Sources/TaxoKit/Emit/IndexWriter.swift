@@ -298,8 +298,9 @@ public enum IndexWriter {
             }
         }
         for (v, ks) in lib.scopes {
+            let own = lib.videoOwn[v] ?? []
             record("scope") { h in
-                h.add(v); for k in ks.sorted() { h.add(k); h.add(lib.isVideoOwn(key: k, video: v) ? "1" : "0") }
+                h.add(v); for k in ks.sorted() { h.add(k); h.add(own.contains(k) ? "1" : "0") }
             }
         }
         for d in r.diagnostics {
@@ -339,9 +340,8 @@ public enum IndexWriter {
         }
         let sc = try db.prepare("INSERT INTO scopes VALUES (?, ?, ?)")
         for v in lib.scopes.keys.sorted() {
-            for k in lib.scopes[v]!.sorted() {
-                try sc.run([.text(v), .text(k), .int(lib.isVideoOwn(key: k, video: v) ? 1 : 0)])
-            }
+            let own = lib.videoOwn[v] ?? []
+            for k in lib.scopes[v]!.sorted() { try sc.run([.text(v), .text(k), .int(own.contains(k) ? 1 : 0)]) }
         }
         let diag = try db.prepare("INSERT INTO diagnostics VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for d in r.diagnostics {

@@ -160,9 +160,9 @@ struct MarkdownExtractor {
     /// numbering) with an ID of a kind below the entity's in the hierarchy, then a name (`### MLT-VID-001:
     /// Transcription` in a workflow, `## TSK-004 – Define scopes` in a milestone).
     func declaredChildren(kindIndex: Int, syntax: MarkdownSyntax, own: ParsedID?) -> Set<String> {
-        let chain = config.hierarchy
-        guard let at = chain.firstIndex(of: config.kinds[kindIndex].name), at + 1 < chain.count else { return [] }
-        let below = Set(chain[(at + 1)...].compactMap { n in config.kinds.firstIndex { $0.name == n } })
+        let chain = config.hierarchyKinds
+        guard let at = chain.firstIndex(of: kindIndex), at + 1 < chain.count else { return [] }
+        let below = Set(chain[(at + 1)...])
         let numbering = Set("0123456789.)# ".utf8)
         var out = Set<String>()
         for h in syntax.headings where h.level >= 2 {

@@ -130,15 +130,8 @@ public struct EntityCard {
     /// The documents' mentions of the entity, the first `limit` of them, and how many there are.
     func mentionList() -> (shown: [(document: Document, mention: Mention)], total: Int) {
         guard let key = result.library.entities[entity].id?.key else { return ([], 0) }
-        var shown: [(document: Document, mention: Mention)] = []
-        var total = 0
-        for d in result.library.documents {
-            for m in d.mentions where m.id.key == key && !result.library.namesVideoEntity(m, in: d) {
-                total += 1
-                if shown.count < EntityCard.limit { shown.append((d, m)) }
-            }
-        }
-        return (shown, total)
+        let all = result.library.mentions(of: key)
+        return (Array(all.prefix(EntityCard.limit)), all.count)
     }
 
     /// The findings in the entity's file.

@@ -134,9 +134,8 @@ struct HealthContext: Encodable {
         for t in lib.targets { for x in t { if let x { used[x] = true } } }
         var mentioned = Set<String>()
         for d in lib.documents {
-            // (The video's scope looked up once per document: most mentions are in none.)
-            let scope = d.video.flatMap { lib.scopes[$0] }
-            for m in d.mentions where scope?.contains(m.id.key) != true || !lib.namesVideoEntity(m, in: d) {
+            let own = lib.videoOwnKeys(of: d)
+            for m in d.mentions where !own.contains(m.id.key) {
                 mentioned.insert(m.id.key)
                 for i in lib.table[m.id.key] ?? [] { used[i] = true }
             }

@@ -53,14 +53,35 @@ public struct Library: Sendable {
     /// same ID (`MLS-001`, the milestone template MLT-001 "Content Analysis") is another thing; unless that
     /// entity was made from the video (`"source_video": "Video_024"`): it is the video's, integrated.
     public func namesVideoEntity(_ m: Mention, in d: Document) -> Bool {
-        guard let v = d.video else { return false }
-        return isVideoOwn(key: m.id.key, video: v)
+        videoOwnKeys(of: d).contains(m.id.key)
     }
 
-    /// Whether a key is one the video declares as its own and no library entity made from the video carries.
-    public func isVideoOwn(key: String, video v: String) -> Bool {
-        guard scopes[v]?.contains(key) == true else { return false }
-        return !(table[key] ?? aliases[key] ?? []).contains { entities[$0].videos.contains(v) }
+    /// The keys a document's video declares as its own, that no library entity made from the video carries
+    /// (empty for a document without a video).
+    public func videoOwnKeys(of d: Document) -> Set<String> {
+        d.video.flatMap { videoOwn[$0] } ?? []
+    }
+
+    /// Video -> the keys it declares as its own (its `scopes`, but those a library entity made from the
+    /// video carries), made on first use.
+    public var videoOwn: [String: Set<String>] {
+        videoOwnBox.get {
+            Dictionary(
+                uniqueKeysWithValues: scopes.map { v, keys in
+                    (v, keys.filter { !(table[$0] ?? aliases[$0] ?? []).contains { entities[$0].videos.contains(v) } })
+                })
+        }
+    }
+    private let videoOwnBox = Lazy<[String: Set<String>]>()
+
+    /// The documents' mentions of an entity's key, in library order (a video's own ID with the same key is
+    /// no mention of it).
+    public func mentions(of key: String) -> [(document: Document, mention: Mention)] {
+        var out: [(document: Document, mention: Mention)] = []
+        for d in documents {
+            for m in d.mentions where m.id.key == key && !namesVideoEntity(m, in: d) { out.append((d, m)) }
+        }
+        return out
     }
 
     /// The library entity a mention in a document names: nil for the video's own IDs and for IDs no entity

@@ -77,11 +77,7 @@ enum MasterRows {
         if !p.contains("/") {
             let local = dir.isEmpty ? p : dir + "/" + p
             if inventory.files.contains(local) { return local }
-            let below = (inventory.byName[p.lowercased()] ?? []).filter {
-                ($0 == p || $0.hasSuffix("/" + p)) && (dir.isEmpty || $0.hasPrefix(dir + "/"))
-                    && !config.looksArchived($0)
-            }
-            return below.count == 1 ? below[0] : nil
+            return inventory.file(named: p, under: dir, config: config)
         }
         return inventory.files.contains(p) ? p : nil
     }

@@ -26,10 +26,9 @@ struct SiteData {
         paths = SitePaths(lib)
         backlinks = lib.backlinks()
         var men: [String: [(String, Mention)]] = [:]
-        let scopes = result.library.scopes
         for d in lib.documents {
-            let scope = d.video.flatMap { scopes[$0] }
-            for m in d.mentions where scope?.contains(m.id.key) != true || !lib.namesVideoEntity(m, in: d) {
+            let own = result.library.videoOwnKeys(of: d)
+            for m in d.mentions where !own.contains(m.id.key) {
                 men[m.id.key, default: []].append((d.path, m))
             }
         }

@@ -65,15 +65,10 @@ enum DanglingReference {
         var reported = Set<String>()
         for (ei, e) in lib.entities.enumerated() {
             var seen = Set<String>()
-            var counts: [String: Int] = [:]
             var ranges: [String: [Reference]] = [:]
             // A child the entity describes in its own headings is no claim that the library has it.
             for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil && !r.declaredHere {
-                if let range = r.range {
-                    ranges[range, default: []].append(r)
-                } else {
-                    counts[r.id.key, default: 0] += 1
-                }
+                if let range = r.range { ranges[range, default: []].append(r) }
             }
             for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil && !r.declaredHere {
                 if let range = r.range {
@@ -107,7 +102,7 @@ enum DanglingReference {
                 var msg = "dangling reference: no \(kind) has the ID '\(r.id.written)' (field '\(r.field)')"
                 let others = Set(group.map(\.entity)).subtracting([ei]).sorted()
                 if others.isEmpty {
-                    if let n = counts[r.id.key], n > 1 { msg += "; referenced \(n) times here" }
+                    if group.count > 1 { msg += "; referenced \(group.count) times here" }
                 } else {
                     msg += "; referenced \(group.count) times in this file, by \(others.count + 1) entities"
                 }
@@ -124,20 +119,16 @@ enum DanglingReference {
         return out
     }
 
-    /// At most this many other entities' references to one missing ID are listed as notes.
-    static let notedPlaces = 10
-
     /// Notes for the other entities of a file that reference the missing ID: the first reference of each.
     static func alsoReferenced(_ refs: [(entity: Int, reference: Int)], lib: Library) -> [Diagnostic.Note] {
         var seen = Set<Int>()
         let firsts = refs.filter { seen.insert($0.entity).inserted }
-        var notes = firsts.prefix(notedPlaces).map { p -> Diagnostic.Note in
+        let notes = firsts.map { p -> Diagnostic.Note in
             let r = lib.entities[p.entity].references[p.reference]
             return .init(
                 "also referenced by \(lib.displayID(lib.entities[p.entity])) (field '\(r.field)')", at: r.location)
         }
-        if firsts.count > notedPlaces { notes.append(.init("and \(firsts.count - notedPlaces) more entities")) }
-        return notes
+        return Diagnostic.Note.others(notes, more: "entities")
     }
 }
 

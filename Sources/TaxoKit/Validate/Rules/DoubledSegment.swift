@@ -95,9 +95,6 @@ enum DoubledSegment {
         info.diagnostic("'\(text)' repeats its first segment", at: loc, hint: "remove the doubled segment")
     }
 
-    /// At most this many other places of one doubled text are listed as notes.
-    static let notedPlaces = 10
-
     /// One finding per doubled text and file, at its first place, counting the others and listing the first
     /// of them as notes: a script that doubled a prefix did it everywhere, and one replacement repairs it.
     static func folded(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -112,13 +109,7 @@ enum DoubledSegment {
             guard done.insert(d.message).inserted else { return nil }
             var one = d
             one.message += " (\(all.count) times in this file)"
-            let others = all.dropFirst()
-            one.notes += others.prefix(notedPlaces).map { Diagnostic.Note("also here", at: $0) }
-            if others.count > notedPlaces {
-                one.notes.append(
-                    Diagnostic.Note(
-                        "and \(others.count - notedPlaces) more", at: others[others.startIndex + notedPlaces]))
-            }
+            one.notes += Diagnostic.Note.others(all.dropFirst().map { .init("also here", at: $0) }, more: "")
             one.hint = "remove the doubled segment everywhere in this file"
             return one
         }
