@@ -11,6 +11,7 @@ public struct TaxoCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, BuildCommand.self, NewCommand.self, FixCommand.self, GapsCommand.self,
             PhasesCommand.self, SearchCommand.self, RenameCommand.self, ExplainCommand.self, ConfigCommand.self,
+            InitCommand.self,
             DumpIndexCommand.self,
             ShowCommand.self, DiffCommand.self, SchemaCommand.self, LSPCommand.self, MCPCommand.self, SiteCommand.self,
             BenchFloorCommand.self,
