@@ -17,6 +17,33 @@ import Testing
         }
     }
 
+    /// The built-in excludes leave out backup and archive folders, never a file whose name says backup.
+    @Test func aTrailingGlobstarExcludesAFoldersContentsNotAFileOfThatName() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("taxo-disc-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        for path in [
+            "LIBRARIES/LBS_003_Tools/TOL-001_Backup_Tool.json", "LIBRARIES/LBS_003_Tools/backup_2024/TOL-002_Old.json",
+            "LIBRARIES/LBS_003_Tools/_archive/TOL-003_Gone.json", "LIBRARIES/LBS_003_Tools/TOL-004_Nightly-backup.md",
+        ] {
+            let url = root.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: url)
+        }
+        let config = try #require(ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: DefaultConfig.yaml)).0)
+        let found = Discovery.discover(root: root.path, config: config).files.map(\.path)
+        #expect(
+            found == [
+                "LIBRARIES/LBS_003_Tools/TOL-001_Backup_Tool.json", "LIBRARIES/LBS_003_Tools/TOL-004_Nightly-backup.md",
+            ])
+        #expect(Glob("**/*backup*/**").matches("a/backup/x.json"))
+        #expect(!Glob("**/*backup*/**").matches("a/backup.json"))
+        #expect(Glob("output/**").matches("output/gaps/x.md"))
+        #expect(!Glob("output/**").matches("output"))
+        #expect(Glob("**").matches("x.json"))
+        #expect(Glob("a/**/b.json").matches("a/b.json"))
+    }
+
     @Test func linksToFilesAreReadLinksToFoldersNeverFollowedBrokenLinksReported() throws {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("taxo-disc-\(UUID().uuidString)")

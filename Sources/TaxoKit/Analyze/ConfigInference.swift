@@ -196,6 +196,50 @@ public enum ConfigInference {
                 legacy(k, kind, records)
                 digits(k, kind, records)
                 keys(k, kind, records.map(\.1))
+                links(k, kind, records.map(\.1))
+            }
+        }
+
+        /// Words that make a field hold the record's own former ID (`old_tool_id`, `_migration.legacy_id`).
+        static let oldWords = ["old", "legacy", "previous", "former", "migrat"]
+
+        /// Fields of the kind's records whose values are IDs of one kind and that no link declares: typed
+        /// links (`required_tools[]: { target: tool, many: true }`), so kinds and the hierarchy are checked.
+        mutating func links(_ k: Int, _ kind: Kind, _ records: [LibrarySurvey.Record]) {
+            let declared = Set(kind.links.map(\.path.steps) + kind.legacyIdFields.compactMap { FieldPath($0)?.steps })
+            var uses: [String: (records: Int, values: Int, targets: [Int: Int])] = [:]
+            for r in records {
+                for (path, values) in r.fields {
+                    var u = uses[path] ?? (0, 0, [:])
+                    u.records += 1
+                    u.values += values.count
+                    for v in values {
+                        if let (p, _) = Plan.simpleID(v), let t = kindIndex(prefix: p) { u.targets[t, default: 0] += 1 }
+                    }
+                    uses[path] = u
+                }
+            }
+            for (path, u) in uses.sorted(by: { $0.key < $1.key }) {
+                guard let fp = FieldPath(path), !declared.contains(fp.steps),
+                    u.records >= ConfigInference.minimumEvidence,
+                    let (target, n) = u.targets.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                    n * 10 >= u.values * 9
+                else { continue }
+                let words = path.lowercased().split { !$0.isLetter }
+                if target == k, words.contains(where: { w in Plan.oldWords.contains { w.hasPrefix($0) } }) {
+                    // `_migration.old_tool_id`: the record's own former ID, not a link.
+                    let list = "[" + (kind.legacyIdFields + [path]).map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+                    let reason = "\(u.records) \(kind.name) records keep a former ID of their own under '\(path)'"
+                    let ok = text.set(
+                        "legacy_id_fields", list, in: ["kinds", kind.name], comment: "taxo init: " + reason)
+                    note("kinds.\(kind.name).legacy_id_fields: \(list)", reason, applied: ok)
+                    continue
+                }
+                let many = path.contains("[]")
+                let line = "\"\(path)\": { target: \(kindName(target))\(many ? ", many: true" : "") }"
+                let reason = "\(n) values of '\(path)' in \(u.records) \(kind.name) records are \(kindName(target)) IDs"
+                let ok = text.add([line], in: ["kinds", kind.name, "links"], comment: "taxo init: " + reason)
+                note("kinds.\(kind.name).links.\(path): \(kindName(target))", reason, applied: ok)
             }
         }
 
@@ -372,8 +416,8 @@ public enum ConfigInference {
             for k in 0..<total {
                 guard let files = filesOf[k] else { continue }
                 let uncovered = files.filter { base.kindIndex(forPath: $0.path) == nil }
-                guard
-                    uncovered.count >= ConfigInference.minimumEvidence || (k >= base.kinds.count && !uncovered.isEmpty)
+                let evidence = uncovered.reduce(0) { $0 + max(1, $1.records.count) }
+                guard evidence >= ConfigInference.minimumEvidence || (k >= base.kinds.count && !uncovered.isEmpty)
                 else { continue }
                 var tops: Set<String> = []
                 for f in uncovered {
@@ -396,7 +440,11 @@ public enum ConfigInference {
                 let name = kindName(k)
                 let existing = k < base.kinds.count ? base.kinds[k].files.map(\.pattern) : []
                 let list = "[" + (existing + globs).map { "\"\($0)\"" }.joined(separator: ", ") + "]"
-                let reason = "\(uncovered.count) \(name) files lie where no glob of the kind takes them"
+                let reason =
+                    "\(uncovered.count == 1 ? "a \(name) file" : "\(uncovered.count) \(name) files")"
+                    + (evidence > uncovered.count ? " (\(evidence) records)" : "")
+                    + (uncovered.count == 1
+                        ? " lies where no glob of the kind takes it" : " lie where no glob of the kind takes them")
                 let ok = text.set("files", list, in: ["kinds", name], comment: "taxo init: " + reason)
                 note("kinds.\(name).files: \(list)", reason, applied: ok)
             }

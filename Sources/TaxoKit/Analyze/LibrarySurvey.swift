@@ -10,6 +10,8 @@ struct LibrarySurvey {
         var key: String
         var value: String
         var stringKeys: [String]
+        /// Fields whose values may be IDs (`tools_required[]`, `parent_task.task_id`): each value's first word.
+        var fields: [(path: String, values: [String])] = []
         /// The kind it is attributed to (index into the base kinds, or a new kind's index past them).
         var kind: Int?
     }
@@ -43,7 +45,9 @@ struct LibrarySurvey {
         ownKeys = Set(base.kinds.flatMap { $0.idFields.map(FieldKey.normalize) } + ["id"])
         var walk = base
         walk.roots = ["."]
-        let found = Discovery.discover(root: root, config: walk).files.filter { $0.format != .csv }
+        let found = Discovery.discover(root: root, config: walk).files.filter {
+            $0.format != .csv && $0.path != "taxonomy.yaml"
+        }
         let keys = ownKeys
         files = Parallel.map(found, minimum: 16) { f in
             LibrarySurvey.read(f, ownKeys: keys)
@@ -96,7 +100,34 @@ struct LibrarySurvey {
             guard let s = m.node.string, !s.trimmingSpaces().isEmpty else { return nil }
             return m.key
         }
-        return Record(key: own.key, value: value, stringKeys: strings)
+        var r = Record(key: own.key, value: value, stringKeys: strings)
+        for m in members where m.key != own.key && plain(m.key) {
+            if let s = m.node.string {
+                r.add(m.key, [s])
+            } else if let items = m.node.array {
+                let strings = items.compactMap(\.string)
+                if !strings.isEmpty { r.add(m.key + "[]", strings) }
+                for item in items {
+                    for sub in item.members ?? [] where plain(sub.key) && FieldKey.normalize(sub.key).hasSuffix("id") {
+                        if let s = sub.node.string {
+                            r.add(m.key + "[]." + sub.key, [s])
+                        }
+                    }
+                }
+            } else if let subs = m.node.members {
+                for sub in subs where plain(sub.key) && FieldKey.normalize(sub.key).hasSuffix("id") {
+                    if let s = sub.node.string {
+                        r.add(m.key + "." + sub.key, [s])
+                    }
+                }
+            }
+        }
+        return r
+    }
+
+    /// A key that can be a step of a field path (no dot or bracket in it).
+    static func plain(_ key: String) -> Bool {
+        !key.isEmpty && !key.contains(".") && !key.contains("[") && !key.contains("]")
     }
 
     /// The ID-like token a file name starts with: up to the first `_`, `.` or space, with a digit at its end.
@@ -105,5 +136,21 @@ struct LibrarySurvey {
         let token = name.prefix { $0 != "_" && $0 != "." && $0 != " " }
         guard token.contains("-"), token.last?.isASCIIDigit == true, token.first?.isLetter == true else { return nil }
         return String(token)
+    }
+}
+
+extension LibrarySurvey.Record {
+    /// Records a field's values by their first word (`TOL-112 (Dropbox Dash)` -> TOL-112), short ones only.
+    mutating func add(_ path: String, _ values: [String]) {
+        let words = values.compactMap { v -> String? in
+            let w = v.trimmingSpaces().prefix { $0 != " " && $0 != "(" && $0 != "," && $0 != ";" }
+            return w.isEmpty || w.count > 40 ? nil : String(w)
+        }
+        guard !words.isEmpty else { return }
+        if let i = fields.firstIndex(where: { $0.path == path }) {
+            fields[i].values += words
+        } else {
+            fields.append((path, words))
+        }
     }
 }

@@ -1,4 +1,5 @@
-/// A path glob: `*` and `?` within a segment, `**` across segments, `{a,b}` alternatives.
+/// A path glob: `*` and `?` within a segment, `**` across segments (at the end: one or more), `{a,b}`
+/// alternatives.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     private let alternatives: [[[UInt8]]]
@@ -120,6 +121,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         guard let first = pat.first else { return segs.isEmpty }
         if first == doubleStar {
             let rest = pat.dropFirst()
+            // A trailing `**` is everything inside a folder, not the folder itself (as in .gitignore):
+            // `**/*backup*/**` leaves out the files under a backup folder, never a file named `..._backup.json`.
+            if rest.isEmpty { return !segs.isEmpty }
             var s = segs
             while true {
                 if match(rest, s) { return true }
