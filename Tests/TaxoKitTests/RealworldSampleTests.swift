@@ -119,4 +119,26 @@ import Testing
         #expect(r.diagnostics.contains { $0.code == "TAX0001" })
         #expect(!r.diagnostics.contains { $0.code == "TAX0002" })
     }
+
+    /// `taxo init` on the sample (no taxonomy.yaml): the library's own spellings (TST file names, RESP IDs) and
+    /// its older task scheme, so that records written `Task-Template-072` are the tasks their files name.
+    @Test(.enabled(if: available, "../shared/fixtures/realworld-sample is not beside the repo"))
+    func initInfersTheSamplesConventions() throws {
+        let root = TestSupport.realworldSample.path
+        let p = try #require(ConfigInference.propose(root: root, baseText: DefaultConfig.yaml))
+        let settings = p.changes.map(\.setting)
+        #expect(settings.contains(#"kinds.task.legacy_patterns: ["Task-Template-{n}"]"#))
+        #expect(settings.contains("kinds.task.prefix: TST, alternate_prefixes: [TSK]"))
+        #expect(settings.contains("kinds.responsibility.prefix: RESP, alternate_prefixes: [RSP]"))
+        #expect(settings.contains(#"kinds.tool.legacy_id_fields: ["_migration.old_tool_id"]"#))
+        let config = try #require(ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: p.text)).0)
+        let after = Compiler.compile(root: root, config: config)
+        let before = Compiler.compile(root: root, config: TestSupport.defaultConfig)
+        func malformed(_ r: CompileResult) -> [String] {
+            r.diagnostics.filter { $0.code == "TAX0101" }.map(\.message)
+        }
+        #expect(malformed(before).filter { $0.contains("Task-Template") }.count == 2)
+        #expect(malformed(after).filter { $0.contains("Task-Template") }.isEmpty)
+        #expect(after.library.entities.contains { $0.id?.canonical == "TST-072" && $0.file.contains("Install") })
+    }
 }
