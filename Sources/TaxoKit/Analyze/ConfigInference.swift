@@ -228,7 +228,7 @@ public enum ConfigInference {
                 let words = path.lowercased().split { !$0.isLetter }
                 if target == k, words.contains(where: { w in Plan.oldWords.contains { w.hasPrefix($0) } }) {
                     // `_migration.old_tool_id`: the record's own former ID, not a link.
-                    let list = "[" + (kind.legacyIdFields + [path]).map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+                    let list = "[" + (kind.legacyIdFields + [path]).map(ConfigText.quoted).joined(separator: ", ") + "]"
                     let reason = "\(u.records) \(kind.name) records keep a former ID of their own under '\(path)'"
                     let ok = text.set(
                         "legacy_id_fields", list, in: ["kinds", kind.name], comment: "taxo init: " + reason)
@@ -236,7 +236,7 @@ public enum ConfigInference {
                     continue
                 }
                 let many = path.contains("[]")
-                let line = "\"\(path)\": { target: \(kindName(target))\(many ? ", many: true" : "") }"
+                let line = "\(ConfigText.quoted(path)): { target: \(kindName(target))\(many ? ", many: true" : "") }"
                 let reason = "\(n) values of '\(path)' in \(u.records) \(kind.name) records are \(kindName(target)) IDs"
                 let ok = text.add([line], in: ["kinds", kind.name, "links"], comment: "taxo init: " + reason)
                 note("kinds.\(kind.name).links.\(path): \(kindName(target))", reason, applied: ok)
@@ -305,7 +305,7 @@ public enum ConfigInference {
             let patterns = LegacyShape.patterns(shapes, minimum: ConfigInference.minimumEvidence)
             guard !patterns.isEmpty else { return }
             let all = kind.legacyPatterns.map(\.text) + patterns.map(\.pattern)
-            let list = "[" + all.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+            let list = "[" + all.map(ConfigText.quoted).joined(separator: ", ") + "]"
             let why = patterns.map { "\($0.count) records write IDs as \($0.pattern)" }.joined(separator: "; ")
             let ok = text.set("legacy_patterns", list, in: ["kinds", kind.name], comment: "taxo init: " + why)
             note("kinds.\(kind.name).legacy_patterns: \(list)", why, applied: ok)
@@ -392,6 +392,8 @@ public enum ConfigInference {
 
         /// Folders of a kind's files that none of its globs take: the highest folder holding only that kind's
         /// records becomes a glob (`catalog/tools/**/*.json`).
+        static let unattributed = -1
+
         mutating func globs(_ survey: LibrarySurvey) {
             let total = base.kinds.count + added.count
             var kindsUnder: [String: Set<Int>] = [:]
@@ -404,8 +406,10 @@ public enum ConfigInference {
                 {
                     own = [k]
                 }
-                guard own.count == 1, let k = own.first else { continue }
-                filesOf[k, default: []].append(f)
+                // A data file of no kind (or of several) keeps a glob from climbing over its folder.
+                let k = own.count == 1 ? own.first! : Plan.unattributed
+                if own.count != 1, f.format == .markdown { continue }
+                if k != Plan.unattributed { filesOf[k, default: []].append(f) }
                 var dir = f.dir
                 while true {
                     kindsUnder[dir, default: []].insert(k)
@@ -430,7 +434,14 @@ public enum ConfigInference {
                     }
                     tops.insert(dir)
                 }
-                let dirs = tops.sorted().filter { d in !tops.contains { d != $0 && d.hasPrefix($0 + "/") } }
+                // A folder whose name holds a glob's own characters cannot be written as a glob.
+                let outer = tops.sorted().filter { d in !tops.contains { d != $0 && d.hasPrefix($0 + "/") } }
+                let dirs = outer.filter { !$0.contains(where: { "*?{},[]".contains($0) }) }
+                for d in outer where !dirs.contains(d) {
+                    note(
+                        "kinds.\(kindName(k)).files: \(ConfigText.quoted(d + "/**"))",
+                        "\(kindName(k)) files lie in '\(d)', whose name holds a glob's own characters", applied: false)
+                }
                 guard !dirs.isEmpty else { continue }
                 let globs = dirs.map { d -> String in
                     let exts = Set(uncovered.filter { $0.path.hasPrefix(d + "/") }.map(\.ext)).sorted()
@@ -439,7 +450,7 @@ public enum ConfigInference {
                 }
                 let name = kindName(k)
                 let existing = k < base.kinds.count ? base.kinds[k].files.map(\.pattern) : []
-                let list = "[" + (existing + globs).map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+                let list = "[" + (existing + globs).map(ConfigText.quoted).joined(separator: ", ") + "]"
                 let reason =
                     "\(uncovered.count == 1 ? "a \(name) file" : "\(uncovered.count) \(name) files")"
                     + (evidence > uncovered.count ? " (\(evidence) records)" : "")
@@ -469,7 +480,7 @@ public enum ConfigInference {
             let stem = base.videoPattern.prefix { $0.isLetter || $0 == "_" }
             let globs = dirs.map { ($0.isEmpty ? "" : $0 + "/") + stem + "*.md" }
             let existing = base.documents.first { $0.name == type }?.files.map(\.pattern) ?? []
-            let list = "[" + (existing + globs).map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+            let list = "[" + (existing + globs).map(ConfigText.quoted).joined(separator: ", ") + "]"
             let reason = "\(uncovered.count) transcripts lie where no document type takes them"
             let ok = text.set("files", list, in: ["documents", type], comment: "taxo init: " + reason)
             note("documents.\(type).files: \(list)", reason, applied: ok)

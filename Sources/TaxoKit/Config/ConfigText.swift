@@ -95,7 +95,20 @@ public struct ConfigText: Sendable {
     /// A key written as YAML: plain when it can be, else double-quoted.
     static func yamlKey(_ key: String) -> String {
         let plain = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-        return plain && !key.isEmpty ? key : "\"" + key.replacingAll("\"", with: "\\\"") + "\""
+        return plain && !key.isEmpty ? key : quoted(key)
+    }
+
+    /// A string as a double-quoted YAML scalar (backslashes and quotes escaped, control characters dropped).
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            default: if c.value >= 0x20 { out.unicodeScalars.append(c) }
+            }
+        }
+        return out + "\""
     }
 
     /// Sets `key: value` in the mapping a path names (a top-level key when the path is empty), replacing the
