@@ -91,18 +91,18 @@ public enum ConfigInference {
         /// Attributes each record to a kind: its ID's prefix, else its file name's, else its own-ID key
         /// (`task_template_id`), else what most records of its folder are.
         mutating func attribute(_ survey: inout LibrarySurvey) {
-            let names = base.kinds.enumerated().map { ($0.offset, FieldKey.normalize($0.element.name)) }
-                .sorted { $0.1.count > $1.1.count }
+            let names = base.kinds.enumerated().map { ($0.offset, $0.element.name.lowercased()) }
             var byDir: [String: [Int: Int]] = [:]
             for fi in survey.files.indices {
                 let f = survey.files[fi]
                 let fromName = f.nameToken.flatMap(Plan.prefix(of:)).flatMap { kindIndex(prefix: $0) }
                 for ri in f.records.indices {
                     let r = f.records[ri]
-                    let key = FieldKey.normalize(r.key)
+                    // `task_template_id` names the task kind by one of its words (`transaction_id` does not).
+                    let words = r.key.lowercased().split { !$0.isLetter }.map(String.init)
                     let k =
                         Plan.prefix(of: r.value).flatMap { kindIndex(prefix: $0) } ?? fromName
-                        ?? names.first { key != "id" && key.contains($0.1) }?.0
+                        ?? names.first { words.contains($0.1) }?.0
                     survey.files[fi].records[ri].kind = k
                     if let k { byDir[f.dir, default: [:]][k, default: 0] += 1 }
                 }

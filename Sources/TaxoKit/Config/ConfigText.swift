@@ -145,9 +145,16 @@ public struct ConfigText: Sendable {
     @discardableResult
     public mutating func add(_ child: [String], in path: [String], comment: String? = nil) -> Bool {
         if line(of: path) == nil, path.count >= 2 {
-            guard set(path[path.count - 1], "", in: Array(path.dropLast())) else { return false }
-            let at = line(of: path)!
-            lines[at] = String(lines[at].dropLast())  // `links: ` -> `links:`
+            // The mapping is not there yet (a kind without `links:`): its key line first, at the parent's end.
+            let parentPath = Array(path.dropLast())
+            guard let parent = line(of: parentPath), let rest = ConfigText.keyAndRest(lines[parent])?.rest,
+                ConfigText.opensBlock(rest)
+            else { return false }
+            let r = block(under: parent)
+            let ind = childIndent(r) ?? ((ConfigText.indent(lines[parent]) ?? 0) + 2)
+            insert(
+                at: r.isEmpty ? parent + 1 : r.upperBound, [ConfigText.yamlKey(path[path.count - 1]) + ":"],
+                indent: ind, comment: nil)
         }
         guard let parent = line(of: path), let rest = ConfigText.keyAndRest(lines[parent])?.rest,
             ConfigText.opensBlock(rest)
