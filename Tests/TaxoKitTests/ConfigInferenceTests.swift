@@ -40,14 +40,8 @@ import Testing
     }()
 
     func withLibrary<T>(_ body: (URL) throws -> T) throws -> T {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-infer-\(UUID().uuidString)")
+        let root = try TestSupport.writeTemp(Self.files, prefix: "taxo-infer")
         defer { try? FileManager.default.removeItem(at: root) }
-        for (path, text) in Self.files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
         return try body(root)
     }
 
@@ -97,20 +91,14 @@ import Testing
     /// A glob climbs to the highest folder holding only the kind's records: not over a data file of no kind
     /// (`cat/index.json`), and never written for a folder whose name holds glob characters.
     @Test func globsStopAtFilesOfNoKindAndAtUnwritableNames() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-infer-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
         var files = [("cat/index.json", #"{"title": "Catalogue"}"#), ("odd/index.json", #"{"title": "Odd"}"#)]
         for i in 1...2 {
             files.append(("cat/tools/a/t\(i).json", #"{"tool_id": "TOL-10\#(i)", "name": "T\#(i)"}"#))
             files.append(("cat/tools/b/u\(i).json", #"{"tool_id": "TOL-20\#(i)", "name": "U\#(i)"}"#))
             files.append(("odd/{x}/w\(i).json", #"{"workflow_id": "WRF-00\#(i)", "name": "W\#(i)"}"#))
         }
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let root = try TestSupport.writeTemp(files, prefix: "taxo-infer")
+        defer { try? FileManager.default.removeItem(at: root) }
         let p = try #require(ConfigInference.propose(root: root.path, baseText: DefaultConfig.yaml))
         #expect(p.text.contains(#""cat/tools/**/*.json"]"#))
         #expect(!p.text.contains(#""cat/**"#))

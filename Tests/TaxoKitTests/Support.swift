@@ -30,6 +30,18 @@ enum TestSupport {
         compile(files.map { (path: $0.0, bytes: Array($0.1.utf8)) })
     }
 
+    /// Writes files (path relative to a fresh temporary folder, text) and returns the folder.
+    static func writeTemp(_ files: [(String, String)], prefix: String = "taxo-test") throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
     /// Copies a folder to a fresh temporary folder and returns its path.
     static func copyToTemp(_ src: URL, only: [String]? = nil) throws -> URL {
         let dst = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-test-\(UUID().uuidString)")

@@ -57,14 +57,8 @@ import Testing
         #expect(lib.namesVideoEntity(m, in: d))
         #expect(lib.entity(mentionedBy: m, in: d) == nil)
         // `taxo fix` leaves it as written (it would rewrite a template's alternate spelling elsewhere).
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-own-\(UUID().uuidString)")
+        let root = try TestSupport.writeTemp(Self.files, prefix: "taxo-own")
         defer { try? FileManager.default.removeItem(at: root) }
-        for (path, text) in Self.files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
         #expect(
             Fixes.plan(Self.result, root: root.path).flatMap(\.edits).filter { $0.replacement == "MLS-001" }.isEmpty)
     }
