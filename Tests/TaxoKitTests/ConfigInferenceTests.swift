@@ -36,6 +36,8 @@ import Testing
         f.append(("processes/tasks/TST-109_Broken.json", #"{"task_template_id": "Tsk#109", "task_name": "Broken"}"#))
         f.append(("research/transcripts/Video_001.md", "# Video_001\n\nUses TOL-FIN-01 and TOL-FIN-09.\n"))
         f.append(("research/transcripts/Video_002.md", "# Video_002\n\nUses CAP-003 after Task-Template-102.\n"))
+        f.append(("research/analysis/gaps/Video_001_Gap_Analysis.md", "# Gaps of Video_001\n\nTOL-FIN-01 exists.\n"))
+        f.append(("research/analysis/Video_002_Objects.md", "# Objects of Video_002\n\nCAP-001.\n"))
         return f
     }()
 
@@ -60,6 +62,8 @@ import Testing
             #expect(has("departments.FIN"))
             #expect(has("roots: [catalog, processes, research]"))
             #expect(has("documents.transcript.files"))
+            #expect(
+                has(#"documents.analysis.files: ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/**/*.md", "research/**/*.md"]"#))
             // One broken ID is a defect, not a scheme.
             #expect(!p.text.contains("Tsk"))
             #expect(p.changes.allSatisfy { $0.applied })
@@ -72,6 +76,7 @@ import Testing
 
             let config = try #require(ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: p.text)).0)
             let r = Compiler.compile(root: root.path, config: config)
+            #expect(r.library.documents.map(\.type) == ["analysis", "analysis", "transcript", "transcript"])
             let ids = Set(r.library.entities.compactMap { $0.id?.canonical })
             #expect(ids.isSuperset(of: ["TOL-FIN-01", "TOL-SEC-05", "CAP-001", "CAP-003", "TST-101", "TST-104"]))
             let errors = r.diagnostics.filter { $0.severity == .error }.map { "\($0.code) \($0.message)" }.sorted()

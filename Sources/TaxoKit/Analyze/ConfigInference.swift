@@ -37,6 +37,7 @@ public enum ConfigInference {
         plan.departments(survey)
         plan.globs(survey)
         plan.documents(survey)
+        plan.analyses(survey)
         plan.roots(survey, root: root)
         return Proposal(
             text: plan.text.text, changes: plan.changes, filesRead: survey.files.count,
@@ -469,10 +470,7 @@ public enum ConfigInference {
                 let name = f.path.split(separator: "/").last.map(String.init) ?? ""
                 return re.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
             }
-            let uncovered = transcripts.filter { f in
-                let segs = Config.segments(f.path)
-                return !base.documents.contains { $0.files.contains { $0.matches(segments: segs) } }
-            }
+            let uncovered = transcripts.filter { !covered($0) }
             guard uncovered.count >= ConfigInference.minimumEvidence,
                 let type = base.documents.first(where: { $0.scopeHeading != nil })?.name ?? base.documents.first?.name
             else { return }
@@ -484,6 +482,57 @@ public enum ConfigInference {
             let reason = "\(uncovered.count) transcripts lie where no document type takes them"
             let ok = text.set("files", list, in: ["documents", type], comment: "taxo init: " + reason)
             note("documents.\(type).files: \(list)", reason, applied: ok)
+        }
+
+        /// Whether a document type of the base takes a file.
+        func covered(_ f: LibrarySurvey.File) -> Bool {
+            let segs = Config.segments(f.path)
+            return base.documents.contains { $0.files.contains { $0.matches(segments: segs) } }
+        }
+
+        /// Analyses (`Video_024_Gap_Analysis.md`: Markdown naming a video, not a transcript, of no kind) where
+        /// no document type takes them: the highest folders holding no kind's files become the `analysis` type's.
+        mutating func analyses(_ survey: LibrarySurvey) {
+            guard let type = base.documents.first(where: { $0.name == "analysis" }),
+                let re = try? NSRegularExpression(pattern: base.videoPattern),
+                let transcript = try? NSRegularExpression(pattern: "^" + base.videoPattern + "\\.md$")
+            else { return }
+            var kindDirs: Set<String> = []
+            for f in survey.files where f.records.contains(where: { $0.kind != nil }) || f.nameToken != nil {
+                var dir = f.dir
+                while !dir.isEmpty {
+                    kindDirs.insert(dir)
+                    dir = dir.split(separator: "/").dropLast().joined(separator: "/")
+                }
+            }
+            let found = survey.files.filter { f in
+                guard f.format == .markdown, f.nameToken == nil, !covered(f) else { return false }
+                let name = f.path.split(separator: "/").last.map(String.init) ?? ""
+                let range = NSRange(name.startIndex..., in: name)
+                return re.firstMatch(in: name, range: range) != nil
+                    && transcript.firstMatch(in: name, range: range) == nil
+            }
+            guard found.count >= ConfigInference.minimumEvidence else { return }
+            var tops: Set<String> = []
+            for f in found where !f.dir.isEmpty && !kindDirs.contains(f.dir) {
+                var dir = f.dir
+                while true {
+                    let parent = dir.split(separator: "/").dropLast().joined(separator: "/")
+                    if parent.isEmpty || kindDirs.contains(parent) { break }
+                    dir = parent
+                }
+                tops.insert(dir)
+            }
+            let dirs = tops.sorted().filter { d in !tops.contains { d != $0 && d.hasPrefix($0 + "/") } }
+                .filter { !$0.contains(where: { "*?{},[]".contains($0) }) }
+            guard !dirs.isEmpty else { return }
+            let list =
+                "["
+                + (type.files.map(\.pattern) + dirs.map { $0 + "/**/*.md" }).map(ConfigText.quoted)
+                .joined(separator: ", ") + "]"
+            let reason = "\(found.count) analyses of videos lie where no document type takes them"
+            let ok = text.set("files", list, in: ["documents", type.name], comment: "taxo init: " + reason)
+            note("documents.\(type.name).files: \(list)", reason, applied: ok)
         }
 
         /// The roots: the base's roots that exist, plus the top folders of every kind's files.
