@@ -75,6 +75,11 @@ import Testing
                     == "# taxo init: 4 records write IDs as Task-Template-{n}")
 
             let config = try #require(ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: p.text)).0)
+            // Phase artifacts where the phases' patterns do not look: the tracker sees them.
+            #expect(has("phases"))
+            #expect(config.phases[0].artifacts.last == "research/transcripts/{video}.md")
+            #expect(config.phases[4].artifacts.last == "research/analysis/gaps/{video}_Gap_Analysis.md")
+            #expect(config.phases[2].artifacts.count == 1)
             let r = Compiler.compile(root: root.path, config: config)
             #expect(r.library.documents.map(\.type) == ["analysis", "analysis", "transcript", "transcript"])
             let ids = Set(r.library.entities.compactMap { $0.id?.canonical })

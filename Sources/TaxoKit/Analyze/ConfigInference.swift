@@ -38,6 +38,7 @@ public enum ConfigInference {
         plan.globs(survey)
         plan.documents(survey)
         plan.analyses(survey)
+        plan.phases(survey)
         plan.roots(survey, root: root)
         return Proposal(
             text: plan.text.text, changes: plan.changes, filesRead: survey.files.count,
@@ -533,6 +534,63 @@ public enum ConfigInference {
             let reason = "\(found.count) analyses of videos lie where no document type takes them"
             let ok = text.set("files", list, in: ["documents", type.name], comment: "taxo init: " + reason)
             note("documents.\(type.name).files: \(list)", reason, applied: ok)
+        }
+
+        /// Phase artifacts (`{video}_Gap_Analysis.md`) that lie elsewhere than the phase's patterns say: their
+        /// folders are added to the phase, so the tracker sees the work done.
+        mutating func phases(_ survey: LibrarySurvey) {
+            var phases = base.phases
+            var reasons: [String] = []
+            let paths = survey.files.map(\.path)
+            for (i, phase) in phases.enumerated() {
+                var found: [String: Int] = [:]
+                var matched = false
+                for a in phase.artifacts {
+                    guard let whole = Plan.artifactRegex(a, video: base.videoPattern),
+                        let namePart = a.split(separator: "/").last,
+                        let name = Plan.artifactRegex(String(namePart), video: base.videoPattern)
+                    else { continue }
+                    for p in paths {
+                        let range = NSRange(p.startIndex..., in: p)
+                        if whole.firstMatch(in: p, range: range) != nil {
+                            matched = true
+                            continue
+                        }
+                        let file = String(p.split(separator: "/").last ?? "")
+                        let dir = p.split(separator: "/").dropLast().joined(separator: "/")
+                        if name.firstMatch(in: file, range: NSRange(file.startIndex..., in: file)) != nil,
+                            !dir.contains(where: { "*?{},[]".contains($0) })
+                        {
+                            found[(dir.isEmpty ? "" : dir + "/") + namePart, default: 0] += 1
+                        }
+                    }
+                }
+                guard !matched, !found.isEmpty else { continue }
+                phases[i].artifacts += found.keys.sorted()
+                let n = found.values.reduce(0, +)
+                reasons.append("phase \(phase.number) (\(phase.name)): \(n) artifact\(n == 1 ? "" : "s") elsewhere")
+            }
+            guard !reasons.isEmpty else { return }
+            let list = phases.map { p -> String in
+                var parts = ["number: \(p.number)", "name: \(ConfigText.quoted(p.name))"]
+                if p.optional { parts.append("optional: true") }
+                parts.append("artifacts: [" + p.artifacts.map(ConfigText.quoted).joined(separator: ", ") + "]")
+                if !p.integrationFields.isEmpty {
+                    parts.append(
+                        "integration_fields: [" + p.integrationFields.map(ConfigText.quoted).joined(separator: ", ")
+                            + "]")
+                }
+                return "- { " + parts.joined(separator: ", ") + " }"
+            }
+            let reason = reasons.joined(separator: "; ")
+            text.setBlock("phases", list, comment: "taxo init: " + reason)
+            note("phases", reason, applied: true)
+        }
+
+        /// A whole-string pattern for an artifact path (`{video}` is the video pattern), nil when it cannot be one.
+        static func artifactRegex(_ pattern: String, video: String) -> NSRegularExpression? {
+            let parts = pattern.components(separatedBy: "{video}").map(NSRegularExpression.escapedPattern(for:))
+            return try? NSRegularExpression(pattern: "^" + parts.joined(separator: "(?:" + video + ")") + "$")
         }
 
         /// The roots: the base's roots that exist, plus the top folders of every kind's files.

@@ -140,6 +140,17 @@ public struct ConfigText: Sendable {
         return true
     }
 
+    /// Replaces a top-level key and its block with `key:` and the given lines (indented two spaces), or adds them
+    /// at the end.
+    public mutating func setBlock(_ key: String, _ block: [String], comment: String? = nil) {
+        let new = (comment.map { ["# " + $0] } ?? []) + [ConfigText.yamlKey(key) + ":"] + block.map { "  " + $0 }
+        if let at = topLine(key) {
+            lines.replaceSubrange(at..<self.block(under: at).upperBound, with: new)
+        } else {
+            lines += [""] + new
+        }
+    }
+
     /// Adds a child block (its lines written unindented, nested lines with their own relative indentation)
     /// at the end of the mapping a path names, creating the path's last key when its parent exists.
     @discardableResult
