@@ -34,8 +34,13 @@ struct InitCommand: ParsableCommand {
             throw TaxoExit(code: 2)
         }
         let target = rootURL.appendingPathComponent("taxonomy.yaml").path
-        let own = try? String(contentsOfFile: target, encoding: .utf8)
-        if own != nil, !print {
+        let exists = FileManager.default.fileExists(atPath: target)
+        let own = exists ? try? String(contentsOfFile: target, encoding: .utf8) : nil
+        if exists, own == nil {
+            Console.err("taxo: error: \(target) cannot be read as UTF-8 text\n")
+            throw TaxoExit(code: 2)
+        }
+        if exists, !print {
             Console.err(
                 "taxo: error: \(target) exists and is never overwritten; `taxo init --print` shows what taxo infers from it\n"
             )

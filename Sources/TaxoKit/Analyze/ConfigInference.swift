@@ -48,6 +48,8 @@ public enum ConfigInference {
     /// The proposal being made: the edited text and its changes.
     struct Plan {
         let base: Config
+        /// The base configuration's ID grammar (what it takes as an ID, a legacy one, or a repairable typo).
+        let grammar: IDGrammar
         var text: ConfigText
         var changes: [Change] = []
         /// Kinds to add: name, prefix, own-ID key, digits (their indices follow the base kinds').
@@ -55,6 +57,7 @@ public enum ConfigInference {
 
         init(base: Config, text: ConfigText) {
             self.base = base
+            self.grammar = IDGrammar(config: base)
             self.text = text
         }
 
@@ -136,7 +139,7 @@ public enum ConfigInference {
                     uses[p] = u
                 }
             }
-            for (p, u) in uses.sorted(by: { $0.key < $1.key }) where u.count > Plan.minimumNewKind {
+            for (p, u) in uses.sorted(by: { $0.key < $1.key }) where u.count >= Plan.minimumNewKind {
                 let key = u.key.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
                 var name = Plan.kindName(key: key, dirs: u.dirs, prefix: p)
                 while base.kind(named: name) != nil || added.contains(where: { $0.name == name }) { name += "_kind" }
@@ -162,7 +165,8 @@ public enum ConfigInference {
             }
         }
 
-        static let minimumNewKind = 2
+        /// A new kind needs more records than any other change: three.
+        static let minimumNewKind = 3
 
         /// A new kind's name: the own-ID key's stem (`capability_id` -> capability), else its folder's last
         /// word, singular (`Capabilities` -> capability), else the prefix.
@@ -289,7 +293,6 @@ public enum ConfigInference {
         /// Own IDs that no prefix explains but share a shape (`Task-Template-072`, `TASK-TEMPLATE-HR-003`) are an
         /// older scheme: `legacy_patterns`, and `id_from_filename` when the files' names carry current IDs.
         mutating func legacy(_ k: Int, _ kind: Kind, _ records: [(LibrarySurvey.File, LibrarySurvey.Record)]) {
-            let grammar = IDGrammar(config: base)
             var shapes: [String] = []
             var namedByFile = 0
             var namePrefix: [String: Int] = [:]
@@ -312,8 +315,10 @@ public enum ConfigInference {
             let ok = text.set("legacy_patterns", list, in: ["kinds", kind.name], comment: "taxo init: " + why)
             note("kinds.\(kind.name).legacy_patterns: \(list)", why, applied: ok)
             if !kind.idFromFilename, namedByFile * 2 >= shapes.count, namedByFile >= ConfigInference.minimumEvidence {
+                let spelled = namePrefix.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? kind.prefix
                 let reason =
-                    "\(namedByFile) files whose records write an older ID are named by a current one (\(namePrefix.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? kind.prefix)-NNN_...)"
+                    "\(namedByFile) files whose records write an older ID are named by a current one (\(spelled)-NNN_...)"
+
                 let ok = text.set(
                     "id_from_filename", "true", in: ["kinds", kind.name], comment: "taxo init: " + reason)
                 note("kinds.\(kind.name).id_from_filename: true", reason, applied: ok)
@@ -391,9 +396,6 @@ public enum ConfigInference {
                 note("departments.\(code)", reason, applied: ok)
             }
         }
-
-        /// Folders of a kind's files that none of its globs take: the highest folder holding only that kind's
-        /// records becomes a glob (`catalog/tools/**/*.json`).
     }
 }
 

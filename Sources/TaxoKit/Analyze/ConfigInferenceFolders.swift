@@ -3,8 +3,11 @@ import Foundation
 /// `taxo init`, where things are: the folders of each kind's files (globs), of transcripts, analyses and phase
 /// artifacts, and the roots.
 extension ConfigInference.Plan {
+    /// A data file's kind in `globs` when it has none (or several).
     static let unattributed = -1
 
+    /// Folders of a kind's files that none of its globs take: the highest folder holding only that kind's
+    /// records becomes a glob (`catalog/tools/**/*.json`).
     mutating func globs(_ survey: LibrarySurvey) {
         let total = base.kinds.count + added.count
         var kindsUnder: [String: Set<Int>] = [:]

@@ -33,15 +33,11 @@ struct LibrarySurvey {
         }
     }
 
-    let base: Config
-    let grammar: IDGrammar
     var files: [File] = []
     /// Keys that hold a record's own ID in the base configuration (normalised): every kind's `id_fields`, and `id`.
     let ownKeys: Set<String>
 
     init(root: String, base: Config) {
-        self.base = base
-        grammar = IDGrammar(config: base)
         ownKeys = Set(base.kinds.flatMap { $0.idFields.map(FieldKey.normalize) } + ["id"])
         var walk = base
         walk.roots = ["."]

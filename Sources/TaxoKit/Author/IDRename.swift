@@ -51,7 +51,8 @@ public enum IDRename {
         entity: Int, new: ParsedID, library lib: Library, paths: [String], text: (String) -> [UInt8]?
     ) -> [Fixes.FileFix] {
         guard let key = lib.entities[entity].id?.key else { return [] }
-        // Documents of a video that declares the same ID as its own name that, not the entity.
+        // In the documents of a video whose transcript declares the same ID as its own, the ID names the
+        // video's entity, not this one: those documents are left as they are.
         let ofVideos = Set(
             lib.documents.filter { lib.videoOwnKeys(of: $0).contains(key) }.map(\.path))
         var out: [Fixes.FileFix] = []

@@ -98,18 +98,8 @@ public struct ConfigText: Sendable {
         return plain && !key.isEmpty ? key : quoted(key)
     }
 
-    /// A string as a double-quoted YAML scalar (backslashes and quotes escaped, control characters dropped).
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            default: if c.value >= 0x20 { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
+    /// A string as a double-quoted YAML scalar (JSON's escaping, which YAML reads the same).
+    static func quoted(_ s: String) -> String { JSONWriter.escape(s) }
 
     /// Sets `key: value` in the mapping a path names (a top-level key when the path is empty), replacing the
     /// key's line and its block when it is there, else adding it after the mapping's last line. `comment`

@@ -119,7 +119,7 @@ struct HealthContext: Encodable {
         var refs = 0, dangling = 0
         for (ei, t) in lib.targets.enumerated() {
             refs += t.count
-            for (ri, x) in t.enumerated() where x == nil && !lib.entities[ei].references[ri].declaredHere {
+            for ri in t.indices where lib.dangles(ei, ri) {
                 dangling += 1
             }
         }

@@ -102,6 +102,13 @@ public struct Library: Sendable {
         m.isProposal || proposals.contains(m.id.key, in: d)
     }
 
+    /// Whether reference `ri` of entity `ei` dangles: no entity has its ID, and it is not a child the entity
+    /// describes in its own headings (`Reference.declaredHere`). Every report of dangling links asks this.
+    public func dangles(_ ei: Int, _ ri: Int) -> Bool {
+        ei < targets.count && ri < targets[ei].count && targets[ei][ri] == nil
+            && !entities[ei].references[ri].declaredHere
+    }
+
     /// The ID as written, or the raw ID field when it does not parse.
     public func displayID(_ e: Entity) -> String { e.id?.written ?? e.rawID }
 

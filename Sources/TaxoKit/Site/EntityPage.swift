@@ -88,7 +88,7 @@ struct EntityPage: Encodable {
                     field: ref.field, id: t.map { lib.displayID(lib.entities[$0]) } ?? ref.id.written,
                     name: t.flatMap { lib.entities[$0].name } ?? ref.label ?? "",
                     href: t.flatMap { site.paths.entityPages[$0] }.map { SitePaths.link(from: page, to: $0) },
-                    dangling: t == nil && !ref.declaredHere))
+                    dangling: lib.dangles(i, r)))
         }
         return byKind.keys.sorted().map { Group(kind: $0, links: byKind[$0]!) }
     }

@@ -27,7 +27,7 @@ struct SiteData {
         backlinks = lib.backlinks()
         var men: [String: [(String, Mention)]] = [:]
         for d in lib.documents {
-            let own = result.library.videoOwnKeys(of: d)
+            let own = lib.videoOwnKeys(of: d)
             for m in d.mentions where !own.contains(m.id.key) {
                 men[m.id.key, default: []].append((d.path, m))
             }

@@ -18,7 +18,7 @@ struct FollowOn {
         let want = up ? l - 1 : l + 1
         let refs = lib.entities[ei].references
         return refs.indices.contains {
-            lib.targets[ei][$0] == nil && !refs[$0].declaredHere && level(ofKind: refs[$0].id.kind) == want
+            lib.dangles(ei, $0) && level(ofKind: refs[$0].id.kind) == want
         }
     }
 

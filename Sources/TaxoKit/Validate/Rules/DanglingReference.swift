@@ -58,7 +58,7 @@ enum DanglingReference {
         var places: [String: [(entity: Int, reference: Int)]] = [:]
         for (ei, e) in lib.entities.enumerated() {
             for (ri, r) in e.references.enumerated()
-            where lib.targets[ei][ri] == nil && !r.declaredHere && r.range == nil && r.id.pathTarget == nil {
+            where lib.dangles(ei, ri) && r.range == nil && r.id.pathTarget == nil {
                 places[e.file + "\u{0}" + r.id.key, default: []].append((ei, ri))
             }
         }
@@ -67,10 +67,10 @@ enum DanglingReference {
             var seen = Set<String>()
             var ranges: [String: [Reference]] = [:]
             // A child the entity describes in its own headings is no claim that the library has it.
-            for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil && !r.declaredHere {
+            for (ri, r) in e.references.enumerated() where lib.dangles(ei, ri) {
                 if let range = r.range { ranges[range, default: []].append(r) }
             }
-            for (ri, r) in e.references.enumerated() where lib.targets[ei][ri] == nil && !r.declaredHere {
+            for (ri, r) in e.references.enumerated() where lib.dangles(ei, ri) {
                 if let range = r.range {
                     guard seen.insert("range:" + range).inserted, let members = ranges[range] else { continue }
                     if let d = IDRangeReport.diagnostic(
