@@ -147,13 +147,7 @@ import Testing
         let root = try TestSupport.copyToTemp(TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/\(fixture)"))
         defer { try? FileManager.default.removeItem(at: root) }
         let config = try #require(ConfigLoader.load(root: root).0)
-        let fresh = Compiler.compile(root: root.path, config: config)
-        let path = root.appendingPathComponent(ExtractionCache.fileName).path
-        try ExtractionCache.write(fresh.library.files, to: path, configHash: config.hash)
-        let cache = try #require(ExtractionCache(path: path, configHash: config.hash))
-        let cached = Compiler.compile(root: root.path, config: config, cache: cache)
-        let allCached = cached.library.files.allSatisfy { $0.fromCache }
-        #expect(allCached)
+        let (fresh, cached) = try TestSupport.compiledThroughTheCache(root: root, config: config)
         // Every extraction result is equal, field by field (`FileResult: Equatable`).
         #expect(fresh.library.files.count == cached.library.files.count)
         for (x, y) in zip(fresh.library.files, cached.library.files) where x != y {

@@ -42,6 +42,21 @@ enum TestSupport {
         return root
     }
 
+    /// A library compiled fresh, its results written to the extraction cache, and compiled again from it
+    /// (every file must come from the cache).
+    static func compiledThroughTheCache(root: URL, config: Config) throws -> (
+        fresh: CompileResult, cached: CompileResult
+    ) {
+        let fresh = Compiler.compile(root: root.path, config: config)
+        let path = root.appendingPathComponent(ExtractionCache.fileName).path
+        try ExtractionCache.write(fresh.library.files, to: path, configHash: config.hash)
+        let cache = try #require(ExtractionCache(path: path, configHash: config.hash))
+        let cached = Compiler.compile(root: root.path, config: config, cache: cache)
+        let allCached = cached.library.files.allSatisfy { $0.fromCache }
+        #expect(allCached)
+        return (fresh, cached)
+    }
+
     /// Copies a folder to a fresh temporary folder and returns its path.
     static func copyToTemp(_ src: URL, only: [String]? = nil) throws -> URL {
         let dst = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-test-\(UUID().uuidString)")

@@ -78,6 +78,7 @@ extension BinaryWriter {
             location(u.location)
         }
         uint(UInt64(r.brokenDeclarations.count)); for b in r.brokenDeclarations { string(b.key); string(b.written) }
+        bool(r.unclaimed)
         uint(UInt64(r.suppressions.count))
         for s in r.suppressions {
             uint(UInt64(s.codes.count)); for c in s.codes { string(c) }
@@ -223,6 +224,7 @@ extension BinaryReader {
         for _ in 0..<(try count()) {
             r.brokenDeclarations.append(BrokenDeclaration(key: try string(), written: try string()))
         }
+        r.unclaimed = try bool()
         for _ in 0..<(try count()) {
             var codes: [String] = []
             for _ in 0..<(try count()) { codes.append(try string()) }

@@ -19,6 +19,9 @@ public struct FileResult: Sendable {
     public var suppressions: [Suppression] = []
     /// IDs the file appears to declare although it does not parse.
     public var brokenDeclarations: [BrokenDeclaration] = []
+    /// No kind's `files:` globs take the file, yet its records declare IDs of a kind (TAX0109): its entities
+    /// resolve references to those IDs, and are not themselves checked.
+    public var unclaimed = false
     /// Taken from the extraction cache (unchanged since the last build) rather than parsed now.
     public var fromCache = false
     /// The file's modification time when it was read (nanoseconds), kept in the cache.
@@ -159,6 +162,10 @@ struct FileProcessor: Sendable {
                     r.diagnostics += x.diagnostics
                     r.unknownPrefixes += x.unknownPrefixes
                 }
+            }
+            if kindIndex == nil, r.entities.isEmpty, !config.looksArchived(file.path) {
+                r.entities = unclaimedEntities(root, file)
+                r.unclaimed = !r.entities.isEmpty
             }
         }
     }

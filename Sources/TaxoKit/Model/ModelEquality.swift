@@ -55,7 +55,7 @@ extension FileResult: Equatable {
             && a.document == b.document && a.markdown == b.markdown && a.masterList?.index == b.masterList?.index
             && a.masterList?.table == b.masterList?.table && a.diagnostics == b.diagnostics
             && a.unknownPrefixes == b.unknownPrefixes && a.suppressions == b.suppressions
-            && a.brokenDeclarations == b.brokenDeclarations
+            && a.brokenDeclarations == b.brokenDeclarations && a.unclaimed == b.unclaimed
     }
 }
 

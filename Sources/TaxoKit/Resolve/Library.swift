@@ -203,11 +203,13 @@ public enum Resolver {
     ) -> Library {
         var entities: [Entity] = []
         var documents: [Document] = []
+        var unclaimed: [Int] = []
         for f in files {
+            if f.unclaimed { unclaimed += entities.count..<(entities.count + f.entities.count) }
             entities.append(contentsOf: f.entities)
             if let d = f.document { documents.append(d) }
         }
-        let table = idTable(entities, config: config)
+        let table = idTable(entities, config: config, unclaimed: unclaimed)
         var aliases: [String: [Int]] = [:]
         for (i, e) in entities.enumerated() {
             for k in e.legacyKeys where table[k] == nil { aliases[k, default: []].append(i) }
@@ -239,17 +241,23 @@ public enum Resolver {
             departmentNames: DepartmentNames(config: config, grammar: grammar, entities: entities))
     }
 
-    /// Canonical key -> the entities declaring it; an archived entity fills a gap, never duplicates a live one.
-    static func idTable(_ entities: [Entity], config: Config) -> [String: [Int]] {
+    /// Canonical key -> the entities declaring it. An archived entity fills a gap, never duplicates a live one;
+    /// so does, after them, an entity of a file no kind's globs take (`unclaimed`, ascending).
+    static func idTable(_ entities: [Entity], config: Config, unclaimed: [Int] = []) -> [String: [Int]] {
         var table: [String: [Int]] = [:]
         table.reserveCapacity(entities.count)
         var archived: [Int] = []
+        var next = unclaimed.makeIterator(), skip = next.next()
         for (i, e) in entities.enumerated() {
+            if i == skip { skip = next.next(); continue }
             guard let id = e.id else { continue }
             if !config.archive.isEmpty, config.isArchived(e.file) { archived.append(i); continue }
             table[id.key, default: []].append(i)
         }
-        for i in archived where table[entities[i].id!.key] == nil { table[entities[i].id!.key] = [i] }
+        for i in archived + unclaimed {
+            guard let key = entities[i].id?.key, table[key] == nil else { continue }
+            table[key] = [i]
+        }
         return table
     }
 

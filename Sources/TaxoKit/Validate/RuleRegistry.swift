@@ -6,7 +6,7 @@ public enum RuleRegistry {
     static let rules: [any Rule.Type] = [
         MalformedFile.self, InvalidUTF8.self, SkippedFile.self,
         MalformedID.self, UnknownPrefix.self, PlaceholderID.self, DuplicateID.self, FileNameMismatch.self,
-        UnknownDepartment.self, MissingID.self, AmbiguousKind.self,
+        UnknownDepartment.self, MissingID.self, AmbiguousKind.self, UnclaimedRecords.self,
         DanglingReference.self, WrongKindReference.self, LabelMismatch.self, DanglingMention.self,
         AlternateSpelling.self,
         LegacyReference.self, MasterRowWithoutFile.self, FileWithoutMasterRow.self, MasterRowDisagrees.self,

@@ -1,0 +1,64 @@
+/// Records in a JSON or YAML file that no kind's `files:` globs take (TAX0109, `UnclaimedRecords`): a library grows folders its
+/// configuration does not know yet (`LIBRARIES/Responsibilities/By_Department/`), and every reference to an
+/// ID declared there would otherwise be reported as dangling although the library has it.
+///
+/// A record counts when its first ID field is one of a kind's `id_fields`, holds a current ID of that kind
+/// (its prefix or an alternate: not a legacy spelling), and the record has one of the kind's name fields.
+/// The records are the file's top-level object, or the objects of its top-level array, or of the first
+/// top-level member that is an array of such records. The file is read as the kind most of them belong to.
+extension FileProcessor {
+    /// The entities of an unclaimed file (none when it holds no such records). Their findings are dropped:
+    /// an unclaimed file is read to resolve references, not checked.
+    func unclaimedEntities(_ root: Node, _ file: SourceFile) -> [Entity] {
+        var kinds: [(node: Node, kind: Int)] = []
+        var count = 0
+        for candidates in RecordCandidates.find(root) {
+            kinds = candidates.compactMap { c in ownKind(of: c).map { (c, $0) } }
+            count = candidates.count
+            if !kinds.isEmpty { break }
+        }
+        guard !kinds.isEmpty else { return [] }
+        var votes = [Int](repeating: 0, count: config.kinds.count)
+        for k in kinds { votes[k.kind] += 1 }
+        // The kind most records belong to (the first in the configuration's order on a tie).
+        let kind = votes.indices.max { votes[$0] < votes[$1] || (votes[$0] == votes[$1] && $0 > $1) }!
+        var x = extractor(kind, file)
+        return kinds.filter { $0.kind == kind }.compactMap { x.entity($0.node, sole: count == 1) }.filter {
+            $0.id != nil
+        }
+    }
+
+    /// The kind a record's first ID field declares it to be, when the record also has a name of that kind.
+    func ownKind(of record: Node) -> Int? {
+        for m in record.members ?? [] {
+            let key = FieldKey.normalize(m.key)
+            let owners = config.kinds.indices.filter { names.idFields[$0].contains(key) }
+            guard !owners.isEmpty else { continue }
+            guard let raw = m.node.string, case .valid(let p) = grammar.check(raw.trimmingSpaces()), !p.legacy,
+                owners.contains(p.kind)
+            else { return nil }
+            let name = FieldNames.first(in: record, keys: names.nameFields[p.kind], paths: names.namePaths[p.kind])
+            guard let n = name?.node.string, !n.trimmingSpaces().isEmpty else { return nil }
+            return p.kind
+        }
+        return nil
+    }
+}
+
+/// Where an unclaimed file's records are.
+enum RecordCandidates {
+    /// Where records may be, in the order they are tried: the top-level object itself, the objects of a
+    /// top-level array, and those of each top-level member holding an array.
+    static func find(_ root: Node) -> [[Node]] {
+        if let items = root.array { return [items.filter { $0.members != nil }] }
+        guard let members = root.members else { return [] }
+        var out: [[Node]] = [[root]]
+        for m in members {
+            if let items = m.node.array {
+                let objects = items.filter { $0.members != nil }
+                if !objects.isEmpty { out.append(objects) }
+            }
+        }
+        return out
+    }
+}
