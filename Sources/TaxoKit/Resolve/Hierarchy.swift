@@ -6,7 +6,7 @@ public struct Hierarchy: Sendable {
     public let level: [Int: Int]
     /// Entity -> its children on the next level, in entity order (one array per entity).
     private let down: [[Int]]
-    /// Whether each entity has a parent on the level above.
+    /// Whether each entity has a parent on a level above (the next one, or one further up).
     private let parented: [Bool]
 
     init(config: Config, entities: [Entity], targets: [[Int?]]) {
@@ -22,8 +22,11 @@ public struct Hierarchy: Sendable {
             let le = levels[ei]
             for case let t? in targets[ei] {
                 let lt = levels[t]
-                if lt == le + 1 { down[ei].append(t); parented[t] = true }
-                if lt == le - 1 && lt >= 0 { down[t].append(ei); parented[ei] = true }
+                if lt == le + 1 { down[ei].append(t) }
+                if lt == le - 1 && lt >= 0 { down[t].append(ei) }
+                // A parent may skip a level: a workflow that lists its tasks itself is their parent.
+                if lt > le { parented[t] = true }
+                if lt >= 0 && lt < le { parented[ei] = true }
             }
         }
         for i in down.indices where down[i].count > 1 {
@@ -44,6 +47,6 @@ public struct Hierarchy: Sendable {
     /// Whether the entity has children in the hierarchy.
     public func hasChild(_ entity: Int) -> Bool { !down[entity].isEmpty }
 
-    /// Whether some entity has the entity as a child.
+    /// Whether an entity of a level above links to the entity, or the entity to one (its parent).
     public func hasParent(_ entity: Int) -> Bool { parented[entity] }
 }

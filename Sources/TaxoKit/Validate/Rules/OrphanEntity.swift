@@ -5,7 +5,8 @@ enum OrphanEntity {
         summary: "A milestone, task or step that no parent links to.",
         explanation: """
             Below the top of the configured `hierarchy`, every entity should belong to a parent: a milestone to
-            a workflow, a task to a milestone, a step to a task. An orphan is unreachable from any workflow.
+            a workflow, a task to a milestone, a step to a task. An orphan is unreachable from any workflow. A
+            parent may skip a level: a task that a workflow lists itself (`tasks: [TSK-001]`) belongs to it.
             Inactive entities (a status listed in `inactive_statuses`, by default deprecated, archived, retired)
             are exempt, and an entity whose parent link dangles gets the dangling-reference error instead.
             """,
@@ -22,6 +23,14 @@ enum OrphanEntity {
                     "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
                     "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}"
                 )
+            ]),
+            // The workflow lists its task itself, without a milestone between.
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                    "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"tasks\": [{\"task_id\": \"TSK-001\"}]}"
+                ),
+                ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", "{\"task_id\": \"TSK-001\", \"name\": \"Do\"}"),
             ]),
         ])
 
