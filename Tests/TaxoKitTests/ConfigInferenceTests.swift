@@ -30,12 +30,12 @@ import Testing
             f.append(
                 (
                     "processes/tasks/TST-10\(i)_Do.json",
-                    #"{"task_template_id": "Task-Template-10\#(i)", "task_name": "Do \#(i)", "tools_required": ["TOL-FIN-01"]}"#
+                    #"{"task_template_id": "Work-Item-10\#(i)", "task_name": "Do \#(i)", "tools_required": ["TOL-FIN-01"]}"#
                 ))
         }
         f.append(("processes/tasks/TST-109_Broken.json", #"{"task_template_id": "Tsk#109", "task_name": "Broken"}"#))
         f.append(("research/transcripts/Video_001.md", "# Video_001\n\nUses TOL-FIN-01 and TOL-FIN-09.\n"))
-        f.append(("research/transcripts/Video_002.md", "# Video_002\n\nUses CAP-003 after Task-Template-102.\n"))
+        f.append(("research/transcripts/Video_002.md", "# Video_002\n\nUses CAP-003 after Work-Item-102.\n"))
         f.append(("research/analysis/gaps/Video_001_Gap_Analysis.md", "# Gaps of Video_001\n\nTOL-FIN-01 exists.\n"))
         f.append(("research/analysis/Video_002_Objects.md", "# Objects of Video_002\n\nCAP-001.\n"))
         return f
@@ -57,7 +57,8 @@ import Testing
             #expect(has("kinds.tool.name_fields: [name, tool_name, tool_title]"))
             #expect(has("kinds.tool.links.capabilities[]: capability"))
             #expect(has("kinds.task.prefix: TST, alternate_prefixes: [TSK]"))
-            #expect(has(#"kinds.task.legacy_patterns: ["Task-Template-{n}"]"#))
+            #expect(
+                has(#"kinds.task.legacy_patterns: ["Task-Template-{n}", "TASK-TEMPLATE-{a}-{n}", "Work-Item-{n}"]"#))
             #expect(has("kinds.task.id_from_filename: true"))
             #expect(has("departments.FIN"))
             #expect(has("roots: [catalog, processes, research]"))
@@ -69,10 +70,10 @@ import Testing
             #expect(p.changes.allSatisfy { $0.applied })
             // Every change is commented with what it rests on, above the setting.
             let lines = p.text.split(separator: "\n").map(String.init)
-            let at = try #require(lines.firstIndex { $0.contains(#"legacy_patterns: ["Task-Template-{n}"]"#) })
+            let at = try #require(lines.firstIndex { $0.contains(#""Work-Item-{n}"]"#) })
             #expect(
                 lines[at - 1].trimmingCharacters(in: .whitespaces)
-                    == "# taxo init: 4 records write IDs as Task-Template-{n}")
+                    == "# taxo init: 4 records write IDs as Work-Item-{n}")
 
             let config = try #require(ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: p.text)).0)
             // Phase artifacts where the phases' patterns do not look: the tracker sees them.
@@ -89,7 +90,7 @@ import Testing
             #expect(errors.contains { $0.hasPrefix("TAX0101") && $0.contains("Tsk#109") })
             #expect(errors.contains { $0.hasPrefix("TAX0205") && $0.contains("TOL-FIN-09") })
             // The older ID resolves to the task named by its file.
-            #expect(!r.diagnostics.contains { $0.message.contains("Task-Template-102") && $0.severity == .error })
+            #expect(!r.diagnostics.contains { $0.message.contains("Work-Item-102") && $0.severity == .error })
 
             // A fixed point: the proposal, inferred from again, needs no change.
             let again = try #require(ConfigInference.propose(root: root.path, baseText: p.text))

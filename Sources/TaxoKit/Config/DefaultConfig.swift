@@ -64,6 +64,8 @@ public enum DefaultConfig {
             department: optional
             digits: 3
             scoped: true
+            # Older spellings; a record that keeps one is named by its file (TST-072_Install_IDE.json).
+            legacy_patterns: ["Milestone-Template-{n}", "MILESTONE-TEMPLATE-{a}-{n}"]
             files: ["TASK_MANAGERS/TSM-002_Milestone_Templates/**/*.{json,yaml,yml,md}"]
             id_fields: [milestone_id, milestone_template_id, id]
             name_fields: [name, milestone_name]
@@ -77,6 +79,8 @@ public enum DefaultConfig {
             department: optional
             digits: 3
             scoped: true
+            # Older spellings; a record that keeps one is named by its file (TST-072_Install_IDE.json).
+            legacy_patterns: ["Task-Template-{n}", "TASK-TEMPLATE-{a}-{n}"]
             files: ["TASK_MANAGERS/TSM-003_Task_Templates/**/*.{json,yaml,yml,md}"]
             id_fields: [task_id, template_id, task_template_id, id]
             name_fields: [name, task_name, task_template_name]
@@ -93,6 +97,8 @@ public enum DefaultConfig {
             department: optional
             digits: 3
             scoped: true
+            # Older spellings; a record that keeps one is named by its file (TST-072_Install_IDE.json).
+            legacy_patterns: ["Step-Template-{n}", "STEP-TEMPLATE-{a}-{n}"]
             files: ["TASK_MANAGERS/TSM-004_Step_Templates/**/*.{json,yaml,yml,md}"]
             id_fields: [step_id, step_template_id, id, "Step ID"]
             name_fields: [name, step_name, step_template_name]

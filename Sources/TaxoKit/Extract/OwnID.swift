@@ -17,7 +17,7 @@ struct OwnID {
 
     init(raw: String, kindIndex: Int, grammar: IDGrammar, file: String, at loc: SourceLocation) {
         let kind = grammar.kinds[kindIndex]
-        let named = kind.idFromFilename ? OwnID.filenameID(file, kindIndex: kindIndex, grammar: grammar) : nil
+        var named = kind.idFromFilename ? OwnID.filenameID(file, kindIndex: kindIndex, grammar: grammar) : nil
         var inner: ParsedID?
         switch grammar.check(raw) {
         case .valid(let p):
@@ -45,6 +45,11 @@ struct OwnID {
             // Judged over the whole library with every other use of the prefix (a convention, or a typo).
             unknownPrefix = PrefixUse(
                 token: raw.trimmingSpaces(), prefix: prefix, suggestions: suggestions, location: loc)
+        }
+        // A record that keeps only an older spelling (Task-Template-072) is named by its file (TST-072_...) when
+        // the file name holds a current ID of the kind, with or without `id_from_filename`.
+        if named == nil, let inner, inner.legacy {
+            named = OwnID.filenameID(file, kindIndex: kindIndex, grammar: grammar)
         }
         if let named {
             id = named

@@ -30,7 +30,10 @@ enum OrphanEntity {
                     "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
                     "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\", \"tasks\": [{\"task_id\": \"TSK-001\"}]}"
                 ),
-                ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json", "{\"task_id\": \"TSK-001\", \"name\": \"Do\"}"),
+                (
+                    "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Do.json",
+                    "{\"task_id\": \"TSK-001\", \"name\": \"Do\"}"
+                ),
             ]),
         ])
 
