@@ -178,7 +178,7 @@ public enum Compiler {
         UnknownDepartment.pointAtDepartmentRecords(&diags, library)
         let validated = Validator.runTimed(library)
         // Files no kind's globs take resolve references with their records but are not checked (TAX0109).
-        let unclaimed = Set(results.lazy.filter(\.unclaimed).map(\.path))
+        let unclaimed = library.unclaimedFiles
         diags += validated.diagnostics.filter { d in
             unclaimed.isEmpty || d.code == UnclaimedRecords.info.code
                 || d.location.map { !unclaimed.contains($0.file) } ?? true

@@ -55,6 +55,8 @@ import Testing
         // The claimed file declares TOL-001; the summary fills TOL-002.
         #expect(Self.declared(r, "TOL-001") == [Self.tool])
         #expect(Self.declared(r, "TOL-002") == ["LIBRARIES/Summaries/tools.json"])
+        // The health report counts TOL-001 once and TOL-002; the summary's copy of TOL-001 is no third tool.
+        #expect(HealthContext.liveCounts(r.library).perKind["tool"] == 2)
     }
 
     @Test func onlyNamedRecordsWithCurrentIDsOfOneKindAreRead() {

@@ -103,9 +103,11 @@ struct HealthContext: Encodable {
             guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return "—" }
             return "unknown: \(v)"
         }
-        for e in lib.entities {
-            // Archived entities resolve references but are not part of the live library's counts.
+        for (i, e) in lib.entities.enumerated() {
+            // Archived entities resolve references but are not part of the live library's counts; nor are
+            // copies of records that files no kind's globs take.
             if lib.config.looksArchived(e.file) { archived += 1; continue }
+            if lib.isUnclaimedCopy(i) { continue }
             kindCounts[e.kind] += 1
             perDept[department(e), default: 0] += 1
         }

@@ -31,6 +31,20 @@ public struct Library: Sendable {
     }
     private let hierarchyBox = Lazy<Hierarchy>()
 
+    /// Files no kind's globs take whose records were read to resolve references (TAX0109).
+    public var unclaimedFiles: Set<String> {
+        unclaimedBox.get { Set(files.lazy.filter(\.unclaimed).map(\.path)) }
+    }
+    private let unclaimedBox = Lazy<Set<String>>()
+
+    /// An entity of an unclaimed file whose ID another file declares: a copy, not part of the library's counts.
+    public func isUnclaimedCopy(_ i: Int) -> Bool {
+        guard !unclaimedFiles.isEmpty else { return false }
+        let e = entities[i]
+        guard let key = e.id?.key, unclaimedFiles.contains(e.file) else { return false }
+        return table[key]?.contains(i) != true
+    }
+
     /// The entity an ID names (the first definition when it is defined twice).
     public func lookup(_ id: ParsedID) -> Int? { table[id.key]?.first ?? aliases[id.key]?.first }
 
