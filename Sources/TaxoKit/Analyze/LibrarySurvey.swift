@@ -69,15 +69,7 @@ struct LibrarySurvey {
     /// The records of a parsed file: the top-level object when it has an own-ID key, else the objects of its
     /// arrays (`objects[]`, `data[]`) or of a top-level array that have one.
     static func records(in node: Node, ownKeys: Set<String>) -> [Record] {
-        if let r = record(node, ownKeys: ownKeys) { return [r] }
-        if let items = node.array { return items.compactMap { record($0, ownKeys: ownKeys) } }
-        for m in node.members ?? [] {
-            if let items = m.node.array {
-                let found = items.compactMap { record($0, ownKeys: ownKeys) }
-                if !found.isEmpty { return found }
-            }
-        }
-        return []
+        RecordCandidates.first(in: node) { record($0, ownKeys: ownKeys) }.records
     }
 
     /// A record's own ID: the first member under a known own-ID key, else one of the first three members whose

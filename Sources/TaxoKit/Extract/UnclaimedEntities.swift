@@ -10,13 +10,7 @@ extension FileProcessor {
     /// The entities of an unclaimed file (none when it holds no such records). Their findings are dropped:
     /// an unclaimed file is read to resolve references, not checked.
     func unclaimedEntities(_ root: Node, _ file: SourceFile) -> [Entity] {
-        var kinds: [(node: Node, kind: Int)] = []
-        var count = 0
-        for candidates in RecordCandidates.find(root) {
-            kinds = candidates.compactMap { c in ownKind(of: c).map { (c, $0) } }
-            count = candidates.count
-            if !kinds.isEmpty { break }
-        }
+        let (kinds, count) = RecordCandidates.first(in: root) { c in ownKind(of: c).map { (node: c, kind: $0) } }
         guard !kinds.isEmpty else { return [] }
         var votes = [Int](repeating: 0, count: config.kinds.count)
         for k in kinds { votes[k.kind] += 1 }
@@ -45,7 +39,7 @@ extension FileProcessor {
     }
 }
 
-/// Where an unclaimed file's records are.
+/// Where a file's records are, when no configuration says (unclaimed files, `taxo init`'s survey).
 enum RecordCandidates {
     /// Where records may be, in the order they are tried: the top-level object itself, the objects of a
     /// top-level array, and those of each top-level member holding an array.
@@ -60,5 +54,15 @@ enum RecordCandidates {
             }
         }
         return out
+    }
+
+    /// The records of the first place that holds any (`read` makes a record of a node, or nil), and how many
+    /// objects that place holds.
+    static func first<T>(in root: Node, _ read: (Node) -> T?) -> (records: [T], among: Int) {
+        for group in find(root) {
+            let found = group.compactMap(read)
+            if !found.isEmpty { return (found, group.count) }
+        }
+        return ([], 0)
     }
 }

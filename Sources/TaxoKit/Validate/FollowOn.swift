@@ -1,6 +1,7 @@
-/// Hierarchy warnings that only follow from a dangling reference: a step whose parent link names an ID
-/// nobody declares belongs to no task, and a task whose step links all dangle has no steps. The dangling
-/// reference is the error; the hierarchy rules stay silent and the error says what follows from it.
+/// Hierarchy warnings that only follow from another finding: a step whose parent link names an ID nobody
+/// declares belongs to no task, and a task whose step links all dangle has no steps (the dangling reference is
+/// the error, and says what follows from it); the second file declaring a duplicate ID is reached by no link
+/// (the duplicate-ID error covers it). The hierarchy rules stay silent on these.
 struct FollowOn {
     let lib: Library
     let hierarchy: Hierarchy
@@ -20,6 +21,13 @@ struct FollowOn {
         return refs.indices.contains {
             lib.dangles(ei, $0) && level(ofKind: refs[$0].id.kind) == want
         }
+    }
+
+    /// Whether the entity is a later declaration of a duplicate ID: references reach the first one, so its
+    /// place in the hierarchy follows from the duplicate-ID error and is not reported apart.
+    func isDuplicateCopy(_ ei: Int) -> Bool {
+        guard let key = lib.entities[ei].id?.key, let first = lib.table[key]?.first else { return false }
+        return first != ei
     }
 
     /// The notes a dangling reference gets for the hierarchy warnings it stands for.

@@ -12,6 +12,11 @@ extension RuleInfo {
 
 /// Small helpers for rule examples.
 enum Ex {
+    /// A second task file declaring the chain's TSK-001 (after the first in path order), linked from nowhere, without steps.
+    static let duplicateTaskCopy = (
+        "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Redo.json", "{\"task_id\": \"TSK-001\", \"name\": \"Redo\"}"
+    )
+
     /// A workflow that reaches a step through a milestone and a task: a complete hierarchy.
     static let completeChain: [(String, String)] = [
         (

@@ -8,8 +8,9 @@ enum IncompleteHierarchy {
             workflow needs milestones, each milestone tasks, each task steps. A link in either direction counts
             (a workflow listing a milestone, or the milestone naming the workflow). Inactive entities (a status
             listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
-            whose child links all dangle gets the dangling-reference error instead. Children a record holds itself
-            count: inline children without IDs (the kind's `children: "steps[]"`) and IDs in a `local` link.
+            whose child links all dangle gets the dangling-reference error instead (the second file declaring a
+            duplicate ID, the duplicate-ID error). Children a record holds itself count: inline children without
+            IDs (the kind's `children: "steps[]"`) and IDs in a `local` link.
             """,
         triggering: [
             RuleExample([
@@ -24,6 +25,8 @@ enum IncompleteHierarchy {
         ],
         nonTriggering: [
             RuleExample(Ex.completeChain),
+            // A second file declaring TSK-001 is the duplicate-ID error's, not a hierarchy finding.
+            RuleExample(Ex.completeChain + [Ex.duplicateTaskCopy]),
             RuleExample([
                 ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")
             ]),
@@ -38,7 +41,7 @@ enum IncompleteHierarchy {
                 !edges.hasChild(ei),
                 lib.entities[ei].inlineChildren == 0,
                 !lib.config.isInactive(status: lib.entities[ei].status),
-                !followOn.hasDanglingLink(entity: ei, up: false)
+                !followOn.hasDanglingLink(entity: ei, up: false), !followOn.isDuplicateCopy(ei)
             else { continue }
             let e = lib.entities[ei]
             out.append(

@@ -8,7 +8,8 @@ enum OrphanEntity {
             a workflow, a task to a milestone, a step to a task. An orphan is unreachable from any workflow. A
             parent may skip a level: a task that a workflow lists itself (`tasks: [TSK-001]`) belongs to it.
             Inactive entities (a status listed in `inactive_statuses`, by default deprecated, archived, retired)
-            are exempt, and an entity whose parent link dangles gets the dangling-reference error instead.
+            are exempt, and an entity whose parent link dangles gets the dangling-reference error instead (the
+            second file declaring a duplicate ID, the duplicate-ID error).
             """,
         triggering: [
             RuleExample([
@@ -18,6 +19,8 @@ enum OrphanEntity {
         ],
         nonTriggering: [
             RuleExample(Ex.completeChain),
+            // A second file declaring TSK-001 is the duplicate-ID error's, not a hierarchy finding.
+            RuleExample(Ex.completeChain + [Ex.duplicateTaskCopy]),
             RuleExample([
                 (
                     "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
@@ -43,7 +46,9 @@ enum OrphanEntity {
         let followOn = FollowOn(lib)
         for ei in lib.entities.indices {
             guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0, !edges.hasParent(ei),
-                !lib.config.isInactive(status: lib.entities[ei].status), !followOn.hasDanglingLink(entity: ei, up: true)
+                !lib.config.isInactive(status: lib.entities[ei].status),
+                !followOn.hasDanglingLink(entity: ei, up: true),
+                !followOn.isDuplicateCopy(ei)
             else { continue }
             let e = lib.entities[ei]
             out.append(

@@ -50,16 +50,10 @@ enum UnclaimedRecords {
             var exts: Set<String> = []
         }
         var groups: [String: [Int: Group]] = [:]
-        var starts: [Int: Int] = [:]  // file index -> its first entity
-        var n = 0
-        for (fi, f) in lib.files.enumerated() {
-            if f.unclaimed { starts[fi] = n }
-            n += f.entities.count
-        }
-        for (fi, f) in lib.files.enumerated() where f.unclaimed {
-            guard let e = f.entities.first, let i = starts[fi] else { continue }
+        for f in lib.files where f.unclaimed {
+            guard let e = f.entities.first else { continue }
             let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
-            var g = groups[dir, default: [:]][e.kind] ?? Group(first: lib.entities[i].location)
+            var g = groups[dir, default: [:]][e.kind] ?? Group(first: e.location)
             g.files += 1
             g.records += f.entities.count
             g.exts.insert(String(f.path.split(separator: ".").last ?? ""))
