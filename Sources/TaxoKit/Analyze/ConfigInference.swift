@@ -34,7 +34,7 @@ public enum ConfigInference {
         plan.attribute(&survey)
         plan.newKinds(&survey)
         plan.kindSettings(survey)
-        plan.departments(survey)
+        plan.departments(survey, records: DepartmentRecords.read(root: root, config: base))
         plan.globs(survey)
         plan.documents(survey)
         plan.analyses(survey)
@@ -373,9 +373,28 @@ public enum ConfigInference {
             note("kinds.\(kind.name).name_fields: \(list)", reason, applied: ok)
         }
 
-        /// Department codes that records' own IDs carry and no department (or alias) is.
-        mutating func departments(_ survey: LibrarySurvey) {
-            let known = Set(base.departments.flatMap { [$0.code] + $0.aliases })
+        /// Departments the library's own department records declare and the base does not (each with its
+        /// record's name, or as an alias of the department its name names), then department codes that
+        /// records' own IDs carry and no department (or alias) is.
+        mutating func departments(_ survey: LibrarySurvey, records: [DepartmentRecords.Found]) {
+            var known = Set(base.departments.flatMap { [$0.code] + $0.aliases })
+            let declared = DepartmentRecords.declaring(records, in: base)
+            for r in records where !known.contains(r.code) {
+                known.insert(r.code)
+                guard let d = declared.departments.first(where: { $0.code == r.code || $0.aliases.contains(r.code) })
+                else { continue }
+                let reason =
+                    "\(r.file) declares department \(r.id ?? r.code) (\(r.code), \(r.names.first ?? r.code))"
+                    + (d.code == r.code ? "" : ", which is \(d.code)'s name")
+                var entry = "{ name: \(ConfigText.quoted(d.name))"
+                if !d.aliases.isEmpty { entry += ", aliases: [" + d.aliases.joined(separator: ", ") + "]" }
+                entry += " }"
+                let ok =
+                    d.code == r.code
+                    ? text.add(["\(d.code): \(entry)"], in: ["departments"], comment: "taxo init: \(reason)")
+                    : text.set(d.code, entry, in: ["departments"], comment: "taxo init: \(reason)")
+                note("departments.\(d.code)", reason, applied: ok)
+            }
             var count: [String: Int] = [:]
             for f in survey.files {
                 for r in f.records {
@@ -407,9 +426,13 @@ extension ConfigInference {
         public var byRule: [String: Int] = [:]
     }
 
-    /// The findings of the library under a configuration text (nil when the text does not load).
+    /// The findings of the library under a configuration text (nil when the text does not load); the built-in
+    /// text is read as `taxo check` reads it with no taxonomy.yaml (with the department records' departments).
     public static func findings(root: String, configText: String) -> Findings? {
-        guard let config = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: configText)).0 else { return nil }
+        guard var config = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: configText)).0 else { return nil }
+        if configText == DefaultConfig.yaml {
+            config = DepartmentRecords.declaring(DepartmentRecords.read(root: root, config: config), in: config)
+        }
         let result = Compiler.compile(root: root, config: config)
         var f = Findings()
         f.summary = result.summary

@@ -33,7 +33,15 @@ extension AssistantSession {
             if let data = FileManager.default.contents(atPath: root + "/taxonomy.yaml") {
                 return String(decoding: data, as: UTF8.self)
             }
-            return "# No taxonomy.yaml: the built-in configuration.\n" + DefaultConfig.yaml
+            // The departments the library's own department records add to it, as `taxo check` reads them.
+            let builtIn = Set(
+                ConfigLoader.parse(SourceFile(path: "", text: DefaultConfig.yaml)).0?.departments.map(\.code) ?? [])
+            let added = config.departments.filter { !builtIn.contains($0.code) }.map(\.code)
+            return "# No taxonomy.yaml: the built-in configuration"
+                + (added.isEmpty
+                    ? ""
+                    : ", with the departments \(added.joined(separator: ", ")) of the library's department records")
+                + ".\n" + DefaultConfig.yaml
         case "taxo://rules":
             return DataJSON.rules(RuleRegistry.all)
         case "taxo://tracker":

@@ -53,9 +53,14 @@ public enum ConfigLoader {
     public static func load(root: URL) -> (Config?, [Diagnostic]) {
         let url = root.appendingPathComponent(fileName)
         var st = stat()
-        // No taxonomy.yaml (and no broken link of that name): the built-in default.
+        // No taxonomy.yaml (and no broken link of that name): the built-in default, with the departments the
+        // library's own department records declare.
         guard lstat(url.path, &st) == 0 else {
-            return parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
+            let (config, diags) = parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
+            return (
+                config.map { DepartmentRecords.declaring(DepartmentRecords.read(root: root.path, config: $0), in: $0) },
+                diags
+            )
         }
         func refuse(_ why: String) -> (Config?, [Diagnostic]) {
             (
@@ -249,22 +254,24 @@ public enum ConfigLoader {
                     for m in members {
                         var name = m.key
                         var aliases: [String] = []
+                        var names: [String] = []
                         if let s = m.node.string {
                             name = s
                         } else if m.node.members != nil {
-                            checkKeys(m.node, allowed: ["name", "aliases"], context: "department \(m.key)")
+                            checkKeys(m.node, allowed: ["name", "aliases", "names"], context: "department \(m.key)")
                             name = m.node["name"]?.string ?? m.key
                             aliases = strings(m.node["aliases"], what: "aliases of \(m.key)")
+                            names = strings(m.node["names"], what: "names of \(m.key)")
                         } else if case .null = m.node.value {
                         } else {
                             error(
-                                "department \(m.key) must be a name or a mapping with name and aliases",
+                                "department \(m.key) must be a name or a mapping with name, aliases and names",
                                 at: m.node.offset)
                         }
                         if !isCode(m.key) {
                             error("department code '\(m.key)' must be 2 to 6 capital letters", at: m.keyOffset)
                         }
-                        departments.append(Department(code: m.key, name: name, aliases: aliases))
+                        departments.append(Department(code: m.key, name: name, aliases: aliases, names: names))
                     }
                 } else {
                     error("departments must be a mapping of codes", at: deps.offset)

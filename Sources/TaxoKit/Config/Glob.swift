@@ -74,6 +74,19 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// The folders a walk for this glob starts from: per alternative, its leading segments without a
+    /// wildcard, up to the file name (`LIBRARIES/LBS_006_Departments` of `LIBRARIES/LBS_006_Departments/**/*.json`).
+    public var literalDirectories: [String] {
+        alternatives.map { alt in
+            var dir: [String] = []
+            for seg in alt.dropLast() {
+                if seg.contains(where: { $0 == 42 || $0 == 63 }) { break }
+                dir.append(String(decoding: seg, as: UTF8.self))
+            }
+            return dir.joined(separator: "/")
+        }
+    }
+
     /// True when the pattern excludes the whole directory: it names the directory itself, or ends in `**`
     /// and matches everything below it (`drafts/**`), so the walk need not descend.
     public func coversDirectory(_ directory: String) -> Bool {

@@ -81,6 +81,8 @@ public struct Department: Sendable {
     public var code: String
     public var name: String
     public var aliases: [String]
+    /// Other names a department link may use (`names: [Developers]`), compared without case.
+    public var names: [String] = []
 }
 
 /// A type of Markdown document (transcript, analysis, index) recognised by path.

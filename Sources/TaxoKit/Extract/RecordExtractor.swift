@@ -152,7 +152,9 @@ struct RecordExtractor {
     mutating func checkDepartmentValue(_ s: String, at offset: Int) {
         for part in s.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let v = part.trimmingSpaces()
-            guard !v.isEmpty, grammar.canonicalDepartment(v) == nil, !grammar.departmentNames.contains(v.lowercased())
+            // A code or alias in any case (`Dev` is DEV), or a name.
+            guard !v.isEmpty, grammar.canonicalDepartment(v) == nil, grammar.canonicalDepartment(v.uppercased()) == nil,
+                !grammar.departmentNames.contains(v.lowercased())
             else { continue }
             diagnostics.append(
                 UnknownDepartment.diagnostic(value: v, known: grammar.departmentCodes, at: file.location(offset)))

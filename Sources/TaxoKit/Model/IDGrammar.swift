@@ -96,7 +96,7 @@ public struct IDGrammar: Sendable {
         departmentCanonical = d
         departmentCodes = d.keys.sorted()
         canonicalDepartmentCodes = Set(d.values).sorted()
-        departmentNames = Set(config.departments.map { $0.name.lowercased() })
+        departmentNames = Set(config.departments.flatMap { [$0.name] + $0.names }.map { $0.lowercased() })
         allPrefixes = p.keys.sorted()
         var an: [String: String] = [:]
         for pre in allPrefixes { an[String(pre.sorted())] = an[String(pre.sorted())] ?? pre }

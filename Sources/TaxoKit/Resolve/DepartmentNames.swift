@@ -42,6 +42,19 @@ public struct DepartmentNames: Sendable {
         return codes[DepartmentNames.key(name)]
     }
 
+    /// The codes of the departments one of whose names holds every word of a value (`Video` is in `Video
+    /// Production`), sorted.
+    public func codes(withNameContaining value: String) -> [String] {
+        let words = DepartmentNames.key(value).split(separator: " ")
+        guard !words.isEmpty else { return [] }
+        var out = Set<String>()
+        for (key, code) in codes where !out.contains(code) {
+            let have = Set(key.split(separator: " "))
+            if words.allSatisfy(have.contains) { out.insert(code) }
+        }
+        return out.sorted()
+    }
+
     static let filler: Set<String> = ["department", "dept", "team", "and", "the", "of"]
 
     /// A name's words, lowercased, singular, without filler words, sorted.

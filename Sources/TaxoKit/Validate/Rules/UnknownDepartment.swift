@@ -7,10 +7,13 @@ enum UnknownDepartment {
             IDs such as `TOL-SEC-124` carry a department code. The codes and their aliases (`AI` = `AIA` =
             `AID`) are declared under `departments:` in the configuration. A segment that is neither is
             reported with the closest known code. A link field whose target kind is `department`
-            (`"departments[]": { target: department }`) must hold a declared code or alias, a department's name,
-            or a department ID; anything else is reported the same way. A code that the library's own
-            department records give (`"code": "FIN"` in the departments master) but the configuration does not
-            declare gets a hint naming the record and the line to add under `departments:`. An ID is judged
+            (`"departments[]": { target: department }`) must hold a declared code or alias in any case (`Dev`
+            is `DEV`), a department's name (from `departments:`, or from the library's own department records:
+            `Developers`, `Managers (HR)`), or a department ID; anything else is reported the same way. With no
+            `taxonomy.yaml`, the built-in configuration takes the codes of the library's own department records
+            (`"code": "FIN"` in the departments master) as declared. With a `taxonomy.yaml`, which is the
+            authority, a code that only the records give gets a hint naming the record and the line to add under
+            `departments:`. An ID is judged
             where it is declared, not at each reference to it: a reference to an ID that exists needs nothing
             (its declaration carries the finding), and one to an ID that does not is a dangling reference
             (TAX0201) whose hint names the unknown department, so one mistake is one finding.
@@ -48,9 +51,11 @@ extension UnknownDepartment {
 
 extension UnknownDepartment {
     /// The finding for a department field's value that names no department.
+    static let valueMessageEnd = "' is not a department code, alias or name"
+
     static func diagnostic(value: String, known: [String], at location: SourceLocation) -> Diagnostic {
         info.diagnostic(
-            "'\(value)' is not a department code, alias or name", at: location,
+            "'\(value)\(valueMessageEnd)", at: location,
             hint: NearMiss.hint(for: value, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
     }
 }
@@ -60,8 +65,21 @@ extension UnknownDepartment {
     /// master) but the configuration does not declare: the hint says where it is and what to add, instead of
     /// a near code (the records are not the configuration, so the ID stays unknown).
     static func pointAtDepartmentRecords(_ diags: inout [Diagnostic], _ lib: Library) {
-        guard diags.contains(where: { $0.code == info.code }), let kind = lib.config.kindIndex(role: .department)
-        else { return }
+        guard diags.contains(where: { $0.code == info.code }) else { return }
+        // A department link's value that names a department by one of its records' names (`Developers`,
+        // `Managers (HR)`) is a department: the reports read it so too (`DepartmentNames`).
+        diags.removeAll { d in
+            d.code == info.code && value(of: d.message).flatMap { lib.departmentNames.code(for: $0) } != nil
+        }
+        // A value that is part of one department's names only (`Video` of `Video Production`): that one.
+        for i in diags.indices where diags[i].code == info.code {
+            guard let v = value(of: diags[i].message) else { continue }
+            let codes = lib.departmentNames.codes(withNameContaining: v)
+            guard codes.count == 1, let code = codes.first else { continue }
+            let name = lib.config.departments.first { $0.code == code }?.name ?? code
+            diags[i].hint = "'\(v)' is part of the name of \(code) (\(name)) only: write \(code)"
+        }
+        guard let kind = lib.config.kindIndex(role: .department) else { return }
         var records: [String: Int] = [:]
         for (i, e) in lib.entities.enumerated() where e.kind == kind {
             for a in e.aliases where records[a] == nil && a.count <= 8 && a == a.uppercased() { records[a] = i }
@@ -75,6 +93,12 @@ extension UnknownDepartment {
                 "\(code) is department \(lib.displayID(e)) (\(e.name ?? code)) in \(e.file), but taxonomy.yaml does not "
                 + "declare it: add `\(code): { name: \"\(name)\" }` under 'departments:'"
         }
+    }
+
+    /// The value of a department link's finding (nil for a finding about an ID's segment).
+    static func value(of message: String) -> String? {
+        guard message.hasPrefix("'"), message.hasSuffix(valueMessageEnd) else { return nil }
+        return String(message.dropFirst().dropLast(valueMessageEnd.count))
     }
 
     /// The first quoted value of one of this rule's messages (the code or the value written).
