@@ -86,6 +86,7 @@ enum FuzzTarget: String, CaseIterable {
         case .cache:
             let path = NSTemporaryDirectory() + "/taxo-fuzz-cache-\(getpid())"
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            defer { try? FileManager.default.removeItem(atPath: path) }
             if let c = ExtractionCache(path: path, configHash: FuzzTarget.library.hash) {
                 _ = c.previous(path: "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json")
             }

@@ -44,7 +44,7 @@ import Testing
             // Paths are relative to the working directory.
             #expect(broken.out.contains("../../LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json:"))
         }
-        let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-nolib-\(UUID().uuidString)")
+        let nowhere = Scratch.folder("taxo-nolib")
         try FileManager.default.createDirectory(at: nowhere, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: nowhere) }
         let r = try taxo(["check"], cwd: nowhere)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func aLibraryWhoseRootsAreMissingFailsAndAnEmptyOneIsClean() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-empty-\(UUID().uuidString)")
+        let dir = Scratch.folder("taxo-empty")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("kb"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "version: 1\nroots: [kb]\n".write(
@@ -315,7 +315,7 @@ import Testing
     func preCommitRunsTheHook() throws {
         let precommit = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TAXO_PRECOMMIT"]!)
         // The hook repository: a git copy of this repository's hook file.
-        let hooks = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-hooks-\(UUID().uuidString)")
+        let hooks = Scratch.folder("taxo-hooks")
         try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: hooks) }
         try FileManager.default.copyItem(

@@ -69,7 +69,7 @@ enum CLI {
 
     /// A temporary copy of the example library (LIBRARIES, TASK_MANAGERS, TALENTS).
     static func exampleCopy() throws -> URL {
-        let dst = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-cli-\(UUID().uuidString)")
+        let dst = Scratch.folder("taxo-cli")
         try FileManager.default.createDirectory(at: dst, withIntermediateDirectories: true)
         for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"] {
             try FileManager.default.copyItem(at: repoRoot.appendingPathComponent(d), to: dst.appendingPathComponent(d))

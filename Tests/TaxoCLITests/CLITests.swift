@@ -13,7 +13,7 @@ import Testing
     }
 
     func brokenCopy() throws -> URL {
-        let dst = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-cli-\(UUID().uuidString)")
+        let dst = Scratch.folder("taxo-cli")
         try FileManager.default.createDirectory(at: dst, withIntermediateDirectories: true)
         for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"] {
             try FileManager.default.copyItem(
@@ -112,7 +112,7 @@ import Testing
     @Test func usageAndConfigurationErrorsExitTwo() throws {
         #expect(try taxo(["check", "--format", "xml"]).code == 2)
         #expect(try taxo(["frobnicate"]).code == 2)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-cfg-\(UUID().uuidString)")
+        let dir = Scratch.folder("taxo-cfg")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "version: 1\nkinds:\n  tool:\n    prefx: TOL\n".write(
@@ -197,7 +197,7 @@ import Testing
         let phases = try taxo(["phases"])
         #expect(
             phases.code == 0 && phases.out.contains("Video_025") && phases.out.contains("Phase 4: Objects Extraction"))
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-phases-\(UUID().uuidString)")
+        let dir = Scratch.folder("taxo-phases")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let hand = dir.appendingPathComponent("VIDEOS_INDEX.md")

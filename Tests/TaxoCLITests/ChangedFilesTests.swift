@@ -44,7 +44,7 @@ import Testing
                 || ProcessInfo.processInfo.environment["CI"] == "true",
             "../shared/bench/gen_kb.py is not beside the repo (in CI the test runs and fails)"))
     func changedEqualsTheTouchedSubsetOfAFullCheck() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-changed-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-changed")
         defer { try? FileManager.default.removeItem(at: root) }
         let gen = try CLI.run(
             URL(fileURLWithPath: "/usr/bin/env"),

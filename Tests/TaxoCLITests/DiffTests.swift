@@ -107,8 +107,7 @@ extension DiffTests {
             try "x".write(to: root.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
             try CLI.git(["add", "-A"], in: root)
             try CLI.git(["commit", "-qm", "second"], in: root)
-            let clone = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "taxo-shallow-\(UUID().uuidString)")
+            let clone = Scratch.folder("taxo-shallow")
             defer { try? FileManager.default.removeItem(at: clone) }
             try CLI.git(["clone", "-q", "--depth", "1", root.absoluteString, clone.path], in: root)
             let r = try CLI.taxo(["diff", "--base", "HEAD~1"], cwd: clone)

@@ -8,7 +8,7 @@ import Testing
 
     /// A library folder with a small configuration (tools in LIBRARIES, documents in TASK_MANAGERS).
     func library(config: String? = nil, _ files: [String: String] = [:], body: (URL) throws -> Void) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-hostile-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-hostile")
         defer { try? FileManager.default.removeItem(at: root) }
         for d in ["LIBRARIES/LBS_003_Tools", "TASK_MANAGERS/RESEARCHES/03_ANALYSIS", "TALENTS"] {
             try FileManager.default.createDirectory(

@@ -26,7 +26,7 @@ import Testing
 
     @Test(.enabled(if: available, "../shared/bench/gen_kb.py is not beside the repo (in CI the test runs and fails)"))
     func theInferredConfigurationFindsExactlyThePlantedDefects() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-init-\(UUID().uuidString)")
+        let dir = Scratch.folder("taxo-init")
         defer { try? FileManager.default.removeItem(at: dir) }
         let root = dir.appendingPathComponent("kb")
         let gen = try CLI.run(

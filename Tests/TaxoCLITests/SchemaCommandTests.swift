@@ -5,7 +5,7 @@ import Testing
 /// check of a library that declares fields.
 @Suite struct SchemaCommandTests {
     func library() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-schema-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-schema")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("tools"), withIntermediateDirectories: true)
         let config = """
@@ -137,7 +137,7 @@ import Testing
     /// The extraction cache a build leaves holds no records; what shows records reads them again, so the
     /// site, `taxo show` and `taxo schema` are the same after a build as before one.
     @Test func recordsAreTheSameWithAndWithoutABuildsCache() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-records-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-records")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"] {

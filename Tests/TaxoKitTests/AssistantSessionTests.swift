@@ -228,7 +228,7 @@ extension AssistantSessionTests {
         let totals = try #require(d["totals"] as? [String: Int])
         #expect((d["new_findings"] as? [Any])?.count == min(3, totals["new_findings"] ?? -1))
         #expect((totals["new_findings"] ?? 0) > 3)
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-mcp-\(UUID().uuidString)").path
+        let out = Scratch.folder("taxo-mcp").path
         let refused = s.call("diff", arguments: ["base": .string("--output=" + out)])
         #expect(refused.isError)
         #expect(!FileManager.default.fileExists(atPath: out))

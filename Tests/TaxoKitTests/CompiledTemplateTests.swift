@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func whatOnlySwiftMustacheRendersFallsBackToIt() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+        let dir = Scratch.folder("tpl")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         // A transform, another content type and a set delimiter: swift-mustache's own features.

@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func discoveryHonoursExcludesForDirectoriesAndFiles() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-excl-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-excl")
         defer { try? FileManager.default.removeItem(at: root) }
         for path in [
             "LIBRARIES/keep/TOL-001_A.json", "LIBRARIES/drafts/TOL-002_B.json", "LIBRARIES/keep/notes.md",

@@ -20,7 +20,7 @@ import Testing
     /// The built-in excludes leave out backup and archive folders, never a file whose name says backup.
     @Test func aTrailingGlobstarExcludesAFoldersContentsNotAFileOfThatName() throws {
         let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("taxo-disc-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-disc")
         defer { try? fm.removeItem(at: root) }
         for path in [
             "LIBRARIES/LBS_003_Tools/TOL-001_Backup_Tool.json", "LIBRARIES/LBS_003_Tools/backup_2024/TOL-002_Old.json",
@@ -46,7 +46,7 @@ import Testing
 
     @Test func linksToFilesAreReadLinksToFoldersNeverFollowedBrokenLinksReported() throws {
         let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("taxo-disc-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-disc")
         defer { try? fm.removeItem(at: root) }
         func write(_ path: String, _ text: String = "{}") throws {
             let url = root.appendingPathComponent(path)

@@ -72,7 +72,7 @@ import Testing
     /// Every byte of a small cache flipped once: the check it serves gives the findings of a check without
     /// the cache, every time (a damaged entry fails its checksum and the file is parsed again).
     @Test func aFlippedByteNeverChangesTheFindings() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-flip-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-flip")
         defer { try? FileManager.default.removeItem(at: root) }
         let tools = root.appendingPathComponent("LIBRARIES/LBS_003_Tools")
         try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)

@@ -7,7 +7,7 @@ import Testing
     static let buildTime = "2026-01-01T00:00:00Z"
 
     func temp() throws -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-index-\(UUID().uuidString)")
+        let d = Scratch.folder("taxo-index")
         try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
         return d
     }

@@ -345,7 +345,7 @@ import Testing
     /// `taxo fix` (and the editor's quick fix) writes the allowed spelling of a value that differs only in
     /// letter case, in JSON, YAML and Markdown; a value that is not a case variant is left for a person.
     @Test func aValueInOtherLetterCaseIsFixed() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-schema-fix-\(UUID().uuidString)")
+        let root = Scratch.folder("taxo-schema-fix")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("tools"), withIntermediateDirectories: true)

@@ -18,7 +18,7 @@ import Testing
     /// Text is escaped once, as contexts are encoded: a library's template gets the same text from `{{x}}` as
     /// from `{{{x}}}`, for Markdown and for HTML.
     @Test func templatesEscapeNothingTwice() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-tpl-\(UUID().uuidString)")
+        let dir = Scratch.folder("taxo-tpl")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try "{{a}}|{{{a}}}".write(to: dir.appendingPathComponent("t.mustache"), atomically: true, encoding: .utf8)
         let templates = Templates(directory: dir.path)
@@ -173,7 +173,7 @@ import Testing
     }
 
     @Test func buildWritesEveryReport() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-reports-\(UUID().uuidString)")
+        let out = Scratch.folder("taxo-reports")
         defer { try? FileManager.default.removeItem(at: out) }
         let o = try Builder.build(
             root: TestSupport.repoRoot.path, config: TestSupport.defaultConfig, outDir: out.path, buildTime: "x")
@@ -213,7 +213,7 @@ import Testing
     }
 
     @Test func reportsAreRewrittenWhenStaleAndAllWithNoCache() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-reports-\(UUID().uuidString)")
+        let out = Scratch.folder("taxo-reports")
         defer { try? FileManager.default.removeItem(at: out) }
         let root = TestSupport.repoRoot.path, config = TestSupport.defaultConfig
         _ = try Builder.build(root: root, config: config, outDir: out.path, buildTime: "x")

@@ -32,7 +32,7 @@ enum TestSupport {
 
     /// Writes files (path relative to a fresh temporary folder, text) and returns the folder.
     static func writeTemp(_ files: [(String, String)], prefix: String = "taxo-test") throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let root = Scratch.folder(prefix)
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(
@@ -59,7 +59,7 @@ enum TestSupport {
 
     /// Copies a folder to a fresh temporary folder and returns its path.
     static func copyToTemp(_ src: URL, only: [String]? = nil) throws -> URL {
-        let dst = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-test-\(UUID().uuidString)")
+        let dst = Scratch.folder("taxo-test")
         try FileManager.default.createDirectory(at: dst, withIntermediateDirectories: true)
         let items = try only ?? FileManager.default.contentsOfDirectory(atPath: src.path)
         for item in items {

@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func theIndexResolvesTheVideosOwnIDToNothing() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-own-\(UUID().uuidString)")
+        let dir = Scratch.folder("taxo-own")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("index.sqlite").path

@@ -2,6 +2,7 @@
 change and save, definition, hover, completion, references, document links, code actions, outline and
 workspace symbols, rename, inlay hints, code lenses, creating what a dangling ID names, unknown methods,
 shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+import atexit
 import os
 import shutil
 import tempfile
@@ -15,6 +16,9 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
 ROOT = pathlib.Path(tempfile.mkdtemp(prefix="taxo-lsp-"))
+# Removed when the run ends (TAXO_KEEP_TEMP=1 keeps it).
+if os.environ.get("TAXO_KEEP_TEMP") != "1":
+    atexit.register(shutil.rmtree, ROOT, ignore_errors=True)
 for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"]:
     shutil.copytree(REPO / d, ROOT / d)
 

@@ -1,6 +1,7 @@
 """taxo mcp driven by the official MCP Python client (the `mcp` package) over stdio: lists the tools and
 resources, calls every tool on a copy of the example library, and checks the answers against taxo's own
 commands. Run by .ci/run: TAXO=path/to/taxo pytest Tests/mcp."""
+import atexit
 import json
 import os
 import pathlib
@@ -20,6 +21,9 @@ ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_An
 
 def library():
     root = pathlib.Path(tempfile.mkdtemp(prefix="taxo-mcp-"))
+    # Removed when the run ends (TAXO_KEEP_TEMP=1 keeps it).
+    if os.environ.get("TAXO_KEEP_TEMP") != "1":
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
     for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"]:
         shutil.copytree(REPO / d, root / d)
     return root

@@ -3,6 +3,7 @@
 entity page and search.html?q=ScaleKit in headless Chromium (with the network shut off), checks the DOM the
 scripts produce, and saves screenshots under output/ (with --docs, also the README's under docs/).
 Run by .ci/run: TAXO=path/to/taxo python3 Tests/site/browser_test.py"""
+import atexit
 import os
 import pathlib
 import shutil
@@ -38,6 +39,9 @@ def main():
     if not CHROMIUM:
         sys.exit("chromium is not installed (apt-get install chromium)")
     root = pathlib.Path(tempfile.mkdtemp(prefix="taxo-site-"))
+    # Removed when the test ends (TAXO_KEEP_TEMP=1 keeps it).
+    if os.environ.get("TAXO_KEEP_TEMP") != "1":
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
     for d in ["LIBRARIES", "TASK_MANAGERS", "TALENTS"]:
         shutil.copytree(REPO / d, root / d)
     site = root / "site"
