@@ -16,6 +16,8 @@ public final class LanguageServer {
     let workingDirectory: URL
     var root: URL?
     var config: Config?
+    /// The findings of a `taxonomy.yaml` that does not load (the last configuration that loaded stays in use).
+    var configDiagnostics: [Diagnostic] = []
     /// The extraction cache `taxo build` leaves in `output/`: files not edited are not parsed again.
     var cache: ExtractionCache?
     var result: CompileResult? {
@@ -141,11 +143,7 @@ public final class LanguageServer {
     /// Compiles the library with the open buffers standing for their files.
     func recompile() {
         guard let root else { return }
-        if config == nil {
-            config =
-                ConfigLoader.load(root: root).0
-                ?? ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: DefaultConfig.yaml)).0
-        }
+        reloadConfig(root)
         guard let config else { return }
         if cache == nil {
             cache = ExtractionCache(
@@ -156,8 +154,33 @@ public final class LanguageServer {
             root: root.path, config: config, cache: cache, options: CompileOptions(overlay: overlay))
     }
 
+    /// The configuration as it stands: `taxonomy.yaml`'s open buffer, else the file, else the built-in one
+    /// (with the library's department records). Read at every full compile, so that an edited or saved
+    /// configuration applies at once; one that does not load keeps the last one that did, and its findings
+    /// are published on `taxonomy.yaml`. A changed configuration drops the extraction cache made for the old.
+    func reloadConfig(_ root: URL) {
+        let loaded =
+            buffers[ConfigLoader.fileName].map {
+                ConfigLoader.parse(SourceFile(path: ConfigLoader.fileName, text: $0))
+            } ?? ConfigLoader.load(root: root)
+        configDiagnostics = loaded.0 == nil ? loaded.1 : []
+        guard
+            let fresh = loaded.0
+                ?? (config == nil
+                    ? ConfigLoader.parse(
+                        SourceFile(path: ConfigLoader.fileName, text: DefaultConfig.yaml)
+                    ).0 : nil)
+        else { return }
+        if fresh.hash != config?.hash {
+            cache = nil
+            config = fresh
+        }
+    }
+
     /// Only the edited buffer is extracted again; the rest of the model is kept from the last compile.
     func update(_ path: String) {
+        // The configuration changes how every file reads: compile everything with it.
+        if path == ConfigLoader.fileName { return recompile() }
         guard let previous = result, let config, let text = buffers[path] else { return recompile() }
         result = Compiler.update(previous, config: config, changed: [path: Array(text.utf8)])
     }
@@ -190,7 +213,9 @@ public final class LanguageServer {
     func publishAll(closing: String? = nil) -> [[UInt8]] {
         guard let result, let root else { return [] }
         var byFile: [String: [Diagnostic]] = [:]
-        for d in result.diagnostics { if let f = d.location?.file { byFile[f, default: []].append(d) } }
+        for d in result.diagnostics + configDiagnostics {
+            if let f = d.location?.file { byFile[f, default: []].append(d) }
+        }
         var out: [[UInt8]] = []
         var paths = Set(buffers.keys).union(published)
         if let closing { paths.insert(closing) }
