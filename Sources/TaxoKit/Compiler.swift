@@ -175,6 +175,7 @@ public enum Compiler {
         clock.lap("resolve")
         var diags = extra
         for r in results { diags += r.diagnostics }
+        diags += UnknownDepartment.valueFindings(library)
         UnknownDepartment.pointAtDepartmentRecords(&diags, library)
         let validated = Validator.runTimed(library)
         // Files no kind's globs take resolve references with their records but are not checked (TAX0109).

@@ -85,6 +85,12 @@ import Testing
         #expect(!messages.contains("'Dev' is not a department code, alias or name"))
         let finID = try #require(found.first { $0.message == "unknown department code 'FIN' in 'TOL-FIN-001'" })
         #expect(finID.hint?.contains("FIN is department DPT-009") == true)
+        // The values are judged after resolution from what extraction kept, which the cache keeps too.
+        #expect(messages.contains("'Video' is not a department code, alias or name"))
+        let (fresh, cached) = try TestSupport.compiledThroughTheCache(root: root, config: config)
+        let unknown = { (r: CompileResult) in r.diagnostics.filter { $0.code == "TAX0106" } }
+        #expect(unknown(cached) == unknown(fresh))
+        #expect(unknown(fresh).count == found.count)
     }
 
     @Test func initWritesTheRecordsDepartments() throws {

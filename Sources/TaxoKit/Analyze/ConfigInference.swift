@@ -429,10 +429,10 @@ extension ConfigInference {
     /// The findings of the library under a configuration text (nil when the text does not load); the built-in
     /// text is read as `taxo check` reads it with no taxonomy.yaml (with the department records' departments).
     public static func findings(root: String, configText: String) -> Findings? {
-        guard var config = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: configText)).0 else { return nil }
-        if configText == DefaultConfig.yaml {
-            config = DepartmentRecords.declaring(DepartmentRecords.read(root: root, config: config), in: config)
-        }
+        let loaded =
+            configText == DefaultConfig.yaml
+            ? ConfigLoader.builtIn(root: root) : ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: configText))
+        guard let config = loaded.0 else { return nil }
         let result = Compiler.compile(root: root, config: config)
         var f = Findings()
         f.summary = result.summary

@@ -77,6 +77,7 @@ extension BinaryWriter {
             string(u.token); string(u.prefix); uint(UInt64(u.suggestions.count)); for s in u.suggestions { string(s) }
             location(u.location)
         }
+        uint(UInt64(r.departmentValues.count)); for v in r.departmentValues { string(v.value); location(v.location) }
         uint(UInt64(r.brokenDeclarations.count)); for b in r.brokenDeclarations { string(b.key); string(b.written) }
         bool(r.unclaimed)
         uint(UInt64(r.suppressions.count))
@@ -220,6 +221,9 @@ extension BinaryReader {
             for _ in 0..<(try count()) { sugg.append(try string()) }
             r.unknownPrefixes.append(
                 PrefixUse(token: token, prefix: prefix, suggestions: sugg, location: try location()))
+        }
+        for _ in 0..<(try count()) {
+            r.departmentValues.append(DepartmentValue(value: try string(), location: try location()))
         }
         for _ in 0..<(try count()) {
             r.brokenDeclarations.append(BrokenDeclaration(key: try string(), written: try string()))

@@ -38,6 +38,15 @@ public enum ConfigLoader {
         }
     }
 
+    /// The built-in configuration of the library at `root`, which has no taxonomy.yaml: with the departments
+    /// the library's own department records declare (`DepartmentRecords`).
+    public static func builtIn(root: String) -> (Config?, [Diagnostic]) {
+        let (config, diags) = parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
+        return (
+            config.map { DepartmentRecords.declaring(DepartmentRecords.read(root: root, config: $0), in: $0) }, diags
+        )
+    }
+
     /// Whether a configured path leaves the library: absolute, or climbing above it with `..`.
     static func leavesLibrary(_ path: String) -> Bool {
         if path.hasPrefix("/") || path.hasPrefix("~") || path.hasPrefix("\\") { return true }
@@ -53,15 +62,8 @@ public enum ConfigLoader {
     public static func load(root: URL) -> (Config?, [Diagnostic]) {
         let url = root.appendingPathComponent(fileName)
         var st = stat()
-        // No taxonomy.yaml (and no broken link of that name): the built-in default, with the departments the
-        // library's own department records declare.
-        guard lstat(url.path, &st) == 0 else {
-            let (config, diags) = parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
-            return (
-                config.map { DepartmentRecords.declaring(DepartmentRecords.read(root: root.path, config: $0), in: $0) },
-                diags
-            )
-        }
+        // No taxonomy.yaml (and no broken link of that name): the built-in default.
+        guard lstat(url.path, &st) == 0 else { return builtIn(root: root.path) }
         func refuse(_ why: String) -> (Config?, [Diagnostic]) {
             (
                 nil,

@@ -74,24 +74,22 @@ public enum DepartmentRecords {
         guard !found.isEmpty else { return config }
         var c = config
         var added: [String] = []
-        func index(ofCode code: String) -> Int? {
-            c.departments.firstIndex { $0.code == code || $0.aliases.contains(code) }
-        }
         for r in found {
-            var i = index(ofCode: r.code)
-            if i == nil {
-                let lowered = Set(r.names.map { $0.lowercased() })
-                i = c.departments.firstIndex { d in ([d.name] + d.names).contains { lowered.contains($0.lowercased()) }
-                }
-                if let j = i {
-                    c.departments[j].aliases.append(r.code)
-                } else {
-                    c.departments.append(Department(code: r.code, name: r.names.first ?? r.code, aliases: []))
-                    i = c.departments.count - 1
-                }
+            let lowered = Set(r.names.map { $0.lowercased() })
+            let j: Int
+            if let known = c.departments.firstIndex(where: { $0.code == r.code || $0.aliases.contains(r.code) }) {
+                j = known
+            } else if let named = c.departments.firstIndex(where: { d in
+                ([d.name] + d.names).contains { lowered.contains($0.lowercased()) }
+            }) {
+                j = named
+                c.departments[j].aliases.append(r.code)
+                added.append(r.code)
+            } else {
+                j = c.departments.count
+                c.departments.append(Department(code: r.code, name: r.names.first ?? r.code, aliases: []))
                 added.append(r.code)
             }
-            let j = i!
             for n in r.names where !([c.departments[j].name] + c.departments[j].names).contains(n) {
                 c.departments[j].names.append(n)
                 added.append(r.code + "=" + n)

@@ -164,17 +164,13 @@ public final class LanguageServer {
                 ConfigLoader.parse(SourceFile(path: ConfigLoader.fileName, text: $0))
             } ?? ConfigLoader.load(root: root)
         configDiagnostics = loaded.0 == nil ? loaded.1 : []
-        guard
-            let fresh = loaded.0
-                ?? (config == nil
-                    ? ConfigLoader.parse(
-                        SourceFile(path: ConfigLoader.fileName, text: DefaultConfig.yaml)
-                    ).0 : nil)
-        else { return }
-        if fresh.hash != config?.hash {
-            cache = nil
-            config = fresh
+        // One that does not load keeps the last good one (the built-in one when there was none).
+        if loaded.0 == nil, config != nil { return }
+        guard let fresh = loaded.0 ?? ConfigLoader.builtIn(root: root.path).0, fresh.hash != config?.hash else {
+            return
         }
+        cache = nil
+        config = fresh
     }
 
     /// Only the edited buffer is extracted again; the rest of the model is kept from the last compile.

@@ -15,6 +15,8 @@ public struct FileResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Tokens with undeclared prefixes, judged over the whole library.
     public var unknownPrefixes: [PrefixUse] = []
+    /// Department link values the configuration does not know (judged against the library's records later).
+    public var departmentValues: [DepartmentValue] = []
     /// `taxo-ignore` comments of a Markdown file.
     public var suppressions: [Suppression] = []
     /// IDs the file appears to declare although it does not parse.
@@ -145,6 +147,7 @@ struct FileProcessor: Sendable {
                 r.entities = x.extract(root: root)
                 r.diagnostics += x.diagnostics
                 r.unknownPrefixes += x.unknownPrefixes
+                r.departmentValues += x.departmentValues
                 if let fk = config.kinds[kindIndex].fileKind,
                     let fki = config.kinds.firstIndex(where: { $0.name == fk }),
                     let e = fileEntity(kind: fki, file: file, root: root, children: r.entities)
@@ -161,6 +164,7 @@ struct FileProcessor: Sendable {
                     for rec in records { if let e = x.entity(rec, sole: false) { r.entities.append(e) } }
                     r.diagnostics += x.diagnostics
                     r.unknownPrefixes += x.unknownPrefixes
+                    r.departmentValues += x.departmentValues
                 }
             }
             if kindIndex == nil, r.entities.isEmpty, !config.looksArchived(file.path) {

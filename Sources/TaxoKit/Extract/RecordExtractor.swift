@@ -9,6 +9,7 @@ struct RecordExtractor {
     var diagnostics: [Diagnostic] = []
     /// Tokens with a prefix no kind declares (judged over the whole library by `UnknownPrefix`).
     var unknownPrefixes: [PrefixUse] = []
+    var departmentValues: [DepartmentValue] = []
     /// IDs met in `local` link fields of the record being walked.
     var localChildren = 0
     /// Prefixes that stand for the library root in paths (`ENTITIES/`).
@@ -148,16 +149,15 @@ struct RecordExtractor {
                 label: nil, location: file.location(offset), linkIndex: link))
     }
 
-    /// Reports each part of a department link's value that names no department.
+    /// Keeps each part of a department link's value that is no configured code or alias (in any case: `Dev`
+    /// is DEV) and no configured name; the library's department records may still name it.
     mutating func checkDepartmentValue(_ s: String, at offset: Int) {
         for part in s.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let v = part.trimmingSpaces()
-            // A code or alias in any case (`Dev` is DEV), or a name.
             guard !v.isEmpty, grammar.canonicalDepartment(v) == nil, grammar.canonicalDepartment(v.uppercased()) == nil,
                 !grammar.departmentNames.contains(v.lowercased())
             else { continue }
-            diagnostics.append(
-                UnknownDepartment.diagnostic(value: v, known: grammar.departmentCodes, at: file.location(offset)))
+            departmentValues.append(DepartmentValue(value: v, location: file.location(offset)))
         }
     }
 

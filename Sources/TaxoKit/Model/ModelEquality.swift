@@ -54,7 +54,8 @@ extension FileResult: Equatable {
         a.path == b.path && a.format == b.format && a.size == b.size && a.hash == b.hash && a.entities == b.entities
             && a.document == b.document && a.markdown == b.markdown && a.masterList?.index == b.masterList?.index
             && a.masterList?.table == b.masterList?.table && a.diagnostics == b.diagnostics
-            && a.unknownPrefixes == b.unknownPrefixes && a.suppressions == b.suppressions
+            && a.unknownPrefixes == b.unknownPrefixes && a.departmentValues == b.departmentValues
+            && a.suppressions == b.suppressions
             && a.brokenDeclarations == b.brokenDeclarations && a.unclaimed == b.unclaimed
     }
 }

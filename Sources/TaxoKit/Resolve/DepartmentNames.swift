@@ -14,7 +14,7 @@ public struct DepartmentNames: Sendable {
             let k = DepartmentNames.key(name)
             if !k.isEmpty { found[k, default: []].insert(code) }
         }
-        for d in config.departments { add(d.name, d.code) }
+        for d in config.departments { for n in [d.name] + d.names { add(n, d.code) } }
         let kind = config.kindIndex(role: .department)
         if let kind {
             for e in entities where e.kind == kind {

@@ -50,13 +50,27 @@ extension UnknownDepartment {
 }
 
 extension UnknownDepartment {
-    /// The finding for a department field's value that names no department.
-    static let valueMessageEnd = "' is not a department code, alias or name"
-
-    static func diagnostic(value: String, known: [String], at location: SourceLocation) -> Diagnostic {
-        info.diagnostic(
-            "'\(value)\(valueMessageEnd)", at: location,
-            hint: NearMiss.hint(for: value, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
+    /// The findings for department link values that name no department: not a configured code, alias or
+    /// name (`RecordExtractor.checkDepartmentValue`), nor a name the library's department records give a
+    /// configured department (`Developers`, `Managers (HR)`: the reports read those so too, `DepartmentNames`).
+    /// A value that is part of one department's names only (`Video` of `Video Production`) is told which.
+    static func valueFindings(_ lib: Library) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for f in lib.files {
+            for v in f.departmentValues where lib.departmentNames.code(for: v.value) == nil {
+                var hint = NearMiss.hint(for: v.value, in: lib.grammar.departmentCodes)
+                let codes = lib.departmentNames.codes(withNameContaining: v.value)
+                if hint == nil, codes.count == 1, let code = codes.first {
+                    let name = lib.config.departments.first { $0.code == code }?.name ?? code
+                    hint = "'\(v.value)' is part of the name of \(code) (\(name)) only: write \(code)"
+                }
+                out.append(
+                    info.diagnostic(
+                        "'\(v.value)' is not a department code, alias or name", at: v.location,
+                        hint: hint ?? "declare it under 'departments:' in taxonomy.yaml"))
+            }
+        }
+        return out
     }
 }
 
@@ -65,21 +79,8 @@ extension UnknownDepartment {
     /// master) but the configuration does not declare: the hint says where it is and what to add, instead of
     /// a near code (the records are not the configuration, so the ID stays unknown).
     static func pointAtDepartmentRecords(_ diags: inout [Diagnostic], _ lib: Library) {
-        guard diags.contains(where: { $0.code == info.code }) else { return }
-        // A department link's value that names a department by one of its records' names (`Developers`,
-        // `Managers (HR)`) is a department: the reports read it so too (`DepartmentNames`).
-        diags.removeAll { d in
-            d.code == info.code && value(of: d.message).flatMap { lib.departmentNames.code(for: $0) } != nil
-        }
-        // A value that is part of one department's names only (`Video` of `Video Production`): that one.
-        for i in diags.indices where diags[i].code == info.code {
-            guard let v = value(of: diags[i].message) else { continue }
-            let codes = lib.departmentNames.codes(withNameContaining: v)
-            guard codes.count == 1, let code = codes.first else { continue }
-            let name = lib.config.departments.first { $0.code == code }?.name ?? code
-            diags[i].hint = "'\(v)' is part of the name of \(code) (\(name)) only: write \(code)"
-        }
-        guard let kind = lib.config.kindIndex(role: .department) else { return }
+        guard diags.contains(where: { $0.code == info.code }), let kind = lib.config.kindIndex(role: .department)
+        else { return }
         var records: [String: Int] = [:]
         for (i, e) in lib.entities.enumerated() where e.kind == kind {
             for a in e.aliases where records[a] == nil && a.count <= 8 && a == a.uppercased() { records[a] = i }
@@ -93,12 +94,6 @@ extension UnknownDepartment {
                 "\(code) is department \(lib.displayID(e)) (\(e.name ?? code)) in \(e.file), but taxonomy.yaml does not "
                 + "declare it: add `\(code): { name: \"\(name)\" }` under 'departments:'"
         }
-    }
-
-    /// The value of a department link's finding (nil for a finding about an ID's segment).
-    static func value(of message: String) -> String? {
-        guard message.hasPrefix("'"), message.hasSuffix(valueMessageEnd) else { return nil }
-        return String(message.dropFirst().dropLast(valueMessageEnd.count))
     }
 
     /// The first quoted value of one of this rule's messages (the code or the value written).
