@@ -105,4 +105,31 @@ import Testing
         // The missing roots aside (notes), the one finding is the folder's.
         #expect(fresh.diagnostics.map(\.code).filter { $0 != SkippedFile.info.code } == [UnclaimedRecords.info.code])
     }
+
+    @Test func aMarkdownEntityOutsideItsKindsFoldersDeclaresItsID() {
+        let r = TestSupport.compile([
+            (Self.tool, #"{"tool_id": "TOL-001", "name": "Figma", "workflows": ["WRF-AID-077", "WRF-AID-078"]}"#),
+            // Moved out of the workflows' folder: its header and file name declare WRF-AID-077.
+            (
+                "TASK_MANAGERS/Workflows/AI/WRF-AID-077_Build_Agent.md",
+                "# WRF-AID-077: Build an Agent\n\n**Workflow ID:** WRF-AID-077\n\nSee SKL-404.\n"
+            ),
+            // Meeting minutes that name a workflow in a header line, under another file name: a document.
+            ("TASK_MANAGERS/Meetings/2026-01-05.md", "# Weekly\n\n**Workflow ID:** WRF-AID-078\n"),
+            // A file name alone declares nothing for a kind without id_from_filename.
+            ("TASK_MANAGERS/Notes/WRF-AID-079_ideas.md", "# Ideas\n\nRename WRF-AID-079.\n"),
+        ])
+        #expect(Self.declared(r, "WRF-AID-077") == ["TASK_MANAGERS/Workflows/AI/WRF-AID-077_Build_Agent.md"])
+        #expect(Self.declared(r, "WRF-AID-078") == nil)
+        #expect(Self.declared(r, "WRF-AID-079") == nil)
+        let dangling = r.diagnostics.filter { $0.code == DanglingReference.info.code }.map(\.message)
+        #expect(dangling.count == 1 && dangling.first?.contains("'WRF-AID-078'") == true, "\(dangling)")
+        // Its own ID is no dangling mention, its mentions are not checked, and its folder is reported once.
+        let inFile = r.diagnostics.filter { $0.location?.file.hasPrefix("TASK_MANAGERS/Workflows/") == true }
+        #expect(inFile.map(\.code) == [UnclaimedRecords.info.code], "\(inFile)")
+        #expect(inFile.first?.hint?.contains(#""TASK_MANAGERS/Workflows/AI/**/*.md""#) == true)
+        // The notes stay documents whose mentions are checked.
+        let notes = r.diagnostics.filter { $0.location?.file.hasPrefix("TASK_MANAGERS/Notes/") == true }
+        #expect(notes.contains { $0.message.contains("'WRF-AID-079'") }, "\(notes)")
+    }
 }

@@ -249,6 +249,7 @@ struct FileProcessor: Sendable {
         r.diagnostics += m.diagnostics
         r.unknownPrefixes += m.unknownPrefixes
         r.suppressions = m.suppressions
+        r.unclaimed = m.unclaimed
     }
 
     /// A CSV file that a master list names: its table, and a finding per missing column.

@@ -16,6 +16,9 @@ struct MarkdownExtractor {
     var unknownPrefixes: [PrefixUse] = []
     /// The file's `taxo-ignore` comments.
     var suppressions: [Suppression] = []
+    /// No kind's globs take the file, yet it declares its own ID (TAX0109): an entity that resolves references
+    /// and is not checked.
+    var unclaimed = false
 
     enum Output {
         case entity(Entity)
@@ -64,6 +67,13 @@ struct MarkdownExtractor {
             let e = entity(
                 kindIndex: kindIndex, fields: fields, syntax: syntax, tokens: tokens, frontMatter: frontMatter)
         {
+            return .entity(e)
+        }
+        if kindIndex == nil, config.documentType(forPath: file.path) == nil, !config.looksArchived(file.path),
+            let k = unclaimedKind(fields: fields, syntax: syntax),
+            let e = entity(kindIndex: k, fields: fields, syntax: syntax, tokens: tokens, frontMatter: frontMatter)
+        {
+            unclaimed = true
             return .entity(e)
         }
         return .document(document(fields: fields, syntax: syntax, tokens: tokens))

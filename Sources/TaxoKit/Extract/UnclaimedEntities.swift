@@ -66,3 +66,33 @@ enum RecordCandidates {
         return ([], 0)
     }
 }
+
+extension MarkdownExtractor {
+    /// The kind of a Markdown file that no kind's globs and no document type take, when the file declares
+    /// its own ID (`TASK_MANAGERS/Workflows/WRF-AID-077_Build_Agent.md`, moved out of the folder the
+    /// configuration knows): its first header field that is one of a kind's `id_fields` holds a current ID
+    /// of that kind, and the file name or the first heading opens with the same ID. A kind with
+    /// `id_from_filename` needs only a file name that opens with one of its current IDs. A note that only
+    /// names an ID in a header line (`**Workflow ID:** WRF-001` in meeting minutes) stays a document.
+    func unclaimedKind(fields: [HeaderField], syntax: MarkdownSyntax) -> Int? {
+        let stem = file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
+        let named = Self.openingID(stem, grammar: grammar)
+        for f in fields {
+            let owners = config.kinds.indices.filter { names.idFields[$0].contains(f.normalizedKey) }
+            guard !owners.isEmpty else { continue }
+            guard case .valid(let p) = grammar.check(f.value.trimmingSpaces()), !p.legacy, owners.contains(p.kind)
+            else { return nil }
+            let heading = syntax.headings.first.map { Self.openingID($0.text, grammar: grammar) } ?? nil
+            return named?.key == p.key || heading?.key == p.key ? p.kind : nil
+        }
+        guard let p = named, config.kinds[p.kind].idFromFilename else { return nil }
+        return p.kind
+    }
+
+    /// The current ID a file name or heading opens with (`WRF-AID-077_Build_Agent`, `WRF-AID-077: Build`).
+    static func openingID(_ text: String, grammar: IDGrammar) -> ParsedID? {
+        let first = text.split(whereSeparator: { $0 == "_" || $0 == " " || $0 == ":" }).first ?? ""
+        guard OwnID.mayBeID(first), case .valid(let p) = grammar.check(String(first)), !p.legacy else { return nil }
+        return p
+    }
+}

@@ -7,7 +7,10 @@ enum UnclaimedRecords {
             A library grows folders its configuration does not know yet. When a JSON or YAML file under the roots
             is taken by no kind's `files:` globs (and is no embedded list), taxo still looks at its records: a
             record whose first ID field is one of a kind's `id_fields`, holding a current ID of that kind, with a
-            name, is read as that kind. Such records resolve references to their IDs, so that a reference to a
+            name, is read as that kind. A Markdown file that no document type takes either is read as an entity
+            when it declares its own ID: its first header line that is one of a kind's `id_fields` holds a current
+            ID of that kind, and the file name or first heading opens with that ID (a kind with
+            `id_from_filename` needs only the file name). Such records resolve references to their IDs, so that a reference to a
             responsibility kept in an unknown folder is not reported as dangling, and they fill only IDs no other
             file declares (never a duplicate). They are not checked themselves: no finding is reported inside
             these files until a glob takes them. Add the folder to the kind's `files:` (`taxo init` proposes the
@@ -27,6 +30,13 @@ enum UnclaimedRecords {
             RuleExample([
                 ("LIBRARIES/Extra/tools.yaml", "- tool_id: TOL-002\n  name: Miro\n- tool_id: TOL-003\n  name: Loom\n")
             ]),
+            // A workflow written in Markdown, moved out of the workflows' folders.
+            RuleExample([
+                (
+                    "TASK_MANAGERS/Workflows/WRF-AID-077_Build_Agent.md",
+                    "# WRF-AID-077: Build an Agent\n\n**Workflow ID:** WRF-AID-077\n"
+                )
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -39,6 +49,8 @@ enum UnclaimedRecords {
             RuleExample([("LIBRARIES/Extra/links.json", "[{\"tool_id\": \"TOL-001\"}, {\"tool_id\": \"TOL-002\"}]")]),
             // Archived folders are left alone.
             RuleExample([("LIBRARIES/Old_Archive/tools.json", "[{\"tool_id\": \"TOL-001\", \"name\": \"Figma\"}]")]),
+            // Minutes that name a workflow in a header line: a document, not the workflow.
+            RuleExample([("TASK_MANAGERS/Meetings/2026-01-05.md", "# Weekly\n\n**Workflow ID:** WRF-AID-077\n")]),
         ])
 
     static func check(_ lib: Library) -> [Diagnostic] {
@@ -95,5 +107,6 @@ extension UnclaimedRecords {
     static let pinned = [
         "0 LIBRARIES/Responsibilities/By_Department/AID.json:1:45 'LIBRARIES/Responsibilities/By_Department' holds a responsibility record that no `files:` glob takes; it resolves references to its ID but is not checked",
         "1 LIBRARIES/Extra/tools.yaml:1:12 'LIBRARIES/Extra' holds 2 tool records that no `files:` glob takes; they resolve references to their IDs but are not checked",
+        "2 TASK_MANAGERS/Workflows/WRF-AID-077_Build_Agent.md:3:18 'TASK_MANAGERS/Workflows' holds a workflow record that no `files:` glob takes; it resolves references to its ID but is not checked",
     ]
 }
