@@ -177,7 +177,7 @@ public enum DefaultConfig {
         #   legacy_case: insensitive     # sensitive: TASK-TEMPLATE-006 is not Task-Template-006
         #   file_kind: checklist         # (none by default) the list file is itself an entity of that kind, ID from its name
         #   free_text_references: true   # false: only typed link fields and Markdown header lines hold references
-        #   children: "steps[]"          # (none by default) inline children without IDs count for incomplete-hierarchy
+        #   children: "phases[]"         # where inline children without IDs are (by default: objects under a lower level's name, "steps": [{...}])
         #   embedded:                    # (none by default) records of this kind inside other kinds' files
         #     - { files: ["TASK_MANAGERS/Projects/**/*.json"], records: "milestones[]" }
         #   id_fields and name_fields also take paths into nested objects: [metadata.name, name]

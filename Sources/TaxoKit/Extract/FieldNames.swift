@@ -11,6 +11,10 @@ struct FieldNames: Sendable {
     /// The integration fields as paths into a record, and as normalised Markdown header keys.
     let videoPaths: [FieldPath]
     let videoKeys: Set<String>
+    /// Per kind of the hierarchy, the normalised keys under which a record may hold its children inline, as
+    /// objects without IDs: the lower levels' kind names, singular and plural (`steps`), and the first key of
+    /// each of the kind's links to a lower level. Empty for the other kinds and the last level.
+    let inlineChildKeys: [[String]]
 
     init(config: Config) {
         idFields = config.kinds.map { $0.idFields.map(FieldKey.normalize) }
@@ -24,6 +28,21 @@ struct FieldNames: Sendable {
         let integration = config.phases.flatMap(\.integrationFields)
         videoPaths = integration.compactMap(FieldPath.init)
         videoKeys = Set(integration.map(FieldKey.normalize))
+        inlineChildKeys = Self.inlineChildKeys(config)
+    }
+
+    static func inlineChildKeys(_ config: Config) -> [[String]] {
+        let levels = config.hierarchyKinds
+        return config.kinds.indices.map { ki in
+            guard let l = levels.firstIndex(of: ki), l + 1 < levels.count else { return [] }
+            let lower = levels[(l + 1)...].map { config.kinds[$0].name }
+            var keys = lower.flatMap { [$0, $0 + "s"] }
+            for link in config.kinds[ki].links where lower.contains(link.target) {
+                if case .key(let k) = link.path.steps.first { keys.append(k) }
+            }
+            var seen = Set<String>()
+            return keys.map(FieldKey.normalize).filter { seen.insert($0).inserted }
+        }
     }
 }
 

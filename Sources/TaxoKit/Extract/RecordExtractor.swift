@@ -56,6 +56,19 @@ struct RecordExtractor {
         return out
     }
 
+    /// Children a record of the hierarchy holds inline, as objects under a lower level's key (`"steps":
+    /// [{"step_number": 1, "name": …}]` in a task, or in a workflow without milestones): they make it no
+    /// empty shell for the incomplete-hierarchy rule. A kind's `children:` says where they are instead.
+    func inlineObjects(_ record: Node) -> Int {
+        let keys = names.inlineChildKeys[kindIndex]
+        guard !keys.isEmpty, let members = record.members else { return 0 }
+        var n = 0
+        for m in members where keys.contains(where: { FieldKey.matches(m.key, normalized: $0) }) {
+            n += m.node.array?.lazy.filter { $0.members != nil }.count ?? 0
+        }
+        return n
+    }
+
     mutating func entity(_ record: Node, sole: Bool) -> Entity? {
         guard
             let (idKey, idNode) = FieldNames.first(
@@ -100,7 +113,10 @@ struct RecordExtractor {
             kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
             department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
             legacyKeys: legacyKeys.filter { $0 != parsed?.key })
-        e.inlineChildren = localChildren + (kind.children.map { $0.resolve(in: record).count } ?? 0)
+        // A local link's IDs and the objects that hold them are the same children: counted once.
+        e.inlineChildren =
+            kind.children.map { localChildren + $0.resolve(in: record).count }
+            ?? max(localChildren, inlineObjects(record))
         describe(&e, record: record)
         if let schema = kind.schema {
             diagnostics += RecordSchemaCheck(schema: schema, kind: kind, file: file, id: raw)

@@ -9,8 +9,11 @@ enum IncompleteHierarchy {
             (a workflow listing a milestone, or the milestone naming the workflow). Inactive entities (a status
             listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
             whose child links all dangle gets the dangling-reference error instead (the second file declaring a
-            duplicate ID, the duplicate-ID error). Children a record holds itself count: inline children without
-            IDs (the kind's `children: "steps[]"`) and IDs in a `local` link.
+            duplicate ID, the duplicate-ID error). Children a record holds itself count: IDs in a `local` link, and
+            objects without IDs listed under a lower level's name or one of the kind's links to a lower level
+            (`"steps": [{"step_number": 1, "name": "Draft"}]` in a task, or in a workflow written without
+            milestones). A kind's `children: "phases[]"` names the place instead when the library uses another
+            word.
             """,
         triggering: [
             RuleExample([
@@ -29,6 +32,13 @@ enum IncompleteHierarchy {
             RuleExample(Ex.completeChain + [Ex.duplicateTaskCopy]),
             RuleExample([
                 ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")
+            ]),
+            // Steps held inline, by a workflow written without milestones.
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/Publishing.yaml",
+                    "workflow_id: WRF-002\nworkflow_name: Publish\nsteps:\n  - step_number: 1\n    name: Draft\n"
+                )
             ]),
         ])
 
