@@ -34,7 +34,7 @@ import Testing
             // A milestone keeps its tasks inline.
             (
                 "TASK_MANAGERS/TSM-002_Milestone_Templates/MLT-002_Plan.json",
-                #"{"milestone_id": "MLT-002", "name": "Plan", "workflow": "WF-SMM-004", "tasks": [{"name": "Scope"}]}"#
+                #"{"milestone_id": "MLT-002", "name": "Plan", "workflow": "WF-SMM-004", "task_templates": [{"name": "Scope"}]}"#
             ),
         ])
         #expect(found.isEmpty, "\(found)")

@@ -12,7 +12,7 @@ struct FieldNames: Sendable {
     let videoPaths: [FieldPath]
     let videoKeys: Set<String>
     /// Per kind of the hierarchy, the normalised keys under which a record may hold its children inline, as
-    /// objects without IDs: the lower levels' kind names, singular and plural (`steps`), and the first key of
+    /// objects without IDs: the lower levels' kind names, singular and plural (`steps`, `task_templates`), and the first key of
     /// each of the kind's links to a lower level. Empty for the other kinds and the last level.
     let inlineChildKeys: [[String]]
 
@@ -36,7 +36,7 @@ struct FieldNames: Sendable {
         return config.kinds.indices.map { ki in
             guard let l = levels.firstIndex(of: ki), l + 1 < levels.count else { return [] }
             let lower = levels[(l + 1)...].map { config.kinds[$0].name }
-            var keys = lower.flatMap { [$0, $0 + "s"] }
+            var keys = lower.flatMap { [$0, $0 + "s", $0 + "_templates"] }
             for link in config.kinds[ki].links where lower.contains(link.target) {
                 if case .key(let k) = link.path.steps.first { keys.append(k) }
             }

@@ -10,7 +10,7 @@ enum IncompleteHierarchy {
             listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
             whose child links all dangle gets the dangling-reference error instead (the second file declaring a
             duplicate ID, the duplicate-ID error). Children a record holds itself count: IDs in a `local` link, and
-            objects without IDs listed under a lower level's name or one of the kind's links to a lower level
+            objects without IDs listed under a lower level's name (`steps`, `task_templates`) or one of the kind's links to a lower level
             (`"steps": [{"step_number": 1, "name": "Draft"}]` in a task, or in a workflow written without
             milestones). A kind's `children: "phases[]"` names the place instead when the library uses another
             word.
