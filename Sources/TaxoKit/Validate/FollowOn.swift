@@ -30,6 +30,14 @@ struct FollowOn {
         return first != ei
     }
 
+    /// Whether any declaration of the entity's ID (the entity alone when its ID is unique) satisfies `test`:
+    /// the hierarchy rules judge an ID, and the files of a duplicate ID share its links (the second file often
+    /// holds the children or the parent the first lacks, and the duplicate-ID error says what to repair).
+    func anyDeclaration(of ei: Int, _ test: (Int) -> Bool) -> Bool {
+        guard let key = lib.entities[ei].id?.key, let all = lib.table[key], all.count > 1 else { return test(ei) }
+        return all.contains(where: test)
+    }
+
     /// The notes a dangling reference gets for the hierarchy warnings it stands for.
     func notes(entity ei: Int, dangling id: ParsedID) -> [Diagnostic.Note] {
         let e = lib.entities[ei]

@@ -17,6 +17,11 @@ enum Ex {
         "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Redo.json", "{\"task_id\": \"TSK-001\", \"name\": \"Redo\"}"
     )
 
+    /// A second file declaring TSK-001 whose name sorts first, without the links that `completeChain`'s has.
+    static let duplicateTaskBare = (
+        "TASK_MANAGERS/TSM-003_Task_Templates/TSK-001_Ask.json", "{\"task_id\": \"TSK-001\", \"name\": \"Ask\"}"
+    )
+
     /// A workflow that reaches a step through a milestone and a task: a complete hierarchy.
     static let completeChain: [(String, String)] = [
         (

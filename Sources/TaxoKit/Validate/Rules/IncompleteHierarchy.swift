@@ -8,8 +8,8 @@ enum IncompleteHierarchy {
             workflow needs milestones, each milestone tasks, each task steps. A link in either direction counts
             (a workflow listing a milestone, or the milestone naming the workflow). Inactive entities (a status
             listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
-            whose child links all dangle gets the dangling-reference error instead (the second file declaring a
-            duplicate ID, the duplicate-ID error). Children a record holds itself count: IDs in a `local` link, and
+            whose child links all dangle gets the dangling-reference error instead. An ID that several files
+            declare is judged once, over all of them (the duplicate-ID error says what to repair). Children a record holds itself count: IDs in a `local` link, and
             objects without IDs listed under a lower level's name (`steps`, `task_templates`) or one of the kind's links to a lower level
             (`"steps": [{"step_number": 1, "name": "Draft"}]` in a task, or in a workflow written without
             milestones). A kind's `children: "phases[]"` names the place instead when the library uses another
@@ -30,6 +30,8 @@ enum IncompleteHierarchy {
             RuleExample(Ex.completeChain),
             // A second file declaring TSK-001 is the duplicate-ID error's, not a hierarchy finding.
             RuleExample(Ex.completeChain + [Ex.duplicateTaskCopy]),
+            // Nor when the bare declaration sorts first: the ID has its steps through the other file.
+            RuleExample(Ex.completeChain + [Ex.duplicateTaskBare]),
             RuleExample([
                 ("TASK_MANAGERS/TSM-004_Step_Templates/STP-001_Go.json", "{\"step_id\": \"STP-001\", \"name\": \"Go\"}")
             ]),
@@ -48,10 +50,14 @@ enum IncompleteHierarchy {
         let followOn = FollowOn(lib)
         for ei in lib.entities.indices {
             guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l + 1 < h.count,
-                !edges.hasChild(ei),
-                lib.entities[ei].inlineChildren == 0,
-                !lib.config.isInactive(status: lib.entities[ei].status),
-                !followOn.hasDanglingLink(entity: ei, up: false), !followOn.isDuplicateCopy(ei)
+                !followOn.isDuplicateCopy(ei),
+                !followOn.anyDeclaration(
+                    of: ei,
+                    {
+                        edges.hasChild($0) || lib.entities[$0].inlineChildren > 0
+                            || lib.config.isInactive(status: lib.entities[$0].status)
+                            || followOn.hasDanglingLink(entity: $0, up: false)
+                    })
             else { continue }
             let e = lib.entities[ei]
             out.append(

@@ -8,8 +8,9 @@ enum OrphanEntity {
             a workflow, a task to a milestone, a step to a task. An orphan is unreachable from any workflow. A
             parent may skip a level: a task that a workflow lists itself (`tasks: [TSK-001]`) belongs to it.
             Inactive entities (a status listed in `inactive_statuses`, by default deprecated, archived, retired)
-            are exempt, and an entity whose parent link dangles gets the dangling-reference error instead (the
-            second file declaring a duplicate ID, the duplicate-ID error).
+            are exempt, and an entity whose parent link dangles gets the dangling-reference error instead. An ID
+            that several files declare is judged once, over all of them: the duplicate-ID error says what to
+            repair, and one file's parent link counts for the ID.
             """,
         triggering: [
             RuleExample([
@@ -21,6 +22,21 @@ enum OrphanEntity {
             RuleExample(Ex.completeChain),
             // A second file declaring TSK-001 is the duplicate-ID error's, not a hierarchy finding.
             RuleExample(Ex.completeChain + [Ex.duplicateTaskCopy]),
+            // The bare declaration of a duplicate sorts first; the other file names the parent.
+            RuleExample([
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
+                    "{\"workflow_id\": \"WRF-001\", \"name\": \"Flow\"}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Plan\", \"workflow\": \"WRF-001\"}"
+                ),
+                (
+                    "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Apex.json",
+                    "{\"milestone_id\": \"MLS-001\", \"name\": \"Apex\"}"
+                ),
+            ]),
             RuleExample([
                 (
                     "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.json",
@@ -45,10 +61,14 @@ enum OrphanEntity {
         var out: [Diagnostic] = []
         let followOn = FollowOn(lib)
         for ei in lib.entities.indices {
-            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0, !edges.hasParent(ei),
-                !lib.config.isInactive(status: lib.entities[ei].status),
-                !followOn.hasDanglingLink(entity: ei, up: true),
-                !followOn.isDuplicateCopy(ei)
+            guard lib.entities[ei].id != nil, let l = edges.level[lib.entities[ei].kind], l > 0,
+                !followOn.isDuplicateCopy(ei),
+                !followOn.anyDeclaration(
+                    of: ei,
+                    {
+                        edges.hasParent($0) || lib.config.isInactive(status: lib.entities[$0].status)
+                            || followOn.hasDanglingLink(entity: $0, up: true)
+                    })
             else { continue }
             let e = lib.entities[ei]
             out.append(
