@@ -86,7 +86,7 @@ struct CheckCommand: ParsableCommand {
         let result = Compiler.compile(root: root.path, config: config, cache: cache, options: options)
         selection = try gitAnswer.value()
         if result.summary.files == 0, let problem = Self.emptyLibrary(root: root, config: config) {
-            Console.err("taxo: error: \(problem)\n")
+            Console.err("taxo: error: \(problem)\n" + LibraryOptions.below(root))
             throw TaxoExit(code: 2)
         }
         var diags = result.diagnostics

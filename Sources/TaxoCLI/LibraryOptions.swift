@@ -19,8 +19,17 @@ struct LibraryOptions: ParsableArguments {
         if let found = ConfigLoader.findLibrary(from: cwd) { return found }
         Console.err(
             "taxo: error: no library found above \(cwd.standardizedFileURL.path): no folder holds taxonomy.yaml or one of LIBRARIES, TASK_MANAGERS, TALENTS\n"
-        )
+                + Self.below(cwd))
         throw TaxoExit(code: 2)
+    }
+
+    /// A hint naming the libraries inside `dir`, when there are any (empty text when none).
+    static func below(_ dir: URL) -> String {
+        let found = ConfigLoader.librariesBelow(dir)
+        guard let first = found.first else { return "" }
+        let list = found.map { "'\($0)'" }.joined(separator: ", ")
+        return "  hint: \(found.count == 1 ? "a library is" : "libraries are") inside it, at \(list): "
+            + "run taxo there, or pass --root \(first)\n"
     }
 
     /// The extraction cache the last build left in `output/` (nil when there is none or it is stale).

@@ -50,6 +50,18 @@ import Testing
         let r = try taxo(["check"], cwd: nowhere)
         #expect(r.code == 2)
         #expect(r.err.contains("no library found above"))
+        #expect(!r.err.contains("hint:"))
+        // Above a library kept in a subfolder of the repository: the error names it.
+        try FileManager.default.createDirectory(
+            at: nowhere.appendingPathComponent("ENTITIES/TASK_MANAGERS"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: nowhere.appendingPathComponent(".git/LIBRARIES"), withIntermediateDirectories: true)
+        let above = try taxo(["check"], cwd: nowhere)
+        #expect(above.code == 2)
+        #expect(above.err.contains("a library is inside it, at 'ENTITIES': run taxo there, or pass --root ENTITIES"))
+        let rooted = try taxo(["check", "--root", nowhere.path], cwd: nowhere)
+        #expect(rooted.err.contains("none of the library's roots"))
+        #expect(rooted.err.contains("pass --root ENTITIES"))
     }
 
     @Test func aLibraryWhoseRootsAreMissingFailsAndAnEmptyOneIsClean() throws {

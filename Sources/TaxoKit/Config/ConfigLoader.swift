@@ -38,6 +38,36 @@ public enum ConfigLoader {
         }
     }
 
+    /// Libraries inside `start` (at most `depth` folders down, hidden folders and `node_modules` skipped):
+    /// folders holding taxonomy.yaml or one of the built-in roots, nearest and then alphabetically first, at
+    /// most `limit`. What to suggest when the working directory is above the library (a repository whose
+    /// library lives in `ENTITIES/`).
+    public static func librariesBelow(_ start: URL, depth: Int = 3, limit: Int = 3) -> [String] {
+        let fm = FileManager.default
+        let roots = Set(parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml)).0?.roots ?? [])
+        var found: [String] = []
+        var level = [""]
+        for _ in 0..<depth where found.count < limit {
+            var next: [String] = []
+            for rel in level {
+                let dir = rel.isEmpty ? start : start.appendingPathComponent(rel)
+                guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { continue }
+                for n in names.sorted() where !n.hasPrefix(".") && n != "node_modules" {
+                    var isDir: ObjCBool = false
+                    let child = dir.appendingPathComponent(n)
+                    guard fm.fileExists(atPath: child.path, isDirectory: &isDir), isDir.boolValue else { continue }
+                    let path = rel.isEmpty ? n : rel + "/" + n
+                    let holds =
+                        fm.fileExists(atPath: child.appendingPathComponent("taxonomy.yaml").path)
+                        || ((try? fm.contentsOfDirectory(atPath: child.path)) ?? []).contains { roots.contains($0) }
+                    if holds { found.append(path) } else { next.append(path) }
+                }
+            }
+            level = next
+        }
+        return Array(found.prefix(limit))
+    }
+
     /// The built-in configuration of the library at `root`, which has no taxonomy.yaml: with the departments
     /// the library's own department records declare (`DepartmentRecords`).
     public static func builtIn(root: String) -> (Config?, [Diagnostic]) {
