@@ -68,6 +68,8 @@ import Testing
         let found = try Self.unknownDepartments(root)
         #expect(found.map(\.message) == ["'Video' is not a department code, alias or name"])
         #expect(found.first?.hint == "'Video' is part of the name of VID (Video Production) only: write VID")
+        // The editor offers the code as a quick fix at the value.
+        #expect(found.first?.suggestions == [Diagnostic.Replacement("Video", with: "VID")])
     }
 
     @Test func aLibrarysOwnConfigurationStaysTheAuthority() throws {

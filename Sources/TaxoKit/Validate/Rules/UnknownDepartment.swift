@@ -58,16 +58,20 @@ extension UnknownDepartment {
         var out: [Diagnostic] = []
         for f in lib.files {
             for v in f.departmentValues where lib.departmentNames.code(for: v.value) == nil {
+                var near = NearMiss.suggestions(for: v.value, in: lib.grammar.departmentCodes)
                 var hint = NearMiss.hint(for: v.value, in: lib.grammar.departmentCodes)
                 let codes = lib.departmentNames.codes(withNameContaining: v.value)
                 if hint == nil, codes.count == 1, let code = codes.first {
                     let name = lib.config.departments.first { $0.code == code }?.name ?? code
                     hint = "'\(v.value)' is part of the name of \(code) (\(name)) only: write \(code)"
+                    near = [code]
                 }
-                out.append(
-                    info.diagnostic(
-                        "'\(v.value)' is not a department code, alias or name", at: v.location,
-                        hint: hint ?? "declare it under 'departments:' in taxonomy.yaml"))
+                var d = info.diagnostic(
+                    "'\(v.value)' is not a department code, alias or name", at: v.location,
+                    hint: hint ?? "declare it under 'departments:' in taxonomy.yaml")
+                // The editor offers each code as a quick fix; `taxo fix` applies none (a person chooses).
+                d.suggestions = near.map { Diagnostic.Replacement(v.value, with: $0) }
+                out.append(d)
             }
         }
         return out
