@@ -44,10 +44,10 @@ struct FollowOn {
         guard let l = level(ofKind: e.kind), let lt = level(ofKind: id.kind), !lib.config.isInactive(status: e.status)
         else { return [] }
         let h = lib.config.hierarchy, me = lib.displayID(e)
-        if lt == l - 1, !hierarchy.hasParent(ei) {
+        if lt == l - 1, !anyDeclaration(of: ei, hierarchy.hasParent) {
             return [.init("so \(h[l]) '\(me)' belongs to no \(h[l - 1]) (orphan-entity is not reported separately)")]
         }
-        if lt == l + 1, !hierarchy.hasChild(ei) {
+        if lt == l + 1, !anyDeclaration(of: ei, { hierarchy.hasChild($0) || lib.entities[$0].inlineChildren > 0 }) {
             return [.init("so \(h[l]) '\(me)' has no \(h[l + 1])s (incomplete-hierarchy is not reported separately)")]
         }
         return []
