@@ -120,4 +120,20 @@ import Testing
         #expect(config?.departments.first?.names == ["Developers", "Engineering"])
         #expect(IDGrammar(config: try #require(config)).departmentNames.contains("engineering"))
     }
+
+    @Test func theAssistantSessionReadsTheRecordsAgainWhenTheyChange() throws {
+        let root = try Self.library()
+        let masterPath = root.appendingPathComponent("LIBRARIES/LBS_006_Departments/Master/departments.json")
+        try FileManager.default.removeItem(at: masterPath)
+        let config = try #require(ConfigLoader.load(root: root).0)
+        let session = AssistantSession(root: root.path, config: config, allowWrite: false)
+        func finUnknown() -> Bool {
+            session.result.diagnostics.contains { $0.code == UnknownDepartment.info.code && $0.message.contains("FIN") }
+        }
+        #expect(finUnknown())
+        try Data(Self.master.utf8).write(to: masterPath)
+        session.refresh()
+        #expect(session.config.departments.contains { $0.code == "FIN" })
+        #expect(!finUnknown())
+    }
 }

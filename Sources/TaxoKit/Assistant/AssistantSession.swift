@@ -101,6 +101,15 @@ public final class AssistantSession {
         let removed = Set(stamps.keys).subtracting(seen)
         guard !changed.isEmpty || !removed.isEmpty else { return }
         for p in removed { stamps[p] = nil }
+        // With no taxonomy.yaml, the department records are part of the configuration (`DepartmentRecords`).
+        if configStamp == nil, let dk = config.kindIndex(role: .department),
+            changed.keys.contains(where: { p in config.kinds[dk].files.contains { $0.matches(p) } })
+                || removed.contains(where: { p in config.kinds[dk].files.contains { $0.matches(p) } }),
+            let c = ConfigLoader.load(root: URL(fileURLWithPath: root)).0, c.hash != config.hash
+        {
+            config = c
+            return recompile()
+        }
         refreshes += 1
         result = Compiler.update(result, config: config, changed: changed, removed: removed, keepContent: true)
         pendingSearch.changed.formUnion(changed.keys)
