@@ -102,9 +102,9 @@ public final class AssistantSession {
         guard !changed.isEmpty || !removed.isEmpty else { return }
         for p in removed { stamps[p] = nil }
         // With no taxonomy.yaml, the department records are part of the configuration (`DepartmentRecords`).
-        if configStamp == nil, let dk = config.kindIndex(role: .department),
-            changed.keys.contains(where: { p in config.kinds[dk].files.contains { $0.matches(p) } })
-                || removed.contains(where: { p in config.kinds[dk].files.contains { $0.matches(p) } }),
+        let records = config.kindIndex(role: .department).map { config.kinds[$0].files } ?? []
+        let isRecords = { (p: String) in records.contains { $0.matches(p) } }
+        if configStamp == nil, changed.keys.contains(where: isRecords) || removed.contains(where: isRecords),
             let c = ConfigLoader.load(root: URL(fileURLWithPath: root)).0, c.hash != config.hash
         {
             config = c

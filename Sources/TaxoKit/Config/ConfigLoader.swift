@@ -21,7 +21,7 @@ public enum ConfigLoader {
     /// folder upward holding one of the built-in default's roots (`LIBRARIES`, `TASK_MANAGERS`, `TALENTS`).
     public static func findLibrary(from start: URL) -> URL? {
         if let r = findRoot(from: start) { return r }
-        let roots = parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml)).0?.roots ?? []
+        let roots = defaultRoots
         var dir = start.standardizedFileURL
         while true {
             for r in roots where r != "." {
@@ -38,13 +38,18 @@ public enum ConfigLoader {
         }
     }
 
+    /// The roots of the built-in configuration: what marks a folder as a library without a taxonomy.yaml.
+    static var defaultRoots: [String] {
+        parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml)).0?.roots ?? []
+    }
+
     /// Libraries inside `start` (at most `depth` folders down, hidden folders and `node_modules` skipped):
     /// folders holding taxonomy.yaml or one of the built-in roots, nearest and then alphabetically first, at
     /// most `limit`. What to suggest when the working directory is above the library (a repository whose
     /// library lives in `ENTITIES/`).
     public static func librariesBelow(_ start: URL, depth: Int = 3, limit: Int = 3) -> [String] {
         let fm = FileManager.default
-        let roots = Set(parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml)).0?.roots ?? [])
+        let roots = Set(defaultRoots)
         var found: [String] = []
         var level = [""]
         for _ in 0..<depth where found.count < limit {

@@ -12,8 +12,9 @@ struct FieldNames: Sendable {
     let videoPaths: [FieldPath]
     let videoKeys: Set<String>
     /// Per kind of the hierarchy, the normalised keys under which a record may hold its children inline, as
-    /// objects without IDs: the lower levels' kind names, singular and plural (`steps`, `task_templates`), and the first key of
-    /// each of the kind's links to a lower level. Empty for the other kinds and the last level.
+    /// objects: the lower levels' kind names, singular, plural and with `_templates` (`steps`,
+    /// `task_templates`), and the first key of each of the kind's links to a lower level. Empty for the other
+    /// kinds and the last level.
     let inlineChildKeys: [[String]]
 
     init(config: Config) {
@@ -47,6 +48,9 @@ struct FieldNames: Sendable {
 }
 
 extension FieldNames {
+    /// The kinds that have a field (its key normalised) among their `id_fields`.
+    func kinds(withIDField key: String) -> [Int] { idFields.indices.filter { idFields[$0].contains(key) } }
+
     /// The first of a kind's fields present in a record, in the configured order: plain keys compared
     /// normalised, paths (`metadata.name`) followed into nested objects.
     static func first(in record: Node, keys: [String], paths: [FieldPath?]) -> (key: String, node: Node)? {

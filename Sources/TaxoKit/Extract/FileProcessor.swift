@@ -187,8 +187,7 @@ struct FileProcessor: Sendable {
     /// top-level name field or the file name, its records as children.
     func fileEntity(kind: Int, file: SourceFile, root: Node, children: [Entity]) -> Entity? {
         guard let id = OwnID.filenameID(file.path, kindIndex: kind, grammar: grammar) else { return nil }
-        let stem =
-            file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file.path
+        let stem = PathDisplay.stem(file.path)
         let name =
             FieldNames.first(in: root, keys: names.nameFields[kind], paths: names.namePaths[kind])?.node.string
             ?? stem.replacingAll(id.written, with: "").replacingAll("_", with: " ").trimmingSpaces()

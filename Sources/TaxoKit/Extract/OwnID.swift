@@ -76,9 +76,7 @@ struct OwnID {
 
     /// The first part of the file name that is a valid ID of this kind.
     static func filenameID(_ path: String, kindIndex: Int, grammar: IDGrammar) -> ParsedID? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = name.split(separator: ".").first.map(String.init) ?? name
-        for part in stem.split(whereSeparator: { $0 == "_" || $0 == " " }) where mayBeID(part) {
+        for part in PathDisplay.stem(path).split(whereSeparator: { $0 == "_" || $0 == " " }) where mayBeID(part) {
             if case .valid(let p) = grammar.check(String(part)), p.kind == kindIndex { return p }
         }
         return nil

@@ -25,12 +25,9 @@ extension FileProcessor {
     /// The kind a record's first ID field declares it to be, when the record also has a name of that kind.
     func ownKind(of record: Node) -> Int? {
         for m in record.members ?? [] {
-            let key = FieldKey.normalize(m.key)
-            let owners = config.kinds.indices.filter { names.idFields[$0].contains(key) }
+            let owners = names.kinds(withIDField: FieldKey.normalize(m.key))
             guard !owners.isEmpty else { continue }
-            guard let raw = m.node.string, case .valid(let p) = grammar.check(raw.trimmingSpaces()), !p.legacy,
-                owners.contains(p.kind)
-            else { return nil }
+            guard let p = m.node.string.flatMap({ grammar.currentID($0, ofKinds: owners) }) else { return nil }
             let name = FieldNames.first(in: record, keys: names.nameFields[p.kind], paths: names.namePaths[p.kind])
             guard let n = name?.node.string, !n.trimmingSpaces().isEmpty else { return nil }
             return p.kind
@@ -75,13 +72,11 @@ extension MarkdownExtractor {
     /// `id_from_filename` needs only a file name that opens with one of its current IDs. A note that only
     /// names an ID in a header line (`**Workflow ID:** WRF-001` in meeting minutes) stays a document.
     func unclaimedKind(fields: [HeaderField], syntax: MarkdownSyntax) -> Int? {
-        let stem = file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
-        let named = Self.openingID(stem, grammar: grammar)
+        let named = Self.openingID(PathDisplay.stem(file.path), grammar: grammar)
         for f in fields {
-            let owners = config.kinds.indices.filter { names.idFields[$0].contains(f.normalizedKey) }
+            let owners = names.kinds(withIDField: f.normalizedKey)
             guard !owners.isEmpty else { continue }
-            guard case .valid(let p) = grammar.check(f.value.trimmingSpaces()), !p.legacy, owners.contains(p.kind)
-            else { return nil }
+            guard let p = grammar.currentID(f.value, ofKinds: owners) else { return nil }
             let heading = syntax.headings.first.map { Self.openingID($0.text, grammar: grammar) } ?? nil
             return named?.key == p.key || heading?.key == p.key ? p.kind : nil
         }
@@ -92,7 +87,6 @@ extension MarkdownExtractor {
     /// The current ID a file name or heading opens with (`WRF-AID-077_Build_Agent`, `WRF-AID-077: Build`).
     static func openingID(_ text: String, grammar: IDGrammar) -> ParsedID? {
         let first = text.split(whereSeparator: { $0 == "_" || $0 == " " || $0 == ":" }).first ?? ""
-        guard OwnID.mayBeID(first), case .valid(let p) = grammar.check(String(first)), !p.legacy else { return nil }
-        return p
+        return OwnID.mayBeID(first) ? grammar.currentID(String(first)) : nil
     }
 }

@@ -167,6 +167,12 @@ public struct IDGrammar: Sendable {
         return nil
     }
 
+    /// A value that is one current ID (valid, in no legacy spelling), of one of `kinds` when given; else nil.
+    func currentID(_ raw: String, ofKinds kinds: [Int]? = nil) -> ParsedID? {
+        guard case .valid(let p) = check(raw), !p.legacy, kinds?.contains(p.kind) ?? true else { return nil }
+        return p
+    }
+
     /// Checks a whole value that must be one ID.
     public func check(_ raw: String) -> IDCheck {
         let s = raw.trimmingSpaces()

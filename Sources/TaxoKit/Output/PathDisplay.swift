@@ -39,6 +39,12 @@ public struct PathDisplay: Sendable {
     /// The last component of a library path (`Video_024.md` of `TASK_MANAGERS/.../Video_024.md`).
     public static func fileName(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
 
+    /// The file name up to its first dot (`TOL-011_ArtStation` of `LIBRARIES/LBS_003_Tools/TOL-011_ArtStation.json`).
+    public static func stem(_ path: String) -> String {
+        let name = fileName(path)
+        return String(name.split(separator: ".").first ?? name)
+    }
+
     /// The root as shown (`.` when it is the working directory).
     public var root: String { prefix.isEmpty ? "." : String(prefix.dropLast()) }
 

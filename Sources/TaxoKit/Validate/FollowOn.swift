@@ -30,6 +30,9 @@ struct FollowOn {
         return first != ei
     }
 
+    /// Whether the entity has children of the next level: linked ones, or held inline in its record.
+    func hasChildren(_ ei: Int) -> Bool { hierarchy.hasChild(ei) || lib.entities[ei].inlineChildren > 0 }
+
     /// Whether any declaration of the entity's ID (the entity alone when its ID is unique) satisfies `test`:
     /// the hierarchy rules judge an ID, and the files of a duplicate ID share its links (the second file often
     /// holds the children or the parent the first lacks, and the duplicate-ID error says what to repair).
@@ -47,7 +50,7 @@ struct FollowOn {
         if lt == l - 1, !anyDeclaration(of: ei, hierarchy.hasParent) {
             return [.init("so \(h[l]) '\(me)' belongs to no \(h[l - 1]) (orphan-entity is not reported separately)")]
         }
-        if lt == l + 1, !anyDeclaration(of: ei, { hierarchy.hasChild($0) || lib.entities[$0].inlineChildren > 0 }) {
+        if lt == l + 1, !anyDeclaration(of: ei, hasChildren) {
             return [.init("so \(h[l]) '\(me)' has no \(h[l + 1])s (incomplete-hierarchy is not reported separately)")]
         }
         return []

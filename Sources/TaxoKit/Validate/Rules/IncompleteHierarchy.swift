@@ -9,11 +9,11 @@ enum IncompleteHierarchy {
             (a workflow listing a milestone, or the milestone naming the workflow). Inactive entities (a status
             listed in `inactive_statuses`, by default deprecated, archived, retired) are exempt, and an entity
             whose child links all dangle gets the dangling-reference error instead. An ID that several files
-            declare is judged once, over all of them (the duplicate-ID error says what to repair). Children a record holds itself count: IDs in a `local` link, and
-            objects without IDs listed under a lower level's name (`steps`, `task_templates`) or one of the kind's links to a lower level
-            (`"steps": [{"step_number": 1, "name": "Draft"}]` in a task, or in a workflow written without
-            milestones). A kind's `children: "phases[]"` names the place instead when the library uses another
-            word.
+            declare is judged once, over all of them (the duplicate-ID error says what to repair). Children a
+            record holds itself count: IDs in a `local` link, and objects listed under a lower level's name
+            (`steps`, `tasks`, `task_templates`) or under one of the kind's links to a lower level (`"steps":
+            [{"step_number": 1, "name": "Draft"}]` in a task, or in a workflow written without milestones). A
+            kind's `children: "phases[]"` names the place instead when the library uses another word.
             """,
         triggering: [
             RuleExample([
@@ -54,8 +54,7 @@ enum IncompleteHierarchy {
                 !followOn.anyDeclaration(
                     of: ei,
                     {
-                        edges.hasChild($0) || lib.entities[$0].inlineChildren > 0
-                            || lib.config.isInactive(status: lib.entities[$0].status)
+                        followOn.hasChildren($0) || lib.config.isInactive(status: lib.entities[$0].status)
                             || followOn.hasDanglingLink(entity: $0, up: false)
                     })
             else { continue }
