@@ -18,6 +18,7 @@ extension BinaryWriter {
         if let r = d.replacement { string(r.written); string(r.with) }
         uint(UInt64(d.suggestions.count))
         for r in d.suggestions { string(r.written); string(r.with) }
+        optString(d.subject)
     }
 
     mutating func entity(_ e: Entity) {
@@ -123,6 +124,7 @@ extension BinaryReader {
         var d = Diagnostic(
             code: code, severity: sev, message: msg, at: loc, notes: notes, hint: hint, replacement: replacement)
         for _ in 0..<(try count()) { d.suggestions.append(Diagnostic.Replacement(try string(), with: try string())) }
+        d.subject = try optString()
         return d
     }
 

@@ -44,12 +44,17 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// Repairs that need a person's choice ("did you mean ...?"), closest first: each replaces `written` at
     /// the location (the editor offers them as quick fixes; `taxo fix` applies none).
     public var suggestions: [Replacement] = []
+    /// What the finding is about, for tools: the ID or value as written (a dangling reference's ID, a duplicate
+    /// ID, an unknown department's value, an entity the hierarchy rules judge), or a link's target as a path
+    /// from the library root. The editor's create actions, `--changed` and the department hint read it; no
+    /// message is parsed back.
+    public var subject: String?
 
     /// A finding of rule `code` at a place, with notes, a hint for the fix and the fix itself when it needs
     /// no judgement.
     public init(
         code: String, severity: Severity, message: String, at location: SourceLocation?,
-        notes: [Note] = [], hint: String? = nil, replacement: Replacement? = nil
+        notes: [Note] = [], hint: String? = nil, replacement: Replacement? = nil, subject: String? = nil
     ) {
         self.code = code
         self.severity = severity
@@ -58,6 +63,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.notes = notes
         self.hint = hint
         self.replacement = replacement
+        self.subject = subject
     }
 
     /// Deterministic order: file, line, column, code, message.

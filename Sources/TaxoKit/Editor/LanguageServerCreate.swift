@@ -14,10 +14,7 @@ extension LanguageServer {
         var made: Templates?
         for d in result.diagnostics where LanguageServer.creatable.contains(d.code) {
             guard let at = d.location, at.file == path, lines.contains(at.line - 1),
-                let id = lib.grammar.tokens(in: d.message, typos: false).lazy.compactMap({ t -> ParsedID? in
-                    if case .id(let p) = t.0 { return p }
-                    return nil
-                }).first,
+                let subject = d.subject, case .valid(let id) = lib.grammar.check(subject),
                 seen.insert(id.key).inserted
             else { continue }
             let label = LanguageServer.label(of: id, at: at, in: lib)

@@ -37,6 +37,7 @@ public enum JSONReporter {
         w.string("message", d.message)
         w.notes("notes", d.notes)
         w.string("hint", d.hint)
+        w.string("subject", d.subject)
         if let r = d.replacement {
             w.beginObject("replacement"); w.string("written", r.written); w.string("with", r.with); w.endObject()
         }

@@ -54,7 +54,8 @@ public enum SARIFReporter {
         w.endObject()
     }
 
-    /// One result: rule, level, message (with the hint), location and related locations (the notes).
+    /// One result: rule, level, message (with the hint), location, related locations (the notes) and, in its
+    /// properties, what the finding is about.
     static func result(_ w: inout JSONWriter, _ d: Diagnostic) {
         w.beginObject()
         w.string("ruleId", d.code)
@@ -73,6 +74,9 @@ public enum SARIFReporter {
                 w.endObject()
             }
             w.endArray()
+        }
+        if let subject = d.subject {
+            w.beginObject("properties"); w.string("subject", subject); w.endObject()
         }
         w.endObject()
     }

@@ -205,7 +205,7 @@ public struct BrokenDeclarationSite: Sendable {
                 .init(
                     "the file fails to parse here", at: self.location ?? SourceLocation(file: file, line: 1, column: 1))
             ],
-            hint: "repair \(file); this reference then resolves")
+            hint: "repair \(file); this reference then resolves", subject: written)
     }
 }
 

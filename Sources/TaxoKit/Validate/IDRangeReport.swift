@@ -21,8 +21,9 @@ enum IDRangeReport {
             : "\(missing.count) of \(total) IDs in \(range) \(missing.count == 1 ? "is" : "are") not declared: \(list)"
         return rule.diagnostic(
             message, at: location,
-            hint: "create the missing \(kind)s, narrow the range, or announce it under a heading such as 'Reserved IDs'"
-        )
+            hint:
+                "create the missing \(kind)s, narrow the range, or announce it under a heading such as 'Reserved IDs'",
+            subject: first.written)
     }
 
     /// The number of IDs in a range's text (`ACT-001 to ACT-429` -> 429).

@@ -2,11 +2,11 @@ extension RuleInfo {
     /// A diagnostic of this rule at its default severity (configured levels are applied later).
     func diagnostic(
         _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = [], hint: String? = nil,
-        replacement: Diagnostic.Replacement? = nil
+        replacement: Diagnostic.Replacement? = nil, subject: String? = nil
     ) -> Diagnostic {
         Diagnostic(
             code: code, severity: defaultSeverity, message: message, at: location, notes: notes, hint: hint,
-            replacement: replacement)
+            replacement: replacement, subject: subject)
     }
 }
 

@@ -57,7 +57,7 @@ enum AlternateSpelling {
                 out.append(
                     info.diagnostic(
                         "'\(r.id.written)' refers to \(target.written)", at: r.location,
-                        hint: "write '\(target.written)'"))
+                        hint: "write '\(target.written)'", subject: r.id.written))
             }
         }
         // In documents too (a note, like in fields), once per document and spelling.
@@ -72,7 +72,7 @@ enum AlternateSpelling {
                 out.append(
                     info.diagnostic(
                         "'\(m.id.written)' refers to \(target.written)", at: m.location,
-                        hint: "write '\(target.written)'"))
+                        hint: "write '\(target.written)'", subject: m.id.written))
             }
         }
         return out

@@ -44,7 +44,8 @@ enum BrokenAnchor {
 
     static func diagnostic(anchor: String, in file: String, known: Set<String>, at loc: SourceLocation) -> Diagnostic {
         info.diagnostic(
-            "no heading '#\(anchor)' in \(file)", at: loc, hint: NearMiss.hint(for: anchor, in: known.sorted()))
+            "no heading '#\(anchor)' in \(file)", at: loc, hint: NearMiss.hint(for: anchor, in: known.sorted()),
+            subject: file)
     }
 }
 

@@ -98,7 +98,7 @@ enum BrokenLink {
     static func diagnostic(_ link: MarkdownLink, target: String, from dir: String, lib: Library) -> Diagnostic {
         info.diagnostic(
             "broken \(link.isImage ? "image" : "link"): '\(link.destination)' does not exist", at: link.location,
-            hint: hint(for: target, from: dir, lib: lib))
+            hint: hint(for: target, from: dir, lib: lib), subject: target)
     }
 
     static func hint(for target: String, from dir: String, lib: Library) -> String? {

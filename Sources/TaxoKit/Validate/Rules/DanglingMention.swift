@@ -81,7 +81,7 @@ enum DanglingMention {
                 var d = info.diagnostic(
                     "'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
                     hint: nearest.hint(for: m.id, suggestions: near)
-                        ?? "create the \(kind), or write the mention as a proposal")
+                        ?? "create the \(kind), or write the mention as a proposal", subject: m.id.written)
                 d.suggestions = near.map { Diagnostic.Replacement(m.id.written, with: $0) }
                 out.append(d)
             }

@@ -89,7 +89,7 @@ enum DanglingReference {
                             at: r.location, notes: followOn.notes(entity: ei, dangling: r.id),
                             hint: lib.inventory.movedFile(named: file, config: lib.config).map {
                                 "a file of this name is at '\($0)'"
-                            }))
+                            }, subject: file))
                     continue
                 }
                 let group = places[e.file + "\u{0}" + r.id.key] ?? [(ei, ri)]
@@ -111,7 +111,8 @@ enum DanglingReference {
                 for o in others { notes += followOn.notes(entity: o, dangling: r.id) }
                 notes += alsoReferenced(group.filter { $0.entity != ei }, lib: lib)
                 var d = info.diagnostic(
-                    msg, at: r.location, notes: notes, hint: index.hint(for: r.id, suggestions: near))
+                    msg, at: r.location, notes: notes, hint: index.hint(for: r.id, suggestions: near),
+                    subject: r.id.written)
                 d.suggestions = near.map { Diagnostic.Replacement(r.id.written, with: $0) }
                 out.append(d)
             }

@@ -40,7 +40,7 @@ enum DuplicateID {
                 out.append(
                     info.diagnostic(
                         msg, at: e.location, notes: [.init("first defined here", at: first.location)],
-                        hint: "give one of them the next free ID, or merge them"))
+                        hint: "give one of them the next free ID, or merge them", subject: lib.displayID(e)))
             }
         }
         return out

@@ -51,7 +51,8 @@ extension FileWithoutMasterRow {
             else { continue }
             out.append(
                 info.diagnostic(
-                    "\(lib.displayID(e)) has no row in the master list", at: e.location, hint: "add a row for it"))
+                    "\(lib.displayID(e)) has no row in the master list", at: e.location, hint: "add a row for it",
+                    subject: lib.displayID(e)))
         }
         return out
     }

@@ -62,7 +62,7 @@ enum IncompleteHierarchy {
             out.append(
                 info.diagnostic(
                     "\(h[l]) '\(lib.displayID(e))' has no \(h[l + 1])s", at: e.location,
-                    hint: "link at least one \(h[l + 1]) to it"))
+                    hint: "link at least one \(h[l + 1]) to it", subject: lib.displayID(e)))
         }
         return out
     }

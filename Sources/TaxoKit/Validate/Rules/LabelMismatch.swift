@@ -62,7 +62,7 @@ enum LabelMismatch {
                     info.diagnostic(
                         "label '\(label)' does not match \(r.id.written), which is '\(name)'",
                         at: r.location, notes: [.init("\(r.id.written) is defined here", at: lib.entities[t].location)],
-                        hint: "correct the ID or the label"))
+                        hint: "correct the ID or the label", subject: r.id.written))
             }
         }
         return out

@@ -77,7 +77,14 @@ enum LegacyReference {
         return out
     }
 
+    /// The finding for a reference written with an old or archived ID; its subject is the ID as written.
     static func diagnostic(_ r: Reference, target: Entity, lib: Library) -> Diagnostic {
+        var d = finding(r, target: target, lib: lib)
+        d.subject = r.id.written
+        return d
+    }
+
+    static func finding(_ r: Reference, target: Entity, lib: Library) -> Diagnostic {
         let id = lib.displayID(target)
         let named = target.name.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
         let who = named.map { "\(id) (\($0))" } ?? id

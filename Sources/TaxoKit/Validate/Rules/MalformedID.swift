@@ -28,7 +28,7 @@ enum MalformedID {
         let expected = kind.map { "; kind \($0.name) expects \($0.grammarDescription)" } ?? ""
         return info.diagnostic(
             "malformed ID '\(value)': \(reason)\(expected)", at: loc,
-            hint: suggestion.map { "did you mean '\($0)'?" })
+            hint: suggestion.map { "did you mean '\($0)'?" }, subject: value)
     }
 }
 

@@ -51,7 +51,7 @@ enum MasterRowDisagrees {
         return info.diagnostic(
             problems.joined(separator: "; "), at: row.location,
             notes: [.init("\(declared) is defined here", at: e.location)],
-            hint: "make the list and the file agree")
+            hint: "make the list and the file agree", subject: row.id)
     }
 }
 

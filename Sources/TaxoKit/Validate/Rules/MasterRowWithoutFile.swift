@@ -74,6 +74,6 @@ extension MasterRowWithoutFile {
             notes.append(.init("\(lib.displayID(e)) is defined here", at: e.location))
             hint = "update the row's path to '\(e.file)'"
         }
-        return info.diagnostic(message, at: row.pathLocation, notes: notes, hint: hint)
+        return info.diagnostic(message, at: row.pathLocation, notes: notes, hint: hint, subject: p)
     }
 }

@@ -74,7 +74,7 @@ enum OrphanEntity {
             out.append(
                 info.diagnostic(
                     "\(h[l]) '\(lib.displayID(e))' belongs to no \(h[l - 1])", at: e.location,
-                    hint: "link it from a \(h[l - 1])"))
+                    hint: "link it from a \(h[l - 1])", subject: lib.displayID(e)))
         }
         return out
     }

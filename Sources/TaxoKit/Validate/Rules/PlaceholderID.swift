@@ -27,7 +27,7 @@ enum PlaceholderID {
     static func diagnostic(value: String, at loc: SourceLocation, asOwnID: Bool) -> Diagnostic {
         info.diagnostic(
             asOwnID ? "placeholder ID '\(value)' instead of a real ID" : "placeholder reference '\(value)'",
-            at: loc, hint: "assign the next free ID of the kind")
+            at: loc, hint: "assign the next free ID of the kind", subject: value)
     }
 }
 

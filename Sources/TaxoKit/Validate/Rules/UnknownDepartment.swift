@@ -33,7 +33,8 @@ enum UnknownDepartment {
     static func diagnostic(code: String, in id: String, known: [String], at loc: SourceLocation) -> Diagnostic {
         info.diagnostic(
             "unknown department code '\(code)' in '\(id)'", at: loc,
-            hint: NearMiss.hint(for: code, in: known) ?? "declare it under 'departments:' in taxonomy.yaml")
+            hint: NearMiss.hint(for: code, in: known) ?? "declare it under 'departments:' in taxonomy.yaml",
+            subject: code)
     }
 }
 
@@ -68,7 +69,7 @@ extension UnknownDepartment {
                 }
                 var d = info.diagnostic(
                     "'\(v.value)' is not a department code, alias or name", at: v.location,
-                    hint: hint ?? "declare it under 'departments:' in taxonomy.yaml")
+                    hint: hint ?? "declare it under 'departments:' in taxonomy.yaml", subject: v.value)
                 // The editor offers each code as a quick fix; `taxo fix` applies none (a person chooses).
                 d.suggestions = near.map { Diagnostic.Replacement(v.value, with: $0) }
                 out.append(d)
@@ -91,18 +92,12 @@ extension UnknownDepartment {
         }
         guard !records.isEmpty else { return }
         for i in diags.indices where diags[i].code == info.code {
-            guard let code = quoted(diags[i].message), let r = records[code] else { continue }
+            guard let code = diags[i].subject, let r = records[code] else { continue }
             let e = lib.entities[r]
             let name = (e.name ?? code).replacingAll("\"", with: "'")
             diags[i].hint =
                 "\(code) is department \(lib.displayID(e)) (\(e.name ?? code)) in \(e.file), but taxonomy.yaml does not "
                 + "declare it: add `\(code): { name: \"\(name)\" }` under 'departments:'"
         }
-    }
-
-    /// The first quoted value of one of this rule's messages (the code or the value written).
-    static func quoted(_ message: String) -> String? {
-        let parts = message.split(separator: "'", omittingEmptySubsequences: false)
-        return parts.count >= 3 ? String(parts[1]) : nil
     }
 }

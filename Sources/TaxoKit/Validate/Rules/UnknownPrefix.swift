@@ -82,7 +82,7 @@ enum UnknownPrefix {
                 info.diagnostic(
                     "'\(prefix)' appears in \(distinct.count) IDs in \(fileCount) file\(fileCount == 1 ? "" : "s") but no kind declares it",
                     at: first.location, notes: notes,
-                    hint: "declare a kind for it, or list it under `ignore_prefixes:`"))
+                    hint: "declare a kind for it, or list it under `ignore_prefixes:`", subject: prefix))
         }
         return out
     }
@@ -100,7 +100,7 @@ enum UnknownPrefix {
             suggestions.isEmpty
             ? "declare '\(prefix)' as a prefix or alternate prefix of a kind"
             : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-        return info.diagnostic("unknown ID prefix '\(prefix)' in '\(token)'", at: loc, hint: hint)
+        return info.diagnostic("unknown ID prefix '\(prefix)' in '\(token)'", at: loc, hint: hint, subject: token)
     }
 }
 

@@ -65,7 +65,8 @@ enum WrongKindReference {
                     info.diagnostic(
                         "field '\(link.path)' links to a \(link.target), but '\(r.id.written)' is a \(actual)",
                         at: r.location,
-                        hint: "use the ID of a \(link.target) here, or move this ID to a field for \(actual)s"))
+                        hint: "use the ID of a \(link.target) here, or move this ID to a field for \(actual)s",
+                        subject: r.id.written))
             }
         }
         return out

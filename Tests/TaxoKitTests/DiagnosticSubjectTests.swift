@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// A finding's `subject`: what it is about, for tools (the JSON and SARIF output, the editor's create
+/// actions, `--changed`), so that none of them reads an ID or a path back out of a message.
+@Suite struct DiagnosticSubjectTests {
+    static let notes = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
+
+    static func library() -> CompileResult {
+        TestSupport.compile([
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
+                #"{"tool_id": "TOL-001", "name": "Figma", "responsibilities": ["RSP-009"], "departments": ["QAX"]}"#
+            ),
+            ("LIBRARIES/LBS_003_Tools/TOL-002_Miro.json", #"{"tool_id": "TOL-001", "name": "Miro"}"#),
+            (notes, "# Notes\n\nSee TOL-077, and [the data](data.md).\n"),
+        ])
+    }
+
+    static func subjects(_ r: CompileResult, _ code: String) -> [String?] {
+        r.diagnostics.filter { $0.code == code }.map(\.subject)
+    }
+
+    @Test func findingsNameWhatTheyAreAbout() {
+        let r = Self.library()
+        #expect(Self.subjects(r, DanglingReference.info.code) == ["RSP-009"])
+        #expect(Self.subjects(r, DanglingMention.info.code) == ["TOL-077"])
+        #expect(Self.subjects(r, DuplicateID.info.code) == ["TOL-001"])
+        #expect(Self.subjects(r, UnknownDepartment.info.code) == ["QAX"])
+        // A link's target as a path from the library root, not as written.
+        #expect(Self.subjects(r, BrokenLink.info.code) == ["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/data.md"])
+    }
+
+    @Test func theJSONAndSARIFOutputCarryIt() throws {
+        let r = Self.library()
+        let json = JSONReporter.render(r.diagnostics, summary: DiagnosticSummary())
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let list = try #require(obj["diagnostics"] as? [[String: Any]])
+        let dangling = try #require(list.first { $0["code"] as? String == DanglingReference.info.code })
+        #expect(dangling["subject"] as? String == "RSP-009")
+        // Findings about nothing in particular say so (null), like a missing hint.
+        #expect(list.allSatisfy { $0.keys.contains("subject") })
+        let sarif = try #require(
+            try JSONSerialization.jsonObject(with: Data(SARIFReporter.render(r.diagnostics).utf8)) as? [String: Any])
+        let results = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        let subjects = results.compactMap { ($0["properties"] as? [String: Any])?["subject"] as? String }
+        #expect(subjects.contains("RSP-009"))
+    }
+
+    @Test func aChangedFileTouchesLinksToItsPathOrNameOnly() {
+        let r = Self.library()
+        let link = r.diagnostics.first { $0.code == BrokenLink.info.code }!
+        func touches(_ path: String) -> Bool {
+            ChangeSet(paths: [path], previous: [:], result: r).touches(link, grammar: r.library.grammar)
+        }
+        #expect(touches("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/data.md"))
+        // A file of that name elsewhere: it may be the one that moved.
+        #expect(touches("LIBRARIES/data.md"))
+        // 'a.md' is in the message ("'data.md' does not exist") but is another file.
+        #expect(!touches("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/a.md"))
+    }
+}
