@@ -30,6 +30,9 @@ public struct Config: Sendable {
     public var checkCodeBlocks = false
     /// Statuses that make an entity inactive: exempt from the hierarchy rules (compared without case).
     public var inactiveStatuses: [String] = Config.defaultInactiveStatuses
+    /// Words written in a department field that name no one department (`department_words:`, compared without
+    /// case): `all` for every department (`All`, `Cross-functional`), `none` for none (`N/A`, `-`).
+    public var departmentWords = DepartmentWords()
     /// Rule levels for some paths (`overrides: [{files: [...], rules: {TAX0205: off}}]`); the last match wins.
     public var overrides: [RuleOverride] = []
     /// A baseline file (relative to the root) that `taxo check` compares with unless told otherwise.
@@ -44,6 +47,22 @@ public struct Config: Sendable {
         "to be created", "proposed",
     ]
     public static let defaultInactiveStatuses = ["deprecated", "archived", "retired"]
+
+    /// What a department field holds when it names no one department.
+    public struct DepartmentWords: Sendable, Equatable {
+        public var all = ["all", "all departments", "any", "cross-functional", "company-wide", "organization-wide"]
+        public var none = ["n/a", "na", "none", "-", "tbd", "unassigned"]
+
+        /// What the value (trimmed, without case) stands for when it is one of the words, else nil.
+        public func meaning(of value: String) -> Meaning? {
+            let v = value.trimmingSpaces().lowercased()
+            if all.contains(v) { return .everyDepartment }
+            if none.contains(v) { return .noDepartment }
+            return nil
+        }
+
+        public enum Meaning: Sendable { case everyDepartment, noDepartment }
+    }
 
     /// Whether an entity's status makes it inactive.
     public func isInactive(status: String?) -> Bool {

@@ -205,7 +205,7 @@ public enum ConfigLoader {
             "version", "roots", "exclude", "archive", "max_file_bytes", "departments", "kinds",
             "hierarchy", "documents", "video_pattern", "rules", "link_root_aliases", "master_lists", "phases",
             "proposal_markers", "ignore_prefixes", "code_blocks", "inactive_statuses",
-            "overrides", "baseline", "roles",
+            "overrides", "baseline", "roles", "department_words",
         ]
         static let kindKeys = [
             "prefix", "alternate_prefixes", "department", "digits", "max_digits", "files",
@@ -517,6 +517,29 @@ public enum ConfigLoader {
             if let st = root["inactive_statuses"] {
                 config.inactiveStatuses = strings(st, what: "inactive_statuses").map { $0.lowercased() }.filter {
                     !$0.isEmpty
+                }
+            }
+            if let dw = root["department_words"] { readDepartmentWords(dw, into: &config.departmentWords) }
+        }
+
+        /// `department_words: { all: [...], none: [...] }`: either list replaces its default.
+        mutating func readDepartmentWords(_ node: Node, into words: inout Config.DepartmentWords) {
+            guard let members = node.members else {
+                error("department_words must be a mapping with the lists 'all' and 'none'", at: node.offset)
+                return
+            }
+            for m in members {
+                let list = strings(m.node, what: "department_words." + m.key).map {
+                    $0.trimmingSpaces().lowercased()
+                }.filter { !$0.isEmpty }
+                switch m.key {
+                case "all": words.all = list
+                case "none": words.none = list
+                default:
+                    error(
+                        "unknown key '\(m.key)' in department_words", at: m.keyOffset,
+                        hint: NearMiss.hint(for: m.key, in: ["all", "none"])
+                            ?? "department_words takes 'all' and 'none'")
                 }
             }
         }

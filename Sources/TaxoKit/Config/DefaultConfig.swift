@@ -215,6 +215,11 @@ public enum DefaultConfig {
         code_blocks: skip
         # Entities whose status is one of these are exempt from the hierarchy rules.
         inactive_statuses: [deprecated, archived, retired]
+        # Words written in a department field that name every department, or none (compared without case):
+        # accepted, and counted apart in the reports.
+        department_words:
+          all: [all, all departments, any, cross-functional, company-wide, organization-wide]
+          none: [n/a, na, none, "-", tbd, unassigned]
 
         # Video IDs, as found in file names and text.
         video_pattern: "Video_[0-9]{2,4}"

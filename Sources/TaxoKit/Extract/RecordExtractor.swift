@@ -166,12 +166,13 @@ struct RecordExtractor {
     }
 
     /// Keeps each part of a department link's value that is no configured code or alias (in any case: `Dev`
-    /// is DEV) and no configured name; the library's department records may still name it.
+    /// is DEV), no configured name and no word for every department or none (`All`, `N/A`); the library's
+    /// department records may still name it.
     mutating func checkDepartmentValue(_ s: String, at offset: Int) {
         for part in s.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let v = part.trimmingSpaces()
             guard !v.isEmpty, grammar.canonicalDepartment(v) == nil, grammar.canonicalDepartment(v.uppercased()) == nil,
-                !grammar.departmentNames.contains(v.lowercased())
+                !grammar.departmentNames.contains(v.lowercased()), grammar.departmentWords.meaning(of: v) == nil
             else { continue }
             departmentValues.append(DepartmentValue(value: v, location: file.location(offset)))
         }

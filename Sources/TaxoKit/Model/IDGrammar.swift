@@ -74,6 +74,8 @@ public struct IDGrammar: Sendable {
     public let canonicalDepartmentCodes: [String]
     /// Department names, lower-cased (a department link may name one).
     let departmentNames: Set<String>
+    /// Words that name every department or none (`department_words:`): no department value to check.
+    let departmentWords: Config.DepartmentWords
     public let allPrefixes: [String]
     /// Sorted-letter signatures of known prefixes, for spotting transposed typos (`TKS` for `TSK`).
     let anagramToPrefix: [String: String]
@@ -97,6 +99,7 @@ public struct IDGrammar: Sendable {
         departmentCodes = d.keys.sorted()
         canonicalDepartmentCodes = Set(d.values).sorted()
         departmentNames = Set(config.departments.flatMap { [$0.name] + $0.names }.map { $0.lowercased() })
+        departmentWords = config.departmentWords
         allPrefixes = p.keys.sorted()
         var an: [String: String] = [:]
         for pre in allPrefixes { an[String(pre.sorted())] = an[String(pre.sorted())] ?? pre }

@@ -101,7 +101,11 @@ struct HealthContext: Encodable {
         func department(_ e: Entity) -> String {
             if let c = lib.departmentCode(of: e) { return c }
             guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return "—" }
-            return "unknown: \(v)"
+            switch lib.config.departmentWords.meaning(of: v) {
+            case .everyDepartment: return "all departments"
+            case .noDepartment: return "—"
+            case nil: return "unknown: \(v)"
+            }
         }
         for (i, e) in lib.entities.enumerated() {
             // Archived entities resolve references but are not part of the live library's counts; nor are

@@ -9,7 +9,9 @@ enum UnknownDepartment {
             reported with the closest known code. A link field whose target kind is `department`
             (`"departments[]": { target: department }`) must hold a declared code or alias in any case (`Dev`
             is `DEV`), a department's name (from `departments:`, or from the library's own department records:
-            `Developers`, `Managers (HR)`), or a department ID; anything else is reported the same way. With no
+            `Developers`, `Managers (HR)`), a department ID, or a word for every department or none
+            (`department_words:`; by default `All`, `Cross-functional`, `N/A`, `None`, `-`, `TBD` and a few
+            more, in any case); anything else is reported the same way. With no
             `taxonomy.yaml`, the built-in configuration takes the codes of the library's own department records
             (`"code": "FIN"` in the departments master) as declared. With a `taxonomy.yaml`, which is the
             authority, a code that only the records give gets a hint naming the record and the line to add under
@@ -27,6 +29,10 @@ enum UnknownDepartment {
             RuleExample([
                 Ex.tool("TOL-SEC-124", "ScaleKit Dashboard", extra: "\"departments\": [\"QA\", \"AI\"]"),
                 Ex.tool("TOL-AI-051", "Claude"),
+            ]),
+            RuleExample([
+                Ex.tool("TOL-001", "Figma", extra: "\"departments\": [\"All\"]"),
+                Ex.tool("TOL-002", "Miro", extra: "\"departments\": \"N/A\""),
             ]),
         ])
 
