@@ -183,3 +183,45 @@ extension LibraryDiffTests {
         #expect(try r.markdown(templates: Templates(directory: nil), command: "x").contains("| \(note) | added |"))
     }
 }
+
+extension LibraryDiffTests {
+    /// A master list's rows edited: one renamed and pointed at another file, one added, one removed, one only
+    /// moved down a line (no change).
+    @Test func masterListRowsAddedRemovedAndChanged() throws {
+        let root = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/conventions").path
+        let (config, _) = ConfigLoader.load(root: URL(fileURLWithPath: root))
+        let list = "LIB/Tools/Tools_Master.csv"
+        let text = try String(contentsOfFile: root + "/" + list, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let figma = try #require(lines.firstIndex { $0.hasPrefix("TOL-001,") })
+        let slack = try #require(lines.firstIndex { $0.hasPrefix("TOL-004,") })
+        lines[figma] = "TOL-001,Figma Design,Design/TOL-001_Figma.json,"
+        lines.remove(at: slack)
+        lines.insert("TOL-009,Miro,TOL-009_Miro.json,", at: 1)
+        func compile(_ overlay: [String: String]) -> CompileResult {
+            Compiler.compile(
+                root: root, config: try! #require(config),
+                options: CompileOptions(overlay: overlay.mapValues { Array($0.utf8) }))
+        }
+        let d = LibraryDiff(before: compile([:]), after: compile([list: lines.joined(separator: "\n")]))
+        #expect(
+            d.masterRows.map { "\($0.id) \($0.change)" } == ["TOL-001 changed", "TOL-004 removed", "TOL-009 added"])
+        #expect(
+            d.masterRows.first?.changes == [
+                "name 'Figma' -> 'Figma Design'", "path 'TOL-001_Figma.json' -> 'Design/TOL-001_Figma.json'",
+            ])
+        #expect(!d.isEmpty)
+        let r = DiffReport(d, title: "t")
+        #expect(r.summary.contains("3 master-list rows changed"))
+        #expect(r.text().contains("  + \(list):2 TOL-009 'Miro'"))
+        #expect(r.text().contains("  * \(list):\(figma + 2) TOL-001: name 'Figma' -> 'Figma Design'; path"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.json().utf8)) as? [String: Any])
+        let rows = try #require(json["master_rows"] as? [[String: Any]])
+        #expect(
+            rows.map { "\($0["list"] ?? "") \($0["id"] ?? "") \($0["change"] ?? "")" }.first
+                == "\(list) TOL-001 changed")
+        #expect(
+            try r.markdown(templates: Templates(directory: nil), command: "x").contains(
+                "| \(list):2 | TOL-009 | Miro | added |"))
+    }
+}

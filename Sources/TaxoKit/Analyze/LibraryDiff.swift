@@ -2,7 +2,8 @@
 /// added, removed, renamed (a new ID for the same record) and changed (name, kind, department, status, file,
 /// aliases, record fields), links added and removed between entities present on both sides, findings the
 /// change introduces and fixes (matched as baselines match them: by rule, file, IDs and message with its
-/// numbers folded, so a finding that only moved is neither), and phase changes of videos. `taxo diff`'s
+/// numbers folded, so a finding that only moved is neither), phase changes of videos, and master-list rows
+/// added, removed and changed (`LibraryDiffMasterRows.swift`). `taxo diff`'s
 /// model; `Report/DiffReport.swift` presents it.
 public struct LibraryDiff: Sendable {
     /// One entity as one side has it.
@@ -81,6 +82,8 @@ public struct LibraryDiff: Sendable {
     public var phases: [PhaseChange] = []
     /// Documents added, removed or changed, by path.
     public var documents: [DocumentChange] = []
+    /// Master-list rows added, removed or changed, by list and ID.
+    public var masterRows: [RowChange] = []
     public var kinds: [KindCount] = []
     /// Files that differ (added, removed or changed) among those the compiles read.
     public var filesChanged: Int = 0
@@ -89,7 +92,7 @@ public struct LibraryDiff: Sendable {
     public var isEmpty: Bool {
         added.isEmpty && removed.isEmpty && renamed.isEmpty && changed.isEmpty && linksAdded.isEmpty
             && linksRemoved.isEmpty && newFindings.isEmpty && fixedFindings.isEmpty && phases.isEmpty
-            && documents.isEmpty
+            && documents.isEmpty && masterRows.isEmpty
     }
 
     /// New findings that are errors.
@@ -151,6 +154,7 @@ public struct LibraryDiff: Sendable {
         var hashes: [String: String] = [:]
         for f in b.files { hashes[f.path] = f.hash }
         documents = LibraryDiff.documents(b, a, hashes: hashes)
+        masterRows = LibraryDiff.masterRows(b, a)
         filesChanged = LibraryDiff.filesChanged(a, before: hashes)
     }
 

@@ -576,6 +576,20 @@ public enum DefaultTemplates {
         ... and {{{documents.more}}} more.
         {{/documents.has_more}}
         {{/documents.any}}
+        {{#master_rows.any}}
+
+        ### Master lists
+
+        | List | ID | Name | Change | What changed |
+        |------|----|------|--------|--------------|
+        {{#master_rows.rows}}
+        | {{{list}}}:{{{line}}} | {{{id}}} | {{{name}}} | {{{change}}} | {{{changes}}} |
+        {{/master_rows.rows}}
+        {{#master_rows.has_more}}
+
+        ... and {{{master_rows.more}}} more.
+        {{/master_rows.has_more}}
+        {{/master_rows.any}}
         {{#phases.any}}
 
         ### Video phases

@@ -1,5 +1,5 @@
 /// What `templates/diff.md.mustache` is given: the summary, entities added, removed, renamed and changed,
-/// links added and removed, new and fixed findings, phase changes and per-kind counts that moved; each
+/// links added and removed, new and fixed findings, phase changes, master-list rows and per-kind counts that moved; each
 /// list cut at `DiffReport.limit` rows with the number left out.
 struct DiffContext: Encodable {
     struct Entity: Encodable { var id, kind, name, file: String; var line: Int }
@@ -10,6 +10,7 @@ struct DiffContext: Encodable {
     struct Phase: Encodable { var video: String; var phase: Int; var name, before, after: String }
     struct Kind: Encodable { var kind: String; var before, after: Int }
     struct Document: Encodable { var path, change, about, mentions: String }
+    struct Row: Encodable { var list: String; var line: Int; var id, name, change, changes: String }
     /// A list and how many of it were left out.
     struct Part<T: Encodable>: Encodable {
         var rows: [T]
@@ -38,6 +39,7 @@ struct DiffContext: Encodable {
     var newFindings, fixedFindings: Part<Finding>
     var phases: Part<Phase>
     var documents: Part<Document>
+    var masterRows: Part<Row>
     var kinds: Part<Kind>
 
     init(_ r: DiffReport, command: String) {
@@ -76,6 +78,11 @@ struct DiffContext: Encodable {
             Document(
                 path: $0.path, change: $0.change, about: [$0.type, $0.video].compactMap { $0 }.joined(separator: ", "),
                 mentions: DiffReport.mentions($0) ?? "")
+        }
+        masterRows = Part(d.masterRows) {
+            Row(
+                list: $0.list, line: $0.line, id: $0.id, name: $0.name ?? "", change: $0.change,
+                changes: $0.changes.joined(separator: "; "))
         }
         kinds = Part(d.kinds.filter { $0.before != $0.after }) {
             Kind(kind: $0.kind, before: $0.before, after: $0.after)

@@ -24,8 +24,9 @@ public struct DiffReport {
             count(d.fixedFindings.count, "finding fixed", "findings fixed"),
             count(d.phases.count, "phase changed", "phases changed"),
             count(d.documents.count, "document changed", "documents changed"),
+            count(d.masterRows.count, "master-list row changed", "master-list rows changed"),
         ].compactMap { $0 }
-        if parts.isEmpty { parts = ["no change to entities, links, findings, phases or documents"] }
+        if parts.isEmpty { parts = ["no change to entities, links, findings, phases, documents or master lists"] }
         return "\(d.filesChanged) file\(d.filesChanged == 1 ? "" : "s") changed: " + parts.joined(separator: ", ")
     }
 
@@ -47,6 +48,13 @@ public struct DiffReport {
         guard !c.mentionsAdded.isEmpty || !c.mentionsRemoved.isEmpty else { return nil }
         return "mentions "
             + (c.mentionsAdded.map { "+" + $0 } + c.mentionsRemoved.map { "-" + $0 }).joined(separator: " ")
+    }
+
+    /// `+ LIBRARIES/Tools.csv:12 TOL-060 'Miro'`, or `* LIBRARIES/Tools.csv:4 TOL-002: name 'A' -> 'B'`.
+    static func row(_ r: LibraryDiff.RowChange) -> String {
+        let marker = r.change == "added" ? "+" : r.change == "removed" ? "-" : "*"
+        return "\(marker) \(r.list):\(r.line) \(r.id)"
+            + (r.changes.isEmpty ? r.name.map { " '\($0)'" } ?? "" : ": " + r.changes.joined(separator: "; "))
     }
 
     static func link(_ l: LibraryDiff.Link) -> String {
@@ -94,6 +102,7 @@ public struct DiffReport {
             DiffReport.cut(d.linksAdded) { "  + " + DiffReport.link($0) }
                 + DiffReport.cut(d.linksRemoved) { "  - " + DiffReport.link($0) })
         section("Documents", DiffReport.cut(d.documents) { "  " + DiffReport.document($0) })
+        section("Master lists", DiffReport.cut(d.masterRows) { "  " + DiffReport.row($0) })
         section(
             "Phases",
             DiffReport.cut(d.phases) {
@@ -178,6 +187,14 @@ public struct DiffReport {
             w.endObject()
         }
         w.endArray()
+        w.beginArray("master_rows")
+        for r in d.masterRows.prefix(n) {
+            w.beginObject(); w.string("list", r.list); w.string("id", r.id); w.string("name", r.name)
+            w.int("line", r.line); w.string("change", r.change)
+            w.beginArray("changes"); for c in r.changes { w.string(nil, c) }; w.endArray()
+            w.endObject()
+        }
+        w.endArray()
         w.beginArray("kinds")
         for k in d.kinds {
             w.beginObject(); w.string("kind", k.kind); w.int("before", k.before); w.int("after", k.after); w.endObject()
@@ -190,7 +207,7 @@ public struct DiffReport {
                 ("changed", d.changed.count), ("links_added", d.linksAdded.count),
                 ("links_removed", d.linksRemoved.count), ("new_findings", d.newFindings.count),
                 ("fixed_findings", d.fixedFindings.count), ("phases", d.phases.count),
-                ("documents", d.documents.count),
+                ("documents", d.documents.count), ("master_rows", d.masterRows.count),
             ] {
                 w.int(key, count)
             }
