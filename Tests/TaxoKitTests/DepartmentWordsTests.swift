@@ -24,6 +24,15 @@ import Testing
         #expect(Self.unknown(r) == ["General"])
     }
 
+    /// A taxonomy.yaml without the key gets `Config`'s defaults; the built-in configuration spells them out.
+    /// The two must not drift apart (the same for the other word lists with defaults).
+    @Test func theBuiltInConfigurationSpellsOutTheDefaults() {
+        let builtIn = TestSupport.defaultConfig
+        #expect(builtIn.departmentWords == Config.DepartmentWords())
+        #expect(builtIn.inactiveStatuses == Config.defaultInactiveStatuses)
+        #expect(builtIn.proposalMarkers == Config.defaultProposalMarkers)
+    }
+
     @Test func aLibraryChoosesItsOwnWords() throws {
         let own = DefaultConfig.yaml.replacingOccurrences(
             of: #"none: [n/a, na, none, "-", tbd, unassigned]"#, with: "none: [n.a.]")

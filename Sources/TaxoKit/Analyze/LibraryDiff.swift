@@ -170,6 +170,13 @@ public struct LibraryDiff: Sendable {
         return out
     }
 
+    /// `name 'Miro' -> 'Miro Board'` (`none` for a value one side lacks), or nil when the values agree.
+    static func change(_ what: String, _ old: String?, _ new: String?) -> String? {
+        guard old != new else { return nil }
+        func quoted(_ s: String?) -> String { s.map { "'\($0)'" } ?? "none" }
+        return "\(what) \(quoted(old)) -> \(quoted(new))"
+    }
+
     static func ref(_ lib: Library, _ i: Int) -> EntityRef {
         let e = lib.entities[i]
         return EntityRef(
@@ -180,12 +187,11 @@ public struct LibraryDiff: Sendable {
     /// the record's fields (by name) whose values differ.
     static func changes(_ old: Entity, _ b: Library, _ new: Entity, _ a: Library) -> [String] {
         var out: [String] = []
-        func quoted(_ s: String?) -> String { s.map { "'\($0)'" } ?? "none" }
-        if old.name != new.name { out.append("name \(quoted(old.name)) -> \(quoted(new.name))") }
+        if let c = change("name", old.name, new.name) { out.append(c) }
         if b.kindName(old) != a.kindName(new) { out.append("kind \(b.kindName(old)) -> \(a.kindName(new))") }
         let od = b.departmentCode(of: old) ?? old.department, nd = a.departmentCode(of: new) ?? new.department
-        if od != nd { out.append("department \(quoted(od)) -> \(quoted(nd))") }
-        if old.status != new.status { out.append("status \(quoted(old.status)) -> \(quoted(new.status))") }
+        if let c = change("department", od, nd) { out.append(c) }
+        if let c = change("status", old.status, new.status) { out.append(c) }
         if old.file != new.file { out.append("moved from \(old.file)") }
         let oa = Set(old.aliases), na = Set(new.aliases)
         if oa != na {

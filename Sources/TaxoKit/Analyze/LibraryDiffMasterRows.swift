@@ -31,13 +31,10 @@ extension LibraryDiff {
                 out.append(RowChange(list: r.csv, id: r.id, name: r.name, line: r.line, change: "added"))
                 continue
             }
-            func quoted(_ s: String?) -> String { s.map { "'\($0)'" } ?? "none" }
-            var changes: [String] = []
-            if old.name != r.name { changes.append("name \(quoted(old.name)) -> \(quoted(r.name))") }
-            if old.path != r.path { changes.append("path \(quoted(old.path)) -> \(quoted(r.path))") }
-            if old.currentID != r.currentID {
-                changes.append("current ID \(quoted(old.currentID)) -> \(quoted(r.currentID))")
-            }
+            let changes = [
+                change("name", old.name, r.name), change("path", old.path, r.path),
+                change("current ID", old.currentID, r.currentID),
+            ].compactMap { $0 }
             if !changes.isEmpty {
                 out.append(
                     RowChange(list: r.csv, id: r.id, name: r.name, line: r.line, change: "changed", changes: changes))

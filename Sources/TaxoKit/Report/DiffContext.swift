@@ -1,6 +1,6 @@
 /// What `templates/diff.md.mustache` is given: the summary, entities added, removed, renamed and changed,
-/// links added and removed, new and fixed findings, phase changes, master-list rows and per-kind counts that moved; each
-/// list cut at `DiffReport.limit` rows with the number left out.
+/// links added and removed, new and fixed findings, phase changes, master-list rows and per-kind counts that
+/// moved; each list cut at `DiffReport.limit` rows with the number left out.
 struct DiffContext: Encodable {
     struct Entity: Encodable { var id, kind, name, file: String; var line: Int }
     struct Renamed: Encodable { var from, to, kind, name, file: String }

@@ -38,9 +38,9 @@ public struct DiffReport {
 
     /// `+ path (analysis, Video_024)`, or `* path: mentions +TOL-SEC-125 -TOL-QA-031`.
     static func document(_ c: LibraryDiff.DocumentChange) -> String {
-        let marker = c.change == "added" ? "+" : c.change == "removed" ? "-" : "*"
         let about = [c.type, c.video].compactMap { $0 }.joined(separator: ", ")
-        return "\(marker) \(c.path)" + (about.isEmpty ? "" : " (\(about))") + (mentions(c).map { ": " + $0 } ?? "")
+        return "\(marker(c.change)) \(c.path)" + (about.isEmpty ? "" : " (\(about))")
+            + (mentions(c).map { ": " + $0 } ?? "")
     }
 
     /// The IDs a changed document's mentions gained and lost: `mentions +TOL-SEC-125 -TOL-QA-031`.
@@ -52,10 +52,12 @@ public struct DiffReport {
 
     /// `+ LIBRARIES/Tools.csv:12 TOL-060 'Miro'`, or `* LIBRARIES/Tools.csv:4 TOL-002: name 'A' -> 'B'`.
     static func row(_ r: LibraryDiff.RowChange) -> String {
-        let marker = r.change == "added" ? "+" : r.change == "removed" ? "-" : "*"
-        return "\(marker) \(r.list):\(r.line) \(r.id)"
+        "\(marker(r.change)) \(r.list):\(r.line) \(r.id)"
             + (r.changes.isEmpty ? r.name.map { " '\($0)'" } ?? "" : ": " + r.changes.joined(separator: "; "))
     }
+
+    /// `+` for added, `-` for removed, `*` for changed.
+    static func marker(_ change: String) -> String { change == "added" ? "+" : change == "removed" ? "-" : "*" }
 
     static func link(_ l: LibraryDiff.Link) -> String {
         "\(l.source) \(l.field) -> \(l.target)" + (l.targetName.map { " '\($0)'" } ?? "")

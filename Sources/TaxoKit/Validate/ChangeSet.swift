@@ -52,7 +52,7 @@ public struct ChangeSet: Sendable {
         if let f = d.location?.file, contains(f) { return true }
         if d.notes.contains(where: { $0.location.map { contains($0.file) } ?? false }) { return true }
         if !keys.isEmpty {
-            for text in [d.subject ?? ""] + [d.message] + d.notes.map(\.message) {
+            for text in [d.message] + d.notes.map(\.message) {
                 for tok in grammar.tokens(in: text, typos: false) {
                     if case .id(let p) = tok.0, keys.contains(p.key) { return true }
                 }
@@ -62,7 +62,8 @@ public struct ChangeSet: Sendable {
             d.code == BrokenLink.info.code || d.code == BrokenAnchor.info.code
                 || d.code == MasterRowWithoutFile.info.code || d.code == DanglingReference.info.code
         {
-            // The target itself, or a file of its name (one moved or renamed there, or a master list's bare name).
+            // The target itself, or a file of its name (one moved or renamed there, or a master list's bare
+            // name). A dangling reference's subject is a path only for a link by file path; an ID matches none.
             if contains(target) { return true }
             let name = PathDisplay.fileName(target)
             if paths.contains(where: { PathDisplay.fileName($0) == name }) { return true }
