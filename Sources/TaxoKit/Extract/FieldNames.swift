@@ -16,6 +16,9 @@ struct FieldNames: Sendable {
     /// `task_templates`), and the first key of each of the kind's links to a lower level. Empty for the other
     /// kinds and the last level.
     let inlineChildKeys: [[String]]
+    /// Per kind of the hierarchy, the kinds below it (a workflow's milestones, tasks and steps); empty for the
+    /// other kinds and the last level.
+    let lowerLevels: [[Int]]
 
     init(config: Config) {
         idFields = config.kinds.map { $0.idFields.map(FieldKey.normalize) }
@@ -30,6 +33,11 @@ struct FieldNames: Sendable {
         videoPaths = integration.compactMap(FieldPath.init)
         videoKeys = Set(integration.map(FieldKey.normalize))
         inlineChildKeys = Self.inlineChildKeys(config)
+        let levels = config.hierarchyKinds
+        lowerLevels = config.kinds.indices.map { ki in
+            guard let l = levels.firstIndex(of: ki) else { return [] }
+            return Array(levels[(l + 1)...])
+        }
     }
 
     static func inlineChildKeys(_ config: Config) -> [[String]] {

@@ -12,6 +12,8 @@ struct RecordExtractor {
     var departmentValues: [DepartmentValue] = []
     /// IDs met in `local` link fields of the record being walked.
     var localChildren = 0
+    /// The record's locally numbered children (`LocalChildren`): their ID strings' offsets, with their names.
+    var localIDs: [Int: String] = [:]
     /// Prefixes that stand for the library root in paths (`ENTITIES/`).
     var linkRootAliases: [String] = []
     /// Legacy keys of the record being walked (they are its own IDs, not references).
@@ -108,6 +110,7 @@ struct RecordExtractor {
         var path: [PathStep] = []
         legacySkip = Set(legacyKeys)
         localChildren = 0
+        localIDs = LocalChildren.find(in: record, kind: kindIndex, grammar: grammar, names: names)
         walk(record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
         var e = Entity(
             kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
@@ -212,7 +215,17 @@ struct RecordExtractor {
         switch n.value {
         case .string(let s):
             if n.offset != skip {
-                scanString(s, at: n.offset + 1, path: path, own: own, link: typed[n.offset] ?? link, refs: &refs)
+                let before = refs.count
+                let l = typed[n.offset] ?? link
+                scanString(s, at: n.offset + 1, path: path, own: own, link: l, refs: &refs)
+                if let name = localIDs[n.offset], l.map({ !kind.links[$0].local }) ?? true {
+                    // A child the record numbers itself: its description, linked only to an entity of its name.
+                    localChildren += 1
+                    for i in before..<refs.count {
+                        refs[i].declaredHere = true
+                        if refs[i].label == nil { refs[i].label = name }
+                    }
+                }
             }
         case .array(let items):
             let l = typed[n.offset] ?? link

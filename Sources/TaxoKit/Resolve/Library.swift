@@ -312,7 +312,15 @@ public enum Resolver {
             let refs = entities[ei].references
             let targets = refs.indices.map { ri -> Int? in
                 let key = refs[ri].id.key
-                if let t = table[key]?.first { return t }
+                if let t = table[key]?.first {
+                    // A child the entity describes itself links only to an entity of the same name.
+                    if refs[ri].declaredHere, let label = refs[ri].label, let name = entities[t].name,
+                        !Labels.agrees(label, name)
+                    {
+                        return nil
+                    }
+                    return t
+                }
                 if let file = refs[ri].id.pathTarget { return byFile[file] }
                 guard let t = aliases[key]?.first else { return nil }
                 legacy.append(ri)
