@@ -29,7 +29,7 @@ import Testing
         let dangling = findings("c.json", "TAX0201")
         #expect(dangling.count == 2)
         let sce = dangling.first { $0.message.contains("'TOL-SCE-124'") }
-        #expect(sce?.hint == "did you mean 'TOL-SEC-124'? ('SCE' is not a department code)")
+        #expect(sce?.hint == "did you mean 'TOL-SEC-124' (ScaleKit Dashboard)? ('SCE' is not a department code)")
         let rag = dangling.first { $0.message.contains("'TOL-RAG-001'") }
         #expect(rag?.hint == "'RAG' is not a department code")
     }
@@ -37,6 +37,9 @@ import Testing
     @Test func mentionsInDocumentsSayItToo() {
         let hints = findings("Gap.md", "TAX0205").map { $0.hint ?? "" }
         #expect(
-            hints == ["did you mean 'TOL-SEC-124'? ('SCE' is not a department code)", "'RAG' is not a department code"])
+            hints == [
+                "did you mean 'TOL-SEC-124' (ScaleKit Dashboard)? ('SCE' is not a department code)",
+                "'RAG' is not a department code",
+            ])
     }
 }

@@ -9,6 +9,24 @@ extension Library {
         return entities.indices.first { entities[$0].id != nil && entities[$0].name.map(Labels.normalized) == n }
     }
 
+    /// The entities of a kind whose name or alias is the text (case, punctuation and spaces ignored).
+    public func entities(kind: Int, named text: String) -> [Int] {
+        let n = Labels.normalized(text)
+        guard !n.isEmpty else { return [] }
+        let index = namesBox.get {
+            var out: [String: [Int]] = [:]
+            for (i, e) in entities.enumerated() where e.id != nil {
+                var keys = Set<String>()
+                for name in [e.name].compactMap({ $0 }) + e.aliases {
+                    let k = Labels.normalized(name)
+                    if !k.isEmpty, keys.insert(k).inserted { out["\(e.kind)\u{1}" + k, default: []].append(i) }
+                }
+            }
+            return out
+        }
+        return index["\(kind)\u{1}" + n] ?? []
+    }
+
     /// Why an ID or name names no entity, with the nearest IDs or names ("did you mean ...").
     public func notFound(_ text: String) -> (message: String, nearest: String?) {
         if let p = grammar.typedID(text), !p.legacy {

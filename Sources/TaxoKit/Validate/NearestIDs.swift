@@ -22,6 +22,38 @@ struct NearestIDs {
         return out
     }
 
+    /// At most three IDs the missing one may have meant, given the label written after it (`SKL-006 (API
+    /// Configuration)`): the entities of its kind named so, then the IDs one edit away whose entity's name
+    /// agrees with the label. An ID one edit away whose entity is named otherwise is no suggestion: the label
+    /// says the writer meant something else. Without a label (or with a remark such as `(missing)`), the IDs
+    /// one edit away.
+    func suggestions(for id: ParsedID, label: String?) -> [String] {
+        guard let label = NearestIDs.name(in: label, id: id) else { return suggestions(for: id) }
+        var out = lib.entities(kind: id.kind, named: label).map { lib.displayID(lib.entities[$0]) }
+        for s in suggestions(for: id) where !out.contains(s) {
+            guard let e = lib.table[key(of: s)]?.first, let name = lib.entities[e].name, Labels.agrees(label, name)
+            else { continue }
+            out.append(s)
+        }
+        return Array(out.prefix(3))
+    }
+
+    /// The label as a name to look up: not a remark about the entity's state, nor text holding the ID.
+    static func name(in label: String?, id: ParsedID) -> String? {
+        guard let l = label?.trimmingSpaces(), !l.isEmpty, !Labels.isStatusRemark(l), !l.contains(id.written),
+            !Labels.normalized(l).isEmpty
+        else { return nil }
+        return l
+    }
+
+    /// The table key of an ID as the library displays it.
+    func key(of written: String) -> String {
+        switch lib.grammar.check(written) {
+        case .valid(let p), .legacy(let p): return p.key
+        default: return written
+        }
+    }
+
     /// At most three IDs, closest to the one written first: one edit of its number, else (for an unknown
     /// department segment) the same number in the departments that have it.
     func suggestions(for id: ParsedID) -> [String] {
@@ -60,7 +92,13 @@ struct NearestIDs {
             guard let dept, let unknown else { return nil }
             return unknown + (NearMiss.hint(for: dept, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? "")
         }
-        return "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-            + (unknown.map { " (\($0))" } ?? "")
+        // Each with its name, so that the guess can be judged: `'SKL-014' (API Configuration)`.
+        let named = suggestions.map { s -> String in
+            guard let e = lib.table[key(of: s)]?.first, let name = lib.entities[e].name, !name.isEmpty else {
+                return "'\(s)'"
+            }
+            return "'\(s)' (\(name))"
+        }
+        return "did you mean " + named.joined(separator: " or ") + "?" + (unknown.map { " (\($0))" } ?? "")
     }
 }

@@ -77,11 +77,12 @@ enum DanglingMention {
                     continue
                 }
                 let kind = lib.config.kinds[m.id.kind].name
-                let near = nearest.suggestions(for: m.id)
+                let near = nearest.suggestions(for: m.id, label: m.label)
                 var d = info.diagnostic(
                     "'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
                     hint: nearest.hint(for: m.id, suggestions: near)
-                        ?? "create the \(kind), or write the mention as a proposal", subject: m.id.written)
+                        ?? "create the \(kind)\(NearestIDs.name(in: m.label, id: m.id).map { " '\($0)'" } ?? ""), or write the mention as a proposal",
+                    subject: m.id.written)
                 d.suggestions = near.map { Diagnostic.Replacement(m.id.written, with: $0) }
                 out.append(d)
             }

@@ -106,7 +106,7 @@ enum DanglingReference {
                 } else {
                     msg += "; referenced \(group.count) times in this file, by \(others.count + 1) entities"
                 }
-                let near = index.suggestions(for: r.id)
+                let near = index.suggestions(for: r.id, label: r.label)
                 var notes = followOn.notes(entity: ei, dangling: r.id)
                 for o in others { notes += followOn.notes(entity: o, dangling: r.id) }
                 notes += alsoReferenced(group.filter { $0.entity != ei }, lib: lib)
