@@ -51,4 +51,14 @@ import Testing
         let d = try #require(r.diagnostics.first { $0.code == DanglingReference.info.code })
         #expect(d.hint == "did you mean 'SKL-014' (API Configuration)?")
     }
+
+    @Test func aReferenceWithNothingNearSaysWhatToCreate() throws {
+        let tool = (
+            "LIBRARIES/LBS_003_Tools/TOL-001_Postman.json",
+            #"{"tool_id": "TOL-001", "name": "Postman", "skills": ["SKL-099 (Kubernetes)", "SKL-098"]}"#
+        )
+        let r = TestSupport.compile(Self.skills + [tool])
+        let hints = r.diagnostics.filter { $0.code == DanglingReference.info.code }.map { $0.hint ?? "" }.sorted()
+        #expect(hints == ["create the skill 'Kubernetes', or correct the ID", "create the skill, or correct the ID"])
+    }
 }

@@ -111,13 +111,21 @@ enum DanglingReference {
                 for o in others { notes += followOn.notes(entity: o, dangling: r.id) }
                 notes += alsoReferenced(group.filter { $0.entity != ei }, lib: lib)
                 var d = info.diagnostic(
-                    msg, at: r.location, notes: notes, hint: index.hint(for: r.id, suggestions: near),
+                    msg, at: r.location, notes: notes,
+                    hint: index.hint(for: r.id, suggestions: near)
+                        ?? DanglingReference.createHint(kind: kind, id: r.id, label: r.label),
                     subject: r.id.written)
                 d.suggestions = near.map { Diagnostic.Replacement(r.id.written, with: $0) }
                 out.append(d)
             }
         }
         return out
+    }
+
+    /// What to do when no existing ID is near: create the entry (named by the label when there is one), or
+    /// correct the ID.
+    static func createHint(kind: String, id: ParsedID, label: String?) -> String {
+        "create the \(kind)" + (NearestIDs.name(in: label, id: id).map { " '\($0)'" } ?? "") + ", or correct the ID"
     }
 
     /// Notes for the other entities of a file that reference the missing ID: the first reference of each.
