@@ -55,10 +55,15 @@ import Testing
     @Test func aReferenceWithNothingNearSaysWhatToCreate() throws {
         let tool = (
             "LIBRARIES/LBS_003_Tools/TOL-001_Postman.json",
-            #"{"tool_id": "TOL-001", "name": "Postman", "skills": ["SKL-099 (Kubernetes)", "SKL-098"]}"#
+            #"{"tool_id": "TOL-001", "name": "Postman", "skills": ["SKL-099 (Kubernetes)", "SKL-098", "SKL-090: can be learned on the job"]}"#
         )
         let r = TestSupport.compile(Self.skills + [tool])
         let hints = r.diagnostics.filter { $0.code == DanglingReference.info.code }.map { $0.hint ?? "" }.sorted()
-        #expect(hints == ["create the skill 'Kubernetes', or correct the ID", "create the skill, or correct the ID"])
+        // A sentence after the ID describes; it is no name to create.
+        #expect(
+            hints == [
+                "create the skill 'Kubernetes', or correct the ID", "create the skill, or correct the ID",
+                "create the skill, or correct the ID",
+            ])
     }
 }

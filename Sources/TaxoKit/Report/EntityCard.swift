@@ -168,7 +168,8 @@ extension EntityCard {
             let kind = lib.config.kinds[ref.id.kind].name
             let to =
                 target(r).map(named)
-                ?? ref.id.written + (ref.declaredHere ? " (a \(kind) described in this file)" : " (no such \(kind))")
+                ?? ref.id.written + (ref.label.map { " " + $0 } ?? "")
+                + (ref.declaredHere ? " (a \(kind) described in this file)" : " (no such \(kind))")
             lines.append("  \(ref.field): \(to)  line \(ref.location.line)")
         }
         let from = backlinkTable[entity] ?? []

@@ -38,10 +38,11 @@ struct NearestIDs {
         return Array(out.prefix(3))
     }
 
-    /// The label as a name to look up: not a remark about the entity's state, nor text holding the ID.
+    /// The label as a name to look up: not a remark about the entity's state or a sentence (`WRF-003: Can be
+    /// combined with video generation`), nor text holding the ID.
     static func name(in label: String?, id: ParsedID) -> String? {
         guard let l = label?.trimmingSpaces(), !l.isEmpty, !Labels.isStatusRemark(l), !l.contains(id.written),
-            !Labels.normalized(l).isEmpty
+            !GapNames.isSentence(l), !Labels.normalized(l).isEmpty
         else { return nil }
         return l
     }
