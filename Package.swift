@@ -32,8 +32,10 @@ let package = Package(
         .executableTarget(name: "taxo", dependencies: ["TaxoCLI"]),
         // libFuzzer targets: `make fuzz` builds them with -sanitize=fuzzer into .build-fuzz/.
         .executableTarget(name: "taxo-fuzz", dependencies: ["TaxoKit"]),
-        .testTarget(name: "TaxoKitTests", dependencies: ["TaxoKit"]),
-        .testTarget(name: "TaxoCLITests", dependencies: ["TaxoKit", "taxo"]),
+        // What both test targets share (their scratch folder).
+        .target(name: "TaxoTestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TaxoKitTests", dependencies: ["TaxoKit", "TaxoTestSupport"]),
+        .testTarget(name: "TaxoCLITests", dependencies: ["TaxoKit", "taxo", "TaxoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 /// Adopting taxo in CI and before commit (issue 13), through the binary: root discovery, paths, changed

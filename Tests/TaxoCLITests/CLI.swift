@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 
 /// Runs the built `taxo` binary as a user would.
 enum CLI {

@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 /// Runs the built `taxo` binary as a user would and checks output and exit codes.

@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 /// `taxo check --changed` against a full check, over 20 random edits of a generated library (renames,

@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 /// `taxo diff` through the binary, in a git repository holding the example library: the base is compiled

@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 /// Hostile and broken input (issue 14), through the binary: each case ends in a clear diagnostic or exit 2,

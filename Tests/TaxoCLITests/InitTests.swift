@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 /// `taxo init` on a library taxo has never seen a configuration for: a library made by

@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 /// `taxo schema` through the binary: the declared schema with counts, the proposal, JSON Schemas, and the

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TaxoTestSupport
 import Testing
 
 @testable import TaxoKit

@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 @testable import TaxoKit

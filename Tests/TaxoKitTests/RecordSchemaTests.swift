@@ -1,4 +1,5 @@
 import Foundation
+import TaxoTestSupport
 import Testing
 
 @testable import TaxoKit
@@ -372,7 +373,7 @@ import Testing
         try ExtractionCache.write(before.library.files, to: cachePath, configHash: config.hash)
         let cached = Compiler.compile(
             root: root.path, config: config,
-            cache: try #require(ExtractionCache(path: cachePath, configHash: config.hash)))
+            cache: ExtractionCache(path: cachePath, configHash: config.hash))
         #expect(cached.library.files.allSatisfy { $0.fromCache })
         #expect(cached.diagnostics == before.diagnostics)
         try FileManager.default.removeItem(atPath: cachePath)

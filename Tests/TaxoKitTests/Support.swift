@@ -1,5 +1,6 @@
 import Foundation
 import TaxoKit
+import TaxoTestSupport
 import Testing
 
 /// Paths and helpers shared by the tests.
