@@ -66,4 +66,25 @@ import Testing
                 "create the skill, or correct the ID",
             ])
     }
+
+    @Test func aNameOrAnAliasFindsTheEntityANameFirst() throws {
+        let tools = [
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json",
+                #"{"tool_id": "TOL-001", "name": "Figma", "aliases": ["Miro"]}"#
+            ),
+            ("LIBRARIES/LBS_003_Tools/TOL-002_Miro.json", #"{"tool_id": "TOL-002", "name": "Miro"}"#),
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-003_Loom.json",
+                #"{"tool_id": "TOL-003", "name": "Loom", "aliases": ["Loom Video"]}"#
+            ),
+        ]
+        let lib = TestSupport.compile(tools).library
+        func id(_ text: String) -> String? { lib.entity(named: text).map { lib.displayID(lib.entities[$0]) } }
+        // TOL-001 has Miro as an alias, but TOL-002 is named Miro.
+        #expect(id("miro") == "TOL-002")
+        #expect(id("LOOM video") == "TOL-003")
+        #expect(id("TOL-001") == "TOL-001")
+        #expect(id("Sketch") == nil)
+    }
 }

@@ -34,8 +34,7 @@ extension AssistantSession {
                 return String(decoding: data, as: UTF8.self)
             }
             // The departments the library's own department records add to it, as `taxo check` reads them.
-            let builtIn = Set(
-                ConfigLoader.parse(SourceFile(path: "", text: DefaultConfig.yaml)).0?.departments.map(\.code) ?? [])
+            let builtIn = Set(ConfigLoader.defaultConfig.0?.departments.map(\.code) ?? [])
             let added = config.departments.filter { !builtIn.contains($0.code) }.map(\.code)
             return "# No taxonomy.yaml: the built-in configuration"
                 + (added.isEmpty

@@ -38,10 +38,13 @@ public enum ConfigLoader {
         }
     }
 
+    /// The built-in configuration as it is written (`DefaultConfig.yaml`), parsed once; `builtIn(root:)` adds a
+    /// library's department records to it.
+    public static let defaultConfig: (Config?, [Diagnostic]) = parse(
+        SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
+
     /// The roots of the built-in configuration: what marks a folder as a library without a taxonomy.yaml.
-    static var defaultRoots: [String] {
-        parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml)).0?.roots ?? []
-    }
+    static var defaultRoots: [String] { defaultConfig.0?.roots ?? [] }
 
     /// Libraries inside `start` (at most `depth` folders down, hidden folders and `node_modules` skipped):
     /// folders holding taxonomy.yaml or one of the built-in roots, nearest and then alphabetically first, at
@@ -76,7 +79,7 @@ public enum ConfigLoader {
     /// The built-in configuration of the library at `root`, which has no taxonomy.yaml: with the departments
     /// the library's own department records declare (`DepartmentRecords`).
     public static func builtIn(root: String) -> (Config?, [Diagnostic]) {
-        let (config, diags) = parse(SourceFile(path: "<default taxonomy.yaml>", text: DefaultConfig.yaml))
+        let (config, diags) = defaultConfig
         return (
             config.map { DepartmentRecords.declaring(DepartmentRecords.read(root: root, config: $0), in: $0) }, diags
         )

@@ -59,6 +59,24 @@ extension FieldNames {
     /// The kinds that have a field (its key normalised) among their `id_fields`.
     func kinds(withIDField key: String) -> [Int] { idFields.indices.filter { idFields[$0].contains(key) } }
 
+    /// A record's own ID as its first ID field declares it (one of a kind's `id_fields`, of `among` when given,
+    /// holding a current ID of that kind), when the record also has a name of that kind: the ID, the field's
+    /// value node and the name. What makes an object a record of a kind where no configuration says so
+    /// (unclaimed files, children a record numbers itself).
+    func ownID(of record: Node, grammar: IDGrammar, among: [Int]? = nil) -> (id: ParsedID, node: Node, name: String)? {
+        for m in record.members ?? [] {
+            var owners = kinds(withIDField: FieldKey.normalize(m.key))
+            if let among { owners = owners.filter(among.contains) }
+            guard !owners.isEmpty else { continue }
+            guard let p = m.node.string.flatMap({ grammar.currentID($0, ofKinds: owners) }),
+                let name = FieldNames.first(in: record, keys: nameFields[p.kind], paths: namePaths[p.kind])?.node
+                    .string?.trimmingSpaces(), !name.isEmpty
+            else { return nil }
+            return (p, m.node, name)
+        }
+        return nil
+    }
+
     /// The first of a kind's fields present in a record, in the configured order: plain keys compared
     /// normalised, paths (`metadata.name`) followed into nested objects.
     static func first(in record: Node, keys: [String], paths: [FieldPath?]) -> (key: String, node: Node)? {

@@ -68,17 +68,9 @@ enum LocalChildren {
     static func child(_ item: Node, lower: [Int], grammar: IDGrammar, names: FieldNames)
         -> (id: ParsedID, number: Int, offset: Int, name: String)?
     {
-        guard let members = item.members else { return nil }
-        for m in members {
-            let key = FieldKey.normalize(m.key)
-            guard lower.contains(where: { names.idFields[$0].contains(key) }), let raw = m.node.string,
-                case .valid(let p) = grammar.check(raw), lower.contains(p.kind), names.idFields[p.kind].contains(key),
-                let number = Int(p.number),
-                let name = FieldNames.first(in: item, keys: names.nameFields[p.kind], paths: names.namePaths[p.kind])?
-                    .node.string?.trimmingSpaces(), !name.isEmpty
-            else { continue }
-            return (p, number, m.node.offset, name)
+        guard let own = names.ownID(of: item, grammar: grammar, among: lower), let number = Int(own.id.number) else {
+            return nil
         }
-        return nil
+        return (own.id, number, own.node.offset, own.name)
     }
 }

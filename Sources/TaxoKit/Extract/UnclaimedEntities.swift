@@ -10,7 +10,9 @@ extension FileProcessor {
     /// The entities of an unclaimed file (none when it holds no such records). Their findings are dropped:
     /// an unclaimed file is read to resolve references, not checked.
     func unclaimedEntities(_ root: Node, _ file: SourceFile) -> [Entity] {
-        let (kinds, count) = RecordCandidates.first(in: root) { c in ownKind(of: c).map { (node: c, kind: $0) } }
+        let (kinds, count) = RecordCandidates.first(in: root) { c in
+            names.ownID(of: c, grammar: grammar).map { (node: c, kind: $0.id.kind) }
+        }
         guard !kinds.isEmpty else { return [] }
         var votes = [Int](repeating: 0, count: config.kinds.count)
         for k in kinds { votes[k.kind] += 1 }
@@ -20,19 +22,6 @@ extension FileProcessor {
         return kinds.filter { $0.kind == kind }.compactMap { x.entity($0.node, sole: count == 1) }.filter {
             $0.id != nil
         }
-    }
-
-    /// The kind a record's first ID field declares it to be, when the record also has a name of that kind.
-    func ownKind(of record: Node) -> Int? {
-        for m in record.members ?? [] {
-            let owners = names.kinds(withIDField: FieldKey.normalize(m.key))
-            guard !owners.isEmpty else { continue }
-            guard let p = m.node.string.flatMap({ grammar.currentID($0, ofKinds: owners) }) else { return nil }
-            let name = FieldNames.first(in: record, keys: names.nameFields[p.kind], paths: names.namePaths[p.kind])
-            guard let n = name?.node.string, !n.trimmingSpaces().isEmpty else { return nil }
-            return p.kind
-        }
-        return nil
     }
 }
 

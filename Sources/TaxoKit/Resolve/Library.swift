@@ -87,7 +87,7 @@ public struct Library: Sendable {
         }
     }
     private let videoOwnBox = Lazy<[String: Set<String>]>()
-    /// Entities by kind and normalised name or alias (`entities(kind:named:)`), made when first asked.
+    /// Entities by normalised name or alias (`entities(named:)`), made when first asked.
     let namesBox = Lazy<[String: [Int]]>()
 
     /// The documents' mentions of an entity's key, in library order (a video's own ID with the same key is

@@ -1,16 +1,22 @@
-/// Finding an entity by what a person types: an ID in any accepted spelling, an old ID, or its exact name.
+/// Finding an entity by what a person types: an ID in any accepted spelling, an old ID, its exact name or an alias.
 extension Library {
-    /// The entity an ID (any spelling the library accepts, or an old ID) or an exact name (without case or
-    /// punctuation) names, or nil.
+    /// The entity an ID (any spelling the library accepts, or an old ID), an exact name or else an alias
+    /// (without case or punctuation) names, or nil.
     public func entity(named text: String) -> Int? {
         if let p = grammar.typedID(text), let i = lookup(p) { return i }
+        let found = entities(named: text)
         let n = Labels.normalized(text)
-        guard !n.isEmpty else { return nil }
-        return entities.indices.first { entities[$0].id != nil && entities[$0].name.map(Labels.normalized) == n }
+        return found.first { entities[$0].name.map(Labels.normalized) == n } ?? found.first
     }
 
     /// The entities of a kind whose name or alias is the text (case, punctuation and spaces ignored).
     public func entities(kind: Int, named text: String) -> [Int] {
+        entities(named: text).filter { entities[$0].kind == kind }
+    }
+
+    /// The entities with an ID whose name or alias is the text (case, punctuation and spaces ignored), in
+    /// library order; the index is made when first asked.
+    func entities(named text: String) -> [Int] {
         let n = Labels.normalized(text)
         guard !n.isEmpty else { return [] }
         let index = namesBox.get {
@@ -19,12 +25,12 @@ extension Library {
                 var keys = Set<String>()
                 for name in [e.name].compactMap({ $0 }) + e.aliases {
                     let k = Labels.normalized(name)
-                    if !k.isEmpty, keys.insert(k).inserted { out["\(e.kind)\u{1}" + k, default: []].append(i) }
+                    if !k.isEmpty, keys.insert(k).inserted { out[k, default: []].append(i) }
                 }
             }
             return out
         }
-        return index["\(kind)\u{1}" + n] ?? []
+        return index[n] ?? []
     }
 
     /// Why an ID or name names no entity, with the nearest IDs or names ("did you mean ...").

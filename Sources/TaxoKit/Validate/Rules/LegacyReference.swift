@@ -79,38 +79,36 @@ enum LegacyReference {
 
     /// The finding for a reference written with an old or archived ID; its subject is the ID as written.
     static func diagnostic(_ r: Reference, target: Entity, lib: Library) -> Diagnostic {
-        var d = finding(r, target: target, lib: lib)
-        d.subject = r.id.written
-        return d
-    }
-
-    static func finding(_ r: Reference, target: Entity, lib: Library) -> Diagnostic {
         let id = lib.displayID(target)
         let named = target.name.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
         let who = named.map { "\(id) (\($0))" } ?? id
-        let note = Diagnostic.Note("\(id) is defined here", at: target.location)
+        func finding(_ message: String, hint: String) -> Diagnostic {
+            info.diagnostic(
+                message, at: r.location, notes: [.init("\(id) is defined here", at: target.location)], hint: hint,
+                subject: r.id.written)
+        }
         let labelDiffers = r.label.map { label in named.map { !Labels.agrees(label, $0) } ?? false } ?? false
         let hint =
             labelDiffers
             ? "the label '\(r.label!)' names another entity than \(id): correct the ID or the label"
             : "write '\(id)'"
         if lib.config.looksArchived(target.file) {
-            return info.diagnostic(
-                "'\(r.id.written)' refers to \(who), archived in \(target.file)", at: r.location, notes: [note],
+            return finding(
+                "'\(r.id.written)' refers to \(who), archived in \(target.file)",
                 hint: labelDiffers ? hint : "refer to a live entity, or restore \(id) from the archive")
         }
         if r.id.written.uppercased() == id.uppercased() || r.id.key == target.id?.key {
             // Not an old ID of itself: the target's own ID did not parse, so only its alias resolves.
-            return info.diagnostic(
+            return finding(
                 "'\(r.id.written)' resolves only through an old ID of the entity in \(target.file)",
-                at: r.location, notes: [note], hint: "correct the ID field of \(target.file)")
+                hint: "correct the ID field of \(target.file)")
         }
         if lib.masterListKeys.contains(r.id.key), !target.legacyKeys.contains(r.id.key) {
-            return info.diagnostic(
-                "'\(r.id.written)' is the master list's ID for \(who)", at: r.location, notes: [note],
+            return finding(
+                "'\(r.id.written)' is the master list's ID for \(who)",
                 hint: labelDiffers ? hint : "write '\(id)', or make the master list and the file agree")
         }
-        return info.diagnostic("'\(r.id.written)' is an old ID of \(who)", at: r.location, notes: [note], hint: hint)
+        return finding("'\(r.id.written)' is an old ID of \(who)", hint: hint)
     }
 }
 
