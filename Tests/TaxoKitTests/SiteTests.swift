@@ -257,4 +257,24 @@ import Testing
         #expect(home.contains("<svg class=\"phases\""))
         #expect(!home.contains("{{"))
     }
+
+    @Test func twoMentionsOnOneLineAreOneRowThatSaysSo() throws {
+        let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes/Video_025_Notes.md"
+        let (root, result) = try exampleLibrary(extra: [
+            (note, "# Notes\n\nSee **TOL-SEC-124** and `TOL-SEC-124` again.\n\nTOL-SEC-124 once.\n")
+        ])
+        let out = try writeSite(root, result)
+        let page = try String(contentsOf: out.appendingPathComponent("entities/TOL-SEC-124.html"), encoding: .utf8)
+        let rows = page.components(separatedBy: "<li>").filter { $0.contains("Video_025_Notes.md:") }
+        #expect(rows.count == 2)
+        #expect(rows.first { $0.contains("Notes.md:3<") }?.contains("<span class=\"times\">×2</span>") == true)
+        #expect(rows.first { $0.contains("Notes.md:5<") }?.contains("times") == false)
+        let tool = try #require(result.library.entities.firstIndex { $0.id?.written == "TOL-SEC-124" })
+        let card = EntityCard(result: result, entity: tool)
+        let lines = card.text().split(separator: "\n").filter { $0.contains("Video_025_Notes.md") }
+        #expect(lines == ["  \(note):3  § Notes (2 on this line)", "  \(note):5  § Notes"])
+        // The JSON answer keeps each mention with its column.
+        #expect(
+            card.mentionList().shown.filter { $0.document.path == note }.map(\.mention.location.column) == [7, 26, 1])
+    }
 }

@@ -700,7 +700,7 @@ public enum DefaultTemplates {
         <section>
         <h2>Mentions</h2>
         {{^mentions}}<p>No document mentions it.</p>{{/mentions}}
-        <ul class="mentions">{{#mentions}}<li><a href="{{href}}">{{document}}:{{line}}</a> <q>{{context}}</q></li>
+        <ul class="mentions">{{#mentions}}<li><a href="{{href}}">{{document}}:{{line}}</a>{{#times}} <span class="times">×{{times}}</span>{{/times}} <q>{{context}}</q></li>
         {{/mentions}}</ul>
         {{#mentions_more}}<p class="note">and {{mentions_more}} more.</p>{{/mentions_more}}
         </section>
@@ -813,7 +813,7 @@ public enum DefaultTemplates {
         .num { text-align: right; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
         dl.facts dt { color: var(--muted); }
-        .field, .note { color: var(--muted); font-size: .85rem; }
+        .field, .note, .times { color: var(--muted); font-size: .85rem; }
         .dangling { color: var(--missing); text-decoration: line-through; }
         .sev-error { color: var(--missing); } .sev-warning { color: #9a6b00; }
         ul.findings, ul.links, ul.mentions { padding-left: 1.2rem; }

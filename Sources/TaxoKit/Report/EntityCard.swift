@@ -182,8 +182,9 @@ extension EntityCard {
         }
         let (shown, total) = mentionList()
         lines += EntityCard.section("Mentions in documents", total: total)
-        for (d, m) in shown {
-            lines.append("  \(path(d.path)):\(m.location.line)" + (m.heading.map { "  § " + $0 } ?? ""))
+        for ((d, m), n) in MentionLines.collapse(shown, place: { ($0.document.path, $0.mention.location.line) }) {
+            lines.append(
+                "  \(path(d.path)):\(m.location.line)" + (m.heading.map { "  § " + $0 } ?? "") + MentionLines.note(n))
         }
         lines += EntityCard.findingLines(findings, title: "Findings in its file") {
             "\(path($0.file)):\($0.line):\($0.column): "

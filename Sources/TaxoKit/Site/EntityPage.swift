@@ -14,7 +14,12 @@ struct EntityPage: Encodable {
         var kind: String
         var links: [Link]
     }
-    struct MentionRow: Encodable { var document, href, context: String; var line: Int }
+    struct MentionRow: Encodable {
+        var document, href, context: String
+        var line: Int
+        /// How many mentions the row stands for, when more than one (the same line mentions it twice).
+        var times: Int?
+    }
     struct Finding: Encodable { var code, severity, message, href: String; var line: Int }
 
     var id: String
@@ -49,10 +54,11 @@ struct EntityPage: Encodable {
         links = EntityPage.outgoing(i, page: page, site: site)
         backlinks = EntityPage.incoming(i, page: page, site: site)
         let all = site.mentions[e.id?.key ?? ""] ?? []
-        mentions = all.prefix(200).map { d, m in
-            MentionRow(
+        mentions = MentionLines.collapse(all.prefix(200), place: { ($0.0, $0.1.location.line) }).map { row, n in
+            let (d, m) = row
+            return MentionRow(
                 document: d, href: site.paths.fileLink(from: page, d, line: m.location.line), context: m.context,
-                line: m.location.line)
+                line: m.location.line, times: n > 1 ? n : nil)
         }
         mentionsMore = all.count > 200 ? all.count - 200 : nil
         diagnostics = (site.diagnosticsByFile[e.file] ?? []).map { d in
