@@ -46,8 +46,11 @@ public enum NearMiss {
 
     /// "did you mean 'x'?" for the candidates closest to a word, or nil.
     public static func hint(for word: String, in candidates: [String]) -> String? {
-        let s = suggestions(for: word, in: candidates)
-        guard !s.isEmpty else { return nil }
-        return "did you mean " + s.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        hint(listing: suggestions(for: word, in: candidates))
+    }
+
+    /// "did you mean 'A' or 'B'?" for suggestions already made (nil for none).
+    public static func hint(listing s: [String]) -> String? {
+        s.isEmpty ? nil : "did you mean " + s.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 }

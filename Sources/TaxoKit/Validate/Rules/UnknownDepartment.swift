@@ -66,7 +66,7 @@ extension UnknownDepartment {
         for f in lib.files {
             for v in f.departmentValues where lib.departmentNames.code(for: v.value) == nil {
                 var near = NearMiss.suggestions(for: v.value, in: lib.grammar.departmentCodes)
-                var hint = NearMiss.hint(for: v.value, in: lib.grammar.departmentCodes)
+                var hint = NearMiss.hint(listing: near)
                 let codes = lib.departmentNames.codes(withNameContaining: v.value)
                 if hint == nil, codes.count == 1, let code = codes.first {
                     let name = lib.config.departments.first { $0.code == code }?.name ?? code
