@@ -173,6 +173,51 @@ import Testing
         #expect(md.contains("| errors | 2 | 0 | -2 |"))
     }
 
+    /// Each incomplete chain links to its top entity and says where it stops: no child at all (with the
+    /// children its file describes without records), or a level whose entities have no children.
+    @Test func incompleteChainsSayWhereTheyStop() throws {
+        let files: [(String, String)] = [
+            (
+                "TASK_MANAGERS/TSM-006_Workflows/WRF-001.json",
+                #"{"workflow_id": "WRF-001", "name": "Full", "milestones": ["MLS-001"]}"#
+            ),
+            (
+                "TASK_MANAGERS/TSM-002_Milestones/MLS-001.json",
+                #"{"milestone_id": "MLS-001", "name": "M1", "tasks": ["TSK-001"]}"#
+            ),
+            (
+                "TASK_MANAGERS/TSM-003_Tasks/TSK-001.json",
+                #"{"task_id": "TSK-001", "name": "T1", "steps": ["STP-001"]}"#
+            ),
+            ("TASK_MANAGERS/TSM-004_Steps/STP-001.json", #"{"step_id": "STP-001", "name": "S1"}"#),
+            (
+                "TASK_MANAGERS/TSM-006_Workflows/WRF-002.json",
+                #"{"workflow_id": "WRF-002", "name": "Two", "milestones": ["MLS-002", "MLS-003"]}"#
+            ),
+            ("TASK_MANAGERS/TSM-002_Milestones/MLS-002.json", #"{"milestone_id": "MLS-002", "name": "M2"}"#),
+            ("TASK_MANAGERS/TSM-002_Milestones/MLS-003.json", #"{"milestone_id": "MLS-003", "name": "M3"}"#),
+            (
+                "TASK_MANAGERS/TSM-006_Workflows/WRF-003.json",
+                #"{"workflow_id": "WRF-003", "name": "Inline", "tasks": [{"task_id": "TSK-001", "task_name": "A"}, {"task_id": "TSK-002", "task_name": "B"}]}"#
+            ),
+        ]
+        let r = TestSupport.compile(files)
+        let ctx = try HealthReport(result: r, previous: nil).context(command: "taxo build")
+        #expect(ctx["chains_complete"]?.int == 1)
+        #expect(ctx["chains_total"]?.int == 3)
+        let md = try Templates(directory: nil).render("health.md", ctx)
+        #expect(md.contains("- 1 of 3 workflows have a full workflow → milestone → task → step chain."))
+        #expect(
+            md.contains(
+                "- Incomplete chain: [WRF-002 Two](TASK_MANAGERS/TSM-006_Workflows/WRF-002.json#L1): its 2 milestones link to no task"
+            ))
+        #expect(
+            md.contains(
+                "- Incomplete chain: [WRF-003 Inline](TASK_MANAGERS/TSM-006_Workflows/WRF-003.json#L1): links to no milestone (its file describes 2 tasks, not as records)"
+            ))
+        #expect(!md.contains("Incomplete chain: [WRF-001"))
+    }
+
     @Test func buildWritesEveryReport() throws {
         let out = Scratch.folder("taxo-reports")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -276,8 +321,6 @@ import Testing
         #expect(!health.contains("<script>"))
     }
 
-    /// Departments merge through codes, aliases and names, unknown values get their own rows (last), and
-    /// archived entities are counted apart (issue 16, health).
     /// The mapping report's integration rows come in ID order, link existing entries to their line, and an ID
     /// the documents propose without a file is counted in the actions.
     @Test func mappingIntegrationInIDOrderWithTheMissingCounted() throws {

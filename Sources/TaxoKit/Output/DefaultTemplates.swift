@@ -353,7 +353,7 @@ public enum DefaultTemplates {
         ## Summary
         - {{{entities}}} entities and {{{documents}}} documents in {{{files}}} files; {{{errors}}} errors, {{{warnings}}} warnings.
         - {{{resolved}}} of {{{references}}} references resolve; {{{dangling}}} dangle. {{{orphans}}} entities are orphans.
-        - {{{chains_complete}}} of {{{chains_text}}} a full workflow → milestone → task → step chain.
+        - {{{chains_complete}}} of {{{chains_text}}} a full {{{chain_kinds}}} chain.
 
         ## Context
         - Counts per kind and department, links, findings per rule, hierarchy coverage{{#has_trend}}, and the trend since the build of {{{previous_build}}}{{/has_trend}}.
@@ -394,8 +394,11 @@ public enum DefaultTemplates {
         {{/has_rules}}
 
         {{#chains_incomplete}}
-        - Incomplete chain: {{{id}}}
+        - Incomplete chain: {{{link}}}: {{{reason}}}
         {{/chains_incomplete}}
+        {{#has_more_chains}}
+        - and {{{more_chains}}} more incomplete chains
+        {{/has_more_chains}}
         {{#orphan_list}}
         - Orphan: {{{link}}} ({{{kind}}}): {{{reason}}}
         {{/orphan_list}}

@@ -13,7 +13,12 @@ struct HealthContext: Encodable {
         var reason: String
     }
     struct Rule: Encodable { var code, name, severity: String; var count: Int; var topFiles: String }
-    struct Chain: Encodable { var id: String }
+    /// A top entity of the hierarchy whose chain stops early: a link to it, and where and why it stops.
+    struct Chain: Encodable {
+        var id: String
+        var link: Markdown
+        var reason: String
+    }
     struct Trend: Encodable { var metric: String; var previous, now: Int; var change: String }
 
     var title = "Library Health"
@@ -35,7 +40,11 @@ struct HealthContext: Encodable {
     var rules: [Rule]
     var chainsComplete, chainsTotal: Int
     var chainsText: String
+    /// The hierarchy's kinds, `workflow → milestone → task → step`.
+    var chainKinds: String
     var chainsIncomplete: [Chain]
+    var moreChains: Int
+    var hasMoreChains: Bool
     var hasTrend: Bool
     var trend: [Trend]
     var previousBuild: String
@@ -80,8 +89,19 @@ struct HealthContext: Encodable {
         hasRules = !rules.isEmpty
         chainsComplete = chains.complete
         chainsTotal = chains.total
-        chainsText = "\(chains.total) workflow\(chains.total == 1 ? " has" : "s have")"
-        chainsIncomplete = chains.incomplete.prefix(20).map { Chain(id: $0) }
+        let levels = lib.config.hierarchyKinds.map { lib.config.kinds[$0].name }
+        chainsText =
+            EnglishPlural.count(chains.total, levels.first ?? "entity") + (chains.total == 1 ? " has" : " have")
+        chainKinds = levels.joined(separator: " → ")
+        chainsIncomplete = chains.incomplete.prefix(20).map { g in
+            let e = lib.entities[g.entity], id = lib.displayID(e)
+            return Chain(
+                id: id,
+                link: links.declaration(e.name.map { id + " " + $0 } ?? id, file: e.file, line: e.location.line),
+                reason: HealthContext.reason(g, lib))
+        }
+        moreChains = max(0, chains.incomplete.count - 20)
+        hasMoreChains = moreChains > 0
         trend = HealthContext.trend(
             previous: h.previous,
             now: [
@@ -90,6 +110,27 @@ struct HealthContext: Encodable {
             ])
         hasTrend = !trend.isEmpty
         previousBuild = h.previous?["build_time"] ?? ""
+    }
+
+    /// Where a chain stops: `links to no milestone`, `its 3 milestones link to no task`; with the children
+    /// its own file describes without records (`its file describes 4 tasks, not as records`).
+    static func reason(_ g: HealthReport.ChainGap, _ lib: Library) -> String {
+        let h = lib.config.hierarchyKinds
+        let name = { (k: Int) in lib.config.kinds[k].name }
+        let next = name(h[g.depth + 1])
+        guard g.depth == 0 else {
+            let at = name(h[g.depth])
+            return g.reached == 1
+                ? "its \(at) links to no \(next)"
+                : "its \(g.reached) \(EnglishPlural.plural(at)) link to no \(next)"
+        }
+        var described: [Int: Set<String>] = [:]
+        for r in lib.entities[g.entity].references where r.declaredHere {
+            described[r.id.kind, default: []].insert(r.id.key)
+        }
+        let inline = h.filter { described[$0] != nil }.map { EnglishPlural.count(described[$0]!.count, name($0)) }
+        return "links to no \(next)"
+            + (inline.isEmpty ? "" : " (its file describes " + inline.joined(separator: " and ") + ", not as records)")
     }
 
     /// Live entities per kind and per department (codes, aliases and names merged into one row, values the
