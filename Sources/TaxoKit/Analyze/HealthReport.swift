@@ -1,7 +1,8 @@
 import Foundation
 
 /// The library's health: counts per kind and department, links, orphans, findings per rule with the
-/// top files, complete hierarchy chains (workflow -> milestone -> task -> step by default), and the trend against the previous build.
+/// top files, complete hierarchy chains (workflow -> milestone -> task -> step by default), and the trend
+/// against the previous build.
 public struct HealthReport {
     let result: CompileResult
     /// `meta` of the previous index, when there was one.

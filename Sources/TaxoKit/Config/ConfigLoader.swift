@@ -308,7 +308,7 @@ public enum ConfigLoader {
                                 "department \(m.key) must be a name or a mapping with name, aliases and names",
                                 at: m.node.offset)
                         }
-                        if !isCode(m.key) {
+                        if !Department.isCode(m.key) {
                             error("department code '\(m.key)' must be 2 to 6 capital letters", at: m.keyOffset)
                         }
                         departments.append(Department(code: m.key, name: name, aliases: aliases, names: names))
@@ -599,10 +599,6 @@ public enum ConfigLoader {
                 levels[m.key] = sev
             }
             return levels
-        }
-
-        func isCode(_ s: String) -> Bool {
-            (2...6).contains(s.count) && s.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
         }
 
         mutating func readKind(_ m: Member, targets: inout [(String, Int)]) -> Kind? {

@@ -18,11 +18,6 @@ public enum DepartmentRecords {
         public var file: String
     }
 
-    /// A record's own code: a name or alias that is 2 to 6 capital letters (`FIN`, not `Finance`).
-    static func isCode(_ s: String) -> Bool {
-        (2...6).contains(s.utf8.count) && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
-    }
-
     /// The most files read: a departments master is one file or a handful.
     static let maxFiles = 64
 
@@ -59,7 +54,7 @@ public enum DepartmentRecords {
             guard let format = Discovery.format(of: f.path) else { continue }
             for e in processor.process(path: f.path, format: format, bytes: f.bytes).entities where e.kind == kind {
                 let all = [e.name].compactMap { $0 } + e.aliases
-                guard let code = all.first(where: isCode), !codes.contains(code) else { continue }
+                guard let code = all.first(where: Department.isCode), !codes.contains(code) else { continue }
                 codes.insert(code)
                 out.append(Found(code: code, names: all.filter { $0 != code }, id: e.rawID, file: f.path))
             }

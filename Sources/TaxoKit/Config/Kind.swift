@@ -83,6 +83,11 @@ public struct Department: Sendable {
     public var aliases: [String]
     /// Other names a department link may use (`names: [Developers]`), compared without case.
     public var names: [String] = []
+
+    /// Whether a text can be a department code: 2 to 6 capital letters (`FIN`, not `Finance`).
+    public static func isCode(_ s: String) -> Bool {
+        (2...6).contains(s.utf8.count) && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
+    }
 }
 
 /// A type of Markdown document (transcript, analysis, index) recognised by path.

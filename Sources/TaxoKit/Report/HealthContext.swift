@@ -128,7 +128,7 @@ struct HealthContext: Encodable {
         for r in lib.entities[g.entity].references where r.declaredHere {
             described[r.id.kind, default: []].insert(r.id.key)
         }
-        let inline = h.filter { described[$0] != nil }.map { EnglishPlural.count(described[$0]!.count, name($0)) }
+        let inline = h.compactMap { k in described[k].map { EnglishPlural.count($0.count, name(k)) } }
         return "links to no \(next)"
             + (inline.isEmpty ? "" : " (its file describes " + inline.joined(separator: " and ") + ", not as records)")
     }

@@ -31,9 +31,7 @@ struct NearestIDs {
         guard let label = NearestIDs.name(in: label, id: id) else { return suggestions(for: id) }
         var out = lib.entities(kind: id.kind, named: label).map { lib.displayID(lib.entities[$0]) }
         for s in suggestions(for: id) where !out.contains(s) {
-            guard let e = lib.table[key(of: s)]?.first, let name = lib.entities[e].name, Labels.agrees(label, name)
-            else { continue }
-            out.append(s)
+            if let name = name(of: s), Labels.agrees(label, name) { out.append(s) }
         }
         return Array(out.prefix(3))
     }
@@ -47,12 +45,15 @@ struct NearestIDs {
         return l
     }
 
-    /// The table key of an ID as the library displays it.
-    func key(of written: String) -> String {
-        switch lib.grammar.check(written) {
-        case .valid(let p), .legacy(let p): return p.key
-        default: return written
+    /// The name of the entity a suggestion (an ID as the library displays it) names, when it has one.
+    func name(of suggestion: String) -> String? {
+        let key: String
+        switch lib.grammar.check(suggestion) {
+        case .valid(let p), .legacy(let p): key = p.key
+        default: key = suggestion
         }
+        guard let e = lib.table[key]?.first, let name = lib.entities[e].name, !name.isEmpty else { return nil }
+        return name
     }
 
     /// At most three IDs, closest to the one written first: one edit of its number, else (for an unknown
@@ -94,12 +95,7 @@ struct NearestIDs {
             return unknown + (NearMiss.hint(for: dept, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? "")
         }
         // Each with its name, so that the guess can be judged: `'SKL-014' (API Configuration)`.
-        let named = suggestions.map { s -> String in
-            guard let e = lib.table[key(of: s)]?.first, let name = lib.entities[e].name, !name.isEmpty else {
-                return "'\(s)'"
-            }
-            return "'\(s)' (\(name))"
-        }
+        let named = suggestions.map { s in "'\(s)'" + (name(of: s).map { " (\($0))" } ?? "") }
         return "did you mean " + named.joined(separator: " or ") + "?" + (unknown.map { " (\($0))" } ?? "")
     }
 }

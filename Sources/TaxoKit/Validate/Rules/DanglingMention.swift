@@ -81,7 +81,8 @@ enum DanglingMention {
                 var d = info.diagnostic(
                     "'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
                     hint: nearest.hint(for: m.id, suggestions: near)
-                        ?? "create the \(kind)\(NearestIDs.name(in: m.label, id: m.id).map { " '\($0)'" } ?? ""), or write the mention as a proposal",
+                        ?? DanglingReference.createHint(
+                            kind: kind, id: m.id, label: m.label, otherwise: "write the mention as a proposal"),
                     subject: m.id.written)
                 d.suggestions = near.map { Diagnostic.Replacement(m.id.written, with: $0) }
                 out.append(d)
