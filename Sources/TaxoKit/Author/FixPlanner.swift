@@ -68,7 +68,7 @@ struct FixPlanner {
     mutating func referenceSpellings() {
         let legacy = Set(lib.legacyTargets.map { $0.entity << 32 | $0.reference })
         for (ei, e) in lib.entities.enumerated() {
-            for (ri, r) in e.references.enumerated() where r.range == nil && !r.id.isPath {
+            for (ri, r) in e.references.enumerated() where r.range == nil && !r.id.isNotAnID {
                 guard let t = lib.targets[ei][ri], let target = lib.entities[t].id else { continue }
                 if legacy.contains(ei << 32 | ri) {
                     if let label = r.label, let name = lib.entities[t].name, !Labels.agrees(label, name) { continue }

@@ -717,7 +717,7 @@ public enum ConfigLoader {
             }
             var target: String?
             var many = lm.key.contains("[]")
-            var acyclic = false, local = false, byPath = false
+            var acyclic = false, local = false, byPath = false, byName = true
             if let s = lm.node.string {
                 target = s; targets.append((s, lm.node.offset))
             } else if lm.node.members != nil {
@@ -728,11 +728,12 @@ public enum ConfigLoader {
                 many = bool(lm.node["many"], what: "many", default: many)
                 acyclic = bool(lm.node["acyclic"], what: "acyclic", default: false)
                 local = bool(lm.node["local"], what: "local", default: false)
-                byPath = choice(lm.node["by"], what: "by", options: ["id": false, "path": true], default: false)
+                let by = choice(lm.node["by"], what: "by", options: ["name": 1, "id": 0, "path": 2], default: 1)
+                (byPath, byName) = (by == 2, by == 1)
             }
             guard let target else { error("link \(lm.key) needs a target kind", at: lm.node.offset); return nil }
             var link = LinkField(path: path, target: target, many: many, acyclic: acyclic)
-            (link.local, link.byPath) = (local, byPath)
+            (link.local, link.byPath, link.byName) = (local, byPath, byName && !local)
             return link
         }
 

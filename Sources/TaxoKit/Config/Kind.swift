@@ -18,6 +18,9 @@ public struct LinkField: Sendable {
     /// The field holds a file path (`../Workflows/X.json`), relative to the record's file: the link goes to
     /// the entity that file declares.
     public var byPath: Bool = false
+    /// A value, or a part of one, that holds no ID may name the target (`"tool": "Zapier"`, `"Photoshop,
+    /// Figma"`): the default; `by: id` turns it off. A name no entity of the target kind has is no error.
+    public var byName: Bool = true
 }
 
 /// Records of a kind kept inside other files (a project template's inline `milestones[]`).

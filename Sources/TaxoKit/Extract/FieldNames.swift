@@ -19,6 +19,15 @@ struct FieldNames: Sendable {
     /// Per kind of the hierarchy, the kinds below it (a workflow's milestones, tasks and steps); empty for the
     /// other kinds and the last level.
     let lowerLevels: [[Int]]
+    /// Keys named after a kind (`tool`, `tools_used`, `primary_tool`), normalised -> the kind: their values
+    /// link to it by name when no configured link covers them (`NameParts`).
+    let nameLinkKeys: [String: Int]
+    /// The first letters of those keys: most keys are turned away by their first byte, unnormalised.
+    let nameLinkFirstBytes: Set<UInt8>
+    /// The kind that plays the department role: a link to it is judged as department codes, never by name.
+    let departmentKind: Int?
+    /// Per kind, per link: the kind its values may name (`LinkField.byName`); nil when it takes IDs only.
+    let linkNameTargets: [[Int?]]
 
     init(config: Config) {
         idFields = config.kinds.map { $0.idFields.map(FieldKey.normalize) }
@@ -38,6 +47,42 @@ struct FieldNames: Sendable {
             guard let l = levels.firstIndex(of: ki) else { return [] }
             return Array(levels[(l + 1)...])
         }
+        nameLinkKeys = Self.nameLinkKeys(config)
+        nameLinkFirstBytes = Set(nameLinkKeys.keys.compactMap(\.utf8.first))
+        let department = config.kindIndex(role: .department)
+        departmentKind = department
+        linkNameTargets = config.kinds.map { k in
+            k.links.map { l in
+                guard l.byName, !l.byPath, !l.local, let t = config.kinds.firstIndex(where: { $0.name == l.target }),
+                    t != department
+                else { return nil }
+                return t
+            }
+        }
+    }
+
+    /// The keys named after each kind but the department's (its values are judged as department codes).
+    /// The kind a field's value names when the field is named after it (`Tools Used`, normalised), unless it
+    /// is the record's own kind.
+    func namedKind(key normalized: String, in kind: Int) -> Int? {
+        guard let k = nameLinkKeys[normalized], k != kind else { return nil }
+        return k
+    }
+
+    static func nameLinkKeys(_ config: Config) -> [String: Int] {
+        let department = config.kindIndex(role: .department)
+        var out: [String: Int] = [:]
+        for (ki, k) in config.kinds.enumerated() where ki != department {
+            let one = k.name, many = EnglishPlural.plural(k.name)
+            for key in [
+                one, many, one + "_used", many + "_used", "primary_" + one, many + "_required",
+                "required_" + many, "related_" + many,
+            ]
+            where out[FieldKey.normalize(key)] == nil {
+                out[FieldKey.normalize(key)] = ki
+            }
+        }
+        return out
     }
 
     static func inlineChildKeys(_ config: Config) -> [[String]] {

@@ -234,6 +234,16 @@ struct MarkdownExtractor {
                 break
             }
         }
+        // Header fields named after a kind, or typed links, may name their targets (`**Tools Used:** Zapier`).
+        for f in fields {
+            let link = typedLines[f.line]
+            guard
+                let target = link.map({ names.linkNameTargets[kindIndex][$0] })
+                    ?? names.namedKind(key: f.normalizedKey, in: kindIndex)
+            else { continue }
+            refs += NameParts.references(
+                in: f.value, at: f.offset, field: f.key, kind: target, link: link, grammar: grammar, file: file)
+        }
         return refs
     }
 

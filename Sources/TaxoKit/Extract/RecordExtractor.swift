@@ -111,7 +111,9 @@ struct RecordExtractor {
         legacySkip = Set(legacyKeys)
         localChildren = 0
         localIDs = LocalChildren.find(in: record, kind: kindIndex, grammar: grammar, names: names)
-        walk(record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, refs: &refs)
+        walk(
+            record, path: &path, skip: idNode.offset, own: parsed?.key, typed: typed, link: nil, named: nil,
+            refs: &refs)
         var e = Entity(
             kind: kindIndex, id: parsed, rawID: raw, name: name, file: file.path, location: loc,
             department: dept, idField: idKey, soleRecordInFile: sole && !own.fromFilename, references: refs,
@@ -208,8 +210,9 @@ struct RecordExtractor {
         return out
     }
 
+    /// `named`: the kind a field named after it links to by name (`"tool": "Zapier"`), for its value.
     mutating func walk(
-        _ n: Node, path: inout [PathStep], skip: Int, own: String?, typed: [Int: Int], link: Int?,
+        _ n: Node, path: inout [PathStep], skip: Int, own: String?, typed: [Int: Int], link: Int?, named: Int?,
         refs: inout [Reference]
     ) {
         switch n.value {
@@ -217,7 +220,7 @@ struct RecordExtractor {
             if n.offset != skip {
                 let before = refs.count
                 let l = typed[n.offset] ?? link
-                scanString(s, at: n.offset + 1, path: path, own: own, link: l, refs: &refs)
+                scanString(s, at: n.offset + 1, path: path, own: own, link: l, named: named, refs: &refs)
                 if let name = localIDs[n.offset], l.map({ !kind.links[$0].local }) ?? true {
                     // A child the record numbers itself: its description, linked only to an entity of its name.
                     localChildren += 1
@@ -231,16 +234,18 @@ struct RecordExtractor {
             let l = typed[n.offset] ?? link
             for (i, item) in items.enumerated() {
                 path.append(.index(i))
-                walk(item, path: &path, skip: skip, own: own, typed: typed, link: l, refs: &refs)
+                walk(item, path: &path, skip: skip, own: own, typed: typed, link: l, named: named, refs: &refs)
                 path.removeLast()
             }
         case .object(let members):
             for m in members {
                 path.append(.key(m.key))
                 if m.key.utf8.contains(where: { $0 == 45 }) {
-                    scanString(m.key, at: m.keyOffset + 1, path: path, own: own, link: nil, refs: &refs)
+                    scanString(m.key, at: m.keyOffset + 1, path: path, own: own, link: nil, named: nil, refs: &refs)
                 }
-                walk(m.node, path: &path, skip: skip, own: own, typed: typed, link: nil, refs: &refs)
+                walk(
+                    m.node, path: &path, skip: skip, own: own, typed: typed, link: nil,
+                    named: typed[m.node.offset] == nil ? namedKind(m) : nil, refs: &refs)
                 path.removeLast()
             }
         default:
@@ -248,7 +253,34 @@ struct RecordExtractor {
         }
     }
 
+    /// The kind a member's key is named after (`tool`, `tools_used`), when its value is text or a list of
+    /// texts and the kind is not the record's own.
+    func namedKind(_ m: Member) -> Int? {
+        switch m.node.value {
+        case .string: break
+        case .array(let items) where items.first?.string != nil: break
+        default: return nil
+        }
+        guard let first = m.key.utf8.first, names.nameLinkFirstBytes.contains(first | 0x20), m.key.utf8.count <= 24
+        else { return nil }
+        return names.namedKind(key: FieldKey.normalize(m.key), in: kindIndex)
+    }
+
     mutating func scanString(
+        _ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, named: Int?,
+        refs: inout [Reference]
+    ) {
+        guard let target = link.map({ names.linkNameTargets[kindIndex][$0] }) ?? named else {
+            scanIDs(s, at: offset, path: path, own: own, link: link, refs: &refs)
+            return
+        }
+        scanIDs(s, at: offset, path: path, own: own, link: link, refs: &refs)
+        refs += NameParts.references(
+            in: s, at: offset, field: RecordExtractor.render(path), kind: target, link: link, grammar: grammar,
+            file: file)
+    }
+
+    mutating func scanIDs(
         _ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]
     ) {
         if link == nil && !kind.freeTextReferences { return }

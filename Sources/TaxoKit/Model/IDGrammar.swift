@@ -38,6 +38,28 @@ public struct ParsedID: Sendable, Hashable {
 
     /// The library path a link by file path names.
     public var pathTarget: String? { isPath ? String(key.dropFirst(ParsedID.pathKeyPrefix.count)) : nil }
+
+    /// A link by name (`"tool": "Zapier"`): `written` is the name as written, the key its normalised form
+    /// (parentheses, case and punctuation aside). It resolves only to an entity of `kind` with that name or
+    /// alias; one that names none is no link and no error (`NameLinks`).
+    public static func name(kind: Int, written: String, normalized: String) -> ParsedID {
+        var p = ParsedID(
+            kind: kind, written: written, prefix: "", department: nil, canonicalDepartment: nil, number: "",
+            key: nameKeyPrefix + normalized, usesAlternatePrefix: false, canonical: written)
+        p.legacy = true
+        return p
+    }
+
+    static let nameKeyPrefix = "@name:"
+
+    /// Whether this is a link by name rather than by ID.
+    public var isName: Bool { key.hasPrefix(ParsedID.nameKeyPrefix) }
+
+    /// The normalised name a link by name looks up.
+    public var nameTarget: String? { isName ? String(key.dropFirst(ParsedID.nameKeyPrefix.count)) : nil }
+
+    /// Whether this is a link by file path or by name: not an ID as written.
+    public var isNotAnID: Bool { isPath || isName }
 }
 
 /// What an ID-shaped token found in text or in a field is.

@@ -24,6 +24,9 @@ public struct Library: Sendable {
     public let masterListKeys: Set<String>
     /// Keys that files which do not parse appear to declare -> the first such file.
     public let broken: [String: BrokenDeclarationSite]
+    /// Links by name that name no entity of their kind, or several (`NameLinks`), in library order: no
+    /// links and no errors; the health report lists them.
+    public let unmatchedNames: [UnmatchedName]
     /// Parents and children along the configured hierarchy (made on first use, by the rules that need it
     /// while the others run).
     public var hierarchy: Hierarchy {
@@ -226,6 +229,7 @@ public enum Resolver {
             if let d = f.document { documents.append(d) }
         }
         let table = idTable(entities, config: config, unclaimed: unclaimed)
+        let (names, unmatchedNames) = NameLinks.resolve(&entities, table: table)
         var aliases: [String: [Int]] = [:]
         for (i, e) in entities.enumerated() {
             for k in e.legacyKeys where table[k] == nil { aliases[k, default: []].append(i) }
@@ -240,7 +244,7 @@ public enum Resolver {
             guard let v = d.video else { continue }
             for m in d.mentions where m.declaresScope { scopes[v, default: []].insert(m.id.key) }
         }
-        let (targets, legacyTargets) = targets(entities, table: table, aliases: aliases)
+        let (targets, legacyTargets) = targets(entities, table: table, aliases: aliases, names: names)
         var broken: [String: BrokenDeclarationSite] = [:]
         for f in files {
             for b in f.brokenDeclarations where broken[b.key] == nil && table[b.key] == nil {
@@ -253,7 +257,7 @@ public enum Resolver {
             config: config, grammar: grammar, files: files, entities: entities, documents: documents,
             table: table, aliases: aliases, scopes: scopes, targets: targets, legacyTargets: legacyTargets,
             inventory: inventory,
-            masterRows: masterRows, masterListKeys: masterListKeys, broken: broken,
+            masterRows: masterRows, masterListKeys: masterListKeys, broken: broken, unmatchedNames: unmatchedNames,
             departmentNames: DepartmentNames(config: config, grammar: grammar, entities: entities))
     }
 
@@ -303,7 +307,9 @@ public enum Resolver {
 
     /// Every reference looked up (by ID, by file path, or through an alias: a legacy reference), the
     /// entities split over the cores.
-    static func targets(_ entities: [Entity], table: [String: [Int]], aliases: [String: [Int]]) -> (
+    static func targets(
+        _ entities: [Entity], table: [String: [Int]], aliases: [String: [Int]], names: NameLinks = NameLinks()
+    ) -> (
         [[Int?]], [(entity: Int, reference: Int)]
     ) {
         // Links by file path go to the first entity the file declares.
@@ -324,6 +330,7 @@ public enum Resolver {
                     return t
                 }
                 if let file = refs[ri].id.pathTarget { return byFile[file] }
+                if refs[ri].id.isName { return names.target(refs[ri].id) }
                 guard let t = aliases[key]?.first else { return nil }
                 legacy.append(ri)
                 return t

@@ -50,7 +50,7 @@ enum AlternateSpelling {
             var ranges = Set<String>()
             for (ri, r) in e.references.enumerated() where !legacy.contains(ei << 32 | ri) {
                 guard let t = lib.targets[ei][ri], let target = lib.entities[t].id, target.written != r.id.written,
-                    !r.id.isPath
+                    !r.id.isNotAnID
                 else { continue }
                 if let range = r.range, !ranges.insert(range).inserted { continue }
                 if documentsSpelling(r.raw, written: r.id, canonical: target, lib: lib) { continue }
