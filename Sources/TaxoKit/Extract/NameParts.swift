@@ -1,7 +1,9 @@
 /// A field value read as names of entities: `"Zapier"`, `"Photoshop, Figma (1400×788px)"`, `"YouTube Studio
-/// / Descript"`, `"TOOL-020 (Apify) or manual"`. Its parts lie between separators (`,` `;` `/` `+` `|` `&`,
-/// a line break, ` and `, ` or `) outside parentheses; each part is looked up without what its parentheses
-/// hold (`Behance (project planning)` is Behance). Sentences, paths and web addresses are no names.
+/// / Descript"`, `"TOOL-020 (Apify) or manual"`. Its parts lie between separators outside parentheses: `,`
+/// `;` `|`, a line break, ` and `, ` or `, and `/` `&` `+` beside a space; each part is looked up without
+/// what its parentheses hold (`Behance (project planning)` is Behance). `/` `&` `+` between two letters
+/// (`AT&T`, `CI/CD`, `Docs/Sheets`) split only when the part as a whole names nothing (`tight`).
+/// Sentences, paths and web addresses are no names.
 enum NameParts {
     struct Part: Equatable {
         /// The part as written, spaces trimmed.
@@ -17,7 +19,7 @@ enum NameParts {
     static let maxBytes = 80
 
     /// The value's parts that may be names, in order.
-    static func split(_ value: String) -> [Part] {
+    static func split(_ value: String, tight: Bool = false) -> [Part] {
         let b = Array(value.utf8)
         guard !b.isEmpty, b.count <= 4 * maxBytes, !value.contains("://"), !GapNames.isPath(value) else { return [] }
         var parts: [Part] = []
@@ -32,7 +34,9 @@ enum NameParts {
             } else if (c == 41 || c == 93) && depth > 0 {
                 depth -= 1
             } else if depth == 0 {
-                if separators.contains(c) {
+                if separators.contains(c)
+                    || (joiners.contains(c) && (tight || b[max(i - 1, 0)] == 32 || (i + 1 < b.count && b[i + 1] == 32)))
+                {
                     cut(i)
                     start = i + 1
                 } else if c == 32, let w = wordSeparator(b, at: i) {
@@ -56,8 +60,10 @@ enum NameParts {
         return p.normalized
     }
 
-    /// `,` `;` `/` `+` `|` `&` and line breaks.
-    static let separators: Set<UInt8> = [44, 59, 47, 43, 124, 38, 10, 13]
+    /// `,` `;` `|` and line breaks.
+    static let separators: Set<UInt8> = [44, 59, 124, 10, 13]
+    /// `/` `&` `+`: separators beside a space, parts of a name between letters.
+    static let joiners: Set<UInt8> = [47, 38, 43]
 
     /// ` and ` or ` or ` at a space: the length to skip (the space before the next word).
     static func wordSeparator(_ b: [UInt8], at i: Int) -> Int? {

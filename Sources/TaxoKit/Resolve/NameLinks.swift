@@ -70,11 +70,11 @@ struct NameLinks {
                     kept.append(r)
                 } else {
                     for r in refs[i..<end] {
-                        if let found = links.match(r) {
-                            kept.append(found)
-                        } else {
-                            let k = key(kind: kind, r.id.nameTarget ?? "")
-                            unmatched.append(UnmatchedName(entity: ei, reference: r, sharedBy: links.shared[k] ?? []))
+                        let (found, missed) = links.match(r)
+                        kept += found
+                        for m in missed {
+                            let k = key(kind: kind, m.id.nameTarget ?? "")
+                            unmatched.append(UnmatchedName(entity: ei, reference: m, sharedBy: links.shared[k] ?? []))
                         }
                     }
                 }
@@ -85,15 +85,28 @@ struct NameLinks {
         return (links, unmatched)
     }
 
-    /// The reference as it matches: its name without parentheses, else as written.
-    func match(_ r: Reference) -> Reference? {
-        guard let bare = r.id.nameTarget else { return nil }
-        if index[NameLinks.key(kind: r.id.kind, bare)] != nil { return r }
+    /// The reference as it matches: its name without parentheses, else as written, else the names joined
+    /// in it by `/` `&` `+` (`Docs/Sheets`), each one found or missed.
+    func match(_ r: Reference) -> (found: [Reference], missed: [Reference]) {
+        guard let bare = r.id.nameTarget else { return ([], [r]) }
+        let kind = r.id.kind
+        if index[NameLinks.key(kind: kind, bare)] != nil { return ([r], []) }
         let full = Labels.normalized(r.id.written)
-        guard full != bare, index[NameLinks.key(kind: r.id.kind, full)] != nil else { return nil }
-        var m = r
-        m.id = .name(kind: r.id.kind, written: r.id.written, normalized: full)
-        return m
+        if full != bare, index[NameLinks.key(kind: kind, full)] != nil {
+            var m = r
+            m.id = .name(kind: kind, written: r.id.written, normalized: full)
+            return ([m], [])
+        }
+        let joined = NameParts.split(r.id.written, tight: true)
+        guard joined.count > 1 else { return ([], [r]) }
+        var found: [Reference] = [], missed: [Reference] = []
+        for p in joined {
+            var m = r
+            m.id = .name(kind: kind, written: p.written, normalized: p.normalized)
+            m.location.column += p.offset
+            if index[NameLinks.key(kind: kind, p.normalized)] != nil { found.append(m) } else { missed.append(m) }
+        }
+        return found.isEmpty ? ([], [r]) : (found, missed)
     }
 }
 

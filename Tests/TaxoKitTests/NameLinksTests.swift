@@ -1,0 +1,155 @@
+import Testing
+
+@testable import TaxoKit
+
+/// Links written as names (`"tool": "Zoom"`): in link fields, in fields named after a kind, in Markdown
+/// headers; only names one entity of the kind has become links, and none is an error.
+@Suite struct NameLinksTests {
+    static let tools: [(String, String)] = [
+        ("LIBRARIES/LBS_003_Tools/TOL-001_Zoom.json", #"{"tool_id": "TOL-001", "name": "Zoom"}"#),
+        (
+            "LIBRARIES/LBS_003_Tools/TOL-002_Sheets.json",
+            #"{"tool_id": "TOL-002", "name": "Google Sheets", "aliases": ["GSheets"]}"#
+        ),
+        ("LIBRARIES/LBS_003_Tools/TOL-003_ATT.json", #"{"tool_id": "TOL-003", "name": "AT&T"}"#),
+        ("LIBRARIES/LBS_003_Tools/TOL-004_Make.json", #"{"tool_id": "TOL-004", "name": "Make (Integromat)"}"#),
+        // Two tools with different IDs share a name: it names neither.
+        ("LIBRARIES/LBS_003_Tools/TOL-005_CRM.json", #"{"tool_id": "TOL-005", "name": "CRM"}"#),
+        ("LIBRARIES/LBS_003_Tools/TOL-006_CRM.json", #"{"tool_id": "TOL-006", "name": "CRM"}"#),
+    ]
+
+    /// Each entity's links as `field -> target ID`, in order.
+    static func links(_ r: CompileResult, of id: String) -> [String] {
+        let lib = r.library
+        guard let ei = lib.entities.firstIndex(where: { $0.id?.written == id }) else { return [] }
+        return lib.entities[ei].references.indices.map { ri in
+            let t = lib.targets[ei][ri].flatMap { lib.entities[$0].id?.written } ?? "nil"
+            return "\(lib.entities[ei].references[ri].field) -> \(t)"
+        }
+    }
+
+    @Test func namesInFieldsNamedAfterAKindLinkToTheEntityWithTheName() {
+        let r = TestSupport.compile(
+            Self.tools + [
+                (
+                    "TALENTS/Skills/Master/all_skills.json",
+                    #"""
+                    [{"skill_id": "SKL-001", "skill_phrase": "met via Zoom",
+                      "components": {"tool": "Zoom (video calls)", "action": "meet"}},
+                     {"skill_id": "SKL-002", "skill_phrase": "tracked",
+                      "tools_used": ["gsheets", "AT&T", "Make (Integromat)", "TOL-001 (Zoom) + Excel"],
+                      "primary_tool": "Google Sheets / Zoom", "notes": "Zoom"}]
+                    """#
+                )
+            ])
+        #expect(Self.links(r, of: "SKL-001") == ["components.tool -> TOL-001"])
+        // An alias in any case; a name with & tried whole; parentheses that are part of the name; an ID part
+        // stays an ID and the rest is a name; a field that is not named after a kind names nothing.
+        #expect(
+            Self.links(r, of: "SKL-002") == [
+                "tools_used[0] -> TOL-002", "tools_used[1] -> TOL-003", "tools_used[2] -> TOL-004",
+                "tools_used[3] -> TOL-001", "primary_tool -> TOL-002", "primary_tool -> TOL-001",
+            ], "\(Self.links(r, of: "SKL-002"))")
+        // Excel and the shared CRM name nothing: kept apart, no finding.
+        let unmatched = r.library.unmatchedNames.map { "\($0.reference.id.written) \($0.sharedBy.count)" }
+        #expect(unmatched == ["meet 0", "Excel 0"], "\(unmatched)")
+        #expect(r.diagnostics.filter { $0.severity != .note }.isEmpty, "\(r.diagnostics)")
+        // The tool's page lists who uses it.
+        let zoom = r.library.entities.firstIndex { $0.id?.written == "TOL-001" }!
+        #expect(r.library.backlinks()[zoom]?.count == 3)
+    }
+
+    @Test func aNameTwoEntitiesShareLinksToNeither() {
+        let r = TestSupport.compile(
+            Self.tools + [
+                (
+                    "TALENTS/Skills/Master/all_skills.json",
+                    #"[{"skill_id": "SKL-001", "skill_phrase": "screened", "components": {"tool": "CRM"}}]"#
+                )
+            ])
+        #expect(Self.links(r, of: "SKL-001").isEmpty)
+        let shared = r.library.unmatchedNames.map { $0.sharedBy.compactMap { r.library.entities[$0].id?.written } }
+        #expect(shared == [["TOL-005", "TOL-006"]])
+    }
+
+    @Test func aParentNamedInALinkFieldMakesNoOrphan() {
+        let workflow = (
+            "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Publish.json",
+            #"{"workflow_id": "WRF-001", "name": "Behance Project Publishing"}"#
+        )
+        let milestone = (
+            "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-001_Plan.json",
+            #"{"milestone_id": "MLS-001", "name": "Plan", "workflow": "Behance Project Publishing"}"#
+        )
+        let found = TestSupport.compile([workflow, milestone]).diagnostics.map(\.message)
+        #expect(found == ["milestone 'MLS-001' has no tasks"], "\(found)")
+        // `by: id` takes IDs only: the milestone is an orphan again.
+        var config = TestSupport.defaultConfig
+        let m = config.kinds.firstIndex { $0.name == "milestone" }!
+        let l = config.kinds[m].links.firstIndex { $0.target == "workflow" }!
+        config.kinds[m].links[l].byName = false
+        let strict = Compiler.compile(files: [workflow, milestone].map { ($0.0, Array($0.1.utf8)) }, config: config)
+        #expect(strict.diagnostics.contains { $0.code == OrphanEntity.info.code })
+    }
+
+    @Test func markdownHeaderFieldsNameTheirTargets() {
+        let r = TestSupport.compile(
+            Self.tools + [
+                (
+                    "TASK_MANAGERS/TSM-006_Workflows/WRF-001_Flow.md",
+                    "# Flow\n\n**Workflow ID:** WRF-001\n**Tools Used:** Zoom, AT&T (billing), Zoom/GSheets\n\nZoom.\n"
+                )
+            ])
+        #expect(
+            Self.links(r, of: "WRF-001") == [
+                "Tools Used -> TOL-001", "Tools Used -> TOL-003", "Tools Used -> TOL-001", "Tools Used -> TOL-002",
+            ])
+        let at = r.library.entities.first { $0.id?.written == "WRF-001" }!.references.map(\.location.column)
+        #expect(at == [17, 23, 39, 44], "\(at)")
+    }
+
+    @Test func theRecordsOwnKindAndTheDepartmentAreNotNamedByKey() {
+        let r = TestSupport.compile(
+            Self.tools + [
+                (
+                    "LIBRARIES/LBS_003_Tools/TOL-007_Bot.json",
+                    #"{"tool_id": "TOL-007", "name": "Bot", "tool": "Zoom", "department": "Zoom"}"#
+                )
+            ])
+        #expect(Self.links(r, of: "TOL-007").isEmpty)
+        #expect(r.library.unmatchedNames.isEmpty)
+    }
+
+    @Test func valuesSplitIntoNames() {
+        func parts(_ s: String) -> [String] { NameParts.split(s).map { "\($0.written)=\($0.normalized)@\($0.offset)" } }
+        #expect(parts("Behance (project planning)") == ["Behance (project planning)=behance@0"])
+        #expect(parts("Photoshop, Figma (1400×788px)") == ["Photoshop=photoshop@0", "Figma (1400×788px)=figma@11"])
+        #expect(parts("YouTube Studio / Subtitle Editor / Descript").count == 3)
+        #expect(parts("Zapier or Make and n8n") == ["Zapier=zapier@0", "Make=make@10", "n8n=n8n@19"])
+        // Commas inside parentheses do not split; prose, paths, web addresses and numbers are no names.
+        #expect(parts("Notion (docs, wiki)") == ["Notion (docs, wiki)=notion@0"])
+        #expect(parts("Open the editor, then write the whole description of the project there").count == 1)
+        #expect(parts("Open the editor then write the whole description of the project there").isEmpty)
+        // `/` `&` `+` between letters join a name; beside a space they separate.
+        #expect(parts("AT&T, CI/CD").map { $0.prefix(4) } == ["AT&T", "CI/C"])
+        #expect(NameParts.split("Docs/Sheets", tight: true).map(\.written) == ["Docs", "Sheets"])
+        #expect(parts("https://zoom.us").isEmpty)
+        #expect(parts("../Tools/zoom.json").isEmpty)
+        #expect(parts("1400, 788").isEmpty)
+        #expect(NameParts.whole("AT&T") == "att")
+    }
+
+    @Test func namesSurviveTheCache() throws {
+        let root = try TestSupport.writeTemp(
+            Self.tools + [
+                (
+                    "TALENTS/Skills/Master/all_skills.json",
+                    #"[{"skill_id": "SKL-001", "skill_phrase": "met", "components": {"tool": "Zoom, Excel"}}]"#
+                )
+            ])
+        let (fresh, cached) = try TestSupport.compiledThroughTheCache(root: root, config: TestSupport.defaultConfig)
+        #expect(Self.links(cached, of: "SKL-001") == ["components.tool -> TOL-001"])
+        #expect(Self.links(fresh, of: "SKL-001") == Self.links(cached, of: "SKL-001"))
+        #expect(cached.library.unmatchedNames.count == 1)
+    }
+}
