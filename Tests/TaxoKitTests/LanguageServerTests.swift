@@ -98,6 +98,27 @@ import Testing
         #expect(dangling["severity"] as? Int == 1)
     }
 
+    /// A tool written by name (`"tool": "MCP Inspector"`) is a link: definition goes to the tool's record and
+    /// hover shows its card.
+    @Test func definitionAndHoverOnALinkByName() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent("TALENTS/Skills/Master/new_skills.json").absoluteString
+        let text =
+            #"[\n  {\"skill_id\": \"SKL-900\", \"skill_phrase\": \"inspected\",\n   \"components\": {\"tool\": \"MCP Inspector (debugging)\"}}\n]\n"#
+        _ = open(s, uri, language: "json", escapedText: text)
+        let definition = try request(s, "definition", uri, line: 2, character: 30)
+        let target = try #require(definition["result"] as? [String: Any])
+        #expect((target["uri"] as? String)?.hasSuffix("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json") == true)
+        let hover = try request(s, "hover", uri, line: 2, character: 30)
+        let value = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        #expect(value?.hasPrefix("**TOL-QA-031** MCP Inspector") == true, "\(hover)")
+        let start = ((hover["result"] as? [String: Any])?["range"] as? [String: Any])?["start"] as? [String: Any]
+        #expect(start?["character"] as? Int == 27)
+        // Off the name: nothing.
+        #expect(try request(s, "definition", uri, line: 2, character: 5)["result"] is NSNull)
+    }
+
     /// A buffer with CRLF line ends (or CR alone) has its lines: hover finds the ID on the third line, and
     /// a finding's range is on the line the compile gives. (Split at "\n", a CRLF buffer was one line:
     /// `\r\n` is one Character, so hover, definition and completion found nothing past the first line.)

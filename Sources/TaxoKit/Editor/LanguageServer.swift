@@ -371,14 +371,20 @@ public final class LanguageServer {
     }
 
     func definition(_ params: [String: Any]) -> Any {
-        guard let at = idAt(params), let lib = result?.library else { return NSNull() }
+        guard let at = idAt(params), let lib = result?.library else {
+            guard let n = nameLinkAt(params), let lib = result?.library else { return NSNull() }
+            return location(of: lib.entities[n.target].location) ?? NSNull()
+        }
         if let own = videoDeclaration(of: at.id, in: at.path) { return location(of: own) ?? NSNull() }
         guard let e = lib.lookup(at.id) else { return NSNull() }
         return location(of: lib.entities[e].location) ?? NSNull()
     }
 
     func hover(_ params: [String: Any]) -> Any {
-        guard let at = idAt(params), let lib = result?.library else { return NSNull() }
+        guard let at = idAt(params), let lib = result?.library else {
+            guard let n = nameLinkAt(params), let lib = result?.library else { return NSNull() }
+            return hover(entity: n.target, line: n.line, range: n.range, lib: lib)
+        }
         let range: [String: Any] = [
             "start": ["line": at.line, "character": at.range.0], "end": ["line": at.line, "character": at.range.1],
         ]
@@ -400,6 +406,14 @@ public final class LanguageServer {
                 "range": range,
             ]
         }
+        return hover(entity: e, line: at.line, range: at.range, lib: lib)
+    }
+
+    /// An entity's card for a hover over an ID, or over a name that links to it.
+    func hover(entity e: Int, line: Int, range r: (Int, Int), lib: Library) -> Any {
+        let range: [String: Any] = [
+            "start": ["line": line, "character": r.0], "end": ["line": line, "character": r.1],
+        ]
         let ent = lib.entities[e]
         let inbound = lib.targets.reduce(0) { $0 + $1.filter { $0 == e }.count }
         let mentions = ent.id.map { lib.mentions(of: $0.key).count } ?? 0
