@@ -242,7 +242,8 @@ struct MarkdownExtractor {
                     ?? names.namedKind(key: f.normalizedKey, in: kindIndex)
             else { continue }
             refs += NameParts.references(
-                in: f.value, at: f.offset, field: f.key, kind: target, link: link, grammar: grammar, file: file)
+                in: f.value, at: f.offset, path: [.key(f.key)], kind: target, link: link, idSpans: nil,
+                grammar: grammar, file: file)
         }
         return refs
     }

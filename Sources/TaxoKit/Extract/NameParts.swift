@@ -21,7 +21,7 @@ enum NameParts {
     /// The value's parts that may be names, in order.
     static func split(_ value: String, tight: Bool = false) -> [Part] {
         let b = Array(value.utf8)
-        guard !b.isEmpty, b.count <= 4 * maxBytes, !value.contains("://"), !GapNames.isPath(value) else { return [] }
+        guard !b.isEmpty, b.count <= 4 * maxBytes, !isAddressOrPath(b, value) else { return [] }
         var parts: [Part] = []
         var start = 0, depth = 0, i = 0
         func cut(_ end: Int) {
@@ -56,8 +56,17 @@ enum NameParts {
     /// (`AT&T`, `Google Docs/Sheets`): normalised, without its parenthesised text; nil when it is no name.
     static func whole(_ value: String) -> String? {
         let b = Array(value.utf8)
-        guard b.count <= maxBytes, !value.contains("://"), let p = part(b, 0, b.count) else { return nil }
+        guard b.count <= maxBytes, !isAddressOrPath(b, value), let p = part(b, 0, b.count) else { return nil }
         return p.normalized
+    }
+
+    /// A web address (`://`) or a file path (`GapNames.isPath`, asked only of text with `/`, `.` or `~`).
+    static func isAddressOrPath(_ b: [UInt8], _ value: String) -> Bool {
+        guard b.contains(where: { $0 == 47 || $0 == 46 || $0 == 126 }) else { return false }
+        if b.count >= 3, (0..<(b.count - 2)).contains(where: { b[$0] == 58 && b[$0 + 1] == 47 && b[$0 + 2] == 47 }) {
+            return true
+        }
+        return GapNames.isPath(value)
     }
 
     /// `,` `;` `|` and line breaks.
@@ -91,7 +100,12 @@ enum NameParts {
                 bare.append(c)
             }
         }
-        let words = bare.split(whereSeparator: { $0 == 32 || $0 == 9 }).count
+        var words = 0, inWord = false
+        for c in bare {
+            let space = c == 32 || c == 9
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
         guard words >= 1, words <= maxWords else { return nil }
         let normalized = Labels.normalized(String(decoding: bare, as: UTF8.self))
         guard !normalized.isEmpty, normalized.contains(where: { !$0.isNumber }) else { return nil }
@@ -100,22 +114,53 @@ enum NameParts {
 
     /// The parts of a value that name an entity of a kind rather than hold an ID: links by name, which the
     /// resolver keeps only when an entity of the kind has the name (`NameLinks`).
+    /// `idSpans`: where the value holds IDs (byte ranges), when the ID scan has read it; parts that hold one
+    /// are left to it, and a value that is IDs and punctuation has no names.
     static func references(
-        in value: String, at offset: Int, field: String, kind: Int, link: Int?, grammar: IDGrammar, file: SourceFile
+        in value: String, at offset: Int, path: [RecordExtractor.PathStep], kind: Int, link: Int?,
+        idSpans: [(Int, Int)]?, grammar: IDGrammar, file: SourceFile
     ) -> [Reference] {
+        if let spans = idSpans, !spans.isEmpty, !lettersOutside(spans, in: value) { return [] }
         var out: [Reference] = []
+        var field: String?
         for p in split(value) {
-            if p.written.utf8.contains(where: { $0 == 45 || $0 == 95 }) {
+            if let spans = idSpans {
+                let end = p.offset + p.written.utf8.count
+                if spans.contains(where: { $0.0 < end && $0.1 > p.offset }) { continue }
+            } else if p.written.utf8.contains(where: { $0 == 45 || $0 == 95 }) {
                 var t = p.written, holdsID = false
                 t.withUTF8 { b in grammar.scan(b, typos: false) { _, _, _ in holdsID = true } }
                 if holdsID { continue }
             }
+            if field == nil { field = RecordExtractor.render(path) }
             out.append(
                 Reference(
-                    field: field, raw: value,
+                    field: field ?? "", raw: value,
                     id: ParsedID.name(kind: kind, written: p.written, normalized: p.normalized),
                     label: nil, location: file.location(offset + p.offset), linkIndex: link))
         }
         return out
+    }
+
+    /// Whether the value has a letter outside its ID spans and outside parentheses (`TOL-001 (Zoom)` has none).
+    static func lettersOutside(_ spans: [(Int, Int)], in value: String) -> Bool {
+        var i = 0, depth = 0
+        var next = 0
+        let sorted = spans.count > 1 ? spans.sorted { $0.0 < $1.0 } : spans
+        for c in value.utf8 {
+            while next < sorted.count, sorted[next].1 <= i { next += 1 }
+            let inSpan = next < sorted.count && sorted[next].0 <= i
+            if !inSpan {
+                if c == 40 || c == 91 {
+                    depth += 1
+                } else if (c == 41 || c == 93) && depth > 0 {
+                    depth -= 1
+                } else if depth == 0 && (c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 0x80) {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -10,6 +10,8 @@ struct RecordExtractor {
     /// Tokens with a prefix no kind declares (judged over the whole library by `UnknownPrefix`).
     var unknownPrefixes: [PrefixUse] = []
     var departmentValues: [DepartmentValue] = []
+    /// Where the last value scanned holds IDs and ID-shaped tokens (byte ranges); nil when it was not scanned.
+    var idSpans: [(Int, Int)]? = []
     /// IDs met in `local` link fields of the record being walked.
     var localChildren = 0
     /// The record's locally numbered children (`LocalChildren`): their ID strings' offsets, with their names.
@@ -274,16 +276,19 @@ struct RecordExtractor {
             scanIDs(s, at: offset, path: path, own: own, link: link, refs: &refs)
             return
         }
+        idSpans = []
         scanIDs(s, at: offset, path: path, own: own, link: link, refs: &refs)
         refs += NameParts.references(
-            in: s, at: offset, field: RecordExtractor.render(path), kind: target, link: link, grammar: grammar,
-            file: file)
+            in: s, at: offset, path: path, kind: target, link: link, idSpans: idSpans, grammar: grammar, file: file)
     }
 
     mutating func scanIDs(
         _ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]
     ) {
-        if link == nil && !kind.freeTextReferences { return }
+        if link == nil && !kind.freeTextReferences {
+            idSpans = nil
+            return
+        }
         if let link, kind.links[link].byPath {
             pathReference(s, at: offset, path: path, link: link, refs: &refs)
             return
@@ -327,6 +332,7 @@ struct RecordExtractor {
             grammar.scan(buf) { tokens.append(($0, $1, $2)) }
             (tokens, ranges) = grammar.withRanges(tokens, in: buf)
         }
+        idSpans = tokens.map { ($0.1, $0.2) }
         for (ti, (tok, start, end)) in tokens.enumerated() {
             let loc = file.location(offset + start)
             switch tok {

@@ -380,6 +380,22 @@ public enum DefaultTemplates {
         {{{archived}}} archived entities (in archive folders) are not counted.
         {{/has_archived}}
 
+        {{#has_unmatched_names}}
+        ### Names That Link to Nothing
+
+        {{{unmatched_names_total}}} names in link fields (`"tool": "Excel"`) name no entity of their kind, or several: add the entry, or write the library's name or an alias.
+
+        | Kind | Name | Records | First written in | Why |
+        |------|------|--------:|------------------|-----|
+        {{#unmatched_names}}
+        | {{{kind}}} | {{{name}}} | {{{records}}} | {{{first}}} | {{{why}}} |
+        {{/unmatched_names}}
+        {{#has_more_unmatched_names}}
+
+        and {{{more_unmatched_names}}} more.
+        {{/has_more_unmatched_names}}
+
+        {{/has_unmatched_names}}
         ## Findings
 
         {{#has_rules}}

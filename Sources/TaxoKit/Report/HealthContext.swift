@@ -45,6 +45,11 @@ struct HealthContext: Encodable {
     var chainsIncomplete: [Chain]
     var moreChains: Int
     var hasMoreChains: Bool
+    var unmatchedNames: [UnmatchedName]
+    var hasUnmatchedNames: Bool
+    var unmatchedNamesTotal: Int
+    var moreUnmatchedNames: Int
+    var hasMoreUnmatchedNames: Bool
     var hasTrend: Bool
     var trend: [Trend]
     var previousBuild: String
@@ -102,6 +107,12 @@ struct HealthContext: Encodable {
         }
         moreChains = max(0, chains.incomplete.count - 20)
         hasMoreChains = moreChains > 0
+        let names = HealthContext.unmatchedNames(lib, links: links)
+        unmatchedNames = names.rows
+        hasUnmatchedNames = !names.rows.isEmpty
+        unmatchedNamesTotal = names.total
+        moreUnmatchedNames = names.total - names.rows.count
+        hasMoreUnmatchedNames = moreUnmatchedNames > 0
         trend = HealthContext.trend(
             previous: h.previous,
             now: [

@@ -5,12 +5,15 @@
 /// entities with different IDs share, is no link and no error: the resolver takes it out of the entity's
 /// references and keeps it in `Library.unmatchedNames`, which the health report lists.
 struct NameLinks {
-    /// "kind|normalised name" -> the entity declaring it (the first declaration of its ID).
-    private var index: [String: Int] = [:]
-    /// "kind|normalised name" -> the entities with different IDs that share it.
-    private var shared: [String: [Int]] = [:]
-
-    static func key(kind: Int, _ normalized: String) -> String { "\(kind)|\(normalized)" }
+    /// A kind and a normalised name.
+    struct Key: Hashable {
+        var kind: Int
+        var name: String
+    }
+    /// Kind and name -> the entity declaring it (the first declaration of its ID).
+    private var index: [Key: Int] = [:]
+    /// Kind and name -> the entities with different IDs that share it.
+    private var shared: [Key: [Int]] = [:]
 
     /// No names: a library without links by name.
     init() {}
@@ -22,7 +25,7 @@ struct NameLinks {
             for name in [e.name].compactMap({ $0 }) + e.aliases {
                 let n = Labels.normalized(name)
                 guard !n.isEmpty, seen.insert(n).inserted else { continue }
-                let k = NameLinks.key(kind: e.kind, n)
+                let k = Key(kind: e.kind, name: n)
                 if let first = index[k] {
                     if shared[k] == nil { shared[k] = [first] }
                     shared[k]?.append(i)
@@ -36,7 +39,7 @@ struct NameLinks {
 
     /// The entity a resolved link by name goes to.
     func target(_ id: ParsedID) -> Int? {
-        id.nameTarget.flatMap { index[NameLinks.key(kind: id.kind, $0)] }
+        id.nameTarget.flatMap { index[Key(kind: id.kind, name: $0)] }
     }
 
     /// Keeps in each entity's references the links by name that name an entity, written as they matched;
@@ -44,45 +47,54 @@ struct NameLinks {
     static func resolve(_ entities: inout [Entity], table: [String: [Int]]) -> (NameLinks, [UnmatchedName]) {
         guard entities.contains(where: { $0.references.contains { $0.id.isName } }) else { return (NameLinks(), []) }
         let links = NameLinks(entities, table: table)
+        let named = entities.indices.filter { entities[$0].references.contains(where: { $0.id.isName }) }
+        let pruned = Parallel.map(named) { ei in links.prune(entities[ei].references, of: ei) }
         var unmatched: [UnmatchedName] = []
-        for ei in entities.indices where entities[ei].references.contains(where: { $0.id.isName }) {
-            let refs = entities[ei].references
-            var kept: [Reference] = []
-            kept.reserveCapacity(refs.count)
-            var i = 0
-            while i < refs.count {
-                guard refs[i].id.isName else {
-                    kept.append(refs[i])
-                    i += 1
-                    continue
-                }
-                // The parts of one value: consecutive, same field and text.
-                var end = i + 1
-                while end < refs.count, refs[end].id.isName, refs[end].raw == refs[i].raw,
-                    refs[end].field == refs[i].field, refs[end].location.line == refs[i].location.line
-                {
-                    end += 1
-                }
-                let kind = refs[i].id.kind
-                if end - i > 1, let whole = NameParts.whole(refs[i].raw), links.index[key(kind: kind, whole)] != nil {
-                    var r = refs[i]
-                    r.id = .name(kind: kind, written: refs[i].raw.trimmingSpaces(), normalized: whole)
-                    kept.append(r)
-                } else {
-                    for r in refs[i..<end] {
-                        let (found, missed) = links.match(r)
-                        kept += found
-                        for m in missed {
-                            let k = key(kind: kind, m.id.nameTarget ?? "")
-                            unmatched.append(UnmatchedName(entity: ei, reference: m, sharedBy: links.shared[k] ?? []))
-                        }
-                    }
-                }
-                i = end
-            }
-            entities[ei].references = kept
+        for (n, ei) in named.enumerated() {
+            entities[ei].references = pruned[n].kept
+            unmatched += pruned[n].unmatched
         }
         return (links, unmatched)
+    }
+
+    /// An entity's references with its links by name that name an entity, written as they matched; and the
+    /// others.
+    func prune(_ refs: [Reference], of ei: Int) -> (kept: [Reference], unmatched: [UnmatchedName]) {
+        var unmatched: [UnmatchedName] = []
+        var kept: [Reference] = []
+        kept.reserveCapacity(refs.count)
+        var i = 0
+        while i < refs.count {
+            guard refs[i].id.isName else {
+                kept.append(refs[i])
+                i += 1
+                continue
+            }
+            // The parts of one value: consecutive, same field and text.
+            var end = i + 1
+            while end < refs.count, refs[end].id.isName, refs[end].raw == refs[i].raw,
+                refs[end].field == refs[i].field, refs[end].location.line == refs[i].location.line
+            {
+                end += 1
+            }
+            let kind = refs[i].id.kind
+            if end - i > 1, let whole = NameParts.whole(refs[i].raw), index[Key(kind: kind, name: whole)] != nil {
+                var r = refs[i]
+                r.id = .name(kind: kind, written: refs[i].raw.trimmingSpaces(), normalized: whole)
+                kept.append(r)
+            } else {
+                for r in refs[i..<end] {
+                    let (found, missed) = match(r)
+                    kept += found
+                    for m in missed {
+                        let k = Key(kind: kind, name: m.id.nameTarget ?? "")
+                        unmatched.append(UnmatchedName(entity: ei, reference: m, sharedBy: shared[k] ?? []))
+                    }
+                }
+            }
+            i = end
+        }
+        return (kept, unmatched)
     }
 
     /// The reference as it matches: its name without parentheses, else as written, else the names joined
@@ -90,13 +102,15 @@ struct NameLinks {
     func match(_ r: Reference) -> (found: [Reference], missed: [Reference]) {
         guard let bare = r.id.nameTarget else { return ([], [r]) }
         let kind = r.id.kind
-        if index[NameLinks.key(kind: kind, bare)] != nil { return ([r], []) }
-        let full = Labels.normalized(r.id.written)
-        if full != bare, index[NameLinks.key(kind: kind, full)] != nil {
+        if index[Key(kind: kind, name: bare)] != nil { return ([r], []) }
+        let w = r.id.written.utf8
+        let full = w.contains(where: { $0 == 40 || $0 == 91 }) ? Labels.normalized(r.id.written) : bare
+        if full != bare, index[Key(kind: kind, name: full)] != nil {
             var m = r
             m.id = .name(kind: kind, written: r.id.written, normalized: full)
             return ([m], [])
         }
+        guard w.contains(where: { NameParts.joiners.contains($0) }) else { return ([], [r]) }
         let joined = NameParts.split(r.id.written, tight: true)
         guard joined.count > 1 else { return ([], [r]) }
         var found: [Reference] = [], missed: [Reference] = []
@@ -104,7 +118,7 @@ struct NameLinks {
             var m = r
             m.id = .name(kind: kind, written: p.written, normalized: p.normalized)
             m.location.column += p.offset
-            if index[NameLinks.key(kind: kind, p.normalized)] != nil { found.append(m) } else { missed.append(m) }
+            if index[Key(kind: kind, name: p.normalized)] != nil { found.append(m) } else { missed.append(m) }
         }
         return found.isEmpty ? ([], [r]) : (found, missed)
     }
