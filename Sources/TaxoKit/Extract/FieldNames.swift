@@ -22,8 +22,9 @@ struct FieldNames: Sendable {
     /// Keys named after a kind (`tool`, `tools_used`, `primary_tool`), normalised -> the kind: their values
     /// link to it by name when no configured link covers them (`NameParts`).
     let nameLinkKeys: [String: Int]
-    /// The first letters of those keys: most keys are turned away by their first byte, unnormalised.
-    let nameLinkFirstBytes: Set<UInt8>
+    /// The same keys as written in snake case (`tools_used`): a lower-case key is looked up as it is, with no
+    /// normalising (most keys of most libraries).
+    let nameLinkSnakeKeys: [String: Int]
     /// The kind that plays the department role: a link to it is judged as department codes, never by name.
     let departmentKind: Int?
     /// Per kind, per link: the kind its values may name (`LinkField.byName`); nil when it takes IDs only.
@@ -47,8 +48,8 @@ struct FieldNames: Sendable {
             guard let l = levels.firstIndex(of: ki) else { return [] }
             return Array(levels[(l + 1)...])
         }
-        nameLinkKeys = Self.nameLinkKeys(config)
-        nameLinkFirstBytes = Set(nameLinkKeys.keys.compactMap(\.utf8.first))
+        nameLinkKeys = Self.nameLinkKeys(config, normalized: true)
+        nameLinkSnakeKeys = Self.nameLinkKeys(config, normalized: false)
         let department = config.kindIndex(role: .department)
         departmentKind = department
         linkNameTargets = config.kinds.map { k in
@@ -69,7 +70,7 @@ struct FieldNames: Sendable {
         return k
     }
 
-    static func nameLinkKeys(_ config: Config) -> [String: Int] {
+    static func nameLinkKeys(_ config: Config, normalized: Bool) -> [String: Int] {
         let department = config.kindIndex(role: .department)
         var out: [String: Int] = [:]
         for (ki, k) in config.kinds.enumerated() where ki != department {
@@ -77,9 +78,9 @@ struct FieldNames: Sendable {
             for key in [
                 one, many, one + "_used", many + "_used", "primary_" + one, many + "_required",
                 "required_" + many, "related_" + many,
-            ]
-            where out[FieldKey.normalize(key)] == nil {
-                out[FieldKey.normalize(key)] = ki
+            ] {
+                let k = normalized ? FieldKey.normalize(key) : key.lowercased()
+                if out[k] == nil { out[k] = ki }
             }
         }
         return out

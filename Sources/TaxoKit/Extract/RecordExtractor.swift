@@ -263,8 +263,12 @@ struct RecordExtractor {
         case .array(let items) where items.first?.string != nil: break
         default: return nil
         }
-        guard let first = m.key.utf8.first, names.nameLinkFirstBytes.contains(first | 0x20), m.key.utf8.count <= 24
-        else { return nil }
+        let u = m.key.utf8
+        guard u.count <= 24 else { return nil }
+        if u.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }) {
+            guard let k = names.nameLinkSnakeKeys[m.key], k != kindIndex else { return nil }
+            return k
+        }
         return names.namedKind(key: FieldKey.normalize(m.key), in: kindIndex)
     }
 

@@ -53,7 +53,11 @@ public struct ParsedID: Sendable, Hashable {
     static let nameKeyPrefix = "@name:"
 
     /// Whether this is a link by name rather than by ID.
-    public var isName: Bool { key.hasPrefix(ParsedID.nameKeyPrefix) }
+    public var isName: Bool {
+        // `@n…`: only name keys start so (path keys are `@path:`, IDs start with a letter, legacy keys `~`).
+        var u = key.utf8.makeIterator()
+        return u.next() == 64 && u.next() == 110
+    }
 
     /// The normalised name a link by name looks up.
     public var nameTarget: String? { isName ? String(key.dropFirst(ParsedID.nameKeyPrefix.count)) : nil }

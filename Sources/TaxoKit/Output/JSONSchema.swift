@@ -78,7 +78,9 @@ public enum JSONSchema {
             let about =
                 l.byPath
                 ? "The path of a \(l.target)'s file, relative to this file."
-                : "The ID of a \(l.target) (a label may follow it)."
+                : l.byName
+                    ? "The ID of a \(l.target) (a label may follow it), or its name."
+                    : "The ID of a \(l.target) (a label may follow it)."
             // No type: taxo reads a link from text, and skips what is not text without a finding.
             tree.add(segments(l.path.text), leaf: .o([("description", .s(about))]))
         }

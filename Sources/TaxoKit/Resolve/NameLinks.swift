@@ -18,23 +18,32 @@ struct NameLinks {
     /// No names: a library without links by name.
     init() {}
 
-    init(_ entities: [Entity], table: [String: [Int]]) {
-        for (i, e) in entities.enumerated() {
+    /// The names of the entities of the kinds links by name look for (`kinds`, by kind index).
+    init(_ entities: [Entity], table: [String: [Int]], kinds: [Bool]) {
+        for (i, e) in entities.enumerated() where e.kind < kinds.count && kinds[e.kind] {
             guard let id = e.id, table[id.key]?.first == i else { continue }
-            var seen = Set<String>()
-            for name in [e.name].compactMap({ $0 }) + e.aliases {
-                let n = Labels.normalized(name)
-                guard !n.isEmpty, seen.insert(n).inserted else { continue }
-                let k = Key(kind: e.kind, name: n)
-                if let first = index[k] {
-                    if shared[k] == nil { shared[k] = [first] }
-                    shared[k]?.append(i)
-                } else {
-                    index[k] = i
-                }
+            let own = Labels.normalized(e.name ?? "")
+            add(own, e.kind, i)
+            guard !e.aliases.isEmpty else { continue }
+            // An alias that repeats the name, or an earlier alias, is the same name.
+            var seen: Set<String> = [own]
+            for alias in e.aliases {
+                let n = Labels.normalized(alias)
+                if seen.insert(n).inserted { add(n, e.kind, i) }
             }
         }
         for k in shared.keys { index[k] = nil }
+    }
+
+    private mutating func add(_ name: String, _ kind: Int, _ entity: Int) {
+        guard !name.isEmpty else { return }
+        let k = Key(kind: kind, name: name)
+        if let first = index[k] {
+            if shared[k] == nil { shared[k] = [first] }
+            shared[k]?.append(entity)
+        } else {
+            index[k] = entity
+        }
     }
 
     /// The entity a resolved link by name goes to.
@@ -45,14 +54,30 @@ struct NameLinks {
     /// Keeps in each entity's references the links by name that name an entity, written as they matched;
     /// returns the names to look links up with, and the links that name no entity.
     static func resolve(_ entities: inout [Entity], table: [String: [Int]]) -> (NameLinks, [UnmatchedName]) {
-        guard entities.contains(where: { $0.references.contains { $0.id.isName } }) else { return (NameLinks(), []) }
-        let links = NameLinks(entities, table: table)
-        let named = entities.indices.filter { entities[$0].references.contains(where: { $0.id.isName }) }
-        let pruned = Parallel.map(named) { ei in links.prune(entities[ei].references, of: ei) }
+        var named: [Int] = []
+        var kinds: [Bool] = []
+        for (ei, e) in entities.enumerated() {
+            var has = false
+            for r in e.references where r.id.isName {
+                has = true
+                if r.id.kind >= kinds.count { kinds += Array(repeating: false, count: r.id.kind + 1 - kinds.count) }
+                kinds[r.id.kind] = true
+            }
+            if has { named.append(ei) }
+        }
+        guard !named.isEmpty else { return (NameLinks(), []) }
+        let links = NameLinks(entities, table: table, kinds: kinds)
+        // Each entity pruned and copied on its core; put back here.
+        let pruned = Parallel.map(named) { ei -> (Entity, [UnmatchedName]) in
+            var e = entities[ei]
+            let (kept, unmatched) = links.prune(e.references, of: ei)
+            e.references = kept
+            return (e, unmatched)
+        }
         var unmatched: [UnmatchedName] = []
         for (n, ei) in named.enumerated() {
-            entities[ei].references = pruned[n].kept
-            unmatched += pruned[n].unmatched
+            entities[ei] = pruned[n].0
+            unmatched += pruned[n].1
         }
         return (links, unmatched)
     }
