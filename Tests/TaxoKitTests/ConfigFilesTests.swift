@@ -71,7 +71,7 @@ import Testing
             for e in k.embedded { lines.append("  embedded \(e.files.map(\.pattern)) \(e.records.text)") }
             for l in k.links {
                 lines.append(
-                    "  link \(l.path.text) -> \(l.target) many \(l.many) acyclic \(l.acyclic) local \(l.local) by \(l.byPath ? "path" : "id")"
+                    "  link \(l.path.text) -> \(l.target) many \(l.many) acyclic \(l.acyclic) local \(l.local) by \(l.byPath ? "path" : l.byName ? "name" : "id")"
                 )
             }
             if let schema = k.schema {
