@@ -24,9 +24,14 @@ public struct ParsedID: Sendable, Hashable {
 
     /// A link by file path (`by: path`): `written` is the path as written, the key names the file.
     public static func path(kind: Int, written: String, file: String) -> ParsedID {
+        notAnID(kind: kind, written: written, key: pathKeyPrefix + file)
+    }
+
+    /// A link written as something else than an ID: marked legacy, so no rule about ID spellings reads it.
+    static func notAnID(kind: Int, written: String, key: String) -> ParsedID {
         var p = ParsedID(
             kind: kind, written: written, prefix: "", department: nil, canonicalDepartment: nil, number: "",
-            key: pathKeyPrefix + file, usesAlternatePrefix: false, canonical: written)
+            key: key, usesAlternatePrefix: false, canonical: written)
         p.legacy = true
         return p
     }
@@ -43,11 +48,7 @@ public struct ParsedID: Sendable, Hashable {
     /// (parentheses, case and punctuation aside). It resolves only to an entity of `kind` with that name or
     /// alias; one that names none is no link and no error (`NameLinks`).
     public static func name(kind: Int, written: String, normalized: String) -> ParsedID {
-        var p = ParsedID(
-            kind: kind, written: written, prefix: "", department: nil, canonicalDepartment: nil, number: "",
-            key: nameKeyPrefix + normalized, usesAlternatePrefix: false, canonical: written)
-        p.legacy = true
-        return p
+        notAnID(kind: kind, written: written, key: nameKeyPrefix + normalized)
     }
 
     static let nameKeyPrefix = "@name:"
