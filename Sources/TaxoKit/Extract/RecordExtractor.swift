@@ -12,6 +12,8 @@ struct RecordExtractor {
     var departmentValues: [DepartmentValue] = []
     /// Where the last value scanned holds IDs and ID-shaped tokens (byte ranges); nil when it was not scanned.
     var idSpans: [(Int, Int)]? = []
+    /// Whether the ID scan keeps `idSpans` (only for values read for names too).
+    var keepsSpans = false
     /// IDs met in `local` link fields of the record being walked.
     var localChildren = 0
     /// The record's locally numbered children (`LocalChildren`): their ID strings' offsets, with their names.
@@ -281,7 +283,9 @@ struct RecordExtractor {
             return
         }
         idSpans = []
+        keepsSpans = true
         scanIDs(s, at: offset, path: path, own: own, link: link, refs: &refs)
+        keepsSpans = false
         refs += NameParts.references(
             in: s, at: offset, path: path, kind: target, link: link, idSpans: idSpans, grammar: grammar, file: file)
     }
@@ -336,7 +340,7 @@ struct RecordExtractor {
             grammar.scan(buf) { tokens.append(($0, $1, $2)) }
             (tokens, ranges) = grammar.withRanges(tokens, in: buf)
         }
-        idSpans = tokens.map { ($0.1, $0.2) }
+        if keepsSpans { idSpans = tokens.map { ($0.1, $0.2) } }
         for (ti, (tok, start, end)) in tokens.enumerated() {
             let loc = file.location(offset + start)
             switch tok {
