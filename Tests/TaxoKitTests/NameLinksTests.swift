@@ -152,4 +152,50 @@ import Testing
         #expect(Self.links(fresh, of: "SKL-001") == Self.links(cached, of: "SKL-001"))
         #expect(cached.library.unmatchedNames.count == 1)
     }
+
+    /// The index resolves links by name (and by path) like links by ID: the tool used by name has its
+    /// backlinks and is no orphan there. (Before, its `resolution` table knew IDs and aliases only.)
+    @Test func theIndexResolvesLinksByName() throws {
+        let r = TestSupport.compile(
+            Self.tools + [
+                (
+                    "TALENTS/Skills/Master/all_skills.json",
+                    #"[{"skill_id": "SKL-001", "skill_phrase": "met", "components": {"tool": "Zoom", "action": "AT&T"}}]"#
+                )
+            ])
+        let db = try SQLiteDatabase(path: ":memory:")
+        try IndexWriter.fill(db, r, buildTime: "2026-01-01T00:00:00Z")
+        let back = try db.query("SELECT target_id, source_id, field FROM backlinks WHERE source_id = 'SKL-001'")
+        #expect(back == [["TOL-001", "SKL-001", "components.tool"]], "\(back)")
+        let orphans = try db.query("SELECT id FROM orphans WHERE id = 'TOL-001'")
+        #expect(orphans.isEmpty)
+        // AT&T is a tool, not an action: the action field names nothing.
+        #expect(r.library.unmatchedNames.map(\.reference.id.written) == ["AT&T"])
+    }
+
+    /// The health report lists the names that link to nothing, most used first, with why; filler words
+    /// (`N/A`, `manual`) are no names at all.
+    @Test func theHealthReportListsNamesThatLinkToNothing() throws {
+        let r = TestSupport.compile(
+            Self.tools + [
+                (
+                    "TALENTS/Skills/Master/all_skills.json",
+                    #"""
+                    [{"skill_id": "SKL-001", "skill_phrase": "a", "components": {"tool": "Excel, N/A"}},
+                     {"skill_id": "SKL-002", "skill_phrase": "b", "components": {"tool": "excel / manual"}},
+                     {"skill_id": "SKL-003", "skill_phrase": "c", "components": {"tool": "CRM"}}]
+                    """#
+                )
+            ])
+        #expect(r.library.unmatchedNames.map(\.reference.id.written) == ["Excel", "excel", "CRM"])
+        let ctx = try HealthReport(result: r, previous: nil).context(command: "taxo build")
+        let md = try Templates(directory: nil).render("health.md", ctx)
+        let rows = md.split(separator: "\n").filter { $0.hasPrefix("| tool |") && $0.hasSuffix("name |") }
+        #expect(
+            rows == [
+                "| tool | Excel | 2 | [SKL-001 components.tool](TALENTS/Skills/Master/all_skills.json#L1) | no tool has this name |",
+                "| tool | CRM | 1 | [SKL-003 components.tool](TALENTS/Skills/Master/all_skills.json#L3) | shared by TOL-005, TOL-006: give each its own name |",
+            ], "\(rows)")
+        #expect(md.contains("2 names in link fields"))
+    }
 }

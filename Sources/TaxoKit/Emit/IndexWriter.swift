@@ -269,6 +269,24 @@ public enum IndexWriter {
         }
     }
 
+    /// Every key the links and mentions resolve through, with its entity and how (`via`): IDs, older IDs
+    /// (`alias`), and the keys of links written as a file path or a name that resolved; in key order.
+    static func resolutionRows(_ lib: Library) -> [(key: String, entity: Int, via: String)] {
+        var rows: [(key: String, entity: Int, via: String)] = []
+        for (k, v) in lib.table { if let first = v.first { rows.append((k, first, "id")) } }
+        for (k, v) in lib.aliases where lib.table[k] == nil {
+            if let first = v.first { rows.append((k, first, "alias")) }
+        }
+        var seen = Set<String>()
+        for (ei, e) in lib.entities.enumerated() {
+            for (ri, ref) in e.references.enumerated() where ref.id.isNotAnID {
+                guard let t = lib.targets[ei][ri], seen.insert(ref.id.key).inserted else { continue }
+                rows.append((ref.id.key, t, ref.id.isName ? "name" : "path"))
+            }
+        }
+        return rows.sorted { $0.key < $1.key }
+    }
+
     /// A hash of everything the whole-library tables hold (but the build time).
     static func globalRowsHash(_ r: CompileResult) -> String {
         let lib = r.library
@@ -283,18 +301,9 @@ public enum IndexWriter {
             $0.add(r.summary.errors); $0.add(r.summary.warnings); $0.add(lib.entities.count);
             $0.add(r.summary.references)
         }
-        for (k, v) in lib.table {
-            if let f = v.first {
-                record("=") {
-                    $0.add(k); $0.add(lib.displayID(lib.entities[f])); $0.add(lib.entities[f].file)
-                }
-            }
-        }
-        for (k, v) in lib.aliases where lib.table[k] == nil {
-            if let f = v.first {
-                record("~") {
-                    $0.add(k); $0.add(lib.displayID(lib.entities[f])); $0.add(lib.entities[f].file)
-                }
+        for (k, e, via) in resolutionRows(lib) {
+            record(via) {
+                $0.add(k); $0.add(lib.displayID(lib.entities[e])); $0.add(lib.entities[e].file)
             }
         }
         for (v, ks) in lib.scopes {
@@ -327,12 +336,7 @@ public enum IndexWriter {
             try meta.run([.text(k), .text(v)])
         }
         let res = try db.prepare("INSERT INTO resolution VALUES (?, ?, ?, ?, ?)")
-        var rows: [(String, Int, String)] = []
-        for (k, v) in lib.table { if let first = v.first { rows.append((k, first, "id")) } }
-        for (k, v) in lib.aliases where lib.table[k] == nil {
-            if let first = v.first { rows.append((k, first, "alias")) }
-        }
-        for (k, i, via) in rows.sorted(by: { $0.0 < $1.0 }) {
+        for (k, i, via) in resolutionRows(lib) {
             let e = lib.entities[i]
             try res.insert { r in
                 try r.text(k); try r.text(lib.displayID(e)); try r.text(e.id?.key); try r.text(e.file); try r.text(via)

@@ -54,8 +54,8 @@ struct FieldNames: Sendable {
         departmentKind = department
         linkNameTargets = config.kinds.map { k in
             k.links.map { l in
-                guard l.byName, !l.byPath, !l.local, let t = config.kinds.firstIndex(where: { $0.name == l.target }),
-                    t != department
+                // (`by: path` and `local` links never take names: the configuration leaves `byName` off.)
+                guard l.byName, let t = config.kinds.firstIndex(where: { $0.name == l.target }), t != department
                 else { return nil }
                 return t
             }
@@ -63,10 +63,15 @@ struct FieldNames: Sendable {
     }
 
     /// The keys named after each kind but the department's (its values are judged as department codes).
-    /// The kind a field's value names when the field is named after it (`Tools Used`, normalised), unless it
-    /// is the record's own kind.
-    func namedKind(key normalized: String, in kind: Int) -> Int? {
-        guard let k = nameLinkKeys[normalized], k != kind else { return nil }
+    /// The kind a field's value names when the field is named after it (`tools_used`, `Tools Used`), unless
+    /// it is the record's own kind. A snake-case key is looked up as written (no normalising: most keys).
+    func namedKind(key: String, in kind: Int) -> Int? {
+        let u = key.utf8
+        guard u.count <= 24 else { return nil }
+        let snake = u.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 95 }
+        guard let k = snake ? nameLinkSnakeKeys[key] : nameLinkKeys[FieldKey.normalize(key)], k != kind else {
+            return nil
+        }
         return k
     }
 

@@ -14,6 +14,12 @@ enum NameParts {
         var offset: Int
     }
 
+    /// Values that stand for no entity (`N/A`, `TBD`, `manual`, `various`): the gap analysis's empty values
+    /// and the words written in a tool field instead of one.
+    static let fillers = GapNames.emptyValues.union([
+        "todo", "manual", "manually", "others", "any", "all", "custom", "internal", "varies", "same",
+    ])
+
     /// A name is at most this many words and bytes; a longer part is prose.
     static let maxWords = 6
     static let maxBytes = 80
@@ -108,7 +114,9 @@ enum NameParts {
         }
         guard words >= 1, words <= maxWords else { return nil }
         let normalized = Labels.normalized(String(decoding: bare, as: UTF8.self))
-        guard !normalized.isEmpty, normalized.contains(where: { !$0.isNumber }) else { return nil }
+        guard !normalized.isEmpty, normalized.contains(where: { !$0.isNumber }), !fillers.contains(normalized) else {
+            return nil
+        }
         return Part(written: String(decoding: b[s..<e], as: UTF8.self), normalized: normalized, offset: s)
     }
 
@@ -146,10 +154,10 @@ enum NameParts {
     static func lettersOutside(_ spans: [(Int, Int)], in value: String) -> Bool {
         var i = 0, depth = 0
         var next = 0
-        let sorted = spans.count > 1 ? spans.sorted { $0.0 < $1.0 } : spans
+        // The ID scan gives its spans in order.
         for c in value.utf8 {
-            while next < sorted.count, sorted[next].1 <= i { next += 1 }
-            let inSpan = next < sorted.count && sorted[next].0 <= i
+            while next < spans.count, spans[next].1 <= i { next += 1 }
+            let inSpan = next < spans.count && spans[next].0 <= i
             if !inSpan {
                 if c == 40 || c == 91 {
                     depth += 1

@@ -10,10 +10,6 @@ struct RecordExtractor {
     /// Tokens with a prefix no kind declares (judged over the whole library by `UnknownPrefix`).
     var unknownPrefixes: [PrefixUse] = []
     var departmentValues: [DepartmentValue] = []
-    /// Where the last value scanned holds IDs and ID-shaped tokens (byte ranges); nil when it was not scanned.
-    var idSpans: [(Int, Int)]? = []
-    /// Whether the ID scan keeps `idSpans` (only for values read for names too).
-    var keepsSpans = false
     /// IDs met in `local` link fields of the record being walked.
     var localChildren = 0
     /// The record's locally numbered children (`LocalChildren`): their ID strings' offsets, with their names.
@@ -265,13 +261,7 @@ struct RecordExtractor {
         case .array(let items) where items.first?.string != nil: break
         default: return nil
         }
-        let u = m.key.utf8
-        guard u.count <= 24 else { return nil }
-        if u.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }) {
-            guard let k = names.nameLinkSnakeKeys[m.key], k != kindIndex else { return nil }
-            return k
-        }
-        return names.namedKind(key: FieldKey.normalize(m.key), in: kindIndex)
+        return names.namedKind(key: m.key, in: kindIndex)
     }
 
     mutating func scanString(
@@ -282,30 +272,31 @@ struct RecordExtractor {
             scanIDs(s, at: offset, path: path, own: own, link: link, refs: &refs)
             return
         }
-        idSpans = []
-        keepsSpans = true
-        scanIDs(s, at: offset, path: path, own: own, link: link, refs: &refs)
-        keepsSpans = false
+        let spans = scanIDs(s, at: offset, path: path, own: own, link: link, keepSpans: true, refs: &refs)
         refs += NameParts.references(
-            in: s, at: offset, path: path, kind: target, link: link, idSpans: idSpans, grammar: grammar, file: file)
+            in: s, at: offset, path: path, kind: target, link: link, idSpans: spans, grammar: grammar, file: file)
     }
 
+    /// The IDs of a value as references; returns where the value holds IDs and ID-shaped tokens (byte ranges)
+    /// when `keepSpans`, else `[]`; nil when the value is not read for IDs (free text of a kind without
+    /// free-text references).
+    @discardableResult
     mutating func scanIDs(
-        _ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, refs: inout [Reference]
-    ) {
+        _ s: String, at offset: Int, path: [PathStep], own: String?, link: Int?, keepSpans: Bool = false,
+        refs: inout [Reference]
+    ) -> [(Int, Int)]? {
         if link == nil && !kind.freeTextReferences {
-            idSpans = nil
-            return
+            return nil
         }
         if let link, kind.links[link].byPath {
             pathReference(s, at: offset, path: path, link: link, refs: &refs)
-            return
+            return []
         }
         if let link, kind.links[link].local {
             // The record's own children: counted, not looked up.
             var t = s
             t.withUTF8 { b in grammar.scan(b, typos: false) { tok, _, _ in if case .id = tok { localChildren += 1 } } }
-            return
+            return []
         }
         var dash = false, underscore = false, upper = false
         for c in s.utf8 {
@@ -313,9 +304,9 @@ struct RecordExtractor {
         }
         if !dash, let link, kind.links[link].target == "department", !grammar.departmentCodes.isEmpty {
             checkDepartmentValue(s, at: offset)
-            return
+            return []
         }
-        guard dash || underscore else { return }
+        guard dash || underscore else { return [] }
         if upper {
             var str0 = s
             str0.withUTF8 { b in
@@ -324,7 +315,7 @@ struct RecordExtractor {
                 }
             }
         }
-        guard dash else { return }
+        guard dash else { return [] }
         var found = false
         var fieldCache: String?
         func field() -> String {
@@ -340,7 +331,7 @@ struct RecordExtractor {
             grammar.scan(buf) { tokens.append(($0, $1, $2)) }
             (tokens, ranges) = grammar.withRanges(tokens, in: buf)
         }
-        if keepsSpans { idSpans = tokens.map { ($0.1, $0.2) } }
+        let spans = keepSpans ? tokens.map { ($0.1, $0.2) } : []
         for (ti, (tok, start, end)) in tokens.enumerated() {
             let loc = file.location(offset + start)
             switch tok {
@@ -372,14 +363,14 @@ struct RecordExtractor {
         // A department link: a declared code or alias, a department's name, or a DPT ID.
         if !found, let link, kind.links[link].target == "department", !grammar.departmentCodes.isEmpty {
             checkDepartmentValue(s, at: offset)
-            return
+            return spans
         }
         // A typed link field whose value is ID-shaped but not a known ID: say what is wrong with it.
         if !found, link != nil {
             let head =
                 s.trimmingSpaces().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ":" || $0 == "," }).first
                 .map(String.init) ?? ""
-            guard head.contains("-") || head.contains("_"), head.contains(where: \.isASCIIDigit) else { return }
+            guard head.contains("-") || head.contains("_"), head.contains(where: \.isASCIIDigit) else { return spans }
             let loc = file.location(offset)
             switch grammar.check(head) {
             case .unknownPrefix(let prefix, let sugg) where !sugg.isEmpty:
@@ -392,5 +383,6 @@ struct RecordExtractor {
                 break
             }
         }
+        return spans
     }
 }

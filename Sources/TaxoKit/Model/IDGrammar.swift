@@ -44,11 +44,12 @@ public struct ParsedID: Sendable, Hashable {
     /// The library path a link by file path names.
     public var pathTarget: String? { isPath ? String(key.dropFirst(ParsedID.pathKeyPrefix.count)) : nil }
 
-    /// A link by name (`"tool": "Zapier"`): `written` is the name as written, the key its normalised form
-    /// (parentheses, case and punctuation aside). It resolves only to an entity of `kind` with that name or
-    /// alias; one that names none is no link and no error (`NameLinks`).
+    /// A link by name (`"tool": "Zapier"`): `written` is the name as written, the key the kind and the
+    /// name's normalised form (parentheses, case and punctuation aside; `@name:0:zapier`), so that one key
+    /// names one entity, as an ID does (the index resolves links through it). It resolves only to an entity of
+    /// `kind` with that name or alias; one that names none is no link and no error (`NameLinks`).
     public static func name(kind: Int, written: String, normalized: String) -> ParsedID {
-        notAnID(kind: kind, written: written, key: nameKeyPrefix + normalized)
+        notAnID(kind: kind, written: written, key: nameKeyPrefix + String(kind) + ":" + normalized)
     }
 
     static let nameKeyPrefix = "@name:"
@@ -61,10 +62,14 @@ public struct ParsedID: Sendable, Hashable {
     }
 
     /// The normalised name a link by name looks up.
-    public var nameTarget: String? { isName ? String(key.dropFirst(ParsedID.nameKeyPrefix.count)) : nil }
+    public var nameTarget: String? {
+        guard isName else { return nil }
+        let rest = key.utf8.dropFirst(ParsedID.nameKeyPrefix.utf8.count).drop { $0 != 58 }.dropFirst()
+        return String(Substring(rest))
+    }
 
-    /// Whether this is a link by file path or by name: not an ID as written.
-    public var isNotAnID: Bool { isPath || isName }
+    /// Whether this is a link by file path or by name: not an ID as written (their keys start with `@`).
+    public var isNotAnID: Bool { key.utf8.first == 64 }
 }
 
 /// What an ID-shaped token found in text or in a field is.

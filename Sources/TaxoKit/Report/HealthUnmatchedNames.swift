@@ -11,12 +11,6 @@ extension HealthContext {
         var why: String
     }
 
-    /// Words that stand for no entity in a name field (`manual`, `N/A`): not listed.
-    static let noNames: Set<String> = [
-        "na", "none", "tbd", "todo", "manual", "manually", "various", "other", "others", "any", "all", "unknown",
-        "custom", "internal", "varies", "same", "yes", "no",
-    ]
-
     /// The unmatched names, most used first (then by kind and name), at most `limit`; and how many there are.
     static func unmatchedNames(_ lib: Library, links: ReportLinks, limit: Int = 20) -> (
         rows: [UnmatchedName], total: Int
@@ -28,26 +22,19 @@ extension HealthContext {
         var groups: [String: Group] = [:]
         var order: [String] = []
         for (i, u) in lib.unmatchedNames.enumerated() {
-            let n = u.reference.id.nameTarget ?? ""
-            guard !noNames.contains(n) else { continue }
-            let key = "\(u.reference.id.kind)|\(n)"
+            let key = u.reference.id.key
             if groups[key] == nil {
                 groups[key] = Group(first: i, entities: [])
                 order.append(key)
             }
             groups[key]?.entities.insert(u.entity)
         }
-        let sorted = order.sorted { a, b in
-            let ga = groups[a]!, gb = groups[b]!
-            let ua = lib.unmatchedNames[ga.first], ub = lib.unmatchedNames[gb.first]
-            return (
-                -ga.entities.count, lib.config.kinds[ua.reference.id.kind].name, ua.reference.id.written.lowercased()
-            )
-                < (
-                    -gb.entities.count, lib.config.kinds[ub.reference.id.kind].name,
-                    ub.reference.id.written.lowercased()
-                )
+        // Most records first, then by kind and name.
+        let sorted = order.map { key -> (count: Int, kind: String, name: String, key: String) in
+            let g = groups[key]!, r = lib.unmatchedNames[g.first].reference
+            return (-g.entities.count, lib.config.kinds[r.id.kind].name, r.id.written.lowercased(), key)
         }
+        .sorted { ($0.count, $0.kind, $0.name) < ($1.count, $1.kind, $1.name) }.map(\.key)
         let rows = sorted.prefix(limit).map { key -> UnmatchedName in
             let g = groups[key]!, u = lib.unmatchedNames[g.first], r = u.reference
             let kind = lib.config.kinds[r.id.kind].name

@@ -142,7 +142,7 @@ struct NameLinks {
         for p in joined {
             var m = r
             m.id = .name(kind: kind, written: p.written, normalized: p.normalized)
-            m.location.column += p.offset
+            m.location.column += String(decoding: w.prefix(p.offset), as: UTF8.self).count
             if index[Key(kind: kind, name: p.normalized)] != nil { found.append(m) } else { missed.append(m) }
         }
         return found.isEmpty ? ([], [r]) : (found, missed)
