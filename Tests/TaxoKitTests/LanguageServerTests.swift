@@ -119,6 +119,24 @@ import Testing
         #expect(try request(s, "definition", uri, line: 2, character: 5)["result"] is NSNull)
     }
 
+    /// Hover on a name that links to nothing says why and what it may have meant; it has no definition.
+    @Test func hoverOnANameThatLinksToNothing() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent("TALENTS/Skills/Master/new_skills.json").absoluteString
+        let text =
+            #"[\n  {\"skill_id\": \"SKL-900\", \"skill_phrase\": \"inspected\",\n   \"components\": {\"tool\": \"MCP Inspektor\"}}\n]\n"#
+        _ = open(s, uri, language: "json", escapedText: text)
+        let hover = try request(s, "hover", uri, line: 2, character: 30)
+        let value = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        #expect(
+            value?.hasPrefix("**MCP Inspektor**: no tool has this name; did you mean 'MCP Inspector'?") == true,
+            "\(hover)")
+        let start = ((hover["result"] as? [String: Any])?["range"] as? [String: Any])?["start"] as? [String: Any]
+        #expect(start?["character"] as? Int == 27)
+        #expect(try request(s, "definition", uri, line: 2, character: 30)["result"] is NSNull)
+    }
+
     /// A buffer with CRLF line ends (or CR alone) has its lines: hover finds the ID on the third line, and
     /// a finding's range is on the line the compile gives. (Split at "\n", a CRLF buffer was one line:
     /// `\r\n` is one Character, so hover, definition and completion found nothing past the first line.)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TaxoKit
@@ -197,5 +198,56 @@ import Testing
                 "| tool | CRM | 1 | [SKL-003 components.tool](TALENTS/Skills/Master/all_skills.json#L3) | shared by TOL-005, TOL-006: give each its own name |",
             ], "\(rows)")
         #expect(md.contains("2 names in link fields"))
+    }
+
+    /// `taxo show` and `get_entity` list an entity's names that link to nothing, with why and the names of
+    /// the kind it may have meant; the health report says the same.
+    @Test func anEntitysCardSaysWhatItsUnmatchedNamesMayHaveMeant() throws {
+        let r = TestSupport.compile(
+            Self.tools + [
+                ("LIBRARIES/LBS_003_Tools/TOL-007_Excel.json", #"{"tool_id": "TOL-007", "name": "Microsoft Excel"}"#),
+                (
+                    "TALENTS/Skills/Master/all_skills.json",
+                    #"""
+                    [{"skill_id": "SKL-001", "skill_phrase": "a",
+                      "tools_used": ["Excel", "Goggle Sheets", "CRM", "Zoom"]},
+                     {"skill_id": "SKL-002", "skill_phrase": "b", "components": {"tool": "Quill"}}]
+                    """#
+                ),
+            ])
+        let lib = r.library
+        let skill = try #require(lib.entities.firstIndex { $0.id?.written == "SKL-001" })
+        #expect(lib.unmatchedNames(of: skill).map(\.reference.id.written) == ["Excel", "Goggle Sheets", "CRM"])
+        #expect(lib.unmatchedNames(of: skill + 1).map(\.reference.id.written) == ["Quill"])
+        #expect(lib.unmatchedNames(of: 0).isEmpty)
+        let text = EntityCard(result: r, entity: skill).text()
+        #expect(text.contains("\nNames that link to nothing (3)\n"), "\(text)")
+        #expect(
+            text.contains(
+                "  tools_used[0]: Excel  line 2 (no tool has this name; did you mean 'Microsoft Excel'?)"), "\(text)")
+        #expect(
+            text.contains("tools_used[1]: Goggle Sheets  line 2 (no tool has this name; did you mean 'Google Sheets'?)")
+        )
+        #expect(text.contains("tools_used[2]: CRM  line 2 (shared by TOL-005, TOL-006: give each its own name)"))
+        // A name near none: no guess.
+        #expect(EntityCard(result: r, entity: skill + 1).text().contains("Quill  line 3 (no tool has this name)"))
+        // The same in JSON, for assistants.
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(EntityCard(result: r, entity: skill).json().utf8))
+                as? [String: Any])
+        let names = try #require(json["unmatched_names"] as? [[String: Any]])
+        #expect(names.map { $0["name"] as? String } == ["Excel", "Goggle Sheets", "CRM"])
+        #expect(names[0]["did_you_mean"] as? [String] == ["Microsoft Excel"])
+        #expect(names[0]["column"] as? Int == 19)
+        #expect(names[2]["shared_by"] as? [String] == ["TOL-005", "TOL-006"])
+        #expect(names[2]["did_you_mean"] as? [String] == [])
+        // An entity whose names all link shows no such section.
+        let zoom = try #require(lib.entities.firstIndex { $0.id?.written == "TOL-001" })
+        #expect(!EntityCard(result: r, entity: zoom).text().contains("Names that link to nothing"))
+        // The health report's reason is the card's.
+        let ctx = try HealthReport(result: r, previous: nil).context(command: "taxo build")
+        let md = try Templates(directory: nil).render("health.md", ctx)
+        #expect(md.contains("| tool | Excel | 1 | [SKL-001 tools_used\\[0\\]]"), "\(md)")
+        #expect(md.contains("| no tool has this name; did you mean 'Microsoft Excel'? |"))
     }
 }

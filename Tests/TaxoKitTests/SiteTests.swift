@@ -258,6 +258,24 @@ import Testing
         #expect(!home.contains("{{"))
     }
 
+    /// An entity's page lists the names of its record that link to nothing, escaped, each with why and a
+    /// link to its line.
+    @Test func anEntityPageListsItsNamesThatLinkToNothing() throws {
+        let (root, result) = try exampleLibrary(extra: [
+            (
+                "TALENTS/Skills/Master/site_skills.json",
+                #"[{"skill_id": "SKL-950", "skill_phrase": "s", "components": {"tool": "<Quill>"}}]"#
+            )
+        ])
+        let out = try writeSite(root, result)
+        let page = try String(contentsOf: out.appendingPathComponent("entities/SKL-950.html"), encoding: .utf8)
+        #expect(page.contains("<h3>Names that link to nothing</h3>"))
+        #expect(page.contains("title=\"no tool has this name\">&lt;Quill&gt;</span> tool"), "\(page)")
+        #expect(page.contains("href=\"../files/TALENTS/Skills/Master/site_skills.json.html#L1\""))
+        let tool = try String(contentsOf: out.appendingPathComponent("entities/TOL-SEC-124.html"), encoding: .utf8)
+        #expect(!tool.contains("Names that link to nothing"))
+    }
+
     @Test func twoMentionsOnOneLineAreOneRowThatSaysSo() throws {
         let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes/Video_025_Notes.md"
         let (root, result) = try exampleLibrary(extra: [

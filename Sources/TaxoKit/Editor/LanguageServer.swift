@@ -372,8 +372,10 @@ public final class LanguageServer {
 
     func definition(_ params: [String: Any]) -> Any {
         guard let at = idAt(params), let lib = result?.library else {
-            guard let n = nameLinkAt(params), let lib = result?.library else { return NSNull() }
-            return location(of: lib.entities[n.target].location) ?? NSNull()
+            guard let n = nameLinkAt(params), case .target(let t) = n.link, let lib = result?.library else {
+                return NSNull()
+            }
+            return location(of: lib.entities[t].location) ?? NSNull()
         }
         if let own = videoDeclaration(of: at.id, in: at.path) { return location(of: own) ?? NSNull() }
         guard let e = lib.lookup(at.id) else { return NSNull() }
@@ -383,7 +385,10 @@ public final class LanguageServer {
     func hover(_ params: [String: Any]) -> Any {
         guard let at = idAt(params), let lib = result?.library else {
             guard let n = nameLinkAt(params), let lib = result?.library else { return NSNull() }
-            return hover(entity: n.target, line: n.line, range: n.range, lib: lib)
+            switch n.link {
+            case .target(let t): return hover(entity: t, line: n.line, range: n.range, lib: lib)
+            case .unmatched(let u): return hover(unmatched: u, line: n.line, range: n.range, lib: lib)
+            }
         }
         let range: [String: Any] = [
             "start": ["line": at.line, "character": at.range.0], "end": ["line": at.line, "character": at.range.1],

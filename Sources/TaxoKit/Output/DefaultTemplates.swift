@@ -709,6 +709,8 @@ public enum DefaultTemplates {
         {{^links}}<p>None.</p>{{/links}}
         {{#links}}<h3>{{kind}}</h3><ul class="links">{{#links}}<li>{{#href}}<a href="{{href}}">{{id}}</a>{{/href}}{{^href}}<span class="dangling" title="no entity declares it">{{id}}</span>{{/href}} {{name}} <span class="field">{{field}}</span></li>{{/links}}</ul>
         {{/links}}
+        {{#unmatched}}<h3>Names that link to nothing</h3><ul class="links unmatched">{{#names}}<li><span class="dangling" title="{{why}}">{{name}}</span> {{kind}} <span class="field">{{field}}</span> <a href="{{href}}">line {{line}}</a> <span class="why">{{why}}</span></li>{{/names}}</ul>
+        {{/unmatched}}
         </section>
         <section>
         <h2>Backlinks</h2>
@@ -832,7 +834,7 @@ public enum DefaultTemplates {
         .num { text-align: right; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
         dl.facts dt { color: var(--muted); }
-        .field, .note, .times { color: var(--muted); font-size: .85rem; }
+        .field, .note, .times, .why { color: var(--muted); font-size: .85rem; }
         .dangling { color: var(--missing); text-decoration: line-through; }
         .sev-error { color: var(--missing); } .sev-warning { color: #9a6b00; }
         ul.findings, ul.links, ul.mentions { padding-left: 1.2rem; }

@@ -45,6 +45,7 @@ public struct EntityCard {
         }
         w.endArray()
         links(&w)
+        unmatched(&w)
         backlinks(&w)
         mentions(&w)
         w.beginArray("diagnostics")
@@ -77,6 +78,30 @@ public struct EntityCard {
         }
         w.endArray()
         w.int("links_total", e.references.count)
+    }
+
+    /// The record's links by name that link to nothing, with why and the names they may have meant.
+    func unmatched(_ w: inout JSONWriter) {
+        let lib = result.library
+        w.beginArray("unmatched_names")
+        var near = NearNames.ByKind()
+        for u in lib.unmatchedNames(of: entity).prefix(EntityCard.limit) {
+            let r = u.reference
+            w.beginObject()
+            w.string("field", r.field)
+            w.string("name", r.id.written)
+            w.string("kind", lib.config.kinds[r.id.kind].name)
+            w.int("line", r.location.line)
+            w.int("column", r.location.column)
+            w.string("why", u.why(in: lib))
+            w.beginArray("shared_by"); for e in u.sharedBy { w.string(nil, lib.displayID(lib.entities[e])) };
+            w.endArray()
+            w.beginArray("did_you_mean")
+            for n in u.nearNames(in: lib, near: near(r.id.kind, lib)) { w.string(nil, n) }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
     }
 
     func backlinks(_ w: inout JSONWriter) {
@@ -171,6 +196,17 @@ extension EntityCard {
                 ?? ref.id.written + (ref.label.map { " " + $0 } ?? "")
                 + (ref.declaredHere ? " (a \(kind) described in this file)" : " (no such \(kind))")
             lines.append("  \(ref.field): \(to)  line \(ref.location.line)")
+        }
+        let unmatched = lib.unmatchedNames(of: entity)
+        if !unmatched.isEmpty {
+            lines += EntityCard.section("Names that link to nothing", total: unmatched.count)
+            var near = NearNames.ByKind()
+            for u in unmatched.prefix(EntityCard.limit) {
+                let r = u.reference
+                lines.append(
+                    "  \(r.field): \(r.id.written)  line \(r.location.line) (\(u.explanation(in: lib, near: near(r.id.kind, lib))))"
+                )
+            }
         }
         let from = backlinkTable[entity] ?? []
         lines += EntityCard.section("Backlinks", total: from.count)

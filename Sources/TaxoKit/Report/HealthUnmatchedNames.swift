@@ -35,17 +35,14 @@ extension HealthContext {
             return (-g.entities.count, lib.config.kinds[r.id.kind].name, r.id.written.lowercased(), key)
         }
         .sorted { ($0.count, $0.kind, $0.name) < ($1.count, $1.kind, $1.name) }.map(\.key)
+        var near = NearNames.ByKind()
         let rows = sorted.prefix(limit).map { key -> UnmatchedName in
             let g = groups[key]!, u = lib.unmatchedNames[g.first], r = u.reference
-            let kind = lib.config.kinds[r.id.kind].name
-            let shared = u.sharedBy.map { lib.displayID(lib.entities[$0]) }
             return UnmatchedName(
-                kind: kind, name: r.id.written, records: g.entities.count,
+                kind: lib.config.kinds[r.id.kind].name, name: r.id.written, records: g.entities.count,
                 first: links.declaration(
                     lib.displayID(lib.entities[u.entity]) + " " + r.field, file: r.location.file, line: r.location.line),
-                why: shared.isEmpty
-                    ? "no \(kind) has this name"
-                    : "shared by " + shared.joined(separator: ", ") + ": give each its own name")
+                why: u.explanation(in: lib, near: near(r.id.kind, lib)))
         }
         return (rows, sorted.count)
     }

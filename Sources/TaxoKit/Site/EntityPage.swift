@@ -21,6 +21,12 @@ struct EntityPage: Encodable {
         var times: Int?
     }
     struct Finding: Encodable { var code, severity, message, href: String; var line: Int }
+    /// A link by name of its record that links to nothing (`UnmatchedName`).
+    struct UnmatchedName: Encodable {
+        var name, kind, field, why, href: String
+        var line: Int
+    }
+    struct Unmatched: Encodable { var names: [UnmatchedName] }
 
     var id: String
     var name: String
@@ -31,6 +37,8 @@ struct EntityPage: Encodable {
     var file: SiteLink
     var fields: [Field]
     var links: [Group]
+    /// Nil when every name of its record links (the section is left out).
+    var unmatched: Unmatched?
     var backlinks: [Group]
     var mentions: [MentionRow]
     var mentionsMore: Int?
@@ -52,6 +60,14 @@ struct EntityPage: Encodable {
             text: "\(e.file):\(e.location.line)", href: site.paths.fileLink(from: page, e.file, line: e.location.line))
         fields = EntityPage.fields(e.record)
         links = EntityPage.outgoing(i, page: page, site: site)
+        let names = lib.unmatchedNames(of: i).prefix(200).map { u in
+            UnmatchedName(
+                name: u.reference.id.written, kind: lib.config.kinds[u.reference.id.kind].name,
+                field: u.reference.field, why: u.why(in: lib),
+                href: site.paths.fileLink(from: page, u.reference.location.file, line: u.reference.location.line),
+                line: u.reference.location.line)
+        }
+        unmatched = names.isEmpty ? nil : Unmatched(names: names)
         backlinks = EntityPage.incoming(i, page: page, site: site)
         let all = site.mentions[e.id?.key ?? ""] ?? []
         mentions = MentionLines.collapse(all.prefix(200), place: { ($0.0, $0.1.location.line) }).map { row, n in

@@ -1,0 +1,92 @@
+/// What taxo says about a link by name that links to nothing (`UnmatchedName`): why, and the names of its
+/// kind it may have meant. The health report, `taxo show`, `get_entity`, the site's entity pages and the
+/// editor's hover say it in the same words.
+extension UnmatchedName {
+    /// "no tool has this name", or "shared by TOL-001, TOL-007: give each its own name".
+    public func why(in lib: Library) -> String {
+        let kind = lib.config.kinds[reference.id.kind].name
+        guard !sharedBy.isEmpty else { return "no \(kind) has this name" }
+        return "shared by " + sharedBy.map { lib.displayID(lib.entities[$0]) }.joined(separator: ", ")
+            + ": give each its own name"
+    }
+
+    /// The names of its kind it may have meant (`NearNames`); none for a name several entities share (the
+    /// entities are the answer). `near` is the kind's names when the caller asks for many.
+    public func nearNames(in lib: Library, near: NearNames? = nil, limit: Int = 3) -> [String] {
+        guard sharedBy.isEmpty else { return [] }
+        return (near ?? NearNames(kind: reference.id.kind, in: lib)).near(reference.id.written, limit: limit)
+    }
+
+    /// `why` with the names it may have meant: "no tool has this name; did you mean 'Microsoft Excel'?".
+    public func explanation(in lib: Library, near: NearNames? = nil) -> String {
+        why(in: lib) + (NearMiss.hint(listing: nearNames(in: lib, near: near)).map { "; " + $0 } ?? "")
+    }
+}
+
+/// The names and aliases of one kind's entities, to find those a name that links to nothing may have meant:
+/// those holding it as whole words (`Excel` -> `Microsoft Excel`) or held by it (`Zoom meetings` -> `Zoom`),
+/// shortest first, then those within a few edits (`Goggle Sheets`).
+public struct NearNames {
+    let names: [String]
+    let words: [[String]]
+
+    public init(kind: Int, in lib: Library) {
+        var names: [String] = []
+        var seen = Set<String>()
+        for e in lib.entities where e.kind == kind && e.id != nil {
+            for n in [e.name].compactMap({ $0 }) + e.aliases where !n.isEmpty && seen.insert(n).inserted {
+                names.append(n)
+            }
+        }
+        self.names = names
+        words = names.map(Labels.words)
+    }
+
+    /// At most `limit` names the text may have meant, best first.
+    public func near(_ written: String, limit: Int = 3) -> [String] {
+        let w = Labels.words(written)
+        guard !w.isEmpty else { return [] }
+        let holding = names.indices.filter { i in
+            words[i] != w && (NearNames.holds(words[i], w) || NearNames.holds(w, words[i]))
+        }
+        .map { names[$0] }.sorted { ($0.count, $0) < ($1.count, $1) }
+        var out = Array(holding.prefix(limit))
+        for s in NearMiss.suggestions(for: written, in: names, limit: limit) where !out.contains(s) { out.append(s) }
+        return Array(out.prefix(limit))
+    }
+
+    /// Each kind's names, made when first asked (a list of names names few kinds).
+    struct ByKind {
+        private var made: [Int: NearNames] = [:]
+        mutating func callAsFunction(_ kind: Int, _ lib: Library) -> NearNames {
+            if let n = made[kind] { return n }
+            let n = NearNames(kind: kind, in: lib)
+            made[kind] = n
+            return n
+        }
+    }
+
+    /// Whether `outer` holds `inner` as consecutive words.
+    static func holds(_ outer: [String], _ inner: [String]) -> Bool {
+        guard !inner.isEmpty, inner.count <= outer.count else { return false }
+        for start in 0...(outer.count - inner.count) where Array(outer[start..<start + inner.count]) == inner {
+            return true
+        }
+        return false
+    }
+}
+
+extension Library {
+    /// The links by name of an entity's record that link to nothing, in the order it writes them.
+    public func unmatchedNames(of entity: Int) -> ArraySlice<UnmatchedName> {
+        // `unmatchedNames` is in entity order: the first of the entity's, found by halves.
+        var lo = 0, hi = unmatchedNames.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if unmatchedNames[mid].entity < entity { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < unmatchedNames.count, unmatchedNames[end].entity == entity { end += 1 }
+        return unmatchedNames[lo..<end]
+    }
+}
