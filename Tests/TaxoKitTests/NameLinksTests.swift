@@ -206,12 +206,16 @@ import Testing
         let r = TestSupport.compile(
             Self.tools + [
                 ("LIBRARIES/LBS_003_Tools/TOL-007_Excel.json", #"{"tool_id": "TOL-007", "name": "Microsoft Excel"}"#),
+                ("LIBRARIES/LBS_003_Tools/TOL-008_Docs.json", #"{"tool_id": "TOL-008", "name": "Google Docs"}"#),
+                ("LIBRARIES/LBS_003_Tools/TOL-009_Drive.json", #"{"tool_id": "TOL-009", "name": "Google Drive"}"#),
+                ("LIBRARIES/LBS_003_Tools/TOL-010_Forms.json", #"{"tool_id": "TOL-010", "name": "Google Forms"}"#),
                 (
                     "TALENTS/Skills/Master/all_skills.json",
                     #"""
                     [{"skill_id": "SKL-001", "skill_phrase": "a",
                       "tools_used": ["Excel", "Goggle Sheets", "CRM", "Zoom"]},
-                     {"skill_id": "SKL-002", "skill_phrase": "b", "components": {"tool": "Quill"}}]
+                     {"skill_id": "SKL-002", "skill_phrase": "b", "components": {"tool": "Quill"}},
+                     {"skill_id": "SKL-003", "skill_phrase": "c", "components": {"tool": "Google"}}]
                     """#
                 ),
             ])
@@ -231,6 +235,8 @@ import Testing
         #expect(text.contains("tools_used[2]: CRM  line 2 (shared by TOL-005, TOL-006: give each its own name)"))
         // A name near none: no guess.
         #expect(EntityCard(result: r, entity: skill + 1).text().contains("Quill  line 3 (no tool has this name)"))
+        // Four names hold it: no guess either.
+        #expect(EntityCard(result: r, entity: skill + 2).text().contains("Google  line 4 (no tool has this name)"))
         // The same in JSON, for assistants.
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(EntityCard(result: r, entity: skill).json().utf8))

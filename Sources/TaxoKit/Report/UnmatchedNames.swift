@@ -25,7 +25,8 @@ extension UnmatchedName {
 
 /// The names and aliases of one kind's entities, to find those a name that links to nothing may have meant:
 /// those holding it as whole words (`Excel` -> `Microsoft Excel`) or held by it (`Zoom meetings` -> `Zoom`),
-/// shortest first, then those within a few edits (`Goggle Sheets`).
+/// shortest first, unless more than a few do (`Google`: Sheets, Docs, Drive, Forms); then those within a few
+/// edits (`Goggle Sheets`).
 public struct NearNames {
     let names: [String]
     let words: [[String]]
@@ -50,7 +51,8 @@ public struct NearNames {
             words[i] != w && (NearNames.holds(words[i], w) || NearNames.holds(w, words[i]))
         }
         .map { names[$0] }.sorted { ($0.count, $0) < ($1.count, $1) }
-        var out = Array(holding.prefix(limit))
+        // More than `limit` names holding it (`Google` in Google Sheets, Docs, Drive, ...) is no guess.
+        var out = holding.count <= limit ? holding : []
         for s in NearMiss.suggestions(for: written, in: names, limit: limit) where !out.contains(s) { out.append(s) }
         return Array(out.prefix(limit))
     }
