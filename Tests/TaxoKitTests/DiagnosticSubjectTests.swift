@@ -61,4 +61,25 @@ import Testing
         // 'a.md' is in the message ("'data.md' does not exist") but is another file.
         #expect(!touches("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/a.md"))
     }
+
+    /// A name as long as a description (pasted into the name field) is quoted cut to 80 characters in every
+    /// message and hint that names its entity: a duplicate ID, a label that does not match, a guess.
+    @Test func longNamesAreQuotedCutInMessagesAndHints() {
+        let long = String(repeating: "Very long name ", count: 40)
+        let r = TestSupport.compile([
+            ("LIBRARIES/LBS_003_Tools/TOL-001_A.json", #"{"tool_id": "TOL-001", "name": "\#(long)"}"#),
+            ("LIBRARIES/LBS_003_Tools/TOL-001_B.json", #"{"tool_id": "TOL-001", "name": "Other"}"#),
+            (
+                "TASK_MANAGERS/TSM-006_Workflows/WRF-001_W.json",
+                #"{"workflow_id": "WRF-001", "name": "W", "tools": ["TOL-001 (\#(long)x)", "TOL-011"]}"#
+            ),
+        ])
+        let texts = r.diagnostics.flatMap { [$0.message, $0.hint ?? ""] }
+        #expect(r.diagnostics.contains { $0.code == "TAX0104" } && r.diagnostics.contains { $0.code == "TAX0201" })
+        #expect(texts.contains { $0.contains("'Very long name Very long name") && $0.contains("...") }, "\(texts)")
+        #expect(texts.allSatisfy { $0.count < 300 }, "\(texts.map(\.count))")
+        #expect(Labels.quoted("Short") == "Short")
+        #expect(Labels.quoted(String(repeating: "é", count: 81)) == String(repeating: "é", count: 77) + "...")
+        #expect(Labels.quoted(String(repeating: "é", count: 80)) == String(repeating: "é", count: 80))
+    }
 }

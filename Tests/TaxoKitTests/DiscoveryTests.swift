@@ -87,4 +87,38 @@ import Testing
         #expect(r.inventory.kind(of: "LIBRARIES") == .directory)
         #expect(!r.inventory.files.contains { $0.contains(".hidden") || $0.contains("loop/") })
     }
+
+    /// A file or folder whose name is not UTF-8 is reported, not lost (its name, made into text, named no
+    /// file and it was passed over in silence); a file taxo would not read anyway is left alone.
+    @Test func aNameThatIsNotUTF8IsReportedNotLost() throws {
+        let fm = FileManager.default
+        let root = Scratch.folder("taxo-disc")
+        defer { try? fm.removeItem(at: root) }
+        let tools = root.appendingPathComponent("LIBRARIES/LBS_003_Tools")
+        try fm.createDirectory(at: tools, withIntermediateDirectories: true)
+        try Data(#"{"tool_id": "TOL-001", "name": "Fine"}"#.utf8).write(
+            to: tools.appendingPathComponent("TOL-001.json"))
+        /// Creates a file or folder under the tools' folder whose name holds the bytes FF FE.
+        func make(_ head: String, _ tail: String, folder: Bool) {
+            let bytes = Array((tools.path + "/" + head).utf8) + [0xFF, 0xFE] + Array(tail.utf8) + [0]
+            let ok = bytes.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { p -> Bool in
+                if folder { return mkdir(p.baseAddress!, 0o755) == 0 }
+                let fd = open(p.baseAddress!, O_CREAT | O_WRONLY, 0o644)
+                defer { if fd >= 0 { close(fd) } }
+                return fd >= 0
+            }
+            #expect(ok)
+        }
+        make("TOL-002_", ".json", folder: false)
+        make("picture_", ".png", folder: false)
+        make("QA_", "", folder: true)
+        let r = Discovery.discoverAll(root: root.path, config: TestSupport.defaultConfig)
+        #expect(r.files.map(\.path) == ["LIBRARIES/LBS_003_Tools/TOL-001.json"])
+        let skipped = r.diagnostics.filter { $0.message.contains("not valid UTF-8") }
+        #expect(
+            skipped.map { $0.location?.file ?? "" } == [
+                "LIBRARIES/LBS_003_Tools/QA_\u{FFFD}\u{FFFD}", "LIBRARIES/LBS_003_Tools/TOL-002_\u{FFFD}\u{FFFD}.json",
+            ], "\(r.diagnostics)")
+        #expect(skipped.allSatisfy { $0.code == "TAX0003" && $0.message.hasSuffix("rename it") })
+    }
 }

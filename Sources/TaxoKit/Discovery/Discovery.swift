@@ -143,10 +143,25 @@ public enum Discovery {
             fds.append(keep)
             var names: [(String, UInt8)] = []
             while let ent = readdir(dir) {
-                let name = withUnsafePointer(to: ent.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                let (name, valid) = withUnsafePointer(to: ent.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { p -> (String, Bool) in
+                        if let s = String(validatingCString: p) { return (s, true) }
+                        return (String(cString: p), false)
+                    }
                 }
                 if name.utf8.first == UInt8(ascii: ".") { continue }
+                // A name that is not UTF-8 cannot be a library path (reports, the index and links all write
+                // paths as text): a folder, or a file taxo would read, is reported instead of lost.
+                guard valid else {
+                    if ent.pointee.d_type == UInt8(DT_DIR) || Discovery.format(of: name) != nil {
+                        diags.append(
+                            SkippedFile.diagnostic(
+                                path: rel.isEmpty ? name : rel + "/" + name,
+                                reason: "its name is not valid UTF-8 (shown with U+FFFD for the bytes that are not); "
+                                    + "rename it"))
+                    }
+                    continue
+                }
                 names.append((name, ent.pointee.d_type))
             }
             names.sort { $0.0 < $1.0 }

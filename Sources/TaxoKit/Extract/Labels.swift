@@ -125,6 +125,12 @@ enum Labels {
         return strictly ? common / Double(wa.union(wb).count) >= 0.6 : common / Double(min(wa.count, wb.count)) >= 0.5
     }
 
+    /// A name or label as a message quotes it: at most 80 characters, else cut with "..." (a description
+    /// pasted into a name field would fill the terminal, and every hint that names the entity).
+    static func quoted(_ s: String) -> String {
+        s.utf8.count <= 80 || s.count <= 80 ? s : String(s.prefix(77)) + "..."
+    }
+
     static func words(_ s: String) -> [String] {
         s.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter {
             $0.count > 1 && !stop.contains($0)

@@ -42,7 +42,7 @@ struct NearestIDs {
         guard let l = label?.trimmingSpaces(), !l.isEmpty, !Labels.isStatusRemark(l), !l.contains(id.written),
             !GapNames.isSentence(l), !Labels.normalized(l).isEmpty
         else { return nil }
-        return l
+        return Labels.quoted(l)
     }
 
     /// The name of the entity a suggestion (an ID as the library displays it) names, when it has one.
@@ -53,7 +53,7 @@ struct NearestIDs {
         default: key = suggestion
         }
         guard let e = lib.table[key]?.first, let name = lib.entities[e].name, !name.isEmpty else { return nil }
-        return name
+        return Labels.quoted(name)
     }
 
     /// At most three IDs, closest to the one written first: one edit of its number, else (for an unknown

@@ -35,7 +35,7 @@ enum DuplicateID {
                 let e = lib.entities[i]
                 var msg = "duplicate ID '\(lib.displayID(e))': already defined in \(first.file)"
                 if let a = first.name, let b = e.name, Labels.normalized(a) != Labels.normalized(b) {
-                    msg += " with a different name ('\(a)' there, '\(b)' here)"
+                    msg += " with a different name ('\(Labels.quoted(a))' there, '\(Labels.quoted(b))' here)"
                 }
                 out.append(
                     info.diagnostic(

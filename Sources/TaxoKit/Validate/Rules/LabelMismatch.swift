@@ -60,7 +60,7 @@ enum LabelMismatch {
                 }
                 out.append(
                     info.diagnostic(
-                        "label '\(label)' does not match \(r.id.written), which is '\(name)'",
+                        "label '\(Labels.quoted(label))' does not match \(r.id.written), which is '\(Labels.quoted(name))'",
                         at: r.location, notes: [.init("\(r.id.written) is defined here", at: lib.entities[t].location)],
                         hint: "correct the ID or the label", subject: r.id.written))
             }

@@ -5,8 +5,9 @@ enum SkippedFile {
         summary: "A file or folder was not read (binary, too large, unreadable, missing root).",
         explanation: """
             taxo reads JSON, YAML, Markdown and CSV files under the configured roots. A file that holds NUL
-            bytes, is larger than `max_file_bytes`, cannot be opened, or a root folder that does not exist, is
-            reported once as a note and skipped. Symbolic links to folders are never followed.
+            bytes, is larger than `max_file_bytes`, cannot be opened, or whose name (or its folder's) is not
+            valid UTF-8, or a root folder that does not exist, is reported once as a note and skipped.
+            Symbolic links to folders are never followed.
             """,
         triggering: [
             RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/blob.md", "PK\u{0}\u{0}binary")]),
