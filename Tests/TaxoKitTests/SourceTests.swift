@@ -1,8 +1,42 @@
+import Foundation
 import Testing
 
 @testable import TaxoKit
 
 @Suite struct SourceTests {
+    /// Cells are split at what the header line separates them with: commas, or the semicolons Excel writes
+    /// where the decimal mark is a comma, or tabs; a separator inside quotes is text.
+    @Test func csvCellsAreSplitAtTheHeadersSeparator() {
+        func table(_ text: String) -> CSVTable { CSVReader.parse(SourceFile(path: "t.csv", text: text)) }
+        let semi = table("\u{FEFF}TOL_ID;Name;Filename\r\nTOL-001;\"Figma; Sketch\";TOL-001.json\r\n")
+        #expect(semi.header == ["TOL_ID", "Name", "Filename"])
+        #expect(semi.rows.map(\.cells) == [["TOL-001", "Figma; Sketch", "TOL-001.json"]])
+        #expect(semi.column(row: 0, cell: 2) == 25)
+        let tabs = table("TOL_ID\tName\nTOL-001\tA, B\n")
+        #expect(tabs.rows.map(\.cells) == [["TOL-001", "A, B"]])
+        // Commas win a tie, and a header whose semicolons are quoted is comma-separated.
+        #expect(table("a,b;c\n1,2;3\n").rows.map(\.cells) == [["1", "2;3"]])
+        #expect(table("\"a;b\",c\n1,2\n").header == ["a;b", "c"])
+        #expect(table("one\nTOL-001\n").rows.map(\.cells) == [["TOL-001"]])
+    }
+
+    /// `taxo new` adds its row to a semicolon-separated master list with semicolons (with commas, Excel
+    /// would read the whole row as one cell).
+    @Test func aNewRowIsWrittenWithTheMasterListsSeparator() throws {
+        let files = MasterListExamples.files(rows: "").map { path, text in
+            (path, path.hasSuffix(".csv") ? "TOL_ID;Name;Filename\nTOL-001;Figma;TOL-001_Figma.json\n" : text)
+        }
+        let root = try TestSupport.writeTemp(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = try #require(ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: files[0].1)).0)
+        let lib = Compiler.compile(root: root.path, config: config).library
+        let plan = try NewEntry.plan(
+            kind: "tool", name: "Sketch; Pro", department: nil, parent: nil, dir: nil, library: lib, root: root.path,
+            templates: Templates(directory: nil))
+        let row = try #require(plan.updates.first { $0.path.hasSuffix(".csv") })
+        #expect(row.text.hasSuffix("\nTOL-002;\"Sketch; Pro\";TOL-002_Sketch_Pro.json\n"), "\(row.text)")
+    }
+
     @Test func bomIsStrippedAndCRLFCounted() {
         let f = SourceFile(path: "a.json", rawBytes: [0xEF, 0xBB, 0xBF] + Array("{\r\n  \"a\": 1\r\n}".utf8))
         #expect(f.hadBOM)

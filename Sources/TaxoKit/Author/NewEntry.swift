@@ -369,14 +369,16 @@ extension NewEntry {
         if let c = table.column(list.idColumn) { cells[c] = id }
         if let n = list.nameColumn, let c = table.column(n) { cells[c] = name }
         if let pc { cells[pc] = pathCell }
+        // Written as the list writes its rows: with its separator, quoted when the cell holds one.
+        let separator = String(UnicodeScalar(table.separator))
         func csv(_ s: String) -> String {
-            s.contains(",") || s.contains("\"") || s.contains("\n")
+            s.contains(separator) || s.contains("\"") || s.contains("\n")
                 ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
         }
         var text = String(decoding: data, as: UTF8.self)
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         if !text.isEmpty, !text.hasSuffix("\n") { text += newline }
-        text += cells.map(csv).joined(separator: ",") + newline
+        text += cells.map(csv).joined(separator: separator) + newline
         return Edit(path: f.path, text: text)
     }
 }

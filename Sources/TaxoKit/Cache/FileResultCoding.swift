@@ -71,6 +71,9 @@ extension BinaryWriter {
             for row in t.rows { int(row.line); uint(UInt64(row.cells.count)); for c in row.cells { string(c) } }
             uint(UInt64(t.cellColumns.count));
             for cs in t.cellColumns { uint(UInt64(cs.count)); for c in cs { int(c) } }
+            uint(UInt64(t.cellLines.count));
+            for ls in t.cellLines { uint(UInt64(ls.count)); for l in ls { int(l) } }
+            uint(UInt64(t.separator))
         }
         uint(UInt64(r.diagnostics.count)); for d in r.diagnostics { diagnostic(d) }
         uint(UInt64(r.unknownPrefixes.count))
@@ -214,6 +217,12 @@ extension BinaryReader {
                 for _ in 0..<(try count()) { cs.append(try int()) }
                 table.cellColumns.append(cs)
             }
+            for _ in 0..<(try count()) {
+                var ls: [Int] = []
+                for _ in 0..<(try count()) { ls.append(try int()) }
+                table.cellLines.append(ls)
+            }
+            table.separator = UInt8(truncatingIfNeeded: try uint())
             r.masterList = (i, table)
         }
         for _ in 0..<(try count()) { r.diagnostics.append(try diagnostic()) }

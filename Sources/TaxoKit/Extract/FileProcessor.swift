@@ -272,9 +272,7 @@ struct FileProcessor: Sendable {
                         format: "CSV",
                         message:
                             "the master list has no column '\(column)' (its header: \(header.isEmpty ? "empty" : header))",
-                        hint: header.contains(";")
-                            ? "the file separates cells with ';'; master lists use ','"
-                            : "correct the header or the master list's configuration",
+                        hint: "correct the header or the master list's configuration",
                         at: file.location(line: 1)))
             }
             r.masterList = (mi, table)

@@ -15,12 +15,13 @@ public struct MasterRow: Sendable {
     /// Where the row's file is now, when it is missing at the path the row gives but its name is unique.
     public var movedTo: String?
 
-    /// The column of the row's path cell (1 when the list has no path column).
+    /// The line and column of the row's path cell (the row's line and 1 when the list has no path column).
+    public var pathLine: Int?
     public var pathColumn: Int = 1
 
     public var location: SourceLocation { SourceLocation(file: csv, line: line, column: 1) }
     /// Where the row's path cell is.
-    public var pathLocation: SourceLocation { SourceLocation(file: csv, line: line, column: pathColumn) }
+    public var pathLocation: SourceLocation { SourceLocation(file: csv, line: pathLine ?? line, column: pathColumn) }
 }
 
 enum MasterRows {
@@ -50,7 +51,10 @@ enum MasterRows {
                 guard let id = cell(idc) else { continue }
                 var row = MasterRow(
                     list: mi, csv: f.path, line: line, id: id, name: cell(nc), path: cell(pc), currentID: cell(cc))
-                if let pc { row.pathColumn = t.column(row: rowIndex, cell: pc) }
+                if let pc {
+                    row.pathLine = t.line(row: rowIndex, cell: pc)
+                    row.pathColumn = t.column(row: rowIndex, cell: pc)
+                }
                 if let p = row.path {
                     row.file = locate(p, prefix: m.pathPrefix, dir: dir, inventory: inventory, config: config)
                     if row.file == nil { row.movedTo = inventory.movedFile(named: p, config: config) }
