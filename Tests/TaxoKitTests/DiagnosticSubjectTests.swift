@@ -78,6 +78,18 @@ import Testing
         #expect(r.diagnostics.contains { $0.code == "TAX0104" } && r.diagnostics.contains { $0.code == "TAX0201" })
         #expect(texts.contains { $0.contains("'Very long name Very long name") && $0.contains("...") }, "\(texts)")
         #expect(texts.allSatisfy { $0.count < 300 }, "\(texts.map(\.count))")
+        // A long label (one word: a longer one is a sentence) still finds the entity so named, far from its
+        // ID: it is cut only where a message quotes it.
+        let word = String(repeating: "Longname", count: 12)
+        let named = TestSupport.compile([
+            ("LIBRARIES/LBS_003_Tools/TOL-001_A.json", #"{"tool_id": "TOL-001", "name": "\#(word)"}"#),
+            (
+                "TASK_MANAGERS/TSM-006_Workflows/WRF-001_W.json",
+                #"{"workflow_id": "WRF-001", "name": "W", "tools": ["TOL-555 (\#(word))"]}"#
+            ),
+        ])
+        let dangling = named.diagnostics.first { $0.code == "TAX0201" }
+        #expect(dangling?.hint == "did you mean 'TOL-001' (\(word.prefix(77))...)?", "\(String(describing: dangling))")
         #expect(Labels.quoted("Short") == "Short")
         #expect(Labels.quoted(String(repeating: "é", count: 81)) == String(repeating: "é", count: 77) + "...")
         #expect(Labels.quoted(String(repeating: "é", count: 80)) == String(repeating: "é", count: 80))

@@ -256,4 +256,24 @@ import Testing
         #expect(md.contains("| tool | Excel | 1 | [SKL-001 tools_used\\[0\\]]"), "\(md)")
         #expect(md.contains("| no tool has this name; did you mean 'Microsoft Excel'? |"))
     }
+
+    /// Every key named after a kind is read, however long the kind's name (`responsibilities_required` is 25
+    /// bytes), in snake case or as people write it.
+    @Test func longKeysNamedAfterAKindLinkToo() {
+        let r = TestSupport.compile([
+            (
+                "LIBRARIES/Responsibilities/Core/responsibilities.json",
+                #"[{"responsibility_id": "RSP-001", "name": "Quality Review"}]"#
+            ),
+            (
+                "TALENTS/Skills/Master/all_skills.json",
+                #"""
+                [{"skill_id": "SKL-001", "skill_phrase": "a", "responsibilities_required": "Quality Review"},
+                 {"skill_id": "SKL-002", "skill_phrase": "b", "Required Responsibilities": ["quality review"]}]
+                """#
+            ),
+        ])
+        #expect(Self.links(r, of: "SKL-001") == ["responsibilities_required -> RSP-001"], "\(r.diagnostics)")
+        #expect(Self.links(r, of: "SKL-002") == ["Required Responsibilities[0] -> RSP-001"])
+    }
 }

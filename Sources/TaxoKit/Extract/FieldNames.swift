@@ -25,8 +25,8 @@ struct FieldNames: Sendable {
     /// The same keys as written in snake case (`tools_used`): a lower-case key is looked up as it is, with no
     /// normalising (most keys of most libraries).
     let nameLinkSnakeKeys: [String: Int]
-    /// The kind that plays the department role: a link to it is judged as department codes, never by name.
-    let departmentKind: Int?
+    /// The longest of those keys, in bytes (their normalised forms are no longer).
+    let nameLinkKeyBytes: Int
     /// Per kind, per link: the kind its values may name (`LinkField.byName`); nil when it takes IDs only.
     let linkNameTargets: [[Int?]]
 
@@ -50,8 +50,8 @@ struct FieldNames: Sendable {
         }
         nameLinkKeys = Self.nameLinkKeys(config, normalized: true)
         nameLinkSnakeKeys = Self.nameLinkKeys(config, normalized: false)
+        nameLinkKeyBytes = nameLinkSnakeKeys.keys.map(\.utf8.count).max() ?? 0
         let department = config.kindIndex(role: .department)
-        departmentKind = department
         linkNameTargets = config.kinds.map { k in
             k.links.map { l in
                 // (`by: path` and `local` links never take names: the configuration leaves `byName` off.)
@@ -62,19 +62,25 @@ struct FieldNames: Sendable {
         }
     }
 
-    /// The keys named after each kind but the department's (its values are judged as department codes).
     /// The kind a field's value names when the field is named after it (`tools_used`, `Tools Used`), unless
     /// it is the record's own kind. A snake-case key is looked up as written (no normalising: most keys).
     func namedKind(key: String, in kind: Int) -> Int? {
         let u = key.utf8
-        guard u.count <= 24 else { return nil }
-        let snake = u.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 95 }
-        guard let k = snake ? nameLinkSnakeKeys[key] : nameLinkKeys[FieldKey.normalize(key)], k != kind else {
-            return nil
+        let k: Int?
+        if u.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }) {
+            k = u.count <= nameLinkKeyBytes ? nameLinkSnakeKeys[key] : nil
+        } else {
+            // Normalised, a key keeps all its bytes but separators: one with more is none of them.
+            k =
+                u.lazy.filter { !FieldKey.isSeparator($0) }.count <= nameLinkKeyBytes
+                ? nameLinkKeys[FieldKey.normalize(key)] : nil
         }
+        guard let k, k != kind else { return nil }
         return k
     }
 
+    /// The keys named after each kind but the department's (its values are judged as department codes),
+    /// normalised or lower-cased as written.
     static func nameLinkKeys(_ config: Config, normalized: Bool) -> [String: Int] {
         let department = config.kindIndex(role: .department)
         var out: [String: Int] = [:]

@@ -1,6 +1,6 @@
 /// What taxo says about a link by name that links to nothing (`UnmatchedName`): why, and the names of its
-/// kind it may have meant. The health report, `taxo show`, `get_entity`, the site's entity pages and the
-/// editor's hover say it in the same words.
+/// kind it may have meant. The health report, `taxo show`, `get_entity` and the editor's hover say both in the
+/// same words; the site's entity pages say why only (a guess reads every name of the kind).
 extension UnmatchedName {
     /// "no tool has this name", or "shared by TOL-001, TOL-007: give each its own name".
     public func why(in lib: Library) -> String {
@@ -19,7 +19,8 @@ extension UnmatchedName {
 
     /// `why` with the names it may have meant: "no tool has this name; did you mean 'Microsoft Excel'?".
     public func explanation(in lib: Library, near: NearNames? = nil) -> String {
-        why(in: lib) + (NearMiss.hint(listing: nearNames(in: lib, near: near)).map { "; " + $0 } ?? "")
+        why(in: lib)
+            + (NearMiss.hint(listing: nearNames(in: lib, near: near).map(Labels.quoted)).map { "; " + $0 } ?? "")
     }
 }
 
@@ -71,10 +72,7 @@ public struct NearNames {
     /// Whether `outer` holds `inner` as consecutive words.
     static func holds(_ outer: [String], _ inner: [String]) -> Bool {
         guard !inner.isEmpty, inner.count <= outer.count else { return false }
-        for start in 0...(outer.count - inner.count) where Array(outer[start..<start + inner.count]) == inner {
-            return true
-        }
-        return false
+        return (0...(outer.count - inner.count)).contains { outer[$0..<$0 + inner.count].elementsEqual(inner) }
     }
 }
 

@@ -42,7 +42,7 @@ struct NearestIDs {
         guard let l = label?.trimmingSpaces(), !l.isEmpty, !Labels.isStatusRemark(l), !l.contains(id.written),
             !GapNames.isSentence(l), !Labels.normalized(l).isEmpty
         else { return nil }
-        return Labels.quoted(l)
+        return l
     }
 
     /// The name of the entity a suggestion (an ID as the library displays it) names, when it has one.
@@ -53,7 +53,7 @@ struct NearestIDs {
         default: key = suggestion
         }
         guard let e = lib.table[key]?.first, let name = lib.entities[e].name, !name.isEmpty else { return nil }
-        return Labels.quoted(name)
+        return name
     }
 
     /// At most three IDs, closest to the one written first: one edit of its number, else (for an unknown
@@ -95,7 +95,7 @@ struct NearestIDs {
             return unknown + (NearMiss.hint(for: dept, in: lib.grammar.departmentCodes).map { "; \($0)" } ?? "")
         }
         // Each with its name, so that the guess can be judged: `'SKL-014' (API Configuration)`.
-        let named = suggestions.map { s in "'\(s)'" + (name(of: s).map { " (\($0))" } ?? "") }
+        let named = suggestions.map { s in "'\(s)'" + (name(of: s).map { " (\(Labels.quoted($0)))" } ?? "") }
         return "did you mean " + named.joined(separator: " or ") + "?" + (unknown.map { " (\($0))" } ?? "")
     }
 }

@@ -125,7 +125,8 @@ enum DanglingReference {
     /// What to do when no existing ID is near: create the entry (named by the label when there is one), or
     /// `otherwise` (correct the ID; for a mention, write it as a proposal).
     static func createHint(kind: String, id: ParsedID, label: String?, otherwise: String = "correct the ID") -> String {
-        "create the \(kind)" + (NearestIDs.name(in: label, id: id).map { " '\($0)'" } ?? "") + ", or " + otherwise
+        "create the \(kind)" + (NearestIDs.name(in: label, id: id).map { " '\(Labels.quoted($0))'" } ?? "") + ", or "
+            + otherwise
     }
 
     /// Notes for the other entities of a file that reference the missing ID: the first reference of each.
