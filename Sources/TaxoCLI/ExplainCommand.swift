@@ -41,7 +41,7 @@ struct ExplainCommand: ParsableCommand {
             for ex in examples {
                 for f in ex.files {
                     out += "  --- \(f.path)\n"
-                    let text = String(decoding: f.bytes, as: UTF8.self)
+                    let text = Self.shown(f.bytes)
                     for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(12)
                     where !line.isEmpty {
                         out += "    \(line)\n"
@@ -50,6 +50,23 @@ struct ExplainCommand: ParsableCommand {
             }
         }
         Console.out(out)
+    }
+
+    /// An example's text, each byte that is not part of valid UTF-8 shown as `\xE9`.
+    static func shown(_ bytes: [UInt8]) -> String {
+        var out = "", i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+            if n > 0, i + n <= bytes.count, let s = String(validating: bytes[i..<(i + n)], as: UTF8.self) {
+                out += s
+                i += n
+            } else {
+                out += "\\x" + String(lead, radix: 16, uppercase: true)
+                i += 1
+            }
+        }
+        return out
     }
 }
 

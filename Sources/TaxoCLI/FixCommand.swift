@@ -51,7 +51,7 @@ struct FixCommand: ParsableCommand {
             if let rel = display.libraryPath(p, workingDirectory: cwd, root: root.path) { only.append(rel) }
         }
         let fixes = Fixes.plan(result, root: root.path, only: paths.isEmpty ? nil : only, rules: codes)
-        let count = fixes.reduce(0) { $0 + $1.edits.count + ($1.renameTo == nil ? 0 : 1) }
+        let count = fixes.reduce(0) { $0 + $1.changes }
         if !write {
             try Self.preview(
                 fixes, changes: count, counted: Plural.count(count, "fix", "fixes"), verb: "apply", display: display,
@@ -89,7 +89,9 @@ struct FixCommand: ParsableCommand {
     /// Writes the fixed files and renames files (never over an existing one).
     static func apply(_ fixes: [Fixes.FileFix], root: URL, display: PathDisplay) throws {
         for f in fixes {
-            if !f.edits.isEmpty { try Data(f.fixed).write(to: root.appendingPathComponent(f.path), options: .atomic) }
+            if !f.edits.isEmpty || f.reencoded {
+                try Data(f.fixed).write(to: root.appendingPathComponent(f.path), options: .atomic)
+            }
             if let to = f.renameTo {
                 let dst = root.appendingPathComponent(to).path
                 // Never over an existing file (link() fails when the name is taken), then the old name goes.

@@ -82,14 +82,6 @@ import Testing
         #expect(f.lines.offset(line: 1, column: 4) == off)
     }
 
-    @Test func invalidUTF8IsFound() {
-        let f = SourceFile(path: "a.md", rawBytes: Array("ok\n".utf8) + [0xC3, 0x28])
-        #expect(f.firstInvalidUTF8Offset() == 3)
-        #expect(SourceFile(path: "b.md", text: "fine ✅").firstInvalidUTF8Offset() == nil)
-        #expect(SourceFile(path: "c.md", rawBytes: [0xE2, 0x9C]).firstInvalidUTF8Offset() == 0)
-        #expect(SourceFile(path: "d.md", rawBytes: [0xED, 0xA0, 0x80]).firstInvalidUTF8Offset() == 0)
-    }
-
     @Test func globs() {
         #expect(Glob("LIBRARIES/**/*.json").matches("LIBRARIES/a/b/c.json"))
         #expect(Glob("LIBRARIES/**/*.json").matches("LIBRARIES/c.json"))

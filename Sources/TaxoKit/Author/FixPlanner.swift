@@ -14,6 +14,8 @@ struct FixPlanner {
     var byFile: [String: [Fixes.Edit]] = [:]
     var sources: [String: SourceFile] = [:]
     var renames: [String: String] = [:]
+    /// Files read in part as Windows-1252 that the run re-saves as UTF-8 (TAX0002).
+    var reencode: Set<String> = []
 
     init(result: CompileResult, root: String, only: [String]?, rules: Set<String>?) {
         self.result = result
@@ -37,11 +39,13 @@ struct FixPlanner {
 
     mutating func source(_ path: String) -> SourceFile? {
         if let s = sources[path] { return s }
-        // UTF-16/32 files are left alone: their edits would need re-encoding.
+        // UTF-16/32 files are left alone: their edits would need re-encoding. So are files with bytes read
+        // as Windows-1252, unless the run re-saves them as UTF-8: an edit writes the file as UTF-8.
         guard let data = FileManager.default.contents(atPath: root + "/" + path),
             TextEncoding.decodeUnicodeBOM([UInt8](data.prefix(4))) == nil
         else { return nil }
         let s = SourceFile(path: path, rawBytes: [UInt8](data))
+        guard s.windows1252 == nil || want(InvalidUTF8.info.code, path) else { return nil }
         sources[path] = s
         return s
     }
@@ -201,15 +205,27 @@ struct FixPlanner {
         return linkEdits
     }
 
+    /// Files with bytes read as Windows-1252, re-saved as UTF-8.
+    mutating func reencodings() {
+        for d in result.diagnostics where d.code == InvalidUTF8.info.code {
+            guard let file = d.location?.file, want(d.code, file), source(file)?.windows1252 != nil else { continue }
+            reencode.insert(file)
+        }
+    }
+
     /// The edits per file, sorted, each place edited once.
     func fixes() -> [Fixes.FileFix] {
-        byFile.keys.sorted().compactMap { path in
+        reencode.union(byFile.keys).sorted().compactMap { path in
             guard let src = sources[path] else { return nil }
             var seen = Set<Int>()
-            let edits = byFile[path]!.filter { seen.insert($0.start).inserted }.sorted { $0.start < $1.start }
-            if edits.isEmpty && renames[path] == nil { return nil }
+            let edits = byFile[path, default: []].filter { seen.insert($0.start).inserted }.sorted {
+                $0.start < $1.start
+            }
+            let reencoded = src.windows1252 != nil
+            if edits.isEmpty && renames[path] == nil && !reencoded { return nil }
             let original = (src.hadBOM ? [0xEF, 0xBB, 0xBF] : []) + src.bytes
-            return Fixes.FileFix(path: path, original: original, edits: edits, renameTo: renames[path])
+            return Fixes.FileFix(
+                path: path, original: original, edits: edits, renameTo: renames[path], reencoded: reencoded)
         }
     }
 }

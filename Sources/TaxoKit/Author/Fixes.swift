@@ -6,7 +6,8 @@ import Foundation
 /// - TAX0206: an alternate spelling rewritten to the target's ID (`TOOL-QA-031` -> `TOL-QA-031`);
 /// - TAX0207: an old ID rewritten to the canonical one, unless its label names another entity;
 /// - TAX0102: a rare misspelt prefix with one did-you-mean when the corrected ID exists (`TKS-004` -> `TSK-004`);
-/// - TAX0703: a field's value that differs from one allowed value only in letter case (`design` -> `Design`).
+/// - TAX0703: a field's value that differs from one allowed value only in letter case (`design` -> `Design`);
+/// - TAX0002: a file with bytes that are not UTF-8, read as Windows-1252, re-saved as UTF-8.
 /// Never: a label that names another entity, a duplicate ID, anything in a file that does not parse.
 /// Fixes are idempotent: a fixed library has nothing more to fix.
 public enum Fixes {
@@ -26,6 +27,11 @@ public enum Fixes {
         public var edits: [Edit]
         /// A new name in the same folder (TAX0105), when every link to the file could be rewritten.
         public var renameTo: String?
+        /// Bytes of the file were Windows-1252 (TAX0002): `original` holds them as UTF-8, and so will the file.
+        public var reencoded = false
+
+        /// How many changes: the edits, the new name, the new encoding.
+        public var changes: Int { edits.count + (renameTo == nil ? 0 : 1) + (reencoded ? 1 : 0) }
 
         /// The file with every edit applied.
         public var fixed: [UInt8] {
@@ -47,6 +53,8 @@ public enum Fixes {
         "TAX0102":
             "taxo fix rewrites a rare misspelt prefix when there is one did-you-mean and the corrected ID exists.",
         "TAX0703": "taxo fix rewrites a value that differs from one allowed value only in letter case to that value.",
+        "TAX0002":
+            "taxo fix re-saves the file as UTF-8, each byte that was not UTF-8 written as the Windows-1252 character it was read as.",
         "TAX0105":
             "taxo fix renames the file after the ID inside (kinds without id_from_filename) and rewrites every link and master-list path to it; it renames nothing when one of them cannot be rewritten.",
     ]
@@ -62,6 +70,7 @@ public enum Fixes {
         planner.movedLinks()
         planner.staleFileNames()
         planner.allowedValueCase()
+        planner.reencodings()
         return planner.fixes()
     }
 
@@ -70,6 +79,7 @@ public enum Fixes {
         var out = ""
         for f in fixes {
             if let to = f.renameTo { out += "diff --git a/\(f.path) b/\(to)\nrename from \(f.path)\nrename to \(to)\n" }
+            if f.reencoded { out += "# \(f.path): re-encoded from Windows-1252 to UTF-8\n" }
             guard !f.edits.isEmpty else { continue }
             out += "--- a/\(f.path)\n+++ b/\(f.path)\n"
             let before = LineTable(f.original)

@@ -10,10 +10,23 @@ import Foundation
 /// Markdown kinds a header with the ID field. With a parent, the parent's child list gets the new ID, and a
 /// master list of the kind gets a row.
 public enum NewEntry {
-    /// A file's new text.
+    /// A file's new text, and the encoding it is written in.
     public struct Edit: Sendable {
         public var path: String
         public var text: String
+        public var encoding = FileEncoding.utf8
+
+        init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+
+        /// An edited file, written as it was (a Windows-1252 or UTF-16 CSV from Excel stays so) when each
+        /// character of the new text has a byte in that encoding, else as UTF-8.
+        init(path: String, text: String, keeping old: FileEncoding) {
+            self.init(path: path, text: text)
+            encoding = old.encode(text) == nil ? .utf8 : old
+        }
     }
 
     /// What `taxo new` writes: the new entry and the files it updates.
@@ -175,8 +188,8 @@ public enum NewEntry {
         close(fd)
         guard written == bytes.count else { throw TaxoError.io("cannot write \(plan.file.path)") }
         for e in plan.updates {
-            try e.text.write(
-                to: URL(fileURLWithPath: root).appendingPathComponent(e.path), atomically: true, encoding: .utf8)
+            try Data(e.encoding.encode(e.text) ?? Array(e.text.utf8)).write(
+                to: URL(fileURLWithPath: root).appendingPathComponent(e.path), options: .atomic)
         }
         return [plan.file.path] + plan.updates.map(\.path)
     }
@@ -233,7 +246,7 @@ extension NewEntry {
         else {
             throw TaxoError.badArgument("the parent \(parentID) is not in a JSON file; add \(child) to it by hand")
         }
-        let bytes = [UInt8](data)
+        let (bytes, encoding) = FileEncoding.decode([UInt8](data))
         let record = try parentRecord(bytes, of: parent, id: parsed, library: lib)
         let quoted = Array(("\"" + child + "\"").utf8)
         let out: [UInt8]
@@ -249,7 +262,7 @@ extension NewEntry {
             }
             out = edited
         }
-        return Edit(path: parent.file, text: String(decoding: out, as: UTF8.self))
+        return Edit(path: parent.file, text: String(decoding: out, as: UTF8.self), keeping: encoding)
     }
 
     /// The link field of the parent's kind that lists children of the child's kind (`steps[]`), and its key.
@@ -375,10 +388,11 @@ extension NewEntry {
             s.contains(separator) || s.contains("\"") || s.contains("\n")
                 ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
         }
-        var text = String(decoding: data, as: UTF8.self)
+        let (bytes, encoding) = FileEncoding.decode([UInt8](data))
+        var text = String(decoding: bytes, as: UTF8.self)
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         if !text.isEmpty, !text.hasSuffix("\n") { text += newline }
         text += cells.map(csv).joined(separator: separator) + newline
-        return Edit(path: f.path, text: text)
+        return Edit(path: f.path, text: text, keeping: encoding)
     }
 }

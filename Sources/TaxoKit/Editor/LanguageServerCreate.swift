@@ -32,7 +32,8 @@ extension LanguageServer {
                 LanguageServer.textEdit(uri: file, original: [], text: plan.file.text),
             ]
             for u in plan.updates {
-                let original = FileReader.read(root.appendingPathComponent(u.path).path) ?? []
+                let original =
+                    FileReader.read(root.appendingPathComponent(u.path).path).map { FileEncoding.decode($0).text } ?? []
                 changes.append(
                     LanguageServer.textEdit(
                         uri: root.appendingPathComponent(u.path).absoluteString, original: original, text: u.text))

@@ -29,6 +29,9 @@ struct FieldNames: Sendable {
     let nameLinkKeyBytes: Int
     /// Per kind, per link: the kind its values may name (`LinkField.byName`); nil when it takes IDs only.
     let linkNameTargets: [[Int?]]
+    /// Per kind, per link: whether it links to the kind in the department role (its values are department
+    /// codes, aliases or names).
+    let departmentLinks: [[Bool]]
 
     init(config: Config) {
         idFields = config.kinds.map { $0.idFields.map(FieldKey.normalize) }
@@ -52,6 +55,8 @@ struct FieldNames: Sendable {
         nameLinkSnakeKeys = Self.nameLinkKeys(config, normalized: false)
         nameLinkKeyBytes = nameLinkSnakeKeys.keys.map(\.utf8.count).max() ?? 0
         let department = config.kindIndex(role: .department)
+        let departmentName = department.map { config.kinds[$0].name }
+        departmentLinks = config.kinds.map { k in k.links.map { departmentName != nil && $0.target == departmentName } }
         linkNameTargets = config.kinds.map { k in
             k.links.map { l in
                 // (`by: path` and `local` links never take names: the configuration leaves `byName` off.)

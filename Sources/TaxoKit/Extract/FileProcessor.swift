@@ -94,9 +94,7 @@ struct FileProcessor: Sendable {
             return r
         }
         let file = SourceFile(path: path, rawBytes: raw)
-        if let bad = file.firstInvalidUTF8Offset() {
-            r.diagnostics.append(InvalidUTF8.diagnostic(at: file.location(bad)))
-        }
+        if let legacy = file.windows1252 { r.diagnostics.append(InvalidUTF8.diagnostic(file, legacy)) }
         // The kinds whose globs take the path: the first is its kind, more than one a finding.
         let kinds = format == .csv ? [] : config.kindIndices(forPath: path)
         switch format {

@@ -302,7 +302,7 @@ struct RecordExtractor {
         for c in s.utf8 {
             if c == 45 { dash = true } else if c == 95 { underscore = true } else if c >= 65 && c <= 90 { upper = true }
         }
-        if !dash, let link, kind.links[link].target == "department", !grammar.departmentCodes.isEmpty {
+        if !dash, let link, names.departmentLinks[kindIndex][link], !grammar.departmentCodes.isEmpty {
             checkDepartmentValue(s, at: offset)
             return []
         }
@@ -361,7 +361,7 @@ struct RecordExtractor {
             diagnostics.append(CommaJoinedIDs.diagnostic(field: field(), at: file.location(offset)))
         }
         // A department link: a declared code or alias, a department's name, or a DPT ID.
-        if !found, let link, kind.links[link].target == "department", !grammar.departmentCodes.isEmpty {
+        if !found, let link, names.departmentLinks[kindIndex][link], !grammar.departmentCodes.isEmpty {
             checkDepartmentValue(s, at: offset)
             return spans
         }

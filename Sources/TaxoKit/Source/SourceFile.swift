@@ -7,17 +7,23 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     public let hadBOM: Bool
     public let lines: LineTable
+    /// Where the bytes that are not UTF-8 were, read as Windows-1252: the offset (in `bytes`) of the first,
+    /// and how many; nil when the file is UTF-8.
+    public let windows1252: (first: Int, count: Int)?
 
-    /// A file as read: a byte-order mark dropped, UTF-16/32 decoded, invalid UTF-8 repaired (and noted).
+    /// A file as read: a byte-order mark dropped, bytes that are not valid UTF-8 read as Windows-1252 (and
+    /// noted in `windows1252`), lone carriage returns read as newlines. UTF-16/32 are decoded before.
     public init(path: String, rawBytes: [UInt8]) {
         self.path = path
-        if rawBytes.count >= 3, rawBytes[0] == 0xEF, rawBytes[1] == 0xBB, rawBytes[2] == 0xBF {
-            bytes = TextEncoding.normalizingLoneCR(Array(rawBytes[3...]))
-            hadBOM = true
+        hadBOM = rawBytes.count >= 3 && rawBytes[0] == 0xEF && rawBytes[1] == 0xBB && rawBytes[2] == 0xBF
+        var b = hadBOM ? Array(rawBytes[3...]) : rawBytes
+        if let r = Windows1252.repairing(b) {
+            b = r.bytes
+            windows1252 = (r.first, r.count)
         } else {
-            bytes = TextEncoding.normalizingLoneCR(rawBytes)
-            hadBOM = false
+            windows1252 = nil
         }
+        bytes = TextEncoding.normalizingLoneCR(b)
         lines = LineTable(bytes)
     }
 
@@ -37,11 +43,6 @@ public struct SourceFile: Sendable {
         SourceLocation(file: path, line: line, column: column)
     }
 
-    /// The whole text; invalid UTF-8 sequences become U+FFFD (they are reported separately).
+    /// The whole text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// The offset of the first byte that is not valid UTF-8, or nil when the file is valid.
-    public func firstInvalidUTF8Offset() -> Int? {
-        bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
-    }
 }
