@@ -200,7 +200,7 @@ public enum Compiler {
                 return only.contains { f == $0 || f.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
             }
         }
-        diags = Array(Set(diags)).sorted(by: Diagnostic.ordered)
+        diags = Diagnostic.sortedUnique(diags)
         var summary = DiagnosticSummary()
         summary.count(diags)
         summary.files = results.count

@@ -8,18 +8,35 @@ struct NearestIDs {
 
     init(_ lib: Library) { self.lib = lib }
 
-    static func variants(_ number: String) -> Set<String> {
-        let d = Array(number)
-        var out = Set<String>()
-        let digits = Array("0123456789")
-        for i in d.indices {
-            for c in digits where c != d[i] { var v = d; v[i] = c; out.insert(String(v)) }
-            var del = d; del.remove(at: i); if !del.isEmpty { out.insert(String(del)) }
-            if i + 1 < d.count { var t = d; t.swapAt(i, i + 1); out.insert(String(t)) }
+    /// Calls `body` with each number one edit away from `number` (ASCII digits): a digit changed, dropped,
+    /// added, or two neighbours swapped; some more than once, never `number` itself. Bytes, no strings or
+    /// sets: a library with many missing IDs looks up about 60 of these for each.
+    static func forEachVariant(_ number: [UInt8], _ body: ([UInt8]) -> Void) {
+        var v = number
+        for i in number.indices {
+            for c in UInt8(ascii: "0")...UInt8(ascii: "9") where c != number[i] {
+                v[i] = c
+                body(v)
+            }
+            v[i] = number[i]
+            if number.count > 1 {
+                v.remove(at: i)
+                body(v)
+                v.insert(number[i], at: i)
+            }
+            if i + 1 < number.count, number[i] != number[i + 1] {
+                v.swapAt(i, i + 1)
+                body(v)
+                v.swapAt(i, i + 1)
+            }
         }
-        for i in 0...d.count { for c in digits { var v = d; v.insert(c, at: i); out.insert(String(v)) } }
-        out.remove(number)
-        return out
+        for i in 0...number.count {
+            for c in UInt8(ascii: "0")...UInt8(ascii: "9") {
+                v.insert(c, at: i)
+                if v != number { body(v) }
+                v.remove(at: i)
+            }
+        }
     }
 
     /// At most three IDs the missing one may have meant, given the label written after it (`SKL-006 (API
@@ -67,10 +84,15 @@ struct NearestIDs {
             let written = lib.displayID(lib.entities[e])
             if found[written] == nil { found[written] = NearMiss.distance(id.written, written) }
         }
-        for v in NearestIDs.variants(id.number) {
-            var t = v.drop { $0 == "0" }
-            if t.isEmpty { t = "0" }
-            look(base + "-" + t)
+        // Keys as the table holds them: the base, a dash, the number without leading zeros.
+        var key = Array(base.utf8) + [UInt8(ascii: "-")]
+        let stem = key.count
+        NearestIDs.forEachVariant(Array(id.number.utf8)) { v in
+            var s = 0
+            while s + 1 < v.count, v[s] == UInt8(ascii: "0") { s += 1 }
+            key.removeSubrange(stem...)
+            key.append(contentsOf: v[s...])
+            look(String(decoding: key, as: UTF8.self))
         }
         if found.isEmpty, unknownDepartment(id) != nil {
             let number = id.key[id.key.index(after: dash)...]

@@ -1,0 +1,24 @@
+import Testing
+
+@testable import TaxoKit
+
+/// A run's findings: sorted by place, code and message, each once, the same order every run.
+@Suite struct DiagnosticOrderTests {
+    static func d(_ file: String, _ line: Int, _ code: String, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(
+            code: code, severity: .error, message: message, at: SourceLocation(file: file, line: line, column: 1),
+            hint: hint)
+    }
+
+    @Test func findingsAreSortedAndEachKeptOnce() {
+        let a = Self.d("a.md", 2, "TAX0201", "x"), b = Self.d("a.md", 10, "TAX0201", "x")
+        let c = Self.d("b.md", 1, "TAX0102", "y"), e = Self.d("a.md", 2, "TAX0104", "x")
+        // Same place, code and message, other hints: both kept, in the order they came.
+        let h1 = Self.d("a.md", 2, "TAX0201", "x", hint: "one"), h2 = Self.d("a.md", 2, "TAX0201", "x", hint: "two")
+        let out = Diagnostic.sortedUnique([c, b, h2, a, e, a, h1, c, h2])
+        #expect(out == [e, h2, a, h1, b, c])
+        #expect(Diagnostic.sortedUnique([h1, h2]) == [h1, h2])
+        #expect(Diagnostic.sortedUnique([h2, h1]) == [h2, h1])
+        #expect(Diagnostic.sortedUnique([]) == [])
+    }
+}
