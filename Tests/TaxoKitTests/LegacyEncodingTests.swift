@@ -34,6 +34,18 @@ import Testing
         #expect(SourceFile(path: "f.md", rawBytes: [0x81, 0x8D]).text == "\u{81}\u{8D}")
     }
 
+    /// Only a file in Windows-1252 throughout is written back in it: UTF-8 with some Windows-1252 pasted in
+    /// (or with a byte-order mark) stays UTF-8, repaired, so its other characters are not re-encoded.
+    @Test func aFileIsWrittenBackAsWindows1252OnlyWhenItWasSoThroughout() {
+        let pure = FileEncoding.decode([0x43, 0x61, 0x66, 0xE9, 0x20, 0x93, 0x61, 0x94])
+        #expect(pure.encoding == .windows1252 && String(decoding: pure.text, as: UTF8.self) == "Café “a”")
+        let mixed = FileEncoding.decode(Array("Café ".utf8) + [0x93, 0x61, 0x94])
+        #expect(mixed.encoding == .utf8 && String(decoding: mixed.text, as: UTF8.self) == "Café “a”")
+        let bom = FileEncoding.decode([0xEF, 0xBB, 0xBF, 0x43, 0xE9])
+        #expect(bom.encoding == .utf8BOM && String(decoding: bom.text, as: UTF8.self) == "Cé")
+        #expect(FileEncoding.decode(Array("Café".utf8)).encoding == .utf8)
+    }
+
     @Test func aToolSavedAsWindows1252KeepsItsName() throws {
         let r = TestSupport.compile([Self.tool])
         let e = try #require(r.library.entities.first { $0.id?.written == "TOL-001" })

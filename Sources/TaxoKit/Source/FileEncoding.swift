@@ -3,16 +3,25 @@
 public enum FileEncoding: Sendable, Equatable {
     case utf8, utf8BOM, utf16LE, utf16BE, utf32LE, utf32BE, windows1252
 
-    /// The text of a file's bytes (UTF-8, without a byte-order mark) and how they were written. Bytes that
-    /// are not valid UTF-8 are read as Windows-1252 (see `Windows1252.repairing`).
+    /// The text of a file's bytes (UTF-8, without a byte-order mark) and how they are to be written back.
+    /// Bytes that are not valid UTF-8 are read as Windows-1252 (see `Windows1252.repairing`).
     public static func decode(_ raw: [UInt8]) -> (text: [UInt8], encoding: FileEncoding) {
         if let t = TextEncoding.decodeUnicodeBOM(raw) {
             // The order of `decodeUnicodeBOM`'s checks: FF FE 00 00 is UTF-32 before it is UTF-16.
             let utf32LE = raw.count >= 4 && raw[0] == 0xFF && raw[2] == 0 && raw[3] == 0
             return (t, raw[0] == 0 ? .utf32BE : raw[0] == 0xFE ? .utf16BE : utf32LE ? .utf32LE : .utf16LE)
         }
-        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { return (Array(raw[3...]), .utf8BOM) }
-        if let r = Windows1252.repairing(raw) { return (r.bytes, .windows1252) }
+        // With a byte-order mark, or with valid UTF-8 beside the bytes that are not (Windows-1252 pasted
+        // into UTF-8), the file is UTF-8 and stays so, repaired; only a file whose every byte above ASCII
+        // was read as Windows-1252 is written back in it.
+        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF {
+            let body = Array(raw[3...])
+            return (Windows1252.repairing(body)?.bytes ?? body, .utf8BOM)
+        }
+        if let r = Windows1252.repairing(raw) {
+            let high = raw.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+            return (r.bytes, high == r.count ? .windows1252 : .utf8)
+        }
         return (raw, .utf8)
     }
 
