@@ -79,6 +79,13 @@ import Testing
         #expect(!again.diagnostics.contains { $0.code == "TAX0002" })
         #expect(again.library.entities.first?.name == "Café Crème")
         #expect(Fixes.plan(again, root: root.path).isEmpty)
+        // A file that does not parse is left as it is, as by every fix.
+        try Data(Self.cp1252("{\"tool_id\": \"TOL-001\", \"name\": \"Café\",,}")).write(to: url)
+        let broken = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
+        #expect(
+            broken.diagnostics.contains { $0.code == "TAX0002" } && broken.diagnostics.contains { $0.code == "TAX0001" }
+        )
+        #expect(Fixes.plan(broken, root: root.path).isEmpty)
     }
 
     /// A master list as Excel saves it: `taxo new` adds its row in the list's encoding, every other byte as

@@ -205,10 +205,12 @@ struct FixPlanner {
         return linkEdits
     }
 
-    /// Files with bytes read as Windows-1252, re-saved as UTF-8.
+    /// Files with bytes read as Windows-1252, re-saved as UTF-8 (not a file that does not parse, as no fix is).
     mutating func reencodings() {
         for d in result.diagnostics where d.code == InvalidUTF8.info.code {
-            guard let file = d.location?.file, want(d.code, file), source(file)?.windows1252 != nil else { continue }
+            guard let file = d.location?.file, want(d.code, file), !broken.contains(file),
+                source(file)?.windows1252 != nil
+            else { continue }
             reencode.insert(file)
         }
     }

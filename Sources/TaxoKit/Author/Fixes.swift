@@ -54,7 +54,7 @@ public enum Fixes {
             "taxo fix rewrites a rare misspelt prefix when there is one did-you-mean and the corrected ID exists.",
         "TAX0703": "taxo fix rewrites a value that differs from one allowed value only in letter case to that value.",
         "TAX0002":
-            "taxo fix re-saves the file as UTF-8, each byte that was not UTF-8 written as the Windows-1252 character it was read as.",
+            "taxo fix re-saves the file as UTF-8 (when it parses), each byte that was not UTF-8 written as the Windows-1252 character it was read as.",
         "TAX0105":
             "taxo fix renames the file after the ID inside (kinds without id_from_filename) and rewrites every link and master-list path to it; it renames nothing when one of them cannot be rewritten.",
     ]

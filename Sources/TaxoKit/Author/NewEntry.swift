@@ -15,18 +15,6 @@ public enum NewEntry {
         public var path: String
         public var text: String
         public var encoding = FileEncoding.utf8
-
-        init(path: String, text: String) {
-            self.path = path
-            self.text = text
-        }
-
-        /// An edited file, written as it was (a Windows-1252 or UTF-16 CSV from Excel stays so) when each
-        /// character of the new text has a byte in that encoding, else as UTF-8.
-        init(path: String, text: String, keeping old: FileEncoding) {
-            self.init(path: path, text: text)
-            encoding = old.encode(text) == nil ? .utf8 : old
-        }
     }
 
     /// What `taxo new` writes: the new entry and the files it updates.
@@ -394,5 +382,13 @@ extension NewEntry {
         if !text.isEmpty, !text.hasSuffix("\n") { text += newline }
         text += cells.map(csv).joined(separator: separator) + newline
         return Edit(path: f.path, text: text, keeping: encoding)
+    }
+}
+
+extension NewEntry.Edit {
+    /// An edited file, written as it was (a Windows-1252 or UTF-16 CSV from Excel stays so) when each
+    /// character of the new text has a byte in that encoding, else as UTF-8.
+    init(path: String, text: String, keeping old: FileEncoding) {
+        self.init(path: path, text: text, encoding: old.encode(text) == nil ? .utf8 : old)
     }
 }

@@ -14,10 +14,19 @@ public struct SourceFile: Sendable {
     /// A file as read: a byte-order mark dropped, bytes that are not valid UTF-8 read as Windows-1252 (and
     /// noted in `windows1252`), lone carriage returns read as newlines. UTF-16/32 are decoded before.
     public init(path: String, rawBytes: [UInt8]) {
+        self.init(path: path, rawBytes: rawBytes, validUTF8: false)
+    }
+
+    /// A file from text (a Swift string is valid UTF-8: no pass looks for other bytes).
+    public init(path: String, text: String) {
+        self.init(path: path, rawBytes: Array(text.utf8), validUTF8: true)
+    }
+
+    private init(path: String, rawBytes: [UInt8], validUTF8: Bool) {
         self.path = path
         hadBOM = rawBytes.count >= 3 && rawBytes[0] == 0xEF && rawBytes[1] == 0xBB && rawBytes[2] == 0xBF
         var b = hadBOM ? Array(rawBytes[3...]) : rawBytes
-        if let r = Windows1252.repairing(b) {
+        if !validUTF8, let r = Windows1252.repairing(b) {
             b = r.bytes
             windows1252 = (r.first, r.count)
         } else {
@@ -25,11 +34,6 @@ public struct SourceFile: Sendable {
         }
         bytes = TextEncoding.normalizingLoneCR(b)
         lines = LineTable(bytes)
-    }
-
-    /// A file from text.
-    public init(path: String, text: String) {
-        self.init(path: path, rawBytes: Array(text.utf8))
     }
 
     /// The place of a byte offset.

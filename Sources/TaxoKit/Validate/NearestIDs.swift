@@ -33,7 +33,7 @@ struct NearestIDs {
         for i in 0...number.count {
             for c in UInt8(ascii: "0")...UInt8(ascii: "9") {
                 v.insert(c, at: i)
-                if v != number { body(v) }
+                body(v)
                 v.remove(at: i)
             }
         }
