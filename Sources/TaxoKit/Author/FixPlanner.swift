@@ -13,6 +13,9 @@ struct FixPlanner {
     let broken: Set<String>
     var byFile: [String: [Fixes.Edit]] = [:]
     var sources: [String: SourceFile] = [:]
+    /// Each file's bytes as `fixes()` writes them back: as on disk, bytes read as Windows-1252 re-encoded as
+    /// UTF-8, line ends as they were (a `SourceFile` reads a lone CR as a newline, at the same offset).
+    var originals: [String: [UInt8]] = [:]
     var renames: [String: String] = [:]
     /// Files read in part as Windows-1252 that the run re-saves as UTF-8 (TAX0002).
     var reencode: Set<String> = []
@@ -47,6 +50,7 @@ struct FixPlanner {
         let s = SourceFile(path: path, rawBytes: [UInt8](data))
         guard s.windows1252 == nil || want(InvalidUTF8.info.code, path) else { return nil }
         sources[path] = s
+        originals[path] = Fixes.keepingLineEnds(s, raw: [UInt8](data))
         return s
     }
 
@@ -225,7 +229,7 @@ struct FixPlanner {
             }
             let reencoded = src.windows1252 != nil
             if edits.isEmpty && renames[path] == nil && !reencoded { return nil }
-            let original = (src.hadBOM ? [0xEF, 0xBB, 0xBF] : []) + src.bytes
+            let original = originals[path] ?? (src.hadBOM ? [0xEF, 0xBB, 0xBF] : []) + src.bytes
             return Fixes.FileFix(
                 path: path, original: original, edits: edits, renameTo: renames[path], reencoded: reencoded)
         }

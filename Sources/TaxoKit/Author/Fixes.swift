@@ -43,6 +43,23 @@ public enum Fixes {
         }
     }
 
+    /// A file's bytes with its BOM, as read (`source.bytes`, bytes read as Windows-1252 already UTF-8), with
+    /// the lone carriage returns of `raw` back where `SourceFile` made them newlines: an edit changes what it
+    /// edits, never a file's line ends. Offsets are those of `source.bytes` after the BOM.
+    static func keepingLineEnds(_ source: SourceFile, raw: [UInt8]) -> [UInt8] {
+        var out = (source.hadBOM ? [0xEF, 0xBB, 0xBF] : []) + source.bytes
+        guard raw.contains(13) else { return out }
+        // Before normalising, the bytes were the raw ones (repaired when some were Windows-1252): a lone
+        // CR there is the newline at the same offset here.
+        let body = source.hadBOM ? Array(raw[3...]) : raw
+        let before = source.windows1252 == nil ? body : (Windows1252.repairing(body)?.bytes ?? body)
+        let bom = source.hadBOM ? 3 : 0
+        for i in before.indices where before[i] == 13 && i + bom < out.count && out[i + bom] == 10 {
+            out[i + bom] = 13
+        }
+        return out
+    }
+
     /// What `taxo explain` says each rule's fix does.
     public static let descriptions: [String: String] = [
         "TAX0401":
@@ -82,22 +99,22 @@ public enum Fixes {
             if f.reencoded { out += "# \(f.path): re-encoded from Windows-1252 to UTF-8\n" }
             guard !f.edits.isEmpty else { continue }
             out += "--- a/\(f.path)\n+++ b/\(f.path)\n"
-            let before = LineTable(f.original)
+            // Lines as a reader counts them (a lone CR ends one), shown with newlines: a diff has no other.
+            let shown = TextEncoding.normalizingLoneCR(f.original)
+            let before = LineTable(shown)
             var lines = Set<Int>()
             for e in f.edits { lines.insert(before.lineIndex(of: e.start)) }
             for li in lines.sorted() {
                 let a = before.lineStarts[li]
-                let z = li + 1 < before.lineCount ? before.lineStarts[li + 1] : f.original.count
-                var new = Array(f.original[a..<z])
+                let z = li + 1 < before.lineCount ? before.lineStarts[li + 1] : shown.count
+                var new = Array(shown[a..<z])
                 for e in f.edits.filter({ before.lineIndex(of: $0.start) == li }).sorted(by: { $0.start > $1.start }) {
                     new.replaceSubrange((e.start - a)..<(e.end - a), with: Array(e.replacement.utf8))
                 }
-                let oldText = String(decoding: f.original[a..<z], as: UTF8.self),
-                    newText = String(decoding: new, as: UTF8.self)
-                out +=
-                    "@@ -\(li + 1),1 +\(li + 1),1 @@\n-" + oldText
-                    + (oldText.hasSuffix("\n") ? "" : "\n\\ No newline at end of file\n")
-                out += "+" + newText + (newText.hasSuffix("\n") ? "" : "\n\\ No newline at end of file\n")
+                // Whether a line has its end is a byte question: "\r\n" is one Character, not ending in "\n".
+                let noEnd = z > a && shown[z - 1] == 10 ? "" : "\n\\ No newline at end of file\n"
+                out += "@@ -\(li + 1),1 +\(li + 1),1 @@\n-" + String(decoding: shown[a..<z], as: UTF8.self) + noEnd
+                out += "+" + String(decoding: new, as: UTF8.self) + noEnd
             }
         }
         return out

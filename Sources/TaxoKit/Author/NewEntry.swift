@@ -296,19 +296,19 @@ extension NewEntry {
     static let whitespace: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
 
     /// The bytes with an item appended to the JSON list opening at `open`: items one per line stay one per
-    /// line, at the last item's indentation.
+    /// line, at the last item's indentation, with the file's line ends.
     static func appending(_ item: [UInt8], toListAt open: Int, in bytes: [UInt8]) -> [UInt8]? {
         guard let close = closing(bytes, from: open) else { return nil }
         var last = close - 1
         while last > open, whitespace.contains(bytes[last]) { last -= 1 }
         var lineStart = last
-        while lineStart > open, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        while lineStart > open, bytes[lineStart - 1] != 10, bytes[lineStart - 1] != 13 { lineStart -= 1 }
         let multiline = lineStart > open
         let indent = multiline ? Array(bytes[lineStart..<last].prefix { $0 == 32 || $0 == 9 }) : []
         let insert =
             bytes[last] == UInt8(ascii: "[")
             ? item
-            : (multiline ? Array(",\n".utf8) + indent + item : Array(", ".utf8) + item)
+            : (multiline ? Array(("," + lineEnd(of: bytes)).utf8) + indent + item : Array(", ".utf8) + item)
         var out = bytes
         out.insert(contentsOf: insert, at: last + 1)
         return out
@@ -320,7 +320,8 @@ extension NewEntry {
         var last = close - 1
         while last > open, whitespace.contains(bytes[last]) { last -= 1 }
         let insert =
-            Array((bytes[last] == UInt8(ascii: "{") ? "" : ",").utf8) + Array("\n  \"\(name)\": [".utf8) + item
+            Array((bytes[last] == UInt8(ascii: "{") ? "" : ",").utf8)
+            + Array((lineEnd(of: bytes) + "  \"\(name)\": [").utf8) + item
             + Array("]".utf8)
         var out = bytes
         out.insert(contentsOf: insert, at: last + 1)
@@ -378,10 +379,21 @@ extension NewEntry {
         }
         let (bytes, encoding) = FileEncoding.decode([UInt8](data))
         var text = String(decoding: bytes, as: UTF8.self)
-        let newline = text.contains("\r\n") ? "\r\n" : "\n"
-        if !text.isEmpty, !text.hasSuffix("\n") { text += newline }
+        // Rows end as the list's do (CRLF from Excel, CR alone from old Macs, else LF); a last row without
+        // its line end gets one. (Bytes, not Characters: "\r\n" is one Character, so `hasSuffix("\n")` fails.)
+        let newline = NewEntry.lineEnd(of: bytes)
+        if let last = bytes.last, last != 10, last != 13 { text += newline }
         text += cells.map(csv).joined(separator: separator) + newline
         return Edit(path: f.path, text: text, keeping: encoding)
+    }
+}
+
+extension NewEntry {
+    /// The line end a file uses: that of its first line (CRLF, LF, or a CR alone), LF when it has one line.
+    static func lineEnd(of bytes: [UInt8]) -> String {
+        guard let i = bytes.firstIndex(where: { $0 == 10 || $0 == 13 }) else { return "\n" }
+        if bytes[i] == 10 { return "\n" }
+        return i + 1 < bytes.count && bytes[i + 1] == 10 ? "\r\n" : "\r"
     }
 }
 
