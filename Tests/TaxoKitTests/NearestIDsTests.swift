@@ -61,4 +61,34 @@ import Testing
         #expect(near.suggestions(for: a) == ["TOL-124", "TOL-142"])
         #expect(Set(near.suggestions(for: b)) == ["TOL-024", "TOL-124"])
     }
+
+    /// A missing ID cited in many documents is looked up once per spelling and label: each document gets
+    /// what its own label leads to, as without the memo.
+    @Test func eachLabelGetsItsOwnSuggestions() throws {
+        let tool = { (id: String, name: String) in
+            ("LIBRARIES/LBS_003_Tools/\(id)_\(name).json", "{\"tool_id\": \"\(id)\", \"name\": \"\(name)\"}")
+        }
+        let notes = { (i: Int, label: String) in
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes_\(i).md", "# Notes\n\nUses TOL-125 (\(label)).\n")
+        }
+        let r = TestSupport.compile([
+            tool("TOL-124", "Figma"), tool("TOL-126", "Sketch"),
+            notes(1, "Figma"), notes(2, "Sketch"), notes(3, "Figma"), notes(4, "missing"),
+        ])
+        let found = r.diagnostics.filter { $0.code == DanglingMention.info.code }.sorted {
+            $0.location!.file < $1.location!.file
+        }
+        #expect(
+            found.map { $0.suggestions.map(\.with) } == [
+                ["TOL-124"], ["TOL-126"], ["TOL-124"], ["TOL-124", "TOL-126"],
+            ])
+        #expect(found[0].hint == found[2].hint && found[0].hint != found[1].hint)
+        var near = NearestIDs(r.library)
+        let id = try #require(r.library.grammar.typedID("TOL-125"))
+        for label in ["Figma", "Sketch", "Figma", nil] {
+            let direct = near.suggestions(for: id, label: label)
+            let memo = near.lookUp(id, label: label)
+            #expect(memo.suggestions == direct && memo.hint == near.hint(for: id, suggestions: direct))
+        }
+    }
 }

@@ -5,8 +5,21 @@
 /// (the declaration of an ID reports its own).
 struct NearestIDs {
     let lib: Library
+    /// What `lookUp` found per ID as written and label: a missing ID cited in thousands of documents is
+    /// looked up once (the lookup is about 60 table probes and an edit distance per candidate).
+    private var found: [String: (suggestions: [String], hint: String?)] = [:]
 
     init(_ lib: Library) { self.lib = lib }
+
+    /// The suggestions for a missing ID with the label written after it, and the hint saying them.
+    mutating func lookUp(_ id: ParsedID, label: String?) -> (suggestions: [String], hint: String?) {
+        let key = id.written + "\u{0}" + (label ?? "")
+        if let f = found[key] { return f }
+        let near = suggestions(for: id, label: label)
+        let f = (near, hint(for: id, suggestions: near))
+        found[key] = f
+        return f
+    }
 
     /// Calls `body` with each number one edit away from `number` (ASCII digits): a digit changed, dropped,
     /// added, or two neighbours swapped; some more than once, never `number` itself. Bytes, no strings or

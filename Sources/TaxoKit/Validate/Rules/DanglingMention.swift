@@ -51,7 +51,7 @@ enum DanglingMention {
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let nearest = NearestIDs(lib)
+        var nearest = NearestIDs(lib)
         for d in lib.documents where d.checkMentions {
             var seen = Set<String>()
             var ranges: [String: [ParsedID]] = [:]
@@ -77,10 +77,10 @@ enum DanglingMention {
                     continue
                 }
                 let kind = lib.config.kinds[m.id.kind].name
-                let near = nearest.suggestions(for: m.id, label: m.label)
+                let (near, hint) = nearest.lookUp(m.id, label: m.label)
                 var d = info.diagnostic(
                     "'\(m.id.written)' is mentioned but no \(kind) has this ID", at: m.location,
-                    hint: nearest.hint(for: m.id, suggestions: near)
+                    hint: hint
                         ?? DanglingReference.createHint(
                             kind: kind, id: m.id, label: m.label, otherwise: "write the mention as a proposal"),
                     subject: m.id.written)

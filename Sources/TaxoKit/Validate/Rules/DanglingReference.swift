@@ -52,7 +52,7 @@ enum DanglingReference {
 
     static func check(_ lib: Library) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let index = NearestIDs(lib)
+        var index = NearestIDs(lib)
         let followOn = FollowOn(lib)
         // A missing ID that many records of one file cite is one finding: its places, per file and ID.
         var places: [String: [(entity: Int, reference: Int)]] = [:]
@@ -106,14 +106,13 @@ enum DanglingReference {
                 } else {
                     msg += "; referenced \(group.count) times in this file, by \(others.count + 1) entities"
                 }
-                let near = index.suggestions(for: r.id, label: r.label)
+                let (near, hint) = index.lookUp(r.id, label: r.label)
                 var notes = followOn.notes(entity: ei, dangling: r.id)
                 for o in others { notes += followOn.notes(entity: o, dangling: r.id) }
                 notes += alsoReferenced(group.filter { $0.entity != ei }, lib: lib)
                 var d = info.diagnostic(
                     msg, at: r.location, notes: notes,
-                    hint: index.hint(for: r.id, suggestions: near)
-                        ?? DanglingReference.createHint(kind: kind, id: r.id, label: r.label),
+                    hint: hint ?? DanglingReference.createHint(kind: kind, id: r.id, label: r.label),
                     subject: r.id.written)
                 d.suggestions = near.map { Diagnostic.Replacement(r.id.written, with: $0) }
                 out.append(d)
