@@ -9,9 +9,9 @@ swift build --product taxo-fuzz --scratch-path .build-fuzz -c release \
   -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING 2>&1 | tail -1
 bin=.build-fuzz/release/taxo-fuzz
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "${TMPDIR:-/tmp}"/taxo-fuzz-fix-*' EXIT
 mkdir -p .build-fuzz/artifacts
-mkdir -p "$work"/{json,yaml,markdown,config,glob,cache,lsp,diff}
+mkdir -p "$work"/{json,yaml,markdown,config,glob,cache,lsp,diff,csv,fix}
 find LIBRARIES Tests/Fixtures -name '*.json' -size -64k | awk 'NR<=40' | while read -r f; do cp "$f" "$work/json/$(echo "$f" | tr '/' '_')"; done
 # Two versions of a tool's file, cut at a NUL (the diff target's input).
 find LIBRARIES -name '*.json' -size -16k | awk 'NR<=12' | while read -r f; do
@@ -19,6 +19,12 @@ find LIBRARIES -name '*.json' -size -16k | awk 'NR<=12' | while read -r f; do
 done
 find TASK_MANAGERS Tests/Fixtures -name '*.yaml' -size -64k | awk 'NR<=20' | while read -r f; do cp "$f" "$work/yaml/$(echo "$f" | tr '/' '_')"; done
 find TASK_MANAGERS Tests/Fixtures -name '*.md' -size -64k | awk 'NR<=40' | while read -r f; do cp "$f" "$work/markdown/$(echo "$f" | tr '/' '_')"; done
+# Master lists (the csv target), and documents with what taxo fix repairs (the fix target).
+printf 'TOL_ID,Name,Filename\r\nTOL-001,Figma,TOL-001_Figma.json\r\n"TOL-002","Sketch, Pro",x.json\r\n' > "$work/csv/crlf"
+printf 'TOL_ID;Name;Filename\nTOL-001;Caf\xe9;TOL-001_Figma.json\nTOL-003;;\n' > "$work/csv/semicolons"
+printf '# Notes\r\rUses TOOL-QA-031 and TKS-002; see [old](Old/TSK-002_Old.md).\r' > "$work/fix/mac"
+printf '\xef\xbb\xbf# Notes\r\n\r\nThe inspector TOOL-QA-031 (Inspector), Caf\xe9.\r\n' > "$work/fix/bom"
+find TASK_MANAGERS -name '*.md' -size -16k | awk 'NR<=10' | while read -r f; do cp "$f" "$work/fix/$(echo "$f" | tr '/' '_')"; done
 find Tests/Fixtures Benchmarks -name 'taxonomy.yaml' | grep -v work/ | while read -r f; do cp "$f" "$work/config/$(echo "$f" | tr '/' '_')"; done
 printf 'LIBRARIES/**/*.{json,yaml}\nLIBRARIES/LBS_003_Tools/QA/x.json' > "$work/glob/1"
 printf '**/_archive/**\nTASK_MANAGERS/_archive/a/b.md' > "$work/glob/2"
@@ -39,7 +45,7 @@ status=0
 # Swift's own crash reporter would catch a trap (SIGILL) before libFuzzer does, and the crashing input
 # would not be saved: leave crashes to libFuzzer. Reproduce a saved input with a debug build for a backtrace.
 export SWIFT_BACKTRACE=enable=no
-for t in json yaml markdown config glob cache lsp diff; do
+for t in json yaml markdown config glob cache lsp diff csv fix; do
   echo "== fuzz $t (${seconds}s)"
   if ! TAXO_FUZZ_TARGET=$t "$bin" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
        -artifact_prefix=.build-fuzz/artifacts/$t- "$work/$t" 2>"$work/$t.log"; then

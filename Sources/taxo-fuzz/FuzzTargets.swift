@@ -3,9 +3,9 @@ import TaxoKit
 
 /// libFuzzer targets. Built only by `make fuzz` (with `-sanitize=fuzzer -D FUZZING`, into .build-fuzz/),
 /// where libFuzzer provides `main`; the target is chosen by TAXO_FUZZ_TARGET: json, yaml, markdown,
-/// config, glob, cache, lsp or diff. An ordinary build makes a stub that says how to run them.
+/// config, glob, cache, lsp, diff, csv or fix. An ordinary build makes a stub that says how to run them.
 enum FuzzTarget: String, CaseIterable {
-    case json, yaml, markdown, config, glob, cache, lsp, diff
+    case json, yaml, markdown, config, glob, cache, lsp, diff, csv, fix
 
     static let current: FuzzTarget =
         FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TAXO_FUZZ_TARGET"] ?? "") ?? .json
@@ -83,6 +83,13 @@ enum FuzzTarget: String, CaseIterable {
             _ = report.text(color: true)
             _ = report.json(limit: 3)
             _ = try? report.markdown(templates: FuzzTarget.templates, command: "fuzz")
+        case .csv:
+            // As a master list of tools beside a tool's file: rows, columns, paths and IDs checked.
+            _ = Compiler.compile(
+                files: [("tools/Tools_Master.csv", bytes), ("tools/TOL-001_Figma.json", FuzzTarget.figma)],
+                config: FuzzTarget.masterListConfig)
+        case .fix:
+            FuzzTarget.fixIsExactAndIdempotent(bytes)
         case .cache:
             let path = NSTemporaryDirectory() + "/taxo-fuzz-cache-\(getpid())"
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
@@ -90,6 +97,77 @@ enum FuzzTarget: String, CaseIterable {
             if let c = ExtractionCache(path: path, configHash: FuzzTarget.library.hash) {
                 _ = c.previous(path: "LIBRARIES/LBS_003_Tools/TOL-001_Figma.json")
             }
+        }
+    }
+}
+
+extension FuzzTarget {
+    static let figma = Array(#"{"tool_id": "TOL-001", "name": "Figma"}"#.utf8)
+    static let masterListConfig: Config = ConfigLoader.parse(
+        SourceFile(
+            path: "taxonomy.yaml",
+            text: """
+                kinds:
+                  tool:
+                    prefix: TOL
+                    files: ["tools/*.json"]
+                    id_fields: [tool_id]
+                master_lists:
+                  - files: ["tools/Tools_Master.csv"]
+                    kind: tool
+                    id_column: TOL_ID
+                    name_column: Name
+                    path_column: Filename
+                """)
+    ).0!
+
+    /// A folder for the `fix` target's library, made once.
+    static let fixRoot: URL = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-fuzz-fix-\(getpid())")
+        try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    /// `taxo fix` on a library holding the input as a document and as a workflow, beside tools it may cite
+    /// (`TOOL-QA-031`, links to moved files): each fix starts from the file's bytes as they are on disk
+    /// (line ends, BOM and all; a re-encoded file excepted), and once applied, a second plan has nothing
+    /// left to fix. A violation traps, so libFuzzer keeps the input.
+    static func fixIsExactAndIdempotent(_ bytes: [UInt8]) {
+        let root = fixRoot
+        try? FileManager.default.removeItem(at: root)
+        let files: [(String, [UInt8])] = [
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", bytes),
+            ("TASK_MANAGERS/TSM-006_Workflows/WRF-001_fuzz.md", bytes),
+            (
+                "LIBRARIES/LBS_003_Tools/QA/TOL-QA-031_Inspector.json",
+                Array(#"{"tool_id": "TOL-QA-031", "name": "Inspector"}"#.utf8)
+            ),
+            ("LIBRARIES/LBS_003_Tools/Moved/TSK-002_Old.md", Array("# TSK-002\n\n**Task_ID:** TSK-002\n".utf8)),
+        ]
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: url.path, contents: Data(data))
+        }
+        let fixes = Fixes.plan(Compiler.compile(root: root.path, config: library), root: root.path)
+        for f in fixes {
+            let url = root.appendingPathComponent(f.path)
+            guard let disk = FileManager.default.contents(atPath: url.path) else { continue }
+            if !f.reencoded && [UInt8](disk) != f.original {
+                fatalError("fix starts from other bytes than \(f.path)'s")
+            }
+            if !f.edits.isEmpty || f.reencoded {
+                FileManager.default.createFile(atPath: url.path, contents: Data(f.fixed))
+            }
+            if let to = f.renameTo {
+                let dst = root.appendingPathComponent(to).path
+                if link(url.path, dst) == 0 { unlink(url.path) }
+            }
+        }
+        let again = Fixes.plan(Compiler.compile(root: root.path, config: library), root: root.path)
+        if !again.isEmpty {
+            fatalError("a second fix changes \(again.map(\.path)): \(Fixes.diff(again))")
         }
     }
 }
