@@ -7,7 +7,7 @@ names = {"gap-analysis.md": "gapAnalysis", "entries/default.json": "entryDefault
          "library-mapping.md": "libraryMapping", "health.md": "health", "diff.md": "diff",
          "site/page.html": "sitePage", "site/home.html": "siteHome", "site/entity.html": "siteEntity",
          "site/list.html": "siteList", "site/video.html": "siteVideo", "site/file.html": "siteFile",
-         "site/diagnostics.html": "siteDiagnostics", "site/search.html": "siteSearch", "site/style.css": "siteStyle",
+         "site/diagnostics.html": "siteDiagnostics", "site/names.html": "siteNames", "site/search.html": "siteSearch", "site/style.css": "siteStyle",
          "site/site.js": "siteScript", "site/search.js": "siteSearchScript"}
 src = '''/// The built-in report and entry templates. Copies live in the repository's `templates/` folder, where
 /// users edit them; a library's own `templates/NAME.mustache` replaces the built-in one. A test keeps the

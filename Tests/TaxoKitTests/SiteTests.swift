@@ -276,6 +276,42 @@ import Testing
         #expect(!tool.contains("Names that link to nothing"))
     }
 
+    /// `names.html` lists every name in records that links to nothing, once per kind and name (letter case
+    /// aside), most records first, each with why and its places linked to the entity and the line; the home
+    /// page links to it with the count.
+    @Test func theNamesPageListsEveryNameThatLinksToNothing() throws {
+        let skills = (1...23).map { i in
+            #"{"skill_id": "SKL-9\#(10 + i)", "skill_phrase": "s", "components": {"tool": "\#(i % 2 == 0 ? "quill" : "Quill")"}}"#
+        }
+        let (root, result) = try exampleLibrary(extra: [
+            ("TALENTS/Skills/Master/site_skills.json", "[" + skills.joined(separator: ",\n") + "]"),
+            (
+                "TALENTS/Skills/Master/more_skills.json",
+                #"[{"skill_id": "SKL-990", "skill_phrase": "s", "components": {"tool": "<Ink>"}}]"#
+            ),
+        ])
+        let out = try writeSite(root, result)
+        let page = try String(contentsOf: out.appendingPathComponent("names.html"), encoding: .utf8)
+        let rows = page.components(separatedBy: "<tr><td>").dropFirst()
+        // Quill and quill are one name, written by 23 records: first, with 20 places shown and 3 more.
+        let quill = try #require(rows.first)
+        #expect(
+            quill.hasPrefix("<span class=\"dangling\">Quill</span></td><td>tool</td><td class=\"num\">23</td>"),
+            "\(quill)")
+        #expect(quill.contains("no tool has this name"))
+        #expect(
+            quill.contains("<a href=\"entities/SKL-911.html\">SKL-911</a> <span class=\"field\">components.tool</span>")
+        )
+        #expect(quill.contains("href=\"files/TALENTS/Skills/Master/site_skills.json.html#L2\""))
+        #expect(quill.components(separatedBy: "<li>").count - 1 == 21 && quill.contains("<li>and 3 more</li>"))
+        #expect(page.contains("<span class=\"dangling\">&lt;Ink&gt;</span>"))
+        #expect(!page.contains("<Ink"))
+        let home = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        let count = result.library.unmatchedNameGroups().count
+        #expect(count >= 2 && home.contains("<a href=\"names.html\">\(count) names in records link to nothing</a>"))
+        #expect(page.contains("<p class=\"lead\">\(count) names in link fields"))
+    }
+
     @Test func twoMentionsOnOneLineAreOneRowThatSaysSo() throws {
         let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes/Video_025_Notes.md"
         let (root, result) = try exampleLibrary(extra: [

@@ -16,6 +16,7 @@ public enum DefaultTemplates {
         "site/video.html": siteVideo,
         "site/file.html": siteFile,
         "site/diagnostics.html": siteDiagnostics,
+        "site/names.html": siteNames,
         "site/search.html": siteSearch,
         "site/style.css": siteStyle,
         "site/site.js": siteScript,
@@ -645,7 +646,7 @@ public enum DefaultTemplates {
         <body>
         <header class="top">
         <a class="brand" href="{{root}}index.html">taxo</a>
-        <nav><a href="{{root}}index.html">Library</a> <a href="{{root}}diagnostics.html">Findings</a></nav>
+        <nav><a href="{{root}}index.html">Library</a> <a href="{{root}}diagnostics.html">Findings</a> <a href="{{root}}names.html">Names</a></nav>
         <form class="search" action="{{root}}search.html" method="get"><input type="search" name="q" placeholder="ID, name or words" aria-label="Search"></form>
         </header>
         <main>
@@ -660,6 +661,7 @@ public enum DefaultTemplates {
     public static let siteHome = #"""
         <h1>Library</h1>
         <p class="lead">{{entities}} entities in {{files}} files, {{documents}} documents; {{errors}} errors and {{warnings}} warnings (<a href="diagnostics.html">findings</a>).</p>
+        {{#unmatched_names}}<p><a href="names.html">{{unmatched_names}} names in records link to nothing</a>: entries to add, or spellings to align with the library's.</p>{{/unmatched_names}}
         <div class="columns">
         <section>
         <h2>Kinds</h2>
@@ -796,6 +798,15 @@ public enum DefaultTemplates {
         <table class="sortable" id="findings"><thead><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Message</th></tr></thead><tbody>
         {{#rows}}<tr data-rule="{{code}}" data-severity="{{severity}}" data-folder="{{folder}}"><td>{{code}} <span class="field">{{name}}</span></td><td class="sev-{{severity}}">{{severity}}</td><td>{{#href}}<a href="{{href}}">{{file}}:{{line}}</a>{{/href}}</td><td>{{message}}{{#hint}}<div class="note">{{hint}}</div>{{/hint}}</td></tr>
         {{/rows}}</tbody></table>
+
+        """#
+
+    public static let siteNames = #"""
+        <h1>Names that link to nothing</h1>
+        <p class="lead">{{#has_rows}}{{total}} names in link fields (<code>"tool": "Excel"</code>) name no entity of their kind, or several: add the entry, or write the library's name or an alias.{{/has_rows}}{{^has_rows}}Every name in a link field names one entity.{{/has_rows}}</p>
+        {{#has_rows}}<table class="sortable"><thead><tr><th>Name</th><th>Kind</th><th class="num">Records</th><th>Why</th><th>Where</th></tr></thead><tbody>
+        {{/has_rows}}{{#rows}}<tr><td><span class="dangling">{{name}}</span></td><td>{{kind}}</td><td class="num">{{records}}</td><td class="why">{{why}}</td><td><ul class="places">{{#places}}<li>{{#entity_href}}<a href="{{entity_href}}">{{entity}}</a>{{/entity_href}}{{^entity_href}}{{entity}}{{/entity_href}} <span class="field">{{field}}</span> <a class="file" href="{{file_href}}">{{file}}:{{line}}</a></li>{{/places}}{{#more}}<li>and {{more}} more</li>{{/more}}</ul></td></tr>
+        {{/rows}}{{#has_rows}}</tbody></table>{{/has_rows}}
 
         """#
 

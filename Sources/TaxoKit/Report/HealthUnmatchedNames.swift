@@ -15,35 +15,16 @@ extension HealthContext {
     static func unmatchedNames(_ lib: Library, links: ReportLinks, limit: Int = 20) -> (
         rows: [UnmatchedName], total: Int
     ) {
-        struct Group {
-            var first: Int
-            var entities: Set<Int>
-        }
-        var groups: [String: Group] = [:]
-        var order: [String] = []
-        for (i, u) in lib.unmatchedNames.enumerated() {
-            let key = u.reference.id.key
-            if groups[key] == nil {
-                groups[key] = Group(first: i, entities: [])
-                order.append(key)
-            }
-            groups[key]?.entities.insert(u.entity)
-        }
-        // Most records first, then by kind and name.
-        let sorted = order.map { key -> (count: Int, kind: String, name: String, key: String) in
-            let g = groups[key]!, r = lib.unmatchedNames[g.first].reference
-            return (-g.entities.count, lib.config.kinds[r.id.kind].name, r.id.written.lowercased(), key)
-        }
-        .sorted { ($0.count, $0.kind, $0.name) < ($1.count, $1.kind, $1.name) }.map(\.key)
+        let groups = lib.unmatchedNameGroups()
         var near = NearNames.ByKind()
-        let rows = sorted.prefix(limit).map { key -> UnmatchedName in
-            let g = groups[key]!, u = lib.unmatchedNames[g.first], r = u.reference
+        let rows = groups.prefix(limit).map { g -> UnmatchedName in
+            let u = lib.unmatchedNames[g.members[0]], r = u.reference
             return UnmatchedName(
-                kind: lib.config.kinds[r.id.kind].name, name: r.id.written, records: g.entities.count,
+                kind: lib.config.kinds[r.id.kind].name, name: r.id.written, records: g.records,
                 first: links.declaration(
                     lib.displayID(lib.entities[u.entity]) + " " + r.field, file: r.location.file, line: r.location.line),
                 why: u.explanation(in: lib, near: near(r.id.kind, lib)))
         }
-        return (rows, sorted.count)
+        return (rows, groups.count)
     }
 }

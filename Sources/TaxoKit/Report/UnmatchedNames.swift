@@ -90,3 +90,38 @@ extension Library {
         return unmatchedNames[lo..<end]
     }
 }
+
+/// One name that links to nothing, as the library writes it in records: every place of one kind and name
+/// (letter case aside: `Excel` and `excel` are one), in the order of `Library.unmatchedNames`.
+struct UnmatchedNameGroup {
+    /// Indices into `Library.unmatchedNames`; the first is where it is first written.
+    var members: [Int]
+    /// How many records write it (a record writing it twice counts once).
+    var records: Int
+}
+
+extension Library {
+    /// The names that link to nothing, grouped by kind and name: most records first, then by kind and name.
+    func unmatchedNameGroups() -> [UnmatchedNameGroup] {
+        var index: [String: Int] = [:]
+        var groups: [(members: [Int], entities: Set<Int>)] = []
+        for (i, u) in unmatchedNames.enumerated() {
+            let key = "\(u.reference.id.kind)\u{0}" + u.reference.id.key
+            if let g = index[key] {
+                groups[g].members.append(i)
+                groups[g].entities.insert(u.entity)
+            } else {
+                index[key] = groups.count
+                groups.append(([i], [u.entity]))
+            }
+        }
+        return groups.map { g -> (UnmatchedNameGroup, kind: String, name: String) in
+            let r = unmatchedNames[g.members[0]].reference
+            return (
+                UnmatchedNameGroup(members: g.members, records: g.entities.count), config.kinds[r.id.kind].name,
+                r.id.written.lowercased()
+            )
+        }
+        .sorted { (-$0.0.records, $0.kind, $0.name) < (-$1.0.records, $1.kind, $1.name) }.map(\.0)
+    }
+}

@@ -12,6 +12,8 @@ struct HomePage: Encodable {
     var videos: [VideoRow]
     var chart: HTML?
     var hasRules = false, hasVideos = false
+    /// How many names in records link to nothing (`names.html`); nil when none.
+    var unmatchedNames: Int?
 
     init(_ site: SiteData) {
         let lib = site.lib, page = "index.html"
@@ -51,6 +53,8 @@ struct HomePage: Encodable {
         chart = PhaseChart.svg(site.tracker, page: page).map(HTML.init)
         hasRules = !rules.isEmpty
         hasVideos = !videos.isEmpty
+        let names = lib.unmatchedNameGroups().count
+        unmatchedNames = names > 0 ? names : nil
     }
 }
 

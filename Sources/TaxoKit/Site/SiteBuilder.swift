@@ -1,8 +1,8 @@
 import Foundation
 
 /// `taxo site`: the compiled library as a static website under the output folder (`output/site/` by
-/// default): a home page, a page per entity, kind, department, video and library file, every finding, and
-/// a search page. Pages come from `templates/site/` (a library's own win); links are relative, nothing
+/// default): a home page, a page per entity, kind, department, video and library file, every finding, the
+/// names in records that link to nothing, and a search page. Pages come from `templates/site/` (a library's own win); links are relative, nothing
 /// loads from the network, text is escaped once as contexts are encoded, and a page is rewritten only
 /// when its bytes change; when nothing the pages are made from changed (files, findings, configuration,
 /// templates), nothing is rendered at all. Pages a previous run wrote that are no longer made are removed
@@ -16,14 +16,14 @@ public enum SiteBuilder {
     }
 
     enum Job {
-        case home, diagnostics, search, searchIndex, asset(String)
+        case home, diagnostics, names, search, searchIndex, asset(String)
         case entity(Int), kind(Int), department(String), video(Int), file(String)
     }
 
     static let assets = ["site/style.css", "site/site.js", "site/search.js"]
     static let pageTemplates = [
         "site/page.html", "site/home.html", "site/entity.html", "site/list.html", "site/video.html", "site/file.html",
-        "site/diagnostics.html", "site/search.html",
+        "site/diagnostics.html", "site/names.html", "site/search.html",
     ]
     static let manifestName = ".taxo-site"
 
@@ -45,7 +45,7 @@ public enum SiteBuilder {
         }
         let site = SiteData(result)
         let lib = site.lib
-        var jobs: [Job] = [.home, .diagnostics, .search, .searchIndex] + assets.map { Job.asset($0) }
+        var jobs: [Job] = [.home, .diagnostics, .names, .search, .searchIndex] + assets.map { Job.asset($0) }
         jobs += site.paths.entityPages.keys.sorted().map { Job.entity($0) }
         jobs += lib.config.kinds.indices.map { Job.kind($0) }
         jobs += site.byDepartment.keys.sorted().map { Job.department($0) }
@@ -118,10 +118,7 @@ public enum SiteBuilder {
         h.add(TaxoVersion.build)
         h.add(result.library.config.hash)
         h.add(date)
-        for name in [
-            "site/page.html", "site/home.html", "site/entity.html", "site/list.html", "site/video.html",
-            "site/file.html", "site/diagnostics.html", "site/search.html",
-        ] + assets {
+        for name in pageTemplates + assets {
             h.add(templates.source(name))
         }
         for f in result.library.files { h.add(f.path); h.add(f.hash) }

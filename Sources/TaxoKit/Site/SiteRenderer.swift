@@ -59,6 +59,8 @@ struct SiteRenderer {
             return try page("index.html", "Library", "site/home.html", HomePage(site))
         case .diagnostics:
             return try page("diagnostics.html", "Findings", "site/diagnostics.html", DiagnosticsPage(site))
+        case .names:
+            return try page(NamesPage.path, "Names that link to nothing", "site/names.html", NamesPage(site))
         case .search:
             return try page("search.html", "Search", "site/search.html", SiteLink(text: "", href: ""))
         case .searchIndex:
