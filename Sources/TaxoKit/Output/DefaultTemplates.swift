@@ -805,7 +805,7 @@ public enum DefaultTemplates {
         <h1>Names that link to nothing</h1>
         <p class="lead">{{#has_rows}}{{total}} names in link fields (<code>"tool": "Excel"</code>) name no entity of their kind, or several: add the entry, or write the library's name or an alias.{{/has_rows}}{{^has_rows}}Every name in a link field names one entity.{{/has_rows}}</p>
         {{#has_rows}}<table class="sortable"><thead><tr><th>Name</th><th>Kind</th><th class="num">Records</th><th>Why</th><th>Where</th></tr></thead><tbody>
-        {{/has_rows}}{{#rows}}<tr><td><span class="dangling">{{name}}</span></td><td>{{kind}}</td><td class="num">{{records}}</td><td class="why">{{why}}</td><td><ul class="places">{{#places}}<li>{{#entity_href}}<a href="{{entity_href}}">{{entity}}</a>{{/entity_href}}{{^entity_href}}{{entity}}{{/entity_href}} <span class="field">{{field}}</span> <a class="file" href="{{file_href}}">{{file}}:{{line}}</a></li>{{/places}}{{#more}}<li>and {{more}} more</li>{{/more}}</ul></td></tr>
+        {{/has_rows}}{{#rows}}<tr><td><span class="dangling">{{name}}</span></td><td>{{kind}}</td><td class="num">{{records}}</td><td class="why">{{why}}</td><td><ul class="places">{{#places}}<li>{{#entity_href}}<a href="{{entity_href}}">{{entity}}</a>{{/entity_href}}{{^entity_href}}{{entity}}{{/entity_href}} <span class="field">{{field}}</span> <a class="file" href="{{file_href}}" title="{{file}}">{{file_name}}:{{line}}</a></li>{{/places}}{{#more}}<li>and {{more}} more</li>{{/more}}</ul></td></tr>
         {{/rows}}{{#has_rows}}</tbody></table>{{/has_rows}}
 
         """#
@@ -849,6 +849,7 @@ public enum DefaultTemplates {
         .dangling { color: var(--missing); text-decoration: line-through; }
         .sev-error { color: var(--missing); } .sev-warning { color: #9a6b00; }
         ul.findings, ul.links, ul.mentions { padding-left: 1.2rem; }
+        ul.places { list-style: none; margin: 0; padding: 0; }
         .chart { overflow-x: auto; }
         svg .head, svg text { font: 12px system-ui, sans-serif; fill: var(--fg); }
         svg.tree path { fill: none; stroke: #9aa5b1; stroke-width: 1.2; }

@@ -2,7 +2,8 @@
 /// why it links to nothing with the names it may have meant, and the records writing it, each a link to
 /// its entity's page and to its line. The health report lists the first twenty; this page lists them all.
 struct NamesPage: Encodable {
-    struct Place: Encodable { var entity, entityHref, field, file, fileHref: String; var line: Int }
+    /// A record writing the name: its entity, field, and file (its path as the link's title) at the line.
+    struct Place: Encodable { var entity, entityHref, field, file, fileName, fileHref: String; var line: Int }
     struct Row: Encodable {
         var name, kind, why: String
         var records: Int
@@ -30,6 +31,7 @@ struct NamesPage: Encodable {
                     entity: lib.displayID(lib.entities[u.entity]),
                     entityHref: site.paths.entityPages[u.entity].map { SitePaths.link(from: page, to: $0) } ?? "",
                     field: u.reference.field, file: loc.file,
+                    fileName: String(loc.file.split(separator: "/").last ?? Substring(loc.file)),
                     fileHref: site.paths.fileLink(from: page, loc.file, line: loc.line), line: loc.line)
             }
             return Row(
