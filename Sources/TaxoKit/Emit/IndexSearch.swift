@@ -97,12 +97,12 @@ public enum IndexSearch {
             }
         }
         let lower = Set(known.map { $0.lowercased() })
-        let vocabulary = known.sorted()
+        let vocabulary = NearMiss.Vocabulary(known.sorted())
         var changed = false
         let words = query.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { w -> String in
             let word = String(w)
             guard word.count >= 3, !lower.contains(word.lowercased()),
-                let near = NearMiss.suggestions(for: word, in: vocabulary, limit: 1).first,
+                let near = vocabulary.suggestions(for: word, limit: 1).first,
                 // A number is not misspelt by two digits (TOL-SEC-999 is not TOL-SEC-124).
                 !word.contains(where: \.isNumber) || NearMiss.distance(word.lowercased(), near.lowercased()) <= 1
             else { return word }

@@ -31,6 +31,8 @@ extension UnmatchedName {
 public struct NearNames {
     let names: [String]
     let words: [[String]]
+    /// The names as edit distances compare them, prepared once.
+    let vocabulary: NearMiss.Vocabulary
 
     public init(kind: Int, in lib: Library) {
         var names: [String] = []
@@ -42,6 +44,7 @@ public struct NearNames {
         }
         self.names = names
         words = names.map(Labels.words)
+        vocabulary = NearMiss.Vocabulary(names)
     }
 
     /// At most `limit` names the text may have meant, best first.
@@ -54,7 +57,7 @@ public struct NearNames {
         .map { names[$0] }.sorted { ($0.count, $0) < ($1.count, $1) }
         // More than `limit` names holding it (`Google` in Google Sheets, Docs, Drive, ...) is no guess.
         var out = holding.count <= limit ? holding : []
-        for s in NearMiss.suggestions(for: written, in: names, limit: limit) where !out.contains(s) { out.append(s) }
+        for s in vocabulary.suggestions(for: written, limit: limit) where !out.contains(s) { out.append(s) }
         return Array(out.prefix(limit))
     }
 
