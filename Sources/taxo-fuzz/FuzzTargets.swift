@@ -121,7 +121,7 @@ extension FuzzTarget {
                 """)
     ).0!
 
-    /// A folder for the `fix` target's library, made once.
+    /// The folder of the `fix` target's library (one per process; its files are written again per input).
     static let fixRoot: URL = {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-fuzz-fix-\(getpid())")
         try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)

@@ -2,11 +2,11 @@ import Foundation
 
 /// `taxo site`: the compiled library as a static website under the output folder (`output/site/` by
 /// default): a home page, a page per entity, kind, department, video and library file, every finding, the
-/// names in records that link to nothing, and a search page. Pages come from `templates/site/` (a library's own win); links are relative, nothing
-/// loads from the network, text is escaped once as contexts are encoded, and a page is rewritten only
-/// when its bytes change; when nothing the pages are made from changed (files, findings, configuration,
-/// templates), nothing is rendered at all. Pages a previous run wrote that are no longer made are removed
-/// (only those: the list is kept in `.taxo-site`).
+/// names in records that link to nothing, and a search page. Pages come from `templates/site/` (a
+/// library's own win); links are relative, nothing loads from the network, text is escaped once as
+/// contexts are encoded, and a page is rewritten only when its bytes change; when nothing the pages are
+/// made from changed (files, findings, configuration, templates), nothing is rendered at all. Pages a
+/// previous run wrote that are no longer made are removed (only those: the list is kept in `.taxo-site`).
 public enum SiteBuilder {
     /// What a run did: pages made, written (their bytes changed) and removed.
     public struct Outcome: Sendable {
