@@ -85,8 +85,9 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? report.markdown(templates: FuzzTarget.templates, command: "fuzz")
         case .csv:
             // As a master list of tools beside a tool's file: rows, columns, paths and IDs checked.
+            let others = FuzzTarget.masterList.dropFirst().filter { !$0.0.hasSuffix(".csv") }
             _ = Compiler.compile(
-                files: [("tools/Tools_Master.csv", bytes), ("tools/TOL-001_Figma.json", FuzzTarget.figma)],
+                files: [("tools/Tools_Master.csv", bytes)] + others.map { ($0.0, Array($0.1.utf8)) },
                 config: FuzzTarget.masterListConfig)
         case .fix:
             FuzzTarget.fixIsExactAndIdempotent(bytes)
@@ -102,23 +103,10 @@ enum FuzzTarget: String, CaseIterable {
 }
 
 extension FuzzTarget {
-    static let figma = Array(#"{"tool_id": "TOL-001", "name": "Figma"}"#.utf8)
+    /// The master-list rules' example library: its configuration, and its files but the list (the input).
+    static let masterList = MasterListExamples.files(rows: "")
     static let masterListConfig: Config = ConfigLoader.parse(
-        SourceFile(
-            path: "taxonomy.yaml",
-            text: """
-                kinds:
-                  tool:
-                    prefix: TOL
-                    files: ["tools/*.json"]
-                    id_fields: [tool_id]
-                master_lists:
-                  - files: ["tools/Tools_Master.csv"]
-                    kind: tool
-                    id_column: TOL_ID
-                    name_column: Name
-                    path_column: Filename
-                """)
+        SourceFile(path: "taxonomy.yaml", text: masterList[0].1)
     ).0!
 
     /// The folder of the `fix` target's library (one per process; its files are written again per input).

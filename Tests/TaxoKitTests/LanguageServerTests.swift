@@ -98,23 +98,36 @@ import Testing
         #expect(dangling["severity"] as? Int == 1)
     }
 
+    /// Opens a new skill whose `components.tool` is `tool` (its value starts at character 27 of line 2).
+    func openSkill(_ s: LanguageServer, _ root: URL, tool: String) -> String {
+        let uri = root.appendingPathComponent("TALENTS/Skills/Master/new_skills.json").absoluteString
+        let text =
+            #"[\n  {\"skill_id\": \"SKL-900\", \"skill_phrase\": \"inspected\",\n   \"components\": {\"tool\": \""#
+            + tool + #"\"}}\n]\n"#
+        _ = open(s, uri, language: "json", escapedText: text)
+        return uri
+    }
+
+    /// A hover's Markdown and the character its range starts at.
+    func hoverText(_ hover: [String: Any]) -> (value: String?, start: Int?) {
+        let result = hover["result"] as? [String: Any]
+        let start = (result?["range"] as? [String: Any])?["start"] as? [String: Any]
+        return ((result?["contents"] as? [String: Any])?["value"] as? String, start?["character"] as? Int)
+    }
+
     /// A tool written by name (`"tool": "MCP Inspector"`) is a link: definition goes to the tool's record and
     /// hover shows its card.
     @Test func definitionAndHoverOnALinkByName() throws {
         let (s, root) = try server()
         defer { try? FileManager.default.removeItem(at: root) }
-        let uri = root.appendingPathComponent("TALENTS/Skills/Master/new_skills.json").absoluteString
-        let text =
-            #"[\n  {\"skill_id\": \"SKL-900\", \"skill_phrase\": \"inspected\",\n   \"components\": {\"tool\": \"MCP Inspector (debugging)\"}}\n]\n"#
-        _ = open(s, uri, language: "json", escapedText: text)
+        let uri = openSkill(s, root, tool: "MCP Inspector (debugging)")
         let definition = try request(s, "definition", uri, line: 2, character: 30)
         let target = try #require(definition["result"] as? [String: Any])
         #expect((target["uri"] as? String)?.hasSuffix("LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json") == true)
         let hover = try request(s, "hover", uri, line: 2, character: 30)
-        let value = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        let (value, startCharacter) = hoverText(hover)
         #expect(value?.hasPrefix("**TOL-QA-031** MCP Inspector") == true, "\(hover)")
-        let start = ((hover["result"] as? [String: Any])?["range"] as? [String: Any])?["start"] as? [String: Any]
-        #expect(start?["character"] as? Int == 27)
+        #expect(startCharacter == 27)
         // Off the name: nothing.
         #expect(try request(s, "definition", uri, line: 2, character: 5)["result"] is NSNull)
     }
@@ -123,17 +136,13 @@ import Testing
     @Test func hoverOnANameThatLinksToNothing() throws {
         let (s, root) = try server()
         defer { try? FileManager.default.removeItem(at: root) }
-        let uri = root.appendingPathComponent("TALENTS/Skills/Master/new_skills.json").absoluteString
-        let text =
-            #"[\n  {\"skill_id\": \"SKL-900\", \"skill_phrase\": \"inspected\",\n   \"components\": {\"tool\": \"MCP Inspektor\"}}\n]\n"#
-        _ = open(s, uri, language: "json", escapedText: text)
+        let uri = openSkill(s, root, tool: "MCP Inspektor")
         let hover = try request(s, "hover", uri, line: 2, character: 30)
-        let value = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        let (value, startCharacter) = hoverText(hover)
         #expect(
             value?.hasPrefix("**MCP Inspektor**: no tool has this name; did you mean 'MCP Inspector'?") == true,
             "\(hover)")
-        let start = ((hover["result"] as? [String: Any])?["range"] as? [String: Any])?["start"] as? [String: Any]
-        #expect(start?["character"] as? Int == 27)
+        #expect(startCharacter == 27)
         #expect(try request(s, "definition", uri, line: 2, character: 30)["result"] is NSNull)
     }
 
@@ -172,7 +181,7 @@ import Testing
             .absoluteString
         _ = open(s, uri, language: "markdown", escapedText: #"# Notes\n\nMLS-001 comes first.\n"#)
         let hover = try request(s, "hover", uri, line: 2, character: 3)
-        let value = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        let value = hoverText(hover).value
         #expect(
             value == "**MLS-001**: Video_025's own milestone, declared in "
                 + "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md:34")

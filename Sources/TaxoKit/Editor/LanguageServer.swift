@@ -317,7 +317,7 @@ public final class LanguageServer {
                 end = start + word.utf16.count
             }
         }
-        return ["start": ["line": line, "character": start], "end": ["line": line, "character": max(end, start)]]
+        return LanguageServer.lineRange(line, start, max(end, start))
     }
 
     /// The ID written at a position of a buffer: the token, and its UTF-16 range on the line.
@@ -390,9 +390,7 @@ public final class LanguageServer {
             case .unmatched(let u): return hover(unmatched: u, line: n.line, range: n.range, lib: lib)
             }
         }
-        let range: [String: Any] = [
-            "start": ["line": at.line, "character": at.range.0], "end": ["line": at.line, "character": at.range.1],
-        ]
+        let range = LanguageServer.lineRange(at.line, at.range.0, at.range.1)
         if let own = videoDeclaration(of: at.id, in: at.path) {
             let kind = lib.config.kinds[at.id.kind].name
             let video = lib.documents.first { $0.path == at.path }?.video ?? ""
@@ -416,9 +414,7 @@ public final class LanguageServer {
 
     /// An entity's card for a hover over an ID, or over a name that links to it.
     func hover(entity e: Int, line: Int, range r: (Int, Int), lib: Library) -> Any {
-        let range: [String: Any] = [
-            "start": ["line": line, "character": r.0], "end": ["line": line, "character": r.1],
-        ]
+        let range = LanguageServer.lineRange(line, r.0, r.1)
         let ent = lib.entities[e]
         let inbound = lib.targets.reduce(0) { $0 + $1.filter { $0 == e }.count }
         let mentions = ent.id.map { lib.mentions(of: $0.key).count } ?? 0
@@ -571,6 +567,11 @@ public final class LanguageServer {
     /// alone would keep a CRLF file in one line: `\r\n` is one Character).
     static func lines(_ text: String) -> [Substring] {
         text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
+    /// A range within one line (0-based line, UTF-16 characters), as LSP writes it.
+    static func lineRange(_ line: Int, _ start: Int, _ end: Int) -> [String: Any] {
+        ["start": ["line": line, "character": start], "end": ["line": line, "character": end]]
     }
 
     /// A byte range of a file as an LSP range (lines, UTF-16 characters).

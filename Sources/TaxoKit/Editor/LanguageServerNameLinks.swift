@@ -38,9 +38,7 @@ extension LanguageServer {
 
     /// The hover of a name that links to nothing.
     func hover(unmatched u: UnmatchedName, line: Int, range r: (Int, Int), lib: Library) -> Any {
-        let range: [String: Any] = [
-            "start": ["line": line, "character": r.0], "end": ["line": line, "character": r.1],
-        ]
+        let range = LanguageServer.lineRange(line, r.0, r.1)
         let kind = lib.config.kinds[u.reference.id.kind].name
         let advice =
             u.sharedBy.isEmpty

@@ -17,9 +17,7 @@ extension LanguageServer {
         guard query.count >= 3, query.contains(where: \.isLetter) else { return none }
         let found = lib.entities(matching: query).filter { !(lib.entities[$0].name ?? "").isEmpty }
         let start = character - fragment.utf16.count
-        let range: [String: Any] = [
-            "start": ["line": line, "character": start], "end": ["line": line, "character": character],
-        ]
+        let range = LanguageServer.lineRange(line, start, character)
         let items: [[String: Any]] = found.prefix(LanguageServer.maxNameCompletions).enumerated().map { n, i in
             let e = lib.entities[i], id = lib.displayID(e), name = e.name ?? ""
             return [

@@ -11,9 +11,7 @@ extension LanguageServer {
             !lib.config.kinds[at.id.kind].scoped
         else { return NSNull() }
         return [
-            "range": [
-                "start": ["line": at.line, "character": at.range.0], "end": ["line": at.line, "character": at.range.1],
-            ],
+            "range": LanguageServer.lineRange(at.line, at.range.0, at.range.1),
             "placeholder": at.id.written,
         ]
     }

@@ -14,9 +14,7 @@ extension LanguageServer {
             })
         else { return nil }
         let start = character - typed.utf16.count
-        let range: [String: Any] = [
-            "start": ["line": line, "character": start], "end": ["line": line, "character": character],
-        ]
+        let range = LanguageServer.lineRange(line, start, character)
         let items: [[String: Any]] = rule.values.enumerated().compactMap { n, v in
             guard typed.isEmpty || v.lowercased().hasPrefix(typed.lowercased()) else { return nil }
             return [

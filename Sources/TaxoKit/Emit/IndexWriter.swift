@@ -66,7 +66,7 @@ public enum IndexWriter {
         try db.exec("BEGIN")
         try db.exec(IndexSchema.tables)
         try insertFileRows(db, result, only: nil, lap: lap)
-        try insertGlobalRows(db, result, buildTime: buildTime)
+        try insertGlobalRows(db, result, buildTime: buildTime, globalHash: globalRowsHash(result))
         lap("index: library rows")
         try db.exec(IndexSchema.indexes)
         lap("index: create indexes")
@@ -123,7 +123,7 @@ public enum IndexWriter {
             try meta.run([.text(buildTime), .text("build_time")])
         } else {
             for t in IndexSchema.globalTables { try db.exec("DELETE FROM \(t)") }
-            try insertGlobalRows(db, result, buildTime: buildTime)
+            try insertGlobalRows(db, result, buildTime: buildTime, globalHash: globalHash)
         }
     }
 
@@ -270,7 +270,8 @@ public enum IndexWriter {
     }
 
     /// Every key the links and mentions resolve through, with its entity and how (`via`): IDs, older IDs
-    /// (`alias`), and the keys of links written as a file path or a name that resolved; in key order.
+    /// (`alias`), and the keys of links written as a file path or a name that resolved; in no order (the
+    /// hash takes them in any, the table sorts them).
     static func resolutionRows(_ lib: Library) -> [(key: String, entity: Int, via: String)] {
         var rows: [(key: String, entity: Int, via: String)] = []
         for (k, v) in lib.table { if let first = v.first { rows.append((k, first, "id")) } }
@@ -284,7 +285,7 @@ public enum IndexWriter {
                 rows.append((ref.id.key, t, ref.id.isName ? "name" : "path"))
             }
         }
-        return rows.sorted { $0.key < $1.key }
+        return rows
     }
 
     /// A hash of everything the whole-library tables hold (but the build time).
@@ -323,12 +324,15 @@ public enum IndexWriter {
     }
 
     /// Rows that depend on the whole library: meta, resolution of every ID and alias, scopes, diagnostics.
-    static func insertGlobalRows(_ db: SQLiteDatabase, _ r: CompileResult, buildTime: String) throws {
+    /// `globalHash` is `globalRowsHash(r)`, which the caller has made.
+    static func insertGlobalRows(_ db: SQLiteDatabase, _ r: CompileResult, buildTime: String, globalHash: String)
+        throws
+    {
         let lib = r.library
         let meta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
         for (k, v) in [
             ("schema_version", String(IndexSchema.version)), ("taxo_version", TaxoVersion.string),
-            ("config_hash", lib.config.hash), ("build_time", buildTime), ("global_hash", globalRowsHash(r)),
+            ("config_hash", lib.config.hash), ("build_time", buildTime), ("global_hash", globalHash),
             ("errors", String(r.summary.errors)), ("warnings", String(r.summary.warnings)),
             ("entities", String(lib.entities.count)), ("references", String(r.summary.references)),
             ("dangling", String(lib.targets.reduce(0) { $0 + $1.filter { $0 == nil }.count })),
@@ -336,7 +340,7 @@ public enum IndexWriter {
             try meta.run([.text(k), .text(v)])
         }
         let res = try db.prepare("INSERT INTO resolution VALUES (?, ?, ?, ?, ?)")
-        for (k, i, via) in resolutionRows(lib) {
+        for (k, i, via) in resolutionRows(lib).sorted(by: { $0.key < $1.key }) {
             let e = lib.entities[i]
             try res.insert { r in
                 try r.text(k); try r.text(lib.displayID(e)); try r.text(e.id?.key); try r.text(e.file); try r.text(via)

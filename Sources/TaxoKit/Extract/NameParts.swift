@@ -20,6 +20,24 @@ enum NameParts {
         "todo", "manual", "manually", "others", "any", "all", "custom", "internal", "varies", "same",
     ])
 
+    /// Depth in `( )` and `[ ]`, byte by byte: what parentheses hold is no part of a name's lookup and
+    /// holds no separator. A closing bracket with none open is an ordinary byte.
+    struct Brackets {
+        var depth = 0
+        /// Whether the byte is outside every bracket (and is none that opens or closes one).
+        mutating func outside(_ c: UInt8) -> Bool {
+            if c == 40 || c == 91 {
+                depth += 1
+                return false
+            }
+            if (c == 41 || c == 93) && depth > 0 {
+                depth -= 1
+                return false
+            }
+            return depth == 0
+        }
+    }
+
     /// A name is at most this many words and bytes; a longer part is prose.
     static let maxWords = 6
     static let maxBytes = 80
@@ -29,17 +47,14 @@ enum NameParts {
         let b = Array(value.utf8)
         guard !b.isEmpty, b.count <= 4 * maxBytes, !isAddressOrPath(b, value) else { return [] }
         var parts: [Part] = []
-        var start = 0, depth = 0, i = 0
+        var start = 0, i = 0
+        var brackets = Brackets()
         func cut(_ end: Int) {
             if let p = part(b, start, end) { parts.append(p) }
         }
         while i < b.count {
             let c = b[i]
-            if c == 40 || c == 91 {
-                depth += 1
-            } else if (c == 41 || c == 93) && depth > 0 {
-                depth -= 1
-            } else if depth == 0 {
+            if brackets.outside(c) {
                 if separators.contains(c)
                     || (joiners.contains(c) && (tight || b[max(i - 1, 0)] == 32 || (i + 1 < b.count && b[i + 1] == 32)))
                 {
@@ -95,17 +110,8 @@ enum NameParts {
         while s < e, b[s] == 32 || b[s] == 9 { s += 1 }
         while e > s, b[e - 1] == 32 || b[e - 1] == 9 || b[e - 1] == 46 || b[e - 1] == 58 { e -= 1 }
         guard e > s, e - s <= maxBytes else { return nil }
-        var bare: [UInt8] = []
-        var depth = 0
-        for c in b[s..<e] {
-            if c == 40 || c == 91 {
-                depth += 1
-            } else if (c == 41 || c == 93) && depth > 0 {
-                depth -= 1
-            } else if depth == 0 {
-                bare.append(c)
-            }
-        }
+        var brackets = Brackets()
+        let bare = b[s..<e].filter { brackets.outside($0) }
         var words = 0, inWord = false
         for c in bare {
             let space = c == 32 || c == 9
@@ -152,21 +158,13 @@ enum NameParts {
 
     /// Whether the value has a letter outside its ID spans and outside parentheses (`TOL-001 (Zoom)` has none).
     static func lettersOutside(_ spans: [(Int, Int)], in value: String) -> Bool {
-        var i = 0, depth = 0
-        var next = 0
+        var i = 0, next = 0
+        var brackets = Brackets()
         // The ID scan gives its spans in order.
         for c in value.utf8 {
             while next < spans.count, spans[next].1 <= i { next += 1 }
             let inSpan = next < spans.count && spans[next].0 <= i
-            if !inSpan {
-                if c == 40 || c == 91 {
-                    depth += 1
-                } else if (c == 41 || c == 93) && depth > 0 {
-                    depth -= 1
-                } else if depth == 0 && (c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 0x80) {
-                    return true
-                }
-            }
+            if !inSpan, brackets.outside(c), c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 0x80 { return true }
             i += 1
         }
         return false

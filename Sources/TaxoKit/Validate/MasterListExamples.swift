@@ -1,6 +1,7 @@
-/// The small library the master-list rules' examples share.
-enum MasterListExamples {
-    static func files(rows: String, extra: Bool = false) -> [(String, String)] {
+/// The small library the master-list rules' examples share (and the fuzzer's `csv` target): its
+/// `taxonomy.yaml` first, then `tools/Tools_Master.csv` with `rows` under its header, then the tools.
+public enum MasterListExamples {
+    public static func files(rows: String, extra: Bool = false) -> [(String, String)] {
         var f: [(String, String)] = [
             (
                 "taxonomy.yaml",
