@@ -21,4 +21,14 @@ import Testing
         #expect(Diagnostic.sortedUnique([h2, h1]) == [h2, h1])
         #expect(Diagnostic.sortedUnique([]) == [])
     }
+
+    /// Thousands of findings alike but for their hints (one file, one rule, one message) are kept once each,
+    /// in the order they came, whether the run is short or long.
+    @Test func aLongRunOfAlikeFindingsKeepsEachOnceInOrder() {
+        let alike = (0..<100).map { Self.d("a.md", 3, "TAX0201", "x", hint: "h\($0)") }
+        let other = Self.d("a.md", 1, "TAX0101", "y")
+        let input = alike + [other] + alike.reversed() + [other]
+        #expect(Diagnostic.sortedUnique(input) == [other] + alike)
+        #expect(Diagnostic.sortedUnique(Array(alike.prefix(20)) + Array(alike.prefix(20))) == Array(alike.prefix(20)))
+    }
 }

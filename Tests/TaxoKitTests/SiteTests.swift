@@ -276,8 +276,8 @@ import Testing
         #expect(!tool.contains("Names that link to nothing"))
     }
 
-    /// `names.html` lists every name in records that links to nothing, once per kind and name (letter case
-    /// aside), most records first, each with why and its places linked to the entity and the line; the home
+    /// `names.html` lists every name in records that links to nothing, once per kind and name (letter case,
+    /// spaces and punctuation aside; its other spellings said), most records first, each with why and its places linked to the entity and the line; the home
     /// page links to it with the count.
     @Test func theNamesPageListsEveryNameThatLinksToNothing() throws {
         let skills = (1...23).map { i in
@@ -287,7 +287,12 @@ import Testing
             ("TALENTS/Skills/Master/site_skills.json", "[" + skills.joined(separator: ",\n") + "]"),
             (
                 "TALENTS/Skills/Master/more_skills.json",
-                #"[{"skill_id": "SKL-990", "skill_phrase": "s", "components": {"tool": "<Ink>"}}]"#
+                #"""
+                [{"skill_id": "SKL-990", "skill_phrase": "s", "components": {"tool": "<Ink>"}},
+                 {"skill_id": "SKL-991", "skill_phrase": "s", "components": {"tool": "Ink Pot"}},
+                 {"skill_id": "SKL-992", "skill_phrase": "s", "components": {"tool": "ink-pot"}},
+                 {"skill_id": "SKL-993", "skill_phrase": "s", "components": {"tool": "Ink-Pot"}}]
+                """#
             ),
         ])
         let out = try writeSite(root, result)
@@ -304,6 +309,14 @@ import Testing
         )
         #expect(quill.contains("href=\"files/TALENTS/Skills/Master/site_skills.json.html#L2\""))
         #expect(quill.components(separatedBy: "<li>").count - 1 == 21 && quill.contains("<li>and 3 more</li>"))
+        #expect(!quill.contains("also written"))
+        // Ink Pot and Ink-Pot are one name (punctuation and case aside), its other spelling said once.
+        let pot = try #require(rows.first { $0.contains(">Ink Pot<") })
+        #expect(
+            pot.hasPrefix(
+                "<span class=\"dangling\">Ink Pot</span><br><span class=\"also\">also written ink-pot</span></td>"
+                    + "<td>tool</td><td class=\"num\">3</td>"), "\(pot)")
+        #expect(!page.contains(">Ink-Pot<"))
         #expect(page.contains("<span class=\"dangling\">&lt;Ink&gt;</span>"))
         #expect(!page.contains("<Ink"))
         let home = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)

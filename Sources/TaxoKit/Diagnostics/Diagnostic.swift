@@ -90,10 +90,22 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
         var out: [Diagnostic] = []
         out.reserveCapacity(diags.count)
+        // The diagnostics kept since the last change of place, code or message; a long run (thousands of
+        // findings alike but for their hints) is looked up in a set rather than scanned.
         var run = 0
+        var runSet: Set<Diagnostic> = []
         for i in order {
-            if let last = out.last, ordered(last, diags[i]) { run = out.count }
-            if out[run...].contains(diags[i]) { continue }
+            if let last = out.last, ordered(last, diags[i]) {
+                run = out.count
+                runSet.removeAll(keepingCapacity: true)
+            }
+            let length = out.count - run
+            if length >= 16 {
+                if runSet.isEmpty { runSet = Set(out[run...]) }
+                if !runSet.insert(diags[i]).inserted { continue }
+            } else if out[run...].contains(diags[i]) {
+                continue
+            }
             out.append(diags[i])
         }
         return out

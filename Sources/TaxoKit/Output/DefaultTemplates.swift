@@ -805,7 +805,7 @@ public enum DefaultTemplates {
         <h1>Names that link to nothing</h1>
         <p class="lead">{{#has_rows}}{{total}} names in link fields (<code>"tool": "Excel"</code>) name no entity of their kind, or several: add the entry, or write the library's name or an alias.{{/has_rows}}{{^has_rows}}Every name in a link field names one entity.{{/has_rows}}</p>
         {{#has_rows}}<table class="sortable"><thead><tr><th>Name</th><th>Kind</th><th class="num">Records</th><th>Why</th><th>Where</th></tr></thead><tbody>
-        {{/has_rows}}{{#rows}}<tr><td><span class="dangling">{{name}}</span></td><td>{{kind}}</td><td class="num">{{records}}</td><td class="why">{{why}}</td><td><ul class="places">{{#places}}<li>{{#entity_href}}<a href="{{entity_href}}">{{entity}}</a>{{/entity_href}}{{^entity_href}}{{entity}}{{/entity_href}} <span class="field">{{field}}</span> <a class="file" href="{{file_href}}" title="{{file}}">{{file_name}}:{{line}}</a></li>{{/places}}{{#more}}<li>and {{more}} more</li>{{/more}}</ul></td></tr>
+        {{/has_rows}}{{#rows}}<tr><td><span class="dangling">{{name}}</span>{{#also}}<br><span class="also">{{also}}</span>{{/also}}</td><td>{{kind}}</td><td class="num">{{records}}</td><td class="why">{{why}}</td><td><ul class="places">{{#places}}<li>{{#entity_href}}<a href="{{entity_href}}">{{entity}}</a>{{/entity_href}}{{^entity_href}}{{entity}}{{/entity_href}} <span class="field">{{field}}</span> <a class="file" href="{{file_href}}" title="{{file}}">{{file_name}}:{{line}}</a></li>{{/places}}{{#more}}<li>and {{more}} more</li>{{/more}}</ul></td></tr>
         {{/rows}}{{#has_rows}}</tbody></table>{{/has_rows}}
 
         """#
@@ -845,7 +845,7 @@ public enum DefaultTemplates {
         .num { text-align: right; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
         dl.facts dt { color: var(--muted); }
-        .field, .note, .times, .why { color: var(--muted); font-size: .85rem; }
+        .field, .note, .times, .why, .also { color: var(--muted); font-size: .85rem; }
         .dangling { color: var(--missing); text-decoration: line-through; }
         .sev-error { color: var(--missing); } .sev-warning { color: #9a6b00; }
         ul.findings, ul.links, ul.mentions { padding-left: 1.2rem; }

@@ -20,7 +20,8 @@ extension HealthContext {
         let rows = groups.prefix(limit).map { g -> UnmatchedName in
             let u = lib.unmatchedNames[g.members[0]], r = u.reference
             return UnmatchedName(
-                kind: lib.config.kinds[r.id.kind].name, name: r.id.written, records: g.records,
+                kind: lib.config.kinds[r.id.kind].name,
+                name: r.id.written + (g.alsoWritten.map { " (\($0))" } ?? ""), records: g.records,
                 first: links.declaration(
                     lib.displayID(lib.entities[u.entity]) + " " + r.field, file: r.location.file, line: r.location.line),
                 why: u.explanation(in: lib, near: near(r.id.kind, lib)))

@@ -94,35 +94,51 @@ extension Library {
     }
 }
 
-/// One name that links to nothing, as the library writes it in records: every place of one kind and name
-/// (letter case aside: `Excel` and `excel` are one), in the order of `Library.unmatchedNames`.
+/// One name that links to nothing, as the library writes it in records: every place of one kind and name,
+/// compared loosely (`Excel` and `excel`, `Google Sheets` and `Google-Sheets` are one), in the order of
+/// `Library.unmatchedNames`.
 struct UnmatchedNameGroup {
     /// Indices into `Library.unmatchedNames`; the first is where it is first written.
     var members: [Int]
     /// How many records write it (a record writing it twice counts once).
     var records: Int
+    /// Its other spellings beyond letter case, in the order first written (the first member's is the group's
+    /// name).
+    var otherSpellings: [String]
+
+    /// "also written Google-Sheets, google sheets", or nil.
+    var alsoWritten: String? {
+        otherSpellings.isEmpty ? nil : "also written " + otherSpellings.joined(separator: ", ")
+    }
 }
 
 extension Library {
-    /// The names that link to nothing, grouped by kind and name: most records first, then by kind and name.
+    /// The names that link to nothing, grouped by kind and loose name: most records first, then by kind and
+    /// name.
     func unmatchedNameGroups() -> [UnmatchedNameGroup] {
         var index: [String: Int] = [:]
-        var groups: [(members: [Int], entities: Set<Int>)] = []
+        var groups: [(members: [Int], entities: Set<Int>, spellings: [String])] = []
         for (i, u) in unmatchedNames.enumerated() {
-            let key = "\(u.reference.id.kind)\u{0}" + u.reference.id.key
+            let written = u.reference.id.written, loose = Labels.normalized(written)
+            let key = "\(u.reference.id.kind)\u{0}" + (loose.isEmpty ? u.reference.id.key : loose)
             if let g = index[key] {
                 groups[g].members.append(i)
                 groups[g].entities.insert(u.entity)
+                let lower = written.lowercased()
+                if !groups[g].spellings.contains(where: { $0.lowercased() == lower }) {
+                    groups[g].spellings.append(written)
+                }
             } else {
                 index[key] = groups.count
-                groups.append(([i], [u.entity]))
+                groups.append(([i], [u.entity], [written]))
             }
         }
         return groups.map { g -> (UnmatchedNameGroup, kind: String, name: String) in
             let r = unmatchedNames[g.members[0]].reference
             return (
-                UnmatchedNameGroup(members: g.members, records: g.entities.count), config.kinds[r.id.kind].name,
-                r.id.written.lowercased()
+                UnmatchedNameGroup(
+                    members: g.members, records: g.entities.count, otherSpellings: Array(g.spellings.dropFirst())),
+                config.kinds[r.id.kind].name, r.id.written.lowercased()
             )
         }
         .sorted { (-$0.0.records, $0.kind, $0.name) < (-$1.0.records, $1.kind, $1.name) }.map(\.0)

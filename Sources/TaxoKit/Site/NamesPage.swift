@@ -5,7 +5,10 @@ struct NamesPage: Encodable {
     /// A record writing the name: its entity, field, and file (its path as the link's title) at the line.
     struct Place: Encodable { var entity, entityHref, field, file, fileName, fileHref: String; var line: Int }
     struct Row: Encodable {
-        var name, kind, why: String
+        var name: String
+        /// Its other spellings ("also written Google-Sheets"), when it has some.
+        var also: String?
+        var kind, why: String
         var records: Int
         var places: [Place]
         /// Places beyond those listed; nil when all are.
@@ -35,7 +38,7 @@ struct NamesPage: Encodable {
                     fileHref: site.paths.fileLink(from: page, loc.file, line: loc.line), line: loc.line)
             }
             return Row(
-                name: r.id.written, kind: lib.config.kinds[r.id.kind].name,
+                name: r.id.written, also: g.alsoWritten, kind: lib.config.kinds[r.id.kind].name,
                 why: first.explanation(in: lib, near: near(r.id.kind, lib)), records: g.records, places: places,
                 more: g.members.count > places.count ? g.members.count - places.count : nil)
         }
