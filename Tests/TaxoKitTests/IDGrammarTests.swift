@@ -78,6 +78,31 @@ import Testing
         #expect(typos == ["TKS-007"])
     }
 
+    /// The hyphens and dashes word processors put in place of `-` make IDs of known prefixes, whose keys are
+    /// the ASCII ones (so they resolve); the em dash, a known prefix's absence or a typo never do.
+    @Test func unicodeDashesMakeIDsOfKnownPrefixes() {
+        let text =
+            "TOL\u{2013}SEC\u{2013}124, TOL\u{2011}017, TOL\u{2010}013, TOL\u{2212}012, TOL\u{2014}011, "
+            + "TKS\u{2013}007, ABC\u{2013}001, TOL-001\u{2013}TOL-005"
+        var ids: [(String, String)] = []
+        var others = 0
+        for (t, start, end) in grammar.tokens(in: text) {
+            guard case .id(let p) = t else { others += 1; continue }
+            let written = String(decoding: Array(text.utf8)[start..<end], as: UTF8.self)
+            #expect(written == p.written)
+            ids.append((p.written, p.key))
+        }
+        #expect(ids.map(\.1) == ["TOL-SEC-124", "TOL-17", "TOL-13", "TOL-12", "TOL-1", "TOL-5"])
+        #expect(ids[0].0 == "TOL\u{2013}SEC\u{2013}124")
+        #expect(others == 0)
+        // A value that must be one ID: malformed, with the ASCII spelling as the repair.
+        if case .malformed(_, let s) = grammar.check("TOL\u{2013}099") {
+            #expect(s == "TOL-099")
+        } else {
+            Issue.record("TOL\u{2013}099 accepted")
+        }
+    }
+
     @Test func scanOffsetsPointAtTheID() {
         let text = "ab TOL-001 cd"
         let t = grammar.tokens(in: text)

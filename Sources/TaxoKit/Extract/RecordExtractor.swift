@@ -298,15 +298,24 @@ struct RecordExtractor {
             t.withUTF8 { b in grammar.scan(b, typos: false) { tok, _, _ in if case .id = tok { localChildren += 1 } } }
             return []
         }
-        var dash = false, underscore = false, upper = false
+        // `wide`: a byte that may start a Unicode dash (`TOL–017`).
+        var dash = false, underscore = false, upper = false, wide = false
         for c in s.utf8 {
-            if c == 45 { dash = true } else if c == 95 { underscore = true } else if c >= 65 && c <= 90 { upper = true }
+            if c == 45 {
+                dash = true
+            } else if c == 95 {
+                underscore = true
+            } else if c >= 65 && c <= 90 {
+                upper = true
+            } else if c == 0xE2 {
+                wide = true
+            }
         }
         if !dash, let link, names.departmentLinks[kindIndex][link], !grammar.departmentCodes.isEmpty {
             checkDepartmentValue(s, at: offset)
             return []
         }
-        guard dash || underscore else { return [] }
+        guard dash || underscore || wide else { return [] }
         if upper {
             var str0 = s
             str0.withUTF8 { b in
@@ -315,7 +324,7 @@ struct RecordExtractor {
                 }
             }
         }
-        guard dash else { return [] }
+        guard dash || wide else { return [] }
         var found = false
         var fieldCache: String?
         func field() -> String {

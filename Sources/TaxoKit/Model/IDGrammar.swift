@@ -251,9 +251,18 @@ public struct IDGrammar: Sendable {
         return .malformed(reason: "it is not of the form PREFIX-NNN", suggestion: repaired(s))
     }
 
-    /// A plausible corrected spelling of a broken ID (`tol_012` -> `TOL-012`), if it then parses.
+    /// The Unicode hyphens and dashes the scanner takes for `-` (U+2010 to U+2013, U+2212), written `-`.
+    static func asciiDashes(_ s: String) -> String {
+        guard s.utf8.contains(0xE2) else { return s }
+        return String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { (0x2010...0x2013).contains($0.value) || $0.value == 0x2212 ? "-" : $0 }))
+    }
+
+    /// A plausible corrected spelling of a broken ID (`tol_012` -> `TOL-012`, `TOL–012` -> `TOL-012`), if it
+    /// then parses.
     public func repaired(_ s: String) -> String? {
-        var t = s.uppercased().replacingAll("_", with: "-").replacingAll(" ", with: "-")
+        var t = IDGrammar.asciiDashes(s).uppercased().replacingAll("_", with: "-").replacingAll(" ", with: "-")
         while t.contains("--") { t = t.replacingAll("--", with: "-") }
         // Insert a dash between the letters and the digits: TOL012 -> TOL-012.
         if !t.contains("-"), let firstDigit = t.firstIndex(where: \.isASCIIDigit), firstDigit > t.startIndex {
@@ -287,6 +296,16 @@ public struct IDGrammar: Sendable {
         @inline(__always) func isWord(_ c: UInt8) -> Bool {
             isUpper(c) || isDigit(c) || (c >= 97 && c <= 122) || c == 95
         }
+        // Bytes of the dash at `i`: 1 for `-`; 3 for the Unicode hyphens and dashes word processors and
+        // chat assistants put in its place (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash,
+        // U+2013 en dash, U+2212 minus: `TOL–017`); else 0. The em dash is punctuation, not a hyphen.
+        @inline(__always) func dash(_ i: Int) -> Int {
+            let c = b[i]
+            if c == 45 { return 1 }
+            guard c == 0xE2, i + 2 < n else { return 0 }
+            if b[i + 1] == 0x80, b[i + 2] >= 0x90, b[i + 2] <= 0x93 { return 3 }
+            return b[i + 1] == 0x88 && b[i + 2] == 0x92 ? 3 : 0
+        }
         let hasLegacy = !legacyByFirst.isEmpty
         while i < n {
             let c = b[i]
@@ -309,12 +328,16 @@ public struct IDGrammar: Sendable {
             let start = i
             var j = i
             while j < n, isUpper(b[j]) || isDigit(b[j]) { j += 1 }
-            guard j < n, b[j] == 45, j - start <= 12 else { i = j; continue }
+            guard j < n, j - start <= 12 else { i = j; continue }
+            let firstDash = dash(j)
+            guard firstDash > 0 else { i = j; continue }
             let prefix = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
             let kind = prefixToKind[prefix]
-            if kind == nil && !typos { i = j; continue }
+            // A Unicode dash makes an ID of a known prefix only (`TOL–017`, never a guess at a typo).
+            if kind == nil && (!typos || firstDash > 1) { i = j; continue }
+            var unicodeDash = firstDash > 1
             // Segments after the prefix.
-            var k = j + 1
+            var k = j + firstDash
             var dept: (Int, Int)?
             var numStart = -1, numEnd = -1
             var placeholderEnd = -1
@@ -325,9 +348,10 @@ public struct IDGrammar: Sendable {
                 while k < n, isUpper(b[k]) { k += 1 }
                 guard k > segStart else { break }
                 // Letters: a department (or category) segment, or a placeholder such as XXX.
-                if k < n, b[k] == 45 {
+                if k < n, case let d = dash(k), d > 0 {
                     dept = (dept?.0 ?? segStart, k)
-                    k += 1
+                    unicodeDash = unicodeDash || d > 1
+                    k += d
                     segStart = k
                     segments += 1
                 } else {
@@ -366,8 +390,9 @@ public struct IDGrammar: Sendable {
             if let kind, numEnd - numStart > kinds[kind].maxDigits { i = numEnd; continue }
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<numEnd]), as: UTF8.self)
             if let kind {
-                let deptStr = dept.map {
-                    String(decoding: UnsafeBufferPointer(rebasing: b[$0.0..<$0.1]), as: UTF8.self)
+                let deptStr = dept.map { d -> String in
+                    let written = String(decoding: UnsafeBufferPointer(rebasing: b[d.0..<d.1]), as: UTF8.self)
+                    return unicodeDash ? IDGrammar.asciiDashes(written) : written
                 }
                 let number = String(decoding: UnsafeBufferPointer(rebasing: b[numStart..<numEnd]), as: UTF8.self)
                 report(

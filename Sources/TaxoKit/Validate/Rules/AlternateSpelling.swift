@@ -4,8 +4,9 @@ enum AlternateSpelling {
         code: "TAX0206", name: "alternate-spelling", family: "links", severity: .note,
         summary: "A reference resolves, but is written differently from the target's ID.",
         explanation: """
-            Alternate prefixes (`TOOL-` for `TOL-`), department aliases (`AI` for `AID`) and other digit counts
-            (`TOL-0013` for `TOL-013`) resolve to the same entity. Writing the target's own ID keeps searches
+            Alternate prefixes (`TOOL-` for `TOL-`), department aliases (`AI` for `AID`), other digit counts
+            (`TOL-0013` for `TOL-013`) and the Unicode hyphens and dashes that word processors and chat
+            assistants write for `-` (`TOL–013`, en dash) resolve to the same entity. Writing the target's own ID keeps searches
             and reports exact. Not noted: a reference whose text also holds the canonical spelling
             (`"MLT-2" (should be "MLT-002")`), text that documents the prefix itself (`RESP-### is now RSP-###`),
             and the IDs inside a range beyond its first written end.
@@ -18,6 +19,13 @@ enum AlternateSpelling {
             RuleExample([
                 Ex.tool("TOL-013", "Auth0"),
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nAuth0 (TOOL-013) signs users in.\n"),
+            ]),
+            RuleExample([
+                Ex.tool("TOL-013", "Auth0"),
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                    "# Notes\n\nAuth0 (TOL\u{2013}013) signs users in.\n"
+                ),
             ]),
         ],
         nonTriggering: [
@@ -89,5 +97,6 @@ extension AlternateSpelling {
     static let pinned = [
         "0 LIBRARIES/LBS_003_Tools/TOL-014_Okta.json:4:21 'TOOL-013' refers to TOL-013",
         "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 'TOOL-013' refers to TOL-013",
+        "2 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:8 'TOL\u{2013}013' refers to TOL-013",
     ]
 }
