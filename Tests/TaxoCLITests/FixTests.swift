@@ -14,6 +14,7 @@ import Testing
             The inspector TOOL-QA-031 and the typo TKS-004 (Configure Authorization).
             A label that names another entity stays: TOL-QA-031 (Zapier).
             See [the task](../TSM-003_Task_Templates/tsk-001_initialize_fastmcp_service.json) and [moved](Old/TSK-002_Mount_Tavily_Search_Tool.json).
+            From Windows: [the task](..\\..\\TSM-003_Task_Templates\\TSK-001_Initialize_FastMCP_Service.json); pasted: TOL\u{2013}QA\u{2013}031.
 
             """
         // With a byte-order mark and CRLF line ends, which the fix keeps.
@@ -35,6 +36,10 @@ import Testing
         #expect(diff.out.contains("../TSM-003_Task_Templates/TSK-001_Initialize_FastMCP_Service.json"))
         #expect(diff.out.contains("../../TSM-003_Task_Templates/TSK-002_Mount_Tavily_Search_Tool.json"))
         #expect(!diff.out.contains("(Zapier)\r\n+"))
+        #expect(
+            diff.out.contains(
+                "+From Windows: [the task](../../TSM-003_Task_Templates/TSK-001_Initialize_FastMCP_Service.json); "
+                    + "pasted: TOL-QA-031."), "\(diff.out)")
         // Nothing is written without --write.
         #expect(try Data(contentsOf: notes).prefix(3) == Data(bom))
         #expect(try String(contentsOf: notes, encoding: .utf8).contains("TOOL-QA-031"))

@@ -137,6 +137,15 @@ struct FixPlanner {
             guard let md = f.markdown else { continue }
             let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
             for link in md.links {
+                if let written = link.backslashed {
+                    // Written with backslashes: the path it means, with `/`, when that file exists or moved.
+                    var path = written
+                    if let h = path.firstIndex(of: "#") { path = String(path[..<h]) }
+                    if let meant = BrokenLink.meantPath(link, from: dir, lib: lib) {
+                        replace(BrokenLink.info.code, at: link.location, written: path, with: meant)
+                    }
+                    continue
+                }
                 guard
                     case .path(let target, _) = LinkTarget.resolve(
                         link.destination, from: dir, aliases: lib.config.linkRootAliases),

@@ -2,7 +2,8 @@ import Foundation
 
 /// `taxo fix`: the repairs that need no judgement, as byte edits of the files (everything else, BOM, line
 /// ends and formatting included, stays as it is). Each answers a finding:
-/// - TAX0401: a link whose target exists with other letter case, or moved to the one live file of its name;
+/// - TAX0401: a link whose target exists with other letter case, or moved to the one live file of its name, or
+///   written with backslashes (`..\Notes\A.md` -> `../Notes/A.md`);
 /// - TAX0206: an alternate spelling rewritten to the target's ID (`TOOL-QA-031` -> `TOL-QA-031`);
 /// - TAX0207: an old ID rewritten to the canonical one, unless its label names another entity;
 /// - TAX0102: a rare misspelt prefix with one did-you-mean when the corrected ID exists (`TKS-004` -> `TSK-004`);
@@ -63,7 +64,7 @@ public enum Fixes {
     /// What `taxo explain` says each rule's fix does.
     public static let descriptions: [String: String] = [
         "TAX0401":
-            "taxo fix rewrites the link when the target exists with other letter case, or when exactly one live file of that name exists elsewhere.",
+            "taxo fix rewrites the link when the target exists with other letter case, or when exactly one live file of that name exists elsewhere, and a path written with backslashes with '/' when the file it means exists.",
         "TAX0206": "taxo fix rewrites the reference to the target's ID.",
         "TAX0207":
             "taxo fix rewrites the old ID to the canonical one, unless the label written after it names another entity.",

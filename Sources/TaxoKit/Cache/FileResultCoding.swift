@@ -60,7 +60,9 @@ extension BinaryWriter {
         bool(r.markdown != nil)
         if let m = r.markdown {
             uint(UInt64(m.links.count));
-            for l in m.links { string(l.destination); location(l.location); bool(l.isImage) }
+            for l in m.links {
+                string(l.destination); location(l.location); bool(l.isImage); string(l.backslashed ?? "")
+            }
             uint(UInt64(m.headings.count)); for h in m.headings { string(h) }
         }
         bool(r.masterList != nil)
@@ -194,7 +196,13 @@ extension BinaryReader {
         if try bool() {
             var links: [MarkdownLink] = []
             for _ in 0..<(try count()) {
-                links.append(MarkdownLink(destination: try string(), location: try location(), isImage: try bool()))
+                let (destination, location, isImage, backslashed) = (
+                    try string(), try location(), try bool(), try string()
+                )
+                links.append(
+                    MarkdownLink(
+                        destination: destination, location: location, isImage: isImage,
+                        backslashed: backslashed.isEmpty ? nil : backslashed))
             }
             var headings: [String] = []
             for _ in 0..<(try count()) { headings.append(try string()) }

@@ -29,7 +29,18 @@ struct MarkdownExtractor {
         let syntax = MarkdownParser.parse(file)
         let info = MarkdownInfo(
             links: syntax.links.map { l in
-                MarkdownLink(
+                if l.destination.utf8.contains(92), let written = backslashedDestination(l.destination, from: l.line) {
+                    // A drive letter or a network share (`C:\Docs\a.md`, `\\server\a.md`): an absolute path,
+                    // as written.
+                    if written.hasPrefix("\\\\") || written.split(separator: "\\").first?.contains(":") == true {
+                        return MarkdownLink(
+                            destination: written, location: locate(written, from: l.line), isImage: l.isImage)
+                    }
+                    return MarkdownLink(
+                        destination: written.replacingAll("\\", with: "/"), location: locate(written, from: l.line),
+                        isImage: l.isImage, backslashed: written)
+                }
+                return MarkdownLink(
                     destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
             }, headings: syntax.headings.map(\.text))
         diagnostics += TableCellCount.check(file, skip: syntax.nonProseLines(count: file.lines.lineCount))
@@ -406,6 +417,56 @@ struct MarkdownExtractor {
         if range.count <= 240 { return text(range) }
         let head = file.bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 1024)]
         return String(String(decoding: head, as: UTF8.self).trimmingSpaces().prefix(240))
+    }
+
+    /// A link's path as the file writes it, when it is written with backslashes, which Markdown reads as
+    /// escapes before punctuation (`[a](..\..\Notes\A.md)` reads as `....\Notes\A.md`): the first inline
+    /// (`](...)`) or reference definition (`]: ...`) destination from the link's line on that reads as
+    /// `destination`; else nil.
+    func backslashedDestination(_ destination: String, from line: Int) -> String? {
+        let b = file.bytes
+        let start = file.lines.lineStarts[max(0, min(line, file.lines.lineCount) - 1)]
+        let end = min(b.count, start + 16_384)
+        let want = Array(destination.utf8)
+        var i = start
+        while i + 1 < end {
+            guard b[i] == 93, b[i + 1] == 40 || b[i + 1] == 58 else { i += 1; continue }
+            let inline = b[i + 1] == 40
+            var j = i + 2
+            while j < end, b[j] == 32 { j += 1 }
+            let angle = j < end && b[j] == 60
+            if angle { j += 1 }
+            let s = j
+            while j < end, b[j] != 10, angle ? b[j] != 62 : (b[j] != 32 && !(inline && b[j] == 41)) {
+                j += b[j] == 92 ? 2 : 1
+            }
+            let written = b[s..<min(j, end)]
+            if written.contains(92), MarkdownExtractor.unescaped(written).elementsEqual(want) {
+                return String(decoding: written, as: UTF8.self)
+            }
+            i = max(j, i + 1)
+        }
+        return nil
+    }
+
+    /// Markdown's backslash escapes undone: a backslash before ASCII punctuation is dropped.
+    static func unescaped(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            if c == 92, i + 1 < bytes.endIndex, case let n = bytes[i + 1],
+                (33...47).contains(n) || (58...64).contains(n) || (91...96).contains(n) || (123...126).contains(n)
+            {
+                out.append(n)
+                i += 2
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
     }
 
     /// The exact position of a link destination, searched from the line its block starts on.

@@ -295,9 +295,13 @@ public struct Mention: Sendable {
 
 /// A relative link or image in a Markdown file.
 public struct MarkdownLink: Sendable, Equatable {
+    /// Where it points: as Markdown reads it, or, for a path written with backslashes, that path with `/`.
     public var destination: String
     public var location: SourceLocation
     public var isImage: Bool
+    /// The path as the file writes it, when written with backslashes (`..\..\Notes\A.md`, which Markdown
+    /// reads as `....\Notes\A.md`: `\.` is an escaped `.`); else nil.
+    public var backslashed: String? = nil
 }
 
 /// A Markdown file that is not an entity: transcript, analysis, report, index.

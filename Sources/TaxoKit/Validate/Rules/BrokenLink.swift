@@ -9,7 +9,10 @@ enum BrokenLink {
             When the target is missing, the hint says whether it exists with other letter case (which breaks on
             case-sensitive systems and in git) or where a file of the same name now is, as a relative path: only
             when that name is unique among the files that are not archived, and never a file inside an archive
-            or backup folder (a moved `README.md` is not one of the many others). Web links are not checked.
+            or backup folder (a moved `README.md` is not one of the many others). A path written with
+            backslashes (`..\\Notes\\A.md`, from Windows) is broken wherever Markdown is rendered: Markdown
+            reads a backslash before punctuation as an escape, and a URL has no backslash folders; the hint gives
+            it with `/`. Web links are not checked.
             """,
         triggering: [
             RuleExample([
@@ -21,6 +24,13 @@ enum BrokenLink {
                 ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/New/Report.md", "# Report\n"),
             ]),
             RuleExample([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Sub/A.md", "# A\n\n[missing](../Missing.md)\n")]),
+            RuleExample([
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Sub/A.md",
+                    "# A\n\nFrom Windows: [the gap](..\\..\\03_ANALYSIS\\Gap\\Video_024_Gap.md)\n"
+                ),
+                ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap/Video_024_Gap.md", "# Gap\n"),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -55,6 +65,10 @@ enum BrokenLink {
             guard let md = f.markdown else { continue }
             let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
             for link in md.links {
+                if let written = link.backslashed {
+                    out.append(backslashed(link, written: written, from: dir, lib: lib))
+                    continue
+                }
                 let key = dir + "\u{0}" + link.destination
                 let target: LinkTarget
                 if let t = resolved[key] {
@@ -101,6 +115,30 @@ enum BrokenLink {
             hint: hint(for: target, from: dir, lib: lib), subject: target)
     }
 
+    /// The finding for a link or image written with backslashes (`..\..\Notes\A.md`): broken wherever
+    /// Markdown is rendered (`\.` is an escaped `.`, and a backslash is no folder separator in a URL), whether
+    /// or not the path it means exists; the hint gives that path with `/`, or where the file now is.
+    static func backslashed(_ link: MarkdownLink, written: String, from dir: String, lib: Library) -> Diagnostic {
+        let path = meantPath(link, from: dir, lib: lib)
+        return info.diagnostic(
+            "broken \(link.isImage ? "image" : "link"): '\(written)' separates folders with backslashes, which "
+                + "Markdown reads as escapes", at: link.location,
+            hint: path.map { "write '\($0)'" } ?? "write '/' between folders", subject: link.destination)
+    }
+
+    /// The path a link written with backslashes means, with `/` (and no anchor), when that file exists or
+    /// has moved to a known place; else nil.
+    static func meantPath(_ link: MarkdownLink, from dir: String, lib: Library) -> String? {
+        var path = link.destination
+        if let h = path.firstIndex(of: "#") { path = String(path[..<h]) }
+        guard case .path(let target, _) = LinkTarget.resolve(path, from: dir, aliases: lib.config.linkRootAliases)
+        else { return nil }
+        if lib.inventory.kind(of: target) != nil { return path }
+        let actual =
+            lib.inventory.lowercased[target.lowercased()] ?? lib.inventory.movedFile(named: target, config: lib.config)
+        return actual.map { LinkTarget.relative($0, from: dir) }
+    }
+
     static func hint(for target: String, from dir: String, lib: Library) -> String? {
         if let actual = lib.inventory.lowercased[target.lowercased()] {
             return "'\(LinkTarget.relative(actual, from: dir))' exists with different letter case"
@@ -123,5 +161,7 @@ extension BrokenLink {
         "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:15 broken link: 'Gap/video_024_gap.md' does not exist",
         "0 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:49 broken link: 'Old/Report.md' does not exist",
         "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Sub/A.md:3:11 broken link: '../Missing.md' does not exist",
+        "2 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Sub/A.md:3:25 broken link: '..\\..\\03_ANALYSIS\\Gap\\Video_024_Gap.md' "
+            + "separates folders with backslashes, which Markdown reads as escapes",
     ]
 }
