@@ -181,12 +181,7 @@ import Testing
             Self.tools + [
                 (
                     "TALENTS/Skills/Master/all_skills.json",
-                    #"""
-                    [{"skill_id": "SKL-001", "skill_phrase": "a", "components": {"tool": "Excel, N/A"}},
-                     {"skill_id": "SKL-002", "skill_phrase": "b", "components": {"tool": "excel / manual"}},
-                     {"skill_id": "SKL-003", "skill_phrase": "c", "components": {"tool": "CRM"}},
-                     {"skill_id": "SKL-004", "skill_phrase": "d", "components": {"tool": "Ex-cel"}}]
-                    """#
+                    TestSupport.skillsNamingTools(["Excel, N/A", "excel / manual", "CRM", "Ex-cel"])
                 )
             ])
         #expect(r.library.unmatchedNames.map(\.reference.id.written) == ["Excel", "excel", "CRM", "Ex-cel"])

@@ -280,19 +280,12 @@ import Testing
     /// spaces and punctuation aside; its other spellings said), most records first, each with why and its places linked to the entity and the line; the home
     /// page links to it with the count.
     @Test func theNamesPageListsEveryNameThatLinksToNothing() throws {
-        let skills = (1...23).map { i in
-            #"{"skill_id": "SKL-9\#(10 + i)", "skill_phrase": "s", "components": {"tool": "\#(i % 2 == 0 ? "quill" : "Quill")"}}"#
-        }
+        let quills = (1...23).map { $0 % 2 == 0 ? "quill" : "Quill" }
         let (root, result) = try exampleLibrary(extra: [
-            ("TALENTS/Skills/Master/site_skills.json", "[" + skills.joined(separator: ",\n") + "]"),
+            ("TALENTS/Skills/Master/site_skills.json", TestSupport.skillsNamingTools(quills, first: 911)),
             (
                 "TALENTS/Skills/Master/more_skills.json",
-                #"""
-                [{"skill_id": "SKL-990", "skill_phrase": "s", "components": {"tool": "<Ink>"}},
-                 {"skill_id": "SKL-991", "skill_phrase": "s", "components": {"tool": "Ink Pot"}},
-                 {"skill_id": "SKL-992", "skill_phrase": "s", "components": {"tool": "ink-pot"}},
-                 {"skill_id": "SKL-993", "skill_phrase": "s", "components": {"tool": "Ink-Pot"}}]
-                """#
+                TestSupport.skillsNamingTools(["<Ink>", "Ink Pot", "ink-pot", "Ink-Pot"], first: 990)
             ),
         ])
         let out = try writeSite(root, result)

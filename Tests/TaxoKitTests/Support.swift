@@ -27,6 +27,17 @@ enum TestSupport {
         return Compiler.compile(files: files.filter { $0.path != "taxonomy.yaml" }, config: config)
     }
 
+    /// A skills master list whose records name one tool each, record `i` on line `i + 1`:
+    /// `SKL-<first + i>` with `"components": {"tool": tools[i]}`.
+    static func skillsNamingTools(_ tools: [String], first: Int = 1) -> String {
+        let records = tools.enumerated().map { i, tool in
+            let n = String(first + i), id = "SKL-" + String(repeating: "0", count: max(0, 3 - n.count)) + n
+            let quoted = tool.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return #"{"skill_id": "\#(id)", "skill_phrase": "s", "components": {"tool": "\#(quoted)"}}"#
+        }
+        return "[" + records.joined(separator: ",\n") + "]"
+    }
+
     static func compile(_ files: [(String, String)]) -> CompileResult {
         compile(files.map { (path: $0.0, bytes: Array($0.1.utf8)) })
     }

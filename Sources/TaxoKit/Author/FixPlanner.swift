@@ -151,10 +151,8 @@ struct FixPlanner {
                         link.destination, from: dir, aliases: lib.config.linkRootAliases),
                     lib.inventory.kind(of: target) == nil
                 else { continue }
-                let actual =
-                    lib.inventory.lowercased[target.lowercased()]
-                    ?? lib.inventory.movedFile(named: target, config: lib.config)
-                guard let actual, lib.inventory.kind(of: actual) == .file else { continue }
+                guard let actual = BrokenLink.meantFile(target, lib: lib), lib.inventory.kind(of: actual) == .file
+                else { continue }
                 var destination = link.destination
                 if let h = destination.firstIndex(of: "#") { destination = String(destination[..<h]) }
                 guard !destination.contains("%"), !destination.hasPrefix("/") else { continue }

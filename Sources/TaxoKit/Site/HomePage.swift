@@ -53,7 +53,7 @@ struct HomePage: Encodable {
         chart = PhaseChart.svg(site.tracker, page: page).map(HTML.init)
         hasRules = !rules.isEmpty
         hasVideos = !videos.isEmpty
-        let names = lib.unmatchedNameGroups().count
+        let names = site.unmatchedNames.count
         unmatchedNames = names > 0 ? names : nil
     }
 }

@@ -26,7 +26,7 @@ struct NamesPage: Encodable {
     init(_ site: SiteData) {
         let lib = site.lib, page = NamesPage.path
         var near = NearNames.ByKind()
-        rows = lib.unmatchedNameGroups().map { g in
+        rows = site.unmatchedNames.map { g in
             let first = lib.unmatchedNames[g.members[0]], r = first.reference
             let places = g.members.prefix(NamesPage.placesShown).map { m -> Place in
                 let u = lib.unmatchedNames[m], loc = u.reference.location

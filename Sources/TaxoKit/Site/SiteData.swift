@@ -19,6 +19,8 @@ struct SiteData {
     let byVideo: [String: [Int]]
     /// Video ID -> the paths of its documents, sorted (its page lists them, its print hashes them).
     let documentPaths: [String: [String]]
+    /// The names in records that link to nothing, grouped (the names page lists them, the home page counts).
+    let unmatchedNames: [UnmatchedNameGroup]
 
     init(_ result: CompileResult) {
         self.result = result
@@ -50,6 +52,7 @@ struct SiteData {
         byVideo = lib.entitiesByVideo()
         let documents = result.library.documents
         documentPaths = result.library.documentsByVideo().mapValues { $0.map { documents[$0].path }.sorted() }
+        unmatchedNames = lib.unmatchedNameGroups()
     }
 
     /// An entity's department as a configured code (`Library.departmentCode`).

@@ -134,9 +134,12 @@ enum BrokenLink {
         guard case .path(let target, _) = LinkTarget.resolve(path, from: dir, aliases: lib.config.linkRootAliases)
         else { return nil }
         if lib.inventory.kind(of: target) != nil { return path }
-        let actual =
-            lib.inventory.lowercased[target.lowercased()] ?? lib.inventory.movedFile(named: target, config: lib.config)
-        return actual.map { LinkTarget.relative($0, from: dir) }
+        return meantFile(target, lib: lib).map { LinkTarget.relative($0, from: dir) }
+    }
+
+    /// The file a missing target means: the one with other letter case, or the one live file of its name.
+    static func meantFile(_ target: String, lib: Library) -> String? {
+        lib.inventory.lowercased[target.lowercased()] ?? lib.inventory.movedFile(named: target, config: lib.config)
     }
 
     static func hint(for target: String, from dir: String, lib: Library) -> String? {
