@@ -10,7 +10,9 @@ struct NewCommand: ParsableCommand {
             Prints the new file's path (relative to the working directory) on stdout. Never overwrites a file and never \
             writes outside the library's roots. With --parent, the parent's child list gets the new ID; a master list \
             of the kind gets a row. --dry-run prints what would be written instead. Fields the kind's schema \
-            (fields: in taxonomy.yaml) requires are added empty when no --set gives them, and named on stderr.
+            (fields: in taxonomy.yaml) requires are added empty when no --set gives them, and named on stderr. \
+            In a git repository, IDs that other branches (local and remote-tracking, not merged here) declare or \
+            announce are not handed out either, so that two branches do not take the same new ID.
             """)
 
     @OptionGroup var library: LibraryOptions
@@ -48,6 +50,9 @@ struct NewCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the files that would be written; write nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "Do not read other git branches for the IDs they take.")
+    var noBranches = false
+
     func run() throws {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root)
@@ -66,13 +71,19 @@ struct NewCommand: ParsableCommand {
             plan = try NewEntry.plan(
                 kind: kind, name: name, department: department, parent: parent, dir: dir, library: result.library,
                 root: root.path, templates: Templates(directory: root.appendingPathComponent("templates").path),
-                id: id, fields: given)
+                id: id, elsewhere: noBranches ? nil : BranchIDs.read(root: root, config: config), fields: given)
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)
         }
         let cwd = FileManager.default.currentDirectoryPath
         let shown = PathDisplay(root: root.path, workingDirectory: cwd)
+        if !output.quiet {
+            for t in plan.skipped {
+                Console.err(
+                    "taxo: note: \(t.id.written) is taken on \(NewEntry.branchList(t.branches)), not merged here\n")
+            }
+        }
         if dryRun {
             for e in [plan.file] + plan.updates { Console.out("--- \(shown.path(e.path))\n\(e.text)") }
             return

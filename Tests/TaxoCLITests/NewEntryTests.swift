@@ -30,6 +30,49 @@ import Testing
         }
     }
 
+    /// Two analysts on two branches: the ID one branch took (not merged yet) is not handed out on the
+    /// other, and is refused as --id there; once merged, it is simply the library's.
+    @Test func anIDTakenOnAnotherBranchIsSkipped() throws {
+        try withCopy { root in
+            func created(_ r: CLI.Run) -> String? {
+                r.err.split(separator: "\n").first { $0.hasPrefix("taxo: created ") }.map { String($0.dropFirst(14)) }
+            }
+            try CLI.git(["init", "-q", "-b", "main"], in: root)
+            try CLI.git(["add", "-A"], in: root)
+            try CLI.git(["commit", "-qm", "base"], in: root)
+            let alone = try CLI.taxo(
+                ["new", "tool", "--name", "Pipedream", "--department", "AID", "--dry-run"], cwd: root)
+            try CLI.git(["checkout", "-qb", "feature/make"], in: root)
+            let make = try CLI.taxo(["new", "tool", "--name", "Make", "--department", "AID"], cwd: root)
+            let taken = try #require(created(make), "\(make.err)")
+            #expect(alone.out.contains("\"tool_id\": \"\(taken)\""), "\(alone.out)")
+            try CLI.git(["add", "-A"], in: root)
+            try CLI.git(["commit", "-qm", "Make"], in: root)
+            try CLI.git(["checkout", "-q", "main"], in: root)
+            let r = try CLI.taxo(["new", "tool", "--name", "Pipedream", "--department", "AID"], cwd: root)
+            #expect(r.code == 0, "\(r.err)")
+            let mine = try #require(created(r))
+            #expect(mine != taken)
+            #expect(r.err.contains("note: \(taken) is taken on branch 'feature/make', not merged here"), "\(r.err)")
+            let given = try CLI.taxo(["new", "tool", "--name", "Zapier", "--id", taken, "--dry-run"], cwd: root)
+            #expect(given.code == 2)
+            #expect(given.err.contains("\(taken) is taken on branch 'feature/make'"), "\(given.err)")
+            let ignoring = try CLI.taxo(
+                ["new", "tool", "--name", "Zapier", "--id", taken, "--dry-run", "--no-branches"], cwd: root)
+            #expect(ignoring.code == 0, "\(ignoring.err)")
+            // Merged: the ID is the library's own, and nothing is said about branches.
+            try CLI.git(["add", "-A"], in: root)
+            try CLI.git(["commit", "-qm", "Pipedream"], in: root)
+            try CLI.git(["merge", "-q", "--no-edit", "feature/make"], in: root)
+            let after = try CLI.taxo(
+                ["new", "tool", "--name", "Zapier", "--department", "AID", "--dry-run"], cwd: root)
+            #expect(after.code == 0, "\(after.err)")
+            #expect(!after.err.contains("not merged"), "\(after.err)")
+            #expect(!after.out.contains("\"tool_id\": \"\(taken)\""))
+            #expect(!after.out.contains("\"tool_id\": \"\(mine)\""))
+        }
+    }
+
     @Test func aToolWithTheNextIDOfItsDepartment() throws {
         try withCopy { root in
             let r = try CLI.taxo(["new", "tool", "--name", "Playwright Test", "--department", "QA"], cwd: root)

@@ -101,6 +101,9 @@ import Testing
         } else {
             Issue.record("TOL\u{2013}099 accepted")
         }
+        // An ID typed into a search or a rename, pasted from such a document, is the ASCII one.
+        #expect(grammar.typedID("tol\u{2013}sec\u{2011}124")?.key == "TOL-SEC-124")
+        #expect(grammar.typedID("TOL\u{2014}124") == nil)
     }
 
     @Test func scanOffsetsPointAtTheID() {

@@ -7,6 +7,7 @@ extension AssistantSession {
         let given = try NewEntry.department(try args.string("department"), kind: k, library: library)
         var a = allocator()
         let dept = a.department(kind: k, given: given)
+        for t in branchIDs()?.ofKind(k) ?? [] { a.reserve(t.id) }
         let id = a.next(kind: k, department: dept)
         if case .valid(let p) = library.grammar.check(id) { reserved.append((p.key, p.written)) }
         var w = JSONWriter()
@@ -50,7 +51,7 @@ extension AssistantSession {
         let plan = try NewEntry.plan(
             kind: try args.required("kind"), name: try args.required("name"), department: try args.string("department"),
             parent: try args.string("target"), dir: dir, library: library, root: root, templates: templates,
-            allocator: allocator(except: key), id: id, fields: try args.fields("fields"))
+            allocator: allocator(except: key), id: id, elsewhere: branchIDs(), fields: try args.fields("fields"))
         var texts = [plan.file.path: plan.file.text]
         for u in plan.updates { texts[u.path] = u.text }
         let findings = check(texts)

@@ -10,8 +10,9 @@ public struct ToolOutcome: Sendable, Equatable {
 
 /// The library held for an assistant (`taxo mcp`): compiled once with its content, and before every call
 /// brought up to date with the files (re-stat'ed; changed ones extracted again, as `taxo check` does with
-/// its cache). IDs `next_id` hands out stay reserved for the session. Nothing outside the library is read
-/// or written, and only `create_entry` writes, when the session allows it.
+/// its cache). IDs `next_id` hands out stay reserved for the session, and it skips those other git branches
+/// take. Nothing outside the library (and its git repository) is read or written, and only `create_entry`
+/// writes, when the session allows it.
 public final class AssistantSession {
     public let root: String
     public let allowWrite: Bool
@@ -176,6 +177,9 @@ public final class AssistantSession {
         }
         return a
     }
+
+    /// The IDs other git branches take (read at each call: branches move while a session lasts).
+    func branchIDs() -> BranchIDs? { BranchIDs.read(root: URL(fileURLWithPath: root), config: config) }
 
     /// A path an assistant gives: relative to the root, inside it, `./` and `/` trimmed at the ends.
     func libraryPath(_ raw: String, argument: String) throws -> String {

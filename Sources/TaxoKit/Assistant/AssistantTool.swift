@@ -98,7 +98,8 @@ public struct AssistantTool: Sendable {
             description: """
                 The next free ID of a kind (and department), in the library's pattern for that kind. It is \
                 reserved for this session: the next call gives the one after it, so two drafts never get the \
-                same ID. Announced and proposed IDs in documents count as taken.
+                same ID. Announced and proposed IDs in documents count as taken, and so do the IDs other git \
+                branches (not merged here) declare or announce.
                 """,
             parameters: [
                 string("kind", "The kind's name or ID prefix (tool, TOL, task).", required: true),

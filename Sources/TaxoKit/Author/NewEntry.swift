@@ -26,14 +26,17 @@ public enum NewEntry {
         public var updates: [Edit]
         /// Fields the kind's schema requires that the entry leaves empty (added empty, to be filled in).
         public var unfilled: [String] = []
+        /// IDs that would have been next but other branches take (see `BranchIDs`).
+        public var skipped: [BranchIDs.Taken] = []
     }
 
     /// Plans a new entry. `allocator` gives the ID (a session's allocator skips the IDs it handed out); `id`
-    /// asks for a given free ID of the kind instead (one `next_id` reserved).
+    /// asks for a given free ID of the kind instead (one `next_id` reserved). IDs in `elsewhere` (other
+    /// branches') are not handed out, and a given one of them is refused.
     public static func plan(
         kind kindName: String, name: String, department: String?, parent: String?, dir: String?,
         library lib: Library, root: String, templates: Templates, allocator: IDAllocator? = nil,
-        id given: String? = nil,
+        id given: String? = nil, elsewhere: BranchIDs? = nil,
         fields: [(String, String)] = []
     ) throws -> Plan {
         let config = lib.config
@@ -43,12 +46,17 @@ public enum NewEntry {
         guard !trimmed.isEmpty else { throw TaxoError.badArgument("--name must not be empty") }
         var dept = try self.department(department, kind: k, library: lib)
         var alloc = allocator ?? IDAllocator(library: lib)
+        let elsewhere = elsewhere?.ofKind(k).filter { alloc.isFree($0.id) } ?? []
         var chosen: String?
         if let given {
             guard case .valid(let p) = lib.grammar.check(given.trimmingSpaces()), p.kind == k else {
                 throw TaxoError.badArgument("'\(given)' is not an ID of kind \(kind.name)")
             }
             guard alloc.isFree(p) else { throw TaxoError.badArgument("\(p.written) is taken already") }
+            if let t = elsewhere.first(where: { $0.id.key == p.key }) {
+                throw TaxoError.badArgument(
+                    "\(p.written) is taken on \(branchList(t.branches)), not merged here: give another --id")
+            }
             if let d = p.canonicalDepartment ?? p.department { dept = d }
             chosen = p.written
         }
@@ -56,7 +64,12 @@ public enum NewEntry {
             throw TaxoError.badArgument("kind \(kind.name) needs --department")
         }
         let mine = try siblings(of: k, named: trimmed, department: dept, library: lib)
+        // The ID this branch alone would give, then the one every branch leaves free.
+        var alone = alloc
+        let first = chosen ?? alone.next(kind: k, department: dept)
+        for t in elsewhere { alloc.reserve(t.id) }
         let id = chosen ?? alloc.next(kind: k, department: dept)
+        let skipped = first == id ? [] : skippedIDs(elsewhere, from: first, to: id, grammar: lib.grammar)
         let path = try newPath(kind: k, id: id, name: trimmed, department: dept, dir: dir, siblings: mine, library: lib)
         let ext = (path as NSString).pathExtension
         let (text, unfilled) = try filling(
@@ -67,7 +80,33 @@ public enum NewEntry {
         if let row = masterRow(kind: kind, id: id, name: trimmed, path: path, library: lib, root: root) {
             updates.append(row)
         }
-        return Plan(id: id, file: Edit(path: path, text: text), updates: updates, unfilled: unfilled)
+        return Plan(id: id, file: Edit(path: path, text: text), updates: updates, unfilled: unfilled, skipped: skipped)
+    }
+
+    /// The IDs taken elsewhere that were passed over: those of the new ID's kind and department numbered
+    /// from the one this branch alone would give up to the one given.
+    static func skippedIDs(_ taken: [BranchIDs.Taken], from first: String, to id: String, grammar: IDGrammar)
+        -> [BranchIDs.Taken]
+    {
+        guard case .valid(let a) = grammar.check(first), case .valid(let b) = grammar.check(id),
+            let lo = Int(a.number), let hi = Int(b.number)
+        else { return [] }
+        let dept = b.canonicalDepartment ?? b.department
+        return taken.filter {
+            guard let n = Int($0.id.number) else { return false }
+            return ($0.id.canonicalDepartment ?? $0.id.department) == dept && n >= lo && n < hi
+        }.sorted { Int($0.id.number) ?? 0 < Int($1.id.number) ?? 0 }
+    }
+
+    /// `branch 'a'`, `branches 'a' and 'b'`, `branches 'a', 'b' and 2 more`.
+    public static func branchList(_ names: [String]) -> String {
+        let q = names.prefix(2).map { "'\($0)'" }
+        switch names.count {
+        case 0: return "another branch"
+        case 1: return "branch " + q[0]
+        case 2: return "branches \(q[0]) and \(q[1])"
+        default: return "branches \(q[0]), \(q[1]) and \(names.count - 2) more"
+        }
     }
 
     /// The kind's live entities, after checking that none has the name already (in the department) and

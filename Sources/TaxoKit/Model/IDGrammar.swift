@@ -191,9 +191,10 @@ public struct IDGrammar: Sendable {
     }
 
     /// The ID a person typed (a search, a lookup, a rename): a valid or legacy ID as written or in capitals
-    /// (`tol-sec-124`), or nil.
+    /// (`tol-sec-124`), also with a Unicode dash pasted from a document (`TOL–SEC–124`), or nil.
     public func typedID(_ text: String) -> ParsedID? {
-        for t in [text, text.uppercased()] {
+        let ascii = IDGrammar.asciiDashes(text)
+        for t in ascii == text ? [text, text.uppercased()] : [ascii, ascii.uppercased()] {
             switch check(t) {
             case .valid(let p), .legacy(let p): return p
             default: continue

@@ -1,0 +1,73 @@
+import Foundation
+import TaxoTestSupport
+import Testing
+
+@testable import TaxoKit
+
+/// `BranchIDs`: the IDs other git branches declare or announce and the work tree does not, which `taxo new`
+/// and the assistant's `next_id` do not hand out.
+@Suite struct BranchIDsTests {
+    func git(_ args: [String], in root: URL) throws {
+        let r = Subprocess.run(
+            ["git", "-C", root.path, "-c", "user.email=t@example.invalid", "-c", "user.name=t"] + args)
+        #expect(r?.status == 0, "git \(args): \(String(decoding: r?.out ?? [], as: UTF8.self))")
+    }
+
+    func write(_ path: String, _ text: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func branchesNotMergedTakeTheirIDs() throws {
+        let root = try TestSupport.writeTemp([
+            ("LIBRARIES/LBS_003_Tools/TOL-001_Zapier.json", #"{"tool_id": "TOL-001", "name": "Zapier"}"#)
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = TestSupport.defaultConfig
+        #expect(BranchIDs.read(root: root, config: config) == nil)
+        try git(["init", "-q", "-b", "main"], in: root)
+        #expect(BranchIDs.read(root: root, config: config)?.taken.isEmpty == true)
+        try git(["add", "-A"], in: root)
+        try git(["commit", "-qm", "base"], in: root)
+        // One branch adds a tool; another announces a tool ID in an analysis and changes a file outside the
+        // library's roots.
+        try git(["checkout", "-qb", "feature/make"], in: root)
+        try write("LIBRARIES/LBS_003_Tools/TOL-002_Make.json", #"{"tool_id": "TOL-002", "name": "Make"}"#, in: root)
+        try git(["add", "-A"], in: root)
+        try git(["commit", "-qm", "Make"], in: root)
+        try git(["checkout", "-q", "main"], in: root)
+        try git(["checkout", "-qb", "analysis"], in: root)
+        try write(
+            "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap_Analysis/Video_030_Gap_Analysis.md",
+            "# Video_030 Gap Analysis\n\n## Proposed IDs\n- TOL-005 Pipedream\n\n## Notes\nMentions TOL-001.\n",
+            in: root)
+        try write("notes/TOL-009_Ideas.json", #"{"tool_id": "TOL-009", "name": "Ideas"}"#, in: root)
+        try git(["add", "-A"], in: root)
+        try git(["commit", "-qm", "analysis"], in: root)
+        try git(["checkout", "-q", "main"], in: root)
+        try git(["branch", "-q", "make-twin", "feature/make"], in: root)
+        let b = try #require(BranchIDs.read(root: root, config: config))
+        #expect(b.branchesRead == 2)
+        #expect(b.taken.keys.sorted() == ["TOL-2", "TOL-5"])
+        #expect(b.taken["TOL-2"]?.branches == ["feature/make", "make-twin"])
+        #expect(b.taken["TOL-5"]?.branches == ["analysis"])
+        // The library declares TOL-001 itself: the next ID skips the branches' TOL-002 (and TOL-005 later).
+        let lib = Compiler.compile(root: root.path, config: config).library
+        let plan = try NewEntry.plan(
+            kind: "tool", name: "n8n", department: nil, parent: nil, dir: nil, library: lib, root: root.path,
+            templates: Templates(directory: root.path + "/templates"), elsewhere: b)
+        #expect(plan.id == "TOL-003")
+        #expect(plan.skipped.map(\.id.written) == ["TOL-002"])
+        // An assistant's next_id skips them too.
+        let outcome = try AssistantSession(root: root.path, config: config).call(
+            "next_id", arguments: ["kind": .string("tool")])
+        let next = try #require(try JSONSerialization.jsonObject(with: Data(outcome.text.utf8)) as? [String: Any])
+        #expect(next["id"] as? String == "TOL-003")
+        // Merged into main, a branch takes nothing from elsewhere.
+        try git(["merge", "-q", "--no-edit", "feature/make"], in: root)
+        let merged = try #require(BranchIDs.read(root: root, config: config))
+        #expect(merged.taken["TOL-2"] == nil)
+        #expect(merged.taken["TOL-5"] != nil)
+    }
+}
