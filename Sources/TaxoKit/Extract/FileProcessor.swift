@@ -93,8 +93,15 @@ struct FileProcessor: Sendable {
             r.diagnostics.append(SkippedFile.diagnostic(path: path, reason: "it looks binary (it holds NUL bytes)"))
             return r
         }
-        let file = SourceFile(path: path, rawBytes: raw)
+        var file = SourceFile(path: path, rawBytes: raw)
         if let legacy = file.windows1252 { r.diagnostics.append(InvalidUTF8.diagnostic(file, legacy)) }
+        // Merge-conflict markers left in: each conflict reported, the file read as its first side has it.
+        let conflicts = MergeConflict.blocks(file.bytes, lines: file.lines, markdown: format == .markdown)
+        if !conflicts.isEmpty {
+            for b in conflicts { r.diagnostics.append(MergeConflict.diagnostic(b, in: file)) }
+            file = SourceFile(
+                path: path, rawBytes: MergeConflict.firstSide(file.bytes, lines: file.lines, blocks: conflicts))
+        }
         // The kinds whose globs take the path: the first is its kind, more than one a finding.
         let kinds = format == .csv ? [] : config.kindIndices(forPath: path)
         switch format {

@@ -1,0 +1,70 @@
+import Foundation
+import TaxoTestSupport
+import Testing
+
+@testable import TaxoKit
+
+/// TAX0508: a file committed with merge-conflict markers is read as its first side, one finding per
+/// conflict, and every other finding keeps its true line and column.
+@Suite struct MergeConflictTests {
+    @Test func aConflictedRecordIsReadAsItsFirstSide() {
+        let tool =
+            "{\r\n  \"tool_id\": \"TOL-001\",\r\n<<<<<<< HEAD\r\n  \"name\": \"Figma\",\r\n||||||| merged common ancestors\r\n"
+            + "  \"name\": \"Figma Old\",\r\n=======\r\n  \"name\": \"Figma Design\",\r\n>>>>>>> feature/rename\r\n"
+            + "  \"responsibilities\": [\"RSP-404\"]\r\n}\r\n"
+        let r = TestSupport.compile([("LIBRARIES/LBS_003_Tools/TOL-001_Figma.json", tool)])
+        let codes = r.diagnostics.map(\.code)
+        #expect(codes.filter { $0 == "TAX0508" }.count == 1)
+        #expect(!codes.contains("TAX0001"), "\(r.diagnostics)")
+        let e = r.library.entities.first { $0.id?.key == "TOL-1" }
+        #expect(e?.name == "Figma")
+        // The reference after the conflict is found at its own line and column.
+        let dangling = r.diagnostics.first { $0.code == "TAX0201" }
+        #expect(dangling?.location?.line == 10)
+        #expect(dangling?.location?.column == 25)
+        let conflict = r.diagnostics.first { $0.code == "TAX0508" }
+        #expect(conflict?.location?.line == 3)
+        #expect(conflict?.notes.first?.location?.line == 9)
+        #expect(conflict?.hint?.contains("'HEAD'") == true)
+    }
+
+    @Test func everyConflictOfADocumentOnceAndItsOtherSideUnread() {
+        let doc = """
+            # Video_030 Analysis
+
+            <<<<<<< HEAD
+            Uses TOL-001.
+            =======
+            Uses TOL-404.
+            >>>>>>> main
+
+            ```diff
+            <<<<<<< HEAD
+            an example in a code block
+            =======
+            >>>>>>> other
+            ```
+
+            <<<<<<<
+            Also TOL-001.
+            =======
+            Also TOL-405.
+            >>>>>>>
+            Cites TOL-406.
+
+            """
+        let r = TestSupport.compile([
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Video_030_Analysis.md", doc),
+            ("LIBRARIES/LBS_003_Tools/TOL-001_Figma.json", #"{"tool_id": "TOL-001", "name": "Figma"}"#),
+        ])
+        #expect(r.diagnostics.filter { $0.code == "TAX0508" }.map { $0.location?.line } == [3, 16])
+        let dangling = r.diagnostics.filter { $0.code == "TAX0205" }
+        #expect(dangling.map { $0.location?.line } == [21], "\(dangling)")
+    }
+
+    @Test func linesThatOnlyLookLikeMarkersAreNotAConflict() {
+        let doc = "Title\n=======\n\n<<<<<<<< eight\n=======\n>>>>>>> seven\n\n<<<<<<< alone\n"
+        let r = TestSupport.compile([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", doc)])
+        #expect(!r.diagnostics.contains { $0.code == "TAX0508" })
+    }
+}
