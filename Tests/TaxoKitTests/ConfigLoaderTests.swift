@@ -28,6 +28,17 @@ import Testing
         #expect(e.hint == "did you mean 'roots'?")
     }
 
+    /// A configuration with a merge left unresolved is refused at the conflict, no side guessed.
+    @Test func aMergeConflictIsNamedNotParsed() throws {
+        let (c, d) = load("version: 1\n<<<<<<< HEAD\nroots: [A]\n=======\nroots: [B]\n>>>>>>> other\n")
+        #expect(c == nil)
+        let e = try #require(d.first)
+        #expect(d.count == 1)
+        #expect(e.code == "TAX0901")
+        #expect(e.location == SourceLocation(file: "taxonomy.yaml", line: 2, column: 1))
+        #expect(e.message.contains("unresolved merge conflict (lines 2-6)"))
+    }
+
     @Test func rolesMapKindsAndAreChecked() throws {
         let base = "kinds:\n  software:\n    prefix: SFT\n  phase:\n    prefix: PHS\n  tool:\n    prefix: TOL\n"
         let (c, d) = load(base + "roles: { tool: software, milestone: phase, action: null }\n")
