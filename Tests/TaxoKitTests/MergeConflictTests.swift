@@ -62,6 +62,17 @@ import Testing
         #expect(dangling.map { $0.location?.line } == [21], "\(dangling)")
     }
 
+    /// Two branches that each added a row to a master list: both rows count (no file without its row).
+    @Test func aMasterListKeepsTheRowsOfBothSides() {
+        let r = TestSupport.compile(
+            MasterListExamples.files(
+                rows:
+                    "<<<<<<< HEAD\nTOL-001,Figma,TOL-001_Figma.json\n=======\nTOL-009,Extra,TOL-009_Extra.json\n>>>>>>> b\n",
+                extra: true))
+        #expect(r.diagnostics.map(\.code) == ["TAX0508"], "\(r.diagnostics)")
+        #expect(r.diagnostics.first?.hint?.contains("taxo read the rows of both sides") == true)
+    }
+
     @Test func linesThatOnlyLookLikeMarkersAreNotAConflict() {
         let doc = "Title\n=======\n\n<<<<<<<< eight\n=======\n>>>>>>> seven\n\n<<<<<<< alone\n"
         let r = TestSupport.compile([("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", doc)])

@@ -95,12 +95,15 @@ struct FileProcessor: Sendable {
         }
         var file = SourceFile(path: path, rawBytes: raw)
         if let legacy = file.windows1252 { r.diagnostics.append(InvalidUTF8.diagnostic(file, legacy)) }
-        // Merge-conflict markers left in: each conflict reported, the file read as its first side has it.
+        // Merge-conflict markers left in: each conflict reported, the file read as its first side has it (a
+        // CSV list with the rows of both).
         let conflicts = MergeConflict.blocks(file.bytes, lines: file.lines, markdown: format == .markdown)
         if !conflicts.isEmpty {
-            for b in conflicts { r.diagnostics.append(MergeConflict.diagnostic(b, in: file)) }
+            let both = format == .csv
+            for b in conflicts { r.diagnostics.append(MergeConflict.diagnostic(b, in: file, bothSides: both)) }
             file = SourceFile(
-                path: path, rawBytes: MergeConflict.firstSide(file.bytes, lines: file.lines, blocks: conflicts))
+                path: path,
+                rawBytes: MergeConflict.readable(file.bytes, lines: file.lines, blocks: conflicts, bothSides: both))
         }
         // The kinds whose globs take the path: the first is its kind, more than one a finding.
         let kinds = format == .csv ? [] : config.kindIndices(forPath: path)

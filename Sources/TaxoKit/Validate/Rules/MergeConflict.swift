@@ -8,7 +8,8 @@ enum MergeConflict {
             and leaves the choice to a person. Committed as it is, a JSON or YAML file no longer parses, and a
             Markdown file shows both versions (the `=======` line even turns the line above it into a heading).
             taxo reads the first side of each conflict (the branch merged into, usually `HEAD`) so that the
-            file's entities and links still count, and reports each conflict once at its first marker. Keep the
+            file's entities and links still count, and reports each conflict once at its first marker; of a CSV
+            master list, whose usual conflict is two branches each adding rows, it reads the rows of both. Keep the
             right version (or merge the two) and delete the marker lines. Markers inside a Markdown code block are
             an example, not a conflict.
             """,
@@ -26,6 +27,11 @@ enum MergeConflict {
                 ),
                 Ex.tool("TOL-001", "Figma"), Ex.tool("TOL-002", "Sketch"),
             ]),
+            RuleExample(
+                MasterListExamples.files(
+                    rows:
+                        "<<<<<<< HEAD\nTOL-001,Figma,TOL-001_Figma.json\n=======\nTOL-009,Extra,TOL-009_Extra.json\n>>>>>>> other\n",
+                    extra: true)),
         ],
         nonTriggering: [
             RuleExample([
@@ -111,13 +117,16 @@ enum MergeConflict {
         return n >= 3 ? (c, n) : nil
     }
 
-    /// The text as its first side has it: the marker lines and the other sides emptied (their line ends
-    /// kept, so every remaining line keeps its number and columns).
-    static func firstSide(_ bytes: [UInt8], lines: LineTable, blocks: [Block]) -> [UInt8] {
+    /// The text as its first side has it (with `bothSides`, its first and last sides: a CSV list's rows): the
+    /// marker lines and the other sides emptied (their line ends kept, so every remaining line keeps its
+    /// number and columns).
+    static func readable(_ bytes: [UInt8], lines: LineTable, blocks: [Block], bothSides: Bool = false) -> [UInt8] {
         var dropped = Set<Int>()
         for b in blocks {
             dropped.insert(b.start)
-            for line in (b.base ?? b.middle)...b.end { dropped.insert(line) }
+            let last = bothSides ? b.middle : b.end
+            for line in (b.base ?? b.middle)...last { dropped.insert(line) }
+            dropped.insert(b.end)
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -129,8 +138,9 @@ enum MergeConflict {
         return out
     }
 
-    static func diagnostic(_ b: Block, in file: SourceFile) -> Diagnostic {
-        let side = b.ours.isEmpty ? "the first side" : "the first side ('\(b.ours)')"
+    static func diagnostic(_ b: Block, in file: SourceFile, bothSides: Bool = false) -> Diagnostic {
+        let side =
+            bothSides ? "the rows of both sides" : b.ours.isEmpty ? "the first side" : "the first side ('\(b.ours)')"
         return info.diagnostic(
             "unresolved merge conflict (lines \(b.start + 1)-\(b.end + 1)): both versions are in the file",
             at: file.location(line: b.start + 1),
@@ -152,5 +162,6 @@ extension MergeConflict {
     static let pinned = [
         "0 LIBRARIES/LBS_003_Tools/TOL-001_Figma.json:3:1 unresolved merge conflict (lines 3-7): both versions are in the file",
         "1 TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md:3:1 unresolved merge conflict (lines 3-9): both versions are in the file",
+        "2 tools/Tools_Master.csv:2:1 unresolved merge conflict (lines 2-6): both versions are in the file",
     ]
 }
