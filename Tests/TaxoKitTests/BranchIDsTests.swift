@@ -60,7 +60,7 @@ import Testing
         #expect(plan.id == "TOL-003")
         #expect(plan.skipped.map(\.id.written) == ["TOL-002"])
         // An assistant's next_id skips them too.
-        let outcome = try AssistantSession(root: root.path, config: config).call(
+        let outcome = AssistantSession(root: root.path, config: config).call(
             "next_id", arguments: ["kind": .string("tool")])
         let next = try #require(try JSONSerialization.jsonObject(with: Data(outcome.text.utf8)) as? [String: Any])
         #expect(next["id"] as? String == "TOL-003")

@@ -41,6 +41,7 @@ import Testing
             ```diff
             <<<<<<< HEAD
             an example in a code block
+            ```text
             =======
             >>>>>>> other
             ```
@@ -57,9 +58,9 @@ import Testing
             ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Video_030_Analysis.md", doc),
             ("LIBRARIES/LBS_003_Tools/TOL-001_Figma.json", #"{"tool_id": "TOL-001", "name": "Figma"}"#),
         ])
-        #expect(r.diagnostics.filter { $0.code == "TAX0508" }.map { $0.location?.line } == [3, 16])
+        #expect(r.diagnostics.filter { $0.code == "TAX0508" }.map { $0.location?.line } == [3, 17])
         let dangling = r.diagnostics.filter { $0.code == "TAX0205" }
-        #expect(dangling.map { $0.location?.line } == [21], "\(dangling)")
+        #expect(dangling.map { $0.location?.line } == [22], "\(dangling)")
     }
 
     /// Two branches that each added a row to a master list: both rows count (no file without its row).

@@ -58,12 +58,13 @@ enum MergeConflict {
         guard ByteSearch.contains(bytes, Array("<<<<<<<".utf8)) else { return [] }
         var out: [Block] = []
         var open: (start: Int, base: Int?, middle: Int?, ours: String)?
-        var fence: (char: UInt8, count: Int)?
+        var fence: (char: UInt8, count: Int, bare: Bool)?
         for i in 0..<lines.lineCount {
             let line = bytes[range(ofLine: i, lines, bytes.count)]
             if markdown, let f = fenceMark(line) {
                 if let o = fence {
-                    if f.char == o.char && f.count >= o.count { fence = nil }
+                    // A closing fence is as long as the opening one at least, and carries no info string.
+                    if f.char == o.char && f.count >= o.count && f.bare { fence = nil }
                 } else {
                     fence = f
                 }
@@ -109,12 +110,13 @@ enum MergeConflict {
         return l.count == 7 && l.allSatisfy { $0 == 61 }
     }
 
-    /// A Markdown fence line (up to three spaces, then three or more backticks or tildes).
-    static func fenceMark(_ line: ArraySlice<UInt8>) -> (char: UInt8, count: Int)? {
+    /// A Markdown fence line (up to three spaces, then three or more backticks or tildes), and whether
+    /// nothing but spaces follows them.
+    static func fenceMark(_ line: ArraySlice<UInt8>) -> (char: UInt8, count: Int, bare: Bool)? {
         let body = line.drop { $0 == 32 }
         guard line.count - body.count <= 3, let c = body.first, c == 96 || c == 126 else { return nil }
         let n = body.prefix { $0 == c }.count
-        return n >= 3 ? (c, n) : nil
+        return n >= 3 ? (c, n, body.dropFirst(n).allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }) : nil
     }
 
     /// The text as its first side has it (with `bothSides`, its first and last sides: a CSV list's rows): the
