@@ -69,7 +69,7 @@ public enum NewEntry {
         let first = chosen ?? alone.next(kind: k, department: dept)
         for t in elsewhere { alloc.reserve(t.id) }
         let id = chosen ?? alloc.next(kind: k, department: dept)
-        let skipped = first == id ? [] : skippedIDs(elsewhere, from: first, to: id, grammar: lib.grammar)
+        let skipped = skippedIDs(elsewhere, from: first, to: id, grammar: lib.grammar)
         let path = try newPath(kind: k, id: id, name: trimmed, department: dept, dir: dir, siblings: mine, library: lib)
         let ext = (path as NSString).pathExtension
         let (text, unfilled) = try filling(

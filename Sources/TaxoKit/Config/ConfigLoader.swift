@@ -225,10 +225,9 @@ public enum ConfigLoader {
         /// Reads the whole configuration: each part in its own step, every problem a diagnostic.
         mutating func read() -> Config? {
             // A merge left unresolved: no side is guessed for the configuration.
-            if let b = MergeConflict.blocks(file.bytes, lines: file.lines, markdown: false).first {
+            if let b = MergeConflict.blocks(in: file, markdown: false).first {
                 error(
-                    "unresolved merge conflict (lines \(b.start + 1)-\(b.end + 1)): both versions are in the file",
-                    at: file.lines.lineStarts[b.start],
+                    MergeConflict.message(b), at: file.lines.lineStarts[b.start],
                     hint: "keep the right version (or merge the two) and delete the marker lines")
                 return nil
             }

@@ -97,13 +97,11 @@ struct FileProcessor: Sendable {
         if let legacy = file.windows1252 { r.diagnostics.append(InvalidUTF8.diagnostic(file, legacy)) }
         // Merge-conflict markers left in: each conflict reported, the file read as its first side has it (a
         // CSV list with the rows of both).
-        let conflicts = MergeConflict.blocks(file.bytes, lines: file.lines, markdown: format == .markdown)
+        let conflicts = MergeConflict.blocks(in: file, markdown: format == .markdown)
         if !conflicts.isEmpty {
             let both = format == .csv
             for b in conflicts { r.diagnostics.append(MergeConflict.diagnostic(b, in: file, bothSides: both)) }
-            file = SourceFile(
-                path: path,
-                rawBytes: MergeConflict.readable(file.bytes, lines: file.lines, blocks: conflicts, bothSides: both))
+            file = SourceFile(path: path, rawBytes: MergeConflict.readable(file, blocks: conflicts, bothSides: both))
         }
         // The kinds whose globs take the path: the first is its kind, more than one a finding.
         let kinds = format == .csv ? [] : config.kindIndices(forPath: path)

@@ -104,10 +104,8 @@ struct MarkdownExtractor {
     /// The line of a token, its byte range, and the label written after the token.
     func lineLabel(start: Int, end: Int) -> (line: Int, range: Range<Int>, label: String?) {
         let li = file.lines.lineIndex(of: start)
-        let ls = file.lines.lineStarts[li]
-        var le = li + 1 < file.lines.lineCount ? file.lines.lineStarts[li + 1] - 1 : file.bytes.count
-        if le > ls, file.bytes[le - 1] == 13 { le -= 1 }
-        return (li + 1, ls..<le, Labels.after(file.bytes[ls..<le], start: start - ls, end: end - ls))
+        let r = file.lines.range(ofLine: li + 1)
+        return (li + 1, r, Labels.after(file.bytes[r], start: start - r.lowerBound, end: end - r.lowerBound))
     }
 
     func text(_ r: Range<Int>) -> String {

@@ -47,7 +47,6 @@ public struct BranchIDs: Sendable {
             }
             names[sha, default: []].append(name)
         }
-        let display = PathDisplay(prefix: "")
         let processor = FileProcessor(config: config, grammar: IDGrammar(config: config), keepContent: false)
         for sha in tips {
             guard
@@ -57,15 +56,10 @@ public struct BranchIDs: Sendable {
             else { continue }
             out.branchesRead += 1
             var byGitPath: [String: (String, DiscoveredFile.Format)] = [:]
-            for p in changed.out.split(separator: 0) {
-                let f = String(decoding: p, as: UTF8.self)
-                guard
-                    let rel = display.libraryPath(
-                        top.appendingPathComponent(f).path, workingDirectory: "/", root: root.path),
-                    !rel.isEmpty, !rel.hasPrefix("../"), config.isUnderRoots(rel), !config.isExcluded(rel),
-                    let format = Discovery.format(of: rel)
-                else { continue }
-                byGitPath[f] = (rel, format)
+            let paths = changed.out.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            for (f, rel) in git.libraryPaths(paths, top: top, root: root)
+            where config.isUnderRoots(rel) && !config.isExcluded(rel) {
+                if let format = Discovery.format(of: rel) { byGitPath[f] = (rel, format) }
             }
             let branches = names[sha, default: []].sorted()
             for (f, bytes) in git.contents(of: byGitPath.keys.sorted(), at: sha) {

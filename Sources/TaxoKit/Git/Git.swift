@@ -26,6 +26,21 @@ public struct Git: Sendable {
         }
     }
 
+    /// Of paths git gave (relative to the top level `top`), those under the library `root`, each mapped to its
+    /// path relative to the root.
+    public func libraryPaths(_ gitPaths: [String], top: URL, root: URL) -> [String: String] {
+        let display = PathDisplay(prefix: "")
+        var out: [String: String] = [:]
+        for f in gitPaths {
+            let abs = top.appendingPathComponent(f).path
+            guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
+                !rel.hasPrefix("../")
+            else { continue }
+            out[f] = rel
+        }
+        return out
+    }
+
     /// The default base: the merge base with the default branch (origin's HEAD, else main or master), else HEAD.
     public func defaultBase() throws -> String {
         var candidates: [String] = []

@@ -43,15 +43,7 @@ public struct GitBase: Sendable {
                     + (shallow ? " here (this clone is shallow: fetch the base, or check out with fetch-depth: 0)" : "")
             )
         }
-        let display = PathDisplay(prefix: "")
-        var byGitPath: [String: String] = [:]
-        for f in try git.changedFiles(base: rev, staged: staged) {
-            let abs = top.appendingPathComponent(f).path
-            guard let rel = display.libraryPath(abs, workingDirectory: "/", root: root.path), !rel.isEmpty,
-                !rel.hasPrefix("../")
-            else { continue }
-            byGitPath[f] = rel
-        }
+        let byGitPath = git.libraryPaths(try git.changedFiles(base: rev, staged: staged), top: top, root: root)
         let then = git.contents(of: byGitPath.keys.sorted(), at: rev)
         for (f, rel) in byGitPath { changed[rel] = .some(then[f]) }
         // The configuration of then (the built-in one when there was no taxonomy.yaml).

@@ -23,9 +23,8 @@ enum SimpleYAML {
         }
 
         for line in firstLine...lastLine {
-            let start = file.lines.lineStarts[line - 1]
-            var end = line < file.lines.lineCount ? file.lines.lineStarts[line] - 1 : b.count
-            if end > start, b[end - 1] == 13 { end -= 1 }
+            let r = file.lines.range(ofLine: line)
+            let start = r.lowerBound, end = r.upperBound
             var i = start
             while i < end, b[i] == 32 { i += 1 }
             if i == end || b[i] == 35 { continue }  // blank or comment

@@ -90,13 +90,18 @@ public struct LineTable: Sendable {
         return i
     }
 
+    /// The bytes of a 1-based line, without its line ending (LF, or CR LF).
+    public func range(ofLine line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 13 { end -= 1 }
+        return start..<max(start, end)
+    }
+
     /// The text of a 1-based line without its line ending.
     public func lineText(_ line: Int) -> Substring {
         guard line >= 1, line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, end <= bytes.count, end - 1 >= start, end - 1 < bytes.count, bytes[end - 1] == 13 { end -= 1 }
-        if end < start { return "" }
-        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+        return Substring(String(decoding: bytes[range(ofLine: line)], as: UTF8.self))
     }
 }

@@ -53,24 +53,18 @@ enum MergeConflict {
         var theirs: String
     }
 
-    /// The conflicts of a text, in order; in Markdown, markers inside fenced code blocks are left alone.
-    static func blocks(_ bytes: [UInt8], lines: LineTable, markdown: Bool) -> [Block] {
-        guard ByteSearch.contains(bytes, Array("<<<<<<<".utf8)) else { return [] }
+    static let opening = Array("<<<<<<<".utf8)
+
+    /// The conflicts of a file, in order. In Markdown, markers inside code blocks (as the Markdown parser
+    /// finds them, parsed only for a file holding `<<<<<<<`) are an example and left alone.
+    static func blocks(in file: SourceFile, markdown: Bool) -> [Block] {
+        guard ByteSearch.contains(file.bytes, opening) else { return [] }
+        let lines = file.lines
+        let code = markdown ? MarkdownParser.parse(file).codeLines(count: lines.lineCount) : []
         var out: [Block] = []
         var open: (start: Int, base: Int?, middle: Int?, ours: String)?
-        var fence: (char: UInt8, count: Int, bare: Bool)?
-        for i in 0..<lines.lineCount {
-            let line = bytes[range(ofLine: i, lines, bytes.count)]
-            if markdown, let f = fenceMark(line) {
-                if let o = fence {
-                    // A closing fence is as long as the opening one at least, and carries no info string.
-                    if f.char == o.char && f.count >= o.count && f.bare { fence = nil }
-                } else {
-                    fence = f
-                }
-                continue
-            }
-            if fence != nil { continue }
+        for i in 0..<lines.lineCount where code.isEmpty || !code[i + 1] {
+            let line = file.bytes[lines.range(ofLine: i + 1)]
             if let label = marker(line, 60) {  // <<<<<<<
                 open = (i, nil, nil, label)
             } else if var o = open, o.middle == nil, o.base == nil, marker(line, 124) != nil {  // |||||||
@@ -87,42 +81,26 @@ enum MergeConflict {
         return out
     }
 
-    /// A 0-based line's bytes, without its newline.
-    static func range(ofLine i: Int, _ lines: LineTable, _ count: Int) -> Range<Int> {
-        let start = lines.lineStarts[i]
-        let end = i + 1 < lines.lineCount ? lines.lineStarts[i + 1] - 1 : count
-        return start..<max(start, end)
-    }
-
     /// The label after a marker of seven `char`s at the start of a line (empty when none), or nil.
     static func marker(_ line: ArraySlice<UInt8>, _ char: UInt8) -> String? {
         guard line.count >= 7, line.prefix(7).allSatisfy({ $0 == char }) else { return nil }
         let rest = line.dropFirst(7)
         guard let first = rest.first else { return "" }
-        guard first == 32 || first == 9 || first == 13 else { return nil }
+        guard first == 32 || first == 9 else { return nil }
         return String(decoding: rest, as: UTF8.self).trimmingSpaces()
     }
 
     /// `=======` alone on its line.
     static func isSeparator(_ line: ArraySlice<UInt8>) -> Bool {
         var l = line
-        while let last = l.last, last == 32 || last == 9 || last == 13 { l.removeLast() }
+        while let last = l.last, last == 32 || last == 9 { l.removeLast() }
         return l.count == 7 && l.allSatisfy { $0 == 61 }
-    }
-
-    /// A Markdown fence line (up to three spaces, then three or more backticks or tildes), and whether
-    /// nothing but spaces follows them.
-    static func fenceMark(_ line: ArraySlice<UInt8>) -> (char: UInt8, count: Int, bare: Bool)? {
-        let body = line.drop { $0 == 32 }
-        guard line.count - body.count <= 3, let c = body.first, c == 96 || c == 126 else { return nil }
-        let n = body.prefix { $0 == c }.count
-        return n >= 3 ? (c, n, body.dropFirst(n).allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }) : nil
     }
 
     /// The text as its first side has it (with `bothSides`, its first and last sides: a CSV list's rows): the
     /// marker lines and the other sides emptied (their line ends kept, so every remaining line keeps its
     /// number and columns).
-    static func readable(_ bytes: [UInt8], lines: LineTable, blocks: [Block], bothSides: Bool = false) -> [UInt8] {
+    static func readable(_ file: SourceFile, blocks: [Block], bothSides: Bool = false) -> [UInt8] {
         var dropped = Set<Int>()
         for b in blocks {
             dropped.insert(b.start)
@@ -130,21 +108,30 @@ enum MergeConflict {
             for line in (b.base ?? b.middle)...last { dropped.insert(line) }
             dropped.insert(b.end)
         }
+        let starts = file.lines.lineStarts, bytes = file.bytes
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        for i in 0..<lines.lineCount {
-            let r = range(ofLine: i, lines, bytes.count)
-            if !dropped.contains(i) { out += bytes[r] }
-            if r.upperBound < bytes.count { out.append(10) }
+        for i in starts.indices {
+            let next = i + 1 < starts.count ? starts[i + 1] : bytes.count
+            if !dropped.contains(i) {
+                out += bytes[starts[i]..<next]
+            } else if next > starts[i], bytes[next - 1] == 10 {
+                out.append(10)
+            }
         }
         return out
+    }
+
+    /// What a conflict is called, in a file's findings and in `taxonomy.yaml`'s.
+    static func message(_ b: Block) -> String {
+        "unresolved merge conflict (lines \(b.start + 1)-\(b.end + 1)): both versions are in the file"
     }
 
     static func diagnostic(_ b: Block, in file: SourceFile, bothSides: Bool = false) -> Diagnostic {
         let side =
             bothSides ? "the rows of both sides" : b.ours.isEmpty ? "the first side" : "the first side ('\(b.ours)')"
         return info.diagnostic(
-            "unresolved merge conflict (lines \(b.start + 1)-\(b.end + 1)): both versions are in the file",
+            message(b),
             at: file.location(line: b.start + 1),
             notes: [
                 .init(
