@@ -71,3 +71,71 @@ import Testing
         #expect(merged.taken["TOL-5"] != nil)
     }
 }
+
+extension BranchIDsTests {
+    /// The editor's "create this entry" quick fix does not create an ID another branch takes: a client that
+    /// shows disabled actions gets it disabled with the branch named; any other gets none. After a save, the
+    /// branches are read again: merged, the ID is no longer dangling.
+    @Test func theEditorDoesNotCreateAnIDABranchTakes() throws {
+        let root = try TestSupport.writeTemp([
+            (
+                "LIBRARIES/LBS_003_Tools/TOL-001_Zapier.json",
+                #"{"tool_id": "TOL-001", "name": "Zapier", "alternatives": ["TOL-002 (Make)", "TOL-003 (Pipedream)"]}"#
+            )
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try git(["init", "-q", "-b", "main"], in: root)
+        try git(["add", "-A"], in: root)
+        try git(["commit", "-qm", "base"], in: root)
+        try git(["checkout", "-qb", "feature/make"], in: root)
+        try write("LIBRARIES/LBS_003_Tools/TOL-002_Make.json", #"{"tool_id": "TOL-002", "name": "Make"}"#, in: root)
+        try git(["add", "-A"], in: root)
+        try git(["commit", "-qm", "Make"], in: root)
+        try git(["checkout", "-q", "main"], in: root)
+        let uri = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/TOL-001_Zapier.json").absoluteString
+        func server(disabledSupport: Bool) -> LanguageServer {
+            let s = LanguageServer(workingDirectory: root)
+            let caps = disabledSupport ? #"{"textDocument":{"codeAction":{"disabledSupport":true}}}"# : "{}"
+            _ = s.handle(
+                Array(
+                    #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(root.absoluteString)","capabilities":\#(caps)}}"#
+                        .utf8))
+            return s
+        }
+        func titles(_ s: LanguageServer) throws -> [String: String?] {
+            let reply = try #require(
+                s.handle(
+                    Array(
+                        #"{"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"\#(uri)"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},"context":{"diagnostics":[]}}}"#
+                            .utf8)
+                ).first)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(reply)) as? [String: Any])
+            let actions = try #require(object["result"] as? [[String: Any]])
+            var out: [String: String?] = [:]
+            for a in actions {
+                guard let t = a["title"] as? String, t.hasPrefix("Create") else { continue }
+                out[t] = (a["disabled"] as? [String: Any])?["reason"] as? String
+            }
+            return out
+        }
+        let editor = server(disabledSupport: true)
+        let shown = try titles(editor)
+        #expect(shown.count == 2)
+        let make = try #require(shown.first { $0.key.hasPrefix("Create tool TOL-002") })
+        #expect(make.key == "Create tool TOL-002 'Make'")
+        #expect(
+            make.value == "TOL-002 is taken on branch 'feature/make', not merged here: "
+                + "merge that branch, or reference another ID")
+        let pipedream = try #require(shown.first { $0.key.hasPrefix("Create tool TOL-003") })
+        #expect(pipedream.value == .some(nil))
+        // A client without disabled actions is offered only what it can apply.
+        #expect(try titles(server(disabledSupport: false)).keys.map { $0.hasPrefix("Create tool TOL-003") } == [true])
+        // Merged, and a file saved: TOL-002 exists, nothing to create or refuse.
+        try git(["merge", "-q", "--no-edit", "feature/make"], in: root)
+        _ = editor.handle(
+            Array(
+                #"{"jsonrpc":"2.0","method":"textDocument/didSave","params":{"textDocument":{"uri":"\#(uri)"}}}"#.utf8))
+        #expect(editor.branches == nil)
+        #expect(try titles(editor).keys.sorted().map { String($0.prefix(19)) } == ["Create tool TOL-003"])
+    }
+}

@@ -31,6 +31,10 @@ public final class LanguageServer {
     var published: Set<String> = []
     /// Lines of the files ranges were made in, for the message being handled.
     var lineCache: [String: [Substring]] = [:]
+    /// The IDs other git branches take, read when a quick fix would create an entry (see `takenElsewhere`).
+    var branches: (ids: BranchIDs?, read: Date)?
+    /// Whether the client shows a code action it may not apply, with the reason (`disabled`).
+    var disabledActions = false
 
     /// A server for the library found from `workingDirectory` (until the client's initialize names its root).
     public init(workingDirectory: URL) {
@@ -72,6 +76,7 @@ public final class LanguageServer {
         case "textDocument/didOpen", "textDocument/didChange", "textDocument/didSave", "textDocument/didClose":
             out += didChange(method, params)
         case "workspace/didChangeWatchedFiles":
+            branches = nil
             recompile()
             out += publishAll()
         case "textDocument/definition": out.append(LanguageServer.response(id: id, definition(params)))
@@ -124,6 +129,8 @@ public final class LanguageServer {
             start = URL(fileURLWithPath: path)
         }
         root = ConfigLoader.findLibrary(from: start) ?? start
+        let textDocument = (params["capabilities"] as? [String: Any])?["textDocument"] as? [String: Any]
+        disabledActions = (textDocument?["codeAction"] as? [String: Any])?["disabledSupport"] as? Bool ?? false
         recompile()
         return [
             "capabilities": [
@@ -200,6 +207,8 @@ public final class LanguageServer {
             recompile()
         default:
             // didSave: the file on disk changed (maybe by others, with other files): compile everything again.
+            // Branches may have moved too (a commit, a fetch).
+            branches = nil
             recompile()
         }
         return publishAll(closing: method == "textDocument/didClose" ? path : nil)

@@ -2,7 +2,9 @@ import Foundation
 
 /// Quick fixes that create what a dangling reference or mention names (TAX0201, TAX0205): a new entry
 /// with that ID, made as `taxo new --id` would (the kind's usual folder and file name, its template, a row in
-/// its master list), named by the label written with the ID (`TOL-SEC-999 (Okta)`), else by the ID.
+/// its master list), named by the label written with the ID (`TOL-SEC-999 (Okta)`), else by the ID. An ID
+/// another git branch takes (not merged here) is not created a second time: the client that can show it gets
+/// the action disabled, with the branch as the reason.
 extension LanguageServer {
     static let creatable: Set<String> = [DanglingReference.info.code, DanglingMention.info.code]
 
@@ -18,9 +20,22 @@ extension LanguageServer {
                 seen.insert(id.key).inserted
             else { continue }
             let label = LanguageServer.label(of: id, at: at, in: lib)
+            let kind = lib.config.kinds[id.kind].name
+            if let taken = takenElsewhere(id) {
+                if disabledActions {
+                    out.append([
+                        "title": "Create \(kind) \(id.written)" + (label.map { " '\($0)'" } ?? ""), "kind": "quickfix",
+                        "disabled": [
+                            "reason":
+                                "\(id.written) is taken on \(NewEntry.branchList(taken.branches)), not merged here: "
+                                + "merge that branch, or reference another ID"
+                        ],
+                    ])
+                }
+                continue
+            }
             let templates = made ?? Templates(directory: root.appendingPathComponent("templates").path)
             made = templates
-            let kind = lib.config.kinds[id.kind].name
             guard
                 let plan = try? NewEntry.plan(
                     kind: kind, name: label ?? id.written, department: id.canonicalDepartment ?? id.department,
@@ -44,6 +59,17 @@ extension LanguageServer {
             ])
         }
         return out
+    }
+
+    /// The branches that take an ID, from git read at most once a minute, and again after a save or a change
+    /// of watched files (a commit or a fetch moves branches); read only when an action would create an entry,
+    /// since each branch costs two git processes.
+    func takenElsewhere(_ id: ParsedID) -> BranchIDs.Taken? {
+        guard let root, let config else { return nil }
+        if let known = branches, Date().timeIntervalSince(known.read) < 60 { return known.ids?.taken[id.key] }
+        let ids = BranchIDs.read(root: root, config: config)
+        branches = (ids, Date())
+        return ids?.taken[id.key]
     }
 
     /// The label written with a dangling ID at a place: a reference's or a mention's.
