@@ -136,7 +136,7 @@ extension FuzzTarget {
             let url = root.appendingPathComponent(path)
             try? FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: url.path, contents: Data(data))
+            _ = FileManager.default.createFile(atPath: url.path, contents: Data(data))
         }
         let fixes = Fixes.plan(Compiler.compile(root: root.path, config: library), root: root.path)
         for f in fixes {
@@ -146,7 +146,7 @@ extension FuzzTarget {
                 fatalError("fix starts from other bytes than \(f.path)'s")
             }
             if !f.edits.isEmpty || f.reencoded {
-                FileManager.default.createFile(atPath: url.path, contents: Data(f.fixed))
+                _ = FileManager.default.createFile(atPath: url.path, contents: Data(f.fixed))
             }
             if let to = f.renameTo {
                 let dst = root.appendingPathComponent(to).path

@@ -28,6 +28,38 @@ import Testing
         #expect(conflict?.hint?.contains("'HEAD'") == true)
     }
 
+    /// Each branch appended a record to a JSON list, one with a comma before it: the first side alone has a
+    /// trailing comma and does not parse, the last does, and is read. When neither side parses, the first is
+    /// reported as malformed.
+    @Test func aJSONFileWhoseFirstSideDoesNotParseIsReadAsItsLast() {
+        func objects(_ ours: String, _ theirs: String) -> String {
+            "{\n  \"objects\": [\n    {\"object_id\": \"OBJ-001\", \"name\": \"Brief\"},\n<<<<<<< HEAD\n"
+                + ours + "\n=======\n" + theirs + "\n>>>>>>> feature/assets\n  ]\n}\n"
+        }
+        let path = "LIBRARIES/Responsibilities/Objects/Objects.json"
+        let r = TestSupport.compile([
+            (
+                path,
+                objects(
+                    #"    {"object_id": "OBJ-002", "name": "Script"},"#,
+                    #"    {"object_id": "OBJ-003", "name": "Asset"}"#)
+            )
+        ])
+        #expect(!r.diagnostics.contains { $0.code == "TAX0001" }, "\(r.diagnostics)")
+        #expect(r.library.entities.compactMap(\.id?.written).sorted() == ["OBJ-001", "OBJ-003"])
+        let conflict = r.diagnostics.first { $0.code == "TAX0508" }
+        #expect(
+            conflict?.hint?.hasSuffix(
+                "taxo read the last side ('feature/assets'), since the first alone does not parse") == true)
+        let neither = TestSupport.compile([
+            (path, objects(#"    {"object_id": "OBJ-002",,}"#, #"    {"object_id": "OBJ-003",,}"#))
+        ])
+        #expect(neither.diagnostics.first { $0.code == "TAX0001" }?.location?.line == 5)
+        #expect(
+            neither.diagnostics.first { $0.code == "TAX0508" }?.hint?.hasSuffix("taxo read the first side ('HEAD')")
+                == true)
+    }
+
     @Test func everyConflictOfADocumentOnceAndItsOtherSideUnread() {
         let doc = """
             # Video_030 Analysis

@@ -96,12 +96,18 @@ struct FileProcessor: Sendable {
         var file = SourceFile(path: path, rawBytes: raw)
         if let legacy = file.windows1252 { r.diagnostics.append(InvalidUTF8.diagnostic(file, legacy)) }
         // Merge-conflict markers left in: each conflict reported, the file read as its first side has it (a
-        // CSV list with the rows of both).
+        // CSV list with the rows of both; a JSON or YAML file whose first side does not parse, as its last).
         let conflicts = MergeConflict.blocks(in: file, markdown: format == .markdown)
         if !conflicts.isEmpty {
-            let both = format == .csv
-            for b in conflicts { r.diagnostics.append(MergeConflict.diagnostic(b, in: file, bothSides: both)) }
-            file = SourceFile(path: path, rawBytes: MergeConflict.readable(file, blocks: conflicts, bothSides: both))
+            var side = format == .csv ? MergeConflict.Side.both : .first
+            var readable = SourceFile(path: path, rawBytes: MergeConflict.readable(file, blocks: conflicts, side: side))
+            if format == .json || format == .yaml, !parses(readable, format) {
+                let last = SourceFile(
+                    path: path, rawBytes: MergeConflict.readable(file, blocks: conflicts, side: .last))
+                if parses(last, format) { (side, readable) = (.last, last) }
+            }
+            for b in conflicts { r.diagnostics.append(MergeConflict.diagnostic(b, in: file, side: side)) }
+            file = readable
         }
         // The kinds whose globs take the path: the first is its kind, more than one a finding.
         let kinds = format == .csv ? [] : config.kindIndices(forPath: path)
@@ -129,6 +135,17 @@ struct FileProcessor: Sendable {
         }
         r.diagnostics = DoubledSegment.folded(r.diagnostics)
         return r
+    }
+
+    /// Whether a JSON or YAML file parses (a conflicted file's sides are tried before one is read).
+    func parses(_ file: SourceFile, _ format: DiscoveredFile.Format) -> Bool {
+        var duplicates: [(key: String, first: Int, second: Int)] = []
+        switch format {
+        case .json: if case .success = JSONParser.parse(file.bytes, duplicates: &duplicates) { return true }
+        case .yaml: if case .success = YAMLReader.parse(file.text, lines: file.lines) { return true }
+        default: return true
+        }
+        return false
     }
 
     struct ParseFailure: Error { var message: String; var hint: String?; var location: SourceLocation }

@@ -8,8 +8,9 @@ enum MergeConflict {
             and leaves the choice to a person. Committed as it is, a JSON or YAML file no longer parses, and a
             Markdown file shows both versions (the `=======` line even turns the line above it into a heading).
             taxo reads the first side of each conflict (the branch merged into, usually `HEAD`) so that the
-            file's entities and links still count, and reports each conflict once at its first marker; of a CSV
-            master list, whose usual conflict is two branches each adding rows, it reads the rows of both. Keep the
+            file's entities and links still count, and reports each conflict once at its first marker; of a JSON
+            or YAML file whose first side does not parse on its own, it reads the last; of a CSV master list,
+            whose usual conflict is two branches each adding rows, it reads the rows of both. Keep the
             right version (or merge the two) and delete the marker lines. Markers inside a Markdown code block are
             an example, not a conflict.
             """,
@@ -97,15 +98,23 @@ enum MergeConflict {
         return l.count == 7 && l.allSatisfy { $0 == 61 }
     }
 
-    /// The text as its first side has it (with `bothSides`, its first and last sides: a CSV list's rows): the
-    /// marker lines and the other sides emptied (their line ends kept, so every remaining line keeps its
-    /// number and columns).
-    static func readable(_ file: SourceFile, blocks: [Block], bothSides: Bool = false) -> [UInt8] {
+    /// Which version of each conflict taxo reads: the first (the branch merged into), the last (the branch
+    /// merged, when the first alone does not parse), or both (a CSV list's rows).
+    enum Side { case first, last, both }
+
+    /// The text as `side` has it: the marker lines and the other versions emptied (their line ends kept, so
+    /// every remaining line keeps its number and columns).
+    static func readable(_ file: SourceFile, blocks: [Block], side: Side = .first) -> [UInt8] {
         var dropped = Set<Int>()
         for b in blocks {
+            let (from, to) =
+                switch side {
+                case .first: (b.base ?? b.middle, b.end)
+                case .both: (b.base ?? b.middle, b.middle)
+                case .last: (b.start, b.middle)
+                }
             dropped.insert(b.start)
-            let last = bothSides ? b.middle : b.end
-            for line in (b.base ?? b.middle)...last { dropped.insert(line) }
+            for line in from...to { dropped.insert(line) }
             dropped.insert(b.end)
         }
         let starts = file.lines.lineStarts, bytes = file.bytes
@@ -127,9 +136,15 @@ enum MergeConflict {
         "unresolved merge conflict (lines \(b.start + 1)-\(b.end + 1)): both versions are in the file"
     }
 
-    static func diagnostic(_ b: Block, in file: SourceFile, bothSides: Bool = false) -> Diagnostic {
+    static func diagnostic(_ b: Block, in file: SourceFile, side read: Side = .first) -> Diagnostic {
         let side =
-            bothSides ? "the rows of both sides" : b.ours.isEmpty ? "the first side" : "the first side ('\(b.ours)')"
+            switch read {
+            case .both: "the rows of both sides"
+            case .first: b.ours.isEmpty ? "the first side" : "the first side ('\(b.ours)')"
+            case .last:
+                (b.theirs.isEmpty ? "the last side" : "the last side ('\(b.theirs)')")
+                    + ", since the first alone does not parse"
+            }
         return info.diagnostic(
             message(b),
             at: file.location(line: b.start + 1),
