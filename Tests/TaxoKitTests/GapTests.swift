@@ -249,3 +249,49 @@ import Testing
         #expect(hits.map(\.name) == ["ScaleKit Python SDK", "ScaleKit", "Node.js"])
     }
 }
+
+extension GapTests {
+    /// Missing tools whose names hold one another's words are named on each other's rows (the reader creates
+    /// one, not two); names made of generic words alone, and other tools, relate to nothing.
+    @Test func missingCandidatesWithOneAnothersWordsAreRelated() throws {
+        let path = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_040_Phase3_Analysis.md"
+        let root = try TestSupport.writeTemp([
+            ("LIBRARIES/LBS_003_Tools/TOL-001_Zapier.json", #"{"tool_id": "TOL-001", "name": "Zapier"}"#),
+            (
+                path,
+                """
+                # Video_040 Phase 3 Analysis
+
+                ## Tools Mentioned
+
+                | Tool | ID | Use |
+                |------|----|-----|
+                | Tavilli Search API | TOL-120 | web search |
+                | Tavilli | | search |
+                | ScaleKit SDK | | auth |
+                | Scale-Kit Python SDK | | auth |
+                | API Client | | calls |
+                | Make | | automation |
+                | Zapier | TOL-001 | automation |
+
+                """
+            ),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lib = Compiler.compile(root: root.path, config: TestSupport.defaultConfig).library
+        let r = try report("Video_040", library: lib, root: root.path)
+        #expect(find(r, "Tavilli")?.similar == ["'Tavilli Search API' (TOL-120)"])
+        #expect(find(r, "Tavilli Search API")?.similar == ["'Tavilli' (TOL-002)"])
+        #expect(find(r, "ScaleKit SDK")?.similar == ["'Scale-Kit Python SDK' (TOL-004)"])
+        #expect(find(r, "API Client")?.similar == [])
+        #expect(find(r, "Make")?.similar == [])
+        #expect(find(r, "Zapier")?.verdict == .exists)
+        let tavilli = try #require(find(r, "Tavilli"))
+        #expect(
+            r.action(tavilli).hasSuffix("it may be the same tool as 'Tavilli Search API' (TOL-120): if so, create one"))
+        #expect(r.json().contains("\"similar\": [\n        \"'Tavilli' (TOL-002)\"\n      ]"))
+        let markdown = try r.markdown(templates: Templates(directory: root.path + "/templates"))
+        #expect(markdown.contains("**Tavilli** is missing from the library"))
+        #expect(markdown.contains("It may be the same as 'Tavilli Search API' (TOL-120)."))
+    }
+}

@@ -128,6 +128,7 @@ public struct GapAnalyzer {
         for i in candidates.indices { judge(&candidates[i], allocator: &allocator) }
         candidates = consolidate(candidates)
         candidates = joinIDsOfOneMissingEntity(candidates, allocator: allocator)
+        GapAnalyzer.relateSimilarMissing(&candidates)
         // Sorted by a key made once per candidate, moving indices rather than the candidates.
         let keys = candidates.map {
             (GapAnalyzer.priorityRank($0.priority), $0.kind ?? Int.max, $0.text.lowercased(), $0.id ?? "")

@@ -27,6 +27,9 @@ public struct GapCandidate: Sendable {
     public var note: String = ""
     /// Versions written with the name (`v0.3.1`).
     public var versions: [String] = []
+    /// Other missing candidates of its kind that may be the same entity, named with their proposed IDs
+    /// (`'Tavilli Search API' (TOL-120)`; see `GapAnalyzer.relateSimilarMissing`).
+    public var similar: [String] = []
     /// The video whose own ID it is (verdict `proposed`).
     public var scopedTo: String?
     /// A near match found in prose: the entities and the library name it is close to, and the similarity.

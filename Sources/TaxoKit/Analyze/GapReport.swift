@@ -63,6 +63,11 @@ public struct GapReport {
         return out
     }
 
+    /// `a`, `a or b`, `a, b or c`.
+    static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
+    }
+
     func action(_ c: GapCandidate) -> String {
         let kind = c.kind.map { library.config.kinds[$0].name } ?? "entry"
         switch c.verdict {
@@ -74,10 +79,13 @@ public struct GapReport {
         case .near:
             return "check whether it is \(c.libraryID ?? "") (\(c.libraryName ?? "")); fix the spelling or add an alias"
         case .missing:
-            guard let id = c.suggestedID else { return "create the \(kind)" }
-            guard c.ids.count > 1 else { return "create the \(kind), proposed ID \(id)" }
+            let same =
+                c.similar.isEmpty
+                ? "" : "; it may be the same \(kind) as " + GapReport.list(c.similar) + ": if so, create one"
+            guard let id = c.suggestedID else { return "create the \(kind)" + same }
+            guard c.ids.count > 1 else { return "create the \(kind), proposed ID \(id)" + same }
             let others = c.ids.dropFirst().map(\.written).joined(separator: ", ")
-            return "create the \(kind) once, proposed ID \(id); correct \(others) in the documents"
+            return "create the \(kind) once, proposed ID \(id); correct \(others) in the documents" + same
         case .placeholder:
             return c.suggestedID.map { "assign the proposed ID \($0) and create the \(kind)" }
                 ?? "assign an ID and create the \(kind)"
@@ -127,6 +135,7 @@ public struct GapReport {
             if let s = c.score { w.raw("score", String(format: "%.2f", s)) } else { w.raw("score", "null") }
             w.string("priority", c.priority)
             w.string("note", c.note.isEmpty ? nil : c.note)
+            w.beginArray("similar"); for t in c.similar { w.string(nil, t) }; w.endArray()
             w.beginArray("versions"); for v in c.versions { w.string(nil, v) }; w.endArray()
             w.string("video", c.scopedTo)
             w.beginArray("evidence")

@@ -129,9 +129,11 @@ struct GapReportContext: Encodable {
                     ? " and written with \(c.ids.count) IDs (" + c.ids.map { e($0.written) }.joined(separator: ", ")
                         + ")"
                     : ""
+                let same = c.similar.isEmpty ? "" : " It may be the same as " + e(GapReport.list(c.similar)) + "."
                 findings.append(
                     Markdown(
-                        "\(text) is missing from the library\(several)\(at); proposed ID \(e(c.suggestedID ?? "—"))."))
+                        "\(text) is missing from the library\(several)\(at); proposed ID \(e(c.suggestedID ?? "—"))."
+                            + same))
             case .placeholder:
                 findings.append(
                     Markdown("\(text) has a placeholder ID (\(e(c.placeholders.joined(separator: ", "))))\(at)."))
