@@ -293,5 +293,12 @@ extension GapTests {
         let markdown = try r.markdown(templates: Templates(directory: root.path + "/templates"))
         #expect(markdown.contains("**Tavilli** is missing from the library"))
         #expect(markdown.contains("It may be the same as 'Tavilli Search API' (TOL-120)."))
+        // The site's video page says it under the candidate.
+        let out = root.appendingPathComponent("site-out")
+        _ = try SiteBuilder.write(
+            Compiler.compile(root: root.path, config: TestSupport.defaultConfig, keepContent: true), root: root.path,
+            outDir: out.path, templates: Templates(directory: nil))
+        let page = try String(contentsOf: out.appendingPathComponent("videos/Video_040.html"), encoding: .utf8)
+        #expect(page.contains("<div class=\"note\">may be the same as &#39;Tavilli Search API&#39; (TOL-120)</div>"))
     }
 }

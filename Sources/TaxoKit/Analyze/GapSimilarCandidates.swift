@@ -24,7 +24,7 @@ extension GapAnalyzer {
             words[i] = w
             for word in w { postings[k, default: [:]][word, default: []].append(i) }
         }
-        for (i, a) in words.sorted(by: { $0.key < $1.key }) {
+        for (i, a) in words {
             guard let k = cs[i].kind, let byWord = postings[k] else { continue }
             var related = Set<Int>()
             for word in a { for j in byWord[word] ?? [] where j != i { related.insert(j) } }

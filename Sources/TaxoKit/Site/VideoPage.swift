@@ -63,6 +63,8 @@ struct VideoPage: Encodable {
         .filter { $0.count > 0 }
         candidates = cs.map { c in
             let places = gaps?.places(c) ?? []
+            let same = c.similar.isEmpty ? nil : "may be the same as " + GapReport.list(c.similar)
+            let note = [c.note.isEmpty ? nil : c.note, same].compactMap { $0 }.joined(separator: "; ")
             return Candidate(
                 priority: c.priority, verdict: c.verdict.rawValue, text: c.text,
                 kind: c.kind.map { lib.config.kinds[$0].name }, id: c.id,
@@ -74,7 +76,7 @@ struct VideoPage: Encodable {
                         }
                             ?? "")
                 },
-                suggestedID: c.suggestedID, note: c.note.isEmpty ? nil : c.note,
+                suggestedID: c.suggestedID, note: note.isEmpty ? nil : note,
                 evidence: places.prefix(5).map { i in
                     let o = c.occurrences[i]
                     return SiteLink(
