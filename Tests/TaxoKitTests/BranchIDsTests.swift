@@ -19,6 +19,18 @@ import Testing
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
+    /// Commits `files` on a new branch made from main, then checks main out again.
+    func commit(_ files: [(String, String)], onBranch branch: String, in root: URL) throws {
+        try git(["checkout", "-qb", branch, "main"], in: root)
+        for (path, text) in files { try write(path, text, in: root) }
+        try git(["add", "-A"], in: root)
+        try git(["commit", "-qm", branch], in: root)
+        try git(["checkout", "-q", "main"], in: root)
+    }
+
+    /// The tool TOL-002 (Make) on the branch `feature/make`.
+    static let make = ("LIBRARIES/LBS_003_Tools/TOL-002_Make.json", #"{"tool_id": "TOL-002", "name": "Make"}"#)
+
     @Test func branchesNotMergedTakeTheirIDs() throws {
         let root = try TestSupport.writeTemp([
             ("LIBRARIES/LBS_003_Tools/TOL-001_Zapier.json", #"{"tool_id": "TOL-001", "name": "Zapier"}"#)
@@ -32,20 +44,15 @@ import Testing
         try git(["commit", "-qm", "base"], in: root)
         // One branch adds a tool; another announces a tool ID in an analysis and changes a file outside the
         // library's roots.
-        try git(["checkout", "-qb", "feature/make"], in: root)
-        try write("LIBRARIES/LBS_003_Tools/TOL-002_Make.json", #"{"tool_id": "TOL-002", "name": "Make"}"#, in: root)
-        try git(["add", "-A"], in: root)
-        try git(["commit", "-qm", "Make"], in: root)
-        try git(["checkout", "-q", "main"], in: root)
-        try git(["checkout", "-qb", "analysis"], in: root)
-        try write(
-            "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap_Analysis/Video_030_Gap_Analysis.md",
-            "# Video_030 Gap Analysis\n\n## Proposed IDs\n- TOL-005 Pipedream\n\n## Notes\nMentions TOL-001.\n",
-            in: root)
-        try write("notes/TOL-009_Ideas.json", #"{"tool_id": "TOL-009", "name": "Ideas"}"#, in: root)
-        try git(["add", "-A"], in: root)
-        try git(["commit", "-qm", "analysis"], in: root)
-        try git(["checkout", "-q", "main"], in: root)
+        try commit([BranchIDsTests.make], onBranch: "feature/make", in: root)
+        try commit(
+            [
+                (
+                    "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Gap_Analysis/Video_030_Gap_Analysis.md",
+                    "# Video_030 Gap Analysis\n\n## Proposed IDs\n- TOL-005 Pipedream\n\n## Notes\nMentions TOL-001.\n"
+                ),
+                ("notes/TOL-009_Ideas.json", #"{"tool_id": "TOL-009", "name": "Ideas"}"#),
+            ], onBranch: "analysis", in: root)
         try git(["branch", "-q", "make-twin", "feature/make"], in: root)
         let b = try #require(BranchIDs.read(root: root, config: config))
         #expect(b.branchesRead == 2)
@@ -87,11 +94,7 @@ extension BranchIDsTests {
         try git(["init", "-q", "-b", "main"], in: root)
         try git(["add", "-A"], in: root)
         try git(["commit", "-qm", "base"], in: root)
-        try git(["checkout", "-qb", "feature/make"], in: root)
-        try write("LIBRARIES/LBS_003_Tools/TOL-002_Make.json", #"{"tool_id": "TOL-002", "name": "Make"}"#, in: root)
-        try git(["add", "-A"], in: root)
-        try git(["commit", "-qm", "Make"], in: root)
-        try git(["checkout", "-q", "main"], in: root)
+        try commit([BranchIDsTests.make], onBranch: "feature/make", in: root)
         let uri = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/TOL-001_Zapier.json").absoluteString
         func server(disabledSupport: Bool) -> LanguageServer {
             let s = LanguageServer(workingDirectory: root)

@@ -227,8 +227,7 @@ public enum ConfigLoader {
             // A merge left unresolved: no side is guessed for the configuration.
             if let b = MergeConflict.blocks(in: file, markdown: false).first {
                 error(
-                    MergeConflict.message(b), at: file.lines.lineStarts[b.start],
-                    hint: "keep the right version (or merge the two) and delete the marker lines")
+                    MergeConflict.message(b), at: file.lines.lineStarts[b.start], hint: MergeConflict.advice)
                 return nil
             }
             guard let root = parseRoot() else { return nil }

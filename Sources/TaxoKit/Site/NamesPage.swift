@@ -34,7 +34,7 @@ struct NamesPage: Encodable {
                     entity: lib.displayID(lib.entities[u.entity]),
                     entityHref: site.paths.entityPages[u.entity].map { SitePaths.link(from: page, to: $0) } ?? "",
                     field: u.reference.field, file: loc.file,
-                    fileName: String(loc.file.split(separator: "/").last ?? Substring(loc.file)),
+                    fileName: String(PathDisplay.fileName(loc.file)),
                     fileHref: site.paths.fileLink(from: page, loc.file, line: loc.line), line: loc.line)
             }
             return Row(

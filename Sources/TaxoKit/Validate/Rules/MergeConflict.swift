@@ -131,6 +131,9 @@ enum MergeConflict {
         return out
     }
 
+    /// What to do about a conflict, in a file's findings and in `taxonomy.yaml`'s.
+    static let advice = "keep the right version (or merge the two) and delete the marker lines"
+
     /// What a conflict is called, in a file's findings and in `taxonomy.yaml`'s.
     static func message(_ b: Block) -> String {
         "unresolved merge conflict (lines \(b.start + 1)-\(b.end + 1)): both versions are in the file"
@@ -153,7 +156,7 @@ enum MergeConflict {
                     "the conflict ends here" + (b.theirs.isEmpty ? "" : " ('\(b.theirs)')"),
                     at: file.location(line: b.end + 1))
             ],
-            hint: "keep the right version (or merge the two) and delete the marker lines; taxo read \(side)")
+            hint: "\(advice); taxo read \(side)")
     }
 }
 
