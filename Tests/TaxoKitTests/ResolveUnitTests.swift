@@ -51,3 +51,109 @@ import Testing
         #expect(!a.isFree(parsed("TOL-AID-201")))
     }
 }
+
+/// An entity whose own ID is written in no scheme of the library (a step file's `DESIGN-001-01` when no
+/// kind declares `DESIGN`) is reported once, and can still be looked up by that ID as written.
+@Suite struct UnschemedOwnIDTests {
+    @Test func anEntityWithAnIDInNoSchemeCanBeLookedUp() throws {
+        let step = """
+            # Step Template: DESIGN-001-01
+
+            **Description:** Conduct client brand discovery session
+
+            | Attribute | Value |
+            |-----------|-------|
+            | Step ID | `DESIGN-001-01` |
+            | Step Number | 01 |
+            """
+        let r = TestSupport.compile([
+            ("TASK_MANAGERS/TSM-004_Step_Templates/DESIGN/Step-Template-155_DESIGN-001-01_discovery.md", step),
+            ("LIBRARIES/LBS_003_Tools/TOL-001_Design.json", #"{"tool_id": "TOL-001", "name": "Design Board"}"#),
+        ])
+        let lib = r.library
+        #expect(r.diagnostics.contains { $0.code == "TAX0102" && $0.message.contains("'DESIGN'") })
+        let i = try #require(lib.entity(named: "design-001-01"))
+        #expect(lib.displayID(lib.entities[i]) == "DESIGN-001-01")
+        #expect(lib.config.kinds[lib.entities[i].kind].name == "step")
+        // Found as the ID is typed in a symbol search, before names that hold the words.
+        #expect(lib.entities(matching: "DESIGN-001").first == i)
+        #expect(lib.entities(matching: "design").contains(i))
+        // A prefix alone, or another number, names nothing.
+        #expect(lib.entity(named: "DESIGN-001") == nil)
+        #expect(lib.entity(named: "DESIGN-001-02") == nil)
+        #expect(lib.entity(named: "TOL-001").map { lib.entities[$0].name } == "Design Board")
+        // The heading only names the kind: the one-line description names the step.
+        #expect(lib.entities[i].name == "Conduct client brand discovery session")
+    }
+
+    static func step(_ id: String, file: String) -> (String, String) {
+        (
+            "TASK_MANAGERS/TSM-004_Step_Templates/\(file)",
+            "# Step Template: \(id)\n\n| Attribute | Value |\n|---|---|\n| Step ID | `\(id)` |\n"
+        )
+    }
+
+    @Test func theFindingNamesTheKindTheNextFreeIDAndTheScheme() throws {
+        let r = TestSupport.compile([
+            Self.step("DESIGN-001-01", file: "DESIGN/Step-Template-155_DESIGN-001-01.md"),
+            Self.step("DESIGN-001-02", file: "DESIGN/Step-Template-156_DESIGN-001-02.md"),
+            Self.step("STP-007", file: "STP-007_Plan.md"),
+            ("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee SPT-007 and DESIGN-001-01.\n"),
+        ])
+        let found = r.diagnostics.filter { $0.code == "TAX0102" }.map { "\($0.message) | \($0.hint ?? "")" }
+        // Each own ID gets its own next free ID; a typo of a declared prefix keeps its did-you-mean.
+        #expect(
+            found.contains(
+                "unknown ID prefix 'DESIGN' in 'DESIGN-001-01', the own ID of a step | give it a step ID "
+                    + "(`taxo rename DESIGN-001-01 STP-008`), or declare its scheme: add \"DESIGN-{n}-{n}\" to "
+                    + "kinds.step.legacy_patterns"))
+        #expect(found.contains { $0.contains("'DESIGN-001-02', the own ID of a step") && $0.contains("STP-009") })
+        #expect(
+            found.contains { $0.hasPrefix("unknown ID prefix 'SPT' in 'SPT-007' |") && $0.contains("did you mean") })
+        // (In a document, an undeclared prefix is only reported as a typo of a declared one.)
+        #expect(found.count == 3)
+    }
+
+    @Test func aConventionOfOwnIDsNamesItsKindAndPattern() throws {
+        let r = TestSupport.compile(
+            (1...5).map { Self.step("DESIGN-00\($0)-01", file: "DESIGN/Step-Template-15\($0).md") }
+                + [("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md", "# Notes\n\nSee DESIGN-001-01.\n")])
+        let d = try #require(r.diagnostics.first { $0.code == "TAX0102" })
+        #expect(r.diagnostics.filter { $0.code == "TAX0102" }.count == 1)
+        #expect(
+            d.message
+                == "'DESIGN' appears in 5 IDs in 5 files but no kind declares it (all are the own IDs of step records)")
+        #expect(
+            d.hint
+                == "declare their scheme: add \"DESIGN-{n}-{n}\" to kinds.step.legacy_patterns; or give them step IDs with `taxo rename`"
+        )
+    }
+
+    @Test func renamingAnOwnIDInNoSchemeGivesItOne() throws {
+        let files = [
+            Self.step("DESIGN-001-01", file: "DESIGN/Step-Template-155_DESIGN-001-01.md"),
+            (
+                "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md",
+                "# Notes\n\nSee DESIGN-001-01, design-001-01 and [it](../../TSM-004_Step_Templates/DESIGN/Step-Template-155_DESIGN-001-01.md); not DESIGN-001-011 or XDESIGN-001-01.\n"
+            ),
+        ]
+        let lib = TestSupport.compile(files).library
+        guard case .success(let (e, new)) = IDRename.check(old: "DESIGN-001-01", new: "STP-155", library: lib) else {
+            Issue.record("the rename was refused")
+            return
+        }
+        let text = Dictionary(uniqueKeysWithValues: files.map { ($0.0, Array($0.1.utf8)) })
+        let fixes = IDRename.plan(entity: e, new: new, library: lib, paths: Array(text.keys)) { text[$0] }
+        let out = Dictionary(uniqueKeysWithValues: fixes.map { ($0.path, String(decoding: $0.fixed, as: UTF8.self)) })
+        #expect(out[files[0].0]?.contains("| Step ID | `STP-155` |") == true)
+        #expect(out[files[0].0]?.contains("# Step Template: STP-155") == true)
+        #expect(
+            out[files[1].0]
+                == "# Notes\n\nSee STP-155, STP-155 and [it](../../TSM-004_Step_Templates/DESIGN/Step-Template-155_DESIGN-001-01.md); not DESIGN-001-011 or XDESIGN-001-01.\n"
+        )
+        // A taken ID or another kind's is refused as for any rename.
+        if case .success = IDRename.check(old: "DESIGN-001-01", new: "TOL-001", library: lib) {
+            Issue.record("a tool ID was accepted for a step")
+        }
+    }
+}

@@ -13,15 +13,17 @@ public enum IDRename {
     }
 
     /// The entity `old` names and the parsed new ID, or why the rename is refused: `old` names no entity,
-    /// its kind is scoped to videos, `new` is not an ID, is of another kind, or is taken.
+    /// its kind is scoped to videos, `new` is not an ID, is of another kind, or is taken. `old` may also be
+    /// a record's own ID written in no scheme (`DESIGN-001-01`, TAX0102), to give it one.
     public static func check(old: String, new: String, library lib: Library) -> Result<
         (entity: Int, new: ParsedID), Refusal
     > {
-        guard let p = lib.grammar.typedID(old), let e = lib.lookup(p) else {
+        guard let e = lib.grammar.typedID(old).flatMap(lib.lookup) ?? lib.entity(writtenAs: old) else {
             return .failure(Refusal(message: "\(old) names no entity of the library"))
         }
         let kind = lib.config.kinds[lib.entities[e].kind]
-        if kind.scoped {
+        // (An own ID in no scheme is no video's: giving it one is the way out of its TAX0102.)
+        if kind.scoped, lib.entities[e].id != nil {
             return .failure(
                 Refusal(message: "\(kind.name) IDs are scoped to their video: rename them in its documents"))
         }
@@ -50,7 +52,9 @@ public enum IDRename {
     public static func plan(
         entity: Int, new: ParsedID, library lib: Library, paths: [String], text: (String) -> [UInt8]?
     ) -> [Fixes.FileFix] {
-        guard let key = lib.entities[entity].id?.key else { return [] }
+        guard let key = lib.entities[entity].id?.key else {
+            return unschemed(lib.entities[entity].rawID, new: new, paths: paths, text: text)
+        }
         // In the documents of a video whose transcript declares the same ID as its own, the ID names the
         // video's entity, not this one: those documents are left as they are.
         let ofVideos = Set(
@@ -62,6 +66,38 @@ public enum IDRename {
             let edits = spans(in: bytes, key: key, grammar: lib.grammar).filter {
                 !bytes[$0].elementsEqual(new.written.utf8)
             }.map { Fixes.Edit(code: code, start: $0.lowerBound, end: $0.upperBound, replacement: new.written) }
+            if !edits.isEmpty { out.append(Fixes.FileFix(path: path, original: bytes, edits: edits, renameTo: nil)) }
+        }
+        return out
+    }
+
+    /// The edits for an own ID written in no scheme: every whole-word occurrence of it as written (case
+    /// ignored), but those in a path or file name. Such an ID has no other spellings to follow.
+    static func unschemed(
+        _ raw: String, new: ParsedID, paths: [String], text: (String) -> [UInt8]?
+    ) -> [Fixes.FileFix] {
+        let needle = Array(raw.uppercased().utf8)
+        guard !needle.isEmpty else { return [] }
+        func word(_ c: UInt8) -> Bool {
+            (65...90).contains(c) || (97...122).contains(c) || (48...57).contains(c) || c == 45 || c == 95
+        }
+        var out: [Fixes.FileFix] = []
+        for path in Set(paths).sorted() {
+            guard let bytes = text(path), bytes.count >= needle.count else { continue }
+            var edits: [Fixes.Edit] = []
+            var i = 0
+            while i + needle.count <= bytes.count {
+                let z = i + needle.count
+                if (i == 0 || !word(bytes[i - 1])) && (z == bytes.count || !word(bytes[z])),
+                    zip(bytes[i..<z], needle).allSatisfy({ ($0 >= 97 && $0 <= 122 ? $0 - 32 : $0) == $1 }),
+                    !inPath(bytes, i, z)
+                {
+                    edits.append(Fixes.Edit(code: code, start: i, end: z, replacement: new.written))
+                    i = z
+                } else {
+                    i += 1
+                }
+            }
             if !edits.isEmpty { out.append(Fixes.FileFix(path: path, original: bytes, edits: edits, renameTo: nil)) }
         }
         return out

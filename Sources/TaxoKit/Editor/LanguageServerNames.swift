@@ -15,7 +15,10 @@ extension LanguageServer {
         if fragment.hasPrefix("- ") { fragment = fragment.dropFirst(2).drop { $0 == " " } }
         let query = fragment.lowercased()
         guard query.count >= 3, query.contains(where: \.isLetter) else { return none }
-        let found = lib.entities(matching: query).filter { !(lib.entities[$0].name ?? "").isEmpty }
+        // Only IDs in a scheme: writing one the library cannot parse would make a finding.
+        let found = lib.entities(matching: query).filter {
+            lib.entities[$0].id != nil && !(lib.entities[$0].name ?? "").isEmpty
+        }
         let start = character - fragment.utf16.count
         let range = LanguageServer.lineRange(line, start, character)
         let items: [[String: Any]] = found.prefix(LanguageServer.maxNameCompletions).enumerated().map { n, i in

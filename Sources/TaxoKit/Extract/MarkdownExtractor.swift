@@ -145,10 +145,13 @@ struct MarkdownExtractor {
         for nk in names.nameFields[kindIndex] {
             if let f = fields.first(where: { $0.normalizedKey == nk }), !f.value.isEmpty { name = f.value; break }
         }
+        var headingNamesKindOnly = false
         if name == nil, let h1 = syntax.headings.first(where: { $0.level == 1 }) {
             var t = h1.text
-            if let p = parsed, let r = t.range(of: p.written) { t.removeSubrange(r) }
+            let written = parsed?.written ?? rawID
+            if !written.isEmpty, let r = t.range(of: written) { t.removeSubrange(r) }
             name = Labels.clean(String(t.drop { $0 == ":" || $0 == " " || $0 == "-" }))
+            headingNamesKindOnly = name.map { Self.namesKindOnly($0, kind: config.kinds[kindIndex].name) } ?? true
         }
         let children = declaredChildren(kindIndex: kindIndex, syntax: syntax, own: parsed)
         var refs = references(
@@ -161,6 +164,13 @@ struct MarkdownExtractor {
             legacyKeys: own.legacyKeys)
         e.inlineChildren = children.count
         describe(&e, fields: fields)
+        // `# Step Template: DESIGN-001-01` names the kind, not the step: a one-line description names it, or
+        // nothing does (a name every step template shares would match them all in every document).
+        if headingNamesKindOnly {
+            e.name = e.description.flatMap { $0.contains("\n") ? nil : Labels.clean($0) }.flatMap {
+                $0.count <= 100 ? $0 : nil
+            }
+        }
         if let schema = config.kinds[kindIndex].schema {
             var check = RecordSchemaCheck(schema: schema, kind: config.kinds[kindIndex], file: file, id: rawID)
             check.textual = true
@@ -272,6 +282,13 @@ struct MarkdownExtractor {
     }
 
     /// An entity's status, description, videos and (for the index) record, from its header fields.
+    /// Whether a heading's text, its ID taken out, only names the kind (`Step Template:`, `Task`).
+    static func namesKindOnly(_ text: String, kind: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter }
+        let generic = Set(kind.lowercased().split { !$0.isLetter } + ["template", "templates", "record", "entry"])
+        return words.allSatisfy { generic.contains($0) }
+    }
+
     func describe(_ e: inout Entity, fields: [HeaderField]) {
         e.status = fields.first { $0.normalizedKey == "status" }?.value
         e.description =

@@ -4,9 +4,19 @@ extension Library {
     /// (without case or punctuation) names, or nil.
     public func entity(named text: String) -> Int? {
         if let p = grammar.typedID(text), let i = lookup(p) { return i }
+        if let i = entity(writtenAs: text) { return i }
         let found = entities(named: text)
         let n = Labels.normalized(text)
         return found.first { entities[$0].name.map(Labels.normalized) == n } ?? found.first
+    }
+
+    /// The first entity whose own ID is written as the text (case ignored) in no scheme of the library
+    /// (`DESIGN-001-01` in a step file when no kind declares `DESIGN`): such an entity has no parsed ID, yet
+    /// its file, record and findings are there to show.
+    func entity(writtenAs text: String) -> Int? {
+        let t = text.trimmingSpaces().uppercased()
+        guard !t.isEmpty else { return nil }
+        return entities.indices.first { entities[$0].id == nil && entities[$0].rawID.uppercased() == t }
     }
 
     /// The entities of a kind whose name or alias is the text (case, punctuation and spaces ignored).
@@ -49,7 +59,7 @@ extension Library {
     public func entities(matching query: String) -> [Int] {
         let q = query.trimmingSpaces().lowercased()
         var ranked: [(rank: Int, id: String, entity: Int)] = []
-        for (i, e) in entities.enumerated() where e.id != nil {
+        for (i, e) in entities.enumerated() where e.id != nil || !e.rawID.isEmpty {
             let id = displayID(e), lowerID = id.lowercased(), name = (e.name ?? "").lowercased()
             let rank: Int
             if q.isEmpty || lowerID == q {

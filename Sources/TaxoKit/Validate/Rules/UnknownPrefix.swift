@@ -13,6 +13,12 @@ enum UnknownPrefix {
             convention, not a typo (`CAT-001` for category codes): it is reported once, at its first occurrence,
             with the count and the other files in notes and no did-you-mean. Declare a kind for it, or list it
             under `ignore_prefixes:` to silence it.
+
+            When the ID is a record's own (a step file whose `Step ID` is `DESIGN-001-01`), the record is still
+            read, shown and found by that ID, and the hint gives both ways out: the next free ID of its kind
+            to rename it to (`taxo rename DESIGN-001-01 STP-156`), or its scheme to declare under the kind's
+            `legacy_patterns` (`DESIGN-{n}-{n}`). When most IDs of a prefix written that often are the own IDs
+            of one kind's records, the one finding names that kind and the patterns.
             """,
         triggering: [
             RuleExample([
@@ -47,11 +53,17 @@ enum UnknownPrefix {
         for f in lib.files {
             for u in f.unknownPrefixes where !ignored.contains(u.prefix) { byPrefix[u.prefix, default: []].append(u) }
         }
+        var owners = OwnIDs(lib)
         var out: [Diagnostic] = []
-        for (prefix, uses) in byPrefix {
+        // (In prefix order: the next free IDs the hints give are handed out in turn.)
+        for (prefix, uses) in byPrefix.sorted(by: { $0.key < $1.key }) {
             let distinct = Set(uses.map(\.token))
             guard distinct.count >= conventionThreshold else {
-                for u in uses {
+                for u in uses.sorted(by: { $0.location < $1.location }) {
+                    if u.suggestions.isEmpty, let owner = owners.entity(u) {
+                        out.append(owners.diagnostic(u, owner: owner))
+                        continue
+                    }
                     var d = diagnostic(token: u.token, prefix: prefix, suggestions: u.suggestions, at: u.location)
                     d.replacement = correction(u, lib)
                     if d.replacement == nil {
@@ -74,15 +86,17 @@ enum UnknownPrefix {
                 files.append(u.location.file)
             }
             let fileCount = Set(sorted.map(\.location.file)).count
+            let owned = owners.convention(sorted)
             let notes =
                 files.prefix(10).map { f in
                     Diagnostic.Note("also written in this file", at: sorted.first { $0.location.file == f }!.location)
                 } + (files.count > 10 ? [Diagnostic.Note("and \(files.count - 10) more files")] : [])
             out.append(
                 info.diagnostic(
-                    "'\(prefix)' appears in \(distinct.count) IDs in \(fileCount) file\(fileCount == 1 ? "" : "s") but no kind declares it",
+                    "'\(prefix)' appears in \(distinct.count) IDs in \(fileCount) file\(fileCount == 1 ? "" : "s") but no kind declares it"
+                        + (owned?.message ?? ""),
                     at: first.location, notes: notes,
-                    hint: "declare a kind for it, or list it under `ignore_prefixes:`", subject: prefix))
+                    hint: owned?.hint ?? "declare a kind for it, or list it under `ignore_prefixes:`", subject: prefix))
         }
         return out
     }
