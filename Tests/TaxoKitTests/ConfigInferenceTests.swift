@@ -118,6 +118,41 @@ import Testing
         #expect(ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: p.text)).0 != nil)
     }
 
+    /// Step templates in Markdown whose `Step ID` rows write an ID in no scheme, per department folder
+    /// (`DESIGN-001-01`): each scheme becomes a legacy pattern and their TAX0102 goes; a typo of a declared
+    /// prefix (`SPT-009`) stays a typo, and one file alone shows no scheme.
+    @Test func markdownOwnIDsInNoSchemeBecomePatterns() throws {
+        var files: [(String, String)] = []
+        func step(_ path: String, _ id: String) {
+            files.append(
+                (
+                    "TASK_MANAGERS/TSM-004_Step_Templates/" + path,
+                    "# Step Template: \(id)\n\n| Attribute | Value |\n|---|---|\n| Step ID | `\(id)` |\n"
+                ))
+        }
+        for i in 1...3 { step("DESIGN/Step-Template-15\(i).md", "DESIGN-001-0\(i)") }
+        for i in 1...2 { step("DEV/Step-Template-16\(i).md", "DEV-002-0\(i)") }
+        step("OPS/Step-Template-170.md", "OPS-003-01")
+        step("SPT/Step-Template-171.md", "SPT-009")
+        step("SPT/Step-Template-172.md", "SPT-010")
+        let root = try TestSupport.writeTemp(files, prefix: "taxo-infer")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let p = try #require(ConfigInference.propose(root: root.path, baseText: DefaultConfig.yaml))
+        let change = try #require(p.changes.first { $0.setting.hasPrefix("kinds.step.legacy_patterns") })
+        #expect(
+            change.setting
+                == #"kinds.step.legacy_patterns: ["Step-Template-{n}", "STEP-TEMPLATE-{a}-{n}", "DESIGN-{n}-{n}", "DEV-{n}-{n}"]"#
+        )
+        #expect(change.reason == "3 records write IDs as DESIGN-{n}-{n}; 2 records write IDs as DEV-{n}-{n}")
+        let (config, diags) = ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: p.text))
+        #expect(diags.isEmpty)
+        let r = Compiler.compile(root: root.path, config: try #require(config))
+        let unknown = r.diagnostics.filter { $0.code == "TAX0102" }.compactMap(\.subject)
+        // (SPT-009 is reported where the heading and where the table writes it.)
+        #expect(Set(unknown) == ["OPS-003-01", "SPT-009", "SPT-010"])
+        #expect(unknown.count == 5)
+    }
+
     @Test func shapesOfOlderIDsBecomePatterns() {
         let p = LegacyShape.patterns(
             [

@@ -197,9 +197,14 @@ public enum ConfigInference {
         mutating func kindSettings(_ survey: LibrarySurvey) {
             for (k, kind) in base.kinds.enumerated() {
                 let records = survey.files.flatMap { f in f.records.filter { $0.kind == k }.map { (f, $0) } }
+                // Markdown records only show older schemes (their header fields say little else).
+                let markdown = survey.files.compactMap { f -> (LibrarySurvey.File, LibrarySurvey.Record)? in
+                    guard let own = f.markdownOwnID, own.kind == k else { return nil }
+                    return (f, LibrarySurvey.Record(key: "", value: own.value, stringKeys: [], kind: k))
+                }
+                if !records.isEmpty { prefixes(k, kind, records) }
+                legacy(k, kind, records + markdown)
                 guard !records.isEmpty else { continue }
-                prefixes(k, kind, records)
-                legacy(k, kind, records)
                 digits(k, kind, records)
                 keys(k, kind, records.map(\.1))
                 links(k, kind, records.map(\.1))
@@ -297,9 +302,13 @@ public enum ConfigInference {
             var namedByFile = 0
             var namePrefix: [String: Int] = [:]
             for (f, r) in records {
-                guard case .malformed = grammar.check(r.value), LegacyShape(r.value) != nil,
-                    grammar.repaired(r.value) == nil
-                else { continue }
+                // Written in no scheme: malformed, or with a prefix no kind declares that is no typo of one.
+                switch grammar.check(r.value) {
+                case .malformed: break
+                case .unknownPrefix(_, let suggestions) where suggestions.isEmpty: break
+                default: continue
+                }
+                guard LegacyShape(r.value) != nil, grammar.repaired(r.value) == nil else { continue }
                 if Plan.prefix(of: r.value).map({ kindIndex(prefix: $0) != nil }) == true { continue }
                 shapes.append(r.value)
                 if let t = f.nameToken, case .valid(let p) = grammar.check(t), p.kind == k {

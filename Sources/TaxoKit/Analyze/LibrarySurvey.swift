@@ -22,6 +22,9 @@ struct LibrarySurvey {
         /// The token a file name starts with (`TST-072` of `TST-072_Write.json`, `Step-Template-155`), if ID-like.
         var nameToken: String?
         var records: [Record] = []
+        /// The own ID a Markdown file of a kind's files writes in a header field (`| Step ID | DESIGN-001-01 |`),
+        /// with the kind the base configuration gives the file.
+        var markdownOwnID: (kind: Int, value: String)?
         var dir: String { path.split(separator: "/").dropLast().joined(separator: "/") }
         var ext: String {
             switch format {
@@ -46,13 +49,32 @@ struct LibrarySurvey {
         }
         let keys = ownKeys
         files = Parallel.map(found, minimum: 16) { f in
-            LibrarySurvey.read(f, ownKeys: keys)
+            LibrarySurvey.read(f, ownKeys: keys, base: base)
         }
     }
 
+    /// The own ID in a Markdown file's header fields, when the base configuration gives the file to a kind.
+    static func markdownOwnID(_ d: DiscoveredFile, base: Config) -> (kind: Int, value: String)? {
+        guard let k = base.kindIndex(forPath: d.path), let raw = FileReader.read(d.absolutePath) else { return nil }
+        let src = SourceFile(path: d.path, rawBytes: raw)
+        let keys = base.kinds[k].idFields.map(FieldKey.normalize)
+        let fields = HeaderFields.extract(src, syntax: MarkdownParser.parse(src), frontMatter: nil)
+        for key in keys {
+            if let f = fields.first(where: { $0.normalizedKey == key }) {
+                let v = f.value.trimmingSpaces()
+                return v.isEmpty || v.utf8.count > 60 ? nil : (k, v)
+            }
+        }
+        return nil
+    }
+
     /// A file's records (JSON and YAML) and its name's leading token.
-    static func read(_ d: DiscoveredFile, ownKeys: Set<String>) -> File {
+    static func read(_ d: DiscoveredFile, ownKeys: Set<String>, base: Config) -> File {
         var file = File(path: d.path, format: d.format, nameToken: nameToken(of: d.path))
+        if d.format == .markdown {
+            file.markdownOwnID = markdownOwnID(d, base: base)
+            return file
+        }
         guard d.format == .json || d.format == .yaml, let raw = FileReader.read(d.absolutePath) else { return file }
         let src = SourceFile(path: d.path, rawBytes: raw)
         let node: Node?

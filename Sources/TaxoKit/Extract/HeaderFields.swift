@@ -63,7 +63,9 @@ enum HeaderFields {
     static func field(
         _ file: SourceFile, line: Int, text: Substring, key: String, value: String, valueStart: String.Index
     ) -> HeaderField {
-        let byteCol = text.utf8.distance(from: text.startIndex, to: valueStart)
+        var byteCol = text.utf8.distance(from: text.startIndex, to: valueStart)
+        // A value in a code span (`| Step ID | `STT-0012` |`) starts after its backtick.
+        if valueStart < text.endIndex, text[valueStart] == "`", !value.hasPrefix("`") { byteCol += 1 }
         return HeaderField(
             key: key, normalizedKey: FieldKey.normalize(key), value: value,
             offset: file.lines.lineStarts[line - 1] + byteCol, line: line)

@@ -51,7 +51,11 @@ enum UnknownPrefix {
         let ignored = Set(lib.config.ignorePrefixes)
         var byPrefix: [String: [PrefixUse]] = [:]
         for f in lib.files {
-            for u in f.unknownPrefixes where !ignored.contains(u.prefix) { byPrefix[u.prefix, default: []].append(u) }
+            // (A record's own ID is also met by the scan of its text: one use per place.)
+            var seen = Set<SourceLocation>()
+            for u in f.unknownPrefixes where !ignored.contains(u.prefix) && seen.insert(u.location).inserted {
+                byPrefix[u.prefix, default: []].append(u)
+            }
         }
         var owners = OwnIDs(lib)
         var out: [Diagnostic] = []
