@@ -625,3 +625,42 @@ extension LanguageServerTests {
         #expect(LanguageServer.fieldBeingWritten("url: https://x", format: .yaml) == nil)
     }
 }
+
+extension LanguageServerTests {
+    /// A record's own ID in no scheme (TAX0102) gets a quick fix that gives it the next free ID of its kind
+    /// everywhere it is written (the step file and a document citing it), not in file names.
+    @Test func anOwnIDInNoSchemeIsRenamedEverywhere() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let step = "TASK_MANAGERS/TSM-004_Step_Templates/DESIGN/Step-Template-155_DESIGN-001-01.md"
+        let notes = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Design_Notes.md"
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent(step).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "# Notes\n\nDESIGN-001-01 comes first.\n".write(
+            to: root.appendingPathComponent(notes), atomically: true, encoding: .utf8)
+        let uri = root.appendingPathComponent(step).absoluteString
+        let created = root.appendingPathComponent(notes).absoluteString
+        _ = s.handle(
+            body(
+                #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(created)","type":1}]}}"#
+            ))
+        _ = open(
+            s, uri, language: "markdown",
+            escapedText:
+                #"# Step Template: DESIGN-001-01\n\n| Attribute | Value |\n|---|---|\n| Step ID | `DESIGN-001-01` |\n"#)
+        let lib = try #require(s.result?.library)
+        let finding = try #require(s.result?.diagnostics.first { $0.code == "TAX0102" && $0.location?.file == step })
+        let next = try #require(finding.suggestions.first?.with)
+        #expect(lib.grammar.typedID(next).map { lib.config.kinds[$0.kind].name } == "step")
+        let actions = try codeActions(s, uri, line: 4)
+        let rename = try #require(
+            actions.first { ($0["title"] as? String) == "Rename 'DESIGN-001-01' to '\(next)' everywhere (TAX0102)" },
+            "\(actions.map { $0["title"] ?? "" })")
+        let changes = try #require((rename["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])
+        #expect(changes[uri]?.count == 2)
+        #expect(changes[created]?.count == 1)
+        #expect(changes.values.joined().allSatisfy { $0["newText"] as? String == next })
+        // No local "Change ... to ..." beside it: the ID is written elsewhere too.
+        #expect(!actions.contains { ($0["title"] as? String)?.hasPrefix("Change 'DESIGN-001-01'") == true })
+    }
+}

@@ -21,7 +21,14 @@ extension LanguageServer {
         guard let at = idAt(params), let lib = result?.library, let root else {
             return .failure(IDRename.Refusal(message: "there is no ID at this position"))
         }
-        return IDRename.check(old: at.id.written, new: params["newName"] as? String ?? "", library: lib).map { target in
+        return renameEdit(old: at.id.written, new: params["newName"] as? String ?? "", library: lib, root: root)
+    }
+
+    /// The workspace edit that renames `old` to `new` in every file and open buffer, or why it cannot be.
+    func renameEdit(old: String, new: String, library lib: Library, root: URL) -> Result<
+        [String: Any], IDRename.Refusal
+    > {
+        IDRename.check(old: old, new: new, library: lib).map { target in
             let fixes = IDRename.plan(
                 entity: target.entity, new: target.new, library: lib, paths: lib.files.map(\.path) + buffers.keys
             ) { path in text(of: path).map { Array($0.utf8) } }

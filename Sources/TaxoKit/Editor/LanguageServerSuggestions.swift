@@ -16,6 +16,17 @@ extension LanguageServer {
                 guard start >= 0, start + written.count <= chars.count,
                     Array(chars[start..<(start + written.count)]) == written
                 else { continue }
+                // A record's own ID in no scheme (TAX0102) is given its new ID everywhere it is written.
+                let lib = result.library
+                if let e = lib.entity(writtenAs: s.written), lib.entities[e].location == at, let root,
+                    case .success(let edit) = renameEdit(old: s.written, new: s.with, library: lib, root: root)
+                {
+                    out.append([
+                        "title": "Rename '\(s.written)' to '\(s.with)' everywhere (\(d.code))", "kind": "quickfix",
+                        "isPreferred": d.suggestions.count == 1, "edit": edit,
+                    ])
+                    continue
+                }
                 let a = String(chars[..<start]).utf16.count
                 let range: [String: Any] = [
                     "start": ["line": at.line - 1, "character": a],

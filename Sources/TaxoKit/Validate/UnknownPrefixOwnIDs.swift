@@ -46,9 +46,12 @@ extension UnknownPrefix {
             if let p = OwnIDs.patterns([u.token]) {
                 hint += ", or declare its scheme: add \(p) to kinds.\(kind).legacy_patterns"
             }
-            return info.diagnostic(
+            var d = info.diagnostic(
                 "unknown ID prefix '\(u.prefix)' in '\(u.token)', the own ID of a \(kind)", at: u.location, hint: hint,
                 subject: u.token)
+            // (The editor offers it as a rename everywhere.)
+            d.suggestions = [Diagnostic.Replacement(u.token, with: next)]
+            return d
         }
 
         /// For a prefix written as a convention: when most of its IDs are own IDs of one kind's records, what
