@@ -24,13 +24,41 @@ extension UnknownPrefix {
             return i
         }
 
-        /// The next free ID of the record's kind (with its prefix's department when that is a department code).
+        /// The ID to give the record: the number its file name gives it (`Step-Template-155_...` -> `STP-155`)
+        /// when that ID is free, else the next free ID of its kind (with its prefix's department when that is a
+        /// department code).
         mutating func nextID(for i: Int, prefix: String) -> String {
             if allocator == nil { allocator = IDAllocator(library: lib) }
             let e = lib.entities[i]
-            let department =
-                lib.grammar.canonicalDepartment(prefix) ?? e.department.flatMap(lib.grammar.canonicalDepartment)
-            return allocator!.suggest(kind: e.kind, department: department)
+            let department = allocator!.department(
+                kind: e.kind,
+                given: lib.grammar.canonicalDepartment(prefix) ?? e.department.flatMap(lib.grammar.canonicalDepartment))
+            if let n = fileNumber(e) {
+                let kind = lib.config.kinds[e.kind]
+                let digits = String(n)
+                let text =
+                    kind.prefix + (department.map { "-" + $0 } ?? "") + "-"
+                    + String(repeating: "0", count: max(0, kind.minDigits - digits.count)) + digits
+                if case .valid(let p) = lib.grammar.check(text), p.kind == e.kind, allocator!.isFree(p) {
+                    allocator!.reserve(p)
+                    return text
+                }
+            }
+            return allocator!.next(kind: e.kind, department: department)
+        }
+
+        /// The number the record's file name gives it: the trailing digits of the name's first part, when that
+        /// part is an ID (current or older spelling) of the record's kind.
+        func fileNumber(_ e: Entity) -> Int? {
+            guard let part = PathDisplay.stem(e.file).split(whereSeparator: { $0 == "_" || $0 == " " }).first else {
+                return nil
+            }
+            switch lib.grammar.check(String(part)) {
+            case .valid(let p) where p.kind == e.kind: return Int(p.number)
+            case .legacy(let p) where p.kind == e.kind:
+                return Int(String(part.reversed().prefix { $0.isASCIIDigit }.reversed()))
+            default: return nil
+            }
         }
 
         /// The `legacy_patterns` entries that take these IDs (`DESIGN-{n}-{n}`), or nil.
