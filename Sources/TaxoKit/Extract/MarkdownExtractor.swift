@@ -281,7 +281,6 @@ struct MarkdownExtractor {
         return f.offset
     }
 
-    /// An entity's status, description, videos and (for the index) record, from its header fields.
     /// Whether a heading's text, its ID taken out, only names the kind (`Step Template:`, `Task`).
     static func namesKindOnly(_ text: String, kind: String) -> Bool {
         let words = text.lowercased().split { !$0.isLetter }
@@ -289,6 +288,7 @@ struct MarkdownExtractor {
         return words.allSatisfy { generic.contains($0) }
     }
 
+    /// An entity's status, description, videos and (for the index) record, from its header fields.
     func describe(_ e: inout Entity, fields: [HeaderField]) {
         e.status = fields.first { $0.normalizedKey == "status" }?.value
         e.description =

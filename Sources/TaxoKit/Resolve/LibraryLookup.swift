@@ -15,7 +15,8 @@ extension Library {
     /// its file, record and findings are there to show.
     func entity(writtenAs text: String) -> Int? {
         let t = text.trimmingSpaces().uppercased()
-        guard !t.isEmpty else { return nil }
+        // (Only what may be an ID is looked for, entity by entity: names go to the name index.)
+        guard OwnID.mayBeID(Substring(t)), !t.contains(" ") else { return nil }
         return entities.indices.first { entities[$0].id == nil && entities[$0].rawID.uppercased() == t }
     }
 

@@ -1,5 +1,5 @@
 /// TAX0102 for the own IDs of records (a step file whose `Step ID` is `DESIGN-001-01`): the record is there,
-/// only its ID is in no scheme, so the finding names its kind and the two ways out: the next free ID to
+/// only its ID is in no scheme, so the finding names its kind and the two ways out: an ID of that kind to
 /// rename it to, or the scheme to declare under the kind's `legacy_patterns`.
 extension UnknownPrefix {
     struct OwnIDs {

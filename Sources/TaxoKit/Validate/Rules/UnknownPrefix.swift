@@ -15,9 +15,10 @@ enum UnknownPrefix {
             under `ignore_prefixes:` to silence it.
 
             When the ID is a record's own (a step file whose `Step ID` is `DESIGN-001-01`), the record is still
-            read, shown and found by that ID, and the hint gives both ways out: the next free ID of its kind
-            to rename it to (`taxo rename DESIGN-001-01 STP-156`), or its scheme to declare under the kind's
-            `legacy_patterns` (`DESIGN-{n}-{n}`). When most IDs of a prefix written that often are the own IDs
+            read, shown and found by that ID, and the hint gives both ways out: an ID of its kind to rename it
+            to (the number its file name carries when that ID is free, else the next free one: `taxo rename
+            DESIGN-001-01 STP-155`), or its scheme to declare under the kind's `legacy_patterns`
+            (`DESIGN-{n}-{n}`). When most IDs of a prefix written that often are the own IDs
             of one kind's records, the one finding names that kind and the patterns.
             """,
         triggering: [
