@@ -134,10 +134,17 @@ import Testing
         for i in 1...2 { step("DEV/Step-Template-16\(i).md", "DEV-002-0\(i)") }
         step("OPS/Step-Template-170.md", "OPS-003-01")
         step("SPT/Step-Template-171.md", "SPT-009")
-        step("SPT/Step-Template-172.md", "SPT-010")
+        // Tasks whose IDs have a prefix no kind has, in the kind's plain shape: a current prefix, not an older
+        // scheme.
+        for i in 1...3 {
+            files.append(
+                ("TASK_MANAGERS/TSM-003_Task_Templates/QZQ-00\(i).json", #"{"task_id": "QZQ-00\#(i)", "name": "Q"}"#))
+        }
         let root = try TestSupport.writeTemp(files, prefix: "taxo-infer")
         defer { try? FileManager.default.removeItem(at: root) }
         let p = try #require(ConfigInference.propose(root: root.path, baseText: DefaultConfig.yaml))
+        #expect(p.changes.contains { $0.setting.hasPrefix("kinds.task.prefix: QZQ") })
+        #expect(!p.changes.contains { $0.setting.hasPrefix("kinds.task.legacy_patterns") })
         let change = try #require(p.changes.first { $0.setting.hasPrefix("kinds.step.legacy_patterns") })
         #expect(
             change.setting
@@ -149,8 +156,8 @@ import Testing
         let r = Compiler.compile(root: root.path, config: try #require(config))
         let unknown = r.diagnostics.filter { $0.code == "TAX0102" }.compactMap(\.subject)
         // (SPT-009 is reported where the heading and where the table writes it.)
-        #expect(Set(unknown) == ["OPS-003-01", "SPT-009", "SPT-010"])
-        #expect(unknown.count == 5)
+        #expect(Set(unknown) == ["OPS-003-01", "SPT-009"])
+        #expect(unknown.count == 3)
     }
 
     @Test func shapesOfOlderIDsBecomePatterns() {

@@ -197,12 +197,12 @@ public enum ConfigInference {
         mutating func kindSettings(_ survey: LibrarySurvey) {
             for (k, kind) in base.kinds.enumerated() {
                 let records = survey.files.flatMap { f in f.records.filter { $0.kind == k }.map { (f, $0) } }
-                // Markdown records only show older schemes (their header fields say little else).
+                // Markdown records show how own IDs are written (their header fields say little else).
                 let markdown = survey.files.compactMap { f -> (LibrarySurvey.File, LibrarySurvey.Record)? in
                     guard let own = f.markdownOwnID, own.kind == k else { return nil }
                     return (f, LibrarySurvey.Record(key: "", value: own.value, stringKeys: [], kind: k))
                 }
-                if !records.isEmpty { prefixes(k, kind, records) }
+                prefixes(k, kind, records + markdown)
                 legacy(k, kind, records + markdown)
                 guard !records.isEmpty else { continue }
                 digits(k, kind, records)
@@ -302,10 +302,12 @@ public enum ConfigInference {
             var namedByFile = 0
             var namePrefix: [String: Int] = [:]
             for (f, r) in records {
-                // Written in no scheme: malformed, or with a prefix no kind declares that is no typo of one.
+                // Written in no scheme: malformed, or with a prefix no kind declares that is no typo of one, in
+                // a shape `prefixes` does not take as the kind's current one (`DESIGN-001-01`, not `QZQ-001`).
                 switch grammar.check(r.value) {
                 case .malformed: break
-                case .unknownPrefix(_, let suggestions) where suggestions.isEmpty: break
+                case .unknownPrefix(_, let suggestions) where suggestions.isEmpty && Plan.simpleID(r.value) == nil:
+                    break
                 default: continue
                 }
                 guard LegacyShape(r.value) != nil, grammar.repaired(r.value) == nil else { continue }

@@ -78,9 +78,8 @@ public enum IDRename {
     ) -> [Fixes.FileFix] {
         let needle = Array(raw.uppercased().utf8)
         guard !needle.isEmpty else { return [] }
-        func word(_ c: UInt8) -> Bool {
-            (65...90).contains(c) || (97...122).contains(c) || (48...57).contains(c) || c == 45 || c == 95
-        }
+        // (`-` and `_` continue an ID: `DESIGN-001-011` and `X_DESIGN-001-01` are other tokens.)
+        func word(_ c: UInt8) -> Bool { NameMatcher.isWordByte(c) || c == 45 || c == 95 }
         var out: [Fixes.FileFix] = []
         for path in Set(paths).sorted() {
             guard let bytes = text(path), bytes.count >= needle.count else { continue }

@@ -96,13 +96,9 @@ public struct IDAllocator: Sendable {
     /// The next free ID of a kind and department (exactly that department; see `department(kind:given:)`).
     public mutating func next(kind: Int, department: String?) -> String {
         let k = IDAllocator.key(kind, department)
-        let kd = config.kinds[kind]
         var n = (used[k] ?? 0) + 1
         while true {
-            let digits = String(n)
-            let num = String(repeating: "0", count: max(0, kd.minDigits - digits.count)) + digits
-            let id = kd.prefix + (department.map { "-" + $0 } ?? "") + "-" + num
-            let key = kd.prefix + (department.map { "-" + $0 } ?? "") + "-" + digits
+            let (id, key) = spelled(kind: kind, department: department, number: n)
             if !isTaken(key) {
                 used[k] = n
                 added.insert(key)
@@ -110,6 +106,22 @@ public struct IDAllocator: Sendable {
             }
             n += 1
         }
+    }
+
+    /// The ID of a kind and department with this number, when it is free (it is then taken); else nil.
+    public mutating func take(kind: Int, department: String?, number: Int) -> String? {
+        let (id, key) = spelled(kind: kind, department: department, number: number)
+        guard number > 0, !isTaken(key) else { return nil }
+        added.insert(key)
+        return id
+    }
+
+    /// An ID as written (digits padded to the kind's width) and its canonical key.
+    func spelled(kind: Int, department: String?, number n: Int) -> (id: String, key: String) {
+        let kd = config.kinds[kind]
+        let digits = String(n)
+        let head = kd.prefix + (department.map { "-" + $0 } ?? "") + "-"
+        return (head + String(repeating: "0", count: max(0, kd.minDigits - digits.count)) + digits, head + digits)
     }
 
     /// The next free ID in the library's pattern for the kind, given a department hint.

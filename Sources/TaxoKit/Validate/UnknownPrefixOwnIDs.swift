@@ -33,16 +33,8 @@ extension UnknownPrefix {
             let department = allocator!.department(
                 kind: e.kind,
                 given: lib.grammar.canonicalDepartment(prefix) ?? e.department.flatMap(lib.grammar.canonicalDepartment))
-            if let n = fileNumber(e) {
-                let kind = lib.config.kinds[e.kind]
-                let digits = String(n)
-                let text =
-                    kind.prefix + (department.map { "-" + $0 } ?? "") + "-"
-                    + String(repeating: "0", count: max(0, kind.minDigits - digits.count)) + digits
-                if case .valid(let p) = lib.grammar.check(text), p.kind == e.kind, allocator!.isFree(p) {
-                    allocator!.reserve(p)
-                    return text
-                }
+            if let n = fileNumber(e), let id = allocator!.take(kind: e.kind, department: department, number: n) {
+                return id
             }
             return allocator!.next(kind: e.kind, department: department)
         }
