@@ -27,21 +27,31 @@ struct MarkdownExtractor {
 
     mutating func extractWithInfo() -> (Output, MarkdownInfo) {
         let syntax = MarkdownParser.parse(file)
+        // Links come in document order: one after another in a block is looked for after the one before (two
+        // links to one file in a paragraph are two places).
+        var cursor: (line: Int, end: Int)?
         let info = MarkdownInfo(
             links: syntax.links.map { l in
-                if l.destination.utf8.contains(92), let written = backslashedDestination(l.destination, from: l.line) {
-                    // A drive letter or a network share (`C:\Docs\a.md`, `\\server\a.md`): an absolute path,
-                    // as written.
-                    if written.hasPrefix("\\\\") || written.split(separator: "\\").first?.contains(":") == true {
-                        return MarkdownLink(
-                            destination: written, location: locate(written, from: l.line), isImage: l.isImage)
-                    }
-                    return MarkdownLink(
-                        destination: written.replacingAll("\\", with: "/"), location: locate(written, from: l.line),
-                        isImage: l.isImage, backslashed: written)
+                var written = l.destination
+                var backslashed: String?
+                if l.destination.utf8.contains(92), let w = backslashedDestination(l.destination, from: l.line) {
+                    written = w
+                    backslashed = w
+                }
+                let offset = locateOffset(written, from: l.line, after: cursor?.line == l.line ? cursor?.end : nil)
+                if let offset { cursor = (l.line, offset + written.utf8.count) }
+                let location = offset.map { file.location($0) } ?? file.location(line: l.line)
+                guard let backslashed else {
+                    return MarkdownLink(destination: l.destination, location: location, isImage: l.isImage)
+                }
+                // A drive letter or a network share (`C:\Docs\a.md`, `\\server\a.md`): an absolute path, as
+                // written.
+                if backslashed.hasPrefix("\\\\") || backslashed.split(separator: "\\").first?.contains(":") == true {
+                    return MarkdownLink(destination: backslashed, location: location, isImage: l.isImage)
                 }
                 return MarkdownLink(
-                    destination: l.destination, location: locate(l.destination, from: l.line), isImage: l.isImage)
+                    destination: backslashed.replacingAll("\\", with: "/"), location: location, isImage: l.isImage,
+                    backslashed: backslashed)
             }, headings: syntax.headings.map(\.text))
         diagnostics += TableCellCount.check(file, skip: syntax.nonProseLines(count: file.lines.lineCount))
         if ByteSearch.containsIgnoringCase(bytes: file.bytes[...], SuppressionComments.marker) {
@@ -485,11 +495,31 @@ struct MarkdownExtractor {
     }
 
     /// The exact position of a link destination, searched from the line its block starts on.
-    func locate(_ destination: String, from line: Int) -> SourceLocation {
-        guard !destination.isEmpty else { return file.location(line: line) }
+    /// The offset where a link's destination is written: its first occurrence after `cursor` (the previous
+    /// link's end in the same block), else after the block's first line, that stands as a destination (opened
+    /// by `(`, `<` or a space, closed by `)`, `>`, a space or the line's end); else its first occurrence; nil
+    /// when the text is not there as written (escapes, entities).
+    func locateOffset(_ destination: String, from line: Int, after cursor: Int? = nil) -> Int? {
         let needle = Array(destination.utf8)
-        let start = file.lines.lineStarts[max(0, min(line, file.lines.lineCount) - 1)]
-        let found: Int? = file.bytes.withUnsafeBufferPointer { ByteSearch.find(needle, in: $0, from: start) }
-        return found.map { file.location($0) } ?? file.location(line: line)
+        guard !needle.isEmpty else { return nil }
+        let blockStart = file.lines.lineStarts[max(0, min(line, file.lines.lineCount) - 1)]
+        return file.bytes.withUnsafeBufferPointer { b -> Int? in
+            func standing(_ i: Int) -> Bool {
+                let before = i > 0 ? b[i - 1] : 10
+                let end = i + needle.count
+                let after = end < b.count ? b[end] : 10
+                return [40, 60, 32, 9, 10].contains(before) && [41, 62, 32, 9, 13, 10].contains(after)
+            }
+            var firstAny: Int?
+            for start in [cursor.map { max($0, blockStart) }, blockStart].compactMap({ $0 }) {
+                var i = start
+                while let f = ByteSearch.find(needle, in: b, from: i) {
+                    if standing(f) { return f }
+                    if firstAny == nil { firstAny = f }
+                    i = f + 1
+                }
+            }
+            return firstAny
+        }
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import TaxoTestSupport
+import Testing
+
+@testable import TaxoKit
+
+/// Where a link is written: its destination as it stands in the file, not the first place its text occurs
+/// (a half-written link before it, a second link to the same file in the paragraph). `taxo fix` edits there,
+/// and its edits are done in one run.
+@Suite struct LinkLocationTests {
+    static let notes = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
+
+    static func links(_ text: String) -> [(String, Int, Int)] {
+        let r = Compiler.compile(files: [(notes, Array(text.utf8))], config: TestSupport.defaultConfig)
+        let md = r.library.files.first { $0.path == notes }?.markdown
+        return (md?.links ?? []).map { ($0.destination, $0.location.line, $0.location.column) }
+    }
+
+    @Test func aLinkIsFoundWhereItsDestinationStands() {
+        // The first `(Old/a.md` opens no link (its parenthesis is never closed): the link is the second.
+        let l = Self.links("# N\n\nsee [old](Old/a.md[old](Old/a.md).\n")
+        #expect(l.count == 1)
+        #expect(l.first.map { $0.1 == 3 && $0.2 == 25 } == true, "\(l)")
+    }
+
+    @Test func twoLinksToOneFileAreTwoPlaces() {
+        let l = Self.links("# N\n\n[a](x.md) and [b](x.md),\nthen [c](x.md).\n\n[d](x.md)\n")
+        #expect(l.map { "\($0.1):\($0.2)" } == ["3:5", "3:19", "4:10", "6:5"], "\(l)")
+    }
+
+    @Test func everyMovedLinkIsFixedInOneRun() throws {
+        let root = Scratch.folder("taxo-link-locations")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = "# N\r\n\r\nsee [old](Old/TSK-002_Old.md[old](Old/TSK-002_Old.md), [again](Old/TSK-002_Old.md).\r\n"
+        let files = [
+            (Self.notes, text),
+            ("LIBRARIES/LBS_003_Tools/Moved/TSK-002_Old.md", "# TSK-002\n\n**Task_ID:** TSK-002\n"),
+        ]
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(data.utf8).write(to: url)
+        }
+        let fixes = Fixes.plan(Compiler.compile(root: root.path, config: TestSupport.defaultConfig), root: root.path)
+        let fix = try #require(fixes.first { $0.path == Self.notes })
+        #expect(fix.edits.count == 2)
+        try Data(fix.fixed).write(to: root.appendingPathComponent(Self.notes))
+        let written = String(decoding: fix.fixed, as: UTF8.self)
+        let moved = "../../../LIBRARIES/LBS_003_Tools/Moved/TSK-002_Old.md"
+        #expect(
+            written == "# N\r\n\r\nsee [old](Old/TSK-002_Old.md[old](\(moved)), [again](\(moved)).\r\n", "\(written)")
+        let again = Fixes.plan(Compiler.compile(root: root.path, config: TestSupport.defaultConfig), root: root.path)
+        #expect(again.isEmpty, "\(Fixes.diff(again))")
+    }
+}
