@@ -37,6 +37,7 @@ for m in hover definition completion references documentLink codeAction document
   printf '{"jsonrpc":"2.0","id":2,"method":"textDocument/%s","params":{"textDocument":{"uri":"%s"},"position":{"line":2,"character":9},"range":{"start":{"line":0,"character":0},"end":{"line":3,"character":1}},"context":{"includeDeclaration":true,"diagnostics":[]},"newName":"WRF-002"}}' "$m" "$buffer" > "$work/lsp/$m"
 done
 printf '{"jsonrpc":"2.0","id":2,"method":"workspace/symbol","params":{"query":"WRF"}}' > "$work/lsp/symbol"
+printf '{"jsonrpc":"2.0","id":2,"method":"codeAction/resolve","params":{"title":"t","data":{"rename":"WRF-001","to":"WRF-002"}}}' > "$work/lsp/resolve"
 printf '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":2},"contentChanges":[{"text":"TOL-\\r\\nWRF-001"}]}}' "$buffer" > "$work/lsp/change"
 lib=$(mktemp -d)
 cp -r LIBRARIES TASK_MANAGERS TALENTS "$lib/"

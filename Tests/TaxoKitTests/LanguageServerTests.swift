@@ -52,12 +52,12 @@ import Testing
     }
 
     /// A server initialised on a copy of the example library (removed by the caller).
-    func server() throws -> (LanguageServer, URL) {
+    func server(capabilities: String = "{}") throws -> (LanguageServer, URL) {
         let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
         let s = LanguageServer(workingDirectory: root)
         _ = s.handle(
             body(
-                #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(root.absoluteString)","capabilities":{}}}"#
+                #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(root.absoluteString)","capabilities":\#(capabilities)}}"#
             ))
         return (s, root)
     }
@@ -629,8 +629,12 @@ extension LanguageServerTests {
 extension LanguageServerTests {
     /// A record's own ID in no scheme (TAX0102) gets a quick fix that gives it the next free ID of its kind
     /// everywhere it is written (the step file and a document citing it), not in file names.
-    @Test func anOwnIDInNoSchemeIsRenamedEverywhere() throws {
-        let (s, root) = try server()
+    /// Offered as an edit in full, or, to a client that resolves edits later, as data only, its edit made
+    /// when the action is resolved (offering it then reads no file).
+    @Test(arguments: [false, true]) func anOwnIDInNoSchemeIsRenamedEverywhere(resolving: Bool) throws {
+        let (s, root) = try server(
+            capabilities: resolving
+                ? #"{"textDocument":{"codeAction":{"resolveSupport":{"properties":["edit"]}}}}"# : "{}")
         defer { try? FileManager.default.removeItem(at: root) }
         let step = "TASK_MANAGERS/TSM-004_Step_Templates/DESIGN/Step-Template-155_DESIGN-001-01.md"
         let notes = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Design_Notes.md"
@@ -656,7 +660,17 @@ extension LanguageServerTests {
         let rename = try #require(
             actions.first { ($0["title"] as? String) == "Rename 'DESIGN-001-01' to '\(next)' everywhere (TAX0102)" },
             "\(actions.map { $0["title"] ?? "" })")
-        let changes = try #require((rename["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])
+        var resolved = rename
+        if resolving {
+            #expect(rename["edit"] == nil)
+            let request = try JSONSerialization.data(withJSONObject: [
+                "jsonrpc": "2.0", "id": 9, "method": "codeAction/resolve", "params": rename,
+            ])
+            let reply = try #require(s.handle(Array(request)).first)
+            resolved = try #require(try json(reply)["result"] as? [String: Any])
+            #expect(resolved["title"] as? String == rename["title"] as? String)
+        }
+        let changes = try #require((resolved["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])
         #expect(changes[uri]?.count == 2)
         #expect(changes[created]?.count == 1)
         #expect(changes.values.joined().allSatisfy { $0["newText"] as? String == next })

@@ -35,6 +35,9 @@ public final class LanguageServer {
     var branches: (ids: BranchIDs?, read: Date)?
     /// Whether the client shows a code action it may not apply, with the reason (`disabled`).
     var disabledActions = false
+    /// Whether the client fills a code action's edit in later (`codeAction/resolve`): the rename of an ID
+    /// everywhere, which reads every file that writes it, is then made only for the action chosen.
+    var resolvesActionEdits = false
 
     /// A server for the library found from `workingDirectory` (until the client's initialize names its root).
     public init(workingDirectory: URL) {
@@ -85,6 +88,11 @@ public final class LanguageServer {
         case "textDocument/references": out.append(LanguageServer.response(id: id, references(params)))
         case "textDocument/documentLink": out.append(LanguageServer.response(id: id, documentLinks(params)))
         case "textDocument/codeAction": out.append(LanguageServer.response(id: id, codeActions(params)))
+        case "codeAction/resolve":
+            switch resolveCodeAction(params) {
+            case .success(let action): out.append(LanguageServer.response(id: id, action))
+            case .failure(let refusal): out.append(LanguageServer.error(id: id, code: -32602, message: refusal.message))
+            }
         case "textDocument/documentSymbol": out.append(LanguageServer.response(id: id, documentSymbols(params)))
         case "workspace/symbol": out.append(LanguageServer.response(id: id, workspaceSymbols(params)))
         case "textDocument/prepareRename": out.append(LanguageServer.response(id: id, prepareRename(params)))
@@ -130,7 +138,12 @@ public final class LanguageServer {
         }
         root = ConfigLoader.findLibrary(from: start) ?? start
         let textDocument = (params["capabilities"] as? [String: Any])?["textDocument"] as? [String: Any]
-        disabledActions = (textDocument?["codeAction"] as? [String: Any])?["disabledSupport"] as? Bool ?? false
+        let codeAction = textDocument?["codeAction"] as? [String: Any]
+        disabledActions = codeAction?["disabledSupport"] as? Bool ?? false
+        resolvesActionEdits =
+            ((codeAction?["resolveSupport"] as? [String: Any])?["properties"] as? [Any])?.contains {
+                $0 as? String == "edit"
+            } ?? false
         recompile()
         return [
             "capabilities": [
@@ -138,7 +151,7 @@ public final class LanguageServer {
                 "definitionProvider": true, "hoverProvider": true, "referencesProvider": true,
                 "completionProvider": ["triggerCharacters": ["-"]],
                 "documentLinkProvider": ["resolveProvider": false],
-                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+                "codeActionProvider": ["codeActionKinds": ["quickfix"], "resolveProvider": true],
                 "documentSymbolProvider": true, "workspaceSymbolProvider": true,
                 "renameProvider": ["prepareProvider": true], "inlayHintProvider": true,
                 "codeLensProvider": ["resolveProvider": false],

@@ -18,14 +18,22 @@ extension LanguageServer {
                 else { continue }
                 // A record's own ID in no scheme (TAX0102) is given its new ID everywhere it is written.
                 let lib = result.library
-                if let e = lib.entity(writtenAs: s.written), lib.entities[e].location == at, let root,
-                    case .success(let edit) = renameEdit(old: s.written, new: s.with, library: lib, root: root)
-                {
-                    out.append([
+                if let e = lib.entity(writtenAs: s.written), lib.entities[e].location == at, let root {
+                    var action: [String: Any] = [
                         "title": "Rename '\(s.written)' to '\(s.with)' everywhere (\(d.code))", "kind": "quickfix",
-                        "isPreferred": d.suggestions.count == 1, "edit": edit,
-                    ])
-                    continue
+                        "isPreferred": d.suggestions.count == 1,
+                    ]
+                    if resolvesActionEdits {
+                        // Made when chosen (`codeAction/resolve`): offering it reads no file.
+                        action["data"] = ["rename": s.written, "to": s.with]
+                        out.append(action)
+                        continue
+                    }
+                    if case .success(let edit) = renameEdit(old: s.written, new: s.with, library: lib, root: root) {
+                        action["edit"] = edit
+                        out.append(action)
+                        continue
+                    }
                 }
                 let a = String(chars[..<start]).utf16.count
                 let range: [String: Any] = [
@@ -40,5 +48,24 @@ extension LanguageServer {
             }
         }
         return out
+    }
+}
+
+extension LanguageServer {
+    /// The edit of a quick fix offered without one (the rename of an ID everywhere), made on the library as
+    /// it is now; refused when the rename no longer can be made (the ID was renamed meanwhile, or the new
+    /// one taken).
+    func resolveCodeAction(_ action: [String: Any]) -> Result<[String: Any], IDRename.Refusal> {
+        guard let data = action["data"] as? [String: Any], let old = data["rename"] as? String,
+            let new = data["to"] as? String
+        else { return .success(action) }
+        guard let lib = result?.library, let root else {
+            return .failure(IDRename.Refusal(message: "no library is open"))
+        }
+        return renameEdit(old: old, new: new, library: lib, root: root).map { edit in
+            var resolved = action
+            resolved["edit"] = edit
+            return resolved
+        }
     }
 }
