@@ -115,6 +115,29 @@ import Testing
         #expect(found.count == 3)
     }
 
+    /// A typo of its kind's prefix in a record's own ID is told the free IDs of its kind it may mean (not a
+    /// department's `DPT`), and is never rewritten by `taxo fix` into an ID that is taken.
+    @Test func aTypoInAnOwnIDSuggestsFreeIDsOfItsKind() throws {
+        let r = TestSupport.compile([
+            ("TASK_MANAGERS/TSM-004_Step_Templates/SPT-008_Check.json", #"{"step_id": "SPT-008", "name": "Check"}"#),
+            ("TASK_MANAGERS/TSM-003_Task_Templates/TSK-004_Plan.json", #"{"task_id": "TSK-004", "name": "Plan"}"#),
+            ("TASK_MANAGERS/TSM-003_Task_Templates/TKS-004_Copy.json", #"{"task_id": "TKS-004", "name": "Copy"}"#),
+        ])
+        let found = r.diagnostics.filter { $0.code == "TAX0102" }
+        let step = try #require(found.first { $0.subject == "SPT-008" })
+        #expect(step.message == "unknown ID prefix 'SPT' in 'SPT-008', the own ID of a step")
+        #expect(step.hint?.hasPrefix("did you mean 'STP-008'") == true, "\(step.hint ?? "")")
+        #expect(step.hint?.contains("DPT") == false)
+        #expect(step.suggestions.map(\.with).contains("STP-008"))
+        #expect(step.replacement == nil)
+        // TSK-004 is taken: the task is given a free task ID, and nothing is fixed.
+        let task = try #require(found.first { $0.subject == "TKS-004" })
+        #expect(task.replacement == nil)
+        #expect(task.message.hasSuffix("the own ID of a task"))
+        #expect(task.suggestions.first?.with != "TSK-004")
+        #expect(task.hint?.contains("give it a task ID (`taxo rename TKS-004 TSK-") == true, "\(task.hint ?? "")")
+    }
+
     @Test func aConventionOfOwnIDsNamesItsKindAndPattern() throws {
         let r = TestSupport.compile(
             (1...5).map { Self.step("DESIGN-00\($0)-01", file: "DESIGN/Step-Template-15\($0).md") }

@@ -74,6 +74,30 @@ extension UnknownPrefix {
             return d
         }
 
+        /// A typo of one of its kind's prefixes in a record's own ID (`SPT-007` in a step's file): the IDs of
+        /// its kind it may have meant that are free (`STP-007`), to rename it to, never fixed by `taxo fix` (the
+        /// record's references may be written either way). Nil when no prefix of its kind is near, or each
+        /// such ID is taken.
+        func typo(_ u: PrefixUse, owner i: Int) -> Diagnostic? {
+            let kind = lib.entities[i].kind
+            let meant = u.suggestions.compactMap { p -> String? in
+                guard lib.grammar.kindIndex(forPrefix: p) == kind else { return nil }
+                let id = p + u.token.dropFirst(u.prefix.count)
+                guard case .valid(let parsed) = lib.grammar.check(id), parsed.kind == kind, lib.table[parsed.key] == nil
+                else { return nil }
+                return id
+            }
+            guard let first = meant.first else { return nil }
+            let name = lib.config.kinds[kind].name
+            var d = info.diagnostic(
+                "unknown ID prefix '\(u.prefix)' in '\(u.token)', the own ID of a \(name)", at: u.location,
+                hint: "did you mean " + meant.map { "'\($0)'" }.joined(separator: " or ")
+                    + "? (`taxo rename \(u.token) \(first)`)", subject: u.token)
+            // (The editor offers each as a rename everywhere.)
+            d.suggestions = meant.map { Diagnostic.Replacement(u.token, with: $0) }
+            return d
+        }
+
         /// For a prefix written as a convention: when most of its IDs are own IDs of one kind's records, what
         /// the finding adds to its message and its hint.
         func convention(_ uses: [PrefixUse]) -> (message: String, hint: String)? {

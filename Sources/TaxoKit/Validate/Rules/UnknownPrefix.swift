@@ -18,8 +18,11 @@ enum UnknownPrefix {
             read, shown and found by that ID, and the hint gives both ways out: an ID of its kind to rename it
             to (the number its file name carries when that ID is free, else the next free one: `taxo rename
             DESIGN-001-01 STP-155`), or its scheme to declare under the kind's `legacy_patterns`
-            (`DESIGN-{n}-{n}`). When most IDs of a prefix written that often are the own IDs
-            of one kind's records, the one finding names that kind and the patterns.
+            (`DESIGN-{n}-{n}`). A typo of its kind's prefix in a record's own ID (`SPT-007` in a step's file)
+            is told the free IDs of its kind it may mean (`STP-007`), to rename it to; `taxo fix` does not
+            rewrite an own ID, which could give the record an ID another one has. When most IDs of a prefix
+            written that often are the own IDs of one kind's records, the one finding names that kind and the
+            patterns.
             """,
         triggering: [
             RuleExample([
@@ -65,8 +68,8 @@ enum UnknownPrefix {
             let distinct = Set(uses.map(\.token))
             guard distinct.count >= conventionThreshold else {
                 for u in uses.sorted(by: { $0.location < $1.location }) {
-                    if u.suggestions.isEmpty, let owner = owners.entity(u) {
-                        out.append(owners.diagnostic(u, owner: owner))
+                    if let owner = owners.entity(u) {
+                        out.append(owners.typo(u, owner: owner) ?? owners.diagnostic(u, owner: owner))
                         continue
                     }
                     var d = diagnostic(token: u.token, prefix: prefix, suggestions: u.suggestions, at: u.location)
