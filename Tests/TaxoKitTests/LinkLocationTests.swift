@@ -21,6 +21,15 @@ import Testing
         let l = Self.links("# N\n\nsee [old](Old/a.md[old](Old/a.md).\n")
         #expect(l.count == 1)
         #expect(l.first.map { $0.1 == 3 && $0.2 == 25 } == true, "\(l)")
+        // Text that reads like a link's end, or a destination in parentheses, before the link on its line.
+        #expect(Self.links("#-002_ld](Old/a.md), [again](Old/a.md).\r").map { "\($0.1):\($0.2)" } == ["1:30"])
+        #expect(
+            Self.links("(a.md)[x](a.md) and `[y](a.md)` [z](a.md)\n").map { "\($0.1):\($0.2)" } == ["1:11", "1:37"])
+        // In a block quote's lazy line and a nested list item (cmark's column is off there).
+        #expect(
+            Self.links("> a\n> > b [x](a.md)\n>   lazy (b.md) [y](b.md)\n- a\n  - b\n    more [z](c.md)\n").map {
+                "\($0.0)@\($0.1):\($0.2)"
+            } == ["a.md@2:11", "b.md@3:21", "c.md@6:14"])
     }
 
     @Test func twoLinksToOneFileAreTwoPlaces() {

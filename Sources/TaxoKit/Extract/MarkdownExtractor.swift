@@ -27,8 +27,8 @@ struct MarkdownExtractor {
 
     mutating func extractWithInfo() -> (Output, MarkdownInfo) {
         let syntax = MarkdownParser.parse(file)
-        // Links come in document order: one after another in a block is looked for after the one before (two
-        // links to one file in a paragraph are two places).
+        // Links come in document order: one after another on a line is looked for after the one before (two
+        // links to one file on a line are two places).
         var cursor: (line: Int, end: Int)?
         let info = MarkdownInfo(
             links: syntax.links.map { l in
@@ -38,7 +38,8 @@ struct MarkdownExtractor {
                     written = w
                     backslashed = w
                 }
-                let offset = locateOffset(written, from: l.line, after: cursor?.line == l.line ? cursor?.end : nil)
+                let offset = locateOffset(
+                    written, line: l.line, column: l.column, after: cursor?.line == l.line ? cursor?.end : nil)
                 if let offset { cursor = (l.line, offset + written.utf8.count) }
                 let location = offset.map { file.location($0) } ?? file.location(line: l.line)
                 guard let backslashed else {
@@ -495,23 +496,27 @@ struct MarkdownExtractor {
     }
 
     /// The exact position of a link destination, searched from the line its block starts on.
-    /// The offset where a link's destination is written: its first occurrence after `cursor` (the previous
-    /// link's end in the same block), else after the block's first line, that stands as a destination (opened
-    /// by `(`, `<` or a space, closed by `)`, `>`, a space or the line's end); else its first occurrence; nil
-    /// when the text is not there as written (escapes, entities).
-    func locateOffset(_ destination: String, from line: Int, after cursor: Int? = nil) -> Int? {
+    /// The offset where a link's destination is written: its first occurrence that stands as a destination
+    /// (opened by `(`, `<` or a space, closed by `)`, `>`, a space or the line's end) after where cmark
+    /// places the link and after the previous link on its line (`cursor`); else the first such after the
+    /// line's start (cmark's column can be past the link in a lazy continuation line); else its first
+    /// occurrence; nil when the text is not there as written (escapes, entities).
+    func locateOffset(_ destination: String, line: Int, column: Int, after cursor: Int?) -> Int? {
         let needle = Array(destination.utf8)
         guard !needle.isEmpty else { return nil }
-        let blockStart = file.lines.lineStarts[max(0, min(line, file.lines.lineCount) - 1)]
+        let lineStart = file.lines.lineStarts[max(0, min(line, file.lines.lineCount) - 1)]
+        let count = file.bytes.count
+        let floor = max(lineStart, cursor ?? 0)
+        let linkStart = min(count, max(floor, lineStart + max(0, column - 1)))
         return file.bytes.withUnsafeBufferPointer { b -> Int? in
             func standing(_ i: Int) -> Bool {
                 let before = i > 0 ? b[i - 1] : 10
                 let end = i + needle.count
-                let after = end < b.count ? b[end] : 10
+                let after = end < count ? b[end] : 10
                 return [40, 60, 32, 9, 10].contains(before) && [41, 62, 32, 9, 13, 10].contains(after)
             }
             var firstAny: Int?
-            for start in [cursor.map { max($0, blockStart) }, blockStart].compactMap({ $0 }) {
+            for start in linkStart == floor ? [floor] : [linkStart, floor] {
                 var i = start
                 while let f = ByteSearch.find(needle, in: b, from: i) {
                     if standing(f) { return f }

@@ -21,7 +21,9 @@ public struct MarkdownSyntax: Sendable {
 
     public var headings: [Heading] = []
     public var codeBlocks: [CodeBlock] = []
-    public var links: [(destination: String, line: Int, isImage: Bool)] = []
+    /// Links and images in document order, with where cmark places their `[` (its column may be off by a
+    /// container's indentation: a start to look for the destination from, not its place).
+    public var links: [(destination: String, line: Int, column: Int, isImage: Bool)] = []
     /// Top-level lists: first and last line.
     public var lists: [(startLine: Int, endLine: Int)] = []
     public var frontMatter: FrontMatter?
@@ -97,7 +99,11 @@ public enum MarkdownParser {
                 if syntax.lists.last.map({ line > $0.endLine }) ?? true { syntax.lists.append((line, max(line, end))) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                syntax.links.append((url, lastBlockLine, type == CMARK_NODE_IMAGE))
+                syntax.links.append(
+                    (
+                        url, lastBlockLine, line > 0 ? Int(cmark_node_get_start_column(node)) : 0,
+                        type == CMARK_NODE_IMAGE
+                    ))
             default:
                 break
             }
