@@ -156,7 +156,10 @@ struct HealthContext: Encodable {
             switch lib.config.departmentWords.meaning(of: v) {
             case .everyDepartment: return "all departments"
             case .noDepartment: return "—"
-            case nil: return "unknown: \(v)"
+            case nil:
+                // `Video` of `Video Production`: the row says which department it may mean.
+                let codes = lib.departmentNames.codes(withNameContaining: v)
+                return "unknown: \(v)" + (codes.count == 1 ? " (part of \(codes[0])'s name)" : "")
             }
         }
         for (i, e) in lib.entities.enumerated() {
