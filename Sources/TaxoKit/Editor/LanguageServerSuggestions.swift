@@ -23,7 +23,7 @@ extension LanguageServer {
                         "title": "Rename '\(s.written)' to '\(s.with)' everywhere (\(d.code))", "kind": "quickfix",
                         "isPreferred": d.suggestions.count == 1,
                     ]
-                    if resolvesActionEdits {
+                    if resolvesActionEdits, case .success = IDRename.check(old: s.written, new: s.with, library: lib) {
                         // Made when chosen (`codeAction/resolve`): offering it reads no file.
                         action["data"] = ["rename": s.written, "to": s.with]
                         out.append(action)

@@ -495,7 +495,6 @@ struct MarkdownExtractor {
         return out
     }
 
-    /// The exact position of a link destination, searched from the line its block starts on.
     /// The offset where a link's destination is written: its first occurrence that stands as a destination
     /// (opened by `(`, `<` or a space, closed by `)`, `>`, a space or the line's end) after where cmark
     /// places the link and after the previous link on its line (`cursor`); else the first such after the
