@@ -508,22 +508,29 @@ struct MarkdownExtractor {
         let floor = max(lineStart, cursor ?? 0)
         let linkStart = min(count, max(floor, lineStart + max(0, column - 1)))
         return file.bytes.withUnsafeBufferPointer { b -> Int? in
+            // Opened by `(`, `<`, a space, a tab or a newline; closed by `)`, `>`, a space, a tab or a line end.
             func standing(_ i: Int) -> Bool {
-                let before = i > 0 ? b[i - 1] : 10
                 let end = i + needle.count
-                let after = end < count ? b[end] : 10
-                return [40, 60, 32, 9, 10].contains(before) && [41, 62, 32, 9, 13, 10].contains(after)
+                switch i > 0 ? b[i - 1] : 10 {
+                case 40, 60, 32, 9, 10: break
+                default: return false
+                }
+                switch end < count ? b[end] : 10 {
+                case 41, 62, 32, 9, 13, 10: return true
+                default: return false
+                }
             }
             var firstAny: Int?
-            for start in linkStart == floor ? [floor] : [linkStart, floor] {
+            func search(from start: Int) -> Int? {
                 var i = start
                 while let f = ByteSearch.find(needle, in: b, from: i) {
                     if standing(f) { return f }
                     if firstAny == nil { firstAny = f }
                     i = f + 1
                 }
+                return nil
             }
-            return firstAny
+            return search(from: linkStart) ?? (linkStart == floor ? nil : search(from: floor)) ?? firstAny
         }
     }
 }

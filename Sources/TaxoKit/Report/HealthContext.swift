@@ -150,6 +150,7 @@ struct HealthContext: Encodable {
         var perKind: [String: Int] = [:], perDept: [String: Int] = [:]
         var kindCounts = [Int](repeating: 0, count: lib.config.kinds.count)
         var archived = 0
+        var unknownRows: [String: String] = [:]
         func department(_ e: Entity) -> String {
             if let c = lib.departmentCode(of: e) { return c }
             guard let v = e.department?.trimmingSpaces(), !v.isEmpty else { return "—" }
@@ -157,9 +158,13 @@ struct HealthContext: Encodable {
             case .everyDepartment: return "all departments"
             case .noDepartment: return "—"
             case nil:
-                // `Video` of `Video Production`: the row says which department it may mean.
+                // `Video` of `Video Production`: the row says which department it may mean (worked out once
+                // per value).
+                if let row = unknownRows[v] { return row }
                 let codes = lib.departmentNames.codes(withNameContaining: v)
-                return "unknown: \(v)" + (codes.count == 1 ? " (part of \(codes[0])'s name)" : "")
+                let row = "unknown: \(v)" + (codes.count == 1 ? " (part of \(codes[0])'s name)" : "")
+                unknownRows[v] = row
+                return row
             }
         }
         for (i, e) in lib.entities.enumerated() {
