@@ -1,4 +1,5 @@
-/// The box of a copy-on-write value type (`Entity`, `Reference`, `Mention`): the library passes them
+/// The box of a copy-on-write value type (`Entity`, `Reference`, `Mention`, whose fields it holds and which
+/// read and write them through `@dynamicMemberLookup`): the library passes them
 /// through many arrays and loops, and copying one costs a single retain instead of one per field. The
 /// owner writes `value` only after `isKnownUniquelyReferenced` said no one else holds the box, and
 /// otherwise puts a fresh copy in its place first.
@@ -9,4 +10,9 @@ final class CopyOnWrite<Value: Sendable>: @unchecked Sendable {
     @exclusivity(unchecked) var value: Value
 
     init(_ value: Value) { self.value = value }
+
+    /// Makes `box` its owner's alone before a write: a copy in its place when anyone else holds it.
+    static func own(_ box: inout CopyOnWrite) {
+        if !isKnownUniquelyReferenced(&box) { box = CopyOnWrite(box.value) }
+    }
 }
