@@ -83,6 +83,17 @@ import Testing
                 ).first))
     }
 
+    /// Sends a request on a whole buffer (`textDocument/codeLens` ...) and returns the reply.
+    func requestOn(_ s: LanguageServer, _ method: String, _ uri: String) throws -> [String: Any] {
+        try json(
+            try #require(
+                s.handle(
+                    body(
+                        #"{"jsonrpc":"2.0","id":5,"method":"textDocument/\#(method)","params":{"textDocument":{"uri":"\#(uri)"}}}"#
+                    )
+                ).first))
+    }
+
     @Test func openingABufferPublishesItsFindings() throws {
         let (s, root) = try server()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -567,13 +578,7 @@ extension LanguageServerTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let path = "LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json"
         let uri = root.appendingPathComponent(path).absoluteString
-        let reply = try json(
-            try #require(
-                s.handle(
-                    body(
-                        #"{"jsonrpc":"2.0","id":5,"method":"textDocument/codeLens","params":{"textDocument":{"uri":"\#(uri)"}}}"#
-                    )
-                ).first))
+        let reply = try requestOn(s, "codeLens", uri)
         let lenses = try #require(reply["result"] as? [[String: Any]])
         #expect(lenses.count == 1)
         let title = try #require((lenses.first?["command"] as? [String: Any])?["title"] as? String)

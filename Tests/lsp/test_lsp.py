@@ -1,7 +1,7 @@
 """taxo lsp driven by a real LSP client (pytest-lsp / pygls) through every capability: diagnostics on open,
 change and save, definition, hover, completion, references, document links, code actions, outline and
-workspace symbols, rename, inlay hints, code lenses, creating what a dangling ID names, unknown methods,
-shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+workspace symbols, rename, inlay hints, code lenses, call and type hierarchies, creating what a dangling ID
+names, unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
 import atexit
 import os
 import shutil
@@ -235,3 +235,24 @@ async def test_code_action_creates_what_a_dangling_id_names(client: LanguageClie
     assert len(create) == 1
     changes = create[0].edit.document_changes
     assert changes[0].kind == "create" and "TOL-QA-996" in changes[1].edits[0].new_text
+
+
+async def test_call_and_type_hierarchies(client: LanguageClient):
+    rel = "TASK_MANAGERS/TSM-001_Templates/Workflows/WRF-SEC-014_Secure_MCP_OAuth_Workflow.json"
+    text = await open_doc(client, rel, language="json")
+    at = types.TextDocumentIdentifier(uri=uri(rel))
+    items = await client.text_document_prepare_call_hierarchy_async(
+        types.CallHierarchyPrepareParams(text_document=at, position=position_of(text, '"TOL-SEC-124"'))
+    )
+    assert [i.name for i in items] == ["TOL-SEC-124 ScaleKit Dashboard"]
+    incoming = await client.call_hierarchy_incoming_calls_async(types.CallHierarchyIncomingCallsParams(item=items[0]))
+    callers = [c.from_.name for c in incoming]
+    assert any(n.startswith("WRF-SEC-014 ") for n in callers)
+    assert any(c.from_.kind == types.SymbolKind.File for c in incoming)
+    flow = await client.text_document_prepare_type_hierarchy_async(
+        types.TypeHierarchyPrepareParams(text_document=at, position=position_of(text, '"WRF-SEC-014"'))
+    )
+    children = await client.type_hierarchy_subtypes_async(types.TypeHierarchySubtypesParams(item=flow[0]))
+    assert [c.name[:7] for c in children] == ["MLS-001", "MLS-002", "MLS-003", "MLS-004"]
+    parents = await client.type_hierarchy_supertypes_async(types.TypeHierarchySupertypesParams(item=children[0]))
+    assert [p.name[:11] for p in parents] == ["WRF-SEC-014"]

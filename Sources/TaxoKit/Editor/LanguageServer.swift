@@ -7,7 +7,7 @@ import Foundation
 /// dangling ID names (`LanguageServerCreate`); a file's outline and
 /// any entity by ID or name (`LanguageServerSymbols`); renaming an ID everywhere (`LanguageServerRename`);
 /// the name of each ID's entity shown after it (`LanguageServerHints`); above each entity, what points at it
-/// (`LanguageServerLenses`); shutdown and exit.
+/// (`LanguageServerLenses`); call and type hierarchies (`LanguageServerHierarchy`); shutdown and exit.
 /// Requests it does not know get MethodNotFound; a body that is not JSON gets a ParseError.
 public final class LanguageServer {
     /// Set by `exit`: 0 after `shutdown`, 1 without.
@@ -98,6 +98,13 @@ public final class LanguageServer {
         case "textDocument/prepareRename": out.append(LanguageServer.response(id: id, prepareRename(params)))
         case "textDocument/inlayHint": out.append(LanguageServer.response(id: id, inlayHints(params)))
         case "textDocument/codeLens": out.append(LanguageServer.response(id: id, codeLenses(params)))
+        case "textDocument/prepareCallHierarchy", "textDocument/prepareTypeHierarchy":
+            let types = method == "textDocument/prepareTypeHierarchy"
+            out.append(LanguageServer.response(id: id, prepareHierarchy(params, types: types)))
+        case "callHierarchy/incomingCalls": out.append(LanguageServer.response(id: id, incomingCalls(params)))
+        case "callHierarchy/outgoingCalls": out.append(LanguageServer.response(id: id, outgoingCalls(params)))
+        case "typeHierarchy/supertypes": out.append(LanguageServer.response(id: id, supertypes(params)))
+        case "typeHierarchy/subtypes": out.append(LanguageServer.response(id: id, subtypes(params)))
         case "textDocument/rename":
             switch rename(params) {
             case .success(let edit): out.append(LanguageServer.response(id: id, edit))
@@ -154,7 +161,8 @@ public final class LanguageServer {
                 "codeActionProvider": ["codeActionKinds": ["quickfix"], "resolveProvider": true],
                 "documentSymbolProvider": true, "workspaceSymbolProvider": true,
                 "renameProvider": ["prepareProvider": true], "inlayHintProvider": true,
-                "codeLensProvider": ["resolveProvider": false],
+                "codeLensProvider": ["resolveProvider": false], "callHierarchyProvider": true,
+                "typeHierarchyProvider": true,
             ],
             "serverInfo": ["name": "taxo", "version": TaxoVersion.string],
         ]
@@ -342,6 +350,22 @@ public final class LanguageServer {
         return LanguageServer.lineRange(line, start, max(end, start))
     }
 
+    /// A Markdown link's destination as written (extraction placed it where cmark found the link, so two links
+    /// to one file on a line are two ranges); where it was not found as written, the word at its location.
+    static func linkRange(_ l: MarkdownLink, lines: [Substring]?) -> [String: Any] {
+        let written = l.backslashed ?? l.destination
+        let line = l.location.line - 1
+        if let lines, line >= 0, line < lines.count {
+            let chars = Array(lines[line])
+            let start = l.location.column - 1
+            if start >= 0, start <= chars.count, chars[start...].starts(with: written) {
+                let a = String(chars[..<start]).utf16.count
+                return lineRange(line, a, a + written.utf16.count)
+            }
+        }
+        return range(l.location, lines: lines)
+    }
+
     /// The ID written at a position of a buffer: the token, and its UTF-16 range on the line.
     func idAt(_ params: [String: Any]) -> (path: String, id: ParsedID, line: Int, range: (Int, Int))? {
         guard let path = documentPath(params), let (line, character) = LanguageServer.position(params),
@@ -514,21 +538,7 @@ public final class LanguageServer {
             let target = String(dest.split(separator: "#", maxSplits: 1).first ?? "")
             let url = root.appendingPathComponent(dir.isEmpty ? target : dir + "/" + target).standardizedFileURL
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let text = text(of: path)
-            var r = LanguageServer.range(l.location, lines: lines(of: path))
-            // The destination as written, searched on the link's line.
-            if let text, let lineNo = (r["start"] as? [String: Any])?["line"] as? Int {
-                let lines = LanguageServer.lines(text)
-                if lineNo < lines.count, let found = String(lines[lineNo]).range(of: dest) {
-                    let lineText = String(lines[lineNo])
-                    let a = lineText[..<found.lowerBound].utf16.count
-                    r = [
-                        "start": ["line": lineNo, "character": a],
-                        "end": ["line": lineNo, "character": a + dest.utf16.count],
-                    ]
-                }
-            }
-            out.append(["range": r, "target": url.absoluteString])
+            out.append(["range": LanguageServer.linkRange(l, lines: lines(of: path)), "target": url.absoluteString])
         }
         return out
     }
