@@ -132,3 +132,37 @@ extension LanguageServerTests {
         #expect(starts == [first, second])
     }
 }
+
+extension LanguageServerTests {
+    func highlights(_ reply: [String: Any]) -> [(line: Int, start: Int, kind: Int)] {
+        (reply["result"] as? [[String: Any]] ?? []).compactMap { h in
+            guard let start = (h["range"] as? [String: Any])?["start"] as? [String: Any],
+                let line = start["line"] as? Int,
+                let character = start["character"] as? Int, let kind = h["kind"] as? Int
+            else { return nil }
+            return (line, character, kind)
+        }
+    }
+
+    /// Every spelling of the entity under the cursor in the buffer, its declaration as the write; not another
+    /// entity's ID; an ID that names nothing highlights itself as written.
+    @Test func documentHighlightsMarkEachSpellingOfTheEntity() throws {
+        let (s, root) = try server()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let uri = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md").absoluteString
+        _ = open(
+            s, uri, language: "markdown",
+            escapedText:
+                #"# Notes\n\nTOL-SEC-124, TOOL-SEC-124 and TOL-SEC-125.\nTOL-SEC-124 again; TOL-SEC-998, TOL-SEC-998.\n"#
+        )
+        let found = highlights(try request(s, "documentHighlight", uri, line: 3, character: 2))
+        #expect(found.map { [$0.line, $0.start, $0.kind] } == [[2, 0, 2], [2, 13, 2], [3, 0, 2]])
+        let missing = highlights(try request(s, "documentHighlight", uri, line: 3, character: 22))
+        #expect(missing.map { [$0.line, $0.start] } == [[3, 19], [3, 32]])
+        #expect(highlights(try request(s, "documentHighlight", uri, line: 0, character: 2)).isEmpty)
+        // In the tool's own file, its ID field is the declaration.
+        let tool = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json").absoluteString
+        let own = highlights(try request(s, "documentHighlight", tool, line: 3, character: 16))
+        #expect(own.first.map { [$0.line, $0.kind] } == [3, LanguageServer.highlightWrite])
+    }
+}

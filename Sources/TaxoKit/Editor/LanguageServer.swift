@@ -3,7 +3,8 @@ import Foundation
 /// `taxo lsp`: the Language Server Protocol (3.17) over one compiled library kept in memory. It takes
 /// message bodies and returns the bodies to send (the CLI does the reading and writing): diagnostics on
 /// open, change and save; go-to-definition from any ID; hover; completion of IDs after a prefix; references
-/// (backlinks and mentions); document links; code actions for every `taxo fix` repair and to create what a
+/// (backlinks and mentions) and the same entity's other places in the buffer (`LanguageServerHighlights`);
+/// document links; code actions for every `taxo fix` repair and to create what a
 /// dangling ID names (`LanguageServerCreate`); a file's outline and
 /// any entity by ID or name (`LanguageServerSymbols`); renaming an ID everywhere (`LanguageServerRename`);
 /// the name of each ID's entity shown after it (`LanguageServerHints`); above each entity, what points at it
@@ -86,6 +87,8 @@ public final class LanguageServer {
         case "textDocument/hover": out.append(LanguageServer.response(id: id, hover(params)))
         case "textDocument/completion": out.append(LanguageServer.response(id: id, completion(params)))
         case "textDocument/references": out.append(LanguageServer.response(id: id, references(params)))
+        case "textDocument/documentHighlight":
+            out.append(LanguageServer.response(id: id, documentHighlights(params)))
         case "textDocument/documentLink": out.append(LanguageServer.response(id: id, documentLinks(params)))
         case "textDocument/codeAction": out.append(LanguageServer.response(id: id, codeActions(params)))
         case "codeAction/resolve":
@@ -156,6 +159,7 @@ public final class LanguageServer {
             "capabilities": [
                 "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]],
                 "definitionProvider": true, "hoverProvider": true, "referencesProvider": true,
+                "documentHighlightProvider": true,
                 "completionProvider": ["triggerCharacters": ["-"]],
                 "documentLinkProvider": ["resolveProvider": false],
                 "codeActionProvider": ["codeActionKinds": ["quickfix"], "resolveProvider": true],
