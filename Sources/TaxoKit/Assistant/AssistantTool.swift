@@ -70,7 +70,8 @@ public struct AssistantTool: Sendable {
             name: "get_entity", title: "Get an entity",
             description: """
                 One entity by ID (or exact name): its record, file and line, outgoing links with what each \
-                resolves to, backlinks, mentions in documents, and the findings in its file. An ID that does \
+                resolves to, backlinks, its parents and children in the hierarchy (workflow > milestone > task \
+                > step), mentions in documents, and the findings in its file. An ID that does \
                 not exist is an error that names the nearest ones.
                 """,
             parameters: [

@@ -47,6 +47,7 @@ public struct EntityCard {
         links(&w)
         unmatched(&w)
         backlinks(&w)
+        hierarchy(&w)
         mentions(&w)
         w.beginArray("diagnostics")
         for d in findings { JSONReporter.write(d, into: &w) }
@@ -121,6 +122,46 @@ public struct EntityCard {
         }
         w.endArray()
         w.int("backlinks_total", from.count)
+    }
+
+    /// Its place in the configured hierarchy: its level, its parents and its children (null for a kind
+    /// outside the hierarchy).
+    func hierarchy(_ w: inout JSONWriter) {
+        let lib = result.library
+        guard let (level, parents, children) = family else { return w.raw("hierarchy", "null") }
+        w.beginObject("hierarchy")
+        w.string("level", level)
+        for (key, list) in [("parents", parents), ("children", children)] {
+            w.beginArray(key)
+            for i in list.prefix(EntityCard.limit) {
+                let e = lib.entities[i]
+                w.beginObject()
+                w.string("id", lib.displayID(e))
+                w.string("kind", lib.kindName(e))
+                w.string("name", e.name)
+                w.string("file", e.file)
+                w.int("line", e.location.line)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.int("children_total", children.count)
+        w.endObject()
+    }
+
+    /// The entity's level in the hierarchy, its parents (entities of the level above whose children it is)
+    /// and its children, in ID order; nil when its kind is not in the hierarchy. Parents are found among
+    /// what it links to and what links to it, as the hierarchy's links run either way.
+    var family: (level: String, parents: [Int], children: [Int])? {
+        let lib = result.library, h = lib.hierarchy
+        guard let level = h.level[lib.entities[entity].kind] else { return nil }
+        var near = Set((entity < lib.targets.count ? lib.targets[entity] : []).compactMap { $0 })
+        for (i, _) in backlinkTable[entity] ?? [] { near.insert(i) }
+        func byID(_ list: [Int]) -> [Int] {
+            list.map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
+        }
+        let parents = near.filter { h.children(of: $0).contains(entity) }
+        return (lib.config.hierarchy[level], byID(Array(parents)), byID(h.children(of: entity)))
     }
 
     func mentions(_ w: inout JSONWriter) {
@@ -215,6 +256,25 @@ extension EntityCard {
             lines.append(
                 "  \(named(i)) (\(lib.kindName(lib.entities[i])), \(ref.field))  \(path(ref.location.file)):\(ref.location.line)"
             )
+        }
+        if let (level, parents, children) = family {
+            let h = lib.config.hierarchy, at = h.firstIndex(of: level) ?? 0
+            func count(_ n: Int, _ l: Int) -> String? {
+                l >= 0 && l < h.count ? "\(n) \(h[l])\(n == 1 ? "" : "s")" : nil
+            }
+            let place = [
+                count(parents.count, at - 1).map { "under " + $0 }, count(children.count, at + 1).map { "over " + $0 },
+            ]
+            lines += [
+                "",
+                "Hierarchy: \(([level] + place.compactMap { $0 }).joined(separator: ", ")) (\(h.joined(separator: " > ")))",
+            ]
+            for (word, list) in [("parent", parents), ("child", children)] {
+                for i in list.prefix(EntityCard.limit) {
+                    let e = lib.entities[i]
+                    lines.append("  \(word): \(named(i)) (\(lib.kindName(e)))  \(path(e.file)):\(e.location.line)")
+                }
+            }
         }
         let (shown, total) = mentionList()
         lines += EntityCard.section("Mentions in documents", total: total)
