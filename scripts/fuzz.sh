@@ -33,11 +33,16 @@ printf '**/_archive/**\nTASK_MANAGERS/_archive/a/b.md' > "$work/glob/2"
 printf 'TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_*.md\nTASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md' > "$work/glob/3"
 # Requests on the buffer the lsp target opens (TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md in its root).
 buffer="file://${TMPDIR:-/tmp}/taxo-fuzz-lsp/TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md"
-for m in hover definition completion references documentLink codeAction documentSymbol prepareRename rename inlayHint; do
+for m in hover definition completion references documentLink codeAction documentSymbol prepareRename rename inlayHint \
+  documentHighlight prepareCallHierarchy prepareTypeHierarchy; do
   printf '{"jsonrpc":"2.0","id":2,"method":"textDocument/%s","params":{"textDocument":{"uri":"%s"},"position":{"line":2,"character":9},"range":{"start":{"line":0,"character":0},"end":{"line":3,"character":1}},"context":{"includeDeclaration":true,"diagnostics":[]},"newName":"WRF-002"}}' "$m" "$buffer" > "$work/lsp/$m"
 done
 printf '{"jsonrpc":"2.0","id":2,"method":"workspace/symbol","params":{"query":"WRF"}}' > "$work/lsp/symbol"
 printf '{"jsonrpc":"2.0","id":2,"method":"codeAction/resolve","params":{"title":"t","data":{"rename":"WRF-001","to":"WRF-002"}}}' > "$work/lsp/resolve"
+# Follow-ups on a hierarchy item (its data names the entity again).
+for m in callHierarchy/incomingCalls callHierarchy/outgoingCalls typeHierarchy/supertypes typeHierarchy/subtypes; do
+  printf '{"jsonrpc":"2.0","id":2,"method":"%s","params":{"item":{"name":"WRF-001","data":{"id":"WRF-001","file":"TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md","line":1}}}}' "$m" > "$work/lsp/$(echo "$m" | tr '/' '_')"
+done
 printf '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":2},"contentChanges":[{"text":"TOL-\\r\\nWRF-001"}]}}' "$buffer" > "$work/lsp/change"
 lib=$(mktemp -d)
 cp -r LIBRARIES TASK_MANAGERS TALENTS "$lib/"
