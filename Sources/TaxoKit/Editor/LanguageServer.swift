@@ -331,24 +331,36 @@ public final class LanguageServer {
         return lines
     }
 
-    /// A one-line range at a location (line and column are 1-based, columns in characters), to the end of
-    /// the word there.
+    /// A line as taxo counts columns: in Unicode scalars (`⚠️`, a sign and its variation selector, is two;
+    /// a Swift Character would be one).
+    static func scalars(_ line: Substring) -> [Unicode.Scalar] { Array(line.unicodeScalars) }
+
+    /// How many UTF-16 units scalars take: LSP's characters.
+    static func utf16Count(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        scalars.reduce(0) { $0 + $1.utf16.count }
+    }
+
+    /// A one-line range at a location (line and column are 1-based, columns in Unicode scalars), to the end
+    /// of the word there.
     static func range(_ loc: SourceLocation?, lines: [Substring]?) -> [String: Any] {
         let line = max(0, (loc?.line ?? 1) - 1)
         var start = max(0, (loc?.column ?? 1) - 1)
         var end = start
         if let lines {
             if line < lines.count {
-                let chars = Array(lines[line])
+                let chars = scalars(lines[line])
                 start = min(start, chars.count)
                 // A location at a string's opening quote: the range covers what the string holds.
                 while start < chars.count, chars[start] == "\"" || chars[start] == "'" { start += 1 }
                 end = start
-                while end < chars.count, !chars[end].isWhitespace, !"\"',()[]|".contains(chars[end]) { end += 1 }
-                let prefix = String(chars[..<start])
-                let word = String(chars[start..<end])
-                start = prefix.utf16.count
-                end = start + word.utf16.count
+                while end < chars.count, !chars[end].properties.isWhitespace,
+                    !"\"',()[]|".unicodeScalars.contains(chars[end])
+                {
+                    end += 1
+                }
+                let a = utf16Count(chars[..<start])
+                end = a + utf16Count(chars[start..<end])
+                start = a
             }
         }
         return LanguageServer.lineRange(line, start, max(end, start))
@@ -360,10 +372,10 @@ public final class LanguageServer {
         let written = l.backslashed ?? l.destination
         let line = l.location.line - 1
         if let lines, line >= 0, line < lines.count {
-            let chars = Array(lines[line])
+            let chars = scalars(lines[line])
             let start = l.location.column - 1
-            if start >= 0, start <= chars.count, chars[start...].starts(with: written) {
-                let a = String(chars[..<start]).utf16.count
+            if start >= 0, start <= chars.count, chars[start...].starts(with: written.unicodeScalars) {
+                let a = utf16Count(chars[..<start])
                 return lineRange(line, a, a + written.utf16.count)
             }
         }

@@ -16,13 +16,14 @@ extension LanguageServer {
         guard let path = documentPath(params), let (line, character) = LanguageServer.position(params),
             let lib = result?.library, let lines = lines(of: path), line >= 0, line < lines.count
         else { return nil }
-        let chars = Array(lines[line])
+        let chars = LanguageServer.scalars(lines[line])
         /// The UTF-16 range of a reference's text when the cursor is in it.
         func span(_ r: Reference) -> (Int, Int)? {
             guard r.location.line == line + 1 else { return nil }
             let start = min(max(r.location.column - 1, 0), chars.count)
-            let end = min(start + r.id.written.count, chars.count)
-            let ua = String(chars[..<start]).utf16.count, uz = String(chars[..<end]).utf16.count
+            let end = min(start + r.id.written.unicodeScalars.count, chars.count)
+            let ua = LanguageServer.utf16Count(chars[..<start])
+            let uz = ua + LanguageServer.utf16Count(chars[start..<end])
             return character >= ua && character <= uz ? (ua, uz) : nil
         }
         for (ei, e) in lib.entities.enumerated() where e.file == path {

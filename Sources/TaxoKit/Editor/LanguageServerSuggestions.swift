@@ -10,9 +10,9 @@ extension LanguageServer {
             guard let at = d.location, at.file == path, asked.contains(at.line - 1) else { continue }
             if rows == nil { rows = lines(of: path) }
             guard let rows, at.line - 1 < rows.count else { continue }
-            let chars = Array(rows[at.line - 1]), start = at.column - 1
+            let chars = LanguageServer.scalars(rows[at.line - 1]), start = at.column - 1
             for s in d.suggestions {
-                let written = Array(s.written)
+                let written = Array(s.written.unicodeScalars)
                 guard start >= 0, start + written.count <= chars.count,
                     Array(chars[start..<(start + written.count)]) == written
                 else { continue }
@@ -35,7 +35,7 @@ extension LanguageServer {
                         continue
                     }
                 }
-                let a = String(chars[..<start]).utf16.count
+                let a = LanguageServer.utf16Count(chars[..<start])
                 let range: [String: Any] = [
                     "start": ["line": at.line - 1, "character": a],
                     "end": ["line": at.line - 1, "character": a + s.written.utf16.count],

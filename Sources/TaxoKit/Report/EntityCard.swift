@@ -130,7 +130,7 @@ public struct EntityCard {
         let lib = result.library
         guard let (level, parents, children) = family else { return w.raw("hierarchy", "null") }
         w.beginObject("hierarchy")
-        w.string("level", level)
+        w.string("level", lib.config.hierarchy[level])
         for (key, list) in [("parents", parents), ("children", children)] {
             w.beginArray(key)
             for i in list.prefix(EntityCard.limit) {
@@ -149,10 +149,10 @@ public struct EntityCard {
         w.endObject()
     }
 
-    /// The entity's level in the hierarchy, its parents (entities of the level above whose children it is)
+    /// The entity's level in the hierarchy (an index into `hierarchy`), its parents (entities of the level above whose children it is)
     /// and its children, in ID order; nil when its kind is not in the hierarchy. Parents are found among
     /// what it links to and what links to it, as the hierarchy's links run either way.
-    var family: (level: String, parents: [Int], children: [Int])? {
+    var family: (level: Int, parents: [Int], children: [Int])? {
         let lib = result.library, h = lib.hierarchy
         guard let level = h.level[lib.entities[entity].kind] else { return nil }
         var near = Set((entity < lib.targets.count ? lib.targets[entity] : []).compactMap { $0 })
@@ -161,7 +161,7 @@ public struct EntityCard {
             list.map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
         }
         let parents = near.filter { h.children(of: $0).contains(entity) }
-        return (lib.config.hierarchy[level], byID(Array(parents)), byID(h.children(of: entity)))
+        return (level, byID(Array(parents)), byID(h.children(of: entity)))
     }
 
     func mentions(_ w: inout JSONWriter) {
@@ -258,16 +258,17 @@ extension EntityCard {
             )
         }
         if let (level, parents, children) = family {
-            let h = lib.config.hierarchy, at = h.firstIndex(of: level) ?? 0
+            let h = lib.config.hierarchy
             func count(_ n: Int, _ l: Int) -> String? {
                 l >= 0 && l < h.count ? "\(n) \(h[l])\(n == 1 ? "" : "s")" : nil
             }
             let place = [
-                count(parents.count, at - 1).map { "under " + $0 }, count(children.count, at + 1).map { "over " + $0 },
+                count(parents.count, level - 1).map { "under " + $0 },
+                count(children.count, level + 1).map { "over " + $0 },
             ]
             lines += [
                 "",
-                "Hierarchy: \(([level] + place.compactMap { $0 }).joined(separator: ", ")) (\(h.joined(separator: " > ")))",
+                "Hierarchy: \(([h[level]] + place.compactMap { $0 }).joined(separator: ", ")) (\(h.joined(separator: " > ")))",
             ]
             for (word, list) in [("parent", parents), ("child", children)] {
                 for i in list.prefix(EntityCard.limit) {
