@@ -83,6 +83,7 @@ import Testing
         let s = try #require(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)) as? [String: Any])
         #expect(s["version"] as? String == "2.1.0")
         let results = try #require(((s["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        #expect((s["runs"] as? [[String: Any]])?.first?["columnKind"] as? String == "unicodeCodePoints")
         #expect(results.map { $0["ruleId"] as? String } == ["TAX0104", "TAX0001", "TAX0201", "TAX0102"])
     }
 

@@ -16,6 +16,8 @@ public enum SARIFReporter {
         w.beginArray("runs")
         w.beginObject()
         driver(&w, rules: RuleRegistry.all.filter { codes.contains($0.code) })
+        // taxo counts columns in Unicode scalars (an emoji with its variation selector is two), not UTF-16 units.
+        w.string("columnKind", "unicodeCodePoints")
         if let wd = workingDirectory {
             w.beginObject("originalUriBaseIds")
             w.beginObject(baseID)
