@@ -101,9 +101,14 @@ extension LanguageServerTests {
         let children = try follow(s, "typeHierarchy/subtypes", flow).compactMap { $0["name"] as? String }
         #expect(children.map { String($0.prefix(7)) } == ["MLS-001", "MLS-002", "MLS-003", "MLS-004"])
         #expect(try follow(s, "typeHierarchy/supertypes", flow).isEmpty)
-        // A tool is in no hierarchy; an ID that names nothing prepares nothing either.
+        // A tool is in no hierarchy.
         let tool = try request(s, "prepareTypeHierarchy", uri, line: 28, character: 20)
         #expect(tool["result"] is NSNull)
+        // An ID that names nothing prepares nothing (not the document it stands in).
+        let notes = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md").absoluteString
+        _ = open(s, notes, language: "markdown", escapedText: #"# Notes\n\nSee TOL-SEC-998.\n"#)
+        #expect(try request(s, "prepareCallHierarchy", notes, line: 2, character: 6)["result"] is NSNull)
+        #expect(try prepared(s, "prepareCallHierarchy", notes, line: 0, character: 0)?["kind"] as? Int == 1)
         // An item whose entity is gone gets empty lists.
         var gone = flow
         gone["data"] = ["id": "WRF-SEC-999", "file": "nowhere.json", "line": 1]

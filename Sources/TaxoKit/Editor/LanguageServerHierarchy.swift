@@ -71,8 +71,8 @@ extension LanguageServer {
         }
         switch node {
         case .entity(let s):
-            for (ri, t) in lib.targets[s].enumerated() where t != nil && t != s {
-                add(t!, lib.entities[s].references[ri].location)
+            for case (let ri, let t?) in lib.targets[s].enumerated() where t != s {
+                add(t, lib.entities[s].references[ri].location)
             }
         case .document(let di):
             let d = lib.documents[di]
@@ -84,9 +84,7 @@ extension LanguageServer {
     /// `typeHierarchy/supertypes`: the item's parents in the hierarchy.
     func supertypes(_ params: [String: Any]) -> Any {
         guard let lib = result?.library, case .entity(let e)? = hierarchyNode(params) else { return [] }
-        return lib.entities.indices.filter { lib.hierarchy.children(of: $0).contains(e) }.compactMap {
-            hierarchyItem(.entity($0))
-        }
+        return lib.hierarchy.parents(of: e).compactMap { hierarchyItem(.entity($0)) }
     }
 
     /// `typeHierarchy/subtypes`: the item's children in the hierarchy.

@@ -11,6 +11,8 @@ extension LanguageServer {
     func documentHighlights(_ params: [String: Any]) -> Any {
         guard let at = idAt(params), let lib = result?.library, let text = text(of: at.path) else { return [] }
         let target = entity(at: at)
+        // The video's own IDs (its transcript declares them) name no library entity in its documents.
+        let ownOfVideo = target == nil ? [] : lib.documents.first { $0.path == at.path }.map(lib.videoOwnKeys) ?? []
         let declaredOn = target.flatMap { lib.entities[$0].file == at.path ? lib.entities[$0].location.line : nil }
         var out: [[String: Any]] = []
         for (n, line) in LanguageServer.lines(text).enumerated() {
@@ -18,8 +20,7 @@ extension LanguageServer {
             bytes.withUnsafeBufferPointer { b in
                 lib.grammar.scan(b) { tok, a, z in
                     guard case .id(let p) = tok,
-                        target.map({ lib.lookup(p) == $0 && videoDeclaration(of: p, in: at.path) == nil })
-                            ?? (p.key == at.id.key)
+                        target.map({ !ownOfVideo.contains(p.key) && lib.lookup(p) == $0 }) ?? (p.key == at.id.key)
                     else { return }
                     let ua = String(decoding: bytes[..<a], as: UTF8.self).utf16.count
                     let uz = ua + String(decoding: bytes[a..<z], as: UTF8.self).utf16.count

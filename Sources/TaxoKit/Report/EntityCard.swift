@@ -149,19 +149,15 @@ public struct EntityCard {
         w.endObject()
     }
 
-    /// The entity's level in the hierarchy (an index into `hierarchy`), its parents (entities of the level above whose children it is)
-    /// and its children, in ID order; nil when its kind is not in the hierarchy. Parents are found among
-    /// what it links to and what links to it, as the hierarchy's links run either way.
+    /// The entity's level in the hierarchy (an index into `hierarchy`), its parents and its children, in ID
+    /// order; nil when its kind is not in the hierarchy.
     var family: (level: Int, parents: [Int], children: [Int])? {
         let lib = result.library, h = lib.hierarchy
         guard let level = h.level[lib.entities[entity].kind] else { return nil }
-        var near = Set((entity < lib.targets.count ? lib.targets[entity] : []).compactMap { $0 })
-        for (i, _) in backlinkTable[entity] ?? [] { near.insert(i) }
         func byID(_ list: [Int]) -> [Int] {
             list.map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
         }
-        let parents = near.filter { h.children(of: $0).contains(entity) }
-        return (level, byID(Array(parents)), byID(h.children(of: entity)))
+        return (level, byID(h.parents(of: entity)), byID(h.children(of: entity)))
     }
 
     func mentions(_ w: inout JSONWriter) {

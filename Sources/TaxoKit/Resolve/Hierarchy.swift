@@ -44,6 +44,10 @@ public struct Hierarchy: Sendable {
     /// An entity's children on the next level, in entity order.
     public func children(of entity: Int) -> [Int] { down[entity] }
 
+    /// The entities whose children the entity is (its parents on the level above), in entity order. A scan of
+    /// the library, for one entity at a time (`taxo show`, the editor's type hierarchy).
+    public func parents(of entity: Int) -> [Int] { down.indices.filter { down[$0].contains(entity) } }
+
     /// Whether the entity has children in the hierarchy.
     public func hasChild(_ entity: Int) -> Bool { !down[entity].isEmpty }
 
