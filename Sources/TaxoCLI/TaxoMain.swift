@@ -10,7 +10,8 @@ public struct TaxoCommand: ParsableCommand {
         version: "taxo " + TaxoVersion.string,
         subcommands: [
             CheckCommand.self, BuildCommand.self, NewCommand.self, FixCommand.self, GapsCommand.self,
-            PhasesCommand.self, SearchCommand.self, RenameCommand.self, ExplainCommand.self, ConfigCommand.self,
+            PhasesCommand.self, SearchCommand.self, RenameCommand.self, MoveCommand.self, ExplainCommand.self,
+            ConfigCommand.self,
             InitCommand.self,
             DumpIndexCommand.self,
             ShowCommand.self, DiffCommand.self, SchemaCommand.self, LSPCommand.self, MCPCommand.self, SiteCommand.self,

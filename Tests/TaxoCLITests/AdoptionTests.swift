@@ -535,6 +535,39 @@ import Testing
         }
     }
 
+    @Test func moveTakesTheLinksToAFolderAlong() throws {
+        try withCopy { root in
+            let notes = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md")
+            try "# Notes\n\nSee [the inspector](../../../LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json).\n".write(
+                to: notes, atomically: true, encoding: .utf8)
+            let before = try taxo(["check"], cwd: root)
+            let qa = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA")
+            // A diff first, nothing moved, exit 1; paths as given from a folder inside the library.
+            let tools = root.appendingPathComponent("LIBRARIES/LBS_003_Tools")
+            let dry = try taxo(["mv", "QA", "Quality"], cwd: tools)
+            #expect(dry.code == 1)
+            #expect(dry.out.contains("rename from QA\nrename to Quality\n"), "\(dry.out)")
+            #expect(
+                dry.out.contains("+See [the inspector](../../../LIBRARIES/LBS_003_Tools/Quality/MCP_Inspector.json)."))
+            #expect(dry.err.contains("1 move, 1 link rewritten in 1 file; run with --write"))
+            #expect(FileManager.default.fileExists(atPath: qa.path))
+            // Refused: onto an existing folder's file, outside the library, nothing to move.
+            #expect(try taxo(["move", "QA/MCP_Inspector.json", "Auth/ScaleKit_Dashboard.json"], cwd: tools).code == 2)
+            #expect(try taxo(["move", "QA", "/tmp/elsewhere"], cwd: tools).code == 2)
+            #expect(try taxo(["move", "QA"], cwd: tools).code == 2)
+            let done = try taxo(["move", "--write", "QA", "Quality"], cwd: tools)
+            #expect(done.code == 0, "\(done.err)")
+            #expect(!FileManager.default.fileExists(atPath: qa.path))
+            #expect(
+                FileManager.default.fileExists(atPath: tools.appendingPathComponent("Quality/MCP_Inspector.json").path))
+            // The library checks as it did: the link followed the folder.
+            let after = try taxo(["check"], cwd: root)
+            #expect(after.code == before.code)
+            #expect(after.err.components(separatedBy: " in ").first == before.err.components(separatedBy: " in ").first)
+            #expect(!after.out.contains("Notes.md"), "\(after.out)")
+        }
+    }
+
     @Test func searchRanksWhatTheQueryNamesFirstAndCorrectsMisspellings() throws {
         try withCopy { root in
             _ = try taxo(["build", "--quiet"], cwd: root)

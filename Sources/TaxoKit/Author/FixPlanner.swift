@@ -19,6 +19,8 @@ struct FixPlanner {
     var renames: [String: String] = [:]
     /// Files read in part as Windows-1252 that the run re-saves as UTF-8 (TAX0002).
     var reencode: Set<String> = []
+    /// A file's bytes (an editor's buffer); nil reads the file under `root`.
+    var read: ((String) -> [UInt8]?)? = nil
 
     init(result: CompileResult, root: String, only: [String]?, rules: Set<String>?) {
         self.result = result
@@ -44,13 +46,13 @@ struct FixPlanner {
         if let s = sources[path] { return s }
         // UTF-16/32 files are left alone: their edits would need re-encoding. So are files with bytes read
         // as Windows-1252, unless the run re-saves them as UTF-8: an edit writes the file as UTF-8.
-        guard let data = FileManager.default.contents(atPath: root + "/" + path),
-            TextEncoding.decodeUnicodeBOM([UInt8](data.prefix(4))) == nil
+        guard let data = read?(path) ?? FileManager.default.contents(atPath: root + "/" + path).map({ [UInt8]($0) }),
+            TextEncoding.decodeUnicodeBOM(Array(data.prefix(4))) == nil
         else { return nil }
-        let s = SourceFile(path: path, rawBytes: [UInt8](data))
+        let s = SourceFile(path: path, rawBytes: data)
         guard s.windows1252 == nil || want(InvalidUTF8.info.code, path) else { return nil }
         sources[path] = s
-        originals[path] = Fixes.keepingLineEnds(s, raw: [UInt8](data))
+        originals[path] = Fixes.keepingLineEnds(s, raw: data)
         return s
     }
 

@@ -79,6 +79,10 @@ public final class LanguageServer {
         case "exit": exitCode = shutdownRequested ? 0 : 1
         case "textDocument/didOpen", "textDocument/didChange", "textDocument/didSave", "textDocument/didClose":
             out += didChange(method, params)
+        case "workspace/willRenameFiles": out.append(LanguageServer.response(id: id, willRenameFiles(params)))
+        case "workspace/didRenameFiles":
+            didRenameFiles(params)
+            out += publishAll()
         case "workspace/didChangeWatchedFiles":
             branches = nil
             recompile()
@@ -167,6 +171,12 @@ public final class LanguageServer {
                 "renameProvider": ["prepareProvider": true], "inlayHintProvider": true,
                 "codeLensProvider": ["resolveProvider": false], "callHierarchyProvider": true,
                 "typeHierarchyProvider": true,
+                "workspace": [
+                    "fileOperations": [
+                        "willRename": ["filters": [["scheme": "file", "pattern": ["glob": "**"]]]],
+                        "didRename": ["filters": [["scheme": "file", "pattern": ["glob": "**"]]]],
+                    ]
+                ],
             ],
             "serverInfo": ["name": "taxo", "version": TaxoVersion.string],
         ]
