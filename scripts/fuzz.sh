@@ -43,6 +43,11 @@ printf '{"jsonrpc":"2.0","id":2,"method":"codeAction/resolve","params":{"title":
 for m in callHierarchy/incomingCalls callHierarchy/outgoingCalls typeHierarchy/supertypes typeHierarchy/subtypes; do
   printf '{"jsonrpc":"2.0","id":2,"method":"%s","params":{"item":{"name":"WRF-001","data":{"id":"WRF-001","file":"TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md","line":1}}}}' "$m" > "$work/lsp/$(echo "$m" | tr '/' '_')"
 done
+# Files moved in the editor: the buffer's own file, and its folder.
+for m in willRenameFiles didRenameFiles; do
+  printf '{"jsonrpc":"2.0","id":2,"method":"workspace/%s","params":{"files":[{"oldUri":"%s","newUri":"%s"},{"oldUri":"%s","newUri":"%s"}]}}' \
+    "$m" "$buffer" "${buffer%/*}/Moved/x.md" "${buffer%/*}" "${buffer%/*}_Old" > "$work/lsp/$m"
+done
 printf '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":2},"contentChanges":[{"text":"TOL-\\r\\nWRF-001"}]}}' "$buffer" > "$work/lsp/change"
 lib=$(mktemp -d)
 cp -r LIBRARIES TASK_MANAGERS TALENTS "$lib/"

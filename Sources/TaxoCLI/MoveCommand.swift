@@ -73,18 +73,7 @@ struct MoveCommand: ParsableCommand {
             if !output.quiet { Console.err("taxo: \(summary); run with --write to move\n") }
             throw TaxoExit(code: 1)
         }
-        try FixCommand.apply(plan.fixes, root: root, display: display)
-        for m in plan.moves {
-            let dst = root.appendingPathComponent(m.to)
-            do {
-                try FileManager.default.createDirectory(
-                    at: dst.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try FileManager.default.moveItem(at: root.appendingPathComponent(m.from), to: dst)
-            } catch {
-                Console.err("taxo: error: cannot move \(display.path(m.from)) to \(display.path(m.to))\n")
-                throw TaxoExit(code: 2)
-            }
-        }
+        try FileMove.apply(plan, root: root.path)
         if !output.quiet { Console.err("taxo: \(summary)\n") }
     }
 }

@@ -185,6 +185,36 @@ import Testing
         #expect(writer.call("get_entity", arguments: ["id": .string("TOL-QA-031")]).isError)
     }
 
+    @Test func moveFilePreviewsReadOnlyAndMovesWithAllowWrite() throws {
+        let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
+        let text = "# Notes\n\nSee [the inspector](../../../LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json).\n"
+        for allowWrite in [false, true] {
+            let s = try session(allowWrite: allowWrite)
+            defer { try? FileManager.default.removeItem(atPath: s.root) }
+            try text.write(toFile: s.root + "/" + note, atomically: true, encoding: .utf8)
+            s.refresh()
+            let args: [String: ToolArgument] = [
+                "from": .string("LIBRARIES/LBS_003_Tools/QA"), "to": .string("LIBRARIES/LBS_003_Tools/Quality"),
+            ]
+            let plan = try object(s.call("move_file", arguments: args))
+            #expect(plan["written"] as? Bool == allowWrite)
+            let files = try #require(plan["files"] as? [[String: Any]])
+            #expect(files.map { $0["path"] as? String } == [note])
+            let edit = try #require((files.first?["edits"] as? [[String: Any]])?.first)
+            #expect(edit["line"] as? Int == 3)
+            #expect(edit["new"] as? String == "../../../LIBRARIES/LBS_003_Tools/Quality/MCP_Inspector.json")
+            #expect((plan["warnings"] as? [Any])?.isEmpty == true)
+            let moved = FileManager.default.fileExists(atPath: s.root + "/LIBRARIES/LBS_003_Tools/Quality")
+            #expect(moved == allowWrite)
+            // After the move the session answers from the files as they are; before it, nothing changed.
+            let tool = try object(s.call("get_entity", arguments: ["id": .string("TOL-QA-031")]))
+            #expect((tool["file"] as? String)?.contains(allowWrite ? "/Quality/" : "/QA/") == true, "\(tool)")
+            // Refused: a path out of the library, a source that is not there.
+            #expect(s.call("move_file", arguments: ["from": .string(note), "to": .string("../Notes.md")]).isError)
+            #expect(s.call("move_file", arguments: ["from": .string("nothing.md"), "to": .string("x.md")]).isError)
+        }
+    }
+
     @Test func aSearchThatFindsNothingOffersACorrection() throws {
         let s = try session()
         let none = try object(s.call("search", arguments: ["query": .string("Scalekt")]))

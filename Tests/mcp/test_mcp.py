@@ -15,7 +15,7 @@ from mcp.client.stdio import stdio_client
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
-TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "get_schema", "rename_id", "diff", "create_entry"}
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "get_schema", "rename_id", "diff", "create_entry", "move_file"}
 ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
 
 
@@ -167,6 +167,21 @@ async def test_rename_id_previews_on_a_read_only_server():
         assert plan["written"] is False and plan["places"] >= 20
         assert "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json" in [f["path"] for f in plan["files"]]
     assert (root / "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json").read_text() == before
+
+
+async def test_move_file_previews_the_links_it_rewrites_on_a_read_only_server():
+    root = library()
+    note = root / "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
+    note.write_text("# Notes\n\nSee [the inspector](../../../LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json).\n")
+    async with server(root) as s:
+        _, plan = await call(s, "move_file", **{"from": "LIBRARIES/LBS_003_Tools/QA", "to": "LIBRARIES/Quality"})
+        assert plan["written"] is False
+        assert plan["moves"] == [{"from": "LIBRARIES/LBS_003_Tools/QA", "to": "LIBRARIES/Quality"}]
+        [edit] = plan["files"][0]["edits"]
+        assert edit["line"] == 3 and edit["new"] == "../../../LIBRARIES/Quality/MCP_Inspector.json"
+        # LIBRARIES/Quality is outside the tools' folder: the tool would no longer be read as a tool.
+        assert any("tool" in w for w in plan["warnings"])
+    assert (root / "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json").exists()
 
 
 async def test_get_document_resolves_its_mentions():

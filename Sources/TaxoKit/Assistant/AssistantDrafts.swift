@@ -1,6 +1,6 @@
 import Foundation
 
-/// The tools for writing entries: `next_id`, `check_entry`, `create_entry`, `rename_id`.
+/// The tools for writing entries: `next_id`, `check_entry`, `create_entry`, `rename_id`, `move_file`.
 extension AssistantSession {
     func nextID(_ args: ToolArguments) throws -> ToolOutcome {
         let k = try NewEntry.kindIndex(try args.required("kind"), config: library.config)
@@ -145,6 +145,61 @@ extension AssistantSession {
         }
         w.endArray()
         w.int("places", fixes.reduce(0) { $0 + $1.edits.count })
+        w.endObject()
+        return ToolOutcome(text: w.out + "\n", isError: false)
+    }
+
+    /// `move_file`: a file or folder moved inside the library with the links and master-list paths to it (as
+    /// `taxo move`): the edits it makes and what else changes; with `--allow-write` done.
+    func moveFile(_ args: ToolArguments) throws -> ToolOutcome {
+        let from = try args.required("from"), to = try args.required("to")
+        let exists = result.library.inventory.kind(of:)
+        let planned = FileMove.moves(sources: [from], destination: to, exists: exists).flatMap {
+            FileMove.plan($0, result: result, root: root)
+        }
+        let plan: FileMove.Plan
+        switch planned {
+        case .success(let p): plan = p
+        case .failure(let refusal): throw TaxoError.badArgument(refusal.message)
+        }
+        if allowWrite {
+            try FileMove.apply(plan, root: root)
+            refresh()
+        }
+        var w = JSONWriter()
+        w.beginObject()
+        w.beginArray("moves")
+        for m in plan.moves {
+            w.beginObject()
+            w.string("from", m.from)
+            w.string("to", m.to)
+            w.endObject()
+        }
+        w.endArray()
+        w.bool("written", allowWrite)
+        if !allowWrite { w.string("note", "read-only server: nothing was written (taxo mcp --allow-write writes)") }
+        w.beginArray("files")
+        for f in plan.fixes {
+            w.beginObject()
+            w.string("path", f.path)
+            w.beginArray("edits")
+            let lines = LineTable(f.original)
+            for e in f.edits {
+                w.beginObject()
+                w.int("line", lines.lineIndex(of: e.start) + 1)
+                w.string("old", String(decoding: f.original[e.start..<e.end], as: UTF8.self))
+                w.string("new", e.replacement)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("warnings")
+        for n in plan.notes {
+            w.string(nil, n.location.map { "\($0.file):\($0.line):\($0.column): " + n.message } ?? n.message)
+        }
+        w.endArray()
         w.endObject()
         return ToolOutcome(text: w.out + "\n", isError: false)
     }

@@ -69,6 +69,7 @@ public final class AssistantSession {
             case "get_document": return try document(args)
             case "get_schema": return try schema(args)
             case "rename_id": return try renameID(args)
+            case "move_file": return try moveFile(args)
             case "diff": return try diff(args)
             default: return try createEntry(args)
             }

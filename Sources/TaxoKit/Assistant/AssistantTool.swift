@@ -14,9 +14,9 @@ public struct AssistantTool: Sendable {
     public var title: String
     public var description: String
     public var parameters: [Parameter]
-    /// The tool only reads (every tool but `create_entry` and `rename_id`).
+    /// The tool only reads (every tool but `create_entry`, `rename_id` and `move_file`).
     public var readOnly: Bool
-    /// The tool may rewrite what is in existing files (`rename_id`), not only add.
+    /// The tool may rewrite what is in existing files (`rename_id`, `move_file`), not only add.
     public var destructive = false
 
     /// The input schema as JSON text: an object with these properties, the required ones listed, no others.
@@ -172,6 +172,20 @@ public struct AssistantTool: Sendable {
             parameters: [
                 string("id", "The ID to rename (any spelling the library accepts).", required: true),
                 string("new_id", "The new ID (TOL-QA-077).", required: true),
+            ], readOnly: false, destructive: true),
+        AssistantTool(
+            name: "move_file", title: "Move a file or folder, keeping links working",
+            description: """
+                Moves a file or folder inside the library (as `taxo move`): `to` is a new path, or an existing \
+                folder to move into. Every Markdown link to it, every relative link inside it and every \
+                master-list path to it is rewritten to the new place. Returns each edit (file, line, old and new \
+                text) and warnings: a file that would be read as another kind or document type at the new place \
+                (the `files:` globs of taxonomy.yaml), a link that could not be rewritten. On a read-only server \
+                nothing is written; with --allow-write the files are edited and moved.
+                """,
+            parameters: [
+                string("from", "The file or folder, from the library root.", required: true),
+                string("to", "The new path, or an existing folder to move it into.", required: true),
             ], readOnly: false, destructive: true),
         AssistantTool(
             name: "diff", title: "What a change does to the library",

@@ -64,11 +64,16 @@ public enum FileMove {
         p.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
     }
 
-    /// Why these moves cannot be made, or nil: a source that does not exist or is the library itself, a
-    /// destination that exists, lies inside its source or is also another move's.
+    /// Why these moves cannot be made, or nil: a path not from the library root (`..`, `/`), a source that
+    /// does not exist or is the library itself, a destination that exists, lies inside its source or is
+    /// also another move's.
     public static func check(_ moves: [Move], exists: (String) -> FileInventory.Kind?) -> Refusal? {
         var targets = Set<String>()
         for m in moves {
+            for p in [m.from, m.to]
+            where p.hasPrefix("/") || p.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) {
+                return Refusal(message: "'\(p)' is not a path from the library root")
+            }
             if m.from.isEmpty { return Refusal(message: "the library root cannot be moved") }
             guard exists(m.from) != nil else { return Refusal(message: "\(m.from) does not exist") }
             if m.to == m.from { return Refusal(message: "\(m.from) is already there") }
@@ -107,6 +112,26 @@ public enum FileMove {
         masterPaths(paths, planner: &planner, notes: &notes)
         notes += kindChanges(moves, lib: lib)
         return .success(Plan(moves: moves, fixes: planner.fixes(), notes: notes))
+    }
+
+    /// Carries a plan out: the edits written into the files where they are, then each file or folder moved
+    /// (its new folder made when missing; never over an existing path).
+    public static func apply(_ plan: Plan, root: String) throws(TaxoError) {
+        let rootURL = URL(fileURLWithPath: root)
+        for f in plan.fixes where !f.edits.isEmpty {
+            do {
+                try Data(f.fixed).write(to: rootURL.appendingPathComponent(f.path), options: .atomic)
+            } catch { throw .io("cannot write \(f.path)") }
+        }
+        for m in plan.moves {
+            let dst = rootURL.appendingPathComponent(m.to)
+            do {
+                try FileManager.default.createDirectory(
+                    at: dst.deletingLastPathComponent(), withIntermediateDirectories: true)
+                // moveItem refuses an existing destination.
+                try FileManager.default.moveItem(at: rootURL.appendingPathComponent(m.from), to: dst)
+            } catch { throw .io("cannot move \(m.from) to \(m.to)") }
+        }
     }
 
     /// Where each path goes: itself, or under a moved folder.
