@@ -43,7 +43,10 @@ import Testing
 
                     """
                 ),
-                ("TASK_MANAGERS/ANALYSIS/Other Notes.md", "# Other\n\nBack to [notes](Notes.md).\n"),
+                (
+                    "TASK_MANAGERS/ANALYSIS/Other Notes.md",
+                    "# Other\n\nBack to [notes](Notes.md), [again](./x/../Notes.md).\n"
+                ),
                 (tool, "{\"tool_id\": \"TOL-001\",\n \"name\": \"Auth\"}\n"),
                 ("LIBRARIES/Tools/Tools.csv", "TOL_ID,Path\nTOL-001,LIBRARIES/Tools/TOL-001_Auth.json\n"),
                 ("LIBRARIES/Tools/Bare.csv", "TOL_ID,Path\nTOL-001,TOL-001_Auth.json\n"),
@@ -139,7 +142,8 @@ import Testing
         #expect(notes.contains("[here](#notes)") && notes.contains("(https://example.com/x.md)"))
         #expect(notes.contains("[root](/LIBRARIES/Tools/TOL-001_Auth.json)"))
         #expect(
-            try Self.text(root, "TASK_MANAGERS/ANALYSIS/Other Notes.md").contains("[notes](2026/December/Notes.md)"))
+            try Self.text(root, "TASK_MANAGERS/ANALYSIS/Other Notes.md").contains(
+                "[notes](2026/December/Notes.md), [again](./2026/December/Notes.md)"))
     }
 
     @Test func aMovedFolderTakesItsLinksAlongAndSaysWhatItsFilesBecome() throws {
@@ -153,8 +157,10 @@ import Testing
         let note = try #require(plan.notes.first?.message)
         #expect(
             note.hasPrefix("\(Self.notes) and 1 more files: an analysis document now, a file of no kind"), "\(note)")
-        // Links between files that moved together are already right.
-        #expect(try Self.text(root, "TASK_MANAGERS/Archive/Analysis/Other Notes.md").contains("[notes](Notes.md)"))
+        // Links between files that moved together are already right, and stay as written.
+        #expect(
+            try Self.text(root, "TASK_MANAGERS/Archive/Analysis/Other Notes.md")
+                == "# Other\n\nBack to [notes](Notes.md), [again](./x/../Notes.md).\n")
     }
 
     @Test func aMovedListWritesTheWholePathOfABareNameItWouldNoLongerFind() throws {

@@ -171,7 +171,13 @@ public enum FileMove {
             let written = String(spelled.prefix { $0 != "#" && $0 != "?" })
             let newTarget = paths.moved(target)
             let fromRoot = rootPrefix(written, aliases: lib.config.linkRootAliases)
-            if newTarget == target && (newDir == dir || fromRoot != nil) { continue }
+            // Still pointing at the same place from where its file will be (both moved together, a link from
+            // the root to a file that stays): left as written.
+            if case .path(newTarget, _) = LinkTarget.resolve(
+                link.destination, from: newDir, aliases: lib.config.linkRootAliases)
+            {
+                continue
+            }
             var path: String
             if let fromRoot {
                 path = fromRoot + newTarget
