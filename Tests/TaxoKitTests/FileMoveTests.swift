@@ -156,7 +156,9 @@ import Testing
         #expect(plan.notes.count == 1)
         let note = try #require(plan.notes.first?.message)
         #expect(
-            note.hasPrefix("\(Self.notes) and 1 more files: an analysis document now, a file of no kind"), "\(note)")
+            note.hasPrefix(
+                "\(Self.notes) and 1 more files: an analysis document now, a document of no type at the new place"),
+            "\(note)")
         // Links between files that moved together are already right, and stay as written.
         #expect(
             try Self.text(root, "TASK_MANAGERS/Archive/Analysis/Other Notes.md")

@@ -264,7 +264,9 @@ public enum FileMove {
             let name =
                 config.kindIndex(forPath: p).map { config.kinds[$0].name }
                 ?? config.documentType(forPath: p).map { $0.name + " document" }
-            guard let name else { return "a file of no kind or document type" }
+            guard let name else {
+                return p.lowercased().hasSuffix(".md") ? "a document of no type" : "a file of no kind"
+            }
             let article = name.first.map { "aeiou".contains($0.lowercased()) } == true ? "an" : "a"
             return "\(article) \(name)" + (config.isArchived(p) ? " (archived)" : "")
         }
