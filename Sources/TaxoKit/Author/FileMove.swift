@@ -164,7 +164,7 @@ public enum FileMove {
                 case .path(let target, _) = LinkTarget.resolve(
                     link.destination, from: dir, aliases: lib.config.linkRootAliases)
             else { continue }
-            // A broken link keeps pointing where it did: it is rewritten only when its own file moves.
+            // The target may be missing (a broken link): it is still rewritten to name the same path.
             let kind = lib.inventory.kind(of: target)
             // The path as the file writes it, without its anchor or query.
             let spelled = link.backslashed ?? link.destination
