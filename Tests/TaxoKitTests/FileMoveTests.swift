@@ -38,7 +38,7 @@ import Testing
                     # Notes\r
                     \r
                     Uses [Auth](../../LIBRARIES/Tools/TOL-001_Auth.json#L2), [root](/LIBRARIES/Tools/TOL-001_Auth.json),\r
-                    [alias](@/LIBRARIES/Tools/TOL-001_Auth.json), [tools](../../LIBRARIES/Tools/), [with slashes](..\\..\\LIBRARIES\\Tools\\TOL-001_Auth.json),\r
+                    [alias](@/LIBRARIES/Tools/TOL-001_Auth.json), [angle](<../../LIBRARIES/Tools/TOL-001_Auth.json>), [tools](../../LIBRARIES/Tools/), [with slashes](..\\..\\LIBRARIES\\Tools\\TOL-001_Auth.json),\r
                     [other](./Other%20Notes.md#top), [gone](Missing.md), [here](#notes), [web](https://example.com/x.md).\r
 
                     """
@@ -48,7 +48,7 @@ import Testing
                     "# Other\n\nBack to [notes](Notes.md), [again](./x/../Notes.md).\n"
                 ),
                 (tool, "{\"tool_id\": \"TOL-001\",\n \"name\": \"Auth\"}\n"),
-                ("LIBRARIES/Tools/Tools.csv", "TOL_ID,Path\nTOL-001,LIBRARIES/Tools/TOL-001_Auth.json\n"),
+                ("LIBRARIES/Tools/Tools.csv", "TOL_ID,Path\nTOL-001,\"LIBRARIES/Tools/TOL-001_Auth.json\"\n"),
                 ("LIBRARIES/Tools/Bare.csv", "TOL_ID,Path\nTOL-001,TOL-001_Auth.json\n"),
             ], prefix: "taxo-move")
     }
@@ -106,15 +106,16 @@ import Testing
         #expect(notes.contains("[Auth](../../LIBRARIES/Tools/Security/TOL-001_Auth.json#L2)"))
         #expect(notes.contains("[root](/LIBRARIES/Tools/Security/TOL-001_Auth.json)"))
         #expect(notes.contains("[alias](@/LIBRARIES/Tools/Security/TOL-001_Auth.json)"))
+        #expect(notes.contains("[angle](<../../LIBRARIES/Tools/Security/TOL-001_Auth.json>)"))
         #expect(notes.contains("[with slashes](../../LIBRARIES/Tools/Security/TOL-001_Auth.json)"))
         // The folder link did not move; line ends stay CRLF.
         #expect(notes.contains("[tools](../../LIBRARIES/Tools/)"))
         #expect(notes.components(separatedBy: "\r\n").count == 6)
-        // The master list's path from the root is rewritten; the bare name is still found below the list's
+        // The master list's path from the root is rewritten in its quotes; the bare name is still found below the list's
         // folder, as it was.
         #expect(
             try Self.text(root, "LIBRARIES/Tools/Tools.csv").contains(
-                "TOL-001,LIBRARIES/Tools/Security/TOL-001_Auth.json"))
+                "TOL-001,\"LIBRARIES/Tools/Security/TOL-001_Auth.json\"\n"))
         #expect(try Self.text(root, "LIBRARIES/Tools/Bare.csv").hasSuffix("TOL-001,TOL-001_Auth.json\n"))
         #expect(after.library.masterRows.count == 2)
         #expect(after.library.masterRows.allSatisfy { $0.file == "LIBRARIES/Tools/Security/TOL-001_Auth.json" })

@@ -106,12 +106,10 @@ public enum FileMove {
         if let refusal = check(moves, exists: lib.inventory.kind(of:)) { return .failure(refusal) }
         var planner = FixPlanner(result: result, root: root, only: nil, rules: nil)
         planner.read = text
-        var notes: [Diagnostic.Note] = []
-        let paths = MovedPaths(moves)
-        for f in lib.files { links(in: f, paths: paths, planner: &planner, notes: &notes) }
-        masterPaths(paths, planner: &planner, notes: &notes)
-        notes += kindChanges(moves, lib: lib)
-        return .success(Plan(moves: moves, fixes: planner.fixes(), notes: notes))
+        let rewrites = Rewrites(MovedPaths(moves), code: code, planner: &planner)
+        for r in rewrites.edits { planner.byFile[r.file, default: []].append(r.edit) }
+        return .success(
+            Plan(moves: moves, fixes: planner.fixes(), notes: rewrites.unwritten + kindChanges(moves, lib: lib)))
     }
 
     /// Carries a plan out: the edits written into the files where they are, then each file or folder moved
@@ -152,106 +150,114 @@ public enum FileMove {
         path.split(separator: "/").dropLast().joined(separator: "/")
     }
 
-    /// The file's links that point at a moved file or folder, or leave a moved file, rewritten.
-    static func links(
-        in f: FileResult, paths: MovedPaths, planner: inout FixPlanner, notes: inout [Diagnostic.Note]
-    ) {
-        guard let md = f.markdown, !md.links.isEmpty else { return }
-        let lib = planner.lib
-        let dir = folder(f.path), newDir = folder(paths.moved(f.path))
-        for link in md.links {
-            guard
-                case .path(let target, _) = LinkTarget.resolve(
-                    link.destination, from: dir, aliases: lib.config.linkRootAliases)
-            else { continue }
-            // The target may be missing (a broken link): it is still rewritten to name the same path.
-            let kind = lib.inventory.kind(of: target)
-            // The path as the file writes it, without its anchor or query.
-            let spelled = link.backslashed ?? link.destination
-            let written = String(spelled.prefix { $0 != "#" && $0 != "?" })
-            let newTarget = paths.moved(target)
-            let fromRoot = rootPrefix(written, aliases: lib.config.linkRootAliases)
-            // Still pointing at the same place from where its file will be (both moved together, a link from
-            // the root to a file that stays): left as written.
-            if case .path(newTarget, _) = LinkTarget.resolve(
-                link.destination, from: newDir, aliases: lib.config.linkRootAliases)
-            {
-                continue
+    /// The edits that keep every link and master-list path working after the moves (`taxo move`, and
+    /// `taxo fix` renaming a file after its ID), each carrying `code`, and the places that cannot be edited
+    /// (the file does not hold the text there, or the run does not fix that file or rule).
+    struct Rewrites {
+        var edits: [(file: String, edit: Fixes.Edit)] = []
+        var unwritten: [Diagnostic.Note] = []
+        let paths: MovedPaths
+        let code: String
+
+        init(_ paths: MovedPaths, code: String, planner: inout FixPlanner) {
+            self.paths = paths
+            self.code = code
+            for f in planner.lib.files { links(in: f, planner: &planner) }
+            masterPaths(planner: &planner)
+        }
+
+        /// `new` over `written` at the location, or one byte after it (a quoted CSV cell, located at its
+        /// quote); noted as unwritten when the file holds neither.
+        mutating func rewrite(
+            _ what: String, at loc: SourceLocation, written: String, with new: String, planner: inout FixPlanner
+        ) {
+            if written == new { return }
+            for shift in [0, 1] {
+                let at = SourceLocation(file: loc.file, line: loc.line, column: loc.column + shift)
+                if let e = planner.edit(code, at: at, written: written, with: new) {
+                    edits.append((loc.file, e))
+                    return
+                }
             }
-            var path: String
-            if let fromRoot {
-                path = fromRoot + newTarget
-            } else {
-                path = LinkTarget.relative(newTarget, from: newDir)
-                if written.hasPrefix("./"), !path.hasPrefix("../") { path = "./" + path }
-            }
-            if kind == .directory, written.hasSuffix("/") || written.hasSuffix("\\"), !path.hasSuffix("/") {
-                path += "/"
-            }
-            if written.contains("%") || path.utf8.contains(where: { $0 == 32 || $0 == 40 || $0 == 41 }) {
-                path = PercentEncoding.path(path)
-            }
-            if !rewrite(at: link.location, written: written, with: path, planner: &planner) {
-                notes.append(
-                    Diagnostic.Note(
-                        "link not rewritten: '\(written)' should become '\(path)' (write it by hand)", at: link.location
-                    ))
+            unwritten.append(
+                Diagnostic.Note(
+                    "\(what) not rewritten: '\(written)' should become '\(new)' (write it by hand)", at: loc))
+        }
+
+        /// The file's links that point at a moved file or folder, or leave a moved file, rewritten.
+        mutating func links(in f: FileResult, planner: inout FixPlanner) {
+            guard let md = f.markdown, !md.links.isEmpty else { return }
+            let lib = planner.lib
+            let dir = FileMove.folder(f.path), newDir = FileMove.folder(paths.moved(f.path))
+            for link in md.links {
+                guard
+                    case .path(let target, _) = LinkTarget.resolve(
+                        link.destination, from: dir, aliases: lib.config.linkRootAliases)
+                else { continue }
+                // The target may be missing (a broken link): it is still rewritten to name the same path.
+                let kind = lib.inventory.kind(of: target)
+                // The path as the file writes it, without its anchor or query.
+                let spelled = link.backslashed ?? link.destination
+                let written = String(spelled.prefix { $0 != "#" && $0 != "?" })
+                let newTarget = paths.moved(target)
+                let fromRoot = Self.rootPrefix(written, aliases: lib.config.linkRootAliases)
+                // Still pointing at the same place from where its file will be (both moved together, a link from
+                // the root to a file that stays): left as written.
+                if case .path(newTarget, _) = LinkTarget.resolve(
+                    link.destination, from: newDir, aliases: lib.config.linkRootAliases)
+                {
+                    continue
+                }
+                var path: String
+                if let fromRoot {
+                    path = fromRoot + newTarget
+                } else {
+                    path = LinkTarget.relative(newTarget, from: newDir)
+                    if written.hasPrefix("./"), !path.hasPrefix("../") { path = "./" + path }
+                }
+                if kind == .directory, written.hasSuffix("/") || written.hasSuffix("\\"), !path.hasSuffix("/") {
+                    path += "/"
+                }
+                if written.contains("%") || path.utf8.contains(where: { $0 == 32 || $0 == 40 || $0 == 41 }) {
+                    path = PercentEncoding.path(path)
+                }
+                rewrite("link", at: link.location, written: written, with: path, planner: &planner)
             }
         }
-    }
 
-    /// The prefix of a link written from the library root (`/`, or a `link_root_aliases` entry), or nil.
-    static func rootPrefix(_ written: String, aliases: [String]) -> String? {
-        if written.hasPrefix("/") { return "/" }
-        return aliases.first { written.hasPrefix($0) }
-    }
-
-    /// Writes `new` over `written` at the location, or one byte after it (a destination in `<...>`, a
-    /// quoted cell); false when the file holds neither.
-    static func rewrite(at loc: SourceLocation, written: String, with new: String, planner: inout FixPlanner)
-        -> Bool
-    {
-        if written == new { return true }
-        for shift in [0, 1] {
-            let at = SourceLocation(file: loc.file, line: loc.line, column: loc.column + shift)
-            if let e = planner.edit(code, at: at, written: written, with: new) {
-                planner.byFile[loc.file, default: []].append(e)
-                return true
-            }
+        /// The prefix of a link written from the library root (`/`, or a `link_root_aliases` entry), or nil.
+        static func rootPrefix(_ written: String, aliases: [String]) -> String? {
+            if written.hasPrefix("/") { return "/" }
+            return aliases.first { written.hasPrefix($0) }
         }
-        return false
-    }
 
-    /// Master-list rows whose file moves, or whose bare file name the list would no longer find after a
-    /// move: their path cells rewritten (with the list's path prefix and separators as written).
-    static func masterPaths(_ paths: MovedPaths, planner: inout FixPlanner, notes: inout [Diagnostic.Note]) {
-        let lib = planner.lib
-        for row in lib.masterRows {
-            // Rows that find their file (a stale row is `taxo check`'s to report, not the move's to mend).
-            guard let file = row.file, let written = row.path, paths.new(file) != nil || paths.new(row.csv) != nil
-            else { continue }
-            let newFile = paths.moved(file)
-            let slash = written.contains("\\") ? "\\" : "/"
-            var path: String
-            if !written.contains("/") && !written.contains("\\") {
-                // A bare name is looked for beside the list and below its folder.
-                let listDir = folder(paths.moved(row.csv))
-                let name = newFile.split(separator: "/").last.map(String.init) ?? newFile
-                if listDir.isEmpty || newFile.hasPrefix(listDir + "/"), name == written { continue }
-                path = newFile
-            } else {
-                guard newFile != file else { continue }
-                path = written.hasPrefix("/") || written.hasPrefix("\\") ? "/" + newFile : newFile
-            }
-            if let prefix = lib.config.masterLists[row.list].pathPrefix, written.hasPrefix(prefix) {
-                path = prefix + path
-            }
-            if slash == "\\" { path = path.replacingAll("/", with: "\\") }
-            if !rewrite(at: row.pathLocation, written: written, with: path, planner: &planner) {
-                notes.append(
-                    Diagnostic.Note(
-                        "master-list path not rewritten: '\(written)' should become '\(path)' (write it by hand)",
-                        at: row.pathLocation))
+        /// Master-list rows whose file moves, or whose bare file name the list would no longer find after a
+        /// move: their path cells rewritten (with the list's path prefix and separators as written).
+        mutating func masterPaths(planner: inout FixPlanner) {
+            let lib = planner.lib
+            for row in lib.masterRows {
+                // Rows whose file (or the one file of its name, for a stale row) or list moves.
+                guard let file = row.file ?? row.movedTo, let written = row.path,
+                    paths.new(file) != nil || paths.new(row.csv) != nil
+                else { continue }
+                let newFile = paths.moved(file)
+                let slash = written.contains("\\") ? "\\" : "/"
+                var path: String
+                if !written.contains("/") && !written.contains("\\") {
+                    // A bare name is looked for beside the list and below its folder: still a name there, else
+                    // the whole path.
+                    let listDir = FileMove.folder(paths.moved(row.csv))
+                    let name = String(PathDisplay.fileName(newFile))
+                    path = listDir.isEmpty || newFile.hasPrefix(listDir + "/") ? name : newFile
+                } else {
+                    guard newFile != file else { continue }
+                    path = written.hasPrefix("/") || written.hasPrefix("\\") ? "/" + newFile : newFile
+                }
+                if let prefix = lib.config.masterLists[row.list].pathPrefix, written.hasPrefix(prefix) {
+                    path = prefix + path
+                }
+                if slash == "\\" { path = path.replacingAll("/", with: "\\") }
+                rewrite("master-list path", at: row.pathLocation, written: written, with: path, planner: &planner)
             }
         }
     }

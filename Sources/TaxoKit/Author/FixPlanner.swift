@@ -179,43 +179,15 @@ struct FixPlanner {
             guard newName != oldName, lib.inventory.kind(of: newPath) == nil, !renames.values.contains(newPath) else {
                 continue
             }
-            guard let linkEdits = pathEdits(to: e.file, oldName: oldName, newName: newName) else { continue }
-            // Every link edit must be possible (the text at each place as expected), or nothing is renamed.
-            var edits: [Fixes.Edit] = []
-            for l in linkEdits {
-                guard let edit = edit(FileNameMismatch.info.code, at: l.0, written: l.1, with: l.2) else { break }
-                edits.append(edit)
-            }
-            guard edits.count == linkEdits.count else { continue }
-            for (e, l) in zip(edits, linkEdits) { byFile[l.0.file, default: []].append(e) }
+            // Every link and master-list path to the file must be rewritten, or it is not renamed.
+            let rewrites = FileMove.Rewrites(
+                FileMove.MovedPaths([FileMove.Move(from: e.file, to: newPath)]), code: FileNameMismatch.info.code,
+                planner: &self)
+            guard rewrites.unwritten.isEmpty else { continue }
+            for r in rewrites.edits { byFile[r.file, default: []].append(r.edit) }
             renames[e.file] = newPath
             if byFile[e.file] == nil, source(e.file) != nil { byFile[e.file] = [] }
         }
-    }
-
-    /// Every link and master-list path to a file, with the text to write instead; nil when one of them does
-    /// not end with the file's name (it cannot be rewritten by replacing the name).
-    func pathEdits(to file: String, oldName: String, newName: String) -> [(SourceLocation, String, String)]? {
-        var linkEdits: [(SourceLocation, String, String)] = []
-        for f in lib.files {
-            let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
-            for link in f.markdown?.links ?? [] {
-                guard
-                    case .path(let target, _) = LinkTarget.resolve(
-                        link.destination, from: dir, aliases: lib.config.linkRootAliases),
-                    target == file
-                else { continue }
-                let path =
-                    link.destination.split(separator: "#", maxSplits: 1).first.map(String.init) ?? link.destination
-                guard path.hasSuffix(oldName) else { return nil }
-                linkEdits.append((link.location, path, String(path.dropLast(oldName.count)) + newName))
-            }
-        }
-        for row in lib.masterRows where (row.file ?? row.movedTo) == file {
-            guard let p = row.path, p.hasSuffix(oldName) else { return nil }
-            linkEdits.append((row.pathLocation, p, String(p.dropLast(oldName.count)) + newName))
-        }
-        return linkEdits
     }
 
     /// Files with bytes read as Windows-1252, re-saved as UTF-8 (not a file that does not parse, as no fix is).
