@@ -7,7 +7,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Check the library and write the SQLite index (and reports) under the output folder.",
         discussion:
-            "Writes OUT/index.sqlite atomically, also when the library has errors, so a broken library can be explored. Exit status as for check."
+            "Writes OUT/index.sqlite atomically, also when the library has errors, so a broken library can be explored. Exit status as for check: findings the baseline holds are not printed and fail nothing (the index and reports keep every finding)."
     )
 
     @OptionGroup var library: LibraryOptions
@@ -22,6 +22,8 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Exit 1 on warnings too.")
     var strict = false
+
+    @OptionGroup var baselineOptions: BaselineOptions
 
     @Flag(name: .long, help: "Print the time each stage took to stderr.")
     var timings = false
@@ -41,6 +43,8 @@ struct BuildCommand: ParsableCommand {
         let root = try library.rootURL()
         let config = try library.loadConfig(root: root, format: format)
         let outDir = try library.outputFolder(out, root: root, config: config)
+        // A baseline that cannot be read stops the build before it writes anything.
+        let baseline = try baselineOptions.load(root: root, config: config)
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
         // The crash test kills the process here to prove the previous index survives.
         let pause: (() -> Void)? =
@@ -70,14 +74,21 @@ struct BuildCommand: ParsableCommand {
             }
         }
         let cwd = FileManager.default.currentDirectoryPath
+        // As check: the findings printed, counted and failed on are those the baseline does not hold.
+        let (diags, baselineLine) = BaselineOptions.apply(
+            baseline, to: result.diagnostics, grammar: result.library.grammar)
+        var counts = result.summary
+        counts.errors = 0; counts.warnings = 0; counts.notes = 0
+        counts.count(diags)
         if !output.quiet {
             Console.out(
                 format.render(
-                    result.diagnostics, summary: result.summary, color: output.color,
+                    diags, summary: counts, color: output.color,
                     paths: PathDisplay(root: root.path, workingDirectory: cwd), workingDirectory: cwd))
         }
+        if let baselineLine { Console.err(baselineLine + "\n") }
         let secs = String(format: "%.2f", Date().timeIntervalSince(start))
-        Console.err(TextReporter.summaryLine(result.summary) + " [\(secs) s]\n")
+        Console.err(TextReporter.summaryLine(counts) + " [\(secs) s]\n")
         Console.err(
             "taxo: wrote \(relativePath(outcome.indexPath, root: root)) (\(outcome.incremental ? "incremental: \(outcome.reparsed) files re-parsed" : "full build"))\n"
         )
@@ -89,7 +100,7 @@ struct BuildCommand: ParsableCommand {
             )
         }
         KeepUntilExit.keep(result)
-        if result.summary.errors > 0 || (strict && result.summary.warnings > 0) { throw TaxoExit(code: 1) }
+        if counts.errors > 0 || (strict && counts.warnings > 0) { throw TaxoExit(code: 1) }
     }
 }
 

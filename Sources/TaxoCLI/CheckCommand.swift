@@ -48,14 +48,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "With '-' as the path: the library path the text on standard input stands for.")
     var stdinFilename: String?
 
-    @Option(
-        name: .long,
-        help: "Report and fail only on findings not recorded in this baseline file (default: taxonomy.yaml's baseline)."
-    )
-    var baseline: String?
-
-    @Flag(name: .long, help: "Ignore the baseline named in taxonomy.yaml.")
-    var noBaseline = false
+    @OptionGroup var baselineOptions: BaselineOptions
 
     @Option(name: .long, help: "Write today's findings to this baseline file and exit 0.")
     var writeBaseline: String?
@@ -102,10 +95,9 @@ struct CheckCommand: ParsableCommand {
             try Self.writeBaseline(diags, to: wb, grammar: result.library.grammar, cwd: cwd)
             return
         }
-        var baselineLine: String?
-        if let path = baseline ?? (noBaseline ? nil : config.baseline.map { root.appendingPathComponent($0).path }) {
-            (diags, baselineLine) = try Self.applyBaseline(path, to: diags, grammar: result.library.grammar, cwd: cwd)
-        }
+        let baselineLine: String?
+        (diags, baselineLine) = BaselineOptions.apply(
+            try baselineOptions.load(root: root, config: config), to: diags, grammar: result.library.grammar)
         diags += selection.notes
         var counts = result.summary
         counts.errors = 0; counts.warnings = 0; counts.notes = 0
@@ -151,30 +143,6 @@ struct CheckCommand: ParsableCommand {
             throw TaxoExit(code: 2)
         }
         Console.err("taxo: wrote \(Plural.count(diags.count, "finding")) to the baseline \(path)\n")
-    }
-
-    /// The findings a baseline does not hold, and the line saying how many it held and how many of its
-    /// entries no longer occur.
-    static func applyBaseline(_ path: String, to diags: [Diagnostic], grammar: IDGrammar, cwd: String) throws -> (
-        [Diagnostic], String
-    ) {
-        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd))
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Console.err("taxo: error: cannot read the baseline \(path)\n")
-            throw TaxoExit(code: 2)
-        }
-        let b: Baseline
-        do { b = try Baseline(json: data) } catch let e as TaxoError {
-            Console.err("taxo: error: the baseline \(path) is not valid: \(e.message)\n")
-            throw TaxoExit(code: 2)
-        }
-        let (fresh, gone) = b.filter(diags, grammar: grammar)
-        let line =
-            "taxo: \(Plural.count(diags.count - fresh.count, "finding")) in the baseline"
-            + (gone > 0
-                ? "; \(Plural.count(gone, "baseline entry", "baseline entries")) no longer \(gone == 1 ? "occurs" : "occur") (tighten it with --write-baseline)"
-                : "")
-        return (fresh, line)
     }
 
     /// Why a library without files is a failure, or nil when its roots exist and are empty (a note).

@@ -257,6 +257,37 @@ import Testing
         }
     }
 
+    @Test func buildHonoursTheBaselineAsCheckDoes() throws {
+        try withCopy { root in
+            try edit(Self.inspector, in: root) { $0.replacingOccurrences(of: "TOL-QA-031", with: "TOL-QA-032") }
+            #expect(try taxo(["check", "--write-baseline", "taxo-baseline.json"], cwd: root).code == 0)
+            try (try taxo(["config", "--print-default"], cwd: root).out + "baseline: taxo-baseline.json\n")
+                .write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+            // Known findings neither print nor fail the build; the index keeps them all.
+            let known = try taxo(["build", "--out", "out1"], cwd: root)
+            #expect(known.code == 0)
+            #expect(errors(known).isEmpty)
+            #expect(known.err.contains("12 findings in the baseline"))
+            #expect(known.err.contains("0 errors"))
+            let index = try taxo(["dump-index", "--index", "out1/index.sqlite"], cwd: root).out
+            #expect(index.split(separator: "\n").contains { $0.contains("TAX0201") && $0.contains("TOL-QA-032") })
+            #expect(try taxo(["build", "--out", "out1", "--no-baseline"], cwd: root).code == 1)
+            // A new finding fails the build, alone.
+            try write(
+                "{\"tool_id\": \"TOL-QA-033\", \"name\": \"X\", \"related\": [\"TOL-QA-999\"]}",
+                "LIBRARIES/LBS_003_Tools/QA/X.json", in: root)
+            let fresh = try taxo(["build", "--out", "out1"], cwd: root)
+            #expect(fresh.code == 1)
+            #expect(errors(fresh).count == 1)
+            #expect(errors(fresh).first?.contains("TOL-QA-999") == true)
+            // A baseline that cannot be read stops the build before it writes anything.
+            let broken = try taxo(["build", "--out", "out2", "--baseline", "nowhere.json"], cwd: root)
+            #expect(broken.code == 2)
+            #expect(broken.err.contains("nowhere.json does not exist"))
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out2/index.sqlite").path))
+        }
+    }
+
     // MARK: 5. Suppressions
 
     @Test func suppressionCommentsAndOverrides() throws {

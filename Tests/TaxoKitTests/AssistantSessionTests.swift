@@ -95,6 +95,49 @@ import Testing
         #expect(entity["name"] as? String == "New Tool")
     }
 
+    /// A draft's findings say which are new and which the library's baseline holds; errors a file already had
+    /// do not stop create_entry from adding to it (a parent's task list, a master list).
+    @Test func draftFindingsSayWhichAreNewAndWhichTheBaselineHolds() throws {
+        let s = try session(allowWrite: true)
+        let milestone = "TASK_MANAGERS/TSM-002_Milestone_Templates/MLS-004_Test_Authenticated_MCP_Workflow.json"
+        let url = URL(fileURLWithPath: s.root + "/" + milestone)
+        let legacy = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+            of: "\"MLS-003\"", with: "\"MLS-903\"")
+        try legacy.write(to: url, atomically: true, encoding: .utf8)
+        try (DefaultConfig.yaml + "\nbaseline: taxo-baseline.json\n").write(
+            toFile: s.root + "/taxonomy.yaml", atomically: true, encoding: .utf8)
+        _ = s.call("get_entity", arguments: ["id": .string("MLS-004")])  // reads the changed files
+        let known = s.result.diagnostics.filter { $0.location?.file == milestone }
+        #expect(known.map(\.code) == ["TAX0201"])
+        try Baseline(known, grammar: s.library.grammar).json().write(
+            toFile: s.root + "/taxo-baseline.json", atomically: true, encoding: .utf8)
+
+        // The file's old finding is neither new nor unknown; the draft's own is both.
+        let draft = legacy.replacingOccurrences(of: "\"TSK-012\"", with: "\"TSK-012\",\n    \"TSK-977\"")
+        let out = try object(s.call("check_entry", arguments: ["text": .string(draft), "path": .string(milestone)]))
+        let diags = try #require(out["diagnostics"] as? [[String: Any]])
+        let old = try #require(diags.first { ($0["message"] as? String)?.contains("MLS-903") == true })
+        let new = try #require(diags.first { ($0["message"] as? String)?.contains("TSK-977") == true })
+        #expect(old["new"] as? Bool == false)
+        #expect(old["in_baseline"] as? Bool == true)
+        #expect(new["new"] as? Bool == true)
+        #expect(new["in_baseline"] as? Bool == false)
+        #expect(out["errors"] as? Int == 2)
+        #expect(out["new_errors"] as? Int == 1)
+
+        // A task created under that milestone adds itself to its list: the milestone's old error stops nothing.
+        let created = s.call(
+            "create_entry",
+            arguments: [
+                "kind": .string("task"), "name": .string("Verify the token audience"), "target": .string("MLS-004"),
+            ])
+        #expect(!created.isError, "\(created.text)")
+        let written = try object(created)
+        #expect((written["updated"] as? [String])?.contains(milestone) == true)
+        #expect(written["new_errors"] as? Int == 0)
+        #expect(try String(contentsOf: url, encoding: .utf8).contains(try #require(written["id"] as? String)))
+    }
+
     /// A library whose tools must have a category: `get_schema` says so (with counts), `create_entry` refuses
     /// an entry without it (naming the field) and writes one given through `fields`.
     @Test func getSchemaThenCreateAnEntryWithTheRequiredFields() throws {

@@ -55,10 +55,10 @@ extension AssistantSession {
         var texts = [plan.file.path: plan.file.text]
         for u in plan.updates { texts[u.path] = u.text }
         let findings = check(texts)
-        if findings.contains(where: { $0.severity == .error }) {
+        if findings.newErrors > 0 {
             var w = JSONWriter()
             w.beginObject()
-            w.string("error", "the entry would have errors; nothing was written")
+            w.string("error", "the entry would bring errors; nothing was written")
             findingsJSON(findings, &w)
             w.endObject()
             return .failure(w.out + "\n")
@@ -92,22 +92,45 @@ extension AssistantSession {
         return path
     }
 
-    /// The findings the drafts would bring, as if saved: every one in their files, and the new ones
-    /// elsewhere (a duplicate ID, a link that now resolves to the wrong kind).
-    func check(_ drafts: [String: String]) -> [Diagnostic] {
-        let after = Compiler.update(result, config: config, changed: drafts.mapValues { Array($0.utf8) })
-        let before = Set(result.diagnostics.filter { d in d.location.map { drafts[$0.file] == nil } ?? true })
-        return after.diagnostics.filter { d in
-            guard let f = d.location?.file else { return !before.contains(d) }
-            return drafts[f] != nil || !before.contains(d)
-        }
+    /// A draft's findings: each with whether it is new and whether the library's baseline holds it.
+    struct DraftFindings {
+        var all: [Diagnostic] = []
+        var isNew: [Bool] = []
+        var inBaseline: [Bool] = []
+        var newErrors: Int { zip(all, isNew).filter { $0.severity == .error && $1 }.count }
     }
 
-    func findingsJSON(_ findings: [Diagnostic], _ w: inout JSONWriter) {
-        w.int("errors", findings.filter { $0.severity == .error }.count)
-        w.int("warnings", findings.filter { $0.severity == .warning }.count)
+    /// The findings the drafts would bring, as if saved: every one in their files, and the new ones
+    /// elsewhere (a duplicate ID, a link that now resolves to the wrong kind). A finding is new when the
+    /// library did not have it, compared as a baseline compares (rule, file, IDs and message, counted; not
+    /// the line, which a row added above it moves).
+    func check(_ drafts: [String: String]) -> DraftFindings {
+        let after = Compiler.update(result, config: config, changed: drafts.mapValues { Array($0.utf8) })
+        let grammar = after.library.grammar
+        let old = Baseline(result.diagnostics, grammar: library.grammar).holds(after.diagnostics, grammar: grammar).held
+        var out = DraftFindings()
+        for (d, had) in zip(after.diagnostics, old) {
+            let inDraft = d.location.map { drafts[$0.file] != nil } ?? false
+            guard inDraft || !had else { continue }
+            out.all.append(d)
+            out.isNew.append(!had)
+        }
+        baselineWatch.refresh(config: config, root: root)
+        out.inBaseline = baselineWatch.held(out.all, grammar: grammar)
+        return out
+    }
+
+    func findingsJSON(_ findings: DraftFindings, _ w: inout JSONWriter) {
+        w.int("errors", findings.all.filter { $0.severity == .error }.count)
+        w.int("warnings", findings.all.filter { $0.severity == .warning }.count)
+        w.int("new_errors", findings.newErrors)
         w.beginArray("diagnostics")
-        for d in findings { JSONReporter.write(d, into: &w) }
+        for (i, d) in findings.all.enumerated() {
+            JSONReporter.write(d, into: &w) { w in
+                w.bool("new", findings.isNew[i])
+                w.bool("in_baseline", findings.inBaseline[i])
+            }
+        }
         w.endArray()
     }
 }

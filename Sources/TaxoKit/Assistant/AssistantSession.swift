@@ -29,6 +29,8 @@ public final class AssistantSession {
     var pendingSearch: (changed: Set<String>, removed: Set<String>) = ([], [])
     var analyzerCache: GapAnalyzer?
     var backlinkCache: [Int: [(entity: Int, reference: Int)]]?
+    /// The baseline `taxonomy.yaml` names: which findings of a draft are known ones.
+    var baselineWatch = BaselineWatch()
     /// How many times files were found changed (tests read it).
     public private(set) var refreshes = 0
 

@@ -110,7 +110,10 @@ public struct AssistantTool: Sendable {
             name: "check_entry", title: "Check a draft entry",
             description: """
                 Checks a draft entry as if it were saved at the path: parse errors, dangling references \
-                (TAX0201), label mismatches, duplicate IDs, wrong locations. Returns the findings; writes nothing.
+                (TAX0201), label mismatches, duplicate IDs, wrong locations. Returns every finding in the file \
+                and those the draft brings elsewhere, each marked `new` (the library did not have it; false for \
+                one the file already had) and `in_baseline` (the library's baseline holds it: known, fails no \
+                check); writes nothing.
                 """,
             parameters: [
                 string("text", "The draft's full text (JSON, YAML or Markdown).", required: true),
@@ -208,7 +211,8 @@ public struct AssistantTool: Sendable {
             description: """
                 Creates an entry as `taxo new` does: the next free ID (or one next_id reserved), the file where \
                 the library keeps that kind, the parent's child list and the master list updated. The entry is \
-                checked first and not written when it has errors. Only when the server was started with \
+                checked first and not written when it brings errors (errors the library already had, in a master \
+                list it adds a row to, do not stop it). Only when the server was started with \
                 --allow-write.
                 """,
             parameters: [

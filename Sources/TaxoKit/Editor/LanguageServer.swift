@@ -39,6 +39,8 @@ public final class LanguageServer {
     /// Whether the client fills a code action's edit in later (`codeAction/resolve`): the rename of an ID
     /// everywhere, which reads every file that writes it, is then made only for the action chosen.
     var resolvesActionEdits = false
+    /// The baseline `taxonomy.yaml` names (`LanguageServerBaseline`).
+    var baseline = BaselineWatch()
 
     /// A server for the library found from `workingDirectory` (until the client's initialize names its root).
     public init(workingDirectory: URL) {
@@ -252,8 +254,9 @@ public final class LanguageServer {
     /// Diagnostics of every open buffer (an empty list for one that has none any more, or was closed).
     func publishAll(closing: String? = nil) -> [[UInt8]] {
         guard let result, let root else { return [] }
+        refreshBaseline()
         var byFile: [String: [Diagnostic]] = [:]
-        for d in result.diagnostics + configDiagnostics {
+        for d in result.diagnostics + configDiagnostics + baselineProblems() {
             if let f = d.location?.file { byFile[f, default: []].append(d) }
         }
         var out: [[UInt8]] = []
@@ -264,11 +267,12 @@ public final class LanguageServer {
             let diags = open ? byFile[path] ?? [] : []
             // A closed buffer always gets an (empty) list; an open one always gets its list.
             if !open, path != closing, !published.contains(path) { continue }
-            let items: [[String: Any]] = diags.map { d in
+            let held = baseline.held(diags, grammar: result.library.grammar)
+            let items: [[String: Any]] = zip(diags, held).map { d, held in
+                let shown = LanguageServer.published(d, held: held)
                 var item: [String: Any] = [
                     "range": LanguageServer.range(d.location, lines: lines(of: path)),
-                    "severity": LanguageServer.severity(d.severity),
-                    "code": d.code, "source": "taxo", "message": d.message + (d.hint.map { "\nhint: " + $0 } ?? ""),
+                    "severity": shown.severity, "code": d.code, "source": "taxo", "message": shown.message,
                 ]
                 // The places a finding's notes point at (the other references of a missing ID, the first
                 // definition of a duplicate), as the client's related information.

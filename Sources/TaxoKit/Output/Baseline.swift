@@ -59,13 +59,48 @@ public struct Baseline: Sendable, Equatable {
     /// The findings the baseline does not hold (each fingerprint's count used up first), and how many
     /// baseline entries no longer occur.
     public func filter(_ diags: [Diagnostic], grammar: IDGrammar) -> (new: [Diagnostic], gone: Int) {
+        let (held, gone) = holds(diags, grammar: grammar)
+        return (zip(diags, held).compactMap { $1 ? nil : $0 }, gone)
+    }
+
+    /// For each finding, in order, whether the baseline holds it (each fingerprint's count used up by the
+    /// first findings that match it), and how many baseline entries are left over. A fingerprint names its
+    /// file, so the findings of one file marked alone are marked as among all of the library's.
+    public func holds(_ diags: [Diagnostic], grammar: IDGrammar) -> (held: [Bool], gone: Int) {
         var left = counts
-        var fresh: [Diagnostic] = []
+        var held: [Bool] = []
+        held.reserveCapacity(diags.count)
         for d in diags {
             let f = Baseline.fingerprint(d, grammar: grammar)
-            if let n = left[f], n > 0 { left[f] = n - 1 } else { fresh.append(d) }
+            if let n = left[f], n > 0 {
+                left[f] = n - 1
+                held.append(true)
+            } else {
+                held.append(false)
+            }
         }
-        return (fresh, left.values.reduce(0, +))
+        return (held, left.values.reduce(0, +))
+    }
+
+    /// The baseline file `taxonomy.yaml` names (`baseline:`), as a path (relative to `root` unless absolute);
+    /// nil when it names none.
+    public static func configuredPath(_ config: Config, root: String) -> String? {
+        guard let b = config.baseline, !b.isEmpty else { return nil }
+        return b.hasPrefix("/") ? b : root + "/" + b
+    }
+
+    /// Reads the baseline file at `path`; throws `TaxoError.baseline` saying why it cannot be used.
+    public static func load(path: String) throws -> Baseline {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw TaxoError.baseline("\(path) does not exist")
+        }
+        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw TaxoError.baseline("\(path) cannot be read")
+        }
+        do { return try Baseline(json: data) } catch let e as TaxoError {
+            throw TaxoError.baseline("\(path) is not valid: \(e.message)")
+        }
     }
 
     /// The baseline file's text.

@@ -27,7 +27,7 @@ public enum JSONReporter {
     }
 
     /// One diagnostic as an object of the array being written.
-    static func write(_ d: Diagnostic, into w: inout JSONWriter) {
+    static func write(_ d: Diagnostic, into w: inout JSONWriter, extra: ((inout JSONWriter) -> Void)? = nil) {
         w.beginObject()
         w.string("code", d.code)
         w.string("severity", d.severity.label)
@@ -48,6 +48,7 @@ public enum JSONReporter {
             }
             w.endArray()
         }
+        extra?(&w)
         w.endObject()
     }
 }
