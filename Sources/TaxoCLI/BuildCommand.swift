@@ -84,7 +84,8 @@ struct BuildCommand: ParsableCommand {
             Console.out(
                 format.render(
                     diags, summary: counts, color: output.color,
-                    paths: PathDisplay(root: root.path, workingDirectory: cwd), workingDirectory: cwd))
+                    paths: PathDisplay(root: root.path, workingDirectory: cwd), workingDirectory: cwd,
+                    grammar: result.library.grammar))
         }
         if let baselineLine { Console.err(baselineLine + "\n") }
         let secs = String(format: "%.2f", Date().timeIntervalSince(start))

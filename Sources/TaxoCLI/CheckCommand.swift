@@ -125,7 +125,7 @@ struct CheckCommand: ParsableCommand {
             Console.out(
                 format.render(
                     diags, summary: counts, color: output.color, paths: display,
-                    workingDirectory: FileManager.default.currentDirectoryPath))
+                    workingDirectory: FileManager.default.currentDirectoryPath, grammar: result.library.grammar))
         }
         if format == .text || Console.stderrIsTerminal {
             if let baselineLine { Console.err(baselineLine + "\n") }

@@ -40,6 +40,20 @@ public struct Baseline: Sendable, Equatable {
         return Fingerprint(code: d.code, file: d.location?.file ?? "", ids: ids.sorted(), message: fold(d.message))
     }
 
+    /// Each finding's identity across edits as 16 hex digits and, after a colon, its occurrence among the
+    /// findings of the same fingerprint (1, 2 ...): what SARIF's `partialFingerprints` carry, so that code
+    /// scanning follows a finding that moves to another line instead of closing it and opening a new one.
+    public static func stableIDs(_ diags: [Diagnostic], grammar: IDGrammar) -> [String] {
+        var seen: [Fingerprint: Int] = [:]
+        return diags.map { d in
+            let f = fingerprint(d, grammar: grammar)
+            seen[f, default: 0] += 1
+            var h = StreamHash()
+            h.add(f.code); h.add(f.file); for id in f.ids { h.add(id) }; h.add(f.message)
+            return h.hex + ":" + String(seen[f]!)
+        }
+    }
+
     /// The message with every run of digits written as `#` (counts and columns change; the finding does not).
     static func fold(_ s: String) -> String {
         var out = ""

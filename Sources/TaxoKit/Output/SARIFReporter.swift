@@ -6,8 +6,11 @@ import Foundation
 public enum SARIFReporter {
     public static let baseID = "SRCROOT"
 
-    /// The findings as a SARIF 2.1.0 log (for code-scanning tools).
-    public static func render(_ diags: [Diagnostic], workingDirectory: String? = nil) -> String {
+    /// The findings as a SARIF 2.1.0 log (for code-scanning tools); `fingerprints`, one per finding, are
+    /// written as each result's `partialFingerprints` (`taxo/v1`).
+    public static func render(_ diags: [Diagnostic], workingDirectory: String? = nil, fingerprints: [String]? = nil)
+        -> String
+    {
         let codes = Set(diags.map(\.code))
         var w = JSONWriter()
         w.beginObject()
@@ -26,7 +29,7 @@ public enum SARIFReporter {
             w.endObject()
         }
         w.beginArray("results")
-        for d in diags { result(&w, d) }
+        for (i, d) in diags.enumerated() { result(&w, d, fingerprint: fingerprints?[i]) }
         w.endArray()
         w.endObject()
         w.endArray()
@@ -58,7 +61,7 @@ public enum SARIFReporter {
 
     /// One result: rule, level, message (with the hint), location, related locations (the notes) and, in its
     /// properties, what the finding is about.
-    static func result(_ w: inout JSONWriter, _ d: Diagnostic) {
+    static func result(_ w: inout JSONWriter, _ d: Diagnostic, fingerprint: String? = nil) {
         w.beginObject()
         w.string("ruleId", d.code)
         w.string("level", level(d.severity))
@@ -76,6 +79,9 @@ public enum SARIFReporter {
                 w.endObject()
             }
             w.endArray()
+        }
+        if let fingerprint {
+            w.beginObject("partialFingerprints"); w.string("taxo/v1", fingerprint); w.endObject()
         }
         if let subject = d.subject {
             w.beginObject("properties"); w.string("subject", subject); w.endObject()

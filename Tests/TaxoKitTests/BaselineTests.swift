@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// A finding's identity across edits: what a baseline counts and what SARIF's fingerprints carry.
+@Suite struct BaselineTests {
+    let grammar = IDGrammar(config: TestSupport.defaultConfig)
+
+    func dangling(_ id: String, line: Int, file: String = "LIBRARIES/a.json") -> Diagnostic {
+        Diagnostic(
+            code: "TAX0201", severity: .error,
+            message: "dangling reference: no tool has the ID '\(id)' (field 'tools[\(line)]')",
+            at: SourceLocation(file: file, line: line, column: 5))
+    }
+
+    @Test func stableIDsIgnoreTheLineButNotTheIDOrTheFileAndCountRepeats() throws {
+        let before = Baseline.stableIDs(
+            [dangling("TOL-QA-031", line: 3), dangling("TOL-QA-031", line: 9)], grammar: grammar)
+        let after = Baseline.stableIDs(
+            [dangling("TOL-QA-031", line: 30), dangling("TOL-QA-031", line: 41)], grammar: grammar)
+        #expect(before == after)
+        #expect(before[0].hasSuffix(":1"))
+        #expect(before[1].hasSuffix(":2"))
+        #expect(before[0].dropLast(2) == before[1].dropLast(2))
+        let other = Baseline.stableIDs([dangling("TOL-QA-032", line: 3)], grammar: grammar)[0]
+        let elsewhere = Baseline.stableIDs(
+            [dangling("TOL-QA-031", line: 3, file: "LIBRARIES/b.json")], grammar: grammar)[0]
+        #expect(Set([before[0], other, elsewhere]).count == 3)
+    }
+
+    @Test func sarifResultsCarryTheFingerprints() throws {
+        let diags = [dangling("TOL-QA-031", line: 3)]
+        let text = DiagnosticFormat.sarif.render(diags, summary: DiagnosticSummary(), grammar: grammar)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let result = try #require(((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+        let prints = try #require(result["partialFingerprints"] as? [String: String])
+        #expect(prints["taxo/v1"] == Baseline.stableIDs(diags, grammar: grammar)[0])
+        // Without the grammar (the configuration's own findings), none.
+        let bare = DiagnosticFormat.sarif.render(diags, summary: DiagnosticSummary())
+        #expect(!bare.contains("partialFingerprints"))
+    }
+
+    @Test func holdsMarksEachFindingAndCountsWhatIsLeft() throws {
+        let b = Baseline([dangling("TOL-QA-031", line: 3), dangling("TOL-QA-040", line: 4)], grammar: grammar)
+        let now = [dangling("TOL-QA-031", line: 7), dangling("TOL-QA-031", line: 8), dangling("TOL-QA-050", line: 9)]
+        let (held, gone) = b.holds(now, grammar: grammar)
+        #expect(held == [true, false, false])
+        #expect(gone == 1)
+    }
+}
