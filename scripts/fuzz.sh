@@ -49,6 +49,10 @@ for m in willRenameFiles didRenameFiles; do
     "$m" "$buffer" "${buffer%/*}/Moved/x.md" "${buffer%/*}" "${buffer%/*}_Old" > "$work/lsp/$m"
 done
 printf '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":2},"contentChanges":[{"text":"TOL-\\r\\nWRF-001"}]}}' "$buffer" > "$work/lsp/change"
+# Pull diagnostics: one file's, the workspace's (held when nothing changed), and a cancellation.
+printf '{"jsonrpc":"2.0","id":2,"method":"textDocument/diagnostic","params":{"textDocument":{"uri":"%s"},"previousResultId":"x"}}' "$buffer" > "$work/lsp/pull"
+printf '{"jsonrpc":"2.0","id":2,"method":"workspace/diagnostic","params":{"previousResultIds":[{"uri":"%s","value":"0"}]}} ' "$buffer" > "$work/lsp/pullworkspace"
+printf '{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":2}}' > "$work/lsp/cancel"
 lib=$(mktemp -d)
 cp -r LIBRARIES TASK_MANAGERS TALENTS "$lib/"
 if [ -x .build/release/taxo ]; then (cd "$lib" && "$OLDPWD/.build/release/taxo" build --quiet >/dev/null 2>&1 || true); fi

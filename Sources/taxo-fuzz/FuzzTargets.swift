@@ -19,8 +19,12 @@ enum FuzzTarget: String, CaseIterable {
         try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
         return d
     }()
-    static var initialize: String {
-        #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(emptyRoot.absoluteString)","capabilities":{}}}"#
+    /// `initialize`, by a client that is sent diagnostics or (`pull`) one that pulls them.
+    static func initialize(pull: Bool) -> String {
+        let caps =
+            pull ? #"{"textDocument":{"diagnostic":{}},"workspace":{"diagnostics":{"refreshSupport":true}}}"# : "{}"
+        return
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(emptyRoot.absoluteString)","capabilities":\#(caps)}}"#
     }
     static var openBuffer: String {
         let uri = emptyRoot.appendingPathComponent("TASK_MANAGERS/TSM-006_Workflows/WRF-001_x.md").absoluteString
@@ -63,7 +67,8 @@ enum FuzzTarget: String, CaseIterable {
             // A message (its body, as the framing hands it over) to a server initialised on an empty library
             // with one buffer open: editors send positions, URIs and text the server must not trust.
             let server = LanguageServer(workingDirectory: FuzzTarget.emptyRoot)
-            _ = server.handle(Array(FuzzTarget.initialize.utf8))
+            // Inputs of odd length are sent to a client that pulls diagnostics.
+            _ = server.handle(Array(FuzzTarget.initialize(pull: bytes.count % 2 == 1).utf8))
             _ = server.handle(Array(FuzzTarget.openBuffer.utf8))
             _ = server.handle(bytes)
         case .diff:

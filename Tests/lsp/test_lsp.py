@@ -36,6 +36,21 @@ async def client(lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[TAXO, "lsp"]))
+async def pull_client(lsp_client: LanguageClient):
+    """A client that pulls diagnostics (LSP 3.17) instead of being sent them."""
+    caps = types.ClientCapabilities(
+        text_document=types.TextDocumentClientCapabilities(diagnostic=types.DiagnosticClientCapabilities()),
+        workspace=types.WorkspaceClientCapabilities(
+            diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=False)
+        ),
+    )
+    result = await lsp_client.initialize_session(types.InitializeParams(capabilities=caps, root_uri=ROOT.as_uri()))
+    assert result.capabilities.diagnostic_provider.workspace_diagnostics
+    yield
+    await lsp_client.shutdown_session()
+
+
 TRANSCRIPT = "TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md"
 
 
@@ -256,3 +271,30 @@ async def test_call_and_type_hierarchies(client: LanguageClient):
     assert [c.name[:7] for c in children] == ["MLS-001", "MLS-002", "MLS-003", "MLS-004"]
     parents = await client.type_hierarchy_supertypes_async(types.TypeHierarchySupertypesParams(item=children[0]))
     assert [p.name[:11] for p in parents] == ["WRF-SEC-014"]
+
+
+async def test_pull_diagnostics_of_a_file_and_of_the_workspace(pull_client: LanguageClient):
+    rel = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-097_Pulled.json"
+    broken = '{\n  "tool_id": "TOL-QA-097",\n  "name": "Pulled",\n  "alternatives": ["TOL-QA-996"]\n}\n'
+    pull_client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri(rel), language_id="json", version=1, text=broken)
+        )
+    )
+    report = await pull_client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri(rel)))
+    )
+    assert report.kind == "full"
+    assert [d.code for d in report.items] == ["TAX0201"]
+    assert report.items[0].range.start.line == 3
+    again = await pull_client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(rel)), previous_result_id=report.result_id
+        )
+    )
+    assert again.kind == "unchanged"
+    workspace = await pull_client.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(previous_result_ids=[]))
+    mine = [r for r in workspace.items if r.uri == uri(rel)]
+    assert len(mine) == 1 and mine[0].result_id == report.result_id
+    # Nothing was pushed to a client that pulls.
+    assert uri(rel) not in pull_client.diagnostics

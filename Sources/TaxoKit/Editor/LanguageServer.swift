@@ -2,7 +2,8 @@ import Foundation
 
 /// `taxo lsp`: the Language Server Protocol (3.17) over one compiled library kept in memory. It takes
 /// message bodies and returns the bodies to send (the CLI does the reading and writing): diagnostics on
-/// open, change and save; go-to-definition from any ID; hover; completion of IDs after a prefix; references
+/// open, change and save, or pulled by a client that asks for them (`LanguageServerPullDiagnostics`), a known
+/// finding marked as such (`LanguageServerBaseline`); go-to-definition from any ID; hover; completion of IDs after a prefix; references
 /// (backlinks and mentions) and the same entity's other places in the buffer (`LanguageServerHighlights`);
 /// document links; code actions for every `taxo fix` repair and to create what a
 /// dangling ID names (`LanguageServerCreate`); a file's outline and
@@ -22,8 +23,13 @@ public final class LanguageServer {
     /// The extraction cache `taxo build` leaves in `output/`: files not edited are not parsed again.
     var cache: ExtractionCache?
     var result: CompileResult? {
-        didSet { lensCounts = nil }
+        didSet {
+            lensCounts = nil
+            generation += 1
+        }
     }
+    /// Counts compiles: what held requests compare with.
+    var generation = 0
     /// What points at each entity (code lenses), counted once per compile.
     var lensCounts: LensCounts?
     /// Open buffers: path relative to the root -> text.
@@ -41,6 +47,16 @@ public final class LanguageServer {
     var resolvesActionEdits = false
     /// The baseline `taxonomy.yaml` names (`LanguageServerBaseline`).
     var baseline = BaselineWatch()
+    /// Whether the client pulls diagnostics (`LanguageServerPullDiagnostics`) instead of being sent them, and
+    /// whether it re-pulls when asked to.
+    var pullDiagnostics = false
+    var refreshSupport = false
+    /// A `workspace/diagnostic` request held open until the findings change, with the result IDs the client
+    /// holds and the compile it was held at.
+    var heldWorkspaceRequest: (id: Any, previous: [String: String], generation: Int)?
+    var refreshRequests = 0
+    /// A hash of each file's findings at the last compile (which files' findings a compile changed).
+    var findingPrints: [String: Int] = [:]
 
     /// A server for the library found from `workingDirectory` (until the client's initialize names its root).
     public init(workingDirectory: URL) {
@@ -63,6 +79,7 @@ public final class LanguageServer {
         }
         let method = message["method"] as? String
         let id = message["id"]
+        var generationBefore = generation
         let params = message["params"] as? [String: Any] ?? [:]
         guard let method else {
             // A response from the client (we send no requests): nothing to do.
@@ -73,10 +90,17 @@ public final class LanguageServer {
         }
         var out: [[UInt8]] = []
         switch method {
-        case "initialize": out.append(LanguageServer.response(id: id, initialize(params)))
-        case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration": break
+        case "initialize":
+            out.append(LanguageServer.response(id: id, initialize(params)))
+            generationBefore = generation
+            if pullDiagnostics { filesWhoseFindingsChanged() }
+        case "initialized", "$/setTrace", "workspace/didChangeConfiguration": break
+        case "$/cancelRequest": out += cancel(params["id"])
+        case "textDocument/diagnostic": out.append(LanguageServer.response(id: id, documentDiagnostic(params)))
+        case "workspace/diagnostic": out += workspaceDiagnostic(id: id, params)
         case "shutdown":
             shutdownRequested = true
+            out += releaseHeldRequest()
             out.append(LanguageServer.response(id: id, NSNull()))
         case "exit": exitCode = shutdownRequested ? 0 : 1
         case "textDocument/didOpen", "textDocument/didChange", "textDocument/didSave", "textDocument/didClose":
@@ -125,7 +149,8 @@ public final class LanguageServer {
                 out.append(LanguageServer.error(id: id, code: -32601, message: "method not found: \(method)"))
             }
         }
-        return out
+        let edited = ((params["textDocument"] as? [String: Any])?["uri"] as? String).flatMap(relativePath)
+        return out + afterCompile(generationBefore, edited: edited)
     }
 
     static func encode(_ object: [String: Any]) -> [UInt8] {
@@ -156,31 +181,43 @@ public final class LanguageServer {
         let textDocument = (params["capabilities"] as? [String: Any])?["textDocument"] as? [String: Any]
         let codeAction = textDocument?["codeAction"] as? [String: Any]
         disabledActions = codeAction?["disabledSupport"] as? Bool ?? false
+        pullDiagnostics = textDocument?["diagnostic"] is [String: Any]
+        refreshSupport =
+            (((params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any])?["diagnostics"]
+            as? [String: Any])?["refreshSupport"] as? Bool ?? false
         resolvesActionEdits =
             ((codeAction?["resolveSupport"] as? [String: Any])?["properties"] as? [Any])?.contains {
                 $0 as? String == "edit"
             } ?? false
         recompile()
-        return [
-            "capabilities": [
-                "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]],
-                "definitionProvider": true, "hoverProvider": true, "referencesProvider": true,
-                "documentHighlightProvider": true,
-                "completionProvider": ["triggerCharacters": ["-"]],
-                "documentLinkProvider": ["resolveProvider": false],
-                "codeActionProvider": ["codeActionKinds": ["quickfix"], "resolveProvider": true],
-                "documentSymbolProvider": true, "workspaceSymbolProvider": true,
-                "renameProvider": ["prepareProvider": true], "inlayHintProvider": true,
-                "codeLensProvider": ["resolveProvider": false], "callHierarchyProvider": true,
-                "typeHierarchyProvider": true,
-                "workspace": [
-                    "fileOperations": [
-                        "willRename": ["filters": [["scheme": "file", "pattern": ["glob": "**"]]]],
-                        "didRename": ["filters": [["scheme": "file", "pattern": ["glob": "**"]]]],
-                    ]
-                ],
+        var capabilities = LanguageServer.capabilities
+        if pullDiagnostics {
+            capabilities["diagnosticProvider"] = [
+                "identifier": "taxo", "interFileDependencies": true, "workspaceDiagnostics": true,
+            ]
+        }
+        return ["capabilities": capabilities, "serverInfo": ["name": "taxo", "version": TaxoVersion.string]]
+    }
+
+    /// What the server offers every client (pull diagnostics are added for a client that asks for them).
+    static var capabilities: [String: Any] {
+        [
+            "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]],
+            "definitionProvider": true, "hoverProvider": true, "referencesProvider": true,
+            "documentHighlightProvider": true,
+            "completionProvider": ["triggerCharacters": ["-"]],
+            "documentLinkProvider": ["resolveProvider": false],
+            "codeActionProvider": ["codeActionKinds": ["quickfix"], "resolveProvider": true],
+            "documentSymbolProvider": true, "workspaceSymbolProvider": true,
+            "renameProvider": ["prepareProvider": true], "inlayHintProvider": true,
+            "codeLensProvider": ["resolveProvider": false], "callHierarchyProvider": true,
+            "typeHierarchyProvider": true,
+            "workspace": [
+                "fileOperations": [
+                    "willRename": ["filters": [["scheme": "file", "pattern": ["glob": "**"]]]],
+                    "didRename": ["filters": [["scheme": "file", "pattern": ["glob": "**"]]]],
+                ]
             ],
-            "serverInfo": ["name": "taxo", "version": TaxoVersion.string],
         ]
     }
 
@@ -253,12 +290,9 @@ public final class LanguageServer {
 
     /// Diagnostics of every open buffer (an empty list for one that has none any more, or was closed).
     func publishAll(closing: String? = nil) -> [[UInt8]] {
-        guard let result, let root else { return [] }
-        refreshBaseline()
-        var byFile: [String: [Diagnostic]] = [:]
-        for d in result.diagnostics + configDiagnostics + baselineProblems() {
-            if let f = d.location?.file { byFile[f, default: []].append(d) }
-        }
+        // A client that pulls diagnostics asks for them (`LanguageServerPullDiagnostics`): nothing is pushed.
+        guard !pullDiagnostics, let root else { return [] }
+        let byFile = findingsByFile()
         var out: [[UInt8]] = []
         var paths = Set(buffers.keys).union(published)
         if let closing { paths.insert(closing) }
@@ -267,30 +301,49 @@ public final class LanguageServer {
             let diags = open ? byFile[path] ?? [] : []
             // A closed buffer always gets an (empty) list; an open one always gets its list.
             if !open, path != closing, !published.contains(path) { continue }
-            let held = baseline.held(diags, grammar: result.library.grammar)
-            let items: [[String: Any]] = zip(diags, held).map { d, held in
-                let shown = LanguageServer.published(d, held: held)
-                var item: [String: Any] = [
-                    "range": LanguageServer.range(d.location, lines: lines(of: path)),
-                    "severity": shown.severity, "code": d.code, "source": "taxo", "message": shown.message,
-                ]
-                // The places a finding's notes point at (the other references of a missing ID, the first
-                // definition of a duplicate), as the client's related information.
-                let related: [[String: Any]] = d.notes.compactMap { n in
-                    guard let at = n.location, let place = location(of: at) else { return nil }
-                    return ["location": place, "message": n.message]
-                }
-                if !related.isEmpty { item["relatedInformation"] = related }
-                return item
-            }
             out.append(
                 LanguageServer.encode([
                     "jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-                    "params": ["uri": root.appendingPathComponent(path).absoluteString, "diagnostics": items],
+                    "params": [
+                        "uri": root.appendingPathComponent(path).absoluteString,
+                        "diagnostics": diagnosticItems(diags, path: path),
+                    ],
                 ]))
             if open && !diags.isEmpty { published.insert(path) } else { published.remove(path) }
         }
         return out
+    }
+
+    /// Every finding of the library by file: the compile's, the configuration's and the baseline's.
+    func findingsByFile() -> [String: [Diagnostic]] {
+        guard let result else { return [:] }
+        refreshBaseline()
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in result.diagnostics + configDiagnostics + baselineProblems() {
+            if let f = d.location?.file { byFile[f, default: []].append(d) }
+        }
+        return byFile
+    }
+
+    /// One file's findings as LSP diagnostics (a finding the baseline holds as a hint saying so).
+    func diagnosticItems(_ diags: [Diagnostic], path: String) -> [[String: Any]] {
+        guard let result else { return [] }
+        let held = baseline.held(diags, grammar: result.library.grammar)
+        return zip(diags, held).map { d, held in
+            let shown = LanguageServer.published(d, held: held)
+            var item: [String: Any] = [
+                "range": LanguageServer.range(d.location, lines: lines(of: path)),
+                "severity": shown.severity, "code": d.code, "source": "taxo", "message": shown.message,
+            ]
+            // The places a finding's notes point at (the other references of a missing ID, the first
+            // definition of a duplicate), as the client's related information.
+            let related: [[String: Any]] = d.notes.compactMap { n in
+                guard let at = n.location, let place = location(of: at) else { return nil }
+                return ["location": place, "message": n.message]
+            }
+            if !related.isEmpty { item["relatedInformation"] = related }
+            return item
+        }
     }
 
     static func severity(_ s: Severity) -> Int {

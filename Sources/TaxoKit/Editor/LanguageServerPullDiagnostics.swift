@@ -1,0 +1,107 @@
+import Foundation
+
+/// Pull diagnostics (LSP 3.17), for a client that asks for them (`textDocument.diagnostic` in its capabilities):
+/// `textDocument/diagnostic` gives one file's findings, `workspace/diagnostic` every file's, so that the
+/// editor's problems list holds the whole library's findings, not only the open files'. Each report has a
+/// result ID (a hash of its items): a file whose findings have not changed is reported "unchanged". A workspace
+/// request with nothing new to say is held open and answered when a change brings something (the protocol's
+/// long poll); after every compile a client that supports it is asked to pull again
+/// (`workspace/diagnostic/refresh`), since an edit of one file changes the findings of others.
+extension LanguageServer {
+    func documentDiagnostic(_ params: [String: Any]) -> [String: Any] {
+        guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
+            let path = relativePath(uri)
+        else { return ["kind": "full", "items": [Any]()] }
+        let items = diagnosticItems(findingsByFile()[path] ?? [], path: path)
+        let id = LanguageServer.resultID(items)
+        if params["previousResultId"] as? String == id { return ["kind": "unchanged", "resultId": id] }
+        return ["kind": "full", "resultId": id, "items": items]
+    }
+
+    /// Answers a workspace request at once when some file's findings differ from what the client holds, else
+    /// holds it (answering the one held before, which the client has given up, with nothing).
+    func workspaceDiagnostic(id: Any?, _ params: [String: Any]) -> [[UInt8]] {
+        var previous: [String: String] = [:]
+        for p in params["previousResultIds"] as? [[String: Any]] ?? [] {
+            if let uri = p["uri"] as? String, let value = p["value"] as? String { previous[uri] = value }
+        }
+        var out = releaseHeldRequest()
+        if let report = workspaceReport(previous: previous) {
+            out.append(LanguageServer.response(id: id, ["items": report]))
+        } else if let id {
+            heldWorkspaceRequest = (id, previous, generation)
+        }
+        return out
+    }
+
+    /// Every file's report that differs from the client's (a file it holds findings for that has none now gets
+    /// an empty one); nil when none differs.
+    func workspaceReport(previous: [String: String]) -> [[String: Any]]? {
+        guard let root else { return nil }
+        let byFile = findingsByFile()
+        var uris: [String: String] = [:]
+        for path in byFile.keys { uris[root.appendingPathComponent(path).absoluteString] = path }
+        for uri in previous.keys where uris[uri] == nil {
+            if let path = relativePath(uri) { uris[uri] = path }
+        }
+        var reports: [[String: Any]] = []
+        for (uri, path) in uris.sorted(by: { $0.key < $1.key }) {
+            let items = diagnosticItems(byFile[path] ?? [], path: path)
+            let id = LanguageServer.resultID(items)
+            guard previous[uri] != id else { continue }
+            reports.append(["uri": uri, "version": NSNull(), "kind": "full", "resultId": id, "items": items])
+        }
+        return reports.isEmpty ? nil : reports
+    }
+
+    /// After a message that compiled again, when some file's findings changed: a held workspace request
+    /// answered, and a client that supports it asked to pull again, unless the only file whose findings
+    /// changed is the one the message edited (the client pulls that one itself).
+    func afterCompile(_ before: Int, edited: String?) -> [[UInt8]] {
+        guard pullDiagnostics, generation != before, !shutdownRequested else { return [] }
+        let changed = filesWhoseFindingsChanged()
+        guard !changed.isEmpty else { return [] }
+        var out: [[UInt8]] = []
+        if let held = heldWorkspaceRequest, let report = workspaceReport(previous: held.previous) {
+            heldWorkspaceRequest = nil
+            out.append(LanguageServer.response(id: held.id, ["items": report]))
+        }
+        if refreshSupport, changed != Set(edited.map { [$0] } ?? []) {
+            refreshRequests += 1
+            out.append(
+                LanguageServer.encode([
+                    "jsonrpc": "2.0", "id": "taxo-refresh-\(refreshRequests)", "method": "workspace/diagnostic/refresh",
+                ]))
+        }
+        return out
+    }
+
+    /// The files whose findings differ from those of the last call (a hash of each file's findings is kept).
+    @discardableResult
+    func filesWhoseFindingsChanged() -> Set<String> {
+        var prints: [String: Int] = [:]
+        for (path, diags) in findingsByFile() { prints[path] = diags.hashValue }
+        let changed = Set(prints.keys).union(findingPrints.keys).filter { prints[$0] != findingPrints[$0] }
+        findingPrints = prints
+        return changed
+    }
+
+    /// The held workspace request answered with nothing (the client sent another, or the server shuts down).
+    func releaseHeldRequest() -> [[UInt8]] {
+        guard let held = heldWorkspaceRequest else { return [] }
+        heldWorkspaceRequest = nil
+        return [LanguageServer.response(id: held.id, ["items": [Any]()])]
+    }
+
+    /// `$/cancelRequest` of the held workspace request: answered as cancelled.
+    func cancel(_ id: Any?) -> [[UInt8]] {
+        guard let held = heldWorkspaceRequest, let id, "\(held.id)" == "\(id)" else { return [] }
+        heldWorkspaceRequest = nil
+        return [LanguageServer.error(id: held.id, code: -32800, message: "cancelled")]
+    }
+
+    /// A report's result ID: a hash of its items as sent.
+    static func resultID(_ items: [[String: Any]]) -> String {
+        Hashing.fnv1aHex(encode(["items": items]))
+    }
+}
