@@ -271,7 +271,15 @@ import Testing
             #expect(known.err.contains("0 errors"))
             let index = try taxo(["dump-index", "--index", "out1/index.sqlite"], cwd: root).out
             #expect(index.split(separator: "\n").contains { $0.contains("TAX0201") && $0.contains("TOL-QA-032") })
+            // The health report counts them apart.
+            let health = try String(contentsOf: root.appendingPathComponent("out1/HEALTH.md"), encoding: .utf8)
+            #expect(
+                health.contains(
+                    "12 of the findings are in the baseline `taxo-baseline.json`; 0 errors and 0 warnings are new."))
+            #expect(health.contains("| In the baseline | 12 |"))
             #expect(try taxo(["build", "--out", "out1", "--no-baseline"], cwd: root).code == 1)
+            let without = try String(contentsOf: root.appendingPathComponent("out1/HEALTH.md"), encoding: .utf8)
+            #expect(!without.contains("baseline"))
             // A new finding fails the build, alone.
             try write(
                 "{\"tool_id\": \"TOL-QA-033\", \"name\": \"X\", \"related\": [\"TOL-QA-999\"]}",

@@ -7,11 +7,15 @@ public struct HealthReport {
     let result: CompileResult
     /// `meta` of the previous index, when there was one.
     let previous: [String: String]?
+    /// The library's baseline and its file as shown (the findings it holds are counted apart).
+    let baseline: (file: String, value: Baseline)?
 
-    /// The health of a compiled library; `previous` is the last build's index meta, for the trend.
-    public init(result: CompileResult, previous: [String: String]?) {
+    /// The health of a compiled library; `previous` is the last build's index meta, for the trend; with a
+    /// `baseline`, which findings are known.
+    public init(result: CompileResult, previous: [String: String]?, baseline: (file: String, value: Baseline)? = nil) {
         self.result = result
         self.previous = previous
+        self.baseline = baseline
     }
 
     /// A top entity of the hierarchy (a workflow) whose chain stops before the last level: how far its

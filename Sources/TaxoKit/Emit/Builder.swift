@@ -16,11 +16,12 @@ public enum Builder {
     }
 
     /// `beforeCommit` runs right before the index is committed or renamed into place (a test hook: the CLI's
-    /// crash test pauses there).
+    /// crash test pauses there). With a `baseline` (its file as shown, and its findings), the health report
+    /// counts the findings it holds apart.
     public static func build(
         root: String, config: Config, outDir: String, noCache: Bool = false, buildTime: String,
         templates: Templates? = nil, keepGapReports: Bool = false, allRecords: Bool = false,
-        beforeCommit: (() -> Void)? = nil
+        baseline: (file: String, value: Baseline)? = nil, beforeCommit: (() -> Void)? = nil
     ) throws -> Outcome {
         var startClock = StageClock()
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
@@ -61,7 +62,7 @@ public enum Builder {
         addReportJobs(
             jobs, result, root: root, outDir: outDir, templates: tpl, previousMeta: previousMeta,
             globalHash: globalHash,
-            rewriteAll: noCache, keep: kept)
+            rewriteAll: noCache, keep: kept, baseline: baseline)
         if let changes {
             try IndexWriter.update(
                 result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash,
@@ -83,11 +84,13 @@ public enum Builder {
     /// `rewriteAll`, every one anew; with `keep`, the gap reports made are handed back).
     static func addReportJobs(
         _ jobs: Jobs, _ result: CompileResult, root: String, outDir: String, templates tpl: Templates,
-        previousMeta: [String: String]?, globalHash: String, rewriteAll: Bool, keep: Locked<[String: GapReport]>?
+        previousMeta: [String: String]?, globalHash: String, rewriteAll: Bool, keep: Locked<[String: GapReport]>?,
+        baseline: (file: String, value: Baseline)? = nil
     ) {
         let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
         jobs.add {
-            try ReportWriter.writeHealth(result, root: root, outDir: outDir, templates: tpl, previous: previousMeta)
+            try ReportWriter.writeHealth(
+                result, root: root, outDir: outDir, templates: tpl, previous: previousMeta, baseline: baseline)
         }
         jobs.add { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
         jobs.add {

@@ -151,10 +151,10 @@ public enum ReportWriter {
     /// The health report: `HEALTH.md`, with the trend since the previous build's index.
     public static func writeHealth(
         _ result: CompileResult, root: String? = nil, outDir: String, templates: Templates,
-        previous: [String: String]?
+        previous: [String: String]?, baseline: (file: String, value: Baseline)? = nil
     ) throws -> [String] {
         let path = outDir + "/HEALTH.md"
-        let context = try HealthReport(result: result, previous: previous).context(
+        let context = try HealthReport(result: result, previous: previous, baseline: baseline).context(
             command: "taxo build", root: root, linksFrom: root == nil ? nil : outDir)
         try write(try templates.render("health.md", context), to: path)
         return [path]

@@ -353,6 +353,9 @@ public enum DefaultTemplates {
 
         ## Summary
         - {{{entities}}} entities and {{{documents}}} documents in {{{files}}} files; {{{errors}}} errors, {{{warnings}}} warnings.
+        {{#has_baseline}}
+        - {{{known}}} of the findings are in the baseline `{{{baseline_file}}}`; {{{new_errors}}} errors and {{{new_warnings}}} warnings are new.
+        {{/has_baseline}}
         - {{{resolved}}} of {{{references}}} references resolve; {{{dangling}}} dangle. {{{orphans}}} entities are orphans.
         - {{{chains_complete}}} of {{{chains_text}}} a full {{{chain_kinds}}} chain.
 
@@ -400,11 +403,11 @@ public enum DefaultTemplates {
         ## Findings
 
         {{#has_rules}}
-        | Code | Rule | Severity | Count | Top files |
-        |------|------|----------|------:|-----------|
+        | Code | Rule | Severity | Count |{{#has_baseline}} In the baseline |{{/has_baseline}} Top files |
+        |------|------|----------|------:|{{#has_baseline}}----------------:|{{/has_baseline}}-----------|
         {{/has_rules}}
         {{#rules}}
-        | {{{code}}} | {{{name}}} | {{{severity}}} | {{{count}}} | {{{top_files}}} |
+        | {{{code}}} | {{{name}}} | {{{severity}}} | {{{count}}} |{{#has_baseline}} {{{known}}} |{{/has_baseline}} {{{top_files}}} |
         {{/rules}}
         {{^has_rules}}
         `taxo check` reports nothing.
@@ -425,6 +428,9 @@ public enum DefaultTemplates {
 
         ## Actions / Next Steps
         {{#has_rules}}
+        {{#has_baseline}}
+        - Fix the new findings first: `taxo check` fails on them and not on those in the baseline.
+        {{/has_baseline}}
         - Start with the rules at the top of the findings table; `taxo check --summary` shows them per folder.
         {{/has_rules}}
         {{#has_orphans}}
@@ -447,6 +453,9 @@ public enum DefaultTemplates {
         | Orphans | {{{orphans}}} |
         | Errors | {{{errors}}} |
         | Warnings | {{{warnings}}} |
+        {{#has_baseline}}
+        | In the baseline | {{{known}}} |
+        {{/has_baseline}}
 
         {{#has_trend}}
         ### Trend since {{{previous_build}}}

@@ -12,7 +12,8 @@ struct HealthContext: Encodable {
         var link: Markdown
         var reason: String
     }
-    struct Rule: Encodable { var code, name, severity: String; var count: Int; var topFiles: String }
+    /// A rule's findings: how many, how many of them the baseline holds, and the files with most.
+    struct Rule: Encodable { var code, name, severity: String; var count, known: Int; var topFiles: String }
     /// A top entity of the hierarchy whose chain stops early: a link to it, and where and why it stops.
     struct Chain: Encodable {
         var id: String
@@ -36,6 +37,10 @@ struct HealthContext: Encodable {
     var moreOrphans: Int
     var hasMoreOrphans: Bool
     var errors, warnings, notes: Int
+    /// With a baseline: its file, how many findings it holds, and the errors and warnings that are new.
+    var hasBaseline: Bool
+    var baselineFile: String
+    var known, newErrors, newWarnings: Int
     var hasRules: Bool
     var rules: [Rule]
     var chainsComplete, chainsTotal: Int
@@ -90,7 +95,16 @@ struct HealthContext: Encodable {
         errors = h.result.summary.errors
         warnings = h.result.summary.warnings
         notes = h.result.summary.notes
-        rules = HealthContext.ruleRows(h.result.diagnostics)
+        let held =
+            h.baseline?.value.holds(h.result.diagnostics, grammar: lib.grammar).held
+            ?? Array(repeating: false, count: h.result.diagnostics.count)
+        hasBaseline = h.baseline != nil
+        baselineFile = h.baseline?.file ?? ""
+        known = held.filter { $0 }.count
+        let fresh = zip(h.result.diagnostics, held).filter { !$1 }.map(\.0)
+        newErrors = fresh.filter { $0.severity == .error }.count
+        newWarnings = fresh.filter { $0.severity == .warning }.count
+        rules = HealthContext.ruleRows(h.result.diagnostics, held: held)
         hasRules = !rules.isEmpty
         chainsComplete = chains.complete
         chainsTotal = chains.total
@@ -225,22 +239,23 @@ struct HealthContext: Encodable {
     }
 
     /// Findings per rule, most first: the highest severity seen and the three files with most of them.
-    static func ruleRows(_ diagnostics: [Diagnostic]) -> [Rule] {
-        var rules: [String: (Severity, Int, [String: Int])] = [:]
-        for d in diagnostics {
-            var r = rules[d.code] ?? (d.severity, 0, [:])
+    static func ruleRows(_ diagnostics: [Diagnostic], held: [Bool]) -> [Rule] {
+        var rules: [String: (Severity, Int, [String: Int], Int)] = [:]
+        for (d, known) in zip(diagnostics, held) {
+            var r = rules[d.code] ?? (d.severity, 0, [:], 0)
             r.1 += 1
             r.0 = max(r.0, d.severity)
             if let f = d.location?.file { r.2[f, default: 0] += 1 }
+            if known { r.3 += 1 }
             rules[d.code] = r
         }
         return rules.keys.sorted { (rules[$0]!.1, $1) > (rules[$1]!.1, $0) }.map { code in
-            let (sev, n, files) = rules[code]!
+            let (sev, n, files, known) = rules[code]!
             let top = files.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map {
                 "\($0.key) (\($0.value))"
             }
             return Rule(
-                code: code, name: RuleRegistry.rule(code)?.name ?? "", severity: sev.label, count: n,
+                code: code, name: RuleRegistry.rule(code)?.name ?? "", severity: sev.label, count: n, known: known,
                 topFiles: top.joined(separator: ", "))
         }
     }
