@@ -25,10 +25,10 @@ struct BaselineOptions: ParsableArguments {
         return noBaseline ? nil : Baseline.configuredPath(config, root: root.path)
     }
 
-    /// The baseline in force, read (nil without one); one that cannot be read is exit 2.
-    func load(root: URL, config: Config) throws -> Baseline? {
+    /// The baseline in force and its path, read (nil without one); one that cannot be read is exit 2.
+    func load(root: URL, config: Config) throws -> (path: String, value: Baseline)? {
         guard let path = path(root: root, config: config) else { return nil }
-        do { return try Baseline.load(path: path) } catch let e as TaxoError {
+        do { return (path, try Baseline.load(path: path)) } catch let e as TaxoError {
             Console.err("taxo: error: the baseline \(e.message)\n")
             throw TaxoExit(code: 2)
         }

@@ -60,9 +60,7 @@ struct BuildCommand: ParsableCommand {
             outcome = try Builder.build(
                 root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now(),
                 keepGapReports: site, allRecords: site,
-                baseline: baseline.map {
-                    (relativePath(baselineOptions.path(root: root, config: config) ?? "", root: root), $0)
-                },
+                baseline: baseline.map { (relativePath($0.path, root: root), $0.value) },
                 beforeCommit: pause)
         } catch {
             progress.clear()
@@ -80,7 +78,7 @@ struct BuildCommand: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         // As check: the findings printed, counted and failed on are those the baseline does not hold.
         let (diags, baselineLine) = BaselineOptions.apply(
-            baseline, to: result.diagnostics, grammar: result.library.grammar)
+            baseline?.value, to: result.diagnostics, grammar: result.library.grammar)
         var counts = result.summary
         counts.errors = 0; counts.warnings = 0; counts.notes = 0
         counts.count(diags)

@@ -97,7 +97,7 @@ struct CheckCommand: ParsableCommand {
         }
         let baselineLine: String?
         (diags, baselineLine) = BaselineOptions.apply(
-            try baselineOptions.load(root: root, config: config), to: diags, grammar: result.library.grammar)
+            try baselineOptions.load(root: root, config: config)?.value, to: diags, grammar: result.library.grammar)
         diags += selection.notes
         var counts = result.summary
         counts.errors = 0; counts.warnings = 0; counts.notes = 0

@@ -9,8 +9,8 @@ struct LSPCommand: ParsableCommand {
         discussion: """
             Reads JSON-RPC messages framed with Content-Length on stdin and answers on stdout. The library is the one \
             the client's workspace root is in (found as taxo check finds it). Diagnostics are published on open, change \
-            and save, or pulled (every file's) by a client that supports it; definition, hover, completion of IDs, references, document links and code actions for taxo fix \
-            are served. Exits 0 after shutdown and exit, 1 on exit without shutdown or when stdin closes first.
+            and save, or pulled (every file's) by a client that supports it; definition, hover, completion of IDs, \
+            references, document links and code actions for taxo fix are served. Exits 0 after shutdown and exit, 1 on exit without shutdown or when stdin closes first.
             """)
 
     @Flag(name: .long, help: "Print how long each message took to stderr.")

@@ -288,6 +288,8 @@ import Testing
             #expect(fresh.code == 1)
             #expect(errors(fresh).count == 1)
             #expect(errors(fresh).first?.contains("TOL-QA-999") == true)
+            let after = try String(contentsOf: root.appendingPathComponent("out1/HEALTH.md"), encoding: .utf8)
+            #expect(after.contains("; 1 error and 0 warnings are new."))
             // A baseline that cannot be read stops the build before it writes anything.
             let broken = try taxo(["build", "--out", "out2", "--baseline", "nowhere.json"], cwd: root)
             #expect(broken.code == 2)

@@ -50,8 +50,6 @@ extension LanguageServerConfigTests {
         #expect((new["message"] as? String)?.contains("in the baseline") == false)
 
         // A baseline rewritten on disk (check --write-baseline in a terminal) applies at the next message.
-        let all = Compiler.compile(root: root.path, config: config).diagnostics
-        #expect(all.isEmpty == false)
         try Baseline([], grammar: before.library.grammar).json().write(
             to: root.appendingPathComponent("taxo-baseline.json"), atomically: true, encoding: .utf8)
         let emptied = try #require(published(try edit(s, uri, edited + " ", open: false), uri))

@@ -3,8 +3,8 @@ import Foundation
 /// `taxo lsp`: the Language Server Protocol (3.17) over one compiled library kept in memory. It takes
 /// message bodies and returns the bodies to send (the CLI does the reading and writing): diagnostics on
 /// open, change and save, or pulled by a client that asks for them (`LanguageServerPullDiagnostics`), a known
-/// finding marked as such (`LanguageServerBaseline`); go-to-definition from any ID; hover; completion of IDs after a prefix; references
-/// (backlinks and mentions) and the same entity's other places in the buffer (`LanguageServerHighlights`);
+/// finding marked as such (`LanguageServerBaseline`); go-to-definition from any ID; hover; completion of IDs
+/// after a prefix; references (backlinks and mentions) and the same entity's other places in the buffer (`LanguageServerHighlights`);
 /// document links; code actions for every `taxo fix` repair and to create what a
 /// dangling ID names (`LanguageServerCreate`); a file's outline and
 /// any entity by ID or name (`LanguageServerSymbols`); renaming an ID everywhere (`LanguageServerRename`);
@@ -52,8 +52,8 @@ public final class LanguageServer {
     var pullDiagnostics = false
     var refreshSupport = false
     /// A `workspace/diagnostic` request held open until the findings change, with the result IDs the client
-    /// holds and the compile it was held at.
-    var heldWorkspaceRequest: (id: Any, previous: [String: String], generation: Int)?
+    /// holds.
+    var heldWorkspaceRequest: (id: Any, previous: [String: String])?
     var refreshRequests = 0
     /// A hash of each file's findings at the last compile (which files' findings a compile changed).
     var findingPrints: [String: Int] = [:]
@@ -82,7 +82,7 @@ public final class LanguageServer {
         var generationBefore = generation
         let params = message["params"] as? [String: Any] ?? [:]
         guard let method else {
-            // A response from the client (we send no requests): nothing to do.
+            // A response from the client (to a `workspace/diagnostic/refresh`): nothing to do.
             return []
         }
         if shutdownRequested, method != "exit", id != nil {
@@ -330,7 +330,7 @@ public final class LanguageServer {
         guard let result else { return [] }
         let held = baseline.held(diags, grammar: result.library.grammar)
         return zip(diags, held).map { d, held in
-            let shown = LanguageServer.published(d, held: held)
+            let shown = LanguageServer.shown(d, held: held)
             var item: [String: Any] = [
                 "range": LanguageServer.range(d.location, lines: lines(of: path)),
                 "severity": shown.severity, "code": d.code, "source": "taxo", "message": shown.message,

@@ -36,7 +36,7 @@ extension LanguageServer {
 
     /// The severity and message a finding is published with: a hint, said to be in the baseline, when the
     /// baseline holds it.
-    static func published(_ d: Diagnostic, held: Bool) -> (severity: Int, message: String) {
+    static func shown(_ d: Diagnostic, held: Bool) -> (severity: Int, message: String) {
         let message = d.message + (d.hint.map { "\nhint: " + $0 } ?? "")
         guard held else { return (severity(d.severity), message) }
         return (4, message + "\nin the baseline: known before, fails no check")

@@ -5,8 +5,9 @@ import Foundation
 /// editor's problems list holds the whole library's findings, not only the open files'. Each report has a
 /// result ID (a hash of its items): a file whose findings have not changed is reported "unchanged". A workspace
 /// request with nothing new to say is held open and answered when a change brings something (the protocol's
-/// long poll); after every compile a client that supports it is asked to pull again
-/// (`workspace/diagnostic/refresh`), since an edit of one file changes the findings of others.
+/// long poll); when a compile changes the findings of a file other than the one edited (fixing a missing ID in
+/// one file clears the dangling references in others), a client that supports it is asked to pull again
+/// (`workspace/diagnostic/refresh`).
 extension LanguageServer {
     func documentDiagnostic(_ params: [String: Any]) -> [String: Any] {
         guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
@@ -29,7 +30,7 @@ extension LanguageServer {
         if let report = workspaceReport(previous: previous) {
             out.append(LanguageServer.response(id: id, ["items": report]))
         } else if let id {
-            heldWorkspaceRequest = (id, previous, generation)
+            heldWorkspaceRequest = (id, previous)
         }
         return out
     }

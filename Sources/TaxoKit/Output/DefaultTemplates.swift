@@ -354,7 +354,7 @@ public enum DefaultTemplates {
         ## Summary
         - {{{entities}}} entities and {{{documents}}} documents in {{{files}}} files; {{{errors}}} errors, {{{warnings}}} warnings.
         {{#has_baseline}}
-        - {{{known}}} of the findings are in the baseline `{{{baseline_file}}}`; {{{new_errors}}} errors and {{{new_warnings}}} warnings are new.
+        - {{{known}}} of the findings are in the baseline `{{{baseline_file}}}`; {{{new_findings}}} are new.
         {{/has_baseline}}
         - {{{resolved}}} of {{{references}}} references resolve; {{{dangling}}} dangle. {{{orphans}}} entities are orphans.
         - {{{chains_complete}}} of {{{chains_text}}} a full {{{chain_kinds}}} chain.

@@ -40,7 +40,9 @@ struct HealthContext: Encodable {
     /// With a baseline: its file, how many findings it holds, and the errors and warnings that are new.
     var hasBaseline: Bool
     var baselineFile: String
-    var known, newErrors, newWarnings: Int
+    var known: Int
+    /// `1 error and 0 warnings`: the new ones.
+    var newFindings: String
     var hasRules: Bool
     var rules: [Rule]
     var chainsComplete, chainsTotal: Int
@@ -102,8 +104,9 @@ struct HealthContext: Encodable {
         baselineFile = h.baseline?.file ?? ""
         known = held.filter { $0 }.count
         let fresh = zip(h.result.diagnostics, held).filter { !$1 }.map(\.0)
-        newErrors = fresh.filter { $0.severity == .error }.count
-        newWarnings = fresh.filter { $0.severity == .warning }.count
+        newFindings =
+            EnglishPlural.count(fresh.filter { $0.severity == .error }.count, "error") + " and "
+            + EnglishPlural.count(fresh.filter { $0.severity == .warning }.count, "warning")
         rules = HealthContext.ruleRows(h.result.diagnostics, held: held)
         hasRules = !rules.isEmpty
         chainsComplete = chains.complete
