@@ -20,9 +20,7 @@ extension LanguageServerConfigTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let toolPath = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-077_Legacy.json"
         let legacy = "{\n  \"tool_id\": \"TOL-QA-077\",\n  \"name\": \"Legacy\",\n  \"related\": [\"TOL-QA-901\"]\n}\n"
-        try FileManager.default.createDirectory(
-            at: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA"), withIntermediateDirectories: true)
-        try legacy.write(to: root.appendingPathComponent(toolPath), atomically: true, encoding: .utf8)
+        try TestSupport.write([(toolPath, legacy)], in: root)
         // The baseline as `taxo check --write-baseline` writes it, named by taxonomy.yaml.
         let config = try #require(ConfigLoader.load(root: root).0)
         let before = Compiler.compile(root: root.path, config: config)

@@ -12,9 +12,7 @@ extension LanguageServerConfigTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let toolPath = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-077_Probe.json"
         let text = "{\n  \"tool_id\": \"TOL-QA-077\",\n  \"name\": \"Probe\",\n  \"related\": [\"TOL-QA-950\"]\n}\n"
-        try FileManager.default.createDirectory(
-            at: root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA"), withIntermediateDirectories: true)
-        try text.write(to: root.appendingPathComponent(toolPath), atomically: true, encoding: .utf8)
+        try TestSupport.write([(toolPath, text)], in: root)
         let uri = root.appendingPathComponent(toolPath).absoluteString
 
         let s = LanguageServer(workingDirectory: root)

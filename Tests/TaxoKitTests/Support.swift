@@ -45,13 +45,18 @@ enum TestSupport {
     /// Writes files (path relative to a fresh temporary folder, text) and returns the folder.
     static func writeTemp(_ files: [(String, String)], prefix: String = "taxo-test") throws -> URL {
         let root = Scratch.folder(prefix)
+        try write(files, in: root)
+        return root
+    }
+
+    /// Writes files (path relative to `root`, text), making their folders.
+    static func write(_ files: [(String, String)], in root: URL) throws {
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        return root
     }
 
     /// A library compiled fresh, its results written to the extraction cache, and compiled again from it

@@ -37,9 +37,9 @@ extension LanguageServer {
 
     /// Every file's report that differs from the client's (a file it holds findings for that has none now gets
     /// an empty one); nil when none differs.
-    func workspaceReport(previous: [String: String]) -> [[String: Any]]? {
+    func workspaceReport(previous: [String: String], byFile given: [String: [Diagnostic]]? = nil) -> [[String: Any]]? {
         guard let root else { return nil }
-        let byFile = findingsByFile()
+        let byFile = given ?? findingsByFile()
         var uris: [String: String] = [:]
         for path in byFile.keys { uris[root.appendingPathComponent(path).absoluteString] = path }
         for uri in previous.keys where uris[uri] == nil {
@@ -60,10 +60,10 @@ extension LanguageServer {
     /// changed is the one the message edited (the client pulls that one itself).
     func afterCompile(_ before: Int, edited: String?) -> [[UInt8]] {
         guard pullDiagnostics, generation != before, !shutdownRequested else { return [] }
-        let changed = filesWhoseFindingsChanged()
+        let (changed, byFile) = filesWhoseFindingsChanged()
         guard !changed.isEmpty else { return [] }
         var out: [[UInt8]] = []
-        if let held = heldWorkspaceRequest, let report = workspaceReport(previous: held.previous) {
+        if let held = heldWorkspaceRequest, let report = workspaceReport(previous: held.previous, byFile: byFile) {
             heldWorkspaceRequest = nil
             out.append(LanguageServer.response(id: held.id, ["items": report]))
         }
@@ -77,14 +77,15 @@ extension LanguageServer {
         return out
     }
 
-    /// The files whose findings differ from those of the last call (a hash of each file's findings is kept).
+    /// The files whose findings differ from those of the last call (a hash of each file's findings is kept),
+    /// and every file's findings.
     @discardableResult
-    func filesWhoseFindingsChanged() -> Set<String> {
-        var prints: [String: Int] = [:]
-        for (path, diags) in findingsByFile() { prints[path] = diags.hashValue }
+    func filesWhoseFindingsChanged() -> (changed: Set<String>, byFile: [String: [Diagnostic]]) {
+        let byFile = findingsByFile()
+        let prints = byFile.mapValues(\.hashValue)
         let changed = Set(prints.keys).union(findingPrints.keys).filter { prints[$0] != findingPrints[$0] }
         findingPrints = prints
-        return changed
+        return (changed, byFile)
     }
 
     /// The held workspace request answered with nothing (the client sent another, or the server shuts down).

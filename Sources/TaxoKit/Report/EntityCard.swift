@@ -110,15 +110,8 @@ public struct EntityCard {
         let from = backlinkTable[entity] ?? []
         w.beginArray("backlinks")
         for (i, r) in from.prefix(EntityCard.limit) {
-            let source = lib.entities[i], ref = source.references[r]
-            w.beginObject()
-            w.string("id", lib.displayID(source))
-            w.string("kind", lib.kindName(source))
-            w.string("name", source.name)
-            w.string("field", ref.field)
-            w.string("file", ref.location.file)
-            w.int("line", ref.location.line)
-            w.endObject()
+            let ref = lib.entities[i].references[r]
+            EntityCard.brief(i, lib, field: ref.field, at: ref.location, &w)
         }
         w.endArray()
         w.int("backlinks_total", from.count)
@@ -134,18 +127,27 @@ public struct EntityCard {
         for (key, list) in [("parents", parents), ("children", children)] {
             w.beginArray(key)
             for i in list.prefix(EntityCard.limit) {
-                let e = lib.entities[i]
-                w.beginObject()
-                w.string("id", lib.displayID(e))
-                w.string("kind", lib.kindName(e))
-                w.string("name", e.name)
-                w.string("file", e.file)
-                w.int("line", e.location.line)
-                w.endObject()
+                EntityCard.brief(i, lib, at: lib.entities[i].location, &w)
             }
             w.endArray()
         }
         w.int("children_total", children.count)
+        w.endObject()
+    }
+
+    /// Another entity in brief (a backlink's source with the field that links, a parent or a child): its ID,
+    /// kind, name, and the place given.
+    static func brief(
+        _ i: Int, _ lib: Library, field: String? = nil, at place: SourceLocation, _ w: inout JSONWriter
+    ) {
+        let e = lib.entities[i]
+        w.beginObject()
+        w.string("id", lib.displayID(e))
+        w.string("kind", lib.kindName(e))
+        w.string("name", e.name)
+        if let field { w.string("field", field) }
+        w.string("file", place.file)
+        w.int("line", place.line)
         w.endObject()
     }
 
@@ -255,9 +257,7 @@ extension EntityCard {
         }
         if let (level, parents, children) = family {
             let h = lib.config.hierarchy
-            func count(_ n: Int, _ l: Int) -> String? {
-                l >= 0 && l < h.count ? "\(n) \(h[l])\(n == 1 ? "" : "s")" : nil
-            }
+            func count(_ n: Int, _ l: Int) -> String? { l >= 0 && l < h.count ? EnglishPlural.count(n, h[l]) : nil }
             let place = [
                 count(parents.count, level - 1).map { "under " + $0 },
                 count(children.count, level + 1).map { "over " + $0 },
