@@ -25,10 +25,11 @@ struct BaselineOptions: ParsableArguments {
         return noBaseline ? nil : Baseline.configuredPath(config, root: root.path)
     }
 
-    /// The baseline in force and its path, read (nil without one); one that cannot be read is exit 2.
-    func load(root: URL, config: Config) throws -> (path: String, value: Baseline)? {
+    /// The baseline in force and its file (as reports name it: relative to the root), read (nil without
+    /// one); one that cannot be read is exit 2.
+    func load(root: URL, config: Config) throws -> (file: String, value: Baseline)? {
         guard let path = path(root: root, config: config) else { return nil }
-        do { return (path, try Baseline.load(path: path)) } catch let e as TaxoError {
+        do { return (relativePath(path, root: root), try Baseline.load(path: path)) } catch let e as TaxoError {
             Console.err("taxo: error: the baseline \(e.message)\n")
             throw TaxoExit(code: 2)
         }

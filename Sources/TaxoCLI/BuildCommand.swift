@@ -60,7 +60,7 @@ struct BuildCommand: ParsableCommand {
             outcome = try Builder.build(
                 root: root.path, config: config, outDir: outDir.path, noCache: noCache, buildTime: BuildTime.now(),
                 keepGapReports: site, allRecords: site,
-                baseline: baseline.map { (relativePath($0.path, root: root), $0.value) },
+                baseline: baseline,
                 beforeCommit: pause)
         } catch {
             progress.clear()
@@ -97,7 +97,8 @@ struct BuildCommand: ParsableCommand {
         )
         if site {
             let siteDir = outDir.appendingPathComponent("site")
-            let made = try SiteCommand.write(result, root: root, to: siteDir, gapReports: outcome.gapReports)
+            let made = try SiteCommand.write(
+                result, root: root, to: siteDir, gapReports: outcome.gapReports, baseline: baseline)
             Console.err(
                 "taxo: wrote \(relativePath(siteDir.path, root: root)) (\(made.pages) pages, \(made.written) changed)\n"
             )

@@ -9,11 +9,13 @@ struct SiteCommand: ParsableCommand {
         discussion: """
             Static and offline: open OUT/index.html from disk or publish the folder anywhere. Pages come from \
             templates/site/ (a library's own templates win). Only pages whose bytes change are rewritten, and \
-            pages no longer made are removed. A date appears in the footer only when SOURCE_DATE_EPOCH is set.
+            pages no longer made are removed. A date appears in the footer only when SOURCE_DATE_EPOCH is set. \
+            With a baseline, the pages tell new findings from those it holds (the findings page filters by status).
             """)
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var baselineOptions: BaselineOptions
 
     @Option(name: .long, help: "The site's folder (default: output/site/ under the library root).")
     var out: String?
@@ -24,11 +26,12 @@ struct SiteCommand: ParsableCommand {
         // --out names the site's folder; by default it is site/ in the output folder.
         let folder = try library.outputFolder(out, root: root, config: config)
         let dir = out == nil ? folder.appendingPathComponent("site") : folder
+        let baseline = try baselineOptions.load(root: root, config: config)
         let result = Compiler.compile(
             root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config),
             options: .allRecords)
         KeepUntilExit.keep(result)
-        let made = try SiteCommand.write(result, root: root, to: dir)
+        let made = try SiteCommand.write(result, root: root, to: dir, baseline: baseline)
         Console.out(relativePath(dir.appendingPathComponent("index.html").path, root: root) + "\n")
         if !output.quiet {
             Console.err("taxo: \(made.pages) pages, \(made.written) written, \(made.removed) removed\n")
@@ -36,9 +39,10 @@ struct SiteCommand: ParsableCommand {
     }
 
     /// Writes the site with the library's templates, dated from `SOURCE_DATE_EPOCH` when it is set.
-    static func write(_ result: CompileResult, root: URL, to dir: URL, gapReports: [String: GapReport] = [:]) throws
-        -> SiteBuilder.Outcome
-    {
+    static func write(
+        _ result: CompileResult, root: URL, to dir: URL, gapReports: [String: GapReport] = [:],
+        baseline: (file: String, value: Baseline)?
+    ) throws -> SiteBuilder.Outcome {
         let date = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map {
             let f = DateFormatter()
             f.locale = Locale(identifier: "en_US_POSIX")
@@ -50,7 +54,7 @@ struct SiteCommand: ParsableCommand {
             return try SiteBuilder.write(
                 result, root: root.path, outDir: dir.path,
                 templates: Templates(directory: root.appendingPathComponent("templates").path), date: date,
-                gapReports: gapReports)
+                gapReports: gapReports, baseline: baseline)
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)

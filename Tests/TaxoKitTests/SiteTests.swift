@@ -241,6 +241,56 @@ import Testing
         }
     }
 
+    /// With a baseline, the pages tell new findings from known ones: the home page's line and column, the
+    /// findings page's status filter, the entity and file pages' marks; a changed baseline rewrites them.
+    @Test func pagesTellNewFindingsFromThoseTheBaselineHolds() throws {
+        let old = (
+            "LIBRARIES/LBS_003_Tools/QA/TOL-QA-001_Old.json",
+            #"{"tool_id": "TOL-QA-001", "name": "Old", "responsibilities": ["RSP-901"]}"#
+        )
+        let (root, before) = try exampleLibrary(extra: [old])
+        let baseline = Baseline(before.diagnostics, grammar: before.library.grammar)
+        #expect(before.diagnostics.count == 1)
+        let (_, result) = try exampleLibrary(extra: [
+            old,
+            (
+                "LIBRARIES/LBS_003_Tools/QA/TOL-QA-002_New.json",
+                #"{"tool_id": "TOL-QA-002", "name": "New", "responsibilities": ["RSP-902"]}"#
+            ),
+        ])
+        let out = root.appendingPathComponent("site-out")
+        func write(_ b: Baseline?) throws -> SiteBuilder.Outcome {
+            try SiteBuilder.write(
+                result, root: root.path, outDir: out.path, templates: Templates(directory: nil),
+                baseline: b.map { ("taxo-baseline.json", $0) })
+        }
+        _ = try write(baseline)
+        func page(_ p: String) throws -> String {
+            try String(contentsOf: out.appendingPathComponent(p), encoding: .utf8)
+        }
+        let home = try page("index.html")
+        #expect(home.contains("<code>taxo-baseline.json</code> holds 1 of the findings"))
+        #expect(home.contains("1 error and 0 warnings are new"))
+        #expect(home.contains("<th class=\"num\">In the baseline</th>"))
+        let findings = try page("diagnostics.html")
+        #expect(findings.contains("<select name=\"status\">"))
+        #expect(findings.contains("<option value=\"new\">new (1)</option>"))
+        #expect(findings.contains("<option value=\"known\">known (1)</option>"))
+        let rows = attributes("data-status", in: findings)
+        #expect(rows.sorted() == ["known", "new"])
+        #expect(try page("entities/TOL-QA-001.html").contains("in the baseline</span>"))
+        #expect(!(try page("entities/TOL-QA-002.html").contains("in the baseline</span>")))
+        #expect(
+            try page("files/LIBRARIES/LBS_003_Tools/QA/TOL-QA-001_Old.json.html").contains("in the baseline</span>"))
+        // Without a baseline: no status anywhere, and the pages that showed it are rewritten.
+        let plain = try write(nil)
+        #expect(plain.written >= 4)
+        #expect(!(try page("diagnostics.html").contains("data-status=\"known\"")))
+        #expect(!(try page("diagnostics.html").contains("name=\"status\"")))
+        #expect(!(try page("index.html").contains("In the baseline")))
+        #expect(!(try page("entities/TOL-QA-001.html").contains("in the baseline</span>")))
+    }
+
     @Test func pagesHoldWhatAnalystsLookFor() throws {
         let (root, result) = try exampleLibrary()
         let out = try writeSite(root, result)

@@ -78,10 +78,33 @@ def main():
         screenshot(page.as_uri(), out / name)
     screenshot((site / "search.html").as_uri() + "?q=ScaleKit", out / "site-search.png", size="1280,700")
     screenshot((site / "index.html").as_uri(), out / "site-home-phone.png", size="390,844")
+    baseline_filter(root)
     if "--docs" in sys.argv:
         for name in ["site-home.png", "site-entity.png"]:
             shutil.copy(out / name, REPO / "docs" / name)
     print("browser test passed: home, entity and search pages checked; screenshots in output/")
+
+
+def baseline_filter(root):
+    """With a baseline, diagnostics.html?status=new shows the new finding alone (after the screenshots: the
+    README's show the example library without findings)."""
+    tools = root / "LIBRARIES" / "LBS_003_Tools"
+    (tools / "TOL-QA-001_Old.json").write_text('{"tool_id": "TOL-QA-001", "name": "Old", "responsibilities": ["RSP-901"]}')
+    baseline = root / "taxo-baseline.json"
+    subprocess.run([TAXO, "check", "--root", str(root), "--write-baseline", str(baseline)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert baseline.exists(), "check --write-baseline wrote nothing"
+    (tools / "TOL-QA-002_New.json").write_text('{"tool_id": "TOL-QA-002", "name": "New", "responsibilities": ["RSP-902"]}')
+    site = root / "site"
+    subprocess.run([TAXO, "site", "--root", str(root), "--out", str(site), "--quiet", "--baseline", str(baseline)],
+                   check=True, stdout=subprocess.DEVNULL)
+    page = dom((site / "diagnostics.html").as_uri() + "?status=new")
+    rows = [r for r in page.split("<tr ")[1:] if "data-status=" in r]
+    shown = [r for r in rows if "hidden" not in r[:r.find(">")]]
+    assert len(rows) == 2, f"expected two findings, got {len(rows)}"
+    assert len(shown) == 1 and 'data-status="new"' in shown[0] and "RSP-902" in shown[0], \
+        "the status filter did not leave the new finding alone: " + "".join(shown)[:500]
+    assert ">1 shown<" in page
 
 
 if __name__ == "__main__":

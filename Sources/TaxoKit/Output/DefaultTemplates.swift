@@ -354,7 +354,7 @@ public enum DefaultTemplates {
         ## Summary
         - {{{entities}}} entities and {{{documents}}} documents in {{{files}}} files; {{{errors}}} errors, {{{warnings}}} warnings.
         {{#has_baseline}}
-        - {{{known}}} of the findings are in the baseline `{{{baseline_file}}}`; {{{new_findings}}} are new.
+        - The baseline `{{{baseline_file}}}` holds {{{known}}} of the findings (known before, they fail no check); {{{new_findings}}} are new.
         {{/has_baseline}}
         - {{{resolved}}} of {{{references}}} references resolve; {{{dangling}}} dangle. {{{orphans}}} entities are orphans.
         - {{{chains_complete}}} of {{{chains_text}}} a full {{{chain_kinds}}} chain.
@@ -670,7 +670,8 @@ public enum DefaultTemplates {
     public static let siteHome = #"""
         <h1>Library</h1>
         <p class="lead">{{entities}} entities in {{files}} files, {{documents}} documents; {{errors}} errors and {{warnings}} warnings (<a href="diagnostics.html">findings</a>).</p>
-        {{#unmatched_names}}<p><a href="names.html">{{unmatched_names}} names in records link to nothing</a>: entries to add, or spellings to align with the library's.</p>{{/unmatched_names}}
+        {{#baseline}}<p>The baseline <code>{{file}}</code> holds {{known}} of the findings (known before, they fail no check); {{new_findings}} are new (<a href="diagnostics.html?status=new">the new findings</a>).</p>
+        {{/baseline}}{{#unmatched_names}}<p><a href="names.html">{{unmatched_names}} names in records link to nothing</a>: entries to add, or spellings to align with the library's.</p>{{/unmatched_names}}
         <div class="columns">
         <section>
         <h2>Kinds</h2>
@@ -688,8 +689,8 @@ public enum DefaultTemplates {
         <section>
         <h2>Findings per rule</h2>
         {{^rules}}<p>No findings.</p>{{/rules}}
-        {{#has_rules}}<table class="sortable"><thead><tr><th>Rule</th><th>Name</th><th>Severity</th><th class="num">Findings</th></tr></thead><tbody>
-        {{/has_rules}}{{#rules}}<tr><td><a href="{{href}}">{{code}}</a></td><td>{{name}}</td><td class="sev-{{severity}}">{{severity}}</td><td class="num">{{count}}</td></tr>
+        {{#has_rules}}<table class="sortable"><thead><tr><th>Rule</th><th>Name</th><th>Severity</th><th class="num">Findings</th>{{#has_baseline}}<th class="num">In the baseline</th>{{/has_baseline}}</tr></thead><tbody>
+        {{/has_rules}}{{#rules}}<tr><td><a href="{{href}}">{{code}}</a></td><td>{{name}}</td><td class="sev-{{severity}}">{{severity}}</td><td class="num">{{count}}</td>{{#has_baseline}}<td class="num">{{known}}</td>{{/has_baseline}}</tr>
         {{/rules}}{{#has_rules}}</tbody></table>{{/has_rules}}
         </section>
         <section>
@@ -745,7 +746,7 @@ public enum DefaultTemplates {
         <section>
         <h2>Findings in its file</h2>
         {{^diagnostics}}<p>None.</p>{{/diagnostics}}
-        <ul class="findings">{{#diagnostics}}<li class="sev-{{severity}}"><a href="{{href}}">line {{line}}</a> <b>{{code}}</b> {{message}}</li>
+        <ul class="findings">{{#diagnostics}}<li class="sev-{{severity}}"><a href="{{href}}">line {{line}}</a> <b>{{code}}</b> {{message}}{{#known}} <span class="status-known">in the baseline</span>{{/known}}</li>
         {{/diagnostics}}</ul>
         </section>
 
@@ -789,7 +790,7 @@ public enum DefaultTemplates {
         <h1 class="path">{{path}}</h1>
         <p class="lead">{{#kind}}{{kind}} · {{/kind}}{{lines}} lines</p>
         {{#has_entities}}<p>Declares: {{/has_entities}}{{#entities}}<a href="{{href}}">{{text}}</a> {{/entities}}{{#has_entities}}</p>{{/has_entities}}
-        {{#has_diagnostics}}<ul class="findings">{{/has_diagnostics}}{{#diagnostics}}<li class="sev-{{severity}}"><a href="{{href}}">line {{line}}</a> <b>{{code}}</b> {{message}}</li>
+        {{#has_diagnostics}}<ul class="findings">{{/has_diagnostics}}{{#diagnostics}}<li class="sev-{{severity}}"><a href="{{href}}">line {{line}}</a> <b>{{code}}</b> {{message}}{{#known}} <span class="status-known">in the baseline</span>{{/known}}</li>
         {{/diagnostics}}{{#has_diagnostics}}</ul>{{/has_diagnostics}}
         {{listing}}
 
@@ -801,11 +802,13 @@ public enum DefaultTemplates {
         <label>Rule <select name="rule"><option value="">all</option>{{#rules}}<option value="{{value}}">{{value}} ({{count}})</option>{{/rules}}</select></label>
         <label>Severity <select name="severity"><option value="">all</option>{{#severities}}<option value="{{value}}">{{value}} ({{count}})</option>{{/severities}}</select></label>
         <label>Folder <select name="folder"><option value="">all</option>{{#folders}}<option value="{{value}}">{{value}} ({{count}})</option>{{/folders}}</select></label>
+        {{#has_statuses}}<label>Status <select name="status"><option value="">all</option>{{/has_statuses}}{{#statuses}}<option value="{{value}}">{{value}} ({{count}})</option>{{/statuses}}{{#has_statuses}}</select></label>{{/has_statuses}}
         <span id="shown"></span>
         </form>
+        {{#baseline_file}}<p class="note">Known findings are in the baseline <code>{{baseline_file}}</code>: known before, they fail no check.</p>{{/baseline_file}}
         {{^rows}}<p>No findings.</p>{{/rows}}
         <table class="sortable" id="findings"><thead><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Message</th></tr></thead><tbody>
-        {{#rows}}<tr data-rule="{{code}}" data-severity="{{severity}}" data-folder="{{folder}}"><td>{{code}} <span class="field">{{name}}</span></td><td class="sev-{{severity}}">{{severity}}</td><td>{{#href}}<a href="{{href}}">{{file}}:{{line}}</a>{{/href}}</td><td>{{message}}{{#hint}}<div class="note">{{hint}}</div>{{/hint}}</td></tr>
+        {{#rows}}<tr data-rule="{{code}}" data-severity="{{severity}}" data-folder="{{folder}}" data-status="{{status}}"><td>{{code}} <span class="field">{{name}}</span></td><td class="sev-{{severity}}">{{severity}}{{#has_statuses}} <span class="status-{{status}}">{{status}}</span>{{/has_statuses}}</td><td>{{#href}}<a href="{{href}}">{{file}}:{{line}}</a>{{/href}}</td><td>{{message}}{{#hint}}<div class="note">{{hint}}</div>{{/hint}}</td></tr>
         {{/rows}}</tbody></table>
 
         """#
@@ -857,6 +860,7 @@ public enum DefaultTemplates {
         .field, .note, .times, .why, .also { color: var(--muted); font-size: .85rem; }
         .dangling { color: var(--missing); text-decoration: line-through; }
         .sev-error { color: var(--missing); } .sev-warning { color: #9a6b00; }
+        .status-known { color: var(--muted); font-size: .85rem; } .status-new { font-weight: 600; font-size: .85rem; }
         ul.findings, ul.links, ul.mentions { padding-left: 1.2rem; }
         ul.places { list-style: none; margin: 0; padding: 0; }
         .chart { overflow-x: auto; }
@@ -924,13 +928,15 @@ public enum DefaultTemplates {
           var findings = document.getElementById("findings");
           if (filters && findings) {
             var params = new URLSearchParams(location.search);
-            ["rule", "severity", "folder"].forEach(function (k) {
+            // The status filter is there only when the library has a baseline.
+            var keys = ["rule", "severity", "folder", "status"].filter(function (k) { return filters.elements[k]; });
+            keys.forEach(function (k) {
               if (params.get(k)) { filters.elements[k].value = params.get(k); }
             });
             var apply = function () {
               var shown = 0;
               Array.prototype.forEach.call(findings.tBodies[0].rows, function (r) {
-                var ok = ["rule", "severity", "folder"].every(function (k) {
+                var ok = keys.every(function (k) {
                   var v = filters.elements[k].value;
                   return !v || r.getAttribute("data-" + k) === v;
                 });

@@ -103,10 +103,7 @@ struct HealthContext: Encodable {
         hasBaseline = h.baseline != nil
         baselineFile = h.baseline?.file ?? ""
         known = held.filter { $0 }.count
-        let fresh = zip(h.result.diagnostics, held).filter { !$1 }.map(\.0)
-        newFindings =
-            EnglishPlural.count(fresh.filter { $0.severity == .error }.count, "error") + " and "
-            + EnglishPlural.count(fresh.filter { $0.severity == .warning }.count, "warning")
+        newFindings = HealthContext.newFindings(zip(h.result.diagnostics, held).filter { !$1 }.map(\.0))
         rules = HealthContext.ruleRows(h.result.diagnostics, held: held)
         hasRules = !rules.isEmpty
         chainsComplete = chains.complete
@@ -239,6 +236,12 @@ struct HealthContext: Encodable {
             if lib.table[key]?.contains(i) == true { return true }
             return !mentioned.contains(key)
         }
+    }
+
+    /// The new findings counted as "1 error and 0 warnings" (what HEALTH.md and the site say are new).
+    static func newFindings(_ fresh: [Diagnostic]) -> String {
+        EnglishPlural.count(fresh.filter { $0.severity == .error }.count, "error") + " and "
+            + EnglishPlural.count(fresh.filter { $0.severity == .warning }.count, "warning")
     }
 
     /// Findings per rule, most first: the highest severity seen and the three files with most of them.

@@ -20,7 +20,12 @@ struct EntityPage: Encodable {
         /// How many mentions the row stands for, when more than one (the same line mentions it twice).
         var times: Int?
     }
-    struct Finding: Encodable { var code, severity, message, href: String; var line: Int }
+    struct Finding: Encodable {
+        var code, severity, message, href: String
+        var line: Int
+        /// The baseline holds it: known before, it fails no check.
+        var known: Bool
+    }
     /// A link by name of its record that links to nothing (`UnmatchedName`).
     struct UnmatchedName: Encodable {
         var name, kind, field, why, href: String
@@ -77,10 +82,12 @@ struct EntityPage: Encodable {
                 line: m.location.line, times: n > 1 ? n : nil)
         }
         mentionsMore = all.count > 200 ? all.count - 200 : nil
-        diagnostics = (site.diagnosticsByFile[e.file] ?? []).map { d in
-            Finding(
+        diagnostics = (site.findingsByFile[e.file] ?? []).map { f in
+            let d = f.diagnostic
+            return Finding(
                 code: d.code, severity: d.severity.label, message: d.message,
-                href: site.paths.fileLink(from: page, e.file, line: d.location?.line), line: d.location?.line ?? 0)
+                href: site.paths.fileLink(from: page, e.file, line: d.location?.line), line: d.location?.line ?? 0,
+                known: f.known)
         }
         tree = lib.hierarchy.children(of: i).isEmpty ? nil : HierarchySVG.Drawing([site.tree(i, page: page)], title: id)
     }

@@ -1,7 +1,7 @@
 /// A library file's page (`files/<path>.html`): its lines, each with an anchor (`#L12`) that evidence and
 /// findings link to, the entities it declares, and its findings.
 struct FilePage: Encodable {
-    struct Finding: Encodable { var code, severity, message, href: String; var line: Int }
+    typealias Finding = EntityPage.Finding
     var path: String
     var kind: String?
     var entities: [SiteLink]
@@ -25,10 +25,11 @@ struct FilePage: Encodable {
                     href: SitePaths.link(from: page, to: $0))
             }
         }
-        diagnostics = (site.diagnosticsByFile[path] ?? []).map { d in
-            Finding(
+        diagnostics = (site.findingsByFile[path] ?? []).map { f in
+            let d = f.diagnostic
+            return Finding(
                 code: d.code, severity: d.severity.label, message: d.message, href: "#L\(d.location?.line ?? 1)",
-                line: d.location?.line ?? 0)
+                line: d.location?.line ?? 0, known: f.known)
         }
         listing = HTML("")
         lines = 0

@@ -29,21 +29,22 @@ public enum SiteBuilder {
 
     /// Writes the site. `date` (from `SOURCE_DATE_EPOCH`) is printed in the footer when given. `gapReports`
     /// are analyses already made (by `taxo build`), by video: a video's page shows them instead of analysing
-    /// again.
+    /// again. With a `baseline` (its file relative to the root, and its findings), pages tell the findings
+    /// it holds from new ones.
     public static func write(
         _ result: CompileResult, root: String, outDir: String, templates: Templates, date: String? = nil,
-        gapReports: [String: GapReport] = [:]
+        gapReports: [String: GapReport] = [:], baseline: (file: String, value: Baseline)? = nil
     ) throws -> Outcome {
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         // Nothing the pages are made from changed since the last run, and they are all there: done.
-        let inputs = fingerprint(result, templates: templates, date: date)
+        let inputs = fingerprint(result, templates: templates, date: date, baseline: baseline)
         let previous = readManifest(outDir)
         if previous.inputs == inputs, !previous.pages.isEmpty,
             previous.pages.allSatisfy({ FileManager.default.fileExists(atPath: outDir + "/" + $0) })
         {
             return Outcome(pages: previous.pages.count, written: 0, removed: 0)
         }
-        let site = SiteData(result)
+        let site = SiteData(result, baseline: baseline)
         let lib = site.lib
         var jobs: [Job] = [.home, .diagnostics, .names, .search, .searchIndex] + assets.map { Job.asset($0) }
         jobs += site.paths.entityPages.keys.sorted().map { Job.entity($0) }
@@ -112,8 +113,10 @@ public enum SiteBuilder {
     }
 
     /// What every page is made from: taxo's version, the configuration, every file's content, the findings,
-    /// the templates and the date.
-    static func fingerprint(_ result: CompileResult, templates: Templates, date: String?) -> String {
+    /// the baseline, the templates and the date.
+    static func fingerprint(
+        _ result: CompileResult, templates: Templates, date: String?, baseline: (file: String, value: Baseline)?
+    ) -> String {
         var h = StreamHash()
         h.add(TaxoVersion.build)
         h.add(result.library.config.hash)
@@ -125,6 +128,9 @@ public enum SiteBuilder {
         for d in result.diagnostics {
             h.add(d.code); h.add(d.location?.file); h.add(d.location?.line ?? 0); h.add(d.message); h.add(d.hint)
         }
+        // The baseline's file and its findings (its JSON is sorted, so the same baseline prints the same).
+        h.add(baseline?.file)
+        h.add(baseline?.value.json())
         return h.hex
     }
 

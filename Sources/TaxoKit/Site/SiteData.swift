@@ -1,6 +1,13 @@
 /// What the site's pages are made from, computed once from the compiled library: page paths, backlinks,
-/// mentions by ID, findings by file, departments, and the phase tracker.
+/// mentions by ID, findings by file (each marked when the baseline holds it), departments, and the phase
+/// tracker.
 struct SiteData {
+    /// A finding and whether the library's baseline holds it (known before: it fails no check).
+    struct Finding {
+        let diagnostic: Diagnostic
+        let known: Bool
+    }
+
     let result: CompileResult
     let lib: Library
     let paths: SitePaths
@@ -8,7 +15,11 @@ struct SiteData {
     let backlinks: [Int: [(entity: Int, reference: Int)]]
     /// Canonical key -> (document path, mention), in document order.
     let mentions: [String: [(String, Mention)]]
-    let diagnosticsByFile: [String: [Diagnostic]]
+    /// Every finding, in the compile's order.
+    let findings: [Finding]
+    let findingsByFile: [String: [Finding]]
+    /// The baseline file (relative to the root) when there is one: pages then tell new findings from known.
+    let baselineFile: String?
     let tracker: PhaseTracker
     /// Department code -> name, from the configuration.
     let departmentNames: [String: String]
@@ -22,7 +33,7 @@ struct SiteData {
     /// The names in records that link to nothing, grouped (the names page lists them, the home page counts).
     let unmatchedNames: [UnmatchedNameGroup]
 
-    init(_ result: CompileResult) {
+    init(_ result: CompileResult, baseline: (file: String, value: Baseline)? = nil) {
         self.result = result
         lib = result.library
         paths = SitePaths(lib)
@@ -35,9 +46,14 @@ struct SiteData {
             }
         }
         mentions = men
-        var byFile: [String: [Diagnostic]] = [:]
-        for d in result.diagnostics { if let f = d.location?.file { byFile[f, default: []].append(d) } }
-        diagnosticsByFile = byFile
+        let held =
+            baseline?.value.holds(result.diagnostics, grammar: result.library.grammar).held
+            ?? Array(repeating: false, count: result.diagnostics.count)
+        findings = zip(result.diagnostics, held).map { Finding(diagnostic: $0, known: $1) }
+        var byFile: [String: [Finding]] = [:]
+        for f in findings { if let file = f.diagnostic.location?.file { byFile[file, default: []].append(f) } }
+        findingsByFile = byFile
+        baselineFile = baseline?.file
         tracker = PhaseTracker(result: result)
         var names: [String: String] = [:]
         for d in lib.config.departments { names[d.code] = d.name }
