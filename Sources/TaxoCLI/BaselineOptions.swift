@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import TaxoKit
 
-/// `--baseline FILE` and `--no-baseline`, shared by check and build: which findings are new.
+/// `--baseline FILE` and `--no-baseline`, shared by check, build, site and show: which findings are new.
 struct BaselineOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "Report and fail only on findings not recorded in this baseline file (default: taxonomy.yaml's baseline)."
+        help:
+            "The baseline file: findings it records are known, reported apart and failing nothing (default: taxonomy.yaml's baseline)."
     )
     var baseline: String?
 

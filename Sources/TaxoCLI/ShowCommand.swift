@@ -10,7 +10,8 @@ struct ShowCommand: ParsableCommand {
             Takes an ID in any spelling the library accepts (TOL-SEC-0124, an old ID), an entity's exact name \
             (ScaleKit Dashboard), a video (Video_024: its phases with their artifacts, the next step, and its \
             gap analysis in brief), or a file of the library (a document: the IDs it mentions and what each \
-            resolves to, the entities it declares, its findings; a file of one entity: that entity). Exits 1 \
+            resolves to, the entities it declares, its findings; a file of one entity: that entity). Findings the \
+            baseline holds end "(in the baseline)". Exits 1 \
             when nothing has it, with the nearest IDs or names.
             """)
 
@@ -20,6 +21,7 @@ struct ShowCommand: ParsableCommand {
     var format: DataFormat = .text
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var baselineOptions: BaselineOptions
 
     @Argument(help: "An ID, a name (several words are one name), a video or a file.")
     var entity: [String]
@@ -30,6 +32,8 @@ struct ShowCommand: ParsableCommand {
         let result = Compiler.compile(
             root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config))
         KeepUntilExit.keep(result)
+        // Findings the baseline holds are marked "(in the baseline)".
+        let baseline = try baselineOptions.load(root: root, config: config)?.value
         let wanted = entity.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let display = PathDisplay(root: root.path, workingDirectory: FileManager.default.currentDirectoryPath)
         // A library file (as a path from here, or from the root): a document's card, or the card of the one
@@ -40,10 +44,12 @@ struct ShowCommand: ParsableCommand {
             )
             .flatMap({ r in result.library.files.contains { $0.path == r } ? r : nil })
                 ?? (result.library.files.contains { $0.path == wanted } ? wanted : nil),
-            let card = DocumentCard(path: rel, result: result)
+            var card = DocumentCard(path: rel, result: result)
         {
+            card.baseline = baseline
             if let sole = card.soleEntity {
                 var entity = EntityCard(result: result, entity: sole)
+                entity.baseline = baseline
                 if entity.record == nil {
                     entity.record = Compiler.record(of: result.library.entities[sole], root: root.path, config: config)
                 }
@@ -64,6 +70,7 @@ struct ShowCommand: ParsableCommand {
             throw TaxoExit(code: 1)
         }
         var card = EntityCard(result: result, entity: i)
+        card.baseline = baseline
         if card.record == nil {
             card.record = Compiler.record(of: result.library.entities[i], root: root.path, config: config)
         }

@@ -291,6 +291,19 @@ import Testing
             #expect(errors(fresh).first?.contains("TOL-QA-999") == true)
             let after = try String(contentsOf: root.appendingPathComponent("out1/HEALTH.md"), encoding: .utf8)
             #expect(after.contains("; 1 error and 0 warnings are new."))
+            // taxo show marks the known findings of a file, not the new one.
+            let shown = try taxo(["show", "TOL-QA-033"], cwd: root).out
+            #expect(shown.contains("TOL-QA-999") && !shown.contains("(in the baseline)"))
+            let objects = "LIBRARIES/Responsibilities/Objects/QA_Objects.json"
+            let marked = try taxo(["show", objects], cwd: root).out.split(separator: "\n").filter {
+                $0.hasSuffix("(in the baseline)")
+            }
+            #expect(!marked.isEmpty && marked.allSatisfy { $0.contains("TOL-QA-031") })
+            let json = try taxo(["show", "--format", "json", objects], cwd: root).out
+            let card = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let flags = (card["diagnostics"] as? [[String: Any]] ?? []).map { $0["in_baseline"] as? Bool }
+            #expect(!flags.isEmpty && flags.allSatisfy { $0 == true })
+            #expect(!(try taxo(["show", "--no-baseline", objects], cwd: root).out.contains("in the baseline")))
             // A baseline that cannot be read stops the build before it writes anything.
             let broken = try taxo(["build", "--out", "out2", "--baseline", "nowhere.json"], cwd: root)
             #expect(broken.code == 2)

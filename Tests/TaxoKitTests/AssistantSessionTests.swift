@@ -124,6 +124,14 @@ import Testing
         #expect(new["in_baseline"] as? Bool == false)
         #expect(out["errors"] as? Int == 2)
         #expect(out["new_errors"] as? Int == 1)
+        // get_entity and get_document mark it too.
+        for (tool, arg) in [
+            ("get_entity", ["id": ToolArgument.string("MLS-004")]), ("get_document", ["path": .string(milestone)]),
+        ] {
+            let card = try object(s.call(tool, arguments: arg))
+            let findings = try #require(card["diagnostics"] as? [[String: Any]])
+            #expect(findings.map { $0["in_baseline"] as? Bool } == [true], "\(tool)")
+        }
 
         // A task created under that milestone adds itself to its list: the milestone's old error stops nothing.
         let created = s.call(

@@ -64,7 +64,16 @@ extension AssistantSession {
     func entity(_ args: ToolArguments) throws -> ToolOutcome {
         let wanted = try args.required("id")
         guard let i = find(wanted) else { throw TaxoError.badArgument(notFound(wanted)) }
-        return ToolOutcome(text: EntityCard(result: result, entity: i, backlinks: backlinks()).json(), isError: false)
+        var card = EntityCard(result: result, entity: i, backlinks: backlinks())
+        card.baseline = currentBaseline()
+        return ToolOutcome(text: card.json(), isError: false)
+    }
+
+    /// The baseline `taxonomy.yaml` names, read again when its file changed (nil when there is none or it
+    /// cannot be read).
+    func currentBaseline() -> Baseline? {
+        baselineWatch.refresh(config: config, root: root)
+        return baselineWatch.baseline
     }
 
     /// An entity by ID (any accepted spelling, an alias or a legacy ID) or by exact name.
@@ -108,10 +117,11 @@ extension AssistantSession {
 
     func document(_ args: ToolArguments) throws -> ToolOutcome {
         let path = try libraryPath(try args.required("path"), argument: "path")
-        guard let card = DocumentCard(path: path, result: result) else {
+        guard var card = DocumentCard(path: path, result: result) else {
             let near = NearMiss.hint(for: path, in: result.library.files.map(\.path)).map { "; \($0)" } ?? ""
             throw TaxoError.badArgument("no file '\(path)' is read by taxo in this library\(near)")
         }
+        card.baseline = currentBaseline()
         return ToolOutcome(text: card.json(), isError: false)
     }
 

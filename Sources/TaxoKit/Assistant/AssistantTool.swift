@@ -71,8 +71,9 @@ public struct AssistantTool: Sendable {
             description: """
                 One entity by ID (or exact name): its record, file and line, outgoing links with what each \
                 resolves to, backlinks, its parents and children in the hierarchy (workflow > milestone > task \
-                > step), mentions in documents, and the findings in its file. An ID that does \
-                not exist is an error that names the nearest ones.
+                > step), mentions in documents, and the findings in its file (with a baseline, each marked \
+                `in_baseline`: known, fails no check). An ID that does not exist is an error that names the \
+                nearest ones.
                 """,
             parameters: [
                 string("id", "An ID (TOL-SEC-124, any spelling the library accepts) or a name.", required: true)
@@ -147,8 +148,8 @@ public struct AssistantTool: Sendable {
             description: """
                 One file of the library as taxo reads it (`taxo show PATH --format json`): a document's type, \
                 title and video, every ID it mentions with the lines and what each resolves to (or that it is a \
-                proposal, or names nothing), the entities the file declares, and its findings. For checking an \
-                analysis after writing it.
+                proposal, or names nothing), the entities the file declares, and its findings (with a baseline, \
+                each marked `in_baseline`). For checking an analysis after writing it.
                 """,
             parameters: [
                 string("path", "The file, relative to the library root (TASK_MANAGERS/RESEARCHES/...).", required: true)

@@ -4,6 +4,8 @@
 public struct DocumentCard {
     let result: CompileResult
     let path: String
+    /// The library's baseline, when it has one: each finding is then marked as known (in it) or new.
+    public var baseline: Baseline?
 
     /// One ID the document mentions: every place it is written, and what it resolves to.
     struct Mentioned {
@@ -91,9 +93,7 @@ public struct DocumentCard {
         }
         w.endArray()
         w.int("mentions_total", ms.count)
-        w.beginArray("diagnostics")
-        for f in findings { JSONReporter.write(f, into: &w) }
-        w.endArray()
+        EntityCard.writeFindings(findings, baseline: baseline, grammar: lib.grammar, into: &w)
         w.endObject()
         return w.out + "\n"
     }
@@ -137,7 +137,9 @@ public struct DocumentCard {
                 lines.append("  \(lib.displayID(e)) \(e.name ?? "") (\(lib.kindName(e)))  line \(e.location.line)")
             }
         }
-        lines += EntityCard.findingLines(findings, title: "Findings") { "\($0.line):\($0.column): " }
+        lines += EntityCard.findingLines(findings, title: "Findings", baseline: baseline, grammar: lib.grammar) {
+            "\($0.line):\($0.column): "
+        }
         return lines.map(Visible.escaped).joined(separator: "\n") + "\n"
     }
 }

@@ -10,6 +10,8 @@ public struct EntityCard {
     /// The entity's record as compact JSON (a compile that took its file from the cache has none: the caller
     /// may read it with `Compiler.record(of:)`).
     public var record: String?
+    /// The library's baseline, when it has one: each finding is then marked as known (in it) or new.
+    public var baseline: Baseline?
     static let limit = 200
 
     /// The card of an entity of a compiled library.
@@ -49,11 +51,21 @@ public struct EntityCard {
         backlinks(&w)
         hierarchy(&w)
         mentions(&w)
-        w.beginArray("diagnostics")
-        for d in findings { JSONReporter.write(d, into: &w) }
-        w.endArray()
+        EntityCard.writeFindings(findings, baseline: baseline, grammar: lib.grammar, into: &w)
         w.endObject()
         return w.out + "\n"
+    }
+
+    /// The `diagnostics` array, each finding marked `in_baseline` when there is a baseline.
+    static func writeFindings(
+        _ findings: [Diagnostic], baseline: Baseline?, grammar: IDGrammar, into w: inout JSONWriter
+    ) {
+        let held = baseline?.holds(findings, grammar: grammar).held
+        w.beginArray("diagnostics")
+        for (i, d) in findings.enumerated() {
+            JSONReporter.write(d, into: &w, extra: held.map { h in { w in w.bool("in_baseline", h[i]) } })
+        }
+        w.endArray()
     }
 
     func links(_ w: inout JSONWriter) {
@@ -279,17 +291,25 @@ extension EntityCard {
             lines.append(
                 "  \(path(d.path)):\(m.location.line)" + (m.heading.map { "  § " + $0 } ?? "") + MentionLines.note(n))
         }
-        lines += EntityCard.findingLines(findings, title: "Findings in its file") {
+        lines += EntityCard.findingLines(
+            findings, title: "Findings in its file", baseline: baseline, grammar: lib.grammar
+        ) {
             "\(path($0.file)):\($0.line):\($0.column): "
         }
         return lines.map(Visible.escaped).joined(separator: "\n") + "\n"
     }
 
-    /// A findings section: its title with the total, then one line per finding, `place` giving where.
-    static func findingLines(_ findings: [Diagnostic], title: String, place: (SourceLocation) -> String) -> [String] {
-        section(title, total: findings.count)
-            + findings.prefix(limit).map { d in
+    /// A findings section: its title with the total, then one line per finding, `place` giving where; with a
+    /// baseline, those it holds end "(in the baseline)".
+    static func findingLines(
+        _ findings: [Diagnostic], title: String, baseline: Baseline?, grammar: IDGrammar,
+        place: (SourceLocation) -> String
+    ) -> [String] {
+        let held = baseline?.holds(findings, grammar: grammar).held
+        return section(title, total: findings.count)
+            + findings.prefix(limit).enumerated().map { i, d in
                 "  \(d.location.map(place) ?? "")\(d.severity.label): \(d.message) [\(d.code)]"
+                    + (held?[i] == true ? " (in the baseline)" : "")
             }
     }
 
