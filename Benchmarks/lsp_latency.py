@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Change-to-diagnostics latency of `taxo lsp`: opens one tool file of a library, then sends N full-text
 changes (alternately breaking and fixing a reference) and times each until its publishDiagnostics arrives.
+With PULL=1 the client pulls diagnostics (LSP 3.17): it times the first workspace/diagnostic report (every
+file's findings) and, after each change, the textDocument/diagnostic answer.
 Usage: python3 Benchmarks/lsp_latency.py LIBRARY [N]   (build the library once first: taxo build)"""
 import json, os, statistics, subprocess, sys, time
 
@@ -21,29 +23,55 @@ def recv():
     while not h.endswith(b"\r\n\r\n"):
         h += p.stdout.read(1)
     length = int([l for l in h.split(b"\r\n") if l.lower().startswith(b"content-length")][0].split(b":")[1])
-    return json.loads(p.stdout.read(length))
+    msg = json.loads(p.stdout.read(length))
+    if "method" in msg and "id" in msg:  # a request of the server's (workspace/diagnostic/refresh)
+        send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
+    return msg
+
+
+def answer(request_id):
+    while True:
+        msg = recv()
+        if msg.get("id") == request_id and "method" not in msg:
+            return msg
+
+
+pull = os.environ.get("PULL") == "1"
+caps = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}} if pull else {}
 
 
 tools = os.path.join(root, "LIBRARIES", "LBS_003_Tools")
 path = next(os.path.join(d, f) for d, _, fs in sorted(os.walk(tools)) for f in sorted(fs) if f.endswith(".json"))
 uri = "file://" + path
 text = open(path).read()
-send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "file://" + root, "capabilities": {}}})
+send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "file://" + root, "capabilities": caps}})
 recv()
+if pull:
+    t0 = time.perf_counter()
+    send({"jsonrpc": "2.0", "id": 100, "method": "workspace/diagnostic", "params": {"previousResultIds": []}})
+    items = answer(100)["result"]["items"]
+    print("workspace/diagnostic: %d files, %d findings in %.0f ms"
+          % (len(items), sum(len(i.get("items", [])) for i in items), (time.perf_counter() - t0) * 1000))
 send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
       "params": {"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}})
-recv()
+if not pull:
+    recv()
 times = []
 for i in range(n):
     changed = text.replace('"name"', '"name_%d"' % i, 1) if i % 2 else text + " "
     t0 = time.perf_counter()
     send({"jsonrpc": "2.0", "method": "textDocument/didChange",
           "params": {"textDocument": {"uri": uri, "version": i + 2}, "contentChanges": [{"text": changed}]}})
-    while recv().get("method") != "textDocument/publishDiagnostics":
-        pass
+    if pull:
+        send({"jsonrpc": "2.0", "id": 200 + i, "method": "textDocument/diagnostic",
+              "params": {"textDocument": {"uri": uri}}})
+        answer(200 + i)
+    else:
+        while recv().get("method") != "textDocument/publishDiagnostics":
+            pass
     times.append(time.perf_counter() - t0)
 send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
-recv()
+answer(2)
 send({"jsonrpc": "2.0", "method": "exit"})
 p.wait()
 print("change -> diagnostics over %d changes: median %.0f ms, min %.0f ms, max %.0f ms"

@@ -98,3 +98,51 @@ extension LanguageServerConfigTests {
         #expect(codes(out, uri)?.contains("TAX0201") == true)
     }
 }
+
+extension LanguageServerConfigTests {
+    /// The workspace report is written directly as bytes, not through `JSONSerialization`: it holds the same
+    /// diagnostics a pushed message does (ranges, severities, related places of a dangling ID referenced twice,
+    /// text that JSON escapes), and answers the client's ID whatever it holds.
+    @Test func theWorkspaceReportHoldsWhatAPushedMessageHolds() throws {
+        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let toolPath = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-078_Quote \"Ünïcode\".json"
+        let text = """
+            [
+              {"tool_id": "TOL-QA-078", "name": "Tab\\there \\"quoted\\" ⚠️", "related": ["TOL-QA-951"]},
+              {"tool_id": "TOL-QA-079", "name": "Two", "related": ["TOL-QA-951"], "responsibilities": ["RSP-QA-9\\\\9"]}
+            ]
+
+            """
+        try TestSupport.write([(toolPath, text)], in: root)
+        let uri = root.appendingPathComponent(toolPath).absoluteString
+
+        func server(pulling: Bool) throws -> LanguageServer {
+            let s = LanguageServer(workingDirectory: root)
+            let caps: [String: Any] = pulling ? ["textDocument": ["diagnostic": [String: Any]()]] : [:]
+            _ = try send(
+                s, ["id": 1, "method": "initialize", "params": ["rootUri": root.absoluteString, "capabilities": caps]])
+            return s
+        }
+        let pushed = try edit(try server(pulling: false), uri, text, open: true)
+        let published = try #require(
+            pushed.first { ($0["params"] as? [String: Any])?["uri"] as? String == uri }?["params"] as? [String: Any])
+        let expected = try #require(published["diagnostics"] as? [[String: Any]])
+        #expect(expected.count >= 2)
+        #expect(expected.contains { $0["relatedInformation"] != nil })
+
+        let pulling = try server(pulling: true)
+        for id in ["w \"1\" \\ ⚠️", 42, NSNull()] as [Any] {
+            let answer = try send(
+                pulling, ["id": id, "method": "workspace/diagnostic", "params": ["previousResultIds": [Any]()]])
+            let message = try #require(answer.first)
+            #expect("\(message["id"] ?? "none")" == "\(id)")
+            let reports = try #require((message["result"] as? [String: Any])?["items"] as? [[String: Any]])
+            let mine = try #require(reports.first { $0["uri"] as? String == uri })
+            #expect(mine["kind"] as? String == "full")
+            #expect(mine["version"] is NSNull)
+            let items = try #require(mine["items"] as? [[String: Any]])
+            #expect(NSArray(array: items).isEqual(to: expected))
+        }
+    }
+}

@@ -38,6 +38,8 @@ public final class LanguageServer {
     var published: Set<String> = []
     /// Lines of the files ranges were made in, for the message being handled.
     var lineCache: [String: [Substring]] = [:]
+    /// Each library file's content hash in the compile of this generation (pull diagnostics' result IDs).
+    var fileHashes: (generation: Int, hashes: [String: String]) = (-1, [:])
     /// The IDs other git branches take, read when a quick fix would create an entry (see `takenElsewhere`).
     var branches: (ids: BranchIDs?, read: Date)?
     /// Whether the client shows a code action it may not apply, with the reason (`disabled`).
@@ -162,6 +164,18 @@ public final class LanguageServer {
 
     static func response(id: Any?, _ result: Any) -> [UInt8] {
         encode(["jsonrpc": "2.0", "id": id ?? NSNull(), "result": result])
+    }
+
+    /// A response whose result is JSON written already (a large report).
+    static func response(id: Any?, json result: String) -> [UInt8] {
+        // Keys are sorted, so `result` is the last member: the frame ends with it, and its placeholder is
+        // replaced by the result.
+        let frame = encode(["jsonrpc": "2.0", "id": id ?? NSNull(), "result": "taxo:result"])
+        let tail = Array(#""result":"taxo:result"}"#.utf8)
+        guard frame.count >= tail.count, Array(frame.suffix(tail.count)) == tail else {
+            return response(id: id, NSNull())
+        }
+        return Array(frame.dropLast(tail.count - #""result":"#.utf8.count)) + Array(result.utf8) + Array("}".utf8)
     }
 
     static func error(id: Any?, code: Int, message: String) -> [UInt8] {
@@ -306,7 +320,7 @@ public final class LanguageServer {
                     "jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
                     "params": [
                         "uri": root.appendingPathComponent(path).absoluteString,
-                        "diagnostics": diagnosticItems(diags, path: path),
+                        "diagnostics": diagnosticItems(diags, path: path).map(\.dictionary),
                     ],
                 ]))
             if open && !diags.isEmpty { published.insert(path) } else { published.remove(path) }
@@ -326,23 +340,22 @@ public final class LanguageServer {
     }
 
     /// One file's findings as LSP diagnostics (a finding the baseline holds as a hint saying so).
-    func diagnosticItems(_ diags: [Diagnostic], path: String) -> [[String: Any]] {
-        guard let result else { return [] }
+    func diagnosticItems(_ diags: [Diagnostic], path: String) -> [DiagnosticItem] {
+        guard let result, let root else { return [] }
         let held = baseline.held(diags, grammar: result.library.grammar)
         return zip(diags, held).map { d, held in
             let shown = LanguageServer.shown(d, held: held)
-            var item: [String: Any] = [
-                "range": LanguageServer.range(d.location, lines: lines(of: path)),
-                "severity": shown.severity, "code": d.code, "source": "taxo", "message": shown.message,
-            ]
             // The places a finding's notes point at (the other references of a missing ID, the first
             // definition of a duplicate), as the client's related information.
-            let related: [[String: Any]] = d.notes.compactMap { n in
-                guard let at = n.location, let place = location(of: at) else { return nil }
-                return ["location": place, "message": n.message]
+            let related = d.notes.compactMap { n -> DiagnosticItem.Related? in
+                guard let at = n.location else { return nil }
+                return DiagnosticItem.Related(
+                    uri: root.appendingPathComponent(at.file).absoluteString,
+                    span: LanguageServer.span(at, lines: lines(of: at.file)), message: n.message)
             }
-            if !related.isEmpty { item["relatedInformation"] = related }
-            return item
+            return DiagnosticItem(
+                span: LanguageServer.span(d.location, lines: lines(of: path)), severity: shown.severity, code: d.code,
+                message: shown.message, related: related)
         }
     }
 
@@ -410,6 +423,12 @@ public final class LanguageServer {
     /// A one-line range at a location (line and column are 1-based, columns in Unicode scalars), to the end
     /// of the word there.
     static func range(_ loc: SourceLocation?, lines: [Substring]?) -> [String: Any] {
+        let s = span(loc, lines: lines)
+        return LanguageServer.lineRange(s.line, s.start, s.end)
+    }
+
+    /// The range `range` gives, as numbers: a 0-based line and UTF-16 characters.
+    static func span(_ loc: SourceLocation?, lines: [Substring]?) -> (line: Int, start: Int, end: Int) {
         let line = max(0, (loc?.line ?? 1) - 1)
         var start = max(0, (loc?.column ?? 1) - 1)
         var end = start
@@ -430,7 +449,7 @@ public final class LanguageServer {
                 start = a
             }
         }
-        return LanguageServer.lineRange(line, start, max(end, start))
+        return (line, start, max(end, start))
     }
 
     /// A Markdown link's destination as written (extraction placed it where cmark found the link, so two links

@@ -13,10 +13,10 @@ extension LanguageServer {
         guard let doc = params["textDocument"] as? [String: Any], let uri = doc["uri"] as? String,
             let path = relativePath(uri)
         else { return ["kind": "full", "items": [Any]()] }
-        let items = diagnosticItems(findingsByFile()[path] ?? [], path: path)
-        let id = LanguageServer.resultID(items)
+        let diags = findingsByFile()[path] ?? []
+        let id = resultID(diags, path: path)
         if params["previousResultId"] as? String == id { return ["kind": "unchanged", "resultId": id] }
-        return ["kind": "full", "resultId": id, "items": items]
+        return ["kind": "full", "resultId": id, "items": diagnosticItems(diags, path: path).map(\.dictionary)]
     }
 
     /// Answers a workspace request at once when some file's findings differ from what the client holds, else
@@ -28,7 +28,7 @@ extension LanguageServer {
         }
         var out = releaseHeldRequest()
         if let report = workspaceReport(previous: previous) {
-            out.append(LanguageServer.response(id: id, ["items": report]))
+            out.append(LanguageServer.response(id: id, json: report))
         } else if let id {
             heldWorkspaceRequest = (id, previous)
         }
@@ -36,8 +36,9 @@ extension LanguageServer {
     }
 
     /// Every file's report that differs from the client's (a file it holds findings for that has none now gets
-    /// an empty one); nil when none differs.
-    func workspaceReport(previous: [String: String], byFile given: [String: [Diagnostic]]? = nil) -> [[String: Any]]? {
+    /// an empty one), as the JSON of the request's result (written directly: thousands of findings); nil when
+    /// none differs.
+    func workspaceReport(previous: [String: String], byFile given: [String: [Diagnostic]]? = nil) -> String? {
         guard let root else { return nil }
         let byFile = given ?? findingsByFile()
         var uris: [String: String] = [:]
@@ -45,14 +46,30 @@ extension LanguageServer {
         for uri in previous.keys where uris[uri] == nil {
             if let path = relativePath(uri) { uris[uri] = path }
         }
-        var reports: [[String: Any]] = []
+        var w = JSONWriter(pretty: false)
+        var any = false
+        w.beginObject()
+        w.beginArray("items")
         for (uri, path) in uris.sorted(by: { $0.key < $1.key }) {
-            let items = diagnosticItems(byFile[path] ?? [], path: path)
-            let id = LanguageServer.resultID(items)
+            let diags = byFile[path] ?? []
+            let id = resultID(diags, path: path)
             guard previous[uri] != id else { continue }
-            reports.append(["uri": uri, "version": NSNull(), "kind": "full", "resultId": id, "items": items])
+            any = true
+            w.beginObject()
+            w.beginArray("items")
+            for item in diagnosticItems(diags, path: path) { item.write(into: &w) }
+            w.endArray()
+            w.string("kind", "full")
+            w.string("resultId", id)
+            w.string("uri", uri)
+            w.string("version", nil)
+            w.endObject()
+            // Lines read for this file's ranges are not needed again.
+            lineCache = [:]
         }
-        return reports.isEmpty ? nil : reports
+        w.endArray()
+        w.endObject()
+        return any ? w.out : nil
     }
 
     /// After a message that compiled again, when some file's findings changed: a held workspace request
@@ -65,7 +82,7 @@ extension LanguageServer {
         var out: [[UInt8]] = []
         if let held = heldWorkspaceRequest, let report = workspaceReport(previous: held.previous, byFile: byFile) {
             heldWorkspaceRequest = nil
-            out.append(LanguageServer.response(id: held.id, ["items": report]))
+            out.append(LanguageServer.response(id: held.id, json: report))
         }
         if refreshSupport, changed != Set(edited.map { [$0] } ?? []) {
             refreshRequests += 1
@@ -102,8 +119,37 @@ extension LanguageServer {
         return [LanguageServer.error(id: held.id, code: -32800, message: "cancelled")]
     }
 
-    /// A report's result ID: a hash of its items as sent.
-    static func resultID(_ items: [[String: Any]]) -> String {
-        Hashing.fnv1aHex(encode(["items": items]))
+    /// A report's result ID, made without making its items: a hash of what they are made from (each finding,
+    /// whether the baseline holds it, and the content of the files their ranges are measured in), so that a
+    /// file whose report the client holds costs neither reading its lines nor encoding its items.
+    func resultID(_ diags: [Diagnostic], path: String) -> String {
+        let held = result.map { baseline.held(diags, grammar: $0.library.grammar) } ?? []
+        var h = StreamHash()
+        h.add("taxo pull 1")
+        h.add(contentPrint(path))
+        for (i, d) in diags.enumerated() {
+            h.add(d.code); h.add(d.severity.label); h.add(d.message)
+            h.add(d.location?.line ?? 0); h.add(d.location?.column ?? 0)
+            h.add(i < held.count && held[i] ? 1 : 0)
+            h.add(d.notes.count)
+            for n in d.notes {
+                h.add(n.message); h.add(n.location?.file); h.add(n.location?.line ?? 0)
+                h.add(n.location?.column ?? 0)
+                h.add(n.location.flatMap { contentPrint($0.file) })
+            }
+        }
+        return h.hex
+    }
+
+    /// What a file's ranges are measured in: its content hash in the compile (which holds open buffers), else
+    /// its text (a file the compile does not read, such as taxonomy.yaml).
+    func contentPrint(_ path: String) -> String? {
+        if fileHashes.generation != generation {
+            var hashes: [String: String] = [:]
+            for f in result?.library.files ?? [] { hashes[f.path] = f.hash }
+            fileHashes = (generation, hashes)
+        }
+        if let known = fileHashes.hashes[path] { return known }
+        return text(of: path).map { Hashing.fnv1aHex(Array($0.utf8)) }
     }
 }
