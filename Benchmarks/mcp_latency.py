@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Latency of `taxo mcp` on a library, driven by the official MCP client: time to the first answer
 (startup, compile, initialize), then N calls of each read tool with the library unchanged, and N
-get_entity calls each after one tool file changed on disk (re-stat, re-extract, resolve again).
+get_entity calls each after one tool file changed on disk; check_entry of that file as a draft (which compares
+the findings with the library's, so it grows with how many the library has) (re-stat, re-extract, resolve again).
 Usage: python3 Benchmarks/mcp_latency.py LIBRARY [N]   (needs the `mcp` package: pip install mcp)"""
 import asyncio, json, os, re, statistics, sys, time
 
@@ -38,7 +39,8 @@ async def main():
             await s.call_tool("get_entity", {"id": tool_id})
             print("start, compile, initialize and a first call: %.0f ms" % ((time.perf_counter() - t0) * 1000))
             for tool, args in [("search", {"query": "pipeline"}), ("get_entity", {"id": tool_id}),
-                               ("next_id", {"kind": "tool"}), ("search", {"query": "pipeline", "kind": "tool"})]:
+                               ("next_id", {"kind": "tool"}), ("search", {"query": "pipeline", "kind": "tool"}),
+                               ("check_entry", {"text": original, "path": os.path.relpath(path, root)})]:
                 times = []
                 for _ in range(n):
                     t = time.perf_counter()

@@ -29,6 +29,26 @@ import Testing
         #expect(Set([before[0], other, elsewhere]).count == 3)
     }
 
+    /// What a draft carries over from the library: a finding where it was, one moved by lines added above,
+    /// a repeat beyond the count the library had (new), a finding of another ID (new).
+    @Test func carriedFindingsAreThoseTheLibraryHadWhereverTheyMoved() {
+        let before = [
+            dangling("TOL-QA-031", line: 3), dangling("TOL-QA-040", line: 5),
+            dangling("TOL-QA-040", line: 9, file: "LIBRARIES/b.json"),
+        ]
+        let after = [
+            dangling("TOL-QA-031", line: 4), dangling("TOL-QA-040", line: 5), dangling("TOL-QA-031", line: 12),
+            dangling("TOL-QA-041", line: 6), dangling("TOL-QA-040", line: 9, file: "LIBRARIES/b.json"),
+        ]
+        let had = Baseline.carried(from: before, to: after, grammar: grammar)
+        #expect(had == [true, true, false, false, true])
+        // As a baseline of the library says, but for which of two equal findings is the old one.
+        let baseline = Baseline(before, grammar: grammar).holds(after, grammar: grammar).held
+        #expect(had.filter { $0 }.count == baseline.filter { $0 }.count)
+        #expect(Baseline.carried(from: after, to: after, grammar: grammar).allSatisfy { $0 })
+        #expect(Baseline.carried(from: [], to: after, grammar: grammar).allSatisfy { !$0 })
+    }
+
     @Test func sarifResultsCarryTheFingerprints() throws {
         let diags = [dangling("TOL-QA-031", line: 3)]
         let text = DiagnosticFormat.sarif.render(diags, summary: DiagnosticSummary(), grammar: grammar)

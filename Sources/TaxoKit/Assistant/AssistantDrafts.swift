@@ -107,7 +107,7 @@ extension AssistantSession {
     func check(_ drafts: [String: String]) -> DraftFindings {
         let after = Compiler.update(result, config: config, changed: drafts.mapValues { Array($0.utf8) })
         let grammar = after.library.grammar
-        let old = Baseline(result.diagnostics, grammar: library.grammar).holds(after.diagnostics, grammar: grammar).held
+        let old = Baseline.carried(from: result.diagnostics, to: after.diagnostics, grammar: grammar)
         var out = DraftFindings()
         for (d, had) in zip(after.diagnostics, old) {
             let inDraft = d.location.map { drafts[$0.file] != nil } ?? false

@@ -96,6 +96,44 @@ public struct Baseline: Sendable, Equatable {
         return (held, left.values.reduce(0, +))
     }
 
+    /// For each finding of `after`, whether `before` had it, as a baseline of `before` would say: the same
+    /// finding at the same place first, then by fingerprint (counted) among the rest. Only findings that
+    /// moved or changed are fingerprinted: most of a library's, when one file changes, are where they were.
+    public static func carried(from before: [Diagnostic], to after: [Diagnostic], grammar: IDGrammar) -> [Bool] {
+        struct Place: Hashable {
+            var code, file, message: String
+            var line, column: Int
+        }
+        func place(_ d: Diagnostic) -> Place {
+            Place(
+                code: d.code, file: d.location?.file ?? "", message: d.message, line: d.location?.line ?? 0,
+                column: d.location?.column ?? 0)
+        }
+        var left: [Place: Int] = [:]
+        for d in before { left[place(d), default: 0] += 1 }
+        var had = [Bool](repeating: false, count: after.count)
+        var moved: [Int] = []
+        for (i, d) in after.enumerated() {
+            let p = place(d)
+            if let n = left[p], n > 0 {
+                left[p] = n - 1
+                had[i] = true
+            } else {
+                moved.append(i)
+            }
+        }
+        guard !moved.isEmpty else { return had }
+        let unmatched = before.filter { d in
+            let p = place(d)
+            guard let n = left[p], n > 0 else { return false }
+            left[p] = n - 1
+            return true
+        }
+        let held = Baseline(unmatched, grammar: grammar).holds(moved.map { after[$0] }, grammar: grammar).held
+        for (i, h) in zip(moved, held) { had[i] = h }
+        return had
+    }
+
     /// The baseline file `taxonomy.yaml` names (`baseline:`), as a path (relative to `root` unless absolute);
     /// nil when it names none.
     public static func configuredPath(_ config: Config, root: String) -> String? {
