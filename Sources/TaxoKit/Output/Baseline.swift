@@ -81,19 +81,28 @@ public struct Baseline: Sendable, Equatable {
     /// first findings that match it), and how many baseline entries are left over. A fingerprint names its
     /// file, so the findings of one file marked alone are marked as among all of the library's.
     public func holds(_ diags: [Diagnostic], grammar: IDGrammar) -> (held: [Bool], gone: Int) {
-        var left = counts
+        let marks = held(diags, grammar: grammar)
+        return (marks, counts.values.reduce(0, +) - marks.filter { $0 }.count)
+    }
+
+    /// For each finding, whether the baseline holds it (`holds` without the leftover count). What is used up
+    /// is counted apart, not in a copy of the baseline: the editor marks one file's findings at a time, and
+    /// copying a baseline of 16,000 entries per file made a workspace report of 6,500 files take 10 s.
+    public func held(_ diags: [Diagnostic], grammar: IDGrammar) -> [Bool] {
+        var used: [Fingerprint: Int] = [:]
         var held: [Bool] = []
         held.reserveCapacity(diags.count)
         for d in diags {
             let f = Baseline.fingerprint(d, grammar: grammar)
-            if let n = left[f], n > 0 {
-                left[f] = n - 1
+            let n = used[f, default: 0]
+            if n < counts[f, default: 0] {
+                used[f] = n + 1
                 held.append(true)
             } else {
                 held.append(false)
             }
         }
-        return (held, left.values.reduce(0, +))
+        return held
     }
 
     /// For each finding of `after`, whether `before` had it, as a baseline of `before` would say: the same
@@ -129,7 +138,7 @@ public struct Baseline: Sendable, Equatable {
             left[p] = n - 1
             return true
         }
-        let held = Baseline(unmatched, grammar: grammar).holds(moved.map { after[$0] }, grammar: grammar).held
+        let held = Baseline(unmatched, grammar: grammar).held(moved.map { after[$0] }, grammar: grammar)
         for (i, h) in zip(moved, held) { had[i] = h }
         return had
     }

@@ -31,7 +31,7 @@ struct BaselineWatch {
     /// file's: a fingerprint names its file, so they are marked as among the whole library's.
     func held(_ diags: [Diagnostic], grammar: IDGrammar) -> [Bool] {
         guard let baseline else { return Array(repeating: false, count: diags.count) }
-        return baseline.holds(diags, grammar: grammar).held
+        return baseline.held(diags, grammar: grammar)
     }
 
     static func stamp(_ path: String) -> [Int64]? {

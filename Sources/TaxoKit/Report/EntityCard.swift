@@ -60,7 +60,7 @@ public struct EntityCard {
     static func writeFindings(
         _ findings: [Diagnostic], baseline: Baseline?, grammar: IDGrammar, into w: inout JSONWriter
     ) {
-        let held = baseline?.holds(findings, grammar: grammar).held
+        let held = baseline?.held(findings, grammar: grammar)
         w.beginArray("diagnostics")
         for (i, d) in findings.enumerated() {
             JSONReporter.write(d, into: &w, extra: held.map { h in { w in w.bool("in_baseline", h[i]) } })
@@ -305,7 +305,7 @@ extension EntityCard {
         _ findings: [Diagnostic], title: String, baseline: Baseline?, grammar: IDGrammar,
         place: (SourceLocation) -> String
     ) -> [String] {
-        let held = baseline?.holds(findings, grammar: grammar).held
+        let held = baseline?.held(findings, grammar: grammar)
         return section(title, total: findings.count)
             + findings.prefix(limit).enumerated().map { i, d in
                 "  \(d.location.map(place) ?? "")\(d.severity.label): \(d.message) [\(d.code)]"

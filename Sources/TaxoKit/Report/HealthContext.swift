@@ -98,7 +98,7 @@ struct HealthContext: Encodable {
         warnings = h.result.summary.warnings
         notes = h.result.summary.notes
         let held =
-            h.baseline?.value.holds(h.result.diagnostics, grammar: lib.grammar).held
+            h.baseline?.value.held(h.result.diagnostics, grammar: lib.grammar)
             ?? Array(repeating: false, count: h.result.diagnostics.count)
         hasBaseline = h.baseline != nil
         baselineFile = h.baseline?.file ?? ""

@@ -47,7 +47,7 @@ struct SiteData {
         }
         mentions = men
         let held =
-            baseline?.value.holds(result.diagnostics, grammar: result.library.grammar).held
+            baseline?.value.held(result.diagnostics, grammar: result.library.grammar)
             ?? Array(repeating: false, count: result.diagnostics.count)
         findings = zip(result.diagnostics, held).map { Finding(diagnostic: $0, known: $1) }
         var byFile: [String: [Finding]] = [:]
