@@ -8,7 +8,7 @@ import Testing
 /// test drives the binary with the official MCP client: Tests/mcp).
 @Suite struct AssistantSessionTests {
     func session(allowWrite: Bool = false) throws -> AssistantSession {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         return AssistantSession(root: root.path, config: TestSupport.defaultConfig, allowWrite: allowWrite)
     }
 
@@ -149,7 +149,7 @@ import Testing
     /// A library whose tools must have a category: `get_schema` says so (with counts), `create_entry` refuses
     /// an entry without it (naming the field) and writes one given through `fields`.
     @Test func getSchemaThenCreateAnEntryWithTheRequiredFields() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         var yaml = DefaultConfig.yaml
         let at = try #require(yaml.range(of: "    id_fields: [tool_id, id]\n"))
         yaml.insert(

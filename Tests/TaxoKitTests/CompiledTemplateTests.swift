@@ -138,7 +138,7 @@ import Testing
     }
 
     @Test func reportsAndSiteAreTheSameBytesEitherWay() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         var outputs: [[String: Data]] = []
         for compiles in [true, false] {

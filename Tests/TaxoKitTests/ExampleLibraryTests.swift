@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func brokenCopyReportsExactlyTheFourErrors() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         try BrokenCopy.apply(to: root)
         let r = compileRepo(root)

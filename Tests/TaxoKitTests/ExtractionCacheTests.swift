@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func appendsKeepsEarlierBytesCompactsAndRejectsATornTail() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent(ExtractionCache.fileName).path
         let hash = TestSupport.defaultConfig.hash
@@ -162,7 +162,7 @@ import Testing
     /// Records are kept in the cache and decoded only when asked for: a compile that keeps every record reads
     /// them from the cache exactly as a fresh parse makes them; a check does not decode them.
     @Test func recordsComeFromTheCacheOnlyWhenAskedFor() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let config = TestSupport.defaultConfig
         let fresh = Compiler.compile(root: root.path, config: config, keepContent: true)

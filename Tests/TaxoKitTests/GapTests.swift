@@ -198,7 +198,7 @@ import Testing
     }
 
     @Test func stubsPassCheckOnceMovedIntoTheLibrary() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let lib = Compiler.compile(root: root.path, config: TestSupport.defaultConfig).library
         let r = try report("Video_025", library: lib, root: root.path)

@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func documentedQueriesAnswer() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         try BrokenCopy.apply(to: root)
         let o = try build(root, out: root.appendingPathComponent("output"))
@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func incrementalBuildEqualsACleanBuild() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("output")
         _ = try build(root, out: out)
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func checkWithTheCacheEqualsCheckWithout() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         try BrokenCopy.apply(to: root)
         let out = root.appendingPathComponent("output")

@@ -16,11 +16,10 @@ extension LanguageServerConfigTests {
     }
 
     @Test func findingsTheBaselineHoldsAreHintsAndNewOnesKeepTheirSeverity() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
-        defer { try? FileManager.default.removeItem(at: root) }
         let toolPath = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-077_Legacy.json"
         let legacy = "{\n  \"tool_id\": \"TOL-QA-077\",\n  \"name\": \"Legacy\",\n  \"related\": [\"TOL-QA-901\"]\n}\n"
-        try TestSupport.write([(toolPath, legacy)], in: root)
+        let root = try TestSupport.exampleCopy([(toolPath, legacy)])
+        defer { try? FileManager.default.removeItem(at: root) }
         // The baseline as `taxo check --write-baseline` writes it, named by taxonomy.yaml.
         let config = try #require(ConfigLoader.load(root: root).0)
         let before = Compiler.compile(root: root.path, config: config)

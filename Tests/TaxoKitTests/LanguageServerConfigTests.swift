@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func anEditedConfigurationAppliesAtOnce() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let s = LanguageServer(workingDirectory: root)
         _ = try send(

@@ -8,11 +8,10 @@ import Testing
 /// files' findings; nothing is pushed to it.
 extension LanguageServerConfigTests {
     @Test func aClientThatPullsGetsEveryFilesFindingsAndIsToldWhenOthersChange() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
-        defer { try? FileManager.default.removeItem(at: root) }
         let toolPath = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-077_Probe.json"
         let text = "{\n  \"tool_id\": \"TOL-QA-077\",\n  \"name\": \"Probe\",\n  \"related\": [\"TOL-QA-950\"]\n}\n"
-        try TestSupport.write([(toolPath, text)], in: root)
+        let root = try TestSupport.exampleCopy([(toolPath, text)])
+        defer { try? FileManager.default.removeItem(at: root) }
         let uri = root.appendingPathComponent(toolPath).absoluteString
 
         let s = LanguageServer(workingDirectory: root)
@@ -85,7 +84,7 @@ extension LanguageServerConfigTests {
     }
 
     @Test func aClientThatDoesNotPullIsSentDiagnosticsAsBefore() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let s = LanguageServer(workingDirectory: root)
         let initialized = try send(
@@ -104,8 +103,6 @@ extension LanguageServerConfigTests {
     /// diagnostics a pushed message does (ranges, severities, related places of a dangling ID referenced twice,
     /// text that JSON escapes), and answers the client's ID whatever it holds.
     @Test func theWorkspaceReportHoldsWhatAPushedMessageHolds() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
-        defer { try? FileManager.default.removeItem(at: root) }
         let toolPath = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-078_Quote \"Ünïcode\".json"
         let text = """
             [
@@ -114,7 +111,8 @@ extension LanguageServerConfigTests {
             ]
 
             """
-        try TestSupport.write([(toolPath, text)], in: root)
+        let root = try TestSupport.exampleCopy([(toolPath, text)])
+        defer { try? FileManager.default.removeItem(at: root) }
         let uri = root.appendingPathComponent(toolPath).absoluteString
 
         func server(pulling: Bool) throws -> LanguageServer {
@@ -124,10 +122,7 @@ extension LanguageServerConfigTests {
                 s, ["id": 1, "method": "initialize", "params": ["rootUri": root.absoluteString, "capabilities": caps]])
             return s
         }
-        let pushed = try edit(try server(pulling: false), uri, text, open: true)
-        let published = try #require(
-            pushed.first { ($0["params"] as? [String: Any])?["uri"] as? String == uri }?["params"] as? [String: Any])
-        let expected = try #require(published["diagnostics"] as? [[String: Any]])
+        let expected = try #require(published(try edit(try server(pulling: false), uri, text, open: true), uri))
         #expect(expected.count >= 2)
         #expect(expected.contains { $0["relatedInformation"] != nil })
 

@@ -53,7 +53,7 @@ import Testing
 
     /// A server initialised on a copy of the example library (removed by the caller).
     func server(capabilities: String = "{}") throws -> (LanguageServer, URL) {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         let s = LanguageServer(workingDirectory: root)
         _ = s.handle(
             body(
@@ -602,7 +602,7 @@ extension LanguageServerTests {
 
     /// Where a field's value is being written, its allowed values are offered (filtered by what is typed).
     @Test func allowedValuesAreCompleted() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let yaml = DefaultConfig.yaml.replacingOccurrences(
             of: "    id_fields: [tool_id, id]\n",

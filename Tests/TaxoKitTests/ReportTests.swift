@@ -234,7 +234,7 @@ import Testing
     /// A report whose inputs changed but whose content would not (its encoded context has the fingerprint the
     /// manifest holds) is left untouched; one whose content changes is rewritten.
     @Test func reportsAreWrittenOnlyWhenTheirContentChanges() throws {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("output")
         let config = TestSupport.defaultConfig

@@ -9,13 +9,7 @@ import Testing
 @Suite struct SiteTests {
     /// The example library compiled as `taxo site` compiles it.
     func exampleLibrary(extra: [(String, String)] = []) throws -> (root: URL, result: CompileResult) {
-        let root = try TestSupport.copyToTemp(TestSupport.repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
-        for (path, text) in extra {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        let root = try TestSupport.exampleCopy(extra)
         return (root, Compiler.compile(root: root.path, config: TestSupport.defaultConfig, keepContent: true))
     }
 

@@ -88,6 +88,13 @@ enum TestSupport {
         return dst
     }
 
+    /// A copy of the example library (its three folders, no taxonomy.yaml) with `files` written into it.
+    static func exampleCopy(_ files: [(String, String)] = []) throws -> URL {
+        let root = try copyToTemp(repoRoot, only: ["LIBRARIES", "TASK_MANAGERS", "TALENTS"])
+        try write(files, in: root)
+        return root
+    }
+
     /// Compares text with a golden file under Tests/Fixtures; TAXO_UPDATE_GOLDEN=1 rewrites the file instead.
     static func expectGolden(_ text: String, _ name: String) throws {
         let url = repoRoot.appendingPathComponent("Tests/Fixtures/\(name)")

@@ -320,7 +320,7 @@ public final class LanguageServer {
                     "jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
                     "params": [
                         "uri": root.appendingPathComponent(path).absoluteString,
-                        "diagnostics": diagnosticItems(diags, path: path).map(\.dictionary),
+                        "diagnostics": diagnosticItems(diags, held: held(diags), path: path).map(\.dictionary),
                     ],
                 ]))
             if open && !diags.isEmpty { published.insert(path) } else { published.remove(path) }
@@ -339,10 +339,9 @@ public final class LanguageServer {
         return byFile
     }
 
-    /// One file's findings as LSP diagnostics (a finding the baseline holds as a hint saying so).
-    func diagnosticItems(_ diags: [Diagnostic], path: String) -> [DiagnosticItem] {
-        guard let result, let root else { return [] }
-        let held = baseline.held(diags, grammar: result.library.grammar)
+    /// One file's findings as LSP diagnostics (a finding the baseline holds, `held`, as a hint saying so).
+    func diagnosticItems(_ diags: [Diagnostic], held: [Bool], path: String) -> [DiagnosticItem] {
+        guard let root else { return [] }
         return zip(diags, held).map { d, held in
             let shown = LanguageServer.shown(d, held: held)
             // The places a finding's notes point at (the other references of a missing ID, the first

@@ -10,6 +10,12 @@ extension LanguageServer {
         baseline.refresh(config: config, root: root.path)
     }
 
+    /// For each finding, whether the baseline holds it (all false without a baseline).
+    func held(_ diags: [Diagnostic]) -> [Bool] {
+        guard let result else { return Array(repeating: false, count: diags.count) }
+        return baseline.held(diags, grammar: result.library.grammar)
+    }
+
     /// The finding of a baseline that cannot be read, at `taxonomy.yaml`'s `baseline:` line.
     func baselineProblems() -> [Diagnostic] {
         guard let root, let problem = baseline.problem else { return [] }

@@ -14,9 +14,12 @@ extension LanguageServer {
             let path = relativePath(uri)
         else { return ["kind": "full", "items": [Any]()] }
         let diags = findingsByFile()[path] ?? []
-        let id = resultID(diags, path: path)
+        let marks = held(diags)
+        let id = resultID(diags, held: marks, path: path)
         if params["previousResultId"] as? String == id { return ["kind": "unchanged", "resultId": id] }
-        return ["kind": "full", "resultId": id, "items": diagnosticItems(diags, path: path).map(\.dictionary)]
+        return [
+            "kind": "full", "resultId": id, "items": diagnosticItems(diags, held: marks, path: path).map(\.dictionary),
+        ]
     }
 
     /// Answers a workspace request at once when some file's findings differ from what the client holds, else
@@ -52,12 +55,13 @@ extension LanguageServer {
         w.beginArray("items")
         for (uri, path) in uris.sorted(by: { $0.key < $1.key }) {
             let diags = byFile[path] ?? []
-            let id = resultID(diags, path: path)
+            let marks = held(diags)
+            let id = resultID(diags, held: marks, path: path)
             guard previous[uri] != id else { continue }
             any = true
             w.beginObject()
             w.beginArray("items")
-            for item in diagnosticItems(diags, path: path) { item.write(into: &w) }
+            for item in diagnosticItems(diags, held: marks, path: path) { item.write(into: &w) }
             w.endArray()
             w.string("kind", "full")
             w.string("resultId", id)
@@ -120,17 +124,16 @@ extension LanguageServer {
     }
 
     /// A report's result ID, made without making its items: a hash of what they are made from (each finding,
-    /// whether the baseline holds it, and the content of the files their ranges are measured in), so that a
+    /// whether the baseline holds it (`held`), and the content of the files their ranges are measured in), so that a
     /// file whose report the client holds costs neither reading its lines nor encoding its items.
-    func resultID(_ diags: [Diagnostic], path: String) -> String {
-        let held = result.map { baseline.held(diags, grammar: $0.library.grammar) } ?? []
+    func resultID(_ diags: [Diagnostic], held: [Bool], path: String) -> String {
         var h = StreamHash()
         h.add("taxo pull 1")
         h.add(contentPrint(path))
         for (i, d) in diags.enumerated() {
             h.add(d.code); h.add(d.severity.label); h.add(d.message)
             h.add(d.location?.line ?? 0); h.add(d.location?.column ?? 0)
-            h.add(i < held.count && held[i] ? 1 : 0)
+            h.add(held[i] ? 1 : 0)
             h.add(d.notes.count)
             for n in d.notes {
                 h.add(n.message); h.add(n.location?.file); h.add(n.location?.line ?? 0)
