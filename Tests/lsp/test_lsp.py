@@ -1,7 +1,8 @@
 """taxo lsp driven by a real LSP client (pytest-lsp / pygls) through every capability: diagnostics on open,
 change and save, definition, hover, completion, references, document links, code actions, outline and
 workspace symbols, rename, inlay hints, code lenses, call and type hierarchies, creating what a dangling ID
-names, unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+names, files changed on disk (watched for the server), unknown methods, shutdown and exit. Run by .ci/run: TAXO=path/to/taxo pytest Tests/lsp (a copy of the example library is made)."""
+import asyncio
 import atexit
 import os
 import shutil
@@ -47,6 +48,25 @@ async def pull_client(lsp_client: LanguageClient):
     )
     result = await lsp_client.initialize_session(types.InitializeParams(capabilities=caps, root_uri=ROOT.as_uri()))
     assert result.capabilities.diagnostic_provider.workspace_diagnostics
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[TAXO, "lsp"]))
+async def watch_client(lsp_client: LanguageClient):
+    """A client that watches files for the server when asked (dynamic registration, as VS Code and Neovim)."""
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(ls: LanguageClient, params: types.RegistrationParams):
+        ls.registrations.extend(params.registrations)
+
+    caps = types.ClientCapabilities(
+        workspace=types.WorkspaceClientCapabilities(
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
+        )
+    )
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=caps, root_uri=ROOT.as_uri()))
     yield
     await lsp_client.shutdown_session()
 
@@ -298,3 +318,36 @@ async def test_pull_diagnostics_of_a_file_and_of_the_workspace(pull_client: Lang
     assert len(mine) == 1 and mine[0].result_id == report.result_id
     # Nothing was pushed to a client that pulls.
     assert uri(rel) not in pull_client.diagnostics
+
+
+async def test_files_changed_on_disk_are_read_again(watch_client: LanguageClient):
+    for _ in range(200):
+        if watch_client.registrations:
+            break
+        await asyncio.sleep(0.05)
+    registration = watch_client.registrations[0]
+    assert registration.method == "workspace/didChangeWatchedFiles"
+    globs = [w["globPattern"] for w in registration.register_options["watchers"]]
+    assert "**/*.json" in globs and "**/*.md" in globs
+    rel = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-096_Watching.json"
+    text = '{\n  "tool_id": "TOL-QA-096",\n  "name": "Watching",\n  "alternatives": ["TOL-QA-964"]\n}\n'
+    await open_doc(watch_client, rel, text, language="json")
+    assert [d.code for d in watch_client.diagnostics[uri(rel)]] == ["TAX0201"]
+    # The missing tool made in a terminal: the open file's finding goes at the client's notification.
+    made = ROOT / "LIBRARIES/LBS_003_Tools/QA/TOL-QA-964_Watched.json"
+    made.write_text('{\n  "tool_id": "TOL-QA-964",\n  "name": "Watched"\n}\n')
+    try:
+        watch_client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=made.as_uri(), type=types.FileChangeType.Created)]
+            )
+        )
+        await watch_client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        assert list(watch_client.diagnostics[uri(rel)]) == []
+    finally:
+        made.unlink()
+    watch_client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=made.as_uri(), type=types.FileChangeType.Deleted)])
+    )
+    await watch_client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in watch_client.diagnostics[uri(rel)]] == ["TAX0201"]

@@ -53,6 +53,10 @@ public final class LanguageServer {
     /// whether it re-pulls when asked to.
     var pullDiagnostics = false
     var refreshSupport = false
+    /// Whether the client watches files for a server that registers watchers, and whether it was asked to
+    /// (`LanguageServerWatchedFiles`).
+    var watchesFiles = false
+    var watchRegistered = false
     /// A `workspace/diagnostic` request held open until the findings change, with the result IDs the client
     /// holds.
     var heldWorkspaceRequest: (id: Any, previous: [String: String])?
@@ -82,6 +86,7 @@ public final class LanguageServer {
         let method = message["method"] as? String
         let id = message["id"]
         var generationBefore = generation
+        var baselineBefore = baseline.version
         let params = message["params"] as? [String: Any] ?? [:]
         guard let method else {
             // A response from the client (to a `workspace/diagnostic/refresh`): nothing to do.
@@ -96,7 +101,9 @@ public final class LanguageServer {
             out.append(LanguageServer.response(id: id, initialize(params)))
             generationBefore = generation
             if pullDiagnostics { filesWhoseFindingsChanged() }
-        case "initialized", "$/setTrace", "workspace/didChangeConfiguration": break
+            baselineBefore = baseline.version
+        case "initialized": out += watchRegistration()
+        case "$/setTrace", "workspace/didChangeConfiguration": break
         case "$/cancelRequest": out += cancel(params["id"])
         case "textDocument/diagnostic": out.append(LanguageServer.response(id: id, documentDiagnostic(params)))
         case "workspace/diagnostic": out += workspaceDiagnostic(id: id, params)
@@ -111,10 +118,7 @@ public final class LanguageServer {
         case "workspace/didRenameFiles":
             didRenameFiles(params)
             out += publishAll()
-        case "workspace/didChangeWatchedFiles":
-            branches = nil
-            recompile()
-            out += publishAll()
+        case "workspace/didChangeWatchedFiles": out += didChangeWatchedFiles(params)
         case "textDocument/definition": out.append(LanguageServer.response(id: id, definition(params)))
         case "textDocument/hover": out.append(LanguageServer.response(id: id, hover(params)))
         case "textDocument/completion": out.append(LanguageServer.response(id: id, completion(params)))
@@ -152,7 +156,7 @@ public final class LanguageServer {
             }
         }
         let edited = ((params["textDocument"] as? [String: Any])?["uri"] as? String).flatMap(relativePath)
-        return out + afterCompile(generationBefore, edited: edited)
+        return out + afterCompile(generationBefore, baseline: baselineBefore, edited: edited)
     }
 
     static func encode(_ object: [String: Any]) -> [UInt8] {
@@ -196,9 +200,10 @@ public final class LanguageServer {
         let codeAction = textDocument?["codeAction"] as? [String: Any]
         disabledActions = codeAction?["disabledSupport"] as? Bool ?? false
         pullDiagnostics = textDocument?["diagnostic"] is [String: Any]
-        refreshSupport =
-            (((params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any])?["diagnostics"]
-            as? [String: Any])?["refreshSupport"] as? Bool ?? false
+        let workspace = (params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
+        refreshSupport = (workspace?["diagnostics"] as? [String: Any])?["refreshSupport"] as? Bool ?? false
+        watchesFiles =
+            (workspace?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool ?? false
         resolvesActionEdits =
             ((codeAction?["resolveSupport"] as? [String: Any])?["properties"] as? [Any])?.contains {
                 $0 as? String == "edit"

@@ -76,11 +76,12 @@ extension LanguageServer {
         return any ? w.out : nil
     }
 
-    /// After a message that compiled again, when some file's findings changed: a held workspace request
-    /// answered, and a client that supports it asked to pull again, unless the only file whose findings
-    /// changed is the one the message edited (the client pulls that one itself).
-    func afterCompile(_ before: Int, edited: String?) -> [[UInt8]] {
-        guard pullDiagnostics, generation != before, !shutdownRequested else { return [] }
+    /// After a message that compiled again or read a rewritten baseline, when some file's findings changed:
+    /// a held workspace request answered, and a client that supports it asked to pull again, unless the only
+    /// file whose findings changed is the one the message edited (the client pulls that one itself).
+    func afterCompile(_ before: Int, baseline baselineBefore: Int, edited: String?) -> [[UInt8]] {
+        guard pullDiagnostics, generation != before || baseline.version != baselineBefore, !shutdownRequested
+        else { return [] }
         let (changed, byFile) = filesWhoseFindingsChanged()
         guard !changed.isEmpty else { return [] }
         var out: [[UInt8]] = []
@@ -98,12 +99,18 @@ extension LanguageServer {
         return out
     }
 
-    /// The files whose findings differ from those of the last call (a hash of each file's findings is kept),
-    /// and every file's findings.
+    /// The files whose findings differ from those of the last call (a hash of each file's findings and of the
+    /// baseline read is kept: a rewritten baseline changes how every finding shows), and every file's findings.
     @discardableResult
     func filesWhoseFindingsChanged() -> (changed: Set<String>, byFile: [String: [Diagnostic]]) {
         let byFile = findingsByFile()
-        let prints = byFile.mapValues(\.hashValue)
+        let version = baseline.version
+        let prints = byFile.mapValues { diags in
+            var h = Hasher()
+            h.combine(diags)
+            h.combine(version)
+            return h.finalize()
+        }
         let changed = Set(prints.keys).union(findingPrints.keys).filter { prints[$0] != findingPrints[$0] }
         findingPrints = prints
         return (changed, byFile)

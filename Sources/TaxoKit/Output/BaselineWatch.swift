@@ -11,6 +11,8 @@ struct BaselineWatch {
     private(set) var baseline: Baseline?
     /// Why the named baseline cannot be used (it does not exist, is not a baseline), else nil.
     private(set) var problem: String?
+    /// Counts the times the baseline was read (or dropped): what the editor compares to see it changed.
+    private(set) var version = 0
 
     /// Brings it up to date with the configuration and the file on disk.
     mutating func refresh(config: Config, root: String) {
@@ -19,6 +21,7 @@ struct BaselineWatch {
         guard wanted != path || now != stamp else { return }
         path = wanted
         stamp = now
+        version += 1
         baseline = nil
         problem = nil
         guard let wanted else { return }

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Files changed outside the editor: a `git pull` or checkout, `taxo new` or `taxo fix --write` in a terminal,
+/// another program. A client that can (`workspace.didChangeWatchedFiles.dynamicRegistration`) is asked to
+/// watch the library's files when it says it is `initialized`; on each `workspace/didChangeWatchedFiles` only
+/// the files that changed are extracted again (an open buffer stands for its file, as always), a deleted
+/// folder takes its files with it, a change to `taxonomy.yaml` compiles everything with it, and a rewritten
+/// baseline is read again and shown. Without the notifications, a file changed on disk is read at the next
+/// save or close.
+extension LanguageServer {
+    /// The files the client is asked to watch: those taxo reads (JSON, YAML, Markdown, CSV; the configuration
+    /// and the baseline are among them).
+    static let watchedGlobs = ["**/*.json", "**/*.yaml", "**/*.yml", "**/*.md", "**/*.markdown", "**/*.csv"]
+
+    /// More changes than this in one notification (a checkout of another branch) compile everything again,
+    /// from the extraction cache, rather than file by file.
+    static let watchedChangesLimit = 500
+
+    /// The request asking the client to watch the library's files, for a client that registers watchers.
+    func watchRegistration() -> [[UInt8]] {
+        guard watchesFiles, !watchRegistered else { return [] }
+        watchRegistered = true
+        return [
+            LanguageServer.encode([
+                "jsonrpc": "2.0", "id": "taxo-watch-1", "method": "client/registerCapability",
+                "params": [
+                    "registrations": [
+                        [
+                            "id": "taxo-watched-files", "method": "workspace/didChangeWatchedFiles",
+                            "registerOptions": [
+                                "watchers": LanguageServer.watchedGlobs.map { ["globPattern": $0] }
+                            ],
+                        ]
+                    ]
+                ],
+            ])
+        ]
+    }
+
+    /// What a `workspace/didChangeWatchedFiles` changes: the files extracted again, the configuration or
+    /// the baseline read again. Returns the diagnostics to push (nothing for a client that pulls them).
+    func didChangeWatchedFiles(_ params: [String: Any]) -> [[UInt8]] {
+        // A commit or a fetch may have moved other branches' IDs.
+        branches = nil
+        let changes = (params["changes"] as? [[String: Any]] ?? []).compactMap { c -> WatchedChange? in
+            guard let uri = c["uri"] as? String, let path = relativePath(uri) else { return nil }
+            return WatchedChange(path: path, deleted: c["type"] as? Int == 3)
+        }
+        guard !changes.isEmpty else { return [] }
+        let baselineBefore = baseline.version
+        refreshBaseline()
+        let baselineChanged = baseline.version != baselineBefore
+        switch plan(changes) {
+        case .nothing:
+            // A pull client learns of a rewritten baseline from `afterCompile`; a push client is sent it here.
+            return baselineChanged ? publishAll() : []
+        case .everything:
+            recompile()
+        case .files(let changed, let removed):
+            guard let previous = result, let config else {
+                recompile()
+                return publishAll()
+            }
+            result = Compiler.update(previous, config: config, changed: changed, removed: removed)
+        }
+        return publishAll()
+    }
+
+    /// One change the client reports: a file (or folder) created or changed, or deleted.
+    struct WatchedChange {
+        var path: String
+        var deleted: Bool
+    }
+
+    /// What a set of changes asks for.
+    enum WatchedPlan {
+        case nothing
+        case everything
+        case files(changed: [String: [UInt8]], removed: Set<String>)
+    }
+
+    /// The files to extract again and to drop; everything when the configuration changed, a folder was
+    /// created (its files are not listed), a file cannot be read or is too large (a full compile says
+    /// why), or the changes are many.
+    func plan(_ changes: [WatchedChange]) -> WatchedPlan {
+        guard let root, let config, let result, changes.count <= LanguageServer.watchedChangesLimit else {
+            return .everything
+        }
+        var changed: [String: [UInt8]] = [:]
+        var removed = Set<String>()
+        let known = result.library.files.map(\.path)
+        for c in changes {
+            if c.path == ConfigLoader.fileName { return .everything }
+            // An open buffer stands for its file (a file deleted under an open buffer too: the editor shows it).
+            guard buffers[c.path] == nil else { continue }
+            guard LanguageServer.readable(c.path, config: config) else { continue }
+            if c.deleted {
+                // A deleted folder's files, or the file.
+                let prefix = c.path + "/"
+                removed.formUnion(known.filter { ($0 == c.path || $0.hasPrefix(prefix)) && buffers[$0] == nil })
+                continue
+            }
+            let abs = root.appendingPathComponent(c.path).path
+            var st = stat()
+            guard stat(abs, &st) == 0 else {
+                // Gone again before it was read: as deleted.
+                if known.contains(c.path) { removed.insert(c.path) }
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR { return .everything }
+            guard Discovery.format(of: c.path) != nil else { continue }
+            guard Int(st.st_size) <= config.maxFileBytes, let bytes = FileReader.read(abs) else { return .everything }
+            changed[c.path] = bytes
+            removed.remove(c.path)
+        }
+        return changed.isEmpty && removed.isEmpty ? .nothing : .files(changed: changed, removed: removed)
+    }
+
+    /// Whether a path (relative to the root) is where taxo reads files: under a root, not excluded, in no
+    /// hidden folder.
+    static func readable(_ path: String, config: Config) -> Bool {
+        config.isUnderRoots(path) && !config.isExcluded(path)
+            && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// Files changed outside the editor (a terminal's `taxo new`, a `git pull`): the server asks the client to
+/// watch them, and on each notification extracts only what changed, as a whole compile would see it.
+extension LanguageServerConfigTests {
+    /// A server on a copy of the example library, for a client that registers watchers (and maybe pulls).
+    func watchingServer(pull: Bool = false) throws -> (LanguageServer, URL, [[String: Any]]) {
+        let root = try TestSupport.exampleCopy()
+        let s = LanguageServer(workingDirectory: root)
+        var workspace: [String: Any] = ["didChangeWatchedFiles": ["dynamicRegistration": true]]
+        var capabilities: [String: Any] = [:]
+        if pull {
+            workspace["diagnostics"] = ["refreshSupport": true]
+            capabilities["textDocument"] = ["diagnostic": [:]]
+        }
+        capabilities["workspace"] = workspace
+        _ = try send(
+            s,
+            [
+                "id": 1, "method": "initialize",
+                "params": ["rootUri": root.absoluteString, "capabilities": capabilities],
+            ])
+        let registered = try send(s, ["method": "initialized", "params": [:]])
+        return (s, root, registered)
+    }
+
+    func watched(_ s: LanguageServer, _ changes: [(URL, Int)]) throws -> [[String: Any]] {
+        try send(
+            s,
+            [
+                "method": "workspace/didChangeWatchedFiles",
+                "params": ["changes": changes.map { ["uri": $0.0.absoluteString, "type": $0.1] }],
+            ])
+    }
+
+    @Test func theServerAsksAClientThatCanToWatchTheLibrarysFiles() throws {
+        let (s, root, registered) = try watchingServer()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let request = try #require(registered.first)
+        #expect(request["method"] as? String == "client/registerCapability")
+        let registration = try #require(
+            ((request["params"] as? [String: Any])?["registrations"] as? [[String: Any]])?.first)
+        #expect(registration["method"] as? String == "workspace/didChangeWatchedFiles")
+        let watchers = try #require(
+            (registration["registerOptions"] as? [String: Any])?["watchers"] as? [[String: Any]])
+        let globs = watchers.compactMap { $0["globPattern"] as? String }
+        #expect(globs.contains("**/*.json") && globs.contains("**/*.md") && globs.contains("**/*.yaml"))
+        // Once; the client's answer to the request is no message to handle.
+        #expect(try send(s, ["method": "initialized", "params": [:]]).isEmpty)
+        #expect(try send(s, ["id": "taxo-watch-1", "result": NSNull()]).isEmpty)
+
+        // A client that watches nothing for servers is asked nothing.
+        let plain = LanguageServer(workingDirectory: root)
+        _ = try send(
+            plain, ["id": 1, "method": "initialize", "params": ["rootUri": root.absoluteString, "capabilities": [:]]])
+        #expect(try send(plain, ["method": "initialized", "params": [:]]).isEmpty)
+    }
+
+    /// A tool created in a terminal resolves the open buffer's reference at once; deleted again (or its
+    /// folder), the reference dangles again; each state equals a whole compile of the files on disk.
+    @Test func filesCreatedAndDeletedOnDiskChangeTheOpenBuffersFindings() throws {
+        let (s, root, _) = try watchingServer()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let buffer = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/QA/TOL-QA-090_Watching.json")
+        let bufferText =
+            "{\n  \"tool_id\": \"TOL-QA-090\",\n  \"name\": \"Watching\",\n  \"alternatives\": [\"TOL-QA-950\"]\n}\n"
+        #expect(codes(try edit(s, buffer.absoluteString, bufferText, open: true), buffer.absoluteString) == ["TAX0201"])
+
+        let folder = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/Watched")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tool = folder.appendingPathComponent("TOL-QA-950_Watch.json")
+        try "{\n  \"tool_id\": \"TOL-QA-950\",\n  \"name\": \"Watch\"\n}\n".write(
+            to: tool, atomically: true, encoding: .utf8)
+        let created = try watched(s, [(tool, 1)])
+        #expect(codes(created, buffer.absoluteString) == [])
+        #expect(s.result?.library.table["TOL-QA-950"] != nil)
+        try expectSameAsAWholeCompile(
+            s, root, buffer: ("LIBRARIES/LBS_003_Tools/QA/TOL-QA-090_Watching.json", bufferText))
+
+        // Changed on disk: read again.
+        try "{\n  \"tool_id\": \"TOL-QA-951\",\n  \"name\": \"Watch\"\n}\n".write(
+            to: tool, atomically: true, encoding: .utf8)
+        #expect(codes(try watched(s, [(tool, 2)]), buffer.absoluteString) == ["TAX0201"])
+        try "{\n  \"tool_id\": \"TOL-QA-950\",\n  \"name\": \"Watch\"\n}\n".write(
+            to: tool, atomically: true, encoding: .utf8)
+        #expect(codes(try watched(s, [(tool, 2)]), buffer.absoluteString) == [])
+
+        // The folder deleted (one event for the folder, as some clients send).
+        try FileManager.default.removeItem(at: folder)
+        #expect(codes(try watched(s, [(folder, 3)]), buffer.absoluteString) == ["TAX0201"])
+        #expect(s.result?.library.files.contains { $0.path.hasPrefix("LIBRARIES/LBS_003_Tools/Watched/") } == false)
+        try expectSameAsAWholeCompile(
+            s, root, buffer: ("LIBRARIES/LBS_003_Tools/QA/TOL-QA-090_Watching.json", bufferText))
+    }
+
+    /// An open buffer stands for its file whatever happens on disk; files outside the roots, hidden or of
+    /// other types change nothing; `taxonomy.yaml` rewritten applies at once.
+    @Test func openBuffersAndFilesTaxoDoesNotReadAreLeftAlone() throws {
+        let (s, root, _) = try watchingServer()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = "LIBRARIES/LBS_003_Tools/TOL-ZZZ-001_Ledger.json"
+        let tool = root.appendingPathComponent(path)
+        let buffer = "{\n  \"tool_id\": \"TOL-ZZZ-001\",\n  \"name\": \"Ledger\"\n}\n"
+        #expect(codes(try edit(s, tool.absoluteString, buffer, open: true), tool.absoluteString) == ["TAX0106"])
+        var generation = s.generation
+        try "{ not json".write(to: tool, atomically: true, encoding: .utf8)
+        #expect(try watched(s, [(tool, 1)]).isEmpty)
+        #expect(s.generation == generation)
+        #expect(s.result?.library.entities.contains { $0.file == path && $0.name == "Ledger" } == true)
+        // Deleted on disk, the open buffer still stands for it.
+        try FileManager.default.removeItem(at: tool)
+        #expect(try watched(s, [(tool, 3)]).isEmpty)
+        #expect(s.result?.library.entities.contains { $0.file == path && $0.name == "Ledger" } == true)
+
+        generation = s.generation
+        let readme = root.appendingPathComponent("README.md")
+        try "# About TOL-QA-999\n".write(to: readme, atomically: true, encoding: .utf8)
+        let hidden = root.appendingPathComponent("LIBRARIES/.drafts/TOL-QA-999.json")
+        let picture = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/logo.png")
+        #expect(try watched(s, [(readme, 1), (hidden, 1), (picture, 1)]).isEmpty)
+        #expect(s.generation == generation)
+
+        // The department declared in taxonomy.yaml on disk: the open tool's finding goes.
+        let declared = DefaultConfig.yaml.replacingOccurrences(
+            of: "departments:\n", with: "departments:\n  ZZZ: { name: \"Ledgers\" }\n")
+        try declared.write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        let reloaded = try watched(s, [(root.appendingPathComponent("taxonomy.yaml"), 2)])
+        #expect(codes(reloaded, tool.absoluteString) == [])
+    }
+
+    /// A baseline rewritten in a terminal (`taxo check --write-baseline`) shows at once: pushed to a client
+    /// that is sent diagnostics, and a client that pulls them is asked to pull again.
+    @Test(arguments: [false, true]) func aRewrittenBaselineShowsAtOnce(pull: Bool) throws {
+        let (s, root, _) = try watchingServer(pull: pull)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-077_Legacy.json"
+        let legacy = "{\n  \"tool_id\": \"TOL-QA-077\",\n  \"name\": \"Legacy\",\n  \"related\": [\"TOL-QA-901\"]\n}\n"
+        let tool = root.appendingPathComponent(path)
+        try legacy.write(to: tool, atomically: true, encoding: .utf8)
+        _ = try watched(s, [(tool, 1)])
+        let finding = try #require(s.result?.diagnostics.first { $0.location?.file == path })
+        let grammar = try #require(s.result?.library.grammar)
+        let opened = try edit(s, tool.absoluteString, legacy, open: true)
+        if !pull { #expect(published(opened, tool.absoluteString)?.map { $0["severity"] as? Int } == [1]) }
+
+        try (DefaultConfig.yaml + "\nbaseline: taxo-baseline.json\n").write(
+            to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+        try Baseline([finding], grammar: grammar).json().write(
+            to: root.appendingPathComponent("taxo-baseline.json"), atomically: true, encoding: .utf8)
+        _ = try watched(s, [(root.appendingPathComponent("taxonomy.yaml"), 2)])
+        // Only the baseline changes now: emptied, the finding is new again.
+        try Baseline([], grammar: grammar).json().write(
+            to: root.appendingPathComponent("taxo-baseline.json"), atomically: true, encoding: .utf8)
+        let out = try watched(s, [(root.appendingPathComponent("taxo-baseline.json"), 2)])
+        if pull {
+            #expect(out.contains { $0["method"] as? String == "workspace/diagnostic/refresh" })
+        } else {
+            #expect(published(out, tool.absoluteString)?.map { $0["severity"] as? Int } == [1])
+        }
+        // And filled again: a hint that says so.
+        try Baseline([finding], grammar: grammar).json().write(
+            to: root.appendingPathComponent("taxo-baseline.json"), atomically: true, encoding: .utf8)
+        let again = try watched(s, [(root.appendingPathComponent("taxo-baseline.json"), 2)])
+        if pull {
+            #expect(again.contains { $0["method"] as? String == "workspace/diagnostic/refresh" })
+        } else {
+            let shown = try #require(published(again, tool.absoluteString))
+            #expect(shown.map { $0["severity"] as? Int } == [4])
+            #expect((shown.first?["message"] as? String)?.contains("in the baseline") == true)
+        }
+    }
+
+    /// The server's findings after watched changes are those of a whole compile of the files on disk with the
+    /// open buffer standing for its file.
+    func expectSameAsAWholeCompile(_ s: LanguageServer, _ root: URL, buffer: (path: String, text: String)) throws {
+        let config = try #require(ConfigLoader.load(root: root).0)
+        let whole = Compiler.compile(
+            root: root.path, config: config, options: CompileOptions(overlay: [buffer.path: Array(buffer.text.utf8)]))
+        func render(_ r: CompileResult?) -> [String] {
+            (r?.diagnostics ?? []).map {
+                "\($0.location?.file ?? ""):\($0.location?.line ?? 0) \($0.code) \($0.message)"
+            }
+        }
+        #expect(render(s.result) == render(whole))
+        #expect(s.result?.library.entities.count == whole.library.entities.count)
+    }
+}
