@@ -406,6 +406,8 @@ import Testing
         #expect(md.contains("- Link each orphan from where it belongs"))
         #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
         #expect(md.contains("## Findings\n\n`taxo check` reports nothing.\n"))
+        #expect(md.contains("- 6 entities and 0 documents in 4 files; 0 errors, 0 warnings.\n"), "\(md)")
+        #expect(md.contains(". 3 entities are orphans.\n"), "\(md)")
         #expect(!md.contains("| Code | Rule |"))
     }
 
@@ -427,6 +429,12 @@ import Testing
         #expect(rows.map { $0["department"]?.text } == ["AID", "unknown: Sales"])
         #expect(rows.first?["count"]?.int == 3)
         #expect(ctx["archived"]?.int == 1)
+        // Counts of one read in the singular.
+        let md = try Templates(directory: nil).render("health.md", ctx)
+        #expect(md.contains("\n1 archived entity (in an archive folder) is not counted.\n"), "\(md)")
+        #expect(md.contains("- 5 entities and 0 documents in 5 files; 0 errors, 0 warnings.\n"), "\(md)")
+        // No hierarchy is configured: no line about its chains.
+        #expect(md.contains("- 0 of 0 references resolve; 0 dangle. 4 entities are orphans.\n\n## Context"), "\(md)")
     }
 
     /// A department field written as a name the library's own department records give (their code, name,

@@ -38,6 +38,27 @@ struct GapReportContext: Encodable {
     struct Summary: Encodable {
         var candidates, documents, exists, conflict, near, missing, placeholder, proposed, broken, high: Int
         var coverage: String
+        /// The counts as sentences, in the singular where a count is one (`1 is missing`, `1 gap is HIGH
+        /// priority`); the numbers above stay for templates of a library's own.
+        var sentence = ""
+        var highSentence = ""
+
+        mutating func phrase() {
+            func verb(_ n: Int, one: String, many: String) -> String { "\(n) " + (n == 1 ? one : many) }
+            sentence =
+                EnglishPlural.count(candidates, "candidate") + " identified in "
+                + EnglishPlural.count(documents, "document")
+                + ": " + verb(exists, one: "exists", many: "exist") + " in the library, "
+                + verb(conflict, one: "conflicts", many: "conflict") + ", "
+                + verb(near, one: "is a near match", many: "are near matches") + ", "
+                + verb(missing, one: "is missing", many: "are missing") + ", "
+                + verb(placeholder, one: "is a placeholder", many: "are placeholders") + ", "
+                + verb(
+                    broken, one: "is declared in a file that does not parse",
+                    many: "are declared in files that do not parse")
+                + " and " + verb(proposed, one: "is the video's own ID", many: "are the video's own IDs") + "."
+            highSentence = verb(high, one: "gap is", many: "gaps are") + " HIGH priority."
+        }
     }
 
     struct LibrarySize: Encodable {
@@ -85,6 +106,7 @@ struct GapReportContext: Encodable {
             broken: count(.broken), high: cs.indices.reduce(0) { $0 + (cs[$1].priority == "HIGH" ? 1 : 0) },
             coverage: cs.count - own == 0
                 ? "—" : String(format: "%.0f%%", 100.0 * Double(exists) / Double(cs.count - own)))
+        summary.phrase()
         (findings, actions) = GapReportContext.findingsAndActions(r, evidence: evidence)
         nextFree = GapReportContext.nextFree(r)
     }

@@ -37,6 +37,8 @@ struct HealthContext: Encodable {
     var moreOrphans: Int
     var hasMoreOrphans: Bool
     var errors, warnings, notes: Int
+    /// The summary's counts as sentences, in the singular where a count is one (`1 error`, `1 dangles`).
+    var countsLine = "", linksLine = "", archivedLine = ""
     /// With a baseline: its file, how many findings it holds, and the errors and warnings that are new.
     var hasBaseline: Bool
     var baselineFile: String
@@ -49,6 +51,8 @@ struct HealthContext: Encodable {
     var chainsText: String
     /// The hierarchy's kinds, `workflow → milestone → task → step`.
     var chainKinds: String
+    /// Whether the configuration has a hierarchy (of two kinds or more): without one there are no chains.
+    var hasHierarchy: Bool
     var chainsIncomplete: [Chain]
     var moreChains: Int
     var hasMoreChains: Bool
@@ -97,6 +101,17 @@ struct HealthContext: Encodable {
         errors = h.result.summary.errors
         warnings = h.result.summary.warnings
         notes = h.result.summary.notes
+        countsLine =
+            EnglishPlural.count(entities, "entity") + " and " + EnglishPlural.count(documents, "document") + " in "
+            + EnglishPlural.count(files, "file") + "; " + EnglishPlural.count(errors, "error") + ", "
+            + EnglishPlural.count(warnings, "warning") + "."
+        linksLine =
+            "\(resolved) of " + EnglishPlural.count(refs, "reference") + (resolved == 1 ? " resolves" : " resolve")
+            + "; \(dangling) " + (dangling == 1 ? "dangles" : "dangle") + ". "
+            + EnglishPlural.count(orphans.count, "entity") + (orphans.count == 1 ? " is an orphan." : " are orphans.")
+        archivedLine =
+            EnglishPlural.count(archived, "archived entity")
+            + (archived == 1 ? " (in an archive folder) is" : " (in archive folders) are") + " not counted."
         let held =
             h.baseline?.value.held(h.result.diagnostics, grammar: lib.grammar)
             ?? Array(repeating: false, count: h.result.diagnostics.count)
@@ -112,6 +127,7 @@ struct HealthContext: Encodable {
         chainsText =
             EnglishPlural.count(chains.total, levels.first ?? "entity") + (chains.total == 1 ? " has" : " have")
         chainKinds = levels.joined(separator: " → ")
+        hasHierarchy = levels.count >= 2
         chainsIncomplete = chains.incomplete.prefix(20).map { g in
             let e = lib.entities[g.entity], id = lib.displayID(e)
             return Chain(
