@@ -339,3 +339,73 @@ extension AssistantSessionTests {
         #expect(none.isError && none.text.contains("no file"))
     }
 }
+
+extension AssistantSessionTests {
+    /// `findings`: the library's findings as `taxo check` reports them, narrowed by folder, rule, severity and
+    /// baseline status, counted per rule, in pages; bad arguments are errors that say what is accepted.
+    @Test func findingsNarrowsTheLibrarysFindings() throws {
+        let s = try session()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let tool = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-088_Broken.json"
+        try
+            "{\n  \"tool_id\": \"TOL-QA-088\",\n  \"name\": \"Broken\",\n  \"alternatives\": [\"TOL-QA-961\", \"TOL-QA-962\"]\n}\n"
+            .write(toFile: s.root + "/" + tool, atomically: true, encoding: .utf8)
+        let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes_On_Links.md"
+        try "# Notes\n\nSee [the old page](Old/Gone.md) and TOL-QA-963.\n".write(
+            toFile: s.root + "/" + note, atomically: true, encoding: .utf8)
+
+        let all = try object(s.call("findings", arguments: ["limit": .int(500)]))
+        let listed = try #require(all["findings"] as? [[String: Any]])
+        #expect(all["total"] as? Int == s.result.diagnostics.count)
+        #expect(listed.count == s.result.diagnostics.count)
+        #expect(all["baseline"] is NSNull)
+        let counted = try #require(all["by_rule"] as? [[String: Any]]).reduce(0) { $0 + ($1["count"] as? Int ?? 0) }
+        #expect(counted == listed.count)
+
+        let inTools = try object(s.call("findings", arguments: ["path": .string("LIBRARIES/LBS_003_Tools/")]))
+        let toolFindings = try #require(inTools["findings"] as? [[String: Any]])
+        #expect(toolFindings.map { $0["file"] as? String } == [tool, tool])
+        #expect(toolFindings.allSatisfy { $0["code"] as? String == "TAX0201" && $0["in_baseline"] as? Bool == false })
+        #expect(inTools["new_errors"] as? Int == 2)
+
+        let links = try object(s.call("findings", arguments: ["rule": .string("broken-link")]))
+        #expect((links["findings"] as? [[String: Any]])?.map { $0["file"] as? String } == [note])
+        #expect((links["by_rule"] as? [[String: Any]])?.first?["name"] as? String == "broken-link")
+
+        let errors = try object(s.call("findings", arguments: ["severity": .string("error")]))
+        #expect(errors["warnings"] as? Int == 0 && errors["notes"] as? Int == 0)
+        #expect(errors["total"] as? Int == s.result.diagnostics.filter { $0.severity == .error }.count)
+
+        let first = try object(s.call("findings", arguments: ["path": .string(tool), "limit": .int(1)]))
+        #expect((first["findings"] as? [Any])?.count == 1)
+        #expect(first["next_cursor"] as? String == "1")
+        let second = try object(
+            s.call("findings", arguments: ["path": .string(tool), "limit": .int(1), "cursor": .string("1")]))
+        #expect(
+            (second["findings"] as? [[String: Any]])?.first?["message"] as? String
+                != (first["findings"] as? [[String: Any]])?.first?["message"] as? String)
+        #expect(second["next_cursor"] is NSNull)
+
+        // With a baseline holding the tool's first finding: one known, the rest new.
+        let held = try #require(s.result.diagnostics.first { $0.location?.file == tool })
+        try Baseline([held], grammar: s.result.library.grammar).json().write(
+            toFile: s.root + "/taxo-baseline.json", atomically: true, encoding: .utf8)
+        try (DefaultConfig.yaml + "\nbaseline: taxo-baseline.json\n").write(
+            toFile: s.root + "/taxonomy.yaml", atomically: true, encoding: .utf8)
+        let known = try object(s.call("findings", arguments: ["status": .string("known")]))
+        #expect(known["baseline"] as? String == "taxo-baseline.json")
+        #expect((known["findings"] as? [[String: Any]])?.map { $0["message"] as? String } == [held.message])
+        #expect((known["findings"] as? [[String: Any]])?.first?["in_baseline"] as? Bool == true)
+        let fresh = try object(s.call("findings", arguments: ["status": .string("new"), "path": .string(tool)]))
+        #expect(fresh["total"] as? Int == 1)
+
+        for (name, value) in [
+            ("rule", "dangling-refs"), ("severity", "fatal"), ("status", "old"), ("path", "../outside"),
+            ("path", "LIBRARIES/Nothing_Here"),
+        ] {
+            let bad = s.call("findings", arguments: [name: .string(value)])
+            #expect(bad.isError, "\(name)=\(value)")
+        }
+        #expect(s.call("findings", arguments: ["rule": .string("dangling-refs")]).text.contains("dangling-reference"))
+    }
+}

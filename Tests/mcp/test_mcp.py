@@ -15,7 +15,7 @@ from mcp.client.stdio import stdio_client
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
-TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "get_schema", "rename_id", "diff", "create_entry", "move_file"}
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "findings", "get_schema", "rename_id", "diff", "create_entry", "move_file"}
 ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
 
 
@@ -192,6 +192,20 @@ async def test_get_document_resolves_its_mentions():
         assert all("resolved_id" in m for m in card["mentions"])
         result, bad = await call(s, "get_document", path="TASK_MANAGERS/none.md")
         assert is_error(result) and "no file" in bad
+
+
+async def test_findings_lists_what_taxo_check_reports():
+    root = library()
+    tool = "LIBRARIES/LBS_003_Tools/QA/TOL-QA-087_Broken.json"
+    (root / tool).write_text(json.dumps({"tool_id": "TOL-QA-087", "name": "Broken", "alternatives": ["TOL-QA-960"]}))
+    async with server(root) as s:
+        _, found = await call(s, "findings", path="LIBRARIES/LBS_003_Tools", rule="TAX0201")
+        assert found["total"] == 1 and found["errors"] == 1 and found["new_errors"] == 1
+        [f] = found["findings"]
+        assert f["file"] == tool and f["code"] == "TAX0201" and f["in_baseline"] is False
+        assert found["by_rule"] == [{"code": "TAX0201", "name": "dangling-reference", "count": 1}]
+        result, bad = await call(s, "findings", severity="fatal")
+        assert is_error(result) and "error, warning or note" in bad
 
 
 async def test_get_schema_says_what_a_kinds_records_hold():

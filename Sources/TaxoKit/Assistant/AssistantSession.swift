@@ -73,6 +73,7 @@ public final class AssistantSession {
             case "rename_id": return try renameID(args)
             case "move_file": return try moveFile(args)
             case "diff": return try diff(args)
+            case "findings": return try findings(args)
             default: return try createEntry(args)
             }
         } catch let e as TaxoError {

@@ -154,6 +154,7 @@ public struct AssistantTool: Sendable {
             parameters: [
                 string("path", "The file, relative to the library root (TASK_MANAGERS/RESEARCHES/...).", required: true)
             ], readOnly: true),
+        AssistantSession.findingsTool,
         AssistantTool(
             name: "get_schema", title: "What a kind's records hold",
             description: """
