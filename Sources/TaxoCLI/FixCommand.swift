@@ -58,7 +58,7 @@ struct FixCommand: ParsableCommand {
                 quiet: output.quiet)
             return
         }
-        try Self.apply(fixes, root: root, display: display)
+        try Self.apply(fixes, root: root)
         if !output.quiet {
             Console.err(
                 "taxo: applied \(Plural.count(count, "fix", "fixes")) in \(Plural.count(fixes.count, "file"))\n")
@@ -86,21 +86,11 @@ struct FixCommand: ParsableCommand {
         if changes > 0 { throw TaxoExit(code: 1) }
     }
 
-    /// Writes the fixed files and renames files (never over an existing one).
-    static func apply(_ fixes: [Fixes.FileFix], root: URL, display: PathDisplay) throws {
-        for f in fixes {
-            if !f.edits.isEmpty || f.reencoded {
-                try Data(f.fixed).write(to: root.appendingPathComponent(f.path), options: .atomic)
-            }
-            if let to = f.renameTo {
-                let dst = root.appendingPathComponent(to).path
-                // Never over an existing file (link() fails when the name is taken), then the old name goes.
-                guard link(root.appendingPathComponent(f.path).path, dst) == 0 else {
-                    Console.err("taxo: error: cannot rename \(display.path(f.path)) to \(display.path(to))\n")
-                    throw TaxoExit(code: 2)
-                }
-                unlink(root.appendingPathComponent(f.path).path)
-            }
+    /// Writes the fixed files and renames files (never over an existing one); a failure exits 2.
+    static func apply(_ fixes: [Fixes.FileFix], root: URL) throws {
+        do { try Fixes.apply(fixes, root: root.path) } catch let e as TaxoError {
+            Console.err("taxo: error: \(e.message)\n")
+            throw TaxoExit(code: 2)
         }
     }
 }

@@ -9,14 +9,15 @@ struct MCPCommand: ParsableCommand {
         abstract: "Serve the library to AI assistants over the Model Context Protocol (stdio).",
         discussion: """
             Compiles the library once, keeps it up to date with the files before every call, and offers the tools \
-            search, get_entity, resolve, next_id, check_entry, gaps and create_entry, and the resources taxo://config, \
-            taxo://rules and taxo://tracker. Read-only unless --allow-write is given (create_entry is the only tool \
-            that writes). Nothing outside the library is read or written.
+            search, get_entity, resolve, next_id, check_entry, gaps, get_video, get_document, findings, fix, \
+            get_schema, rename_id, move_file, diff and create_entry, and the resources taxo://config, taxo://rules and \
+            taxo://tracker. Read-only unless --allow-write is given (create_entry, rename_id, move_file and fix write; \
+            without it they say what they would do). Nothing outside the library is read or written.
             """)
 
     @OptionGroup var library: LibraryOptions
 
-    @Flag(name: .long, help: "Let create_entry write new entries into the library.")
+    @Flag(name: .long, help: "Let create_entry, rename_id, move_file and fix write into the library.")
     var allowWrite = false
 
     func run() throws {

@@ -47,7 +47,7 @@ struct RenameCommand: ParsableCommand {
                 quiet: output.quiet)
             return
         }
-        try FixCommand.apply(fixes, root: root, display: display)
+        try FixCommand.apply(fixes, root: root)
         if !output.quiet {
             Console.err(
                 "taxo: renamed \(lib.displayID(lib.entities[target.entity])) to \(target.new.written) in "

@@ -409,3 +409,41 @@ extension AssistantSessionTests {
         #expect(s.call("findings", arguments: ["rule": .string("dangling-refs")]).text.contains("dangling-reference"))
     }
 }
+
+extension AssistantSessionTests {
+    /// `fix`: `taxo fix`'s repairs, listed on a read-only server (nothing written) and made with --allow-write;
+    /// narrowed to a path or a rule.
+    @Test func fixListsTheRepairsAndMakesThemOnlyWhenAllowed() throws {
+        let s = try session()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes_On_Spelling.md"
+        let text = "# Notes\n\nWe test with TOOL-QA-31 every day.\n"
+        try text.write(toFile: s.root + "/" + note, atomically: true, encoding: .utf8)
+        let preview = try object(s.call("fix", arguments: ["path": .string(note)]))
+        #expect(preview["written"] as? Bool == false)
+        #expect(preview["changes"] as? Int == 1)
+        let file = try #require((preview["files"] as? [[String: Any]])?.first)
+        #expect(file["path"] as? String == note)
+        let edit = try #require((file["edits"] as? [[String: Any]])?.first)
+        #expect(
+            edit["line"] as? Int == 3 && edit["old"] as? String == "TOOL-QA-31"
+                && edit["new"] as? String == "TOL-QA-031")
+        #expect(edit["rule"] as? String == "TAX0206")
+        #expect(try String(contentsOfFile: s.root + "/" + note, encoding: .utf8) == text)
+        // Another rule's repairs only: none here.
+        let other = try object(s.call("fix", arguments: ["path": .string(note), "rule": .string("broken-link")]))
+        #expect(other["changes"] as? Int == 0)
+        #expect(s.call("fix", arguments: ["rule": .string("TAX9999")]).isError)
+
+        let writer = AssistantSession(root: s.root, config: TestSupport.defaultConfig, allowWrite: true)
+        let made = try object(writer.call("fix", arguments: ["path": .string(note)]))
+        #expect(made["written"] as? Bool == true)
+        #expect(
+            try String(contentsOfFile: s.root + "/" + note, encoding: .utf8)
+                == text.replacingOccurrences(
+                    of: "TOOL-QA-31", with: "TOL-QA-031"))
+        // The library is read again: nothing is left to repair there.
+        #expect(try object(writer.call("fix", arguments: ["path": .string(note)]))["changes"] as? Int == 0)
+        #expect(!writer.result.diagnostics.contains { $0.location?.file == note && $0.code == "TAX0206" })
+    }
+}

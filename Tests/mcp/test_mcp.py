@@ -15,7 +15,7 @@ from mcp.client.stdio import stdio_client
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TAXO = os.environ.get("TAXO", str(REPO / ".build" / "debug" / "taxo"))
-TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "findings", "get_schema", "rename_id", "diff", "create_entry", "move_file"}
+TOOLS = {"search", "get_entity", "resolve", "next_id", "check_entry", "gaps", "get_video", "get_document", "findings", "fix", "get_schema", "rename_id", "diff", "create_entry", "move_file"}
 ANALYSIS = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_025_Phase3_Analysis.md"
 
 
@@ -206,6 +206,9 @@ async def test_findings_lists_what_taxo_check_reports():
         assert found["by_rule"] == [{"code": "TAX0201", "name": "dangling-reference", "count": 1}]
         result, bad = await call(s, "findings", severity="fatal")
         assert is_error(result) and "error, warning or note" in bad
+        # A dangling ID needs judgement: fix has nothing to repair there, and writes nothing anyway.
+        _, plan = await call(s, "fix", path=tool)
+        assert plan["changes"] == 0 and plan["written"] is False
 
 
 async def test_get_schema_says_what_a_kinds_records_hold():

@@ -205,16 +205,7 @@ extension AssistantSession {
         for f in plan.fixes {
             w.beginObject()
             w.string("path", f.path)
-            w.beginArray("edits")
-            let lines = LineTable(f.original)
-            for e in f.edits {
-                w.beginObject()
-                w.int("line", lines.lineIndex(of: e.start) + 1)
-                w.string("old", String(decoding: f.original[e.start..<e.end], as: UTF8.self))
-                w.string("new", e.replacement)
-                w.endObject()
-            }
-            w.endArray()
+            f.writeEdits(into: &w, rules: false)
             w.endObject()
         }
         w.endArray()

@@ -31,19 +31,8 @@ extension AssistantSession {
 
     func findings(_ args: ToolArguments) throws -> ToolOutcome {
         let page = try args.page(default: 50, maximum: 500)
-        let path = try args.string("path").map { try libraryPath($0, argument: "path") }
-        if let path, !FileManager.default.fileExists(atPath: root + "/" + path) {
-            throw TaxoError.badArgument("there is no file or folder '\(path)' in the library")
-        }
-        var rule: RuleInfo?
-        if let r = try args.string("rule") {
-            guard let found = RuleRegistry.rule(r) else {
-                throw TaxoError.badArgument(
-                    "there is no rule '\(r)'; rules are named by code (TAX0201) or name (dangling-reference)"
-                        + (NearMiss.hint(for: r, in: RuleRegistry.all.map(\.name)).map { " (\($0))" } ?? ""))
-            }
-            rule = found
-        }
+        let path = try existingPath(args)
+        let rule = try rule(args)
         var worst = Severity.note
         if let s = try args.string("severity") {
             guard let v = Severity(configValue: s), v != .off else {
@@ -76,6 +65,26 @@ extension AssistantSession {
                     ? nil
                     : baselineWatch.path.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }),
             isError: false)
+    }
+
+    /// The `path` argument: a file or folder of the library, when given.
+    func existingPath(_ args: ToolArguments) throws -> String? {
+        guard let path = try args.string("path").map({ try libraryPath($0, argument: "path") }) else { return nil }
+        guard FileManager.default.fileExists(atPath: root + "/" + path) else {
+            throw TaxoError.badArgument("there is no file or folder '\(path)' in the library")
+        }
+        return path
+    }
+
+    /// The `rule` argument: a rule by code or name, when given.
+    func rule(_ args: ToolArguments) throws -> RuleInfo? {
+        guard let r = try args.string("rule") else { return nil }
+        guard let found = RuleRegistry.rule(r) else {
+            throw TaxoError.badArgument(
+                "there is no rule '\(r)'; rules are named by code (TAX0201) or name (dangling-reference)"
+                    + (NearMiss.hint(for: r, in: RuleRegistry.all.map(\.name)).map { " (\($0))" } ?? ""))
+        }
+        return found
     }
 
     /// The answer: counts of what matched (by severity, new errors, per rule), then the page of findings.

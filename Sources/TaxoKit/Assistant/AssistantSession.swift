@@ -39,7 +39,7 @@ public final class AssistantSession {
         var mtime: Int64
     }
 
-    /// Compiles the library at `root` with its content; `allowWrite` lets `create_entry` write.
+    /// Compiles the library at `root` with its content; `allowWrite` lets the tools that write do so.
     public init(root: String, config: Config, allowWrite: Bool = false) {
         self.root = root
         self.config = config
@@ -74,6 +74,7 @@ public final class AssistantSession {
             case "move_file": return try moveFile(args)
             case "diff": return try diff(args)
             case "findings": return try findings(args)
+            case "fix": return try fix(args)
             default: return try createEntry(args)
             }
         } catch let e as TaxoError {

@@ -14,9 +14,9 @@ public struct AssistantTool: Sendable {
     public var title: String
     public var description: String
     public var parameters: [Parameter]
-    /// The tool only reads (every tool but `create_entry`, `rename_id` and `move_file`).
+    /// The tool only reads (every tool but `create_entry`, `rename_id`, `move_file` and `fix`).
     public var readOnly: Bool
-    /// The tool may rewrite what is in existing files (`rename_id`, `move_file`), not only add.
+    /// The tool may rewrite what is in existing files (`rename_id`, `move_file`, `fix`), not only add.
     public var destructive = false
 
     /// The input schema as JSON text: an object with these properties, the required ones listed, no others.
@@ -155,6 +155,7 @@ public struct AssistantTool: Sendable {
                 string("path", "The file, relative to the library root (TASK_MANAGERS/RESEARCHES/...).", required: true)
             ], readOnly: true),
         AssistantSession.findingsTool,
+        AssistantSession.fixTool,
         AssistantTool(
             name: "get_schema", title: "What a kind's records hold",
             description: """

@@ -92,6 +92,26 @@ public enum Fixes {
         return planner.fixes()
     }
 
+    /// Writes the fixed files and renames files (never over an existing one: `link()` fails when the name is
+    /// taken, then the old name goes). A rename that cannot be made is an error naming both paths.
+    public static func apply(_ fixes: [FileFix], root: String) throws {
+        for f in fixes {
+            if !f.edits.isEmpty || f.reencoded {
+                do {
+                    try Data(f.fixed).write(to: URL(fileURLWithPath: root + "/" + f.path), options: .atomic)
+                } catch {
+                    throw TaxoError.io("cannot write \(f.path): \(error.localizedDescription)")
+                }
+            }
+            if let to = f.renameTo {
+                guard link(root + "/" + f.path, root + "/" + to) == 0 else {
+                    throw TaxoError.io("cannot rename \(f.path) to \(to)")
+                }
+                unlink(root + "/" + f.path)
+            }
+        }
+    }
+
     /// A unified diff of the fixes (one hunk per changed line).
     public static func diff(_ fixes: [FileFix]) -> String {
         var out = ""
