@@ -2,7 +2,9 @@
 """Change-to-diagnostics latency of `taxo lsp`: opens one tool file of a library, then sends N full-text
 changes (alternately breaking and fixing a reference) and times each until its publishDiagnostics arrives.
 With PULL=1 the client pulls diagnostics (LSP 3.17): it times the first workspace/diagnostic report (every
-file's findings) and, after each change, the textDocument/diagnostic answer.
+file's findings) and, after each change, the textDocument/diagnostic answer. With WATCH=1 each change is a
+tool file created (then deleted) on disk and announced by workspace/didChangeWatchedFiles, timed until the
+open file's diagnostics arrive, and so is a didSave (which compiles the whole library again).
 Usage: python3 Benchmarks/lsp_latency.py LIBRARY [N]   (build the library once first: taxo build)"""
 import json, os, statistics, subprocess, sys, time
 
@@ -57,6 +59,32 @@ send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
 if not pull:
     recv()
 times = []
+if os.environ.get("WATCH") == "1":
+    made = os.path.join(tools, "TOL-987_Watched.json")
+    saves = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        if i % 2 == 0:
+            open(made, "w").write('{"tool_id": "TOL-987", "name": "Watched %d"}' % i)
+            kind = 1
+        else:
+            os.remove(made)
+            kind = 3
+        send({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
+              "params": {"changes": [{"uri": "file://" + made, "type": kind}]}})
+        while recv().get("method") != "textDocument/publishDiagnostics":
+            pass
+        times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        send({"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {"textDocument": {"uri": uri}}})
+        while recv().get("method") != "textDocument/publishDiagnostics":
+            pass
+        saves.append(time.perf_counter() - t0)
+    if os.path.exists(made):
+        os.remove(made)
+    print("save -> diagnostics (whole library compiled again) over %d saves: median %.0f ms"
+          % (n, statistics.median(saves) * 1000))
+    n = 0
 for i in range(n):
     changed = text.replace('"name"', '"name_%d"' % i, 1) if i % 2 else text + " "
     t0 = time.perf_counter()
@@ -74,5 +102,6 @@ send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
 answer(2)
 send({"jsonrpc": "2.0", "method": "exit"})
 p.wait()
-print("change -> diagnostics over %d changes: median %.0f ms, min %.0f ms, max %.0f ms"
-      % (n, statistics.median(times) * 1000, min(times) * 1000, max(times) * 1000))
+print("%s -> diagnostics over %d changes: median %.0f ms, min %.0f ms, max %.0f ms"
+      % ("file changed on disk" if os.environ.get("WATCH") == "1" else "change", len(times),
+         statistics.median(times) * 1000, min(times) * 1000, max(times) * 1000))
