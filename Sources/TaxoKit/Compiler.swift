@@ -144,7 +144,11 @@ public enum Compiler {
         }
         results.sort { $0.path < $1.path }
         clock.lap("read, parse, extract")
-        let skipped = previous.diagnostics.filter { $0.code == SkippedFile.info.code }
+        // Notes on files the walk skipped stand, unless the file is gone or was read this time.
+        let skipped = previous.diagnostics.filter {
+            $0.code == SkippedFile.info.code && !removed.contains($0.location?.file ?? "")
+                && changed[$0.location?.file ?? ""] == nil
+        }
         return finish(
             config: config, grammar: grammar, results: results, inventory: inventory, extra: skipped, only: nil,
             options: options, clock: clock)

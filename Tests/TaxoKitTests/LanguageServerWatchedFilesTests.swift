@@ -88,6 +88,17 @@ extension LanguageServerConfigTests {
             to: tool, atomically: true, encoding: .utf8)
         #expect(codes(try watched(s, [(tool, 2)]), buffer.absoluteString) == [])
 
+        // A link to a file outside the library: the whole compile's walk decides, as for any other run.
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("taxo-outside-\(getpid()).json")
+        try "{\n  \"tool_id\": \"TOL-QA-952\",\n  \"name\": \"Outside\"\n}\n".write(
+            to: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let link = folder.appendingPathComponent("TOL-QA-952_Outside.json")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside)
+        _ = try watched(s, [(link, 1)])
+        try expectSameAsAWholeCompile(
+            s, root, buffer: ("LIBRARIES/LBS_003_Tools/QA/TOL-QA-090_Watching.json", bufferText))
+
         // The folder deleted (one event for the folder, as some clients send).
         try FileManager.default.removeItem(at: folder)
         #expect(codes(try watched(s, [(folder, 3)]), buffer.absoluteString) == ["TAX0201"])

@@ -79,16 +79,19 @@ extension LanguageServer {
         case files(changed: [String: [UInt8]], removed: Set<String>)
     }
 
-    /// The files to extract again and to drop; everything when the configuration changed, a folder was
-    /// created (its files are not listed), a file cannot be read or is too large (a full compile says
-    /// why), or the changes are many.
+    /// The files to extract again and to drop; everything when the configuration changed, a folder or a
+    /// link was created (a folder's files are not listed; whether a link may be followed is the walk's to
+    /// say), a file cannot be read or is too large (a full compile says why), or the changes are many.
     func plan(_ changes: [WatchedChange]) -> WatchedPlan {
         guard let root, let config, let result, changes.count <= LanguageServer.watchedChangesLimit else {
             return .everything
         }
         var changed: [String: [UInt8]] = [:]
         var removed = Set<String>()
-        let known = result.library.files.map(\.path)
+        // The files read, and those the walk skipped with a note (a link out of the library, a large file).
+        let known =
+            result.library.files.map(\.path)
+            + result.diagnostics.compactMap { $0.code == SkippedFile.info.code ? $0.location?.file : nil }
         for c in changes {
             if c.path == ConfigLoader.fileName { return .everything }
             // An open buffer stands for its file (a file deleted under an open buffer too: the editor shows it).
@@ -102,12 +105,13 @@ extension LanguageServer {
             }
             let abs = root.appendingPathComponent(c.path).path
             var st = stat()
-            guard stat(abs, &st) == 0 else {
+            guard lstat(abs, &st) == 0 else {
                 // Gone again before it was read: as deleted.
                 if known.contains(c.path) { removed.insert(c.path) }
                 continue
             }
-            if (st.st_mode & S_IFMT) == S_IFDIR { return .everything }
+            // A folder (its files are not listed) or a link (the walk decides where it may lead): everything.
+            if (st.st_mode & S_IFMT) == S_IFDIR || (st.st_mode & S_IFMT) == S_IFLNK { return .everything }
             guard Discovery.format(of: c.path) != nil else { continue }
             guard Int(st.st_size) <= config.maxFileBytes, let bytes = FileReader.read(abs) else { return .everything }
             changed[c.path] = bytes
