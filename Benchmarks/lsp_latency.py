@@ -58,8 +58,17 @@ send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
       "params": {"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}})
 if not pull:
     recv()
+
+
+def pushed():
+    """Waits for the next publishDiagnostics."""
+    while recv().get("method") != "textDocument/publishDiagnostics":
+        pass
+
+
+watch = os.environ.get("WATCH") == "1"
 times = []
-if os.environ.get("WATCH") == "1":
+if watch:
     made = os.path.join(tools, "TOL-987_Watched.json")
     saves = []
     for i in range(n):
@@ -72,20 +81,18 @@ if os.environ.get("WATCH") == "1":
             kind = 3
         send({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
               "params": {"changes": [{"uri": "file://" + made, "type": kind}]}})
-        while recv().get("method") != "textDocument/publishDiagnostics":
-            pass
+        pushed()
         times.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         send({"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {"textDocument": {"uri": uri}}})
-        while recv().get("method") != "textDocument/publishDiagnostics":
-            pass
+        pushed()
         saves.append(time.perf_counter() - t0)
     if os.path.exists(made):
         os.remove(made)
     print("save -> diagnostics (whole library compiled again) over %d saves: median %.0f ms"
           % (n, statistics.median(saves) * 1000))
-    n = 0
-for i in range(n):
+# With WATCH=1 the buffer is not edited.
+for i in range(0 if watch else n):
     changed = text.replace('"name"', '"name_%d"' % i, 1) if i % 2 else text + " "
     t0 = time.perf_counter()
     send({"jsonrpc": "2.0", "method": "textDocument/didChange",
@@ -95,13 +102,12 @@ for i in range(n):
               "params": {"textDocument": {"uri": uri}}})
         answer(200 + i)
     else:
-        while recv().get("method") != "textDocument/publishDiagnostics":
-            pass
+        pushed()
     times.append(time.perf_counter() - t0)
 send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
 answer(2)
 send({"jsonrpc": "2.0", "method": "exit"})
 p.wait()
 print("%s -> diagnostics over %d changes: median %.0f ms, min %.0f ms, max %.0f ms"
-      % ("file changed on disk" if os.environ.get("WATCH") == "1" else "change", len(times),
+      % ("file changed on disk" if watch else "change", len(times),
          statistics.median(times) * 1000, min(times) * 1000, max(times) * 1000))

@@ -131,6 +131,12 @@ extension LanguageServerConfigTests {
         try "# About TOL-QA-999\n".write(to: readme, atomically: true, encoding: .utf8)
         let hidden = root.appendingPathComponent("LIBRARIES/.drafts/TOL-QA-999.json")
         let picture = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/logo.png")
+        // Each exists, as a JSON or Markdown file a compile would read if it were a library file.
+        try FileManager.default.createDirectory(
+            at: hidden.deletingLastPathComponent(), withIntermediateDirectories: true)
+        for f in [hidden, picture] {
+            try "{\"tool_id\": \"TOL-QA-999\", \"name\": \"Hidden\"}".write(to: f, atomically: true, encoding: .utf8)
+        }
         #expect(try watched(s, [(readme, 1), (hidden, 1), (picture, 1)]).isEmpty)
         #expect(s.generation == generation)
 

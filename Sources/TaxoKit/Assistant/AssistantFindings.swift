@@ -61,9 +61,7 @@ extension AssistantSession {
         return ToolOutcome(
             text: AssistantSession.findingsJSON(
                 all, held: held, matching: matching, page: page,
-                baseline: baseline == nil
-                    ? nil
-                    : baselineWatch.path.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }),
+                baseline: baseline == nil ? nil : config.baseline),
             isError: false)
     }
 

@@ -11,8 +11,8 @@ public struct ToolOutcome: Sendable, Equatable {
 /// The library held for an assistant (`taxo mcp`): compiled once with its content, and before every call
 /// brought up to date with the files (re-stat'ed; changed ones extracted again, as `taxo check` does with
 /// its cache). IDs `next_id` hands out stay reserved for the session, and it skips those other git branches
-/// take. Nothing outside the library (and its git repository) is read or written, and only `create_entry`
-/// writes, when the session allows it.
+/// take. Nothing outside the library (and its git repository) is read or written, and only `create_entry`,
+/// `rename_id`, `move_file` and `fix` write, when the session allows it.
 public final class AssistantSession {
     public let root: String
     public let allowWrite: Bool

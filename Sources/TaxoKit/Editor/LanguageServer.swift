@@ -9,7 +9,8 @@ import Foundation
 /// dangling ID names (`LanguageServerCreate`); a file's outline and
 /// any entity by ID or name (`LanguageServerSymbols`); renaming an ID everywhere (`LanguageServerRename`);
 /// the name of each ID's entity shown after it (`LanguageServerHints`); above each entity, what points at it
-/// (`LanguageServerLenses`); call and type hierarchies (`LanguageServerHierarchy`); shutdown and exit.
+/// (`LanguageServerLenses`); call and type hierarchies (`LanguageServerHierarchy`); files changed outside the
+/// editor read again (`LanguageServerWatchedFiles`); shutdown and exit.
 /// Requests it does not know get MethodNotFound; a body that is not JSON gets a ParseError.
 public final class LanguageServer {
     /// Set by `exit`: 0 after `shutdown`, 1 without.

@@ -57,11 +57,11 @@ extension LanguageServer {
         case .everything:
             recompile()
         case .files(let changed, let removed):
-            guard let previous = result, let config else {
+            if let previous = result, let config {
+                result = Compiler.update(previous, config: config, changed: changed, removed: removed)
+            } else {
                 recompile()
-                return publishAll()
             }
-            result = Compiler.update(previous, config: config, changed: changed, removed: removed)
         }
         return publishAll()
     }
@@ -89,9 +89,9 @@ extension LanguageServer {
         var changed: [String: [UInt8]] = [:]
         var removed = Set<String>()
         // The files read, and those the walk skipped with a note (a link out of the library, a large file).
-        let known =
+        let known = Set(
             result.library.files.map(\.path)
-            + result.diagnostics.compactMap { $0.code == SkippedFile.info.code ? $0.location?.file : nil }
+                + result.diagnostics.compactMap { $0.code == SkippedFile.info.code ? $0.location?.file : nil })
         for c in changes {
             if c.path == ConfigLoader.fileName { return .everything }
             // An open buffer stands for its file (a file deleted under an open buffer too: the editor shows it).

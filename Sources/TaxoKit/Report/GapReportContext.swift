@@ -39,7 +39,8 @@ struct GapReportContext: Encodable {
         var candidates, documents, exists, conflict, near, missing, placeholder, proposed, broken, high: Int
         var coverage: String
         /// The counts as sentences, in the singular where a count is one (`1 is missing`, `1 gap is HIGH
-        /// priority`); the numbers above stay for templates of a library's own.
+        /// priority`); the numbers above stay for templates of a library's own. Stored, so that they are
+        /// encoded: `phrase()` makes them from the counts once they are set.
         var sentence = ""
         var highSentence = ""
 

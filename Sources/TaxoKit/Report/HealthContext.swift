@@ -38,7 +38,7 @@ struct HealthContext: Encodable {
     var hasMoreOrphans: Bool
     var errors, warnings, notes: Int
     /// The summary's counts as sentences, in the singular where a count is one (`1 error`, `1 dangles`).
-    var countsLine = "", linksLine = "", archivedLine = ""
+    var countsLine, linksLine, archivedLine: String
     /// With a baseline: its file, how many findings it holds, and the errors and warnings that are new.
     var hasBaseline: Bool
     var baselineFile: String
