@@ -25,6 +25,20 @@ import Testing
         #expect(a[5].string == "xé\n😀")
     }
 
+    /// The compact form the index keeps of a record: members in their order, strings escaped as
+    /// `JSONWriter.escape` does (control bytes as `\u00XX`), numbers as written, and it parses back to the same.
+    @Test func compactJSONEscapesAndRoundTrips() throws {
+        let text = #"{"b": "q\"uote \\ tab\t nl\n cr\r bell\u0007 é", "a": [1, -2.5e3, true, null], "c": {}}"#
+        let n = try parse(text).get()
+        let compact = n.compactJSON()
+        #expect(compact == #"{"b":"q\"uote \\ tab\t nl\n cr\r bell\u0007 é","a":[1,-2.5e3,true,null],"c":{}}"#)
+        #expect(try parse(compact).get().compactJSON() == compact)
+        #expect(JSONWriter.escape("q\"uote \\ tab\t bell\u{07}") == #""q\"uote \\ tab\t bell\u0007""#)
+        var viaString = ""
+        n.write(into: &viaString)
+        #expect(viaString == compact)
+    }
+
     @Test func keepsOffsets() throws {
         let text = "{\n  \"tool_id\": \"TOL-001\"\n}"
         let n = try parse(text).get()

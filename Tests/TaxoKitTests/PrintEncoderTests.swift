@@ -36,3 +36,55 @@ import Testing
         #expect(two != split)
     }
 }
+
+/// The report encoder's tree: nested objects and lists where they belong, keys in snake_case, text escaped,
+/// taxo's own markup as it is, and a key written twice holding what was written last (a value over a
+/// nested container and a nested container over a value).
+@Suite struct ReportEncoderTests {
+    struct Inner: Encodable { var itemName: String }
+    struct Outer: Encodable {
+        var sourceID: String
+        var inner: Inner
+        var list: [Inner]
+        var count: Int
+        var html: HTML
+    }
+
+    /// Writes `key` first as one thing, then as another.
+    struct Twice: Encodable {
+        var valueLast: Bool
+        enum Keys: String, CodingKey { case key }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            if valueLast {
+                var nested = c.nestedContainer(keyedBy: Keys.self, forKey: .key)
+                try nested.encode("inner", forKey: .key)
+                try c.encode("outer", forKey: .key)
+            } else {
+                try c.encode("outer", forKey: .key)
+                var nested = c.nestedContainer(keyedBy: Keys.self, forKey: .key)
+                try nested.encode("inner", forKey: .key)
+            }
+        }
+    }
+
+    @Test func encodesTheTreeWithSnakeCaseKeysAndEscapedText() throws {
+        let v = try ReportEncoder.encode(
+            Outer(
+                sourceID: "a<b", inner: Inner(itemName: "x"), list: [Inner(itemName: "1"), Inner(itemName: "2")],
+                count: 3, html: HTML("<b>")), escaping: .html)
+        #expect(
+            v
+                == .object([
+                    "source_id": .text("a&lt;b"), "inner": .object(["item_name": .text("x")]),
+                    "list": .array([.object(["item_name": .text("1")]), .object(["item_name": .text("2")])]),
+                    "count": .int(3), "html": .text("<b>"),
+                ]))
+    }
+
+    @Test func aKeyWrittenTwiceHoldsTheLastValue() throws {
+        #expect(try ReportEncoder.encode(Twice(valueLast: true)) == .object(["key": .text("outer")]))
+        #expect(
+            try ReportEncoder.encode(Twice(valueLast: false)) == .object(["key": .object(["key": .text("inner")])]))
+    }
+}

@@ -4,6 +4,17 @@ import Testing
 @testable import TaxoKit
 
 @Suite struct SourceTests {
+    /// A path's last component, as splitting it at every slash gives it.
+    @Test func fileNameIsThePathsLastComponent() {
+        for p in [
+            "", "/", "a", "a/b", "LIBRARIES/LBS_003_Tools/TOL-011_ArtStation.json", "a/b/", "a//b", "//", "é/ü.md",
+        ] {
+            let split = p.split(separator: "/").last.map(String.init) ?? p
+            #expect(String(PathDisplay.fileName(p)) == split, "\(p)")
+        }
+        #expect(PathDisplay.stem("LIBRARIES/LBS_003_Tools/TOL-011_ArtStation.json") == "TOL-011_ArtStation")
+    }
+
     /// Cells are split at what the header line separates them with: commas, or the semicolons Excel writes
     /// where the decimal mark is a comma, or tabs; a separator inside quotes is text.
     @Test func csvCellsAreSplitAtTheHeadersSeparator() {

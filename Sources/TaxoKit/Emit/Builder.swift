@@ -68,7 +68,8 @@ public enum Builder {
                 result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash,
                 beforeCommit: beforeCommit)
         } else {
-            try IndexWriter.write(result, to: index, buildTime: buildTime, beforeCommit: beforeCommit)
+            try IndexWriter.write(
+                result, to: index, buildTime: buildTime, globalHash: globalHash, beforeCommit: beforeCommit)
         }
         clock.lap("write index")
         let reports = try jobs.wait()

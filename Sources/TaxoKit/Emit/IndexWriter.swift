@@ -50,23 +50,24 @@ public enum IndexWriter {
     /// Writes the whole index. Every file result must carry its content (record JSON, document text).
     /// `beforeCommit` runs right before the index is renamed into place (the CLI's crash test pauses there).
     public static func write(
-        _ result: CompileResult, to path: String, buildTime: String, beforeCommit: (() -> Void)? = nil,
-        lap: (String) -> Void = { _ in }
+        _ result: CompileResult, to path: String, buildTime: String, globalHash: String? = nil,
+        beforeCommit: (() -> Void)? = nil, lap: (String) -> Void = { _ in }
     ) throws {
         try atomically(path, beforeCommit: beforeCommit) { tmp in
-            try fill(open(tmp), result, buildTime: buildTime, lap: lap)
+            try fill(open(tmp), result, buildTime: buildTime, globalHash: globalHash, lap: lap)
         }
     }
 
     /// Creates the schema in an empty database and inserts every row, in one transaction (also into an
     /// in-memory database: `taxo mcp` searches one). `lap` is told when each part is done (benchmarks).
     public static func fill(
-        _ db: SQLiteDatabase, _ result: CompileResult, buildTime: String, lap: (String) -> Void = { _ in }
+        _ db: SQLiteDatabase, _ result: CompileResult, buildTime: String, globalHash: String? = nil,
+        lap: (String) -> Void = { _ in }
     ) throws {
         try db.exec("BEGIN")
         try db.exec(IndexSchema.tables)
         try insertFileRows(db, result, only: nil, lap: lap)
-        try insertGlobalRows(db, result, buildTime: buildTime, globalHash: globalRowsHash(result))
+        try insertGlobalRows(db, result, buildTime: buildTime, globalHash: globalHash ?? globalRowsHash(result))
         lap("index: library rows")
         try db.exec(IndexSchema.indexes)
         lap("index: create indexes")

@@ -37,7 +37,19 @@ public struct PathDisplay: Sendable {
     }
 
     /// The last component of a library path (`Video_024.md` of `TASK_MANAGERS/.../Video_024.md`).
-    public static func fileName(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
+    /// (Found from the end: reports name a file for every place they cite, and splitting the whole path made an
+    /// array of its components each time.)
+    public static func fileName(_ path: String) -> Substring {
+        var end = path.endIndex
+        // A trailing slash ends no name (`a/b/` is `b`, as the components' last).
+        while end > path.startIndex, path.utf8[path.utf8.index(before: end)] == UInt8(ascii: "/") {
+            end = path.utf8.index(before: end)
+        }
+        guard end > path.startIndex else { return Substring(path) }
+        let body = path[..<end]
+        guard let slash = body.utf8.lastIndex(of: UInt8(ascii: "/")) else { return body }
+        return body[body.utf8.index(after: slash)...]
+    }
 
     /// The file name up to its first dot (`TOL-011_ArtStation` of `LIBRARIES/LBS_003_Tools/TOL-011_ArtStation.json`).
     public static func stem(_ path: String) -> String {

@@ -104,24 +104,39 @@ struct ReportEncoder {
         func materialize() -> ReportValue {
             switch content {
             case .value(let v): return v
-            case .object(let o): return .object(o.members.mapValues { $0.materialize() })
+            case .object(let o): return .object(o.materialize())
             case .array(let a): return .array(a.items.map { $0.materialize() })
             }
         }
     }
 
+    /// An object's members: values made at once in the dictionary the tree keeps, nested containers apart
+    /// until the end (a key written again replaces what it held, as in a dictionary).
     final class ObjectBox {
-        var members: [String: Member] = [:]
+        var values: [String: ReportValue] = [:]
+        var slots: [(key: String, slot: Slot)] = []
         let state: State
         init(_ state: State) { self.state = state }
-        func set(_ key: some CodingKey, _ v: ReportValue) { members[state.key(key)] = .value(v) }
+        func set(_ key: some CodingKey, _ v: ReportValue) {
+            let k = state.key(key)
+            if !slots.isEmpty { slots.removeAll { $0.key == k } }
+            values[k] = v
+        }
         func slot(_ key: some CodingKey) -> Slot {
             let s = Slot(state)
-            members[state.key(key)] = .slot(s)
+            let k = state.key(key)
+            values.removeValue(forKey: k)
+            slots.append((k, s))
             return s
         }
         func encode(_ value: some Encodable, forKey key: some CodingKey) throws {
             if let leaf = state.leaf(value) { set(key, leaf) } else { try slot(key).encode(value) }
+        }
+        func materialize() -> [String: ReportValue] {
+            var out = values
+            out.reserveCapacity(values.count + slots.count)
+            for (k, s) in slots { out[k] = s.materialize() }
+            return out
         }
     }
 
