@@ -151,7 +151,7 @@ public enum Compiler {
         }
         return finish(
             config: config, grammar: grammar, results: results, inventory: inventory, extra: skipped, only: nil,
-            options: options, clock: clock)
+            options: options, clock: clock, nearestMemo: previous.library.nearestMemo ?? NearestIDs.Memo())
     }
 
     /// Compiles an in-memory library (path -> content), as tests and rule examples do; `keepContent` keeps
@@ -172,10 +172,12 @@ public enum Compiler {
 
     static func finish(
         config: Config, grammar: IDGrammar, results: [FileResult], inventory: FileInventory, extra: [Diagnostic],
-        only: [String]?, options: CompileOptions = CompileOptions(), clock: StageClock = StageClock()
+        only: [String]?, options: CompileOptions = CompileOptions(), clock: StageClock = StageClock(),
+        nearestMemo: NearestIDs.Memo? = nil
     ) -> CompileResult {
         var clock = clock
-        let library = Resolver.resolve(config: config, grammar: grammar, files: results, inventory: inventory)
+        var library = Resolver.resolve(config: config, grammar: grammar, files: results, inventory: inventory)
+        library.nearestMemo = nearestMemo
         clock.lap("resolve")
         var diags = extra
         for r in results { diags += r.diagnostics }

@@ -91,4 +91,55 @@ import Testing
             #expect(memo.suggestions == direct && memo.hint == near.hint(for: id, suggestions: direct))
         }
     }
+
+    /// The editor compiles again after each change, keeping the "did you mean" lookups of dangling IDs while
+    /// the library's IDs and names stay: an update gives the findings a compile from scratch gives, whether
+    /// the IDs stayed (the lookups kept are used) or changed (an entity added near a missing ID, or renamed,
+    /// is suggested at once, under its new name).
+    @Test func lookupsKeptAcrossCompilesGiveTheFindingsOfAFreshCompile() throws {
+        let config = TestSupport.defaultConfig
+        /// The three tools, with `changes` replacing the files of their paths or added.
+        func files(_ changes: [(String, String)], removed: Set<String> = []) -> [(path: String, bytes: [UInt8])] {
+            var all = [
+                Ex.tool("TOL-001", "Figma", extra: #""alternatives": ["TOL-012 (Sketch)", "TOL-120"]"#),
+                Ex.tool("TOL-002", "Canva"),
+                Ex.tool("TOL-100", "Miro"),
+            ]
+            for c in changes {
+                if let i = all.firstIndex(where: { $0.0 == c.0 }) { all[i] = c } else { all.append(c) }
+            }
+            return all.filter { !removed.contains($0.0) }.map { (path: $0.0, bytes: Array($0.1.utf8)) }
+        }
+        func fresh(_ f: [(path: String, bytes: [UInt8])]) -> [Diagnostic] {
+            Compiler.compile(files: f, config: config).diagnostics
+        }
+        func hints(_ d: [Diagnostic]) -> [String] { d.filter { $0.code == "TAX0201" }.compactMap(\.hint) }
+        let first = Compiler.compile(files: files([]), config: config)
+        #expect(first.library.nearestMemo == nil)
+        var result = first
+        // 1. A change that keeps the IDs and names: the second update finds its lookups in the memo.
+        for note in ["a", "b"] {
+            let changed = Ex.tool("TOL-002", "Canva", extra: #""notes": "\#(note)""#)
+            result = Compiler.update(result, config: config, changed: [changed.0: Array(changed.1.utf8)])
+            #expect(result.diagnostics == fresh(files([changed])))
+        }
+        let memo = try #require(result.library.nearestMemo)
+        #expect(!memo.load(print: result.library.nearestPrint).isEmpty)
+        #expect(hints(result.diagnostics).contains { $0.contains("'TOL-100' (Miro)") })
+        // 2. An entity added one edit away from a missing ID, then one renamed: suggested as they now are.
+        let sketch = Ex.tool("TOL-011", "Sketch")
+        result = Compiler.update(result, config: config, changed: [sketch.0: Array(sketch.1.utf8)])
+        let expected = fresh(files([sketch]))
+        #expect(result.diagnostics == expected)
+        #expect(hints(result.diagnostics).contains { $0.contains("'TOL-011' (Sketch)") })
+        // A name is no part of the memo's print: the lookups kept are used, the names shown are the new ones.
+        let printBefore = result.library.nearestPrint
+        let renamed = Ex.tool("TOL-100", "Mural")
+        let miroPath = Ex.tool("TOL-100", "Miro").0
+        result = Compiler.update(
+            result, config: config, changed: [renamed.0: Array(renamed.1.utf8)], removed: [miroPath])
+        #expect(result.diagnostics == fresh(files([sketch, renamed], removed: [miroPath])))
+        #expect(result.library.nearestPrint == printBefore)
+        #expect(hints(result.diagnostics).contains { $0.contains("'TOL-100' (Mural)") })
+    }
 }

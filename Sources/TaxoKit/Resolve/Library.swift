@@ -34,6 +34,13 @@ public struct Library: Sendable {
     }
     private let hierarchyBox = Lazy<Hierarchy>()
 
+    /// Where the "did you mean" lookups of dangling IDs are kept from one compile to the next (`NearestIDs`):
+    /// a compile that updates another carries it on; none for a compile from scratch.
+    var nearestMemo: NearestIDs.Memo?
+    /// What the memo's lookups depend on (`NearestIDs.print`), made when first needed.
+    var nearestPrint: String { nearestPrintBox.get { NearestIDs.print(self) } }
+    private let nearestPrintBox = Lazy<String>()
+
     /// Files no kind's globs take whose records were read to resolve references (TAX0109).
     public var unclaimedFiles: Set<String> {
         unclaimedBox.get { Set(files.lazy.filter(\.unclaimed).map(\.path)) }

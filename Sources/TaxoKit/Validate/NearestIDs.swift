@@ -8,15 +8,77 @@ struct NearestIDs {
     /// What `lookUp` found per ID as written and label: a missing ID cited in thousands of documents is
     /// looked up once (the lookup is about 60 table probes and an edit distance per candidate).
     private var found: [String: (suggestions: [String], hint: String?)] = [:]
+    /// The IDs one edit away per missing ID (`nearby`), loaded from the library's memo and added to.
+    private var near: [String: [String]] = [:]
+    /// How many `near` held when it was loaded from the memo.
+    private var loaded = 0
 
-    init(_ lib: Library) { self.lib = lib }
+    init(_ lib: Library) {
+        self.lib = lib
+        if let memo = lib.nearestMemo {
+            near = memo.load(print: lib.nearestPrint)
+            loaded = near.count
+        }
+    }
+
+    /// Hands what this pass looked up to the library's memo, for the next compile (the first pass of a
+    /// compile to finish adds its lookups; another's add those the memo lacks).
+    func keep() {
+        guard let memo = lib.nearestMemo, near.count > loaded else { return }
+        memo.store(print: lib.nearestPrint, near: near)
+    }
+
+    /// The IDs one edit away of missing IDs, kept from one compile to the next: the editor and `taxo mcp`
+    /// compile again after every change, and a library with 35,000 dangling references spent a quarter of
+    /// each keystroke's compile probing the table for the same IDs again. They hold while the library's IDs
+    /// and configuration are those they were found in (`Library.nearestPrint`; names are left out of it, and
+    /// the suggestions' names and the labels' agreement are looked at anew by each compile, so that typing
+    /// in a name field keeps them); the compile that finds another print starts afresh.
+    final class Memo: Sendable {
+        private let state = Locked<(print: String, near: [String: [String]])>(("", [:]))
+
+        init() {}
+
+        func load(print: String) -> [String: [String]] { state.withLock { $0.print == print ? $0.near : [:] } }
+
+        func store(print: String, near: [String: [String]]) {
+            state.withLock { s in
+                if s.print == print {
+                    s.near.merge(near) { kept, _ in kept }
+                } else {
+                    s = (print, near)
+                }
+            }
+        }
+    }
+
+    /// What the IDs one edit away depend on: the configuration (kinds, departments), and every entity's kind,
+    /// ID key and ID as shown, in library order (the first entity of a key is the one suggested).
+    static func print(_ lib: Library) -> String {
+        var h = StreamHash()
+        h.add(lib.config.hash)
+        for e in lib.entities {
+            h.add(e.kind); h.add(e.id?.key ?? ""); h.add(lib.displayID(e))
+        }
+        return h.hex
+    }
+
+    /// `suggestions(for:)`, each missing ID (as written, of its kind) worked out once per memo.
+    mutating func nearby(_ id: ParsedID) -> [String] {
+        let key = id.written + "\u{0}" + String(id.kind)
+        if let known = near[key] { return known }
+        let made = suggestions(for: id)
+        near[key] = made
+        return made
+    }
 
     /// The suggestions for a missing ID with the label written after it, and the hint saying them.
     mutating func lookUp(_ id: ParsedID, label: String?) -> (suggestions: [String], hint: String?) {
         let key = id.written + "\u{0}" + (label ?? "")
         if let f = found[key] { return f }
-        let near = suggestions(for: id, label: label)
-        let f = (near, hint(for: id, suggestions: near))
+        let oneEdit = nearby(id)
+        let suggested = suggestions(for: id, label: label, oneEdit: oneEdit)
+        let f = (suggested, hint(for: id, suggestions: suggested))
         found[key] = f
         return f
     }
@@ -57,10 +119,11 @@ struct NearestIDs {
     /// agrees with the label. An ID one edit away whose entity is named otherwise is no suggestion: the label
     /// says the writer meant something else. Without a label (or with a remark such as `(missing)`), the IDs
     /// one edit away.
-    func suggestions(for id: ParsedID, label: String?) -> [String] {
-        guard let label = NearestIDs.name(in: label, id: id) else { return suggestions(for: id) }
+    func suggestions(for id: ParsedID, label: String?, oneEdit: [String]? = nil) -> [String] {
+        let oneEdit = oneEdit ?? suggestions(for: id)
+        guard let label = NearestIDs.name(in: label, id: id) else { return oneEdit }
         var out = lib.entities(kind: id.kind, named: label).map { lib.displayID(lib.entities[$0]) }
-        for s in suggestions(for: id) where !out.contains(s) {
+        for s in oneEdit where !out.contains(s) {
             if let name = name(of: s), Labels.agrees(label, name) { out.append(s) }
         }
         return Array(out.prefix(3))

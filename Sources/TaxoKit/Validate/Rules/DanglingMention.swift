@@ -88,6 +88,7 @@ enum DanglingMention {
                 out.append(d)
             }
         }
+        nearest.keep()
         return out
     }
 }

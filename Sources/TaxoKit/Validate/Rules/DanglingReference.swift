@@ -118,6 +118,7 @@ enum DanglingReference {
                 out.append(d)
             }
         }
+        index.keep()
         return out
     }
 
