@@ -54,15 +54,24 @@ enum DanglingReference {
         var out: [Diagnostic] = []
         var index = NearestIDs(lib)
         let followOn = FollowOn(lib)
-        // A missing ID that many records of one file cite is one finding: its places, per file and ID.
-        var places: [String: [(entity: Int, reference: Int)]] = [:]
+        // A missing ID that many records of one file cite is one finding: its places, per file and ID (files
+        // numbered once per entity: no key string made per reference).
+        var fileNumbers: [String: Int] = [:]
+        let fileOf = lib.entities.map { e in
+            if let n = fileNumbers[e.file] { return n }
+            fileNumbers[e.file] = fileNumbers.count
+            return fileNumbers.count - 1
+        }
+        var places: [PlaceKey: [(entity: Int, reference: Int)]] = [:]
         for (ei, e) in lib.entities.enumerated() {
             for (ri, r) in e.references.enumerated()
             where lib.dangles(ei, ri) && r.range == nil && r.id.pathTarget == nil {
-                places[e.file + "\u{0}" + r.id.key, default: []].append((ei, ri))
+                places[PlaceKey(file: fileOf[ei], key: r.id.key), default: []].append((ei, ri))
             }
         }
-        var reported = Set<String>()
+        var reported = Set<PlaceKey>()
+        // "create the tool 'X', or correct the ID", made once per kind, ID and label.
+        var createHints: [String: String] = [:]
         for (ei, e) in lib.entities.enumerated() {
             var seen = Set<String>()
             var ranges: [String: [Reference]] = [:]
@@ -92,8 +101,9 @@ enum DanglingReference {
                             }, subject: file))
                     continue
                 }
-                let group = places[e.file + "\u{0}" + r.id.key] ?? [(ei, ri)]
-                guard reported.insert(e.file + "\u{0}" + r.id.key).inserted else { continue }
+                let place = PlaceKey(file: fileOf[ei], key: r.id.key)
+                let group = places[place] ?? [(ei, ri)]
+                guard reported.insert(place).inserted else { continue }
                 if let b = lib.broken[r.id.key] {
                     out.append(b.diagnostic(rule: info, reference: r.id.written, at: r.location))
                     continue
@@ -112,7 +122,14 @@ enum DanglingReference {
                 notes += alsoReferenced(group.filter { $0.entity != ei }, lib: lib)
                 var d = info.diagnostic(
                     msg, at: r.location, notes: notes,
-                    hint: hint ?? DanglingReference.createHint(kind: kind, id: r.id, label: r.label),
+                    hint: hint
+                        ?? {
+                            let key = r.id.written + "\u{0}" + kind + "\u{0}" + (r.label ?? "")
+                            if let made = createHints[key] { return made }
+                            let made = DanglingReference.createHint(kind: kind, id: r.id, label: r.label)
+                            createHints[key] = made
+                            return made
+                        }(),
                     subject: r.id.written)
                 d.suggestions = near.map { Diagnostic.Replacement(r.id.written, with: $0) }
                 out.append(d)
@@ -120,6 +137,12 @@ enum DanglingReference {
         }
         index.keep()
         return out
+    }
+
+    /// A file (numbered) and a missing ID's key.
+    struct PlaceKey: Hashable {
+        var file: Int
+        var key: String
     }
 
     /// What to do when no existing ID is near: create the entry (named by the label when there is one), or
