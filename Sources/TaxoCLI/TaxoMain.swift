@@ -26,7 +26,6 @@ public enum TaxoMain {
     public static func main(_ arguments: [String]? = nil) -> Never {
         do {
             var command = try TaxoCommand.parseAsRoot(arguments)
-            if !(command is LSPCommand || command is MCPCommand) { BatchMemory.tune() }
             try command.run()
             exit(0)
         } catch let e as TaxoExit {
