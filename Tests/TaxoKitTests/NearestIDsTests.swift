@@ -134,11 +134,11 @@ import Testing
         #expect(hints(result.diagnostics).contains { $0.contains("'TOL-011' (Sketch)") })
         // A name is no part of the memo's print: the lookups kept are used, the names shown are the new ones.
         let printBefore = result.library.nearestPrint
-        let renamed = Ex.tool("TOL-100", "Mural")
+        // (Renamed in its file, which keeps its path.)
         let miroPath = Ex.tool("TOL-100", "Miro").0
-        result = Compiler.update(
-            result, config: config, changed: [renamed.0: Array(renamed.1.utf8)], removed: [miroPath])
-        #expect(result.diagnostics == fresh(files([sketch, renamed], removed: [miroPath])))
+        let renamed = (miroPath, Ex.tool("TOL-100", "Mural").1)
+        result = Compiler.update(result, config: config, changed: [miroPath: Array(renamed.1.utf8)])
+        #expect(result.diagnostics == fresh(files([sketch, renamed])))
         #expect(result.library.nearestPrint == printBefore)
         #expect(hints(result.diagnostics).contains { $0.contains("'TOL-100' (Mural)") })
     }

@@ -53,12 +53,13 @@ struct NearestIDs {
     }
 
     /// What the IDs one edit away depend on: the configuration (kinds, departments), and every entity's kind,
-    /// ID key and ID as shown, in library order (the first entity of a key is the one suggested).
+    /// ID key, ID as shown and file (whether the ID table takes it), in library order (the first entity of a
+    /// key is the one suggested).
     static func print(_ lib: Library) -> String {
         var h = StreamHash()
         h.add(lib.config.hash)
         for e in lib.entities {
-            h.add(e.kind); h.add(e.id?.key ?? ""); h.add(lib.displayID(e))
+            h.add(e.kind); h.add(e.id?.key ?? ""); h.add(lib.displayID(e)); h.add(e.file)
         }
         return h.hex
     }

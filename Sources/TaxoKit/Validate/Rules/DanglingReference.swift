@@ -72,6 +72,13 @@ enum DanglingReference {
         var reported = Set<PlaceKey>()
         // "create the tool 'X', or correct the ID", made once per kind, ID and label.
         var createHints: [String: String] = [:]
+        func createHint(_ kind: String, _ r: Reference) -> String {
+            let key = r.id.written + "\u{0}" + kind + "\u{0}" + (r.label ?? "")
+            if let made = createHints[key] { return made }
+            let made = DanglingReference.createHint(kind: kind, id: r.id, label: r.label)
+            createHints[key] = made
+            return made
+        }
         for (ei, e) in lib.entities.enumerated() {
             var seen = Set<String>()
             var ranges: [String: [Reference]] = [:]
@@ -122,14 +129,7 @@ enum DanglingReference {
                 notes += alsoReferenced(group.filter { $0.entity != ei }, lib: lib)
                 var d = info.diagnostic(
                     msg, at: r.location, notes: notes,
-                    hint: hint
-                        ?? {
-                            let key = r.id.written + "\u{0}" + kind + "\u{0}" + (r.label ?? "")
-                            if let made = createHints[key] { return made }
-                            let made = DanglingReference.createHint(kind: kind, id: r.id, label: r.label)
-                            createHints[key] = made
-                            return made
-                        }(),
+                    hint: hint ?? createHint(kind, r),
                     subject: r.id.written)
                 d.suggestions = near.map { Diagnostic.Replacement(r.id.written, with: $0) }
                 out.append(d)
