@@ -186,9 +186,12 @@ public enum Compiler {
         let validated = Validator.runTimed(library)
         // Files no kind's globs take resolve references with their records but are not checked (TAX0109).
         let unclaimed = library.unclaimedFiles
-        diags += validated.diagnostics.filter { d in
-            unclaimed.isEmpty || d.code == UnclaimedRecords.info.code
-                || d.location.map { !unclaimed.contains($0.file) } ?? true
+        if unclaimed.isEmpty {
+            diags += validated.diagnostics
+        } else {
+            diags += validated.diagnostics.filter { d in
+                d.code == UnclaimedRecords.info.code || d.location.map { !unclaimed.contains($0.file) } ?? true
+            }
         }
         clock.lap("validate")
         clock.append(validated.timings)
