@@ -93,13 +93,13 @@ import Testing
     }
 
     /// The editor compiles again after each change, keeping the "did you mean" lookups of dangling IDs while
-    /// the library's IDs and names stay: an update gives the findings a compile from scratch gives, whether
+    /// the library's IDs stay: an update gives the findings a compile from scratch gives, whether
     /// the IDs stayed (the lookups kept are used) or changed (an entity added near a missing ID, or renamed,
     /// is suggested at once, under its new name).
     @Test func lookupsKeptAcrossCompilesGiveTheFindingsOfAFreshCompile() throws {
         let config = TestSupport.defaultConfig
         /// The three tools, with `changes` replacing the files of their paths or added.
-        func files(_ changes: [(String, String)], removed: Set<String> = []) -> [(path: String, bytes: [UInt8])] {
+        func files(_ changes: [(String, String)]) -> [(path: String, bytes: [UInt8])] {
             var all = [
                 Ex.tool("TOL-001", "Figma", extra: #""alternatives": ["TOL-012 (Sketch)", "TOL-120"]"#),
                 Ex.tool("TOL-002", "Canva"),
@@ -108,7 +108,7 @@ import Testing
             for c in changes {
                 if let i = all.firstIndex(where: { $0.0 == c.0 }) { all[i] = c } else { all.append(c) }
             }
-            return all.filter { !removed.contains($0.0) }.map { (path: $0.0, bytes: Array($0.1.utf8)) }
+            return all.map { (path: $0.0, bytes: Array($0.1.utf8)) }
         }
         func fresh(_ f: [(path: String, bytes: [UInt8])]) -> [Diagnostic] {
             Compiler.compile(files: f, config: config).diagnostics
@@ -126,7 +126,7 @@ import Testing
         let memo = try #require(result.library.nearestMemo)
         #expect(!memo.load(print: result.library.nearestPrint).isEmpty)
         #expect(hints(result.diagnostics).contains { $0.contains("'TOL-100' (Miro)") })
-        // 2. An entity added one edit away from a missing ID, then one renamed: suggested as they now are.
+        // 2. An entity added one edit away from a missing ID: suggested at once (the IDs changed).
         let sketch = Ex.tool("TOL-011", "Sketch")
         result = Compiler.update(result, config: config, changed: [sketch.0: Array(sketch.1.utf8)])
         let expected = fresh(files([sketch]))
