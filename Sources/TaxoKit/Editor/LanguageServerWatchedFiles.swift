@@ -88,10 +88,17 @@ extension LanguageServer {
         }
         var changed: [String: [UInt8]] = [:]
         var removed = Set<String>()
-        // The files read, and those the walk skipped with a note (a link out of the library, a large file).
-        let known = Set(
-            result.library.files.map(\.path)
-                + result.diagnostics.compactMap { $0.code == SkippedFile.info.code ? $0.location?.file : nil })
+        // The files read, and those the walk skipped with a note (a link out of the library, a large file):
+        // made only when a deletion needs them, not for every file changed.
+        var knownPaths: Set<String>?
+        func known() -> Set<String> {
+            if let k = knownPaths { return k }
+            let k = Set(
+                result.library.files.map(\.path)
+                    + result.diagnostics.compactMap { $0.code == SkippedFile.info.code ? $0.location?.file : nil })
+            knownPaths = k
+            return k
+        }
         for c in changes {
             if c.path == ConfigLoader.fileName { return .everything }
             // An open buffer stands for its file (a file deleted under an open buffer too: the editor shows it).
@@ -100,14 +107,14 @@ extension LanguageServer {
             if c.deleted {
                 // A deleted folder's files, or the file.
                 let prefix = c.path + "/"
-                removed.formUnion(known.filter { ($0 == c.path || $0.hasPrefix(prefix)) && buffers[$0] == nil })
+                removed.formUnion(known().filter { ($0 == c.path || $0.hasPrefix(prefix)) && buffers[$0] == nil })
                 continue
             }
             let abs = root.appendingPathComponent(c.path).path
             var st = stat()
             guard lstat(abs, &st) == 0 else {
                 // Gone again before it was read: as deleted.
-                if known.contains(c.path) { removed.insert(c.path) }
+                if known().contains(c.path) { removed.insert(c.path) }
                 continue
             }
             // A folder (its files are not listed) or a link (the walk decides where it may lead): everything.

@@ -45,20 +45,20 @@ struct GapReportContext: Encodable {
         var highSentence = ""
 
         mutating func phrase() {
-            func verb(_ n: Int, one: String, many: String) -> String { "\(n) " + (n == 1 ? one : many) }
             sentence =
                 EnglishPlural.count(candidates, "candidate") + " identified in "
                 + EnglishPlural.count(documents, "document")
-                + ": " + verb(exists, one: "exists", many: "exist") + " in the library, "
-                + verb(conflict, one: "conflicts", many: "conflict") + ", "
-                + verb(near, one: "is a near match", many: "are near matches") + ", "
-                + verb(missing, one: "is missing", many: "are missing") + ", "
-                + verb(placeholder, one: "is a placeholder", many: "are placeholders") + ", "
-                + verb(
+                + ": " + EnglishPlural.count(exists, one: "exists", many: "exist") + " in the library, "
+                + EnglishPlural.count(conflict, one: "conflicts", many: "conflict") + ", "
+                + EnglishPlural.count(near, one: "is a near match", many: "are near matches") + ", "
+                + EnglishPlural.count(missing, one: "is missing", many: "are missing") + ", "
+                + EnglishPlural.count(placeholder, one: "is a placeholder", many: "are placeholders") + ", "
+                + EnglishPlural.count(
                     broken, one: "is declared in a file that does not parse",
                     many: "are declared in files that do not parse")
-                + " and " + verb(proposed, one: "is the video's own ID", many: "are the video's own IDs") + "."
-            highSentence = verb(high, one: "gap is", many: "gaps are") + " HIGH priority."
+                + " and " + EnglishPlural.count(proposed, one: "is the video's own ID", many: "are the video's own IDs")
+                + "."
+            highSentence = EnglishPlural.count(high, one: "gap is", many: "gaps are") + " HIGH priority."
         }
     }
 

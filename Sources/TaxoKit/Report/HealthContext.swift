@@ -107,11 +107,13 @@ struct HealthContext: Encodable {
             + EnglishPlural.count(warnings, "warning") + "."
         linksLine =
             "\(resolved) of " + EnglishPlural.count(refs, "reference") + (resolved == 1 ? " resolves" : " resolve")
-            + "; \(dangling) " + (dangling == 1 ? "dangles" : "dangle") + ". "
-            + EnglishPlural.count(orphans.count, "entity") + (orphans.count == 1 ? " is an orphan." : " are orphans.")
+            + "; " + EnglishPlural.count(dangling, one: "dangles", many: "dangle") + ". "
+            + EnglishPlural.count(orphans.count, one: "entity is an orphan.", many: "entities are orphans.")
         archivedLine =
-            EnglishPlural.count(archived, "archived entity")
-            + (archived == 1 ? " (in an archive folder) is" : " (in archive folders) are") + " not counted."
+            EnglishPlural.count(
+                archived, one: "archived entity (in an archive folder) is",
+                many: "archived entities (in archive folders) are")
+            + " not counted."
         let held =
             h.baseline?.value.held(h.result.diagnostics, grammar: lib.grammar)
             ?? Array(repeating: false, count: h.result.diagnostics.count)
