@@ -10,7 +10,9 @@ struct MoveCommand: ParsableCommand {
             As mv: SOURCE... go into DESTINATION when it is an existing folder (or ends with /), else the one \
             SOURCE is renamed DESTINATION. Every Markdown link to a moved file or folder, and every relative link \
             inside a moved file, is rewritten to the new place (relative links stay relative, links from the \
-            library root stay so, anchors are kept), and so is every master-list path to a moved file. Without \
+            library root stay so, anchors are kept), and so is every master-list path to a moved file, every \
+            link by file path in a record (a `by: path` link field) and every code span of a document that holds \
+            a library path from the root (`LIBRARIES/Tools/X.json`). Without \
             --write: prints the moves and a unified diff, says what else changes (a file that would be read as \
             another kind at its new place), and exits 1 when there is something to do. With --write: edits the \
             files, then moves them (never over an existing file). Not a git command: stage the result as usual.
@@ -58,7 +60,7 @@ struct MoveCommand: ParsableCommand {
             Console.err("\(place)warning: \(note.message)\n")
         }
         let summary =
-            "\(Plural.count(plan.moves.count, "move")), \(Plural.count(plan.edits, "link")) rewritten in "
+            "\(Plural.count(plan.moves.count, "move")), \(Plural.count(plan.edits, "link or path", "links and paths")) rewritten in "
             + Plural.count(plan.fixes.count, "file")
         if !write {
             for m in plan.moves {

@@ -604,7 +604,11 @@ import Testing
             #expect(dry.out.contains("rename from QA\nrename to Quality\n"), "\(dry.out)")
             #expect(
                 dry.out.contains("+See [the inspector](../../../LIBRARIES/LBS_003_Tools/Quality/MCP_Inspector.json)."))
-            #expect(dry.err.contains("1 move, 1 link rewritten in 1 file; run with --write"))
+            // The note's link and the phase 3 analysis's code span naming the tool's file from the root.
+            #expect(dry.err.contains("1 move, 2 links and paths rewritten in 2 files; run with --write"), "\(dry.err)")
+            #expect(
+                dry.out.contains(
+                    "+- **File Target**: `LIBRARIES/LBS_003_Tools/Quality/MCP_Inspector.json`."), "\(dry.out)")
             #expect(FileManager.default.fileExists(atPath: qa.path))
             // Refused: onto an existing folder's file, outside the library, nothing to move.
             #expect(try taxo(["move", "QA/MCP_Inspector.json", "Auth/ScaleKit_Dashboard.json"], cwd: tools).code == 2)

@@ -250,10 +250,14 @@ import Testing
             let plan = try object(s.call("move_file", arguments: args))
             #expect(plan["written"] as? Bool == allowWrite)
             let files = try #require(plan["files"] as? [[String: Any]])
-            #expect(files.map { $0["path"] as? String } == [note])
-            let edit = try #require((files.first?["edits"] as? [[String: Any]])?.first)
+            // The note's link, and the phase 3 analysis's code span naming the file from the root.
+            let phase3 = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_024_Phase3_Analysis.md"
+            #expect(files.map { $0["path"] as? String } == [phase3, note])
+            let edit = try #require((files.last?["edits"] as? [[String: Any]])?.first)
             #expect(edit["line"] as? Int == 3)
             #expect(edit["new"] as? String == "../../../LIBRARIES/LBS_003_Tools/Quality/MCP_Inspector.json")
+            let span = try #require((files.first?["edits"] as? [[String: Any]])?.first)
+            #expect(span["new"] as? String == "LIBRARIES/LBS_003_Tools/Quality/MCP_Inspector.json")
             #expect((plan["warnings"] as? [Any])?.isEmpty == true)
             let moved = FileManager.default.fileExists(atPath: s.root + "/LIBRARIES/LBS_003_Tools/Quality")
             #expect(moved == allowWrite)

@@ -7,6 +7,7 @@ import Testing
 extension LanguageServerTests {
     static let inspector = "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json"
     static let moveNotes = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
+    static let phase3 = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_024_Phase3_Analysis.md"
 
     func renameFiles(_ s: LanguageServer, _ method: String, _ root: URL, from: String, to: String) throws -> Any? {
         let old = root.appendingPathComponent(from).absoluteString, new = root.appendingPathComponent(to).absoluteString
@@ -29,7 +30,11 @@ extension LanguageServerTests {
         let moved = "LIBRARIES/LBS_003_Tools/QA/Inspectors/MCP_Inspector.json"
         let edit = try #require(
             try renameFiles(s, "workspace/willRenameFiles", root, from: Self.inspector, to: moved) as? [String: Any])
-        #expect(try apply(edit, under: root) == 1)
+        // The note's link, and the phase 3 analysis's code span naming the file from the root.
+        #expect(try apply(edit, under: root) == 2)
+        #expect(
+            try String(contentsOf: root.appendingPathComponent(Self.phase3), encoding: .utf8).contains(
+                "- **File Target**: `\(moved)`."))
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent(moved).deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.moveItem(

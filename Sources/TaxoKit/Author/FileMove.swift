@@ -162,8 +162,12 @@ public enum FileMove {
         init(_ paths: MovedPaths, code: String, planner: inout FixPlanner) {
             self.paths = paths
             self.code = code
-            for f in planner.lib.files { links(in: f, planner: &planner) }
+            for f in planner.lib.files {
+                links(in: f, planner: &planner)
+                codeSpanPaths(in: f, planner: &planner)
+            }
             masterPaths(planner: &planner)
+            recordPaths(planner: &planner)
         }
 
         /// `new` over `written` at the location, or one byte after it (a quoted CSV cell, located at its
@@ -222,6 +226,74 @@ public enum FileMove {
                     path = PercentEncoding.path(path)
                 }
                 rewrite("link", at: link.location, written: written, with: path, planner: &planner)
+            }
+        }
+
+        /// Links by file path in records (`by: path` link fields) to a moved file, or written from the folder
+        /// of a record that moves: rewritten as they are written (from the record's folder, or from the root
+        /// with `/`, an alias or a root's name).
+        mutating func recordPaths(planner: inout FixPlanner) {
+            let config = planner.lib.config
+            for e in planner.lib.entities {
+                for ref in e.references {
+                    guard let target = ref.id.pathTarget else { continue }
+                    let written = ref.id.written
+                    let newDir = FileMove.folder(paths.moved(ref.location.file))
+                    guard let path = Self.path(written, naming: paths.moved(target), from: newDir, config: config)
+                    else { continue }
+                    rewrite("path", at: ref.location, written: written, with: path, planner: &planner)
+                }
+            }
+        }
+
+        /// `written`, a path to a file or folder, made to name `target` from a file in `dir`, as it is
+        /// written: from the root (`/`, an alias, a root's name first) or from the file's folder (keeping its
+        /// `./`); nil when it names `target` already.
+        static func path(_ written: String, naming target: String, from dir: String, config: Config) -> String? {
+            let base = config.startsAtRoot(written) ? "" : dir
+            if case .path(target, _) = LinkTarget.resolve(written, from: base, aliases: config.linkRootAliases) {
+                return nil
+            }
+            var path: String
+            if let prefix = rootPrefix(written, aliases: config.linkRootAliases) {
+                path = prefix + target
+            } else if config.startsAtRoot(written) {
+                // Still read from the root only when it still starts with a root.
+                path = config.startsAtRoot(target) ? target : "/" + target
+            } else {
+                path = LinkTarget.relative(target, from: dir)
+                if written.hasPrefix("./"), !path.hasPrefix("../") { path = "./" + path }
+            }
+            if written.hasSuffix("/"), !path.hasSuffix("/") { path += "/" }
+            return path
+        }
+
+        /// Code spans of a Markdown file that hold a library path from the root (`LIBRARIES/LBS_003_Tools/
+        /// Auth/ScaleKit.json`, `/TASK_MANAGERS/...`, an alias's) naming a moved file or folder, or a path
+        /// under a moved folder (a file an analysis plans to create there, a glob): rewritten. A span holding
+        /// anything but the path (`cat LIBRARIES/x.json`), a relative path, and code blocks are left alone.
+        mutating func codeSpanPaths(in f: FileResult, planner: inout FixPlanner) {
+            guard f.markdown != nil, let src = planner.source(f.path) else { return }
+            // Most files hold no moved path at all: they are not parsed again.
+            let held = src.bytes.withUnsafeBufferPointer { b in
+                paths.moves.contains { m in ByteSearch.find(Array(m.from.utf8), in: b) != nil }
+            }
+            guard held else { return }
+            let config = planner.lib.config
+            let inCode = MarkdownParser.parse(src).nonProseLines(count: src.lines.lineCount)
+            for l in 1...max(1, src.lines.lineCount) where !inCode[l] {
+                for span in CodeSpans.spans(in: src.bytes, line: src.lines.range(ofLine: l)) {
+                    let written = String(decoding: src.bytes[span], as: UTF8.self)
+                    guard written.contains("/"), !written.contains(where: { $0 == " " || $0 == "\t" }),
+                        Self.rootPrefix(written, aliases: config.linkRootAliases) != nil
+                            || config.startsAtRoot(written),
+                        case .path(let target, _) = LinkTarget.resolve(
+                            written, from: "", aliases: config.linkRootAliases),
+                        let moved = paths.new(target),
+                        let path = Self.path(written, naming: moved, from: "", config: config)
+                    else { continue }
+                    rewrite("path", at: src.location(span.lowerBound), written: written, with: path, planner: &planner)
+                }
             }
         }
 

@@ -124,6 +124,15 @@ public struct Config: Sendable {
         }
     }
 
+    /// Whether a path as written starts with one of the roots (`LIBRARIES/LBS_003_Tools/Auth/X.json`), so
+    /// it is read from the library root, not from the folder of the file that writes it (where a record's
+    /// path values and a document's code spans would make nonsense of it: `LIBRARIES/X/LIBRARIES/...`).
+    public func startsAtRoot(_ written: String) -> Bool { Config.startsAtRoot(written, roots: roots) }
+
+    static func startsAtRoot(_ written: String, roots: [String]) -> Bool {
+        roots.contains { r in r != "." && !r.isEmpty && written.hasPrefix(r + "/") }
+    }
+
     /// Whether a library-relative path lies under one of the roots (a folder may also lie above one).
     public func isUnderRoots(_ path: String, folder: Bool = false) -> Bool {
         if roots.contains(".") { return true }

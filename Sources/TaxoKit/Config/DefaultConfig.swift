@@ -184,6 +184,7 @@ public enum DefaultConfig {
         # A link may also set (defaults shown):
         #   local: false                 # true: the IDs are the record's own children, not looked up in the library
         #   by: id                       # path: the field holds a file path; the link goes to the entity of that file
+        #                                # (from the record's folder; from the root when it starts with /, an alias or a root)
         # A document type may also set (defaults shown):
         #   free_text_references: true   # false: only header lines (front matter, **Key:** value) hold mentions
         #   scoped_prefixes: []          # prefixes that are video-scoped in these documents: [MLS, TSK, STP]

@@ -203,6 +203,7 @@ struct FileProcessor: Sendable {
         x.departmentKind = config.kindIndex(role: .department) == kindIndex
         x.videoRegex = videoRegex
         x.linkRootAliases = config.linkRootAliases
+        x.roots = config.roots
         return x
     }
 

@@ -16,6 +16,8 @@ struct RecordExtractor {
     var localIDs: [Int: String] = [:]
     /// Prefixes that stand for the library root in paths (`ENTITIES/`).
     var linkRootAliases: [String] = []
+    /// The library's roots: a path value starting with one is read from the library root.
+    var roots: [String] = []
     /// Legacy keys of the record being walked (they are its own IDs, not references).
     var legacySkip: Set<String> = []
     /// Keep each record as compact JSON.
@@ -156,11 +158,16 @@ struct RecordExtractor {
         }
     }
 
-    /// A link by file path: the entity the file at that path (relative to this file) declares.
+    /// A link by file path: the entity the file at that path declares. The path is read from this file's
+    /// folder, or from the library root when it starts with `/`, a `link_root_aliases` prefix or one of the
+    /// library's roots (`LIBRARIES/LBS_003_Tools/Auth/ScaleKit.json`: records are read by no Markdown
+    /// renderer, and that is how libraries write them).
     mutating func pathReference(_ s: String, at offset: Int, path: [PathStep], link: Int, refs: inout [Reference]) {
         let raw = s.trimmingSpaces()
         guard !raw.isEmpty, !raw.contains("://") else { return }
-        let dir = file.path.split(separator: "/").dropLast().joined(separator: "/")
+        let dir =
+            Config.startsAtRoot(raw, roots: roots)
+            ? "" : file.path.split(separator: "/").dropLast().joined(separator: "/")
         guard case .path(let target, _) = LinkTarget.resolve(raw, from: dir, aliases: linkRootAliases) else { return }
         let target_ = grammar.kinds.firstIndex { $0.name == kind.links[link].target } ?? kindIndex
         refs.append(
