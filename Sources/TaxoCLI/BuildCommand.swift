@@ -87,7 +87,7 @@ struct BuildCommand: ParsableCommand {
                 format.render(
                     diags, summary: counts, color: output.color,
                     paths: PathDisplay(root: root.path, workingDirectory: cwd), workingDirectory: cwd,
-                    grammar: result.library.grammar))
+                    grammar: result.library.grammar, among: result.diagnostics))
         }
         if let baselineLine { Console.err(baselineLine + "\n") }
         let secs = String(format: "%.2f", Date().timeIntervalSince(start))

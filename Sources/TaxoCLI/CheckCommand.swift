@@ -125,7 +125,8 @@ struct CheckCommand: ParsableCommand {
             Console.out(
                 format.render(
                     diags, summary: counts, color: output.color, paths: display,
-                    workingDirectory: FileManager.default.currentDirectoryPath, grammar: result.library.grammar))
+                    workingDirectory: FileManager.default.currentDirectoryPath, grammar: result.library.grammar,
+                    among: result.diagnostics))
         }
         if format == .text || Console.stderrIsTerminal {
             if let baselineLine { Console.err(baselineLine + "\n") }

@@ -61,6 +61,24 @@ import Testing
         #expect(!bare.contains("partialFingerprints"))
     }
 
+    /// A baseline that holds the first of two equal findings shows the second with the ID it has among all
+    /// of them (a finding's identity does not depend on what the baseline holds).
+    @Test func sarifCountsOccurrencesAmongAllFindingsBeforeTheBaselineFiltersThem() throws {
+        let all = [dangling("TOL-QA-031", line: 7), dangling("TOL-QA-031", line: 8), dangling("TOL-QA-050", line: 9)]
+        let (shown, _) = Baseline([all[0]], grammar: grammar).filter(all, grammar: grammar)
+        #expect(shown.map { $0.location?.line } == [8, 9])
+        let ids = Baseline.stableIDs(all, grammar: grammar)
+        #expect(Baseline.stableIDs(of: shown, among: all, grammar: grammar) == [ids[1], ids[2]])
+        #expect(Baseline.stableIDs(shown, grammar: grammar)[0] == ids[0])
+        let text = DiagnosticFormat.sarif.render(shown, summary: DiagnosticSummary(), grammar: grammar, among: all)
+        #expect(text.contains(ids[1]) && !text.contains(ids[0]))
+        // A finding the run added that `all` lacks is counted among those shown.
+        let note = dangling("TOL-QA-060", line: 1)
+        #expect(
+            Baseline.stableIDs(of: [note], among: all, grammar: grammar) == Baseline.stableIDs([note], grammar: grammar)
+        )
+    }
+
     @Test func holdsMarksEachFindingAndCountsWhatIsLeft() throws {
         let b = Baseline([dangling("TOL-QA-031", line: 3), dangling("TOL-QA-040", line: 4)], grammar: grammar)
         let now = [dangling("TOL-QA-031", line: 7), dangling("TOL-QA-031", line: 8), dangling("TOL-QA-050", line: 9)]

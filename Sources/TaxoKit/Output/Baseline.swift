@@ -54,6 +54,30 @@ public struct Baseline: Sendable, Equatable {
         }
     }
 
+    /// The stable IDs of `shown`, findings picked from `all` (a baseline or a change set left the others
+    /// out), counted over `all`: a finding keeps its occurrence number whatever the baseline holds. A finding
+    /// `all` lacks (a note the run added) is counted among those shown.
+    public static func stableIDs(of shown: [Diagnostic], among all: [Diagnostic], grammar: IDGrammar) -> [String] {
+        struct Place: Hashable {
+            var code, file, message: String
+            var line, column: Int
+        }
+        func place(_ d: Diagnostic) -> Place {
+            Place(
+                code: d.code, file: d.location?.file ?? "", message: d.message, line: d.location?.line ?? 0,
+                column: d.location?.column ?? 0)
+        }
+        var ids: [Place: [String]] = [:]
+        for (d, id) in zip(all, stableIDs(all, grammar: grammar)) { ids[place(d), default: []].append(id) }
+        let own = stableIDs(shown, grammar: grammar)
+        return shown.indices.map { i in
+            let p = place(shown[i])
+            guard let first = ids[p]?.first else { return own[i] }
+            ids[p]!.removeFirst()
+            return first
+        }
+    }
+
     /// The message with every run of digits written as `#` (counts and columns change; the finding does not).
     static func fold(_ s: String) -> String {
         var out = ""
