@@ -58,23 +58,28 @@ public struct Baseline: Sendable, Equatable {
     /// out), counted over `all`: a finding keeps its occurrence number whatever the baseline holds. A finding
     /// `all` lacks (a note the run added) is counted among those shown.
     public static func stableIDs(of shown: [Diagnostic], among all: [Diagnostic], grammar: IDGrammar) -> [String] {
-        struct Place: Hashable {
-            var code, file, message: String
-            var line, column: Int
-        }
-        func place(_ d: Diagnostic) -> Place {
-            Place(
-                code: d.code, file: d.location?.file ?? "", message: d.message, line: d.location?.line ?? 0,
-                column: d.location?.column ?? 0)
-        }
         var ids: [Place: [String]] = [:]
-        for (d, id) in zip(all, stableIDs(all, grammar: grammar)) { ids[place(d), default: []].append(id) }
+        for (d, id) in zip(all, stableIDs(all, grammar: grammar)) { ids[Place(d), default: []].append(id) }
         let own = stableIDs(shown, grammar: grammar)
         return shown.indices.map { i in
-            let p = place(shown[i])
+            let p = Place(shown[i])
             guard let first = ids[p]?.first else { return own[i] }
             ids[p]!.removeFirst()
             return first
+        }
+    }
+
+    /// A finding exactly where it is: rule, file, line, column and message.
+    struct Place: Hashable {
+        var code, file, message: String
+        var line, column: Int
+
+        init(_ d: Diagnostic) {
+            code = d.code
+            file = d.location?.file ?? ""
+            message = d.message
+            line = d.location?.line ?? 0
+            column = d.location?.column ?? 0
         }
     }
 
@@ -133,21 +138,12 @@ public struct Baseline: Sendable, Equatable {
     /// finding at the same place first, then by fingerprint (counted) among the rest. Only findings that
     /// moved or changed are fingerprinted: most of a library's, when one file changes, are where they were.
     public static func carried(from before: [Diagnostic], to after: [Diagnostic], grammar: IDGrammar) -> [Bool] {
-        struct Place: Hashable {
-            var code, file, message: String
-            var line, column: Int
-        }
-        func place(_ d: Diagnostic) -> Place {
-            Place(
-                code: d.code, file: d.location?.file ?? "", message: d.message, line: d.location?.line ?? 0,
-                column: d.location?.column ?? 0)
-        }
         var left: [Place: Int] = [:]
-        for d in before { left[place(d), default: 0] += 1 }
+        for d in before { left[Place(d), default: 0] += 1 }
         var had = [Bool](repeating: false, count: after.count)
         var moved: [Int] = []
         for (i, d) in after.enumerated() {
-            let p = place(d)
+            let p = Place(d)
             if let n = left[p], n > 0 {
                 left[p] = n - 1
                 had[i] = true
@@ -157,7 +153,7 @@ public struct Baseline: Sendable, Equatable {
         }
         guard !moved.isEmpty else { return had }
         let unmatched = before.filter { d in
-            let p = place(d)
+            let p = Place(d)
             guard let n = left[p], n > 0 else { return false }
             left[p] = n - 1
             return true
