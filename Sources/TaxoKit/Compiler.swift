@@ -117,14 +117,19 @@ public enum Compiler {
     /// is taken from `previous` and nothing is discovered or read again; a changed file that is new is added.
     /// Resolution and the whole-library rules run again. `previous` must come from a compile of the same
     /// configuration; the files it skipped at discovery keep their notes. `removed` files are dropped.
+    /// `present` holds files and folders that appeared (a picture a link may point at, a created folder's),
+    /// `goneFolders` deleted folders: what links are checked against follows them.
     public static func update(
         _ previous: CompileResult, config: Config, changed: [String: [UInt8]], removed: Set<String> = [],
-        keepContent: Bool = false, options: CompileOptions = CompileOptions()
+        keepContent: Bool = false, options: CompileOptions = CompileOptions(),
+        present: FileInventory = FileInventory(), goneFolders: Set<String> = []
     ) -> CompileResult {
         var clock = StageClock()
         let grammar = previous.library.grammar
         let processor = FileProcessor(config: config, grammar: grammar, keepContent: keepContent)
         var inventory = previous.library.inventory
+        for f in goneFolders { inventory.removeFolder(f) }
+        inventory.add(present)
         var results = previous.library.files
         if !removed.isEmpty {
             results.removeAll { removed.contains($0.path) }

@@ -47,7 +47,8 @@ extension LanguageServerConfigTests {
         let watchers = try #require(
             (registration["registerOptions"] as? [String: Any])?["watchers"] as? [[String: Any]])
         let globs = watchers.compactMap { $0["globPattern"] as? String }
-        #expect(globs.contains("**/*.json") && globs.contains("**/*.md") && globs.contains("**/*.yaml"))
+        // Every file: those taxo reads, and pictures and any other file a link may point at.
+        #expect(globs == ["**/*"])
         // Once; the client's answer to the request is no message to handle.
         #expect(try send(s, ["method": "initialized", "params": [:]]).isEmpty)
         #expect(try send(s, ["id": "taxo-watch-1", "result": NSNull()]).isEmpty)
@@ -130,14 +131,11 @@ extension LanguageServerConfigTests {
         let readme = root.appendingPathComponent("README.md")
         try "# About TOL-QA-999\n".write(to: readme, atomically: true, encoding: .utf8)
         let hidden = root.appendingPathComponent("LIBRARIES/.drafts/TOL-QA-999.json")
-        let picture = root.appendingPathComponent("LIBRARIES/LBS_003_Tools/logo.png")
-        // Each exists, as a JSON or Markdown file a compile would read if it were a library file.
+        // It exists, as a JSON file a compile would read if it were a library file.
         try FileManager.default.createDirectory(
             at: hidden.deletingLastPathComponent(), withIntermediateDirectories: true)
-        for f in [hidden, picture] {
-            try "{\"tool_id\": \"TOL-QA-999\", \"name\": \"Hidden\"}".write(to: f, atomically: true, encoding: .utf8)
-        }
-        #expect(try watched(s, [(readme, 1), (hidden, 1), (picture, 1)]).isEmpty)
+        try "{\"tool_id\": \"TOL-QA-999\", \"name\": \"Hidden\"}".write(to: hidden, atomically: true, encoding: .utf8)
+        #expect(try watched(s, [(readme, 1), (hidden, 1)]).isEmpty)
         #expect(s.generation == generation)
 
         // The department declared in taxonomy.yaml on disk: the open tool's finding goes.
@@ -146,6 +144,45 @@ extension LanguageServerConfigTests {
         try declared.write(to: root.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
         let reloaded = try watched(s, [(root.appendingPathComponent("taxonomy.yaml"), 2)])
         #expect(codes(reloaded, tool.absoluteString) == [])
+    }
+
+    /// A picture a note shows, and a folder copied in with a file and a picture the note links to: each
+    /// link's finding goes when its target appears on disk and comes back when it is deleted, with no whole
+    /// compile (the folder is walked), and each state equals a whole compile of the files on disk.
+    @Test func picturesAndCreatedFoldersAreWhatLinksAreCheckedAgainst() throws {
+        let (s, root, _) = try watchingServer()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let notes = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"
+        let noteText = "# Notes\n\n![logo](logo.png), [the brief](Briefs/Brief.md) and ![chart](Briefs/chart.svg).\n"
+        try noteText.write(to: root.appendingPathComponent(notes), atomically: true, encoding: .utf8)
+        let note = root.appendingPathComponent(notes).absoluteString
+        #expect(codes(try edit(s, note, noteText, open: true), note) == ["TAX0401", "TAX0401", "TAX0401"])
+        let generation = s.generation
+
+        let picture = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/logo.png")
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: picture)
+        #expect(codes(try watched(s, [(picture, 1)]), note) == ["TAX0401", "TAX0401"])
+        try expectSameAsAWholeCompile(s, root, buffer: (notes, noteText))
+
+        // A folder copied in: one event for the folder.
+        let folder = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Briefs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "# Brief\n\nAbout TOL-QA-031.\n".write(
+            to: folder.appendingPathComponent("Brief.md"), atomically: true, encoding: .utf8)
+        try "<svg/>".write(to: folder.appendingPathComponent("chart.svg"), atomically: true, encoding: .utf8)
+        #expect(codes(try watched(s, [(folder, 1)]), note) == [])
+        #expect(s.result?.timings.contains { $0.stage == "discover" } == false)
+        #expect(s.result?.library.documents.contains { $0.path.hasSuffix("Briefs/Brief.md") } == true)
+        try expectSameAsAWholeCompile(s, root, buffer: (notes, noteText))
+
+        // Deleted again: the picture, then the folder.
+        try FileManager.default.removeItem(at: picture)
+        #expect(codes(try watched(s, [(picture, 3)]), note) == ["TAX0401"])
+        try FileManager.default.removeItem(at: folder)
+        #expect(codes(try watched(s, [(folder, 3)]), note) == ["TAX0401", "TAX0401", "TAX0401"])
+        try expectSameAsAWholeCompile(s, root, buffer: (notes, noteText))
+        // Each change compiled once, from what changed (an update walks no folder: no discovery stage).
+        #expect(s.generation == generation + 4)
     }
 
     /// A baseline rewritten in a terminal (`taxo check --write-baseline`) shows at once: pushed to a client
@@ -192,10 +229,10 @@ extension LanguageServerConfigTests {
 
     /// The server's findings after watched changes are those of a whole compile of the files on disk with the
     /// open buffer standing for its file.
-    func expectSameAsAWholeCompile(_ s: LanguageServer, _ root: URL, buffer: (path: String, text: String)) throws {
+    func expectSameAsAWholeCompile(_ s: LanguageServer, _ root: URL, buffer: (path: String, text: String)?) throws {
         let config = try #require(ConfigLoader.load(root: root).0)
-        let whole = Compiler.compile(
-            root: root.path, config: config, options: CompileOptions(overlay: [buffer.path: Array(buffer.text.utf8)]))
+        let overlay = buffer.map { [$0.path: Array($0.text.utf8)] } ?? [:]
+        let whole = Compiler.compile(root: root.path, config: config, options: CompileOptions(overlay: overlay))
         func render(_ r: CompileResult?) -> [String] {
             (r?.diagnostics ?? []).map {
                 "\($0.location?.file ?? ""):\($0.location?.line ?? 0) \($0.code) \($0.message)"

@@ -177,8 +177,12 @@ async def test_move_file_previews_the_links_it_rewrites_on_a_read_only_server():
         _, plan = await call(s, "move_file", **{"from": "LIBRARIES/LBS_003_Tools/QA", "to": "LIBRARIES/Quality"})
         assert plan["written"] is False
         assert plan["moves"] == [{"from": "LIBRARIES/LBS_003_Tools/QA", "to": "LIBRARIES/Quality"}]
-        [edit] = plan["files"][0]["edits"]
+        # The note's link, and the phase 3 analysis's code span naming the tool's file from the root.
+        files = {f["path"]: f["edits"] for f in plan["files"]}
+        [edit] = files["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes.md"]
         assert edit["line"] == 3 and edit["new"] == "../../../LIBRARIES/Quality/MCP_Inspector.json"
+        [span] = files["TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Extractions/Video_024_Phase3_Analysis.md"]
+        assert span["new"] == "LIBRARIES/Quality/MCP_Inspector.json"
         # LIBRARIES/Quality is outside the tools' folder: the tool would no longer be read as a tool.
         assert any("tool" in w for w in plan["warnings"])
     assert (root / "LIBRARIES/LBS_003_Tools/QA/MCP_Inspector.json").exists()

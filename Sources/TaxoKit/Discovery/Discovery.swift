@@ -65,6 +65,26 @@ public enum Discovery {
             listing.dirs.append(rel)
             listing.list(abs: abs, rel: rel)
         }
+        return checked(listing, root: root)
+    }
+
+    /// What lies under one folder of the library (one created since the last walk: the editor is told of
+    /// the folder, not of its files), walked as the roots are: the files taxo reads, notes on those it
+    /// skips, and every file and folder under it.
+    public static func discover(folder rel: String, root: String, config: Config) -> (
+        files: [DiscoveredFile], diagnostics: [Diagnostic], inventory: FileInventory
+    ) {
+        var listing = Listing(config: config)
+        listing.dirs.append(rel)
+        if !config.isExcludedDirectory(rel) { listing.list(abs: root + "/" + rel, rel: rel) }
+        return checked(listing, root: root)
+    }
+
+    /// The second pass over a listing: its candidates checked against the excludes and stat'ed on every core.
+    static func checked(_ listing: Listing, root: String) -> (
+        files: [DiscoveredFile], diagnostics: [Diagnostic], inventory: FileInventory
+    ) {
+        let config = listing.config
         defer { for fd in listing.fds where fd >= 0 { close(fd) } }
         let fds = listing.fds
         let realRoot: String = {

@@ -59,6 +59,22 @@ public struct FileInventory: Sendable {
         hints = Lazy()
     }
 
+    /// Forgets a deleted folder, with every file and folder under it.
+    public mutating func removeFolder(_ path: String) {
+        let prefix = path + "/"
+        let gone = files.filter { $0.hasPrefix(prefix) }
+        guard dirs.contains(path) || !gone.isEmpty else { return }
+        files.subtract(gone)
+        dirs = dirs.filter { $0 != path && !$0.hasPrefix(prefix) }
+        hints = Lazy()
+    }
+
+    /// Adds every file and folder of another inventory (a folder created since the walk).
+    public mutating func add(_ other: FileInventory) {
+        for d in other.dirs where !d.isEmpty { addDirectory(d) }
+        for f in other.files { addFile(f) }
+    }
+
     /// Adds a folder and the folders above it.
     public mutating func addDirectory(_ path: String) {
         guard dirs.insert(path).inserted else { return }
