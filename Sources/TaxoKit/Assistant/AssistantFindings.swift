@@ -47,7 +47,7 @@ extension AssistantSession {
 
         let all = result.diagnostics
         let baseline = currentBaseline()
-        let held = baseline?.held(all, grammar: library.grammar) ?? Array(repeating: false, count: all.count)
+        let held = heldInBaseline(baseline)
         var matching: [Int] = []
         for (i, d) in all.enumerated() {
             if let path {
@@ -63,6 +63,18 @@ extension AssistantSession {
                 all, held: held, matching: matching, page: page,
                 baseline: baseline == nil ? nil : config.baseline),
             isError: false)
+    }
+
+    /// Whether the baseline holds each of the library's findings, kept until the files or the baseline
+    /// change (fingerprinting every finding was most of a `findings` call in a library with many).
+    func heldInBaseline(_ baseline: Baseline?) -> [Bool] {
+        if let c = heldCache, c.baseline == baselineWatch.version, c.held.count == result.diagnostics.count {
+            return c.held
+        }
+        let all = result.diagnostics
+        let held = baseline?.held(all, grammar: library.grammar) ?? Array(repeating: false, count: all.count)
+        heldCache = (baselineWatch.version, held)
+        return held
     }
 
     /// The `path` argument: a file or folder of the library, when given.

@@ -29,6 +29,8 @@ public final class AssistantSession {
     var pendingSearch: (changed: Set<String>, removed: Set<String>) = ([], [])
     var analyzerCache: GapAnalyzer?
     var backlinkCache: [Int: [(entity: Int, reference: Int)]]?
+    /// Whether the baseline holds each of the library's findings, for the baseline's version it was made with.
+    var heldCache: (baseline: Int, held: [Bool])?
     /// The baseline `taxonomy.yaml` names: which findings of a draft are known ones.
     var baselineWatch = BaselineWatch()
     /// How many times files were found changed (tests read it).
@@ -122,6 +124,7 @@ public final class AssistantSession {
         pendingSearch.removed.formUnion(removed)
         analyzerCache = nil
         backlinkCache = nil
+        heldCache = nil
     }
 
     func recompile() {
@@ -130,6 +133,7 @@ public final class AssistantSession {
         pendingSearch = ([], [])
         analyzerCache = nil
         backlinkCache = nil
+        heldCache = nil
     }
 
     /// The whole library with its content, and the stamps of the files read (stat'ed first: a file that
