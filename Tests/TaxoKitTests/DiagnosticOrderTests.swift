@@ -22,6 +22,24 @@ import Testing
         #expect(Diagnostic.sortedUnique([]) == [])
     }
 
+    /// The sort by precomputed ranks gives `Diagnostic.ordered`'s order (file, line, column, code, message) on
+    /// many random findings, repeats and missing locations among them.
+    @Test func theSortIsTheDocumentedOrder() {
+        var rng = SystemRandomNumberGenerator()
+        let files = ["", "a.md", "b/a.md", "a.md.json", "B.md"], codes = ["TAX0201", "TAX0102", "TAX0401"]
+        let diags = (0..<2000).map { _ -> Diagnostic in
+            let file = files.randomElement(using: &rng)!
+            return Diagnostic(
+                code: codes.randomElement(using: &rng)!, severity: .error, message: ["x", "y", "x2"].randomElement()!,
+                at: file.isEmpty
+                    ? nil : SourceLocation(file: file, line: Int.random(in: 0...5), column: Int.random(in: 0...3)),
+                hint: Bool.random() ? "h" : nil)
+        }
+        let out = Diagnostic.sortedUnique(diags)
+        #expect(zip(out, out.dropFirst()).allSatisfy { !Diagnostic.ordered($1, $0) })
+        #expect(Set(out) == Set(diags))
+    }
+
     /// Thousands of findings alike but for their hints (one file, one rule, one message) are kept once each,
     /// in the order they came, whether the run is short or long.
     @Test func aLongRunOfAlikeFindingsKeepsEachOnceInOrder() {

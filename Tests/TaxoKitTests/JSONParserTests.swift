@@ -34,9 +34,6 @@ import Testing
         #expect(compact == #"{"b":"q\"uote \\ tab\t nl\n cr\r bell\u0007 é","a":[1,-2.5e3,true,null],"c":{}}"#)
         #expect(try parse(compact).get().compactJSON() == compact)
         #expect(JSONWriter.escape("q\"uote \\ tab\t bell\u{07}") == #""q\"uote \\ tab\t bell\u0007""#)
-        var viaString = ""
-        n.write(into: &viaString)
-        #expect(viaString == compact)
     }
 
     @Test func keepsOffsets() throws {

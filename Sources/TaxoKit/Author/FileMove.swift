@@ -273,12 +273,13 @@ public enum FileMove {
         /// under a moved folder (a file an analysis plans to create there, a glob): rewritten. A span holding
         /// anything but the path (`cat LIBRARIES/x.json`), a relative path, and code blocks are left alone.
         mutating func codeSpanPaths(in f: FileResult, planner: inout FixPlanner) {
-            guard f.markdown != nil, let src = planner.source(f.path) else { return }
-            // Most files hold no moved path at all: they are not parsed again.
-            let held = src.bytes.withUnsafeBufferPointer { b in
-                paths.moves.contains { m in ByteSearch.find(Array(m.from.utf8), in: b) != nil }
-            }
-            guard held else { return }
+            // Most files hold no moved path at all: they are read, but not kept or parsed again.
+            guard f.markdown != nil, let raw = planner.bytes(f.path),
+                raw.withUnsafeBufferPointer({ b in
+                    paths.moves.contains { m in ByteSearch.find(Array(m.from.utf8), in: b) != nil }
+                }),
+                let src = planner.source(f.path)
+            else { return }
             let config = planner.lib.config
             let inCode = MarkdownParser.parse(src).nonProseLines(count: src.lines.lineCount)
             for l in 1...max(1, src.lines.lineCount) where !inCode[l] {

@@ -46,14 +46,18 @@ struct FixPlanner {
         if let s = sources[path] { return s }
         // UTF-16/32 files are left alone: their edits would need re-encoding. So are files with bytes read
         // as Windows-1252, unless the run re-saves them as UTF-8: an edit writes the file as UTF-8.
-        guard let data = read?(path) ?? FileManager.default.contents(atPath: root + "/" + path).map({ [UInt8]($0) }),
-            TextEncoding.decodeUnicodeBOM(Array(data.prefix(4))) == nil
+        guard let data = bytes(path), TextEncoding.decodeUnicodeBOM(Array(data.prefix(4))) == nil
         else { return nil }
         let s = SourceFile(path: path, rawBytes: data)
         guard s.windows1252 == nil || want(InvalidUTF8.info.code, path) else { return nil }
         sources[path] = s
         originals[path] = Fixes.keepingLineEnds(s, raw: data)
         return s
+    }
+
+    /// A file's bytes as they are now: the editor's buffer, else the file under `root`.
+    func bytes(_ path: String) -> [UInt8]? {
+        read?(path) ?? FileManager.default.contents(atPath: root + "/" + path).map { [UInt8]($0) }
     }
 
     /// The edit replacing `written` at a location, when the file holds exactly that there.

@@ -113,9 +113,6 @@ extension Node {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the value as compact JSON to `out`.
-    func write(into out: inout String) { out += compactJSON() }
-
     /// Appends the value as compact JSON, in bytes: a record's text for the index is made for every entity
     /// of a build, and appending strings piece by piece cost a third of describing a record.
     func write(into out: inout [UInt8]) {

@@ -98,9 +98,7 @@ struct EntityPage: Encodable {
         else { return [] }
         return members.map { m in
             if case .string(let s) = m.node.value { return Field(key: m.key, value: s) }
-            var out = ""
-            m.node.write(into: &out)
-            return Field(key: m.key, value: out)
+            return Field(key: m.key, value: m.node.compactJSON())
         }
     }
 
