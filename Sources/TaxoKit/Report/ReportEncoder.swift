@@ -236,20 +236,30 @@ enum HTMLText {
     /// `&`, `<`, `>`, `"` and `'`.
     static let special = ByteSearch.ByteSet([38, 60, 62, 34, 39])
 
+    /// Escaped byte by byte, and only from the first byte that needs it (most text needs none; site pages
+    /// escape every value of every page).
     static func escape(_ s: String) -> String {
-        guard ByteSearch.containsAny(s, of: HTMLText.special) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+        var text = s
+        let escaped = text.withUTF8 { b -> String? in
+            guard let first = b.firstIndex(where: { special.contains($0) }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 16)
+            out.append(contentsOf: b[..<first])
+            for c in b[first...] {
+                switch c {
+                case 38: out += amp
+                case 60: out += lt
+                case 62: out += gt
+                case 34: out += quot
+                case 39: out += apos
+                default: out.append(c)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? s
     }
+
+    static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
 }

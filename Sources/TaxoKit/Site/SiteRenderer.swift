@@ -70,8 +70,7 @@ struct SiteRenderer {
             return Rendered(path: String(name.dropFirst("site/".count)), text: text)
         case .entity(let i):
             let path = site.paths.entityPages[i]!
-            let ctx = EntityPage(i, page: path, site: site)
-            return try page(path, ctx.id + (ctx.name.isEmpty ? "" : " " + ctx.name), "site/entity.html", ctx)
+            return try entityPage(EntityPage(i, page: path, site: site), path: path)
         case .kind(let k): return try kindPage(k)
         case .department(let d): return try departmentPage(d)
         case .video(let v): return try videoPage(site.tracker.videos[v])
@@ -87,6 +86,17 @@ struct SiteRenderer {
         let print = h.hex
         if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
         return try framed(path, title, template, try ReportValue.html(context), print: print)
+    }
+
+    /// An entity's page: printed as it encodes (the walk makes no tree), rendered from the tree the page
+    /// makes itself (`EntityPage.templateTree`), not from its encoding.
+    func entityPage(_ ctx: EntityPage, path: String) throws -> Rendered {
+        let title = ctx.id + (ctx.name.isEmpty ? "" : " " + ctx.name)
+        var h = StreamHash()
+        h.add("context"); h.add(try PrintEncoder.print(ctx)); h.add(title); h.add(known.templates)
+        let print = h.hex
+        if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
+        return try framed(path, title, "site/entity.html", ctx.templateTree, print: print)
     }
 
     /// A page whose print is made from what it is made from (`inputs`), its context made only when that
@@ -107,7 +117,7 @@ struct SiteRenderer {
     {
         let body = try templates.render(template, value)
         let frame = SitePage(title: title, root: SitePaths.root(of: path), body: HTML(body), date: date)
-        return Rendered(path: path, text: try templates.render("site/page.html", ReportValue.html(frame)), print: print)
+        return Rendered(path: path, text: try templates.render("site/page.html", frame.templateTree), print: print)
     }
 
     func kindPage(_ k: Int) throws -> Rendered {

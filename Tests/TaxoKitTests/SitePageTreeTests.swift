@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// Entity pages and the page frame make their template trees themselves (`EntityPage.templateTree`,
+/// `SitePage.templateTree`): the trees must be the ones `ReportValue.html` encodes from the same contexts, on every
+/// entity page of the example library and on pages holding every optional part.
+@Suite struct SitePageTreeTests {
+    @Test func entityPagesMakeTheTreeTheirEncodingMakes() throws {
+        let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes/Video_025_Notes.md"
+        // 201 lines mentioning one tool twice each (rows say ×2; more than 200 rows are cut).
+        let mentions = (1...201).map { _ in "TOL-SEC-124 and TOL-SEC-124." }.joined(separator: "\n")
+        let root = try TestSupport.exampleCopy([
+            (
+                "LIBRARIES/LBS_003_Tools/QA/TOL-QA-099_Hostile.json",
+                #"{"tool_id": "TOL-QA-099", "name": "<b>&\"x'</b>", "status": "draft", "description": "a < b", "responsibilities": ["RSP-909"]}"#
+            ),
+            (
+                "TALENTS/Skills/Master/site_skills.json",
+                #"[{"skill_id": "SKL-950", "skill_phrase": "s", "components": {"tool": "<Quill>"}}]"#
+            ),
+            (note, "# Notes\n\n" + mentions + "\n"),
+        ])
+        let result = Compiler.compile(root: root.path, config: TestSupport.defaultConfig, keepContent: true)
+        // Half the findings held by a baseline: pages mark them known.
+        let held = Baseline(
+            Array(result.diagnostics.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)),
+            grammar: result.library.grammar)
+        let site = SiteData(result, baseline: ("taxo-baseline.json", held))
+        var seen: Set<String> = []
+        var known = false
+        for (i, path) in site.paths.entityPages.sorted(by: { $0.key < $1.key }) {
+            let page = EntityPage(i, page: path, site: site)
+            let encoded = try ReportValue.html(page)
+            #expect(page.templateTree == encoded, "\(path): \(difference(page.templateTree, encoded))")
+            if case .object(let o) = encoded { seen.formUnion(o.filter { $0.value != .null }.keys) }
+            known = known || page.diagnostics.contains { $0.known }
+        }
+        // Every optional part was on some page, and a finding the baseline holds.
+        for key in ["department", "status", "description", "unmatched", "mentions_more", "tree"] {
+            #expect(seen.contains(key), "no page had \(key)")
+        }
+        #expect(known)
+        let tool = try #require(result.library.entities.firstIndex { $0.id?.written == "TOL-SEC-124" })
+        let rows = EntityPage(tool, page: site.paths.entityPages[tool]!, site: site).mentions
+        #expect(rows.contains { $0.times == 2 })
+    }
+
+    @Test func theFrameMakesTheTreeItsEncodingMakes() throws {
+        for date in [nil, "2026-12-06"] {
+            let frame = SitePage(title: "A <b> & 'c'", root: "../", body: HTML("<p>x</p>"), date: date)
+            let encoded = try ReportValue.html(frame)
+            #expect(frame.templateTree == encoded, "\(difference(frame.templateTree, encoded))")
+        }
+    }
+
+    /// HTML escaping works on bytes: text around the escaped characters, multi-byte letters too, is kept.
+    @Test func htmlEscapingKeepsEveryOtherByte() {
+        #expect(HTMLText.escape("é<a href='x'>&\"ü\"</a>") == "é&lt;a href=&#39;x&#39;&gt;&amp;&quot;ü&quot;&lt;/a&gt;")
+        #expect(HTMLText.escape("plain — text") == "plain — text")
+        #expect(HTMLText.escape("") == "")
+    }
+
+    /// Where two trees first differ (for the failure message).
+    func difference(_ a: ReportValue, _ b: ReportValue, at path: String = "") -> String {
+        switch (a, b) {
+        case (.object(let x), .object(let y)):
+            for k in Set(x.keys).union(y.keys).sorted() {
+                guard let u = x[k], let v = y[k] else { return "\(path).\(k): only in one" }
+                if u != v { return difference(u, v, at: path + "." + k) }
+            }
+            return ""
+        case (.array(let x), .array(let y)):
+            guard x.count == y.count else { return "\(path): \(x.count) vs \(y.count) items" }
+            for (i, (u, v)) in zip(x, y).enumerated() where u != v { return difference(u, v, at: path + "[\(i)]") }
+            return ""
+        default:
+            return a == b ? "" : "\(path): \(a) vs \(b)"
+        }
+    }
+}
