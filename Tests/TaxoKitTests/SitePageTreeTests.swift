@@ -62,6 +62,37 @@ import Testing
         #expect(HTMLText.escape("") == "")
     }
 
+    /// A file page's listing: one anchored, numbered row per line, each escaped, a CR before the break
+    /// dropped, against a plain rendering of the same lines (random texts of the bytes that matter).
+    @Test func aListingHasOneEscapedRowPerLine() {
+        func plain(_ text: String) -> (String, Int) {
+            // Split on the byte (a Character would take CR LF as one).
+            var lines = Array(text.utf8).split(separator: 10, omittingEmptySubsequences: false)
+            if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+            var out = "<pre class=\"listing\"><code>"
+            for (i, l) in lines.enumerated() {
+                let t = String(decoding: l.last == 13 ? l.dropLast() : l, as: UTF8.self)
+                let n = i + 1
+                out += "<span class=\"line\" id=\"L\(n)\"><a class=\"ln\" href=\"#L\(n)\">\(n)</a>"
+                out += HTMLText.escape(t) + "</span>"
+            }
+            return (out + "</code></pre>", lines.count)
+        }
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "é", "<", ">", "&", "\"", "'", "\n", "\r\n", "\r", " ", "x\ny"]
+        var texts = ["", "\n", "one", "one\n", "a\n\nb", "<&>\r\n"]
+        for _ in 0..<300 {
+            texts.append(
+                (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+        }
+        for t in texts {
+            let (got, n) = FilePage.listing(t)
+            let (want, m) = plain(t)
+            #expect(got == want, "\(t.debugDescription)")
+            #expect(n == m)
+        }
+    }
+
     /// Where two trees first differ (for the failure message).
     func difference(_ a: ReportValue, _ b: ReportValue, at path: String = "") -> String {
         switch (a, b) {

@@ -15,7 +15,7 @@ struct CompiledTemplate: Sendable {
         case stack([String])
     }
 
-    indirect enum Node: Sendable {
+    enum Node: Sendable {
         case text(String)
         case variable(Name)
         case section(Name, [Node])

@@ -18,7 +18,7 @@ public struct Member: Sendable {
 }
 
 /// What a node holds.
-public indirect enum Value: Sendable {
+public enum Value: Sendable {
     case null
     case bool(Bool)
     case number(String)

@@ -70,7 +70,7 @@ public struct JSONString: Encodable, Hashable, Sendable, VerbatimText {
 
 /// A report context as the templates see it: the tree an `Encodable` context encodes to. Text is escaped
 /// for Markdown here, once, as the tree is made (`MarkdownText.escape`); `Markdown` values are not.
-public indirect enum ReportValue: Sendable, Equatable {
+public enum ReportValue: Sendable, Equatable {
     case text(String)
     case int(Int)
     case double(Double)

@@ -45,38 +45,37 @@ struct FilePage: Encodable {
     }
 
     /// The lines as `<span id="L12">` rows with their numbers as links to themselves, escaped; built as
-    /// bytes (file pages are most of the site).
+    /// bytes (file pages are most of the site): each line's number written as digits in place, and the runs
+    /// of bytes that need no escaping copied whole.
     static func listing(_ text: String) -> (String, Int) {
         var out: [UInt8] = []
         var text = text
         return text.withUTF8 { bytes -> (String, Int) in
             out.reserveCapacity(bytes.count * 2 + 64)
-            out += Array("<pre class=\"listing\"><code>".utf8)
+            out += ListingBytes.start
             var n = 0
             var start = 0
             let count = bytes.count
+            var digits: [UInt8] = []
             func line(_ lo: Int, _ hi: Int) {
                 n += 1
-                let number = Array(String(n).utf8)
+                ListingBytes.decimal(n, into: &digits)
                 out += ListingBytes.open
-                out += number
+                out += digits
                 out += ListingBytes.link
-                out += number
+                out += digits
                 out += ListingBytes.close
-                out += number
+                out += digits
                 out += ListingBytes.endLink
                 var end = hi
                 if end > lo, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                for i in lo..<end {
-                    switch bytes[i] {
-                    case UInt8(ascii: "&"): out += ListingBytes.amp
-                    case UInt8(ascii: "<"): out += ListingBytes.lt
-                    case UInt8(ascii: ">"): out += ListingBytes.gt
-                    case UInt8(ascii: "\""): out += ListingBytes.quot
-                    case UInt8(ascii: "'"): out += ListingBytes.apos
-                    default: out.append(bytes[i])
-                    }
+                var run = lo
+                for i in lo..<end where HTMLText.special.contains(bytes[i]) {
+                    if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                    out += ListingBytes.entity(bytes[i])
+                    run = i + 1
                 }
+                if run < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
                 out += ListingBytes.endLine
             }
             for i in 0..<count where bytes[i] == UInt8(ascii: "\n") {
@@ -85,7 +84,7 @@ struct FilePage: Encodable {
             }
             // The last line, unless the text ends with a line break (an empty text is one empty line).
             if start < count || n == 0 { line(start, count) }
-            out += Array("</code></pre>".utf8)
+            out += ListingBytes.end
             return (String(decoding: out, as: UTF8.self), n)
         }
     }
@@ -98,6 +97,27 @@ enum ListingBytes {
     static let close = Array("\">".utf8)
     static let endLink = Array("</a>".utf8)
     static let endLine = Array("</span>".utf8)
-    static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
-    static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
+    static let start = Array("<pre class=\"listing\"><code>".utf8), end = Array("</code></pre>".utf8)
+
+    /// The entity of one of `HTMLText.special`'s bytes.
+    static func entity(_ b: UInt8) -> [UInt8] {
+        switch b {
+        case UInt8(ascii: "&"): return HTMLText.amp
+        case UInt8(ascii: "<"): return HTMLText.lt
+        case UInt8(ascii: ">"): return HTMLText.gt
+        case UInt8(ascii: "\""): return HTMLText.quot
+        default: return HTMLText.apos
+        }
+    }
+
+    /// A positive number's decimal digits, written into `digits` (no string made per line).
+    static func decimal(_ n: Int, into digits: inout [UInt8]) {
+        digits.removeAll(keepingCapacity: true)
+        var v = n
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(v % 10))
+            v /= 10
+        } while v > 0
+        digits.reverse()
+    }
 }
