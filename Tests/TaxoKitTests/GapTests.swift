@@ -302,3 +302,75 @@ extension GapTests {
         #expect(page.contains("<div class=\"note\">may be the same as &#39;Tavilli Search API&#39; (TOL-120)</div>"))
     }
 }
+
+/// Tools named with a capitalised English word (`Make`, `Linear`): the word in running text is not the tool.
+@Suite struct CapitalizedWordNameTests {
+    func evidence(_ transcript: String) throws -> [String: [Int]] {
+        let root = try TestSupport.exampleCopy([
+            (
+                "LIBRARIES/LBS_003_Tools/QA/TOL-QA-081_Make.json",
+                #"{"tool_id": "TOL-QA-081", "name": "Make", "description": "Make.com automation"}"#
+            ),
+            (
+                "LIBRARIES/LBS_003_Tools/QA/TOL-QA-082_Linear.json",
+                #"{"tool_id": "TOL-QA-082", "name": "Linear", "description": "Issue tracker"}"#
+            ),
+            ("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_031.md", transcript),
+        ])
+        let lib = Compiler.compile(root: root.path, config: TestSupport.defaultConfig).library
+        let r = try Gaps.report(targets: ["Video_031"], library: lib, root: root.path, command: "taxo gaps")
+        var out: [String: [Int]] = [:]
+        for c in r.candidates where c.libraryID == "TOL-QA-081" || c.libraryID == "TOL-QA-082" {
+            out[c.libraryName ?? "", default: []] += c.occurrences.map(\.line)
+        }
+        return out.mapValues { Array(Set($0)).sorted() }
+    }
+
+    @Test func theWordInLowerCaseOrOpeningASentenceIsNotTheTool() throws {
+        let found = try evidence(
+            """
+            # Video 031
+
+            [00:01] **Speaker**: So we make sure the plan is linear and simple.
+            [00:05] **Speaker**: We track issues in Linear and automate the rest with Make.
+            [00:09] **Speaker**: Make sure to test it. Then we make it again.
+            - Make a list first.
+            """)
+        #expect(found["Make"] == [4])
+        #expect(found["Linear"] == [4])
+    }
+
+    @Test func opensASentenceInADocumentThatNeverWritesTheWordIsTheTool() throws {
+        let found = try evidence(
+            """
+            # Video 031
+
+            [00:01] **Speaker**: Linear is where our issues live.
+            - Make runs the automations.
+            """)
+        #expect(found["Linear"] == [3])
+        #expect(found["Make"] == [4])
+    }
+
+    @Test func sentenceOpenings() {
+        func opens(_ text: String) -> Bool {
+            let b = Array(text.utf8)
+            let at = Array(text.utf8).firstIndex(of: UInt8(ascii: "M"))!
+            return ScanState.opensSentence(b, at: at)
+        }
+        for t in [
+            "Make", "x\nMake", "Done. Make", "**Speaker**: Make", "- Make", "## Make", "> **Make", "1. Make",
+            "- [ ] Make",
+        ] {
+            #expect(opens(t), "\(t)")
+        }
+        for t in ["with Make", "use **Make**", "| Make |", "(Make)"] {
+            #expect(!opens(t), "\(t)")
+        }
+        #expect(ScanState.isCapitalizedWord("Make"))
+        #expect(!ScanState.isCapitalizedWord("ScaleKit"))
+        #expect(!ScanState.isCapitalizedWord("n8n"))
+        #expect(!ScanState.isCapitalizedWord("make"))
+        #expect(!ScanState.isCapitalizedWord("M"))
+    }
+}

@@ -346,6 +346,47 @@ struct ScanState {
         }
     }
 
+    /// A name of one capitalised word of letters (`Make`, `Linear`): also an English word.
+    static func isCapitalizedWord(_ name: String) -> Bool {
+        var first = true
+        for b in name.utf8 {
+            if first {
+                guard b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") else { return false }
+                first = false
+            } else {
+                guard b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") else { return false }
+            }
+        }
+        return name.utf8.count >= 2
+    }
+
+    /// Whether the word at `start` opens a sentence: first on its line (after list, quote and heading
+    /// markers, a number, emphasis), or after `.`, `!`, `?` or `:` (`**Speaker**: Make sure ...`).
+    static func opensSentence(_ bytes: [UInt8], at start: Int) -> Bool {
+        var i = start - 1
+        // Emphasis and spaces just before the word.
+        while i >= 0, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "_")
+        {
+            i -= 1
+        }
+        guard i >= 0 else { return true }
+        switch bytes[i] {
+        // A list number (`1. Make`) ends like a sentence.
+        case 10, 13, UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"): return true
+        default: break
+        }
+        // Only markers before it on its line: `- `, `> `, `## `, `- [ ] `.
+        while i >= 0, bytes[i] != 10, bytes[i] != 13 {
+            switch bytes[i] {
+            case 32, 9, UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "x"), UInt8(ascii: "*"):
+                i -= 1
+            default: return false
+            }
+        }
+        return true
+    }
+
     /// Bytes that end the whitespace-delimited word around a name (`(`, `|`, brackets, backticks too).
     static func isWordStop(_ c: UInt8) -> Bool {
         switch c {
@@ -356,17 +397,34 @@ struct ScanState {
         }
     }
 
-    /// Library names anywhere in the text, except inside IDs, paths and URLs.
+    /// Library names anywhere in the text, except inside IDs, paths and URLs, and except a one-word name
+    /// that is a capitalised word (`Make`, `Linear`, `Cursor`) where the text uses the word: written in lower
+    /// case, or opening a sentence in a document that also writes it in lower case (`Make sure ...` beside
+    /// `we make it`); `automate it with Make` and `Make is what we use` (no lower-case `make` anywhere) stay.
     mutating func libraryNames() {
         let headings = syntax.headings
         let bytes = file.bytes
         let matches = bytes.withUnsafeBufferPointer { s.matcher.matches(in: $0) }
         let ids = SpanSet(idSpans)
         let lines = file.lines
+        var wordNames: [String: Bool] = [:]
+        func isWord(_ name: String) -> Bool {
+            if let known = wordNames[name] { return known }
+            let w = ScanState.isCapitalizedWord(name)
+            wordNames[name] = w
+            return w
+        }
+        let lowerCase = UInt8(ascii: "a")...UInt8(ascii: "z")
+        var writtenLower = Set<String>()
+        for m in matches where lowerCase.contains(bytes[m.start]) && isWord(m.name) { writtenLower.insert(m.name) }
         // Matches come in text order: the heading above each is found by walking forward.
         var h = -1
         for m in matches {
             if ids.overlaps(m.start..<m.end) { continue }
+            if isWord(m.name) {
+                if lowerCase.contains(bytes[m.start]) { continue }
+                if writtenLower.contains(m.name), ScanState.opensSentence(bytes, at: m.start) { continue }
+            }
             // The whitespace-delimited word around the match: `LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json` is a path.
             var a = m.start, z = m.end
             while a > 0, !ScanState.isWordStop(bytes[a - 1]) { a -= 1 }
