@@ -70,7 +70,9 @@ struct SiteRenderer {
             return Rendered(path: String(name.dropFirst("site/".count)), text: text)
         case .entity(let i):
             let path = site.paths.entityPages[i]!
-            return try entityPage(EntityPage(i, page: path, site: site), path: path)
+            let ctx = EntityPage(i, page: path, site: site)
+            return try page(
+                path, ctx.id + (ctx.name.isEmpty ? "" : " " + ctx.name), "site/entity.html", ctx, tree: \.templateTree)
         case .kind(let k): return try kindPage(k)
         case .department(let d): return try departmentPage(d)
         case .video(let v): return try videoPage(site.tracker.videos[v])
@@ -78,25 +80,17 @@ struct SiteRenderer {
         }
     }
 
-    /// A page in the frame, or nothing when its print is the previous run's.
-    /// (The print is made as the context encodes, without its tree: most pages of a run are unchanged.)
-    func page(_ path: String, _ title: String, _ template: String, _ context: some Encodable) throws -> Rendered {
+    /// A page in the frame, or nothing when its print is the previous run's. (The print is made as the
+    /// context encodes, without its tree: most pages of a run are unchanged.) A context that makes its own
+    /// tree (`EntityPage.templateTree`) is rendered from it, else from its encoding.
+    func page<C: Encodable>(
+        _ path: String, _ title: String, _ template: String, _ context: C, tree: ((C) -> ReportValue)? = nil
+    ) throws -> Rendered {
         var h = StreamHash()
         h.add("context"); h.add(try PrintEncoder.print(context)); h.add(title); h.add(known.templates)
         let print = h.hex
         if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
-        return try framed(path, title, template, try ReportValue.html(context), print: print)
-    }
-
-    /// An entity's page: printed as it encodes (the walk makes no tree), rendered from the tree the page
-    /// makes itself (`EntityPage.templateTree`), not from its encoding.
-    func entityPage(_ ctx: EntityPage, path: String) throws -> Rendered {
-        let title = ctx.id + (ctx.name.isEmpty ? "" : " " + ctx.name)
-        var h = StreamHash()
-        h.add("context"); h.add(try PrintEncoder.print(ctx)); h.add(title); h.add(known.templates)
-        let print = h.hex
-        if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
-        return try framed(path, title, "site/entity.html", ctx.templateTree, print: print)
+        return try framed(path, title, template, try tree?(context) ?? ReportValue.html(context), print: print)
     }
 
     /// A page whose print is made from what it is made from (`inputs`), its context made only when that
