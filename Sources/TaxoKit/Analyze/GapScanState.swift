@@ -404,9 +404,18 @@ struct ScanState {
     mutating func libraryNames() {
         let headings = syntax.headings
         let bytes = file.bytes
-        let matches = bytes.withUnsafeBufferPointer { s.matcher.matches(in: $0) }
         let ids = SpanSet(idSpans)
         let lines = file.lines
+        let matches = bytes.withUnsafeBufferPointer { s.matcher.matches(in: $0) }.filter { m in
+            if ids.overlaps(m.start..<m.end) { return false }
+            // The whitespace-delimited word around the match: `LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json` is a path.
+            var a = m.start, z = m.end
+            while a > 0, !ScanState.isWordStop(bytes[a - 1]) { a -= 1 }
+            while z < bytes.count, !ScanState.isWordStop(bytes[z]) { z += 1 }
+            guard a < m.start || z > m.end else { return true }
+            let word = String(decoding: bytes[a..<z], as: UTF8.self)
+            return !GapNames.isPath(word) && !GapNames.isURL(word)
+        }
         var wordNames: [String: Bool] = [:]
         func isWord(_ name: String) -> Bool {
             if let known = wordNames[name] { return known }
@@ -420,18 +429,9 @@ struct ScanState {
         // Matches come in text order: the heading above each is found by walking forward.
         var h = -1
         for m in matches {
-            if ids.overlaps(m.start..<m.end) { continue }
             if isWord(m.name) {
                 if lowerCase.contains(bytes[m.start]) { continue }
                 if writtenLower.contains(m.name), ScanState.opensSentence(bytes, at: m.start) { continue }
-            }
-            // The whitespace-delimited word around the match: `LIBRARIES/LBS_003_Tools/Auth/ScaleKit_Dashboard.json` is a path.
-            var a = m.start, z = m.end
-            while a > 0, !ScanState.isWordStop(bytes[a - 1]) { a -= 1 }
-            while z < bytes.count, !ScanState.isWordStop(bytes[z]) { z += 1 }
-            if a < m.start || z > m.end {
-                let word = String(decoding: bytes[a..<z], as: UTF8.self)
-                if GapNames.isPath(word) || GapNames.isURL(word) { continue }
             }
             let loc = file.location(m.start)
             // The line's text is made only for its first occurrence (`occ` keeps its snippet).

@@ -158,10 +158,13 @@ public enum FileMove {
         var unwritten: [Diagnostic.Note] = []
         let paths: MovedPaths
         let code: String
+        /// The moved paths' bytes, searched for in every Markdown file (`codeSpanPaths`).
+        let needles: [[UInt8]]
 
         init(_ paths: MovedPaths, code: String, planner: inout FixPlanner) {
             self.paths = paths
             self.code = code
+            needles = paths.moves.map { Array($0.from.utf8) }
             for f in planner.lib.files {
                 links(in: f, planner: &planner)
                 codeSpanPaths(in: f, planner: &planner)
@@ -276,7 +279,7 @@ public enum FileMove {
             // Most files hold no moved path at all: they are read, but not kept or parsed again.
             guard f.markdown != nil, let raw = planner.bytes(f.path),
                 raw.withUnsafeBufferPointer({ b in
-                    paths.moves.contains { m in ByteSearch.find(Array(m.from.utf8), in: b) != nil }
+                    needles.contains { ByteSearch.find($0, in: b) != nil }
                 }),
                 let src = planner.source(f.path)
             else { return }

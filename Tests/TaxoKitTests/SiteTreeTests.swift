@@ -3,10 +3,11 @@ import Testing
 
 @testable import TaxoKit
 
-/// Entity pages and the page frame make their template trees themselves (`EntityPage.templateTree`,
-/// `SitePage.templateTree`): the trees must be the ones `ReportValue.html` encodes from the same contexts, on every
-/// entity page of the example library and on pages holding every optional part.
-@Suite struct SitePageTreeTests {
+/// What site pages are made of without the Codable walk: entity pages and the page frame make their template
+/// trees themselves (`EntityPage.templateTree`, `SitePage.templateTree`), which must be the ones
+/// `ReportValue.html` encodes from the same contexts, on every entity page of the example library and on pages
+/// holding every optional part; HTML escaping and file listings work on bytes.
+@Suite struct SiteTreeTests {
     @Test func entityPagesMakeTheTreeTheirEncodingMakes() throws {
         let note = "TASK_MANAGERS/RESEARCHES/03_ANALYSIS/Notes/Video_025_Notes.md"
         // 201 lines mentioning one tool twice each (rows say ×2; more than 200 rows are cut).
