@@ -32,6 +32,16 @@ import Testing
             } == ["a.md@2:11", "b.md@3:21", "c.md@6:14"])
     }
 
+    /// A link whose text spans two lines: cmark gives it the second line with the first line's column, past
+    /// its own destination and at the next link's (found by the fuzzer: `taxo fix` then edited the next
+    /// link's destination for it, and only a second run fixed the first). CR, LF and CR LF line ends alike.
+    @Test func aLinkWhoseTextSpansTwoLinesIsFoundAtItsOwnDestination() {
+        for nl in ["\r", "\n", "\r\n"] {
+            let text = "# Notes\(nl)\(nl)see [old](Old/a.md[oNotes\(nl)ld](Old/a.md), [again](Old/a.md).\(nl)"
+            #expect(Self.links(text).map { "\($0.1):\($0.2)" } == ["4:5", "4:24"], "\(nl.debugDescription)")
+        }
+    }
+
     @Test func twoLinksToOneFileAreTwoPlaces() {
         let l = Self.links("# N\n\n[a](x.md) and [b](x.md),\nthen [c](x.md).\n\n[d](x.md)\n")
         #expect(l.map { "\($0.1):\($0.2)" } == ["3:5", "3:19", "4:10", "6:5"], "\(l)")

@@ -14,7 +14,7 @@ public final class ExtractionCache: Sendable {
     static let magic = Array("TAXOCACHE".utf8)
     static let trailerMagic = Array("TAXOEND.".utf8)
     static let trailerLength = 16
-    static let formatVersion: UInt64 = 30
+    static let formatVersion: UInt64 = 31
 
     struct Entry {
         var hash: String

@@ -499,7 +499,10 @@ struct MarkdownExtractor {
     /// (opened by `(`, `<` or a space, closed by `)`, `>`, a space or the line's end) after where cmark
     /// places the link and after the previous link on its line (`cursor`); else the first such after the
     /// line's start (cmark's column can be past the link in a lazy continuation line); else its first
-    /// occurrence; nil when the text is not there as written (escapes, entities).
+    /// occurrence; nil when the text is not there as written (escapes, entities). When cmark's place is not
+    /// where a link starts (`[`, `![`, `<`), it is off: a link whose text spans two lines is given the
+    /// second line with the first line's column, which may be past its destination and at the next link's.
+    /// Its destination is then the first after the line's start that follows `](` or `]:`.
     func locateOffset(_ destination: String, line: Int, column: Int, after cursor: Int?) -> Int? {
         let needle = Array(destination.utf8)
         guard !needle.isEmpty else { return nil }
@@ -530,7 +533,25 @@ struct MarkdownExtractor {
                 }
                 return nil
             }
+            if linkStart < count, b[linkStart] != UInt8(ascii: "["), b[linkStart] != UInt8(ascii: "!"),
+                b[linkStart] != UInt8(ascii: "<")
+            {
+                var i = floor
+                while let f = ByteSearch.find(needle, in: b, from: i) {
+                    if standing(f), MarkdownExtractor.followsBracket(b, f) { return f }
+                    i = f + 1
+                }
+            }
             return search(from: linkStart) ?? (linkStart == floor ? nil : search(from: floor)) ?? firstAny
         }
+    }
+
+    /// Whether the text at `i` follows `](` or `]:` (a `<` and spaces or line breaks between them allowed):
+    /// an inline link's or a reference definition's destination, not a path in parentheses.
+    static func followsBracket(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var j = i - 1
+        if j >= 0, b[j] == UInt8(ascii: "<") { j -= 1 }
+        while j >= 0, b[j] == 32 || b[j] == 9 || b[j] == 10 || b[j] == 13 { j -= 1 }
+        return j >= 1 && (b[j] == UInt8(ascii: "(") || b[j] == UInt8(ascii: ":")) && b[j - 1] == UInt8(ascii: "]")
     }
 }
