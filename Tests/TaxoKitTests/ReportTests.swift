@@ -258,6 +258,26 @@ import Testing
         #expect(try String(contentsOf: gap, encoding: .utf8).contains("ScaleKit Python SDK"))
     }
 
+    /// A report's next free IDs skip IDs announced in any document: when another video's document announces
+    /// the ID a report suggests, the report is made again (its own documents did not change).
+    @Test func aGapReportIsMadeAgainWhenAnotherVideoAnnouncesTheIDItSuggests() throws {
+        let root = try TestSupport.exampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("output")
+        let config = TestSupport.defaultConfig
+        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "x")
+        let gap = out.appendingPathComponent("gaps/Video_025_Gap_Analysis.md")
+        let before = try String(contentsOf: gap, encoding: .utf8)
+        #expect(before.contains("TOL-AID-207"))
+        let transcript = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md")
+        try (try String(contentsOf: transcript, encoding: .utf8) + "\n## New tools\n\nProposed Tool ID: TOL-AID-207\n")
+            .write(to: transcript, atomically: true, encoding: .utf8)
+        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "y")
+        let after = try String(contentsOf: gap, encoding: .utf8)
+        #expect(!after.contains("TOL-AID-207"))
+        #expect(after.contains("TOL-AID-208"))
+    }
+
     @Test func reportsAreRewrittenWhenStaleAndAllWithNoCache() throws {
         let out = Scratch.folder("taxo-reports")
         defer { try? FileManager.default.removeItem(at: out) }

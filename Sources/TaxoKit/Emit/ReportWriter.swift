@@ -111,6 +111,10 @@ public enum ReportWriter {
             let b = lib.broken[key]!
             h.add(key); h.add(b.written); h.add(b.file); h.add(b.location?.line ?? 0); h.add(b.location?.column ?? 0)
         }
+        // IDs any document announces are taken: they move every report's next free IDs.
+        let announced = IDAllocator.announced(in: lib)
+        h.add(announced.count)
+        for id in announced { h.add(id.key) }
         return h.hex
     }
 

@@ -34,15 +34,25 @@ public struct IDAllocator: Sendable {
         for key in library.broken.keys { ids.insert(key) }
         // IDs announced in documents (proposals, reserved and planned IDs) are taken too; video-scoped
         // kinds restart per video and do not count.
-        for d in library.documents {
-            for m in d.mentions where m.isProposal && !m.id.legacy && !config.kinds[m.id.kind].scoped {
-                ids.insert(m.id.key)
-                guard let n = Int(m.id.number) else { continue }
-                let k = IDAllocator.key(m.id.kind, m.id.canonicalDepartment ?? m.id.department)
-                used[k] = max(used[k] ?? 0, n)
-            }
+        for id in IDAllocator.announced(in: library) {
+            ids.insert(id.key)
+            guard let n = Int(id.number) else { continue }
+            let k = IDAllocator.key(id.kind, id.canonicalDepartment ?? id.department)
+            used[k] = max(used[k] ?? 0, n)
         }
         libraryIDs = ids
+    }
+
+    /// The IDs the library's documents announce (proposals, reserved and planned IDs), in document order:
+    /// taken for every video's next free IDs, so a gap report is made again when another video announces one.
+    static func announced(in library: Library) -> [ParsedID] {
+        var out: [ParsedID] = []
+        for d in library.documents {
+            for m in d.mentions where m.isProposal && !m.id.legacy && !library.config.kinds[m.id.kind].scoped {
+                out.append(m.id)
+            }
+        }
+        return out
     }
 
     static func key(_ kind: Int, _ dept: String?) -> String { "\(kind)|\(dept ?? "")" }
