@@ -32,12 +32,13 @@ struct GapsCommand: ParsableCommand {
         let result = Compiler.compile(root: root.path, config: config, cache: cache)
         let targets = self.targets.map { t in t.contains("/") || t.hasSuffix(".md") ? relativePath(t, root: root) : t }
         var report: GapReport
-        let analyzer = GapAnalyzer(library: result.library)
-        KeepUntilExit.keep([result, analyzer] as [Any])
+        let templates = Templates(directory: root.appendingPathComponent("templates").path)
+        let command = "taxo gaps " + self.targets.joined(separator: " ")
+        KeepUntilExit.keep(result)
         do {
-            report = try Gaps.report(
-                targets: targets, library: result.library, root: root.path,
-                command: "taxo gaps " + self.targets.joined(separator: " "), analyzer: analyzer)
+            report =
+                try GapsCommand.stored(targets, result.library, root: root, templates: templates, command: command)
+                ?? Gaps.report(targets: targets, library: result.library, root: root.path, command: command)
             KeepUntilExit.keep(report)
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
@@ -49,7 +50,6 @@ struct GapsCommand: ParsableCommand {
                 URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 .standardizedFileURL.deletingLastPathComponent().path
         }
-        let templates = Templates(directory: root.appendingPathComponent("templates").path)
         let text: String
         do {
             text = format == .json ? report.json() : try report.markdown(templates: templates)
@@ -84,5 +84,20 @@ struct GapsCommand: ParsableCommand {
                     + GapVerdict.allCases.map { v in "\(c.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(
                         separator: ", ") + "\n")
         }
+    }
+
+    /// One video's report from the last build's analysis (`output/taxo-gaps.bin`), when its documents and
+    /// the library are what they were then: what analysing them again would give.
+    static func stored(_ targets: [String], _ library: Library, root: URL, templates: Templates, command: String)
+        throws -> GapReport?
+    {
+        guard targets.count == 1,
+            let store = GapStore(path: root.appendingPathComponent("output/" + GapStore.fileName).path),
+            let print = ReportWriter.gapPrints(library, base: ReportWriter.fingerprint(library, templates: templates))[
+                targets[0]]
+        else { return nil }
+        return try Gaps.storedReport(
+            video: targets[0], print: print, store: store, library: library, root: root.path, command: command,
+            allocator: IDAllocator(library: library))
     }
 }

@@ -31,7 +31,9 @@ struct SiteCommand: ParsableCommand {
             root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config),
             options: .allRecords)
         KeepUntilExit.keep(result)
-        let made = try SiteCommand.write(result, root: root, to: dir, baseline: baseline)
+        // The last build's gap analyses (in the output folder, beside the extraction cache), where still current.
+        let store = GapStore(path: root.appendingPathComponent("output/" + GapStore.fileName).path)
+        let made = try SiteCommand.write(result, root: root, to: dir, gapStore: store, baseline: baseline)
         Console.out(relativePath(dir.appendingPathComponent("index.html").path, root: root) + "\n")
         if !output.quiet {
             Console.err("taxo: \(made.pages) pages, \(made.written) written, \(made.removed) removed\n")
@@ -41,7 +43,7 @@ struct SiteCommand: ParsableCommand {
     /// Writes the site with the library's templates, dated from `SOURCE_DATE_EPOCH` when it is set.
     static func write(
         _ result: CompileResult, root: URL, to dir: URL, gapReports: [String: GapReport] = [:],
-        baseline: (file: String, value: Baseline)?
+        gapStore: GapStore? = nil, baseline: (file: String, value: Baseline)?
     ) throws -> SiteBuilder.Outcome {
         let date = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map {
             let f = DateFormatter()
@@ -54,7 +56,7 @@ struct SiteCommand: ParsableCommand {
             return try SiteBuilder.write(
                 result, root: root.path, outDir: dir.path,
                 templates: Templates(directory: root.appendingPathComponent("templates").path), date: date,
-                gapReports: gapReports, baseline: baseline)
+                gapReports: gapReports, gapStore: gapStore, baseline: baseline)
         } catch let e as TaxoError {
             Console.err("taxo: error: \(e.message)\n")
             throw TaxoExit(code: 2)

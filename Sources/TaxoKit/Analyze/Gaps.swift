@@ -49,14 +49,37 @@ public enum Gaps {
     ) throws -> GapReport {
         let a = analyzer ?? GapAnalyzer(library: library)
         let (docs, skipped) = try documents(for: targets, library: library, analyzer: a)
-        let candidates = a.analyze(documents: docs, root: root)
+        return report(
+            targets: targets, documents: docs, skipped: skipped, candidates: a.analyze(documents: docs, root: root),
+            library: library, root: root, command: command, allocator: a.baseAllocator)
+    }
+
+    /// A video's report from the analysis the last `taxo build` stored, when what it is made from (`print`,
+    /// see `ReportWriter.gapPrints`) is what it was made from then; nil when the store has no such analysis.
+    /// `allocator` is the library's (`IDAllocator(library:)`, made once for every report).
+    public static func storedReport(
+        video: String, print: String, store: GapStore, library: Library, root: String, command: String,
+        allocator: IDAllocator
+    ) throws -> GapReport? {
+        guard let candidates = store.candidates(video: video, print: print) else { return nil }
+        let (docs, skipped) = try documents(for: [video], library: library)
+        return report(
+            targets: [video], documents: docs, skipped: skipped, candidates: candidates, library: library, root: root,
+            command: command, allocator: allocator)
+    }
+
+    /// The report of analysed documents: its title and source ID from the targets.
+    static func report(
+        targets: [String], documents docs: [String], skipped: [(path: String, reason: String)],
+        candidates: [GapCandidate], library: Library, root: String, command: String, allocator: IDAllocator
+    ) -> GapReport {
         let video = targets.count == 1 ? targets[0] : nil
         let title =
             video.map { v in v.hasPrefix("Video_") ? "\(v) Gap Analysis" : "Gap Analysis of \(v)" } ?? "Gap Analysis"
         let source = (video ?? "Gaps").replacingAll("/", with: "_").replacingAll(".md", with: "") + "_Gap_Analysis"
         var report = GapReport(
             title: title, sourceID: source, targets: docs, candidates: candidates, library: library, command: command,
-            allocator: a.baseAllocator)
+            allocator: allocator)
         report.root = root
         report.skipped = skipped
         return report

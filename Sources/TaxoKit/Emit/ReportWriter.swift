@@ -18,28 +18,42 @@ public enum ReportWriter {
         let manifestPath = dir + "/.manifest"
         let manifest = readManifest(manifestPath)
         let base = libraryPrint ?? fingerprint(lib, templates: templates)
-        let hashes = fileHashes(lib), docs = lib.documentsByVideo()
-        var prints: [String: String] = [:]
-        for v in videos {
-            prints[v] = reportPrint(base, files: (docs[v] ?? []).map { lib.documents[$0].path }, hashes: hashes)
-        }
+        let prints = gapPrints(lib, base: base)
         let stale = videos.filter { v in
             rewriteAll || manifest[v]?.inputs != prints[v]
                 || !FileManager.default.fileExists(atPath: dir + "/\(v)_Gap_Analysis.md")
         }
         // One analyzer (its name matcher and trigram index) for every video, the videos in parallel.
         let analyzer = stale.isEmpty ? nil : GapAnalyzer(library: lib)
-        // Each report is written as soon as it is made (they can be large: never all held at once).
-        let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
-            Result {
-                var report = try Gaps.report(
-                    targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))", analyzer: analyzer)
-                report.linksFrom = dir
-                if let keep { keep.withLock { $0[v] = report } }
-                let context = try report.context()
-                return try writeIfChanged(
-                    context, template: "gap-analysis.md", templates: templates, to: dir + "/\(v)_Gap_Analysis.md",
-                    previous: rewriteAll ? nil : manifest[v]?.content)
+        var outcomes: [Result<String, Error>] = []
+        // The analyses are kept for `taxo site` and `taxo gaps`: the file is made again when a report is,
+        // with the analyses of the others carried over (a build that remakes no report leaves it).
+        let storePath = outDir + "/" + GapStore.fileName
+        let remade = Set(stale)
+        if !stale.isEmpty {
+            let previousStore = remade.count < videos.count ? GapStore(path: storePath) : nil
+            try FileWriter.replace(storePath) { fd in
+                let store = GapStore.Writer(fd: fd)
+                for v in videos where !remade.contains(v) {
+                    store.carry(video: v, print: prints[v]!, from: previousStore)
+                }
+                // Each report is written as soon as it is made (they can be large: never all held at once).
+                outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
+                    Result {
+                        var report = try Gaps.report(
+                            targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))",
+                            analyzer: analyzer)
+                        store.add(video: v, print: prints[v]!, candidates: report.candidates)
+                        report.linksFrom = dir
+                        if let keep { keep.withLock { $0[v] = report } }
+                        let context = try report.context()
+                        return try writeIfChanged(
+                            context, template: "gap-analysis.md", templates: templates,
+                            to: dir + "/\(v)_Gap_Analysis.md",
+                            previous: rewriteAll ? nil : manifest[v]?.content)
+                    }
+                }
+                try store.finish(path: storePath)
             }
         }
         try writeManifest(manifestPath, prints, contents: try contents(stale, outcomes, previous: manifest))
@@ -95,9 +109,9 @@ public enum ReportWriter {
     }
 
     /// What gap verdicts depend on besides the documents: every entity's key, ID as written, kind, name,
-    /// file and aliases, the IDs declared in files that do not parse, the configuration, the template, and
-    /// taxo's version.
-    static func fingerprint(_ lib: Library, templates: Templates) -> String {
+    /// file and aliases, the IDs declared in files that do not parse, the IDs documents announce, the
+    /// configuration, the template, and taxo's version.
+    public static func fingerprint(_ lib: Library, templates: Templates) -> String {
         var h = StreamHash()
         h.add(TaxoVersion.build); h.add(lib.config.hash); h.add(templates.source("gap-analysis.md"))
         for e in lib.entities {
@@ -116,6 +130,16 @@ public enum ReportWriter {
         h.add(announced.count)
         for id in announced { h.add(id.key) }
         return h.hex
+    }
+
+    /// Video -> the print of what its gap analysis is made from: `base` (`fingerprint`) and its documents.
+    public static func gapPrints(_ lib: Library, base: String) -> [String: String] {
+        let hashes = fileHashes(lib)
+        var prints: [String: String] = [:]
+        for (v, docs) in lib.documentsByVideo() {
+            prints[v] = reportPrint(base, files: docs.map { lib.documents[$0].path }, hashes: hashes)
+        }
+        return prints
     }
 
     /// Path -> content hash of every file.

@@ -29,11 +29,13 @@ public enum SiteBuilder {
 
     /// Writes the site. `date` (from `SOURCE_DATE_EPOCH`) is printed in the footer when given. `gapReports`
     /// are analyses already made (by `taxo build`), by video: a video's page shows them instead of analysing
-    /// again. With a `baseline` (its file relative to the root, and its findings), pages tell the findings
-    /// it holds from new ones.
+    /// again; so are the analyses of `gapStore` (the last build's, `GapStore`) made from what a video's
+    /// page would analyse now. With a `baseline` (its file relative to the root, and its findings), pages
+    /// tell the findings it holds from new ones.
     public static func write(
         _ result: CompileResult, root: String, outDir: String, templates: Templates, date: String? = nil,
-        gapReports: [String: GapReport] = [:], baseline: (file: String, value: Baseline)? = nil
+        gapReports: [String: GapReport] = [:], gapStore: GapStore? = nil,
+        baseline: (file: String, value: Baseline)? = nil
     ) throws -> Outcome {
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         // Nothing the pages are made from changed since the last run, and they are all there: done.
@@ -63,7 +65,7 @@ public enum SiteBuilder {
             site: site, root: root, templates: templates, date: date,
             known: SiteRenderer.PageMemory(
                 outDir: outDir, prints: previous.prints, templates: templatePrint(templates, date: date)),
-            gapReports: gapReports, declared: declared, documentText: documentText,
+            gapReports: gapReports, gapStore: gapStore, declared: declared, documentText: documentText,
             inputs: SiteRenderer.InputPrints(site, templates: templates))
         let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, String?, Bool), Error> in
             Result {

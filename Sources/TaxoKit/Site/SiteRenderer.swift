@@ -30,6 +30,10 @@ struct SiteRenderer {
     /// For the videos `gapReports` lacks: made by the first video page that needs one.
     let analyzer = Locked<GapAnalyzer?>(nil)
     let gapReports: [String: GapReport]
+    /// The last build's analyses, taken for a video whose print (`InputPrints.gap`) is the stored one.
+    let gapStore: GapStore?
+    /// The library's next free IDs for reports made from stored analyses: made once, by the first.
+    let allocator = Locked<IDAllocator?>(nil)
     /// File -> the entities it declares.
     let declared: [String: [Int]]
     /// The documents' text the compile kept.
@@ -44,10 +48,13 @@ struct SiteRenderer {
     struct InputPrints {
         let contentHashes: [String: String]
         let gapBase: String
+        /// Video -> what its gap analysis is made from (as `taxo build` prints it, see `GapStore`).
+        let gap: [String: String]
 
         init(_ site: SiteData, templates: Templates) {
             contentHashes = ReportWriter.fileHashes(site.lib)
             gapBase = ReportWriter.fingerprint(site.lib, templates: templates)
+            gap = ReportWriter.gapPrints(site.lib, base: gapBase)
         }
     }
 
@@ -147,12 +154,25 @@ struct SiteRenderer {
         }
         return try page(path, video.id, "site/video.html", inputs: h.hex) {
             let gaps =
-                gapReports[video.id]
+                gapReports[video.id] ?? storedReport(video.id)
                 ?? (try? Gaps.report(
                     targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: gapAnalyzer()))
             context.show(gaps, page: path, site: site)
             return context
         }
+    }
+
+    /// A video's report from the last build's analysis, when it was made from what the page shows now.
+    func storedReport(_ video: String) -> GapReport? {
+        guard let store = gapStore, let print = inputs.gap[video] else { return nil }
+        let base = allocator.withLock { a in
+            if let a { return a }
+            let made = IDAllocator(library: lib)
+            a = made
+            return made
+        }
+        return try? Gaps.storedReport(
+            video: video, print: print, store: store, library: lib, root: root, command: "taxo site", allocator: base)
     }
 
     /// The analyzer the video pages share, made once.

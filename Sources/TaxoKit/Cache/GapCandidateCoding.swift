@@ -1,0 +1,127 @@
+/// Gap candidates and their occurrences in the binary encoding (for `GapStore`): every field, so that a
+/// decoded candidate is the one the analysis made.
+extension BinaryWriter {
+    mutating func gapCandidates(_ cs: [GapCandidate]) {
+        resetStrings()
+        uint(UInt64(cs.count))
+        for c in cs { gapCandidate(c) }
+    }
+
+    mutating func gapCandidate(_ c: GapCandidate) {
+        optInt(c.kind); optString(c.name)
+        uint(UInt64(c.ids.count)); for p in c.ids { parsedID(p) }
+        stringList(c.placeholders)
+        uint(UInt64(c.occurrences.count)); for o in c.occurrences { gapOccurrence(o) }
+        string(c.verdict.rawValue); optInt(c.libraryEntity)
+        optString(c.libraryID); optString(c.libraryName); optString(c.libraryFile)
+        optDouble(c.score); optString(c.suggestedID); string(c.priority); string(c.note)
+        stringList(c.versions); stringList(c.similar); optString(c.scopedTo)
+        bool(c.proseNear != nil)
+        if let p = c.proseNear { ints(p.entities); string(p.name); double(p.score) }
+        optString(c.department)
+    }
+
+    mutating func gapOccurrence(_ o: GapOccurrence) {
+        gapWhat(o.what); optString(o.pairedName)
+        bool(o.pairedID != nil); if let p = o.pairedID { gapWhat(p) }
+        string(o.file); int(o.line); int(o.column); optString(o.heading); string(o.snippet); optString(o.timestamp)
+        bool(o.required); bool(o.proposal); optString(o.version); optString(o.department); optString(o.scopedTo)
+    }
+
+    mutating func gapWhat(_ w: GapOccurrence.What) {
+        switch w {
+        case .id(let p): uint(0); parsedID(p)
+        case .placeholder(let k, let t): uint(1); int(k); string(t)
+        case .libraryName(let n, let es): uint(2); string(n); ints(es)
+        case .name(let n, let k): uint(3); string(n); optInt(k)
+        case .nearName(let n, let es, let l, let s): uint(4); string(n); ints(es); string(l); double(s)
+        }
+    }
+
+    mutating func stringList(_ ss: [String]) {
+        uint(UInt64(ss.count))
+        for s in ss { string(s) }
+    }
+
+    mutating func ints(_ vs: [Int]) {
+        uint(UInt64(vs.count))
+        for v in vs { int(v) }
+    }
+
+    /// A number's exact bits.
+    mutating func double(_ d: Double) { fixed64(d.bitPattern) }
+
+    mutating func optDouble(_ d: Double?) {
+        bool(d != nil)
+        if let d { double(d) }
+    }
+}
+
+extension BinaryReader {
+    mutating func gapCandidates() throws -> [GapCandidate] {
+        resetStrings()
+        var out: [GapCandidate] = []
+        let n = try count()
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try gapCandidate()) }
+        return out
+    }
+
+    mutating func gapCandidate() throws -> GapCandidate {
+        var c = GapCandidate(kind: try optInt())
+        c.name = try optString()
+        for _ in 0..<(try count()) { c.ids.append(try parsedID()) }
+        c.placeholders = try stringList()
+        let n = try count()
+        c.occurrences.reserveCapacity(n)
+        for _ in 0..<n { c.occurrences.append(try gapOccurrence()) }
+        guard let verdict = GapVerdict(rawValue: try string()) else { throw Corrupt() }
+        c.verdict = verdict
+        c.libraryEntity = try optInt()
+        c.libraryID = try optString(); c.libraryName = try optString(); c.libraryFile = try optString()
+        c.score = try optDouble(); c.suggestedID = try optString(); c.priority = try string(); c.note = try string()
+        c.versions = try stringList(); c.similar = try stringList(); c.scopedTo = try optString()
+        if try bool() { c.proseNear = (try ints(), try string(), try double()) }
+        c.department = try optString()
+        return c
+    }
+
+    mutating func gapOccurrence() throws -> GapOccurrence {
+        let what = try gapWhat()
+        let pairedName = try optString()
+        let pairedID = try bool() ? try gapWhat() : nil
+        var o = GapOccurrence(
+            what: what, pairedName: pairedName, pairedID: pairedID, file: try string(), line: try int(),
+            column: try int(), heading: try optString(), snippet: try string(), timestamp: try optString(),
+            required: try bool(), proposal: try bool())
+        o.version = try optString(); o.department = try optString(); o.scopedTo = try optString()
+        return o
+    }
+
+    mutating func gapWhat() throws -> GapOccurrence.What {
+        switch try uint() {
+        case 0: return .id(try parsedID())
+        case 1: return .placeholder(kind: try int(), text: try string())
+        case 2: return .libraryName(try string(), entities: try ints())
+        case 3: return .name(try string(), kind: try optInt())
+        case 4: return .nearName(try string(), entities: try ints(), libraryName: try string(), score: try double())
+        default: throw Corrupt()
+        }
+    }
+
+    mutating func stringList() throws -> [String] {
+        var out: [String] = []
+        for _ in 0..<(try count()) { out.append(try string()) }
+        return out
+    }
+
+    mutating func ints() throws -> [Int] {
+        var out: [Int] = []
+        for _ in 0..<(try count()) { out.append(try int()) }
+        return out
+    }
+
+    mutating func double() throws -> Double { Double(bitPattern: try fixed64()) }
+
+    mutating func optDouble() throws -> Double? { try bool() ? try double() : nil }
+}
