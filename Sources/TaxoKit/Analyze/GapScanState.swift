@@ -153,7 +153,8 @@ struct ScanState {
 
     mutating func line(_ l: Int) {
         let text = file.lines.lineText(l)
-        let lineBytes = Array(text.utf8)
+        // The line's bytes copied from the file's (valid UTF-8, so the text's own), not read from the text.
+        let lineBytes = Array(file.bytes[file.lines.range(ofLine: l)])
         let bytes = lineBytes[...]
         let heading = headingAt[l]
         if let h = heading {

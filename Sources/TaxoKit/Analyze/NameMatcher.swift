@@ -18,6 +18,8 @@ public struct NameMatcher: Sendable {
     var rootEdges = [Edge](repeating: Edge(), count: 64)
     var rootCount = 0
     var ends: [[End]] = [[]]
+    /// Per node, the entities of `ends` (what a match hands out, made once rather than per match).
+    var endEntities: [[Int]] = [[]]
     /// Whether a name ends at a node (`ends[n]` not empty), read on every word without touching `ends`.
     var isEnd: [Bool] = [false]
 
@@ -138,6 +140,7 @@ public struct NameMatcher: Sendable {
                 n = c
             } else {
                 ends.append([])
+                endEntities.append([])
                 isEnd.append(false)
                 insert(Edge(hash: w, parent: Int32(n), child: Int32(ends.count - 1)))
                 n = ends.count - 1
@@ -145,6 +148,7 @@ public struct NameMatcher: Sendable {
         }
         if !ends[n].contains(where: { $0.entity == entity }) {
             ends[n].append(End(entity: entity, name: name)); count += 1
+            endEntities[n].append(entity)
             isEnd[n] = true
         }
     }
@@ -252,22 +256,37 @@ public struct NameMatcher: Sendable {
     }
 
     func matches(in u: UnsafeBufferPointer<UInt8>, lower: UnsafePointer<UInt8>) -> [Match] {
-        var out: [Match] = []
+        // The words, read and hashed once: the words after a name's first word are read by its descent in
+        // the trie, and again as first words when no name ends there (most, where most words begin a name).
+        var words: [(hash: UInt64, start: Int, end: Int)] = []
+        words.reserveCapacity(u.count / 6)
         var i = 0
-        while let first = NameMatcher.word(u, from: i, lower: lower) {
-            i = first.end
-            guard var n = child(of: 0, first.hash) else { continue }
-            var best: (end: Int, node: Int)? = isEnd[n] ? (first.end, n) : nil
-            var at = first.end
-            while let w = NameMatcher.word(u, from: at, lower: lower), let c = child(of: n, w.hash) {
+        while let w = NameMatcher.word(u, from: i, lower: lower) {
+            words.append(w)
+            i = w.end
+        }
+        var out: [Match] = []
+        var k = 0
+        while k < words.count {
+            guard var n = child(of: 0, words[k].hash) else {
+                k += 1
+                continue
+            }
+            var best: (word: Int, node: Int)? = isEnd[n] ? (k, n) : nil
+            var j = k + 1
+            while j < words.count, let c = child(of: n, words[j].hash) {
                 n = c
-                at = w.end
-                if isEnd[n] { best = (w.end, n) }
+                if isEnd[n] { best = (j, n) }
+                j += 1
             }
             if let best {
-                let found = ends[best.node]
-                out.append(Match(entities: found.map(\.entity), name: found[0].name, start: first.start, end: best.end))
-                i = best.end
+                out.append(
+                    Match(
+                        entities: endEntities[best.node], name: ends[best.node][0].name, start: words[k].start,
+                        end: words[best.word].end))
+                k = best.word + 1
+            } else {
+                k += 1
             }
         }
         return out
