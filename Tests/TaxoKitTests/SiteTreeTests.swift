@@ -34,7 +34,7 @@ import Testing
         for (i, path) in site.paths.entityPages.sorted(by: { $0.key < $1.key }) {
             let page = EntityPage(i, page: path, site: site)
             let encoded = try ReportValue.html(page)
-            #expect(page.templateTree == encoded, "\(path): \(difference(page.templateTree, encoded))")
+            #expect(page.templateTree == encoded, "\(path): \(TestSupport.difference(page.templateTree, encoded))")
             if case .object(let o) = encoded { seen.formUnion(o.filter { $0.value != .null }.keys) }
             known = known || page.diagnostics.contains { $0.known }
         }
@@ -52,7 +52,7 @@ import Testing
         for date in [nil, "2026-12-06"] {
             let frame = SitePage(title: "A <b> & 'c'", root: "../", body: HTML("<p>x</p>"), date: date)
             let encoded = try ReportValue.html(frame)
-            #expect(frame.templateTree == encoded, "\(difference(frame.templateTree, encoded))")
+            #expect(frame.templateTree == encoded, "\(TestSupport.difference(frame.templateTree, encoded))")
         }
     }
 
@@ -91,24 +91,6 @@ import Testing
             let (want, m) = plain(t)
             #expect(got == want, "\(t.debugDescription)")
             #expect(n == m)
-        }
-    }
-
-    /// Where two trees first differ (for the failure message).
-    func difference(_ a: ReportValue, _ b: ReportValue, at path: String = "") -> String {
-        switch (a, b) {
-        case (.object(let x), .object(let y)):
-            for k in Set(x.keys).union(y.keys).sorted() {
-                guard let u = x[k], let v = y[k] else { return "\(path).\(k): only in one" }
-                if u != v { return difference(u, v, at: path + "." + k) }
-            }
-            return ""
-        case (.array(let x), .array(let y)):
-            guard x.count == y.count else { return "\(path): \(x.count) vs \(y.count) items" }
-            for (i, (u, v)) in zip(x, y).enumerated() where u != v { return difference(u, v, at: path + "[\(i)]") }
-            return ""
-        default:
-            return a == b ? "" : "\(path): \(a) vs \(b)"
         }
     }
 }

@@ -5,6 +5,24 @@ import Testing
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
+    /// Where two trees first differ (for the failure message).
+    static func difference(_ a: ReportValue, _ b: ReportValue, at path: String = "") -> String {
+        switch (a, b) {
+        case (.object(let x), .object(let y)):
+            for k in Set(x.keys).union(y.keys).sorted() {
+                guard let u = x[k], let v = y[k] else { return "\(path).\(k): only in one" }
+                if u != v { return difference(u, v, at: path + "." + k) }
+            }
+            return ""
+        case (.array(let x), .array(let y)):
+            guard x.count == y.count else { return "\(path): \(x.count) vs \(y.count) items" }
+            for (i, (u, v)) in zip(x, y).enumerated() where u != v { return difference(u, v, at: path + "[\(i)]") }
+            return ""
+        default:
+            return a == b ? "" : "\(path): \(a) vs \(b)"
+        }
+    }
+
     static let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let sharedRoot: URL = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")

@@ -99,9 +99,10 @@ public struct GapReport {
         try templates.render("gap-analysis.md", context())
     }
 
-    /// The report's typed context, encoded for the templates (`Report/GapReportContext.swift`).
+    /// The report's typed context, as the templates are given it (`Report/GapReportContext.swift`; its tree
+    /// made directly, `Report/GapReportTree.swift`).
     public func context() throws -> ReportValue {
-        try ReportValue.make(GapReportContext(self))
+        GapReportContext(self).templateTree
     }
 
     static let evidencePerPage = 20

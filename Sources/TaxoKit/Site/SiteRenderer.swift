@@ -103,13 +103,15 @@ struct SiteRenderer {
     /// A page whose print is made from what it is made from (`inputs`), its context made only when that
     /// print is not the previous run's.
     func page<C: Encodable>(
-        _ path: String, _ title: String, _ template: String, inputs: String, context: () throws -> C
+        _ path: String, _ title: String, _ template: String, inputs: String, context: () throws -> C,
+        tree: ((C) -> ReportValue)? = nil
     ) throws -> Rendered {
         var h = StreamHash()
         h.add("inputs"); h.add(inputs); h.add(title); h.add(known.templates)
         let print = h.hex
         if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
-        return try framed(path, title, template, try ReportValue.html(try context()), print: print)
+        let c = try context()
+        return try framed(path, title, template, try tree?(c) ?? ReportValue.html(c), print: print)
     }
 
     /// A page's context rendered and put into the frame.
@@ -159,6 +161,8 @@ struct SiteRenderer {
                     targets: [video.id], library: lib, root: root, command: "taxo site", analyzer: gapAnalyzer()))
             context.show(gaps, page: path, site: site)
             return context
+        } tree: {
+            $0.templateTree
         }
     }
 

@@ -19,17 +19,52 @@ extension EntityPage {
         o["description"] = description.map(SiteTree.text) ?? .null
         o["unmatched"] = unmatched.map { .object(["names": .array($0.names.map(SiteTree.unmatchedName))]) } ?? .null
         o["mentions_more"] = mentionsMore.map { .int($0) } ?? .null
-        o["tree"] = tree.map { .text(HierarchySVG.svg($0.roots, title: $0.title) ?? "") } ?? .null
+        o["tree"] = SiteTree.drawing(tree)
         return .object(o)
     }
 }
 
-/// Pieces of site page trees made directly (`EntityPage.templateTree`, `SitePage.templateTree`), as `ReportValue.html`
-/// encodes them.
+/// A video page's tree, as `ReportValue.html` encodes the page (its gap analysis has a row per candidate).
+extension VideoPage {
+    var templateTree: ReportValue {
+        let t = SiteTree.text
+        return .object([
+            "video": t(video), "title": title.map(t) ?? .null, "next_action": t(nextAction),
+            "phases": .array(
+                phases.map { p in
+                    .object([
+                        "number": .int(p.number), "name": t(p.name), "state": t(p.state),
+                        "artifacts": .array(p.artifacts.map(SiteTree.link)),
+                    ])
+                }),
+            "summary": .array(summary.map { .object(["verdict": t($0.verdict), "count": .int($0.count)]) }),
+            "candidates": .array(
+                candidates.map { c in
+                    .object([
+                        "priority": t(c.priority), "verdict": t(c.verdict), "text": t(c.text),
+                        "kind": c.kind.map(t) ?? .null, "id": c.id.map(t) ?? .null,
+                        "library": c.library.map(SiteTree.link) ?? .null,
+                        "suggested_id": c.suggestedID.map(t) ?? .null, "note": c.note.map(t) ?? .null,
+                        "evidence": .array(c.evidence.map(SiteTree.link)), "more": c.more.map { .int($0) } ?? .null,
+                    ])
+                }),
+            "documents": .array(documents.map(SiteTree.link)), "tree": SiteTree.drawing(tree),
+            "has_candidates": .bool(hasCandidates),
+        ])
+    }
+}
+
+/// Pieces of site page trees made directly (`EntityPage.templateTree`, `VideoPage.templateTree`,
+/// `SitePage.templateTree`), as `ReportValue.html` encodes them.
 enum SiteTree {
     static func text(_ s: String) -> ReportValue { .text(HTMLText.escape(s)) }
 
     static func link(_ l: SiteLink) -> ReportValue { .object(["text": text(l.text), "href": text(l.href)]) }
+
+    /// A hierarchy drawn (taxo's own SVG, as it is), or null.
+    static func drawing(_ d: HierarchySVG.Drawing?) -> ReportValue {
+        d.map { .text(HierarchySVG.svg($0.roots, title: $0.title) ?? "") } ?? .null
+    }
 
     static func groups(_ groups: [EntityPage.Group]) -> ReportValue {
         .array(
