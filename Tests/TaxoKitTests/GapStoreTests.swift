@@ -17,6 +17,11 @@ import Testing
         return (root, store, Compiler.compile(root: root.path, config: config, keepContent: true))
     }
 
+    /// Documents read from the library's files, as a reader without the compile's texts reads them.
+    func files(_ root: URL) -> (String) -> SourceFile? {
+        { p in FileReader.read(root.path + "/" + p).map { SourceFile(path: p, rawBytes: $0) } }
+    }
+
     func prints(_ lib: Library) -> [String: String] {
         ReportWriter.gapPrints(lib, base: ReportWriter.fingerprint(lib, templates: Templates(directory: nil)))
     }
@@ -43,6 +48,10 @@ import Testing
             let fresh = try Gaps.report(targets: [v], library: lib, root: root.path, command: "c")
             #expect(!fresh.candidates.isEmpty)
             #expect(encoded(stored.candidates) == encoded(fresh.candidates))
+            let shown = { (r: GapReport) in
+                r.candidates.flatMap { $0.occurrences.map { [$0.snippet, $0.timestamp ?? "-"] } }
+            }
+            #expect(shown(stored) == shown(fresh))
             #expect(stored.json() == fresh.json())
             #expect(
                 try stored.markdown(templates: Templates(directory: nil))
@@ -78,11 +87,17 @@ import Testing
             .name("Graph Runner", kind: nil), .name("X", kind: 3),
             .nearName("Lang Grap", entities: [1], libraryName: "LangGraph", score: 0.9),
         ]
+        // The document the occurrences are in: what they show of their lines is made from it when read.
+        let doc = SourceFile(
+            path: "a.md",
+            text: (0..<6).map { $0 == 3 ? "  [12:01] - line 3  " : "- line \($0)" }.joined(separator: "\n"))
         for (i, w) in whats.enumerated() {
             var o = GapOccurrence(
                 what: w, pairedName: i % 2 == 0 ? "paired" : nil, pairedID: i == 1 ? .id(id) : nil, file: "a.md",
-                line: i + 1, column: 3, heading: i == 2 ? nil : "Tools", snippet: "- line \(i)",
-                timestamp: i == 3 ? "12:01" : nil, required: i == 4, proposal: i == 5)
+                line: i + 1, column: 3, heading: i == 2 ? nil : "Tools",
+                snippet: GapOccurrence.shown(doc.lines.lineText(i + 1)).snippet,
+                timestamp: GapOccurrence.shown(doc.lines.lineText(i + 1)).timestamp, required: i == 4,
+                proposal: i == 5)
             o.version = i == 0 ? "v1" : nil
             o.department = i == 1 ? "AID" : nil
             o.scopedTo = i == 2 ? "Video_024" : nil
@@ -91,8 +106,17 @@ import Testing
         let bytes = encoded([c, GapCandidate(kind: nil)])
         let decoded = try bytes.withUnsafeBufferPointer { b in
             var r = BinaryReader(b)
-            return try r.gapCandidates()
+            return try r.gapCandidates(lines: ShownLines { $0 == "a.md" ? doc : nil })
         }
+        #expect(decoded[0].occurrences.map(\.snippet) == c.occurrences.map(\.snippet))
+        #expect(
+            decoded[0].occurrences.map(\.timestamp) == [nil, nil, nil, "12:01", nil, nil])
+        // Without the document, nothing is read.
+        #expect(
+            (try? bytes.withUnsafeBufferPointer { b in
+                var r = BinaryReader(b)
+                return try r.gapCandidates(lines: ShownLines { _ in nil })
+            }) == nil)
         #expect(decoded.count == 2)
         #expect(encoded(decoded) == bytes)
         #expect(decoded[0].proseNear?.entities == [3, 4])
@@ -112,17 +136,19 @@ import Testing
         let after = prints(edited)
         #expect(after["Video_025"] != before["Video_025"])
         #expect(after["Video_024"] == before["Video_024"])
-        #expect(store.candidates(video: "Video_025", print: after["Video_025"]!) == nil)
-        #expect(store.candidates(video: "Video_024", print: after["Video_024"]!) != nil)
+        #expect(store.candidates(video: "Video_025", print: after["Video_025"]!, source: files(root)) == nil)
+        #expect(store.candidates(video: "Video_024", print: after["Video_024"]!, source: files(root)) != nil)
         // The next build remakes Video_025's analysis and carries Video_024's over.
         let out = root.appendingPathComponent("output")
         _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "y")
         let next = try #require(GapStore(path: out.appendingPathComponent(GapStore.fileName).path))
-        let remade = try #require(next.candidates(video: "Video_025", print: after["Video_025"]!))
+        let remade = try #require(next.candidates(video: "Video_025", print: after["Video_025"]!, source: files(root)))
         #expect(remade.contains { $0.text == "Graph Runner Pro" })
         #expect(
-            encoded(try #require(next.candidates(video: "Video_024", print: after["Video_024"]!)))
-                == encoded(try #require(store.candidates(video: "Video_024", print: before["Video_024"]!))))
+            encoded(try #require(next.candidates(video: "Video_024", print: after["Video_024"]!, source: files(root))))
+                == encoded(
+                    try #require(store.candidates(video: "Video_024", print: before["Video_024"]!, source: files(root)))
+                ))
     }
 
     @Test func aDamagedOrForeignStoreIsNeverRead() throws {
@@ -130,14 +156,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("output/" + GapStore.fileName).path
         let print = try #require(prints(result.library)["Video_024"])
-        #expect(store.candidates(video: "Video_024", print: print) != nil)
+        #expect(store.candidates(video: "Video_024", print: print, source: files(root)) != nil)
         var bytes = try #require(FileReader.read(path))
         // A byte changed inside an analysis: its checksum no longer agrees.
         let damaged = root.appendingPathComponent("damaged.bin").path
         var flipped = bytes
         flipped[bytes.count / 3] ^= 0x55
         try Data(flipped).write(to: URL(fileURLWithPath: damaged))
-        #expect(GapStore(path: damaged)?.candidates(video: "Video_024", print: print) == nil)
+        #expect(GapStore(path: damaged)?.candidates(video: "Video_024", print: print, source: files(root)) == nil)
         // Cut short (a killed build), or not a store at all.
         bytes.removeLast(5)
         try Data(bytes).write(to: URL(fileURLWithPath: damaged))

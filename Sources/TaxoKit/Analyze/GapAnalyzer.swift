@@ -87,15 +87,19 @@ public struct GapAnalyzer {
     public func analyze(documents paths: [String], root: String) -> [GapCandidate] {
         var sources: [(file: SourceFile, document: Document?)] = []
         for p in paths.sorted() {
-            // The text the compile kept (`taxo build` keeps it for the index), else the file.
             let di = documentIndex[p]
-            if let di, let text = library.documents[di].text {
-                sources.append((SourceFile(path: p, text: text), library.documents[di]))
-            } else if let raw = FileReader.read(root + "/" + p) {
-                sources.append((SourceFile(path: p, rawBytes: raw), di.map { library.documents[$0] }))
+            if let f = GapAnalyzer.source(p, text: di.flatMap { library.documents[$0].text }, root: root) {
+                sources.append((f, di.map { library.documents[$0] }))
             }
         }
         return analyze(sources: sources)
+    }
+
+    /// A document's text as an analysis reads it: the text the compile kept (`taxo build` keeps it for the
+    /// index), else the file's.
+    static func source(_ path: String, text: String?, root: String) -> SourceFile? {
+        if let text { return SourceFile(path: path, text: text) }
+        return FileReader.read(root + "/" + path).map { SourceFile(path: path, rawBytes: $0) }
     }
 
     /// Analyses texts that need not be files (`taxo mcp`'s `resolve`): each with the document it stands

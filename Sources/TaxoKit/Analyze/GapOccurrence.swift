@@ -36,6 +36,13 @@ public struct GapOccurrence: Sendable {
 }
 
 extension GapOccurrence {
+    /// What an occurrence shows of its line: the line without its surrounding spaces (at most 200
+    /// characters), and the timestamp the line holds (`[12:05]`), if any.
+    static func shown(_ line: Substring) -> (snippet: String, timestamp: String?) {
+        let t = line.trimmingSpaces()
+        return (t.utf8.count <= 200 ? t : String(t.prefix(200)), GapNames.timestamp(line))
+    }
+
     /// Whether this place comes before another: by file, line, column.
     func precedes(_ o: GapOccurrence) -> Bool {
         if line != o.line || column != o.column, file == o.file { return (line, column) < (o.line, o.column) }

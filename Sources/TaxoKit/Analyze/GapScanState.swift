@@ -61,9 +61,7 @@ struct ScanState {
         if inTable, let known = lineInfo[line] {
             info = known
         } else {
-            let whole = text()
-            let t = whole.trimmingSpaces()
-            info = (t.utf8.count <= 200 ? t : String(t.prefix(200)), GapNames.timestamp(whole))
+            info = GapOccurrence.shown(text())
             if inTable { lineInfo[line] = info }
         }
         let heading = current.map { stripped($0) }

@@ -56,13 +56,19 @@ public enum Gaps {
 
     /// A video's report from the analysis the last `taxo build` stored, when what it is made from (`print`,
     /// see `ReportWriter.gapPrints`) is what it was made from then; nil when the store has no such analysis.
-    /// `allocator` is the library's (`IDAllocator(library:)`, made once for every report).
+    /// `allocator` is the library's (`IDAllocator(library:)`, made once for every report); `texts` the
+    /// documents' texts the compile kept (else the files are read).
     public static func storedReport(
         video: String, print: String, store: GapStore, library: Library, root: String, command: String,
-        allocator: IDAllocator
+        allocator: IDAllocator, texts: [String: String] = [:]
     ) throws -> GapReport? {
-        guard let candidates = store.candidates(video: video, print: print) else { return nil }
         let (docs, skipped) = try documents(for: [video], library: library)
+        var kept = texts
+        if kept.isEmpty {
+            for d in library.documents where d.video == video { if let t = d.text { kept[d.path] = t } }
+        }
+        let source = { (p: String) in GapAnalyzer.source(p, text: kept[p], root: root) }
+        guard let candidates = store.candidates(video: video, print: print, source: source) else { return nil }
         return report(
             targets: [video], documents: docs, skipped: skipped, candidates: candidates, library: library, root: root,
             command: command, allocator: allocator)

@@ -129,14 +129,13 @@ final class ProseNames {
                         let phrase = String(decoding: file.bytes[a..<z], as: UTF8.self)
                         let loc = file.location(a)
                         while h + 1 < headings.count, headings[h + 1].line <= l { h += 1 }
-                        let text = file.lines.lineText(l).trimmingSpaces()
+                        let shown = GapOccurrence.shown(file.lines.lineText(l))
                         let o = GapOccurrence(
                             what: .nearName(
                                 phrase, entities: ents, libraryName: display[m.name] ?? m.name, score: m.score),
                             pairedName: nil, pairedID: nil, file: file.path, line: l, column: loc.column,
                             heading: h >= 0 ? GapNames.stripNumbering(headings[h].text) : nil,
-                            snippet: text.utf8.count <= 200 ? text : String(text.prefix(200)),
-                            timestamp: GapNames.timestamp(file.lines.lineText(l)), required: false, proposal: false)
+                            snippet: shown.snippet, timestamp: shown.timestamp, required: false, proposal: false)
                         out.append(o)
                         matched = len
                         break

@@ -1,5 +1,7 @@
 /// Gap candidates and their occurrences in the binary encoding (for `GapStore`): every field, so that a
-/// decoded candidate is the one the analysis made.
+/// decoded candidate is the one the analysis made; except what an occurrence shows of its line (its snippet
+/// and timestamp), which is made again from the document's line (`ShownLines`): the line texts were most of
+/// the bytes (306 MB of analyses at 100k entities).
 extension BinaryWriter {
     mutating func gapCandidates(_ cs: [GapCandidate]) {
         resetStrings()
@@ -24,7 +26,7 @@ extension BinaryWriter {
     mutating func gapOccurrence(_ o: GapOccurrence) {
         gapWhat(o.what); optString(o.pairedName)
         bool(o.pairedID != nil); if let p = o.pairedID { gapWhat(p) }
-        string(o.file); int(o.line); int(o.column); optString(o.heading); string(o.snippet); optString(o.timestamp)
+        string(o.file); int(o.line); int(o.column); optString(o.heading)
         bool(o.required); bool(o.proposal); optString(o.version); optString(o.department); optString(o.scopedTo)
     }
 
@@ -57,24 +59,43 @@ extension BinaryWriter {
     }
 }
 
+/// What stored occurrences show of their lines, made from their documents (each line once).
+final class ShownLines {
+    /// A document's text as the analysis read it (nil: the document is gone, the analysis cannot be shown).
+    let source: (String) -> SourceFile?
+    private var files: [String: SourceFile?] = [:]
+    private var shown: [String: [Int: (snippet: String, timestamp: String?)]] = [:]
+
+    init(_ source: @escaping (String) -> SourceFile?) { self.source = source }
+
+    func line(_ line: Int, of path: String) throws -> (snippet: String, timestamp: String?) {
+        if let known = shown[path]?[line] { return known }
+        if files[path] == nil { files[path] = .some(source(path)) }
+        guard let f = files[path] ?? nil, line >= 1, line <= f.lines.lineCount else { throw BinaryReader.Corrupt() }
+        let made = GapOccurrence.shown(f.lines.lineText(line))
+        shown[path, default: [:]][line] = made
+        return made
+    }
+}
+
 extension BinaryReader {
-    mutating func gapCandidates() throws -> [GapCandidate] {
+    mutating func gapCandidates(lines: ShownLines) throws -> [GapCandidate] {
         resetStrings()
         var out: [GapCandidate] = []
         let n = try count()
         out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try gapCandidate()) }
+        for _ in 0..<n { out.append(try gapCandidate(lines: lines)) }
         return out
     }
 
-    mutating func gapCandidate() throws -> GapCandidate {
+    mutating func gapCandidate(lines: ShownLines) throws -> GapCandidate {
         var c = GapCandidate(kind: try optInt())
         c.name = try optString()
         for _ in 0..<(try count()) { c.ids.append(try parsedID()) }
         c.placeholders = try stringList()
         let n = try count()
         c.occurrences.reserveCapacity(n)
-        for _ in 0..<n { c.occurrences.append(try gapOccurrence()) }
+        for _ in 0..<n { c.occurrences.append(try gapOccurrence(lines: lines)) }
         guard let verdict = GapVerdict(rawValue: try string()) else { throw Corrupt() }
         c.verdict = verdict
         c.libraryEntity = try optInt()
@@ -86,14 +107,16 @@ extension BinaryReader {
         return c
     }
 
-    mutating func gapOccurrence() throws -> GapOccurrence {
+    mutating func gapOccurrence(lines: ShownLines) throws -> GapOccurrence {
         let what = try gapWhat()
         let pairedName = try optString()
         let pairedID = try bool() ? try gapWhat() : nil
+        let file = try string(), line = try int()
+        let shown = try lines.line(line, of: file)
         var o = GapOccurrence(
-            what: what, pairedName: pairedName, pairedID: pairedID, file: try string(), line: try int(),
-            column: try int(), heading: try optString(), snippet: try string(), timestamp: try optString(),
-            required: try bool(), proposal: try bool())
+            what: what, pairedName: pairedName, pairedID: pairedID, file: file, line: line, column: try int(),
+            heading: try optString(), snippet: shown.snippet, timestamp: shown.timestamp, required: try bool(),
+            proposal: try bool())
         o.version = try optString(); o.department = try optString(); o.scopedTo = try optString()
         return o
     }

@@ -16,7 +16,7 @@ public final class GapStore: Sendable {
     static let magic = Array("TAXOGAPS".utf8)
     static let trailerMagic = Array("TAXOEND.".utf8)
     static let trailerLength = 16
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
 
     struct Entry {
         var print: String
@@ -59,14 +59,20 @@ public final class GapStore: Sendable {
     }
 
     /// A video's analysis when it was made from inputs of this print (nil: none, another print, or damaged).
-    public func candidates(video: String, print: String) -> [GapCandidate]? {
+    /// `source` gives a document's text as the analysis read it (what its occurrences show of their lines is
+    /// made from it); nil when a document is gone, which makes the analysis unusable.
+    public func candidates(video: String, print: String, source: @escaping (String) -> SourceFile?)
+        -> [GapCandidate]?
+    {
         guard let e = entries[video], e.print == print else { return nil }
         let payload = UnsafeRawBufferPointer(
             rebasing: UnsafeRawBufferPointer(file.bytes)[e.offset..<(e.offset + e.length - 8)])
         var c = BinaryReader(file.bytes, at: e.offset + e.length - 8)
         guard let stored = try? c.fixed64(), stored == Hashing.fnv1a(payload) else { return nil }
         var r = BinaryReader(file.bytes, at: e.offset)
-        guard let cs = try? r.gapCandidates(), r.i == e.offset + e.length - 8 else { return nil }
+        guard let cs = try? r.gapCandidates(lines: ShownLines(source)), r.i == e.offset + e.length - 8 else {
+            return nil
+        }
         return cs
     }
 

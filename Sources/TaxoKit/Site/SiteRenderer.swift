@@ -176,7 +176,8 @@ struct SiteRenderer {
             return made
         }
         return try? Gaps.storedReport(
-            video: video, print: print, store: store, library: lib, root: root, command: "taxo site", allocator: base)
+            video: video, print: print, store: store, library: lib, root: root, command: "taxo site", allocator: base,
+            texts: documentText)
     }
 
     /// The analyzer the video pages share, made once.
