@@ -27,9 +27,9 @@ import Testing
     }
 
     /// Every field of every candidate, as bytes (the encoding writes each one).
-    func encoded(_ cs: [GapCandidate]) -> [UInt8] {
+    func encoded(_ cs: [GapCandidate], _ library: Library) -> [UInt8] {
         var w = BinaryWriter()
-        w.gapCandidates(cs)
+        w.gapCandidates(cs, library: library)
         return w.bytes
     }
 
@@ -47,7 +47,7 @@ import Testing
                     allocator: allocator))
             let fresh = try Gaps.report(targets: [v], library: lib, root: root.path, command: "c")
             #expect(!fresh.candidates.isEmpty)
-            #expect(encoded(stored.candidates) == encoded(fresh.candidates))
+            #expect(encoded(stored.candidates, lib) == encoded(fresh.candidates, lib))
             let shown = { (r: GapReport) in
                 r.candidates.flatMap { $0.occurrences.map { [$0.snippet, $0.timestamp ?? "-"] } }
             }
@@ -103,10 +103,11 @@ import Testing
             o.scopedTo = i == 2 ? "Video_024" : nil
             c.occurrences.append(o)
         }
-        let bytes = encoded([c, GapCandidate(kind: nil)])
+        let empty = TestSupport.compile([(String, String)]()).library
+        let bytes = encoded([c, GapCandidate(kind: nil)], empty)
         let decoded = try bytes.withUnsafeBufferPointer { b in
             var r = BinaryReader(b)
-            return try r.gapCandidates(lines: ShownLines { $0 == "a.md" ? doc : nil })
+            return try r.gapCandidates(lines: ShownLines { $0 == "a.md" ? doc : nil }, library: empty)
         }
         #expect(decoded[0].occurrences.map(\.snippet) == c.occurrences.map(\.snippet))
         #expect(
@@ -115,10 +116,10 @@ import Testing
         #expect(
             (try? bytes.withUnsafeBufferPointer { b in
                 var r = BinaryReader(b)
-                return try r.gapCandidates(lines: ShownLines { _ in nil })
+                return try r.gapCandidates(lines: ShownLines { _ in nil }, library: empty)
             }) == nil)
         #expect(decoded.count == 2)
-        #expect(encoded(decoded) == bytes)
+        #expect(encoded(decoded, empty) == bytes)
         #expect(decoded[0].proseNear?.entities == [3, 4])
         #expect(decoded[0].score == 0.8125)
         #expect(decoded[0].occurrences.map(\.line) == [1, 2, 3, 4, 5, 6])
@@ -136,19 +137,25 @@ import Testing
         let after = prints(edited)
         #expect(after["Video_025"] != before["Video_025"])
         #expect(after["Video_024"] == before["Video_024"])
-        #expect(store.candidates(video: "Video_025", print: after["Video_025"]!, source: files(root)) == nil)
-        #expect(store.candidates(video: "Video_024", print: after["Video_024"]!, source: files(root)) != nil)
+        #expect(
+            store.candidates(video: "Video_025", print: after["Video_025"]!, library: edited, source: files(root))
+                == nil)
+        #expect(
+            store.candidates(video: "Video_024", print: after["Video_024"]!, library: edited, source: files(root))
+                != nil)
         // The next build remakes Video_025's analysis and carries Video_024's over.
         let out = root.appendingPathComponent("output")
         _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "y")
         let next = try #require(GapStore(path: out.appendingPathComponent(GapStore.fileName).path))
-        let remade = try #require(next.candidates(video: "Video_025", print: after["Video_025"]!, source: files(root)))
+        let remade = try #require(
+            next.candidates(video: "Video_025", print: after["Video_025"]!, library: edited, source: files(root)))
         #expect(remade.contains { $0.text == "Graph Runner Pro" })
-        #expect(
-            encoded(try #require(next.candidates(video: "Video_024", print: after["Video_024"]!, source: files(root))))
-                == encoded(
-                    try #require(store.candidates(video: "Video_024", print: before["Video_024"]!, source: files(root)))
-                ))
+        let carried = try #require(
+            next.candidates(video: "Video_024", print: after["Video_024"]!, library: edited, source: files(root)))
+        let first = try #require(
+            store.candidates(
+                video: "Video_024", print: before["Video_024"]!, library: result.library, source: files(root)))
+        #expect(encoded(carried, edited) == encoded(first, result.library))
     }
 
     @Test func aDamagedOrForeignStoreIsNeverRead() throws {
@@ -156,14 +163,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("output/" + GapStore.fileName).path
         let print = try #require(prints(result.library)["Video_024"])
-        #expect(store.candidates(video: "Video_024", print: print, source: files(root)) != nil)
+        #expect(store.candidates(video: "Video_024", print: print, library: result.library, source: files(root)) != nil)
         var bytes = try #require(FileReader.read(path))
         // A byte changed inside an analysis: its checksum no longer agrees.
         let damaged = root.appendingPathComponent("damaged.bin").path
         var flipped = bytes
         flipped[bytes.count / 3] ^= 0x55
         try Data(flipped).write(to: URL(fileURLWithPath: damaged))
-        #expect(GapStore(path: damaged)?.candidates(video: "Video_024", print: print, source: files(root)) == nil)
+        #expect(
+            GapStore(path: damaged)?.candidates(
+                video: "Video_024", print: print, library: result.library, source: files(root)) == nil)
         // Cut short (a killed build), or not a store at all.
         bytes.removeLast(5)
         try Data(bytes).write(to: URL(fileURLWithPath: damaged))
@@ -199,7 +208,9 @@ import Testing
         let path = root.appendingPathComponent("planted.bin").path
         try FileWriter.replace(path) { fd in
             let w = GapStore.Writer(fd: fd)
-            w.add(video: "Video_024", print: prints(result.library)["Video_024"]!, candidates: [c])
+            w.add(
+                video: "Video_024", print: prints(result.library)["Video_024"]!, candidates: [c],
+                library: result.library)
             try w.finish(path: path)
         }
         let planted = root.appendingPathComponent("site-planted")

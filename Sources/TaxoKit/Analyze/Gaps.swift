@@ -68,7 +68,9 @@ public enum Gaps {
             for d in library.documents where d.video == video { if let t = d.text { kept[d.path] = t } }
         }
         let source = { (p: String) in GapAnalyzer.source(p, text: kept[p], root: root) }
-        guard let candidates = store.candidates(video: video, print: print, source: source) else { return nil }
+        guard let candidates = store.candidates(video: video, print: print, library: library, source: source) else {
+            return nil
+        }
         return report(
             targets: [video], documents: docs, skipped: skipped, candidates: candidates, library: library, root: root,
             command: command, allocator: allocator)

@@ -1,21 +1,28 @@
 /// Gap candidates and their occurrences in the binary encoding (for `GapStore`): every field, so that a
 /// decoded candidate is the one the analysis made; except what an occurrence shows of its line (its snippet
-/// and timestamp), which is made again from the document's line (`ShownLines`): the line texts were most of
-/// the bytes (306 MB of analyses at 100k entities).
+/// and timestamp), which is made again from the document's line (`ShownLines`), and the ID, name and file of
+/// the library entity it is, made again from the library: line texts and entity paths were most of the bytes
+/// (306 MB of analyses at 100k entities).
 extension BinaryWriter {
-    mutating func gapCandidates(_ cs: [GapCandidate]) {
+    mutating func gapCandidates(_ cs: [GapCandidate], library: Library) {
         resetStrings()
         uint(UInt64(cs.count))
-        for c in cs { gapCandidate(c) }
+        for c in cs { gapCandidate(c, library: library) }
     }
 
-    mutating func gapCandidate(_ c: GapCandidate) {
+    mutating func gapCandidate(_ c: GapCandidate, library: Library) {
         optInt(c.kind); optString(c.name)
         uint(UInt64(c.ids.count)); for p in c.ids { parsedID(p) }
         stringList(c.placeholders)
         uint(UInt64(c.occurrences.count)); for o in c.occurrences { gapOccurrence(o) }
         string(c.verdict.rawValue); optInt(c.libraryEntity)
-        optString(c.libraryID); optString(c.libraryName); optString(c.libraryFile)
+        let entity = c.libraryEntity.flatMap { $0 >= 0 && $0 < library.entities.count ? library.entities[$0] : nil }
+        let fromLibrary =
+            entity.map {
+                c.libraryID == library.displayID($0) && c.libraryName == $0.name && c.libraryFile == $0.file
+            } ?? false
+        bool(fromLibrary)
+        if !fromLibrary { optString(c.libraryID); optString(c.libraryName); optString(c.libraryFile) }
         optDouble(c.score); optString(c.suggestedID); string(c.priority); string(c.note)
         stringList(c.versions); stringList(c.similar); optString(c.scopedTo)
         bool(c.proseNear != nil)
@@ -79,16 +86,16 @@ final class ShownLines {
 }
 
 extension BinaryReader {
-    mutating func gapCandidates(lines: ShownLines) throws -> [GapCandidate] {
+    mutating func gapCandidates(lines: ShownLines, library: Library) throws -> [GapCandidate] {
         resetStrings()
         var out: [GapCandidate] = []
         let n = try count()
         out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try gapCandidate(lines: lines)) }
+        for _ in 0..<n { out.append(try gapCandidate(lines: lines, library: library)) }
         return out
     }
 
-    mutating func gapCandidate(lines: ShownLines) throws -> GapCandidate {
+    mutating func gapCandidate(lines: ShownLines, library: Library) throws -> GapCandidate {
         var c = GapCandidate(kind: try optInt())
         c.name = try optString()
         for _ in 0..<(try count()) { c.ids.append(try parsedID()) }
@@ -99,7 +106,13 @@ extension BinaryReader {
         guard let verdict = GapVerdict(rawValue: try string()) else { throw Corrupt() }
         c.verdict = verdict
         c.libraryEntity = try optInt()
-        c.libraryID = try optString(); c.libraryName = try optString(); c.libraryFile = try optString()
+        if try bool() {
+            guard let i = c.libraryEntity, i >= 0, i < library.entities.count else { throw Corrupt() }
+            let e = library.entities[i]
+            c.libraryID = library.displayID(e); c.libraryName = e.name; c.libraryFile = e.file
+        } else {
+            c.libraryID = try optString(); c.libraryName = try optString(); c.libraryFile = try optString()
+        }
         c.score = try optDouble(); c.suggestedID = try optString(); c.priority = try string(); c.note = try string()
         c.versions = try stringList(); c.similar = try stringList(); c.scopedTo = try optString()
         if try bool() { c.proseNear = (try ints(), try string(), try double()) }

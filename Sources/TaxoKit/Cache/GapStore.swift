@@ -16,7 +16,7 @@ public final class GapStore: Sendable {
     static let magic = Array("TAXOGAPS".utf8)
     static let trailerMagic = Array("TAXOEND.".utf8)
     static let trailerLength = 16
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
 
     struct Entry {
         var print: String
@@ -61,16 +61,17 @@ public final class GapStore: Sendable {
     /// A video's analysis when it was made from inputs of this print (nil: none, another print, or damaged).
     /// `source` gives a document's text as the analysis read it (what its occurrences show of their lines is
     /// made from it); nil when a document is gone, which makes the analysis unusable.
-    public func candidates(video: String, print: String, source: @escaping (String) -> SourceFile?)
-        -> [GapCandidate]?
-    {
+    public func candidates(
+        video: String, print: String, library: Library, source: @escaping (String) -> SourceFile?
+    ) -> [GapCandidate]? {
         guard let e = entries[video], e.print == print else { return nil }
         let payload = UnsafeRawBufferPointer(
             rebasing: UnsafeRawBufferPointer(file.bytes)[e.offset..<(e.offset + e.length - 8)])
         var c = BinaryReader(file.bytes, at: e.offset + e.length - 8)
         guard let stored = try? c.fixed64(), stored == Hashing.fnv1a(payload) else { return nil }
         var r = BinaryReader(file.bytes, at: e.offset)
-        guard let cs = try? r.gapCandidates(lines: ShownLines(source)), r.i == e.offset + e.length - 8 else {
+        guard let cs = try? r.gapCandidates(lines: ShownLines(source), library: library), r.i == e.offset + e.length - 8
+        else {
             return nil
         }
         return cs
@@ -103,10 +104,10 @@ public final class GapStore: Sendable {
             put(w.bytes)
         }
 
-        /// Adds a video's analysis, made from inputs of this print.
-        func add(video: String, print: String, candidates: [GapCandidate]) {
+        /// Adds a video's analysis of the library, made from inputs of this print.
+        func add(video: String, print: String, candidates: [GapCandidate], library: Library) {
             var w = BinaryWriter()
-            w.gapCandidates(candidates)
+            w.gapCandidates(candidates, library: library)
             w.fixed64(Hashing.fnv1a(w.bytes))
             put(w.bytes, video: video, print: print)
         }

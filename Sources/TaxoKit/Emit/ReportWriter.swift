@@ -43,7 +43,7 @@ public enum ReportWriter {
                         var report = try Gaps.report(
                             targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))",
                             analyzer: analyzer)
-                        store.add(video: v, print: prints[v]!, candidates: report.candidates)
+                        store.add(video: v, print: prints[v]!, candidates: report.candidates, library: lib)
                         report.linksFrom = dir
                         if let keep { keep.withLock { $0[v] = report } }
                         let context = try report.context()
