@@ -419,7 +419,7 @@ public struct GapAnalyzer {
     func setLibrary(_ c: inout GapCandidate, _ e: Int) {
         // Fields read in place: a copy of the entity retained every string and array it holds.
         c.libraryEntity = e
-        c.libraryID = library.displayID(library.entities[e])
+        c.libraryID = library.displayID(at: e)
         c.libraryName = library.entities[e].name
         c.libraryFile = library.entities[e].file
         if c.kind == nil { c.kind = library.entities[e].kind }

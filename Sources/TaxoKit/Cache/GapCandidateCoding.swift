@@ -16,10 +16,12 @@ extension BinaryWriter {
         stringList(c.placeholders)
         uint(UInt64(c.occurrences.count)); for o in c.occurrences { gapOccurrence(o) }
         string(c.verdict.rawValue); optInt(c.libraryEntity)
-        let entity = c.libraryEntity.flatMap { $0 >= 0 && $0 < library.entities.count ? library.entities[$0] : nil }
+        // The entity's fields read in place (a copy of it would retain everything it holds).
         let fromLibrary =
-            entity.map {
-                c.libraryID == library.displayID($0) && c.libraryName == $0.name && c.libraryFile == $0.file
+            c.libraryEntity.map { i in
+                i >= 0 && i < library.entities.count && c.libraryName == library.entities[i].name
+                    && c.libraryFile == library.entities[i].file
+                    && c.libraryID == library.displayID(at: i)
             } ?? false
         bool(fromLibrary)
         if !fromLibrary { optString(c.libraryID); optString(c.libraryName); optString(c.libraryFile) }
@@ -108,8 +110,9 @@ extension BinaryReader {
         c.libraryEntity = try optInt()
         if try bool() {
             guard let i = c.libraryEntity, i >= 0, i < library.entities.count else { throw Corrupt() }
-            let e = library.entities[i]
-            c.libraryID = library.displayID(e); c.libraryName = e.name; c.libraryFile = e.file
+            c.libraryID = library.displayID(at: i)
+            c.libraryName = library.entities[i].name
+            c.libraryFile = library.entities[i].file
         } else {
             c.libraryID = try optString(); c.libraryName = try optString(); c.libraryFile = try optString()
         }

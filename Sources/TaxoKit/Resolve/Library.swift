@@ -138,6 +138,9 @@ public struct Library: Sendable {
     /// The ID as written, or the raw ID field when it does not parse.
     public func displayID(_ e: Entity) -> String { e.id?.written ?? e.rawID }
 
+    /// The ID of the entity at an index as its file writes it, read in place (no copy of the entity).
+    func displayID(at i: Int) -> String { entities[i].id?.written ?? entities[i].rawID }
+
     /// Video ID -> the entities naming it in an integration field, in library order.
     public func entitiesByVideo() -> [String: [Int]] {
         var out: [String: [Int]] = [:]
