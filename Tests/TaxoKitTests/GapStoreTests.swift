@@ -103,23 +103,24 @@ import Testing
             o.scopedTo = i == 2 ? "Video_024" : nil
             c.occurrences.append(o)
         }
-        let empty = TestSupport.compile([(String, String)]()).library
-        let bytes = encoded([c, GapCandidate(kind: nil)], empty)
-        let decoded = try bytes.withUnsafeBufferPointer { b in
-            var r = BinaryReader(b)
-            return try r.gapCandidates(lines: ShownLines { $0 == "a.md" ? doc : nil }, library: empty)
+        let library = Compiler.compile(root: TestSupport.repoRoot.path, config: config).library
+        let bytes = encoded([c, GapCandidate(kind: nil)], library)
+        func decode(_ lib: Library, _ lines: ShownLines) throws -> [GapCandidate] {
+            try bytes.withUnsafeBufferPointer { b in
+                var r = BinaryReader(b)
+                return try r.gapCandidates(lines: lines, library: lib)
+            }
         }
+        let decoded = try decode(library, ShownLines { $0 == "a.md" ? doc : nil })
         #expect(decoded[0].occurrences.map(\.snippet) == c.occurrences.map(\.snippet))
         #expect(
             decoded[0].occurrences.map(\.timestamp) == [nil, nil, nil, "12:01", nil, nil])
-        // Without the document, nothing is read.
-        #expect(
-            (try? bytes.withUnsafeBufferPointer { b in
-                var r = BinaryReader(b)
-                return try r.gapCandidates(lines: ShownLines { _ in nil }, library: empty)
-            }) == nil)
+        // Without the document nothing is read; nor for a library without the entities it names.
+        #expect((try? decode(library, ShownLines { _ in nil })) == nil)
+        let empty = TestSupport.compile([(String, String)]()).library
+        #expect((try? decode(empty, ShownLines { $0 == "a.md" ? doc : nil })) == nil)
         #expect(decoded.count == 2)
-        #expect(encoded(decoded, empty) == bytes)
+        #expect(encoded(decoded, library) == bytes)
         #expect(decoded[0].proseNear?.entities == [3, 4])
         #expect(decoded[0].score == 0.8125)
         #expect(decoded[0].occurrences.map(\.line) == [1, 2, 3, 4, 5, 6])

@@ -94,6 +94,23 @@ extension BinaryReader {
         let n = try count()
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try gapCandidate(lines: lines, library: library)) }
+        // Kinds and entities index the library's: a damaged file that passed its checksum is not believed.
+        let kinds = library.config.kinds.indices, entities = library.entities.indices
+        func known(_ w: GapOccurrence.What?) -> Bool {
+            switch w {
+            case .id(let p)?: return kinds.contains(p.kind)
+            case .placeholder(let k, _)?: return kinds.contains(k)
+            case .libraryName(_, let es)?, .nearName(_, let es, _, _)?: return es.allSatisfy(entities.contains)
+            case .name(_, let k)?: return k.map(kinds.contains) ?? true
+            case nil: return true
+            }
+        }
+        for c in out {
+            guard c.kind.map(kinds.contains) ?? true, c.ids.allSatisfy({ kinds.contains($0.kind) }),
+                c.proseNear?.entities.allSatisfy(entities.contains) ?? true,
+                c.occurrences.allSatisfy({ known($0.what) && known($0.pairedID) })
+            else { throw Corrupt() }
+        }
         return out
     }
 
