@@ -17,10 +17,11 @@ public struct NameMatcher: Sendable {
     /// whole trie's (gap analyses at 100k, 30 videos: 418/442 -> 362/419 ms with the word hash below).
     var rootEdges = [Edge](repeating: Edge(), count: 64)
     var rootCount = 0
-    var ends: [[End]] = [[]]
-    /// Per node, the entities of `ends` (what a match hands out, made once rather than per match).
+    /// Per node, the entities whose name ends there (what a match hands out), and the first such name as
+    /// written.
     var endEntities: [[Int]] = [[]]
-    /// Whether a name ends at a node (`ends[n]` not empty), read on every word without touching `ends`.
+    var endName: [String] = [""]
+    /// Whether a name ends at a node (`endEntities[n]` not empty), read on every word without touching them.
     var isEnd: [Bool] = [false]
 
     /// An edge of the trie; `child` 0 marks an empty slot (the root is no one's child).
@@ -30,10 +31,6 @@ public struct NameMatcher: Sendable {
         var child: Int32 = 0
     }
 
-    struct End: Sendable {
-        var entity: Int
-        var name: String
-    }
     public private(set) var count = 0
 
     /// A matcher that knows no names yet.
@@ -117,15 +114,20 @@ public struct NameMatcher: Sendable {
 
     /// Word spans (UTF-8 offsets) of a text, with the hash of each lower-cased word.
     static func wordSpans(_ u: [UInt8]) -> [(hash: UInt64, start: Int, end: Int)] {
-        var out: [(UInt64, Int, Int)] = []
         u.withUnsafeBufferPointer { b in
-            wordLower.withUnsafeBufferPointer { lower in
-                var i = 0
-                while let w = word(b, from: i, lower: lower.baseAddress!) {
-                    out.append(w)
-                    i = w.end
-                }
-            }
+            wordLower.withUnsafeBufferPointer { wordSpans(b, lower: $0.baseAddress!) }
+        }
+    }
+
+    static func wordSpans(_ u: UnsafeBufferPointer<UInt8>, lower: UnsafePointer<UInt8>) -> [(
+        hash: UInt64, start: Int, end: Int
+    )] {
+        var out: [(hash: UInt64, start: Int, end: Int)] = []
+        out.reserveCapacity(u.count / 6)
+        var i = 0
+        while let w = word(u, from: i, lower: lower) {
+            out.append(w)
+            i = w.end
         }
         return out
     }
@@ -139,16 +141,17 @@ public struct NameMatcher: Sendable {
             if let c = child(of: n, w) {
                 n = c
             } else {
-                ends.append([])
                 endEntities.append([])
+                endName.append("")
                 isEnd.append(false)
-                insert(Edge(hash: w, parent: Int32(n), child: Int32(ends.count - 1)))
-                n = ends.count - 1
+                insert(Edge(hash: w, parent: Int32(n), child: Int32(endEntities.count - 1)))
+                n = endEntities.count - 1
             }
         }
-        if !ends[n].contains(where: { $0.entity == entity }) {
-            ends[n].append(End(entity: entity, name: name)); count += 1
+        if !endEntities[n].contains(entity) {
+            if endEntities[n].isEmpty { endName[n] = name }
             endEntities[n].append(entity)
+            count += 1
             isEnd[n] = true
         }
     }
@@ -258,13 +261,7 @@ public struct NameMatcher: Sendable {
     func matches(in u: UnsafeBufferPointer<UInt8>, lower: UnsafePointer<UInt8>) -> [Match] {
         // The words, read and hashed once: the words after a name's first word are read by its descent in
         // the trie, and again as first words when no name ends there (most, where most words begin a name).
-        var words: [(hash: UInt64, start: Int, end: Int)] = []
-        words.reserveCapacity(u.count / 6)
-        var i = 0
-        while let w = NameMatcher.word(u, from: i, lower: lower) {
-            words.append(w)
-            i = w.end
-        }
+        let words = NameMatcher.wordSpans(u, lower: lower)
         var out: [Match] = []
         var k = 0
         while k < words.count {
@@ -282,7 +279,7 @@ public struct NameMatcher: Sendable {
             if let best {
                 out.append(
                     Match(
-                        entities: endEntities[best.node], name: ends[best.node][0].name, start: words[k].start,
+                        entities: endEntities[best.node], name: endName[best.node], start: words[k].start,
                         end: words[best.word].end))
                 k = best.word + 1
             } else {

@@ -12,8 +12,6 @@ import Foundation
 public final class ExtractionCache: Sendable {
     public static let fileName = "taxo-cache.bin"
     static let magic = Array("TAXOCACHE".utf8)
-    static let trailerMagic = Array("TAXOEND.".utf8)
-    static let trailerLength = 16
     static let formatVersion: UInt64 = 31
 
     struct Entry {
@@ -36,20 +34,14 @@ public final class ExtractionCache: Sendable {
     public init?(path: String, configHash: String) {
         guard let f = MappedFile(path: path) else { return nil }
         file = f
-        let b = f.bytes, m = ExtractionCache.magic, t = ExtractionCache.trailerMagic
-        guard b.count >= m.count + ExtractionCache.trailerLength, b.prefix(m.count).elementsEqual(m),
-            b.suffix(t.count).elementsEqual(t)
-        else { return nil }
-        var r = BinaryReader(b, at: m.count)
+        guard var r = CacheFile.reader(f.bytes, magic: ExtractionCache.magic) else { return nil }
         do {
             guard try r.uint() == ExtractionCache.formatVersion, try r.string() == TaxoVersion.build,
                 try r.string() == configHash
             else { return nil }
             let header = r.i
-            r.i = b.count - ExtractionCache.trailerLength
-            let directory = Int(try r.fixed64())
-            guard directory >= header, directory < b.count - ExtractionCache.trailerLength else { return nil }
-            r.i = directory
+            guard try CacheFile.seekDirectory(&r) else { return nil }
+            let directory = r.i
             let written = Int64(try r.int())
             let n = try r.count()
             var entries: [String: Entry] = [:]
@@ -82,17 +74,12 @@ public final class ExtractionCache: Sendable {
 
     /// The cached result for a file whose content has this hash (with each record's JSON when `records`).
     public func result(path: String, hash: String, records: Bool = false) -> FileResult? {
-        guard let e = entries[path], e.hash == hash, e.length >= 8, e.offset + e.length <= file.bytes.count else {
-            return nil
-        }
-        // Each entry ends with a checksum of its bytes: a damaged entry is parsed again, never believed.
-        let payload = UnsafeRawBufferPointer(
-            rebasing: UnsafeRawBufferPointer(file.bytes)[e.offset..<(e.offset + e.length - 8)])
-        var c = BinaryReader(file.bytes, at: e.offset + e.length - 8)
-        guard let stored = try? c.fixed64(), stored == Hashing.fnv1a(payload) else { return nil }
-        var r = BinaryReader(file.bytes, at: e.offset)
+        // A damaged entry is parsed again, never believed.
+        guard let e = entries[path], e.hash == hash,
+            var (r, end) = CacheFile.entry(file.bytes, offset: e.offset, length: e.length)
+        else { return nil }
         r.records = records
-        guard var result = try? r.fileResult(), result.path == path, r.i == e.offset + e.length - 8 else { return nil }
+        guard var result = try? r.fileResult(), result.path == path, r.i == end else { return nil }
         result.fromCache = true
         return result
     }
@@ -131,7 +118,7 @@ public final class ExtractionCache: Sendable {
         Parallel.map(indices) { i in
             var w = BinaryWriter()
             w.fileResult(results[i])
-            w.fixed64(Hashing.fnv1a(w.bytes))
+            CacheFile.seal(&w)
             return (i, w.bytes)
         }
     }
@@ -163,8 +150,7 @@ public final class ExtractionCache: Sendable {
             w.uint(UInt64(o.offset))
             w.uint(UInt64(o.length))
         }
-        w.fixed64(UInt64(start))
-        w.bytes.append(contentsOf: trailerMagic)
+        CacheFile.trailer(&w, directory: start)
     }
 
     /// Adds to the file the previous cache was read from; false when that file has changed since.

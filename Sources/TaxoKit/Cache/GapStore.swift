@@ -9,13 +9,11 @@
 /// configuration, taxo's version, the video's documents and their content). `taxo site` and `taxo gaps`
 /// take a video's analysis from here when its print is the one they would analyse now: no second analysis.
 ///
-/// The file is a header, the encoded analyses (each with a checksum), a directory of them and a fixed
-/// trailer pointing at the directory; a build writes it anew, renamed into place.
+/// The file is framed as the extraction cache is (`CacheFile`): a header, the encoded analyses (each with a
+/// checksum), a directory of them and a trailer; a build writes it anew, renamed into place.
 public final class GapStore: Sendable {
     public static let fileName = "taxo-gaps.bin"
     static let magic = Array("TAXOGAPS".utf8)
-    static let trailerMagic = Array("TAXOEND.".utf8)
-    static let trailerLength = 16
     static let formatVersion: UInt64 = 3
 
     struct Entry {
@@ -34,19 +32,12 @@ public final class GapStore: Sendable {
     public init?(path: String) {
         guard let f = MappedFile(path: path) else { return nil }
         file = f
-        let b = f.bytes
-        guard b.count >= GapStore.magic.count + GapStore.trailerLength,
-            b.prefix(GapStore.magic.count).elementsEqual(GapStore.magic),
-            b.suffix(GapStore.trailerMagic.count).elementsEqual(GapStore.trailerMagic)
-        else { return nil }
-        var r = BinaryReader(b, at: GapStore.magic.count)
+        guard var r = CacheFile.reader(f.bytes, magic: GapStore.magic) else { return nil }
         do {
             guard try r.uint() == GapStore.formatVersion, try r.string() == TaxoVersion.build else { return nil }
             let header = r.i
-            r.i = b.count - GapStore.trailerLength
-            let directory = Int(try r.fixed64())
-            guard directory >= header, directory < b.count - GapStore.trailerLength else { return nil }
-            r.i = directory
+            guard try CacheFile.seekDirectory(&r) else { return nil }
+            let directory = r.i
             var entries: [String: Entry] = [:]
             for _ in 0..<(try r.count()) {
                 let video = try r.string(), print = try r.string()
@@ -64,16 +55,10 @@ public final class GapStore: Sendable {
     public func candidates(
         video: String, print: String, library: Library, source: @escaping (String) -> SourceFile?
     ) -> [GapCandidate]? {
-        guard let e = entries[video], e.print == print else { return nil }
-        let payload = UnsafeRawBufferPointer(
-            rebasing: UnsafeRawBufferPointer(file.bytes)[e.offset..<(e.offset + e.length - 8)])
-        var c = BinaryReader(file.bytes, at: e.offset + e.length - 8)
-        guard let stored = try? c.fixed64(), stored == Hashing.fnv1a(payload) else { return nil }
-        var r = BinaryReader(file.bytes, at: e.offset)
-        guard let cs = try? r.gapCandidates(lines: ShownLines(source), library: library), r.i == e.offset + e.length - 8
-        else {
-            return nil
-        }
+        guard let e = entries[video], e.print == print,
+            var (r, end) = CacheFile.entry(file.bytes, offset: e.offset, length: e.length),
+            let cs = try? r.gapCandidates(lines: ShownLines(source), library: library), r.i == end
+        else { return nil }
         return cs
     }
 
@@ -108,7 +93,7 @@ public final class GapStore: Sendable {
         func add(video: String, print: String, candidates: [GapCandidate], library: Library) {
             var w = BinaryWriter()
             w.gapCandidates(candidates, library: library)
-            w.fixed64(Hashing.fnv1a(w.bytes))
+            CacheFile.seal(&w)
             put(w.bytes, video: video, print: print)
         }
 
@@ -143,8 +128,7 @@ public final class GapStore: Sendable {
                 w.uint(UInt64(d.offset))
                 w.uint(UInt64(d.length))
             }
-            w.fixed64(UInt64(start))
-            w.bytes.append(contentsOf: GapStore.trailerMagic)
+            CacheFile.trailer(&w, directory: start)
             put(w.bytes)
             if state.withLock({ $0.failed }) { throw FileWriter.failure(path) }
         }

@@ -236,28 +236,40 @@ enum HTMLText {
     /// `&`, `<`, `>`, `"` and `'`.
     static let special = ByteSearch.ByteSet([38, 60, 62, 34, 39])
 
-    /// Escaped byte by byte, and only from the first byte that needs it (most text needs none; site pages
-    /// escape every value of every page).
+    /// Escaped on bytes, and only when a byte needs it (most text needs none; site pages escape every value
+    /// of every page).
     static func escape(_ s: String) -> String {
         var text = s
         let escaped = text.withUTF8 { b -> String? in
-            guard let first = b.firstIndex(where: { special.contains($0) }) else { return nil }
+            guard b.contains(where: { special.contains($0) }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(b.count + 16)
-            out.append(contentsOf: b[..<first])
-            for c in b[first...] {
-                switch c {
-                case 38: out += amp
-                case 60: out += lt
-                case 62: out += gt
-                case 34: out += quot
-                case 39: out += apos
-                default: out.append(c)
-                }
-            }
+            append(b, 0, b.count, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? s
+    }
+
+    /// Appends `b[lo..<hi]` escaped: the runs of bytes that need no escaping copied whole.
+    static func append(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, to out: inout [UInt8]) {
+        var run = lo
+        for i in lo..<hi where special.contains(b[i]) {
+            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
+            out += entity(b[i])
+            run = i + 1
+        }
+        if run < hi { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<hi])) }
+    }
+
+    /// The entity of one of `special`'s bytes.
+    static func entity(_ c: UInt8) -> [UInt8] {
+        switch c {
+        case UInt8(ascii: "&"): return amp
+        case UInt8(ascii: "<"): return lt
+        case UInt8(ascii: ">"): return gt
+        case UInt8(ascii: "\""): return quot
+        default: return apos
+        }
     }
 
     static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)

@@ -45,8 +45,8 @@ struct FilePage: Encodable {
     }
 
     /// The lines as `<span id="L12">` rows with their numbers as links to themselves, escaped; built as
-    /// bytes (file pages are most of the site): each line's number written as digits in place, and the runs
-    /// of bytes that need no escaping copied whole.
+    /// bytes (file pages are most of the site): each line's number written as digits in place, its text
+    /// escaped as `HTMLText.escape` escapes.
     static func listing(_ text: String) -> (String, Int) {
         var out: [UInt8] = []
         var text = text
@@ -69,13 +69,7 @@ struct FilePage: Encodable {
                 out += ListingBytes.endLink
                 var end = hi
                 if end > lo, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                var run = lo
-                for i in lo..<end where HTMLText.special.contains(bytes[i]) {
-                    if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-                    out += ListingBytes.entity(bytes[i])
-                    run = i + 1
-                }
-                if run < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
+                HTMLText.append(bytes, lo, end, to: &out)
                 out += ListingBytes.endLine
             }
             for i in 0..<count where bytes[i] == UInt8(ascii: "\n") {
@@ -98,17 +92,6 @@ enum ListingBytes {
     static let endLink = Array("</a>".utf8)
     static let endLine = Array("</span>".utf8)
     static let start = Array("<pre class=\"listing\"><code>".utf8), end = Array("</code></pre>".utf8)
-
-    /// The entity of one of `HTMLText.special`'s bytes.
-    static func entity(_ b: UInt8) -> [UInt8] {
-        switch b {
-        case UInt8(ascii: "&"): return HTMLText.amp
-        case UInt8(ascii: "<"): return HTMLText.lt
-        case UInt8(ascii: ">"): return HTMLText.gt
-        case UInt8(ascii: "\""): return HTMLText.quot
-        default: return HTMLText.apos
-        }
-    }
 
     /// A positive number's decimal digits, written into `digits` (no string made per line).
     static func decimal(_ n: Int, into digits: inout [UInt8]) {
