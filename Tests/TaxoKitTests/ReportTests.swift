@@ -233,28 +233,37 @@ import Testing
 
     /// A report whose inputs changed but whose content would not (its encoded context has the fingerprint the
     /// manifest holds) is left untouched; one whose content changes is rewritten.
+    /// Builds a copy of the example library into its `output/` (returned).
+    @discardableResult
+    func build(_ root: URL, _ time: String) throws -> URL {
+        let out = root.appendingPathComponent("output")
+        _ = try Builder.build(root: root.path, config: TestSupport.defaultConfig, outDir: out.path, buildTime: time)
+        return out
+    }
+
+    /// Appends text to a video's transcript.
+    func append(_ text: String, toTranscriptOf video: String, in root: URL) throws {
+        let transcript = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/\(video).md")
+        try (try String(contentsOf: transcript, encoding: .utf8) + text).write(
+            to: transcript, atomically: true, encoding: .utf8)
+    }
+
     @Test func reportsAreWrittenOnlyWhenTheirContentChanges() throws {
         let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let out = root.appendingPathComponent("output")
-        let config = TestSupport.defaultConfig
-        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "x")
+        let out = try build(root, "x")
         let gap = out.appendingPathComponent("gaps/Video_025_Gap_Analysis.md")
         try "kept\n".write(to: gap, atomically: true, encoding: .utf8)
         // A blank line at the end of the transcript: new inputs, the same report.
-        let transcript = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_025.md")
-        try (try String(contentsOf: transcript, encoding: .utf8) + "\n").write(
-            to: transcript, atomically: true, encoding: .utf8)
-        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "y")
+        try append("\n", toTranscriptOf: "Video_025", in: root)
+        try build(root, "y")
         #expect(try String(contentsOf: gap, encoding: .utf8) == "kept\n")
         let manifest = try String(contentsOf: out.appendingPathComponent("gaps/.manifest"), encoding: .utf8)
         #expect(manifest.split(separator: "\n").allSatisfy { $0.split(separator: " ").count == 3 }, "\(manifest)")
         // A new tool mention changes the report: it is written again.
-        try
-            (try String(contentsOf: transcript, encoding: .utf8)
-            + "\nWe also validated tokens with the ScaleKit Python SDK here.\n")
-            .write(to: transcript, atomically: true, encoding: .utf8)
-        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "z")
+        try append(
+            "\nWe also validated tokens with the ScaleKit Python SDK here.\n", toTranscriptOf: "Video_025", in: root)
+        try build(root, "z")
         #expect(try String(contentsOf: gap, encoding: .utf8).contains("ScaleKit Python SDK"))
     }
 
@@ -263,16 +272,10 @@ import Testing
     @Test func aGapReportIsMadeAgainWhenAnotherVideoAnnouncesTheIDItSuggests() throws {
         let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let out = root.appendingPathComponent("output")
-        let config = TestSupport.defaultConfig
-        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "x")
-        let gap = out.appendingPathComponent("gaps/Video_025_Gap_Analysis.md")
-        let before = try String(contentsOf: gap, encoding: .utf8)
-        #expect(before.contains("TOL-AID-207"))
-        let transcript = root.appendingPathComponent("TASK_MANAGERS/RESEARCHES/02_TRANSCRIPTIONS/Video_024.md")
-        try (try String(contentsOf: transcript, encoding: .utf8) + "\n## New tools\n\nProposed Tool ID: TOL-AID-207\n")
-            .write(to: transcript, atomically: true, encoding: .utf8)
-        _ = try Builder.build(root: root.path, config: config, outDir: out.path, buildTime: "y")
+        let gap = try build(root, "x").appendingPathComponent("gaps/Video_025_Gap_Analysis.md")
+        #expect(try String(contentsOf: gap, encoding: .utf8).contains("TOL-AID-207"))
+        try append("\n## New tools\n\nProposed Tool ID: TOL-AID-207\n", toTranscriptOf: "Video_024", in: root)
+        try build(root, "y")
         let after = try String(contentsOf: gap, encoding: .utf8)
         #expect(!after.contains("TOL-AID-207"))
         #expect(after.contains("TOL-AID-208"))

@@ -132,9 +132,10 @@ public enum ReportWriter {
         return h.hex
     }
 
-    /// Video -> the print of what its gap analysis is made from: `base` (`fingerprint`) and its documents.
-    public static func gapPrints(_ lib: Library, base: String) -> [String: String] {
-        let hashes = fileHashes(lib)
+    /// Video -> the print of what its gap analysis is made from: `base` (`fingerprint`) and its documents
+    /// (`hashes`: `fileHashes`, when the caller has them already).
+    public static func gapPrints(_ lib: Library, base: String, hashes: [String: String]? = nil) -> [String: String] {
+        let hashes = hashes ?? fileHashes(lib)
         var prints: [String: String] = [:]
         for (v, docs) in lib.documentsByVideo() {
             prints[v] = reportPrint(base, files: docs.map { lib.documents[$0].path }, hashes: hashes)

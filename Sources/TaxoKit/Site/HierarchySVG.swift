@@ -30,9 +30,12 @@ struct HierarchySVG {
                 try c.encode(roots)
             } else {
                 var c = encoder.singleValueContainer()
-                try c.encode(HTML(HierarchySVG.svg(roots, title: title) ?? ""))
+                try c.encode(HTML(svg))
             }
         }
+
+        /// The drawing's SVG markup.
+        var svg: String { HierarchySVG.svg(roots, title: title) ?? "" }
     }
 
     static let columnWidth = 230, boxWidth = 200, rowHeight = 34, boxHeight = 26, margin = 8

@@ -54,7 +54,7 @@ struct SiteRenderer {
         init(_ site: SiteData, templates: Templates) {
             contentHashes = ReportWriter.fileHashes(site.lib)
             gapBase = ReportWriter.fingerprint(site.lib, templates: templates)
-            gap = ReportWriter.gapPrints(site.lib, base: gapBase)
+            gap = ReportWriter.gapPrints(site.lib, base: gapBase, hashes: contentHashes)
         }
     }
 

@@ -63,7 +63,7 @@ enum SiteTree {
 
     /// A hierarchy drawn (taxo's own SVG, as it is), or null.
     static func drawing(_ d: HierarchySVG.Drawing?) -> ReportValue {
-        d.map { .text(HierarchySVG.svg($0.roots, title: $0.title) ?? "") } ?? .null
+        d.map { .text($0.svg) } ?? .null
     }
 
     static func groups(_ groups: [EntityPage.Group]) -> ReportValue {
