@@ -12,27 +12,151 @@ public struct GapOccurrence: Sendable {
         case nearName(String, entities: [Int], libraryName: String, score: Double)
     }
 
-    public var what: What
+    /// The fields, in one box: an occurrence is copied into its candidate, merged, encoded and cited many
+    /// times, and a copy retains one reference instead of a dozen strings (copied on write).
+    private final class Fields: @unchecked Sendable {
+        var what: What
+        var pairedName: String?
+        var pairedID: GapOccurrence.What?
+        var file: String
+        var line: Int
+        var column: Int
+        var heading: String?
+        var snippet: String
+        var timestamp: String?
+        var required: Bool
+        var proposal: Bool
+        var version: String?
+        var department: String?
+        var scopedTo: String?
+
+        init(
+            what: What, pairedName: String?, pairedID: GapOccurrence.What?, file: String, line: Int, column: Int,
+            heading: String?, snippet: String, timestamp: String?, required: Bool, proposal: Bool, version: String?,
+            department: String?, scopedTo: String?
+        ) {
+            self.what = what
+            self.pairedName = pairedName
+            self.pairedID = pairedID
+            self.file = file
+            self.line = line
+            self.column = column
+            self.heading = heading
+            self.snippet = snippet
+            self.timestamp = timestamp
+            self.required = required
+            self.proposal = proposal
+            self.version = version
+            self.department = department
+            self.scopedTo = scopedTo
+        }
+
+        func copy() -> Fields {
+            Fields(
+                what: what, pairedName: pairedName, pairedID: pairedID, file: file, line: line, column: column,
+                heading: heading, snippet: snippet, timestamp: timestamp, required: required, proposal: proposal,
+                version: version, department: department, scopedTo: scopedTo)
+        }
+    }
+
+    private var fields: Fields
+
+    /// The fields, unshared before a change.
+    private var unique: Fields {
+        mutating get {
+            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+            return fields
+        }
+    }
+
+    public init(
+        what: What, pairedName: String? = nil, pairedID: GapOccurrence.What? = nil, file: String, line: Int,
+        column: Int, heading: String? = nil, snippet: String, timestamp: String? = nil, required: Bool,
+        proposal: Bool, version: String? = nil, department: String? = nil, scopedTo: String? = nil
+    ) {
+        fields = Fields(
+            what: what, pairedName: pairedName, pairedID: pairedID, file: file, line: line, column: column,
+            heading: heading, snippet: snippet, timestamp: timestamp, required: required, proposal: proposal,
+            version: version, department: department, scopedTo: scopedTo)
+    }
+
+    /// What was found.
+    public var what: What {
+        get { fields.what }
+        _modify { yield &unique.what }
+    }
+
     /// A name written with the ID (its label, or the name cell of the same table row or CSV row).
-    public var pairedName: String?
+    public var pairedName: String? {
+        get { fields.pairedName }
+        _modify { yield &unique.pairedName }
+    }
+
     /// An ID written with the name (same table row, CSV row, or the `Proposed ... ID` line of its section).
-    public var pairedID: GapOccurrence.What?
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var heading: String?
-    public var snippet: String
-    public var timestamp: String?
+    public var pairedID: GapOccurrence.What? {
+        get { fields.pairedID }
+        _modify { yield &unique.pairedID }
+    }
+
+    public var file: String {
+        get { fields.file }
+        _modify { yield &unique.file }
+    }
+
+    public var line: Int {
+        get { fields.line }
+        _modify { yield &unique.line }
+    }
+
+    public var column: Int {
+        get { fields.column }
+        _modify { yield &unique.column }
+    }
+
+    public var heading: String? {
+        get { fields.heading }
+        _modify { yield &unique.heading }
+    }
+
+    public var snippet: String {
+        get { fields.snippet }
+        _modify { yield &unique.snippet }
+    }
+
+    public var timestamp: String? {
+        get { fields.timestamp }
+        _modify { yield &unique.timestamp }
+    }
+
     /// Written where a workflow, milestone, task or step says what it needs (TOOLS_REQUIRED:, a task block).
-    public var required: Bool
+    public var required: Bool {
+        get { fields.required }
+        _modify { yield &unique.required }
+    }
+
     /// Written as a proposal ("Proposed Tool ID", a New_ID list).
-    public var proposal: Bool
+    public var proposal: Bool {
+        get { fields.proposal }
+        _modify { yield &unique.proposal }
+    }
+
     /// A version written with the name (`LangChain v0.3.1`), kept as evidence, not as part of the name.
-    public var version: String? = nil
+    public var version: String? {
+        get { fields.version }
+        _modify { yield &unique.version }
+    }
+
     /// A department given with it (the ID's segment, a Department column or field of its section).
-    public var department: String? = nil
+    public var department: String? {
+        get { fields.department }
+        _modify { yield &unique.department }
+    }
+
     /// The video whose own ID this is (a milestone, task or step ID scoped to the document's video).
-    public var scopedTo: String? = nil
+    public var scopedTo: String? {
+        get { fields.scopedTo }
+        _modify { yield &unique.scopedTo }
+    }
 }
 
 extension GapOccurrence {
