@@ -8,10 +8,11 @@ public enum GapVerdict: String, Sendable, CaseIterable {
 }
 
 /// A tool, ID or name a document mentions, with every place it occurs and its verdict.
-public struct GapCandidate: Sendable {
+/// (Sendable as a value: its box is changed only when no other value shares it.)
+public struct GapCandidate: @unchecked Sendable {
     /// The fields, in one box: candidates are grouped, sorted, folded and handed to reports, and a copy
     /// retains one reference instead of every list and string (copied on write).
-    private final class Fields: @unchecked Sendable {
+    private struct Fields {
         var kind: Int? = nil
         var name: String? = nil
         var ids: [ParsedID] = []
@@ -33,144 +34,129 @@ public struct GapCandidate: Sendable {
         var department: String? = nil
 
         init(kind: Int?) { self.kind = kind }
+    }
 
-        func copy() -> Fields {
-            let c = Fields(kind: kind)
-            c.name = name
-            c.ids = ids
-            c.placeholders = placeholders
-            c.occurrences = occurrences
-            c.verdict = verdict
-            c.libraryEntity = libraryEntity
-            c.libraryID = libraryID
-            c.libraryName = libraryName
-            c.libraryFile = libraryFile
-            c.score = score
-            c.suggestedID = suggestedID
-            c.priority = priority
-            c.note = note
-            c.versions = versions
-            c.similar = similar
-            c.scopedTo = scopedTo
-            c.proseNear = proseNear
-            c.department = department
-            return c
+    /// The box: a buffer whose header is the fields (read and changed in place, with no exclusivity check
+    /// per access as a class's stored property would have).
+    private final class Box: ManagedBuffer<Fields, Void> {
+        static func make(_ f: Fields) -> Box {
+            unsafeDowncast(Box.create(minimumCapacity: 0) { _ in f }, to: Box.self)
         }
     }
 
-    private var fields: Fields
+    private var box: Box
 
     /// The fields, unshared before a change.
-    private var unique: Fields {
+    private var unique: Box {
         mutating get {
-            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-            return fields
+            if !isKnownUniquelyReferenced(&box) { box = Box.make(box.header) }
+            return box
         }
     }
 
-    public init(kind: Int?) { fields = Fields(kind: kind) }
+    public init(kind: Int?) { box = Box.make(Fields(kind: kind)) }
 
     public var kind: Int? {
-        get { fields.kind }
-        _modify { yield &unique.kind }
+        get { box.header.kind }
+        _modify { yield &unique.header.kind }
     }
 
     /// The name as written (first structured or labelled spelling), if any.
     public var name: String? {
-        get { fields.name }
-        _modify { yield &unique.name }
+        get { box.header.name }
+        _modify { yield &unique.header.name }
     }
 
     /// IDs written for it (canonical spelling), placeholders excluded.
     public var ids: [ParsedID] {
-        get { fields.ids }
-        _modify { yield &unique.ids }
+        get { box.header.ids }
+        _modify { yield &unique.header.ids }
     }
 
     public var placeholders: [String] {
-        get { fields.placeholders }
-        _modify { yield &unique.placeholders }
+        get { box.header.placeholders }
+        _modify { yield &unique.header.placeholders }
     }
 
     public var occurrences: [GapOccurrence] {
-        get { fields.occurrences }
-        _modify { yield &unique.occurrences }
+        get { box.header.occurrences }
+        _modify { yield &unique.header.occurrences }
     }
 
     public var verdict: GapVerdict {
-        get { fields.verdict }
-        _modify { yield &unique.verdict }
+        get { box.header.verdict }
+        _modify { yield &unique.header.verdict }
     }
 
     public var libraryEntity: Int? {
-        get { fields.libraryEntity }
-        _modify { yield &unique.libraryEntity }
+        get { box.header.libraryEntity }
+        _modify { yield &unique.header.libraryEntity }
     }
 
     public var libraryID: String? {
-        get { fields.libraryID }
-        _modify { yield &unique.libraryID }
+        get { box.header.libraryID }
+        _modify { yield &unique.header.libraryID }
     }
 
     public var libraryName: String? {
-        get { fields.libraryName }
-        _modify { yield &unique.libraryName }
+        get { box.header.libraryName }
+        _modify { yield &unique.header.libraryName }
     }
 
     public var libraryFile: String? {
-        get { fields.libraryFile }
-        _modify { yield &unique.libraryFile }
+        get { box.header.libraryFile }
+        _modify { yield &unique.header.libraryFile }
     }
 
     public var score: Double? {
-        get { fields.score }
-        _modify { yield &unique.score }
+        get { box.header.score }
+        _modify { yield &unique.header.score }
     }
 
     public var suggestedID: String? {
-        get { fields.suggestedID }
-        _modify { yield &unique.suggestedID }
+        get { box.header.suggestedID }
+        _modify { yield &unique.header.suggestedID }
     }
 
     public var priority: String {
-        get { fields.priority }
-        _modify { yield &unique.priority }
+        get { box.header.priority }
+        _modify { yield &unique.header.priority }
     }
 
     public var note: String {
-        get { fields.note }
-        _modify { yield &unique.note }
+        get { box.header.note }
+        _modify { yield &unique.header.note }
     }
 
     /// Versions written with the name (`v0.3.1`).
     public var versions: [String] {
-        get { fields.versions }
-        _modify { yield &unique.versions }
+        get { box.header.versions }
+        _modify { yield &unique.header.versions }
     }
 
     /// Other missing candidates of its kind that may be the same entity, named with their proposed IDs
     /// (`'Tavilli Search API' (TOL-120)`; see `GapAnalyzer.relateSimilarMissing`).
     public var similar: [String] {
-        get { fields.similar }
-        _modify { yield &unique.similar }
+        get { box.header.similar }
+        _modify { yield &unique.header.similar }
     }
 
     /// The video whose own ID it is (verdict `proposed`).
     public var scopedTo: String? {
-        get { fields.scopedTo }
-        _modify { yield &unique.scopedTo }
+        get { box.header.scopedTo }
+        _modify { yield &unique.header.scopedTo }
     }
 
     /// A near match found in prose: the entities and the library name it is close to, and the similarity.
     var proseNear: (entities: [Int], name: String, score: Double)? {
-        get { fields.proseNear }
-        _modify { yield &unique.proseNear }
+        get { box.header.proseNear }
+        _modify { yield &unique.header.proseNear }
     }
 
     /// The department its mentions give, if any.
     var department: String? {
-        get { fields.department }
-        _modify { yield &unique.department }
+        get { box.header.department }
+        _modify { yield &unique.header.department }
     }
 
     public var text: String { name ?? ids.first?.written ?? placeholders.first ?? "?" }

@@ -1,5 +1,6 @@
 /// One place a candidate occurs in a document.
-public struct GapOccurrence: Sendable {
+/// (Sendable as a value: its box is changed only when no other value shares it.)
+public struct GapOccurrence: @unchecked Sendable {
     /// What was found: an ID, a placeholder, or a name (of a kind, when the place says which).
     public enum What: Sendable {
         case id(ParsedID)
@@ -14,7 +15,7 @@ public struct GapOccurrence: Sendable {
 
     /// The fields, in one box: an occurrence is copied into its candidate, merged, encoded and cited many
     /// times, and a copy retains one reference instead of a dozen strings (copied on write).
-    private final class Fields: @unchecked Sendable {
+    private struct Fields {
         var what: What
         var pairedName: String?
         var pairedID: GapOccurrence.What?
@@ -50,22 +51,23 @@ public struct GapOccurrence: Sendable {
             self.department = department
             self.scopedTo = scopedTo
         }
+    }
 
-        func copy() -> Fields {
-            Fields(
-                what: what, pairedName: pairedName, pairedID: pairedID, file: file, line: line, column: column,
-                heading: heading, snippet: snippet, timestamp: timestamp, required: required, proposal: proposal,
-                version: version, department: department, scopedTo: scopedTo)
+    /// The box: a buffer whose header is the fields (read and changed in place, with no exclusivity check
+    /// per access as a class's stored property would have).
+    private final class Box: ManagedBuffer<Fields, Void> {
+        static func make(_ f: Fields) -> Box {
+            unsafeDowncast(Box.create(minimumCapacity: 0) { _ in f }, to: Box.self)
         }
     }
 
-    private var fields: Fields
+    private var box: Box
 
     /// The fields, unshared before a change.
-    private var unique: Fields {
+    private var unique: Box {
         mutating get {
-            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-            return fields
+            if !isKnownUniquelyReferenced(&box) { box = Box.make(box.header) }
+            return box
         }
     }
 
@@ -74,88 +76,89 @@ public struct GapOccurrence: Sendable {
         column: Int, heading: String? = nil, snippet: String, timestamp: String? = nil, required: Bool,
         proposal: Bool, version: String? = nil, department: String? = nil, scopedTo: String? = nil
     ) {
-        fields = Fields(
-            what: what, pairedName: pairedName, pairedID: pairedID, file: file, line: line, column: column,
-            heading: heading, snippet: snippet, timestamp: timestamp, required: required, proposal: proposal,
-            version: version, department: department, scopedTo: scopedTo)
+        box = Box.make(
+            Fields(
+                what: what, pairedName: pairedName, pairedID: pairedID, file: file, line: line, column: column,
+                heading: heading, snippet: snippet, timestamp: timestamp, required: required, proposal: proposal,
+                version: version, department: department, scopedTo: scopedTo))
     }
 
     /// What was found.
     public var what: What {
-        get { fields.what }
-        _modify { yield &unique.what }
+        get { box.header.what }
+        _modify { yield &unique.header.what }
     }
 
     /// A name written with the ID (its label, or the name cell of the same table row or CSV row).
     public var pairedName: String? {
-        get { fields.pairedName }
-        _modify { yield &unique.pairedName }
+        get { box.header.pairedName }
+        _modify { yield &unique.header.pairedName }
     }
 
     /// An ID written with the name (same table row, CSV row, or the `Proposed ... ID` line of its section).
     public var pairedID: GapOccurrence.What? {
-        get { fields.pairedID }
-        _modify { yield &unique.pairedID }
+        get { box.header.pairedID }
+        _modify { yield &unique.header.pairedID }
     }
 
     public var file: String {
-        get { fields.file }
-        _modify { yield &unique.file }
+        get { box.header.file }
+        _modify { yield &unique.header.file }
     }
 
     public var line: Int {
-        get { fields.line }
-        _modify { yield &unique.line }
+        get { box.header.line }
+        _modify { yield &unique.header.line }
     }
 
     public var column: Int {
-        get { fields.column }
-        _modify { yield &unique.column }
+        get { box.header.column }
+        _modify { yield &unique.header.column }
     }
 
     public var heading: String? {
-        get { fields.heading }
-        _modify { yield &unique.heading }
+        get { box.header.heading }
+        _modify { yield &unique.header.heading }
     }
 
     public var snippet: String {
-        get { fields.snippet }
-        _modify { yield &unique.snippet }
+        get { box.header.snippet }
+        _modify { yield &unique.header.snippet }
     }
 
     public var timestamp: String? {
-        get { fields.timestamp }
-        _modify { yield &unique.timestamp }
+        get { box.header.timestamp }
+        _modify { yield &unique.header.timestamp }
     }
 
     /// Written where a workflow, milestone, task or step says what it needs (TOOLS_REQUIRED:, a task block).
     public var required: Bool {
-        get { fields.required }
-        _modify { yield &unique.required }
+        get { box.header.required }
+        _modify { yield &unique.header.required }
     }
 
     /// Written as a proposal ("Proposed Tool ID", a New_ID list).
     public var proposal: Bool {
-        get { fields.proposal }
-        _modify { yield &unique.proposal }
+        get { box.header.proposal }
+        _modify { yield &unique.header.proposal }
     }
 
     /// A version written with the name (`LangChain v0.3.1`), kept as evidence, not as part of the name.
     public var version: String? {
-        get { fields.version }
-        _modify { yield &unique.version }
+        get { box.header.version }
+        _modify { yield &unique.header.version }
     }
 
     /// A department given with it (the ID's segment, a Department column or field of its section).
     public var department: String? {
-        get { fields.department }
-        _modify { yield &unique.department }
+        get { box.header.department }
+        _modify { yield &unique.header.department }
     }
 
     /// The video whose own ID this is (a milestone, task or step ID scoped to the document's video).
     public var scopedTo: String? {
-        get { fields.scopedTo }
-        _modify { yield &unique.scopedTo }
+        get { box.header.scopedTo }
+        _modify { yield &unique.header.scopedTo }
     }
 }
 
