@@ -189,6 +189,7 @@ public struct GapAnalyzer {
             }
         }
         var out = groups.out
+        groups = CandidateGroups()  // (the candidates unshared: sorting their places changes them in place)
         for i in out.indices {
             GapOccurrence.sortByPlace(&out[i].occurrences)
         }

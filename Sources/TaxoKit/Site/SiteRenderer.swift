@@ -87,17 +87,24 @@ struct SiteRenderer {
         }
     }
 
-    /// A page in the frame, or nothing when its print is the previous run's. (The print is made as the
-    /// context encodes, without its tree: most pages of a run are unchanged.) A context that makes its own
-    /// tree (`EntityPage.templateTree`) is rendered from it, else from its encoding.
+    /// A page in the frame, or nothing when its print is the previous run's. A context that makes its own
+    /// tree (`EntityPage.templateTree`, made directly, as cheap as a walk of the context) is printed from
+    /// that tree and rendered from it; another is printed as it encodes, without its tree (most pages of a
+    /// run are unchanged), and rendered from its encoding.
     func page<C: Encodable>(
         _ path: String, _ title: String, _ template: String, _ context: C, tree: ((C) -> ReportValue)? = nil
     ) throws -> Rendered {
         var h = StreamHash()
-        h.add("context"); h.add(try PrintEncoder.print(context)); h.add(title); h.add(known.templates)
+        let made = tree?(context)
+        if let made {
+            h.add("tree"); made.add(to: &h)
+        } else {
+            h.add("context"); h.add(try PrintEncoder.print(context))
+        }
+        h.add(title); h.add(known.templates)
         let print = h.hex
         if known.unchanged(path, print: print) { return Rendered(path: path, text: nil, print: print) }
-        return try framed(path, title, template, try tree?(context) ?? ReportValue.html(context), print: print)
+        return try framed(path, title, template, try made ?? ReportValue.html(context), print: print)
     }
 
     /// A page whose print is made from what it is made from (`inputs`), its context made only when that
