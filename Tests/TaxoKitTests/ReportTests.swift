@@ -231,8 +231,6 @@ import Testing
             ])
     }
 
-    /// A report whose inputs changed but whose content would not (its encoded context has the fingerprint the
-    /// manifest holds) is left untouched; one whose content changes is rewritten.
     /// Builds a copy of the example library into its `output/` (returned).
     @discardableResult
     func build(_ root: URL, _ time: String) throws -> URL {
@@ -248,6 +246,8 @@ import Testing
             to: transcript, atomically: true, encoding: .utf8)
     }
 
+    /// A report whose inputs changed but whose text would not (its text has the fingerprint the manifest
+    /// holds) is left untouched; one whose text changes is rewritten.
     @Test func reportsAreWrittenOnlyWhenTheirContentChanges() throws {
         let root = try TestSupport.exampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }

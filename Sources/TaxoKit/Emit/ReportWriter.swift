@@ -61,7 +61,7 @@ public enum ReportWriter {
     }
 
     /// A report's line in a manifest: the fingerprint of what it is made from (to skip making it), and the
-    /// fingerprint of its encoded context (to leave the file untouched when it would come out the same).
+    /// fingerprint of its text (to leave the file untouched when it comes out the same).
     struct ManifestEntry {
         var inputs: String
         var content: String?
@@ -97,14 +97,16 @@ public enum ReportWriter {
         return out
     }
 
-    /// Renders a report and writes it unless its context's fingerprint is the one it was written from (the
-    /// file keeps its time when nothing in it would change). Returns the fingerprint.
+    /// Renders a report and writes it unless its text's fingerprint is the one it was written with (the
+    /// file keeps its time when nothing in it changed). Returns the fingerprint. (The text is hashed a word
+    /// at a time, which costs less than hashing the context's tree member by member.)
     static func writeIfChanged(
         _ context: ReportValue, template: String, templates: Templates, to path: String, previous: String?
     ) throws -> String {
-        let print = context.fingerprint
+        var text = try templates.render(template, context)
+        let print = text.withUTF8 { Hashing.hex(Hashing.fnv1a(UnsafeRawBufferPointer($0))) }
         if print == previous, FileManager.default.fileExists(atPath: path) { return print }
-        try write(try templates.render(template, context), to: path)
+        try write(text, to: path)
         return print
     }
 

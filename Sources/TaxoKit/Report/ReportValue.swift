@@ -102,13 +102,7 @@ public enum ReportValue: Sendable, Equatable {
         }
     }
 
-    /// A fingerprint of everything the tree holds (keys in sorted order): equal trees, equal reports.
-    public var fingerprint: String {
-        var h = StreamHash()
-        add(to: &h)
-        return h.hex
-    }
-
+    /// Everything the tree holds, into a hash (members in any order): equal trees, equal hashes.
     func add(to h: inout StreamHash) {
         switch self {
         case .text(let s): h.add(1); h.add(s)
