@@ -33,9 +33,22 @@ public enum Hashing {
 struct StreamHash {
     private(set) var value: UInt64 = 0xcbf29ce484222325
 
+    /// A string, a word (8 bytes) at a time as `Hashing.fnv1a` reads, then its tail bytes and a separator.
     mutating func add(_ s: String) {
         var s = s
-        s.withUTF8 { for b in $0 { value = (value ^ UInt64(b)) &* 0x100000001b3 } }
+        s.withUTF8 { b in
+            let raw = UnsafeRawBufferPointer(b)
+            let n = raw.count / 8
+            var v = value
+            for i in 0..<n {
+                v =
+                    (v ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
+                    &* 0x100000001b3
+                v ^= v >> 29
+            }
+            for i in (n * 8)..<raw.count { v = (v ^ UInt64(raw[i])) &* 0x100000001b3 }
+            value = v
+        }
         value = (value ^ 0x1F) &* 0x100000001b3
     }
 
