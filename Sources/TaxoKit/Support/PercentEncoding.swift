@@ -12,8 +12,18 @@ enum PercentEncoding {
         }
     }
 
+    /// `isPlain` of every byte value, looked up (every link of every page is checked).
+    private static let plain: [Bool] = (0...255).map { isPlain(UInt8($0)) }
+
     static func path(_ path: String) -> String {
-        if path.utf8.allSatisfy(isPlain) { return path }
+        var path = path
+        let allPlain = path.withUTF8 { b in
+            plain.withUnsafeBufferPointer { t in
+                for c in b where !t[Int(c)] { return false }
+                return true
+            }
+        }
+        if allPlain { return path }
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(path.utf8.count * 3)
