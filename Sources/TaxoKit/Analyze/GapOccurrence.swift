@@ -1,6 +1,9 @@
 /// One place a candidate occurs in a document.
-/// (Sendable as a value: its box is changed only when no other value shares it.)
-public struct GapOccurrence: @unchecked Sendable {
+///
+/// Boxed like `Entity`: an occurrence is copied into its candidate, merged, encoded and cited many times, and
+/// copying one costs a single retain instead of a dozen strings. Its fields are those of `Fields`.
+@dynamicMemberLookup
+public struct GapOccurrence: Sendable {
     /// What was found: an ID, a placeholder, or a name (of a kind, when the place says which).
     public enum What: Sendable {
         case id(ParsedID)
@@ -13,152 +16,51 @@ public struct GapOccurrence: @unchecked Sendable {
         case nearName(String, entities: [Int], libraryName: String, score: Double)
     }
 
-    /// The fields, in one box: an occurrence is copied into its candidate, merged, encoded and cited many
-    /// times, and a copy retains one reference instead of a dozen strings (copied on write).
-    private struct Fields {
-        var what: What
-        var pairedName: String?
-        var pairedID: GapOccurrence.What?
-        var file: String
-        var line: Int
-        var column: Int
-        var heading: String?
-        var snippet: String
-        var timestamp: String?
-        var required: Bool
-        var proposal: Bool
-        var version: String?
-        var department: String?
-        var scopedTo: String?
-
-        init(
-            what: What, pairedName: String?, pairedID: GapOccurrence.What?, file: String, line: Int, column: Int,
-            heading: String?, snippet: String, timestamp: String?, required: Bool, proposal: Bool, version: String?,
-            department: String?, scopedTo: String?
-        ) {
-            self.what = what
-            self.pairedName = pairedName
-            self.pairedID = pairedID
-            self.file = file
-            self.line = line
-            self.column = column
-            self.heading = heading
-            self.snippet = snippet
-            self.timestamp = timestamp
-            self.required = required
-            self.proposal = proposal
-            self.version = version
-            self.department = department
-            self.scopedTo = scopedTo
-        }
-    }
-
-    /// The box: a buffer whose header is the fields (read and changed in place, with no exclusivity check
-    /// per access as a class's stored property would have).
-    private final class Box: ManagedBuffer<Fields, Void> {
-        static func make(_ f: Fields) -> Box {
-            unsafeDowncast(Box.create(minimumCapacity: 0) { _ in f }, to: Box.self)
-        }
-    }
-
-    private var box: Box
-
-    /// The fields, unshared before a change.
-    private var unique: Box {
-        mutating get {
-            if !isKnownUniquelyReferenced(&box) { box = Box.make(box.header) }
-            return box
-        }
-    }
-
     public init(
-        what: What, pairedName: String? = nil, pairedID: GapOccurrence.What? = nil, file: String, line: Int,
-        column: Int, heading: String? = nil, snippet: String, timestamp: String? = nil, required: Bool,
-        proposal: Bool, version: String? = nil, department: String? = nil, scopedTo: String? = nil
+        what: What, pairedName: String? = nil, pairedID: What? = nil, file: String, line: Int, column: Int,
+        heading: String? = nil, snippet: String, timestamp: String? = nil, required: Bool, proposal: Bool,
+        version: String? = nil, department: String? = nil, scopedTo: String? = nil
     ) {
-        box = Box.make(
+        s = CopyOnWrite(
             Fields(
                 what: what, pairedName: pairedName, pairedID: pairedID, file: file, line: line, column: column,
                 heading: heading, snippet: snippet, timestamp: timestamp, required: required, proposal: proposal,
                 version: version, department: department, scopedTo: scopedTo))
     }
 
-    /// What was found.
-    public var what: What {
-        get { box.header.what }
-        _modify { yield &unique.header.what }
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { s.value[keyPath: field] }
+        _modify {
+            CopyOnWrite.own(&s)
+            yield &s.value[keyPath: field]
+        }
     }
 
-    /// A name written with the ID (its label, or the name cell of the same table row or CSV row).
-    public var pairedName: String? {
-        get { box.header.pairedName }
-        _modify { yield &unique.header.pairedName }
-    }
+    private var s: CopyOnWrite<Fields>
 
-    /// An ID written with the name (same table row, CSV row, or the `Proposed ... ID` line of its section).
-    public var pairedID: GapOccurrence.What? {
-        get { box.header.pairedID }
-        _modify { yield &unique.header.pairedID }
-    }
-
-    public var file: String {
-        get { box.header.file }
-        _modify { yield &unique.header.file }
-    }
-
-    public var line: Int {
-        get { box.header.line }
-        _modify { yield &unique.header.line }
-    }
-
-    public var column: Int {
-        get { box.header.column }
-        _modify { yield &unique.header.column }
-    }
-
-    public var heading: String? {
-        get { box.header.heading }
-        _modify { yield &unique.header.heading }
-    }
-
-    public var snippet: String {
-        get { box.header.snippet }
-        _modify { yield &unique.header.snippet }
-    }
-
-    public var timestamp: String? {
-        get { box.header.timestamp }
-        _modify { yield &unique.header.timestamp }
-    }
-
-    /// Written where a workflow, milestone, task or step says what it needs (TOOLS_REQUIRED:, a task block).
-    public var required: Bool {
-        get { box.header.required }
-        _modify { yield &unique.header.required }
-    }
-
-    /// Written as a proposal ("Proposed Tool ID", a New_ID list).
-    public var proposal: Bool {
-        get { box.header.proposal }
-        _modify { yield &unique.header.proposal }
-    }
-
-    /// A version written with the name (`LangChain v0.3.1`), kept as evidence, not as part of the name.
-    public var version: String? {
-        get { box.header.version }
-        _modify { yield &unique.header.version }
-    }
-
-    /// A department given with it (the ID's segment, a Department column or field of its section).
-    public var department: String? {
-        get { box.header.department }
-        _modify { yield &unique.header.department }
-    }
-
-    /// The video whose own ID this is (a milestone, task or step ID scoped to the document's video).
-    public var scopedTo: String? {
-        get { box.header.scopedTo }
-        _modify { yield &unique.header.scopedTo }
+    /// The fields, in one `CopyOnWrite` box.
+    public struct Fields: Sendable {
+        public var what: What
+        /// A name written with the ID (its label, or the name cell of the same table row or CSV row).
+        public var pairedName: String?
+        /// An ID written with the name (same table row, CSV row, or the `Proposed ... ID` line of its section).
+        public var pairedID: What?
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var heading: String?
+        public var snippet: String
+        public var timestamp: String?
+        /// Written where a workflow, milestone, task or step says what it needs (TOOLS_REQUIRED:, a task block).
+        public var required: Bool
+        /// Written as a proposal ("Proposed Tool ID", a New_ID list).
+        public var proposal: Bool
+        /// A version written with the name (`LangChain v0.3.1`), kept as evidence, not as part of the name.
+        public var version: String?
+        /// A department given with it (the ID's segment, a Department column or field of its section).
+        public var department: String?
+        /// The video whose own ID this is (a milestone, task or step ID scoped to the document's video).
+        public var scopedTo: String?
     }
 }
 
@@ -172,8 +74,10 @@ extension GapOccurrence {
 
     /// Whether this place comes before another: by file, line, column.
     func precedes(_ o: GapOccurrence) -> Bool {
-        if line != o.line || column != o.column, file == o.file { return (line, column) < (o.line, o.column) }
-        return (file, line, column) < (o.file, o.line, o.column)
+        if self.line != o.line || self.column != o.column, self.file == o.file {
+            return (self.line, self.column) < (o.line, o.column)
+        }
+        return (self.file, self.line, self.column) < (o.file, o.line, o.column)
     }
 
     /// Sorts occurrences by place (most lists are in place order already, and are left as they are).

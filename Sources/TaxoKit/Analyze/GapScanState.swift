@@ -447,7 +447,7 @@ struct ScanState {
 extension GapOccurrence {
     /// The name a name occurrence carries.
     var nameText: String? {
-        if case .name(let n, _) = what { return n }
+        if case .name(let n, _) = self.what { return n }
         return nil
     }
 }
