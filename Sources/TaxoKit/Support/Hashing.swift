@@ -7,7 +7,12 @@ public enum Hashing {
 
     /// FNV-1a of bytes.
     public static func fnv1a(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(raw.count)
+        fold(raw, into: 0xcbf29ce484222325 ^ UInt64(raw.count))
+    }
+
+    /// Bytes folded into a hash: 8-byte words, then the tail bytes.
+    static func fold(_ raw: UnsafeRawBufferPointer, into hash: UInt64) -> UInt64 {
+        var h = hash
         let n = raw.count / 8
         for i in 0..<n {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
@@ -33,22 +38,10 @@ public enum Hashing {
 struct StreamHash {
     private(set) var value: UInt64 = 0xcbf29ce484222325
 
-    /// A string, a word (8 bytes) at a time as `Hashing.fnv1a` reads, then its tail bytes and a separator.
+    /// A string, a word (8 bytes) at a time as `Hashing.fnv1a` reads, then a separator.
     mutating func add(_ s: String) {
         var s = s
-        s.withUTF8 { b in
-            let raw = UnsafeRawBufferPointer(b)
-            let n = raw.count / 8
-            var v = value
-            for i in 0..<n {
-                v =
-                    (v ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
-                    &* 0x100000001b3
-                v ^= v >> 29
-            }
-            for i in (n * 8)..<raw.count { v = (v ^ UInt64(raw[i])) &* 0x100000001b3 }
-            value = v
-        }
+        s.withUTF8 { value = Hashing.fold(UnsafeRawBufferPointer($0), into: value) }
         value = (value ^ 0x1F) &* 0x100000001b3
     }
 
