@@ -26,6 +26,8 @@ printf '# Notes\r\rUses TOOL-QA-031 and TKS-002; see [old](Old/TSK-002_Old.md).\
 printf '\xef\xbb\xbf# Notes\r\n\r\nThe inspector TOOL-QA-031 (Inspector), Caf\xe9.\r\n' > "$work/fix/bom"
 # A half-written link before a link to the same moved file, and a second link to it (each edited in place).
 printf '# Notes\r\rsee [old](Old/TSK-002_Old.md[old](Old/TSK-002_Old.md), [again](Old/TSK-002_Old.md).\r' > "$work/fix/nested"
+# A lazy line of a nested list item (cmark counts the indent it lacks) with text reading like a link's end first.
+printf '# Notes\n\n- a\n  - b\n[0\nTASKS:gain](Old/TSK-002_Old.old](Old/TSK-002_Old.md), [again](Old/TSK-002_Old.md).\n' > "$work/fix/lazy"
 find TASK_MANAGERS -name '*.md' -size -16k | awk 'NR<=10' | while read -r f; do cp "$f" "$work/fix/$(echo "$f" | tr '/' '_')"; done
 find Tests/Fixtures Benchmarks -name 'taxonomy.yaml' | grep -v work/ | while read -r f; do cp "$f" "$work/config/$(echo "$f" | tr '/' '_')"; done
 printf 'LIBRARIES/**/*.{json,yaml}\nLIBRARIES/LBS_003_Tools/QA/x.json' > "$work/glob/1"

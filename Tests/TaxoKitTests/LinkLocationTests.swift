@@ -42,6 +42,16 @@ import Testing
         }
     }
 
+    /// A lazy line of a nested list item, where cmark counts the item's indent the line lacks, and text that
+    /// reads like a link's end before the link (found by the fuzzer: `taxo fix` edited that text, and only
+    /// a second run fixed the link).
+    @Test func aLinkOnALazyLineIsFoundAfterTextThatReadsLikeALinksEnd() {
+        for nl in ["\r", "\n", "\r\n"] {
+            let text = "# N\(nl)\(nl)- a\(nl)  - b\(nl)[0\(nl)TASKS:gain](Old/a.old](Old/a.md), [again](Old/a.md).\(nl)"
+            #expect(Self.links(text).map { "\($0.0)@\($0.1):\($0.2)" } == ["Old/a.md@6:43"], "\(nl.debugDescription)")
+        }
+    }
+
     @Test func twoLinksToOneFileAreTwoPlaces() {
         let l = Self.links("# N\n\n[a](x.md) and [b](x.md),\nthen [c](x.md).\n\n[d](x.md)\n")
         #expect(l.map { "\($0.1):\($0.2)" } == ["3:5", "3:19", "4:10", "6:5"], "\(l)")

@@ -536,6 +536,20 @@ struct MarkdownExtractor {
             if linkStart < count, b[linkStart] != UInt8(ascii: "["), b[linkStart] != UInt8(ascii: "!"),
                 b[linkStart] != UInt8(ascii: "<")
             {
+                // A lazy line of a list item or quote: cmark counts the container's indent the line does not
+                // have, so the link starts a few bytes before its place (unless that place is the previous
+                // line's, a link whose text began there: handled below).
+                let previousStart = line >= 2 ? file.lines.lineStarts[line - 2] : -1
+                let spansLines =
+                    previousStart >= 0 && previousStart + column - 1 < lineStart
+                    && b[previousStart + column - 1] == UInt8(ascii: "[")
+                if !spansLines {
+                    var k = linkStart - 1
+                    while k >= max(floor, linkStart - 8), b[k] != 10, b[k] != 13 {
+                        if b[k] == UInt8(ascii: "["), let f = search(from: k) { return f }
+                        k -= 1
+                    }
+                }
                 var i = floor
                 while let f = ByteSearch.find(needle, in: b, from: i) {
                     if standing(f), MarkdownExtractor.followsBracket(b, f) { return f }
