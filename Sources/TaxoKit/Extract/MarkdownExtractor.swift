@@ -500,9 +500,11 @@ struct MarkdownExtractor {
     /// places the link and after the previous link on its line (`cursor`); else the first such after the
     /// line's start (cmark's column can be past the link in a lazy continuation line); else its first
     /// occurrence; nil when the text is not there as written (escapes, entities). When cmark's place is not
-    /// where a link starts (`[`, `![`, `<`), it is off: a link whose text spans two lines is given the
-    /// second line with the first line's column, which may be past its destination and at the next link's.
-    /// Its destination is then the first after the line's start that follows `](` or `]:`.
+    /// where a link starts (`[`, `![`, `<`), it is off. On a lazy line of a list item or quote, cmark counts
+    /// the indent the line lacks: the link's `[` is a few bytes before, and its destination the first after
+    /// that. A link whose text spans two lines is given the second line with the first line's column, which
+    /// may be past its destination and at the next link's: its destination is then the first after the
+    /// line's start that follows `](` or `]:`.
     func locateOffset(_ destination: String, line: Int, column: Int, after cursor: Int?) -> Int? {
         let needle = Array(destination.utf8)
         guard !needle.isEmpty else { return nil }
@@ -539,9 +541,10 @@ struct MarkdownExtractor {
                 // A lazy line of a list item or quote: cmark counts the container's indent the line does not
                 // have, so the link starts a few bytes before its place (unless that place is the previous
                 // line's, a link whose text began there: handled below).
-                let previousStart = line >= 2 ? file.lines.lineStarts[line - 2] : -1
+                let l = min(line, file.lines.lineCount)
+                let previousStart = l >= 2 ? file.lines.lineStarts[l - 2] : -1
                 let spansLines =
-                    previousStart >= 0 && previousStart + column - 1 < lineStart
+                    previousStart >= 0 && column >= 1 && previousStart + column - 1 < lineStart
                     && b[previousStart + column - 1] == UInt8(ascii: "[")
                 if !spansLines {
                     var k = linkStart - 1
