@@ -46,10 +46,15 @@ import Testing
     /// reads like a link's end before the link (found by the fuzzer: `taxo fix` edited that text, and only
     /// a second run fixed the link).
     @Test func aLinkOnALazyLineIsFoundAfterTextThatReadsLikeALinksEnd() {
+        let lazy = "[0\nTASKS:gain](Old/a.old](Old/a.md), [again](Old/a.md).\n"
         for nl in ["\r", "\n", "\r\n"] {
-            let text = "# N\(nl)\(nl)- a\(nl)  - b\(nl)[0\(nl)TASKS:gain](Old/a.old](Old/a.md), [again](Old/a.md).\(nl)"
+            let text = "# N\n\n- a\n  - b\n\(lazy)".replacingOccurrences(of: "\n", with: nl)
             #expect(Self.links(text).map { "\($0.0)@\($0.1):\($0.2)" } == ["Old/a.md@6:43"], "\(nl.debugDescription)")
         }
+        // Deeper containers, whose indent cmark counts too: five nested items, a quote holding a list.
+        let deep = "- a\n  - b\n    - c\n      - d\n        10. e\n\(lazy)"
+        #expect(Self.links(deep).map { "\($0.1):\($0.2)" } == ["7:43"])
+        #expect(Self.links("> - a\n>   - b\n\(lazy)").map { "\($0.1):\($0.2)" } == ["4:43"])
     }
 
     @Test func twoLinksToOneFileAreTwoPlaces() {

@@ -5,7 +5,7 @@
 #endif
 
 /// The gap analyses of the last `taxo build` (`output/taxo-gaps.bin`), one per video, each under the print
-/// of what it was made from (`ReportWriter.reportPrint`: the library's IDs, names and announced IDs, the
+/// of what it was made from (`ReportWriter.gapPrints`: the library's IDs, names and announced IDs, the
 /// configuration, taxo's version, the video's documents and their content). `taxo site` and `taxo gaps`
 /// take a video's analysis from here when its print is the one they would analyse now: no second analysis.
 ///
@@ -56,9 +56,12 @@ public final class GapStore: Sendable {
         video: String, print: String, library: Library, source: @escaping (String) -> SourceFile?
     ) -> [GapCandidate]? {
         guard let e = entries[video], e.print == print,
-            var (r, end) = CacheFile.entry(file.bytes, offset: e.offset, length: e.length),
-            let cs = try? r.gapCandidates(lines: ShownLines(source), library: library), r.i == end
+            let found = CacheFile.entry(file.bytes, offset: e.offset, length: e.length)
         else { return nil }
+        var r = found.reader
+        guard let cs = try? r.gapCandidates(lines: ShownLines(source), library: library), r.i == found.end else {
+            return nil
+        }
         return cs
     }
 

@@ -88,9 +88,9 @@ struct SiteRenderer {
     }
 
     /// A page in the frame, or nothing when its print is the previous run's. A context that makes its own
-    /// tree (`EntityPage.templateTree`, made directly, as cheap as a walk of the context) is printed from
-    /// that tree and rendered from it; another is printed as it encodes, without its tree (most pages of a
-    /// run are unchanged), and rendered from its encoding.
+    /// tree (`EntityPage.templateTree`, made directly) is printed from that tree and rendered from it (one
+    /// walk instead of a print through its encoding and then the tree); another is printed as it encodes,
+    /// without its tree (most pages of a run are unchanged), and rendered from its encoding.
     func page<C: Encodable>(
         _ path: String, _ title: String, _ template: String, _ context: C, tree: ((C) -> ReportValue)? = nil
     ) throws -> Rendered {
