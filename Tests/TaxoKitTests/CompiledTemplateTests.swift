@@ -62,7 +62,7 @@ import Testing
         case 4: return .null
         case 5: return .text("t")
         case 6, 7:
-            var members: [String: ReportValue] = [:]
+            var members = ReportObject()
             for n in ["a", "b", "c", "items", "flag"] where Bool.random(using: &g) {
                 members[n] = value(&g, depth: depth + 1)
             }

@@ -58,9 +58,9 @@ import Testing
             let encoded = try ReportValue.html(page)
             #expect(page.templateTree == encoded, "\(video.id): \(TestSupport.difference(page.templateTree, encoded))")
             if case .object(let o) = encoded {
-                parts.formUnion(o.filter { $0.value != .null }.keys)
+                parts.formUnion(o.filter { $0.value != .null }.map(\.key))
                 if case .array(let cs)? = o["candidates"] {
-                    for case .object(let c) in cs { parts.formUnion(c.filter { $0.value != .null }.keys) }
+                    for case .object(let c) in cs { parts.formUnion(c.filter { $0.value != .null }.map(\.key)) }
                 }
             }
         }

@@ -35,7 +35,7 @@ import Testing
             let page = EntityPage(i, page: path, site: site)
             let encoded = try ReportValue.html(page)
             #expect(page.templateTree == encoded, "\(path): \(TestSupport.difference(page.templateTree, encoded))")
-            if case .object(let o) = encoded { seen.formUnion(o.filter { $0.value != .null }.keys) }
+            if case .object(let o) = encoded { seen.formUnion(o.filter { $0.value != .null }.map(\.key)) }
             known = known || page.diagnostics.contains { $0.known }
         }
         // Every optional part was on some page, and a finding the baseline holds.
@@ -46,6 +46,76 @@ import Testing
         let tool = try #require(result.library.entities.firstIndex { $0.id?.written == "TOL-SEC-124" })
         let rows = EntityPage(tool, page: site.paths.entityPages[tool]!, site: site).mentions
         #expect(rows.contains { $0.times == 2 })
+    }
+
+    /// A record's fields are split from its compact text without parsing it: the same fields as parsing and
+    /// writing each value again, for every shape a record takes (escapes, nesting, numbers, brackets and
+    /// commas inside strings); text that is not compact is parsed.
+    @Test func recordFieldsSplitAsParsingGivesThem() {
+        func parsed(_ r: String) -> [EntityPage.Field] {
+            guard case .success(let node) = JSONParser.parse(Array(r.utf8)), let members = node.members else {
+                return []
+            }
+            return members.map { m in
+                if case .string(let s) = m.node.value { return .init(key: m.key, value: s) }
+                return .init(key: m.key, value: m.node.compactJSON())
+            }
+        }
+        let records = [
+            "{}",
+            #"{"a":"b"}"#,
+            #"{"tool_id":"TOL-1","n":12,"x":-1.5e3,"t":true,"f":false,"z":null}"#,
+            #"{"a":{"b":[1,{"c":"}],{"}]},"d":"x,y:z","e":[]}"#,
+            #"{"q\"k":"say \"hi\"\\n","u":"caf\u00e9 \u0001","p":"a\/b"}"#,
+            #"{"nested":{"s":"tab\there","deep":[[["]"]]]},"last":"}"}"#,
+            #"{"ctl":["\u001f","q\"\\"],"k":{"\u0001":1}}"#,
+            #"{"é":"ü","emoji":"🎉"}"#,
+        ]
+        for r in records {
+            let split = EntityPage.compactFields(r)
+            #expect(split != nil, "\(r) was not split")
+            #expect(
+                split.map { $0.map { [$0.key, $0.value] } } == parsed(r).map { [$0.key, $0.value] }, "\(r)")
+        }
+        // Not compact, or not one object: parsed (or nothing).
+        for r in [
+            #"{"a":["caf\u00e9"]}"#, #"{"a":{"p":"a\/b"}}"#, #"{"a":["\u001F"]}"#, #"{ "a": 1 }"#, #"{"a":[1, 2]}"#,
+            #"[1]"#, #"{"a":1}x}"#, #"{"a"}"#, #"{"a":}"#, "{",
+        ] {
+            #expect(EntityPage.compactFields(r) == nil, "\(r)")
+            #expect(EntityPage.fields(r).map { [$0.key, $0.value] } == parsed(r).map { [$0.key, $0.value] })
+        }
+    }
+
+    /// Report objects keep members in the order set, find them by key, and compare and hash as sets of
+    /// members (as the dictionaries they replaced did); a key set twice holds its last value.
+    @Test func reportObjectsCompareAndHashRegardlessOfOrder() throws {
+        let a: ReportObject = ["x": .int(1), "y": .text("t"), "z": .null]
+        var b = ReportObject()
+        b["z"] = .null
+        b["y"] = .text("t")
+        b["x"] = .int(0)
+        b["x"] = .int(1)
+        #expect(a == b)
+        #expect(b.keys == ["z", "y", "x"])
+        var ha = StreamHash(), hb = StreamHash()
+        ReportValue.object(a).add(to: &ha)
+        ReportValue.object(b).add(to: &hb)
+        #expect(ha.hex == hb.hex)
+        b["y"] = nil
+        #expect(b.count == 2 && b["y"] == nil && a != b)
+        // An encoder writing a key twice keeps the value written last.
+        struct Twice: Encodable {
+            enum K: String, CodingKey { case k }
+            func encode(to e: any Encoder) throws {
+                var c = e.container(keyedBy: K.self)
+                try c.encode("first", forKey: .k)
+                try c.encode(["second"], forKey: .k)
+            }
+        }
+        let twice = try ReportValue.make(Twice())
+        #expect(twice["k"] == .array([.text("second")]))
+        if case .object(let o) = twice { #expect(o.count == 1) }
     }
 
     @Test func theFrameMakesTheTreeItsEncodingMakes() throws {

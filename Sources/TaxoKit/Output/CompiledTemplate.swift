@@ -26,11 +26,14 @@ struct CompiledTemplate: Sendable {
 
     /// The template rendered with a context.
     func render(_ context: ReportValue) -> String {
-        var out = ""
+        // Rendered as bytes (appending to a String checks its capacity and flags at every piece), made a
+        // String once.
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         // swift-mustache is handed `""` for a null context.
         var stack: [Frame] = [context == .null ? .plain("") : .value(context)]
         CompiledTemplate.render(nodes, stack: &stack, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A value on the context stack: a context value, or a plain string (what swift-mustache holds for a
@@ -40,11 +43,11 @@ struct CompiledTemplate: Sendable {
         case plain(String)
     }
 
-    static func render(_ nodes: [Node], stack: inout [Frame], into out: inout String) {
+    static func render(_ nodes: [Node], stack: inout [Frame], into out: inout [UInt8]) {
         for node in nodes {
             switch node {
             case .text(let t):
-                out += t
+                out.append(contentsOf: t.utf8)
             case .variable(let name):
                 guard let v = lookup(name, in: stack) else { continue }
                 append(v, to: &out)
@@ -56,7 +59,7 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    static func section(_ v: Frame?, _ body: [Node], stack: inout [Frame], into out: inout String) {
+    static func section(_ v: Frame?, _ body: [Node], stack: inout [Frame], into out: inout [UInt8]) {
         guard let v else { return }
         switch v {
         case .value(.null): return
@@ -75,7 +78,7 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    static func inverted(_ v: Frame?, _ body: [Node], stack: inout [Frame], into out: inout String) {
+    static func inverted(_ v: Frame?, _ body: [Node], stack: inout [Frame], into out: inout [UInt8]) {
         switch v {
         case nil, .value(.null)?, .value(.bool(false))?:
             render(body, stack: &stack, into: &out)
@@ -94,18 +97,18 @@ struct CompiledTemplate: Sendable {
         return .value(v)
     }
 
-    static func append(_ f: Frame, to out: inout String) {
+    static func append(_ f: Frame, to out: inout [UInt8]) {
         switch f {
-        case .plain(let s): out += s
+        case .plain(let s): out.append(contentsOf: s.utf8)
         case .value(let v):
             switch v {
-            case .text(let s): out += s
-            case .int(let n): out += String(n)
-            case .double(let d): out += String(d)
-            case .bool(let b): out += b ? "true" : "false"
+            case .text(let s): out.append(contentsOf: s.utf8)
+            case .int(let n): out.append(contentsOf: String(n).utf8)
+            case .double(let d): out.append(contentsOf: String(d).utf8)
+            case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
             case .null: return
             // What swift-mustache prints for a list or an object in a variable (nothing a template wants).
-            case .array, .object: out += String(describing: v.mustache!)
+            case .array, .object: out.append(contentsOf: String(describing: v.mustache!).utf8)
             }
         }
     }

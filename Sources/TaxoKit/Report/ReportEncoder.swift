@@ -110,33 +110,57 @@ struct ReportEncoder {
         }
     }
 
-    /// An object's members: values made at once in the dictionary the tree keeps, nested containers apart
-    /// until the end (a key written again replaces what it held, as in a dictionary).
+    /// An object's members in the order written: values made at once, nested containers apart until the
+    /// end (a key written again replaces what it held, as in a dictionary).
     final class ObjectBox {
-        var values: [String: ReportValue] = [:]
-        var slots: [(key: String, slot: Slot)] = []
+        enum Member {
+            case value(ReportValue)
+            case slot(Slot)
+        }
+        var members: [(key: String, member: Member)] = []
         let state: State
         init(_ state: State) { self.state = state }
         func set(_ key: some CodingKey, _ v: ReportValue) {
-            let k = state.key(key)
-            if !slots.isEmpty { slots.removeAll { $0.key == k } }
-            values[k] = v
+            members.append((state.key(key), .value(v)))
         }
         func slot(_ key: some CodingKey) -> Slot {
             let s = Slot(state)
-            let k = state.key(key)
-            values.removeValue(forKey: k)
-            slots.append((k, s))
+            members.append((state.key(key), .slot(s)))
             return s
         }
         func encode(_ value: some Encodable, forKey key: some CodingKey) throws {
             if let leaf = state.leaf(value) { set(key, leaf) } else { try slot(key).encode(value) }
         }
-        func materialize() -> [String: ReportValue] {
-            var out = values
-            out.reserveCapacity(values.count + slots.count)
-            for (k, s) in slots { out[k] = s.materialize() }
-            return out
+        func materialize() -> ReportObject {
+            var out: [ReportObject.Element] = []
+            out.reserveCapacity(members.count)
+            for (k, m) in members {
+                switch m {
+                case .value(let v): out.append((k, v))
+                case .slot(let s): out.append((k, s.materialize()))
+                }
+            }
+            return ReportObject(unique: ObjectBox.lastOfEachKey(out))
+        }
+
+        /// The members with each key once, holding the value written last (an encoder's keyed container
+        /// writes each key once: then they are returned as they are).
+        static func lastOfEachKey(_ members: [ReportObject.Element]) -> [ReportObject.Element] {
+            guard members.count > 1 else { return members }
+            var repeated = false
+            if members.count <= 16 {
+                // Few keys: compared pairwise (short keys compare as two words; no hashing).
+                outer: for i in members.indices.dropFirst() {
+                    for j in 0..<i where members[j].key == members[i].key { repeated = true; break outer }
+                }
+            } else {
+                var seen = Set<String>(minimumCapacity: members.count)
+                for m in members where !seen.insert(m.key).inserted { repeated = true; break }
+            }
+            guard repeated else { return members }
+            var out = ReportObject()
+            for (k, v) in members { out[k] = v }
+            return out.members
         }
     }
 

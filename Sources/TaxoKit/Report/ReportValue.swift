@@ -77,7 +77,7 @@ public enum ReportValue: Sendable, Equatable {
     case bool(Bool)
     case null
     case array([ReportValue])
-    case object([String: ReportValue])
+    case object(ReportObject)
 
     /// Encodes a context; property names become snake_case keys (`sourceID` -> `source_id`).
     public static func make(_ value: some Encodable) throws -> ReportValue {
@@ -158,8 +158,8 @@ struct RenderedText: MustacheCustomRenderable {
 
 /// An object of a report context, for swift-mustache.
 final class ReportNode: MustacheParent {
-    let members: [String: ReportValue]
-    init(_ members: [String: ReportValue]) { self.members = members }
+    let members: ReportObject
+    init(_ members: ReportObject) { self.members = members }
     func child(named name: String) -> Any? { members[name]?.mustache }
 }
 

@@ -94,18 +94,130 @@ struct EntityPage: Encodable {
 
     /// The record's top-level fields: text as written, other values as compact JSON.
     static func fields(_ record: String?) -> [Field] {
-        guard let record, case .success(let node) = JSONParser.parse(Array(record.utf8)), let members = node.members
-        else { return [] }
+        guard let record else { return [] }
+        if let split = compactFields(record) { return split }
+        guard case .success(let node) = JSONParser.parse(Array(record.utf8)), let members = node.members else {
+            return []
+        }
         return members.map { m in
             if case .string(let s) = m.node.value { return Field(key: m.key, value: s) }
             return Field(key: m.key, value: m.node.compactJSON())
         }
     }
 
+    /// The top-level fields of a record written compactly (as taxo writes every record it keeps:
+    /// `Node.write`, `JSONWriter`), found in one pass over its bytes: a value other than a string is its
+    /// compact JSON already, so nothing is parsed and written again. Nil for any other text (white space
+    /// outside strings, not one object), which `fields` parses.
+    static func compactFields(_ record: String) -> [Field]? {
+        var record = record
+        return record.withUTF8 { b -> [Field]? in
+            let n = b.count
+            guard n >= 2, b[0] == UInt8(ascii: "{"), b[n - 1] == UInt8(ascii: "}") else { return nil }
+            if n == 2 { return [] }
+            var out: [Field] = []
+            var i = 1
+            while true {
+                guard let (key, afterKey) = jsonString(b, at: i), afterKey + 1 < n, b[afterKey] == UInt8(ascii: ":")
+                else { return nil }
+                let v = afterKey + 1
+                let end: Int
+                if b[v] == UInt8(ascii: "\"") {
+                    // A text, decoded whatever its escapes.
+                    guard let (text, after) = jsonString(b, at: v), after < n,
+                        b[after] == UInt8(ascii: ",") || b[after] == UInt8(ascii: "}")
+                    else { return nil }
+                    end = after
+                    out.append(Field(key: key, value: text))
+                } else {
+                    guard let e = valueEnd(b, from: v) else { return nil }
+                    end = e
+                    out.append(
+                        Field(
+                            key: key, value: String(decoding: UnsafeBufferPointer(rebasing: b[v..<end]), as: UTF8.self))
+                    )
+                }
+                if end == n - 1 { return out }
+                guard b[end] == UInt8(ascii: ",") else { return nil }
+                i = end + 1
+            }
+        }
+    }
+
+    /// The string starting at `i` (a quote) decoded, and the offset after its closing quote.
+    static func jsonString(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (String, Int)? {
+        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+        var j = i + 1
+        var escaped = false
+        while j < b.count, b[j] != UInt8(ascii: "\"") {
+            if b[j] == UInt8(ascii: "\\") { escaped = true; j += 1 }
+            j += 1
+        }
+        guard j < b.count else { return nil }
+        if !escaped { return (String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self), j + 1) }
+        guard case .success(let node) = JSONParser.parse(Array(b[i...j])), case .string(let s) = node.value else {
+            return nil
+        }
+        return (s, j + 1)
+    }
+
+    /// Whether the escape whose letter is at `k` is one `Node.appendQuoted` writes (`\"`, `\\`, `\n`, `\r`,
+    /// `\t`, `\u00xx` for another control character, in lower-case hex).
+    static func writtenEscape(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        switch b[k] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return true
+        case UInt8(ascii: "u"):
+            guard k + 4 < b.count, b[k + 1] == UInt8(ascii: "0"), b[k + 2] == UInt8(ascii: "0") else { return false }
+            let hi = b[k + 3], lo = b[k + 4]
+            let lowerHex =
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lo)
+                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(lo)
+            let code = Int(hi &- UInt8(ascii: "0")) * 16 + Int(lo <= UInt8(ascii: "9") ? lo &- 48 : lo &- 87)
+            return (hi == UInt8(ascii: "0") || hi == UInt8(ascii: "1")) && lowerHex && code != 9 && code != 10
+                && code != 13
+        default: return false
+        }
+    }
+
+    /// Where the value starting at `i` ends: the offset of the `,` or `}` after it at the top level, or nil
+    /// at white space outside a string or an unbalanced bracket.
+    static func valueEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        var depth = 0
+        var j = i
+        var inString = false
+        while j < b.count {
+            let c = b[j]
+            if inString {
+                if c == UInt8(ascii: "\\") {
+                    // Only the escapes `Node.write` makes: another would be written differently.
+                    guard j + 1 < b.count, writtenEscape(b, at: j + 1) else { return nil }
+                    j += 1
+                } else if c == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else {
+                switch c {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 { return c == UInt8(ascii: "}") && j > i ? j : nil }
+                    depth -= 1
+                case UInt8(ascii: ","): if depth == 0 { return j > i ? j : nil }
+                case 32, 9, 10, 13: return nil
+                default: break
+                }
+            }
+            j += 1
+        }
+        return nil
+    }
+
     static func outgoing(_ i: Int, page: String, site: SiteData) -> [Group] {
         let lib = site.lib
         let e = lib.entities[i]
         let targets = i < lib.targets.count ? lib.targets[i] : []
+        let up = SitePaths.root(of: page)
         var byKind: [String: [Link]] = [:]
         for (r, ref) in e.references.enumerated() {
             let t = r < targets.count ? targets[r] : nil
@@ -114,7 +226,7 @@ struct EntityPage: Encodable {
                 Link(
                     field: ref.field, id: t.map { lib.displayID(lib.entities[$0]) } ?? ref.id.written,
                     name: t.flatMap { lib.entities[$0].name } ?? ref.label ?? "",
-                    href: t.flatMap { site.paths.entityPages[$0] }.map { SitePaths.link(from: page, to: $0) },
+                    href: t.flatMap { site.paths.entityLink($0, up: up) },
                     dangling: lib.dangles(i, r)))
         }
         return byKind.keys.sorted().map { Group(kind: $0, links: byKind[$0]!) }
@@ -123,12 +235,13 @@ struct EntityPage: Encodable {
     static func incoming(_ i: Int, page: String, site: SiteData) -> [Group] {
         let lib = site.lib
         var byKind: [String: [Link]] = [:]
+        let up = SitePaths.root(of: page)
         for (s, r) in site.backlinks[i] ?? [] {
             let source = lib.entities[s]
             byKind[lib.kindName(source), default: []].append(
                 Link(
                     field: source.references[r].field, id: lib.displayID(source), name: source.name ?? "",
-                    href: site.paths.entityPages[s].map { SitePaths.link(from: page, to: $0) }, dangling: false))
+                    href: site.paths.entityLink(s, up: up), dangling: false))
         }
         return byKind.keys.sorted().map { Group(kind: $0, links: byKind[$0]!) }
     }

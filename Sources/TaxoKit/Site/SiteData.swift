@@ -81,7 +81,7 @@ struct SiteData {
         let ordered = kids.map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
         return HierarchySVG.Node(
             label: lib.displayID(e) + (e.name.map { " " + $0 } ?? ""),
-            link: paths.entityPages[i].map { SitePaths.link(from: page, to: $0) }, kind: lib.kindName(e),
+            link: paths.entityLink(i, up: SitePaths.root(of: page)), kind: lib.kindName(e),
             children: ordered.map { tree($0, page: page, seen: seen.union([i])) })
     }
 }

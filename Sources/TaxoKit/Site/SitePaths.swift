@@ -6,6 +6,9 @@ struct SitePaths {
     let lib: Library
     /// Entity index -> its page (entities without an ID have none).
     let entityPages: [Int: String]
+    /// Entity index -> its page percent-encoded for an href (nil without a page): a link to an entity is
+    /// the way up from the page it is on and this, with nothing encoded again per link.
+    let encodedEntityPages: [String?]
     /// Library file -> its page (`files/<path>.html`; two paths that make the same safe name get `-2`).
     let filePages: [String: String]
 
@@ -25,6 +28,7 @@ struct SitePaths {
             pages[i] = page
         }
         entityPages = pages
+        encodedEntityPages = lib.entities.indices.map { pages[$0].map(PercentEncoding.path) }
         var files: [String: String] = [:]
         var takenFiles: Set<String> = []
         for f in lib.files.map(\.path).sorted() {
@@ -38,6 +42,12 @@ struct SitePaths {
             files[f] = page
         }
         filePages = files
+    }
+
+    /// A link to an entity's page from a page whose way up to the site's folder is `up`
+    /// (`SitePaths.root(of:)`), or nil when it has none.
+    func entityLink(_ i: Int, up: String) -> String? {
+        i >= 0 && i < encodedEntityPages.count ? encodedEntityPages[i].map { up + $0 } : nil
     }
 
     /// A library file's page.

@@ -6,7 +6,7 @@
 extension EntityPage {
     /// The tree, its hierarchy drawn.
     var templateTree: ReportValue {
-        var o: [String: ReportValue] = [
+        var o: ReportObject = [
             "id": SiteTree.text(id), "name": SiteTree.text(name), "kind": SiteTree.link(kind),
             "file": SiteTree.link(file),
             "fields": .array(fields.map { .object(["key": SiteTree.text($0.key), "value": SiteTree.text($0.value)]) }),

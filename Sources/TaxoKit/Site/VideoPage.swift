@@ -71,10 +71,7 @@ struct VideoPage: Encodable {
                 library: c.libraryID.map { id in
                     SiteLink(
                         text: id + (c.libraryName.map { " " + $0 } ?? ""),
-                        href: c.libraryEntity.flatMap { site.paths.entityPages[$0] }.map {
-                            SitePaths.link(from: page, to: $0)
-                        }
-                            ?? "")
+                        href: c.libraryEntity.flatMap { site.paths.entityLink($0, up: SitePaths.root(of: page)) } ?? "")
                 },
                 suggestedID: c.suggestedID, note: note.isEmpty ? nil : note,
                 evidence: places.prefix(5).map { i in

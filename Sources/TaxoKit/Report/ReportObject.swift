@@ -1,0 +1,59 @@
+/// An object of a report context (`ReportValue.object`): its members in the order they were set, found by
+/// comparing keys. A page's objects hold a handful of members with short keys, which compare as two
+/// machine words: scanning them beats hashing every key into a table made per object (the site's pages
+/// and the reports make hundreds of thousands of such objects and look each member up when rendering).
+/// Equality and `ReportValue.add(to:)` ignore the order, as they did for a dictionary.
+public struct ReportObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    public typealias Element = (key: String, value: ReportValue)
+    public private(set) var members: [Element]
+
+    public init() { members = [] }
+
+    /// Members from a literal; a key given twice keeps its last value.
+    public init(dictionaryLiteral elements: (String, ReportValue)...) {
+        members = []
+        members.reserveCapacity(elements.count)
+        for (k, v) in elements { self[k] = v }
+    }
+
+    /// Members from a dictionary (in its keys' order).
+    public init(_ dictionary: [String: ReportValue]) {
+        members = dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Members whose keys are known to differ (an encoder's keyed container writes each key once).
+    init(unique members: [Element]) { self.members = members }
+
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+    public var keys: [String] { members.map(\.key) }
+
+    public subscript(key: String) -> ReportValue? {
+        get {
+            for m in members where m.key == key { return m.value }
+            return nil
+        }
+        set {
+            if let i = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[i].value = newValue } else { members.remove(at: i) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+
+    public func makeIterator() -> IndexingIterator<[Element]> { members.makeIterator() }
+
+    public func mapValues(_ transform: (ReportValue) throws -> ReportValue) rethrows -> ReportObject {
+        ReportObject(unique: try members.map { ($0.key, try transform($0.value)) })
+    }
+
+    /// The same members with the same values, in any order.
+    public static func == (a: ReportObject, b: ReportObject) -> Bool {
+        guard a.count == b.count else { return false }
+        for m in a.members {
+            guard let v = b[m.key], v == m.value else { return false }
+        }
+        return true
+    }
+}
