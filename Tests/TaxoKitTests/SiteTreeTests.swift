@@ -118,6 +118,20 @@ import Testing
         if case .object(let o) = twice { #expect(o.count == 1) }
     }
 
+    /// A page's bytes go into the frame where the frame holds the body's mark, every time it does; a title
+    /// spelling the mark is escaped, so it is never taken for it.
+    @Test func pagesAreSplicedIntoTheFrameAtTheBodyMark() throws {
+        let mark = SiteRenderer.bodyMark
+        let spliced = SiteRenderer.splice(Array("<p>é</p>".utf8), into: Array("a\(mark)b\(mark)".utf8))
+        #expect(String(decoding: spliced, as: UTF8.self) == "a<p>é</p>b<p>é</p>")
+        #expect(SiteRenderer.splice([1], into: Array("no mark".utf8)) == Array("no mark".utf8))
+        let frame = SitePage(title: mark, root: "../", body: HTML(mark), date: nil)
+        let outer = try Templates(directory: nil).renderBytes("site/page.html", frame.templateTree)
+        let page = String(decoding: SiteRenderer.splice(Array("BODY".utf8), into: outer), as: UTF8.self)
+        #expect(page.components(separatedBy: "BODY").count == 2)
+        #expect(page.contains("&lt;\u{0}taxo-page-body\u{0}&gt;"))
+    }
+
     @Test func theFrameMakesTheTreeItsEncodingMakes() throws {
         for date in [nil, "2026-12-06"] {
             let frame = SitePage(title: "A <b> & 'c'", root: "../", body: HTML("<p>x</p>"), date: date)

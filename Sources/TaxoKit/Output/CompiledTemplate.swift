@@ -26,14 +26,18 @@ struct CompiledTemplate: Sendable {
 
     /// The template rendered with a context.
     func render(_ context: ReportValue) -> String {
-        // Rendered as bytes (appending to a String checks its capacity and flags at every piece), made a
-        // String once.
+        String(decoding: renderBytes(context), as: UTF8.self)
+    }
+
+    /// The template rendered with a context, as UTF-8 (appending to a String checks its capacity and flags
+    /// at every piece; the site writes pages from these bytes without making a String of them).
+    func renderBytes(_ context: ReportValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         // swift-mustache is handed `""` for a null context.
         var stack: [Frame] = [context == .null ? .plain("") : .value(context)]
         CompiledTemplate.render(nodes, stack: &stack, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A value on the context stack: a context value, or a plain string (what swift-mustache holds for a

@@ -31,6 +31,13 @@ public struct Templates: Sendable {
         return t.mustache.render(context.mustache ?? "")
     }
 
+    /// Renders a template with a context, as UTF-8.
+    func renderBytes(_ name: String, _ context: ReportValue) throws -> [UInt8] {
+        let t = try parsed(name)
+        if let compiled = t.compiled { return compiled.renderBytes(context) }
+        return Array(t.mustache.render(context.mustache ?? "").utf8)
+    }
+
     /// A template as swift-mustache parsed it (which also checks it) and, when it uses only what
     /// `CompiledTemplate` renders, compiled.
     struct Parsed {

@@ -95,14 +95,20 @@ public enum SiteBuilder {
     /// next run's bytes, so it is written again then.
     static func writeIfChanged(_ text: String, to path: String) throws -> Bool {
         var text = text
-        return try text.withUTF8 { bytes in
-            if let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw FileWriter.failure(path) }
-            defer { close(fd) }
-            try FileWriter.writeAll(fd, UnsafeRawBufferPointer(bytes), path: path)
-            return true
-        }
+        return try text.withUTF8 { try writeIfChanged(bytes: $0, to: path) }
+    }
+
+    static func writeIfChanged(_ bytes: [UInt8], to path: String) throws -> Bool {
+        try bytes.withUnsafeBufferPointer { try writeIfChanged(bytes: $0, to: path) }
+    }
+
+    static func writeIfChanged(bytes: UnsafeBufferPointer<UInt8>, to path: String) throws -> Bool {
+        if let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileWriter.failure(path) }
+        defer { close(fd) }
+        try FileWriter.writeAll(fd, UnsafeRawBufferPointer(bytes), path: path)
+        return true
     }
 
     /// Every folder the pages go into.

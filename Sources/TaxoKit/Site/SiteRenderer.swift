@@ -15,11 +15,19 @@ struct SiteRenderer {
         }
     }
 
-    /// A page: its path, its text (nil: unchanged since the last run, not rendered) and its print.
+    /// A page: its path, its text as UTF-8 (nil: unchanged since the last run, not rendered) and its print.
     struct Rendered {
         var path: String
-        var text: String?
+        var text: [UInt8]?
         var print: String?
+
+        init(path: String, text: [UInt8]?, print: String? = nil) {
+            self.path = path
+            self.text = text
+            self.print = print
+        }
+
+        init(path: String, text: String) { self.init(path: path, text: Array(text.utf8)) }
     }
 
     let site: SiteData
@@ -121,13 +129,37 @@ struct SiteRenderer {
         return try framed(path, title, template, try tree?(c) ?? ReportValue.html(c), print: print)
     }
 
-    /// A page's context rendered and put into the frame.
+    /// A page's context rendered and put into the frame: the frame is rendered around a mark that the
+    /// page's bytes then replace (no page is made a String, checked as UTF-8, and rendered again inside the
+    /// frame).
     func framed(_ path: String, _ title: String, _ template: String, _ value: ReportValue, print: String) throws
         -> Rendered
     {
-        let body = try templates.render(template, value)
-        let frame = SitePage(title: title, root: SitePaths.root(of: path), body: HTML(body), date: date)
-        return Rendered(path: path, text: try templates.render("site/page.html", frame.templateTree), print: print)
+        let body = try templates.renderBytes(template, value)
+        let frame = SitePage(
+            title: title, root: SitePaths.root(of: path), body: HTML(SiteRenderer.bodyMark), date: date)
+        let outer = try templates.renderBytes("site/page.html", frame.templateTree)
+        return Rendered(path: path, text: SiteRenderer.splice(body, into: outer), print: print)
+    }
+
+    /// Where the frame puts a page's body: text no frame value holds (they are escaped, so none has a `<`).
+    static let bodyMark = "<\u{0}taxo-page-body\u{0}>"
+    static let bodyMarkBytes = Array(bodyMark.utf8)
+
+    /// The frame with every mark replaced by the body.
+    static func splice(_ body: [UInt8], into frame: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(frame.count + body.count)
+        var i = 0
+        frame.withUnsafeBufferPointer { f in
+            while let at = ByteSearch.find(bodyMarkBytes, in: f, from: i) {
+                out.append(contentsOf: f[i..<at])
+                out.append(contentsOf: body)
+                i = at + bodyMarkBytes.count
+            }
+            out.append(contentsOf: f[i...])
+        }
+        return out
     }
 
     func kindPage(_ k: Int) throws -> Rendered {
