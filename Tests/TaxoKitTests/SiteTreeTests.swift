@@ -132,6 +132,22 @@ import Testing
         #expect(page.contains("&lt;\u{0}taxo-page-body\u{0}&gt;"))
     }
 
+    /// A file's page is found without splitting its path when every part is safe, and is the page splitting
+    /// it gives, for paths of every shape (unsafe bytes, empty parts, parts starting with a dot).
+    @Test func filePagesAreThoseSplittingTheirPathsGives() {
+        func split(_ p: String) -> String {
+            "files/" + p.split(separator: "/").map { SitePaths.safe(String($0)) }.joined(separator: "/") + ".html"
+        }
+        let paths = [
+            "LIBRARIES/Tools/TOL-001.json", "a", "a/b.c/d-e_f.md", ".hidden/x.md", "a/.b", "a//b", "/a", "a/",
+            "dir with space/x.md", "café/x.md", "a/b#c.md", "a/b..c", "..", "a/../b", "",
+        ]
+        for p in paths {
+            #expect(SitePaths.file(p) == split(p), "\(p)")
+            #expect(SitePaths.isSafePath(p) == (SitePaths.file(p) == "files/" + p + ".html" && !p.isEmpty), "\(p)")
+        }
+    }
+
     @Test func theFrameMakesTheTreeItsEncodingMakes() throws {
         for date in [nil, "2026-12-06"] {
             let frame = SitePage(title: "A <b> & 'c'", root: "../", body: HTML("<p>x</p>"), date: date)

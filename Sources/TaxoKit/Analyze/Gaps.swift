@@ -60,7 +60,7 @@ public enum Gaps {
     /// documents' texts the compile kept (else the files are read).
     public static func storedReport(
         video: String, print: String, store: GapStore, library: Library, root: String, command: String,
-        allocator: IDAllocator, texts: [String: String] = [:]
+        allocator: IDAllocator, texts: [String: String] = [:], snippets: Bool = true
     ) throws -> GapReport? {
         let (docs, skipped) = try documents(for: [video], library: library)
         var kept = texts
@@ -68,7 +68,10 @@ public enum Gaps {
             for d in library.documents where d.video == video { if let t = d.text { kept[d.path] = t } }
         }
         let source = { (p: String) in GapAnalyzer.source(p, text: kept[p], root: root) }
-        guard let candidates = store.candidates(video: video, print: print, library: library, source: source) else {
+        guard
+            let candidates = store.candidates(
+                video: video, print: print, library: library, source: source, snippets: snippets)
+        else {
             return nil
         }
         return report(

@@ -72,15 +72,22 @@ extension BinaryWriter {
 final class ShownLines {
     /// A document's text as the analysis read it (nil: the document is gone, the analysis cannot be shown).
     let source: (String) -> SourceFile?
+    /// Whether snippets are made (a site page shows places without them: each line is only checked to be
+    /// in its document).
+    let snippets: Bool
     private var files: [String: SourceFile?] = [:]
     private var shown: [String: [Int: (snippet: String, timestamp: String?)]] = [:]
 
-    init(_ source: @escaping (String) -> SourceFile?) { self.source = source }
+    init(_ source: @escaping (String) -> SourceFile?, snippets: Bool = true) {
+        self.source = source
+        self.snippets = snippets
+    }
 
     func line(_ line: Int, of path: String) throws -> (snippet: String, timestamp: String?) {
-        if let known = shown[path]?[line] { return known }
+        if snippets, let known = shown[path]?[line] { return known }
         if files[path] == nil { files[path] = .some(source(path)) }
         guard let f = files[path] ?? nil, line >= 1, line <= f.lines.lineCount else { throw BinaryReader.Corrupt() }
+        guard snippets else { return ("", nil) }
         let made = GapOccurrence.shown(f.lines.lineText(line))
         shown[path, default: [:]][line] = made
         return made

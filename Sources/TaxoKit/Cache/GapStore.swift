@@ -53,13 +53,16 @@ public final class GapStore: Sendable {
     /// `source` gives a document's text as the analysis read it (what its occurrences show of their lines is
     /// made from it); nil when a document is gone, which makes the analysis unusable.
     public func candidates(
-        video: String, print: String, library: Library, source: @escaping (String) -> SourceFile?
+        video: String, print: String, library: Library, source: @escaping (String) -> SourceFile?,
+        snippets: Bool = true
     ) -> [GapCandidate]? {
         guard let e = entries[video], e.print == print,
             let found = CacheFile.entry(file.bytes, offset: e.offset, length: e.length)
         else { return nil }
         var r = found.reader
-        guard let cs = try? r.gapCandidates(lines: ShownLines(source), library: library), r.i == found.end else {
+        guard let cs = try? r.gapCandidates(lines: ShownLines(source, snippets: snippets), library: library),
+            r.i == found.end
+        else {
             return nil
         }
         return cs

@@ -35,17 +35,26 @@ struct SiteData {
 
     init(_ result: CompileResult, baseline: (file: String, value: Baseline)? = nil) {
         self.result = result
-        lib = result.library
-        paths = SitePaths(lib)
-        backlinks = lib.backlinks()
-        var men: [String: [(String, Mention)]] = [:]
-        for d in lib.documents {
-            let own = lib.videoOwnKeys(of: d)
-            for m in d.mentions where !own.contains(m.id.key) {
-                men[m.id.key, default: []].append((d.path, m))
-            }
-        }
-        mentions = men
+        let lib = result.library
+        self.lib = lib
+        // The pages' paths beside the links, mentions and names that link to nothing (each a pass over the
+        // library).
+        let (paths, (backlinks, mentions, unmatchedNames)) = Parallel.both(
+            { SitePaths(lib) },
+            {
+                var men: [String: [(String, Mention)]] = [:]
+                for d in lib.documents {
+                    let own = lib.videoOwnKeys(of: d)
+                    for m in d.mentions where !own.contains(m.id.key) {
+                        men[m.id.key, default: []].append((d.path, m))
+                    }
+                }
+                return (lib.backlinks(), men, lib.unmatchedNameGroups())
+            })
+        self.paths = paths
+        self.backlinks = backlinks
+        self.mentions = mentions
+        self.unmatchedNames = unmatchedNames
         let held =
             baseline?.value.held(result.diagnostics, grammar: result.library.grammar)
             ?? Array(repeating: false, count: result.diagnostics.count)
@@ -68,7 +77,6 @@ struct SiteData {
         byVideo = lib.entitiesByVideo()
         let documents = result.library.documents
         documentPaths = result.library.documentsByVideo().mapValues { $0.map { documents[$0].path }.sorted() }
-        unmatchedNames = lib.unmatchedNameGroups()
     }
 
     /// An entity's department as a configured code (`Library.departmentCode`).

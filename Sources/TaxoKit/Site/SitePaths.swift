@@ -77,7 +77,29 @@ struct SitePaths {
 
     /// The page a file would get (`SitePaths.filePage` settles clashes).
     static func file(_ path: String) -> String {
-        "files/" + path.split(separator: "/").map { safe(String($0)) }.joined(separator: "/") + ".html"
+        if isSafePath(path) { return "files/" + path + ".html" }
+        return "files/" + path.split(separator: "/").map { safe(String($0)) }.joined(separator: "/") + ".html"
+    }
+
+    /// Whether every part of a path is safe as it is (`safe` keeps it; no part empty or starting with `.`):
+    /// most library paths are, and their page is then found without splitting them.
+    static func isSafePath(_ path: String) -> Bool {
+        var atPartStart = true
+        for b in path.utf8 {
+            if b == UInt8(ascii: "/") {
+                if atPartStart { return false }
+                atPartStart = true
+                continue
+            }
+            if atPartStart, b == UInt8(ascii: ".") { return false }
+            atPartStart = false
+            guard
+                (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
+                    || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+            else { return false }
+        }
+        return !atPartStart
     }
     static func kind(_ name: String) -> String { "kinds/" + safe(name) + ".html" }
     static func department(_ code: String) -> String { "departments/" + safe(code) + ".html" }

@@ -205,7 +205,8 @@ struct SiteRenderer {
         }
     }
 
-    /// A video's report from the last build's analysis, when it was made from what the page shows now.
+    /// A video's report from the last build's analysis, when it was made from what the page shows now
+    /// (without snippets: its page shows each candidate's places, not their lines).
     func storedReport(_ video: String) -> GapReport? {
         guard let store = gapStore, let print = inputs.gap[video] else { return nil }
         let base = allocator.withLock { a in
@@ -216,7 +217,7 @@ struct SiteRenderer {
         }
         return try? Gaps.storedReport(
             video: video, print: print, store: store, library: lib, root: root, command: "taxo site", allocator: base,
-            texts: documentText)
+            texts: documentText, snippets: false)
     }
 
     /// The analyzer the video pages share, made once.

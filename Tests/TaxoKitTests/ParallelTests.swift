@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// Work spread over the cores gives what doing it in turn gives: `Parallel.map` in input order, and
+/// `Parallel.both` both results, reference-counted ones released exactly once (a value moved out twice, or
+/// left behind, would crash or leak here).
+@Suite struct ParallelTests {
+    final class Counted {
+        static let alive = Locked(0)
+        let value: [String]
+        init(_ value: [String]) {
+            self.value = value
+            Counted.alive.withLock { $0 += 1 }
+        }
+        deinit { Counted.alive.withLock { $0 -= 1 } }
+    }
+
+    @Test func mapKeepsInputOrder() {
+        let items = Array(0..<1000)
+        #expect(Parallel.map(items, minimum: 1) { $0 * 2 } == items.map { $0 * 2 })
+    }
+
+    @Test func bothGivesBothResultsAndReleasesThemOnce() {
+        let before = Counted.alive.withLock { $0 }
+        for n in 0..<200 {
+            let (a, (b, c)) = Parallel.both(
+                { Counted((0..<n).map(String.init)) }, { (Counted(["b\(n)"]), [n, n + 1]) })
+            #expect(a.value.count == n)
+            #expect(b.value == ["b\(n)"])
+            #expect(c == [n, n + 1])
+        }
+        #expect(Counted.alive.withLock { $0 } == before)
+    }
+}
