@@ -20,6 +20,20 @@ import Testing
         ),
     ]
 
+    /// Property names become snake_case keys on their bytes as they did on their characters.
+    @Test func keysAreSnakeCasedOnTheirBytes() {
+        let cases = [
+            "sourceID": "source_id", "nextFree": "next_free", "IDRange": "id_range", "has_skipped": "has_skipped",
+            "mentionsMore": "mentions_more", "x2Y": "x2_y", "ABC": "abc", "taxoVersion": "taxo_version", "id": "id",
+            "a_B": "a_b", "URLsFound": "ur_ls_found",
+        ]
+        for (key, snake) in cases {
+            #expect(ReportEncoder.snakeCase(key) == snake, "\(key)")
+            #expect(ReportEncoder.asciiSnakeCase(Array(key.utf8)) == snake, "\(key)")
+        }
+        #expect(ReportEncoder.snakeCase("caféName") == "café_name")
+    }
+
     @Test func gapReportsMakeTheTreeTheirEncodingMakes() throws {
         let root = try TestSupport.exampleCopy(extra)
         defer { try? FileManager.default.removeItem(at: root) }

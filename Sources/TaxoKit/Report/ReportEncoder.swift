@@ -13,6 +13,7 @@ struct ReportEncoder {
     /// `sourceID` -> `source_id`, `nextFree` -> `next_free`, `has_skipped` stays.
     static func snakeCase(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return key }
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSnakeCase(Array(key.utf8)) }
         var out = ""
         let chars = Array(key)
         for (i, c) in chars.enumerated() {
@@ -27,6 +28,26 @@ struct ReportEncoder {
             }
         }
         return out
+    }
+
+    /// `snakeCase` of an ASCII key, on its bytes (property names are ASCII; a page's context asks for its
+    /// keys on every page).
+    static func asciiSnakeCase(_ b: [UInt8]) -> String {
+        func upper(_ c: UInt8) -> Bool { c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") }
+        func lower(_ c: UInt8) -> Bool { c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 4)
+        for (i, c) in b.enumerated() {
+            if upper(c) {
+                let prevLower = i > 0 && !upper(b[i - 1]) && b[i - 1] != UInt8(ascii: "_")
+                let endsRun = i > 0 && upper(b[i - 1]) && i + 1 < b.count && lower(b[i + 1])
+                if prevLower || endsRun { out.append(UInt8(ascii: "_")) }
+                out.append(c + 32)
+            } else {
+                out.append(c)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// What one encoding shares: the escaping, and the snake_case keys made so far (one encoding runs on

@@ -1,7 +1,7 @@
 /// What the site's pages are made from, computed once from the compiled library: page paths, backlinks,
 /// mentions by ID, findings by file (each marked when the baseline holds it), departments, and the phase
-/// tracker.
-struct SiteData {
+/// tracker. A class: pages share it by reference (a copy of a struct this size retained every field).
+final class SiteData {
     /// A finding and whether the library's baseline holds it (known before: it fails no check).
     struct Finding {
         let diagnostic: Diagnostic

@@ -2,7 +2,7 @@ import Foundation
 
 /// Makes the site's pages, one job at a time (on every core): the page's context, its print, and unless
 /// the previous run made a page of the same print, its HTML in the page frame.
-struct SiteRenderer {
+final class SiteRenderer {
     /// What the previous run made: each page's print (its encoded context, title and the templates), to
     /// leave pages whose print is the same unrendered.
     struct PageMemory {
@@ -64,6 +64,24 @@ struct SiteRenderer {
             gapBase = ReportWriter.fingerprint(site.lib, templates: templates)
             gap = ReportWriter.gapPrints(site.lib, base: gapBase, hashes: contentHashes)
         }
+    }
+
+    /// A class: the page jobs' closures capture it with one retain, not a copy of every field.
+    init(
+        site: SiteData, root: String, templates: Templates, date: String?, known: PageMemory,
+        gapReports: [String: GapReport], gapStore: GapStore?, declared: [String: [Int]],
+        documentText: [String: String], inputs: InputPrints
+    ) {
+        self.site = site
+        self.root = root
+        self.templates = templates
+        self.date = date
+        self.known = known
+        self.gapReports = gapReports
+        self.gapStore = gapStore
+        self.declared = declared
+        self.documentText = documentText
+        self.inputs = inputs
     }
 
     var lib: Library { site.lib }
