@@ -103,11 +103,14 @@ public enum ReportWriter {
     static func writeIfChanged(
         _ context: ReportValue, template: String, templates: Templates, to path: String, previous: String?
     ) throws -> String {
-        var text = try templates.render(template, context)
-        let print = text.withUTF8 { Hashing.hex(Hashing.fnv1a(UnsafeRawBufferPointer($0))) }
-        if print == previous, FileManager.default.fileExists(atPath: path) { return print }
-        try write(text, to: path)
-        return print
+        // Rendered as bytes, hashed and written as they are (never made a String).
+        let text = try templates.renderBytes(template, context)
+        return try text.withUnsafeBytes { bytes in
+            let print = Hashing.hex(Hashing.fnv1a(bytes))
+            if print == previous, FileManager.default.fileExists(atPath: path) { return print }
+            try write(bytes, to: path)
+            return print
+        }
     }
 
     /// What gap verdicts depend on besides the documents: every entity's key, ID as written, kind, name,
@@ -163,9 +166,14 @@ public enum ReportWriter {
     }
 
     static func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try FileWriter.replace(path, with: text)
+        try FileWriter.replace(path, with: bytes)
     }
 
     /// The phase tracker: `VIDEOS_INDEX.md`.
