@@ -108,7 +108,7 @@ struct EntityPage: Encodable {
     /// The top-level fields of a record written compactly (as taxo writes every record it keeps:
     /// `Node.write`, `JSONWriter`), found in one pass over its bytes: a value other than a string is its
     /// compact JSON already, so nothing is parsed and written again. Nil for any other text (white space
-    /// outside strings, not one object), which `fields` parses.
+    /// outside strings, an escape inside a value that is not a text, not one object), which `fields` parses.
     static func compactFields(_ record: String) -> [Field]? {
         var record = record
         return record.withUTF8 { b -> [Field]? in
@@ -161,27 +161,8 @@ struct EntityPage: Encodable {
         return (s, j + 1)
     }
 
-    /// Whether the escape whose letter is at `k` is one `Node.appendQuoted` writes (`\"`, `\\`, `\n`, `\r`,
-    /// `\t`, `\u00xx` for another control character, in lower-case hex).
-    static func writtenEscape(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
-        switch b[k] {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-            return true
-        case UInt8(ascii: "u"):
-            guard k + 4 < b.count, b[k + 1] == UInt8(ascii: "0"), b[k + 2] == UInt8(ascii: "0") else { return false }
-            let hi = b[k + 3], lo = b[k + 4]
-            let lowerHex =
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lo)
-                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(lo)
-            let code = Int(hi &- UInt8(ascii: "0")) * 16 + Int(lo <= UInt8(ascii: "9") ? lo &- 48 : lo &- 87)
-            return (hi == UInt8(ascii: "0") || hi == UInt8(ascii: "1")) && lowerHex && code != 9 && code != 10
-                && code != 13
-        default: return false
-        }
-    }
-
     /// Where the value starting at `i` ends: the offset of the `,` or `}` after it at the top level, or nil
-    /// at white space outside a string or an unbalanced bracket.
+    /// at white space outside a string, an escape inside one, or an unbalanced bracket.
     static func valueEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
         var depth = 0
         var j = i
@@ -189,13 +170,9 @@ struct EntityPage: Encodable {
         while j < b.count {
             let c = b[j]
             if inString {
-                if c == UInt8(ascii: "\\") {
-                    // Only the escapes `Node.write` makes: another would be written differently.
-                    guard j + 1 < b.count, writtenEscape(b, at: j + 1) else { return nil }
-                    j += 1
-                } else if c == UInt8(ascii: "\"") {
-                    inString = false
-                }
+                // An escape inside a nested value may be one `Node.write` writes otherwise: parsed instead.
+                if c == UInt8(ascii: "\\") { return nil }
+                if c == UInt8(ascii: "\"") { inString = false }
             } else {
                 switch c {
                 case UInt8(ascii: "\""): inString = true

@@ -86,28 +86,20 @@ public enum SiteBuilder {
         let removed = try removeStale(outDir, previous: previous.pages, keeping: made)
         let lines = made.sorted().map { p in prints[p].map { p + " " + $0 } ?? p }
         _ = try writeIfChanged(
-            "inputs " + inputs + "\n" + lines.joined(separator: "\n") + "\n", to: outDir + "/" + manifestName)
+            Array(("inputs " + inputs + "\n" + lines.joined(separator: "\n") + "\n").utf8),
+            to: outDir + "/" + manifestName)
         return Outcome(pages: made.count, written: written, removed: removed)
     }
 
     /// Writes a file unless it holds these bytes already; whether it was written. Its folder exists (made
     /// once per folder, before the pages are rendered). A page cut short by a killed run differs from the
     /// next run's bytes, so it is written again then.
-    static func writeIfChanged(_ text: String, to path: String) throws -> Bool {
-        var text = text
-        return try text.withUTF8 { try writeIfChanged(bytes: $0, to: path) }
-    }
-
     static func writeIfChanged(_ bytes: [UInt8], to path: String) throws -> Bool {
-        try bytes.withUnsafeBufferPointer { try writeIfChanged(bytes: $0, to: path) }
-    }
-
-    static func writeIfChanged(bytes: UnsafeBufferPointer<UInt8>, to path: String) throws -> Bool {
         if let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileWriter.failure(path) }
         defer { close(fd) }
-        try FileWriter.writeAll(fd, UnsafeRawBufferPointer(bytes), path: path)
+        try bytes.withUnsafeBytes { try FileWriter.writeAll(fd, $0, path: path) }
         return true
     }
 

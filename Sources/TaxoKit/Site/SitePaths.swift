@@ -61,12 +61,7 @@ struct SitePaths {
     /// A name safe as a file name on every system: letters, digits, `-`, `_` and `.` kept, the rest `_`.
     static func safe(_ s: String) -> String {
         // Most names are safe already: checked byte by byte, returned as they are.
-        let plain = s.utf8.allSatisfy { b in
-            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
-                || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
-        }
-        if plain, !s.hasPrefix(".") { return s }
+        if s.utf8.allSatisfy(isSafeByte), !s.hasPrefix(".") { return s }
         let mapped = String(
             s.unicodeScalars.map { c -> Character in
                 c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "-" || c == "_" || c == ".")
@@ -93,13 +88,16 @@ struct SitePaths {
             }
             if atPartStart, b == UInt8(ascii: ".") { return false }
             atPartStart = false
-            guard
-                (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
-                    || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
-            else { return false }
+            guard isSafeByte(b) else { return false }
         }
         return !atPartStart
+    }
+
+    /// A byte `safe` keeps: an ASCII letter or digit, `-`, `_` or `.`.
+    static func isSafeByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
     }
     static func kind(_ name: String) -> String { "kinds/" + safe(name) + ".html" }
     static func department(_ code: String) -> String { "departments/" + safe(code) + ".html" }
