@@ -164,6 +164,40 @@ import Testing
         #expect(HTMLText.escape("") == "")
     }
 
+    /// The search for bytes to escape reads eight at a time: against a character-by-character escaping of
+    /// random texts long enough for whole words, of the five characters, their neighbours in ASCII (one
+    /// bit off), letters of several bytes (high bytes) and a byte just above the five in each word position.
+    @Test func htmlEscapingEightBytesAtATimeMatchesOneByOne() {
+        func plain(_ s: String) -> String {
+            var out = ""
+            for c in s {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+        var rng = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", "é", "ü", "€", "<", ">", "&", "\"", "'", "!", "#", "%", "(", ";", "=", "?", "\u{6}", " ", "abcdefgh",
+        ]
+        var texts = ["&", "abcdefg<", "abcdefgh<", "<abcdefgh", "abcdefghijklmnop&", "\u{7F}\u{80}>"]
+        for _ in 0..<500 {
+            texts.append(
+                (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+        }
+        for t in texts {
+            #expect(HTMLText.escape(t) == plain(t), "\(t.debugDescription)")
+            let added = t.utf8.withContiguousStorageIfAvailable { HTMLText.added($0, 0, $0.count) }
+            #expect(added == plain(t).utf8.count - t.utf8.count)
+        }
+    }
+
     /// A file page's listing: one anchored, numbered row per line, each escaped, a CR before the break
     /// dropped, against a plain rendering of the same lines (random texts of the bytes that matter).
     @Test func aListingHasOneEscapedRowPerLine() {

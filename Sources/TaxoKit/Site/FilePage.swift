@@ -44,42 +44,63 @@ struct FilePage: Encodable {
         lines = count
     }
 
-    /// The lines as `<span id="L12">` rows with their numbers as links to themselves, escaped; built as
-    /// bytes (file pages are most of the site): each line's number written as digits in place, its text
-    /// escaped as `HTMLText.escape` escapes.
+    /// The lines as `<span id="L12">` rows with their numbers as links to themselves, escaped; written as
+    /// bytes into a string of the exact size (file pages are most of the site): a first pass finds the
+    /// lines and what escaping adds, the second writes each line's number in place and its text escaped as
+    /// `HTMLText.escape` escapes. A `\r` ending a line is left out.
     static func listing(_ text: String) -> (String, Int) {
-        var out: [UInt8] = []
         var text = text
         return text.withUTF8 { bytes -> (String, Int) in
-            out.reserveCapacity(bytes.count * 2 + 64)
-            out += ListingBytes.start
-            var n = 0
+            // Each line: where it ends (before a `\r` ending it) and where the next starts.
+            var ends: [(end: Int, next: Int)] = []
             var start = 0
             let count = bytes.count
-            var digits: [UInt8] = []
-            func line(_ lo: Int, _ hi: Int) {
-                n += 1
-                ListingBytes.decimal(n, into: &digits)
-                out += ListingBytes.open
-                out += digits
-                out += ListingBytes.link
-                out += digits
-                out += ListingBytes.close
-                out += digits
-                out += ListingBytes.endLink
-                var end = hi
-                if end > lo, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                HTMLText.append(bytes, lo, end, to: &out)
-                out += ListingBytes.endLine
+            func end(_ start: Int, _ stop: Int) -> Int {
+                stop > start && bytes[stop - 1] == UInt8(ascii: "\r") ? stop - 1 : stop
             }
-            for i in 0..<count where bytes[i] == UInt8(ascii: "\n") {
-                line(start, i)
-                start = i + 1
+            while let nl = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: start) {
+                ends.append((end(start, nl), nl + 1))
+                start = nl + 1
             }
             // The last line, unless the text ends with a line break (an empty text is one empty line).
-            if start < count || n == 0 { line(start, count) }
-            out += ListingBytes.end
-            return (String(decoding: out, as: UTF8.self), n)
+            if start < count || ends.isEmpty { ends.append((end(start, count), count)) }
+            let n = ends.count
+            var size = ListingBytes.start.count + ListingBytes.end.count + n * ListingBytes.perLine
+            // Three times each number, every line's text (no line break) and what escaping adds to it (no
+            // line break or `\r` needs escaping: counted over the whole text).
+            size += 3 * ListingBytes.digitsUpTo(n) + HTMLText.added(bytes, 0, count)
+            var lo = 0
+            for (end, next) in ends {
+                size += end - lo
+                lo = next
+            }
+            let html = String(unsafeUninitializedCapacity: size) { buffer -> Int in
+                var out = buffer.baseAddress!
+                func put(_ piece: [UInt8]) {
+                    piece.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: $0.count) }
+                    out += piece.count
+                }
+                put(ListingBytes.start)
+                var lo = 0
+                for (line, (end, next)) in ends.enumerated() {
+                    put(ListingBytes.open)
+                    let number = out, d = ListingBytes.decimal(line + 1, at: out)
+                    out += d
+                    put(ListingBytes.link)
+                    out.update(from: number, count: d); out += d
+                    put(ListingBytes.close)
+                    out.update(from: number, count: d); out += d
+                    put(ListingBytes.endLink)
+                    out = HTMLText.write(bytes, lo, end, to: out)
+                    put(ListingBytes.endLine)
+                    lo = next
+                }
+                put(ListingBytes.end)
+                let written = out - buffer.baseAddress!
+                precondition(written == size, "a listing's size was counted wrong")
+                return written
+            }
+            return (html, n)
         }
     }
 }
@@ -93,14 +114,31 @@ enum ListingBytes {
     static let endLine = Array("</span>".utf8)
     static let start = Array("<pre class=\"listing\"><code>".utf8), end = Array("</code></pre>".utf8)
 
-    /// A positive number's decimal digits, written into `digits` (no string made per line).
-    static func decimal(_ n: Int, into digits: inout [UInt8]) {
-        digits.removeAll(keepingCapacity: true)
-        var v = n
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(v % 10))
+    /// The bytes of a line's markup besides its number (written three times) and its text.
+    static let perLine = open.count + link.count + close.count + endLink.count + endLine.count
+
+    /// A positive number's decimal digits, written at `p`; how many.
+    static func decimal(_ n: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var width = 1, v = n
+        while v >= 10 { width += 1; v /= 10 }
+        v = n
+        for i in stride(from: width - 1, through: 0, by: -1) {
+            p[i] = UInt8(ascii: "0") + UInt8(v % 10)
             v /= 10
-        } while v > 0
-        digits.reverse()
+        }
+        return width
+    }
+
+    /// How many digits the numbers 1 through `n` have together.
+    static func digitsUpTo(_ n: Int) -> Int {
+        var total = 0
+        var width = 1, low = 1
+        while low <= n {
+            let high = min(n, low * 10 - 1)
+            total += (high - low + 1) * width
+            width += 1
+            low *= 10
+        }
+        return total
     }
 }

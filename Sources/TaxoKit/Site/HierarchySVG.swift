@@ -79,29 +79,45 @@ struct HierarchySVG {
         }
         let width = margin * 2 + depth * columnWidth + boxWidth
         let height = margin * 2 + max(1, nextRow) * rowHeight
-        var out =
-            "<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
-            + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
-        out.reserveCapacity(out.utf8.count + edges.count * 60 + boxes.count * 260)
+        // Written as bytes (every entity page with children draws one).
+        var out: [UInt8] = []
+        out.reserveCapacity(200 + edges.count * 60 + boxes.count * 300)
+        func put(_ s: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
+        func put(_ n: Int) {
+            if n < 0 { out.append(UInt8(ascii: "-")) }
+            digits(n.magnitude)
+        }
+        func digits(_ v: UInt) {
+            if v >= 10 { digits(v / 10) }
+            out.append(UInt8(ascii: "0") + UInt8(v % 10))
+        }
+        func escaped(_ s: String) {
+            var s = s
+            s.withUTF8 { HTMLText.append($0, 0, $0.count, to: &out) }
+        }
+        put("<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        put(width); put("\" height=\""); put(height); put("\" viewBox=\"0 0 "); put(width); put(" "); put(height)
+        put("\" role=\"img\" aria-label=\""); escaped(title); put("\">")
         for e in edges {
             let mid = (e.x1 + e.x2) / 2
-            out += "<path d=\"M\(e.x1),\(e.y1) C\(mid),\(e.y1) \(mid),\(e.y2) \(e.x2),\(e.y2)\"/>"
+            put("<path d=\"M"); put(e.x1); put(","); put(e.y1); put(" C"); put(mid); put(","); put(e.y1); put(" ")
+            put(mid); put(","); put(e.y2); put(" "); put(e.x2); put(","); put(e.y2); put("\"/>")
         }
         for b in boxes.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
+            if let link = b.node.link { put("<a href=\""); escaped(link); put("\">") }
+            put("<rect class=\"k-"); escaped(SitePaths.safe(b.node.kind)); put("\" x=\""); put(b.x); put("\" y=\"")
+            put(b.y); put("\" width=\""); put(boxWidth); put("\" height=\""); put(boxHeight)
+            put("\" rx=\"4\"/><text x=\""); put(b.x + 8); put("\" y=\""); put(b.y + 17); put("\"><title>")
+            escaped(b.node.label); put("</title>")
             let long = b.node.label.utf8.count > 30 && b.node.label.count > 30
-            let text = HTMLText.escape(long ? String(b.node.label.prefix(29)) + "…" : b.node.label)
-            let box =
-                "<rect class=\"k-\(HTMLText.escape(SitePaths.safe(b.node.kind)))\" x=\"\(b.x)\" y=\"\(b.y)\" "
-                + "width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"4\"/>"
-                + "<text x=\"\(b.x + 8)\" y=\"\(b.y + 17)\"><title>\(HTMLText.escape(b.node.label))</title>\(text)</text>"
-            if let link = b.node.link {
-                out += "<a href=\"\(HTMLText.escape(link))\">" + box + "</a>"
-            } else {
-                out += box
-            }
+            escaped(long ? String(b.node.label.prefix(29)) + "…" : b.node.label)
+            put("</text>")
+            if b.node.link != nil { put("</a>") }
         }
-        out += "</svg>"
-        if omitted > 0 { out += "<p class=\"note\">\(omitted) more nodes are not drawn.</p>" }
-        return out
+        put("</svg>")
+        if omitted > 0 { put("<p class=\"note\">"); put(omitted); put(" more nodes are not drawn.</p>") }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Allocation-light searches over UTF-8 text (Foundation's `range(of:)` is slow on Linux).
 enum ByteSearch {
     /// The first offset of `needle` in `hay` at or after `from`.
@@ -15,6 +17,14 @@ enum ByteSearch {
             i += 1
         }
         return nil
+    }
+
+    /// The first offset of `byte` in `hay` at or after `from` (`memchr`).
+    static func firstIndex(of byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        guard let base = hay.baseAddress, from < hay.count,
+            let hit = memchr(base + from, Int32(byte), hay.count - from)
+        else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// Whether `text` contains the lowercase ASCII `needle`, ignoring ASCII case.
