@@ -195,31 +195,36 @@ struct EntityPage: Encodable {
         let e = lib.entities[i]
         let targets = i < lib.targets.count ? lib.targets[i] : []
         let up = SitePaths.root(of: page)
-        var byKind: [String: [Link]] = [:]
+        var byKind = Array(repeating: [Link](), count: site.kindNames.count)
         for (r, ref) in e.references.enumerated() {
             let t = r < targets.count ? targets[r] : nil
-            let kind = t.map { lib.kindName(lib.entities[$0]) } ?? lib.config.kinds[ref.id.kind].name
-            byKind[kind, default: []].append(
+            let kind = t.map { lib.entities[$0].kind } ?? ref.id.kind
+            byKind[site.kindRank[kind]].append(
                 Link(
-                    field: ref.field, id: t.map { lib.displayID(lib.entities[$0]) } ?? ref.id.written,
+                    field: ref.field, id: t.map { lib.displayID(at: $0) } ?? ref.id.written,
                     name: t.flatMap { lib.entities[$0].name } ?? ref.label ?? "",
                     href: t.flatMap { site.paths.entityLink($0, up: up) },
                     dangling: lib.dangles(i, r)))
         }
-        return byKind.keys.sorted().map { Group(kind: $0, links: byKind[$0]!) }
+        return groups(byKind, site: site)
     }
 
     static func incoming(_ i: Int, page: String, site: SiteData) -> [Group] {
         let lib = site.lib
-        var byKind: [String: [Link]] = [:]
+        var byKind = Array(repeating: [Link](), count: site.kindNames.count)
         let up = SitePaths.root(of: page)
         for (s, r) in site.backlinks[i] ?? [] {
             let source = lib.entities[s]
-            byKind[lib.kindName(source), default: []].append(
+            byKind[site.kindRank[source.kind]].append(
                 Link(
                     field: source.references[r].field, id: lib.displayID(source), name: source.name ?? "",
                     href: site.paths.entityLink(s, up: up), dangling: false))
         }
-        return byKind.keys.sorted().map { Group(kind: $0, links: byKind[$0]!) }
+        return groups(byKind, site: site)
+    }
+
+    /// Links by kind (`SiteData.kindRank`) as groups in the kinds' name order, empty ones left out.
+    static func groups(_ byKind: [[Link]], site: SiteData) -> [Group] {
+        byKind.indices.compactMap { k in byKind[k].isEmpty ? nil : Group(kind: site.kindNames[k], links: byKind[k]) }
     }
 }

@@ -57,10 +57,6 @@ public enum SiteBuilder {
         var declared: [String: [Int]] = [:]
         for (i, e) in lib.entities.enumerated() { declared[e.file, default: []].append(i) }
         let documentText = Dictionary(lib.documents.compactMap { d in d.text.map { (d.path, $0) } }) { a, _ in a }
-        try makeFolders(
-            outDir,
-            for: ["entities/x", "kinds/x", "departments/x", "videos/x"] + lib.files.map { site.paths.filePage($0.path) }
-        )
         let renderer = SiteRenderer(
             site: site, root: root, templates: templates, date: date,
             known: SiteRenderer.PageMemory(
@@ -91,25 +87,23 @@ public enum SiteBuilder {
         return Outcome(pages: made.count, written: written, removed: removed)
     }
 
-    /// Writes a file unless it holds these bytes already; whether it was written. Its folder exists (made
-    /// once per folder, before the pages are rendered). A page cut short by a killed run differs from the
-    /// next run's bytes, so it is written again then.
+    /// Writes a file unless it holds these bytes already; whether it was written. Its folder is made when
+    /// it is missing (by the first page written into it: pages are written on every core, so a folder
+    /// another page's job made meanwhile is fine). A page cut short by a killed run differs from the next
+    /// run's bytes, so it is written again then.
     static func writeIfChanged(_ bytes: [UInt8], to path: String) throws -> Bool {
         if let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        func create() -> Int32 { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        var fd = create()
+        if fd < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") {
+            try? FileManager.default.createDirectory(
+                atPath: String(path[..<slash]), withIntermediateDirectories: true)
+            fd = create()
+        }
         guard fd >= 0 else { throw FileWriter.failure(path) }
         defer { close(fd) }
         try bytes.withUnsafeBytes { try FileWriter.writeAll(fd, $0, path: path) }
         return true
-    }
-
-    /// Every folder the pages go into.
-    static func makeFolders(_ outDir: String, for paths: [String]) throws {
-        var folders = Set<String>()
-        for p in paths { if let slash = p.lastIndex(of: "/") { folders.insert(String(p[..<slash])) } }
-        for f in folders.sorted() {
-            try FileManager.default.createDirectory(atPath: outDir + "/" + f, withIntermediateDirectories: true)
-        }
     }
 
     /// What every page is made from: taxo's version, the configuration, every file's content, the findings,

@@ -32,6 +32,10 @@ final class SiteData {
     let documentPaths: [String: [String]]
     /// The names in records that link to nothing, grouped (the names page lists them, the home page counts).
     let unmatchedNames: [UnmatchedNameGroup]
+    /// The kinds' names, sorted and each once, and each kind's place among them: links on a page are
+    /// grouped by kind name in this order.
+    let kindNames: [String]
+    let kindRank: [Int]
 
     init(_ result: CompileResult, baseline: (file: String, value: Baseline)? = nil) {
         self.result = result
@@ -75,6 +79,9 @@ final class SiteData {
         byKind = kinds
         byDepartment = departments
         byVideo = lib.entitiesByVideo()
+        kindNames = Set(lib.config.kinds.map(\.name)).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: kindNames.enumerated().map { ($1, $0) })
+        kindRank = lib.config.kinds.map { rank[$0.name]! }
         let documents = result.library.documents
         documentPaths = result.library.documentsByVideo().mapValues { $0.map { documents[$0].path }.sorted() }
     }
@@ -83,13 +90,21 @@ final class SiteData {
     func department(of e: Entity) -> String? { lib.departmentCode(of: e) }
 
     /// The hierarchy below an entity, as nodes linking to the pages (cycles cut).
-    func tree(_ i: Int, page: String, seen: Set<Int> = []) -> HierarchySVG.Node {
+    func tree(_ i: Int, page: String) -> HierarchySVG.Node {
+        var above: [Int] = []
+        return tree(i, up: SitePaths.root(of: page), above: &above)
+    }
+
+    /// `above`: the entities on the way down to this one (an entity among them is drawn without children).
+    func tree(_ i: Int, up: String, above: inout [Int]) -> HierarchySVG.Node {
         let e = lib.entities[i]
-        let kids = seen.contains(i) ? [] : lib.hierarchy.children(of: i)
-        let ordered = kids.map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
+        let kids = above.contains(i) ? [] : lib.hierarchy.children(of: i)
+        let ordered = kids.map { (lib.displayID(at: $0), $0) }.sorted { $0 < $1 }.map(\.1)
+        above.append(i)
+        let children = ordered.map { tree($0, up: up, above: &above) }
+        above.removeLast()
         return HierarchySVG.Node(
-            label: lib.displayID(e) + (e.name.map { " " + $0 } ?? ""),
-            link: paths.entityLink(i, up: SitePaths.root(of: page)), kind: lib.kindName(e),
-            children: ordered.map { tree($0, page: page, seen: seen.union([i])) })
+            label: lib.displayID(e) + (e.name.map { " " + $0 } ?? ""), link: paths.entityLink(i, up: up),
+            kind: lib.kindName(e), children: children)
     }
 }

@@ -9,6 +9,9 @@ struct SitePaths {
     /// Entity index -> its page percent-encoded for an href (nil without a page): a link to an entity is
     /// the way up from the page it is on and this, with nothing encoded again per link.
     let encodedEntityPages: [String?]
+    /// The same from a page one folder down (`../entities/X.html`): entity, kind and department pages, which
+    /// link to entities most, share these strings instead of joining one per link.
+    let entityLinksFromFolder: [String?]
     /// Library file -> its page (`files/<path>.html`; two paths that make the same safe name get `-2`).
     let filePages: [String: String]
 
@@ -29,6 +32,7 @@ struct SitePaths {
         }
         entityPages = pages
         encodedEntityPages = lib.entities.indices.map { pages[$0].map(PercentEncoding.path) }
+        entityLinksFromFolder = encodedEntityPages.map { $0.map { "../" + $0 } }
         var files: [String: String] = [:]
         var takenFiles: Set<String> = []
         for f in lib.files.map(\.path).sorted() {
@@ -47,7 +51,8 @@ struct SitePaths {
     /// A link to an entity's page from a page whose way up to the site's folder is `up`
     /// (`SitePaths.root(of:)`), or nil when it has none.
     func entityLink(_ i: Int, up: String) -> String? {
-        i >= 0 && i < encodedEntityPages.count ? encodedEntityPages[i].map { up + $0 } : nil
+        guard i >= 0 && i < encodedEntityPages.count else { return nil }
+        return up == "../" ? entityLinksFromFolder[i] : encodedEntityPages[i].map { up + $0 }
     }
 
     /// A library file's page.
