@@ -124,6 +124,12 @@ import Testing
             result, root: root.path, outDir: out.path, templates: Templates(directory: nil))
         #expect(repaired.written == 1)
         #expect(try Data(contentsOf: out.appendingPathComponent("index.html")) == first["index.html"])
+        // Without the manifest, every page is written again (none is read to compare), to the same bytes.
+        try FileManager.default.removeItem(at: out.appendingPathComponent(SiteBuilder.manifestName))
+        let unlisted = try SiteBuilder.write(
+            result, root: root.path, outDir: out.path, templates: Templates(directory: nil))
+        #expect(unlisted.written == unlisted.pages)
+        for p in pages(out) { #expect(try Data(contentsOf: out.appendingPathComponent(p)) == first[p], "\(p) changed") }
         // A page no longer made is removed; nothing else is.
         try "keep".write(to: out.appendingPathComponent("mine.txt"), atomically: true, encoding: .utf8)
         let fewer = Compiler.compile(

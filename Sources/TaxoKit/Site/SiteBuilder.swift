@@ -4,7 +4,8 @@ import Foundation
 /// default): a home page, a page per entity, kind, department, video and library file, every finding, the
 /// names in records that link to nothing, and a search page. Pages come from `templates/site/` (a
 /// library's own win); links are relative, nothing loads from the network, text is escaped once as
-/// contexts are encoded, and a page is rewritten only when its bytes change; when nothing the pages are
+/// contexts are encoded, and a page is rewritten only when its bytes change (a page the last run listed in
+/// `.taxo-site`; without that list every page is written once); when nothing the pages are
 /// made from changed (files, findings, configuration, templates), nothing is rendered at all. Pages a
 /// previous run wrote that are no longer made are removed (only those: the list is kept in `.taxo-site`).
 public enum SiteBuilder {
@@ -63,11 +64,15 @@ public enum SiteBuilder {
                 outDir: outDir, prints: previous.prints, templates: templatePrint(templates, date: date)),
             gapReports: gapReports, gapStore: gapStore, declared: declared, documentText: documentText,
             inputs: SiteRenderer.InputPrints(site, templates: templates))
+        // Only a page the last run made is compared with what it holds (a first run opens no page to read).
+        let madeBefore = Set(previous.pages)
         let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, String?, Bool), Error> in
             Result {
                 let page = try renderer.render(job)
                 guard let text = page.text else { return (page.path, page.print, false) }
-                return (page.path, page.print, try writeIfChanged(text, to: outDir + "/" + page.path))
+                let written = try writeIfChanged(
+                    text, to: outDir + "/" + page.path, compare: madeBefore.contains(page.path))
+                return (page.path, page.print, written)
             }
         }
         var made: [String] = []
@@ -87,12 +92,13 @@ public enum SiteBuilder {
         return Outcome(pages: made.count, written: written, removed: removed)
     }
 
-    /// Writes a file unless it holds these bytes already; whether it was written. Its folder is made when
-    /// it is missing (by the first page written into it: pages are written on every core, so a folder
-    /// another page's job made meanwhile is fine). A page cut short by a killed run differs from the next
-    /// run's bytes, so it is written again then.
-    static func writeIfChanged(_ bytes: [UInt8], to path: String) throws -> Bool {
-        if let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
+    /// Writes a file unless it holds these bytes already (looked at only when `compare`: a page the last run
+    /// made; a page it did not is written over, as is every page of a site whose manifest is gone); whether
+    /// it was written. Its folder is made when it is missing (by the first page written into it: pages are
+    /// written on every core, so a folder another page's job made meanwhile is fine). A page cut short by a
+    /// killed run differs from the next run's bytes, so it is written again then.
+    static func writeIfChanged(_ bytes: [UInt8], to path: String, compare: Bool = true) throws -> Bool {
+        if compare, let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
         func create() -> Int32 { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         var fd = create()
         if fd < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") {
