@@ -4,7 +4,7 @@ import Testing
 @testable import TaxoKit
 
 /// What site pages are made of without the Codable walk: entity pages and the page frame make their template
-/// trees themselves (`EntityPage.templateTree`, `SitePage.templateTree`), which must be the ones
+/// trees themselves (`EntityPage.templateTree`, `FilePage.templateTree`, `SitePage.templateTree`), which must be the ones
 /// `ReportValue.html` encodes from the same contexts, on every entity page of the example library and on pages
 /// holding every optional part; HTML escaping and file listings work on bytes.
 @Suite struct SiteTreeTests {
@@ -22,6 +22,7 @@ import Testing
                 #"[{"skill_id": "SKL-950", "skill_phrase": "s", "components": {"tool": "<Quill>"}}]"#
             ),
             (note, "# Notes\n\n" + mentions + "\n"),
+            ("LIBRARIES/Free_Notes.md", "# Free notes\n\nNo kind takes this file.\n"),
         ])
         let result = Compiler.compile(root: root.path, config: TestSupport.defaultConfig, keepContent: true)
         // Half the findings held by a baseline: pages mark them known.
@@ -46,6 +47,23 @@ import Testing
         let tool = try #require(result.library.entities.firstIndex { $0.id?.written == "TOL-SEC-124" })
         let rows = EntityPage(tool, page: site.paths.entityPages[tool]!, site: site).mentions
         #expect(rows.contains { $0.times == 2 })
+        // File pages too, listed and not, with entities and findings (the hostile record's file has both).
+        var declared: [String: [Int]] = [:]
+        for (i, e) in result.library.entities.enumerated() { declared[e.file, default: []].append(i) }
+        var parts: Set<String> = []
+        for f in result.library.files {
+            var page = FilePage(f.path, entities: declared[f.path] ?? [], page: site.paths.filePage(f.path), site: site)
+            for listed in [false, true] {
+                if listed { page.list("<a> & b\nline 2") }
+                let encoded = try ReportValue.html(page)
+                #expect(
+                    page.templateTree == encoded, "\(f.path): \(TestSupport.difference(page.templateTree, encoded))")
+            }
+            if page.hasEntities { parts.insert("entities") }
+            if page.hasDiagnostics { parts.insert("diagnostics") }
+            if page.kind != nil { parts.insert("kind") } else { parts.insert("no kind") }
+        }
+        #expect(parts == ["entities", "diagnostics", "kind", "no kind"])
     }
 
     /// A record's fields are split from its compact text without parsing it: the same fields as parsing and
@@ -88,9 +106,10 @@ import Testing
         }
     }
 
-    /// Report objects keep members in the order set, find them by key, and compare and hash as sets of
-    /// members (as the dictionaries they replaced did); a key set twice holds its last value.
-    @Test func reportObjectsCompareAndHashRegardlessOfOrder() throws {
+    /// Report objects keep members in the order set, find them by key, and compare as sets of members (as
+    /// the dictionaries they replaced did); a key set twice holds its last value. Their hash (a page's print)
+    /// follows the order, and tells every member's key and value.
+    @Test func reportObjectsCompareRegardlessOfOrder() throws {
         let a: ReportObject = ["x": .int(1), "y": .text("t"), "z": .null]
         var b = ReportObject()
         b["z"] = .null
@@ -99,10 +118,19 @@ import Testing
         b["x"] = .int(1)
         #expect(a == b)
         #expect(b.keys == ["z", "y", "x"])
-        var ha = StreamHash(), hb = StreamHash()
-        ReportValue.object(a).add(to: &ha)
-        ReportValue.object(b).add(to: &hb)
-        #expect(ha.hex == hb.hex)
+        func print(_ o: ReportObject) -> String {
+            var h = StreamHash()
+            ReportValue.object(o).add(to: &h)
+            return h.hex
+        }
+        let ordered: ReportObject = ["z": .null, "y": .text("t"), "x": .int(1)]
+        #expect(print(b) == print(ordered))
+        let changed: [ReportObject] = [
+            ["z": .null, "y": .text("u"), "x": .int(1)], ["z": .null, "y": .text("t"), "w": .int(1)],
+            ["z": .null, "y": .text("t"), "x": .text("1")], ["z": .null, "y": .text("t")],
+            ["z": .null, "y": .array([.text("t")]), "x": .int(1)],
+        ]
+        for c in changed { #expect(print(c) != print(ordered), "\(c)") }
         b["y"] = nil
         #expect(b.count == 2 && b["y"] == nil && a != b)
         // An encoder writing a key twice keeps the value written last.

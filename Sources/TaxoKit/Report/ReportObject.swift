@@ -2,7 +2,7 @@
 /// comparing keys. A page's objects hold a handful of members with short keys, which compare as two
 /// machine words: scanning them beats hashing every key into a table made per object (the site's pages
 /// and the reports make hundreds of thousands of such objects and look each member up when rendering).
-/// Equality and `ReportValue.add(to:)` ignore the order, as they did for a dictionary.
+/// Equality ignores the order, as it did for a dictionary; `ReportValue.add(to:)` (a page's print) follows it.
 public struct ReportObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     public typealias Element = (key: String, value: ReportValue)
     public private(set) var members: [Element]

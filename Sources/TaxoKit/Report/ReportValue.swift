@@ -102,7 +102,9 @@ public enum ReportValue: Sendable, Equatable {
         }
     }
 
-    /// Everything the tree holds, into a hash (members in any order): equal trees, equal hashes.
+    /// Everything the tree holds, into a hash, members in their order: a tree made twice by the same code
+    /// hashes the same (a page's print; two trees with the same members set in another order are equal
+    /// but may hash apart, which only makes a page again).
     func add(to h: inout StreamHash) {
         switch self {
         case .text(let s): h.add(1); h.add(s)
@@ -114,16 +116,11 @@ public enum ReportValue: Sendable, Equatable {
             h.add(7); h.add(a.count)
             for v in a { v.add(to: &h) }
         case .object(let o):
-            // Members in any order (no sorting of keys): each is hashed alone and the hashes combined.
             h.add(8); h.add(o.count)
-            var members = UnorderedHash()
             for (k, v) in o {
-                var m = StreamHash()
-                m.add(k)
-                v.add(to: &m)
-                members.add(m)
+                h.add(k)
+                v.add(to: &h)
             }
-            members.fold(into: &h)
         }
     }
 

@@ -49,11 +49,13 @@ public enum SiteBuilder {
         }
         let site = SiteData(result, baseline: baseline)
         let lib = site.lib
-        var jobs: [Job] = [.home, .diagnostics, .names, .search, .searchIndex] + assets.map { Job.asset($0) }
-        jobs += site.paths.entityPages.keys.sorted().map { Job.entity($0) }
+        // The largest pages first (a video's, a kind's), taken one at a time: no core is left with a long
+        // page at the end.
+        var jobs: [Job] = site.tracker.videos.indices.map { Job.video($0) }
         jobs += lib.config.kinds.indices.map { Job.kind($0) }
         jobs += site.byDepartment.keys.sorted().map { Job.department($0) }
-        jobs += site.tracker.videos.indices.map { Job.video($0) }
+        jobs += [.home, .diagnostics, .names, .search, .searchIndex] + assets.map { Job.asset($0) }
+        jobs += site.paths.entityPages.keys.sorted().map { Job.entity($0) }
         jobs += lib.files.map { Job.file($0.path) }
         var declared: [String: [Int]] = [:]
         for (i, e) in lib.entities.enumerated() { declared[e.file, default: []].append(i) }
@@ -66,7 +68,7 @@ public enum SiteBuilder {
             inputs: SiteRenderer.InputPrints(site, templates: templates))
         // Only a page the last run made is compared with what it holds (a first run opens no page to read).
         let madeBefore = Set(previous.pages)
-        let outcomes = Parallel.map(jobs, minimum: 8) { job -> Result<(String, String?, Bool), Error> in
+        let outcomes = Parallel.map(jobs, minimum: 8, chunk: 1) { job -> Result<(String, String?, Bool), Error> in
             Result {
                 let page = try renderer.render(job)
                 guard let text = page.text else { return (page.path, page.print, false) }

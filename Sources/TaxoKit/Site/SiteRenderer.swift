@@ -249,16 +249,18 @@ final class SiteRenderer {
     }
 
     /// A library file's page, from the text the compile kept, else the file: read and listed only when the
-    /// page without its listing, or the file's content hash, changed.
+    /// page without its listing (its tree, made directly), or the file's content hash, changed.
     func filePage(_ p: String) throws -> Rendered {
         let path = site.paths.filePage(p)
         var context = FilePage(p, entities: declared[p] ?? [], page: path, site: site)
         var h = StreamHash()
-        h.add("file page 1"); h.add(try PrintEncoder.print(context)); h.add(inputs.contentHashes[p])
+        h.add("file page 2"); context.templateTree.add(to: &h); h.add(inputs.contentHashes[p])
         return try page(path, p, "site/file.html", inputs: h.hex) {
             context.list(
                 documentText[p] ?? FileReader.read(root + "/" + p).map { SourceFile(path: p, rawBytes: $0).text } ?? "")
             return context
+        } tree: {
+            $0.templateTree
         }
     }
 }

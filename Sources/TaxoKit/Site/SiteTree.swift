@@ -54,6 +54,18 @@ extension VideoPage {
     }
 }
 
+/// A file page's tree, as `ReportValue.html` encodes the page (its listing, taxo's own HTML, as it is).
+extension FilePage {
+    var templateTree: ReportValue {
+        .object([
+            "path": SiteTree.text(path), "kind": kind.map(SiteTree.text) ?? .null,
+            "entities": .array(entities.map(SiteTree.link)), "diagnostics": .array(diagnostics.map(SiteTree.finding)),
+            "listing": .text(listing.text), "lines": .int(lines), "has_entities": .bool(hasEntities),
+            "has_diagnostics": .bool(hasDiagnostics),
+        ])
+    }
+}
+
 /// Pieces of site page trees made directly (`EntityPage.templateTree`, `VideoPage.templateTree`,
 /// `SitePage.templateTree`), as `ReportValue.html` encodes them.
 enum SiteTree {
