@@ -9,11 +9,11 @@ public struct ReportObject: Sendable, Equatable, Sequence, ExpressibleByDictiona
 
     public init() { members = [] }
 
-    /// Members from a literal; a key given twice keeps its last value.
+    /// Members from a literal, whose keys differ (as a dictionary literal's must; checked in debug builds:
+    /// a page's tree makes hundreds of thousands of literals, each key compared with every other).
     public init(dictionaryLiteral elements: (String, ReportValue)...) {
-        members = []
-        members.reserveCapacity(elements.count)
-        for (k, v) in elements { self[k] = v }
+        members = elements.map { ($0.0, $0.1) }
+        assert(Set(members.map(\.key)).count == members.count, "a key given twice in \(members.map(\.key))")
     }
 
     /// Members from a dictionary (in its keys' order).
@@ -30,11 +30,14 @@ public struct ReportObject: Sendable, Equatable, Sequence, ExpressibleByDictiona
 
     public subscript(key: String) -> ReportValue? {
         get {
-            for m in members where m.key == key { return m.value }
+            // Keys of another length are passed over without a string comparison (mostly unequal keys).
+            let n = key.utf8.count
+            for m in members where m.key.utf8.count == n && m.key == key { return m.value }
             return nil
         }
         set {
-            if let i = members.firstIndex(where: { $0.key == key }) {
+            let n = key.utf8.count
+            if let i = members.firstIndex(where: { $0.key.utf8.count == n && $0.key == key }) {
                 if let newValue { members[i].value = newValue } else { members.remove(at: i) }
             } else if let newValue {
                 members.append((key, newValue))
