@@ -76,8 +76,9 @@ public final class ExtractionCache: Sendable {
     public func result(path: String, hash: String, records: Bool = false) -> FileResult? {
         // A damaged entry is parsed again, never believed.
         guard let e = entries[path], e.hash == hash,
-            var (r, end) = CacheFile.entry(file.bytes, offset: e.offset, length: e.length)
+            let (reader, end) = CacheFile.entry(file.bytes, offset: e.offset, length: e.length)
         else { return nil }
+        var r = reader
         r.records = records
         guard var result = try? r.fileResult(), result.path == path, r.i == end else { return nil }
         result.fromCache = true

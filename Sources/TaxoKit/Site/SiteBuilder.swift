@@ -68,12 +68,13 @@ public enum SiteBuilder {
             inputs: SiteRenderer.InputPrints(site, templates: templates))
         // Only a page the last run made is compared with what it holds (a first run opens no page to read).
         let madeBefore = Set(previous.pages)
+        let folders = PageFolders(outDir)
         let outcomes = Parallel.map(jobs, minimum: 8, chunk: 1) { job -> Result<(String, String?, Bool), Error> in
             Result {
                 let page = try renderer.render(job)
                 guard let text = page.text else { return (page.path, page.print, false) }
                 let written = try writeIfChanged(
-                    text, to: outDir + "/" + page.path, compare: madeBefore.contains(page.path))
+                    text, page: page.path, in: folders, compare: madeBefore.contains(page.path))
                 return (page.path, page.print, written)
             }
         }
@@ -89,28 +90,22 @@ public enum SiteBuilder {
         let removed = try removeStale(outDir, previous: previous.pages, keeping: made)
         let lines = made.sorted().map { p in prints[p].map { p + " " + $0 } ?? p }
         _ = try writeIfChanged(
-            Array(("inputs " + inputs + "\n" + lines.joined(separator: "\n") + "\n").utf8),
-            to: outDir + "/" + manifestName)
+            Array(("inputs " + inputs + "\n" + lines.joined(separator: "\n") + "\n").utf8), page: manifestName,
+            in: folders, compare: true)
         return Outcome(pages: made.count, written: written, removed: removed)
     }
 
-    /// Writes a file unless it holds these bytes already (looked at only when `compare`: a page the last run
+    /// Writes a page unless it holds these bytes already (looked at only when `compare`: a page the last run
     /// made; a page it did not is written over, as is every page of a site whose manifest is gone); whether
-    /// it was written. Its folder is made when it is missing (by the first page written into it: pages are
-    /// written on every core, so a folder another page's job made meanwhile is fine). A page cut short by a
-    /// killed run differs from the next run's bytes, so it is written again then.
-    static func writeIfChanged(_ bytes: [UInt8], to path: String, compare: Bool = true) throws -> Bool {
-        if compare, let old = MappedFile(path: path), old.bytes.elementsEqual(bytes) { return false }
-        func create() -> Int32 { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-        var fd = create()
-        if fd < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") {
-            try? FileManager.default.createDirectory(
-                atPath: String(path[..<slash]), withIntermediateDirectories: true)
-            fd = create()
+    /// it was written. Its folder is made when missing (`PageFolders`). A page cut short by a killed run
+    /// differs from the next run's bytes, so it is written again then.
+    static func writeIfChanged(_ bytes: [UInt8], page: String, in folders: PageFolders, compare: Bool) throws -> Bool {
+        if compare, let old = MappedFile(path: folders.outDir + "/" + page), old.bytes.elementsEqual(bytes) {
+            return false
         }
-        guard fd >= 0 else { throw FileWriter.failure(path) }
+        let fd = try folders.create(page)
         defer { close(fd) }
-        try bytes.withUnsafeBytes { try FileWriter.writeAll(fd, $0, path: path) }
+        try bytes.withUnsafeBytes { try FileWriter.writeAll(fd, $0, path: folders.outDir + "/" + page) }
         return true
     }
 

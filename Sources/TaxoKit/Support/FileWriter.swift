@@ -56,12 +56,12 @@ enum FileWriter {
     }
 
     /// Writes every byte to an open file at its current offset (retrying short writes and interrupts).
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: @autoclosure () -> String) throws {
         var done = 0
         while done < bytes.count {
             let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw failure(path) }
+            guard n > 0 else { throw failure(path()) }
             done += n
         }
     }
