@@ -17,9 +17,11 @@ import Testing
         deinit { Counted.alive.withLock { $0 -= 1 } }
     }
 
-    @Test func mapKeepsInputOrder() {
+    @Test func mapKeepsInputOrderWhateverTheChunks() {
         let items = Array(0..<1000)
-        #expect(Parallel.map(items, minimum: 1) { $0 * 2 } == items.map { $0 * 2 })
+        for chunk in [nil, 1, 7, 5000] {
+            #expect(Parallel.map(items, minimum: 1, chunk: chunk) { $0 * 2 } == items.map { $0 * 2 }, "\(chunk as Any)")
+        }
     }
 
     @Test func bothGivesBothResultsAndReleasesThemOnce() {

@@ -6,27 +6,20 @@ enum HTMLText {
     static func escape(_ s: String) -> String {
         var text = s
         let escaped = text.withUTF8 { b -> String? in
-            let first = firstSpecial(b, from: 0, to: b.count)
-            guard first < b.count else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count + 16)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<first]))
-            append(b, first, b.count, to: &out)
-            return String(decoding: out, as: UTF8.self)
+            let added = added(b, 0, b.count)
+            guard added > 0 else { return nil }
+            return String(unsafeUninitializedCapacity: b.count + added) { out in
+                write(b, 0, b.count, to: out.baseAddress!) - out.baseAddress!
+            }
         }
         return escaped ?? s
     }
 
-    /// Appends `b[lo..<hi]` escaped: the runs of bytes that need no escaping copied whole.
+    /// Appends `b[lo..<hi]` escaped.
     static func append(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, to out: inout [UInt8]) {
-        var run = lo
-        while true {
-            let i = firstSpecial(b, from: run, to: hi)
-            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
-            if i >= hi { return }
-            out += entity(b[i])
-            run = i + 1
-        }
+        let start = out.count, size = hi - lo + added(b, lo, hi)
+        out.append(contentsOf: repeatElement(0, count: size))
+        out.withUnsafeMutableBufferPointer { _ = write(b, lo, hi, to: $0.baseAddress! + start) }
     }
 
     /// How many bytes escaping `b[lo..<hi]` adds.
@@ -40,8 +33,8 @@ enum HTMLText {
         return n
     }
 
-    /// Writes `b[lo..<hi]` escaped at `out` (room for it: `hi - lo + added(b, lo, hi)` bytes); where the
-    /// writing ended.
+    /// Writes `b[lo..<hi]` escaped at `out` (room for it: `hi - lo + added(b, lo, hi)` bytes), the runs of
+    /// bytes that need no escaping copied whole; where the writing ended.
     static func write(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, to out: UnsafeMutablePointer<UInt8>)
         -> UnsafeMutablePointer<UInt8>
     {

@@ -6,12 +6,12 @@ import Foundation
 final class PageFolders: @unchecked Sendable {
     let outDir: String
     /// Folder (relative to `outDir`, "" for it) -> its open descriptor.
-    private let open = Locked<[Substring: Int32]>([:])
+    private let opened = Locked<[Substring: Int32]>([:])
 
     init(_ outDir: String) { self.outDir = outDir }
 
     deinit {
-        open.withLock { folders in
+        opened.withLock { folders in
             for fd in folders.values { close(fd) }
             folders = [:]
         }
@@ -30,11 +30,11 @@ final class PageFolders: @unchecked Sendable {
 
     /// A folder's descriptor, the folder made when it is missing.
     private func descriptor(_ folder: Substring) throws -> Int32 {
-        try open.withLock { folders in
+        try opened.withLock { folders in
             if let fd = folders[folder] { return fd }
             let path = folder.isEmpty ? outDir : outDir + "/" + folder
             try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            let fd = Foundation.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard fd >= 0 else { throw FileWriter.failure(path) }
             folders[folder] = fd
             return fd

@@ -13,7 +13,7 @@ enum Parallel {
         let transform: (T) -> R
     }
 
-    /// Items are taken `chunk` at a time (by default an eighth of each core's share, at least 16: cheap
+    /// Items are taken `chunk` at a time (by default an eighth of each core's share, at least 16, for cheap
     /// items; items of very uneven cost want 1, so that no core is left with a long run at the end).
     static func map<T, R>(_ items: [T], minimum: Int = 64, chunk: Int? = nil, _ transform: (T) -> R) -> [R] {
         let n = items.count
@@ -22,7 +22,7 @@ enum Parallel {
         out.initialize(repeating: nil, count: n)
         defer { out.deallocate() }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, chunk ?? (minimum <= 1 ? 1 : max(16, n / (workers * 8))))
+        let chunk = max(1, chunk ?? max(16, n / (workers * 8)))
         let chunks = (n + chunk - 1) / chunk
         withoutActuallyEscaping(transform) { transform in
             items.withUnsafeBufferPointer { buf in
