@@ -22,10 +22,14 @@ public struct GapAnalyzer {
     let documentIndex: [String: Int]
     /// Video -> the paths of its documents, in library order (a build asks for every video's).
     let documentsOfVideo: [String: [String]]
+    /// Each entity's kind, by entity index (read without opening the entity's box: verdicts ask it per candidate).
+    let entityKinds: [Int]
 
     /// Indexes the library's names (exact, near and prose matches) and its next free IDs, once for every document analysed.
     public init(library: Library) {
         self.library = library
+        let kindOf = library.entities.map(\.kind)
+        entityKinds = kindOf
         let config = library.config
         kinds = GapKinds(config: config)
         let unmatched = Set(Role.unmatchedInText.compactMap { config.kindIndex(role: $0) })
@@ -52,7 +56,7 @@ public struct GapAnalyzer {
         self.toolLike = [kinds.tool].compactMap { $0 }
         if let k = toolLike.first, let index = fuzzy[k] {
             var ents: [String: [Int]] = [:]
-            for n in index.names { ents[n] = names[n]?.filter { library.entities[$0].kind == k } }
+            for n in index.names { ents[n] = names[n]?.filter { kindOf[$0] == k } }
             prose = ProseNames.Index(fuzzy: index, entities: ents, display: display, known: Set(names.keys))
         } else {
             prose = nil
@@ -180,9 +184,9 @@ public struct GapAnalyzer {
             case .placeholder(let k, let t):
                 groups.add(o, name: o.pairedName, id: nil, placeholder: t, kind: k)
             case .libraryName(let n, let ents):
-                groups.add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
+                groups.add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { entityKinds[$0] })
             case .nearName(let n, let ents, let libName, let score):
-                groups.add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { library.entities[$0].kind })
+                groups.add(o, name: n, id: nil, placeholder: nil, kind: ents.first.map { entityKinds[$0] })
                 if let i = groups.byKey["n:" + Labels.normalized(n)], groups.out[i].proseNear == nil {
                     groups.out[i].proseNear = (ents, libName, score)
                 }
@@ -219,31 +223,37 @@ public struct GapAnalyzer {
             let idKey = id.map { GapAnalyzer.idKey($0, scopedTo: o.scopedTo) }
             // `Google OAuth / Google Login` and `Google OAuth` are one candidate.
             let partKeys = keys?.parts ?? []
+            // The group holding the name, looked up once (for finding the group and for keeping the first).
+            let named = nameKey.flatMap { byKey[$0] }
             let i = group(
-                of: o, nameKey: nameKey, idKey: idKey, partKeys: partKeys, id: id, placeholder: placeholder, kind: kind)
-            if let nk = nameKey, byKey[nk] == nil { byKey[nk] = i }
+                of: o, nameKey: nameKey, named: named, idKey: idKey, partKeys: partKeys, id: id,
+                placeholder: placeholder,
+                kind: kind)
+            if let nk = nameKey, named == nil { byKey[nk] = i }
             for pk in partKeys where byKey[pk] == nil { byKey[pk] = i }
             if let k = idKey, idOwner[k] == nil { idOwner[k] = i }
             if nameKey == nil, id == nil, let ph = placeholder { byKey["p:" + ph + ":\(o.file):\(o.line)"] = i }
-            if out[i].name == nil, let name { out[i].name = name }
-            if let id, !out[i].ids.contains(where: { $0.key == id.key }) { out[i].ids.append(id) }
-            if let ph = placeholder, !out[i].placeholders.contains(ph) { out[i].placeholders.append(ph) }
-            if out[i].kind == nil { out[i].kind = kind }
-            if let v = o.version, !out[i].versions.contains(v) { out[i].versions.append(v) }
-            if out[i].scopedTo == nil, id != nil { out[i].scopedTo = o.scopedTo }
-            if out[i].department == nil { out[i].department = o.department }
-            out[i].occurrences.append(o)
+            out[i].update { c in
+                if c.name == nil, let name { c.name = name }
+                if let id, !c.ids.contains(where: { $0.key == id.key }) { c.ids.append(id) }
+                if let ph = placeholder, !c.placeholders.contains(ph) { c.placeholders.append(ph) }
+                if c.kind == nil { c.kind = kind }
+                if let v = o.version, !c.versions.contains(v) { c.versions.append(v) }
+                if c.scopedTo == nil, id != nil { c.scopedTo = o.scopedTo }
+                if c.department == nil { c.department = o.department }
+                c.occurrences.append(o)
+            }
         }
 
         /// The index of the group an occurrence belongs to, made when there is none.
         mutating func group(
-            of o: GapOccurrence, nameKey: String?, idKey: String?, partKeys: [String], id: ParsedID?,
+            of o: GapOccurrence, nameKey: String?, named: Int?, idKey: String?, partKeys: [String], id: ParsedID?,
             placeholder: String?, kind: Int?
         ) -> Int {
             var idx: Int?
             // An ID decides first: `TOL-SEC-124 (Auth0)` and a bare `TOL-SEC-124` are one candidate.
             if let k = idKey, let i = idOwner[k] { idx = i }
-            if idx == nil, let nk = nameKey, let i = byKey[nk], id == nil || out[i].ids.isEmpty { idx = i }
+            if idx == nil, let i = named, id == nil || out[i].ids.isEmpty { idx = i }
             if idx == nil, id == nil { idx = partKeys.first { byKey[$0] != nil }.flatMap { byKey[$0] } }
             if idx == nil, nameKey == nil, let ph = placeholder { idx = byKey["p:" + ph + ":\(o.file):\(o.line)"] }
             if let idx { return idx }
@@ -339,7 +349,7 @@ public struct GapAnalyzer {
             guard let all = names[Labels.normalized(n)] else { return [] }
             guard let kind else { return all }
             var out: [Int] = []
-            for e in all where library.entities[e].kind == kind { out.append(e) }
+            for e in all where entityKinds[e] == kind { out.append(e) }
             return out
         }
         let whole = find(name)
@@ -418,12 +428,15 @@ public struct GapAnalyzer {
     }
 
     func setLibrary(_ c: inout GapCandidate, _ e: Int) {
-        // Fields read in place: a copy of the entity retained every string and array it holds.
-        c.libraryEntity = e
-        c.libraryID = library.displayID(at: e)
-        c.libraryName = library.entities[e].name
-        c.libraryFile = library.entities[e].file
-        if c.kind == nil { c.kind = library.entities[e].kind }
+        // The entity read once (a copy is one retain of its box), the candidate written in one access.
+        let ent = library.entities[e], id = library.displayID(at: e), kind = entityKinds[e]
+        c.update { f in
+            f.libraryEntity = e
+            f.libraryID = id
+            f.libraryName = ent.name
+            f.libraryFile = ent.file
+            if f.kind == nil { f.kind = kind }
+        }
     }
 
     /// The closest library name within the candidate's kind (tool-like kinds for a bare name), or the near
@@ -437,7 +450,7 @@ public struct GapAnalyzer {
             guard let m = fuzzy[k]?.nearest(n, bounds: .structured) else { continue }
             if best == nil || m.score > best!.0.score { best = (m, k) }
         }
-        if let (m, k) = best, let e = names[m.name]?.first(where: { library.entities[$0].kind == k }) {
+        if let (m, k) = best, let e = names[m.name]?.first(where: { entityKinds[$0] == k }) {
             return (e, displayNames[m.name] ?? m.name, m.score)
         }
         if let p = c.proseNear, let e = p.entities.first { return (e, p.name, p.score) }

@@ -25,6 +25,12 @@ public struct GapCandidate: Sendable {
 
     private var s: CopyOnWrite<Fields>
 
+    /// Changes several fields in one access (the box made unique once, no field copied out to be read).
+    mutating func update<R>(_ body: (inout Fields) -> R) -> R {
+        CopyOnWrite.own(&s)
+        return body(&s.value)
+    }
+
     /// The fields, in one `CopyOnWrite` box.
     public struct Fields: Sendable {
         public var kind: Int?

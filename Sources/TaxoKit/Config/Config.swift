@@ -118,11 +118,13 @@ public struct Config: Sendable {
     /// backup (a moved file is never looked for there, and such entities are not counted as live).
     public func looksArchived(_ path: String) -> Bool {
         if isArchived(path) { return true }
-        return path.split(separator: "/").dropLast().contains { seg in
-            let s = seg.lowercased()
-            return s.contains("archive") || s.contains("backup")
-        }
+        // The folders are the path before its last slash; a word found there lies in one folder's name.
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return false }
+        let folders = Array(path.utf8[..<slash])[...]
+        return Config.archiveWords.contains { ByteSearch.containsIgnoringCase(bytes: folders, $0) }
     }
+
+    static let archiveWords = [Array("archive".utf8), Array("backup".utf8)]
 
     /// Whether a path as written starts with one of the roots (`LIBRARIES/LBS_003_Tools/Auth/X.json`), so
     /// it is read from the library root, not from the folder of the file that writes it (where a record's

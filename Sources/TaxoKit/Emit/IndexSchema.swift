@@ -139,11 +139,11 @@ public enum IndexSchema {
         """
 
     /// Indexes, created after the rows of a full build are in (faster than maintaining them row by row).
+    /// (`entities` needs none by file: its primary key starts with the file.)
     public static let indexes = """
         CREATE INDEX fts_rows_file ON fts_rows(file, tbl);
         CREATE INDEX entities_key ON entities(key);
         CREATE INDEX entities_kind ON entities(kind, id);
-        CREATE INDEX entities_file ON entities(file);
         CREATE INDEX aliases_alias ON aliases(alias);
         CREATE INDEX aliases_file ON aliases(file);
         CREATE INDEX link_rows_target ON link_rows(target_key);
