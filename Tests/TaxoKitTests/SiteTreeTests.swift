@@ -217,8 +217,9 @@ import Testing
         }
     }
 
-    /// A file page's listing: one anchored, numbered row per line, each escaped, a CR before the break
-    /// dropped, against a plain rendering of the same lines (random texts of the bytes that matter).
+    /// A file page's listing: one line per line, each after its number linking to itself, escaped, a CR
+    /// before the break dropped, against a plain rendering of the same lines (random texts of the bytes that
+    /// matter).
     @Test func aListingHasOneEscapedRowPerLine() {
         func plain(_ text: String) -> (String, Int) {
             // Split on the byte (a Character would take CR LF as one).
@@ -228,8 +229,8 @@ import Testing
             for (i, l) in lines.enumerated() {
                 let t = String(decoding: l.last == 13 ? l.dropLast() : l, as: UTF8.self)
                 let n = i + 1
-                out += "<span class=\"line\" id=\"L\(n)\"><a class=\"ln\" href=\"#L\(n)\">\(n)</a>"
-                out += HTMLText.escape(t) + "</span>"
+                if i > 0 { out += "\n" }
+                out += "<a id=\"L\(n)\" href=\"#L\(n)\">\(n)</a>" + HTMLText.escape(t)
             }
             return (out + "</code></pre>", lines.count)
         }

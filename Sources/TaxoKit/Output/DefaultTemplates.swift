@@ -876,10 +876,10 @@ public enum DefaultTemplates {
         .legend span { color: #fff; padding: 0 .4rem; border-radius: 3px; margin-right: .3rem; font-size: .8rem; }
         .v-exists { color: var(--done); } .v-conflict, .v-missing, .v-broken { color: var(--missing); } .v-near, .v-placeholder { color: #9a6b00; }
         .verdict { margin-right: .8rem; }
-        pre.listing { font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: .5rem 0; overflow-x: auto; }
-        pre.listing .line { display: block; padding-right: 1rem; white-space: pre; }
-        pre.listing .line:target { background: #fff3b0; }
-        pre.listing .ln { display: inline-block; width: 4.5em; padding-right: 1em; text-align: right; color: var(--muted); text-decoration: none; user-select: none; }
+        pre.listing { position: relative; font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem .5rem 0; overflow-x: auto; }
+        pre.listing a[id] { display: inline-block; width: 4.5em; padding-right: 1em; text-align: right; color: var(--muted); text-decoration: none; user-select: none; }
+        pre.listing a[id]:target { color: var(--fg); outline: none; }
+        pre.listing a[id]:target::after { content: ""; position: absolute; left: 0; right: 0; height: 1.45em; background: rgba(255, 214, 0, .3); pointer-events: none; }
         .path { font-family: ui-monospace, monospace; font-size: 1.2rem; word-break: break-all; }
         .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin: .5rem 0; }
         #results li { margin: .4rem 0; } #results .kind { color: var(--muted); font-size: .85rem; }

@@ -44,9 +44,10 @@ struct FilePage: Encodable {
         lines = count
     }
 
-    /// The lines as `<span id="L12">` rows with their numbers as links to themselves, escaped; written as
-    /// bytes into a string of the exact size (file pages are most of the site): a first pass finds the
-    /// lines and what escaping adds, the second writes each line's number in place and its text escaped as
+    /// The lines, each after its number as a link to itself (`<a id="L12" href="#L12">12</a>`), escaped, one
+    /// per line of the `<pre>` (a row element per line made a third of the site's bytes); written as bytes
+    /// into a string of the exact size (file pages are most of the site): a first pass finds the lines and
+    /// what escaping adds, the second writes each line's number in place and its text escaped as
     /// `HTMLText.escape` escapes. A `\r` ending a line is left out.
     static func listing(_ text: String) -> (String, Int) {
         var text = text
@@ -65,7 +66,8 @@ struct FilePage: Encodable {
             // The last line, unless the text ends with a line break (an empty text is one empty line).
             if start < count || ends.isEmpty { ends.append((end(start, count), count)) }
             let n = ends.count
-            var size = ListingBytes.start.count + ListingBytes.end.count + n * ListingBytes.perLine
+            // A line break between lines (one after the last would show an empty line).
+            var size = ListingBytes.start.count + ListingBytes.end.count + n * ListingBytes.perLine - 1
             // Three times each number, every line's text (no line break) and what escaping adds to it (no
             // line break or `\r` needs escaping: counted over the whole text).
             size += 3 * ListingBytes.digitsUpTo(n) + HTMLText.added(bytes, 0, count)
@@ -83,6 +85,7 @@ struct FilePage: Encodable {
                 put(ListingBytes.start)
                 var lo = 0
                 for (line, (end, next)) in ends.enumerated() {
+                    if line > 0 { out.pointee = UInt8(ascii: "\n"); out += 1 }
                     put(ListingBytes.open)
                     let number = out, d = ListingBytes.decimal(line + 1, at: out)
                     out += d
@@ -92,7 +95,6 @@ struct FilePage: Encodable {
                     out.update(from: number, count: d); out += d
                     put(ListingBytes.endLink)
                     out = HTMLText.write(bytes, lo, end, to: out)
-                    put(ListingBytes.endLine)
                     lo = next
                 }
                 put(ListingBytes.end)
@@ -107,15 +109,15 @@ struct FilePage: Encodable {
 
 /// The pieces of a file listing, as bytes.
 enum ListingBytes {
-    static let open = Array("<span class=\"line\" id=\"L".utf8)
-    static let link = Array("\"><a class=\"ln\" href=\"#L".utf8)
+    static let open = Array("<a id=\"L".utf8)
+    static let link = Array("\" href=\"#L".utf8)
     static let close = Array("\">".utf8)
     static let endLink = Array("</a>".utf8)
-    static let endLine = Array("</span>".utf8)
     static let start = Array("<pre class=\"listing\"><code>".utf8), end = Array("</code></pre>".utf8)
 
-    /// The bytes of a line's markup besides its number (written three times) and its text.
-    static let perLine = open.count + link.count + close.count + endLink.count + endLine.count
+    /// The bytes of a line's markup besides its number (written three times) and its text, with the line
+    /// break before the next.
+    static let perLine = open.count + link.count + close.count + endLink.count + 1
 
     /// A positive number's decimal digits, written at `p`; how many.
     static func decimal(_ n: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
