@@ -249,3 +249,27 @@ import Testing
         }
     }
 }
+
+/// The hierarchy drawing: its edges in one path (one curve per child), a box per node linking to its page,
+/// and a tooltip only where a label is cut short.
+@Suite struct HierarchySVGTests {
+    @Test func edgesAreOnePathAndOnlyCutLabelsHaveTooltips() throws {
+        let long = "WRF-001 A workflow whose name is much longer than a box"
+        let leaves = (1...3).map {
+            HierarchySVG.Node(label: "TSK-00\($0) Task", link: "TSK-00\($0).html", kind: "task", children: [])
+        }
+        let mid = HierarchySVG.Node(label: "MLS-001 <Milestone>", link: nil, kind: "milestone", children: leaves)
+        let root = HierarchySVG.Node(label: long, link: "WRF-001.html", kind: "workflow", children: [mid])
+        let svg = try #require(HierarchySVG.svg([root], title: "WRF-001"))
+        #expect(svg.components(separatedBy: "<path ").count == 2)
+        // One curve from each node to each of its children: 1 + 3.
+        let d = try #require(svg.components(separatedBy: "<path d=\"").last?.components(separatedBy: "\"").first)
+        #expect(d.split(separator: "M").count == 4 && d.split(separator: "C").count == 5)
+        #expect(svg.components(separatedBy: "<rect ").count == 6)
+        #expect(svg.components(separatedBy: "<a href=").count == 5)
+        // The long label is cut, with the whole in its tooltip; the short ones have none (and are escaped).
+        #expect(svg.components(separatedBy: "<title>").count == 2)
+        #expect(svg.contains("<title>" + long + "</title>"))
+        #expect(svg.contains("MLS-001 &lt;Milestone&gt;</text>"))
+    }
+}

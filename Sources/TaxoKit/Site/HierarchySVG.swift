@@ -100,18 +100,25 @@ struct HierarchySVG {
         put("<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         put(width); put("\" height=\""); put(height); put("\" viewBox=\"0 0 "); put(width); put(" "); put(height)
         put("\" role=\"img\" aria-label=\""); escaped(title); put("\">")
-        for e in edges {
-            let mid = (e.x1 + e.x2) / 2
-            put("<path d=\"M"); put(e.x1); put(","); put(e.y1); put(" C"); put(mid); put(","); put(e.y1); put(" ")
-            put(mid); put(","); put(e.y2); put(" "); put(e.x2); put(","); put(e.y2); put("\"/>")
+        // Every edge in one path (one element per edge was a tenth of a large tree's bytes).
+        if !edges.isEmpty {
+            put("<path d=\"")
+            for (k, e) in edges.enumerated() {
+                let mid = (e.x1 + e.x2) / 2
+                if k > 0 { put(" ") }
+                put("M"); put(e.x1); put(","); put(e.y1); put(" C"); put(mid); put(","); put(e.y1); put(" ")
+                put(mid); put(","); put(e.y2); put(" "); put(e.x2); put(","); put(e.y2)
+            }
+            put("\"/>")
         }
         for b in boxes.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
             if let link = b.node.link { put("<a href=\""); escaped(link); put("\">") }
             put("<rect class=\"k-"); escaped(SitePaths.safe(b.node.kind)); put("\" x=\""); put(b.x); put("\" y=\"")
             put(b.y); put("\" width=\""); put(boxWidth); put("\" height=\""); put(boxHeight)
-            put("\" rx=\"4\"/><text x=\""); put(b.x + 8); put("\" y=\""); put(b.y + 17); put("\"><title>")
-            escaped(b.node.label); put("</title>")
+            put("\" rx=\"4\"/><text x=\""); put(b.x + 8); put("\" y=\""); put(b.y + 17); put("\">")
+            // A label cut short keeps the whole as its tooltip.
             let long = b.node.label.utf8.count > 30 && b.node.label.count > 30
+            if long { put("<title>"); escaped(b.node.label); put("</title>") }
             escaped(long ? String(b.node.label.prefix(29)) + "…" : b.node.label)
             put("</text>")
             if b.node.link != nil { put("</a>") }
