@@ -227,8 +227,7 @@ public struct GapAnalyzer {
             let named = nameKey.flatMap { byKey[$0] }
             let i = group(
                 of: o, nameKey: nameKey, named: named, idKey: idKey, partKeys: partKeys, id: id,
-                placeholder: placeholder,
-                kind: kind)
+                placeholder: placeholder, kind: kind)
             if let nk = nameKey, named == nil { byKey[nk] = i }
             for pk in partKeys where byKey[pk] == nil { byKey[pk] = i }
             if let k = idKey, idOwner[k] == nil { idOwner[k] = i }

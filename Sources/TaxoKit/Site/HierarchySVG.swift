@@ -100,7 +100,7 @@ struct HierarchySVG {
         put("<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         put(width); put("\" height=\""); put(height); put("\" viewBox=\"0 0 "); put(width); put(" "); put(height)
         put("\" role=\"img\" aria-label=\""); escaped(title); put("\">")
-        // Every edge in one path (one element per edge was a tenth of a large tree's bytes).
+        // Every edge in one path (an element per edge cost 12 bytes an edge).
         if !edges.isEmpty {
             put("<path d=\"")
             for (k, e) in edges.enumerated() {

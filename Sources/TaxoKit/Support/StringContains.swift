@@ -1,8 +1,8 @@
 import Foundation
 
 /// `contains` for a string in a string, compared byte for byte (UTF-8). Without these, `text.contains("…")`
-/// resolves to Foundation's, which bridges both strings to NSString and compares UTF-16 units on every call:
-/// hundreds of times slower on the short texts taxo searches (paths, labels, cells, keys) millions of times.
+/// resolves to Foundation's, which bridges both strings to NSString and compares UTF-16 units on every call
+/// (3 % of a cold build's CPU at 10k went there: paths, labels, cells and keys searched per entity and line).
 /// Like Foundation's, an empty `other` is never contained.
 extension String {
     func contains(_ other: String) -> Bool { StringContains.search(utf8, other) }
