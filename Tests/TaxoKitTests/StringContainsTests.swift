@@ -3,7 +3,7 @@ import Testing
 
 @testable import TaxoKit
 
-/// taxo's `contains` for a string in a string compares UTF-8 bytes (Foundation's bridged search is not used):
+/// taxo's `contains` for a string in a string compares UTF-8 bytes (`ByteSearch`, not Foundation's bridged search):
 /// it finds what a plain byte search finds, in strings and substrings, and, like Foundation's, never an
 /// empty needle.
 @Suite struct StringContainsTests {
@@ -29,9 +29,10 @@ import Testing
                 let expected = StringContainsTests.naive(Array(t.utf8), Array(n.utf8))
                 #expect(t.contains(n) == expected, "\(t.debugDescription) holds \(n.debugDescription)")
                 if expected { found += 1 }
-                // A substring searches only its own bytes: the text with a byte-long frame around it.
-                let framed = "<" + t + ">"
-                let inner = framed.dropFirst().dropLast()
+                // A substring searches only its own bytes: the text framed by bytes several needles hold (a
+                // search that strayed into the frame would find `a`, `aab`, `b` or `abd` there).
+                let framed = "aa" + t + "bd"
+                let inner = framed.dropFirst(2).dropLast(2)
                 #expect(inner.contains(n) == expected, "substring \(t.debugDescription) holds \(n.debugDescription)")
             }
         }

@@ -2,19 +2,21 @@ import Foundation
 
 /// Allocation-light searches over UTF-8 text (Foundation's `range(of:)` is slow on Linux).
 enum ByteSearch {
-    /// The first offset of `needle` in `hay` at or after `from`.
+    /// The first offset of `needle` in `hay` at or after `from` (nil for an empty needle).
     static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
-        let n = needle.count, h = hay.count
-        guard n > 0, h >= n else { return nil }
-        let first = needle[0]
-        var i = from
-        while i <= h - n {
-            if hay[i] == first {
-                var k = 1
-                while k < n, hay[i + k] == needle[k] { k += 1 }
-                if k == n { return i }
-            }
-            i += 1
+        needle.withUnsafeBufferPointer { find($0, in: hay, from: from) }
+    }
+
+    /// The same for a needle in a buffer: its first byte found by `memchr`, the rest compared by `memcmp`.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        let n = needle.count
+        guard n > 0, hay.count >= n, let base = hay.baseAddress, let nb = needle.baseAddress else { return nil }
+        let last = hay.count - n
+        var i = max(0, from)
+        while i <= last {
+            guard let hit = firstIndex(of: nb[0], in: hay, from: i), hit <= last else { return nil }
+            if n == 1 || memcmp(base + hit + 1, nb + 1, n - 1) == 0 { return hit }
+            i = hit + 1
         }
         return nil
     }
@@ -105,8 +107,18 @@ enum ByteSearch {
         return s.utf8.contains { set.contains($0) }
     }
 
-    /// Whether `hay` holds `needle` (bytes compared exactly).
+    /// Whether `hay` holds `needle` (bytes compared exactly; an empty needle is never held).
     static func contains<C: Collection<UInt8>>(_ hay: C, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { contains(hay, $0) }
+    }
+
+    /// The same for a string's UTF-8 bytes.
+    static func contains<C: Collection<UInt8>>(_ hay: C, _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { contains(hay, $0) }
+    }
+
+    static func contains<C: Collection<UInt8>>(_ hay: C, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         if let found = hay.withContiguousStorageIfAvailable({ find(needle, in: $0) != nil }) { return found }
         return Array(hay).withUnsafeBufferPointer { find(needle, in: $0) != nil }
     }
