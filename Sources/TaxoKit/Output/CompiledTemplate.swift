@@ -1,5 +1,5 @@
-/// A Mustache template compiled for `ReportValue` contexts: rendered by walking the tree with no dynamic
-/// casts or reflection, which made swift-mustache's rendering a third of a cold `taxo build` and `taxo site`.
+/// A Mustache template compiled for `ReportValue` contexts: parsed into a tree of nodes, flattened into a
+/// program that rendering walks with no dynamic casts or reflection, which made swift-mustache's rendering a third of a cold `taxo build` and `taxo site`.
 ///
 /// It gives the text swift-mustache gives for the templates it accepts (variables, `{{{x}}}`, `{{&x}}`,
 /// sections, inverted sections, comments, dotted names, `.`, standalone lines, the TEXT content type
@@ -15,6 +15,7 @@ struct CompiledTemplate: Sendable {
         case stack([String])
     }
 
+    /// The parsed template (`Parser`), flattened into `Program`.
     enum Node: Sendable {
         case text(String)
         case variable(Name)
@@ -22,7 +23,57 @@ struct CompiledTemplate: Sendable {
         case inverted(Name, [Node])
     }
 
-    let nodes: [Node]
+    /// The nodes flattened, as rendering walks them.
+    let program: Program
+
+    /// The tree as a list of operations whose operands are offsets: walking it copies nothing (walking the
+    /// tree copied every node it passed, retaining its texts and names: a fifth of rendering a page).
+    struct Program: Sendable {
+        enum Op: Sendable {
+            /// `bytes[start..<end]`.
+            case text(start: Int, end: Int)
+            /// `names[name]`.
+            case variable(name: Int)
+            /// The body is the operations up to `end`.
+            case section(name: Int, end: Int)
+            case inverted(name: Int, end: Int)
+        }
+        var ops: [Op] = []
+        var bytes: [UInt8] = []
+        var names: [Name] = []
+        /// For each name, its one part when it is looked up the stack by one part (most are): found
+        /// without copying the name.
+        var single: [String?] = []
+
+        init(_ nodes: [Node]) {
+            add(nodes)
+            single = names.map { if case .stack(let parts) = $0, parts.count == 1 { parts[0] } else { nil } }
+        }
+
+        mutating func add(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let t):
+                    let start = bytes.count
+                    bytes += t.utf8
+                    ops.append(.text(start: start, end: bytes.count))
+                case .variable(let n):
+                    names.append(n)
+                    ops.append(.variable(name: names.count - 1))
+                case .section(let n, let body), .inverted(let n, let body):
+                    names.append(n)
+                    let name = names.count - 1, at = ops.count
+                    ops.append(.text(start: 0, end: 0))
+                    add(body)
+                    if case .section = node {
+                        ops[at] = .section(name: name, end: ops.count)
+                    } else {
+                        ops[at] = .inverted(name: name, end: ops.count)
+                    }
+                }
+            }
+        }
+    }
 
     /// The template rendered with a context.
     func render(_ context: ReportValue) -> String {
@@ -36,8 +87,92 @@ struct CompiledTemplate: Sendable {
         out.reserveCapacity(4096)
         // swift-mustache is handed `""` for a null context.
         var stack: [Frame] = [context == .null ? .plain("") : .value(context)]
-        CompiledTemplate.render(nodes, stack: &stack, into: &out)
+        program.ops.withUnsafeBufferPointer { ops in
+            program.bytes.withUnsafeBufferPointer { bytes in
+                program.names.withUnsafeBufferPointer { names in
+                    program.single.withUnsafeBufferPointer { single in
+                        let code = Code(ops: ops, bytes: bytes, names: names, single: single)
+                        code.run(0..<ops.count, stack: &stack, into: &out)
+                    }
+                }
+            }
+        }
         return out
+    }
+
+    /// A program's parts, borrowed while a render runs.
+    struct Code {
+        let ops: UnsafeBufferPointer<Program.Op>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<Name>
+        let single: UnsafeBufferPointer<String?>
+
+        /// The frame a name stands for.
+        func lookup(_ n: Int, in stack: [Frame]) -> Frame? {
+            guard let name = single[n] else { return CompiledTemplate.lookup(names[n], in: stack) }
+            var i = stack.count - 1
+            while i >= 0 {
+                if let found = member(name, of: stack[i]) { return found }
+                i -= 1
+            }
+            return nil
+        }
+
+        func run(_ range: Range<Int>, stack: inout [Frame], into out: inout [UInt8]) {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                switch ops[i] {
+                case .text(let start, let end):
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    i += 1
+                case .variable(let n):
+                    if let name = single[n] {
+                        appendMember(name, of: stack, to: &out)
+                    } else if let v = CompiledTemplate.lookup(names[n], in: stack) {
+                        append(v, to: &out)
+                    }
+                    i += 1
+                case .section(let n, let end):
+                    section(lookup(n, in: stack), i + 1..<end, stack: &stack, into: &out)
+                    i = end
+                case .inverted(let n, let end):
+                    inverted(lookup(n, in: stack), i + 1..<end, stack: &stack, into: &out)
+                    i = end
+                }
+            }
+        }
+
+        func section(_ v: Frame?, _ body: Range<Int>, stack: inout [Frame], into out: inout [UInt8]) {
+            guard let v else { return }
+            switch v {
+            case .value(.null): return
+            case .value(.bool(let b)):
+                if b { run(body, stack: &stack, into: &out) }
+            case .value(.array(let items)):
+                for item in items {
+                    stack.append(element(item))
+                    run(body, stack: &stack, into: &out)
+                    stack.removeLast()
+                }
+            default:
+                stack.append(v)
+                run(body, stack: &stack, into: &out)
+                stack.removeLast()
+            }
+        }
+
+        func inverted(_ v: Frame?, _ body: Range<Int>, stack: inout [Frame], into out: inout [UInt8]) {
+            switch v {
+            case nil, .value(.null)?, .value(.bool(false))?:
+                run(body, stack: &stack, into: &out)
+            case .value(.array(let items))? where items.isEmpty:
+                stack.append(v!)
+                run(body, stack: &stack, into: &out)
+                stack.removeLast()
+            default:
+                return
+            }
+        }
     }
 
     /// A value on the context stack: a context value, or a plain string (what swift-mustache holds for a
@@ -45,54 +180,6 @@ struct CompiledTemplate: Sendable {
     enum Frame {
         case value(ReportValue)
         case plain(String)
-    }
-
-    static func render(_ nodes: [Node], stack: inout [Frame], into out: inout [UInt8]) {
-        for node in nodes {
-            switch node {
-            case .text(let t):
-                out.append(contentsOf: t.utf8)
-            case .variable(let name):
-                guard let v = lookup(name, in: stack) else { continue }
-                append(v, to: &out)
-            case .section(let name, let body):
-                section(lookup(name, in: stack), body, stack: &stack, into: &out)
-            case .inverted(let name, let body):
-                inverted(lookup(name, in: stack), body, stack: &stack, into: &out)
-            }
-        }
-    }
-
-    static func section(_ v: Frame?, _ body: [Node], stack: inout [Frame], into out: inout [UInt8]) {
-        guard let v else { return }
-        switch v {
-        case .value(.null): return
-        case .value(.bool(let b)):
-            if b { render(body, stack: &stack, into: &out) }
-        case .value(.array(let items)):
-            for item in items {
-                stack.append(element(item))
-                render(body, stack: &stack, into: &out)
-                stack.removeLast()
-            }
-        default:
-            stack.append(v)
-            render(body, stack: &stack, into: &out)
-            stack.removeLast()
-        }
-    }
-
-    static func inverted(_ v: Frame?, _ body: [Node], stack: inout [Frame], into out: inout [UInt8]) {
-        switch v {
-        case nil, .value(.null)?, .value(.bool(false))?:
-            render(body, stack: &stack, into: &out)
-        case .value(.array(let items))? where items.isEmpty:
-            stack.append(v!)
-            render(body, stack: &stack, into: &out)
-            stack.removeLast()
-        default:
-            return
-        }
     }
 
     /// An array's element as swift-mustache pushes it: a null becomes an empty plain string.
@@ -104,16 +191,49 @@ struct CompiledTemplate: Sendable {
     static func append(_ f: Frame, to out: inout [UInt8]) {
         switch f {
         case .plain(let s): out.append(contentsOf: s.utf8)
-        case .value(let v):
-            switch v {
-            case .text(let s): out.append(contentsOf: s.utf8)
-            case .int(let n): out.append(contentsOf: String(n).utf8)
-            case .double(let d): out.append(contentsOf: String(d).utf8)
-            case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-            case .null: return
-            // What swift-mustache prints for a list or an object in a variable (nothing a template wants).
-            case .array, .object: out.append(contentsOf: String(describing: v.mustache!).utf8)
+        case .value(let v): append(value: v, to: &out)
+        }
+    }
+
+    static func append(value v: ReportValue, to out: inout [UInt8]) {
+        switch v {
+        case .text(let s): out.append(contentsOf: s.utf8)
+        case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .double(let d): out.append(contentsOf: String(d).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: return
+        // What swift-mustache prints for a list or an object in a variable (nothing a template wants).
+        case .array, .object: out.append(contentsOf: String(describing: v.mustache!).utf8)
+        }
+    }
+
+    /// `{{name}}` (one name, looked up the stack) appended where it is found: what `lookup` then `append`
+    /// write, without copying the frames it passes or the value it finds (most of a page's variables).
+    static func appendMember(_ name: String, of stack: [Frame], to out: inout [UInt8]) {
+        stack.withUnsafeBufferPointer { appendMember(name, of: $0, to: &out) }
+    }
+
+    static func appendMember(_ name: String, of stack: UnsafeBufferPointer<Frame>, to out: inout [UInt8]) {
+        var i = stack.count - 1
+        while i >= 0 {
+            switch stack[i] {
+            case .value(.object(let members)):
+                if let found = members.withValue(
+                    forKey: name,
+                    { v -> Bool in
+                        if case .null = v { return false }
+                        append(value: v, to: &out)
+                        return true
+                    }), found
+                {
+                    return
+                }
+            case .value(.text(let s)) where name == "renderText": out.append(contentsOf: s.utf8); return
+            case .value(.int(let n)) where name == "renderText": out.append(contentsOf: String(n).utf8); return
+            case .value(.double(let d)) where name == "renderText": out.append(contentsOf: String(d).utf8); return
+            default: break
             }
+            i -= 1
         }
     }
 

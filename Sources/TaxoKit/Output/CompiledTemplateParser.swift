@@ -6,7 +6,7 @@ extension CompiledTemplate {
     init?(source: String) {
         var p = Parser(Array(source))
         guard let nodes = try? p.parse(section: nil, newLine: true, plainText: false) else { return nil }
-        self.nodes = nodes
+        program = Program(nodes)
     }
 
     /// swift-mustache's parser (`Template+Parser.swift`), step for step, for the constructs

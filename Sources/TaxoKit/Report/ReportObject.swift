@@ -45,6 +45,16 @@ public struct ReportObject: Sendable, Equatable, Sequence, ExpressibleByDictiona
         }
     }
 
+    /// What `body` says of the value set for `key`, read in place (nil when none is set): a template
+    /// writing a member out needs no copy of it.
+    func withValue<R>(forKey key: String, _ body: (ReportValue) -> R) -> R? {
+        let n = key.utf8.count
+        return members.withUnsafeBufferPointer { b in
+            for i in b.indices where b[i].key.utf8.count == n && b[i].key == key { return body(b[i].value) }
+            return nil
+        }
+    }
+
     public func makeIterator() -> IndexingIterator<[Element]> { members.makeIterator() }
 
     public func mapValues(_ transform: (ReportValue) throws -> ReportValue) rethrows -> ReportObject {

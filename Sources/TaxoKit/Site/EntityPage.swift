@@ -214,11 +214,11 @@ struct EntityPage: Encodable {
         var byKind = Array(repeating: [Link](), count: site.kindNames.count)
         let up = SitePaths.root(of: page)
         for (s, r) in site.backlinks[i] ?? [] {
-            let source = lib.entities[s]
-            byKind[site.kindRank[source.kind]].append(
+            // Read in place (a copy of the entity retained each of its fields).
+            byKind[site.kindRank[lib.entities[s].kind]].append(
                 Link(
-                    field: source.references[r].field, id: lib.displayID(source), name: source.name ?? "",
-                    href: site.paths.entityLink(s, up: up), dangling: false))
+                    field: lib.entities[s].references[r].field, id: lib.displayID(at: s),
+                    name: lib.entities[s].name ?? "", href: site.paths.entityLink(s, up: up), dangling: false))
         }
         return groups(byKind, site: site)
     }

@@ -76,6 +76,9 @@ struct FilePage: Encodable {
                 size += end - lo
                 lo = next
             }
+            // The pieces read once (a static is checked for its initialisation at every read).
+            let open = ListingBytes.open, link = ListingBytes.link, close = ListingBytes.close
+            let endLink = ListingBytes.endLink
             let html = String(unsafeUninitializedCapacity: size) { buffer -> Int in
                 var out = buffer.baseAddress!
                 func put(_ piece: [UInt8]) {
@@ -86,14 +89,14 @@ struct FilePage: Encodable {
                 var lo = 0
                 for (line, (end, next)) in ends.enumerated() {
                     if line > 0 { out.pointee = UInt8(ascii: "\n"); out += 1 }
-                    put(ListingBytes.open)
+                    put(open)
                     let number = out, d = ListingBytes.decimal(line + 1, at: out)
                     out += d
-                    put(ListingBytes.link)
+                    put(link)
                     out.update(from: number, count: d); out += d
-                    put(ListingBytes.close)
+                    put(close)
                     out.update(from: number, count: d); out += d
-                    put(ListingBytes.endLink)
+                    put(endLink)
                     out = HTMLText.write(bytes, lo, end, to: out)
                     lo = next
                 }

@@ -97,14 +97,13 @@ final class SiteData {
 
     /// `above`: the entities on the way down to this one (an entity among them is drawn without children).
     func tree(_ i: Int, up: String, above: inout [Int]) -> HierarchySVG.Node {
-        let e = lib.entities[i]
         let kids = above.contains(i) ? [] : lib.hierarchy.children(of: i)
         let ordered = kids.map { (lib.displayID(at: $0), $0) }.sorted { $0 < $1 }.map(\.1)
         above.append(i)
         let children = ordered.map { tree($0, up: up, above: &above) }
         above.removeLast()
         return HierarchySVG.Node(
-            label: lib.displayID(e) + (e.name.map { " " + $0 } ?? ""), link: paths.entityLink(i, up: up),
-            kind: lib.kindName(e), children: children)
+            label: lib.displayID(at: i) + (lib.entities[i].name.map { " " + $0 } ?? ""),
+            link: paths.entityLink(i, up: up), kind: lib.config.kinds[lib.entities[i].kind].name, children: children)
     }
 }
