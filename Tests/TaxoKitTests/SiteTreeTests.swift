@@ -271,5 +271,29 @@ import Testing
         #expect(svg.components(separatedBy: "<title>").count == 2)
         #expect(svg.contains("<title>" + long + "</title>"))
         #expect(svg.contains("MLS-001 &lt;Milestone&gt;</text>"))
+        // Boxes column by column, top to bottom: the root, the milestone, then the tasks in order.
+        let ys = svg.components(separatedBy: "<rect ").dropFirst().map { r in
+            (
+                Int(r.components(separatedBy: "x=\"")[1].prefix { $0.isNumber })!,
+                Int(r.components(separatedBy: "y=\"")[1].prefix { $0.isNumber })!
+            )
+        }
+        #expect(ys.map(\.0) == [8, 238, 468, 468, 468])
+        #expect(ys.dropFirst(2).map(\.1) == [8, 42, 76])
+        // Coordinates of every width are written whole.
+        #expect(svg.contains("width=\"676\" height=\"118\" viewBox=\"0 0 676 118\""))
+    }
+
+    /// A label is cut at 29 characters (not bytes) when it has more than 30, whatever its bytes.
+    @Test func labelsAreCutByCharacters() {
+        #expect(HierarchySVG.cut(String(repeating: "a", count: 30)) == nil)
+        #expect(HierarchySVG.cut(String(repeating: "a", count: 31)) == String(repeating: "a", count: 29) + "…")
+        // Two bytes a character: 40 bytes but 20 characters, not cut.
+        #expect(HierarchySVG.cut(String(repeating: "é", count: 20)) == nil)
+        #expect(HierarchySVG.cut(String(repeating: "é", count: 31)) == String(repeating: "é", count: 29) + "…")
+        // `\r\n` is one character of two bytes.
+        let crlf = String(repeating: "a\r\n", count: 15)
+        #expect(HierarchySVG.cut(crlf) == nil)
+        #expect(HierarchySVG.cut(crlf + "ab") == String(crlf.prefix(29)) + "…")
     }
 }

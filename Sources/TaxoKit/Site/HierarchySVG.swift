@@ -42,10 +42,24 @@ struct HierarchySVG {
     /// Larger trees are cut (a note says how many nodes were left out).
     static let maxNodes = 400
 
+    /// A label of more than 30 characters cut to its first 29 and `…`; nil for a shorter one. An ASCII
+    /// label without `\r` (a byte per character: most) is measured in bytes, not a character at a time.
+    static func cut(_ label: String) -> String? {
+        guard label.utf8.count > 30 else { return nil }
+        if label.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+            return String(decoding: label.utf8.prefix(29), as: UTF8.self) + "…"
+        }
+        return label.count > 30 ? String(label.prefix(29)) + "…" : nil
+    }
+
     /// The SVG markup, or nil for no roots.
     static func svg(_ roots: [Node], title: String) -> String? {
         guard !roots.isEmpty else { return nil }
-        var boxes: [(x: Int, y: Int, node: Node)] = []
+        // Boxes by column: within one, boxes are placed top to bottom (a subtree's rows follow the one
+        // before it), so the columns in turn are the boxes in drawing order with no sort.
+        var columns: [[(y: Int, node: Int)]] = []
+        // The nodes drawn, in placing order (a box refers to its node by its place here).
+        var placed: [(label: String, link: String?, kind: String)] = []
         var edges: [(x1: Int, y1: Int, x2: Int, y2: Int)] = []
         var nextRow = 0
         var drawn = 0, omitted = 0
@@ -68,7 +82,9 @@ struct HierarchySVG {
             for cy in childYs {
                 edges.append((x + boxWidth, y + boxHeight / 2, x + columnWidth, cy + boxHeight / 2))
             }
-            boxes.append((x, y, n))
+            while columns.count <= depth { columns.append([]) }
+            columns[depth].append((y, placed.count))
+            placed.append((n.label, n.link, n.kind))
             return y
         }
         var depth = 0
@@ -81,7 +97,7 @@ struct HierarchySVG {
         let height = margin * 2 + max(1, nextRow) * rowHeight
         // Written as bytes (every entity page with children draws one).
         var out: [UInt8] = []
-        out.reserveCapacity(200 + edges.count * 60 + boxes.count * 300)
+        out.reserveCapacity(200 + edges.count * 60 + placed.count * 300)
         func put(_ s: StaticString) {
             out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
         }
@@ -90,8 +106,16 @@ struct HierarchySVG {
             digits(n.magnitude)
         }
         func digits(_ v: UInt) {
-            if v >= 10 { digits(v / 10) }
-            out.append(UInt8(ascii: "0") + UInt8(v % 10))
+            // The digits gathered from the right into a word (the last one gathered, the first written, in
+            // its low byte), appended at once; more than eight are written in two steps.
+            var word: UInt64 = 0, count = 0, v = v
+            repeat {
+                word = word << 8 | UInt64(UInt8(ascii: "0") + UInt8(v % 10))
+                v /= 10
+                count += 1
+            } while v > 0 && count < 8
+            if v > 0 { digits(v) }
+            for k in 0..<count { out.append(UInt8(truncatingIfNeeded: word >> (8 * UInt64(k)))) }
         }
         func escaped(_ s: String) {
             var s = s
@@ -111,17 +135,24 @@ struct HierarchySVG {
             }
             put("\"/>")
         }
-        for b in boxes.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
-            if let link = b.node.link { put("<a href=\""); escaped(link); put("\">") }
-            put("<rect class=\"k-"); escaped(SitePaths.safe(b.node.kind)); put("\" x=\""); put(b.x); put("\" y=\"")
-            put(b.y); put("\" width=\""); put(boxWidth); put("\" height=\""); put(boxHeight)
-            put("\" rx=\"4\"/><text x=\""); put(b.x + 8); put("\" y=\""); put(b.y + 17); put("\">")
-            // A label cut short keeps the whole as its tooltip.
-            let long = b.node.label.utf8.count > 30 && b.node.label.count > 30
-            if long { put("<title>"); escaped(b.node.label); put("</title>") }
-            escaped(long ? String(b.node.label.prefix(29)) + "…" : b.node.label)
-            put("</text>")
-            if b.node.link != nil { put("</a>") }
+        for (depth, column) in columns.enumerated() {
+            let x = margin + depth * columnWidth
+            for (y, k) in column {
+                let node = placed[k]
+                if let link = node.link { put("<a href=\""); escaped(link); put("\">") }
+                put("<rect class=\"k-"); escaped(SitePaths.safe(node.kind)); put("\" x=\""); put(x); put("\" y=\"")
+                put(y); put("\" width=\""); put(boxWidth); put("\" height=\""); put(boxHeight)
+                put("\" rx=\"4\"/><text x=\""); put(x + 8); put("\" y=\""); put(y + 17); put("\">")
+                // A label cut short keeps the whole as its tooltip.
+                if let short = HierarchySVG.cut(node.label) {
+                    put("<title>"); escaped(node.label); put("</title>")
+                    escaped(short)
+                } else {
+                    escaped(node.label)
+                }
+                put("</text>")
+                if node.link != nil { put("</a>") }
+            }
         }
         put("</svg>")
         if omitted > 0 { put("<p class=\"note\">"); put(omitted); put(" more nodes are not drawn.</p>") }
