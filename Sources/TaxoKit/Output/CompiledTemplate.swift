@@ -1,5 +1,6 @@
 /// A Mustache template compiled for `ReportValue` contexts: parsed into a tree of nodes, flattened into a
-/// program that rendering walks with no dynamic casts or reflection, which made swift-mustache's rendering a third of a cold `taxo build` and `taxo site`.
+/// program that rendering walks with no dynamic casts or reflection (which made swift-mustache's rendering
+/// a third of a cold `taxo build` and `taxo site`).
 ///
 /// It gives the text swift-mustache gives for the templates it accepts (variables, `{{{x}}}`, `{{&x}}`,
 /// sections, inverted sections, comments, dotted names, `.`, standalone lines, the TEXT content type
@@ -8,11 +9,13 @@
 /// A differential test renders random templates and contexts both ways.
 struct CompiledTemplate: Sendable {
     /// Where a name is looked up: `.` the current value; `.a.b` from the current value only; `a.b` the
-    /// first value up the context stack that has `a`, then `b` inside it.
+    /// first value up the context stack that has `a`, then `b` inside it; `a` (`member`, most names) the
+    /// first value up the stack that has `a`.
     enum Name: Sendable, Equatable {
         case current
         case top([String])
         case stack([String])
+        case member(String)
     }
 
     /// The parsed template (`Parser`), flattened into `Program`.
@@ -41,14 +44,8 @@ struct CompiledTemplate: Sendable {
         var ops: [Op] = []
         var bytes: [UInt8] = []
         var names: [Name] = []
-        /// For each name, its one part when it is looked up the stack by one part (most are): found
-        /// without copying the name.
-        var single: [String?] = []
 
-        init(_ nodes: [Node]) {
-            add(nodes)
-            single = names.map { if case .stack(let parts) = $0, parts.count == 1 { parts[0] } else { nil } }
-        }
+        init(_ nodes: [Node]) { add(nodes) }
 
         mutating func add(_ nodes: [Node]) {
             for node in nodes {
@@ -90,10 +87,7 @@ struct CompiledTemplate: Sendable {
         program.ops.withUnsafeBufferPointer { ops in
             program.bytes.withUnsafeBufferPointer { bytes in
                 program.names.withUnsafeBufferPointer { names in
-                    program.single.withUnsafeBufferPointer { single in
-                        let code = Code(ops: ops, bytes: bytes, names: names, single: single)
-                        code.run(0..<ops.count, stack: &stack, into: &out)
-                    }
+                    Code(ops: ops, bytes: bytes, names: names).run(0..<ops.count, stack: &stack, into: &out)
                 }
             }
         }
@@ -105,18 +99,6 @@ struct CompiledTemplate: Sendable {
         let ops: UnsafeBufferPointer<Program.Op>
         let bytes: UnsafeBufferPointer<UInt8>
         let names: UnsafeBufferPointer<Name>
-        let single: UnsafeBufferPointer<String?>
-
-        /// The frame a name stands for.
-        func lookup(_ n: Int, in stack: [Frame]) -> Frame? {
-            guard let name = single[n] else { return CompiledTemplate.lookup(names[n], in: stack) }
-            var i = stack.count - 1
-            while i >= 0 {
-                if let found = member(name, of: stack[i]) { return found }
-                i -= 1
-            }
-            return nil
-        }
 
         func run(_ range: Range<Int>, stack: inout [Frame], into out: inout [UInt8]) {
             var i = range.lowerBound
@@ -126,17 +108,17 @@ struct CompiledTemplate: Sendable {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
                     i += 1
                 case .variable(let n):
-                    if let name = single[n] {
+                    if case .member(let name) = names[n] {
                         appendMember(name, of: stack, to: &out)
-                    } else if let v = CompiledTemplate.lookup(names[n], in: stack) {
+                    } else if let v = lookup(names[n], in: stack) {
                         append(v, to: &out)
                     }
                     i += 1
                 case .section(let n, let end):
-                    section(lookup(n, in: stack), i + 1..<end, stack: &stack, into: &out)
+                    section(lookup(names[n], in: stack), i + 1..<end, stack: &stack, into: &out)
                     i = end
                 case .inverted(let n, let end):
-                    inverted(lookup(n, in: stack), i + 1..<end, stack: &stack, into: &out)
+                    inverted(lookup(names[n], in: stack), i + 1..<end, stack: &stack, into: &out)
                     i = end
                 }
             }
@@ -207,33 +189,22 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    /// `{{name}}` (one name, looked up the stack) appended where it is found: what `lookup` then `append`
-    /// write, without copying the frames it passes or the value it finds (most of a page's variables).
+    /// `{{name}}` (`Name.member`) appended where it is found: what `lookup` then `append` write, without
+    /// copying the frames it passes or an object's member it finds (most of a page's variables).
     static func appendMember(_ name: String, of stack: [Frame], to out: inout [UInt8]) {
-        stack.withUnsafeBufferPointer { appendMember(name, of: $0, to: &out) }
-    }
-
-    static func appendMember(_ name: String, of stack: UnsafeBufferPointer<Frame>, to out: inout [UInt8]) {
-        var i = stack.count - 1
-        while i >= 0 {
-            switch stack[i] {
-            case .value(.object(let members)):
-                if let found = members.withValue(
-                    forKey: name,
-                    { v -> Bool in
+        stack.withUnsafeBufferPointer { frames in
+            for f in frames.indices.reversed() {
+                if case .value(.object(let members)) = frames[f] {
+                    let found = members.withValue(forKey: name) { v -> Bool in
                         if case .null = v { return false }
                         append(value: v, to: &out)
                         return true
-                    }), found
-                {
-                    return
+                    }
+                    if found == true { return }
+                } else if let v = member(name, of: frames[f]) {
+                    return append(v, to: &out)
                 }
-            case .value(.text(let s)) where name == "renderText": out.append(contentsOf: s.utf8); return
-            case .value(.int(let n)) where name == "renderText": out.append(contentsOf: String(n).utf8); return
-            case .value(.double(let d)) where name == "renderText": out.append(contentsOf: String(d).utf8); return
-            default: break
             }
-            i -= 1
         }
     }
 
@@ -241,6 +212,11 @@ struct CompiledTemplate: Sendable {
         switch name {
         case .current:
             return stack.last
+        case .member(let name):
+            for f in stack.indices.reversed() {
+                if let child = member(name, of: stack[f]) { return child }
+            }
+            return nil
         case .top(let names):
             return descend(stack.last!, names[...])
         case .stack(let names):

@@ -184,6 +184,7 @@ extension CompiledTemplate {
     static func name(_ text: String) -> Name {
         if text == "." { return .current }
         let parts = text.split(separator: ".").map(String.init)
-        return text.first == "." ? .top(parts) : .stack(parts)
+        if text.first == "." { return .top(parts) }
+        return parts.count == 1 ? .member(parts[0]) : .stack(parts)
     }
 }

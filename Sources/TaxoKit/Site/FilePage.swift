@@ -122,7 +122,7 @@ enum ListingBytes {
     /// break before the next.
     static let perLine = open.count + link.count + close.count + endLink.count + 1
 
-    /// A positive number's decimal digits, written at `p`; how many.
+    /// A number's decimal digits (it is not negative), written at `p`; how many.
     static func decimal(_ n: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
         var width = 1, v = n
         while v >= 10 { width += 1; v /= 10 }

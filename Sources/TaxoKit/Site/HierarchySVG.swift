@@ -103,19 +103,10 @@ struct HierarchySVG {
         }
         func put(_ n: Int) {
             if n < 0 { out.append(UInt8(ascii: "-")) }
-            digits(n.magnitude)
-        }
-        func digits(_ v: UInt) {
-            // The digits gathered from the right into a word (the last one gathered, the first written, in
-            // its low byte), appended at once; more than eight are written in two steps.
-            var word: UInt64 = 0, count = 0, v = v
-            repeat {
-                word = word << 8 | UInt64(UInt8(ascii: "0") + UInt8(v % 10))
-                v /= 10
-                count += 1
-            } while v > 0 && count < 8
-            if v > 0 { digits(v) }
-            for k in 0..<count { out.append(UInt8(truncatingIfNeeded: word >> (8 * UInt64(k)))) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                let count = ListingBytes.decimal(Int(n.magnitude), at: digits.baseAddress!)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<count]))
+            }
         }
         func escaped(_ s: String) {
             var s = s
