@@ -66,6 +66,34 @@ import Testing
         #expect(parts == ["entities", "diagnostics", "kind", "no kind"])
     }
 
+    /// The subtrees made once for the site (`SiteData.treesFromFolder`) are the trees made for one page, on
+    /// every entity with children of the example library; from a page elsewhere in the site, links lead up
+    /// from there.
+    @Test func treesMadeOnceAreTheTreesMadeForOnePage() throws {
+        func flat(_ n: HierarchySVG.Node) -> [String] {
+            ["\(n.label)|\(n.link ?? "-")|\(n.kind)|\(n.children.count)|\(n.head)|\(n.tail)"] + n.children.flatMap(flat)
+        }
+        let root = try TestSupport.exampleCopy()
+        let result = Compiler.compile(root: root.path, config: TestSupport.defaultConfig)
+        let site = SiteData(result)
+        let lib = result.library
+        let parents = lib.entities.indices.filter { !lib.hierarchy.children(of: $0).isEmpty }
+        #expect(parents.count > 3)
+        for i in parents {
+            var above: [Int] = []
+            var none: [HierarchySVG.Node?] = []
+            let fresh = SiteData.tree(i, lib: lib, paths: site.paths, up: "../", above: &above, memo: &none)
+            #expect(!fresh.cut)
+            let memo = try #require(site.treesFromFolder[i])
+            #expect(flat(memo) == flat(fresh.node))
+            #expect(flat(site.tree(i, page: "entities/x.html")) == flat(fresh.node))
+            let deeper = site.tree(i, page: "files/a/b.html")
+            #expect(deeper.link?.hasPrefix("../../entities/") == true)
+        }
+        // Leaves keep no subtree of their own.
+        #expect(lib.entities.indices.allSatisfy { site.treesFromFolder[$0] == nil || parents.contains($0) })
+    }
+
     /// A record's fields are split from its compact text without parsing it: the same fields as parsing and
     /// writing each value again, for every shape a record takes (escapes in keys and texts, nesting, numbers,
     /// brackets and commas inside strings); text that is not compact, or has escapes inside a nested value, is
@@ -154,6 +182,13 @@ import Testing
         let spliced = SiteRenderer.splice(Array("<p>é</p>".utf8), into: Array("a\(mark)b\(mark)".utf8))
         #expect(String(decoding: spliced, as: UTF8.self) == "a<p>é</p>b<p>é</p>")
         #expect(SiteRenderer.splice([1], into: Array("no mark".utf8)) == Array("no mark".utf8))
+        // The body is rendered once, at the first mark, and copied to the next.
+        var renders = 0
+        let twice = SiteRenderer.splice(into: Array("[\(mark)|\(mark)]".utf8)) { out in
+            renders += 1
+            out.append(contentsOf: "body".utf8)
+        }
+        #expect(String(decoding: twice, as: UTF8.self) == "[body|body]" && renders == 1)
         let frame = SitePage(title: mark, root: "../", body: HTML(mark), date: nil)
         let outer = try Templates(directory: nil).renderBytes("site/page.html", frame.templateTree)
         let page = String(decoding: SiteRenderer.splice(Array("BODY".utf8), into: outer), as: UTF8.self)

@@ -82,6 +82,13 @@ struct CompiledTemplate: Sendable {
     func renderBytes(_ context: ReportValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
+        render(context, into: &out)
+        return out
+    }
+
+    /// The template rendered with a context, appended to `out` (a page's body written into its frame
+    /// where the frame leaves room for it, without a buffer of its own copied there).
+    func render(_ context: ReportValue, into out: inout [UInt8]) {
         // swift-mustache is handed `""` for a null context.
         var stack: [Frame] = [context == .null ? .plain("") : .value(context)]
         program.ops.withUnsafeBufferPointer { ops in
@@ -91,7 +98,6 @@ struct CompiledTemplate: Sendable {
                 }
             }
         }
-        return out
     }
 
     /// A program's parts, borrowed while a render runs.

@@ -38,6 +38,13 @@ public struct Templates: Sendable {
         return Array(t.mustache.render(context.mustache ?? "").utf8)
     }
 
+    /// Renders a template with a context, appended to `out` as UTF-8.
+    func render(_ name: String, _ context: ReportValue, into out: inout [UInt8]) throws {
+        let t = try parsed(name)
+        if let compiled = t.compiled { return compiled.render(context, into: &out) }
+        out.append(contentsOf: t.mustache.render(context.mustache ?? "").utf8)
+    }
+
     /// A template as swift-mustache parsed it (which also checks it) and, when it uses only what
     /// `CompiledTemplate` renders, compiled.
     struct Parsed {

@@ -75,10 +75,13 @@ struct EntityPage: Encodable {
         unmatched = names.isEmpty ? nil : Unmatched(names: names)
         backlinks = EntityPage.incoming(i, page: page, site: site)
         let all = site.mentions[e.id?.key ?? ""] ?? []
+        // Mentions come by document: its page link is made once for a run of them.
+        var document: String?, documentLink = ""
         mentions = MentionLines.collapse(all.prefix(200), place: { ($0.0, $0.1.location.line) }).map { row, n in
             let (d, m) = row
+            if d != document { (document, documentLink) = (d, site.paths.fileLink(from: page, d)) }
             return MentionRow(
-                document: d, href: site.paths.fileLink(from: page, d, line: m.location.line), context: m.context,
+                document: d, href: documentLink + "#L" + String(m.location.line), context: m.context,
                 line: m.location.line, times: n > 1 ? n : nil)
         }
         mentionsMore = all.count > 200 ? all.count - 200 : nil

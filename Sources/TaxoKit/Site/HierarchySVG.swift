@@ -3,10 +3,43 @@
 /// entities' pages. No external tool, so the drawing never depends on what is installed.
 struct HierarchySVG {
     struct Node: Encodable {
-        var label: String
-        var link: String?
-        var kind: String
+        let label: String
+        let link: String?
+        let kind: String
         var children: [Node]
+        /// The box's markup around its coordinates, escaped once when the node is made (a page drawing it,
+        /// and every page drawing an entity above it, only adds the numbers): up to its `x`, and from after
+        /// its text's `y` to its end.
+        let head: [UInt8], tail: [UInt8]
+
+        init(label: String, link: String?, kind: String, children: [Node]) {
+            self.label = label
+            self.link = link
+            self.kind = kind
+            self.children = children
+            var h: [UInt8] = [], t: [UInt8] = []
+            func put(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
+            func escaped(_ s: String, _ out: inout [UInt8]) {
+                var s = s
+                s.withUTF8 { HTMLText.append($0, 0, $0.count, to: &out) }
+            }
+            if let link { put("<a href=\"", &h); escaped(link, &h); put("\">", &h) }
+            put("<rect class=\"k-", &h); escaped(SitePaths.safe(kind), &h); put("\" x=\"", &h)
+            put("\">", &t)
+            // A label cut short keeps the whole as its tooltip.
+            if let short = HierarchySVG.cut(label) {
+                put("<title>", &t); escaped(label, &t); put("</title>", &t)
+                escaped(short, &t)
+            } else {
+                escaped(label, &t)
+            }
+            put("</text>", &t)
+            if link != nil { put("</a>", &t) }
+            head = h
+            tail = t
+        }
+
+        enum CodingKeys: String, CodingKey { case label, link, kind, children }
     }
 
     /// A drawing of some roots, laid out only when a page is rendered: a page's print (`PrintEncoder`)
@@ -59,7 +92,7 @@ struct HierarchySVG {
         // before it), so the columns in turn are the boxes in drawing order with no sort.
         var columns: [[(y: Int, node: Int)]] = []
         // The nodes drawn, in placing order (a box refers to its node by its place here).
-        var placed: [(label: String, link: String?, kind: String)] = []
+        var placed: [Node] = []
         var edges: [(x1: Int, y1: Int, x2: Int, y2: Int)] = []
         var nextRow = 0
         var drawn = 0, omitted = 0
@@ -84,7 +117,7 @@ struct HierarchySVG {
             }
             while columns.count <= depth { columns.append([]) }
             columns[depth].append((y, placed.count))
-            placed.append((n.label, n.link, n.kind))
+            placed.append(n)
             return y
         }
         var depth = 0
@@ -129,20 +162,10 @@ struct HierarchySVG {
         for (depth, column) in columns.enumerated() {
             let x = margin + depth * columnWidth
             for (y, k) in column {
-                let node = placed[k]
-                if let link = node.link { put("<a href=\""); escaped(link); put("\">") }
-                put("<rect class=\"k-"); escaped(SitePaths.safe(node.kind)); put("\" x=\""); put(x); put("\" y=\"")
-                put(y); put("\" width=\""); put(boxWidth); put("\" height=\""); put(boxHeight)
-                put("\" rx=\"4\"/><text x=\""); put(x + 8); put("\" y=\""); put(y + 17); put("\">")
-                // A label cut short keeps the whole as its tooltip.
-                if let short = HierarchySVG.cut(node.label) {
-                    put("<title>"); escaped(node.label); put("</title>")
-                    escaped(short)
-                } else {
-                    escaped(node.label)
-                }
-                put("</text>")
-                if node.link != nil { put("</a>") }
+                placed[k].head.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+                put(x); put("\" y=\""); put(y); put("\" width=\""); put(boxWidth); put("\" height=\""); put(boxHeight)
+                put("\" rx=\"4\"/><text x=\""); put(x + 8); put("\" y=\""); put(y + 17)
+                placed[k].tail.withUnsafeBufferPointer { out.append(contentsOf: $0) }
             }
         }
         put("</svg>")

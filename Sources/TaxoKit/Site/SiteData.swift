@@ -36,6 +36,10 @@ final class SiteData {
     /// grouped by kind name in this order.
     let kindNames: [String]
     let kindRank: [Int]
+    /// Entity -> the hierarchy below it drawn from a page one folder down (`../`: entity and video pages,
+    /// the pages that draw hierarchies), made once: a page draws its entity's subtree, which the pages of
+    /// the entities above it draw too (nil for an entity without children).
+    let treesFromFolder: [HierarchySVG.Node?]
 
     init(_ result: CompileResult, baseline: (file: String, value: Baseline)? = nil) {
         self.result = result
@@ -43,8 +47,11 @@ final class SiteData {
         self.lib = lib
         // The pages' paths beside the links, mentions and names that link to nothing (each a pass over the
         // library).
-        let (paths, (backlinks, mentions, unmatchedNames)) = Parallel.both(
-            { SitePaths(lib) },
+        let ((paths, trees), (backlinks, mentions, unmatchedNames)) = Parallel.both(
+            {
+                let paths = SitePaths(lib)
+                return (paths, SiteData.trees(lib, paths: paths))
+            },
             {
                 var men: [String: [(String, Mention)]] = [:]
                 for d in lib.documents {
@@ -56,6 +63,7 @@ final class SiteData {
                 return (lib.backlinks(), men, lib.unmatchedNameGroups())
             })
         self.paths = paths
+        self.treesFromFolder = trees
         self.backlinks = backlinks
         self.mentions = mentions
         self.unmatchedNames = unmatchedNames
@@ -91,19 +99,48 @@ final class SiteData {
 
     /// The hierarchy below an entity, as nodes linking to the pages (cycles cut).
     func tree(_ i: Int, page: String) -> HierarchySVG.Node {
+        let up = SitePaths.root(of: page)
+        if up == "../", i < treesFromFolder.count, let made = treesFromFolder[i] { return made }
         var above: [Int] = []
-        return tree(i, up: SitePaths.root(of: page), above: &above)
+        var memo: [HierarchySVG.Node?] = []
+        return SiteData.tree(i, lib: lib, paths: paths, up: up, above: &above, memo: &memo).node
     }
 
-    /// `above`: the entities on the way down to this one (an entity among them is drawn without children).
-    func tree(_ i: Int, up: String, above: inout [Int]) -> HierarchySVG.Node {
-        let kids = above.contains(i) ? [] : lib.hierarchy.children(of: i)
+    /// The subtree of every entity with children, from a page one folder down (`treesFromFolder`): each
+    /// made once, from its children's.
+    static func trees(_ lib: Library, paths: SitePaths) -> [HierarchySVG.Node?] {
+        var memo = [HierarchySVG.Node?](repeating: nil, count: lib.entities.count)
+        var above: [Int] = []
+        for i in lib.entities.indices where memo[i] == nil && !lib.hierarchy.children(of: i).isEmpty {
+            _ = tree(i, lib: lib, paths: paths, up: "../", above: &above, memo: &memo)
+        }
+        // Only entities with children keep theirs (a leaf is drawn only below another).
+        for i in memo.indices where memo[i] != nil && lib.hierarchy.children(of: i).isEmpty { memo[i] = nil }
+        return memo
+    }
+
+    /// The subtree below an entity, and whether a cycle was cut in it. `above`: the entities on the way down
+    /// to this one (an entity among them is drawn without children). `memo` (empty: none kept) holds the
+    /// subtrees made so far, which are the same wherever they are drawn unless a cycle was cut in them.
+    static func tree(
+        _ i: Int, lib: Library, paths: SitePaths, up: String, above: inout [Int], memo: inout [HierarchySVG.Node?]
+    ) -> (node: HierarchySVG.Node, cut: Bool) {
+        if i < memo.count, let made = memo[i] { return (made, false) }
+        let inCycle = above.contains(i)
+        let kids = inCycle ? [] : lib.hierarchy.children(of: i)
         let ordered = kids.map { (lib.displayID(at: $0), $0) }.sorted { $0 < $1 }.map(\.1)
         above.append(i)
-        let children = ordered.map { tree($0, up: up, above: &above) }
+        var cut = inCycle
+        let children = ordered.map { c in
+            let (node, cutBelow) = tree(c, lib: lib, paths: paths, up: up, above: &above, memo: &memo)
+            cut = cut || cutBelow
+            return node
+        }
         above.removeLast()
-        return HierarchySVG.Node(
+        let node = HierarchySVG.Node(
             label: lib.displayID(at: i) + (lib.entities[i].name.map { " " + $0 } ?? ""),
             link: paths.entityLink(i, up: up), kind: lib.config.kinds[lib.entities[i].kind].name, children: children)
+        if !cut, i < memo.count { memo[i] = node }
+        return (node, cut)
     }
 }

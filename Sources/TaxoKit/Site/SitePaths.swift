@@ -3,7 +3,6 @@ import Foundation
 /// Where each page of the site lives, relative to the site's folder, and links between pages: every link
 /// is relative to the page it is on, so the site works opened from disk and published under any path.
 struct SitePaths {
-    let lib: Library
     /// Entity index -> its page (entities without an ID have none).
     let entityPages: [Int: String]
     /// Entity index -> its page percent-encoded for an href (nil without a page): a link to an entity is
@@ -16,7 +15,6 @@ struct SitePaths {
     let filePages: [String: String]
 
     init(_ lib: Library) {
-        self.lib = lib
         var pages: [Int: String] = [:]
         var taken: Set<String> = []
         for (i, e) in lib.entities.enumerated() where !lib.displayID(e).isEmpty {

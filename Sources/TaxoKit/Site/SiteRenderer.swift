@@ -147,17 +147,17 @@ final class SiteRenderer {
         return try framed(path, title, template, try tree?(c) ?? ReportValue.html(c), print: print)
     }
 
-    /// A page's context rendered and put into the frame: the frame is rendered around a mark that the
-    /// page's bytes then replace (no page is made a String, checked as UTF-8, and rendered again inside the
-    /// frame).
+    /// A page's context rendered and put into the frame: the frame is rendered around a mark, and the
+    /// page's bytes are rendered where the mark is (no page is made a String, checked as UTF-8, and rendered
+    /// again inside the frame, nor rendered apart and copied into it).
     func framed(_ path: String, _ title: String, _ template: String, _ value: ReportValue, print: String) throws
         -> Rendered
     {
-        let body = try templates.renderBytes(template, value)
         let frame = SitePage(
             title: title, root: SitePaths.root(of: path), body: HTML(SiteRenderer.bodyMark), date: date)
         let outer = try templates.renderBytes("site/page.html", frame.templateTree)
-        return Rendered(path: path, text: SiteRenderer.splice(body, into: outer), print: print)
+        let text = try SiteRenderer.splice(into: outer) { out in try templates.render(template, value, into: &out) }
+        return Rendered(path: path, text: text, print: print)
     }
 
     /// Where the frame puts a page's body: text no frame value holds (they are escaped, so none has a `<`).
@@ -166,13 +166,26 @@ final class SiteRenderer {
 
     /// The frame with every mark replaced by the body.
     static func splice(_ body: [UInt8], into frame: [UInt8]) -> [UInt8] {
+        splice(into: frame) { $0.append(contentsOf: body) }
+    }
+
+    /// The frame with every mark replaced by the body, which `body` appends at the first mark (and which is
+    /// copied to any other).
+    static func splice(into frame: [UInt8], body: (inout [UInt8]) throws -> Void) rethrows -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(frame.count + body.count)
+        out.reserveCapacity(frame.count + 16_384)
         var i = 0
-        frame.withUnsafeBufferPointer { f in
+        var written: Range<Int>?
+        try frame.withUnsafeBufferPointer { f in
             while let at = ByteSearch.find(bodyMarkBytes, in: f, from: i) {
                 out.append(contentsOf: f[i..<at])
-                out.append(contentsOf: body)
+                if let written {
+                    out.append(contentsOf: out[written])
+                } else {
+                    let start = out.count
+                    try body(&out)
+                    written = start..<out.count
+                }
                 i = at + bodyMarkBytes.count
             }
             out.append(contentsOf: f[i...])

@@ -61,6 +61,19 @@ struct VideoPage: Encodable {
             Summary(verdict: v.rawValue, count: cs.filter { $0.verdict == v }.count)
         }
         .filter { $0.count > 0 }
+        let up = SitePaths.root(of: page)
+        // A document's name and page link, made once per page (its candidates' places are in a few documents).
+        var documents: [String: (name: String, link: String)] = [:]
+        func place(_ file: String, line: Int) -> SiteLink {
+            let d =
+                documents[file]
+                ?? {
+                    let made = (String(PathDisplay.fileName(file)), site.paths.fileLink(from: page, file))
+                    documents[file] = made
+                    return made
+                }()
+            return SiteLink(text: d.name + ":" + String(line), href: d.link + "#L" + String(line))
+        }
         candidates = cs.map { c in
             let places = gaps?.places(c) ?? []
             let same = c.similar.isEmpty ? nil : "may be the same as " + GapReport.list(c.similar)
@@ -71,15 +84,10 @@ struct VideoPage: Encodable {
                 library: c.libraryID.map { id in
                     SiteLink(
                         text: id + (c.libraryName.map { " " + $0 } ?? ""),
-                        href: c.libraryEntity.flatMap { site.paths.entityLink($0, up: SitePaths.root(of: page)) } ?? "")
+                        href: c.libraryEntity.flatMap { site.paths.entityLink($0, up: up) } ?? "")
                 },
                 suggestedID: c.suggestedID, note: note.isEmpty ? nil : note,
-                evidence: places.prefix(5).map { i in
-                    let o = c.occurrences[i]
-                    return SiteLink(
-                        text: "\(PathDisplay.fileName(o.file)):\(o.line)",
-                        href: site.paths.fileLink(from: page, o.file, line: o.line))
-                },
+                evidence: places.prefix(5).map { i in place(c.occurrences[i].file, line: c.occurrences[i].line) },
                 more: places.count > 5 ? places.count - 5 : nil)
         }
         hasCandidates = !candidates.isEmpty

@@ -49,9 +49,11 @@ struct StreamHash {
 
     mutating func add(_ s: String?) { if let s { add(s) } else { value = (value ^ 0x1E) &* 0x100000001b3 } }
 
+    /// A number as one word, folded as `Hashing.fold` folds a word (a page's print adds one for every value
+    /// of its tree: a byte at a time took eight multiplications in a row).
     mutating func add(_ n: Int) {
-        var n = UInt64(bitPattern: Int64(n))
-        for _ in 0..<8 { value = (value ^ (n & 0xFF)) &* 0x100000001b3; n >>= 8 }
+        value = (value ^ UInt64(bitPattern: Int64(n))) &* 0x100000001b3
+        value ^= value >> 29
     }
 
     var hex: String { Hashing.hex(value) }
