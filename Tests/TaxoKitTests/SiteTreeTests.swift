@@ -64,6 +64,20 @@ import Testing
             if page.kind != nil { parts.insert("kind") } else { parts.insert("no kind") }
         }
         #expect(parts == ["entities", "diagnostics", "kind", "no kind"])
+        // Kind and department pages (a subtitle or none; the hostile record's row escaped).
+        var pages = site.byKind.map { k, members in
+            ListPage(
+                heading: "Kind", subtitle: "prefix", entities: members, page: SitePaths.kind(String(k)), site: site)
+        }
+        pages += site.byDepartment.map { d, members in
+            ListPage(heading: d, subtitle: nil, entities: members, page: SitePaths.department(d), site: site)
+        }
+        #expect(pages.contains { $0.rows.contains { $0.name.contains("<b>") } })
+        for page in pages {
+            let encoded = try ReportValue.html(page)
+            #expect(
+                page.templateTree == encoded, "\(page.heading): \(TestSupport.difference(page.templateTree, encoded))")
+        }
     }
 
     /// The subtrees made once for the site (`SiteData.treesFromFolder`) are the trees made for one page, on

@@ -201,7 +201,7 @@ final class SiteRenderer {
             ListPage(
                 heading: "Kind \(name)", subtitle: "prefix \(lib.config.kinds[k].prefix)", entities: members,
                 page: path,
-                site: site))
+                site: site), tree: \.templateTree)
     }
 
     func departmentPage(_ d: String) throws -> Rendered {
@@ -211,7 +211,7 @@ final class SiteRenderer {
             path, "Department \(d)", "site/list.html",
             ListPage(
                 heading: "Department \(d)", subtitle: site.departmentNames[d], entities: members, page: path, site: site
-            ))
+            ), tree: \.templateTree)
     }
 
     /// A video's page, with the gap analysis the build made, or one made here (only when what the page is

@@ -116,6 +116,24 @@ enum SiteTree {
     }
 }
 
+/// A kind's or department's page's tree, as `ReportValue.html` encodes the page (a row per entity: a
+/// thousand and more on each page of a large library, printed and rendered without the encoder).
+extension ListPage {
+    var templateTree: ReportValue {
+        let t = SiteTree.text
+        return .object([
+            "heading": t(heading), "subtitle": subtitle.map(t) ?? .null,
+            "rows": .array(
+                rows.map { r in
+                    .object([
+                        "id": t(r.id), "href": t(r.href), "name": t(r.name), "kind": t(r.kind),
+                        "department": t(r.department), "file": t(r.file), "file_href": t(r.fileHref),
+                    ])
+                }),
+        ])
+    }
+}
+
 extension SitePage {
     /// The frame's tree, as `ReportValue.html` encodes it (the body, taxo's own HTML, as it is).
     var templateTree: ReportValue {
