@@ -63,13 +63,13 @@ struct VideoPage: Encodable {
         .filter { $0.count > 0 }
         let up = SitePaths.root(of: page)
         // A document's name and page link, made once per page (its candidates' places are in a few documents).
-        var documents: [String: (name: String, link: String)] = [:]
+        var links: [String: (name: String, link: String)] = [:]
         func place(_ file: String, line: Int) -> SiteLink {
             let d =
-                documents[file]
+                links[file]
                 ?? {
                     let made = (String(PathDisplay.fileName(file)), site.paths.fileLink(from: page, file))
-                    documents[file] = made
+                    links[file] = made
                     return made
                 }()
             return SiteLink(text: d.name + ":" + String(line), href: d.link + "#L" + String(line))
