@@ -193,9 +193,9 @@ import Testing
     /// spelling the mark is escaped, so it is never taken for it.
     @Test func pagesAreSplicedIntoTheFrameAtTheBodyMark() throws {
         let mark = SiteRenderer.bodyMark
-        let spliced = SiteRenderer.splice(Array("<p>é</p>".utf8), into: Array("a\(mark)b\(mark)".utf8))
+        let spliced = SiteRenderer.splice(into: Array("a\(mark)b\(mark)".utf8)) { $0 += "<p>é</p>".utf8 }
         #expect(String(decoding: spliced, as: UTF8.self) == "a<p>é</p>b<p>é</p>")
-        #expect(SiteRenderer.splice([1], into: Array("no mark".utf8)) == Array("no mark".utf8))
+        #expect(SiteRenderer.splice(into: Array("no mark".utf8)) { $0.append(1) } == Array("no mark".utf8))
         // The body is rendered once, at the first mark, and copied to the next.
         var renders = 0
         let twice = SiteRenderer.splice(into: Array("[\(mark)|\(mark)]".utf8)) { out in
@@ -205,7 +205,7 @@ import Testing
         #expect(String(decoding: twice, as: UTF8.self) == "[body|body]" && renders == 1)
         let frame = SitePage(title: mark, root: "../", body: HTML(mark), date: nil)
         let outer = try Templates(directory: nil).renderBytes("site/page.html", frame.templateTree)
-        let page = String(decoding: SiteRenderer.splice(Array("BODY".utf8), into: outer), as: UTF8.self)
+        let page = String(decoding: SiteRenderer.splice(into: outer) { $0 += "BODY".utf8 }, as: UTF8.self)
         #expect(page.components(separatedBy: "BODY").count == 2)
         #expect(page.contains("&lt;\u{0}taxo-page-body\u{0}&gt;"))
     }

@@ -219,19 +219,21 @@ struct CompiledTemplate: Sendable {
         case .current:
             return stack.last
         case .member(let name):
-            for f in stack.indices.reversed() {
-                if let child = member(name, of: stack[f]) { return child }
-            }
-            return nil
+            return firstMember(name, in: stack)
         case .top(let names):
             return descend(stack.last!, names[...])
         case .stack(let names):
             guard let first = names.first else { return stack.last }
-            for f in stack.reversed() {
-                if let child = member(first, of: f) { return descend(child, names.dropFirst()) }
-            }
-            return nil
+            return firstMember(first, in: stack).flatMap { descend($0, names.dropFirst()) }
         }
+    }
+
+    /// The member `name` of the first value up the stack that has it.
+    static func firstMember(_ name: String, in stack: [Frame]) -> Frame? {
+        for f in stack.indices.reversed() {
+            if let child = member(name, of: stack[f]) { return child }
+        }
+        return nil
     }
 
     static func descend(_ f: Frame, _ names: ArraySlice<String>) -> Frame? {

@@ -15,6 +15,12 @@ enum HTMLText {
         return escaped ?? s
     }
 
+    /// Appends a text escaped.
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { append($0, 0, $0.count, to: &out) }
+    }
+
     /// Appends `b[lo..<hi]` escaped.
     static func append(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, to out: inout [UInt8]) {
         let start = out.count, size = hi - lo + added(b, lo, hi)

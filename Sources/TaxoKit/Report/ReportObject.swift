@@ -29,15 +29,9 @@ public struct ReportObject: Sendable, Equatable, Sequence, ExpressibleByDictiona
     public var keys: [String] { members.map(\.key) }
 
     public subscript(key: String) -> ReportValue? {
-        get {
-            // Keys of another length are passed over without a string comparison (mostly unequal keys).
-            let n = key.utf8.count
-            for m in members where m.key.utf8.count == n && m.key == key { return m.value }
-            return nil
-        }
+        get { index(forKey: key).map { members[$0].value } }
         set {
-            let n = key.utf8.count
-            if let i = members.firstIndex(where: { $0.key.utf8.count == n && $0.key == key }) {
+            if let i = index(forKey: key) {
                 if let newValue { members[i].value = newValue } else { members.remove(at: i) }
             } else if let newValue {
                 members.append((key, newValue))
@@ -45,14 +39,20 @@ public struct ReportObject: Sendable, Equatable, Sequence, ExpressibleByDictiona
         }
     }
 
+    /// Where `key` is set: keys of another length are passed over without a string comparison (mostly
+    /// unequal keys).
+    private func index(forKey key: String) -> Int? {
+        let n = key.utf8.count
+        return members.withUnsafeBufferPointer { b in
+            b.indices.first { b[$0].key.utf8.count == n && b[$0].key == key }
+        }
+    }
+
     /// What `body` says of the value set for `key`, read in place (nil when none is set): a template
     /// writing a member out needs no copy of it.
     func withValue<R>(forKey key: String, _ body: (ReportValue) -> R) -> R? {
-        let n = key.utf8.count
-        return members.withUnsafeBufferPointer { b in
-            for i in b.indices where b[i].key.utf8.count == n && b[i].key == key { return body(b[i].value) }
-            return nil
-        }
+        guard let i = index(forKey: key) else { return nil }
+        return members.withUnsafeBufferPointer { body($0[i].value) }
     }
 
     public func makeIterator() -> IndexingIterator<[Element]> { members.makeIterator() }

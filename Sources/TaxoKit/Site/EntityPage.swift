@@ -81,7 +81,7 @@ struct EntityPage: Encodable {
             let (d, m) = row
             if d != document { (document, documentLink) = (d, site.paths.fileLink(from: page, d)) }
             return MentionRow(
-                document: d, href: documentLink + "#L" + String(m.location.line), context: m.context,
+                document: d, href: SitePaths.atLine(documentLink, m.location.line), context: m.context,
                 line: m.location.line, times: n > 1 ? n : nil)
         }
         mentionsMore = all.count > 200 ? all.count - 200 : nil

@@ -28,7 +28,8 @@ struct FilePage: Encodable {
         diagnostics = (site.findingsByFile[path] ?? []).map { f in
             let d = f.diagnostic
             return Finding(
-                code: d.code, severity: d.severity.label, message: d.message, href: "#L\(d.location?.line ?? 1)",
+                code: d.code, severity: d.severity.label, message: d.message,
+                href: SitePaths.atLine("", d.location?.line ?? 1),
                 line: d.location?.line ?? 0, known: f.known)
         }
         listing = HTML("")

@@ -6,7 +6,7 @@ struct HierarchySVG {
         let label: String
         let link: String?
         let kind: String
-        var children: [Node]
+        let children: [Node]
         /// The box's markup around its coordinates, escaped once when the node is made (a page drawing it,
         /// and every page drawing an entity above it, only adds the numbers): up to its `x`, and from after
         /// its text's `y` to its end.
@@ -18,23 +18,18 @@ struct HierarchySVG {
             self.kind = kind
             self.children = children
             var h: [UInt8] = [], t: [UInt8] = []
-            func put(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
-            func escaped(_ s: String, _ out: inout [UInt8]) {
-                var s = s
-                s.withUTF8 { HTMLText.append($0, 0, $0.count, to: &out) }
-            }
-            if let link { put("<a href=\"", &h); escaped(link, &h); put("\">", &h) }
-            put("<rect class=\"k-", &h); escaped(SitePaths.safe(kind), &h); put("\" x=\"", &h)
-            put("\">", &t)
+            if let link { h += "<a href=\"".utf8; HTMLText.append(link, to: &h); h += "\">".utf8 }
+            h += "<rect class=\"k-".utf8; HTMLText.append(SitePaths.safe(kind), to: &h); h += "\" x=\"".utf8
+            t += "\">".utf8
             // A label cut short keeps the whole as its tooltip.
             if let short = HierarchySVG.cut(label) {
-                put("<title>", &t); escaped(label, &t); put("</title>", &t)
-                escaped(short, &t)
+                t += "<title>".utf8; HTMLText.append(label, to: &t); t += "</title>".utf8
+                HTMLText.append(short, to: &t)
             } else {
-                escaped(label, &t)
+                HTMLText.append(label, to: &t)
             }
-            put("</text>", &t)
-            if link != nil { put("</a>", &t) }
+            t += "</text>".utf8
+            if link != nil { t += "</a>".utf8 }
             head = h
             tail = t
         }
@@ -141,13 +136,9 @@ struct HierarchySVG {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<count]))
             }
         }
-        func escaped(_ s: String) {
-            var s = s
-            s.withUTF8 { HTMLText.append($0, 0, $0.count, to: &out) }
-        }
         put("<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         put(width); put("\" height=\""); put(height); put("\" viewBox=\"0 0 "); put(width); put(" "); put(height)
-        put("\" role=\"img\" aria-label=\""); escaped(title); put("\">")
+        put("\" role=\"img\" aria-label=\""); HTMLText.append(title, to: &out); put("\">")
         // Every edge in one path (an element per edge cost 12 bytes an edge).
         if !edges.isEmpty {
             put("<path d=\"")

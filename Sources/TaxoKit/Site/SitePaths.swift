@@ -58,8 +58,12 @@ struct SitePaths {
 
     /// A link to a library file's page at a line (`files/LIBRARIES/x.json.html#L12`).
     func fileLink(from page: String, _ path: String, line: Int? = nil) -> String {
-        SitePaths.link(from: page, to: filePage(path), anchor: line.map { "L\($0)" })
+        let link = SitePaths.link(from: page, to: filePage(path))
+        return line.map { SitePaths.atLine(link, $0) } ?? link
     }
+
+    /// A link to a page at one of its lines (`#L12`: file pages anchor every line).
+    static func atLine(_ link: String, _ line: Int) -> String { link + "#L" + String(line) }
 
     /// A name safe as a file name on every system: letters, digits, `-`, `_` and `.` kept, the rest `_`.
     static func safe(_ s: String) -> String {
@@ -123,7 +127,7 @@ struct SitePaths {
     }
 
     /// A link from `page` to `target` (both relative to the site's folder), percent-encoded for an href.
-    static func link(from page: String, to target: String, anchor: String? = nil) -> String {
-        root(of: page) + PercentEncoding.path(target) + (anchor.map { "#" + $0 } ?? "")
+    static func link(from page: String, to target: String) -> String {
+        root(of: page) + PercentEncoding.path(target)
     }
 }

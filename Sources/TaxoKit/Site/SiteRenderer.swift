@@ -164,11 +164,6 @@ final class SiteRenderer {
     static let bodyMark = "<\u{0}taxo-page-body\u{0}>"
     static let bodyMarkBytes = Array(bodyMark.utf8)
 
-    /// The frame with every mark replaced by the body.
-    static func splice(_ body: [UInt8], into frame: [UInt8]) -> [UInt8] {
-        splice(into: frame) { $0.append(contentsOf: body) }
-    }
-
     /// The frame with every mark replaced by the body, which `body` appends at the first mark (and which is
     /// copied to any other).
     static func splice(into frame: [UInt8], body: (inout [UInt8]) throws -> Void) rethrows -> [UInt8] {

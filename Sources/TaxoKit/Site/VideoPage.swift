@@ -65,14 +65,11 @@ struct VideoPage: Encodable {
         // A document's name and page link, made once per page (its candidates' places are in a few documents).
         var links: [String: (name: String, link: String)] = [:]
         func place(_ file: String, line: Int) -> SiteLink {
-            let d =
-                links[file]
-                ?? {
-                    let made = (String(PathDisplay.fileName(file)), site.paths.fileLink(from: page, file))
-                    links[file] = made
-                    return made
-                }()
-            return SiteLink(text: d.name + ":" + String(line), href: d.link + "#L" + String(line))
+            if links[file] == nil {
+                links[file] = (String(PathDisplay.fileName(file)), site.paths.fileLink(from: page, file))
+            }
+            let d = links[file]!
+            return SiteLink(text: d.name + ":" + String(line), href: SitePaths.atLine(d.link, line))
         }
         candidates = cs.map { c in
             let places = gaps?.places(c) ?? []
