@@ -99,6 +99,7 @@ struct BuildCommand: ParsableCommand {
             let siteDir = outDir.appendingPathComponent("site")
             let made = try SiteCommand.write(
                 result, root: root, to: siteDir, gapReports: outcome.gapReports, baseline: baseline)
+            KeepUntilExit.keep(made)
             Console.err(
                 "taxo: wrote \(relativePath(siteDir.path, root: root)) (\(made.pages) pages, \(made.written) changed)\n"
             )

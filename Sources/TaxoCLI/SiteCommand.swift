@@ -27,13 +27,16 @@ struct SiteCommand: ParsableCommand {
         let folder = try library.outputFolder(out, root: root, config: config)
         let dir = out == nil ? folder.appendingPathComponent("site") : folder
         let baseline = try baselineOptions.load(root: root, config: config)
+        // The cache and the compile are kept until exit, not freed (on one core, before any page is made).
+        let cache = library.cache(root: root, config: config)
+        KeepUntilExit.keep(cache as Any)
         let result = Compiler.compile(
-            root: root.path, config: config, keepContent: true, cache: library.cache(root: root, config: config),
-            options: .allRecords)
+            root: root.path, config: config, keepContent: true, cache: cache, options: .allRecords)
         KeepUntilExit.keep(result)
         // The last build's gap analyses (in the output folder, beside the extraction cache), where still current.
         let store = GapStore(path: root.appendingPathComponent("output/" + GapStore.fileName).path)
         let made = try SiteCommand.write(result, root: root, to: dir, gapStore: store, baseline: baseline)
+        KeepUntilExit.keep(made)
         Console.out(relativePath(dir.appendingPathComponent("index.html").path, root: root) + "\n")
         if !output.quiet {
             Console.err("taxo: \(made.pages) pages, \(made.written) written, \(made.removed) removed\n")

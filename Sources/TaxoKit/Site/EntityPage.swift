@@ -51,11 +51,11 @@ struct EntityPage: Encodable {
     var tree: HierarchySVG.Drawing?
 
     init(_ i: Int, page: String, site: SiteData) {
-        let lib = site.lib
-        let e = lib.entities[i]
-        id = lib.displayID(e)
+        let e = site.lib.entities[i]
+        id = site.lib.displayID(e)
         name = e.name ?? ""
-        kind = SiteLink(text: lib.kindName(e), href: SitePaths.link(from: page, to: SitePaths.kind(lib.kindName(e))))
+        kind = SiteLink(
+            text: site.lib.kindName(e), href: SitePaths.link(from: page, to: SitePaths.kind(site.lib.kindName(e))))
         department = site.department(of: e).map {
             SiteLink(text: $0, href: SitePaths.link(from: page, to: SitePaths.department($0)))
         }
@@ -65,10 +65,10 @@ struct EntityPage: Encodable {
             text: "\(e.file):\(e.location.line)", href: site.paths.fileLink(from: page, e.file, line: e.location.line))
         fields = EntityPage.fields(e.record)
         links = EntityPage.outgoing(i, page: page, site: site)
-        let names = lib.unmatchedNames(of: i).prefix(200).map { u in
+        let names = site.lib.unmatchedNames(of: i).prefix(200).map { u in
             UnmatchedName(
-                name: u.reference.id.written, kind: lib.config.kinds[u.reference.id.kind].name,
-                field: u.reference.field, why: u.why(in: lib),
+                name: u.reference.id.written, kind: site.lib.config.kinds[u.reference.id.kind].name,
+                field: u.reference.field, why: u.why(in: site.lib),
                 href: site.paths.fileLink(from: page, u.reference.location.file, line: u.reference.location.line),
                 line: u.reference.location.line)
         }
@@ -92,7 +92,9 @@ struct EntityPage: Encodable {
                 href: site.paths.fileLink(from: page, e.file, line: d.location?.line), line: d.location?.line ?? 0,
                 known: f.known)
         }
-        tree = lib.hierarchy.children(of: i).isEmpty ? nil : HierarchySVG.Drawing([site.tree(i, page: page)], title: id)
+        tree =
+            site.lib.hierarchy.children(of: i).isEmpty
+            ? nil : HierarchySVG.Drawing([site.tree(i, page: page)], title: id)
     }
 
     /// The record's top-level fields: text as written, other values as compact JSON.
@@ -194,34 +196,32 @@ struct EntityPage: Encodable {
     }
 
     static func outgoing(_ i: Int, page: String, site: SiteData) -> [Group] {
-        let lib = site.lib
-        let e = lib.entities[i]
-        let targets = i < lib.targets.count ? lib.targets[i] : []
+        let e = site.lib.entities[i]
+        let targets = i < site.lib.targets.count ? site.lib.targets[i] : []
         let up = SitePaths.root(of: page)
         var byKind = Array(repeating: [Link](), count: site.kindNames.count)
         for (r, ref) in e.references.enumerated() {
             let t = r < targets.count ? targets[r] : nil
-            let kind = t.map { lib.entities[$0].kind } ?? ref.id.kind
+            let kind = t.map { site.lib.entities[$0].kind } ?? ref.id.kind
             byKind[site.kindRank[kind]].append(
                 Link(
-                    field: ref.field, id: t.map { lib.displayID(at: $0) } ?? ref.id.written,
-                    name: t.flatMap { lib.entities[$0].name } ?? ref.label ?? "",
+                    field: ref.field, id: t.map { site.lib.displayID(at: $0) } ?? ref.id.written,
+                    name: t.flatMap { site.lib.entities[$0].name } ?? ref.label ?? "",
                     href: t.flatMap { site.paths.entityLink($0, up: up) },
-                    dangling: lib.dangles(i, r)))
+                    dangling: site.lib.dangles(i, r)))
         }
         return groups(byKind, site: site)
     }
 
     static func incoming(_ i: Int, page: String, site: SiteData) -> [Group] {
-        let lib = site.lib
         var byKind = Array(repeating: [Link](), count: site.kindNames.count)
         let up = SitePaths.root(of: page)
         for (s, r) in site.backlinks[i] ?? [] {
             // Read in place (a copy of the entity retained each of its fields).
-            byKind[site.kindRank[lib.entities[s].kind]].append(
+            byKind[site.kindRank[site.lib.entities[s].kind]].append(
                 Link(
-                    field: lib.entities[s].references[r].field, id: lib.displayID(at: s),
-                    name: lib.entities[s].name ?? "", href: site.paths.entityLink(s, up: up), dangling: false))
+                    field: site.lib.entities[s].references[r].field, id: site.lib.displayID(at: s),
+                    name: site.lib.entities[s].name ?? "", href: site.paths.entityLink(s, up: up), dangling: false))
         }
         return groups(byKind, site: site)
     }

@@ -13,15 +13,14 @@ struct FilePage: Encodable {
     /// The page without its listing (`list` adds it): what its print is made from, with the file's
     /// content hash.
     init(_ path: String, entities declared: [Int], page: String, site: SiteData) {
-        let lib = site.lib
         self.path = path
         kind =
-            lib.config.kindIndex(forPath: path).map { lib.config.kinds[$0].name }
-            ?? lib.config.documentType(forPath: path)?.name
+            site.lib.config.kindIndex(forPath: path).map { site.lib.config.kinds[$0].name }
+            ?? site.lib.config.documentType(forPath: path)?.name
         entities = declared.compactMap { i in
             site.paths.entityPages[i].map {
                 SiteLink(
-                    text: lib.displayID(lib.entities[i]) + (lib.entities[i].name.map { " " + $0 } ?? ""),
+                    text: site.lib.displayID(site.lib.entities[i]) + (site.lib.entities[i].name.map { " " + $0 } ?? ""),
                     href: SitePaths.link(from: page, to: $0))
             }
         }

@@ -41,13 +41,27 @@ final class SiteData {
     /// the entities above it draw too (nil for an entity without children).
     let treesFromFolder: [HierarchySVG.Node?]
 
-    init(_ result: CompileResult, baseline: (file: String, value: Baseline)? = nil) {
+    convenience init(_ result: CompileResult, baseline: (file: String, value: Baseline)? = nil) {
+        self.init(result, baseline: baseline, beside: {})
+    }
+
+    /// The site's data, and what `beside` makes meanwhile (on the core the page paths and hierarchy
+    /// subtrees leave free; everything here is made before any page can be rendered).
+    static func make<T>(
+        _ result: CompileResult, baseline: (file: String, value: Baseline)?, beside: () -> T
+    ) -> (SiteData, T) {
+        var made: T?
+        let site = SiteData(result, baseline: baseline, beside: { made = beside() })
+        return (site, made!)
+    }
+
+    private init(_ result: CompileResult, baseline: (file: String, value: Baseline)?, beside: () -> Void) {
         self.result = result
         let lib = result.library
         self.lib = lib
-        // The pages' paths beside the links, mentions and names that link to nothing (each a pass over the
-        // library).
-        let ((paths, trees), (backlinks, mentions, unmatchedNames)) = Parallel.both(
+        // The pages' paths and the hierarchy subtrees on one core; on the other the links, mentions, names
+        // that link to nothing, findings, tracker and videos (each a pass over the library), and `beside`.
+        let ((paths, trees), rest) = Parallel.both(
             {
                 let paths = SitePaths(lib)
                 return (paths, SiteData.trees(lib, paths: paths))
@@ -60,22 +74,32 @@ final class SiteData {
                         men[m.id.key, default: []].append((d.path, m))
                     }
                 }
-                return (lib.backlinks(), men, lib.unmatchedNameGroups())
+                let held =
+                    baseline?.value.held(result.diagnostics, grammar: lib.grammar)
+                    ?? Array(repeating: false, count: result.diagnostics.count)
+                let findings = zip(result.diagnostics, held).map { Finding(diagnostic: $0, known: $1) }
+                var byFile: [String: [Finding]] = [:]
+                for f in findings { if let file = f.diagnostic.location?.file { byFile[file, default: []].append(f) } }
+                let documents = lib.documents
+                let documentPaths = lib.documentsByVideo().mapValues { $0.map { documents[$0].path }.sorted() }
+                beside()
+                return (
+                    backlinks: lib.backlinks(), mentions: men, names: lib.unmatchedNameGroups(), findings: findings,
+                    byFile: byFile, tracker: PhaseTracker(result: result), byVideo: lib.entitiesByVideo(),
+                    documentPaths: documentPaths
+                )
             })
         self.paths = paths
         self.treesFromFolder = trees
-        self.backlinks = backlinks
-        self.mentions = mentions
-        self.unmatchedNames = unmatchedNames
-        let held =
-            baseline?.value.held(result.diagnostics, grammar: result.library.grammar)
-            ?? Array(repeating: false, count: result.diagnostics.count)
-        findings = zip(result.diagnostics, held).map { Finding(diagnostic: $0, known: $1) }
-        var byFile: [String: [Finding]] = [:]
-        for f in findings { if let file = f.diagnostic.location?.file { byFile[file, default: []].append(f) } }
-        findingsByFile = byFile
+        backlinks = rest.backlinks
+        mentions = rest.mentions
+        unmatchedNames = rest.names
+        findings = rest.findings
+        findingsByFile = rest.byFile
         baselineFile = baseline?.file
-        tracker = PhaseTracker(result: result)
+        tracker = rest.tracker
+        byVideo = rest.byVideo
+        documentPaths = rest.documentPaths
         var names: [String: String] = [:]
         for d in lib.config.departments { names[d.code] = d.name }
         departmentNames = names
@@ -86,12 +110,9 @@ final class SiteData {
         }
         byKind = kinds
         byDepartment = departments
-        byVideo = lib.entitiesByVideo()
         kindNames = Set(lib.config.kinds.map(\.name)).sorted()
         let rank = Dictionary(uniqueKeysWithValues: kindNames.enumerated().map { ($1, $0) })
         kindRank = lib.config.kinds.map { rank[$0.name]! }
-        let documents = result.library.documents
-        documentPaths = result.library.documentsByVideo().mapValues { $0.map { documents[$0].path }.sorted() }
     }
 
     /// An entity's department as a configured code (`Library.departmentCode`).

@@ -40,8 +40,9 @@ final class SiteRenderer {
     let gapReports: [String: GapReport]
     /// The last build's analyses, taken for a video whose print (`InputPrints.gap`) is the stored one.
     let gapStore: GapStore?
-    /// The library's next free IDs for reports made from stored analyses: made once, by the first.
-    let allocator = Locked<IDAllocator?>(nil)
+    /// The library's next free IDs for reports made from stored analyses: made once, beside the site's data
+    /// (a first run) or by the first page that needs it.
+    let allocator: Locked<IDAllocator?>
     /// File -> the entities it declares.
     let declared: [String: [Int]]
     /// The documents' text the compile kept.
@@ -59,10 +60,10 @@ final class SiteRenderer {
         /// Video -> what its gap analysis is made from (as `taxo build` prints it, see `GapStore`).
         let gap: [String: String]
 
-        init(_ site: SiteData, templates: Templates) {
-            contentHashes = ReportWriter.fileHashes(site.lib)
-            gapBase = ReportWriter.fingerprint(site.lib, templates: templates)
-            gap = ReportWriter.gapPrints(site.lib, base: gapBase, hashes: contentHashes)
+        init(_ lib: Library, templates: Templates) {
+            contentHashes = ReportWriter.fileHashes(lib)
+            gapBase = ReportWriter.fingerprint(lib, templates: templates)
+            gap = ReportWriter.gapPrints(lib, base: gapBase, hashes: contentHashes)
         }
     }
 
@@ -70,8 +71,9 @@ final class SiteRenderer {
     init(
         site: SiteData, root: String, templates: Templates, date: String?, known: PageMemory,
         gapReports: [String: GapReport], gapStore: GapStore?, declared: [String: [Int]],
-        documentText: [String: String], inputs: InputPrints
+        documentText: [String: String], inputs: InputPrints, allocator: IDAllocator? = nil
     ) {
+        self.allocator = Locked(allocator)
         self.site = site
         self.root = root
         self.templates = templates
