@@ -20,7 +20,7 @@ struct FilePage: Encodable {
         entities = declared.compactMap { i in
             site.paths.entityPages[i].map {
                 SiteLink(
-                    text: site.lib.displayID(site.lib.entities[i]) + (site.lib.entities[i].name.map { " " + $0 } ?? ""),
+                    text: site.lib.displayID(at: i) + (site.lib.entities[i].name.map { " " + $0 } ?? ""),
                     href: SitePaths.link(from: page, to: $0))
             }
         }

@@ -16,7 +16,7 @@ public enum SiteBuilder {
         public var removed: Int
         /// What the pages were made from, held by the outcome: a command about to exit keeps it
         /// (`KeepUntilExit`) instead of freeing it, tens of milliseconds on one core at 10k.
-        let made: AnyObject?
+        let madeFrom: AnyObject?
     }
 
     enum Job {
@@ -48,15 +48,16 @@ public enum SiteBuilder {
         if previous.inputs == inputs, !previous.pages.isEmpty,
             previous.pages.allSatisfy({ FileManager.default.fileExists(atPath: outDir + "/" + $0) })
         {
-            return Outcome(pages: previous.pages.count, written: 0, removed: 0, made: nil)
+            return Outcome(pages: previous.pages.count, written: 0, removed: 0, madeFrom: nil)
         }
-        // A first run (no page listed) renders every video page: their ID allocator is made beside the rest.
+        // A first run (no page listed) renders every video page: the ID allocator of those made from stored
+        // analyses is made beside the rest.
         let (site, (inputPrints, allocator)) = SiteData.make(
             result, baseline: baseline,
             beside: {
                 (
                     SiteRenderer.InputPrints(result.library, templates: templates),
-                    previous.pages.isEmpty ? IDAllocator(library: result.library) : nil
+                    previous.pages.isEmpty && gapStore != nil ? IDAllocator(library: result.library) : nil
                 )
             })
         let lib = site.lib
@@ -109,7 +110,7 @@ public enum SiteBuilder {
             manifest.append(UInt8(ascii: "\n"))
         }
         _ = try writeIfChanged(manifest, page: manifestName, in: folders, compare: true)
-        return Outcome(pages: made.count, written: written, removed: removed, made: renderer)
+        return Outcome(pages: made.count, written: written, removed: removed, madeFrom: renderer)
     }
 
     /// Writes a page unless it holds these bytes already (looked at only when `compare`: a page the last run
