@@ -33,9 +33,10 @@ public struct Templates: Sendable {
 
     /// Renders a template with a context, as UTF-8.
     func renderBytes(_ name: String, _ context: ReportValue) throws -> [UInt8] {
-        let t = try parsed(name)
-        if let compiled = t.compiled { return compiled.renderBytes(context) }
-        return Array(t.mustache.render(context.mustache ?? "").utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        try render(name, context, into: &out)
+        return out
     }
 
     /// Renders a template with a context, appended to `out` as UTF-8.

@@ -85,9 +85,7 @@ struct HierarchySVG {
         guard !roots.isEmpty else { return nil }
         // Boxes by column: within one, boxes are placed top to bottom (a subtree's rows follow the one
         // before it), so the columns in turn are the boxes in drawing order with no sort.
-        var columns: [[(y: Int, node: Int)]] = []
-        // The nodes drawn, in placing order (a box refers to its node by its place here).
-        var placed: [Node] = []
+        var columns: [[(y: Int, node: Node)]] = []
         var edges: [(x1: Int, y1: Int, x2: Int, y2: Int)] = []
         var nextRow = 0
         var drawn = 0, omitted = 0
@@ -111,8 +109,7 @@ struct HierarchySVG {
                 edges.append((x + boxWidth, y + boxHeight / 2, x + columnWidth, cy + boxHeight / 2))
             }
             while columns.count <= depth { columns.append([]) }
-            columns[depth].append((y, placed.count))
-            placed.append(n)
+            columns[depth].append((y, n))
             return y
         }
         var depth = 0
@@ -125,7 +122,7 @@ struct HierarchySVG {
         let height = margin * 2 + max(1, nextRow) * rowHeight
         // Written as bytes (every entity page with children draws one).
         var out: [UInt8] = []
-        out.reserveCapacity(200 + edges.count * 60 + placed.count * 300)
+        out.reserveCapacity(200 + edges.count * 60 + drawn * 300)
         func put(_ s: StaticString) {
             out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
         }
@@ -152,11 +149,11 @@ struct HierarchySVG {
         }
         for (depth, column) in columns.enumerated() {
             let x = margin + depth * columnWidth
-            for (y, k) in column {
-                placed[k].head.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            for (y, node) in column {
+                node.head.withUnsafeBufferPointer { out.append(contentsOf: $0) }
                 put(x); put("\" y=\""); put(y); put("\" width=\""); put(boxWidth); put("\" height=\""); put(boxHeight)
                 put("\" rx=\"4\"/><text x=\""); put(x + 8); put("\" y=\""); put(y + 17)
-                placed[k].tail.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+                node.tail.withUnsafeBufferPointer { out.append(contentsOf: $0) }
             }
         }
         put("</svg>")
