@@ -86,9 +86,11 @@ public struct Config: Sendable {
     }
 
     /// The kind whose `files:` globs take a path (the first, in the configuration's order).
-    public func kindIndex(forPath path: String) -> Int? {
-        let segs = Config.segments(path)
-        return kinds.indices.first { kinds[$0].files.contains { $0.matches(segments: segs) } }
+    public func kindIndex(forPath path: String) -> Int? { kindIndex(segments: Config.segments(path)) }
+
+    /// The first kind whose `files:` globs take a path split into segments (`segments`).
+    func kindIndex(segments segs: [[UInt8]]) -> Int? {
+        kinds.indices.first { kinds[$0].files.contains { $0.matches(segments: segs) } }
     }
 
     /// Every kind whose `files:` globs take a path, in the configuration's order (the first is the file's
@@ -99,8 +101,10 @@ public struct Config: Sendable {
     }
 
     /// The document type whose globs take a path.
-    public func documentType(forPath path: String) -> DocumentType? {
-        let segs = Config.segments(path)
+    public func documentType(forPath path: String) -> DocumentType? { documentType(segments: Config.segments(path)) }
+
+    /// The document type whose globs take a path split into segments (`segments`).
+    func documentType(segments segs: [[UInt8]]) -> DocumentType? {
         for d in documents where d.files.contains(where: { $0.matches(segments: segs) }) { return d }
         return nil
     }

@@ -114,12 +114,15 @@ public enum ReportValue: Sendable, Equatable {
         case .null: h.add(6)
         case .array(let a):
             h.add(7); h.add(a.count)
-            for v in a { v.add(to: &h) }
+            // Read in place: iterating copied (retained) every element.
+            a.withUnsafeBufferPointer { b in for i in b.indices { b[i].add(to: &h) } }
         case .object(let o):
             h.add(8); h.add(o.count)
-            for (k, v) in o {
-                h.add(k)
-                v.add(to: &h)
+            o.members.withUnsafeBufferPointer { b in
+                for i in b.indices {
+                    h.add(b[i].key)
+                    b[i].value.add(to: &h)
+                }
             }
         }
     }

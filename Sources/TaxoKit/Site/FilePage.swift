@@ -14,9 +14,10 @@ struct FilePage: Encodable {
     /// content hash.
     init(_ path: String, entities declared: [Int], page: String, site: SiteData) {
         self.path = path
+        let segments = Config.segments(path)
         kind =
-            site.lib.config.kindIndex(forPath: path).map { site.lib.config.kinds[$0].name }
-            ?? site.lib.config.documentType(forPath: path)?.name
+            site.lib.config.kindIndex(segments: segments).map { site.lib.config.kinds[$0].name }
+            ?? site.lib.config.documentType(segments: segments)?.name
         entities = declared.compactMap { i in
             site.paths.entityPages[i].map {
                 SiteLink(

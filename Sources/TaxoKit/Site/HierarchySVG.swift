@@ -2,7 +2,9 @@
 /// one column per level, each leaf on its own row, a parent centred on its children, boxes linking to the
 /// entities' pages. No external tool, so the drawing never depends on what is installed.
 struct HierarchySVG {
-    struct Node: Encodable {
+    /// A class: a drawing's columns and every drawing above it hold the node with one retain, not a copy of
+    /// its seven strings and arrays.
+    final class Node: Encodable, Sendable {
         let label: String
         let link: String?
         let kind: String
@@ -83,14 +85,30 @@ struct HierarchySVG {
     /// The SVG markup, or nil for no roots.
     static func svg(_ roots: [Node], title: String) -> String? {
         guard !roots.isEmpty else { return nil }
-        // Boxes by column: within one, boxes are placed top to bottom (a subtree's rows follow the one
-        // before it), so the columns in turn are the boxes in drawing order with no sort.
+        var layout = Layout()
+        for r in roots {
+            layout.depth = max(layout.depth, depth(r))
+            _ = layout.place(r, depth: 0)
+        }
+        var out = SVGBytes()
+        out.write(layout, title: title)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// How many levels lie below a node.
+    static func depth(_ n: Node) -> Int { n.children.reduce(0) { max($0, depth($1) + 1) } }
+
+    /// Boxes by column and the edges between them. Within a column, boxes are placed top to bottom (a
+    /// subtree's rows follow the one before it), so the columns are the boxes in drawing order with no sort.
+    /// A struct with mutating methods, not functions capturing local variables (whose every use the runtime
+    /// checked for exclusive access).
+    struct Layout {
         var columns: [[(y: Int, node: Node)]] = []
         var edges: [(x1: Int, y1: Int, x2: Int, y2: Int)] = []
-        var nextRow = 0
-        var drawn = 0, omitted = 0
-        // Returns the node's centre row (y in pixels).
-        func place(_ n: Node, depth: Int) -> Int {
+        var nextRow = 0, drawn = 0, omitted = 0, depth = 0
+
+        /// Places a node and its subtree; returns the node's y in pixels.
+        mutating func place(_ n: Node, depth: Int) -> Int {
             drawn += 1
             let x = margin + depth * columnWidth
             var childYs: [Int] = []
@@ -99,11 +117,11 @@ struct HierarchySVG {
                 childYs.append(place(c, depth: depth + 1))
             }
             let y: Int
-            if childYs.isEmpty {
+            if let first = childYs.first, let last = childYs.last {
+                y = (first + last) / 2
+            } else {
                 y = margin + nextRow * rowHeight
                 nextRow += 1
-            } else {
-                y = (childYs.first! + childYs.last!) / 2
             }
             for cy in childYs {
                 edges.append((x + boxWidth, y + boxHeight / 2, x + columnWidth, cy + boxHeight / 2))
@@ -112,52 +130,55 @@ struct HierarchySVG {
             columns[depth].append((y, n))
             return y
         }
-        var depth = 0
-        func maxDepth(_ n: Node, _ d: Int) { depth = max(depth, d); for c in n.children { maxDepth(c, d + 1) } }
-        for r in roots {
-            maxDepth(r, 0)
-            _ = place(r, depth: 0)
+    }
+
+    /// The markup written as bytes (every entity page with children draws one).
+    struct SVGBytes {
+        var bytes: [UInt8] = []
+
+        mutating func put(_ s: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
         }
-        let width = margin * 2 + depth * columnWidth + boxWidth
-        let height = margin * 2 + max(1, nextRow) * rowHeight
-        // Written as bytes (every entity page with children draws one).
-        var out: [UInt8] = []
-        out.reserveCapacity(200 + edges.count * 60 + drawn * 300)
-        func put(_ s: StaticString) {
-            out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-        }
-        func put(_ n: Int) {
-            if n < 0 { out.append(UInt8(ascii: "-")) }
+
+        mutating func put(_ n: Int) {
+            if n < 0 { bytes.append(UInt8(ascii: "-")) }
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
                 let count = ListingBytes.decimal(Int(n.magnitude), at: digits.baseAddress!)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<count]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<count]))
             }
         }
-        put("<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        put(width); put("\" height=\""); put(height); put("\" viewBox=\"0 0 "); put(width); put(" "); put(height)
-        put("\" role=\"img\" aria-label=\""); HTMLText.append(title, to: &out); put("\">")
-        // Every edge in one path (an element per edge cost 12 bytes an edge).
-        if !edges.isEmpty {
-            put("<path d=\"")
-            for (k, e) in edges.enumerated() {
-                let mid = (e.x1 + e.x2) / 2
-                if k > 0 { put(" ") }
-                put("M"); put(e.x1); put(","); put(e.y1); put(" C"); put(mid); put(","); put(e.y1); put(" ")
-                put(mid); put(","); put(e.y2); put(" "); put(e.x2); put(","); put(e.y2)
+
+        mutating func write(_ layout: Layout, title: String) {
+            let width = margin * 2 + layout.depth * columnWidth + boxWidth
+            let height = margin * 2 + max(1, layout.nextRow) * rowHeight
+            bytes.reserveCapacity(200 + layout.edges.count * 60 + layout.drawn * 300)
+            put("<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+            put(width); put("\" height=\""); put(height); put("\" viewBox=\"0 0 "); put(width); put(" "); put(height)
+            put("\" role=\"img\" aria-label=\""); HTMLText.append(title, to: &bytes); put("\">")
+            // Every edge in one path (an element per edge cost 12 bytes an edge).
+            if !layout.edges.isEmpty {
+                put("<path d=\"")
+                for (k, e) in layout.edges.enumerated() {
+                    let mid = (e.x1 + e.x2) / 2
+                    if k > 0 { put(" ") }
+                    put("M"); put(e.x1); put(","); put(e.y1); put(" C"); put(mid); put(","); put(e.y1); put(" ")
+                    put(mid); put(","); put(e.y2); put(" "); put(e.x2); put(","); put(e.y2)
+                }
+                put("\"/>")
             }
-            put("\"/>")
-        }
-        for (depth, column) in columns.enumerated() {
-            let x = margin + depth * columnWidth
-            for (y, node) in column {
-                node.head.withUnsafeBufferPointer { out.append(contentsOf: $0) }
-                put(x); put("\" y=\""); put(y); put("\" width=\""); put(boxWidth); put("\" height=\""); put(boxHeight)
-                put("\" rx=\"4\"/><text x=\""); put(x + 8); put("\" y=\""); put(y + 17)
-                node.tail.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            for (depth, column) in layout.columns.enumerated() {
+                let x = margin + depth * columnWidth
+                for (y, node) in column {
+                    bytes.append(contentsOf: node.head)
+                    put(x); put("\" y=\""); put(y); put("\" width=\""); put(boxWidth); put("\" height=\"")
+                    put(boxHeight); put("\" rx=\"4\"/><text x=\""); put(x + 8); put("\" y=\""); put(y + 17)
+                    bytes.append(contentsOf: node.tail)
+                }
+            }
+            put("</svg>")
+            if layout.omitted > 0 {
+                put("<p class=\"note\">"); put(layout.omitted); put(" more nodes are not drawn.</p>")
             }
         }
-        put("</svg>")
-        if omitted > 0 { put("<p class=\"note\">"); put(omitted); put(" more nodes are not drawn.</p>") }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -40,8 +40,14 @@ struct StreamHash {
 
     /// A string, a word (8 bytes) at a time as `Hashing.fnv1a` reads, then a separator.
     mutating func add(_ s: String) {
-        var s = s
-        s.withUTF8 { value = Hashing.fold(UnsafeRawBufferPointer($0), into: value) }
+        // Read in place (a native or small string; `withUTF8` wanted a copy of the string to make).
+        let h = value
+        if let folded = s.utf8.withContiguousStorageIfAvailable({ Hashing.fold(UnsafeRawBufferPointer($0), into: h) }) {
+            value = folded
+        } else {
+            var s = s
+            s.withUTF8 { value = Hashing.fold(UnsafeRawBufferPointer($0), into: h) }
+        }
         value = (value ^ 0x1F) &* 0x100000001b3
     }
 
