@@ -33,7 +33,7 @@ enum HTMLText {
         var n = 0
         var i = firstSpecial(b, from: lo, to: hi)
         while i < hi {
-            n += entity(b[i]).count - 1
+            n += entity(b[i]).utf8CodeUnitCount - 1
             i = firstSpecial(b, from: i + 1, to: hi)
         }
         return n
@@ -54,8 +54,8 @@ enum HTMLText {
             }
             if i >= hi { return out }
             let e = entity(b[i])
-            e.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: $0.count) }
-            out += e.count
+            out.update(from: e.utf8Start, count: e.utf8CodeUnitCount)
+            out += e.utf8CodeUnitCount
             run = i + 1
         }
     }
@@ -100,17 +100,16 @@ enum HTMLText {
         1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
     }
 
-    /// The entity of one of the five bytes.
-    static func entity(_ c: UInt8) -> [UInt8] {
+    /// The entity of one of the five bytes (static text: no array to retain, nor a global to check for its
+    /// initialisation, at every quote of a JSON file's listing).
+    @inline(__always)
+    static func entity(_ c: UInt8) -> StaticString {
         switch c {
-        case UInt8(ascii: "&"): return amp
-        case UInt8(ascii: "<"): return lt
-        case UInt8(ascii: ">"): return gt
-        case UInt8(ascii: "\""): return quot
-        default: return apos
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        default: return "&#39;"
         }
     }
-
-    static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
-    static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
 }

@@ -196,19 +196,22 @@ struct EntityPage: Encodable {
     }
 
     static func outgoing(_ i: Int, page: String, site: SiteData) -> [Group] {
-        let e = site.lib.entities[i]
         let targets = i < site.lib.targets.count ? site.lib.targets[i] : []
         let up = SitePaths.root(of: page)
         var byKind = Array(repeating: [Link](), count: site.kindNames.count)
-        for (r, ref) in e.references.enumerated() {
-            let t = r < targets.count ? targets[r] : nil
-            let kind = t.map { site.lib.entities[$0].kind } ?? ref.id.kind
-            byKind[site.kindRank[kind]].append(
-                Link(
-                    field: ref.field, id: t.map { site.lib.displayID(at: $0) } ?? ref.id.written,
-                    name: t.flatMap { site.lib.entities[$0].name } ?? ref.label ?? "",
-                    href: t.flatMap { site.paths.entityLink($0, up: up) },
-                    dangling: site.lib.dangles(i, r)))
+        // Read in place: a copy of the entity, or of each reference, retained what it holds (shared by the
+        // pages both cores make).
+        site.lib.entities[i].references.withUnsafeBufferPointer { refs in
+            for r in refs.indices {
+                let t = r < targets.count ? targets[r] : nil
+                let kind = t.map { site.lib.entities[$0].kind } ?? refs[r].id.kind
+                byKind[site.kindRank[kind]].append(
+                    Link(
+                        field: refs[r].field, id: t.map { site.lib.displayID(at: $0) } ?? refs[r].id.written,
+                        name: t.flatMap { site.lib.entities[$0].name } ?? refs[r].label ?? "",
+                        href: t.flatMap { site.paths.entityLink($0, up: up) },
+                        dangling: site.lib.dangles(i, r)))
+            }
         }
         return groups(byKind, site: site)
     }
