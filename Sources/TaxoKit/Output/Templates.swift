@@ -47,10 +47,16 @@ public struct Templates: Sendable {
     }
 
     /// A template as swift-mustache parsed it (which also checks it) and, when it uses only what
-    /// `CompiledTemplate` renders, compiled.
-    struct Parsed {
+    /// `CompiledTemplate` renders, compiled. A class: taking it from the cache retains one object, not each
+    /// of its program's arrays (shared by the pages every core renders).
+    final class Parsed: Sendable {
         let mustache: MustacheTemplate
         let compiled: CompiledTemplate?
+
+        init(mustache: MustacheTemplate, compiled: CompiledTemplate?) {
+            self.mustache = mustache
+            self.compiled = compiled
+        }
     }
 
     static let textPragma = "{{% CONTENT_TYPE: TEXT }}"
