@@ -3,7 +3,7 @@
 /// entities' pages. No external tool, so the drawing never depends on what is installed.
 struct HierarchySVG {
     /// A class: a drawing's columns and every drawing above it hold the node with one retain, not a copy of
-    /// its seven strings and arrays.
+    /// its six strings and arrays.
     final class Node: Encodable, Sendable {
         let label: String
         let link: String?
