@@ -333,6 +333,28 @@ import Testing
         #expect(svg.contains("width=\"676\" height=\"118\" viewBox=\"0 0 676 118\""))
     }
 
+    /// A tree of more than `maxNodes` boxes is cut: a note counts the boxes left out, and the drawing is as
+    /// wide as the levels it draws.
+    @Test func largeTreesAreCutWithANote() throws {
+        func leaf(_ n: Int) -> HierarchySVG.Node {
+            HierarchySVG.Node(label: "STP-\(n)", link: nil, kind: "step", children: [])
+        }
+        // The root and 399 leaves are drawn; the 400th child with its two children, and 100 more leaves, are
+        // not: 103 nodes.
+        let deep = HierarchySVG.Node(label: "TSK-1", link: nil, kind: "task", children: [leaf(1), leaf(2)])
+        let root = HierarchySVG.Node(
+            label: "WRF-1", link: nil, kind: "workflow",
+            children: (1...399).map(leaf) + [deep] + (1...100).map(leaf))
+        let svg = try #require(HierarchySVG.svg([root], title: "WRF-1"))
+        #expect(svg.components(separatedBy: "<rect ").count == 401)
+        #expect(svg.hasSuffix("<p class=\"note\">103 more nodes are not drawn.</p>"))
+        // Two levels drawn: 8 + 230 + 200 + 8 wide, not three.
+        #expect(svg.contains("width=\"446\""))
+        // A tree within the limit has no note.
+        let small = try #require(HierarchySVG.svg([deep], title: "TSK-1"))
+        #expect(!small.contains("class=\"note\"") && small.contains("width=\"446\""))
+    }
+
     /// A label is cut at 29 characters (not bytes) when it has more than 30, whatever its bytes.
     @Test func labelsAreCutByCharacters() {
         #expect(HierarchySVG.cut(String(repeating: "a", count: 30)) == nil)

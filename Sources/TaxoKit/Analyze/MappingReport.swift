@@ -21,16 +21,6 @@ public struct MappingReport {
         self.videoDocuments = documents ?? lib.documents.indices.filter { lib.documents[$0].video == video }
     }
 
-    /// An entity's children in the hierarchy, by displayed ID.
-    func kids(_ i: Int) -> [Int] {
-        lib.hierarchy.children(of: i).map { (lib.displayID(lib.entities[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
-    }
-
-    func label(_ i: Int) -> String {
-        let e = lib.entities[i]
-        return lib.displayID(e) + (e.name.map { " " + $0 } ?? "")
-    }
-
     func dept(_ e: Entity) -> String? { e.department ?? e.id?.canonicalDepartment }
 
     /// The context of `templates/library-mapping.md.mustache` (`Report/MappingContext.swift`). With `root` and

@@ -110,7 +110,7 @@ extension LanguageServer {
             var detail = lib.config.kinds[e.kind].name
             if let dept = e.department { detail += " · " + dept }
             return [
-                "name": lib.displayID(e) + (e.name.map { " " + $0 } ?? ""), "kind": LanguageServer.entitySymbol,
+                "name": lib.label(e), "kind": LanguageServer.entitySymbol,
                 "detail": detail, "uri": loc["uri"] ?? "", "range": loc["range"] ?? [:],
                 "selectionRange": loc["range"] ?? [:],
                 "data": ["id": lib.displayID(e), "file": e.file, "line": e.location.line],

@@ -18,7 +18,7 @@ extension LanguageServer {
             let e = lib.entities[i]
             guard let loc = location(of: e.location) else { return nil }
             return [
-                "name": lib.displayID(e) + (e.name.map { " " + $0 } ?? ""), "kind": LanguageServer.entitySymbol,
+                "name": lib.label(e), "kind": LanguageServer.entitySymbol,
                 "location": loc, "containerName": lib.config.kinds[e.kind].name,
             ]
         }

@@ -224,9 +224,7 @@ extension EntityCard {
     public func text(path: (String) -> String = { $0 }) -> String {
         let lib = result.library
         let e = lib.entities[entity]
-        func named(_ i: Int) -> String {
-            lib.displayID(lib.entities[i]) + (lib.entities[i].name.map { " " + $0 } ?? "")
-        }
+        func named(_ i: Int) -> String { lib.label(at: i) }
         var facts = [lib.kindName(e)]
         if let d = lib.departmentCode(of: e) ?? e.department { facts.append("department " + d) }
         if let s = e.status { facts.append("status " + s) }

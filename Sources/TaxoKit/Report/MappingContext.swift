@@ -80,11 +80,12 @@ struct MappingContext: Encodable {
             let e = lib.entities[i]
             let line =
                 depth == 0
-                ? m.label(i) : prefix + (last ? "└── " : "├── ") + m.label(i) + (m.dept(e).map { " (\($0))" } ?? "")
+                ? lib.label(at: i)
+                : prefix + (last ? "└── " : "├── ") + lib.label(at: i) + (m.dept(e).map { " (\($0))" } ?? "")
             tree.append(MarkdownText.fenced(line))
-            let node = mermaid.node(lib.displayID(e), label: m.label(i))
+            let node = mermaid.node(lib.displayID(e), label: lib.label(at: i))
             if let p = parentNode { mermaid.edge(p, node) }
-            let cs = m.kids(i)
+            let cs = lib.childrenByID(of: i)
             for (k, c) in cs.enumerated() {
                 walk(
                     c, prefix: depth == 0 ? "" : prefix + (last ? "    " : "│   "), last: k == cs.count - 1,
@@ -111,7 +112,7 @@ struct MappingContext: Encodable {
         }
         return toolUse.keys.sorted { lib.displayID(lib.entities[$0]) < lib.displayID(lib.entities[$1]) }.map { t in
             ToolUse(
-                tool: m.label(t),
+                tool: lib.label(at: t),
                 usedIn: toolUse[t]!.map { lib.displayID(lib.entities[$0]) }.sorted().joined(separator: ", "))
         }
     }
@@ -138,8 +139,9 @@ struct MappingContext: Encodable {
             if let a = act, let o = obj {
                 chains.append(
                     Chain(
-                        chain: "\(m.label(a)) → \(m.label(o))" + (tool.map { " via \(m.label($0))" } ?? "")
-                            + " in \(m.label(ei))"))
+                        chain: "\(lib.label(at: a)) → \(lib.label(at: o))"
+                            + (tool.map { " via \(lib.label(at: $0))" } ?? "")
+                            + " in \(lib.label(at: ei))"))
             }
         }
         return chains

@@ -141,6 +141,18 @@ public struct Library: Sendable {
     /// The ID of the entity at an index as its file writes it, read in place (no copy of the entity).
     func displayID(at i: Int) -> String { entities[i].id?.written ?? entities[i].rawID }
 
+    /// An entity's ID and name as reports, site pages and the editor label it (`TOL-004 n8n Export`).
+    public func label(_ e: Entity) -> String { displayID(e) + (e.name.map { " " + $0 } ?? "") }
+
+    /// The same for the entity at an index, read in place.
+    func label(at i: Int) -> String { displayID(at: i) + (entities[i].name.map { " " + $0 } ?? "") }
+
+    /// An entity's children in the hierarchy in the order of their IDs as written (how every drawing and
+    /// tree of the hierarchy lists them).
+    func childrenByID(of i: Int) -> [Int] {
+        hierarchy.children(of: i).map { (displayID(at: $0), $0) }.sorted { $0 < $1 }.map(\.1)
+    }
+
     /// Video ID -> the entities naming it in an integration field, in library order.
     public func entitiesByVideo() -> [String: [Int]] {
         var out: [String: [Int]] = [:]

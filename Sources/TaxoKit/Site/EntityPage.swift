@@ -54,8 +54,8 @@ struct EntityPage: Encodable {
         let e = site.lib.entities[i]
         id = site.lib.displayID(e)
         name = e.name ?? ""
-        kind = SiteLink(
-            text: site.lib.kindName(e), href: SitePaths.link(from: page, to: SitePaths.kind(site.lib.kindName(e))))
+        let kindName = site.lib.kindName(e)
+        kind = SiteLink(text: kindName, href: SitePaths.link(from: page, to: SitePaths.kind(kindName)))
         department = site.department(of: e).map {
             SiteLink(text: $0, href: SitePaths.link(from: page, to: SitePaths.department($0)))
         }

@@ -21,7 +21,7 @@ struct FilePage: Encodable {
         entities = declared.compactMap { i in
             site.paths.entityPages[i].map {
                 SiteLink(
-                    text: site.lib.displayID(at: i) + (site.lib.entities[i].name.map { " " + $0 } ?? ""),
+                    text: site.lib.label(at: i),
                     href: SitePaths.link(from: page, to: $0))
             }
         }

@@ -86,17 +86,14 @@ struct HierarchySVG {
     static func svg(_ roots: [Node], title: String) -> String? {
         guard !roots.isEmpty else { return nil }
         var layout = Layout()
-        for r in roots {
-            layout.depth = max(layout.depth, depth(r))
-            _ = layout.place(r, depth: 0)
-        }
+        for r in roots { _ = layout.place(r, depth: 0) }
         var out = SVGBytes()
         out.write(layout, title: title)
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    /// How many levels lie below a node.
-    static func depth(_ n: Node) -> Int { n.children.reduce(0) { max($0, depth($1) + 1) } }
+    /// How many nodes a subtree holds (itself included).
+    static func size(_ n: Node) -> Int { n.children.reduce(1) { $0 + size($1) } }
 
     /// Boxes by column and the edges between them. Within a column, boxes are placed top to bottom (a
     /// subtree's rows follow the one before it), so the columns are the boxes in drawing order with no sort.
@@ -105,7 +102,7 @@ struct HierarchySVG {
     struct Layout {
         var columns: [[(y: Int, node: Node)]] = []
         var edges: [(x1: Int, y1: Int, x2: Int, y2: Int)] = []
-        var nextRow = 0, drawn = 0, omitted = 0, depth = 0
+        var nextRow = 0, drawn = 0, omitted = 0
 
         /// Places a node and its subtree; returns the node's y in pixels.
         mutating func place(_ n: Node, depth: Int) -> Int {
@@ -113,7 +110,7 @@ struct HierarchySVG {
             let x = margin + depth * columnWidth
             var childYs: [Int] = []
             for c in n.children {
-                if drawn >= maxNodes { omitted += 1; continue }
+                if drawn >= maxNodes { omitted += HierarchySVG.size(c); continue }
                 childYs.append(place(c, depth: depth + 1))
             }
             let y: Int
@@ -149,7 +146,8 @@ struct HierarchySVG {
         }
 
         mutating func write(_ layout: Layout, title: String) {
-            let width = margin * 2 + layout.depth * columnWidth + boxWidth
+            // As wide as the columns drawn (a tree cut at `maxNodes` leaves no room for levels not drawn).
+            let width = margin * 2 + (layout.columns.count - 1) * columnWidth + boxWidth
             let height = margin * 2 + max(1, layout.nextRow) * rowHeight
             bytes.reserveCapacity(200 + layout.edges.count * 60 + layout.drawn * 300)
             put("<svg class=\"tree\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")

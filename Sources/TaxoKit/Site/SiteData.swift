@@ -148,8 +148,7 @@ final class SiteData {
     ) -> (node: HierarchySVG.Node, cut: Bool) {
         if i < memo.count, let made = memo[i] { return (made, false) }
         let inCycle = above.contains(i)
-        let kids = inCycle ? [] : lib.hierarchy.children(of: i)
-        let ordered = kids.map { (lib.displayID(at: $0), $0) }.sorted { $0 < $1 }.map(\.1)
+        let ordered = inCycle ? [] : lib.childrenByID(of: i)
         above.append(i)
         var cut = inCycle
         let children = ordered.map { c in
@@ -159,7 +158,7 @@ final class SiteData {
         }
         above.removeLast()
         let node = HierarchySVG.Node(
-            label: lib.displayID(at: i) + (lib.entities[i].name.map { " " + $0 } ?? ""),
+            label: lib.label(at: i),
             link: paths.entityLink(i, up: up), kind: lib.config.kinds[lib.entities[i].kind].name, children: children)
         if !cut, i < memo.count { memo[i] = node }
         return (node, cut)
