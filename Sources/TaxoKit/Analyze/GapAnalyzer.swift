@@ -427,13 +427,15 @@ public struct GapAnalyzer {
     }
 
     func setLibrary(_ c: inout GapCandidate, _ e: Int) {
-        // The entity read once (a copy is one retain of its box), the candidate written in one access.
-        let ent = library.entities[e], id = library.displayID(at: e), kind = entityKinds[e]
+        // The entity's fields read before the closure (one read inside it copied all of the entity's fields),
+        // the candidate written in one access.
+        let ent = library.entities[e], name = ent.name, file = ent.file
+        let id = library.displayID(at: e), kind = entityKinds[e]
         c.update { f in
             f.libraryEntity = e
             f.libraryID = id
-            f.libraryName = ent.name
-            f.libraryFile = ent.file
+            f.libraryName = name
+            f.libraryFile = file
             if f.kind == nil { f.kind = kind }
         }
     }

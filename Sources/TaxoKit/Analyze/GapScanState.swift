@@ -272,9 +272,9 @@ struct ScanState {
     mutating func tableRow(
         _ l: Int, trimmed: Substring, tokens toks: [GapScanner.Token], text: Substring, required: Bool
     ) {
-        let cells = GapScanner.cells(trimmed)
         guard let t = table else {
             if l + 1 <= lineCount, TableCellCount.isSeparator(Array(file.lines.lineText(l + 1).utf8)[...]) {
+                let cells = GapScanner.cells(trimmed)
                 let norm = cells.map { FieldKey.normalize($0) }
                 // An ID column: a header with the word ID (`Tool_ID`, `Object ID (proposed)`, `New ID`).
                 let idCol = cells.firstIndex {
@@ -293,8 +293,10 @@ struct ScanState {
             }
             return
         }
-        if TableCellCount.isSeparator(Array(trimmed.utf8)[...]) { return }
-        guard let nc = t.nameColumn, nc < cells.count else { return }
+        // A row is split into cells only when its table has a name column (most tables have none).
+        guard let nc = t.nameColumn, !TableCellCount.isSeparator(Array(trimmed.utf8)[...]) else { return }
+        let cells = GapScanner.cells(trimmed)
+        guard nc < cells.count else { return }
         var name = cells[nc]
         let inCell = toks.filter { name.contains($0.text) }
         // `MCP Inspector / VS Code client (TOL-QA-031)`: the name pairs with the ID in its cell.

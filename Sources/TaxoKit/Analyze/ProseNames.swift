@@ -37,7 +37,7 @@ final class ProseNames {
     /// The phrase these bytes spell, normalised, and its near match.
     func lookup(bytes: ArraySlice<UInt8>) -> (normalized: String, match: FuzzyIndex.Match?) {
         var h = StreamHash()
-        for b in bytes { h.add(byte: b) }
+        bytes.withUnsafeBufferPointer { for b in $0 { h.add(byte: b) } }
         if let e = seen[h.value], e.bytes.elementsEqual(bytes) { return (e.normalized, e.match) }
         let n = Labels.normalized(String(decoding: bytes, as: UTF8.self))
         let m = near(normalized: n)
@@ -60,39 +60,48 @@ final class ProseNames {
         _ u: ArraySlice<UInt8>, _ run: inout [(start: Int, end: Int)], _ body: ([(start: Int, end: Int)]) -> Void
     ) {
         run.removeAll(keepingCapacity: true)
-        var i = u.startIndex
-        func isWordByte(_ c: UInt8) -> Bool {
-            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
-                || c == UInt8(ascii: ".") || c >= 0x80
-        }
-        func close() {
-            if !run.isEmpty {
-                body(run)
-                run.removeAll(keepingCapacity: true)
+        // Read in place (a slice's every subscript checked its bounds): offsets are from the slice's start.
+        u.withUnsafeBufferPointer { b in
+            func close() {
+                if !run.isEmpty {
+                    body(run)
+                    run.removeAll(keepingCapacity: true)
+                }
             }
-        }
-        while i < u.endIndex {
-            let c = u[i]
-            if c == 32 || c == 9 || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") { i += 1; continue }
-            guard isWordByte(c) else { close(); i += 1; continue }
-            let s0 = i
-            while i < u.endIndex, isWordByte(u[i]) { i += 1 }
-            var e = i
-            var endsRun = false
-            while e > s0, u[e - 1] == UInt8(ascii: ".") || u[e - 1] == UInt8(ascii: "-") { e -= 1; endsRun = true }
-            if i < u.endIndex, !(u[i] == 32 || u[i] == 9 || u[i] == UInt8(ascii: "*") || u[i] == UInt8(ascii: "_")) {
-                endsRun = true
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if isGap(c) { i += 1; continue }
+                guard isWordByte(c) else { close(); i += 1; continue }
+                let s0 = i
+                while i < n, isWordByte(b[i]) { i += 1 }
+                var e = i
+                var endsRun = false
+                while e > s0, b[e - 1] == UInt8(ascii: ".") || b[e - 1] == UInt8(ascii: "-") { e -= 1; endsRun = true }
+                if i < n, !isGap(b[i]) { endsRun = true }
+                let first = b[s0]
+                if e > s0, first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") {
+                    run.append((s0, e))
+                } else {
+                    close()
+                }
+                if endsRun { close() }
             }
-            let first = u[s0]
-            if e > s0, first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") {
-                run.append((s0 - u.startIndex, e - u.startIndex))
-            } else {
-                close()
-            }
-            if endsRun { close() }
+            close()
         }
-        close()
+    }
+
+    /// What may stand between the words of a run: spaces, tabs and emphasis.
+    @inline(__always) static func isGap(_ c: UInt8) -> Bool {
+        c == 32 || c == 9 || c == UInt8(ascii: "*") || c == UInt8(ascii: "_")
+    }
+
+    /// A byte of a word: ASCII letters and digits, `-`, `.`, and any byte of a multi-byte character.
+    @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
+            || c == UInt8(ascii: ".") || c >= 0x80
     }
 
     /// Near-miss occurrences in a document's prose (not in code, not in IDs, not a name found already).

@@ -170,11 +170,12 @@ public struct IDGrammar: Sendable {
     public func canonicalDepartment(_ code: String) -> String? { departmentCanonical[code] }
 
     func make(kind: Int, written: String, prefix: String, dept: String?, number: Substring) -> ParsedID {
-        let k = kinds[kind]
+        // The kind's fields read in place: a copy of the `Kind` retained every field it has, for every ID met.
+        let kindPrefix = kinds[kind].prefix
         let canonDept: String?
-        if k.department == .free {
+        if kinds[kind].department == .free {
             canonDept = dept
-        } else if let d = dept, k.segments > 1, let dash = d.firstIndex(of: "-") {
+        } else if let d = dept, kinds[kind].segments > 1, let dash = d.firstIndex(of: "-") {
             // Two segments (`OPS-ACC`): the first is the department, the rest a category.
             canonDept = departmentCanonical[String(d[..<dash])].map { $0 + d[dash...] }
         } else {
@@ -182,12 +183,18 @@ public struct IDGrammar: Sendable {
         }
         var trimmed = number.drop { $0 == "0" }
         if trimmed.isEmpty { trimmed = "0" }
-        let deptPart = dept.map { "-" + (canonDept ?? $0) } ?? ""
-        let key = k.prefix + deptPart + "-" + trimmed
-        let canonical = k.prefix + deptPart + "-" + number
+        // `TOL-SEC-`, then the number as written (the canonical ID) or without leading zeros (the key).
+        var stem = kindPrefix
+        if let d = dept {
+            stem += "-"
+            stem += canonDept ?? d
+        }
+        stem += "-"
+        let key = stem + trimmed
+        stem += number
         return ParsedID(
             kind: kind, written: written, prefix: prefix, department: dept, canonicalDepartment: canonDept,
-            number: String(number), key: key, usesAlternatePrefix: prefix != k.prefix, canonical: canonical)
+            number: String(number), key: key, usesAlternatePrefix: prefix != kindPrefix, canonical: stem)
     }
 
     /// The ID a person typed (a search, a lookup, a rename): a valid or legacy ID as written or in capitals

@@ -92,16 +92,23 @@ public enum FieldKey {
         return out
     }
 
-    /// Whether `raw` normalises to `normalized`, without allocating for ASCII keys.
+    /// Whether `raw` normalises to `normalized`, without allocating for ASCII keys (both read as bytes in
+    /// place: records' keys are compared with the configuration's fields a few hundred times each).
     public static func matches(_ raw: String, normalized: String) -> Bool {
-        var n = normalized.utf8.makeIterator()
-        for c in raw.utf8 {
-            if c >= 0x80 { return normalize(raw) == normalized }
-            if isSeparator(c) { continue }
-            let l = c >= 65 && c <= 90 ? c + 32 : c
-            guard let x = n.next(), x == l else { return false }
-        }
-        return n.next() == nil
+        let fast =
+            raw.utf8.withContiguousStorageIfAvailable { r in
+                normalized.utf8.withContiguousStorageIfAvailable { n -> Bool? in
+                    var j = 0
+                    for c in r {
+                        if c >= 0x80 { return nil }
+                        if isSeparator(c) { continue }
+                        guard j < n.count, n[j] == (c >= 65 && c <= 90 ? c + 32 : c) else { return false }
+                        j += 1
+                    }
+                    return j == n.count
+                } ?? nil
+            } ?? nil
+        return fast ?? (normalize(raw) == normalized)
     }
 }
 
@@ -144,21 +151,42 @@ extension Node {
     /// A string as a JSON string literal (what `JSONWriter.escape` makes), appended to `out`.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(34)
-        for c in s.utf8 {
-            switch c {
-            case 34: out.append(92); out.append(34)
-            case 92: out.append(92); out.append(92)
-            case 10: out.append(92); out.append(UInt8(ascii: "n"))
-            case 13: out.append(92); out.append(UInt8(ascii: "r"))
-            case 9: out.append(92); out.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(c >> 4)]); out.append(hex[Int(c & 15)])
-            default: out.append(c)
+        // Runs of bytes that need no escape are appended whole (most strings are one run).
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { b in
+            var run = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                guard c < 0x20 || c == 34 || c == 92 else { continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
+                run = i + 1
+                appendEscaped(c, to: &out)
+            }
+            if run < b.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...])) }
+        }
+        if done == nil {
+            for c in s.utf8 {
+                if c < 0x20 || c == 34 || c == 92 { appendEscaped(c, to: &out) } else { out.append(c) }
             }
         }
         out.append(34)
+    }
+
+    /// A byte JSON escapes in a string: a quote, a backslash or a control character.
+    private static func appendEscaped(_ c: UInt8, to out: inout [UInt8]) {
+        switch c {
+        case 34: out.append(92); out.append(34)
+        case 92: out.append(92); out.append(92)
+        case 10: out.append(92); out.append(UInt8(ascii: "n"))
+        case 13: out.append(92); out.append(UInt8(ascii: "r"))
+        case 9: out.append(92); out.append(UInt8(ascii: "t"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            out.append(contentsOf: "\\u00".utf8)
+            hex.withUTF8Buffer { h in
+                out.append(h[Int(c >> 4)])
+                out.append(h[Int(c & 15)])
+            }
+        }
     }
 }
 
