@@ -29,42 +29,42 @@ final class GapEvidence {
     /// The first `limit` places of a candidate (indices of its occurrences), grouped by document, and how
     /// many more there are.
     func cell(_ c: GapCandidate, places: [Int], limit: Int = 4) -> String {
-        var s = ""
+        var s: [UInt8] = []
         var last: (path: String, label: String, link: String)?
         for i in places.prefix(limit) {
             let o = c.occurrences[i]
             let same = last?.path == o.file
-            if last != nil { s += same ? ", " : "; " }
+            if last != nil { s.append(contentsOf: (same ? ", " : "; ").utf8) }
             if !same {
                 let f = file(o.file)
                 last = (o.file, f.label, f.link)
             }
             GapEvidence.append(o, label: same ? "" : last!.label, link: last!.link, to: &s)
         }
-        if places.count > limit { s += ", +\(places.count - limit) more" }
-        return s
+        if places.count > limit { s.append(contentsOf: ", +\(places.count - limit) more".utf8) }
+        return String(decoding: s, as: UTF8.self)
     }
 
     /// One place with its file named: `[file:12](file#L12) [09:05]`.
     func place(_ o: GapOccurrence) -> String {
-        var s = ""
+        var s: [UInt8] = []
         let f = file(o.file)
         GapEvidence.append(o, label: f.label, link: f.link, to: &s)
-        return s
+        return String(decoding: s, as: UTF8.self)
     }
 
     /// `[label:12](link#L12) [09:05] (v1.2)`, appended in place.
-    static func append(_ o: GapOccurrence, label: String, link: String, to s: inout String) {
+    static func append(_ o: GapOccurrence, label: String, link: String, to s: inout [UInt8]) {
         ReportLinks.appendLine(o.line, label: label, target: link, to: &s)
         if let t = o.timestamp {
-            s += " ["
-            s += t
-            s += "]"
+            s.append(contentsOf: " [".utf8)
+            s.append(contentsOf: t.utf8)
+            s.append(UInt8(ascii: "]"))
         }
         if let v = o.version {
-            s += " ("
-            s += MarkdownText.escape(v)
-            s += ")"
+            s.append(contentsOf: " (".utf8)
+            s.append(contentsOf: MarkdownText.escape(v).utf8)
+            s.append(UInt8(ascii: ")"))
         }
     }
 

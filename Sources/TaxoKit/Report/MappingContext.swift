@@ -166,10 +166,10 @@ struct MappingContext: Encodable {
 
     /// A place as a Markdown link to the line, named by its file name: `[actions.json:12](…/actions.json#L12)`.
     static func place(_ file: String, line: Int, link: ReportLinks) -> Markdown {
-        var s = ""
+        var s: [UInt8] = []
         ReportLinks.appendLine(
             line, label: MarkdownText.linkText(String(PathDisplay.fileName(file))), target: link(file), to: &s)
-        return Markdown(s)
+        return Markdown(String(decoding: s, as: UTF8.self))
     }
 
     /// The IDs the video's documents proposed (with the label they give, else the library's name), and

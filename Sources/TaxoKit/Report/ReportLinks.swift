@@ -1,10 +1,11 @@
 /// Link destinations in a Markdown report: a library path made relative to the folder the report is
 /// written to (as it is, relative to the library root, when that folder is not known) and percent-encoded, so
-/// that a path with a space or parentheses is still one link. Each path's link is made once (a report links
-/// to its few documents thousands of times).
+/// that a path with a space or parentheses is still one link. A link is made each time it is asked for: most
+/// are to a library file a report names once (a candidate's declaration), and a table of links made so far
+/// cost more to fill than the links themselves; what a report cites many times it keeps itself
+/// (`GapEvidence`).
 final class ReportLinks {
     private let display: PathDisplay?
-    private var made: [String: String] = [:]
 
     init(root: String?, from folder: String?) {
         if let root, !root.isEmpty, let folder {
@@ -15,39 +16,55 @@ final class ReportLinks {
     }
 
     func callAsFunction(_ path: String) -> String {
-        if let known = made[path] { return known }
-        let link = PercentEncoding.path(display?.path(path) ?? path)
-        made[path] = link
-        return link
+        PercentEncoding.path(display?.path(path) ?? path)
     }
 
     /// `[TOL-001 Figma](…/TOL-001_Figma.json#L4)`: a link to the line where something is declared (`line` 0:
     /// the file), its text escaped as link text.
     func declaration(_ text: String, file: String, line: Int) -> Markdown {
-        var s = "["
-        s += MarkdownText.linkText(text)
-        s += "]("
-        s += self(file)
+        var s: [UInt8] = []
+        let label = MarkdownText.linkText(text), target = self(file)
+        s.reserveCapacity(label.utf8.count + target.utf8.count + 16)
+        s.append(UInt8(ascii: "["))
+        s.append(contentsOf: label.utf8)
+        s.append(contentsOf: "](".utf8)
+        s.append(contentsOf: target.utf8)
         if line > 0 {
-            s += "#L"
-            s += String(line)
+            s.append(contentsOf: "#L".utf8)
+            ReportLinks.appendNumber(line, to: &s)
         }
-        s += ")"
-        return Markdown(s)
+        s.append(UInt8(ascii: ")"))
+        return Markdown(String(decoding: s, as: UTF8.self))
     }
 
-    /// `[label:12](target#L12)` appended in place (reports make one per place cited, a million at 100k).
-    static func appendLine(_ line: Int, label: String, target: String, to s: inout String) {
-        let n = String(line)
-        s.reserveCapacity(s.utf8.count + label.utf8.count + target.utf8.count + 2 * n.utf8.count + 8)
-        s += "["
-        s += label
-        s += ":"
-        s += n
-        s += "]("
-        s += target
-        s += "#L"
-        s += n
-        s += ")"
+    /// `[label:12](target#L12)` appended in place, as UTF-8 (reports make one per place cited, a million at
+    /// 100k: appending to a `String` piece by piece cost more than the rest of a row).
+    static func appendLine(_ line: Int, label: String, target: String, to s: inout [UInt8]) {
+        s.append(UInt8(ascii: "["))
+        s.append(contentsOf: label.utf8)
+        s.append(UInt8(ascii: ":"))
+        appendNumber(line, to: &s)
+        s.append(contentsOf: "](".utf8)
+        s.append(contentsOf: target.utf8)
+        s.append(contentsOf: "#L".utf8)
+        appendNumber(line, to: &s)
+        s.append(UInt8(ascii: ")"))
+    }
+
+    /// A number's decimal digits appended (a line number: never negative in a report, written as is if it is).
+    static func appendNumber(_ n: Int, to s: inout [UInt8]) {
+        guard n >= 0 else { return s.append(contentsOf: String(n).utf8) }
+        var width = 1, rest = n
+        while rest >= 10 {
+            rest /= 10
+            width += 1
+        }
+        let start = s.count
+        s.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        var v = n
+        for i in stride(from: start + width - 1, through: start, by: -1) {
+            s[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+            v /= 10
+        }
     }
 }
