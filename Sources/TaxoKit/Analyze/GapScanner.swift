@@ -131,7 +131,16 @@ struct GapScanner {
 
     /// `KEY: value` and `**Key**: value` lines: the key and the value.
     static func field(_ line: Substring) -> (key: String, value: String)? {
-        if let f = HeaderFields.bold(line) { return (f.key, f.value) }
+        // Most lines with a colon are neither: their bytes say so without reading characters.
+        switch asciiField(line) {
+        case .no: return nil
+        case .plain(let key, let valueStart):
+            return (key, String(line[valueStart...]).trimmingSpaces())
+        case .bold:
+            if let f = HeaderFields.bold(line) { return (f.key, f.value) }
+        case .unknown:
+            if let f = HeaderFields.bold(line) { return (f.key, f.value) }
+        }
         var s = line.drop { $0 == " " }
         if s.hasPrefix("- ") || s.hasPrefix("* ") { s = s.dropFirst(2) }
         guard let colon = s.firstIndex(of: ":") else { return nil }
@@ -140,6 +149,49 @@ struct GapScanner {
             return nil
         }
         return (String(key), String(s[s.index(after: colon)...]).trimmingSpaces())
+    }
+
+    /// What a line's bytes say of it as a field: none; a plain `key: value` with an ASCII key (its key and
+    /// where its value starts); maybe a bold `**Key**:` field; or undecided (a multi-byte character near the
+    /// key: read by characters).
+    enum ASCIIField {
+        case no
+        case plain(key: String, valueStart: String.Index)
+        case bold
+        case unknown
+    }
+
+    static func asciiField(_ line: Substring) -> ASCIIField {
+        let u = line.utf8
+        let found: ASCIIField? = u.withContiguousStorageIfAvailable { b -> ASCIIField in
+            let n = b.count
+            var i = 0
+            while i < n, b[i] == 32 { i += 1 }
+            var j = i
+            if j + 1 < n, b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: "*"), b[j + 1] == 32 {
+                j += 2
+                var k = j
+                while k < n, b[k] == 32 { k += 1 }
+                if k + 1 < n, b[k] == UInt8(ascii: "*"), b[k + 1] == UInt8(ascii: "*") { return .bold }
+            } else if j + 1 < n, b[j] == UInt8(ascii: "*"), b[j + 1] == UInt8(ascii: "*") {
+                return .bold
+            }
+            // `key: value`: letters, `_` and spaces up to the first colon.
+            let keyStart = j
+            while j < n, b[j] != UInt8(ascii: ":") {
+                let c = b[j]
+                if c >= 0x80 { return .unknown }
+                let letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+                if !letter && c != UInt8(ascii: "_") && c != 32 { return .no }
+                j += 1
+            }
+            guard j < n else { return .no }
+            if j + 1 < n, b[j + 1] >= 0x80 { return .unknown }
+            guard j - keyStart >= 3, j - keyStart <= 40 else { return .no }
+            let key = String(decoding: UnsafeBufferPointer(rebasing: b[keyStart..<j]), as: UTF8.self)
+            return .plain(key: key, valueStart: u.index(u.startIndex, offsetBy: j + 1))
+        }
+        return found ?? .unknown
     }
 
     /// A table row's cells: split on `|` except an escaped `\|` (unescaped in the cell) or one inside a code

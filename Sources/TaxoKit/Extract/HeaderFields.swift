@@ -125,10 +125,27 @@ enum HeaderFields {
 }
 
 extension Substring {
+    /// The text without leading and trailing whitespace (`Character.isWhitespace`). ASCII ends are trimmed
+    /// by their bytes; where a multi-byte character meets an end (it may be a space itself, or hold a space
+    /// in its grapheme), by characters.
     func trimmingSpacesSubstring() -> Substring {
+        let fast: Substring?? = utf8.withContiguousStorageIfAvailable { b -> Substring? in
+            var lo = 0, hi = b.count
+            while lo < hi, Substring.isASCIISpace(b[lo]) { lo += 1 }
+            if lo < hi, b[lo] >= 0x80 { return nil }
+            while hi > lo, Substring.isASCIISpace(b[hi - 1]) { hi -= 1 }
+            if hi > lo, b[hi - 1] >= 0x80 { return nil }
+            let u = utf8
+            return self[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]
+        }
+        if let f = fast, let trimmed = f { return trimmed }
         var s = self
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
         return s
     }
+
+    /// The ASCII bytes `Character.isWhitespace` calls space: tab, line feed, vertical tab, form feed,
+    /// carriage return and space.
+    @inline(__always) static func isASCIISpace(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) }
 }
