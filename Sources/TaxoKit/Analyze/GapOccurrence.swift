@@ -6,7 +6,8 @@
 public struct GapOccurrence: Sendable {
     /// What was found: an ID, a placeholder, or a name (of a kind, when the place says which).
     public enum What: Sendable {
-        case id(ParsedID)
+        /// Boxed, as `IDToken.id` is: occurrences are copied while they are grouped.
+        indirect case id(ParsedID)
         case placeholder(kind: Int, text: String)
         /// A name found by the library name matcher (entity indices).
         case libraryName(String, entities: [Int])

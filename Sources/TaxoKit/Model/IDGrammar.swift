@@ -1,96 +1,23 @@
 import Foundation
 
 /// An ID as written, understood against the configured kinds: `TOL-SEC-124`, `TOOL-AI-051`, `MLT-001`.
-///
-/// Its fields live in one immutable box: an ID is copied wherever a token, a reference, a mention or a gap
-/// occurrence is, and a copy costs one retain instead of one per string.
 public struct ParsedID: Sendable, Hashable {
-    private final class Fields: Sendable {
-        let kind: Int
-        let written: String
-        let prefix: String
-        let department: String?
-        let canonicalDepartment: String?
-        let number: String
-        let key: String
-        let usesAlternatePrefix: Bool
-        let canonical: String
-        let legacy: Bool
-
-        init(
-            kind: Int, written: String, prefix: String, department: String?, canonicalDepartment: String?,
-            number: String, key: String, usesAlternatePrefix: Bool, canonical: String, legacy: Bool
-        ) {
-            self.kind = kind
-            self.written = written
-            self.prefix = prefix
-            self.department = department
-            self.canonicalDepartment = canonicalDepartment
-            self.number = number
-            self.key = key
-            self.usesAlternatePrefix = usesAlternatePrefix
-            self.canonical = canonical
-            self.legacy = legacy
-        }
-    }
-
-    private var f: Fields
-
-    public init(
-        kind: Int, written: String, prefix: String, department: String?, canonicalDepartment: String?,
-        number: String, key: String, usesAlternatePrefix: Bool, canonical: String, legacy: Bool = false
-    ) {
-        f = Fields(
-            kind: kind, written: written, prefix: prefix, department: department,
-            canonicalDepartment: canonicalDepartment, number: number, key: key,
-            usesAlternatePrefix: usesAlternatePrefix, canonical: canonical, legacy: legacy)
-    }
-
     /// Index of the kind in `Config.kinds`.
-    public var kind: Int { f.kind }
-    public var written: String { f.written }
+    public var kind: Int
+    public var written: String
     /// The prefix as written (may be an alternate prefix).
-    public var prefix: String { f.prefix }
+    public var prefix: String
     /// The department segment as written, if any.
-    public var department: String? { f.department }
+    public var department: String?
     /// The department's canonical code when the segment is a known code or alias.
-    public var canonicalDepartment: String? { f.canonicalDepartment }
-    public var number: String { f.number }
+    public var canonicalDepartment: String?
+    public var number: String
     /// The key that identifies the entity: main prefix, canonical department, number without leading zeros.
-    public var key: String { f.key }
-    public var usesAlternatePrefix: Bool { f.usesAlternatePrefix }
-    public var canonical: String { f.canonical }
+    public var key: String
+    public var usesAlternatePrefix: Bool
+    public var canonical: String
     /// Written in an older spelling (a kind's `legacy_patterns`); resolves only through legacy aliases.
-    public var legacy: Bool {
-        get { f.legacy }
-        set {
-            f = Fields(
-                kind: kind, written: written, prefix: prefix, department: department,
-                canonicalDepartment: canonicalDepartment, number: number, key: key,
-                usesAlternatePrefix: usesAlternatePrefix, canonical: canonical, legacy: newValue)
-        }
-    }
-
-    public static func == (a: ParsedID, b: ParsedID) -> Bool {
-        if a.f === b.f { return true }
-        return a.kind == b.kind && a.key == b.key && a.written == b.written && a.prefix == b.prefix
-            && a.department == b.department && a.canonicalDepartment == b.canonicalDepartment
-            && a.number == b.number && a.usesAlternatePrefix == b.usesAlternatePrefix && a.canonical == b.canonical
-            && a.legacy == b.legacy
-    }
-
-    public func hash(into h: inout Hasher) {
-        h.combine(kind)
-        h.combine(written)
-        h.combine(prefix)
-        h.combine(department)
-        h.combine(canonicalDepartment)
-        h.combine(number)
-        h.combine(key)
-        h.combine(usesAlternatePrefix)
-        h.combine(canonical)
-        h.combine(legacy)
-    }
+    public var legacy: Bool = false
 
     /// The alias key of a legacy spelling.
     public static func legacyKey(_ written: String) -> String { "~" + written.uppercased() }
@@ -147,7 +74,9 @@ public struct ParsedID: Sendable, Hashable {
 
 /// What an ID-shaped token found in text or in a field is.
 public enum IDToken: Sendable {
-    case id(ParsedID)
+    /// Boxed (`indirect`): tokens are copied through arrays and ranges several times each, and a copy of a
+    /// boxed ID is one retain instead of one per string.
+    indirect case id(ParsedID)
     /// `TOL-XXX`, `TST-###`: a slot for an ID not yet assigned.
     case placeholder(kind: Int, text: String)
     /// A prefix no kind declares but that looks like a typo of one (`TKS-001`).
