@@ -20,10 +20,18 @@ struct FuzzyIndex: Sendable {
     /// strings made), or the FNV hash of the three characters (high bit set) when the name is not ASCII.
     static func trigrams(_ s: String) -> Set<UInt64> {
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            let b: [UInt64] = [32] + s.utf8.map { UInt64($0) } + [32]
-            guard b.count >= 3 else { return [0] }
-            var out = Set<UInt64>()
-            for i in 0...(b.count - 3) { out.insert(b[i] << 16 | b[i + 1] << 8 | b[i + 2]) }
+            // A window of three bytes slid over the padded name, into a set sized for it once (arrays of the
+            // padded bytes and a set grown insert by insert cost most of indexing the library's names).
+            var bytes = s.utf8.makeIterator()
+            guard let first = bytes.next() else { return [0] }
+            var out = Set<UInt64>(minimumCapacity: s.utf8.count)
+            var a: UInt64 = 32, b = UInt64(first)
+            while let c = bytes.next() {
+                out.insert(a << 16 | b << 8 | UInt64(c))
+                a = b
+                b = UInt64(c)
+            }
+            out.insert(a << 16 | b << 8 | 32)
             return out
         }
         let c = Array(" " + s + " ")

@@ -28,7 +28,8 @@ public struct GapAnalyzer {
     /// Indexes the library's names (exact, near and prose matches) and its next free IDs, once for every document analysed.
     public init(library: Library) {
         self.library = library
-        let kindOf = library.entities.map(\.kind)
+        // (A closure, not a key path: a key path through the entity's box is read by the generic runtime.)
+        let kindOf = library.entities.map { $0.kind }
         entityKinds = kindOf
         let config = library.config
         kinds = GapKinds(config: config)

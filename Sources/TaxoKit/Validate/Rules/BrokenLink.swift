@@ -63,7 +63,7 @@ enum BrokenLink {
         var resolved: [String: LinkTarget] = [:]
         for f in lib.files {
             guard let md = f.markdown else { continue }
-            let dir = f.path.split(separator: "/").dropLast().joined(separator: "/")
+            let dir = BrokenLink.folder(of: f.path)
             for link in md.links {
                 if let written = link.backslashed {
                     out.append(backslashed(link, written: written, from: dir, lib: lib))
@@ -105,6 +105,18 @@ enum BrokenLink {
             }
         }
         return out
+    }
+
+    /// The folder of a library path (`a/b/c.md` -> `a/b`), found by its last `/`; a path with empty segments
+    /// (which discovery never makes) by its segments.
+    static func folder(of path: String) -> String {
+        let u = path.utf8
+        let slash = UInt8(ascii: "/")
+        guard u.first != slash, u.last != slash, !ByteSearch.contains(u, "//") else {
+            return path.split(separator: "/").dropLast().joined(separator: "/")
+        }
+        guard let last = u.lastIndex(of: slash) else { return "" }
+        return String(path[..<last])
     }
 
     /// The finding for a link or image whose target does not exist, with a hint when it moved or differs in

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import TaxoKit
+
+/// Text read by its bytes where it is ASCII (the build's hot paths) says what reading it by characters said.
+@Suite struct ByteLevelTextTests {
+    @Test func trimmingByBytesAgreesWithCharacters() {
+        // Reference: trimming by characters, as before the byte path.
+        func byCharacters(_ s: Substring) -> Substring {
+            var s = s
+            while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+            while let l = s.last, l.isWhitespace { s = s.dropLast() }
+            return s
+        }
+        let samples = [
+            "  | a | b |  ", "\t x \r", "", "   ", "x", "\u{00A0}nbsp\u{00A0}", " \u{301}mark", "tail \u{301}",
+            "é ", " é", "a\u{2003}", "\r\n", "mid dle",
+        ]
+        for s in samples {
+            let sub = Substring(s)
+            #expect(sub.trimmingSpacesSubstring() == byCharacters(sub), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func fieldLinesByBytes() {
+        #expect(GapScanner.field("Tools Mentioned: FastAPI, Notion")! == ("Tools Mentioned", "FastAPI, Notion"))
+        #expect(GapScanner.field("- TOOLS_REQUIRED: TOL-001")! == ("TOOLS_REQUIRED", "TOL-001"))
+        #expect(GapScanner.field("**Tools Mentioned:** FastAPI")! == ("Tools Mentioned", "FastAPI"))
+        #expect(GapScanner.field("- **Department**: AID")! == ("Department", "AID"))
+        // Not fields: a digit or a dot in the key, a key too short or too long, no colon.
+        #expect(GapScanner.field("At 10:30 we met") == nil)
+        #expect(GapScanner.field("e.g. the key: value") == nil)
+        #expect(GapScanner.field("ab: c") == nil)
+        #expect(GapScanner.field(Substring(String(repeating: "k", count: 41) + ": v")) == nil)
+        #expect(GapScanner.field("no colon here") == nil)
+        // A key with a letter outside ASCII is read by characters, as before.
+        #expect(GapScanner.field("Catégorie: outils")! == ("Catégorie", "outils"))
+    }
+
+    @Test func trigramsOfPaddedNames() {
+        let space: UInt64 = 32, a: UInt64 = 97, b: UInt64 = 98
+        #expect(FuzzyIndex.trigrams("ab").sorted() == [space << 16 | a << 8 | b, a << 16 | b << 8 | space].sorted())
+        #expect(FuzzyIndex.trigrams("a").sorted() == [space << 16 | a << 8 | space])
+        #expect(FuzzyIndex.trigrams("") == [0])
+        #expect(FuzzyIndex.trigrams("aaaa").count == 3)
+    }
+
+    @Test func foldersOfLibraryPaths() {
+        #expect(BrokenLink.folder(of: "a/b/c.md") == "a/b")
+        #expect(BrokenLink.folder(of: "c.md") == "")
+        #expect(BrokenLink.folder(of: "a//b/c.md") == "a/b")
+        #expect(BrokenLink.folder(of: "/a/c.md") == "a")
+    }
+
+    @Test func numbersAndQuotedStringsAsBytes() {
+        for n in [0, 7, 10, 99, 100, 12345, Int.max] {
+            var out: [UInt8] = []
+            ReportLinks.appendNumber(n, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(n))
+        }
+        var json: [UInt8] = []
+        Node.appendQuoted("a\"b\\c\nd\u{1}é", to: &json)
+        #expect(String(decoding: json, as: UTF8.self) == "\"a\\\"b\\\\c\\nd\\u0001é\"")
+    }
+
+    @Test func fieldKeysComparedAsBytes() {
+        #expect(FieldKey.matches("Tool ID", normalized: "toolid"))
+        #expect(FieldKey.matches("tool_id", normalized: "toolid"))
+        #expect(!FieldKey.matches("tool_ids", normalized: "toolid"))
+        #expect(!FieldKey.matches("tool", normalized: "toolid"))
+        #expect(FieldKey.matches("Catégorie", normalized: FieldKey.normalize("catégorie")))
+    }
+}
