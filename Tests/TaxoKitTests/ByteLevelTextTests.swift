@@ -34,6 +34,11 @@ import Testing
         #expect(GapScanner.field("ab: c") == nil)
         #expect(GapScanner.field(Substring(String(repeating: "k", count: 41) + ": v")) == nil)
         #expect(GapScanner.field("no colon here") == nil)
+        #expect(GapScanner.field("  * **Tool**: Notion")! == ("Tool", "Notion"))
+        #expect(GapScanner.field("*Tool*: Notion") == nil)
+        #expect(HeaderFields.bold("- **Owner:** AID")?.key == "Owner")
+        #expect(HeaderFields.bold("- *Owner:* AID") == nil)
+        #expect(HeaderFields.bold("**") == nil)
         // A key with a letter outside ASCII is read by characters, as before.
         #expect(GapScanner.field("Catégorie: outils")! == ("Catégorie", "outils"))
     }
@@ -54,9 +59,9 @@ import Testing
     }
 
     @Test func numbersAndQuotedStringsAsBytes() {
-        for n in [0, 7, 10, 99, 100, 12345, Int.max] {
+        for n in [0, 7, 10, 99, 100, 12345, Int.max, -1, -40, Int.min] {
             var out: [UInt8] = []
-            ReportLinks.appendNumber(n, to: &out)
+            DecimalBytes.append(n, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(n))
         }
         var json: [UInt8] = []

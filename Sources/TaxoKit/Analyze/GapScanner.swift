@@ -131,15 +131,12 @@ struct GapScanner {
 
     /// `KEY: value` and `**Key**: value` lines: the key and the value.
     static func field(_ line: Substring) -> (key: String, value: String)? {
-        // Most lines with a colon are neither: their bytes say so without reading characters.
-        switch asciiField(line) {
+        if let f = HeaderFields.bold(line) { return (f.key, f.value) }
+        // Most other lines with a colon are no field: their bytes say so without reading characters.
+        switch plainField(line) {
         case .no: return nil
-        case .plain(let key, let valueStart):
-            return (key, String(line[valueStart...]).trimmingSpaces())
-        case .bold:
-            if let f = HeaderFields.bold(line) { return (f.key, f.value) }
-        case .unknown:
-            if let f = HeaderFields.bold(line) { return (f.key, f.value) }
+        case .plain(let key, let valueStart): return (key, String(line[valueStart...]).trimmingSpaces())
+        case .unknown: break
         }
         var s = line.drop { $0 == " " }
         if s.hasPrefix("- ") || s.hasPrefix("* ") { s = s.dropFirst(2) }
@@ -151,32 +148,23 @@ struct GapScanner {
         return (String(key), String(s[s.index(after: colon)...]).trimmingSpaces())
     }
 
-    /// What a line's bytes say of it as a field: none; a plain `key: value` with an ASCII key (its key and
-    /// where its value starts); maybe a bold `**Key**:` field; or undecided (a multi-byte character near the
-    /// key: read by characters).
-    enum ASCIIField {
+    /// What a line's bytes say of it as a `key: value` field: none; one with an ASCII key (the key, and where
+    /// the value starts); or undecided (a multi-byte character in or right after the key: read by characters).
+    enum PlainField {
         case no
         case plain(key: String, valueStart: String.Index)
-        case bold
         case unknown
     }
 
-    static func asciiField(_ line: Substring) -> ASCIIField {
+    /// The bytes' reading of what `field` reads by characters after the bold form: spaces, an optional
+    /// `- ` or `* `, then a key of 3 to 40 letters, `_` and spaces up to the first colon.
+    static func plainField(_ line: Substring) -> PlainField {
         let u = line.utf8
-        let found: ASCIIField? = u.withContiguousStorageIfAvailable { b -> ASCIIField in
+        let found: PlainField? = u.withContiguousStorageIfAvailable { b -> PlainField in
             let n = b.count
-            var i = 0
-            while i < n, b[i] == 32 { i += 1 }
-            var j = i
-            if j + 1 < n, b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: "*"), b[j + 1] == 32 {
-                j += 2
-                var k = j
-                while k < n, b[k] == 32 { k += 1 }
-                if k + 1 < n, b[k] == UInt8(ascii: "*"), b[k + 1] == UInt8(ascii: "*") { return .bold }
-            } else if j + 1 < n, b[j] == UInt8(ascii: "*"), b[j + 1] == UInt8(ascii: "*") {
-                return .bold
-            }
-            // `key: value`: letters, `_` and spaces up to the first colon.
+            var j = 0
+            while j < n, b[j] == 32 { j += 1 }
+            if j + 1 < n, b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: "*"), b[j + 1] == 32 { j += 2 }
             let keyStart = j
             while j < n, b[j] != UInt8(ascii: ":") {
                 let c = b[j]

@@ -73,6 +73,7 @@ enum HeaderFields {
 
     /// `**Key**: value`, `**Key:** value`, optionally as a list item.
     static func bold(_ line: Substring) -> (key: String, value: String, start: String.Index)? {
+        guard mayBeBold(line) else { return nil }
         var s = line.drop { $0 == " " }
         if s.hasPrefix("- ") || s.hasPrefix("* ") { s = s.dropFirst(2).drop { $0 == " " } }
         guard s.hasPrefix("**") else { return nil }
@@ -100,6 +101,21 @@ enum HeaderFields {
         let valueStart = rest.firstIndex { $0 != " " } ?? rest.endIndex
         let value = clean(rest[valueStart...])
         return (String(key).trimmingSpaces(), value, valueStart)
+    }
+
+    /// Whether a line's bytes can open a bold field: after spaces, an optional `- ` or `* ` and spaces, `**`.
+    /// What `bold` asks of the line's characters, asked of its bytes first (most lines are no bold field).
+    static func mayBeBold(_ line: Substring) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { b in
+            let n = b.count
+            var i = 0
+            while i < n, b[i] == 32 { i += 1 }
+            if i + 1 < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "*"), b[i + 1] == 32 {
+                i += 2
+                while i < n, b[i] == 32 { i += 1 }
+            }
+            return i + 1 < n && b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "*")
+        } ?? true
     }
 
     /// `| Key | value |` with exactly two cells, not a separator row.

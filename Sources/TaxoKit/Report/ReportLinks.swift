@@ -4,7 +4,7 @@
 /// are to a library file a report names once (a candidate's declaration), and a table of links made so far
 /// cost more to fill than the links themselves; what a report cites many times it keeps itself
 /// (`GapEvidence`).
-final class ReportLinks {
+struct ReportLinks {
     private let display: PathDisplay?
 
     init(root: String?, from folder: String?) {
@@ -31,7 +31,7 @@ final class ReportLinks {
         s.append(contentsOf: target.utf8)
         if line > 0 {
             s.append(contentsOf: "#L".utf8)
-            ReportLinks.appendNumber(line, to: &s)
+            DecimalBytes.append(line, to: &s)
         }
         s.append(UInt8(ascii: ")"))
         return Markdown(String(decoding: s, as: UTF8.self))
@@ -43,28 +43,11 @@ final class ReportLinks {
         s.append(UInt8(ascii: "["))
         s.append(contentsOf: label.utf8)
         s.append(UInt8(ascii: ":"))
-        appendNumber(line, to: &s)
+        DecimalBytes.append(line, to: &s)
         s.append(contentsOf: "](".utf8)
         s.append(contentsOf: target.utf8)
         s.append(contentsOf: "#L".utf8)
-        appendNumber(line, to: &s)
+        DecimalBytes.append(line, to: &s)
         s.append(UInt8(ascii: ")"))
-    }
-
-    /// A number's decimal digits appended (a line number: never negative in a report, written as is if it is).
-    static func appendNumber(_ n: Int, to s: inout [UInt8]) {
-        guard n >= 0 else { return s.append(contentsOf: String(n).utf8) }
-        var width = 1, rest = n
-        while rest >= 10 {
-            rest /= 10
-            width += 1
-        }
-        let start = s.count
-        s.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
-        var v = n
-        for i in stride(from: start + width - 1, through: start, by: -1) {
-            s[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
-            v /= 10
-        }
     }
 }

@@ -91,7 +91,7 @@ struct FilePage: Encodable {
                 for (line, (end, next)) in ends.enumerated() {
                     if line > 0 { out.pointee = UInt8(ascii: "\n"); out += 1 }
                     put(open)
-                    let number = out, d = ListingBytes.decimal(line + 1, at: out)
+                    let number = out, d = DecimalBytes.write(line + 1, at: out)
                     out += d
                     put(link)
                     out.update(from: number, count: d); out += d
@@ -122,18 +122,6 @@ enum ListingBytes {
     /// The bytes of a line's markup besides its number (written three times) and its text, with the line
     /// break before the next.
     static let perLine = open.count + link.count + close.count + endLink.count + 1
-
-    /// A number's decimal digits (it is not negative), written at `p`; how many.
-    static func decimal(_ n: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
-        var width = 1, v = n
-        while v >= 10 { width += 1; v /= 10 }
-        v = n
-        for i in stride(from: width - 1, through: 0, by: -1) {
-            p[i] = UInt8(ascii: "0") + UInt8(v % 10)
-            v /= 10
-        }
-        return width
-    }
 
     /// How many digits the numbers 1 through `n` have together.
     static func digitsUpTo(_ n: Int) -> Int {

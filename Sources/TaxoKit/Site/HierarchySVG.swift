@@ -137,13 +137,7 @@ struct HierarchySVG {
             bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
         }
 
-        mutating func put(_ n: Int) {
-            if n < 0 { bytes.append(UInt8(ascii: "-")) }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                let count = ListingBytes.decimal(Int(n.magnitude), at: digits.baseAddress!)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<count]))
-            }
-        }
+        mutating func put(_ n: Int) { DecimalBytes.append(n, to: &bytes) }
 
         mutating func write(_ layout: Layout, title: String) {
             // As wide as the columns drawn (a tree cut at `maxNodes` leaves no room for levels not drawn).
