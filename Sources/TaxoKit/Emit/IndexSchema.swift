@@ -138,6 +138,18 @@ public enum IndexSchema {
           FROM entities e WHERE e.key IS NOT NULL GROUP BY e.kind;
         """
 
+    /// The full-text tables.
+    public static let fullTextTables = ["entity_fts", "document_fts"]
+
+    /// FTS5's default `automerge`: how many segments of one level it merges as rows are written.
+    public static let fullTextAutomerge = 4
+
+    /// Sets `automerge` of every full-text table (0: segments are not merged while rows are written).
+    static func fullTextMerging(_ segments: Int) -> String {
+        fullTextTables.map { "INSERT INTO \($0)(\($0), rank) VALUES ('automerge', \(segments));" }.joined(
+            separator: " ")
+    }
+
     /// Indexes, created after the rows of a full build are in (faster than maintaining them row by row).
     /// (`entities` needs none by file: its primary key starts with the file.)
     public static let indexes = """

@@ -66,10 +66,14 @@ public enum IndexWriter {
     ) throws {
         try db.exec("BEGIN")
         try db.exec(IndexSchema.tables)
+        // The full-text tables merge no segments while they are filled (at 100k, 14 % of the documents' full-
+        // text insert: 12 segments instead of 6, searched as fast), then merge as usual for incremental builds.
+        try db.exec(IndexSchema.fullTextMerging(0))
         try insertFileRows(db, result, only: nil, lap: lap)
         try insertGlobalRows(db, result, buildTime: buildTime, globalHash: globalHash ?? globalRowsHash(result))
         lap("index: library rows")
         try db.exec(IndexSchema.indexes)
+        try db.exec(IndexSchema.fullTextMerging(IndexSchema.fullTextAutomerge))
         lap("index: create indexes")
         try db.exec("COMMIT")
         lap("index: commit")
@@ -108,7 +112,7 @@ public enum IndexWriter {
             for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
         }
         // Full-text rows by rowid (their file columns are not indexed), through fts_rows.
-        for tbl in ["entity_fts", "document_fts"] {
+        for tbl in IndexSchema.fullTextTables {
             let del = try db.prepare(
                 "DELETE FROM \(tbl) WHERE rowid IN (SELECT row FROM fts_rows WHERE file = ? AND tbl = '\(tbl)')")
             for f in changed.union(removed).sorted() { try del.run([.text(f)]) }
