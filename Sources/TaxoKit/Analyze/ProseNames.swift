@@ -61,35 +61,53 @@ final class ProseNames {
     ) {
         run.removeAll(keepingCapacity: true)
         // Read in place (a slice's every subscript checked its bounds): offsets are from the slice's start.
+        // Each byte is classified by one read of `byteClass`.
         u.withUnsafeBufferPointer { b in
-            func close() {
-                if !run.isEmpty {
-                    body(run)
-                    run.removeAll(keepingCapacity: true)
+            byteClass.withUnsafeBufferPointer { t in
+                func close() {
+                    if !run.isEmpty {
+                        body(run)
+                        run.removeAll(keepingCapacity: true)
+                    }
                 }
-            }
-            let n = b.count
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if isGap(c) { i += 1; continue }
-                guard isWordByte(c) else { close(); i += 1; continue }
-                let s0 = i
-                while i < n, isWordByte(b[i]) { i += 1 }
-                var e = i
-                var endsRun = false
-                while e > s0, b[e - 1] == UInt8(ascii: ".") || b[e - 1] == UInt8(ascii: "-") { e -= 1; endsRun = true }
-                if i < n, !isGap(b[i]) { endsRun = true }
-                let first = b[s0]
-                if e > s0, first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") {
-                    run.append((s0, e))
-                } else {
-                    close()
+                let n = b.count
+                var i = 0
+                while i < n {
+                    let k = t[Int(b[i])]
+                    if k == gap { i += 1; continue }
+                    guard k & word != 0 else { close(); i += 1; continue }
+                    let s0 = i
+                    i += 1
+                    while i < n, t[Int(b[i])] & word != 0 { i += 1 }
+                    var e = i
+                    var endsRun = false
+                    while e > s0, b[e - 1] == UInt8(ascii: ".") || b[e - 1] == UInt8(ascii: "-") {
+                        e -= 1
+                        endsRun = true
+                    }
+                    if i < n, t[Int(b[i])] != gap { endsRun = true }
+                    if e > s0, k & upper != 0 {
+                        run.append((s0, e))
+                    } else {
+                        close()
+                    }
+                    if endsRun { close() }
                 }
-                if endsRun { close() }
+                close()
             }
-            close()
         }
+    }
+
+    /// `byteClass` values: a gap between the words of a run, a word byte, a word byte that is an upper-case
+    /// ASCII letter (`word | upper`); 0 for any other byte.
+    private static let gap: UInt8 = 1, word: UInt8 = 2, upper: UInt8 = 4
+
+    /// Each byte's class (`isGap`, `isWordByte`, upper-case).
+    private static let byteClass: [UInt8] = (0..<256).map { c in
+        let b = UInt8(c)
+        if isGap(b) { return gap }
+        guard isWordByte(b) else { return 0 }
+        return b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? word | upper : word
     }
 
     /// What may stand between the words of a run: spaces, tabs and emphasis.

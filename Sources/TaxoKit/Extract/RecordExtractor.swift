@@ -307,17 +307,21 @@ struct RecordExtractor {
         }
         // `wide`: a byte that may start a Unicode dash (`TOL–017`).
         var dash = false, underscore = false, upper = false, wide = false
-        for c in s.utf8 {
-            if c == 45 {
-                dash = true
-            } else if c == 95 {
-                underscore = true
-            } else if c >= 65 && c <= 90 {
-                upper = true
-            } else if c == 0xE2 {
-                wide = true
+        func classify(_ b: UnsafeBufferPointer<UInt8>) {
+            for c in b {
+                if c == 45 {
+                    dash = true
+                } else if c == 95 {
+                    underscore = true
+                } else if c >= 65 && c <= 90 {
+                    upper = true
+                } else if c == 0xE2 {
+                    wide = true
+                }
             }
         }
+        // Read in place (a native string's bytes; a bridged one's are copied first).
+        if s.utf8.withContiguousStorageIfAvailable(classify) == nil { Array(s.utf8).withUnsafeBufferPointer(classify) }
         if !dash, let link, names.departmentLinks[kindIndex][link], !grammar.departmentCodes.isEmpty {
             checkDepartmentValue(s, at: offset)
             return []
