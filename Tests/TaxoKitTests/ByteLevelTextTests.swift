@@ -23,6 +23,27 @@ import Testing
         }
     }
 
+    @Test func idKeysMadeAsBytes() {
+        // Reference: the key and canonical ID made by appending strings, as before the byte path.
+        func byStrings(_ prefix: String, _ dept: String?, _ number: String) -> (String, String) {
+            var trimmed = number.drop { $0 == "0" }
+            if trimmed.isEmpty { trimmed = "0" }
+            var stem = prefix
+            if let dept { stem += "-" + dept }
+            stem += "-"
+            return (stem + trimmed, stem + number)
+        }
+        let samples: [(String, String?, String)] = [
+            ("TOL", "SEC", "0124"), ("TOL", nil, "124"), ("MLS", nil, "000"), ("TSK", nil, "0"), ("TSK", nil, ""),
+            ("OBJ", "OPS-ACC", "0510"), ("STP", nil, "00A"), ("WRF", "ÉQU", "007"), ("PRF", nil, "1000"),
+        ]
+        for (p, d, n) in samples {
+            let made = IDGrammar.keyAndCanonical(prefix: p, department: d, number: n)
+            let expected = byStrings(p, d, n)
+            #expect(made.key == expected.0 && made.canonical == expected.1, "\(p) \(d ?? "-") \(n)")
+        }
+    }
+
     @Test func fieldLinesByBytes() {
         #expect(GapScanner.field("Tools Mentioned: FastAPI, Notion")! == ("Tools Mentioned", "FastAPI, Notion"))
         #expect(GapScanner.field("- TOOLS_REQUIRED: TOL-001")! == ("TOOLS_REQUIRED", "TOL-001"))

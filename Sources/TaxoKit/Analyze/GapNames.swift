@@ -202,12 +202,17 @@ enum GapNames {
 
     /// A cheap test before looking for versions: `v`+digit, or `>=`, `^`, `~` before a digit.
     static func mayHoldVersion(_ b: ArraySlice<UInt8>) -> Bool {
-        var prev: UInt8 = 32
-        for c in b {
-            if c >= 48 && c <= 57, prev == 118 || prev == 86 || prev == 61 || prev == 94 || prev == 126 { return true }
-            prev = c
+        // Read in place (a slice's every subscript checked its bounds).
+        b.withUnsafeBufferPointer { u in
+            var prev: UInt8 = 32
+            for c in u {
+                if c >= 48 && c <= 57, prev == 118 || prev == 86 || prev == 61 || prev == 94 || prev == 126 {
+                    return true
+                }
+                prev = c
+            }
+            return false
         }
-        return false
     }
 
     /// Names written right before a version: `Name v1.2`, `**Name**: v8`, `"name>=0.19.0"`, `"name": "^1.3.9"`.

@@ -183,20 +183,50 @@ public struct IDGrammar: Sendable {
         } else {
             canonDept = dept.flatMap { departmentCanonical[$0] }
         }
-        var trimmed = number.drop { $0 == "0" }
-        if trimmed.isEmpty { trimmed = "0" }
-        // `TOL-SEC-`, then the number as written (the canonical ID) or without leading zeros (the key).
-        var stem = kindPrefix
-        if let d = dept {
-            stem += "-"
-            stem += canonDept ?? d
-        }
-        stem += "-"
-        let key = stem + trimmed
-        stem += number
+        // `TOL-SEC-`, then the number as written (the canonical ID) or without leading zeros (the key), made
+        // as bytes in one buffer (appending to a String took more than the rest of making an ID).
+        let num = String(number)
+        let (key, canonical) = IDGrammar.keyAndCanonical(
+            prefix: kindPrefix, department: dept.map { canonDept ?? $0 }, number: num)
         return ParsedID(
             kind: kind, written: written, prefix: prefix, department: dept, canonicalDepartment: canonDept,
-            number: String(number), key: key, usesAlternatePrefix: prefix != kindPrefix, canonical: stem)
+            number: num, key: key, usesAlternatePrefix: prefix != kindPrefix, canonical: canonical)
+    }
+
+    /// `PREFIX-DEPT-` + the number without its leading zeros (`0` when all are zeros), and with them.
+    static func keyAndCanonical(prefix: String, department: String?, number: String) -> (key: String, canonical: String)
+    {
+        let dashes = department == nil ? 1 : 2
+        let stemCount = prefix.utf8.count + (department?.utf8.count ?? 0) + dashes
+        let numCount = number.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stemCount + numCount) { buf in
+            var n = 0
+            func put<C: Collection<UInt8>>(_ bytes: C) {
+                for b in bytes {
+                    buf[n] = b
+                    n += 1
+                }
+            }
+            put(prefix.utf8)
+            if let department {
+                buf[n] = 45
+                n += 1
+                put(department.utf8)
+            }
+            buf[n] = 45
+            n += 1
+            put(number.utf8)
+            let canonical = String(decoding: UnsafeBufferPointer(rebasing: buf[0..<n]), as: UTF8.self)
+            if numCount == 0 { return (canonical + "0", canonical) }
+            var z = stemCount
+            while z < n - 1, buf[z] == 48 { z += 1 }
+            if z == stemCount { return (canonical, canonical) }
+            // The key: the stem moved up against the number's first digit kept.
+            let keyStart = z - stemCount
+            for k in stride(from: stemCount - 1, through: 0, by: -1) { buf[keyStart + k] = buf[k] }
+            let key = String(decoding: UnsafeBufferPointer(rebasing: buf[keyStart..<n]), as: UTF8.self)
+            return (key, canonical)
+        }
     }
 
     /// The ID a person typed (a search, a lookup, a rename): a valid or legacy ID as written or in capitals
