@@ -48,9 +48,6 @@ public struct CompileOptions: Sendable {
     /// it only when asked for: a build's index needs them only for the files it rewrites; the site, `taxo
     /// show` and `taxo schema` need them all).
     public var allRecords = false
-    /// Told the extracted files as soon as every file is read, before resolution (a build starts writing the
-    /// extraction cache then, on another thread, while the library is resolved and validated).
-    public var extracted: (@Sendable ([FileResult]) -> Void)?
 
     /// Every entity's record kept (`allRecords`), nothing else changed.
     public static var allRecords: CompileOptions {
@@ -100,7 +97,6 @@ public enum Compiler {
             return processor.process(f, cache: cache)
         }
         clock.lap("read, parse, extract")
-        options.extracted?(results)
         return finish(
             config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only,
             options: options, clock: clock)

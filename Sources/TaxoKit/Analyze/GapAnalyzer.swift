@@ -342,23 +342,20 @@ public struct GapAnalyzer {
         }
     }
 
-    /// The entities a name (or, for `A / B`, one of its parts) names exactly, within a kind when one is known.
-    func exactEntities(_ name: String?, kind: Int?) -> [Int] {
-        guard let name else { return [] }
-        func find(_ n: String) -> [Int] {
-            guard let all = names[Labels.normalized(n)] else { return [] }
-            guard let kind else { return all }
-            var out: [Int] = []
-            for e in all where entityKinds[e] == kind { out.append(e) }
-            return out
+    /// The first entity a name (or, for `A / B`, one of its parts) names exactly, within a kind when one is known.
+    func exactEntity(_ name: String?, kind: Int?) -> Int? {
+        guard let name else { return nil }
+        // The first entity of the name (of the kind): a generic name (`Report`) is hundreds of entities at 100k.
+        func find(_ n: String) -> Int? {
+            guard let all = names[Labels.normalized(n)] else { return nil }
+            guard let kind else { return all.first }
+            return all.first { entityKinds[$0] == kind }
         }
-        let whole = find(name)
-        if !whole.isEmpty { return whole }
+        if let whole = find(name) { return whole }
         for part in GapNames.slashParts(name) {
-            let found = find(part)
-            if !found.isEmpty { return found }
+            if let found = find(part) { return found }
         }
-        return []
+        return nil
     }
 
     /// Whether a name agrees with an entity: its name or an alias, or (for `A / B`) one of its parts does.
@@ -376,7 +373,7 @@ public struct GapAnalyzer {
             return
         }
         let resolved = c.ids.compactMap { library.lookup($0) }
-        let exact = exactEntities(c.name, kind: c.kind)
+        let exact = exactEntity(c.name, kind: c.kind)
         if let e = resolved.first {
             let ent = library.entities[e]
             setLibrary(&c, e)
@@ -386,7 +383,7 @@ public struct GapAnalyzer {
                 c.verdict = .conflict
                 c.note = "\(library.displayID(ent)) is '\(ent.name ?? "")' in the library, not '\(c.name ?? "")'"
                 // The entity the name stands for may exist under another ID, or not at all.
-                if let other = exact.first {
+                if let other = exact {
                     c.note += "; '\(c.name ?? "")' is \(library.displayID(library.entities[other]))"
                 } else if let k = c.kind {
                     c.suggestedID = allocator.suggest(kind: k, department: c.department)
@@ -405,7 +402,7 @@ public struct GapAnalyzer {
             c.note = "\(broken.written) is declared in \(broken.file), which does not parse (\(broken.file)\(at))"
             return
         }
-        if let e = exact.first {
+        if let e = exact {
             setLibrary(&c, e)
             if let id = c.ids.first {
                 c.verdict = .conflict
@@ -430,7 +427,8 @@ public struct GapAnalyzer {
     func setLibrary(_ c: inout GapCandidate, _ e: Int) {
         // The entity's fields read before the closure (one read inside it copied all of the entity's fields),
         // the candidate written in one access.
-        let ent = library.entities[e], name = ent.name, file = ent.file
+        // (Read in place: a copy of the entity retained every field it has.)
+        let name = library.entities[e].name, file = library.entities[e].file
         let id = library.displayID(at: e), kind = entityKinds[e]
         c.update { f in
             f.libraryEntity = e

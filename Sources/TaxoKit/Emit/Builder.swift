@@ -36,20 +36,8 @@ public enum Builder {
         startClock.lap("previous index")
         let cache = previous?.usable == true ? ExtractionCache(path: cachePath, configHash: config.hash) : nil
         startClock.lap("load cache")
-        // The cache and the reports are written on other threads while SQLite (single-threaded) writes the
-        // index. Without a cache to start from, the files read are the build's: the cache is written from
-        // them at once, while the library is resolved and validated.
-        let jobs = Jobs()
-        defer { jobs.waitQuietly() }
         var options = CompileOptions()
         options.allRecords = allRecords
-        if cache == nil {
-            options.extracted = { files in
-                jobs.add {
-                    try ExtractionCache.write(files, to: cachePath, configHash: config.hash); return []
-                }
-            }
-        }
         var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache, options: options)
         // Files taken from the cache must be the ones the previous index holds; otherwise start over.
         var changes: (changed: Set<String>, removed: Set<String>)?
@@ -59,14 +47,14 @@ public enum Builder {
         }
         let incremental = changes != nil
         var clock = StageClock()
-        // Every report is written anew with --no-cache; the fingerprints they compare are computed once, first.
-        if cache != nil {
-            let files = result.library.files
-            let previousCache = incremental ? cache : nil
-            jobs.add {
-                try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache)
-                return []
-            }
+        // The cache and the reports are written on other threads (every report anew with --no-cache) while
+        // SQLite (single-threaded) writes the index; the fingerprints they compare are computed once, first.
+        let files = result.library.files
+        let previousCache = incremental ? cache : nil
+        let jobs = Jobs()
+        defer { jobs.waitQuietly() }
+        jobs.add {
+            try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache); return []
         }
         let tpl = templates ?? Templates(directory: root + "/templates")
         let globalHash = IndexWriter.globalRowsHash(result)
