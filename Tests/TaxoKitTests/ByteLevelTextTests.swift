@@ -23,6 +23,20 @@ import Testing
         }
     }
 
+    @Test func firstCharactersByBytesAgreeWithCharacters() {
+        let long: String = String(repeating: "abcdefghij", count: 25)
+        let head199: String = String(long.prefix(199)), head200: String = String(long.prefix(200))
+        var samples: [String] = [long, "", "short", head200, String(long.prefix(201)), "é" + long]
+        samples.append(head199 + "\u{301}" + long)
+        samples.append(head200 + "\u{301}tail")
+        samples.append(head199 + "\r\n" + long)
+        samples.append(String(long.prefix(150)) + "é" + long)
+        for s in samples {
+            let expected: String = String(s.prefix(200))
+            #expect(GapOccurrence.firstCharacters(s, 200) == expected, "\(s.utf8.count) bytes")
+        }
+    }
+
     @Test func idKeysMadeAsBytes() {
         // Reference: the key and canonical ID made by appending strings, as before the byte path.
         func byStrings(_ prefix: String, _ dept: String?, _ number: String) -> (String, String) {
