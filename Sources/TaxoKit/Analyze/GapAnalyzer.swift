@@ -161,6 +161,10 @@ public struct GapAnalyzer {
     /// Groups occurrences: by name when a name is known, else by ID; an ID seen with a name joins that name.
     func merge(_ occs: [GapOccurrence]) -> [GapCandidate] {
         var groups = CandidateGroups()
+        // Sized for every occurrence a name of its own (at 100k, a video's thousands of names grew the tables
+        // a dozen times each).
+        groups.keysOfName.reserveCapacity(occs.count)
+        groups.byKey.reserveCapacity(occs.count)
         // The video an ID written on a line is scoped to (a name paired with that ID belongs to it too).
         var scopedOn: [String: String] = [:]
         for o in occs {
