@@ -79,6 +79,26 @@ import Testing
         #expect(hits.allSatisfy { $0.snippet.contains("[ScaleKit]") })
     }
 
+    @Test func fullTextTablesMergeAgainAfterAFullBuild() throws {
+        // A full build fills them without merging segments, then sets FTS5's default back for the incremental
+        // builds that follow; their search answers either way.
+        let out = try temp()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let o = try build(TestSupport.repoRoot, out: out)
+        let db = try SQLiteDatabase(path: o.indexPath, readOnly: true)
+        for table in IndexSchema.fullTextTables {
+            let merge = try db.query("SELECT v FROM \(table)_config WHERE k = 'automerge'")
+            #expect(merge.map { $0[0] } == [String(IndexSchema.fullTextAutomerge)], "\(table)")
+        }
+        let hits = try db.query("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'workflow'")
+        #expect(Int(hits.first?[0] ?? "0") ?? 0 > 0)
+        // An entity found by the first word of its name.
+        let named = try db.query("SELECT id, name FROM entities WHERE name IS NOT NULL ORDER BY id LIMIT 1")
+        let (id, word) = (named.first?[0] ?? "", named.first?[1]?.split(separator: " ").first.map(String.init) ?? "")
+        let found = try db.query("SELECT id FROM entity_fts WHERE entity_fts MATCH ?", [.text("\"" + word + "\"")])
+        #expect(found.contains { $0[0] == id }, "\(id) \(word)")
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let a = try temp(), b = try temp()
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }

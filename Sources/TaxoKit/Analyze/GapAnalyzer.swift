@@ -429,9 +429,8 @@ public struct GapAnalyzer {
     }
 
     func setLibrary(_ c: inout GapCandidate, _ e: Int) {
-        // The entity's fields read before the closure (one read inside it copied all of the entity's fields),
-        // the candidate written in one access.
-        // (Read in place: a copy of the entity retained every field it has.)
+        // The entity's fields read in place before the closure (a copy of the entity, or a read inside the
+        // closure, retained every field it has), the candidate written in one access.
         let name = library.entities[e].name, file = library.entities[e].file
         let id = library.displayID(at: e), kind = entityKinds[e]
         c.update { f in

@@ -66,8 +66,8 @@ public enum IndexWriter {
     ) throws {
         try db.exec("BEGIN")
         try db.exec(IndexSchema.tables)
-        // The full-text tables merge no segments while they are filled (at 100k, 14 % of the documents' full-
-        // text insert: 12 segments instead of 6, searched as fast), then merge as usual for incremental builds.
+        // The full-text tables merge no segments while they are filled (at 100k the documents' full text goes
+        // in 14 % faster, in 12 segments instead of 6, searched as fast), then as usual for incremental builds.
         try db.exec(IndexSchema.fullTextMerging(0))
         try insertFileRows(db, result, only: nil, lap: lap)
         try insertGlobalRows(db, result, buildTime: buildTime, globalHash: globalHash ?? globalRowsHash(result))
