@@ -37,6 +37,31 @@ import Testing
         }
     }
 
+    @Test func searchIgnoringCaseFindsWhatLowercasingFinds() {
+        // Reference: the text lower-cased (ASCII), then searched byte by byte.
+        func byLowercasing(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+            let low = hay.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            guard needle.count <= low.count else { return needle.isEmpty }
+            return (0...(low.count - needle.count)).contains { Array(low[$0..<($0 + needle.count)]) == needle }
+        }
+        let needles = ["taxo-ignore", "new_id", "propos", "tool id", "a-", "-", "é_x"].map { Array($0.utf8) }
+        let alphabet = Array("aAtTxXoO-_ iIgGnNrReEwWdDpPsS\né".utf8)
+        var seed: UInt64 = 42
+        for round in 0..<400 {
+            var hay: [UInt8] = []
+            for _ in 0..<(round % 40) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                hay.append(alphabet[Int(seed >> 33) % alphabet.count])
+            }
+            if round % 5 == 0 { hay += Array("x TAXO-IGNORE New_ID".utf8).prefix(round % 21) }
+            for nd in needles {
+                #expect(
+                    ByteSearch.containsIgnoringCase(bytes: hay[...], nd) == byLowercasing(hay, nd),
+                    "\(String(decoding: hay, as: UTF8.self)) / \(String(decoding: nd, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test func idKeysMadeAsBytes() {
         // Reference: the key and canonical ID made by appending strings, as before the byte path.
         func byStrings(_ prefix: String, _ dept: String?, _ number: String) -> (String, String) {

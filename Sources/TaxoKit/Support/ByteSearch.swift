@@ -44,7 +44,19 @@ enum ByteSearch {
         guard n > 0, bytes.count >= n else { return n == 0 }
         return bytes.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { nd in
-                // Candidates start with the needle's first byte in either case; only those are compared.
+                // A needle with a byte that has no case and is rare in text (`-` of `taxo-ignore`, `_` of
+                // `new_id`): candidates are found where that byte is (by `memchr`), not at every byte that
+                // could start the needle (`t` is one byte in fifteen of English).
+                if let a = nd.firstIndex(where: { !isASCIILetter($0) && $0 != 32 }) {
+                    var from = a
+                    let last = hay.count - n + a
+                    while let hit = firstIndex(of: nd[a], in: hay, from: from), hit <= last {
+                        if matchesIgnoringCase(hay, at: hit - a, nd) { return true }
+                        from = hit + 1
+                    }
+                    return false
+                }
+                // Otherwise candidates start with the needle's first byte in either case; only those are compared.
                 let first = nd[0]
                 let firstUpper = first >= 97 && first <= 122 ? first - 32 : first
                 var i = 0
@@ -66,6 +78,20 @@ enum ByteSearch {
                 return false
             }
         }
+    }
+
+    @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+
+    /// Whether the lowercase ASCII `needle` is at `start` of `hay`, ignoring ASCII case (`start` in bounds).
+    @inline(__always) static func matchesIgnoringCase(
+        _ hay: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        for k in 0..<needle.count {
+            var c = hay[start + k]
+            if c >= 65 && c <= 90 { c += 32 }
+            if c != needle[k] { return false }
+        }
+        return true
     }
 
     /// A set of bytes as 256 bits, asked in one step per byte.
