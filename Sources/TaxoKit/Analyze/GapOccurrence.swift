@@ -77,7 +77,8 @@ extension GapOccurrence {
     /// with no CR LF among them (each such byte one character; counting characters of a long line took
     /// more than the rest of an occurrence).
     static func firstCharacters(_ t: String, _ n: Int) -> String {
-        let fast = t.utf8.withContiguousStorageIfAvailable { b -> String? in
+        var bytes = t
+        let fast = bytes.withUTF8 { b -> String? in
             guard b.count > n else { return t }
             var prev: UInt8 = 0
             for c in b[0...n] {
@@ -86,7 +87,7 @@ extension GapOccurrence {
             }
             return String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self)
         }
-        return (fast ?? nil) ?? String(t.prefix(n))
+        return fast ?? String(t.prefix(n))
     }
 
     /// Whether this place comes before another: by file, line, column.

@@ -169,8 +169,7 @@ struct GapScanner {
             while j < n, b[j] != UInt8(ascii: ":") {
                 let c = b[j]
                 if c >= 0x80 { return .unknown }
-                let letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-                if !letter && c != UInt8(ascii: "_") && c != 32 { return .no }
+                if !ByteSearch.isASCIILetter(c) && c != UInt8(ascii: "_") && c != 32 { return .no }
                 j += 1
             }
             guard j < n else { return .no }

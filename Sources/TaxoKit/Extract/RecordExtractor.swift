@@ -305,9 +305,10 @@ struct RecordExtractor {
             t.withUTF8 { b in grammar.scan(b, typos: false) { tok, _, _ in if case .id = tok { localChildren += 1 } } }
             return []
         }
-        // `wide`: a byte that may start a Unicode dash (`TOL–017`).
+        // `wide`: a byte that may start a Unicode dash (`TOL–017`). The value's bytes are read in place.
         var dash = false, underscore = false, upper = false, wide = false
-        func classify(_ b: UnsafeBufferPointer<UInt8>) {
+        var bytes = s
+        bytes.withUTF8 { b in
             for c in b {
                 if c == 45 {
                     dash = true
@@ -320,16 +321,13 @@ struct RecordExtractor {
                 }
             }
         }
-        // Read in place (a native string's bytes; a bridged one's are copied first).
-        if s.utf8.withContiguousStorageIfAvailable(classify) == nil { Array(s.utf8).withUnsafeBufferPointer(classify) }
         if !dash, let link, names.departmentLinks[kindIndex][link], !grammar.departmentCodes.isEmpty {
             checkDepartmentValue(s, at: offset)
             return []
         }
         guard dash || underscore || wide else { return [] }
         if upper {
-            var str0 = s
-            str0.withUTF8 { b in
+            bytes.withUTF8 { b in
                 for (off, text) in DoubledSegment.find(b) {
                     diagnostics.append(DoubledSegment.diagnostic(text, at: file.location(offset + off)))
                 }
@@ -344,10 +342,9 @@ struct RecordExtractor {
             fieldCache = f
             return f
         }
-        var str = s
         var tokens: [(IDToken, Int, Int)] = []
         var ranges: [String?] = []
-        str.withUTF8 { buf in
+        bytes.withUTF8 { buf in
             grammar.scan(buf) { tokens.append(($0, $1, $2)) }
             (tokens, ranges) = grammar.withRanges(tokens, in: buf)
         }

@@ -95,6 +95,7 @@ public enum FieldKey {
     /// Whether `raw` normalises to `normalized`, without allocating for ASCII keys (both read as bytes in
     /// place: records' keys are compared with the configuration's fields a few hundred times each).
     public static func matches(_ raw: String, normalized: String) -> Bool {
+        // (`withContiguousStorageIfAvailable`, not `withUTF8` on copies of both: measured, that cost more.)
         let fast =
             raw.utf8.withContiguousStorageIfAvailable { r in
                 normalized.utf8.withContiguousStorageIfAvailable { n -> Bool? in
@@ -151,8 +152,9 @@ extension Node {
     /// A string as a JSON string literal (what `JSONWriter.escape` makes), appended to `out`.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(34)
-        // Runs of bytes that need no escape are appended whole (most strings are one run).
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { b in
+        // Runs of bytes that need no escape are appended whole (most strings are one run). Read in place; a
+        // string without contiguous UTF-8 (bridged) is made contiguous first.
+        func escape(_ b: UnsafeBufferPointer<UInt8>) {
             var run = 0
             for i in 0..<b.count {
                 let c = b[i]
@@ -163,10 +165,9 @@ extension Node {
             }
             if run < b.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...])) }
         }
-        if done == nil {
-            for c in s.utf8 {
-                if c < 0x20 || c == 34 || c == 92 { appendEscaped(c, to: &out) } else { out.append(c) }
-            }
+        if s.utf8.withContiguousStorageIfAvailable(escape) == nil {
+            var copy = s
+            copy.withUTF8(escape)
         }
         out.append(34)
     }

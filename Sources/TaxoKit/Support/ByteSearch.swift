@@ -80,6 +80,7 @@ enum ByteSearch {
         }
     }
 
+    /// An ASCII letter, either case.
     @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
 
     /// Whether the lowercase ASCII `needle` is at `start` of `hay`, ignoring ASCII case (`start` in bounds).
