@@ -53,7 +53,7 @@ public enum Builder {
         let previousCache = incremental ? cache : nil
         let jobs = Jobs()
         defer { jobs.waitQuietly() }
-        jobs.add {
+        jobs.add(background: true) {
             try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache); return []
         }
         let tpl = templates ?? Templates(directory: root + "/templates")
@@ -89,17 +89,17 @@ public enum Builder {
         baseline: (file: String, value: Baseline)? = nil
     ) {
         let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
-        jobs.add {
+        jobs.add(background: true) {
             try ReportWriter.writeHealth(
                 result, root: root, outDir: outDir, templates: tpl, previous: previousMeta, baseline: baseline)
         }
-        jobs.add { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
-        jobs.add {
+        jobs.add(background: true) { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
+        jobs.add(background: true) {
             try ReportWriter.writeMappingReports(
                 result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
                 rewriteAll: rewriteAll)
         }
-        jobs.add {
+        jobs.add(background: true) {
             try ReportWriter.writeGapReports(
                 result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: rewriteAll,
                 keep: keep)

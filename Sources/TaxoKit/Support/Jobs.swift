@@ -5,12 +5,14 @@ final class Jobs: Sendable {
     private let group = DispatchGroup()
     private let results = Locked<[Result<[String], any Error>?]>([])
 
-    func add(_ job: @escaping @Sendable () throws -> [String]) {
+    /// A `background` job runs at `ThreadPriority.background` (and so do the parallel maps it starts).
+    func add(background: Bool = false, _ job: @escaping @Sendable () throws -> [String]) {
         let slot = results.withLock { r in
             r.append(nil)
             return r.count - 1
         }
         DispatchQueue.global().async(group: group) { [results] in
+            if background { ThreadPriority.lower() }
             let r = Result { try job() }
             results.withLock { $0[slot] = r }
         }

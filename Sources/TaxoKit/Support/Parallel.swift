@@ -24,10 +24,13 @@ enum Parallel {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(1, chunk ?? max(16, n / (workers * 8)))
         let chunks = (n + chunk - 1) / chunk
+        // A map started by background work runs in the background on every thread (`ThreadPriority`).
+        let nice = ThreadPriority.current
         withoutActuallyEscaping(transform) { transform in
             items.withUnsafeBufferPointer { buf in
                 let shared = Shared(input: buf, output: out, transform: transform)
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    ThreadPriority.lower(to: nice)
                     let lo = c * chunk, hi = min(n, lo + chunk)
                     for i in lo..<hi { shared.output[i] = shared.transform(shared.input[i]) }
                 }
