@@ -30,7 +30,7 @@ public enum Builder {
         let cachePath = outDir + "/" + ExtractionCache.fileName
         // The previous index: its meta gives the health report's trend; its files, with --no-cache ignored,
         // what an incremental build may keep.
-        let stored = IndexWriter.previous(at: index, configHash: config.hash)
+        let stored = IndexWriter.previous(at: index, configHash: config.hash, files: !noCache)
         let previousMeta = stored?.meta
         let previous = noCache ? nil : stored
         startClock.lap("previous index")
@@ -53,9 +53,6 @@ public enum Builder {
         let previousCache = incremental ? cache : nil
         let jobs = Jobs()
         defer { jobs.waitQuietly() }
-        jobs.add(background: true) {
-            try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache); return []
-        }
         let tpl = templates ?? Templates(directory: root + "/templates")
         let globalHash = IndexWriter.globalRowsHash(result)
         let kept = keepGapReports ? Locked<[String: GapReport]>([:]) : nil
@@ -63,6 +60,9 @@ public enum Builder {
             jobs, result, root: root, outDir: outDir, templates: tpl, previousMeta: previousMeta,
             globalHash: globalHash,
             rewriteAll: noCache, keep: kept, baseline: baseline)
+        jobs.add(background: true) {
+            try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache); return []
+        }
         if let changes {
             try IndexWriter.update(
                 result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash,
@@ -89,21 +89,23 @@ public enum Builder {
         baseline: (file: String, value: Baseline)? = nil
     ) {
         let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
+        // The longest first (the pool runs as many jobs at once as there are cores): the gap reports, then
+        // the mapping reports; the small ones fill in.
         jobs.add(background: true) {
-            try ReportWriter.writeHealth(
-                result, root: root, outDir: outDir, templates: tpl, previous: previousMeta, baseline: baseline)
+            try ReportWriter.writeGapReports(
+                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: rewriteAll,
+                keep: keep)
         }
-        jobs.add(background: true) { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
         jobs.add(background: true) {
             try ReportWriter.writeMappingReports(
                 result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
                 rewriteAll: rewriteAll)
         }
         jobs.add(background: true) {
-            try ReportWriter.writeGapReports(
-                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: rewriteAll,
-                keep: keep)
+            try ReportWriter.writeHealth(
+                result, root: root, outDir: outDir, templates: tpl, previous: previousMeta, baseline: baseline)
         }
+        jobs.add(background: true) { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
     }
 
     /// Temporary files of builds killed before they could rename them, in the output folder and its report

@@ -29,8 +29,9 @@ public enum IndexWriter {
         }
     }
 
-    /// Reads an existing index's file hashes; it is usable when schema, taxo version and configuration match.
-    public static func previous(at path: String, configHash: String) -> Previous? {
+    /// Reads an existing index's meta and (with `files`, for an incremental build) its file hashes; it is
+    /// usable when schema, taxo version and configuration match.
+    public static func previous(at path: String, configHash: String, files withFiles: Bool = true) -> Previous? {
         recover(path)
         guard FileManager.default.fileExists(atPath: path), let db = try? SQLiteDatabase(path: path, readOnly: true),
             let meta = try? db.query("SELECT key, value FROM meta")
@@ -41,7 +42,7 @@ public enum IndexWriter {
             m["schema_version"] == String(IndexSchema.version) && m["taxo_version"] == TaxoVersion.string
             && m["config_hash"] == configHash
         var files: [String: String] = [:]
-        for r in (try? db.query("SELECT path, hash FROM files")) ?? [] {
+        for r in (withFiles ? try? db.query("SELECT path, hash FROM files") : nil) ?? [] {
             if let p = r[0], let h = r[1] { files[p] = h }
         }
         return Previous(files: files, usable: usable, meta: m)

@@ -38,7 +38,7 @@ public enum ReportWriter {
                     store.carry(video: v, print: prints[v]!, from: previousStore)
                 }
                 // Each report is written as soon as it is made (they can be large: never all held at once).
-                outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
+                outcomes = Parallel.map(stale, minimum: 2, chunk: 1) { v -> Result<String, Error> in
                     Result {
                         var report = try Gaps.report(
                             targets: [v], library: lib, root: root, command: "taxo build (taxo gaps \(v))",
@@ -230,7 +230,7 @@ public enum ReportWriter {
             rewriteAll || manifest[$0]?.inputs != prints[$0]
                 || !FileManager.default.fileExists(atPath: dir + "/\($0)_Library_Mapping_Report.md")
         }
-        let outcomes = Parallel.map(stale, minimum: 2) { v -> Result<String, Error> in
+        let outcomes = Parallel.map(stale, minimum: 2, chunk: 1) { v -> Result<String, Error> in
             Result {
                 let context = try MappingReport(
                     result: result, video: v, entities: byVideo[v], documents: docsByVideo[v] ?? []
