@@ -103,6 +103,43 @@ import Testing
         #expect(GapScanner.field("Catégorie: outils")! == ("Catégorie", "outils"))
     }
 
+    /// Two-cell table rows read by bytes give what reading them by characters gave (random lines of pipes,
+    /// letters, spaces, dashes, colons, backticks and a letter beyond ASCII), and rows of more cells are
+    /// turned away by the byte check alone.
+    @Test func tableRowsByBytes() {
+        func byCharacters(_ line: Substring) -> [String]? {
+            var s = line.trimmingSpacesSubstring()
+            guard s.hasPrefix("|") else { return nil }
+            s = s.dropFirst()
+            if s.hasSuffix("|") { s = s.dropLast() }
+            let cells = s.split(separator: "|", omittingEmptySubsequences: false)
+            guard cells.count == 2 else { return nil }
+            let key = cells[0].trimmingSpaces()
+            guard !key.isEmpty, !key.allSatisfy({ $0 == "-" || $0 == ":" }) else { return nil }
+            let valueStart = cells[1].firstIndex { $0 != " " } ?? cells[1].endIndex
+            return [HeaderFields.clean(Substring(key)), HeaderFields.clean(cells[1][valueStart...])]
+        }
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["|", "|", "|", "a", "Key", " ", "  ", "-", ":", "`", "é", "\t", "\r"]
+        var taken = 0
+        for _ in 0..<20_000 {
+            let line = Substring(
+                (0..<Int.random(in: 0...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+            let expected = byCharacters(line)
+            if expected != nil {
+                taken += 1
+                #expect(HeaderFields.mayBeTableRow(line), "\(line.debugDescription)")
+            }
+            #expect(HeaderFields.tableRow(line).map { [$0.key, $0.value] } == expected, "\(line.debugDescription)")
+        }
+        #expect(taken > 100)
+        let row = HeaderFields.tableRow("| Step ID | `STT-0012` |")
+        #expect(row?.key == "Step ID" && row?.value == "STT-0012")
+        #expect(!HeaderFields.mayBeTableRow("| 00:01 | Host | We use Notion |"))
+        #expect(!HeaderFields.mayBeTableRow("| a | b | c"))
+        #expect(!HeaderFields.mayBeTableRow("a | b"))
+    }
+
     @Test func trigramsOfPaddedNames() {
         let space: UInt64 = 32, a: UInt64 = 97, b: UInt64 = 98
         #expect(FuzzyIndex.trigrams("ab").sorted() == [space << 16 | a << 8 | b, a << 16 | b << 8 | space].sorted())

@@ -120,17 +120,53 @@ enum HeaderFields {
 
     /// `| Key | value |` with exactly two cells, not a separator row.
     static func tableRow(_ line: Substring) -> (key: String, value: String, start: String.Index)? {
+        mayBeTableRow(line) ? twoCells(line) : nil
+    }
+
+    /// `tableRow` without the byte check first.
+    static func twoCells(_ line: Substring) -> (key: String, value: String, start: String.Index)? {
         var s = line.trimmingSpacesSubstring()
         guard s.hasPrefix("|") else { return nil }
         s = s.dropFirst()
         if s.hasSuffix("|") { s = s.dropLast() }
-        let cells = s.split(separator: "|", omittingEmptySubsequences: false)
-        guard cells.count == 2 else { return nil }
-        let key = cells[0].trimmingSpaces()
-        let rawValue = cells[1]
+        let key: String, rawValue: Substring
+        let u = s.utf8
+        if !u.contains(where: { $0 >= 0x80 }) {
+            // In ASCII each byte is a character: the one pipe between the cells is found by its byte.
+            guard let pipe = u.firstIndex(of: UInt8(ascii: "|")),
+                !u[u.index(after: pipe)...].contains(UInt8(ascii: "|"))
+            else { return nil }
+            key = s[..<pipe].trimmingSpaces()
+            rawValue = s[u.index(after: pipe)...]
+        } else {
+            let cells = s.split(separator: "|", omittingEmptySubsequences: false)
+            guard cells.count == 2 else { return nil }
+            key = cells[0].trimmingSpaces()
+            rawValue = cells[1]
+        }
         guard !key.isEmpty, !key.allSatisfy({ $0 == "-" || $0 == ":" }) else { return nil }
         let valueStart = rawValue.firstIndex { $0 != " " } ?? rawValue.endIndex
         return (clean(Substring(key)), clean(rawValue[valueStart...]), valueStart)
+    }
+
+    /// Whether a line's bytes can be a two-cell row: an ASCII line is one only with two pipes (three with a
+    /// closing one), after spaces a pipe first. What `tableRow` asks of the line's characters, asked of its
+    /// bytes first: a transcript's tables have rows of many cells, split by characters only to be turned away.
+    /// (Beyond ASCII a pipe byte may be part of a larger character: those lines are left to `tableRow`.)
+    static func mayBeTableRow(_ line: Substring) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { b in
+            var pipes = 0, first: UInt8 = 0, last: UInt8 = 0
+            for c in b {
+                if c >= 0x80 { return true }
+                if c == UInt8(ascii: "|") { pipes += 1 }
+                if !Substring.isASCIISpace(c) {
+                    if first == 0 { first = c }
+                    last = c
+                }
+            }
+            guard first == UInt8(ascii: "|") else { return false }
+            return pipes == (last == UInt8(ascii: "|") && pipes > 1 ? 3 : 2)
+        } ?? true
     }
 
     static func clean(_ s: Substring) -> String {
