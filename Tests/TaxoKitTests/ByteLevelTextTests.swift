@@ -173,4 +173,34 @@ import Testing
         #expect(!FieldKey.matches("tool", normalized: "toolid"))
         #expect(FieldKey.matches("Catégorie", normalized: FieldKey.normalize("catégorie")))
     }
+
+    /// A key hashes as its normalised form does (a member's hash is compared before its key), and keys that
+    /// normalise apart hash apart; members found through the hash are the ones the keys' bytes find.
+    @Test func fieldKeyHashesFollowNormalisation() {
+        let alike = [
+            ["Tool ID", "tool_id", "TOOL-ID", "toolid", "\tTool  _Id"], ["Catégorie", "catégorie", "CATÉGORIE"],
+            ["Étape", "étape"],
+        ]
+        for group in alike {
+            for k in group {
+                #expect(FieldKey.hash(k) == FieldKey.hash(FieldKey.normalize(k)), "\(k)")
+                #expect(FieldKey.hash(k) == FieldKey.hash(group[0]), "\(k)")
+            }
+        }
+        let apart = ["toolid", "toolids", "tool", "catégorie", "étape", "", "t", "stepid", "step_ids"]
+        #expect(Set(apart.map(FieldKey.hash)).count == apart.count)
+        var member = Member(key: "Step ID", keyOffset: 0, node: Node(.null, at: 0))
+        #expect(member.matches("stepid", hash: FieldKey.hash("stepid")))
+        member.key = "Tool ID"
+        #expect(member.keyHash == FieldKey.hash("toolid") && !member.matches("stepid", hash: FieldKey.hash("stepid")))
+        let record = Node(
+            .object([
+                Member(key: "Task_ID", keyOffset: 0, node: Node(.string("TSK-001"), at: 1)),
+                Member(key: "Étape ID", keyOffset: 2, node: Node(.string("STP-001"), at: 3)),
+            ]), at: 0)
+        #expect(record.member(matchingAny: ["task id"])?.node.string == "TSK-001")
+        #expect(record.member(matchingAny: ["étape_id"])?.node.string == "STP-001")
+        #expect(FieldPath("ÉTAPE ID")?.resolve(in: record).first?.string == "STP-001")
+        #expect(record.member(matchingAny: ["task"]) == nil)
+    }
 }

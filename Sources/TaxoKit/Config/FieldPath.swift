@@ -57,7 +57,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
                 case .each:
                     if let a = n.array { next.append(contentsOf: a) } else { next.append(n) }
                 case .key(let k):
-                    FieldPath.collect(key: k, in: n, into: &next)
+                    FieldPath.collect(key: k, hash: FieldKey.hash(k), in: n, into: &next)
                 }
             }
             current = next
@@ -66,12 +66,12 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         return current
     }
 
-    private static func collect(key: String, in n: Node, into out: inout [Node]) {
+    private static func collect(key: String, hash: UInt64, in n: Node, into out: inout [Node]) {
         switch n.value {
         case .object(let members):
-            for m in members where FieldKey.matches(m.key, normalized: key) { out.append(m.node) }
+            for m in members where m.matches(key, hash: hash) { out.append(m.node) }
         case .array(let items):
-            for i in items { collect(key: key, in: i, into: &out) }
+            for i in items { collect(key: key, hash: hash, in: i, into: &out) }
         default: break
         }
     }

@@ -67,7 +67,8 @@ struct RecordExtractor {
         let keys = names.inlineChildKeys[kindIndex]
         guard !keys.isEmpty, let members = record.members else { return 0 }
         var n = 0
-        for m in members where keys.contains(where: { FieldKey.matches(m.key, normalized: $0) }) {
+        let hashes = keys.map(FieldKey.hash)
+        for m in members where keys.indices.contains(where: { m.matches(keys[$0], hash: hashes[$0]) }) {
             n += m.node.array?.lazy.filter { $0.members != nil }.count ?? 0
         }
         return n

@@ -12,9 +12,26 @@ public struct Node: Sendable {
 
 /// A key of an object with its value.
 public struct Member: Sendable {
-    public var key: String
+    public var key: String {
+        didSet { keyHash = FieldKey.hash(key) }
+    }
     public var keyOffset: Int
     public var node: Node
+    /// `FieldKey.hash` of the key: records' keys are compared with the configuration's fields a few dozen
+    /// times each, and most comparisons end at this number.
+    public private(set) var keyHash: UInt64
+
+    public init(key: String, keyOffset: Int, node: Node) {
+        self.key = key
+        self.keyOffset = keyOffset
+        self.node = node
+        self.keyHash = FieldKey.hash(key)
+    }
+
+    /// Whether the key normalises to `normalized`, whose `FieldKey.hash` is `hash`.
+    @inline(__always) func matches(_ normalized: String, hash: UInt64) -> Bool {
+        keyHash == hash && FieldKey.matches(key, normalized: normalized)
+    }
 }
 
 /// What a node holds.
@@ -61,7 +78,8 @@ extension Node {
     public func member(matchingNormalized keys: [String]) -> (key: String, node: Node)? {
         guard case .object(let members) = value else { return nil }
         for nk in keys {
-            for m in members where FieldKey.matches(m.key, normalized: nk) { return (m.key, m.node) }
+            let h = FieldKey.hash(nk)
+            for m in members where m.matches(nk, hash: h) { return (m.key, m.node) }
         }
         return nil
     }
@@ -90,6 +108,22 @@ public enum FieldKey {
             }
         }
         return out
+    }
+
+    /// The hash of a key's normalised form (FNV-1a of what `normalize` gives), made without allocating for
+    /// ASCII keys: keys that normalise alike hash alike.
+    public static func hash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in s.utf8 {
+            if c >= 0x80 {
+                h = 0xcbf2_9ce4_8422_2325
+                for c in normalize(s).utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+                return h
+            }
+            if isSeparator(c) { continue }
+            h = (h ^ UInt64(c >= 65 && c <= 90 ? c + 32 : c)) &* 0x100_0000_01b3
+        }
+        return h
     }
 
     /// Whether `raw` normalises to `normalized`, without allocating for ASCII keys (both read as bytes in
