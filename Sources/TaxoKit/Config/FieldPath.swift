@@ -7,8 +7,16 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         case each
     }
 
-    public var steps: [Step]
+    public var steps: [Step] {
+        didSet { keyHashes = FieldPath.keyHashes(steps) }
+    }
     public private(set) var text: String
+    /// Per step, the `FieldKey.hash` of its key (0 for `.each`): made once, not at every record resolved.
+    private var keyHashes: [UInt64]
+
+    static func keyHashes(_ steps: [Step]) -> [UInt64] {
+        steps.map { if case .key(let k) = $0 { return FieldKey.hash(k) } else { return 0 } }
+    }
 
     /// Parses `tools_required[]`, `parent_task.task_id`; nil when the text is not a path.
     public init?(_ text: String) {
@@ -25,6 +33,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         }
         if steps.isEmpty { return nil }
         self.steps = steps
+        keyHashes = FieldPath.keyHashes(steps)
     }
 
     public var description: String { text }
@@ -50,14 +59,14 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// Every node the path reaches in `root`; arrays met at a `.key` step are walked through.
     public func resolve(in root: Node) -> [Node] {
         var current = [root]
-        for step in steps {
+        for (i, step) in steps.enumerated() {
             var next: [Node] = []
             for n in current {
                 switch step {
                 case .each:
                     if let a = n.array { next.append(contentsOf: a) } else { next.append(n) }
                 case .key(let k):
-                    FieldPath.collect(key: k, hash: FieldKey.hash(k), in: n, into: &next)
+                    FieldPath.collect(key: k, hash: keyHashes[i], in: n, into: &next)
                 }
             }
             current = next

@@ -113,16 +113,19 @@ public enum FieldKey {
     /// The hash of a key's normalised form (FNV-1a of what `normalize` gives), made without allocating for
     /// ASCII keys: keys that normalise alike hash alike.
     public static func hash(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in s.utf8 {
-            if c >= 0x80 {
-                h = 0xcbf2_9ce4_8422_2325
-                for c in normalize(s).utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        let ascii =
+            s.utf8.withContiguousStorageIfAvailable { b -> UInt64? in
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for c in b {
+                    if c >= 0x80 { return nil }
+                    if isSeparator(c) { continue }
+                    h = (h ^ UInt64(c >= 65 && c <= 90 ? c + 32 : c)) &* 0x100_0000_01b3
+                }
                 return h
-            }
-            if isSeparator(c) { continue }
-            h = (h ^ UInt64(c >= 65 && c <= 90 ? c + 32 : c)) &* 0x100_0000_01b3
-        }
+            } ?? nil
+        if let ascii { return ascii }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in normalize(s).utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
         return h
     }
 
