@@ -48,6 +48,9 @@ public struct CompileOptions: Sendable {
     /// it only when asked for: a build's index needs them only for the files it rewrites; the site, `taxo
     /// show` and `taxo schema` need them all).
     public var allRecords = false
+    /// Handed every file's result as soon as all are extracted, before resolution and validation (`taxo
+    /// build` starts writing the extraction cache there, on a core those leave idle).
+    public var extracted: (@Sendable ([FileResult]) -> Void)?
 
     /// Every entity's record kept (`allRecords`), nothing else changed.
     public static var allRecords: CompileOptions {
@@ -97,6 +100,7 @@ public enum Compiler {
             return processor.process(f, cache: cache)
         }
         clock.lap("read, parse, extract")
+        options.extracted?(results)
         return finish(
             config: config, grammar: grammar, results: results, inventory: inventory, extra: discoveryDiags, only: only,
             options: options, clock: clock)

@@ -38,6 +38,17 @@ public enum Builder {
         startClock.lap("load cache")
         var options = CompileOptions()
         options.allRecords = allRecords
+        let jobs = Jobs()
+        defer { jobs.waitQuietly() }
+        // Without a cache to read, nothing is compiled again below: the cache is written from the files' results
+        // while the library is resolved and validated (steps that leave a core idle at times).
+        if cache == nil {
+            options.extracted = { files in
+                jobs.add(background: true) {
+                    try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: nil); return []
+                }
+            }
+        }
         var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache, options: options)
         // Files taken from the cache must be the ones the previous index holds; otherwise start over.
         var changes: (changed: Set<String>, removed: Set<String>)?
@@ -51,8 +62,6 @@ public enum Builder {
         // SQLite (single-threaded) writes the index; the fingerprints they compare are computed once, first.
         let files = result.library.files
         let previousCache = incremental ? cache : nil
-        let jobs = Jobs()
-        defer { jobs.waitQuietly() }
         let tpl = templates ?? Templates(directory: root + "/templates")
         let globalHash = IndexWriter.globalRowsHash(result)
         let kept = keepGapReports ? Locked<[String: GapReport]>([:]) : nil
@@ -60,8 +69,11 @@ public enum Builder {
             jobs, result, root: root, outDir: outDir, templates: tpl, previousMeta: previousMeta,
             globalHash: globalHash,
             rewriteAll: noCache, keep: kept, baseline: baseline)
-        jobs.add(background: true) {
-            try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache); return []
+        if cache != nil {
+            jobs.add(background: true) {
+                try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache)
+                return []
+            }
         }
         if let changes {
             try IndexWriter.update(
