@@ -101,23 +101,21 @@ public enum Builder {
         baseline: (file: String, value: Baseline)? = nil
     ) {
         let libraryPrint = ReportWriter.fingerprint(result.library, templates: tpl)
-        // The longest first (the pool runs as many jobs at once as there are cores): the gap reports, then
-        // the mapping reports; the small ones fill in.
         jobs.add(background: true) {
-            try ReportWriter.writeGapReports(
-                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: rewriteAll,
-                keep: keep)
+            try ReportWriter.writeHealth(
+                result, root: root, outDir: outDir, templates: tpl, previous: previousMeta, baseline: baseline)
         }
+        jobs.add(background: true) { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
         jobs.add(background: true) {
             try ReportWriter.writeMappingReports(
                 result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, globalHash: globalHash,
                 rewriteAll: rewriteAll)
         }
         jobs.add(background: true) {
-            try ReportWriter.writeHealth(
-                result, root: root, outDir: outDir, templates: tpl, previous: previousMeta, baseline: baseline)
+            try ReportWriter.writeGapReports(
+                result, root: root, outDir: outDir, templates: tpl, libraryPrint: libraryPrint, rewriteAll: rewriteAll,
+                keep: keep)
         }
-        jobs.add(background: true) { try ReportWriter.writeTracker(result, root: root, outDir: outDir, templates: tpl) }
     }
 
     /// Temporary files of builds killed before they could rename them, in the output folder and its report
