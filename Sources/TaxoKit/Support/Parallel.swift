@@ -14,7 +14,7 @@ enum Parallel {
     }
 
     /// Items are taken `chunk` at a time (by default an eighth of each core's share, from 4 to 64 items: at 100k
-    /// files a share of 5,000 left one core parsing alone for a third of a second at the end; items of very
+    /// files an eighth was 4,900 files, and a core could be left parsing its last share alone; items of very
     /// uneven cost want 1, so that no core is left with a long run at the end).
     static func map<T, R>(_ items: [T], minimum: Int = 64, chunk: Int? = nil, _ transform: (T) -> R) -> [R] {
         let n = items.count
