@@ -7,16 +7,10 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         case each
     }
 
-    public var steps: [Step] {
-        didSet { keyHashes = FieldPath.keyHashes(steps) }
-    }
+    public private(set) var steps: [Step]
     public private(set) var text: String
     /// Per step, the `FieldKey.hash` of its key (0 for `.each`): made once, not at every record resolved.
     private var keyHashes: [UInt64]
-
-    static func keyHashes(_ steps: [Step]) -> [UInt64] {
-        steps.map { if case .key(let k) = $0 { return FieldKey.hash(k) } else { return 0 } }
-    }
 
     /// Parses `tools_required[]`, `parent_task.task_id`; nil when the text is not a path.
     public init?(_ text: String) {
@@ -33,7 +27,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         }
         if steps.isEmpty { return nil }
         self.steps = steps
-        keyHashes = FieldPath.keyHashes(steps)
+        keyHashes = steps.map { if case .key(let k) = $0 { return FieldKey.hash(k) } else { return 0 } }
     }
 
     public var description: String { text }
@@ -42,6 +36,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public var parent: FieldPath? {
         guard steps.count > 1 else { return nil }
         var p = self
+        p.keyHashes.removeLast()
         if case .each = p.steps.removeLast() {
             p.text = String(text.dropLast(2))
         } else if let dot = text.lastIndex(of: ".") {

@@ -40,15 +40,14 @@ public enum Builder {
         options.allRecords = allRecords
         let jobs = Jobs()
         defer { jobs.waitQuietly() }
-        // Without a cache to read, nothing is compiled again below: the cache is written from the files' results
-        // while the library is resolved and validated (steps that leave a core idle at times).
-        if cache == nil {
-            options.extracted = { files in
-                jobs.add(background: true) {
-                    try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: nil); return []
-                }
+        let writeCache: @Sendable ([FileResult], ExtractionCache?) -> Void = { files, previous in
+            jobs.add(background: true) {
+                try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previous); return []
             }
         }
+        // Without a cache to read, nothing is compiled again below: the cache is written from the files' results
+        // while the library is resolved and validated (steps that leave a core idle at times).
+        if cache == nil { options.extracted = { writeCache($0, nil) } }
         var result = Compiler.compile(root: root, config: config, keepContent: true, cache: cache, options: options)
         // Files taken from the cache must be the ones the previous index holds; otherwise start over.
         var changes: (changed: Set<String>, removed: Set<String>)?
@@ -60,8 +59,6 @@ public enum Builder {
         var clock = StageClock()
         // The cache and the reports are written on other threads (every report anew with --no-cache) while
         // SQLite (single-threaded) writes the index; the fingerprints they compare are computed once, first.
-        let files = result.library.files
-        let previousCache = incremental ? cache : nil
         let tpl = templates ?? Templates(directory: root + "/templates")
         let globalHash = IndexWriter.globalRowsHash(result)
         let kept = keepGapReports ? Locked<[String: GapReport]>([:]) : nil
@@ -69,12 +66,7 @@ public enum Builder {
             jobs, result, root: root, outDir: outDir, templates: tpl, previousMeta: previousMeta,
             globalHash: globalHash,
             rewriteAll: noCache, keep: kept, baseline: baseline)
-        if cache != nil {
-            jobs.add(background: true) {
-                try ExtractionCache.write(files, to: cachePath, configHash: config.hash, previous: previousCache)
-                return []
-            }
-        }
+        if cache != nil { writeCache(result.library.files, incremental ? cache : nil) }
         if let changes {
             try IndexWriter.update(
                 result, changes: changes, at: index, buildTime: buildTime, globalHash: globalHash,

@@ -42,8 +42,10 @@ public enum IndexWriter {
             m["schema_version"] == String(IndexSchema.version) && m["taxo_version"] == TaxoVersion.string
             && m["config_hash"] == configHash
         var files: [String: String] = [:]
-        for r in (withFiles ? try? db.query("SELECT path, hash FROM files") : nil) ?? [] {
-            if let p = r[0], let h = r[1] { files[p] = h }
+        if withFiles {
+            for r in (try? db.query("SELECT path, hash FROM files")) ?? [] {
+                if let p = r[0], let h = r[1] { files[p] = h }
+            }
         }
         return Previous(files: files, usable: usable, meta: m)
     }

@@ -152,7 +152,7 @@ enum HeaderFields {
     /// Whether a line's bytes can be a two-cell row: an ASCII line is one only with two pipes (three with a
     /// closing one), after spaces a pipe first. What `tableRow` asks of the line's characters, asked of its
     /// bytes first: a transcript's tables have rows of many cells, split by characters only to be turned away.
-    /// (Beyond ASCII a pipe byte may be part of a larger character: those lines are left to `tableRow`.)
+    /// (Beyond ASCII a pipe byte may be part of a larger character: those lines are left to `twoCells`.)
     static func mayBeTableRow(_ line: Substring) -> Bool {
         line.utf8.withContiguousStorageIfAvailable { b in
             var pipes = 0, first: UInt8 = 0, last: UInt8 = 0

@@ -39,9 +39,10 @@ struct RecordSchemaCheck {
             }
             // A nested field (`steps[].name`): looked for in every object its parent path reaches.
             let parents = rule.path.parent?.resolve(in: record) ?? []
+            let lastHash = FieldKey.hash(last)
             for parent in parents.flatMap({ $0.array ?? [$0] }) {
                 guard let members = parent.members else { continue }
-                guard let m = members.first(where: { FieldKey.matches($0.key, normalized: last) }) else {
+                guard let m = members.first(where: { $0.matches(last, hash: lastHash) }) else {
                     if rule.required {
                         out.append(
                             MissingField.diagnostic(

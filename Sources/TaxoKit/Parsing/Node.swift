@@ -12,9 +12,7 @@ public struct Node: Sendable {
 
 /// A key of an object with its value.
 public struct Member: Sendable {
-    public var key: String {
-        didSet { keyHash = FieldKey.hash(key) }
-    }
+    public private(set) var key: String
     public var keyOffset: Int
     public var node: Node
     /// `FieldKey.hash` of the key: records' keys are compared with the configuration's fields a few dozen
