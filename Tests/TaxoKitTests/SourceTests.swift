@@ -105,6 +105,43 @@ import Testing
         #expect(Glob.validate("/abs") != nil)
     }
 
+    /// Globs match as a plain reference says (segments compared as strings, `*` and `?` by regular
+    /// expression), on random patterns and paths: `**` anywhere, empty segments, braces, a path matched
+    /// split once for many globs.
+    @Test func globsMatchAsAReferenceSays() throws {
+        func reference(_ pat: [String], _ segs: [String]) -> Bool {
+            guard let first = pat.first else { return segs.isEmpty }
+            if first == "**" {
+                let rest = Array(pat.dropFirst())
+                if rest.isEmpty { return !segs.isEmpty }
+                return (0...segs.count).contains { reference(rest, Array(segs.dropFirst($0))) }
+            }
+            guard let seg = segs.first else { return false }
+            let rx =
+                "^"
+                + first.map { $0 == "*" ? ".*" : $0 == "?" ? "." : NSRegularExpression.escapedPattern(for: String($0)) }
+                .joined() + "$"
+            guard seg.range(of: rx, options: .regularExpression) != nil else { return false }
+            return reference(Array(pat.dropFirst()), Array(segs.dropFirst()))
+        }
+        var rng = CompiledTemplateTests.Seeded(state: 7)
+        let pieces = ["a", "b", "ab", "*", "?", "a*", "*b", "**", "x?y", "{a,b}", ""]
+        let names = ["a", "b", "ab", "ba", "xzy", "aab", "", "é"]
+        for _ in 0..<3000 {
+            let pattern = (0..<Int.random(in: 1...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                .joined(separator: "/")
+            let path = (0..<Int.random(in: 0...5, using: &rng)).map { _ in names.randomElement(using: &rng)! }
+                .joined(separator: "/")
+            let segs = path.split(separator: "/").map(String.init)
+            let expected = Glob.expandBraces(pattern).contains {
+                reference($0.split(separator: "/").map(String.init), segs)
+            }
+            let glob = Glob(pattern)
+            #expect(glob.matches(path) == expected, "\(pattern) \(path)")
+            #expect(glob.matches(segments: GlobPath(path)) == expected, "\(pattern) \(path)")
+        }
+    }
+
     @Test func nearMiss() {
         #expect(NearMiss.distance("TKS", "TSK") == 1)
         #expect(NearMiss.distance("kitten", "sitting") == 3)

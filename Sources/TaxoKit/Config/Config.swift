@@ -89,7 +89,7 @@ public struct Config: Sendable {
     public func kindIndex(forPath path: String) -> Int? { kindIndex(segments: Config.segments(path)) }
 
     /// The first kind whose `files:` globs take a path split into segments (`segments`).
-    func kindIndex(segments segs: [[UInt8]]) -> Int? {
+    func kindIndex(segments segs: GlobPath) -> Int? {
         kinds.indices.first { kinds[$0].files.contains { $0.matches(segments: segs) } }
     }
 
@@ -104,14 +104,12 @@ public struct Config: Sendable {
     public func documentType(forPath path: String) -> DocumentType? { documentType(segments: Config.segments(path)) }
 
     /// The document type whose globs take a path split into segments (`segments`).
-    func documentType(segments segs: [[UInt8]]) -> DocumentType? {
+    func documentType(segments segs: GlobPath) -> DocumentType? {
         for d in documents where d.files.contains(where: { $0.matches(segments: segs) }) { return d }
         return nil
     }
 
-    static func segments(_ path: String) -> [[UInt8]] {
-        path.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
-    }
+    static func segments(_ path: String) -> GlobPath { GlobPath(path) }
 
     /// Whether a path lies in an archive (`archive:` globs): its entities resolve references but are not checked.
     public func isArchived(_ path: String) -> Bool {

@@ -5,6 +5,17 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     private let alternatives: [[[UInt8]]]
     /// Per alternative, its segments without wildcards: a path lacking one of them cannot match it.
     private let literals: [[[UInt8]]]
+    /// The alternatives for matching: every segment's bytes in one buffer, and per alternative its
+    /// segments as ranges of it (a path is matched without an array or a retain per segment).
+    private let patternBytes: [UInt8]
+    private let compiled: [[PatternSegment]]
+
+    /// A segment of an alternative: its bytes in `patternBytes`, and whether it is `**`.
+    struct PatternSegment: Sendable, Hashable {
+        var start: Int
+        var end: Int
+        var doubleStar: Bool
+    }
 
     /// A glob (`LIBRARIES/**/*.json`, `{a,b}`), compiled once.
     public init(_ pattern: String) {
@@ -13,6 +24,15 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             $0.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
         }
         literals = alternatives.map { alt in alt.filter { seg in !seg.contains { $0 == 42 || $0 == 63 } } }
+        var bytes: [UInt8] = []
+        compiled = alternatives.map { alt in
+            alt.map { seg in
+                defer { bytes += seg }
+                return PatternSegment(
+                    start: bytes.count, end: bytes.count + seg.count, doubleStar: seg == Glob.doubleStar)
+            }
+        }
+        patternBytes = bytes
     }
 
     /// Globs are equal when their patterns are.
@@ -64,14 +84,30 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             literals.contains { alt in alt.allSatisfy { ByteSearch.find($0, in: buf) != nil } }
         }
         guard possible else { return false }
-        let segs = path.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
-        return matches(segments: segs)
+        return matches(segments: GlobPath(path))
     }
 
     /// Matches a path already split into segments (to split once for many globs).
-    public func matches(segments segs: [[UInt8]]) -> Bool {
-        for alt in alternatives where Glob.match(alt[...], segs[...]) { return true }
-        return false
+    public func matches(segments path: GlobPath) -> Bool {
+        patternBytes.withUnsafeBufferPointer { pattern in
+            path.bytes.withUnsafeBufferPointer { bytes in
+                path.bounds.withUnsafeBufferPointer { bounds in
+                    let subject = Subject(bytes: bytes, bounds: bounds)
+                    for alt in compiled {
+                        let hit = alt.withUnsafeBufferPointer { Glob.match($0, 0, pattern, subject, 0) }
+                        if hit { return true }
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
+    /// A path being matched, read in place: its bytes and its segments' bounds (`GlobPath`).
+    struct Subject {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let bounds: UnsafeBufferPointer<Int>
+        var count: Int { bounds.count / 2 }
     }
 
     /// The folders a walk for this glob starts from: per alternative, its leading segments without a
@@ -90,11 +126,21 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// True when the pattern excludes the whole directory: it names the directory itself, or ends in `**`
     /// and matches everything below it (`drafts/**`), so the walk need not descend.
     public func coversDirectory(_ directory: String) -> Bool {
-        let segs = directory.utf8.split(separator: 47, omittingEmptySubsequences: true).map { Array($0) }
-        let below = segs + [[120]]
-        return alternatives.contains { alt in
-            Glob.match(alt[...], segs[...]) || (alt.last == Glob.doubleStar && Glob.match(alt[...], below[...]))
+        let segs = GlobPath(directory), below = GlobPath(directory + "/x")
+        return alternatives.indices.contains { a in
+            let one = Glob(alternative: compiled[a], bytes: patternBytes, pattern: pattern)
+            return one.matches(segments: segs)
+                || (alternatives[a].last == Glob.doubleStar && one.matches(segments: below))
         }
+    }
+
+    /// One alternative of a glob as a glob of its own (for `coversDirectory`).
+    private init(alternative: [PatternSegment], bytes: [UInt8], pattern: String) {
+        self.pattern = pattern
+        alternatives = []
+        literals = []
+        patternBytes = bytes
+        compiled = [alternative]
     }
 
     static func expandBraces(_ p: String) -> [String] {
@@ -130,39 +176,78 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     static let doubleStar: [UInt8] = [42, 42]
 
-    static func match(_ pat: ArraySlice<[UInt8]>, _ segs: ArraySlice<[UInt8]>) -> Bool {
-        guard let first = pat.first else { return segs.isEmpty }
-        if first == doubleStar {
-            let rest = pat.dropFirst()
+    /// Whether an alternative's segments from `p` match the path's from `si`: `**` takes any number of
+    /// segments (at the end: one or more), any other segment one.
+    static func match(
+        _ pat: UnsafeBufferPointer<PatternSegment>, _ p: Int, _ pattern: UnsafeBufferPointer<UInt8>,
+        _ path: Subject, _ si: Int
+    ) -> Bool {
+        guard p < pat.count else { return si == path.count }
+        if pat[p].doubleStar {
             // A trailing `**` is everything inside a folder, not the folder itself (as in .gitignore):
             // `**/*backup*/**` leaves out the files under a backup folder, never a file named `..._backup.json`.
-            if rest.isEmpty { return !segs.isEmpty }
-            var s = segs
+            if p + 1 == pat.count { return si < path.count }
+            var s = si
             while true {
-                if match(rest, s) { return true }
-                if s.isEmpty { return false }
-                s = s.dropFirst()
+                if match(pat, p + 1, pattern, path, s) { return true }
+                if s == path.count { return false }
+                s += 1
             }
         }
-        guard let seg = segs.first, matchSegment(first[...], seg[...]) else { return false }
-        return match(pat.dropFirst(), segs.dropFirst())
+        guard si < path.count,
+            matchSegment(
+                pattern, pat[p].start, pat[p].end, path.bytes, path.bounds[2 * si], path.bounds[2 * si + 1])
+        else { return false }
+        return match(pat, p + 1, pattern, path, si + 1)
     }
 
-    static func matchSegment(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
-        var pi = p.startIndex, si = s.startIndex
+    /// Whether the pattern's bytes `p0..<p1` (with `*` and `?`) match the path's bytes `s0..<s1`. `?` takes
+    /// one character (`Vide?` takes `Vidé`), and `*` gives up characters, not bytes, when it backtracks.
+    static func matchSegment(
+        _ p: UnsafeBufferPointer<UInt8>, _ p0: Int, _ p1: Int, _ s: UnsafeBufferPointer<UInt8>, _ s0: Int, _ s1: Int
+    ) -> Bool {
+        @inline(__always) func nextCharacter(_ i: Int) -> Int {
+            var i = i + 1
+            while i < s1, s[i] & 0xC0 == 0x80 { i += 1 }
+            return i
+        }
+        var pi = p0, si = s0
         var starP = -1, starS = -1
-        while si < s.endIndex {
-            if pi < p.endIndex, p[pi] == UInt8(ascii: "?") || p[pi] == s[si] {
+        while si < s1 {
+            if pi < p1, p[pi] == UInt8(ascii: "?") {
+                pi += 1; si = nextCharacter(si)
+            } else if pi < p1, p[pi] == s[si] {
                 pi += 1; si += 1
-            } else if pi < p.endIndex, p[pi] == UInt8(ascii: "*") {
+            } else if pi < p1, p[pi] == UInt8(ascii: "*") {
                 starP = pi; starS = si; pi += 1
             } else if starP >= 0 {
-                pi = starP + 1; starS += 1; si = starS
+                pi = starP + 1; starS = nextCharacter(starS); si = starS
             } else {
                 return false
             }
         }
-        while pi < p.endIndex, p[pi] == UInt8(ascii: "*") { pi += 1 }
-        return pi == p.endIndex
+        while pi < p1, p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p1
+    }
+}
+
+/// A library path split into its segments once, to be matched by many globs: its bytes, and where each
+/// segment (empty ones left out) starts and ends.
+public struct GlobPath: Sendable {
+    let bytes: [UInt8]
+    /// Each segment's start and end offsets in `bytes`, in pairs.
+    let bounds: [Int]
+
+    public init(_ path: String) {
+        bytes = Array(path.utf8)
+        var bounds: [Int] = []
+        bounds.reserveCapacity(16)
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 47 {
+            if i > start { bounds += [start, i] }
+            start = i + 1
+        }
+        if bytes.count > start { bounds += [start, bytes.count] }
+        self.bounds = bounds
     }
 }
