@@ -3,6 +3,17 @@ import Testing
 @testable import TaxoKit
 
 @Suite struct IDGrammarTests {
+    /// A text's dash-separated parts are what splitting its characters gives, for ASCII texts (split by their
+    /// bytes) and others: combining marks after a dash, CRLF, empty parts.
+    @Test func dashPartsAreTheCharactersSplit() {
+        var rng = CompiledTemplateTests.Seeded(state: 11)
+        let pieces = ["TOL", "-", "SEC", "012", "", "--", "\r\n", "\u{301}", "é", "-\u{338}", "x", " "]
+        for _ in 0..<2000 {
+            let s = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(IDGrammar.dashParts(s) == s.split(separator: "-", omittingEmptySubsequences: false), "\(s)")
+        }
+    }
+
     let grammar = IDGrammar(config: TestSupport.defaultConfig)
 
     func kindName(_ c: IDCheck) -> String? {
@@ -124,5 +135,40 @@ import Testing
         #expect(Labels.agrees("99Designs", "99designs"))
         #expect(Labels.agrees("FastAPI", "FastAPI + FastMCP"))
         #expect(!Labels.agrees("Browse AI", "99designs"))
+    }
+}
+
+extension IDGrammarTests {
+    /// The IDs a file name carries are found as splitting the name at dots, underscores and spaces finds
+    /// them (the rule reads the name's bytes in place): stems with several IDs, leading dots, folders
+    /// named like IDs, spaces.
+    @Test func fileNamesIDsAreTheSplitNamesIDs() {
+        func reference(_ file: String, kind: Int) -> [String] {
+            let name = file.utf8.split(separator: 47).last.map { String(decoding: $0, as: UTF8.self) } ?? file
+            let stem = name.utf8.split(separator: 46).first ?? name.utf8[...]
+            return stem.split(whereSeparator: { $0 == 95 || $0 == 32 }).compactMap { bytes in
+                let part = Substring(bytes)
+                guard OwnID.mayBeID(part), case .valid(let p) = grammar.check(String(part)), p.kind == kind else {
+                    return nil
+                }
+                return p.written
+            }
+        }
+        let own = grammar.check("TOL-999")
+        guard case .valid(let id) = own else { Issue.record("TOL-999 is not an ID"); return }
+        var rng = CompiledTemplateTests.Seeded(state: 5)
+        let pieces = [
+            "TOL-072", "TOL-SEC-010", "MLS-001", "_", " ", ".", "/", "Figma", "TOL-072.json", "..", "x-1", "é",
+        ]
+        for _ in 0..<2000 {
+            let file = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let e = Entity(
+                kind: id.kind, id: id, rawID: "TOL-999", name: "X", file: file,
+                location: SourceLocation(file: file, line: 1, column: 1), department: nil, idField: "tool_id",
+                soleRecordInFile: true, references: [])
+            let expected = reference(file, kind: id.kind)
+            let found = FileNameMismatch.staleName(e, grammar: grammar)?.map(\.written) ?? []
+            #expect(found == expected, "\(file)")
+        }
     }
 }

@@ -142,6 +142,30 @@ import Testing
         }
     }
 
+    /// A set of glob groups (each kind's `files:`) gives, for a path, the groups one of whose globs takes
+    /// it, in order: what matching each glob says.
+    @Test func globSetsMatchAsTheirGlobs() {
+        var rng = CompiledTemplateTests.Seeded(state: 9)
+        let pieces = ["a", "b", "*", "?", "**", "{a,b}", "*.json", "x"]
+        let names = ["a", "b", "x", "c.json", "a.json", ""]
+        func pattern() -> String {
+            (0..<Int.random(in: 1...3, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                .joined(separator: "/")
+        }
+        for _ in 0..<300 {
+            let groups = (0..<Int.random(in: 0...5, using: &rng)).map { _ in
+                (0..<Int.random(in: 0...2, using: &rng)).map { _ in Glob(pattern()) }
+            }
+            let set = GlobSet(groups)
+            for _ in 0..<10 {
+                let path = (0..<Int.random(in: 0...4, using: &rng)).map { _ in names.randomElement(using: &rng)! }
+                    .joined(separator: "/")
+                let expected = groups.indices.filter { g in groups[g].contains { $0.matches(path) } }
+                #expect(set.matching(GlobPath(path)) == expected, "\(groups) \(path)")
+            }
+        }
+    }
+
     @Test func nearMiss() {
         #expect(NearMiss.distance("TKS", "TSK") == 1)
         #expect(NearMiss.distance("kitten", "sitting") == 3)

@@ -1,31 +1,101 @@
 /// A compact, versioned binary encoding for cached extraction results: varints, length-prefixed
 /// UTF-8 strings, and a per-file string table so repeated strings (paths, fields) are stored once.
-struct BinaryWriter {
-    var bytes: [UInt8] = []
+///
+/// The bytes are written into memory the writer owns (not an array: an append to an array asked the runtime
+/// whether it was shared, once a byte), so a writer cannot be copied; `bytes` hands out a copy.
+struct BinaryWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes are written.
+    private(set) var count = 0
     private var strings = StringInterner()
 
+    init(capacity: Int = 4096) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written, copied.
+    var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// The bytes written, read in place.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Room for `n` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
+
+    @inline(__always)
+    mutating func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let from = b.baseAddress, b.count > 0 else { return }
+        reserve(b.count)
+        (base + count).update(from: from, count: b.count)
+        count += b.count
+    }
+
+    mutating func append(_ b: [UInt8]) { b.withUnsafeBufferPointer { append($0) } }
+
+    /// Forgets the bytes written (the memory is kept).
+    mutating func removeAll() { count = 0 }
+
+    @inline(__always)
     mutating func uint(_ v: UInt64) {
+        reserve(10)
         var v = v
-        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-        bytes.append(UInt8(v))
+        while v >= 0x80 {
+            base[count] = UInt8(v & 0x7F) | 0x80
+            count += 1
+            v >>= 7
+        }
+        base[count] = UInt8(v)
+        count += 1
     }
 
     mutating func int(_ v: Int) { uint(UInt64(bitPattern: Int64(v)) << 1 ^ UInt64(bitPattern: Int64(v) >> 63)) }
-    mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+    mutating func bool(_ b: Bool) { byte(b ? 1 : 0) }
 
     /// Strings are interned: the first time written in full, later as a back-reference.
     mutating func string(_ s: String) {
-        if let i = strings.index(of: s) { uint(UInt64(i) << 1 | 1); return }
-        let u = s.utf8
-        uint(UInt64(u.count) << 1)
-        bytes.append(contentsOf: u)
+        var t = s
+        t.withUTF8 { u in
+            if let i = strings.index(of: s, bytes: u) {
+                uint(UInt64(i) << 1 | 1)
+            } else {
+                uint(UInt64(u.count) << 1)
+                append(u)
+            }
+        }
     }
 
     /// A string written in full, never interned (for tables of unique strings).
     mutating func literal(_ s: String) {
-        let u = s.utf8
-        uint(UInt64(u.count) << 1)
-        bytes.append(contentsOf: u)
+        var s = s
+        s.withUTF8 { u in
+            uint(UInt64(u.count) << 1)
+            append(u)
+        }
     }
 
     mutating func optString(_ s: String?) {
@@ -39,7 +109,9 @@ struct BinaryWriter {
     }
 
     mutating func fixed64(_ v: UInt64) {
-        for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) }
+        reserve(8)
+        for k in 0..<8 { base[count + k] = UInt8(truncatingIfNeeded: v >> (8 * UInt64(k))) }
+        count += 8
     }
 
     /// Starts a new record whose strings do not refer back to earlier records.

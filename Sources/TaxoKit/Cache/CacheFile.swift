@@ -25,7 +25,7 @@ enum CacheFile {
     }
 
     /// Ends an entry: the checksum of its bytes.
-    static func seal(_ w: inout BinaryWriter) { w.fixed64(Hashing.fnv1a(w.bytes)) }
+    static func seal(_ w: inout BinaryWriter) { w.fixed64(w.withBytes { Hashing.fnv1a(UnsafeRawBufferPointer($0)) }) }
 
     /// A reader at an entry whose bytes agree with their checksum (nil: too short, or damaged); the entry's
     /// content ends where the returned `end` is.
@@ -42,6 +42,6 @@ enum CacheFile {
     /// Ends a file: the trailer, pointing at the directory written from `directory` on.
     static func trailer(_ w: inout BinaryWriter, directory: Int) {
         w.fixed64(UInt64(directory))
-        w.bytes.append(contentsOf: trailerMagic)
+        w.append(trailerMagic)
     }
 }

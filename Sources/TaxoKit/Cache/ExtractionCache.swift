@@ -127,7 +127,7 @@ public final class ExtractionCache: Sendable {
     /// The header of a new cache file.
     static func header(configHash: String) -> BinaryWriter {
         var w = BinaryWriter()
-        w.bytes.append(contentsOf: magic)
+        w.append(magic)
         w.uint(formatVersion)
         w.string(TaxoVersion.build)
         w.string(configHash)
@@ -138,7 +138,7 @@ public final class ExtractionCache: Sendable {
     static func directory(
         _ results: [FileResult], offsets: [(offset: Int, length: Int)], into w: inout BinaryWriter, at base: Int
     ) {
-        let start = base + w.bytes.count
+        let start = base + w.count
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         w.int(Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))
@@ -174,11 +174,11 @@ public final class ExtractionCache: Sendable {
         for i in results.indices {
             if let k = kept[i] { offsets.append((k.offset, k.length)); continue }
             let b = fresh[i] ?? []
-            offsets.append((base + w.bytes.count, b.count))
-            w.bytes.append(contentsOf: b)
+            offsets.append((base + w.count, b.count))
+            w.append(b)
         }
         directory(results, offsets: offsets, into: &w, at: base)
-        try writeAll(fd, w.bytes, at: base)
+        try w.withBytes { try writeAll(fd, UnsafeRawBufferPointer($0), at: base) }
         return true
     }
 
@@ -192,9 +192,9 @@ public final class ExtractionCache: Sendable {
             var w = header(configHash: configHash)
             var written = 0
             func flush() throws {
-                try writeAll(fd, w.bytes, at: written)
-                written += w.bytes.count
-                w.bytes.removeAll(keepingCapacity: true)
+                try w.withBytes { try writeAll(fd, UnsafeRawBufferPointer($0), at: written) }
+                written += w.count
+                w.removeAll()
             }
             var offsets: [(offset: Int, length: Int)] = []
             offsets.reserveCapacity(results.count)
@@ -203,13 +203,13 @@ public final class ExtractionCache: Sendable {
                 let range = start..<min(results.count, start + chunk)
                 let fresh = Dictionary(uniqueKeysWithValues: encode(results, range.filter { kept[$0] == nil }))
                 for i in range {
-                    let at = written + w.bytes.count
+                    let at = written + w.count
                     if let k = kept[i], let old = previous?.file.bytes {
-                        w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[k.offset..<(k.offset + k.length)]))
+                        w.append(UnsafeBufferPointer(rebasing: old[k.offset..<(k.offset + k.length)]))
                     } else if let b = fresh[i] {
-                        w.bytes.append(contentsOf: b)
+                        w.append(b)
                     }
-                    offsets.append((at, written + w.bytes.count - at))
+                    offsets.append((at, written + w.count - at))
                 }
                 try flush()
             }
@@ -219,13 +219,15 @@ public final class ExtractionCache: Sendable {
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int) throws {
-        try bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset + done))
-                if n < 0 { if errno == EINTR { continue }; throw CocoaError(.fileWriteUnknown) }
-                done += n
-            }
+        try bytes.withUnsafeBytes { try writeAll(fd, $0, at: offset) }
+    }
+
+    static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer, at offset: Int) throws {
+        var done = 0
+        while done < buf.count {
+            let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset + done))
+            if n < 0 { if errno == EINTR { continue }; throw CocoaError(.fileWriteUnknown) }
+            done += n
         }
     }
 }

@@ -89,7 +89,7 @@ public final class GapStore: Sendable {
         init(fd: Int32) {
             self.fd = fd
             var w = BinaryWriter()
-            w.bytes.append(contentsOf: GapStore.magic)
+            w.append(GapStore.magic)
             w.uint(GapStore.formatVersion)
             w.string(TaxoVersion.build)
             put(w.bytes)

@@ -7,18 +7,21 @@ struct StringInterner {
     private var keys: [String] = []
     private var hashes: [UInt64] = []
 
-    /// The index `s` was given when it was met before; otherwise it is given the next index and nil is
-    /// returned.
-    mutating func index(of s: String) -> Int? {
-        var s = s
-        let h = s.withUTF8 { StringInterner.hash(UnsafeRawBufferPointer($0)) }
+    /// The index `s` (whose bytes are `u`) was given when it was met before; otherwise it is given the next
+    /// index and nil is returned.
+    mutating func index(of s: String, bytes u: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = StringInterner.hash(UnsafeRawBufferPointer(u))
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 {
-            let k = Int(slots[i]) - 1
-            if hashes[k] == h, keys[k] == s { return k }
-            i = (i + 1) & mask
+        let hit: Int? = slots.withUnsafeBufferPointer { t in
+            while t[i] != 0 {
+                let k = Int(t[i]) - 1
+                if hashes[k] == h, keys[k] == s { return k }
+                i = (i + 1) & mask
+            }
+            return nil
         }
+        if let hit { return hit }
         slots[i] = Int32(keys.count + 1)
         keys.append(s)
         hashes.append(h)

@@ -93,13 +93,6 @@ public struct Config: Sendable {
         kinds.indices.first { kinds[$0].files.contains { $0.matches(segments: segs) } }
     }
 
-    /// Every kind whose `files:` globs take a path, in the configuration's order (the first is the file's
-    /// kind; more than one is TAX0108). The path is split and matched once for both.
-    public func kindIndices(forPath path: String) -> [Int] {
-        let segs = Config.segments(path)
-        return kinds.indices.filter { kinds[$0].files.contains { $0.matches(segments: segs) } }
-    }
-
     /// The document type whose globs take a path.
     public func documentType(forPath path: String) -> DocumentType? { documentType(segments: Config.segments(path)) }
 

@@ -7,8 +7,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     private let literals: [[[UInt8]]]
     /// The alternatives for matching: every segment's bytes in one buffer, and per alternative its
     /// segments as ranges of it (a path is matched without an array or a retain per segment).
-    private let patternBytes: [UInt8]
-    private let compiled: [[PatternSegment]]
+    let patternBytes: [UInt8]
+    let compiled: [[PatternSegment]]
 
     /// A segment of an alternative: its bytes in `patternBytes`, and whether it is `**`.
     struct PatternSegment: Sendable, Hashable {

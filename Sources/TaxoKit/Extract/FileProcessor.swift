@@ -49,12 +49,15 @@ struct FileProcessor: Sendable {
     /// Decode each record's JSON from the cache too (the site, `taxo show` and `taxo schema` show records).
     var recordsFromCache = false
     let names: FieldNames
+    /// The kinds' `files:` globs, to find each file's kinds.
+    let kindGlobs: GlobSet
 
     init(config: Config, grammar: IDGrammar, videoRegex: NSRegularExpression?) {
         self.config = config
         self.grammar = grammar
         self.videoRegex = videoRegex
         names = FieldNames(config: config)
+        kindGlobs = GlobSet(config.kinds.map(\.files))
     }
 
     /// A processor for a configuration, its video pattern compiled (how every compile makes one).
@@ -109,8 +112,9 @@ struct FileProcessor: Sendable {
             for b in conflicts { r.diagnostics.append(MergeConflict.diagnostic(b, in: file, side: side)) }
             file = readable
         }
-        // The kinds whose globs take the path: the first is its kind, more than one a finding.
-        let kinds = format == .csv ? [] : config.kindIndices(forPath: path)
+        // The kinds whose globs take the path, in the configuration's order: the first is its kind, more than
+        // one a finding (TAX0108).
+        let kinds = format == .csv ? [] : kindGlobs.matching(GlobPath(path))
         switch format {
         case .json: processJSON(file, kind: kinds.first, &r)
         case .yaml: processYAML(file, kind: kinds.first, &r)

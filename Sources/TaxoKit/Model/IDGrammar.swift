@@ -251,31 +251,36 @@ public struct IDGrammar: Sendable {
     /// Checks a whole value that must be one ID.
     public func check(_ raw: String) -> IDCheck {
         let s = raw.trimmingSpaces()
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = IDGrammar.dashParts(s)
         if parts.count >= 2, let kind = prefixToKind[String(parts[0])] {
-            let k = kinds[kind]
             let last = parts[parts.count - 1]
-            let maxParts = 2 + max(1, k.segments)
+            // The kind's fields read one by one (a copy of the whole `Kind` retained each of its arrays).
+            let (minDigits, maxDigits, department) = (
+                kinds[kind].minDigits, kinds[kind].maxDigits, kinds[kind].department
+            )
+            let maxParts = 2 + max(1, kinds[kind].segments)
             if parts.count <= maxParts, isPlaceholder(last) { return .placeholder(kind: kind) }
             if parts.count >= 2 && parts.count <= maxParts {
                 let middle = parts[1..<(parts.count - 1)]
                 let dept: String? = middle.isEmpty ? nil : middle.joined(separator: "-")
                 let numberOK = !last.isEmpty && last.allSatisfy(\.isASCIIDigit)
                 if numberOK, middle.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIUppercase) }) {
-                    if last.count < k.minDigits || last.count > k.maxDigits {
+                    if last.count < minDigits || last.count > maxDigits {
                         return .malformed(
                             reason:
-                                "the number must have \(k.minDigits == k.maxDigits ? "\(k.minDigits)" : "\(k.minDigits) or more") digits",
-                            suggestion: last.count < k.minDigits
+                                "the number must have \(minDigits == maxDigits ? "\(minDigits)" : "\(minDigits) or more") digits",
+                            suggestion: last.count < minDigits
                                 ? parts.dropLast().joined(separator: "-") + "-"
-                                    + String(repeating: "0", count: k.minDigits - last.count) + last : nil)
+                                    + String(repeating: "0", count: minDigits - last.count) + last : nil)
                     }
-                    if dept != nil, k.department == .none {
+                    if dept != nil, department == .none {
                         return .malformed(
-                            reason: "kind \(k.name) takes no department segment", suggestion: k.prefix + "-" + last)
+                            reason: "kind \(kinds[kind].name) takes no department segment",
+                            suggestion: kinds[kind].prefix + "-" + last)
                     }
-                    if dept == nil, k.department == .required {
-                        return .malformed(reason: "kind \(k.name) needs a department segment", suggestion: nil)
+                    if dept == nil, department == .required {
+                        return .malformed(
+                            reason: "kind \(kinds[kind].name) needs a department segment", suggestion: nil)
                     }
                     return .valid(make(kind: kind, written: s, prefix: String(parts[0]), dept: dept, number: last))
                 }
@@ -289,6 +294,32 @@ public struct IDGrammar: Sendable {
             return .unknownPrefix(prefix: String(first), suggestions: sugg)
         }
         return .malformed(reason: "it is not of the form PREFIX-NNN", suggestion: repaired(s))
+    }
+
+    /// A text's parts between its `-` characters (empty ones kept): an ASCII text split by its bytes, which
+    /// splits it as its characters would (a generic split by characters cost thousands of instructions).
+    static func dashParts(_ s: String) -> [Substring] {
+        var ascii = true
+        var dashes = 0
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 45 { dashes += 1 }
+        }
+        guard ascii else { return s.split(separator: "-", omittingEmptySubsequences: false) }
+        var parts: [Substring] = []
+        parts.reserveCapacity(dashes + 1)
+        let u = s.utf8
+        var start = u.startIndex
+        var i = start
+        while i < u.endIndex {
+            if u[i] == 45 {
+                parts.append(Substring(u[start..<i]))
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        parts.append(Substring(u[start..<u.endIndex]))
+        return parts
     }
 
     /// The Unicode hyphens and dashes the scanner takes for `-` (U+2010 to U+2013, U+2212), written `-`.

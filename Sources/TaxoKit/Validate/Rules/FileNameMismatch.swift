@@ -35,16 +35,29 @@ enum FileNameMismatch {
     /// The IDs of the entity's kind its file name carries, when none is the entity's own (a stale name).
     static func staleName(_ e: Entity, grammar: IDGrammar) -> [ParsedID]? {
         guard e.soleRecordInFile, let id = e.id, !id.legacy else { return nil }
-        let name = e.file.utf8.split(separator: 47).last.map { String(decoding: $0, as: UTF8.self) } ?? e.file
+        // The file name's bytes, read in place (splitting the path made an array of its folders).
+        var path = e.file.utf8[...]
+        while path.last == 47 { path = path.dropLast() }
+        let name = path[(path.lastIndex(of: 47).map { path.index(after: $0) } ?? path.startIndex)...]
         // Cheap filter: the name must hold a dash followed somewhere by a digit.
-        guard name.utf8.contains(45), name.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
-        // Split on bytes (the separators are ASCII): splitting Characters costs grapheme breaking.
-        let stem = name.utf8.split(separator: 46).first ?? name.utf8[...]
+        guard name.contains(45), name.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+        // The stem: the name's first run of bytes without a dot. Its parts: runs without `_` or a space.
         var named: [ParsedID] = []
-        for bytes in stem.split(whereSeparator: { $0 == 95 || $0 == 32 }) {
-            let part = Substring(bytes)
-            guard OwnID.mayBeID(part) else { continue }
-            if case .valid(let p) = grammar.check(String(part)), p.kind == e.kind { named.append(p) }
+        var i = name.startIndex
+        while i < name.endIndex, name[i] == 46 { i = name.index(after: i) }
+        var start = i
+        while start < name.endIndex, name[start] != 46 {
+            var end = start
+            while end < name.endIndex, name[end] != 46, name[end] != 95, name[end] != 32 {
+                end = name.index(after: end)
+            }
+            if end > start {
+                let part = Substring(name[start..<end])
+                if OwnID.mayBeID(part), case .valid(let p) = grammar.check(String(part)), p.kind == e.kind {
+                    named.append(p)
+                }
+            }
+            start = end < name.endIndex && name[end] != 46 ? name.index(after: end) : end
         }
         guard !named.isEmpty, !named.contains(where: { $0.key == id.key }) else { return nil }
         return named
