@@ -12,6 +12,27 @@ import Testing
         }
     }
 
+    /// The string table gives a string met before its first index and a new one none, as a dictionary of
+    /// the strings would: strings of every length up to 24 sharing prefixes and tails (the hash reads
+    /// words, halves and single bytes), across the table's growth and a reset.
+    @Test func internedStringsAreFoundAsADictionaryFindsThem() {
+        var table = StringInterner()
+        var seen: [String: Int] = [:]
+        var rng = CompiledTemplateTests.Seeded(state: 3)
+        let letters = Array("abAB-é0")
+        for round in 0..<6000 {
+            if round == 3000 {
+                table.removeAll()
+                seen.removeAll()
+            }
+            let s = String((0..<Int.random(in: 0...24, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
+            var t = s
+            let found = t.withUTF8 { table.index(of: s, bytes: $0) }
+            #expect(found == seen[s], "\(s)")
+            if seen[s] == nil { seen[s] = seen.count }
+        }
+    }
+
     @Test func valuesRoundTrip() throws {
         var w = BinaryWriter()
         let ints = [0, 1, -1, 63, -64, 1 << 40, Int.max, Int.min]

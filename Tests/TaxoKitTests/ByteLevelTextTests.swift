@@ -44,12 +44,14 @@ import Testing
             guard needle.count <= low.count else { return needle.isEmpty }
             return (0...(low.count - needle.count)).contains { Array(low[$0..<($0 + needle.count)]) == needle }
         }
-        let needles = ["taxo-ignore", "new_id", "propos", "tool id", "a-", "-", "é_x"].map { Array($0.utf8) }
-        let alphabet = Array("aAtTxXoO-_ iIgGnNrReEwWdDpPsS\né".utf8)
+        let needles = ["taxo-ignore", "new_id", "propos", "tool id", "a-", "-", "é_x", "po", "p", "sa"].map {
+            Array($0.utf8)
+        }
+        let alphabet = Array("aAtTxXoO-_ iIgGnNrReEwWdDpPsS\né@`[{P0".utf8)
         var seed: UInt64 = 42
-        for round in 0..<400 {
+        for round in 0..<1200 {
             var hay: [UInt8] = []
-            for _ in 0..<(round % 40) {
+            for _ in 0..<(round % 70) {
                 seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 hay.append(alphabet[Int(seed >> 33) % alphabet.count])
             }
@@ -58,6 +60,27 @@ import Testing
                 #expect(
                     ByteSearch.containsIgnoringCase(bytes: hay[...], nd) == byLowercasing(hay, nd),
                     "\(String(decoding: hay, as: UTF8.self)) / \(String(decoding: nd, as: UTF8.self))")
+            }
+        }
+    }
+
+    /// The first upper-case letter found eight bytes at a time is the first one a byte-by-byte search finds,
+    /// from every offset, beside the bytes around `A`-`Z` and bytes of other characters.
+    @Test func firstUppercaseIsTheFirstCapital() {
+        let alphabet: [UInt8] = [64, 65, 77, 90, 91, 96, 97, 122, 0xC1, 0xDA, 0xE2, 0x80, 32, 48]
+        var seed: UInt64 = 7
+        for round in 0..<600 {
+            var hay: [UInt8] = []
+            for _ in 0..<(round % 50) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let pick = Int(seed >> 33) % (alphabet.count * 3)
+                hay.append(pick < alphabet.count ? alphabet[pick] : 97)
+            }
+            hay.withUnsafeBufferPointer { b in
+                for from in 0...b.count {
+                    let expected = (from..<b.count).first { b[$0] >= 65 && b[$0] <= 90 } ?? b.count
+                    #expect(ByteSearch.firstUppercase(in: b, from: from) == expected, "\(hay) \(from)")
+                }
             }
         }
     }

@@ -83,11 +83,12 @@ struct OwnID {
     }
 
     /// A cheap test before parsing a file-name part as an ID: a capital letter first, a dash, a digit last.
-    static func mayBeID(_ part: Substring) -> Bool {
-        guard let f = part.utf8.first, f >= 65 && f <= 90, let l = part.utf8.last, l >= 48 && l <= 57 else {
-            return false
-        }
-        return part.utf8.contains(45)
+    static func mayBeID(_ part: Substring) -> Bool { mayBeID(bytes: part.utf8) }
+
+    /// The same for bytes: an upper-case first letter, a last digit, and a dash.
+    static func mayBeID<C: BidirectionalCollection<UInt8>>(bytes u: C) -> Bool {
+        guard let f = u.first, f >= 65 && f <= 90, let l = u.last, l >= 48 && l <= 57 else { return false }
+        return u.contains(45)
     }
 
     /// Keys of the values of a kind's `legacy_id_fields`.

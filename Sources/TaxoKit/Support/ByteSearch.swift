@@ -56,28 +56,65 @@ enum ByteSearch {
                     }
                     return false
                 }
-                // Otherwise candidates start with the needle's first byte in either case; only those are compared.
-                let first = nd[0]
-                let firstUpper = first >= 97 && first <= 122 ? first - 32 : first
-                var i = 0
+                // Otherwise candidates start with the needle's first letter in either case: found eight bytes
+                // at a time (a byte ORed with 0x20 equals the lower-case letter only when it is that letter, in
+                // either case), and only those compared.
                 let last = hay.count - n
+                var i = 0
                 while i <= last {
-                    let b = hay[i]
-                    if b == first || b == firstUpper {
-                        var k = 1
-                        while k < n {
-                            var c = hay[i + k]
-                            if c >= 65 && c <= 90 { c += 32 }
-                            if c != nd[k] { break }
-                            k += 1
-                        }
-                        if k == n { return true }
-                    }
-                    i += 1
+                    guard let hit = firstLetter(nd[0], in: hay, from: i, through: last) else { return false }
+                    if matchesIgnoringCase(hay, at: hit, nd) { return true }
+                    i = hit + 1
                 }
                 return false
             }
         }
+    }
+
+    /// The first offset in `from...through` where `hay` holds the lower-case ASCII letter `letter` in either
+    /// case, reading eight bytes at a time.
+    @inline(__always) static func firstLetter(
+        _ letter: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int, through last: Int
+    ) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let target = UInt64(letter) &* ones
+        let raw = UnsafeRawPointer(hay.baseAddress!)
+        var i = from
+        while i + 8 <= last + 1 {
+            // A zero byte of `x` is a byte equal to the letter (either case); the lowest set high bit of
+            // `zeros` is the first one exactly (bits above it may be false, and are never used).
+            let x =
+                (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) | 0x2020_2020_2020_2020)
+                ^ target
+            let zeros = (x &- ones) & ~x & highs
+            if zeros != 0 { return i + zeros.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i <= last {
+            if hay[i] | 0x20 == letter { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The first offset at or after `from` where `hay` holds an upper-case ASCII letter (`hay.count` when none),
+    /// reading eight bytes at a time.
+    @inline(__always) static func firstUppercase(in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        guard let base = hay.baseAddress else { return hay.count }
+        let raw = UnsafeRawPointer(base)
+        var i = from
+        while i + 8 <= hay.count {
+            // Per byte, without carries between bytes: its low seven bits above 64 and below 91, and its high
+            // bit clear (bytes of other characters are never letters).
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let v = x & low7
+            let upper = ((ones &* (127 + 91)) &- v) & ~x & (v &+ ones &* (127 - 64)) & (ones &* 128)
+            if upper != 0 { return i + upper.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < hay.count, !(hay[i] >= 65 && hay[i] <= 90) { i += 1 }
+        return i
     }
 
     /// An ASCII letter, either case.

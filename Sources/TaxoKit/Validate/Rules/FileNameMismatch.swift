@@ -36,28 +36,30 @@ enum FileNameMismatch {
     static func staleName(_ e: Entity, grammar: IDGrammar) -> [ParsedID]? {
         guard e.soleRecordInFile, let id = e.id, !id.legacy else { return nil }
         // The file name's bytes, read in place (splitting the path made an array of its folders).
-        var path = e.file.utf8[...]
-        while path.last == 47 { path = path.dropLast() }
-        let name = path[(path.lastIndex(of: 47).map { path.index(after: $0) } ?? path.startIndex)...]
-        // Cheap filter: the name must hold a dash followed somewhere by a digit.
-        guard name.contains(45), name.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
-        // The stem: the name's first run of bytes without a dot. Its parts: runs without `_` or a space.
-        var named: [ParsedID] = []
-        var i = name.startIndex
-        while i < name.endIndex, name[i] == 46 { i = name.index(after: i) }
-        var start = i
-        while start < name.endIndex, name[start] != 46 {
-            var end = start
-            while end < name.endIndex, name[end] != 46, name[end] != 95, name[end] != 32 {
-                end = name.index(after: end)
-            }
-            if end > start {
-                let part = Substring(name[start..<end])
-                if OwnID.mayBeID(part), case .valid(let p) = grammar.check(String(part)), p.kind == e.kind {
+        var file = e.file
+        let named: [ParsedID] = file.withUTF8 { path in
+            var end = path.count
+            while end > 0, path[end - 1] == 47 { end -= 1 }
+            var i = end
+            while i > 0, path[i - 1] != 47 { i -= 1 }
+            // Cheap filter: the name must hold a dash followed somewhere by a digit.
+            let name = UnsafeBufferPointer(rebasing: path[i..<end])
+            guard name.contains(45), name.contains(where: { $0 >= 48 && $0 <= 57 }) else { return [] }
+            // The stem: the name's first run of bytes without a dot. Its parts: runs without `_` or a space.
+            while i < end, path[i] == 46 { i += 1 }
+            var named: [ParsedID] = []
+            while i < end, path[i] != 46 {
+                var j = i
+                while j < end, path[j] != 46, path[j] != 95, path[j] != 32 { j += 1 }
+                let part = UnsafeBufferPointer(rebasing: path[i..<j])
+                if OwnID.mayBeID(bytes: part),
+                    case .valid(let p) = grammar.check(String(decoding: part, as: UTF8.self)), p.kind == e.kind
+                {
                     named.append(p)
                 }
+                i = j < end && path[j] != 46 ? j + 1 : j
             }
-            start = end < name.endIndex && name[end] != 46 ? name.index(after: end) : end
+            return named
         }
         guard !named.isEmpty, !named.contains(where: { $0.key == id.key }) else { return nil }
         return named
