@@ -172,3 +172,26 @@ extension IDGrammarTests {
         }
     }
 }
+
+extension IDGrammarTests {
+    /// Prefixes found by their bytes are those a dictionary of them holds: lengths up to 16 (longer ones are
+    /// never found), prefixes that share their first eight bytes, bytes of other characters.
+    @Test func prefixesFoundByBytesAreTheDictionarys() {
+        var rng = CompiledTemplateTests.Seeded(state: 17)
+        let letters = Array("ABTOLé0")
+        func word() -> String {
+            String((0..<Int.random(in: 1...16, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
+        }
+        for _ in 0..<50 {
+            var dict: [String: Int] = [:]
+            for k in 0..<Int.random(in: 0...40, using: &rng) { dict[word()] = k }
+            let table = PrefixTable(dict)
+            for probe in Array(dict.keys) + (0..<40).map({ _ in word() }) {
+                var p = probe
+                let found = p.withUTF8 { table.lookup($0, 0, $0.count) }
+                let expected = probe.utf8.count <= 15 ? dict[probe] : nil
+                #expect(found?.kind == expected && (found == nil || found?.prefix == probe), "\(probe)")
+            }
+        }
+    }
+}

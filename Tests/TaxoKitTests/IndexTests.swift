@@ -180,3 +180,54 @@ import Testing
         #expect(row.first == ["Null\u{0}Byte Tool", "before\u{0}after"])
     }
 }
+
+extension IndexTests {
+    /// A document's sections for the full-text index are what splitting it at each heading's line gives
+    /// (the reference asks a dictionary of the headings at every line): headings out of order, two on a
+    /// line, past the end, on the first line, texts with and without a last newline, CRLF.
+    @Test func sectionsSplitADocumentAtItsHeadingLines() {
+        func reference(_ d: Document) -> [(line: Int, heading: String, text: String)] {
+            guard let text = d.text else { return [] }
+            var headingAt: [Int: String] = [:]
+            for h in d.headings where headingAt[h.line] == nil { headingAt[h.line] = h.text }
+            let u = Array(text.utf8)
+            var out: [(Int, String, String)] = []
+            var start = 0, startLine = 1, line = 1
+            var heading = d.title ?? ""
+            var i = 0
+            while true {
+                if let h = headingAt[line], i > start {
+                    out.append((startLine, heading, String(decoding: u[start..<(i - 1)], as: UTF8.self)))
+                    start = i
+                    startLine = line
+                    heading = h
+                } else if let h = headingAt[line] {
+                    heading = h
+                    startLine = line
+                }
+                guard let nl = u[i...].firstIndex(of: 10) else { break }
+                i = nl + 1
+                line += 1
+            }
+            if start < u.count { out.append((startLine, heading, String(decoding: u[start...], as: UTF8.self))) }
+            return out
+        }
+        var rng = CompiledTemplateTests.Seeded(state: 13)
+        let lines = ["# A", "text", "", "## B", "x\r", "é"]
+        for _ in 0..<500 {
+            let n = Int.random(in: 0...8, using: &rng)
+            var text = (0..<n).map { _ in lines.randomElement(using: &rng)! }.joined(separator: "\n")
+            if Bool.random(using: &rng) { text += "\n" }
+            let headings = (0..<Int.random(in: 0...4, using: &rng)).map { k in
+                Heading(level: 1, text: "H\(k)", line: Int.random(in: 0...(n + 1), using: &rng))
+            }
+            let d = Document(
+                path: "a.md", type: nil, title: Bool.random(using: &rng) ? "T" : nil, video: nil, fields: [:],
+                headings: headings, mentions: [], checkMentions: false, text: text)
+            let got = IndexWriter.sections(of: d), want = reference(d)
+            #expect(
+                got.map(\.line) == want.map(\.line) && got.map(\.heading) == want.map(\.heading)
+                    && got.map(\.text) == want.map(\.text), "\(text.debugDescription) \(headings.map(\.line))")
+        }
+    }
+}

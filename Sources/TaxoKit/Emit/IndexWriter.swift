@@ -372,30 +372,42 @@ public enum IndexWriter {
 
     /// A document's text cut at its headings: (first line, heading, text).
     static func sections(of d: Document) -> [(line: Int, heading: String, text: String)] {
-        guard let text = d.text else { return [] }
-        var headingAt: [Int: String] = [:]
-        for h in d.headings where headingAt[h.line] == nil { headingAt[h.line] = h.text }
-        let u = Array(text.utf8)
+        guard var text = d.text else { return [] }
+        // The first heading of each line, in line order: met as the lines are walked (a dictionary of them
+        // was asked twice a line).
+        let sorted = d.headings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        var heads: [(line: Int, text: String)] = []
+        for (_, h) in sorted where heads.last?.line != h.line { heads.append((h.line, h.text)) }
         var out: [(Int, String, String)] = []
-        var start = 0, startLine = 1, line = 1
-        var heading = d.title ?? ""
-        var i = 0
-        while true {
-            // At the start of `line` (offset i): a heading line closes the previous section.
-            if let h = headingAt[line], i > start {
-                out.append((startLine, heading, String(decoding: u[start..<(i - 1)], as: UTF8.self)))
-                start = i
-                startLine = line
-                heading = h
-            } else if let h = headingAt[line] {
-                heading = h
-                startLine = line
+        text.withUTF8 { u in
+            var start = 0, startLine = 1, line = 1
+            var heading = d.title ?? ""
+            var next = 0
+            var i = 0
+            while true {
+                // At the start of `line` (offset i): a heading line closes the previous section.
+                while next < heads.count, heads[next].line < line { next += 1 }
+                if next < heads.count, heads[next].line == line {
+                    if i > start {
+                        out.append(
+                            (
+                                startLine, heading,
+                                String(decoding: UnsafeBufferPointer(rebasing: u[start..<(i - 1)]), as: UTF8.self)
+                            ))
+                        start = i
+                    }
+                    startLine = line
+                    heading = heads[next].text
+                }
+                guard let nl = ByteSearch.firstIndex(of: 10, in: u, from: i) else { break }
+                i = nl + 1
+                line += 1
             }
-            guard let nl = u[i...].firstIndex(of: 10) else { break }
-            i = nl + 1
-            line += 1
+            if start < u.count {
+                out.append(
+                    (startLine, heading, String(decoding: UnsafeBufferPointer(rebasing: u[start...]), as: UTF8.self)))
+            }
         }
-        if start < u.count { out.append((startLine, heading, String(decoding: u[start...], as: UTF8.self))) }
         return out
     }
 }

@@ -19,14 +19,12 @@ struct FieldNames: Sendable {
     /// Per kind of the hierarchy, the kinds below it (a workflow's milestones, tasks and steps); empty for the
     /// other kinds and the last level.
     let lowerLevels: [[Int]]
-    /// Keys named after a kind (`tool`, `tools_used`, `primary_tool`), normalised -> the kind: their values
-    /// link to it by name when no configured link covers them (`NameParts`).
-    let nameLinkKeys: [String: Int]
-    /// The same keys as written in snake case (`tools_used`): a lower-case key is looked up as it is, with no
-    /// normalising (most keys of most libraries).
-    let nameLinkSnakeKeys: [String: Int]
-    /// The longest of those keys, in bytes (their normalised forms are no longer).
-    let nameLinkKeyBytes: Int
+    /// Keys named after a kind (`tool`, `tools_used`, `primary_tool`) by the hash of their normalised form
+    /// (`FieldKey.hash`, which a record's keys carry): each normalised -> the kind (their values link to it by
+    /// name when no configured link covers them, `NameParts`), and each as written in snake case
+    /// (`tools_used`: a lower-case key is compared as it is, with no normalising, as most keys are).
+    let nameLinkKeys: IntTable<[(key: String, kind: Int)]>
+    let nameLinkSnakeKeys: IntTable<[(key: String, kind: Int)]>
     /// Per kind, per link: the kind its values may name (`LinkField.byName`); nil when it takes IDs only.
     let linkNameTargets: [[Int?]]
     /// Per kind, per link: whether it links to the kind in the department role (its values are department
@@ -51,9 +49,8 @@ struct FieldNames: Sendable {
             guard let l = levels.firstIndex(of: ki) else { return [] }
             return Array(levels[(l + 1)...])
         }
-        nameLinkKeys = Self.nameLinkKeys(config, normalized: true)
-        nameLinkSnakeKeys = Self.nameLinkKeys(config, normalized: false)
-        nameLinkKeyBytes = nameLinkSnakeKeys.keys.map(\.utf8.count).max() ?? 0
+        nameLinkKeys = Self.byHash(Self.nameLinkKeys(config, normalized: true))
+        nameLinkSnakeKeys = Self.byHash(Self.nameLinkKeys(config, normalized: false))
         let department = config.kindIndex(role: .department)
         let departmentName = department.map { config.kinds[$0].name }
         departmentLinks = config.kinds.map { k in k.links.map { departmentName != nil && $0.target == departmentName } }
@@ -69,19 +66,25 @@ struct FieldNames: Sendable {
 
     /// The kind a field's value names when the field is named after it (`tools_used`, `Tools Used`), unless
     /// it is the record's own kind. A snake-case key is looked up as written (no normalising: most keys).
-    func namedKind(key: String, in kind: Int) -> Int? {
-        let u = key.utf8
+    /// `hash` is the key's `FieldKey.hash`.
+    func namedKind(key: String, hash: UInt64, in kind: Int) -> Int? {
         let k: Int?
-        if u.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }) {
-            k = u.count <= nameLinkKeyBytes ? nameLinkSnakeKeys[key] : nil
+        if key.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }) {
+            k = nameLinkSnakeKeys[Int(truncatingIfNeeded: hash)]?.first { $0.key == key }?.kind
         } else {
-            // Normalised, a key keeps all its bytes but separators: one with more is none of them.
-            k =
-                u.lazy.filter { !FieldKey.isSeparator($0) }.count <= nameLinkKeyBytes
-                ? nameLinkKeys[FieldKey.normalize(key)] : nil
+            k = nameLinkKeys[Int(truncatingIfNeeded: hash)]?.first { FieldKey.matches(key, normalized: $0.key) }?.kind
         }
         guard let k, k != kind else { return nil }
         return k
+    }
+
+    /// Keys -> kinds as a table by the hash of each key's normalised form (keys of one hash in their order).
+    static func byHash(_ keys: [String: Int]) -> IntTable<[(key: String, kind: Int)]> {
+        var groups: [Int: [(key: String, kind: Int)]] = [:]
+        for (key, kind) in keys.sorted(by: { $0.key < $1.key }) {
+            groups[Int(truncatingIfNeeded: FieldKey.hash(key)), default: []].append((key, kind))
+        }
+        return IntTable(groups.map { (key: $0.key, value: $0.value) })
     }
 
     /// The keys named after each kind but the department's (its values are judged as department codes),

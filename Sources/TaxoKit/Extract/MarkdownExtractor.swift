@@ -269,7 +269,7 @@ struct MarkdownExtractor {
             let link = typedLines[f.line]
             guard
                 let target = link.map({ names.linkNameTargets[kindIndex][$0] })
-                    ?? names.namedKind(key: f.key, in: kindIndex)
+                    ?? names.namedKind(key: f.key, hash: FieldKey.hash(f.key), in: kindIndex)
             else { continue }
             refs += NameParts.references(
                 in: f.value, at: f.offset, path: [.key(f.key)], kind: target, link: link, idSpans: nil,

@@ -103,12 +103,17 @@ struct RecordExtractor {
         let name = FieldNames.first(in: record, keys: names.nameFields[kindIndex], paths: names.namePaths[kindIndex])?
             .node.string
         let dept = record.member(matchingNormalized: RecordExtractor.departmentFields)?.node.string
-        var typed: [Int: Int] = [:]
+        var typedPairs: [(key: Int, value: Int)] = []
         for (li, link) in kind.links.enumerated() {
             for n in link.path.resolve(in: record) {
-                if let items = n.array { for i in items { typed[i.offset] = li } } else { typed[n.offset] = li }
+                if let items = n.array {
+                    for i in items { typedPairs.append((i.offset, li)) }
+                } else {
+                    typedPairs.append((n.offset, li))
+                }
             }
         }
+        let typed = IntTable(typedPairs)
         var refs: [Reference] = []
         var path: [PathStep] = []
         legacySkip = Set(legacyKeys)
@@ -220,7 +225,7 @@ struct RecordExtractor {
 
     /// `named`: the kind a field named after it links to by name (`"tool": "Zapier"`), for its value.
     mutating func walk(
-        _ n: Node, path: inout [PathStep], skip: Int, own: String?, typed: [Int: Int], link: Int?, named: Int?,
+        _ n: Node, path: inout [PathStep], skip: Int, own: String?, typed: IntTable<Int>, link: Int?, named: Int?,
         refs: inout [Reference]
     ) {
         switch n.value {
@@ -229,7 +234,7 @@ struct RecordExtractor {
                 let before = refs.count
                 let l = typed[n.offset] ?? link
                 scanString(s, at: n.offset + 1, path: path, own: own, link: l, named: named, refs: &refs)
-                if let name = localIDs[n.offset], l.map({ !kind.links[$0].local }) ?? true {
+                if !localIDs.isEmpty, let name = localIDs[n.offset], l.map({ !kind.links[$0].local }) ?? true {
                     // A child the record numbers itself: its description, linked only to an entity of its name.
                     localChildren += 1
                     for i in before..<refs.count {
@@ -269,7 +274,7 @@ struct RecordExtractor {
         case .array(let items) where items.first?.string != nil: break
         default: return nil
         }
-        return names.namedKind(key: m.key, in: kindIndex)
+        return names.namedKind(key: m.key, hash: m.keyHash, in: kindIndex)
     }
 
     mutating func scanString(

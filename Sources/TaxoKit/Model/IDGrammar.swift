@@ -101,6 +101,8 @@ public struct IDGrammar: Sendable {
 
     public let kinds: [Kind]
     let prefixToKind: [String: Int]
+    /// The same by bytes, for the scan.
+    let prefixTable: PrefixTable
     let departmentCanonical: [String: String]
     /// Every department code and alias, sorted.
     public let departmentCodes: [String]
@@ -113,8 +115,11 @@ public struct IDGrammar: Sendable {
     public let allPrefixes: [String]
     /// Sorted-letter signatures of known prefixes, for spotting transposed typos (`TKS` for `TSK`).
     let anagramToPrefix: [String: String]
-    /// Legacy patterns by the lower-cased first byte of their literal.
-    let legacyByFirst: [UInt8: [(kind: Int, pattern: LegacyPattern)]]
+    /// Legacy patterns by the lower-cased first byte of their literal (256 lists, most empty: the scan asks at
+    /// every word's first byte, where a dictionary hashed the byte).
+    let legacyByFirst: [[(kind: Int, pattern: LegacyPattern)]]
+    /// Whether any kind has legacy patterns.
+    let hasLegacy: Bool
 
     /// The grammar of the configuration's kinds, prefixes and departments.
     public init(config: Config) {
@@ -124,6 +129,7 @@ public struct IDGrammar: Sendable {
             for pre in k.allPrefixes where p[pre] == nil { p[pre] = i }
         }
         prefixToKind = p
+        prefixTable = PrefixTable(p)
         var d: [String: String] = [:]
         for dep in config.departments {
             d[dep.code] = dep.code
@@ -138,11 +144,12 @@ public struct IDGrammar: Sendable {
         var an: [String: String] = [:]
         for pre in allPrefixes { an[String(pre.sorted())] = an[String(pre.sorted())] ?? pre }
         anagramToPrefix = an
-        var lg: [UInt8: [(kind: Int, pattern: LegacyPattern)]] = [:]
+        var lg = [[(kind: Int, pattern: LegacyPattern)]](repeating: [], count: 256)
         for (i, k) in config.kinds.enumerated() {
-            for p in k.legacyPatterns { if let f = p.firstByte { lg[f, default: []].append((i, p)) } }
+            for p in k.legacyPatterns { if let f = p.firstByte { lg[Int(f)].append((i, p)) } }
         }
         legacyByFirst = lg
+        hasLegacy = lg.contains { !$0.isEmpty }
     }
 
     func legacyID(kind: Int, written: String) -> ParsedID {
@@ -156,10 +163,11 @@ public struct IDGrammar: Sendable {
 
     /// A whole value in a legacy spelling, if it is one.
     func legacyMatch(_ s: String) -> ParsedID? {
-        guard !legacyByFirst.isEmpty else { return nil }
+        guard hasLegacy else { return nil }
         var t = s
         return t.withUTF8 { b -> ParsedID? in
-            guard let f = b.first, let cands = legacyByFirst[f >= 65 && f <= 90 ? f + 32 : f] else { return nil }
+            guard let f = b.first else { return nil }
+            let cands = legacyByFirst[Int(f >= 65 && f <= 90 ? f + 32 : f)]
             for c in cands where c.pattern.match(b, at: 0) == b.count { return legacyID(kind: c.kind, written: s) }
             return nil
         }
@@ -377,11 +385,10 @@ public struct IDGrammar: Sendable {
             if b[i + 1] == 0x80, b[i + 2] >= 0x90, b[i + 2] <= 0x93 { return 3 }
             return b[i + 1] == 0x88 && b[i + 2] == 0x92 ? 3 : 0
         }
-        let hasLegacy = !legacyByFirst.isEmpty
         while i < n {
             let c = b[i]
             if hasLegacy, i == 0 || !(isWord(b[i - 1]) || b[i - 1] == 45),
-                let cands = legacyByFirst[c >= 65 && c <= 90 ? c + 32 : c]
+                case let cands = legacyByFirst[Int(c >= 65 && c <= 90 ? c + 32 : c)], !cands.isEmpty
             {
                 var matched = false
                 for cand in cands {
@@ -402,8 +409,8 @@ public struct IDGrammar: Sendable {
             guard j < n, j - start <= 12 else { i = j; continue }
             let firstDash = dash(j)
             guard firstDash > 0 else { i = j; continue }
-            let prefix = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
-            let kind = prefixToKind[prefix]
+            let known = prefixTable.lookup(b, start, j)
+            let kind = known?.kind
             // A Unicode dash makes an ID of a known prefix only (`TOL–017`, never a guess at a typo).
             if kind == nil && (!typos || firstDash > 1) { i = j; continue }
             var unicodeDash = firstDash > 1
@@ -460,16 +467,20 @@ public struct IDGrammar: Sendable {
             // More digits than the kind allows: a number, not an ID (and no nearest-ID search for it).
             if let kind, numEnd - numStart > kinds[kind].maxDigits { i = numEnd; continue }
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<numEnd]), as: UTF8.self)
-            if let kind {
+            if let known {
                 let deptStr = dept.map { d -> String in
                     let written = String(decoding: UnsafeBufferPointer(rebasing: b[d.0..<d.1]), as: UTF8.self)
                     return unicodeDash ? IDGrammar.asciiDashes(written) : written
                 }
                 let number = String(decoding: UnsafeBufferPointer(rebasing: b[numStart..<numEnd]), as: UTF8.self)
                 report(
-                    .id(make(kind: kind, written: text, prefix: prefix, dept: deptStr, number: Substring(number))),
+                    .id(
+                        make(
+                            kind: known.kind, written: text, prefix: known.prefix, dept: deptStr,
+                            number: Substring(number))),
                     base + start, base + numEnd)
-            } else if typos, dept == nil, numEnd - numStart >= 2, (2...5).contains(prefix.count),
+            } else if typos, dept == nil, numEnd - numStart >= 2, (2...5).contains(j - start),
+                case let prefix = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self),
                 prefix.allSatisfy({ $0.isASCIIUppercase }),
                 let known = anagramToPrefix[String(prefix.sorted())]
             {
