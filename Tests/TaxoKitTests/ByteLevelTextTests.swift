@@ -85,6 +85,27 @@ import Testing
         }
     }
 
+    /// The first byte a JSON string escapes, found eight bytes at a time, is the first a byte-by-byte search
+    /// finds, from every offset: control characters, quotes and backslashes beside bytes just around them.
+    @Test func firstJSONEscapeIsTheFirstByteToEscape() {
+        let alphabet: [UInt8] = [0, 1, 9, 10, 31, 32, 33, 34, 35, 91, 92, 93, 0x80, 0xA2, 0xDC, 0xFF, 97]
+        var seed: UInt64 = 3
+        for round in 0..<600 {
+            var hay: [UInt8] = []
+            for _ in 0..<(round % 50) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let pick = Int(seed >> 33) % (alphabet.count * 4)
+                hay.append(pick < alphabet.count ? alphabet[pick] : 97)
+            }
+            hay.withUnsafeBufferPointer { b in
+                for from in 0...b.count {
+                    let expected = (from..<b.count).first { b[$0] < 0x20 || b[$0] == 34 || b[$0] == 92 } ?? b.count
+                    #expect(ByteSearch.firstJSONEscape(in: b, from: from) == expected, "\(hay) \(from)")
+                }
+            }
+        }
+    }
+
     @Test func idKeysMadeAsBytes() {
         // Reference: the key and canonical ID made by appending strings, as before the byte path.
         func byStrings(_ prefix: String, _ dept: String?, _ number: String) -> (String, String) {

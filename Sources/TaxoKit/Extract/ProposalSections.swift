@@ -50,11 +50,13 @@ struct ProposalSections {
             return file.bytes[a..<z].allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
         }
         // Lead-in lines ending in ':' and the block after them.
-        let headingLines = Set(headings.map(\.line))
+        // Heading lines by line number (a set of them was hashed for every line).
+        var headingLines = [Bool](repeating: false, count: count + 2)
+        for h in headings where h.line >= 0 && h.line < headingLines.count { headingLines[h.line] = true }
         var l = 1
         while l <= count {
             defer { l += 1 }
-            guard !code[l], !headingLines.contains(l) else { continue }
+            guard !code[l], !headingLines[l] else { continue }
             // The line's bytes, without building a String: most lines do not end in ':'.
             let a = file.lines.lineStarts[l - 1]
             var z = l < count ? file.lines.lineStarts[l] : file.bytes.count

@@ -191,12 +191,12 @@ extension Node {
         // string without contiguous UTF-8 (bridged) is made contiguous first.
         func escape(_ b: UnsafeBufferPointer<UInt8>) {
             var run = 0
-            for i in 0..<b.count {
-                let c = b[i]
-                guard c < 0x20 || c == 34 || c == 92 else { continue }
+            var i = ByteSearch.firstJSONEscape(in: b, from: 0)
+            while i < b.count {
                 if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
                 run = i + 1
-                appendEscaped(c, to: &out)
+                appendEscaped(b[i], to: &out)
+                i = ByteSearch.firstJSONEscape(in: b, from: i + 1)
             }
             if run < b.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...])) }
         }

@@ -117,6 +117,27 @@ enum ByteSearch {
         return i
     }
 
+    /// The first offset at or after `from` of a byte a JSON string escapes (a control character, `"` or `\`),
+    /// `hay.count` when none, reading eight bytes at a time.
+    @inline(__always) static func firstJSONEscape(in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        guard let base = hay.baseAddress else { return hay.count }
+        let raw = UnsafeRawPointer(base)
+        var i = from
+        while i + 8 <= hay.count {
+            // Per kind of byte, the lowest flag is exact (a flag above it may be a borrow's), so the lowest of
+            // the three is the first such byte.
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let quote = x ^ (ones &* 34), backslash = x ^ (ones &* 92)
+            let found =
+                ((x &- ones &* 0x20) | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & ~x & highs
+            if found != 0 { return i + found.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < hay.count, !(hay[i] < 0x20 || hay[i] == 34 || hay[i] == 92) { i += 1 }
+        return i
+    }
+
     /// An ASCII letter, either case.
     @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
 
