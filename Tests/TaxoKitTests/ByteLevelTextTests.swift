@@ -64,11 +64,13 @@ import Testing
         }
     }
 
-    /// The first upper-case letter found eight bytes at a time is the first one a byte-by-byte search finds,
-    /// from every offset, beside the bytes around `A`-`Z` and bytes of other characters.
-    @Test func firstUppercaseIsTheFirstCapital() {
-        let alphabet: [UInt8] = [64, 65, 77, 90, 91, 96, 97, 122, 0xC1, 0xDA, 0xE2, 0x80, 32, 48]
-        var seed: UInt64 = 7
+    /// Random texts over `alphabet` (its bytes among as many `a`s again and more): from every offset, `search`
+    /// finds the first byte `takes` takes, as a byte-by-byte search does.
+    func checkFirstByteSearch(
+        alphabet: [UInt8], seed: UInt64, takes: (UInt8) -> Bool,
+        search: (UnsafeBufferPointer<UInt8>, Int) -> Int
+    ) {
+        var seed = seed
         for round in 0..<600 {
             var hay: [UInt8] = []
             for _ in 0..<(round % 50) {
@@ -78,32 +80,34 @@ import Testing
             }
             hay.withUnsafeBufferPointer { b in
                 for from in 0...b.count {
-                    let expected = (from..<b.count).first { b[$0] >= 65 && b[$0] <= 90 } ?? b.count
-                    #expect(ByteSearch.firstUppercase(in: b, from: from) == expected, "\(hay) \(from)")
+                    let expected = (from..<b.count).first { takes(b[$0]) } ?? b.count
+                    #expect(search(b, from) == expected, "\(hay) \(from)")
                 }
             }
         }
     }
 
-    /// The first byte a JSON string escapes, found eight bytes at a time, is the first a byte-by-byte search
-    /// finds, from every offset: control characters, quotes and backslashes beside bytes just around them.
+    /// The first upper-case letter found eight bytes at a time is the first capital, beside the bytes around
+    /// `A`-`Z` and bytes of other characters.
+    @Test func firstUppercaseIsTheFirstCapital() {
+        checkFirstByteSearch(
+            alphabet: [64, 65, 77, 90, 91, 96, 97, 122, 0xC1, 0xDA, 0xE2, 0x80, 32, 48], seed: 7,
+            takes: { $0 >= 65 && $0 <= 90 }, search: { ByteSearch.firstUppercase(in: $0, from: $1) })
+    }
+
+    /// The first byte a JSON string escapes: control characters, quotes and backslashes beside bytes just
+    /// around them.
     @Test func firstJSONEscapeIsTheFirstByteToEscape() {
-        let alphabet: [UInt8] = [0, 1, 9, 10, 31, 32, 33, 34, 35, 91, 92, 93, 0x80, 0xA2, 0xDC, 0xFF, 97]
-        var seed: UInt64 = 3
-        for round in 0..<600 {
-            var hay: [UInt8] = []
-            for _ in 0..<(round % 50) {
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let pick = Int(seed >> 33) % (alphabet.count * 4)
-                hay.append(pick < alphabet.count ? alphabet[pick] : 97)
-            }
-            hay.withUnsafeBufferPointer { b in
-                for from in 0...b.count {
-                    let expected = (from..<b.count).first { b[$0] < 0x20 || b[$0] == 34 || b[$0] == 92 } ?? b.count
-                    #expect(ByteSearch.firstJSONEscape(in: b, from: from) == expected, "\(hay) \(from)")
-                }
-            }
-        }
+        checkFirstByteSearch(
+            alphabet: [0, 1, 9, 10, 31, 32, 33, 34, 35, 91, 92, 93, 0x80, 0xA2, 0xDC, 0xFF], seed: 3,
+            takes: { $0 < 0x20 || $0 == 34 || $0 == 92 }, search: { ByteSearch.firstJSONEscape(in: $0, from: $1) })
+    }
+
+    /// A letter in either case, beside the bytes that differ from it by 0x20 but are not letters.
+    @Test func firstLetterIsTheLetterInEitherCase() {
+        checkFirstByteSearch(
+            alphabet: [0x50, 0x70, 0x10, 0x30, 0xD0, 0xF0, 0x40, 0x60], seed: 5, takes: { $0 == 0x50 || $0 == 0x70 },
+            search: { b, from in ByteSearch.firstLetter(0x70, in: b, from: from, through: b.count - 1) ?? b.count })
     }
 
     @Test func idKeysMadeAsBytes() {

@@ -71,71 +71,64 @@ enum ByteSearch {
         }
     }
 
-    /// The first offset in `from...through` where `hay` holds the lower-case ASCII letter `letter` in either
-    /// case, reading eight bytes at a time.
-    @inline(__always) static func firstLetter(
-        _ letter: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int, through last: Int
+    /// The first offset in `from...through` of a byte `byte` takes, reading eight bytes at a time: `word`
+    /// gives, for eight bytes read little-endian, a mask whose lowest set high bit (0x80 of a byte) marks the
+    /// first byte taken (bits above it may be wrong: the borrows of the usual tricks). Nil when none.
+    @inline(__always) static func firstByte(
+        in hay: UnsafeBufferPointer<UInt8>, from: Int, through last: Int, word: (UInt64) -> UInt64,
+        byte: (UInt8) -> Bool
     ) -> Int? {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let target = UInt64(letter) &* ones
-        let raw = UnsafeRawPointer(hay.baseAddress!)
+        guard let base = hay.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         var i = from
         while i + 8 <= last + 1 {
-            // A zero byte of `x` is a byte equal to the letter (either case); the lowest set high bit of
-            // `zeros` is the first one exactly (bits above it may be false, and are never used).
-            let x =
-                (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) | 0x2020_2020_2020_2020)
-                ^ target
-            let zeros = (x &- ones) & ~x & highs
-            if zeros != 0 { return i + zeros.trailingZeroBitCount / 8 }
+            let found = word(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            if found != 0 { return i + found.trailingZeroBitCount / 8 }
             i += 8
         }
         while i <= last {
-            if hay[i] | 0x20 == letter { return i }
+            if byte(hay[i]) { return i }
             i += 1
         }
         return nil
     }
 
-    /// The first offset at or after `from` where `hay` holds an upper-case ASCII letter (`hay.count` when none),
-    /// reading eight bytes at a time.
+    static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The bytes of a word that are zero: the lowest flag is exact.
+    @inline(__always) static func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+
+    /// The first offset in `from...through` where `hay` holds the lower-case ASCII letter `letter` in either
+    /// case: a byte ORed with 0x20 equals the letter only when it is the letter, in either case.
+    @inline(__always) static func firstLetter(
+        _ letter: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int, through last: Int
+    ) -> Int? {
+        let target = UInt64(letter) &* ones
+        return firstByte(
+            in: hay, from: from, through: last, word: { zeros(($0 | 0x2020_2020_2020_2020) ^ target) },
+            byte: { $0 | 0x20 == letter })
+    }
+
+    /// The first offset at or after `from` where `hay` holds an upper-case ASCII letter (`hay.count` when none).
     @inline(__always) static func firstUppercase(in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        guard let base = hay.baseAddress else { return hay.count }
-        let raw = UnsafeRawPointer(base)
-        var i = from
-        while i + 8 <= hay.count {
-            // Per byte, without carries between bytes: its low seven bits above 64 and below 91, and its high
-            // bit clear (bytes of other characters are never letters).
-            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let v = x & low7
-            let upper = ((ones &* (127 + 91)) &- v) & ~x & (v &+ ones &* (127 - 64)) & (ones &* 128)
-            if upper != 0 { return i + upper.trailingZeroBitCount / 8 }
-            i += 8
-        }
-        while i < hay.count, !(hay[i] >= 65 && hay[i] <= 90) { i += 1 }
-        return i
+        // Per byte, without carries between bytes: its low seven bits above 64 and below 91, and its high bit
+        // clear (bytes of other characters are never letters).
+        firstByte(
+            in: hay, from: from, through: hay.count - 1,
+            word: { x in
+                let v = x & 0x7F7F_7F7F_7F7F_7F7F
+                return ((ones &* (127 + 91)) &- v) & ~x & (v &+ ones &* (127 - 64)) & highs
+            }, byte: { $0 >= 65 && $0 <= 90 }) ?? hay.count
     }
 
     /// The first offset at or after `from` of a byte a JSON string escapes (a control character, `"` or `\`),
-    /// `hay.count` when none, reading eight bytes at a time.
+    /// `hay.count` when none.
     @inline(__always) static func firstJSONEscape(in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        guard let base = hay.baseAddress else { return hay.count }
-        let raw = UnsafeRawPointer(base)
-        var i = from
-        while i + 8 <= hay.count {
-            // Per kind of byte, the lowest flag is exact (a flag above it may be a borrow's), so the lowest of
-            // the three is the first such byte.
-            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let quote = x ^ (ones &* 34), backslash = x ^ (ones &* 92)
-            let found =
-                ((x &- ones &* 0x20) | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & ~x & highs
-            if found != 0 { return i + found.trailingZeroBitCount / 8 }
-            i += 8
-        }
-        while i < hay.count, !(hay[i] < 0x20 || hay[i] == 34 || hay[i] == 92) { i += 1 }
-        return i
+        // Per kind of byte, the lowest flag is exact, so the lowest of the three is the first such byte.
+        firstByte(
+            in: hay, from: from, through: hay.count - 1,
+            word: { x in ((x &- ones &* 0x20) & ~x & highs) | zeros(x ^ (ones &* 34)) | zeros(x ^ (ones &* 92)) },
+            byte: { $0 < 0x20 || $0 == 34 || $0 == 92 }) ?? hay.count
     }
 
     /// An ASCII letter, either case.
