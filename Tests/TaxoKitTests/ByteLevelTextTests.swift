@@ -33,7 +33,7 @@ import Testing
         samples.append(String(long.prefix(150)) + "é" + long)
         for s in samples {
             let expected: String = String(s.prefix(200))
-            #expect(GapOccurrence.firstCharacters(s, 200) == expected, "\(s.utf8.count) bytes")
+            #expect(s.firstCharacters(200) == expected, "\(s.utf8.count) bytes")
         }
     }
 
@@ -108,6 +108,27 @@ import Testing
         checkFirstByteSearch(
             alphabet: [0x50, 0x70, 0x10, 0x30, 0xD0, 0xF0, 0x40, 0x60], seed: 5, takes: { $0 == 0x50 || $0 == 0x70 },
             search: { b, from in ByteSearch.firstLetter(0x70, in: b, from: from, through: b.count - 1) ?? b.count })
+    }
+
+    /// A line may hold a version where a byte-by-byte reading says so: a digit right after `v`, `V`, `=`,
+    /// `^` or `~`, anywhere in the line (across the eight-byte words), and nowhere else.
+    @Test func versionMarksAreFoundAsByteByByte() {
+        func reference(_ b: [UInt8]) -> Bool {
+            b.indices.dropFirst().contains { i in
+                b[i] >= 48 && b[i] <= 57 && [118, 86, 61, 94, 126].contains(b[i - 1])
+            }
+        }
+        let alphabet = Array("vV=^~1 a0x9".utf8) + [0x36, 0x56 ^ 0x80]
+        var seed: UInt64 = 11
+        for round in 0..<3000 {
+            var line: [UInt8] = []
+            for _ in 0..<(round % 30) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let pick = Int(seed >> 33) % (alphabet.count * 3)
+                line.append(pick < alphabet.count ? alphabet[pick] : 97)
+            }
+            #expect(GapNames.mayHoldVersion(line[...]) == reference(line), "\(line)")
+        }
     }
 
     @Test func idKeysMadeAsBytes() {

@@ -203,13 +203,20 @@ enum GapNames {
     /// A cheap test before looking for versions: `v`+digit, or `>=`, `^`, `~` before a digit.
     static func mayHoldVersion(_ b: ArraySlice<UInt8>) -> Bool {
         // Read in place (a slice's every subscript checked its bounds).
+        // The marks (`v`, `V`, `=`, `^`, `~`; rarer than digits) found eight bytes at a time, then the byte
+        // after each.
         b.withUnsafeBufferPointer { u in
-            var prev: UInt8 = 32
-            for c in u {
-                if c >= 48 && c <= 57, prev == 118 || prev == 86 || prev == 61 || prev == 94 || prev == 126 {
-                    return true
-                }
-                prev = c
+            let ones = ByteSearch.ones
+            var from = 0
+            while let p = ByteSearch.firstByte(
+                in: u, from: from, through: u.count - 2,
+                word: { x in
+                    ByteSearch.zeros((x | 0x2020_2020_2020_2020) ^ (ones &* 118)) | ByteSearch.zeros(x ^ (ones &* 61))
+                        | ByteSearch.zeros(x ^ (ones &* 94)) | ByteSearch.zeros(x ^ (ones &* 126))
+                }, byte: { $0 | 0x20 == 118 || $0 == 61 || $0 == 94 || $0 == 126 })
+            {
+                if u[p + 1] >= 48 && u[p + 1] <= 57 { return true }
+                from = p + 1
             }
             return false
         }

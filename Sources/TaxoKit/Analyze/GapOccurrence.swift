@@ -70,24 +70,7 @@ extension GapOccurrence {
     /// characters), and the timestamp the line holds (`[12:05]`), if any.
     static func shown(_ line: Substring) -> (snippet: String, timestamp: String?) {
         let t = line.trimmingSpaces()
-        return (t.utf8.count <= 200 ? t : firstCharacters(t, 200), GapNames.timestamp(line))
-    }
-
-    /// The first `n` characters of a text: its first `n` bytes when they and the byte after them are ASCII
-    /// with no CR LF among them (each such byte one character; counting characters of a long line took
-    /// more than the rest of an occurrence).
-    static func firstCharacters(_ t: String, _ n: Int) -> String {
-        var bytes = t
-        let fast = bytes.withUTF8 { b -> String? in
-            guard b.count > n else { return t }
-            var prev: UInt8 = 0
-            for c in b[0...n] {
-                if c >= 0x80 || (prev == 13 && c == 10) { return nil }
-                prev = c
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self)
-        }
-        return fast ?? String(t.prefix(n))
+        return (t.firstCharacters(200), GapNames.timestamp(line))
     }
 
     /// Whether this place comes before another: by file, line, column.

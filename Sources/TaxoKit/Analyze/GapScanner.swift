@@ -57,7 +57,16 @@ struct GapScanner {
     /// Whether a line holds a required needle, ignoring ASCII case (what searching it for each would say).
     static func holdsRequired(_ bytes: ArraySlice<UInt8>) -> Bool {
         let anchored = bytes.withUnsafeBufferPointer { b in
-            for p in 0..<b.count where b[p] == UInt8(ascii: ":") || b[p] == UInt8(ascii: "_") {
+            // The line's colons and underscores, found eight bytes at a time.
+            var next = 0
+            while let p = ByteSearch.firstByte(
+                in: b, from: next, through: b.count - 1,
+                word: {
+                    ByteSearch.zeros($0 ^ (ByteSearch.ones &* 58)) | ByteSearch.zeros($0 ^ (ByteSearch.ones &* 95))
+                },
+                byte: { $0 == 58 || $0 == 95 })
+            {
+                next = p + 1
                 for (needle, anchor, offset) in requiredAnchors where anchor == b[p] {
                     let start = p - offset
                     guard start >= 0, start + needle.count <= b.count else { continue }

@@ -442,7 +442,7 @@ struct MarkdownExtractor {
     func context(_ range: Range<Int>) -> String {
         if range.count <= 240 { return text(range) }
         let head = file.bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 1024)]
-        return String(String(decoding: head, as: UTF8.self).trimmingSpaces().prefix(240))
+        return String(decoding: head, as: UTF8.self).trimmingSpaces().firstCharacters(240)
     }
 
     /// A link's path as the file writes it, when it is written with backslashes, which Markdown reads as

@@ -65,14 +65,17 @@ public struct LineTable: Sendable {
         let li = lineIndex(of: clamped)
         var col = 1
         var i = lineStarts[li]
-        if let marks = checkpoints[li] {
+        // Most files have no line long enough for checkpoints: no hashing the line to find out.
+        if !checkpoints.isEmpty, let marks = checkpoints[li] {
             let k = min((clamped - i) / LineTable.stride, marks.count - 1)
             col = marks[k]
             i += k * LineTable.stride
         }
-        while i < clamped {
-            if bytes[i] & 0xC0 != 0x80 { col += 1 }
-            i += 1
+        bytes.withUnsafeBufferPointer { b in
+            while i < clamped {
+                if b[i] & 0xC0 != 0x80 { col += 1 }
+                i += 1
+            }
         }
         return (li + 1, col)
     }
