@@ -64,7 +64,16 @@ import Testing
         }
     }
 
-    /// Random texts over `alphabet` (its bytes among as many `a`s again and more): from every offset, `search`
+    /// `count` random bytes: `alphabet`'s, among twice as many `a`s.
+    func randomText(_ alphabet: [UInt8], count: Int, seed: inout UInt64) -> [UInt8] {
+        (0..<count).map { _ in
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let pick = Int(seed >> 33) % (alphabet.count * 3)
+            return pick < alphabet.count ? alphabet[pick] : 97
+        }
+    }
+
+    /// Random texts over `alphabet` (its bytes among twice as many `a`s): from every offset, `search`
     /// finds the first byte `takes` takes, as a byte-by-byte search does.
     func checkFirstByteSearch(
         alphabet: [UInt8], seed: UInt64, takes: (UInt8) -> Bool,
@@ -72,12 +81,7 @@ import Testing
     ) {
         var seed = seed
         for round in 0..<600 {
-            var hay: [UInt8] = []
-            for _ in 0..<(round % 50) {
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let pick = Int(seed >> 33) % (alphabet.count * 3)
-                hay.append(pick < alphabet.count ? alphabet[pick] : 97)
-            }
+            let hay = randomText(alphabet, count: round % 50, seed: &seed)
             hay.withUnsafeBufferPointer { b in
                 for from in 0...b.count {
                     let expected = (from..<b.count).first { takes(b[$0]) } ?? b.count
@@ -121,12 +125,7 @@ import Testing
         let alphabet = Array("vV=^~1 a0x9".utf8) + [0x36, 0x56 ^ 0x80]
         var seed: UInt64 = 11
         for round in 0..<3000 {
-            var line: [UInt8] = []
-            for _ in 0..<(round % 30) {
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let pick = Int(seed >> 33) % (alphabet.count * 3)
-                line.append(pick < alphabet.count ? alphabet[pick] : 97)
-            }
+            let line = randomText(alphabet, count: round % 30, seed: &seed)
             #expect(GapNames.mayHoldVersion(line[...]) == reference(line), "\(line)")
         }
     }
