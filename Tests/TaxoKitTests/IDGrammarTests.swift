@@ -195,3 +195,45 @@ extension IDGrammarTests {
         }
     }
 }
+
+extension IDGrammarTests {
+    /// Without legacy patterns the scan skips to capital letters eight bytes at a time; it finds the tokens
+    /// the byte-by-byte scan (which a grammar with a legacy pattern no text matches takes) finds, on random
+    /// texts of IDs, placeholders, Unicode dashes, typos and near misses.
+    @Test func scanningWithoutLegacyPatternsFindsWhatTheByteScanFinds() throws {
+        func grammar(legacy: String) throws -> IDGrammar {
+            let yaml = """
+                kinds:
+                  tool:
+                    prefix: TOL
+                    department: optional
+                    files: ["LIBRARIES/**/*.json"]
+                    id_fields: [tool_id]
+                    name_fields: [name]\(legacy)
+                  task:
+                    prefix: TSK
+                    files: ["TASKS/**/*.json"]
+                    id_fields: [task_id]
+                    name_fields: [name]
+                departments:
+                  SEC: { name: "Security" }
+                """
+            return IDGrammar(config: try #require(ConfigLoader.parse(SourceFile(path: "taxonomy.yaml", text: yaml)).0))
+        }
+        let fast = try grammar(legacy: ""), bytewise = try grammar(legacy: "\n    legacy_patterns: [\"Qqz-{n}\"]")
+        #expect(!fast.hasLegacy && bytewise.hasLegacy)
+        var rng = CompiledTemplateTests.Seeded(state: 23)
+        let pieces = [
+            "TOL-012", "TOL-SEC-124", "TSK-7", "TKS-001", "TOL-XXX", "TOL–017", " ", "a", "-", "_", "x", "TOL", "é",
+            "012", "\n", "(TSK-001)", "ATOL-1", "TOL-1a",
+        ]
+        func describe(_ g: IDGrammar, _ text: String) -> [String] {
+            g.tokens(in: text).map { "\($0.1)-\($0.2) \($0.0)" }
+        }
+        for _ in 0..<1500 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                .joined()
+            #expect(describe(fast, text) == describe(bytewise, text), "\(text)")
+        }
+    }
+}

@@ -69,7 +69,9 @@ struct FieldNames: Sendable {
     /// `hash` is the key's `FieldKey.hash`.
     func namedKind(key: String, hash: UInt64, in kind: Int) -> Int? {
         let k: Int?
-        if key.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }) {
+        // The key's bytes read in place (through its UTF-8 view, a few dozen instructions a byte).
+        var bytes = key
+        if bytes.withUTF8({ $0.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 95 } }) {
             k = nameLinkSnakeKeys[Int(truncatingIfNeeded: hash)]?.first { $0.key == key }?.kind
         } else {
             k = nameLinkKeys[Int(truncatingIfNeeded: hash)]?.first { FieldKey.matches(key, normalized: $0.key) }?.kind

@@ -386,6 +386,12 @@ public struct IDGrammar: Sendable {
             return b[i + 1] == 0x88 && b[i + 2] == 0x92 ? 3 : 0
         }
         while i < n {
+            // Without legacy patterns a token starts with a capital letter: the next one found eight bytes at
+            // a time.
+            if !hasLegacy {
+                i = ByteSearch.firstUppercase(in: b, from: i)
+                guard i < n else { break }
+            }
             let c = b[i]
             if hasLegacy, i == 0 || !(isWord(b[i - 1]) || b[i - 1] == 45),
                 case let cands = legacyByFirst[Int(c >= 65 && c <= 90 ? c + 32 : c)], !cands.isEmpty
