@@ -216,6 +216,30 @@ import Testing
         #expect(FuzzyIndex.trigrams("aaaa").count == 3)
     }
 
+    /// A name's trigrams are the distinct ones of its padded text, sorted; two lists share as many as their
+    /// sets do (random names, ASCII and not, repeated letters).
+    @Test func trigramListsAreSortedSetsAndShareAsSetsDo() {
+        var rng = CompiledTemplateTests.Seeded(state: 29)
+        let letters = Array("aabé xz")
+        func name() -> String {
+            String((0..<Int.random(in: 0...9, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
+        }
+        for _ in 0..<800 {
+            let (x, y) = (name(), name())
+            let (tx, ty) = (FuzzyIndex.trigrams(x), FuzzyIndex.trigrams(y))
+            #expect(tx == Array(Set(tx)).sorted(), "\(x)")
+            let padded = Array(" " + x + " ")
+            if x.utf8.allSatisfy({ $0 < 0x80 }), !x.isEmpty {
+                let expected = Set(
+                    (0...(padded.count - 3)).map { i in
+                        padded[i..<(i + 3)].reduce(UInt64(0)) { $0 << 8 | UInt64($1.asciiValue!) }
+                    })
+                #expect(Set(tx) == expected, "\(x)")
+            }
+            #expect(FuzzyIndex.sharedCount(tx, ty) == Set(tx).intersection(Set(ty)).count, "\(x) \(y)")
+        }
+    }
+
     @Test func foldersOfLibraryPaths() {
         #expect(BrokenLink.folder(of: "a/b/c.md") == "a/b")
         #expect(BrokenLink.folder(of: "c.md") == "")

@@ -3,42 +3,80 @@
 struct FuzzyIndex: Sendable {
     /// Normalised names of five or more characters, sorted.
     private(set) var names: [String] = []
-    private var trigramSets: [Set<UInt64>] = []
+    /// Per name, its trigrams sorted (compared by a merge: sets of them hashed every trigram made).
+    private var trigramLists: [[UInt64]] = []
+    /// Per trigram, the names holding it, in name order.
     private var postings: [UInt64: [Int32]] = [:]
 
     init(names: some Sequence<String>) {
         self.names = Array(Set(names.filter { $0.count >= 5 })).sorted()
-        trigramSets.reserveCapacity(self.names.count)
-        for (i, n) in self.names.enumerated() {
-            let keys = FuzzyIndex.trigrams(n)
-            trigramSets.append(keys)
-            for t in keys { postings[t, default: []].append(Int32(i)) }
+        trigramLists = self.names.map(FuzzyIndex.trigrams)
+        // The postings made from every (trigram, name) pair sorted: each list made whole, once.
+        var pairs: [(trigram: UInt64, name: Int32)] = []
+        pairs.reserveCapacity(trigramLists.reduce(0) { $0 + $1.count })
+        for (i, keys) in trigramLists.enumerated() { for t in keys { pairs.append((t, Int32(i))) } }
+        pairs.sort { ($0.trigram, $0.name) < ($1.trigram, $1.name) }
+        postings.reserveCapacity(pairs.count / 4)
+        var start = 0
+        while start < pairs.count {
+            var end = start + 1
+            while end < pairs.count, pairs[end].trigram == pairs[start].trigram { end += 1 }
+            postings[pairs[start].trigram] = pairs[start..<end].map(\.name)
+            start = end
         }
     }
 
-    /// The distinct character trigrams of `" " + s + " "`, as numbers: three ASCII bytes packed (no
+    /// The distinct character trigrams of `" " + s + " "`, sorted, as numbers: three ASCII bytes packed (no
     /// strings made), or the FNV hash of the three characters (high bit set) when the name is not ASCII.
-    static func trigrams(_ s: String) -> Set<UInt64> {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            // A window of three bytes slid over the padded name, into a set sized for it once (arrays of the
-            // padded bytes and a set grown insert by insert cost most of indexing the library's names).
-            var bytes = s.utf8.makeIterator()
-            guard let first = bytes.next() else { return [0] }
-            var out = Set<UInt64>(minimumCapacity: s.utf8.count)
-            var a: UInt64 = 32, b = UInt64(first)
-            while let c = bytes.next() {
-                out.insert(a << 16 | b << 8 | UInt64(c))
-                a = b
-                b = UInt64(c)
+    static func trigrams(_ s: String) -> [UInt64] {
+        var out: [UInt64] = []
+        var text = s
+        let ascii = text.withUTF8 { b -> Bool in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return false }
+            // A window of three bytes slid over the padded name.
+            guard let first = b.first else { return true }
+            out.reserveCapacity(b.count + 1)
+            var a: UInt64 = 32, c = UInt64(first)
+            for byte in b.dropFirst() {
+                out.append(a << 16 | c << 8 | UInt64(byte))
+                a = c
+                c = UInt64(byte)
             }
-            out.insert(a << 16 | b << 8 | 32)
-            return out
+            out.append(a << 16 | c << 8 | 32)
+            return true
         }
-        let c = Array(" " + s + " ")
-        guard c.count >= 3 else { return [0] }
-        var out = Set<UInt64>()
-        for i in 0...(c.count - 3) { out.insert(Hashing.fnv1a(Array(String(c[i..<(i + 3)]).utf8)) | 1 << 63) }
+        if ascii {
+            if out.isEmpty { return [0] }
+        } else {
+            let c = Array(" " + s + " ")
+            guard c.count >= 3 else { return [0] }
+            for i in 0...(c.count - 3) { out.append(Hashing.fnv1a(Array(String(c[i..<(i + 3)]).utf8)) | 1 << 63) }
+        }
+        out.sort()
+        var kept = 0
+        for i in out.indices where kept == 0 || out[kept - 1] != out[i] {
+            out[kept] = out[i]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
         return out
+    }
+
+    /// How many values two sorted lists without repeats share.
+    static func sharedCount(_ x: [UInt64], _ y: [UInt64]) -> Int {
+        var i = 0, j = 0, k = 0
+        while i < x.count, j < y.count {
+            if x[i] == y[j] {
+                k += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return k
     }
 
     struct Match: Equatable {
@@ -67,22 +105,21 @@ struct FuzzyIndex: Sendable {
     /// make a long list.
     func nearest(_ n: String, bounds: Bounds) -> Match? {
         guard n.count >= 5, !names.isEmpty else { return nil }
-        let mine = Array(FuzzyIndex.trigrams(n))
+        let mine = FuzzyIndex.trigrams(n)
         let need = max(1, Int((Double(mine.count) * bounds.sharedShare).rounded(.up)))
         let probes = mine.sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(
             mine.count - need + 1)
         var seen = Set<Int32>()
         var best: Match?
-        let mineSet = Set(mine)
         let first = n.first
         for t in probes {
             for ci in postings[t] ?? [] where seen.insert(ci).inserted {
                 let cand = names[Int(ci)]
                 if bounds.sameFirstLetter, cand.first != first { continue }
                 if let maxEdits = bounds.maxEdits, abs(cand.count - n.count) > maxEdits { continue }
-                let k = trigramSets[Int(ci)].intersection(mineSet).count
+                let k = FuzzyIndex.sharedCount(trigramLists[Int(ci)], mine)
                 guard k >= need else { continue }
-                let jaccard = Double(k) / Double(mine.count + trigramSets[Int(ci)].count - k)
+                let jaccard = Double(k) / Double(mine.count + trigramLists[Int(ci)].count - k)
                 let d = NearMiss.distance(n, cand)
                 if let maxEdits = bounds.maxEdits, d > maxEdits { continue }
                 let score = max(jaccard, 1 - Double(d) / Double(max(n.count, cand.count)))
