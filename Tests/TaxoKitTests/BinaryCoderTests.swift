@@ -25,7 +25,7 @@ import Testing
                 table.removeAll()
                 seen.removeAll()
             }
-            let s = String((0..<Int.random(in: 0...24, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
+            let s = rng.string(letters, 0...24)
             var t = s
             let found = t.withUTF8 { table.index(of: s, bytes: $0) }
             #expect(found == seen[s], "\(s)")

@@ -221,9 +221,7 @@ import Testing
     @Test func trigramListsAreSortedSetsAndShareAsSetsDo() {
         var rng = CompiledTemplateTests.Seeded(state: 29)
         let letters = Array("aabé xz")
-        func name() -> String {
-            String((0..<Int.random(in: 0...9, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
-        }
+        func name() -> String { rng.string(letters, 0...9) }
         for _ in 0..<800 {
             let (x, y) = (name(), name())
             let (tx, ty) = (FuzzyIndex.trigrams(x), FuzzyIndex.trigrams(y))

@@ -18,6 +18,11 @@ import Testing
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+
+        /// A string of `lengths` characters drawn from `letters`.
+        mutating func string(_ letters: [Character], _ lengths: ClosedRange<Int>) -> String {
+            String((0..<Int.random(in: lengths, using: &self)).map { _ in letters.randomElement(using: &self)! })
+        }
     }
 
     static let names = ["a", "b", "c", "items", "flag", "renderText", ".", "a.b", "items.a", ".a", "b.c.a"]

@@ -179,9 +179,7 @@ extension IDGrammarTests {
     @Test func prefixesFoundByBytesAreTheDictionarys() {
         var rng = CompiledTemplateTests.Seeded(state: 17)
         let letters = Array("ABTOLé0")
-        func word() -> String {
-            String((0..<Int.random(in: 1...16, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
-        }
+        func word() -> String { rng.string(letters, 1...16) }
         for _ in 0..<50 {
             var dict: [String: Int] = [:]
             for k in 0..<Int.random(in: 0...40, using: &rng) { dict[word()] = k }
