@@ -89,15 +89,17 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// Matches a path already split into segments (to split once for many globs).
     public func matches(segments path: GlobPath) -> Bool {
+        compiled.indices.contains { matches(alternative: $0, path) }
+    }
+
+    /// Whether one alternative (`{a,b}` makes two) matches a path.
+    private func matches(alternative a: Int, _ path: GlobPath) -> Bool {
         patternBytes.withUnsafeBufferPointer { pattern in
             path.bytes.withUnsafeBufferPointer { bytes in
                 path.bounds.withUnsafeBufferPointer { bounds in
-                    let subject = Subject(bytes: bytes, bounds: bounds)
-                    for alt in compiled {
-                        let hit = alt.withUnsafeBufferPointer { Glob.match($0, 0, pattern, subject, 0) }
-                        if hit { return true }
+                    compiled[a].withUnsafeBufferPointer {
+                        Glob.match($0, 0, pattern, Subject(bytes: bytes, bounds: bounds), 0)
                     }
-                    return false
                 }
             }
         }
@@ -127,20 +129,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// and matches everything below it (`drafts/**`), so the walk need not descend.
     public func coversDirectory(_ directory: String) -> Bool {
         let segs = GlobPath(directory), below = GlobPath(directory + "/x")
-        return alternatives.indices.contains { a in
-            let one = Glob(alternative: compiled[a], bytes: patternBytes, pattern: pattern)
-            return one.matches(segments: segs)
-                || (alternatives[a].last == Glob.doubleStar && one.matches(segments: below))
+        return compiled.indices.contains { a in
+            matches(alternative: a, segs) || (compiled[a].last?.doubleStar == true && matches(alternative: a, below))
         }
-    }
-
-    /// One alternative of a glob as a glob of its own (for `coversDirectory`).
-    private init(alternative: [PatternSegment], bytes: [UInt8], pattern: String) {
-        self.pattern = pattern
-        alternatives = []
-        literals = []
-        patternBytes = bytes
-        compiled = [alternative]
     }
 
     static func expandBraces(_ p: String) -> [String] {
@@ -244,10 +235,16 @@ public struct GlobPath: Sendable {
         bounds.reserveCapacity(16)
         var start = 0
         for (i, b) in bytes.enumerated() where b == 47 {
-            if i > start { bounds += [start, i] }
+            if i > start {
+                bounds.append(start)
+                bounds.append(i)
+            }
             start = i + 1
         }
-        if bytes.count > start { bounds += [start, bytes.count] }
+        if bytes.count > start {
+            bounds.append(start)
+            bounds.append(bytes.count)
+        }
         self.bounds = bounds
     }
 }
