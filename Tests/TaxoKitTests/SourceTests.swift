@@ -86,6 +86,25 @@ import Testing
         #expect(r.library.documents.first?.headings.map(\.line) == [1, 5])
     }
 
+    /// Positions on lines long enough for column checkpoints (every 512 bytes) count the line's scalars as a
+    /// walk from its start does, on long and short lines alike, beside multi-byte characters.
+    @Test func columnsOnLongLinesCountScalars() {
+        let long = String(repeating: "aé✅ ", count: 400)
+        let text = "short\n" + long + "\nx\n" + long
+        let f = SourceFile(path: "a.md", text: text)
+        let u = Array(text.utf8)
+        var lineStart = 0, line = 1
+        for off in 0..<u.count {
+            if off > 0, u[off - 1] == 10 { lineStart = off; line += 1 }
+            let column = 1 + u[lineStart..<off].filter { $0 & 0xC0 != 0x80 }.count
+            let got = f.location(off)
+            if got.line != line || got.column != column {
+                Issue.record("offset \(off): \(got.line):\(got.column), not \(line):\(column)")
+                return
+            }
+        }
+    }
+
     @Test func columnsCountScalars() {
         let f = SourceFile(path: "a.md", text: "é✅ X")
         let off = Array("é✅ ".utf8).count

@@ -206,13 +206,12 @@ enum GapNames {
         // The marks (`v`, `V`, `=`, `^`, `~`; rarer than digits) found eight bytes at a time, then the byte
         // after each.
         b.withUnsafeBufferPointer { u in
-            let ones = ByteSearch.ones
             var from = 0
             while let p = ByteSearch.firstByte(
                 in: u, from: from, through: u.count - 2,
                 word: { x in
-                    ByteSearch.zeros((x | 0x2020_2020_2020_2020) ^ (ones &* 118)) | ByteSearch.zeros(x ^ (ones &* 61))
-                        | ByteSearch.zeros(x ^ (ones &* 94)) | ByteSearch.zeros(x ^ (ones &* 126))
+                    ByteSearch.equal(x | 0x2020_2020_2020_2020, 118) | ByteSearch.equal(x, 61)
+                        | ByteSearch.equal(x, 94) | ByteSearch.equal(x, 126)
                 }, byte: { $0 | 0x20 == 118 || $0 == 61 || $0 == 94 || $0 == 126 })
             {
                 if u[p + 1] >= 48 && u[p + 1] <= 57 { return true }

@@ -61,23 +61,16 @@ struct GapScanner {
             var next = 0
             while let p = ByteSearch.firstByte(
                 in: b, from: next, through: b.count - 1,
-                word: {
-                    ByteSearch.zeros($0 ^ (ByteSearch.ones &* 58)) | ByteSearch.zeros($0 ^ (ByteSearch.ones &* 95))
-                },
+                word: { ByteSearch.equal($0, 58) | ByteSearch.equal($0, 95) },
                 byte: { $0 == 58 || $0 == 95 })
             {
                 next = p + 1
                 for (needle, anchor, offset) in requiredAnchors where anchor == b[p] {
                     let start = p - offset
                     guard start >= 0, start + needle.count <= b.count else { continue }
-                    var k = 0
-                    while k < needle.count {
-                        var c = b[start + k]
-                        if c >= 65 && c <= 90 { c += 32 }
-                        if c != needle[k] { break }
-                        k += 1
+                    if needle.withUnsafeBufferPointer({ ByteSearch.matchesIgnoringCase(b, at: start, $0) }) {
+                        return true
                     }
-                    if k == needle.count { return true }
                 }
             }
             return false

@@ -57,22 +57,11 @@ public struct NameMatcher: Sendable {
         var k = 0
 
         @inline(__always)
-        static func mix(_ x: UInt64) -> UInt64 {
-            var h = x
-            h ^= h >> 33
-            h = h &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 33
-            h = h &* 0xC4CE_B9FE_1A85_EC53
-            h ^= h >> 33
-            return h
-        }
-
-        @inline(__always)
         mutating func add(_ c: UInt8) {
             acc = acc << 8 | UInt64(c)
             k += 1
             if k == 8 {
-                h = WordHash.mix(h ^ acc)
+                h = Hashing.mix(h ^ acc)
                 acc = 0
                 k = 0
             }
@@ -80,7 +69,7 @@ public struct NameMatcher: Sendable {
 
         /// The hash of a word of `length` bytes.
         @inline(__always)
-        func value(length: Int) -> UInt64 { WordHash.mix(h ^ acc ^ UInt64(truncatingIfNeeded: length) << 56) }
+        func value(length: Int) -> UInt64 { Hashing.mix(h ^ acc ^ UInt64(truncatingIfNeeded: length) << 56) }
     }
 
     /// The first word at or after offset `i` (a word goes on through `.`, `+` and `#` between word bytes,

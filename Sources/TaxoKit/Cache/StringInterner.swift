@@ -78,6 +78,6 @@ struct StringInterner {
         } else {
             h ^= UInt64(u[0]) | UInt64(u[n / 2]) << 8 | UInt64(u[n - 1]) << 16
         }
-        return NameMatcher.WordHash.mix(h)
+        return Hashing.mix(h)
     }
 }

@@ -38,7 +38,7 @@ struct PrefixTable: Sendable {
 
     @inline(__always)
     static func slot(_ key: (UInt64, UInt64), _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: NameMatcher.WordHash.mix(key.0 ^ key.1 &* 0x9E37_79B9_7F4A_7C15)) & mask
+        Int(truncatingIfNeeded: Hashing.mix(key.0 ^ key.1 &* 0x9E37_79B9_7F4A_7C15)) & mask
     }
 
     /// The kind and the prefix spelt by bytes `start..<end`, if it is one.

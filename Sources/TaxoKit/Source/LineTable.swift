@@ -12,7 +12,7 @@ public struct LineTable: Sendable {
     /// For lines longer than `stride` bytes (minified JSON, a Markdown line of 40,000 IDs): the column at
     /// every `stride`-th byte, so that a position costs at most `stride` bytes of counting, never the
     /// whole line (which made one-line files quadratic).
-    private let checkpoints: [Int: [Int]]
+    private let checkpoints: IntTable<[Int]>
     static let stride = 512
 
     /// The line starts of a text.
@@ -30,7 +30,7 @@ public struct LineTable: Sendable {
             }
         }
         lineStarts = starts
-        var marks: [Int: [Int]] = [:]
+        var marks: [(key: Int, value: [Int])] = []
         for li in starts.indices {
             let a = starts[li], z = li + 1 < starts.count ? starts[li + 1] : bytes.count
             guard z - a > LineTable.stride else { continue }
@@ -42,9 +42,9 @@ public struct LineTable: Sendable {
                 i += LineTable.stride
                 cols.append(col)
             }
-            marks[li] = cols
+            marks.append((li, cols))
         }
-        checkpoints = marks
+        checkpoints = IntTable(marks)
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -65,8 +65,7 @@ public struct LineTable: Sendable {
         let li = lineIndex(of: clamped)
         var col = 1
         var i = lineStarts[li]
-        // Most files have no line long enough for checkpoints: no hashing the line to find out.
-        if !checkpoints.isEmpty, let marks = checkpoints[li] {
+        if let marks = checkpoints[li] {
             let k = min((clamped - i) / LineTable.stride, marks.count - 1)
             col = marks[k]
             i += k * LineTable.stride

@@ -98,14 +98,16 @@ enum ByteSearch {
     /// The bytes of a word that are zero: the lowest flag is exact.
     @inline(__always) static func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
 
+    /// The bytes of a word equal to `byte` (the lowest flag exact).
+    @inline(__always) static func equal(_ x: UInt64, _ byte: UInt8) -> UInt64 { zeros(x ^ (ones &* UInt64(byte))) }
+
     /// The first offset in `from...through` where `hay` holds the lower-case ASCII letter `letter` in either
     /// case: a byte ORed with 0x20 equals the letter only when it is the letter, in either case.
     @inline(__always) static func firstLetter(
         _ letter: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int, through last: Int
     ) -> Int? {
-        let target = UInt64(letter) &* ones
         return firstByte(
-            in: hay, from: from, through: last, word: { zeros(($0 | 0x2020_2020_2020_2020) ^ target) },
+            in: hay, from: from, through: last, word: { equal($0 | 0x2020_2020_2020_2020, letter) },
             byte: { $0 | 0x20 == letter })
     }
 
@@ -127,7 +129,7 @@ enum ByteSearch {
         // Per kind of byte, the lowest flag is exact, so the lowest of the three is the first such byte.
         firstByte(
             in: hay, from: from, through: hay.count - 1,
-            word: { x in ((x &- ones &* 0x20) & ~x & highs) | zeros(x ^ (ones &* 34)) | zeros(x ^ (ones &* 92)) },
+            word: { x in ((x &- ones &* 0x20) & ~x & highs) | equal(x, 34) | equal(x, 92) },
             byte: { $0 < 0x20 || $0 == 34 || $0 == 92 }) ?? hay.count
     }
 

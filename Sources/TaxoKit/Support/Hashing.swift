@@ -23,6 +23,19 @@ public enum Hashing {
         return h
     }
 
+    /// Murmur's 64-bit finaliser: a word's bits spread over all of it, a few multiplies (for hashes that
+    /// index tables: a word hash of a name matcher, the cache's string table, the ID prefix table).
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
     /// FNV-1a of bytes as 16 hex digits.
     public static func fnv1aHex(_ bytes: [UInt8]) -> String { hex(fnv1a(bytes)) }
 
